@@ -1,0 +1,60 @@
+"""Shared fixtures: small inputs written by hand, never copied from the corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ABSTRACTS = [
+    {
+        "title": "WebPilot: Teaching Small Models to Browse with Reinforcement Learning",
+        "abstract": (
+            "Web agents built on large language models still fail at long tasks. "
+            "We propose WebPilot, a framework that trains open models with Proximal Policy Optimization (PPO). "
+            "We fine-tune Llama-3.1-8B and evaluate it on WebArena-Lite and MiniWoB++. "
+            "WebPilot improves Llama-3.1-8B from 4.8% to 41.0% on WebArena-Lite and surpasses GPT-4o."
+        ),
+        "arxiv_id": "2501.00001",
+    },
+    {
+        "title": "Aligning Helpers with Reinforcement Learning from Human Feedback",
+        "abstract": (
+            "Reinforcement Learning from Human Feedback (RLHF) is the standard recipe for aligning assistants. "
+            "We study how RLHF interacts with chain-of-thought prompting on GSM8K and MATH. "
+            "Our analysis covers Llama-3.1 and GPT-4 and compares against direct preference optimization."
+        ),
+        "url": "https://arxiv.org/abs/2501.00002v2",
+    },
+    {
+        "title": "Robots in MuJoCo: A Study of Sim-to-Real Transfer",
+        "abstract": (
+            "Sim-to-real transfer remains hard for legged robots. "
+            "We train locomotion policies with PPO in the MuJoCo simulator and apply domain randomization. "
+            "Experiments in MuJoCo show gains over behavior cloning baselines."
+        ),
+    },
+]
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def write_hf_daily(path: Path, records: list[dict], date: str = "Mar 12") -> Path:
+    header = "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\nbyAK and the research community\n\n"
+    body = "".join(f"{r['title']}\n\n{r['abstract']}\n\n" for r in records)
+    path.write_text(header + date + "\n\n" + body, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def abstracts() -> list[dict]:
+    return [dict(r) for r in ABSTRACTS]
+
+
+@pytest.fixture
+def jsonl_file(tmp_path: Path, abstracts: list[dict]) -> Path:
+    return write_jsonl(tmp_path / "papers.jsonl", abstracts)
