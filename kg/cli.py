@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
+import networkx as nx
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -35,6 +36,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+export_app = typer.Typer(help="Export the graph to other tools.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
 err = Console(stderr=True)
 out = Console()
 
@@ -177,15 +180,8 @@ def stats(
 ) -> None:
     """Count papers, entities by type and edges by role, and list the most connected entities."""
     from kg.graph import ENTITY_LABELS, RELATIONSHIP_TYPES
-    from kg.store import EmbeddedStore, StoreError
 
-    if not store.exists():
-        fail(f"{store}: no such store; create it with 'kg build FILES --store {store}'")
-    try:
-        with EmbeddedStore(store) as db:
-            graph = db.graph()
-    except StoreError as error:
-        fail(str(error))
+    graph = open_graph(store)
     labels = Counter(data["label"] for _, data in graph.nodes(data=True))
     edges = Counter(key for _, _, key in graph.edges(keys=True))
     out.print(f"[bold]{labels['Paper']}[/] papers, [bold]{sum(labels[t] for t in ENTITY_LABELS)}[/] entities, "
@@ -200,6 +196,19 @@ def stats(
     for node in ranked:
         table.add_row(graph.nodes[node]["name"], graph.nodes[node]["label"], str(papers[node]))
     out.print(table)
+
+
+def open_graph(store: Path) -> nx.MultiDiGraph:
+    """The graph held by the embedded store at `store`, or a one-line error."""
+    from kg.store import EmbeddedStore, StoreError
+
+    if not store.exists():
+        fail(f"{store}: no such store; create it with 'kg build FILES --store {store}'")
+    try:
+        with EmbeddedStore(store) as db:
+            return db.graph()
+    except StoreError as error:
+        fail(str(error))
 
 
 def _table(title: str, column: str, rows: Iterable[tuple[str, int]]) -> Table:

@@ -58,3 +58,17 @@ def abstracts() -> list[dict]:
 @pytest.fixture
 def jsonl_file(tmp_path: Path, abstracts: list[dict]) -> Path:
     return write_jsonl(tmp_path / "papers.jsonl", abstracts)
+
+
+@pytest.fixture
+def sample_graph(abstracts):
+    """The graph of the written abstracts, built by the real extractor."""
+    from kg.extract import extract
+    from kg.graph import build_graph
+    from kg.records import Paper, arxiv_id, paper_id
+
+    papers = []
+    for record in abstracts:
+        arxiv = arxiv_id(record.get("arxiv_id") or record.get("url"))
+        papers.append(Paper(paper_id(record["title"], arxiv), record["title"], record["abstract"], ["/data/papers.jsonl"], arxiv))
+    return build_graph(extract(papers))

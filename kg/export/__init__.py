@@ -1,0 +1,1 @@
+"""Exports: the resolved graph out to other tools, one module per format."""
