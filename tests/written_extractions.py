@@ -75,3 +75,14 @@ def written_extractions(source: str = "/data/written.jsonl") -> list[Extraction]
                  for name, type_, role in entities]
         extractions.append(Extraction(paper, found, [Result(*r) for r in results], "kg-rules/test"))
     return extractions
+
+
+def written_store(path, extractions: list[Extraction] | None = None):
+    """An embedded store at `path` holding `extractions` (the written ones by default)."""
+    from kg.store import EmbeddedStore
+
+    extractions = extractions or written_extractions()
+    by_id = {ex.paper.id: ex for ex in extractions}
+    with EmbeddedStore(path) as db:
+        db.merge([ex.paper for ex in extractions], lambda todo: [by_id[p.id] for p in todo], "kg-rules/test")
+    return path
