@@ -338,9 +338,9 @@ def query(
     """Run a read-only Cypher query on Neo4j, or on the embedded store.
 
     Runs on Neo4j when --store neo4j or --neo4j-uri is given, or when
-    NEO4J_URI is set and --store is not; else on the embedded store, whose
-    engine (nxCypher) knows most of openCypher's reading clauses (README:
-    'Querying in Cypher'). Queries never change a store.
+    NEO4J_URI is set and --store (or KG_STORE) is not; else on the embedded
+    store, whose engine (nxCypher) knows most of openCypher's reading clauses
+    (README: 'Neo4j and Cypher queries'). Queries never change a store.
     """
     from kg.query import QueryError, parse_param, run_embedded, run_neo4j, to_csv, to_json, to_table
     from kg.store.neo4j import Neo4jError
