@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import networkx as nx
 import typer
@@ -26,6 +26,9 @@ from rich.table import Table
 from kg import __version__
 from kg.errors import InputError, OnError, raise_error
 from kg.records import Extraction, Paper
+
+if TYPE_CHECKING:
+    from kg.store.neo4j import Neo4jSettings
 
 app = typer.Typer(
     help="kg: a knowledge-graph builder for AI research papers.\n\n"
@@ -244,13 +247,13 @@ def _given(ctx: typer.Context, name: str, source: str = "COMMANDLINE") -> bool:
     return getattr(ctx.get_parameter_source(name), "name", None) == source
 
 
-def _settings(uri: Optional[str], user: str, password: str, database: Optional[str]):
+def _settings(uri: Optional[str], user: str, password: str, database: Optional[str]) -> Neo4jSettings:
     from kg.store.neo4j import DEFAULT_URI, Neo4jSettings
 
     return Neo4jSettings(uri or DEFAULT_URI, user, password, database)
 
 
-def _load_neo4j(graph: nx.MultiDiGraph, settings, batch_size: int) -> None:
+def _load_neo4j(graph: nx.MultiDiGraph, settings: Neo4jSettings, batch_size: int) -> None:
     """MERGE `graph` into Neo4j with a progress bar, then print the driver's counters."""
     from kg.store.neo4j import Neo4jError, load_graph, session
 
@@ -382,7 +385,7 @@ def export_neo4j_csv(
     except OSError as error:
         fail(f"{folder}: cannot write: {error.strerror}")
     note(f"wrote {len(written['nodes'])} node and {len(written['relationships'])} relationship files to {folder}")
-    out.print(import_command(written) + (f" --array-delimiter='{array_delimiter}'" if array_delimiter != ";" else ""), highlight=False, soft_wrap=True)
+    out.print(import_command(written, array_delimiter=array_delimiter), highlight=False, soft_wrap=True)
 
 
 def _table(title: str, column: str, rows: Iterable[tuple[str, int]]) -> Table:

@@ -111,10 +111,11 @@ def export_neo4j_csv(graph: nx.MultiDiGraph, folder: Path, array_delimiter: str 
     return written
 
 
-def import_command(written: dict[str, list[Path]], folder: str = "/import", database: str = "neo4j") -> str:
+def import_command(written: dict[str, list[Path]], folder: str = "/import", database: str = "neo4j", array_delimiter: str = ARRAY_DELIMITER) -> str:
     """The `neo4j-admin database import full` command for the files, as seen from `folder`."""
     parts = ["neo4j-admin database import full", "--overwrite-destination", "--multiline-fields=true"]
+    if array_delimiter != ARRAY_DELIMITER:
+        parts.append(f"--array-delimiter='{array_delimiter}'")
     parts += [f"--nodes={folder}/{path.name}" for path in written["nodes"]]
     parts += [f"--relationships={folder}/{path.name}" for path in written["relationships"]]
     return " ".join([*parts, database])
-
