@@ -163,3 +163,23 @@ def test_load_names_the_bad_line_of_an_extraction_file(tmp_path):
     assert f"error: {bad}:2: not a 'kg extract' line" in result.output
     missing = runner.invoke(app, ["load", str(tmp_path / "nothing.jsonl"), "--neo4j-uri", UNREACHABLE])
     assert missing.exit_code == 2 and "no such store or extraction file" in missing.output
+
+
+@pytest.mark.parametrize("code, message, expected", [
+    ("Neo.ClientError.Security.Unauthorized", "The client is unauthorized due to authentication failure.",
+     "bolt://db:7687: authentication failed for user 'kg'; check --neo4j-user/--neo4j-password (NEO4J_USER/NEO4J_PASSWORD)"),
+    ("Neo.ClientError.Database.DatabaseNotFound", "Database does not exist. Database name: 'nosuch'.",
+     "bolt://db:7687: database 'nosuch' does not exist; check --neo4j-database (NEO4J_DATABASE)"),
+    ("Neo.ClientError.Statement.SyntaxError", "Invalid input 'RETURN': expected ')'\n\"MATCH (p:Paper RETURN p\"\n   ^",
+     "invalid Cypher: Invalid input 'RETURN': expected ')' \"MATCH (p:Paper RETURN p\" ^"),
+])
+def test_server_errors_become_one_line_that_says_what_to_check(code, message, expected):
+    """The driver's own exception classes, built as the driver builds them from a server's FAILURE message."""
+    from neo4j.exceptions import Neo4jError as DriverNeo4jError
+
+    from kg.store.neo4j import translated
+
+    error = DriverNeo4jError._hydrate_neo4j(code=code, message=message)
+    with pytest.raises(Neo4jError) as caught, translated(Neo4jSettings("bolt://db:7687", "kg", "x", "nosuch")):
+        raise error
+    assert str(caught.value) == expected
