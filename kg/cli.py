@@ -74,7 +74,7 @@ StoreOption = Annotated[
     Path, typer.Option("--store", "-s", envvar="KG_STORE", help="The embedded store file (SQLite), or 'neo4j' for the Neo4j server.", dir_okay=False)
 ]
 NEO4J = "neo4j"
-UriOption = Annotated[Optional[str], typer.Option("--neo4j-uri", envvar="NEO4J_URI", help="Neo4j server, e.g. bolt://localhost:7687.", show_default=False)]
+UriOption = Annotated[Optional[str], typer.Option("--neo4j-uri", envvar="NEO4J_URI", help="Neo4j server; load and build --store neo4j use bolt://localhost:7687 when it is not set.", show_default=False)]
 UserOption = Annotated[str, typer.Option("--neo4j-user", envvar="NEO4J_USER", help="Neo4j user.")]
 PasswordOption = Annotated[str, typer.Option("--neo4j-password", envvar="NEO4J_PASSWORD", help="Neo4j password.", show_default=False)]
 DatabaseOption = Annotated[Optional[str], typer.Option("--neo4j-database", envvar="NEO4J_DATABASE", help="Neo4j database; the server's default when omitted.")]
