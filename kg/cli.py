@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import networkx as nx
 import typer
@@ -26,6 +26,9 @@ from rich.table import Table
 from kg import __version__
 from kg.errors import InputError, OnError, raise_error
 from kg.records import Extraction, Paper
+
+if TYPE_CHECKING:
+    from kg.store.neo4j import Neo4jSettings
 
 app = typer.Typer(
     help="kg: a knowledge-graph builder for AI research papers.\n\n"
@@ -68,8 +71,14 @@ OnErrorOption = Annotated[
     typer.Option("--on-error", help="'stop' at the first bad record before anything is written; 'skip' reports bad records and goes on."),
 ]
 StoreOption = Annotated[
-    Path, typer.Option("--store", "-s", envvar="KG_STORE", help="The embedded store file (SQLite).", dir_okay=False)
+    Path, typer.Option("--store", "-s", envvar="KG_STORE", help="The embedded store file (SQLite), or 'neo4j' for the Neo4j server.", dir_okay=False)
 ]
+NEO4J = "neo4j"
+UriOption = Annotated[Optional[str], typer.Option("--neo4j-uri", envvar="NEO4J_URI", help="Neo4j server; load and build --store neo4j use bolt://localhost:7687 when it is not set.", show_default=False)]
+UserOption = Annotated[str, typer.Option("--neo4j-user", envvar="NEO4J_USER", help="Neo4j user.")]
+PasswordOption = Annotated[str, typer.Option("--neo4j-password", envvar="NEO4J_PASSWORD", help="Neo4j password.", show_default=False)]
+DatabaseOption = Annotated[Optional[str], typer.Option("--neo4j-database", envvar="NEO4J_DATABASE", help="Neo4j database; the server's default when omitted.")]
+BatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Rows per Neo4j transaction.")]
 
 
 def note(message: str, prefix: str = "") -> None:
@@ -146,21 +155,36 @@ def extract(
 
 @app.command()
 def build(
+    ctx: typer.Context,
     files: Files,
     store: StoreOption = Path(DEFAULT_STORE),
     fmt: FormatOption = None,
     on_error: OnErrorOption = OnErrorPolicy.stop,
+    neo4j_uri: UriOption = None,
+    neo4j_user: UserOption = "neo4j",
+    neo4j_password: PasswordOption = "",
+    neo4j_database: DatabaseOption = None,
+    batch_size: BatchOption = 2000,
 ) -> None:
-    """Extract papers and merge them into the embedded store.
+    """Extract papers and merge them into the embedded store, or into Neo4j.
 
     Papers already in the store keep their extraction and remember the new
     source file; only new papers are extracted. The merge is one transaction:
     an interrupted run leaves the store as it was.
+
+    With --store neo4j (or --neo4j-uri on the command line) the papers are
+    extracted and MERGEd into Neo4j instead: loading again changes nothing.
     """
     from kg.extract import EXTRACTOR
     from kg.store import EmbeddedStore, StoreError
 
     papers = _read(files, fmt, on_error)
+    if str(store) == NEO4J or _given(ctx, "neo4j_uri"):
+        from kg.graph import build_graph
+
+        graph = build_graph(_with_progress(papers, "extracting"))
+        _load_neo4j(graph, _settings(neo4j_uri, neo4j_user, neo4j_password, neo4j_database), batch_size)
+        return
     try:
         with EmbeddedStore(store) as db:
             report = db.merge(papers, lambda todo: _with_progress(todo, "extracting"), EXTRACTOR)
@@ -199,9 +223,16 @@ def stats(
 
 
 def open_graph(store: Path) -> nx.MultiDiGraph:
-    """The graph held by the embedded store at `store`, or a one-line error."""
+    """The graph held by the embedded store at `store` (or by Neo4j for 'neo4j'), or a one-line error."""
     from kg.store import EmbeddedStore, StoreError
+    from kg.store.neo4j import Neo4jError, Neo4jSettings, read_graph, session
 
+    if str(store) == NEO4J:
+        try:
+            with session(Neo4jSettings.from_env()) as db:
+                return read_graph(db)
+        except Neo4jError as error:
+            fail(str(error))
     if not store.exists():
         fail(f"{store}: no such store; create it with 'kg build FILES --store {store}'")
     try:
@@ -209,6 +240,152 @@ def open_graph(store: Path) -> nx.MultiDiGraph:
             return db.graph()
     except StoreError as error:
         fail(str(error))
+
+
+def _given(ctx: typer.Context, name: str, source: str = "COMMANDLINE") -> bool:
+    """Whether option `name` came from `source`: the command line (not the environment), or its DEFAULT."""
+    return getattr(ctx.get_parameter_source(name), "name", None) == source
+
+
+def _settings(uri: Optional[str], user: str, password: str, database: Optional[str]) -> Neo4jSettings:
+    from kg.store.neo4j import DEFAULT_URI, Neo4jSettings
+
+    return Neo4jSettings(uri or DEFAULT_URI, user, password, database)
+
+
+def _load_neo4j(graph: nx.MultiDiGraph, settings: Neo4jSettings, batch_size: int) -> None:
+    """MERGE `graph` into Neo4j with a progress bar, then print the driver's counters."""
+    from kg.store.neo4j import Neo4jError, load_graph, session
+
+    total = graph.number_of_nodes() + graph.number_of_edges()
+    columns = (TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    try:
+        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress, session(settings) as db:
+            task = progress.add_task("loading", total=total)
+            report = load_graph(db, graph, batch_size, lambda _, rows: progress.advance(task, rows))
+    except Neo4jError as error:
+        fail(str(error))
+    note(f"neo4j {settings.uri}: loaded {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships: {report}")
+
+
+@app.command()
+def load(
+    source: Annotated[Path, typer.Argument(envvar="KG_STORE", dir_okay=False, help="An embedded store (SQLite) or a 'kg extract' JSON Lines file.")] = Path(DEFAULT_STORE),
+    neo4j_uri: UriOption = None,
+    neo4j_user: UserOption = "neo4j",
+    neo4j_password: PasswordOption = "",
+    neo4j_database: DatabaseOption = None,
+    batch_size: BatchOption = 2000,
+    schema_only: Annotated[bool, typer.Option("--schema-only", help="Only create the constraints and indexes (e.g. after a bulk import).")] = False,
+) -> None:
+    """Load an embedded store or an extraction file into Neo4j.
+
+    Creates the missing constraints and indexes, then MERGEs nodes and
+    relationships in batches, one transaction each. Loading the same data
+    again creates nothing; new papers are added; a load that was interrupted
+    is completed by running it again. Prints the driver's counters.
+    """
+    from kg.store.neo4j import Neo4jError, apply_schema, session
+
+    settings = _settings(neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
+    if schema_only:
+        try:
+            with session(settings) as db:
+                note(f"neo4j {settings.uri}: schema applied: {apply_schema(db)}")
+        except Neo4jError as error:
+            fail(str(error))
+        return
+    _load_neo4j(_source_graph(source), settings, batch_size)
+
+
+def _source_graph(source: Path) -> nx.MultiDiGraph:
+    """The graph of an embedded store, or of a `kg extract` file (entities resolved across its papers)."""
+    from kg.graph import build_graph
+
+    if not source.is_file():
+        fail(f"{source}: no such store or extraction file")
+    with source.open("rb") as handle:
+        if handle.read(16) == b"SQLite format 3\x00":
+            return open_graph(source)
+        handle.seek(0)
+        extractions = []
+        for number, line in enumerate(handle, 1):
+            try:
+                if line.strip():
+                    extractions.append(Extraction.from_json(json.loads(line.decode("utf-8"))))
+            except (ValueError, KeyError, TypeError) as error:
+                fail(f"{source}:{number}: not a 'kg extract' line ({type(error).__name__}: {error})")
+    if not extractions:
+        fail(f"{source}: no extractions in the file")
+    return build_graph(extractions)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def query(
+    ctx: typer.Context,
+    cypher: Annotated[str, typer.Argument(help="The Cypher query, e.g. \"MATCH (m:Model) RETURN m.name LIMIT 5\".")],
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A query parameter NAME=VALUE ($NAME in the query); VALUE is read as JSON when it is JSON.")] = None,
+    output: Annotated[OutputFormat, typer.Option("--format", help="How to print the answer.")] = OutputFormat.table,
+    store: StoreOption = Path(DEFAULT_STORE),
+    neo4j_uri: UriOption = None,
+    neo4j_user: UserOption = "neo4j",
+    neo4j_password: PasswordOption = "",
+    neo4j_database: DatabaseOption = None,
+) -> None:
+    """Run a read-only Cypher query on Neo4j, or on the embedded store.
+
+    Runs on Neo4j when --store neo4j or --neo4j-uri is given, or when
+    NEO4J_URI is set and --store (or KG_STORE) is not; else on the embedded
+    store, whose engine (nxCypher) knows most of openCypher's reading clauses
+    (README: 'Neo4j and Cypher queries'). Queries never change a store.
+    """
+    from kg.query import QueryError, parse_param, run_embedded, run_neo4j, to_csv, to_json, to_table
+    from kg.store.neo4j import Neo4jError
+
+    try:
+        params = dict(parse_param(p) for p in param or [])
+        on_neo4j = str(store) == NEO4J or _given(ctx, "neo4j_uri") or (neo4j_uri is not None and _given(ctx, "store", "DEFAULT"))
+        if on_neo4j:
+            result = run_neo4j(_settings(neo4j_uri, neo4j_user, neo4j_password, neo4j_database), cypher, params)
+        else:
+            result = run_embedded(open_graph(store), cypher, params)
+    except (QueryError, Neo4jError) as error:
+        fail(str(error))
+    if output is OutputFormat.table:
+        out.print(to_table(result))
+    else:
+        sys.stdout.write(to_json(result) + "\n" if output is OutputFormat.json else to_csv(result))
+
+
+@export_app.command("neo4j-csv")
+def export_neo4j_csv(
+    folder: Annotated[Path, typer.Argument(file_okay=False, help="Folder for the CSV files (created if missing).")],
+    store: StoreOption = Path(DEFAULT_STORE),
+    array_delimiter: Annotated[str, typer.Option("--array-delimiter", help="Joins list values; pass the same to neo4j-admin.")] = ";",
+) -> None:
+    """Write node and relationship CSVs for 'neo4j-admin database import full'.
+
+    The bulk path for initial loads too large for transactions: one file per
+    label and per relationship type, with the import tool's typed headers.
+    Prints the import command.
+    """
+    from kg.export.neo4j_csv import export_neo4j_csv as write, import_command
+
+    graph = open_graph(store)
+    try:
+        written = write(graph, folder, array_delimiter)
+    except ValueError as error:
+        fail(str(error))
+    except OSError as error:
+        fail(f"{folder}: cannot write: {error.strerror}")
+    note(f"wrote {len(written['nodes'])} node and {len(written['relationships'])} relationship files to {folder}")
+    out.print(import_command(written, array_delimiter=array_delimiter), highlight=False, soft_wrap=True)
 
 
 def _table(title: str, column: str, rows: Iterable[tuple[str, int]]) -> Table:
