@@ -198,6 +198,50 @@ def stats(
     out.print(table)
 
 
+@export_app.command("html")
+def export_html(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.", dir_okay=False)],
+    store: StoreOption = Path(DEFAULT_STORE),
+    focus: Annotated[
+        Optional[str], typer.Option(help="Show only the neighbourhood of this entity or paper (name, alias, title, node id or arXiv id).")
+    ] = None,
+    hops: Annotated[int, typer.Option(help="How many links away from --focus to go (through nodes of any type).", min=0)] = 1,
+    types: Annotated[
+        Optional[list[str]],
+        typer.Option("--types", help="Keep only these node types (repeat or comma-separate): Paper, Model, Method, Benchmark, Environment, Result."),
+    ] = None,
+    roles: Annotated[
+        Optional[list[str]],
+        typer.Option("--roles", help="Keep only these links (repeat or comma-separate): proposes, evaluates_on, uses, compares_to, mentions, variant_of, reports, achieves, has_result."),
+    ] = None,
+    min_degree: Annotated[int, typer.Option(help="Drop nodes with fewer links than this in the whole graph (focus nodes stay).", min=0)] = 0,
+    max_nodes: Annotated[int, typer.Option(help="Keep at most this many nodes, the best-connected first.", min=1)] = 1500,
+) -> None:
+    """Write an interactive, self-contained HTML view of the graph (works offline).
+
+    One colour per node type, node size by degree, links styled by role; hover
+    a node for its card (aliases, degree, evidence sentences and their papers),
+    search by name or alias, and tick types and roles on and off. Views above
+    300 nodes are laid out here and open with physics off, so even 1,500 nodes
+    are ready to explore in a few seconds.
+    """
+    from kg.export.html import View, ViewError, render
+
+    split = lambda values: tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())  # noqa: E731
+    view = View(focus, hops, split(types), split(roles), min_degree, max_nodes)
+    graph = open_graph(store)
+    try:
+        page = render(graph, view, title=f"Knowledge graph around {focus}" if focus else "Knowledge graph")
+    except ViewError as error:
+        fail(str(error))
+    try:
+        output.write_text(page.html, encoding="utf-8")
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror}")
+    shown = page.selection.graph
+    note(f"wrote {len(shown)} nodes and {shown.number_of_edges()} links to {output} ({len(page.html.encode()) / 1e6:.1f} MB)")
+
+
 def open_graph(store: Path) -> nx.MultiDiGraph:
     """The graph held by the embedded store at `store`, or a one-line error."""
     from kg.store import EmbeddedStore, StoreError
