@@ -22,7 +22,6 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
-import random
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
