@@ -200,7 +200,7 @@ def stats(
 
 @export_app.command("html")
 def export_html(
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.", dir_okay=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
     store: StoreOption = Path(DEFAULT_STORE),
     focus: Annotated[
         Optional[str], typer.Option(help="Show only the neighbourhood of this entity or paper (name, alias, title, node id or arXiv id).")

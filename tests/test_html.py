@@ -151,6 +151,7 @@ def test_cli_writes_the_page_and_reports_bad_options_in_one_line(tmp_path, jsonl
         (["--types", "Model", "--types", "Dataset"], "error: unknown type 'Dataset'"),
         (["--roles", "cites"], "error: unknown role 'cites'"),
         (["-o", str(tmp_path / "missing" / "g.html")], f"error: {tmp_path / 'missing' / 'g.html'}: cannot write"),
+        (["-o", str(tmp_path)], f"error: {tmp_path}: cannot write: Is a directory"),
     ]:
         result = runner.invoke(app, ["export", "html", "-o", str(out), "--store", str(store), *args])
         assert result.exit_code == 2, result.output
@@ -288,6 +289,11 @@ def test_unticking_a_type_hides_its_nodes_and_only_those(sample_page, tmp_path):
     page.check('#kg-types input[value="Paper"]')
     page.wait_for_timeout(100)
     assert opened.pixels(paper) == before[0]
+    page.uncheck('#kg-links input[value="mentions"]')
+    shown = page.evaluate("kg.edges.get({filter: (e) => !e.hidden}).map((e) => e.link)")
+    assert "mentions" not in shown and len(shown) == graph.number_of_edges() - 5
+    assert page.evaluate("kg.nodes.get({filter: (n) => n.hidden}).length") == 0
+    page.check('#kg-links input[value="mentions"]')
 
 
 def test_a_large_view_opens_laid_out_with_physics_off(browser, tmp_path):

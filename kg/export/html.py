@@ -95,6 +95,8 @@ class Selection:
 
 @dataclass
 class Page:
+    """A rendered page and the subgraph it shows."""
+
     html: str
     selection: Selection
 
@@ -129,9 +131,8 @@ def select(graph: nx.MultiDiGraph, view: View = View()) -> Selection:
     keep = set(wanted[: max(view.max_nodes, len(focus))])
     sub = nx.MultiDiGraph()
     sub.add_nodes_from((node, graph.nodes[node]) for node in sorted(keep))
-    sub.add_edges_from(sorted(
-        (u, v, k, data) for u, v, k, data in walkable.edges(keys=True, data=True) if u in keep and v in keep
-    ))
+    edges = [(u, v, k, data) for u, v, k, data in walkable.edges(keys=True, data=True) if u in keep and v in keep]
+    sub.add_edges_from(sorted(edges, key=lambda edge: edge[:3]))
     return Selection(sub, focus, len(wanted))
 
 
@@ -199,13 +200,13 @@ def _find(graph: nx.MultiDiGraph, name: str) -> list[str]:
     if (arxiv := arxiv_id(name)) and f"arxiv:{arxiv}" in graph:
         return [f"arxiv:{arxiv}"]
     wanted = norm(name)
-    found = sorted(node for node, data in graph.nodes(data=True) if wanted and wanted in map(norm, _names(node, data)))
+    names = {node: [norm(n) for n in _names(node, data)] for node, data in graph.nodes(data=True)}
+    found = sorted(node for node, known in names.items() if wanted and wanted in known)
     if found:
         return found
-    near = sorted(
-        {data.get("name") or data.get("title") for _, data in graph.nodes(data=True)
-         if wanted and any(wanted in norm(n) for n in _names("", data))} - {None}
-    )[:3]
+    near = sorted({
+        _names(node, graph.nodes[node])[0] for node, known in names.items() if wanted and any(wanted in n for n in known)
+    })[:3]
     hint = f"; did you mean {', '.join(repr(n) for n in near)}?" if near else ""
     raise ViewError(f"no entity or paper named '{name}' in the graph{hint}")
 
