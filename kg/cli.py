@@ -239,6 +239,8 @@ def export_html(
     except OSError as error:
         fail(f"{output}: cannot write: {error.strerror}")
     shown = page.selection.graph
+    if not shown:
+        note("nothing in the graph matches these options; the page is empty", "[yellow]warning:[/] ")
     note(f"wrote {len(shown)} nodes and {shown.number_of_edges()} links to {output} ({len(page.html.encode()) / 1e6:.1f} MB)")
 
 

@@ -146,6 +146,8 @@ def test_cli_writes_the_page_and_reports_bad_options_in_one_line(tmp_path, jsonl
     assert result.exit_code == 0, result.output
     assert "wrote 3 nodes and 2 links" in result.output
     assert "within 1 hop of Proximal Policy Optimization · types: Paper, Method" in out.read_text()
+    empty = runner.invoke(app, ["export", "html", "-o", str(out), "--store", str(store), "--roles", "has_result"])
+    assert empty.exit_code == 0 and "warning: nothing in the graph matches these options" in empty.output
     for args, message in [
         (["--focus", "Gemini"], "error: no entity or paper named 'Gemini' in the graph"),
         (["--types", "Model", "--types", "Dataset"], "error: unknown type 'Dataset'"),
@@ -307,4 +309,13 @@ def test_a_large_view_opens_laid_out_with_physics_off(browser, tmp_path):
     assert opened.page.evaluate("kg.network.physics.physicsEnabled") is False
     assert "the 600 best-connected of" in opened.page.inner_text("#kg-summary")
     opened.page.screenshot(path=tmp_path / "large.png")
+    opened.page.close()
+
+
+def test_an_empty_view_still_opens(browser, sample_graph, tmp_path):
+    path = tmp_path / "empty.html"
+    assert len(write_html(sample_graph, path, View(roles=("has_result",))).graph) == 0
+    opened = Opened(browser, path)
+    assert opened.errors == [] and opened.page.evaluate("kg.nodes.length") == 0
+    assert opened.page.inner_text("#kg-summary") == "0 of 20 nodes and 0 of 20 links · roles: has_result"
     opened.page.close()

@@ -164,7 +164,8 @@ def render(graph: nx.MultiDiGraph, view: View = View(), title: str = "Knowledge 
     payload = {
         "nodes": net.nodes,
         "edges": net.edges,
-        "options": _options(physics=not positions),
+        # An empty view has nothing to stabilise (and vis would never say it is done).
+        "options": _options(physics=0 < len(sub) <= PYTHON_LAYOUT),
         "types": [{"name": t, "count": type_counts[t], **TYPE_STYLE[t]} for t in LABELS if t in type_counts],
         "links": [{"name": k, "count": link_counts[k], **LINK_STYLE[k]} for k in LINKS if k in link_counts],
         "focus": selection.focus,
