@@ -307,7 +307,7 @@ def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
         igraph.set_random_number_generator(random)
     xs, ys = zip(*coords)
     span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    size = 45 * math.sqrt(len(index))  # about 45 px between neighbours on average
+    size = 60 * math.sqrt(len(index))  # about 60 px between neighbours on average
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     return {node: (round((x - cx) / span * size), round((y - cy) / span * size)) for node, (x, y) in zip(graph, coords)}
 
