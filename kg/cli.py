@@ -225,23 +225,24 @@ def export_html(
     300 nodes are laid out here and open with physics off, so even 1,500 nodes
     are ready to explore in a few seconds.
     """
-    from kg.export.html import View, ViewError, render
+    from kg.export.html import View, ViewError, write_html
 
-    split = lambda values: tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())  # noqa: E731
-    view = View(focus, hops, split(types), split(roles), min_degree, max_nodes)
+    view = View(focus, hops, _comma_list(types), _comma_list(roles), min_degree, max_nodes)
     graph = open_graph(store)
     try:
-        page = render(graph, view, title=f"Knowledge graph around {focus}" if focus else "Knowledge graph")
+        shown = write_html(graph, output, view, title=f"Knowledge graph around {focus}" if focus else "Knowledge graph").graph
     except ViewError as error:
         fail(str(error))
-    try:
-        output.write_text(page.html, encoding="utf-8")
     except OSError as error:
         fail(f"{output}: cannot write: {error.strerror}")
-    shown = page.selection.graph
     if not shown:
         note("nothing in the graph matches these options; the page is empty", "[yellow]warning:[/] ")
-    note(f"wrote {len(shown)} nodes and {shown.number_of_edges()} links to {output} ({len(page.html.encode()) / 1e6:.1f} MB)")
+    note(f"wrote {len(shown)} nodes and {shown.number_of_edges()} links to {output} ({output.stat().st_size / 1e6:.1f} MB)")
+
+
+def _comma_list(values: Optional[list[str]]) -> tuple[str, ...]:
+    """`--types Model,Method --types Paper` as ('Model', 'Method', 'Paper')."""
+    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
 
 
 def open_graph(store: Path) -> nx.MultiDiGraph:
