@@ -222,6 +222,53 @@ def stats(
     out.print(table)
 
 
+@export_app.command("html")
+def export_html(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
+    store: StoreOption = Path(DEFAULT_STORE),
+    focus: Annotated[
+        Optional[str], typer.Option(help="Show only the neighbourhood of this entity or paper (name, alias, title, node id or arXiv id).")
+    ] = None,
+    hops: Annotated[int, typer.Option(help="How many links away from --focus to go (through nodes of any type).", min=0)] = 1,
+    types: Annotated[
+        Optional[list[str]],
+        typer.Option("--types", help="Keep only these node types (repeat or comma-separate): Paper, Model, Method, Benchmark, Environment, Result."),
+    ] = None,
+    roles: Annotated[
+        Optional[list[str]],
+        typer.Option("--roles", help="Keep only these links (repeat or comma-separate): proposes, evaluates_on, uses, compares_to, mentions, variant_of, reports, achieves, has_result."),
+    ] = None,
+    min_degree: Annotated[int, typer.Option(help="Drop nodes with fewer links than this in the whole graph (focus nodes stay).", min=0)] = 0,
+    max_nodes: Annotated[int, typer.Option(help="Keep at most this many nodes, the best-connected first.", min=1)] = 1500,
+) -> None:
+    """Write an interactive, self-contained HTML view of the graph (works offline).
+
+    One colour per node type, node size by degree, links styled by role; hover
+    a node for its card (aliases, degree, evidence sentences and their papers),
+    search by name or alias, and tick types and roles on and off. Views above
+    300 nodes are laid out here and open with physics off, so even 1,500 nodes
+    are ready to explore in a few seconds.
+    """
+    from kg.export.html import View, ViewError, write_html
+
+    view = View(focus, hops, _comma_list(types), _comma_list(roles), min_degree, max_nodes)
+    graph = open_graph(store)
+    try:
+        shown = write_html(graph, output, view, title=f"Knowledge graph around {focus}" if focus else "Knowledge graph").graph
+    except ViewError as error:
+        fail(str(error))
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror}")
+    if not shown:
+        note("nothing in the graph matches these options; the page is empty", "[yellow]warning:[/] ")
+    note(f"wrote {len(shown)} nodes and {shown.number_of_edges()} links to {output} ({output.stat().st_size / 1e6:.1f} MB)")
+
+
+def _comma_list(values: Optional[list[str]]) -> tuple[str, ...]:
+    """`--types Model,Method --types Paper` as ('Model', 'Method', 'Paper')."""
+    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
+
+
 def open_graph(store: Path) -> nx.MultiDiGraph:
     """The graph held by the embedded store at `store` (or by Neo4j for 'neo4j'), or a one-line error."""
     from kg.store import EmbeddedStore, StoreError
