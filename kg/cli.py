@@ -198,6 +198,61 @@ def stats(
     out.print(table)
 
 
+@export_app.command("rdf")
+def export_rdf(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write ('-' for stdout, then --format is needed).")],
+    fmt: Annotated[
+        Optional[str],
+        typer.Option("--format", "-f", help="turtle, nt, jsonld, xml or trig; by default follows the suffix of --output (.ttl .nt .jsonld .rdf .trig)."),
+    ] = None,
+    base: Annotated[
+        Optional[str], typer.Option(
+            "--base", help="The IRI every node's IRI starts with: <base>/paper/..., <base>/model/...", show_default="https://example.org/kg"
+        )
+    ] = None,
+    store: StoreOption = Path(DEFAULT_STORE),
+) -> None:
+    """Export the graph as RDF in the vocabulary of schemas/kg.ttl, valid against schemas/shapes.ttl.
+
+    Papers, entities and results get readable IRIs under --base that are the
+    same in every run; arXiv papers link to their arXiv page. Each role edge
+    also gets an assertion node with its evidence sentence, offsets,
+    confidence and extractor. N-Triples is streamed, so it suits large graphs.
+    """
+    from kg.export.iris import DEFAULT_BASE, BaseError, check_base
+    from kg.export.rdf import FormatError, format_for, write
+
+    stdout = str(output) == "-"
+    try:
+        if stdout and fmt is None:
+            raise FormatError("writing to stdout needs --format turtle|nt|jsonld|xml|trig")
+        chosen = format_for(output, fmt)
+        base = check_base(DEFAULT_BASE if base is None else base)
+    except (FormatError, BaseError) as error:
+        fail(str(error))
+    if stdout:
+        count = write(open_graph(store), sys.stdout.buffer, chosen, base)
+        sys.stdout.flush()
+    else:
+        if output.is_dir():
+            fail(f"{output}: is a directory, not a file")
+        # Written beside the target and moved over it, so a failed export never leaves half a file.
+        tmp = output.with_name(output.name + ".tmp")
+        try:
+            handle = tmp.open("wb")
+        except OSError as error:
+            fail(f"{output}: cannot write: {error.strerror}")
+        try:
+            with handle:
+                count = write(open_graph(store), handle, chosen, base)
+            os.replace(tmp, output)
+        except OSError as error:
+            fail(f"{output}: cannot write: {error.strerror}")
+        finally:
+            tmp.unlink(missing_ok=True)
+    note(f"wrote {count} triples ({chosen}) to {output}")
+
+
 def open_graph(store: Path) -> nx.MultiDiGraph:
     """The graph held by the embedded store at `store`, or a one-line error."""
     from kg.store import EmbeddedStore, StoreError

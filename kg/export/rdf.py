@@ -1,0 +1,254 @@
+"""The graph as RDF: Turtle, N-Triples, JSON-LD, RDF/XML or TriG, built with rdflib.
+
+`triples` turns the networkx graph of `schemas/graph.md` into RDF terms in
+the vocabulary of `schemas/kg.ttl`; `write` serialises them. N-Triples is
+written line by line as the triples are made (rdflib's own row writer), so
+a graph of millions of triples never sits in memory as an rdflib Graph; the
+other formats need the whole graph to group and nest it, so they build one.
+
+rdflib can neither read nor write RDF-star, so the evidence of each
+paper-to-entity edge is an assertion node (a reified `rdf:Statement` that is
+also a `prov:Entity`) carrying the sentence, its offsets, the confidence and
+the extractor, derived from the paper.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+from importlib.resources import files
+from pathlib import Path
+from typing import IO
+
+import networkx as nx
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
+from rdflib.plugins.serializers.nt import _nt_row
+
+from kg.export.iris import DEFAULT_BASE, FABIO, KG, PREFIXES, Iris, arxiv_iri
+from kg.records import ENTITY_TYPES, ROLES
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+# rdflib's plugin name for each format the command accepts.
+FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml", "trig": "trig"}
+SUFFIXES = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+    ".rdf": "xml",
+    ".xml": "xml",
+    ".owl": "xml",
+    ".trig": "trig",
+}
+ROLE_PROPERTIES = {
+    "proposes": KG.proposes,
+    "evaluates_on": KG.evaluatesOn,
+    "uses": KG.uses,
+    "compares_to": KG.comparesTo,
+    "mentions": KG.mentions,
+}
+ROLE_EDGES = {role.upper(): role for role in ROLES}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class FormatError(ValueError):
+    """A format name or file suffix the export does not know."""
+
+
+def format_for(path: Path, given: str | None = None) -> str:
+    """The format to write `path` in: `given` when there is one, else by its suffix."""
+    known = "|".join(FORMATS)
+    if given is not None:
+        if given.lower() not in FORMATS:
+            raise FormatError(f"unknown RDF format {given!r}; use one of {known}")
+        return given.lower()
+    if path.suffix.lower() not in SUFFIXES:
+        raise FormatError(f"{path}: cannot tell the RDF format from the suffix {path.suffix or '(none)'!r}; give --format {known}")
+    return SUFFIXES[path.suffix.lower()]
+
+
+def triples(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[Triple]:
+    """Every triple of `graph`'s export, one node or edge at a time.
+
+    A pure function of `graph` and `base`: no blank nodes, no clock, so two
+    exports of one graph hold the same triples.
+    """
+    return _triples(graph, Iris(graph, base))
+
+
+def _triples(graph: nx.MultiDiGraph, iris: Iris) -> Iterator[Triple]:
+    metrics: dict[URIRef, Counter[str]] = defaultdict(Counter)
+    extractors: set[str] = set()
+    for node, data in graph.nodes(data=True):
+        label = data.get("label")
+        if label == "Paper":
+            yield from _paper(iris.paper(node), data)
+        elif label in ENTITY_TYPES:
+            entity = iris.entity(node)
+            yield entity, RDF.type, KG[label]
+            yield entity, SKOS.prefLabel, Literal(data["name"])
+            for alias in data.get("aliases", ()):
+                yield entity, SKOS.altLabel, Literal(alias)
+        elif label == "Result":
+            result = iris.result(node)
+            yield result, RDF.type, KG.Result
+            yield result, KG.subjectName, Literal(data["subject"])
+            yield result, KG.value, Literal(data["value"])
+            if data.get("benchmark"):
+                yield result, KG.benchmarkName, Literal(data["benchmark"])
+            if data.get("metric"):
+                metric = iris.metric(data["metric"])
+                metrics[metric][data["metric"]] += 1
+                yield result, KG.metric, metric
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        if key in ROLE_EDGES:
+            extractors.add(data.get("extractor") or "unknown")
+            yield from _role(iris, source, target, ROLE_EDGES[key], data)
+        elif key == "VARIANT_OF":
+            yield iris.entity(source), KG.variantOf, iris.entity(target)
+        elif key == "REPORTS":
+            yield iris.paper(source), KG.reports, iris.result(target)
+        elif key == "ACHIEVES":
+            yield iris.result(target), KG.subject, iris.entity(source)
+        elif key == "HAS_RESULT":
+            yield iris.result(target), KG.benchmark, iris.entity(source)
+    for metric, names in sorted(metrics.items()):
+        # One preferred label per metric: the spelling most results use.
+        preferred = min(names, key=lambda name: (-names[name], len(name), name))
+        yield metric, RDF.type, KG.Metric
+        yield metric, SKOS.prefLabel, Literal(preferred)
+        for name in sorted(names.keys() - {preferred}):
+            yield metric, SKOS.altLabel, Literal(name)
+    for extractor in sorted(extractors):
+        agent = iris.extractor(extractor)
+        name, _, version = extractor.rpartition("/") if "/" in extractor else (extractor, "", "")
+        yield agent, RDF.type, PROV.SoftwareAgent
+        yield agent, RDFS.label, Literal(name)
+        if version:
+            yield agent, SDO.softwareVersion, Literal(version)
+
+
+def _paper(paper: URIRef, data: dict) -> Iterator[Triple]:
+    yield paper, RDF.type, KG.Paper
+    yield paper, DCTERMS.title, Literal(data["title"])
+    if data.get("abstract"):
+        yield paper, DCTERMS.abstract, Literal(data["abstract"])
+    if data.get("date"):
+        yield paper, DCTERMS.issued, _date(data["date"])
+    for source in data.get("sources", ()):
+        yield paper, DCTERMS.source, Literal(source)
+    if data.get("url"):
+        yield paper, FABIO.hasURL, Literal(data["url"], datatype=XSD.anyURI)
+    if data.get("arxiv_id"):
+        yield paper, FABIO.hasArXivId, Literal(data["arxiv_id"])
+        # The arXiv abstract page unambiguously identifies the paper: schema:sameAs,
+        # not owl:sameAs, which would make the page and the paper one thing.
+        yield paper, SDO.sameAs, arxiv_iri(data["arxiv_id"])
+
+
+def _date(text: str) -> Literal:
+    """An ISO date as `xsd:date`; anything else (`Mar 12`) as the plain text it was."""
+    if ISO_DATE.match(text):
+        try:
+            return Literal(datetime.date.fromisoformat(text))
+        except ValueError:
+            pass
+    return Literal(text)
+
+
+def _role(iris: Iris, paper_id: str, node: str, role: str, data: dict) -> Iterator[Triple]:
+    """The role triple and its assertion node: the evidence for it, and who found it."""
+    paper, entity, predicate = iris.paper(paper_id), iris.entity(node), ROLE_PROPERTIES[role]
+    assertion = iris.assertion(paper_id, role, node)
+    yield paper, predicate, entity
+    yield assertion, RDF.type, KG.Assertion
+    yield assertion, RDF.subject, paper
+    yield assertion, RDF.predicate, predicate
+    yield assertion, RDF.object, entity
+    yield assertion, PROV.wasDerivedFrom, paper
+    yield assertion, PROV.wasAttributedTo, iris.extractor(data.get("extractor") or "unknown")
+    if data.get("confidence") is not None:
+        yield assertion, KG.confidence, Literal(Decimal(repr(float(data["confidence"]))))
+    if data.get("sentence"):
+        yield assertion, KG.sentence, Literal(data["sentence"])
+        yield assertion, KG.start, Literal(int(data["start"]))
+        yield assertion, KG.end, Literal(int(data["end"]))
+
+
+def to_graph(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
+    """The export as one rdflib Graph, with readable prefixes bound."""
+    iris = Iris(graph, base)
+    rdf = Graph()
+    _bind(rdf, iris)
+    for triple in _triples(graph, iris):
+        rdf.add(triple)
+    return rdf
+
+
+def to_dataset(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Dataset:
+    """The export as the named graph `<base>/graph` of an rdflib Dataset, for TriG."""
+    iris = Iris(graph, base)
+    dataset = Dataset()
+    _bind(dataset, iris)
+    named = dataset.graph(iris.graph)
+    for triple in _triples(graph, iris):
+        named.add(triple)
+    return dataset
+
+
+def _bind(rdf: Graph, iris: Iris) -> None:
+    for prefix, namespace in PREFIXES.items():
+        rdf.bind(prefix, namespace, override=True, replace=True)
+    for kind in ("paper", *(t.lower() for t in ENTITY_TYPES), "result", "metric", "assertion", "extractor"):
+        rdf.bind(kind, iris.namespace(kind), override=True, replace=True)
+
+
+def write_ntriples(graph: nx.MultiDiGraph, out: IO[str], base: str = DEFAULT_BASE) -> int:
+    """Stream the export to `out` as N-Triples, one line per triple as it is made; returns the count.
+
+    Each line is rdflib's own N-Triples row (the function its serializer
+    uses), so escaping is rdflib's, not ours.
+    """
+    count = 0
+    for triple in triples(graph, base):
+        out.write(_nt_row(triple))
+        count += 1
+    return count
+
+
+def write(graph: nx.MultiDiGraph, out: IO[bytes], fmt: str, base: str = DEFAULT_BASE) -> int:
+    """Write the export of `graph` to the binary stream `out` in `fmt` (a key of FORMATS); returns the triple count."""
+    if fmt == "nt":
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
+        try:
+            return write_ntriples(graph, text, base)
+        finally:
+            text.flush()
+            text.detach()
+    if fmt == "trig":
+        rdf = to_dataset(graph, base)
+        count = sum(len(named) for named in rdf.graphs())
+    else:
+        rdf = to_graph(graph, base)
+        count = len(rdf)
+    # JSON-LD gets the prefixes as its @context, so that it reads like the Turtle.
+    options = {"context": {p: str(ns) for p, ns in PREFIXES.items()}, "auto_compact": True} if fmt == "jsonld" else {}
+    rdf.serialize(destination=out, format=FORMATS[fmt], encoding="utf-8", **options)
+    return count
+
+
+def ontology() -> Graph:
+    """The vocabulary of the export (`schemas/kg.ttl`), parsed."""
+    return Graph().parse(data=files("kg.schemas").joinpath("kg.ttl").read_text(encoding="utf-8"), format="turtle")
+
+
+def shapes() -> Graph:
+    """The SHACL shapes every export conforms to (`schemas/shapes.ttl`), parsed."""
+    return Graph().parse(data=files("kg.schemas").joinpath("shapes.ttl").read_text(encoding="utf-8"), format="turtle")
