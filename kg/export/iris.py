@@ -117,6 +117,10 @@ class Iris:
             if data.get("label") in ENTITY_TYPES:
                 by_slug[(data["label"], slug(data.get("name") or node))].append(node)
         self._entities: dict[str, URIRef] = {}
+        # Papers and extractors recur on every edge; quoting them once is most of an export's IRI work.
+        self._segments: dict[str, str] = {}
+        self._papers: dict[str, URIRef] = {}
+        self._extractors: dict[str, URIRef] = {}
         for (label, name), nodes in by_slug.items():
             for node in nodes:
                 segment = name if len(nodes) == 1 and name else f"{name or 'x'}-{_digest(node)}"
@@ -134,13 +138,20 @@ class Iris:
     def entity(self, node: str) -> URIRef:
         return self._entities[node]
 
+    def _segment(self, paper_id: str) -> str:
+        if paper_id not in self._segments:
+            self._segments[paper_id] = paper_segment(paper_id)
+        return self._segments[paper_id]
+
     def paper(self, paper_id: str) -> URIRef:
-        return URIRef(f"{self.base}/paper/{paper_segment(paper_id)}")
+        if paper_id not in self._papers:
+            self._papers[paper_id] = URIRef(f"{self.base}/paper/{self._segment(paper_id)}")
+        return self._papers[paper_id]
 
     def result(self, node: str) -> URIRef:
         """`result:<paper id>:<n>` -> `<base>/result/<paper segment>/<n>`."""
         paper_id, _, number = node.removeprefix("result:").rpartition(":")
-        return URIRef(f"{self.base}/result/{paper_segment(paper_id)}/{quote(number, safe='')}")
+        return URIRef(f"{self.base}/result/{self._segment(paper_id)}/{quote(number, safe='')}")
 
     def metric(self, name: str) -> URIRef:
         return URIRef(f"{self.base}/metric/{slug(name) or _digest(name)}")
@@ -148,11 +159,14 @@ class Iris:
     def assertion(self, paper_id: str, role: str, entity: str) -> URIRef:
         """The evidence node of one role edge: `<base>/assertion/<paper>/<role>/<type>/<slug>`."""
         kind_and_name = self._entities[entity][len(self.base) + 1 :]
-        return URIRef(f"{self.base}/assertion/{paper_segment(paper_id)}/{role}/{kind_and_name}")
+        return URIRef(f"{self.base}/assertion/{self._segment(paper_id)}/{role}/{kind_and_name}")
 
     def extractor(self, extractor: str) -> URIRef:
         """`kg-rules/0.1.0` -> `<base>/extractor/kg-rules/0.1.0`."""
-        return URIRef(f"{self.base}/extractor/" + "/".join(quote(part, safe="-._~") for part in extractor.split("/")))
+        if extractor not in self._extractors:
+            path = "/".join(quote(part, safe="-._~") for part in extractor.split("/"))
+            self._extractors[extractor] = URIRef(f"{self.base}/extractor/{path}")
+        return self._extractors[extractor]
 
 
 def arxiv_iri(arxiv_id: str) -> URIRef:

@@ -25,12 +25,37 @@ from pathlib import Path
 from typing import IO
 
 import networkx as nx
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib import Dataset, Graph, Literal, URIRef, namespace
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
-from kg.export.iris import DEFAULT_BASE, FABIO, KG, PREFIXES, Iris, arxiv_iri
+from kg.export import iris as ns
+from kg.export.iris import DEFAULT_BASE, PREFIXES, Iris, arxiv_iri
 from kg.records import ENTITY_TYPES, ROLES
+
+
+class Terms:
+    """The terms of one namespace, each made once.
+
+    rdflib builds and checks a new URIRef on every attribute access of a
+    namespace (`RDF.type`), which a million-triple export feels; here the
+    first access stores the term as a plain attribute.
+    """
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = self._namespace[name]
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)
+
+
+KG, FABIO = Terms(ns.KG), Terms(ns.FABIO)
+DCTERMS, PROV, RDF, RDFS = Terms(namespace.DCTERMS), Terms(namespace.PROV), Terms(namespace.RDF), Terms(namespace.RDFS)
+SDO, SKOS, XSD = Terms(namespace.SDO), Terms(namespace.SKOS), Terms(namespace.XSD)
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -213,12 +238,22 @@ def _bind(rdf: Graph, iris: Iris) -> None:
 def write_ntriples(graph: nx.MultiDiGraph, out: IO[str], base: str = DEFAULT_BASE) -> int:
     """Stream the export to `out` as N-Triples, one line per triple as it is made; returns the count.
 
-    Each line is rdflib's own N-Triples row (the function its serializer
-    uses), so escaping is rdflib's, not ours.
+    Terms are written by rdflib: `.n3()` for IRIs, and for literals the
+    quoting of rdflib's own N-Triples serializer (`Literal.n3()` would write
+    a multi-line string in Turtle's triple quotes). IRIs recur (the paper on
+    each of its edges, every predicate), so their text is kept in a cache
+    that is emptied when it grows large, to keep memory flat.
     """
+    known: dict[URIRef, str] = {}
     count = 0
-    for triple in triples(graph, base):
-        out.write(_nt_row(triple))
+    for subject, predicate, obj in triples(graph, base):
+        if len(known) > 100_000:
+            known.clear()
+        for term in (subject, predicate, obj):
+            if term not in known and not isinstance(term, Literal):
+                known[term] = term.n3()
+        text = _quoteLiteral(obj) if isinstance(obj, Literal) else known[obj]
+        out.write(f"{known[subject]} {known[predicate]} {text} .\n")
         count += 1
     return count
 
