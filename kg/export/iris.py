@@ -103,6 +103,12 @@ def paper_segment(paper_id: str) -> str:
 class Iris:
     """The IRI of every node of one graph, under one base.
 
+    Every IRI is `<base>/<kind>/<name>` with no further `/` in the name
+    (results and assertions join their parts with `--`), so each kind is one
+    namespace: rdflib's Turtle serializer slows down quadratically with the
+    number of distinct namespaces, and a `/` per part would give every paper
+    its own.
+
     Entity IRIs are `<base>/<type>/<slug of name>`. Graphs built by
     `kg.graph.build_graph` never give two entities of one type the same slug;
     a graph from elsewhere that does gets a short hash of the node id after
@@ -149,22 +155,22 @@ class Iris:
         return self._papers[paper_id]
 
     def result(self, node: str) -> URIRef:
-        """`result:<paper id>:<n>` -> `<base>/result/<paper segment>/<n>`."""
+        """`result:<paper id>:<n>` -> `<base>/result/<paper segment>--<n>`."""
         paper_id, _, number = node.removeprefix("result:").rpartition(":")
-        return URIRef(f"{self.base}/result/{self._segment(paper_id)}/{quote(number, safe='')}")
+        return URIRef(f"{self.base}/result/{self._segment(paper_id)}--{quote(number, safe='')}")
 
     def metric(self, name: str) -> URIRef:
         return URIRef(f"{self.base}/metric/{slug(name) or _digest(name)}")
 
     def assertion(self, paper_id: str, role: str, entity: str) -> URIRef:
-        """The evidence node of one role edge: `<base>/assertion/<paper>/<role>/<type>/<slug>`."""
-        kind_and_name = self._entities[entity][len(self.base) + 1 :]
-        return URIRef(f"{self.base}/assertion/{self._segment(paper_id)}/{role}/{kind_and_name}")
+        """The evidence node of one role edge: `<base>/assertion/<paper>--<role>--<type>--<slug>`."""
+        kind, _, name = self._entities[entity][len(self.base) + 1 :].partition("/")
+        return URIRef(f"{self.base}/assertion/{self._segment(paper_id)}--{role}--{kind}--{name}")
 
     def extractor(self, extractor: str) -> URIRef:
-        """`kg-rules/0.1.0` -> `<base>/extractor/kg-rules/0.1.0`."""
+        """`kg-rules/0.1.0` -> `<base>/extractor/kg-rules--0.1.0`."""
         if extractor not in self._extractors:
-            path = "/".join(quote(part, safe="-._~") for part in extractor.split("/"))
+            path = "--".join(quote(part, safe="-._~") for part in extractor.split("/"))
             self._extractors[extractor] = URIRef(f"{self.base}/extractor/{path}")
         return self._extractors[extractor]
 

@@ -2,9 +2,9 @@
 
 `triples` turns the networkx graph of `schemas/graph.md` into RDF terms in
 the vocabulary of `schemas/kg.ttl`; `write` serialises them. N-Triples is
-written line by line as the triples are made (rdflib's own row writer), so
-a graph of millions of triples never sits in memory as an rdflib Graph; the
-other formats need the whole graph to group and nest it, so they build one.
+written line by line as the triples are made (each term written by rdflib),
+so a graph of millions of triples never sits in memory as an rdflib Graph;
+the other formats need the whole graph to group and nest it, so they build one.
 
 rdflib can neither read nor write RDF-star, so the evidence of each
 paper-to-entity edge is an assertion node (a reified `rdf:Statement` that is
@@ -41,11 +41,11 @@ class Terms:
     first access stores the term as a plain attribute.
     """
 
-    def __init__(self, namespace):
-        self._namespace = namespace
+    def __init__(self, source):
+        self._source = source
 
     def __getattr__(self, name: str) -> URIRef:
-        term = self._namespace[name]
+        term = self._source[name]
         setattr(self, name, term)
         return term
 
