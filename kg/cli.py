@@ -7,14 +7,16 @@ read, so a bad file never leaves a half-merged store behind.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, BinaryIO, Optional
 
 import networkx as nx
 import typer
@@ -222,35 +224,44 @@ def export_rdf(
     from kg.export.iris import DEFAULT_BASE, BaseError, check_base
     from kg.export.rdf import FormatError, format_for, write
 
-    stdout = str(output) == "-"
     try:
-        if stdout and fmt is None:
+        if str(output) == "-" and fmt is None:
             raise FormatError("writing to stdout needs --format turtle|nt|jsonld|xml|trig")
         chosen = format_for(output, fmt)
         base = check_base(DEFAULT_BASE if base is None else base)
     except (FormatError, BaseError) as error:
         fail(str(error))
-    if stdout:
-        count = write(open_graph(store), sys.stdout.buffer, chosen, base)
-        sys.stdout.flush()
-    else:
-        if output.is_dir():
-            fail(f"{output}: is a directory, not a file")
-        # Written beside the target and moved over it, so a failed export never leaves half a file.
-        tmp = output.with_name(output.name + ".tmp")
-        try:
-            handle = tmp.open("wb")
-        except OSError as error:
-            fail(f"{output}: cannot write: {error.strerror}")
-        try:
-            with handle:
-                count = write(open_graph(store), handle, chosen, base)
-            os.replace(tmp, output)
-        except OSError as error:
-            fail(f"{output}: cannot write: {error.strerror}")
-        finally:
-            tmp.unlink(missing_ok=True)
+    try:
+        with _output(output) as handle:
+            count = write(open_graph(store), handle, chosen, base)
+    except FormatError as error:
+        fail(str(error))
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror}")
     note(f"wrote {count} triples ({chosen}) to {output}")
+
+
+@contextmanager
+def _output(path: Path) -> Iterator[BinaryIO]:
+    """`path` opened for writing in binary, or stdout for '-'.
+
+    A file is written beside `path` and moved over it only when everything
+    went well, so a failed export never leaves half a file behind; it is
+    opened before any work starts, so an unwritable path fails at once.
+    """
+    if str(path) == "-":
+        yield sys.stdout.buffer
+        sys.stdout.flush()
+        return
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with tmp.open("wb") as handle:
+            yield handle
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def open_graph(store: Path) -> nx.MultiDiGraph:

@@ -483,7 +483,7 @@ def test_command_format_option_overrides_the_suffix_and_base_sets_iris(tmp_path,
         (["-o", "{tmp}/out.ttl", "--format", "yaml"], "error: unknown RDF format 'yaml'; use one of turtle|nt|jsonld|xml|trig"),
         (["-o", "{tmp}/out.yaml"], "error: {tmp}/out.yaml: cannot tell the RDF format from the suffix '.yaml'"),
         (["-o", "{tmp}/missing/out.ttl"], "error: {tmp}/missing/out.ttl: cannot write: No such file or directory"),
-        (["-o", "{tmp}/dir.ttl"], "error: {tmp}/dir.ttl: is a directory, not a file"),
+        (["-o", "{tmp}/dir.ttl"], "error: {tmp}/dir.ttl: cannot write: Is a directory"),
         (["-o", "{tmp}/out.ttl", "--base", "example.org/kg"], "error: --base 'example.org/kg' is not an absolute IRI"),
         (["-o", "{tmp}/out.ttl", "--base", "https://example.org/kg#"], "has a query or fragment"),
         (["-o", "-"], "error: writing to stdout needs --format"),
@@ -497,6 +497,15 @@ def test_bad_arguments_give_one_line_errors_and_write_nothing(tmp_path, store, a
     assert message.format(tmp=tmp_path) in result.output
     assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
     assert set(tmp_path.rglob("*")) == before
+
+
+def test_rdf_xml_refuses_text_it_cannot_hold_and_other_formats_keep_it(tmp_path):
+    paper = _paper("Control\x0bcharacters", "We propose Ω-Net. It works.")
+    graph = build_graph([Extraction(paper, [_entity(paper, "Ω-Net", "Model", "proposes")], [], "kg-rules/0.1.0")])
+    with pytest.raises(ValueError, match="RDF/XML cannot hold the control character U\\+000B"):
+        write(graph, io.BytesIO(), "xml")
+    for fmt in ("turtle", "nt", "jsonld", "trig"):
+        assert Literal("Control\x0bcharacters") in set(_parse(_serialise(graph, fmt), fmt).objects(None, DCTERMS.title))
 
 
 def test_command_writes_to_stdout(store):

@@ -81,6 +81,8 @@ ROLE_PROPERTIES = {
 }
 ROLE_EDGES = {role.upper(): role for role in ROLES}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Characters XML 1.0 cannot hold, even escaped; rdflib would write them and leave the file unreadable.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class FormatError(ValueError):
@@ -229,8 +231,8 @@ def to_dataset(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Dataset:
 
 
 def _bind(rdf: Graph, iris: Iris) -> None:
-    for prefix, namespace in PREFIXES.items():
-        rdf.bind(prefix, namespace, override=True, replace=True)
+    for prefix, iri in PREFIXES.items():
+        rdf.bind(prefix, iri, override=True, replace=True)
     for kind in ("paper", *(t.lower() for t in ENTITY_TYPES), "result", "metric", "assertion", "extractor"):
         rdf.bind(kind, iris.namespace(kind), override=True, replace=True)
 
@@ -273,10 +275,21 @@ def write(graph: nx.MultiDiGraph, out: IO[bytes], fmt: str, base: str = DEFAULT_
     else:
         rdf = to_graph(graph, base)
         count = len(rdf)
+    if fmt == "xml":
+        _check_xml(rdf)
     # JSON-LD gets the prefixes as its @context, so that it reads like the Turtle.
     options = {"context": {p: str(ns) for p, ns in PREFIXES.items()}, "auto_compact": True} if fmt == "jsonld" else {}
     rdf.serialize(destination=out, format=FORMATS[fmt], encoding="utf-8", **options)
     return count
+
+
+def _check_xml(rdf: Graph) -> None:
+    for subject, _, obj in rdf:
+        if isinstance(obj, Literal) and (bad := NOT_XML.search(obj)):
+            raise FormatError(
+                f"RDF/XML cannot hold the control character U+{ord(bad.group()):04X} in a literal of <{subject}>; "
+                "use --format turtle, nt, jsonld or trig"
+            )
 
 
 def ontology() -> Graph:
