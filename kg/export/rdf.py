@@ -53,7 +53,7 @@ class Terms:
         return getattr(self, name)
 
 
-KG, FABIO = Terms(ns.KG), Terms(ns.FABIO)
+KG, FABIO, LPWC = Terms(ns.KG), Terms(ns.FABIO), Terms(ns.LPWC)
 DCTERMS, PROV, RDF, RDFS = Terms(namespace.DCTERMS), Terms(namespace.PROV), Terms(namespace.RDF), Terms(namespace.RDFS)
 SDO, SKOS, XSD = Terms(namespace.SDO), Terms(namespace.SKOS), Terms(namespace.XSD)
 
@@ -80,6 +80,15 @@ ROLE_PROPERTIES = {
     "mentions": KG.mentions,
 }
 ROLE_EDGES = {role.upper(): role for role in ROLES}
+# Linked Papers With Code's paper links, stated beside the role where they hold exactly, so a
+# query written for LPWC runs on the export without a reasoner. Each LPWC property covers
+# one type of entity, so none is a super-property of a kg role (which spans all four).
+LPWC_LINKS = {
+    ("evaluates_on", "Benchmark"): LPWC.usesDataset,
+    ("uses", "Benchmark"): LPWC.usesDataset,
+    ("uses", "Method"): LPWC.hasMethod,
+    ("uses", "Model"): LPWC.hasModel,
+}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Characters XML 1.0 cannot hold, even escaped; rdflib would write them and leave the file unreadable.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -137,7 +146,7 @@ def _triples(graph: nx.MultiDiGraph, iris: Iris) -> Iterator[Triple]:
     for source, target, key, data in graph.edges(keys=True, data=True):
         if key in ROLE_EDGES:
             extractors.add(data.get("extractor") or "unknown")
-            yield from _role(iris, source, target, ROLE_EDGES[key], data)
+            yield from _role(iris, source, target, graph.nodes[target]["label"], ROLE_EDGES[key], data)
         elif key == "VARIANT_OF":
             yield iris.entity(source), KG.variantOf, iris.entity(target)
         elif key == "REPORTS":
@@ -190,11 +199,13 @@ def _date(text: str) -> Literal:
     return Literal(text)
 
 
-def _role(iris: Iris, paper_id: str, node: str, role: str, data: dict) -> Iterator[Triple]:
-    """The role triple and its assertion node: the evidence for it, and who found it."""
+def _role(iris: Iris, paper_id: str, node: str, label: str, role: str, data: dict) -> Iterator[Triple]:
+    """The role triple, its Linked Papers With Code twin where one holds, and its assertion node."""
     paper, entity, predicate = iris.paper(paper_id), iris.entity(node), ROLE_PROPERTIES[role]
     assertion = iris.assertion(paper_id, role, node)
     yield paper, predicate, entity
+    if (role, label) in LPWC_LINKS:
+        yield paper, LPWC_LINKS[role, label], entity
     yield assertion, RDF.type, KG.Assertion
     yield assertion, RDF.subject, paper
     yield assertion, RDF.predicate, predicate
