@@ -7,14 +7,16 @@ read, so a bad file never leaves a half-merged store behind.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, BinaryIO, Optional
 
 import networkx as nx
 import typer
@@ -267,6 +269,70 @@ def export_html(
 def _comma_list(values: Optional[list[str]]) -> tuple[str, ...]:
     """`--types Model,Method --types Paper` as ('Model', 'Method', 'Paper')."""
     return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
+
+
+@export_app.command("rdf")
+def export_rdf(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write ('-' for stdout, then --format is needed).")],
+    fmt: Annotated[
+        Optional[str],
+        typer.Option("--format", "-f", help="turtle, nt, jsonld, xml or trig; by default follows the suffix of --output (.ttl .nt .jsonld .rdf .trig)."),
+    ] = None,
+    base: Annotated[
+        Optional[str], typer.Option(
+            "--base", help="The IRI every node's IRI starts with: <base>/paper/..., <base>/model/...", show_default="https://example.org/kg"
+        )
+    ] = None,
+    store: StoreOption = Path(DEFAULT_STORE),
+) -> None:
+    """Export the graph as RDF in the vocabulary of schemas/kg.ttl, valid against schemas/shapes.ttl.
+
+    Papers, entities and results get readable IRIs under --base that are the
+    same in every run; arXiv papers link to their arXiv page. Each role edge
+    also gets an assertion node with its evidence sentence, offsets,
+    confidence and extractor. N-Triples is streamed, so it suits large graphs.
+    """
+    from kg.export.iris import DEFAULT_BASE, BaseError, check_base
+    from kg.export.rdf import FormatError, format_for, write
+
+    try:
+        if str(output) == "-" and fmt is None:
+            raise FormatError("writing to stdout needs --format turtle|nt|jsonld|xml|trig")
+        chosen = format_for(output, fmt)
+        base = check_base(DEFAULT_BASE if base is None else base)
+    except (FormatError, BaseError) as error:
+        fail(str(error))
+    try:
+        with _output(output) as handle:
+            count = write(open_graph(store), handle, chosen, base)
+    except FormatError as error:
+        fail(str(error))
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror}")
+    note(f"wrote {count} triples ({chosen}) to {output}")
+
+
+@contextmanager
+def _output(path: Path) -> Iterator[BinaryIO]:
+    """`path` opened for writing in binary, or stdout for '-'.
+
+    A file is written beside `path` and moved over it only when everything
+    went well, so a failed export never leaves half a file behind; it is
+    opened before any work starts, so an unwritable path fails at once.
+    """
+    if str(path) == "-":
+        yield sys.stdout.buffer
+        sys.stdout.flush()
+        return
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with tmp.open("wb") as handle:
+            yield handle
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def open_graph(store: Path) -> nx.MultiDiGraph:
