@@ -140,17 +140,11 @@ def extract(
     files. Nothing is stored.
     """
     papers = _read(files, fmt, on_error)
-    lines = (json.dumps(ex.to_json(), ensure_ascii=False) + "\n" for ex in _with_progress(papers, "extracting"))
-    if str(output) == "-":
-        sys.stdout.writelines(lines)
-        return
-    tmp = output.with_name(output.name + ".tmp")
     try:
-        with tmp.open("w", encoding="utf-8") as handle:
-            handle.writelines(lines)
-        os.replace(tmp, output)
+        with _output(output) as handle:
+            for extraction in _with_progress(papers, "extracting"):
+                handle.write((json.dumps(extraction.to_json(), ensure_ascii=False) + "\n").encode("utf-8"))
     except OSError as error:
-        tmp.unlink(missing_ok=True)
         fail(f"{output}: cannot write: {error.strerror}")
     note(f"wrote {len(papers)} papers to {output}")
 
