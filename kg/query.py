@@ -89,6 +89,8 @@ def run_embedded(graph: nx.MultiDiGraph, cypher: str, params: dict[str, Any] | N
     try:
         answer = NXCypher(labelled(graph)).run(cypher, params=params)
     except UnexpectedInput as error:
+        if error.line < 1:  # lark reports the end of input as line -1
+            raise QueryError("invalid Cypher: the query ends too early") from None
         raise QueryError(f"invalid Cypher at line {error.line}, column {error.column}: {_context(cypher, error)}") from None
     except Exception as error:  # the engine's own errors name no common base class
         raise QueryError(f"the embedded store cannot run this query ({type(error).__name__}: {_one_line(str(error))})") from None
