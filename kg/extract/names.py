@@ -1,0 +1,344 @@
+"""`kg_names`: the spaCy component that finds entity names and their types.
+
+Names come from four places, in order of trust: the curated lexicon
+(PhraseMatcher), model checkpoints by shape (`Llama-3.1-8B`, extended over
+a following version or variant word: `Claude 3.5 Sonnet`), names a cue
+introduces ("dubbed X", "a benchmark called X", the title's lead name
+"X: ...", an acronym's definition "Long Form (LF)"), and coined shapes
+(`AgentGym`, `GAIA`). The type of a name not in the lexicon is read from
+the head noun beside it ("the X benchmark", "X, a framework", "on X and Y
+datasets"), then from its own shape (`...Bench`, `...Gym`), else Method.
+Each entity span gets `id_` = the name it is grouped under and
+`_.kg_origin` = where it came from (confidence and roles read it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from kg.extract import lexicon, shapes
+from kg.records import norm
+
+Span.set_extension("kg_origin", default="shape", force=True)
+
+HEADS = {
+    "Benchmark": "benchmark benchmarks dataset datasets corpus corpora leaderboard test-set testset suite",
+    "Environment": "environment environments simulator simulators simulation game games platform world worlds arena sandbox gym playground testbed",
+    "Model": "model models llm llms checkpoint checkpoints vlm vlms",
+    "Method": "framework frameworks method methods approach approaches algorithm algorithms technique techniques strategy "
+    "agent agents system systems pipeline pipelines module modules architecture architectures paradigm mechanism planner "
+    "scheme prompting toolkit library optimizer",
+}
+HEAD_TYPE = {word: type_ for type_, words in HEADS.items() for word in words.split()}
+# Name-internal cues for names no head noun types.
+INTERNAL = (
+    ("Benchmark", re.compile(r"(Bench|bench|QA|Eval|Set|Data|Dataset|Corpus)(-[\w.]+)?$|-\d+K$")),
+    ("Environment", re.compile(r"(Gym|World|Arena|Env|Sim|Craft|Town|Game)(-[\w.]+)?$|Gym|World|Arena")),
+    ("Model", re.compile(r"(GPT|LM|BERT|LLaMA|Llama|Diffusion)(-[\w.]+)?$")),
+)
+NAMING_CUES = {"named", "called", "dubbed", "termed", "coined", "namely", "entitled"}
+PROPOSE_VERBS = {"propose", "proposes", "introduce", "introduces", "present", "presents", "develop", "develops", "release", "releases"}
+CONNECTORS = {"of", "and", "for", "with", "&", "in", "the", "to", "via", "on", "from"}
+COORDINATION = {",", "and", "or", "&", "/"}
+TITLE_LEAD_WORDS = {"survey", "review", "position", "tutorial", "overview", "perspective", "towards", "toward", "beyond", "rethinking", "benchmarking"}
+ORIGIN_RANK = {"lexicon": 0, "checkpoint": 1, "variant": 2, "title": 3, "definition": 4, "cue": 5, "shape": 6}
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    origin: str
+    label: str | None = None
+    key: str | None = None
+
+
+def _lexicon_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, lexicon.Term]]:
+    """Case-insensitive patterns for lower-case and multi-word terms, exact ones for cased single names.
+
+    `MATH` the benchmark must not match "math"; `reinforcement learning`
+    must match "Reinforcement Learning" in a title.
+    """
+    lower, exact = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
+    by_id = {}
+    for number, term in enumerate(lexicon.load()):
+        by_id[str(number)] = term
+        for name in (term.name, *term.aliases):
+            words = name.split()
+            titled = len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+            if name == name.lower() or (len(words) > 1 and not titled):
+                lower.add(str(number), [nlp.make_doc(name.lower())])
+                if name != name.lower():
+                    lower.add(str(number), [nlp.make_doc(name)])
+            else:
+                exact.add(str(number), [nlp.make_doc(name)])
+    return lower, exact, by_id
+
+
+def _is_titled(token) -> bool:
+    return token.text[:1].isupper() or shapes.is_coined(token.text)
+
+
+def _titled_run(doc: Doc, start: int, limit: int = 6) -> int:
+    """End of the run of capitalised words from `start` ("Meta Agent Search"), connectors allowed inside."""
+    end = start
+    i = start
+    while i < len(doc) and i - start < limit:
+        token = doc[i]
+        if _is_titled(token) and not token.is_punct:
+            end = i + 1
+        elif token.lower_ not in CONNECTORS or i == start:
+            break
+        i += 1
+    return end
+
+
+def _acronym_long_form(doc: Doc, paren: int) -> int | None:
+    """Start of the long form that `doc[paren+1]`, the acronym in parentheses, abbreviates (Schwartz & Hearst, 2003)."""
+    short = doc[paren + 1].text
+    letters = [ch.lower() for ch in short if ch.isalnum()]
+    if short.endswith("s") and short[:-1].isupper():
+        letters = letters[:-1]
+    if len(letters) < 2 or not short[0].isalpha():
+        return None
+    first_word = max(paren - len(letters) - 4, doc[paren].sent.start)
+    for start in range(paren - 1, first_word - 1, -1):
+        if doc[start].is_punct and doc[start].text not in "-/":
+            return None
+        words = re.split(r"[\s\-/]+", doc[start:paren].text.lower())
+        if not words or not words[0] or words[0][0] != letters[0]:
+            continue
+        long_form = doc[start:paren].text.lower()
+        i, j = len(letters) - 1, len(long_form) - 1
+        while i >= 0 and j >= 0:
+            if long_form[j] == letters[i] and (i > 0 or j == 0 or not long_form[j - 1].isalnum()):
+                i -= 1
+            j -= 1
+        if i < 0:
+            return start
+    return None
+
+
+def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | None:
+    """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X"."""
+    i = end
+    while i < len(doc) and doc[i].text in COORDINATION and i + 1 in ends:
+        i = ends[i + 1]
+    if i < len(doc) and (t := HEAD_TYPE.get(doc[i].lower_)):
+        return t
+    if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
+        return t
+    if i + 2 < len(doc) and doc[i].text in {",", "("} and doc[i + 1].lower_ in {"a", "an", "the", "our"}:
+        for token in doc[i + 2 : min(i + 7, len(doc))]:
+            if t := HEAD_TYPE.get(token.lower_):
+                return t
+            if token.is_punct or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
+                break
+    j = start - 1
+    while j >= 0 and doc[j].lower_ in NAMING_CUES | {"as", ",", '"', "“"}:
+        j -= 1
+    return HEAD_TYPE.get(doc[j].lower_) if j >= 0 else None
+
+
+def _internal_type(text: str) -> str | None:
+    for type_, pattern in INTERNAL:
+        if pattern.search(text):
+            return type_
+    return None
+
+
+class NameFinder:
+    def __init__(self, nlp: Language):
+        self.lower, self.exact, self.terms = _lexicon_matchers(nlp)
+        self.excluded = lexicon.excluded()
+        self.lexicon_names = {norm(n): term for term in lexicon.load() for n in (term.name, *term.aliases)}
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self._lexicon(doc)
+        covered = {i for c in found for i in range(c.start, c.end)}
+        found += self._shapes(doc, covered)
+        found += self._cued(doc)
+        found += self._title_lead(doc)
+        found = self._definitions(doc, found)
+        found = _non_overlapping(found)
+        found += self._size_list(doc, found)
+        self._type(doc, found)
+        doc.ents = self._spans(doc, found)
+        return doc
+
+    def _lexicon(self, doc: Doc) -> list[Candidate]:
+        found = []
+        for match_id, start, end in [*self.lower(doc), *self.exact(doc)]:
+            term = self.terms[doc.vocab.strings[match_id]]
+            extended = self._extend_model(doc, end) if term.type == "Model" else end
+            # An extended name (`Claude 3.5 Sonnet`) is a checkpoint of the family, not the family.
+            found.append(Candidate(start, extended, "lexicon", term.type, term.name if extended == end else None))
+        return found
+
+    @staticmethod
+    def _extend_model(doc: Doc, end: int) -> int:
+        """`Claude 3.5 Sonnet`, `Llama 3.1 8B`, `GPT-4 Turbo`: the family's name with what follows."""
+        while end < len(doc) and (shapes.VERSION.match(doc[end].text) or doc[end].text in shapes.VARIANT_WORDS):
+            if doc[end].text.isdigit() and len(doc[end].text) > 2:
+                break
+            end += 1
+        return end
+
+    def _shapes(self, doc: Doc, covered: set[int]) -> list[Candidate]:
+        found = []
+        for token in doc:
+            if token.i in covered or not token.text[:1].isalnum():
+                continue
+            text = token.text
+            if shapes.is_model_checkpoint(text):
+                found.append(Candidate(token.i, self._extend_model(doc, token.i + 1), "checkpoint", "Model"))
+                continue
+            base = self.lexicon_names.get(norm(text.split("-")[0])) if "-" in text else None
+            if base and base.type != "Model" and text.split("-")[-1][:1].isupper():
+                found.append(Candidate(token.i, token.i + 1, "variant", base.type))
+            elif shapes.is_coined(text) and norm(text) not in self.excluded:
+                found.append(Candidate(token.i, token.i + 1, "shape"))
+        return found
+
+    def _cued(self, doc: Doc) -> list[Candidate]:
+        """Names after "named", "called", "dubbed (as)", and after "we propose/introduce" when capitalised."""
+        found = []
+        for token in doc:
+            cue = token.lower_ in NAMING_CUES
+            propose = token.lower_ in PROPOSE_VERBS and token.i > 0 and doc[token.i - 1].lower_ in {"we", "paper", "work", "study"}
+            if not (cue or propose):
+                continue
+            i = token.i + 1
+            while i < len(doc) and doc[i].lower_ in {"as", '"', "“", "'", "‘", "it", "them"} | ({"the"} if propose else set()):
+                i += 1
+            if i >= len(doc) or not _is_titled(doc[i]) or doc[i].lower_ in {"a", "an", "we", "our", "this", "it"}:
+                continue
+            end = _titled_run(doc, i, limit=6)
+            quoted = doc[i - 1].text in {'"', "“", "'", "‘"}
+            follows = doc[end].text if end < len(doc) else "."
+            if propose and not quoted and not (follows in {",", "(", ":", ".", ";"} or follows.lower() in HEAD_TYPE):
+                continue
+            if norm(doc[i:end].text) not in self.excluded:
+                found.append(Candidate(i, end, "cue"))
+        return found
+
+    def _title_lead(self, doc: Doc) -> list[Candidate]:
+        """The name before the title's colon, as in "DotaMath: Decomposition of Thought ..."."""
+        for token in doc[:8]:
+            if token.text in {":", "--", "—"} and token.i > 0:
+                lead = doc[0 : token.i]
+                if "\n" in lead.text or lead[0].lower_ in TITLE_LEAD_WORDS or len(lead) > 4:
+                    return []
+                if all(_is_titled(t) or t.lower_ in CONNECTORS for t in lead) and norm(lead.text) not in self.excluded:
+                    return [Candidate(0, token.i, "title")]
+                return []
+            if "\n" in token.text_with_ws:
+                break
+        return []
+
+    def _definitions(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """Join "Long Form (LF)": one entity under its long form, with the acronym as alias.
+
+        An acronym whose long form is an ordinary lower-case phrase that
+        no cue proposes ("interactive digital agents (IDAs)") is a
+        generic class or a concept, so it is dropped.
+        """
+        by_start = {c.start: c for c in found}
+        drop: set[int] = set()
+        added = []
+        title_names = {norm(doc[c.start : c.end].text) for c in found if c.origin == "title"}
+        for token in doc[:-2]:
+            if token.text != "(" or doc[token.i + 2].text != ")":
+                continue
+            short = by_start.get(token.i + 1)
+            start = _acronym_long_form(doc, token.i)
+            if start is None or short is None:
+                continue
+            long_form = doc[start : token.i]
+            inner = [c for c in found if c.start >= start and c.end <= token.i]
+            known = [c for c in inner if c.origin == "lexicon" and c.end == token.i]
+            if known:
+                short.label, short.key, short.origin = known[0].label, known[0].key, "lexicon"
+                continue
+            titled = all(_is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in long_form)
+            sent_text = doc[token.i].sent.text.lower()
+            proposed = bool(re.search(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)", sent_text))
+            if norm(long_form.text) in self.excluded or norm(short.key or doc[short.start].text) in self.excluded:
+                drop.add(id(short))
+            elif titled or proposed or norm(long_form.text) in title_names:
+                key = long_form.text
+                short.key, short.origin = key, "definition"
+                drop.update(id(c) for c in inner)
+                added.append(Candidate(start, token.i, "definition", short.label, key))
+            elif short.origin == "shape":
+                drop.add(id(short))
+        return [c for c in found if id(c) not in drop] + added
+
+    def _size_list(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """"AgentLM-7B, 13B, and 70B" gives AgentLM-13B and AgentLM-70B too."""
+        added = []
+        for c in found:
+            if c.label != "Model" or c.end - c.start != 1:
+                continue
+            stem, _, size = doc[c.start].text.rpartition("-")
+            if not stem or not shapes.BARE_SIZE.match(size):
+                continue
+            i = c.end
+            while i + 1 < len(doc) and doc[i].text in COORDINATION | {"and"}:
+                while i < len(doc) and doc[i].text in COORDINATION:
+                    i += 1
+                if i < len(doc) and shapes.BARE_SIZE.match(doc[i].text):
+                    added.append(Candidate(i, i + 1, "checkpoint", "Model", f"{stem}-{doc[i].text}"))
+                    i += 1
+                else:
+                    break
+        return added
+
+    def _type(self, doc: Doc, found: list[Candidate]) -> None:
+        """Give each untyped name the type its mentions' head nouns vote for, else its shape's, else Method."""
+        ends = {c.start: c.end for c in found}
+        votes: dict[str, dict[str, int]] = {}
+        for c in found:
+            if c.label is None or c.origin in {"title", "definition", "cue"}:
+                if t := _head_type(doc, c.start, c.end, ends):
+                    votes.setdefault(norm(c.key or doc[c.start : c.end].text), {}).setdefault(t, 0)
+                    votes[norm(c.key or doc[c.start : c.end].text)][t] += 1
+        for c in found:
+            if c.label is not None and c.origin not in {"title", "definition", "cue"}:
+                continue
+            name = c.key or doc[c.start : c.end].text
+            counts = votes.get(norm(name))
+            if counts:
+                c.label = max(counts, key=lambda t: (counts[t], t))
+            elif c.label is None:
+                c.label = _internal_type(name) or "Method"
+
+    def _spans(self, doc: Doc, found: list[Candidate]) -> list[Span]:
+        spans = []
+        for c in sorted(found, key=lambda c: c.start):
+            span = Span(doc, c.start, c.end, label=c.label, span_id=c.key or doc[c.start : c.end].text)
+            span._.kg_origin = c.origin
+            spans.append(span)
+        return spans
+
+
+def _non_overlapping(found: list[Candidate]) -> list[Candidate]:
+    """Longest names first, then the more trusted origin; a token belongs to one name."""
+    taken: set[int] = set()
+    kept = []
+    for c in sorted(found, key=lambda c: (-(c.end - c.start), ORIGIN_RANK[c.origin], c.start)):
+        tokens = set(range(c.start, c.end))
+        if not tokens & taken:
+            kept.append(c)
+            taken |= tokens
+    return sorted(kept, key=lambda c: c.start)
+
+
+@Language.factory("kg_names")
+def make_name_finder(nlp: Language, name: str) -> NameFinder:
+    return NameFinder(nlp)

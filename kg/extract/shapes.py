@@ -1,0 +1,54 @@
+"""The shapes names take in this field, as predicates on one token's text.
+
+Most entity names in a new paper are new, but they are coined in a few
+recognisable shapes: CamelCase (`AgentGym`, `InstantNGP`), acronyms
+(`GAIA`, `A3C`), letters with digits (`Interactive3D`, `D4RL`),
+capitalised hyphenated compounds (`Go-Explore`), and model checkpoints
+with a version and a size (`Qwen2.5-7B-Instruct`). Plain words, however
+capitalised, are names only where a cue says so (see `kg.extract.names`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon
+
+SIZE = r"\d+(?:\.\d+)?[BMKbmk]"
+# A size on its own ("13B" in "AgentLM-7B, 13B, and 70B"), and a name that
+# carries one (`Mistral-7B`, `DotaMath-deepseek-7B`, `Qwen2.5-7B-Instruct`).
+BARE_SIZE = re.compile(rf"^(?:\d+x)?{SIZE}$")
+WITH_SIZE = re.compile(rf"^[A-Za-z][\w.+]*(?:-[\w.+]+)*-(?:\d+x)?[0-9.]*\d[BM](?:-[\w.]+)*$")
+# A version after a model family's name, as its own token: `3.5`, `2`, `v2`, `8B`.
+VERSION = re.compile(rf"^(?:v?\d+(?:\.\d+)*[a-z]?|{SIZE}|\d+x\d+B)$")
+# Words that name a model's variant after its family and version (`Claude 3.5 Sonnet`).
+VARIANT_WORDS = frozenset(
+    "Sonnet Opus Haiku Flash Pro Ultra Nano Turbo turbo Instruct Chat Base Coder Math mini Mini Vision Large Medium Small XL XXL Plus Max Lite Preview".split()
+)
+CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
+ACRONYM = re.compile(r"^[A-Z0-9&+-]*[A-Z][A-Z0-9&+-]*[A-Z0-9+][a-z]?$")
+ALNUM = re.compile(r"^[A-Z][A-Za-z]*\d[\w.]*$|^[A-Z][A-Za-z]+-?\d+[A-Za-z]*$")
+CAPITAL_COMPOUND = re.compile(r"^[A-Z][\w+]*(?:-[A-Za-z0-9][\w+]*)+$")
+NUMBERISH = re.compile(r"^[\d.,%x×-]+[A-Za-z]{0,2}$|^(?:19|20)\d\d")
+
+
+def is_model_checkpoint(text: str) -> bool:
+    """`Llama-3.1-8B`, `Qwen2.5`, `GPT4`, `DeepSeek-R1`: a known family's stem followed by a version or a size."""
+    if WITH_SIZE.match(text):
+        return True
+    lower = text.lower()
+    for stem in lexicon.model_stems():
+        if lower.startswith(stem) and len(text) > len(stem):
+            rest = text[len(stem) :]
+            return bool(re.match(r"^-?(?:\d|[A-Z]\d|v\d|[oR]\d)", rest))
+    return False
+
+
+def is_coined(text: str) -> bool:
+    """True when `text` is shaped like a coined name rather than a word."""
+    if len(text) < 2 or NUMBERISH.match(text) or not text[0].isalnum():
+        return False
+    if not any(ch.isalpha() for ch in text):
+        return False
+    core = text[:-1] if text.endswith("s") and text[:-1].isupper() else text
+    return bool(CAMEL.search(core) or ACRONYM.match(core) or ALNUM.match(core) or CAPITAL_COMPOUND.match(core))
