@@ -71,7 +71,8 @@ def _lexicon_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, dict
         for name in (term.name, *term.aliases):
             words = name.split()
             titled = len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-            if name == name.lower() or (len(words) > 1 and not titled):
+            marked = len(words) == 1 and any(ch.isdigit() or ch == "-" for ch in name)
+            if name == name.lower() or (len(words) > 1 and not titled) or marked:
                 lower.add(str(number), [nlp.make_doc(name.lower())])
                 if name != name.lower():
                     lower.add(str(number), [nlp.make_doc(name)])
@@ -231,15 +232,29 @@ class NameFinder:
         """The name before the title's colon, as in "DotaMath: Decomposition of Thought ..."."""
         for token in doc[:8]:
             if token.text in {":", "--", "—"} and token.i > 0:
-                lead = doc[0 : token.i]
-                if "\n" in lead.text or lead[0].lower_ in TITLE_LEAD_WORDS or len(lead) > 4:
-                    return []
-                if all(_is_titled(t) or t.lower_ in CONNECTORS for t in lead) and norm(lead.text) not in self.excluded:
-                    return [Candidate(0, token.i, "title")]
-                return []
+                return self._lead(doc[0 : token.i])
             if "\n" in token.text_with_ws:
                 break
         return []
+
+    def _lead(self, lead: Span) -> list[Candidate]:
+        """A lead of one name, or of two or three capitalised words that are not a phrase about a class.
+
+        "Generative Agents: ..." and "Motion Avatar: ..." name what the paper
+        builds; "Large Action Models: ...", "From Persona to Personalization: ..."
+        and "Towards General Computer Control: ..." do not.
+        """
+        words = [t for t in lead if not t.is_space]
+        if not words or "\n" in lead.text or words[0].lower_ in TITLE_LEAD_WORDS | CONNECTORS | {"is", "are", "can", "do", "does", "how", "what", "why", "when"}:
+            return []
+        if len(words) == 1:
+            ok = _is_titled(words[0]) or shapes.is_coined(words[0].text)
+        else:
+            ok = len(words) <= 3 and all(_is_titled(t) or t.lower_ in CONNECTORS for t in words)
+            ok = ok and words[-1].lower_ not in HEAD_TYPE and not words[-1].text.endswith(("ing", "ed"))
+        if not ok or norm(lead.text) in self.excluded or any(t.is_punct and t.text not in "-" for t in words):
+            return []
+        return [Candidate(lead.start, lead.end, "title")]
 
     def _definitions(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """Join "Long Form (LF)": one entity under its long form, with the acronym as alias.

@@ -50,5 +50,17 @@ def is_coined(text: str) -> bool:
         return False
     if not any(ch.isalpha() for ch in text):
         return False
-    core = text[:-1] if text.endswith("s") and text[:-1].isupper() else text
-    return bool(CAMEL.search(core) or ACRONYM.match(core) or ALNUM.match(core) or CAPITAL_COMPOUND.match(core))
+    if "://" in text or "/" in text or text.lower().startswith(("www.", "arxiv:", "http")):
+        return False
+    if text.endswith("s") and text[:-1].isupper():
+        return False  # a plural acronym names a class of things (`LLMs`, `FMs`), not one thing
+    if ACRONYM.match(text):
+        return len(text) >= 3
+    if CAMEL.search(text) or ALNUM.match(text):
+        return True
+    # `Mobile-Agent-E`, `Spider2-V`: a compound counts when a part is itself coined;
+    # `Multi-Agent`, `Self-Evolving` and `Text-to-Image` are words.
+    parts = text.split("-")
+    return len(parts) > 1 and bool(CAPITAL_COMPOUND.match(text)) and any(
+        len(p) == 1 and p.isupper() or CAMEL.search(p) or p.isupper() and len(p) > 1 or any(ch.isdigit() for ch in p) for p in parts
+    )
