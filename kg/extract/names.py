@@ -37,8 +37,8 @@ HEADS = {
 HEAD_TYPE = {word: type_ for type_, words in HEADS.items() for word in words.split()}
 # Name-internal cues for names no head noun types.
 INTERNAL = (
+    ("Environment", re.compile(r"(Gym|World|Arena|Env|Sim|Craft|Town|Game)(-[\w.]+)?$|Gym|World|Arena|Agent.*Bench")),
     ("Benchmark", re.compile(r"(Bench|bench|QA|Eval|Set|Data|Dataset|Corpus)(-[\w.]+)?$|-\d+K$")),
-    ("Environment", re.compile(r"(Gym|World|Arena|Env|Sim|Craft|Town|Game)(-[\w.]+)?$|Gym|World|Arena")),
     ("Model", re.compile(r"(GPT|LM|BERT|LLaMA|Llama|Diffusion)(-[\w.]+)?$")),
 )
 NAMING_CUES = {"named", "called", "dubbed", "termed", "coined", "namely", "entitled"}
@@ -134,7 +134,7 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
         return t
     if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
         return t
-    if i + 2 < len(doc) and doc[i].text in {",", "("} and doc[i + 1].lower_ in {"a", "an", "the", "our"}:
+    if i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}:
         for token in doc[i + 2 : min(i + 7, len(doc))]:
             if t := HEAD_TYPE.get(token.lower_):
                 return t
@@ -328,7 +328,10 @@ class NameFinder:
                 continue
             name = c.key or doc[c.start : c.end].text
             counts = votes.get(norm(name))
-            if counts:
+            internal = _internal_type(name)
+            if internal == "Environment":
+                c.label = internal  # an agent benchmark built around a world (`BoxingGym`) is an Environment
+            elif counts:
                 c.label = max(counts, key=lambda t: (counts[t], t))
             elif c.label is None:
                 c.label = _internal_type(name) or "Method"
