@@ -37,7 +37,7 @@ HEADS = {
 HEAD_TYPE = {word: type_ for type_, words in HEADS.items() for word in words.split()}
 # Name-internal cues for names no head noun types.
 INTERNAL = (
-    ("Environment", re.compile(r"(Gym|World|Arena|Env|Sim|Craft|Town|Game)(-[\w.]+)?$|Gym|World|Arena|Agent.*Bench")),
+    ("Environment", re.compile(r"(Gym|World|Arena|Env|Sim|Craft|Town|Game)(-[\w.]+)?$|Gym|World|Arena")),
     ("Benchmark", re.compile(r"(Bench|bench|QA|Eval|Set|Data|Dataset|Corpus)(-[\w.]+)?$|-\d+K$")),
     ("Model", re.compile(r"(GPT|LM|BERT|LLaMA|Llama|Diffusion)(-[\w.]+)?$")),
 )
@@ -197,7 +197,8 @@ class NameFinder:
                 continue
             text = token.text
             if shapes.is_model_checkpoint(text):
-                found.append(Candidate(token.i, self._extend_model(doc, token.i + 1), "checkpoint", "Model"))
+                origin = "checkpoint" if shapes.known_family(text) else "shape"
+                found.append(Candidate(token.i, self._extend_model(doc, token.i + 1), origin, "Model"))
                 continue
             base = self.lexicon_names.get(norm(text.split("-")[0])) if "-" in text else None
             if base and base.type != "Model" and text.split("-")[-1][:1].isupper():

@@ -32,16 +32,18 @@ CAPITAL_COMPOUND = re.compile(r"^[A-Z][\w+]*(?:-[A-Za-z0-9][\w+]*)+$")
 NUMBERISH = re.compile(r"^[\d.,%x×-]+[A-Za-z]{0,2}$|^(?:19|20)\d\d")
 
 
-def is_model_checkpoint(text: str) -> bool:
+def known_family(text: str) -> bool:
     """`Llama-3.1-8B`, `Qwen2.5`, `GPT4`, `DeepSeek-R1`: a known family's stem followed by a version or a size."""
-    if WITH_SIZE.match(text):
-        return True
     lower = text.lower()
     for stem in lexicon.model_stems():
         if lower.startswith(stem) and len(text) > len(stem):
-            rest = text[len(stem) :]
-            return bool(re.match(r"^-?(?:\d|[A-Z]\d|v\d|[oR]\d)", rest))
+            return bool(re.match(r"^-?(?:\d|[A-Z]\d|v\d|[oR]\d)", text[len(stem) :]))
     return False
+
+
+def is_model_checkpoint(text: str) -> bool:
+    """A known family's checkpoint, or any name that carries a parameter count (`AgentLM-70B`)."""
+    return bool(WITH_SIZE.match(text)) or known_family(text)
 
 
 def is_coined(text: str) -> bool:
@@ -61,6 +63,8 @@ def is_coined(text: str) -> bool:
     # `Mobile-Agent-E`, `Spider2-V`: a compound counts when a part is itself coined;
     # `Multi-Agent`, `Self-Evolving` and `Text-to-Image` are words.
     parts = text.split("-")
+    if re.match(r"^[A-Z][a-z]+(ed|ing)$", parts[-1]):
+        return False  # `UI-Guided`, `LLM-Powered`: an adjective
     return len(parts) > 1 and bool(CAPITAL_COMPOUND.match(text)) and any(
         len(p) == 1 and p.isupper() or CAMEL.search(p) or p.isupper() and len(p) > 1 or any(ch.isdigit() for ch in p) for p in parts
     )
