@@ -277,7 +277,7 @@ class NameFinder:
                 continue
             long_form = doc[start : token.i]
             inner = [c for c in found if c.start >= start and c.end <= token.i]
-            known = [c for c in inner if c.origin == "lexicon" and c.end == token.i]
+            known = [c for c in inner if c.origin == "lexicon" and c.start == start and c.end == token.i]
             if known:
                 short.label, short.key, short.origin = known[0].label, known[0].key, "lexicon"
                 continue

@@ -1,46 +1,127 @@
-"""Results: scores such as `64.8% on MATH` tied to the model that scored them."""
+"""Results: absolute scores the abstract states, tied to who scored them and where.
+
+A score is a percentage as written ("42.4%"). Relative gains are not
+results ("+12%", "by 40%", "a 40% improvement", "33% fewer"), and in
+"from A to B" only B is. The subject is the model or method named last
+before the score in its sentence ("GPT-4o (13.9%)", "improves Llama-3.1-8B
+from 4.8% to 42.4%"), or the one after "for" ("to 43% for GLM-4-9B"), or,
+where the sentence speaks of "our"/"it", the entity the paper proposes.
+The benchmark is the first benchmark or environment after the score in
+its sentence ("64.8% on MATH"), else the last one before it, else the one
+the previous result used; scores listed before a list of as many
+benchmarks pair with them in order ("77.4% and 89.1% on A and B").
+"""
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.records import Entity, Result, norm
 
-SCORE = re.compile(r"(?<![\w.+])(\d{1,3}(?:\.\d+)?%)")
+SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?%)")
+RELATIVE_BEFORE = re.compile(r"(\+|\bby|\bup to|\bimprovement of|\bincrease of|\bgain of|\bboost of|\bimproves?|\breduc\w+|\bnearly|\babout)\s*(an? )?(average )?(of )?$", re.I)
+RELATIVE_AFTER = re.compile(
+    r"^\s*(-\s*\d|to\b|relative|absolute|improvement|increase|gain|boost|faster|slower|less|more|fewer|reduction|decrease|higher|lower|"
+    r"better|worse|of (the|all|its|their|our|redundant|\w+ \w+ (are|is))|points?|pp|margin|speed)",
+    re.I,
+)
+METRICS = re.compile(
+    r"\b(success rates?|accuracy|pass@\d+|win rates?|F1(?: score)?|exact match|task completion rate|completion rate|solve rate|resolve rate|score)\b",
+    re.I,
+)
 SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
+COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
+CLAUSE = re.compile(r"(;|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
+BACKBONE = re.compile(r"\b(by|with|using|on|from)\s*$", re.I)
+OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
+
+
+def _metric(sent: Span, start: int, end: int) -> str | None:
+    """The metric named next to the score: "84.6% accuracy", "a success rate of 10.59%"."""
+    text = sent.doc.text
+    after = METRICS.match(text[end : end + 40].strip())
+    if after:
+        return after.group(1)
+    before = list(METRICS.finditer(text[max(sent.start_char, start - 40) : start]))
+    return before[-1].group(1) if before else None
+
+
+def _coordinated(spans: list[Span], text: str) -> list[Span]:
+    """The spans joined to the last one by "and" / "," ("BERT and RoBERTa"), last one included."""
+    chain = [spans[-1]]
+    for span in reversed(spans[:-1]):
+        if not COORDINATION.match(text[span.end_char : chain[0].start_char]):
+            break
+        chain.insert(0, span)
+    return chain
+
+
+def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Span], text: str) -> Span | None:
+    """The benchmark of score `index`; scores sharing their next benchmark list pair with it in order."""
+    end = scores[index][1]
+    after = [a for a in arenas if a.start_char > end]
+    if not after:
+        before = [a for a in arenas if a.end_char <= scores[index][0]]
+        return before[-1] if before else None
+    group = [i for i, s in enumerate(scores) if s[1] <= after[0].start_char and not any(a.start_char > s[1] and a.start_char < after[0].start_char for a in arenas)]
+    chain = _coordinated_forward(after, text)
+    if len(group) > 1 and len(chain) >= len(group) and index in group:
+        return chain[group.index(index)]
+    return after[0]
+
+
+def _coordinated_forward(spans: list[Span], text: str) -> list[Span]:
+    chain = [spans[0]]
+    for span in spans[1:]:
+        if not COORDINATION.match(text[chain[-1].end_char : span.start_char]):
+            break
+        chain.append(span)
+    return chain
 
 
 def find(doc: Doc, entities: list[Entity]) -> list[Result]:
-    """Absolute scores stated in the abstract, each with the nearest subject and benchmark in its sentence.
+    """The results stated in `doc`, each once, in the order they are stated."""
+    canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
+    proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
+    arena_names = {e.name for e in entities if e.type in ARENA_TYPES}
+    only_arena = next(iter(arena_names)) if len(arena_names) == 1 else None
+    text = doc.text
 
-    A score belongs to the closest benchmark after it ("64.8% on MATH") and to
-    the last model or method named before it; "from A to B" keeps B, and
-    relative gains ("+12%", "improves by 40%") are skipped.
-    """
-    canonical = {}
-    for entity in entities:
-        for name in (entity.name, *entity.aliases):
-            canonical[(entity.type, norm(name))] = entity.name
+    def name(span: Span) -> str:
+        return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
+
     found: list[Result] = []
     for sent in doc.sents:
         ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
+        arenas = [e for e in ents if e.label_ in ARENA_TYPES]
+        scores = []
         for match in SCORE.finditer(sent.text):
-            pos = sent.start_char + match.start()
-            before = doc.text[max(sent.start_char, pos - 12) : pos].lower()
-            after = doc.text[pos + len(match.group(1)) : pos + len(match.group(1)) + 6].lower()
-            if re.search(r"(\+|by|of up to|up to)\s*$", before) or after.strip().startswith("to "):
+            start = sent.start_char + match.start()
+            end = start + len(match.group(1))
+            if RELATIVE_BEFORE.search(text[max(sent.start_char, start - 25) : start]) or RELATIVE_AFTER.match(text[end : end + 25]):
                 continue
-            subjects = [e for e in ents if e.label_ in SUBJECT_TYPES and e.end_char <= pos]
-            arenas = [e for e in ents if e.label_ in ARENA_TYPES and e.start_char > pos]
-            if not subjects:
+            scores.append((start, end, match.group(1)))
+        for index, (start, end, value) in enumerate(scores):
+            clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in CLAUSE.finditer(text[sent.start_char : start])])
+            subjects = [e for e in ents if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
+            subjects = [e for e in subjects if not BACKBONE.search(text[max(sent.start_char, e.start_char - 15) : e.start_char])] or []
+            following = re.match(r"\s*(?:\)\s*)?for\s+", text[end : end + 12])
+            after_for = [e for e in ents if e.label_ in SUBJECT_TYPES and following and e.start_char == end + following.end()]
+            if after_for:
+                names = [name(after_for[0])]
+            elif subjects:
+                names = [name(s) for s in _coordinated(subjects, text)]
+            elif proposed and OURS.search(text[clause_start:start]):
+                names = [proposed]
+            else:
                 continue
-            subject = canonical.get((subjects[-1].label_, norm(subjects[-1].ent_id_ or subjects[-1].text)), subjects[-1].text)
-            arena = arenas[0] if arenas else None
-            benchmark = canonical.get((arena.label_, norm(arena.ent_id_ or arena.text)), arena.text) if arena else None
-            result = Result(subject=subject, benchmark=benchmark, metric=None, value=match.group(1))
-            if result not in found:
-                found.append(result)
+            arena = _arena_for(scores, index, arenas, text)
+            benchmark = name(arena) if arena else only_arena
+            for subject in names:
+                result = Result(subject=subject, benchmark=benchmark, metric=_metric(sent, start, end), value=value)
+                if result not in found:
+                    found.append(result)
     return found
