@@ -12,6 +12,7 @@ from how it was found (`ORIGIN_CONFIDENCE`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span
@@ -27,21 +28,20 @@ ORIGIN_CONFIDENCE = {"lexicon": 0.9, "checkpoint": 0.9, "variant": 0.8, "definit
 COINED = {"title", "cue", "definition", "shape"}
 
 
-def _evidence(span: Span) -> Evidence:
-    sent = span.sent
+def _evidence(sent: Span) -> Evidence:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.end_char - (len(text) - len(text.rstrip()))
     return Evidence(sentence=sent.doc.text[start:end], start=start, end=end)
 
 
-def _confidence(spans: list[Span]) -> float:
+def _confidence(spans: list[Span], sents: list[Span]) -> float:
     """The best origin's trust, raised a little for a name the paper repeats."""
     base = max(ORIGIN_CONFIDENCE[s._.kg_origin] for s in spans)
-    return round(min(0.99, base + 0.05 * (len({s.sent.start for s in spans}) - 1)), 2)
+    return round(min(0.99, base + 0.05 * (len({s.start for s in sents}) - 1)), 2)
 
 
-def _entity(spans: list[Span], title_end: int) -> Entity:
+def _entity(spans: list[Span], sents: list[Span], title_end: int) -> Entity:
     first = spans[0]
     forms = list(dict.fromkeys(s.id_ if s.id_ and norm(s.id_) != norm(s.text) and s._.kg_origin == "checkpoint" else s.text for s in spans))
     if first.id_ and norm(first.id_) not in {norm(f) for f in forms} and first._.kg_origin not in {"lexicon"}:
@@ -52,21 +52,29 @@ def _entity(spans: list[Span], title_end: int) -> Entity:
     if canonical and norm(canonical) not in {norm(f) for f in forms}:
         aliases.append(canonical)  # the lexicon's name joins this entity to the same node across papers
     coined = all(s._.kg_origin in COINED for s in spans)
-    role = roles.strongest([roles.mention_role(s, s.start == 0 and s.end_char < title_end and s.doc[s.end].text in {":", "--", "—"}, coined) for s in spans])
+    lead = [s.start == 0 and s.end_char < title_end and s.end < len(s.doc) and s.doc[s.end].text in {":", "--", "—"} for s in spans]
+    role = roles.strongest([roles.mention_role(s, sent, is_lead, coined) for s, sent, is_lead in zip(spans, sents, lead)])
     evidence: list[Evidence] = []
-    for span in spans:
-        ev = _evidence(span)
+    for sent in sents:
+        ev = _evidence(sent)
         if ev.sentence and ev not in evidence:
             evidence.append(ev)
-    return Entity(name=name, type=first.label_, role=role, aliases=aliases, confidence=_confidence(spans), evidence=evidence)
+    return Entity(name=name, type=first.label_, role=role, aliases=aliases, confidence=_confidence(spans, sents), evidence=evidence)
 
 
 def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
+    # `Span.sent` scans the doc on every call; one pass over the sentences is enough.
+    sents = list(doc.sents)
+    starts = [sent.start for sent in sents]
+    ents = list(doc.ents)
     groups: dict[tuple[str, str], list[Span]] = {}
-    for span in doc.ents:
+    for span in ents:
         groups.setdefault((span.label_, norm(span.id_ or span.text)), []).append(span)
-    entities = [_entity(spans, len(paper.title)) for spans in groups.values()]
-    return Extraction(paper, entities, results.find(doc, entities), EXTRACTOR)
+    entities = []
+    for spans in groups.values():
+        in_sents = [sents[bisect_right(starts, s.start) - 1] for s in spans]
+        entities.append(_entity(spans, in_sents, len(paper.title)))
+    return Extraction(paper, entities, results.find(doc, sents, ents, entities), EXTRACTOR)
 
 
 def extract(papers: Iterable[Paper], batch_size: int = 64) -> Iterator[Extraction]:

@@ -107,7 +107,7 @@ def _acronym_long_form(doc: Doc, paren: int) -> int | None:
         letters = letters[:-1]
     if len(letters) < 2 or not short[0].isalpha():
         return None
-    first_word = max(paren - len(letters) - 4, doc[paren].sent.start)
+    first_word = max(paren - len(letters) - 4, 0)
     for start in range(paren - 1, first_word - 1, -1):
         if doc[start].is_punct and doc[start].text not in "-/":
             return None
@@ -282,7 +282,7 @@ class NameFinder:
                 short.label, short.key, short.origin = known[0].label, known[0].key, "lexicon"
                 continue
             titled = all(_is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in long_form)
-            sent_text = doc[token.i].sent.text.lower()
+            sent_text = doc.text[max(0, doc.text.rfind(". ", 0, token.idx)) : token.idx].lower()
             proposed = bool(re.search(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)", sent_text))
             if norm(long_form.text) in self.excluded or norm(short.key or doc[short.start].text) in self.excluded:
                 drop.add(id(short))

@@ -82,8 +82,8 @@ def _coordinated_forward(spans: list[Span], text: str) -> list[Span]:
     return chain
 
 
-def find(doc: Doc, entities: list[Entity]) -> list[Result]:
-    """The results stated in `doc`, each once, in the order they are stated."""
+def find(doc: Doc, sents: list[Span], ents: list[Span], entities: list[Entity]) -> list[Result]:
+    """The results stated in `doc` (its sentences and entity spans given), each once, in order."""
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
     proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
     arena_names = {e.name for e in entities if e.type in ARENA_TYPES}
@@ -94,9 +94,11 @@ def find(doc: Doc, entities: list[Entity]) -> list[Result]:
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
 
     found: list[Result] = []
-    for sent in doc.sents:
-        ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
-        arenas = [e for e in ents if e.label_ in ARENA_TYPES]
+    for sent in sents:
+        if "%" not in sent.text:
+            continue
+        in_sent = [e for e in ents if e.start >= sent.start and e.end <= sent.end]
+        arenas = [e for e in in_sent if e.label_ in ARENA_TYPES]
         scores = []
         for match in SCORE.finditer(sent.text):
             start = sent.start_char + match.start()
@@ -106,10 +108,10 @@ def find(doc: Doc, entities: list[Entity]) -> list[Result]:
             scores.append((start, end, match.group(1)))
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in CLAUSE.finditer(text[sent.start_char : start])])
-            subjects = [e for e in ents if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
+            subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
             subjects = [e for e in subjects if not BACKBONE.search(text[max(sent.start_char, e.start_char - 15) : e.start_char])] or []
             following = re.match(r"\s*(?:\)\s*)?for\s+", text[end : end + 12])
-            after_for = [e for e in ents if e.label_ in SUBJECT_TYPES and following and e.start_char == end + following.end()]
+            after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == end + following.end()]
             if after_for:
                 names = [name(after_for[0])]
             elif subjects:

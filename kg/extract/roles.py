@@ -37,11 +37,10 @@ BACKGROUND = re.compile(r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditi
 ARENA_TYPES = {"Benchmark", "Environment"}
 
 
-def mention_role(span: Span, title_lead: bool, coined: bool) -> str:
-    """The role one mention's sentence gives the entity."""
+def mention_role(span: Span, sent: Span, title_lead: bool, coined: bool) -> str:
+    """The role one mention's sentence `sent` gives the entity."""
     if title_lead:
         return "proposes"
-    sent = span.sent
     text = sent.doc.text
     before = text[sent.start_char : span.start_char]
     whole = sent.text

@@ -11,6 +11,7 @@ capitalised, are names only where a cue says so (see `kg.extract.names`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract import lexicon
 
@@ -32,13 +33,15 @@ CAPITAL_COMPOUND = re.compile(r"^[A-Z][\w+]*(?:-[A-Za-z0-9][\w+]*)+$")
 NUMBERISH = re.compile(r"^[\d.,%x×-]+[A-Za-z]{0,2}$|^(?:19|20)\d\d")
 
 
+@lru_cache(maxsize=1)
+def _family() -> re.Pattern:
+    stems = "|".join(re.escape(stem) for stem in lexicon.model_stems())
+    return re.compile(rf"^(?:{stems})-?(?:\d|[A-Z]\d|v\d|[oR]\d)", re.I)
+
+
 def known_family(text: str) -> bool:
     """`Llama-3.1-8B`, `Qwen2.5`, `GPT4`, `DeepSeek-R1`: a known family's stem followed by a version or a size."""
-    lower = text.lower()
-    for stem in lexicon.model_stems():
-        if lower.startswith(stem) and len(text) > len(stem):
-            return bool(re.match(r"^-?(?:\d|[A-Z]\d|v\d|[oR]\d)", text[len(stem) :]))
-    return False
+    return bool(_family().match(text))
 
 
 def is_model_checkpoint(text: str) -> bool:
