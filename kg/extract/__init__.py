@@ -28,11 +28,11 @@ ORIGIN_CONFIDENCE = {"lexicon": 0.9, "checkpoint": 0.9, "variant": 0.8, "definit
 COINED = {"title", "cue", "definition", "shape"}
 
 
-def _evidence(sent: Span) -> Evidence:
-    text = sent.text
+def _evidence(sent: Span, doc_text: str) -> Evidence:
+    text = doc_text[sent.start_char : sent.end_char]
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.end_char - (len(text) - len(text.rstrip()))
-    return Evidence(sentence=sent.doc.text[start:end], start=start, end=end)
+    return Evidence(sentence=doc_text[start:end], start=start, end=end)
 
 
 def _confidence(spans: list[Span], sents: list[Span]) -> float:
@@ -41,7 +41,7 @@ def _confidence(spans: list[Span], sents: list[Span]) -> float:
     return round(min(0.99, base + 0.05 * (len({s.start for s in sents}) - 1)), 2)
 
 
-def _entity(spans: list[Span], sents: list[Span], title_end: int) -> Entity:
+def _entity(spans: list[Span], sents: list[Span], text: str, title_end: int) -> Entity:
     first = spans[0]
     forms = list(dict.fromkeys(s.id_ if s.id_ and norm(s.id_) != norm(s.text) and s._.kg_origin == "checkpoint" else s.text for s in spans))
     if first.id_ and norm(first.id_) not in {norm(f) for f in forms} and first._.kg_origin not in {"lexicon"}:
@@ -53,17 +53,18 @@ def _entity(spans: list[Span], sents: list[Span], title_end: int) -> Entity:
         aliases.append(canonical)  # the lexicon's name joins this entity to the same node across papers
     coined = all(s._.kg_origin in COINED for s in spans)
     lead = [s.start == 0 and s.end_char < title_end and s.end < len(s.doc) and s.doc[s.end].text in {":", "--", "—"} for s in spans]
-    role = roles.strongest([roles.mention_role(s, sent, is_lead, coined) for s, sent, is_lead in zip(spans, sents, lead)])
+    role = roles.strongest([roles.mention_role(s, sent, text, is_lead, coined) for s, sent, is_lead in zip(spans, sents, lead)])
     evidence: list[Evidence] = []
     for sent in sents:
-        ev = _evidence(sent)
+        ev = _evidence(sent, text)
         if ev.sentence and ev not in evidence:
             evidence.append(ev)
     return Entity(name=name, type=first.label_, role=role, aliases=aliases, confidence=_confidence(spans, sents), evidence=evidence)
 
 
 def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
-    # `Span.sent` scans the doc on every call; one pass over the sentences is enough.
+    # `Span.sent` and `Doc.text` walk the whole doc on every call: take each once.
+    text = paper.text
     sents = list(doc.sents)
     starts = [sent.start for sent in sents]
     ents = list(doc.ents)
@@ -73,8 +74,8 @@ def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
     entities = []
     for spans in groups.values():
         in_sents = [sents[bisect_right(starts, s.start) - 1] for s in spans]
-        entities.append(_entity(spans, in_sents, len(paper.title)))
-    return Extraction(paper, entities, results.find(doc, sents, ents, entities), EXTRACTOR)
+        entities.append(_entity(spans, in_sents, text, len(paper.title)))
+    return Extraction(paper, entities, results.find(text, sents, ents, entities), EXTRACTOR)
 
 
 def extract(papers: Iterable[Paper], batch_size: int = 64) -> Iterator[Extraction]:

@@ -268,6 +268,7 @@ class NameFinder:
         drop: set[int] = set()
         added = []
         title_names = {norm(doc[c.start : c.end].text) for c in found if c.origin == "title"}
+        text = doc.text
         for token in doc[:-2]:
             if token.text != "(" or doc[token.i + 2].text != ")":
                 continue
@@ -282,7 +283,7 @@ class NameFinder:
                 short.label, short.key, short.origin = known[0].label, known[0].key, "lexicon"
                 continue
             titled = all(_is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in long_form)
-            sent_text = doc.text[max(0, doc.text.rfind(". ", 0, token.idx)) : token.idx].lower()
+            sent_text = text[max(0, text.rfind(". ", 0, token.idx)) : token.idx].lower()
             proposed = bool(re.search(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)", sent_text))
             if norm(long_form.text) in self.excluded or norm(short.key or doc[short.start].text) in self.excluded:
                 drop.add(id(short))

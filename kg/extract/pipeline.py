@@ -22,8 +22,9 @@ from kg.extract.tokenizer import customize
 def kg_sections(doc: Doc) -> Doc:
     """Start a sentence after the blank line that ends the title."""
     for token in doc[1:]:
-        if "\n\n" in doc[token.i - 1].whitespace_ + token.text or "\n" in doc[token.i - 1].text:
+        if "\n" in doc[token.i - 1].text_with_ws:
             token.is_sent_start = True
+            break
     return doc
 
 

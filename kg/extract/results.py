@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from kg.records import Entity, Result, norm
 
@@ -39,9 +39,8 @@ BACKBONE = re.compile(r"\b(by|with|using|on|from)\s*$", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
 
 
-def _metric(sent: Span, start: int, end: int) -> str | None:
+def _metric(text: str, sent: Span, start: int, end: int) -> str | None:
     """The metric named next to the score: "84.6% accuracy", "a success rate of 10.59%"."""
-    text = sent.doc.text
     after = METRICS.match(text[end : end + 40].strip())
     if after:
         return after.group(1)
@@ -82,25 +81,25 @@ def _coordinated_forward(spans: list[Span], text: str) -> list[Span]:
     return chain
 
 
-def find(doc: Doc, sents: list[Span], ents: list[Span], entities: list[Entity]) -> list[Result]:
-    """The results stated in `doc` (its sentences and entity spans given), each once, in order."""
+def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity]) -> list[Result]:
+    """The results stated in a paper's `text` (its sentences and entity spans given), each once, in order."""
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
     proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
     arena_names = {e.name for e in entities if e.type in ARENA_TYPES}
     only_arena = next(iter(arena_names)) if len(arena_names) == 1 else None
-    text = doc.text
 
     def name(span: Span) -> str:
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
 
     found: list[Result] = []
     for sent in sents:
-        if "%" not in sent.text:
+        sent_text = text[sent.start_char : sent.end_char]
+        if "%" not in sent_text:
             continue
         in_sent = [e for e in ents if e.start >= sent.start and e.end <= sent.end]
         arenas = [e for e in in_sent if e.label_ in ARENA_TYPES]
         scores = []
-        for match in SCORE.finditer(sent.text):
+        for match in SCORE.finditer(sent_text):
             start = sent.start_char + match.start()
             end = start + len(match.group(1))
             if RELATIVE_BEFORE.search(text[max(sent.start_char, start - 25) : start]) or RELATIVE_AFTER.match(text[end : end + 25]):
@@ -123,7 +122,7 @@ def find(doc: Doc, sents: list[Span], ents: list[Span], entities: list[Entity]) 
             arena = _arena_for(scores, index, arenas, text)
             benchmark = name(arena) if arena else only_arena
             for subject in names:
-                result = Result(subject=subject, benchmark=benchmark, metric=_metric(sent, start, end), value=value)
+                result = Result(subject=subject, benchmark=benchmark, metric=_metric(text, sent, start, end), value=value)
                 if result not in found:
                     found.append(result)
     return found

@@ -37,13 +37,12 @@ BACKGROUND = re.compile(r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditi
 ARENA_TYPES = {"Benchmark", "Environment"}
 
 
-def mention_role(span: Span, sent: Span, title_lead: bool, coined: bool) -> str:
-    """The role one mention's sentence `sent` gives the entity."""
+def mention_role(span: Span, sent: Span, text: str, title_lead: bool, coined: bool) -> str:
+    """The role one mention's sentence `sent` of the paper's `text` gives the entity."""
     if title_lead:
         return "proposes"
-    text = sent.doc.text
     before = text[sent.start_char : span.start_char]
-    whole = sent.text
+    whole = text[sent.start_char : sent.end_char]
     if coined and (NAMING.search(before) or OUR.search(before[-40:]) or (WE.search(before) and PROPOSE.search(before))):
         return "proposes"
     if coined and sent.start == 0:

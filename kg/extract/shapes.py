@@ -51,6 +51,8 @@ def is_model_checkpoint(text: str) -> bool:
 
 def is_coined(text: str) -> bool:
     """True when `text` is shaped like a coined name rather than a word."""
+    if text.islower() or (text.istitle() and text.isalpha()):
+        return text[:1].islower() and bool(CAMEL.search(text))  # most tokens: plain words
     if len(text) < 2 or NUMBERISH.match(text) or not text[0].isalnum():
         return False
     if not any(ch.isalpha() for ch in text):
