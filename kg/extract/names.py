@@ -100,21 +100,34 @@ def _titled_run(doc: Doc, start: int, limit: int = 6) -> int:
 
 
 def _acronym_long_form(doc: Doc, paren: int) -> int | None:
-    """Start of the long form that `doc[paren+1]`, the acronym in parentheses, abbreviates (Schwartz & Hearst, 2003)."""
+    """Start of the long form that `doc[paren+1]`, the acronym in parentheses, abbreviates.
+
+    Words whose initials spell the acronym win ("Proximal Policy
+    Optimization (PPO)"); else the shortest span whose letters contain it
+    in order from a word start (Schwartz & Hearst, 2003: "Generative
+    Pretrained Transformer (GPT)", "Decomposition of thought (DotaMath)").
+    """
     short = doc[paren + 1].text
-    letters = [ch.lower() for ch in short if ch.isalnum()]
+    letters = "".join(ch.lower() for ch in short if ch.isalnum())
     if short.endswith("s") and short[:-1].isupper():
         letters = letters[:-1]
     if len(letters) < 2 or not short[0].isalpha():
         return None
-    first_word = max(paren - len(letters) - 4, 0)
-    for start in range(paren - 1, first_word - 1, -1):
+    starts = []
+    for start in range(paren - 1, max(paren - len(letters) - 4, 0) - 1, -1):
         if doc[start].is_punct and doc[start].text not in "-/":
-            return None
-        words = re.split(r"[\s\-/]+", doc[start:paren].text.lower())
-        if not words or not words[0] or words[0][0] != letters[0]:
-            continue
+            break
+        starts.append(start)
+    for start in starts:
+        words = [w for w in re.split(r"[\s\-/]+", doc[start:paren].text.lower()) if w]
+        initials = "".join(w[0] for w in words)
+        content = "".join(w[0] for w in words if w not in CONNECTORS)
+        if letters in (initials, content):
+            return start
+    for start in starts:
         long_form = doc[start:paren].text.lower()
+        if long_form[0] != letters[0]:
+            continue
         i, j = len(letters) - 1, len(long_form) - 1
         while i >= 0 and j >= 0:
             if long_form[j] == letters[i] and (i > 0 or j == 0 or not long_form[j - 1].isalnum()):
