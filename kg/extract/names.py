@@ -307,6 +307,12 @@ class NameFinder:
                 added.append(Candidate(start, token.i, "definition", short.label, key))
             elif short.origin == "shape":
                 drop.add(id(short))
+        # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity.
+        defined = {doc[c.start].text: c for c in found if c.origin in {"definition", "lexicon"} and c.key and c.end - c.start == 1}
+        for c in found:
+            twin = defined.get(doc[c.start].text) if c.end - c.start == 1 else None
+            if twin and c.origin == "shape":
+                c.key, c.label, c.origin = twin.key, twin.label, twin.origin
         return [c for c in found if id(c) not in drop] + added
 
     def _size_list(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:

@@ -8,7 +8,7 @@ from 4.8% to 42.4%"), or the one after "for" ("to 43% for GLM-4-9B"), or,
 where the sentence speaks of "our"/"it", the entity the paper proposes.
 The benchmark is the first benchmark or environment after the score in
 its sentence ("64.8% on MATH"), else the last one before it, else the one
-the previous result used; scores listed before a list of as many
+the previous result used, else the paper's only benchmark or environment; scores listed before a list of as many
 benchmarks pair with them in order ("77.4% and 89.1% on A and B").
 """
 
@@ -120,7 +120,7 @@ def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity])
             else:
                 continue
             arena = _arena_for(scores, index, arenas, text)
-            benchmark = name(arena) if arena else only_arena
+            benchmark = name(arena) if arena else (found[-1].benchmark if found else only_arena)
             for subject in names:
                 result = Result(subject=subject, benchmark=benchmark, metric=_metric(text, sent, start, end), value=value)
                 if result not in found:
