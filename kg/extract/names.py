@@ -46,6 +46,20 @@ PROPOSE_VERBS = {"propose", "proposes", "introduce", "introduces", "present", "p
 CONNECTORS = {"of", "and", "for", "with", "&", "in", "the", "to", "via", "on", "from"}
 COORDINATION = {",", "and", "or", "&", "/"}
 TITLE_LEAD_WORDS = {"survey", "review", "position", "tutorial", "overview", "perspective", "towards", "toward", "beyond", "rethinking", "benchmarking"}
+VARIANT_MODIFIERS = set(
+    "offline online hybrid hierarchical inverse deep conditional automatic interactive decentralized decentralised centralized "
+    "centralised distributed federated continual contrastive bayesian cartesian supervised unsupervised semi-supervised "
+    "self-supervised multi-agent in-context few-shot model-based model-free off-policy on-policy goal-conditioned".split()
+)
+GENERIC_COMPOUNDS = set(
+    "state-of-the-art large-scale small-scale real-world high-quality well-known so-called end-to-end long-term short-term "
+    "fine-grained open-source open-ended general-purpose cutting-edge data-driven time-consuming multi-step step-by-step".split()
+)
+# Long forms ending in these words name metrics and tasks, not entities ("Task Success Rate (TSR)").
+NON_ENTITY_HEADS = set(
+    "rate rates score scores accuracy metric metrics error loss navigation tracking detection recognition segmentation "
+    "classification answering understanding summarization translation dialogue dialog interaction intelligence".split()
+)
 ORIGIN_RANK = {"lexicon": 0, "checkpoint": 1, "variant": 2, "title": 3, "definition": 4, "cue": 5, "shape": 6}
 
 
@@ -79,6 +93,22 @@ def _lexicon_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, dict
             else:
                 exact.add(str(number), [nlp.make_doc(name)])
     return lower, exact, by_id
+
+
+def _extend_variant(doc: Doc, start: int) -> int:
+    """Start of a named variant of a technique: "offline model-based reinforcement learning", "multi-turn RL".
+
+    The guidelines count a paradigm's named variants as entities of their
+    own; hyphenated compounds and the established modifiers below make one,
+    ordinary adjectives ("adaptive", "efficient") do not.
+    """
+    while start > 0:
+        word = doc[start - 1]
+        if word.lower_ in VARIANT_MODIFIERS or ("-" in word.text and word.text[0].isalpha() and not word.text.endswith("-") and word.lower_ not in GENERIC_COMPOUNDS):
+            start -= 1
+        else:
+            break
+    return start
 
 
 def _is_titled(token) -> bool:
@@ -190,8 +220,9 @@ class NameFinder:
         for match_id, start, end in [*self.lower(doc), *self.exact(doc)]:
             term = self.terms[doc.vocab.strings[match_id]]
             extended = self._extend_model(doc, end) if term.type == "Model" else end
-            # An extended name (`Claude 3.5 Sonnet`) is a checkpoint of the family, not the family.
-            found.append(Candidate(start, extended, "lexicon", term.type, term.name if extended == end else None))
+            first = _extend_variant(doc, start) if term.type == "Method" else start
+            # An extended name (`Claude 3.5 Sonnet`, `multi-turn RL`) is its own entity, not the lexicon's.
+            found.append(Candidate(first, extended, "lexicon", term.type, term.name if (first, extended) == (start, end) else None))
         return found
 
     @staticmethod
@@ -298,7 +329,11 @@ class NameFinder:
             titled = all(_is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in long_form)
             sent_text = text[max(0, text.rfind(". ", 0, token.idx)) : token.idx].lower()
             proposed = bool(re.search(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)", sent_text))
-            if norm(long_form.text) in self.excluded or norm(short.key or doc[short.start].text) in self.excluded:
+            if (
+                norm(long_form.text) in self.excluded
+                or norm(short.key or doc[short.start].text) in self.excluded
+                or long_form[-1].lower_ in NON_ENTITY_HEADS
+            ):
                 drop.add(id(short))
             elif titled or proposed or norm(long_form.text) in title_names:
                 key = long_form.text
