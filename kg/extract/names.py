@@ -85,6 +85,7 @@ def _lexicon_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, dict
         for name in (term.name, *term.aliases):
             words = name.split()
             titled = len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+            titled = titled and not any(shapes.CAMEL.search(w) or w.isupper() for w in words)  # `StarCraft II` matches "Starcraft II"
             marked = len(words) == 1 and any(ch.isdigit() or ch == "-" for ch in name)
             if name == name.lower() or (len(words) > 1 and not titled) or marked:
                 lower.add(str(number), [nlp.make_doc(name.lower())])
@@ -187,6 +188,28 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
     while j >= 0 and doc[j].lower_ in NAMING_CUES | {"as", ",", '"', "“"}:
         j -= 1
     return HEAD_TYPE.get(doc[j].lower_) if j >= 0 else None
+
+
+EVALUATION_WORDS = re.compile(r"\b(datasets?|benchmarks?|experiments?|evaluat\w*|results?|state-of-the-art|outperform\w*|performance|achiev\w*)\b", re.I)
+
+
+def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str) -> str | None:
+    """Benchmark for a coined name listed after "on"/"across" in a sentence about evaluation ("results on X, Y and Z")."""
+    i = start
+    while True:
+        j = i
+        while j > 0 and doc[j - 1].text in COORDINATION:
+            j -= 1
+        if j == i or j not in starts_by_end:
+            break
+        i = starts_by_end[j]
+    if i == 0 or doc[i - 1].lower_ not in {"on", "across", "over"}:
+        return None
+    if i > 1 and doc[i - 2].lower_ in {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "trained"}:
+        return None
+    sent_start = text.rfind(". ", 0, doc[start].idx)
+    sent_end = text.find(". ", doc[start].idx)
+    return "Benchmark" if EVALUATION_WORDS.search(text[max(0, sent_start) : sent_end if sent_end > 0 else None]) else None
 
 
 def _internal_type(text: str) -> str | None:
@@ -299,6 +322,8 @@ class NameFinder:
             ok = ok and words[-1].lower_ not in HEAD_TYPE and not words[-1].text.endswith(("ing", "ed"))
         if not ok or norm(lead.text) in self.excluded or any(t.is_punct and t.text not in "-" for t in words):
             return []
+        if len(words) > 1 and lead.text.lower() not in lead.doc.text[lead.end_char :].lower():
+            return []  # a phrase of plain words is a name only if the abstract uses it again
         return [Candidate(lead.start, lead.end, "title")]
 
     def _definitions(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -373,10 +398,13 @@ class NameFinder:
     def _type(self, doc: Doc, found: list[Candidate]) -> None:
         """Give each untyped name the type its mentions' head nouns vote for, else its shape's, else Method."""
         ends = {c.start: c.end for c in found}
+        starts_by_end = {c.end: c.start for c in found}
+        text = doc.text
         votes: dict[str, dict[str, int]] = {}
         for c in found:
             if c.label is None or c.origin in {"title", "definition", "cue"}:
-                if t := _head_type(doc, c.start, c.end, ends):
+                t = _head_type(doc, c.start, c.end, ends) or _context_type(doc, c.start, starts_by_end, text)
+                if t:
                     votes.setdefault(norm(c.key or doc[c.start : c.end].text), {}).setdefault(t, 0)
                     votes[norm(c.key or doc[c.start : c.end].text)][t] += 1
         for c in found:
