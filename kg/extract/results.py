@@ -1,8 +1,10 @@
 """Results: absolute scores the abstract states, tied to who scored them and where.
 
 A score is a percentage as written ("42.4%"). Relative gains are not
-results ("+12%", "by 40%", "a 40% improvement", "33% fewer"), and in
-"from A to B" only B is. The subject is the model or method named last
+results ("+12%", "by 40%", "a 40% improvement", "33% fewer", "relative
+improvements of 14%, 7% and 9%"), and in "from A to B" only B is. A score
+in parentheses belongs to the name just before them: "GPT-4o (13.9%)" is
+the subject's, "GSM8K (98.1%)" the benchmark's. The subject is the model or method named last
 before the score in its sentence ("GPT-4o (13.9%)", "improves Llama-3.1-8B
 from 4.8% to 42.4%"), or the one after "for" ("to 43% for GLM-4-9B"), or,
 where the sentence speaks of "our"/"it", the entity the paper proposes.
@@ -21,12 +23,20 @@ from spacy.tokens import Span
 from kg.records import Entity, Result, norm
 
 SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?%)")
-RELATIVE_BEFORE = re.compile(r"(\+|\bby|\bup to|\bimprovement of|\bincrease of|\bgain of|\bboost of|\bimproves?|\breduc\w+|\bnearly|\babout)\s*(an? )?(average )?(of )?$", re.I)
-RELATIVE_AFTER = re.compile(
-    r"^\s*(-\s*\d|to\b|relative|absolute|improvement|increase|gain|boost|faster|slower|less|more|fewer|reduction|decrease|higher|lower|"
-    r"better|worse|of (the|all|its|their|our|redundant|\w+ \w+ (are|is))|points?|pp|margin|speed)",
+# Other scores of the same list, skipped when looking for the words around a list ("of 14.1%, 7.1%, and 9.4%").
+SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?%\s*(?:,|and|or|/)?\s*)+$")
+SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
+RELATIVE_BEFORE = re.compile(
+    r"(\+|\bby|\bup to|\bimprovements? of|\bincreases? of|\bgains? of|\bboosts? of|\bimproves?|\breduc\w+|\bwithin|\bmargin\b.*)"
+    r"\s*(over|more than|absolute|about|around|nearly|approximately|up to|an?|average|of|~|\s)*$",
     re.I,
 )
+RELATIVE_AFTER = re.compile(
+    r"^\s*(\w+\s+){0,2}?(-\s*\d|to\b|relative|absolute|improvements?|increases?|gains?|boost|faster|slower|less|more|fewer|reduction|"
+    r"decrease|higher|lower|longer|shorter|larger|smaller|greater|better|worse|points?|pp\b|margin|speed-?up)",
+    re.I,
+)
+RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|time|parameters|cost|compute))\b", re.I)
 METRICS = re.compile(
     r"\b(success rates?|accuracy|pass@\d+|win rates?|F1(?: score)?|exact match|task completion rate|completion rate|solve rate|resolve rate|score)\b",
     re.I,
@@ -35,7 +45,8 @@ SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
 CLAUSE = re.compile(r"(;|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
-BACKBONE = re.compile(r"\b(by|with|using|on|from)\s*$", re.I)
+BACKBONE = re.compile(r"\b(by|with|using|on|from|of|via)\s*$", re.I)
+PAREN_BEFORE = re.compile(r"^\s*\(\s*$")
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
 
 
@@ -102,16 +113,22 @@ def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity])
         for match in SCORE.finditer(sent_text):
             start = sent.start_char + match.start()
             end = start + len(match.group(1))
-            if RELATIVE_BEFORE.search(text[max(sent.start_char, start - 25) : start]) or RELATIVE_AFTER.match(text[end : end + 25]):
+            before = SCORE_LIST_BEFORE.sub("", text[max(sent.start_char, start - 80) : start])[-40:]
+            after = text[end : end + 80]
+            after = after[SCORE_LIST_AFTER.match(after).end() if SCORE_LIST_AFTER.match(after) else 0 :]
+            if RELATIVE_BEFORE.search(before) or RELATIVE_AFTER.match(after[:30]) or RELATIVE_OF.match(after):
                 continue
             scores.append((start, end, match.group(1)))
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in CLAUSE.finditer(text[sent.start_char : start])])
             subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
             subjects = [e for e in subjects if not BACKBONE.search(text[max(sent.start_char, e.start_char - 15) : e.start_char])] or []
+            owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
             following = re.match(r"\s*(?:\)\s*)?for\s+", text[end : end + 12])
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == end + following.end()]
-            if after_for:
+            if owner is not None and owner.label_ in SUBJECT_TYPES:
+                names = [name(owner)]  # "surpasses GPT-4-Turbo (17.6%)"
+            elif after_for:
                 names = [name(after_for[0])]
             elif subjects:
                 names = [name(s) for s in _coordinated(subjects, text)]
@@ -119,7 +136,7 @@ def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity])
                 names = [proposed]
             else:
                 continue
-            arena = _arena_for(scores, index, arenas, text)
+            arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, arenas, text)
             benchmark = name(arena) if arena else (found[-1].benchmark if found else only_arena)
             for subject in names:
                 result = Result(subject=subject, benchmark=benchmark, metric=_metric(text, sent, start, end), value=value)
