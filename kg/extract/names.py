@@ -60,6 +60,8 @@ NON_ENTITY_HEADS = set(
     "rate rates score scores accuracy metric metrics error loss navigation tracking detection recognition segmentation "
     "classification answering understanding summarization translation dialogue dialog interaction intelligence".split()
 )
+# Where a variant's suffix starts: `WebArena-Lite`, `AIME'24`.
+VARIANT_SPLIT = re.compile(r"(?<=\w)['-]")
 ORIGIN_RANK = {"lexicon": 0, "checkpoint": 1, "variant": 2, "title": 3, "definition": 4, "cue": 5, "shape": 6}
 
 
@@ -267,11 +269,14 @@ class NameFinder:
                 origin = "checkpoint" if shapes.known_family(text) else "shape"
                 found.append(Candidate(token.i, self._extend_model(doc, token.i + 1), origin, "Model"))
                 continue
-            base = self.lexicon_names.get(norm(text.split("-")[0])) if "-" in text else None
-            if base and base.type != "Model" and text.split("-")[-1][:1].isupper():
+            stem, suffix = (VARIANT_SPLIT.split(text, maxsplit=1) + [""])[:2]
+            base = self.lexicon_names.get(norm(stem)) if suffix else None
+            if base and base.type != "Model" and suffix[:1].isupper() or base and suffix[:1].isdigit():
+                # `WebArena-Lite`, `AIME'24`: a variant of a known entity, of its type.
                 found.append(Candidate(token.i, token.i + 1, "variant", base.type))
             elif shapes.is_coined(text) and norm(text) not in self.excluded:
-                found.append(Candidate(token.i, token.i + 1, "shape"))
+                end = self._extend_model(doc, token.i + 1) if _internal_type(text) == "Model" else token.i + 1
+                found.append(Candidate(token.i, end, "shape", "Model" if end > token.i + 1 else None))
         return found
 
     def _cued(self, doc: Doc) -> list[Candidate]:

@@ -45,7 +45,7 @@ SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
 CLAUSE = re.compile(r"(;|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
-BACKBONE = re.compile(r"\b(by|with|using|on|from|of|via)\s*$", re.I)
+BACKBONE = re.compile(r"\b(by|with|using|on|from|via)\s*$", re.I)
 PAREN_BEFORE = re.compile(r"^\s*\(\s*$")
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
 
