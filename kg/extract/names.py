@@ -49,11 +49,8 @@ TITLE_LEAD_WORDS = {"survey", "review", "position", "tutorial", "overview", "per
 VARIANT_MODIFIERS = set(
     "offline online hybrid hierarchical inverse deep conditional automatic interactive decentralized decentralised centralized "
     "centralised distributed federated continual contrastive bayesian cartesian supervised unsupervised semi-supervised "
-    "self-supervised multi-agent in-context few-shot model-based model-free off-policy on-policy goal-conditioned".split()
-)
-GENERIC_COMPOUNDS = set(
-    "state-of-the-art large-scale small-scale real-world high-quality well-known so-called end-to-end long-term short-term "
-    "fine-grained open-source open-ended general-purpose cutting-edge data-driven time-consuming multi-step step-by-step".split()
+    "self-supervised multi-agent in-context few-shot model-based model-free off-policy on-policy goal-conditioned "
+    "multi-turn single-turn tree-based".split()
 )
 # Long forms ending in these words name metrics and tasks, not entities ("Task Success Rate (TSR)").
 NON_ENTITY_HEADS = set(
@@ -102,12 +99,12 @@ def _extend_variant(doc: Doc, start: int) -> int:
     """Start of a named variant of a technique: "offline model-based reinforcement learning", "multi-turn RL".
 
     The guidelines count a paradigm's named variants as entities of their
-    own; hyphenated compounds and the established modifiers below make one,
-    ordinary adjectives ("adaptive", "efficient") do not.
+    own; the established modifiers below make one, ordinary adjectives
+    ("adaptive", "efficient", "cross-domain") do not.
     """
     while start > 0:
         word = doc[start - 1]
-        if word.lower_ in VARIANT_MODIFIERS or ("-" in word.text and word.text[0].isalpha() and not word.text.endswith("-") and word.lower_ not in GENERIC_COMPOUNDS):
+        if word.lower_ in VARIANT_MODIFIERS:
             start -= 1
         else:
             break
@@ -151,6 +148,7 @@ def _acronym_long_form(doc: Doc, paren: int) -> int | None:
         if doc[start].is_punct and doc[start].text not in "-/":
             break
         starts.append(start)
+    starts = [start for start in starts if doc[start].lower_ not in CONNECTORS]
     for start in starts:
         words = [w for w in re.split(r"[\s\-/]+", doc[start:paren].text.lower()) if w]
         initials = "".join(w[0] for w in words)

@@ -36,11 +36,11 @@ NUMBERISH = re.compile(r"^[\d.,%x×-]+[A-Za-z]{0,2}$|^(?:19|20)\d\d")
 @lru_cache(maxsize=1)
 def _family() -> re.Pattern:
     stems = "|".join(re.escape(stem) for stem in lexicon.model_stems())
-    return re.compile(rf"^(?:{stems})-?(?:\d|[A-Z]\d|v\d|[oR]\d)", re.I)
+    return re.compile(rf"^(?i:{stems})(?:-?(?:\d|[A-Z]\d|v\d|[oR]\d)|-[A-Z][A-Za-z]*(?:-|$))")
 
 
 def known_family(text: str) -> bool:
-    """`Llama-3.1-8B`, `Qwen2.5`, `GPT4`, `DeepSeek-R1`: a known family's stem followed by a version or a size."""
+    """`Llama-3.1-8B`, `Qwen2.5`, `GPT4`, `DeepSeek-Prover-v1.5`: a known family's stem, then a version, size or variant."""
     return bool(_family().match(text))
 
 
