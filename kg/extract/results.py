@@ -1,6 +1,8 @@
 """Results: absolute scores the abstract states, tied to who scored them and where.
 
-A score is a percentage as written ("42.4%"). Relative gains are not
+A score is a percentage as written ("42.4%"), or a bare number in a
+sentence that says something scored it ("UI-TARS achieves 46.6",
+"~1732 (PPO)"). Relative gains are not
 results ("+12%", "by 40%", "a 40% improvement", "33% fewer", "relative
 improvements of 14%, 7% and 9%"), and in "from A to B" only B is. A score
 in parentheses belongs to the name just before them: "GPT-4o (13.9%)" is
@@ -22,7 +24,10 @@ from spacy.tokens import Span
 
 from kg.records import Entity, Result, norm
 
-SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?%)")
+SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?%|~?\d{1,4}\.\d+(?![\d%]|\.\d)|~\d{2,5}(?![\d%.]))")
+# A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
+SCORE_VERBS = re.compile(r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was)\b", re.I)
+BARE_UNIT = re.compile(r"^\s*(x\b|×|times|[BMK]\b|billion|million|seconds?|s\b|hours?|minutes?|days?|ms\b|GB|MB|tokens|fps|Hz)", re.I)
 # Other scores of the same list, skipped when looking for the words around a list ("of 14.1%, 7.1%, and 9.4%").
 SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?%\s*(?:,|and|or|/)?\s*)+$")
 SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
@@ -46,7 +51,8 @@ ARENA_TYPES = {"Benchmark", "Environment"}
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
 CLAUSE = re.compile(r"(;|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 BACKBONE = re.compile(r"\b(by|with|using|on|from|via)\s*$", re.I)
-PAREN_BEFORE = re.compile(r"^\s*\(\s*$")
+PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
+PAREN_AFTER = re.compile(r"^\s*\(\s*$")
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
 
 
@@ -105,14 +111,25 @@ def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity])
     found: list[Result] = []
     for sent in sents:
         sent_text = text[sent.start_char : sent.end_char]
-        if "%" not in sent_text:
+        if not SCORE.search(sent_text):
             continue
         in_sent = [e for e in ents if e.start >= sent.start and e.end <= sent.end]
         arenas = [e for e in in_sent if e.label_ in ARENA_TYPES]
         scores = []
+        spans_at = [(e.start_char, e.end_char) for e in in_sent]
+
+        def value_ok(value: str, start: int, end: int) -> bool:
+            if any(a <= start < b for a, b in spans_at):
+                return False  # a version inside a name (`Claude 3.5`)
+            if value.endswith("%"):
+                return True
+            return bool(SCORE_VERBS.search(sent_text)) and not BARE_UNIT.match(text[end : end + 12])
+
         for match in SCORE.finditer(sent_text):
             start = sent.start_char + match.start()
             end = start + len(match.group(1))
+            if not value_ok(match.group(1), start, end):
+                continue
             before = SCORE_LIST_BEFORE.sub("", text[max(sent.start_char, start - 80) : start])[-40:]
             after = text[end : end + 80]
             after = after[SCORE_LIST_AFTER.match(after).end() if SCORE_LIST_AFTER.match(after) else 0 :]
@@ -124,6 +141,7 @@ def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity])
             subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
             subjects = [e for e in subjects if not BACKBONE.search(text[max(sent.start_char, e.start_char - 15) : e.start_char])] or []
             owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
+            owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and PAREN_AFTER.match(text[end : e.start_char])), None)
             following = re.match(r"\s*(?:\)\s*)?for\s+", text[end : end + 12])
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == end + following.end()]
             if owner is not None and owner.label_ in SUBJECT_TYPES:
