@@ -166,3 +166,15 @@ def test_results_pair_scores_with_subjects_and_benchmarks():
 def test_confidence_ranks_lexicon_names_above_bare_shapes():
     found = _entities("Notes", "We compare PPO with ZQRT on a task.")
     assert found[("PPO", "Method")].confidence > found[("ZQRT", "Method")].confidence
+
+
+def test_bare_numbers_count_only_where_something_scored_them():
+    paper = _paper(
+        "Clicker: GUI Agents",
+        "In AndroidWorld, Clicker achieves 46.6, surpassing GPT-4o (34.5). Clicker runs 2.5 times faster and uses Llama 3.1 8B.",
+    )
+    (extraction,) = extract([paper])
+    got = {(r.subject, r.benchmark, r.value) for r in extraction.results}
+    assert ("Clicker", "AndroidWorld", "46.6") in got
+    assert ("GPT-4o", "AndroidWorld", "34.5") in got
+    assert not any(value in {"2.5", "3.1"} for _, _, value in got)

@@ -233,6 +233,7 @@ class NameFinder:
         found += self._title_lead(doc)
         found = self._definitions(doc, found)
         found = _non_overlapping(found)
+        found = _non_overlapping(found + self._repeats(doc, found))
         found += self._size_list(doc, found)
         self._type(doc, found)
         doc.ents = self._spans(doc, found)
@@ -377,6 +378,20 @@ class NameFinder:
             if twin and c.origin == "shape":
                 c.key, c.label, c.origin = twin.key, twin.label, twin.origin
         return [c for c in found if id(c) not in drop] + added
+
+    @staticmethod
+    def _repeats(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """Other mentions of a name a cue introduced: "Clicker: ..." in the title, then "Clicker achieves 46.6"."""
+        cued = {}
+        for c in found:
+            if c.origin in {"title", "cue", "definition"}:
+                cued.setdefault(tuple(t.text for t in doc[c.start : c.end]), c)
+        added = []
+        for words, c in cued.items():
+            for i in range(len(doc) - len(words) + 1):
+                if i != c.start and doc[i].text == words[0] and tuple(t.text for t in doc[i : i + len(words)]) == words:
+                    added.append(Candidate(i, i + len(words), c.origin, c.label, c.key))
+        return added
 
     def _size_list(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """"AgentLM-7B, 13B, and 70B" gives AgentLM-13B and AgentLM-70B too."""
