@@ -387,10 +387,14 @@ class NameFinder:
             if c.origin in {"title", "cue", "definition"}:
                 cued.setdefault(tuple(t.text for t in doc[c.start : c.end]), c)
         added = []
+        if not cued:
+            return added
+        texts = [t.text for t in doc]
         for words, c in cued.items():
-            for i in range(len(doc) - len(words) + 1):
-                if i != c.start and doc[i].text == words[0] and tuple(t.text for t in doc[i : i + len(words)]) == words:
-                    added.append(Candidate(i, i + len(words), c.origin, c.label, c.key))
+            n = len(words)
+            for i, text in enumerate(texts):
+                if text == words[0] and i != c.start and tuple(texts[i : i + n]) == words:
+                    added.append(Candidate(i, i + n, c.origin, c.label, c.key))
         return added
 
     def _size_list(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
