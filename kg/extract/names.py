@@ -261,9 +261,9 @@ class NameFinder:
     def _shapes(self, doc: Doc, covered: set[int]) -> list[Candidate]:
         found = []
         for token in doc:
-            if token.i in covered or not token.text[:1].isalnum():
-                continue
             text = token.text
+            if token.i in covered or not text[:1].isalnum() or (text.isalpha() and (text.islower() or text.istitle())):
+                continue  # most tokens are plain words
             if shapes.is_model_checkpoint(text):
                 origin = "checkpoint" if shapes.known_family(text) else "shape"
                 found.append(Candidate(token.i, self._extend_model(doc, token.i + 1), origin, "Model"))
