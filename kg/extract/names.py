@@ -81,7 +81,7 @@ def _lexicon_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, dict
     by_id = {}
     for number, term in enumerate(lexicon.load()):
         by_id[str(number)] = term
-        for name in (term.name, *term.aliases):
+        for name in dict.fromkeys(v for n in (term.name, *term.aliases) for v in _spellings(n)):
             words = name.split()
             titled = len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
             titled = titled and not any(shapes.CAMEL.search(w) or w.isupper() for w in words)  # `StarCraft II` matches "Starcraft II"
@@ -109,6 +109,17 @@ def _extend_variant(doc: Doc, start: int) -> int:
         else:
             break
     return start
+
+
+SPELLINGS = (("fine-tun", "finetun"), ("pre-train", "pretrain"), ("behavior", "behaviour"), ("optimization", "optimisation"), ("modeling", "modelling"))
+
+
+def _spellings(name: str) -> list[str]:
+    """`name` and its common other spellings: "fine-tuning"/"finetuning", "behavior"/"behaviour"."""
+    forms = [name]
+    for a, b in SPELLINGS:
+        forms += [f.replace(a, b) for f in forms if a in f] + [f.replace(b, a) for f in forms if b in f]
+    return forms
 
 
 def _is_titled(token) -> bool:
