@@ -245,6 +245,7 @@ class NameFinder:
         found = self._definitions(doc, found)
         found = _non_overlapping(found)
         found = _non_overlapping(found + self._repeats(doc, found))
+        found = self._sized(doc, found)
         found += self._size_list(doc, found)
         self._type(doc, found)
         doc.ents = self._spans(doc, found)
@@ -407,6 +408,15 @@ class NameFinder:
                 if text == words[0] and i != c.start and tuple(texts[i : i + n]) == words:
                     added.append(Candidate(i, i + n, c.origin, c.label, c.key))
         return added
+
+    @staticmethod
+    def _sized(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """A name followed by a parameter count is a checkpoint: "Mistral 7B", "Lingma SWE-GPT 72B"."""
+        starts = {c.start for c in found}
+        for c in found:
+            if c.end < len(doc) and c.end not in starts and shapes.BARE_SIZE.match(doc[c.end].text) and c.label in {None, "Model", "Method"}:
+                c.end, c.label, c.key = c.end + 1, "Model", None
+        return found
 
     def _size_list(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """"AgentLM-7B, 13B, and 70B" gives AgentLM-13B and AgentLM-70B too."""

@@ -24,12 +24,12 @@ from spacy.tokens import Span
 
 from kg.records import Entity, Result, norm
 
-SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?%|~?\d{1,4}\.\d+(?![\d%]|\.\d)|~\d{2,5}(?![\d%.]))")
+SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?\\?%|~?\d{1,4}\.\d+(?![\d%]|\.\d)|~\d{2,5}(?![\d%.]))")
 # A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
 SCORE_VERBS = re.compile(r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was)\b", re.I)
 BARE_UNIT = re.compile(r"^\s*(x\b|×|times|[BMK]\b|billion|million|seconds?|s\b|hours?|minutes?|days?|ms\b|GB|MB|tokens|fps|Hz)", re.I)
 # Other scores of the same list, skipped when looking for the words around a list ("of 14.1%, 7.1%, and 9.4%").
-SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?%\s*(?:,|and|or|/)?\s*)+$")
+SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
 SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
 RELATIVE_BEFORE = re.compile(
     r"(\+|\bby|\bup to|\bimprovements? of|\bincreases? of|\bgains? of|\bboosts? of|\bimproves?|\breduc\w+|\bwithin|\bmargin\b.*)"
@@ -41,7 +41,9 @@ RELATIVE_AFTER = re.compile(
     r"decrease|higher|lower|longer|shorter|larger|smaller|greater|better|worse|points?|pp\b|margin|speed-?up)",
     re.I,
 )
-RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|time|parameters|cost|compute))\b", re.I)
+RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|parameters|cost|compute))\b", re.I)
+RELATIVE_WORDS_OF = re.compile(r"\b(higher|lower|better|worse|more|less|increase|improvement|gain|reduction)\b(\s+[\w-]+){0,3}\s+of\s*$", re.I)
+MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
 METRICS = re.compile(
     r"\b(success rates?|accuracy|pass@\d+|win rates?|F1(?: score)?|exact match|task completion rate|completion rate|solve rate|resolve rate|score)\b",
     re.I,
@@ -133,9 +135,11 @@ def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity])
             before = SCORE_LIST_BEFORE.sub("", text[max(sent.start_char, start - 80) : start])[-40:]
             after = text[end : end + 80]
             after = after[SCORE_LIST_AFTER.match(after).end() if SCORE_LIST_AFTER.match(after) else 0 :]
-            if RELATIVE_BEFORE.search(before) or RELATIVE_AFTER.match(after[:30]) or RELATIVE_OF.match(after):
+            if RELATIVE_BEFORE.search(before) or RELATIVE_WORDS_OF.search(before) or RELATIVE_AFTER.match(after[:30]) or RELATIVE_OF.match(after):
                 continue
-            scores.append((start, end, match.group(1)))
+            if MARGIN.search(text[sent.start_char : start]):
+                continue  # "outperforms X by a large margin (e.g., ~20% on A)"
+            scores.append((start, end, match.group(1).replace("\\%", "%")))
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in CLAUSE.finditer(text[sent.start_char : start])])
             subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
