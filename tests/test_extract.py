@@ -69,3 +69,112 @@ def test_every_evidence_offset_slices_the_original_text_on_the_whole_corpus():
                 assert text[evidence.start : evidence.end] == evidence.sentence
                 checked += 1
     assert checked > len(papers)
+
+
+def test_unseen_names_are_found_by_their_shape_and_typed_by_head_nouns():
+    found = _entities(
+        "TrailMixer: Planning Hikes with Language Agents",
+        "We propose TrailMixer, a framework for route planning. "
+        "We fine-tune Falconet-13B and Qwen3.5-4B-Instruct and evaluate them on the PathQA benchmark and in the HikeSim environment. "
+        "TrailMixer outperforms GraphWalker on PathQA.",
+    )
+    assert found[("TrailMixer", "Method")].role == "proposes"
+    assert found[("Falconet-13B", "Model")].role == "uses"
+    assert found[("Qwen3.5-4B-Instruct", "Model")].role == "uses"
+    assert found[("PathQA", "Benchmark")].role == "evaluates_on"
+    assert found[("HikeSim", "Environment")].role == "evaluates_on"
+    assert found[("GraphWalker", "Method")].role == "compares_to"
+
+
+def test_cues_name_plain_words_and_the_title_lead():
+    found = _entities(
+        "Lantern: Lighting the Way for Robot Exploration",
+        "We present a planning algorithm called Quiet Harbor Search and a new dataset named Tidepool. "
+        "Lantern combines both.",
+    )
+    assert found[("Lantern", "Method")].role == "proposes"
+    assert found[("Quiet Harbor Search", "Method")].role == "proposes"
+    assert found[("Tidepool", "Benchmark")].role == "proposes"
+
+
+def test_an_acronym_definition_is_one_entity_under_its_long_form():
+    found = _entities(
+        "Study of Agents",
+        "We introduce Hierarchical Skill Chaining (HSC), which we train with Proximal Policy Optimization (PPO). "
+        "HSC learns faster than PPO alone.",
+    )
+    assert found[("Hierarchical Skill Chaining", "Method")].aliases == ["HSC"]
+    assert found[("Hierarchical Skill Chaining", "Method")].role == "proposes"
+    assert "PPO" in found[("Proximal Policy Optimization", "Method")].aliases
+    assert not any(name in {"HSC", "PPO"} for name, _ in found)
+
+
+def test_generic_acronyms_and_excluded_kinds_are_not_entities():
+    found = _entities(
+        "Agents at Work",
+        "Large language models (LLMs) and interactive digital agents (IDAs) solve tasks. "
+        "We write Python with PyTorch, report FID and pass@1, and model the task as an MDP. "
+        "OpenAI and Multi-Agent systems are studied with LLM-Powered tools.",
+    )
+    names = {name for name, _ in found}
+    for generic in ("LLMs", "IDAs", "Python", "PyTorch", "FID", "MDP", "OpenAI", "Multi-Agent", "LLM-Powered"):
+        assert generic not in names
+
+
+def test_coordinations_split_and_size_lists_expand():
+    found = _entities(
+        "Tuning Agents",
+        "We train AgentLM-7B, 13B, and 70B and compare Llama-3.1 and GLM-4 models on GSM8K and MATH datasets.",
+    )
+    for name in ("AgentLM-7B", "AgentLM-13B", "AgentLM-70B", "Llama-3.1", "GLM-4"):
+        assert (name, "Model") in found
+    assert ("GSM8K", "Benchmark") in found and ("MATH", "Benchmark") in found
+
+
+def test_a_model_family_name_takes_its_version_and_variant_words():
+    found = _entities("Cooperation", "Claude 3.5 Sonnet agents score higher than Gemini 1.5 Flash and Llama 3.1 8B.")
+    for name in ("Claude 3.5 Sonnet", "Gemini 1.5 Flash", "Llama 3.1 8B"):
+        assert (name, "Model") in found
+
+
+def test_background_mentions_and_known_names_are_not_proposed():
+    found = _entities(
+        "Routing with Sparse Experts",
+        "Prior work such as chain-of-thought has been popular. "
+        "We propose a reinforcement learning approach and evaluate it on MMLU.",
+    )
+    assert found[("chain-of-thought", "Method")].role == "mentions"
+    assert found[("reinforcement learning", "Method")].role == "uses"
+
+
+def test_results_pair_scores_with_subjects_and_benchmarks():
+    paper = _paper(
+        "HelperBot: Agents That Shop",
+        "We propose HelperBot. HelperBot improves Llama-3.1-8B from 4.8% to 42.4% on WebArena-Lite, and from 6.1% to 43% for GLM-4-9B. "
+        "It surpasses GPT-4-Turbo (17.6%). HelperBot reaches 77.4% and 89.1% on HumanEval and MBPP, a 12% improvement.",
+    )
+    (extraction,) = extract([paper])
+    got = {(r.subject, r.benchmark, r.value) for r in extraction.results}
+    assert ("Llama-3.1-8B", "WebArena-Lite", "42.4%") in got
+    assert ("GLM-4-9B", "WebArena-Lite", "43%") in got
+    assert ("GPT-4-Turbo", "WebArena-Lite", "17.6%") in got
+    assert ("HelperBot", "HumanEval", "77.4%") in got
+    assert ("HelperBot", "MBPP", "89.1%") in got
+    assert not any(value in {"4.8%", "6.1%", "12%"} for _, _, value in got)
+
+
+def test_confidence_ranks_lexicon_names_above_bare_shapes():
+    found = _entities("Notes", "We compare PPO with ZQRT on a task.")
+    assert found[("PPO", "Method")].confidence > found[("ZQRT", "Method")].confidence
+
+
+def test_bare_numbers_count_only_where_something_scored_them():
+    paper = _paper(
+        "Clicker: GUI Agents",
+        "In AndroidWorld, Clicker achieves 46.6, surpassing GPT-4o (34.5). Clicker runs 2.5 times faster and uses Llama 3.1 8B.",
+    )
+    (extraction,) = extract([paper])
+    got = {(r.subject, r.benchmark, r.value) for r in extraction.results}
+    assert ("Clicker", "AndroidWorld", "46.6") in got
+    assert ("GPT-4o", "AndroidWorld", "34.5") in got
+    assert not any(value in {"2.5", "3.1"} for _, _, value in got)

@@ -1,15 +1,18 @@
-"""Extraction: papers in, typed entities with roles and evidence out.
+"""Extraction: papers in, typed entities with roles, evidence and results out.
 
 `extract` runs the spaCy pipeline of `kg.extract.pipeline` over many papers
-at once (`nlp.pipe`) and turns each doc into an `Extraction`: mentions of
-one entity are grouped under its fullest name, acronyms defined in the text
-("Reinforcement Learning from Human Feedback (RLHF)") join their expansion,
-every entity keeps the sentences that name it, and the role comes from
-`kg.extract.roles`.
+at once (`nlp.pipe`) and turns each doc into an `Extraction`. Mentions of
+one entity share the span id `kg_names` gave them (a lexicon entry, an
+acronym's long form, an expanded size-list name), so "Reinforcement
+Learning from Human Feedback (RLHF)" is one entity named by its fullest
+form with the other forms as aliases. Every entity keeps the sentences
+that name it, its role comes from `kg.extract.roles`, and its confidence
+from how it was found (`ORIGIN_CONFIDENCE`).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span
@@ -19,64 +22,60 @@ from kg.extract import pipeline, results, roles
 from kg.records import Entity, Evidence, Extraction, Paper, norm
 
 EXTRACTOR = f"kg-rules/{__version__}"
+# How far each way of finding a name is trusted; `scripts/confidence_report.py`
+# prints the precision each level reaches on the gold set.
+ORIGIN_CONFIDENCE = {"lexicon": 0.9, "checkpoint": 0.9, "variant": 0.8, "definition": 0.8, "cue": 0.75, "title": 0.75, "shape": 0.55}
+COINED = {"title", "cue", "definition", "shape"}
 
 
-def _evidence(span: Span) -> Evidence:
-    sent = span.sent
-    text = sent.text
+def _evidence(sent: Span, doc_text: str) -> Evidence:
+    text = doc_text[sent.start_char : sent.end_char]
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.end_char - (len(text) - len(text.rstrip()))
-    return Evidence(sentence=sent.doc.text[start:end], start=start, end=end)
+    return Evidence(sentence=doc_text[start:end], start=start, end=end)
 
 
-def _acronym_of(span: Span) -> str | None:
-    """The acronym that follows `span` in parentheses, as in `Direct Preference Optimization (DPO)`."""
-    doc = span.doc
-    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
-        candidate = doc[span.end + 1].text
-        if candidate[:1].isupper() and sum(ch.isupper() for ch in candidate) >= 2:
-            return candidate
-    return None
+def _confidence(spans: list[Span], sents: list[Span]) -> float:
+    """The best origin's trust, raised a little for a name the paper repeats."""
+    base = max(ORIGIN_CONFIDENCE[s._.kg_origin] for s in spans)
+    return round(min(0.99, base + 0.05 * (len({s.start for s in sents}) - 1)), 2)
+
+
+def _entity(spans: list[Span], sents: list[Span], text: str, title_end: int) -> Entity:
+    first = spans[0]
+    forms = list(dict.fromkeys(s.id_ if s.id_ and norm(s.id_) != norm(s.text) and s._.kg_origin == "checkpoint" else s.text for s in spans))
+    if first.id_ and norm(first.id_) not in {norm(f) for f in forms} and first._.kg_origin not in {"lexicon"}:
+        forms.append(first.id_)
+    name = max(forms, key=len)
+    aliases = [f for f in dict.fromkeys(forms) if norm(f) != norm(name)]
+    canonical = next((s.id_ for s in spans if s._.kg_origin == "lexicon" and s.id_), None)
+    if canonical and norm(canonical) not in {norm(f) for f in forms}:
+        aliases.append(canonical)  # the lexicon's name joins this entity to the same node across papers
+    coined = all(s._.kg_origin in COINED for s in spans)
+    lead = [s.start == 0 and s.end_char < title_end and s.end < len(s.doc) and s.doc[s.end].text in {":", "--", "—"} for s in spans]
+    role = roles.strongest([roles.mention_role(s, sent, text, is_lead, coined) for s, sent, is_lead in zip(spans, sents, lead)])
+    evidence: list[Evidence] = []
+    for sent in sents:
+        ev = _evidence(sent, text)
+        if ev.sentence and ev not in evidence:
+            evidence.append(ev)
+    return Entity(name=name, type=first.label_, role=role, aliases=aliases, confidence=_confidence(spans, sents), evidence=evidence)
 
 
 def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
-    title_end = len(paper.title)
-    groups: dict[tuple[str, str], dict] = {}
-    alias_of: dict[tuple[str, str], tuple[str, str]] = {}
-    for span in doc.ents:
-        canonical = span.ent_id_ or span.text
-        key = (span.label_, norm(canonical))
-        key = alias_of.get(key, key)
-        group = groups.setdefault(key, {"names": [], "spans": [], "type": span.label_})
-        if span.text not in group["names"]:
-            group["names"].append(span.text)
-        group["spans"].append(span)
-        acronym = _acronym_of(span)
-        if acronym and acronym not in group["names"]:
-            group["names"].append(acronym)
-            alias_of[(span.label_, norm(acronym))] = key
+    # `Span.sent` and `Doc.text` walk the whole doc on every call: take each once.
+    text = paper.text
+    sents = list(doc.sents)
+    starts = [sent.start for sent in sents]
+    ents = list(doc.ents)
+    groups: dict[tuple[str, str], list[Span]] = {}
+    for span in ents:
+        groups.setdefault((span.label_, norm(span.id_ or span.text)), []).append(span)
     entities = []
-    for group in groups.values():
-        spans = group["spans"]
-        title_lead = any(s.start_char == 0 and s.end_char < title_end and doc.text[s.end_char : s.end_char + 1] == ":" for s in spans)
-        role = roles.strongest([roles.mention_role(s, title_lead and s.start_char == 0) for s in spans])
-        name = max(group["names"], key=len)
-        evidence: list[Evidence] = []
-        for span in spans:
-            ev = _evidence(span)
-            if ev.sentence and ev not in evidence:
-                evidence.append(ev)
-        entities.append(
-            Entity(
-                name=name,
-                type=group["type"],
-                role=role,
-                aliases=[n for n in group["names"] if n != name and norm(n) != norm(name)],
-                confidence=0.9 if any(s.ent_id_ for s in spans) else 0.6,
-                evidence=evidence,
-            )
-        )
-    return Extraction(paper, entities, results.find(doc, entities), EXTRACTOR)
+    for spans in groups.values():
+        in_sents = [sents[bisect_right(starts, s.start) - 1] for s in spans]
+        entities.append(_entity(spans, in_sents, text, len(paper.title)))
+    return Extraction(paper, entities, results.find(text, sents, ents, entities), EXTRACTOR)
 
 
 def extract(papers: Iterable[Paper], batch_size: int = 64) -> Iterator[Extraction]:

@@ -1,8 +1,11 @@
-"""The curated lexicon: well-known entities with their types, aliases and sources.
+"""The curated data: well-known entities, and the names the guidelines exclude.
 
-It is data (`lexicon.tsv`), one entity a line, each with the publication
-or reference work it comes from, so that it can be checked and extended by
-hand. Rules find the names it does not list.
+Both are data files, one entry a line, so that they can be checked and
+extended by hand. `lexicon.tsv` lists entities of the field with their
+type, aliases and the publication or reference work each comes from;
+`exclusions.tsv` lists names shaped like entities that the guidelines rule
+out (generic classes, tasks, metrics, formalisms, languages, libraries,
+organisations), with the kind of each. Rules find the names neither lists.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from kg.records import ENTITY_TYPES
+from kg.records import ENTITY_TYPES, norm
 
 
 @dataclass(frozen=True)
@@ -22,15 +25,46 @@ class Term:
     source: str
 
 
+def _rows(filename: str) -> list[tuple[int, list[str]]]:
+    text = files("kg.extract").joinpath(filename).read_text(encoding="utf-8")
+    return [(n, line.split("\t")) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def load() -> tuple[Term, ...]:
     terms = []
-    text = files("kg.extract").joinpath("lexicon.tsv").read_text(encoding="utf-8")
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        type_, name, aliases, source = (line.split("\t") + ["", "", "", ""])[:4]
-        if type_ not in ENTITY_TYPES or not name:
-            raise ValueError(f"lexicon.tsv:{number}: bad entry {line!r}")
+    for number, fields in _rows("lexicon.tsv"):
+        type_, name, aliases, source = (fields + ["", "", "", ""])[:4]
+        if type_ not in ENTITY_TYPES or not name or not source:
+            raise ValueError(f"lexicon.tsv:{number}: bad entry {fields!r}")
         terms.append(Term(type_, name, tuple(a for a in aliases.split("|") if a), source))
     return tuple(terms)
+
+
+@lru_cache(maxsize=1)
+def excluded() -> frozenset[str]:
+    """Normalised names the guidelines say are not entities."""
+    names = set()
+    for number, fields in _rows("exclusions.tsv"):
+        if len(fields) != 2 or not norm(fields[1]):
+            raise ValueError(f"exclusions.tsv:{number}: bad entry {fields!r}")
+        names.add(norm(fields[1]))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def model_stems() -> tuple[str, ...]:
+    """Lower-cased leading words of lexicon model names (`llama`, `qwen`, `gpt`), longest first.
+
+    A token that starts with one of them and goes on with a version or size
+    (`Qwen2.5-7B-Instruct`, `Llama-3.1-8B`) is a checkpoint of that family.
+    """
+    stems = set()
+    for term in load():
+        if term.type != "Model":
+            continue
+        for name in (term.name, *term.aliases):
+            stem = name.split("-")[0].split(" ")[0].rstrip("0123456789.").lower()
+            if len(stem) >= 3 and stem.isalpha():
+                stems.add(stem)
+    return tuple(sorted(stems, key=len, reverse=True))

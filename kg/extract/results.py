@@ -1,46 +1,167 @@
-"""Results: scores such as `64.8% on MATH` tied to the model that scored them."""
+"""Results: absolute scores the abstract states, tied to who scored them and where.
+
+A score is a percentage as written ("42.4%"), or a bare number in a
+sentence that says something scored it ("UI-TARS achieves 46.6",
+"~1732 (PPO)"). Relative gains are not
+results ("+12%", "by 40%", "a 40% improvement", "33% fewer", "relative
+improvements of 14%, 7% and 9%"), and in "from A to B" only B is. A score
+in parentheses belongs to the name just before them: "GPT-4o (13.9%)" is
+the subject's, "GSM8K (98.1%)" the benchmark's. The subject is the model or method named last
+before the score in its sentence ("GPT-4o (13.9%)", "improves Llama-3.1-8B
+from 4.8% to 42.4%"), or the one after "for" ("to 43% for GLM-4-9B"), or,
+where the sentence speaks of "our"/"it", the entity the paper proposes.
+The benchmark is the first benchmark or environment after the score in
+its sentence ("64.8% on MATH"), else the last one before it, else the one
+the previous result used, else the paper's only benchmark or environment; scores listed before a list of as many
+benchmarks pair with them in order ("77.4% and 89.1% on A and B").
+"""
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Span
 
 from kg.records import Entity, Result, norm
 
-SCORE = re.compile(r"(?<![\w.+])(\d{1,3}(?:\.\d+)?%)")
+SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?\\?%|~?\d{1,4}\.\d+(?![\d%]|\.\d)|~\d{2,5}(?![\d%.]))")
+# A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
+SCORE_VERBS = re.compile(r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was)\b", re.I)
+BARE_UNIT = re.compile(r"^\s*(x\b|×|times|[BMK]\b|billion|million|seconds?|s\b|hours?|minutes?|days?|ms\b|GB|MB|tokens|fps|Hz)", re.I)
+# Other scores of the same list, skipped when looking for the words around a list ("of 14.1%, 7.1%, and 9.4%").
+SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
+SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
+RELATIVE_BEFORE = re.compile(
+    r"(\+|\bby|\bup to|\bimprovements? of|\bincreases? of|\bgains? of|\bboosts? of|\bimproves?|\breduc\w+|\bwithin|\bmargin\b.*)"
+    r"\s*(over|more than|absolute|about|around|nearly|approximately|up to|an?|average|of|~|\s)*$",
+    re.I,
+)
+RELATIVE_AFTER = re.compile(
+    r"^\s*(\w+\s+){0,2}?(-\s*\d|to\b|relative|absolute|improvements?|increases?|gains?|boost|faster|slower|less|more|fewer|reduction|"
+    r"decrease|higher|lower|longer|shorter|larger|smaller|greater|better|worse|points?|pp\b|margin|speed-?up)",
+    re.I,
+)
+RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|parameters|cost|compute))\b", re.I)
+RELATIVE_WORDS_OF = re.compile(r"\b(higher|lower|better|worse|more|less|increase|improvement|gain|reduction)\b(\s+[\w-]+){0,3}\s+of\s*$", re.I)
+MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
+METRICS = re.compile(
+    r"\b(success rates?|accuracy|pass@\d+|win rates?|F1(?: score)?|exact match|task completion rate|completion rate|solve rate|resolve rate|score)\b",
+    re.I,
+)
 SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
+COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
+CLAUSE = re.compile(r"(;|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
+BACKBONE = re.compile(r"\b(by|with|using|on|from|via)\s*$", re.I)
+PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
+PAREN_AFTER = re.compile(r"^\s*\(\s*$")
+OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
 
 
-def find(doc: Doc, entities: list[Entity]) -> list[Result]:
-    """Absolute scores stated in the abstract, each with the nearest subject and benchmark in its sentence.
+def _metric(text: str, sent: Span, start: int, end: int) -> str | None:
+    """The metric named next to the score: "84.6% accuracy", "a success rate of 10.59%"."""
+    after = METRICS.match(text[end : end + 40].strip())
+    if after:
+        return after.group(1)
+    before = list(METRICS.finditer(text[max(sent.start_char, start - 40) : start]))
+    return before[-1].group(1) if before else None
 
-    A score belongs to the closest benchmark after it ("64.8% on MATH") and to
-    the last model or method named before it; "from A to B" keeps B, and
-    relative gains ("+12%", "improves by 40%") are skipped.
-    """
-    canonical = {}
-    for entity in entities:
-        for name in (entity.name, *entity.aliases):
-            canonical[(entity.type, norm(name))] = entity.name
+
+def _coordinated(spans: list[Span], text: str) -> list[Span]:
+    """The spans joined to the last one by "and" / "," ("BERT and RoBERTa"), last one included."""
+    chain = [spans[-1]]
+    for span in reversed(spans[:-1]):
+        if not COORDINATION.match(text[span.end_char : chain[0].start_char]):
+            break
+        chain.insert(0, span)
+    return chain
+
+
+def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Span], text: str) -> Span | None:
+    """The benchmark of score `index`; scores sharing their next benchmark list pair with it in order."""
+    end = scores[index][1]
+    after = [a for a in arenas if a.start_char > end]
+    if not after:
+        before = [a for a in arenas if a.end_char <= scores[index][0]]
+        return before[-1] if before else None
+    group = [i for i, s in enumerate(scores) if s[1] <= after[0].start_char and not any(a.start_char > s[1] and a.start_char < after[0].start_char for a in arenas)]
+    chain = _coordinated_forward(after, text)
+    if len(group) > 1 and len(chain) >= len(group) and index in group:
+        return chain[group.index(index)]
+    return after[0]
+
+
+def _coordinated_forward(spans: list[Span], text: str) -> list[Span]:
+    chain = [spans[0]]
+    for span in spans[1:]:
+        if not COORDINATION.match(text[chain[-1].end_char : span.start_char]):
+            break
+        chain.append(span)
+    return chain
+
+
+def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity]) -> list[Result]:
+    """The results stated in a paper's `text` (its sentences and entity spans given), each once, in order."""
+    canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
+    proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
+    arena_names = {e.name for e in entities if e.type in ARENA_TYPES}
+    only_arena = next(iter(arena_names)) if len(arena_names) == 1 else None
+
+    def name(span: Span) -> str:
+        return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
+
     found: list[Result] = []
-    for sent in doc.sents:
-        ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
-        for match in SCORE.finditer(sent.text):
-            pos = sent.start_char + match.start()
-            before = doc.text[max(sent.start_char, pos - 12) : pos].lower()
-            after = doc.text[pos + len(match.group(1)) : pos + len(match.group(1)) + 6].lower()
-            if re.search(r"(\+|by|of up to|up to)\s*$", before) or after.strip().startswith("to "):
+    for sent in sents:
+        sent_text = text[sent.start_char : sent.end_char]
+        if not SCORE.search(sent_text):
+            continue
+        in_sent = [e for e in ents if e.start >= sent.start and e.end <= sent.end]
+        arenas = [e for e in in_sent if e.label_ in ARENA_TYPES]
+        scores = []
+        spans_at = [(e.start_char, e.end_char) for e in in_sent]
+
+        def value_ok(value: str, start: int, end: int) -> bool:
+            if any(a <= start < b for a, b in spans_at):
+                return False  # a version inside a name (`Claude 3.5`)
+            if value.endswith("%"):
+                return True
+            return bool(SCORE_VERBS.search(sent_text)) and not BARE_UNIT.match(text[end : end + 12])
+
+        for match in SCORE.finditer(sent_text):
+            start = sent.start_char + match.start()
+            end = start + len(match.group(1))
+            if not value_ok(match.group(1), start, end):
                 continue
-            subjects = [e for e in ents if e.label_ in SUBJECT_TYPES and e.end_char <= pos]
-            arenas = [e for e in ents if e.label_ in ARENA_TYPES and e.start_char > pos]
-            if not subjects:
+            before = SCORE_LIST_BEFORE.sub("", text[max(sent.start_char, start - 80) : start])[-40:]
+            after = text[end : end + 80]
+            after = after[SCORE_LIST_AFTER.match(after).end() if SCORE_LIST_AFTER.match(after) else 0 :]
+            if RELATIVE_BEFORE.search(before) or RELATIVE_WORDS_OF.search(before) or RELATIVE_AFTER.match(after[:30]) or RELATIVE_OF.match(after):
                 continue
-            subject = canonical.get((subjects[-1].label_, norm(subjects[-1].ent_id_ or subjects[-1].text)), subjects[-1].text)
-            arena = arenas[0] if arenas else None
-            benchmark = canonical.get((arena.label_, norm(arena.ent_id_ or arena.text)), arena.text) if arena else None
-            result = Result(subject=subject, benchmark=benchmark, metric=None, value=match.group(1))
-            if result not in found:
-                found.append(result)
+            if MARGIN.search(text[sent.start_char : start]):
+                continue  # "outperforms X by a large margin (e.g., ~20% on A)"
+            scores.append((start, end, match.group(1).replace("\\%", "%")))
+        for index, (start, end, value) in enumerate(scores):
+            clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in CLAUSE.finditer(text[sent.start_char : start])])
+            subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
+            subjects = [e for e in subjects if not BACKBONE.search(text[max(sent.start_char, e.start_char - 15) : e.start_char])] or []
+            owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
+            owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and PAREN_AFTER.match(text[end : e.start_char])), None)
+            following = re.match(r"\s*(?:\)\s*)?for\s+", text[end : end + 12])
+            after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == end + following.end()]
+            if owner is not None and owner.label_ in SUBJECT_TYPES:
+                names = [name(owner)]  # "surpasses GPT-4-Turbo (17.6%)"
+            elif after_for:
+                names = [name(after_for[0])]
+            elif subjects:
+                names = [name(s) for s in _coordinated(subjects, text)]
+            elif proposed and OURS.search(text[clause_start:start]):
+                names = [proposed]
+            else:
+                continue
+            arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, arenas, text)
+            benchmark = name(arena) if arena else (found[-1].benchmark if found else only_arena)
+            for subject in names:
+                result = Result(subject=subject, benchmark=benchmark, metric=_metric(text, sent, start, end), value=value)
+                if result not in found:
+                    found.append(result)
     return found

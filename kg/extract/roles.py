@@ -1,8 +1,15 @@
-"""Roles: what the paper does with an entity, read from the sentence it sits in.
+"""Roles: what the paper does with an entity, read from the sentences that name it.
 
 Each mention gets the role its sentence supports; an entity's role is the
 mention role that comes first in the guidelines' precedence
 (proposes > evaluates_on > uses > compares_to > mentions).
+
+Only a name the paper coins can be proposed: a well-known entity from the
+lexicon in "we propose an RL approach" is used, not proposed, unless it
+leads the title. Benchmarks and environments are evaluated on unless the
+sentence proposes them; models and methods are used unless the words just
+before them compare against them, or the sentence is background (no
+"we"/"our", a "such as" list, prior work).
 """
 
 from __future__ import annotations
@@ -13,50 +20,40 @@ from spacy.tokens import Span
 
 from kg.records import ROLES
 
+WE = re.compile(r"\b(we|our|us|this (paper|work|study|report)|here)\b", re.I)
 PROPOSE = re.compile(
-    r"\b(we|this (paper|work)|our)\b[^.]*\b(propose|introduce|present|develop|design|construct|build|create|release|curate)s?d?\b"
-    r"|\b(dubbed|called|named|termed)\s*$",
+    r"\b(propos|introduc|present|develop|design|construct|build|built|creat|releas|curat|contribut|formulat|establish|devis|offer)\w*\b",
     re.I,
 )
-EVALUATE = re.compile(r"\b(on|in|across|using)\s*(the\s*)?$|\b(evaluat|experiment|test|benchmark|results?)\w*\b", re.I)
-USE = re.compile(
-    r"\b(fine-?tun\w*|train\w*|built (up)?on|based on|using|use[sd]?|employ\w*|leverag\w*|adopt\w*|appl(y|ies|ied)|with|via|backbone|initiali[sz]ed)\b",
+NAMING = re.compile(r"\b(dubbed|called|named|termed|coined|namely|entitled)\s*(as\s*)?[\"“']?\s*$", re.I)
+OUR = re.compile(r"\bour\s+(\w+\s+){0,2}$|\b(the )?(proposed|new|novel)\s+(\w+\s+){0,1}$", re.I)
+COMPARE = re.compile(
+    r"\b(outperform\w*|surpass\w*|compared?\s+(to|with|against)|comparisons?\s+(to|with)|than|beat\w*|baselines?|exceed\w*|rival\w*|"
+    r"vs\.?|versus|over|against|relative to|superior to|better than|competitive with|on par with|matches|matching)\b[^.;]{0,60}$",
     re.I,
 )
-COMPARE = re.compile(r"\b(outperform\w*|surpass\w*|compared? (to|with)|than|beat\w*|baselines?|exceed\w*|rival\w*|vs\.?)\b", re.I)
+EVALUATE = re.compile(r"\b(evaluat\w*|experiment\w*|test\w*|benchmark\w*|results?|performance|achiev\w*|scor\w*|on|in|across|validat\w*)\b", re.I)
+BACKGROUND = re.compile(r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditional|conventional|popular|recent(ly)?|have been|has been|like)\b", re.I)
 ARENA_TYPES = {"Benchmark", "Environment"}
-COORDINATION = re.compile(r"^\s*(,|and|or|as well as|, and|, or)?\s*$")
 
 
-def _chain_start(span: Span) -> int:
-    """Where the coordination holding `span` starts: `on GSM8K and MATH` gives MATH the cue of GSM8K."""
-    start = span.start_char
-    text = span.doc.text
-    for previous in reversed([e for e in span.doc.ents if e.end_char <= start and e.start_char >= span.sent.start_char]):
-        if not COORDINATION.match(text[previous.end_char : start]):
-            break
-        start = previous.start_char
-    return start
-
-
-def mention_role(span: Span, is_title_lead: bool) -> str:
-    """The role one mention's sentence gives the entity."""
-    if is_title_lead:
+def mention_role(span: Span, sent: Span, text: str, title_lead: bool, coined: bool) -> str:
+    """The role one mention's sentence `sent` of the paper's `text` gives the entity."""
+    if title_lead:
         return "proposes"
-    sent = span.sent
-    before = sent.doc.text[sent.start_char : _chain_start(span)]
-    whole = sent.text
-    if PROPOSE.search(before) and not COMPARE.search(before[-40:]):
+    before = text[sent.start_char : span.start_char]
+    whole = text[sent.start_char : sent.end_char]
+    if coined and (NAMING.search(before) or OUR.search(before[-40:]) or (WE.search(before) and PROPOSE.search(before))):
         return "proposes"
-    if span.label_ in ARENA_TYPES and EVALUATE.search(before[-60:] if before else whole):
-        return "evaluates_on"
-    if COMPARE.search(before[-50:]):
+    if coined and sent.start == 0:
+        return "proposes"  # a name the paper coins in its own title
+    if COMPARE.search(before[-70:]):
         return "compares_to"
-    if USE.search(before):
-        return "uses"
-    if span.label_ in ARENA_TYPES and EVALUATE.search(whole):
+    if span.label_ in ARENA_TYPES:
         return "evaluates_on"
-    return "mentions"
+    if not WE.search(whole) and BACKGROUND.search(whole):
+        return "mentions"
+    return "uses"
 
 
 def strongest(roles: list[str]) -> str:

@@ -2,8 +2,9 @@
 
 spaCy's English tokenizer splits on hyphens, so `Llama-3.1-8B` becomes five
 tokens and `70B.` keeps its full stop. Names in this field are hyphenated
-compounds, so hyphens inside words stay and a full stop after a capital or
-digit is split off.
+compounds, so hyphens inside words stay; a full stop after a capital or
+digit is split off, and so are the adjective-making endings (`GPT-4-based`,
+`LLaMA-like`) so that the name before them stands alone.
 """
 
 from __future__ import annotations
@@ -12,11 +13,21 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 HYPHEN_RULES = ("-|–|—", r"[+\-\*^](?=[0-9-])")
+ADJECTIVE_ENDINGS = (
+    "based|like|driven|powered|style|guided|generated|augmented|enhanced|assisted|specific|centric|"
+    "inspired|related|compatible|conditioned|level|scale|sized|size|only|free|aware|agnostic|native|tuned|trained|as-a-judge"
+)
 
 
 def customize(nlp: Language) -> None:
     infixes = [p for p in nlp.Defaults.infixes if not any(h in p for h in HYPHEN_RULES)]
     infixes.append(r"(?<=[0-9])[+*^](?=[0-9])")
-    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Z0-9+])\.", r"(?<=[A-Za-z0-9])[:;]"]
+    infixes.append(r"(?<=[A-Za-z0-9])(?:--|—|–)(?=[A-Za-z])")
+    # Units after digits stay: `574K`, `300K` and `GSM8K` are one token each.
+    suffixes = [p for p in nlp.Defaults.suffixes if not p.startswith("(?<=[0-9])(?:km")] + [
+        r"(?<=[A-Z0-9+])\.",
+        r"(?<=[A-Za-z0-9])[:;]",
+        rf"(?<=[A-Za-z0-9+])-(?:{ADJECTIVE_ENDINGS})$",
+    ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search

@@ -1,0 +1,77 @@
+"""The shapes names take in this field, as predicates on one token's text.
+
+Most entity names in a new paper are new, but they are coined in a few
+recognisable shapes: CamelCase (`AgentGym`, `InstantNGP`), acronyms
+(`GAIA`, `A3C`), letters with digits (`Interactive3D`, `D4RL`),
+capitalised hyphenated compounds (`Go-Explore`), and model checkpoints
+with a version and a size (`Qwen2.5-7B-Instruct`). Plain words, however
+capitalised, are names only where a cue says so (see `kg.extract.names`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract import lexicon
+
+SIZE = r"\d+(?:\.\d+)?[BMKbmk]"
+# A size on its own ("13B" in "AgentLM-7B, 13B, and 70B"), and a name that
+# carries one (`Mistral-7B`, `DotaMath-deepseek-7B`, `Qwen2.5-7B-Instruct`).
+BARE_SIZE = re.compile(rf"^(?:\d+x)?{SIZE}$")
+WITH_SIZE = re.compile(rf"^[A-Za-z][\w.+]*(?:-[\w.+]+)*-(?:\d+x)?[0-9.]*\d[BM](?:-[\w.]+)*$")
+# A version after a model family's name, as its own token: `3.5`, `2`, `v2`, `8B`.
+VERSION = re.compile(rf"^(?:v?\d+(?:\.\d+)*[a-z]?|{SIZE}|\d+x\d+B)$")
+# Words that name a model's variant after its family and version (`Claude 3.5 Sonnet`).
+VARIANT_WORDS = frozenset(
+    "Sonnet Opus Haiku Flash Pro Ultra Nano Turbo turbo Instruct Chat Base Coder Math mini Mini Vision Large Medium Small XL XXL Plus Max Lite Preview".split()
+)
+CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
+ACRONYM = re.compile(r"^[A-Z0-9&+-]*[A-Z][A-Z0-9&+-]*[A-Z0-9+][a-z]?$")
+ALNUM = re.compile(r"^[A-Z][A-Za-z]*\d[\w.]*$|^[A-Z][A-Za-z]+-?\d+[A-Za-z]*$")
+CAPITAL_COMPOUND = re.compile(r"^[A-Z][\w+]*(?:-[A-Za-z0-9][\w+]*)+$")
+NUMBERISH = re.compile(r"^[\d.,%x×-]+[A-Za-z]{0,2}$|^(?:19|20)\d\d")
+
+
+@lru_cache(maxsize=1)
+def _family() -> re.Pattern:
+    stems = "|".join(re.escape(stem) for stem in lexicon.model_stems())
+    return re.compile(rf"^(?i:{stems})(?:-?(?:\d|[A-Z]\d|v\d|[oR]\d)|-[A-Z][A-Za-z]*(?:-|$))")
+
+
+def known_family(text: str) -> bool:
+    """`Llama-3.1-8B`, `Qwen2.5`, `GPT4`, `DeepSeek-Prover-v1.5`: a known family's stem, then a version, size or variant."""
+    return bool(_family().match(text))
+
+
+def is_model_checkpoint(text: str) -> bool:
+    """A known family's checkpoint, or any name that carries a parameter count (`AgentLM-70B`)."""
+    return bool(WITH_SIZE.match(text)) or known_family(text)
+
+
+def is_coined(text: str) -> bool:
+    """True when `text` is shaped like a coined name rather than a word."""
+    if text.islower() or (text.istitle() and text.isalpha()):
+        return text[:1].islower() and bool(CAMEL.search(text))  # most tokens: plain words
+    if len(text) < 2 or NUMBERISH.match(text) or not text[0].isalnum():
+        return False
+    if not any(ch.isalpha() for ch in text):
+        return False
+    if "://" in text or "/" in text or text.lower().startswith(("www.", "arxiv:", "http")):
+        return False
+    if text.endswith("s") and text[:-1].isupper():
+        return False  # a plural acronym names a class of things (`LLMs`, `FMs`), not one thing
+    if ACRONYM.match(text):
+        return len(text) >= 3
+    if CAMEL.search(text) or ALNUM.match(text):
+        return True
+    # `Mobile-Agent-E`, `Spider2-V`: a compound counts when a part is itself coined;
+    # `Multi-Agent`, `Self-Evolving` and `Text-to-Image` are words.
+    parts = text.split("-")
+    if re.match(r"^[A-Z][a-z]+(ed|ing)$", parts[-1]) or (parts[-1].isalpha() and parts[-1].islower() and len(parts[-1]) > 2):
+        return False  # `UI-Guided`, `GPU-accelerated`, `FDA-approved`: an adjective
+    if "to" in parts[1:-1]:
+        return False  # `Text-to-3D`, `Sketch-to-Code`: a task
+    return len(parts) > 1 and bool(CAPITAL_COMPOUND.match(text)) and any(
+        len(p) == 1 and p.isupper() or CAMEL.search(p) or p.isupper() and len(p) > 1 or any(ch.isdigit() for ch in p) for p in parts
+    )
