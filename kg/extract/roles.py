@@ -7,8 +7,9 @@ mention role that comes first in the guidelines' precedence
 Only a name the paper coins can be proposed: a well-known entity from the
 lexicon in "we propose an RL approach" is used, not proposed, unless it
 leads the title. Benchmarks and environments are evaluated on unless the
-sentence proposes them; models and methods are used unless the words just
-before them compare against them, or the sentence is background (no
+sentence proposes them (never compared to: "outperforms X on WebArena"
+compares to X and evaluates on WebArena); models and methods are used
+unless the words just before them compare against them, or the sentence is background (no
 "we"/"our", a "such as" list, prior work).
 """
 
@@ -47,10 +48,10 @@ def mention_role(span: Span, sent: Span, text: str, title_lead: bool, coined: bo
         return "proposes"
     if coined and sent.start == 0:
         return "proposes"  # a name the paper coins in its own title
+    if span.label_ in ARENA_TYPES:
+        return "evaluates_on"  # a baseline is a model or method, never a benchmark
     if COMPARE.search(before[-70:]):
         return "compares_to"
-    if span.label_ in ARENA_TYPES:
-        return "evaluates_on"
     if not WE.search(whole) and BACKGROUND.search(whole):
         return "mentions"
     return "uses"
