@@ -178,3 +178,61 @@ def test_bare_numbers_count_only_where_something_scored_them():
     assert ("Clicker", "AndroidWorld", "46.6") in got
     assert ("GPT-4o", "AndroidWorld", "34.5") in got
     assert not any(value in {"2.5", "3.1"} for _, _, value in got)
+
+
+def _results(title: str, abstract: str) -> set:
+    (extraction,) = extract([_paper(title, abstract)])
+    return {(r.subject, r.benchmark, r.value) for r in extraction.results}
+
+
+def test_an_average_has_no_benchmark_and_an_abbreviation_does_not_end_the_sentence():
+    got = _results(
+        "Abacus: Arithmetic Agents",
+        "We propose Abacus. Abacus-7B scores 61.2% on GSM8K and stays strong on held-out benchmarks (Avg. 55.4%). "
+        "Abacus-13B reaches an average accuracy of 58.9%.",
+    )
+    assert ("Abacus-7B", "GSM8K", "61.2%") in got
+    assert ("Abacus-7B", None, "55.4%") in got
+    assert ("Abacus-13B", None, "58.9%") in got
+
+
+def test_a_list_of_relative_gains_stays_relative_through_its_prepositions():
+    got = _results(
+        "Relay: Data for Agents",
+        "We propose Relay and test it on WebArena. Baselines improve by up to 12.2% for ICL with Claude-3.5 and 19.5% for training with Codestral-22B. "
+        "Relay beats prior work by 9.8 (+29.4%) and 5.9 (+15.8%) points, and raises the state of the art by 13.65% in average FID and 2.83% in average similarity.",
+    )
+    assert not any(value in {"12.2%", "19.5%", "9.8", "5.9", "13.65%", "2.83%"} for _, _, value in got)
+
+
+def test_a_score_in_parentheses_keeps_the_name_written_before_it():
+    got = _results(
+        "Sprinter: Meta-Learning for Platform Games",
+        "We propose Sprinter and compare it with Proximal Policy Optimization (PPO) in the Super Mario Bros environment. "
+        "The best distances were ~1732 (PPO) and ~2300 (Sprinter).",
+    )
+    assert ("PPO", "Super Mario Bros", "~1732") in got
+    assert ("Sprinter", "Super Mario Bros", "~2300") in got
+
+
+def test_the_benchmark_of_a_score_without_one_is_the_first_the_paper_evaluates_on():
+    got = _results(
+        "Kite: Flying Agents",
+        "We propose Kite and evaluate it on AirBench and in the SkyGym environment. Kite achieves 71.5% success.",
+    )
+    assert got == {("Kite", "AirBench", "71.5%")}
+
+
+def test_a_version_of_a_benchmark_gives_the_score_to_the_benchmark():
+    got = _results(
+        "Prover: Theorems by Agents",
+        "We propose Prover. Prover achieves 54.5% on the Lean4 version of the MiniF2F-Test dataset.",
+    )
+    assert ("Prover", "MiniF2F-Test", "54.5%") in got
+
+
+def test_a_name_tested_after_the_proposal_is_evaluated_on_not_proposed():
+    found = _entities("Kite: Flying Agents", "We propose Kite and evaluate it on AirBench. We also introduce and benchmark SkyGym, a new environment.")
+    assert found[("Kite", "Method")].role == "proposes"
+    assert found[("AirBench", "Benchmark")].role == "evaluates_on"
+    assert found[("SkyGym", "Environment")].role == "proposes"

@@ -34,6 +34,8 @@ COMPARE = re.compile(
     re.I,
 )
 EVALUATE = re.compile(r"\b(evaluat\w*|experiment\w*|test\w*|benchmark\w*|results?|performance|achiev\w*|scor\w*|on|in|across|validat\w*)\b", re.I)
+# "We propose X and evaluate it on Y": the test after the proposal is what the sentence does with Y.
+TESTED_AFTER = re.compile(r"\b(and|then)\s+(we\s+)?(evaluat|test|assess|validat)\w*\b[^.;]*\b(on|in|across)\b[^.;]*$", re.I)
 BACKGROUND = re.compile(r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditional|conventional|popular|recent(ly)?|have been|has been|like)\b", re.I)
 ARENA_TYPES = {"Benchmark", "Environment"}
 
@@ -44,7 +46,7 @@ def mention_role(span: Span, sent: Span, text: str, title_lead: bool, coined: bo
         return "proposes"
     before = text[sent.start_char : span.start_char]
     whole = text[sent.start_char : sent.end_char]
-    if coined and (NAMING.search(before) or OUR.search(before[-40:]) or (WE.search(before) and PROPOSE.search(before))):
+    if coined and (NAMING.search(before) or OUR.search(before[-40:]) or (WE.search(before) and _proposed_before(before))):
         return "proposes"
     if coined and sent.start == 0:
         return "proposes"  # a name the paper coins in its own title
@@ -55,6 +57,12 @@ def mention_role(span: Span, sent: Span, text: str, title_lead: bool, coined: bo
     if not WE.search(whole) and BACKGROUND.search(whole):
         return "mentions"
     return "uses"
+
+
+def _proposed_before(before: str) -> bool:
+    """A proposing verb before the name, with no test between it and the name."""
+    verbs = list(PROPOSE.finditer(before))
+    return bool(verbs) and not TESTED_AFTER.search(before[verbs[-1].end() :])
 
 
 def strongest(roles: list[str]) -> str:
