@@ -236,3 +236,14 @@ def test_a_name_tested_after_the_proposal_is_evaluated_on_not_proposed():
     assert found[("Kite", "Method")].role == "proposes"
     assert found[("AirBench", "Benchmark")].role == "evaluates_on"
     assert found[("SkyGym", "Environment")].role == "proposes"
+
+
+def test_metric_families_are_excluded_by_pattern_as_well_as_by_list():
+    found = _entities(
+        "Scorer: Better Summaries",
+        "We propose Scorer and report ROUGE-L, ROUGE-2, BLEU-4, ROC-AUC, Macro-F1, Top-1, Hits@10, nDCG@10, mAP@50, chrF++, pass@10, WER and exact match. "
+        "Scorer beats MAP-Elites.",
+    )
+    names = {name for name, _ in found}
+    assert names & {"ROUGE-L", "ROUGE-2", "BLEU-4", "ROC-AUC", "Macro-F1", "Top-1", "Hits@10", "nDCG@10", "mAP@50", "chrF++", "pass@10", "WER"} == set()
+    assert ("Scorer", "Method") in found and ("MAP-Elites", "Method") in found

@@ -233,7 +233,6 @@ def _internal_type(text: str) -> str | None:
 class NameFinder:
     def __init__(self, nlp: Language):
         self.lower, self.exact, self.terms = _lexicon_matchers(nlp)
-        self.excluded = lexicon.excluded()
         self.lexicon_names = {norm(n): term for term in lexicon.load() for n in (term.name, *term.aliases)}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -285,7 +284,7 @@ class NameFinder:
             if base and base.type != "Model" and suffix[:1].isupper() or base and suffix[:1].isdigit():
                 # `WebArena-Lite`, `AIME'24`: a variant of a known entity, of its type.
                 found.append(Candidate(token.i, token.i + 1, "variant", base.type))
-            elif shapes.is_coined(text) and norm(text) not in self.excluded:
+            elif shapes.is_coined(text) and not lexicon.is_excluded(text):
                 end = self._extend_model(doc, token.i + 1) if _internal_type(text) == "Model" else token.i + 1
                 found.append(Candidate(token.i, end, "shape", "Model" if end > token.i + 1 else None))
         return found
@@ -308,7 +307,7 @@ class NameFinder:
             follows = doc[end].text if end < len(doc) else "."
             if propose and not quoted and not (follows in {",", "(", ":", ".", ";"} or follows.lower() in HEAD_TYPE):
                 continue
-            if norm(doc[i:end].text) not in self.excluded:
+            if not lexicon.is_excluded(doc[i:end].text):
                 found.append(Candidate(i, end, "cue"))
         return found
 
@@ -336,7 +335,7 @@ class NameFinder:
         else:
             ok = len(words) <= 3 and all(_is_titled(t) or t.lower_ in CONNECTORS for t in words)
             ok = ok and words[-1].lower_ not in HEAD_TYPE and not words[-1].text.endswith(("ing", "ed"))
-        if not ok or norm(lead.text) in self.excluded or any(t.is_punct and t.text not in "-" for t in words):
+        if not ok or lexicon.is_excluded(lead.text) or any(t.is_punct and t.text not in "-" for t in words):
             return []
         if len(words) > 1 and lead.text.lower() not in lead.doc.text[lead.end_char :].lower():
             return []  # a phrase of plain words is a name only if the abstract uses it again
@@ -371,8 +370,8 @@ class NameFinder:
             sent_text = text[max(0, text.rfind(". ", 0, token.idx)) : token.idx].lower()
             proposed = bool(re.search(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)", sent_text))
             if (
-                norm(long_form.text) in self.excluded
-                or norm(short.key or doc[short.start].text) in self.excluded
+                lexicon.is_excluded(long_form.text)
+                or lexicon.is_excluded(short.key or doc[short.start].text)
                 or long_form[-1].lower_ in NON_ENTITY_HEADS
             ):
                 drop.add(id(short))
