@@ -247,3 +247,25 @@ def test_metric_families_are_excluded_by_pattern_as_well_as_by_list():
     names = {name for name, _ in found}
     assert names & {"ROUGE-L", "ROUGE-2", "BLEU-4", "ROC-AUC", "Macro-F1", "Top-1", "Hits@10", "nDCG@10", "mAP@50", "chrF++", "pass@10", "WER"} == set()
     assert ("Scorer", "Method") in found and ("MAP-Elites", "Method") in found
+
+
+def test_checkpoint_shapes_outside_the_family_list_are_models():
+    found = _entities(
+        "Tiny Tutors: Distilling Speech and Text Models",
+        "We fine-tune BLOOMZ-7B1 and mT5-XL, and distil from Aya-101. Our student outperforms Whisper-large-v3 and wav2vec 2.0.",
+    )
+    for name in ("BLOOMZ-7B1", "mT5-XL", "Aya-101", "Whisper-large-v3", "wav2vec 2.0"):
+        assert (name, "Model") in found, name
+    assert found[("Whisper-large-v3", "Model")].role == "compares_to"
+
+
+def test_a_coined_name_trained_or_tested_on_is_a_benchmark_or_where_agents_act_an_environment():
+    found = _entities(
+        "Grounded Learners",
+        "We fine-tune our tagger on XNLI-Pro and TyDiHard. The tagger is pretrained on TextPile and reaches high accuracy on QuizBowlPlus. "
+        "Our agents navigate in GridTown and are evaluated on HomeNavX, where they act.",
+    )
+    for name in ("XNLI-Pro", "TyDiHard", "TextPile", "QuizBowlPlus"):
+        assert (name, "Benchmark") in found, name
+    assert ("GridTown", "Environment") in found
+    assert ("HomeNavX", "Environment") in found

@@ -202,10 +202,32 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
 
 
 EVALUATION_WORDS = re.compile(r"\b(datasets?|benchmarks?|experiments?|evaluat\w*|results?|state-of-the-art|outperform\w*|performance|achiev\w*)\b", re.I)
+# Words just before "on X" that make X what is trained or tested on: "pretrained on X", "accuracy on X".
+TRAINED_OR_TESTED = re.compile(
+    r"\b((pre-?)?train\w*|fine-?tun\w*|evaluat\w*|test\w*|benchmark\w*|accuracy|performance|results?|scores?|experiments?|validat\w*|assess\w*)\b(?!.*[.;:])",
+    re.I,
+)
+# A sentence about agents acting makes the place they act in an Environment: "agents navigate in X", "we train agents to play X".
+ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\w*|explor\w*|operat\w*|manipulat\w*)\b", re.I)
+AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
+NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
+# Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
+MODEL_VERBS = {
+    "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
+    "distills", "distilled", "outperform", "outperforms", "outperforming", "surpass", "surpasses", "surpassing", "initialize", "initialise",
+}
 
 
 def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str) -> str | None:
-    """Benchmark for a coined name listed after "on"/"across" in a sentence about evaluation ("results on X, Y and Z")."""
+    """The type the words before a coined name give it.
+
+    A name listed after "on"/"across" in a sentence about training or
+    evaluation is what was trained or tested on ("results on X, Y and Z",
+    "pretrained on X"): a Benchmark, or an Environment where the sentence is
+    about agents acting in it; "agents navigate in X" is an Environment; a
+    name with a version after "fine-tune"/"distil from"/"outperforms" is a
+    Model (`Aya-101`).
+    """
     i = start
     while True:
         j = i
@@ -214,13 +236,24 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
         if j == i or j not in starts_by_end:
             break
         i = starts_by_end[j]
-    if i == 0 or doc[i - 1].lower_ not in {"on", "across", "over"}:
+    if i == 0:
         return None
-    if i > 1 and doc[i - 2].lower_ in {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "trained"}:
-        return None
-    sent_start = text.rfind(". ", 0, doc[start].idx)
+    sent_start = max(0, text.rfind(". ", 0, doc[start].idx))
     sent_end = text.find(". ", doc[start].idx)
-    return "Benchmark" if EVALUATION_WORDS.search(text[max(0, sent_start) : sent_end if sent_end > 0 else None]) else None
+    sentence = text[sent_start : sent_end if sent_end > 0 else None]
+    before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
+    word = doc[i - 1].lower_
+    verb = doc[i - 2].lower_ if word == "from" and i > 1 else word
+    if verb in MODEL_VERBS and any(ch.isdigit() for ch in doc[start].text):
+        return "Model"
+    acting = bool(AGENTS.search(sentence) and ACTING.search(sentence))
+    if word == "in":
+        return "Environment" if ACTING.search(before[-25:]) and AGENTS.search(sentence) else None
+    if word not in {"on", "across", "over"} or (i > 1 and doc[i - 2].lower_ in NOT_ARENA_BEFORE):
+        return None
+    if EVALUATION_WORDS.search(sentence) or TRAINED_OR_TESTED.search(before):
+        return "Environment" if acting else "Benchmark"
+    return None
 
 
 def _internal_type(text: str) -> str | None:
@@ -275,9 +308,14 @@ class NameFinder:
             text = token.text
             if token.i in covered or not text[:1].isalnum() or (text.isalpha() and (text.islower() or text.istitle())):
                 continue  # most tokens are plain words
+            if lexicon.is_excluded(text):
+                continue  # `ROUGE-L` has a checkpoint's shape
             if shapes.is_model_checkpoint(text):
                 origin = "checkpoint" if shapes.known_family(text) else "shape"
                 found.append(Candidate(token.i, self._extend_model(doc, token.i + 1), origin, "Model"))
+                continue
+            if shapes.INNER_DIGIT.match(text) and token.i + 1 < len(doc) and shapes.RELEASE.match(doc[token.i + 1].text):
+                found.append(Candidate(token.i, token.i + 2, "shape", "Model"))  # `wav2vec 2.0`
                 continue
             stem, suffix = (VARIANT_SPLIT.split(text, maxsplit=1) + [""])[:2]
             base = self.lexicon_names.get(norm(stem)) if suffix else None

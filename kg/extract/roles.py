@@ -46,7 +46,9 @@ def mention_role(span: Span, sent: Span, text: str, title_lead: bool, coined: bo
         return "proposes"
     before = text[sent.start_char : span.start_char]
     whole = text[sent.start_char : sent.end_char]
-    if coined and (NAMING.search(before) or OUR.search(before[-40:]) or (WE.search(before) and _proposed_before(before))):
+    ours = OUR.search(before[-40:])
+    ours = ours and not COMPARE.search(ours.group())  # "our student outperforms X" compares to X
+    if coined and (NAMING.search(before) or ours or (WE.search(before) and _proposed_before(before))):
         return "proposes"
     if coined and sent.start == 0:
         return "proposes"  # a name the paper coins in its own title
