@@ -269,3 +269,22 @@ def test_a_coined_name_trained_or_tested_on_is_a_benchmark_or_where_agents_act_a
         assert (name, "Benchmark") in found, name
     assert ("GridTown", "Environment") in found
     assert ("HomeNavX", "Environment") in found
+
+
+def test_a_list_introduced_by_a_head_noun_takes_its_type_and_new_ones_are_proposed():
+    found = _entities(
+        "Carver: Sculpting 3D Shapes",
+        "We propose Carver. Experimental results on widely used datasets, such as ShapeQ3 and DL5DV, show it works. "
+        "Carver also leads across four new benchmarks: SculptPC, ClayPC and StonePC. "
+        "We release MarbleSet, a multi-domain, multi-view sculpture dataset.",
+    )
+    assert found[("ShapeQ3", "Benchmark")].role == "evaluates_on"
+    assert found[("DL5DV", "Benchmark")].role == "evaluates_on"
+    for name in ("SculptPC", "ClayPC", "StonePC", "MarbleSet"):
+        assert found[(name, "Benchmark")].role == "proposes", name
+
+
+def test_a_camel_case_lexicon_name_matches_in_any_case():
+    found = _entities("Shopping Agents", "We run experiments on Webshop and Alfworld with GPT-4.")
+    assert found[("Webshop", "Environment")].role == "evaluates_on"
+    assert found[("Alfworld", "Environment")].role == "evaluates_on"

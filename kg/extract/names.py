@@ -86,6 +86,8 @@ def _lexicon_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, dict
             titled = len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
             titled = titled and not any(shapes.CAMEL.search(w) or w.isupper() for w in words)  # `StarCraft II` matches "Starcraft II"
             marked = len(words) == 1 and any(ch.isdigit() or ch == "-" for ch in name)
+            # A CamelCase name is no English word in any case: "Webshop", "Alfworld" are `WebShop`, `ALFWorld`.
+            marked = marked or (len(words) == 1 and len(name) >= 6 and bool(shapes.CAMEL.search(name)) and not name[1:].isupper())
             if name == name.lower() or (len(words) > 1 and not titled) or marked:
                 lower.add(str(number), [nlp.make_doc(name.lower())])
                 if name != name.lower():
@@ -190,10 +192,10 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
     if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
         return t
     if i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}:
-        for token in doc[i + 2 : min(i + 7, len(doc))]:
+        for token in doc[i + 2 : min(i + 10, len(doc))]:
             if t := HEAD_TYPE.get(token.lower_):
                 return t
-            if token.is_punct or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
+            if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
                 break
     j = start - 1
     while j >= 0 and doc[j].lower_ in NAMING_CUES | {"as", ",", '"', "“"}:
@@ -218,6 +220,24 @@ MODEL_VERBS = {
 }
 
 
+LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"namely"}, {"e.g."}, {"e.g.", ","})
+
+
+def _list_head_type(doc: Doc, i: int) -> str | None:
+    """The type of the head noun that introduces a list: "datasets such as X and Y", "five new benchmarks: A, B"."""
+    j = i
+    while j > 0 and doc[j - 1].lower_ in {"such", "as", "including", "like", ":", "namely", "e.g.", ","}:
+        j -= 1
+    if j == i or {t.lower_ for t in doc[j:i]} - {","} not in [w - {","} for w in LIST_INTRO]:
+        return None
+    for token in reversed(doc[max(0, j - 3) : j]):
+        if t := HEAD_TYPE.get(token.lower_):
+            return t if t in {"Benchmark", "Environment"} else None
+        if token.is_punct:
+            break
+    return None
+
+
 def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str) -> str | None:
     """The type the words before a coined name give it.
 
@@ -238,6 +258,10 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
         i = starts_by_end[j]
     if i == 0:
         return None
+    if (t := _list_head_type(doc, i)) is not None:
+        return t
+    while i > 1 and doc[i - 1].lower_ in {"both", "the", "all", "two", "three", "four", "five", "several"}:
+        i -= 1  # "results on both R2R and RxR"
     sent_start = max(0, text.rfind(". ", 0, doc[start].idx))
     sent_end = text.find(". ", doc[start].idx)
     sentence = text[sent_start : sent_end if sent_end > 0 else None]

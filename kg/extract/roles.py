@@ -34,6 +34,10 @@ COMPARE = re.compile(
     re.I,
 )
 EVALUATE = re.compile(r"\b(evaluat\w*|experiment\w*|test\w*|benchmark\w*|results?|performance|achiev\w*|scor\w*|on|in|across|validat\w*)\b", re.I)
+# A list the paper's own new things introduce: "across five new benchmarks: A, B and C", "our datasets, namely A and B".
+NEW_LIST = re.compile(
+    r"\b(new|novel|our)\s+(\w+\s+)?\w+\s*(:|,?\s*(such as|including|namely))\s*([\w.+-]+(\s*,\s*|\s+and\s+|\s*,\s*and\s+))*$", re.I
+)
 # "We propose X and evaluate it on Y": the test after the proposal is what the sentence does with Y.
 TESTED_AFTER = re.compile(r"\b(and|then)\s+(we\s+)?(evaluat|test|assess|validat)\w*\b[^.;]*\b(on|in|across)\b[^.;]*$", re.I)
 BACKGROUND = re.compile(r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditional|conventional|popular|recent(ly)?|have been|has been|like)\b", re.I)
@@ -48,7 +52,7 @@ def mention_role(span: Span, sent: Span, text: str, title_lead: bool, coined: bo
     whole = text[sent.start_char : sent.end_char]
     ours = OUR.search(before[-40:])
     ours = ours and not COMPARE.search(ours.group())  # "our student outperforms X" compares to X
-    if coined and (NAMING.search(before) or ours or (WE.search(before) and _proposed_before(before))):
+    if coined and (NAMING.search(before) or ours or NEW_LIST.search(before[-120:]) or (WE.search(before) and _proposed_before(before))):
         return "proposes"
     if coined and sent.start == 0:
         return "proposes"  # a name the paper coins in its own title
