@@ -205,6 +205,11 @@ def test_a_list_of_relative_gains_stays_relative_through_its_prepositions():
     assert not any(value in {"12.2%", "19.5%", "9.8", "5.9", "13.65%", "2.83%"} for _, _, value in got)
 
 
+def test_a_ceiling_is_not_a_score():
+    got = _results("Commons: Shared Fisheries", "We propose Commons and test agents in the FishSim environment. Relay keeps survival below 54% and uses less than 10% tokens.")
+    assert not any(value in {"54%", "10%"} for _, _, value in got)
+
+
 def test_a_score_in_parentheses_keeps_the_name_written_before_it():
     got = _results(
         "Sprinter: Meta-Learning for Platform Games",

@@ -4,16 +4,22 @@ A score is a percentage as written ("42.4%"), or a bare number in a
 sentence that says something scored it ("UI-TARS achieves 46.6",
 "~1732 (PPO)"). Relative gains are not
 results ("+12%", "by 40%", "a 40% improvement", "33% fewer", "relative
-improvements of 14%, 7% and 9%"), and in "from A to B" only B is. A score
+improvements of 14%, 7% and 9%"), nor is a ceiling ("below 54%", "less than
+10% of the tokens"), nor a score listed after a relative one ("by 12.2% for
+ICL and 19.5% for training"), and in "from A to B" only B is. A score
 in parentheses belongs to the name just before them: "GPT-4o (13.9%)" is
-the subject's, "GSM8K (98.1%)" the benchmark's. The subject is the model or method named last
+the subject's, "GSM8K (98.1%)" the benchmark's, and the name keeps the form written
+there ("~1732 (PPO)" is PPO's, whatever PPO's long form). The subject is the model or method named last
 before the score in its sentence ("GPT-4o (13.9%)", "improves Llama-3.1-8B
 from 4.8% to 42.4%"), or the one after "for" ("to 43% for GLM-4-9B"), or,
 where the sentence speaks of "our"/"it", the entity the paper proposes.
 The benchmark is the first benchmark or environment after the score in
-its sentence ("64.8% on MATH"), else the last one before it, else the one
-the previous result used, else the paper's only benchmark or environment; scores listed before a list of as many
-benchmarks pair with them in order ("77.4% and 89.1% on A and B").
+its sentence ("64.8% on MATH", not the "Lean4" of "the Lean4 version of
+MiniF2F"), else the last one before it, else the one the previous result
+used, else the paper's only benchmark or environment, else the first one it
+evaluates on; scores listed before a list of as many benchmarks pair with
+them in order ("77.4% and 89.1% on A and B"). An average ("(Avg. 80.1%)",
+"an average accuracy of 61%") has no benchmark unless one follows it.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ BARE_UNIT = re.compile(r"^\s*(x\b|×|times|[BMK]\b|billion|million|seconds?|s\b|
 SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
 SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
 RELATIVE_BEFORE = re.compile(
-    r"(\+|\bby|\bup to|\bimprovements? of|\bincreases? of|\bgains? of|\bboosts? of|\bimproves?|\breduc\w+|\bwithin|\bmargin\b.*)"
+    r"(\+|\bby|\bup to|\bless than|\bfewer than|\bbelow|\bunder|\bat most|\bimprovements? of|\bincreases? of|\bgains? of|\bboosts? of|\bimproves?|\breduc\w+|\bwithin|\bmargin\b.*)"
     r"\s*(over|more than|absolute|about|around|nearly|approximately|up to|an?|average|of|~|\s)*$",
     re.I,
 )
