@@ -206,7 +206,8 @@ def test_a_list_of_relative_gains_stays_relative_through_its_prepositions():
 
 
 def test_a_ceiling_is_not_a_score():
-    got = _results("Commons: Shared Fisheries", "We propose Commons and test agents in the FishSim environment. Relay keeps survival below 54% and uses less than 10% tokens.")
+    got = _results("Commons: Shared Fisheries", "We propose Commons and test agents in the FishSim environment. Commons keeps survival below 54% and uses less than 10% tokens, with 61.5% accuracy.")
+    assert ("Commons", "FishSim", "61.5%") in got
     assert not any(value in {"54%", "10%"} for _, _, value in got)
 
 
