@@ -294,3 +294,14 @@ def test_a_camel_case_lexicon_name_matches_in_any_case():
     found = _entities("Shopping Agents", "We run experiments on Webshop and Alfworld with GPT-4.")
     assert found[("Webshop", "Environment")].role == "evaluates_on"
     assert found[("Alfworld", "Environment")].role == "evaluates_on"
+
+
+def test_what_a_proposal_is_built_on_is_used_and_what_agents_play_is_an_environment():
+    found = _entities(
+        "Helix: Faster Protein Agents",
+        "We introduce Helix, built on ProtoFormer and based on GraphWalker. Our agents trained with PPO play CrafterPlus.",
+    )
+    assert found[("Helix", "Method")].role == "proposes"
+    assert found[("ProtoFormer", "Method")].role == "uses"
+    assert found[("GraphWalker", "Method")].role == "uses"
+    assert ("CrafterPlus", "Environment") in found

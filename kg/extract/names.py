@@ -273,6 +273,8 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
     acting = bool(AGENTS.search(sentence) and ACTING.search(sentence))
     if word == "in":
         return "Environment" if ACTING.search(before[-25:]) and AGENTS.search(sentence) else None
+    if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
+        return "Environment" if AGENTS.search(sentence) else None  # "agents play NetHack"
     if word not in {"on", "across", "over"} or (i > 1 and doc[i - 2].lower_ in NOT_ARENA_BEFORE):
         return None
     if EVALUATION_WORDS.search(sentence) or TRAINED_OR_TESTED.search(before):

@@ -38,8 +38,12 @@ EVALUATE = re.compile(r"\b(evaluat\w*|experiment\w*|test\w*|benchmark\w*|results
 NEW_LIST = re.compile(
     r"\b(new|novel|our)\s+(\w+\s+)?\w+\s*(:|,?\s*(such as|including|namely))\s*([\w.+-]+(\s*,\s*|\s+and\s+|\s*,\s*and\s+))*$", re.I
 )
-# "We propose X and evaluate it on Y": the test after the proposal is what the sentence does with Y.
-TESTED_AFTER = re.compile(r"\b(and|then)\s+(we\s+)?(evaluat|test|assess|validat)\w*\b[^.;]*\b(on|in|across)\b[^.;]*$", re.I)
+# "We propose X and evaluate it on Y", "we introduce X, built on Y": what follows the proposal is what the sentence does with Y.
+TESTED_AFTER = re.compile(
+    r"\b(and|then)\s+(we\s+)?(evaluat|test|assess|validat)\w*\b[^.;]*\b(on|in|across)\b[^.;]*$"
+    r"|\b(built|build|builds|based|relies|relying|rely|extends|extending)\s+(up)?on\s+(top\s+of\s+)?(the\s+)?$",
+    re.I,
+)
 BACKGROUND = re.compile(r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditional|conventional|popular|recent(ly)?|have been|has been|like)\b", re.I)
 ARENA_TYPES = {"Benchmark", "Environment"}
 
@@ -67,7 +71,7 @@ def mention_role(span: Span, sent: Span, text: str, title_lead: bool, coined: bo
 
 def _proposed_before(before: str) -> bool:
     """A proposing verb before the name, with no test between it and the name."""
-    verbs = list(PROPOSE.finditer(before))
+    verbs = [v for v in PROPOSE.finditer(before) if not re.match(r"\s+(up)?on\b", before[v.end() :])]  # "built on" is no proposal
     return bool(verbs) and not TESTED_AFTER.search(before[verbs[-1].end() :])
 
 
