@@ -305,3 +305,10 @@ def test_what_a_proposal_is_built_on_is_used_and_what_agents_play_is_an_environm
     assert found[("ProtoFormer", "Method")].role == "uses"
     assert found[("GraphWalker", "Method")].role == "uses"
     assert ("CrafterPlus", "Environment") in found
+
+
+def test_the_title_lead_takes_an_arena_head_from_its_subtitle_but_not_a_model_head():
+    found = _entities("MarlBox: Multi-Agent RL Environments in JAX", "MarlBox runs thousands of games at once.")
+    assert found[("MarlBox", "Environment")].role == "proposes"
+    found = _entities("ShowOff: One Vision-Language Model for GUI Agents", "ShowOff clicks buttons.")
+    assert ("ShowOff", "Method") in found

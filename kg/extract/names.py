@@ -191,9 +191,11 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
         return t
     if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
         return t
-    if i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}:
-        for token in doc[i + 2 : min(i + 10, len(doc))]:
-            if t := HEAD_TYPE.get(token.lower_):
+    described = i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}
+    if described or (i + 1 < len(doc) and doc[i].text == ":" and start == 0):
+        # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
+        for token in doc[i + 1 + described : min(i + 10, len(doc))]:
+            if (t := HEAD_TYPE.get(token.lower_)) and (described or t in {"Benchmark", "Environment"}):
                 return t
             if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
                 break
