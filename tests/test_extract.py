@@ -131,6 +131,12 @@ def test_coordinations_split_and_size_lists_expand():
     assert ("GSM8K", "Benchmark") in found and ("MATH", "Benchmark") in found
 
 
+def test_a_size_range_is_not_a_name():
+    found = _entities("Critics", "We train critics of 7B-13B parameters with Falconet-13B as the judge.")
+    assert ("Falconet-13B", "Model") in found
+    assert not any(name == "7B-13B" for name, _ in found)
+
+
 def test_a_model_family_name_takes_its_version_and_variant_words():
     found = _entities("Cooperation", "Claude 3.5 Sonnet agents score higher than Gemini 1.5 Flash and Llama 3.1 8B.")
     for name in ("Claude 3.5 Sonnet", "Gemini 1.5 Flash", "Llama 3.1 8B"):

@@ -64,8 +64,8 @@ def is_coined(text: str) -> bool:
         return text[:1].islower() and bool(CAMEL.search(text))  # most tokens: plain words
     if len(text) < 2 or NUMBERISH.match(text) or not text[0].isalnum():
         return False
-    if not any(ch.isalpha() for ch in text):
-        return False
+    if not any(ch.isalpha() for ch in text) or all(BARE_SIZE.match(part) for part in text.split("-")):
+        return False  # a size range (`7B-13B`) names no model
     if "://" in text or "/" in text or text.lower().startswith(("www.", "arxiv:", "http")):
         return False
     if text.endswith("s") and text[:-1].isupper():
