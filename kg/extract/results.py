@@ -122,7 +122,8 @@ def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity])
     proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
     arena_names = {e.name for e in entities if e.type in ARENA_TYPES}
     evaluated = [e.name for e in entities if e.type in ARENA_TYPES and e.role == "evaluates_on"]
-    only_arena = next(iter(arena_names)) if len(arena_names) == 1 else (evaluated[0] if evaluated else None)
+    # For a score whose sentence names no benchmark and follows no other result.
+    fallback_arena = next(iter(arena_names)) if len(arena_names) == 1 else (evaluated[0] if evaluated else None)
 
     def name(span: Span) -> str:
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
@@ -181,7 +182,7 @@ def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity])
             else:
                 continue
             arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, arenas, text)
-            benchmark = name(arena) if arena else (found[-1].benchmark if found else only_arena)
+            benchmark = name(arena) if arena else (found[-1].benchmark if found else fallback_arena)
             averaged = AVERAGE_BEFORE.search(text[max(clause_start, start - 30) : start]) or AVERAGE_AFTER.match(text[end : end + 20])
             if averaged and not (arena and arena.start_char > end and ARENA_NEXT.match(text[end : arena.start_char])):
                 benchmark = None
