@@ -59,6 +59,7 @@ def _exclusions() -> tuple[frozenset[str], re.Pattern | None]:
     return frozenset(names), re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
 
 
+@lru_cache(maxsize=65536)
 def is_excluded(name: str) -> bool:
     """True when the guidelines say `name` is not an entity: listed, or of a listed family (`ROUGE-L`)."""
     names, pattern = _exclusions()

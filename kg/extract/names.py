@@ -336,9 +336,7 @@ class NameFinder:
             text = token.text
             if token.i in covered or not text[:1].isalnum() or (text.isalpha() and (text.islower() or text.istitle())):
                 continue  # most tokens are plain words
-            if lexicon.is_excluded(text):
-                continue  # `ROUGE-L` has a checkpoint's shape
-            if shapes.is_model_checkpoint(text):
+            if shapes.is_model_checkpoint(text) and not lexicon.is_excluded(text):  # `ROUGE-L` has a checkpoint's shape
                 origin = "checkpoint" if shapes.known_family(text) else "shape"
                 found.append(Candidate(token.i, self._extend_model(doc, token.i + 1), origin, "Model"))
                 continue
