@@ -131,6 +131,12 @@ def test_coordinations_split_and_size_lists_expand():
     assert ("GSM8K", "Benchmark") in found and ("MATH", "Benchmark") in found
 
 
+def test_a_size_range_is_not_a_name():
+    found = _entities("Critics", "We train critics of 7B-13B parameters with Falconet-13B as the judge.")
+    assert ("Falconet-13B", "Model") in found
+    assert not any(name == "7B-13B" for name, _ in found)
+
+
 def test_a_model_family_name_takes_its_version_and_variant_words():
     found = _entities("Cooperation", "Claude 3.5 Sonnet agents score higher than Gemini 1.5 Flash and Llama 3.1 8B.")
     for name in ("Claude 3.5 Sonnet", "Gemini 1.5 Flash", "Llama 3.1 8B"):
@@ -178,3 +184,137 @@ def test_bare_numbers_count_only_where_something_scored_them():
     assert ("Clicker", "AndroidWorld", "46.6") in got
     assert ("GPT-4o", "AndroidWorld", "34.5") in got
     assert not any(value in {"2.5", "3.1"} for _, _, value in got)
+
+
+def _results(title: str, abstract: str) -> set:
+    (extraction,) = extract([_paper(title, abstract)])
+    return {(r.subject, r.benchmark, r.value) for r in extraction.results}
+
+
+def test_an_average_has_no_benchmark_and_an_abbreviation_does_not_end_the_sentence():
+    got = _results(
+        "Abacus: Arithmetic Agents",
+        "We propose Abacus. Abacus-7B scores 61.2% on GSM8K and stays strong on held-out benchmarks (Avg. 55.4%). "
+        "Abacus-13B reaches an average accuracy of 58.9%.",
+    )
+    assert ("Abacus-7B", "GSM8K", "61.2%") in got
+    assert ("Abacus-7B", None, "55.4%") in got
+    assert ("Abacus-13B", None, "58.9%") in got
+
+
+def test_a_list_of_relative_gains_stays_relative_through_its_prepositions():
+    got = _results(
+        "Relay: Data for Agents",
+        "We propose Relay and test it on WebArena. Baselines improve by up to 12.2% for ICL with Claude-3.5 and 19.5% for training with Codestral-22B. "
+        "Relay beats prior work by 9.8 (+29.4%) and 5.9 (+15.8%) points, and raises the state of the art by 13.65% in average FID and 2.83% in average similarity.",
+    )
+    assert not any(value in {"12.2%", "19.5%", "9.8", "5.9", "13.65%", "2.83%"} for _, _, value in got)
+
+
+def test_a_ceiling_is_not_a_score():
+    got = _results("Commons: Shared Fisheries", "We propose Commons and test agents in the FishSim environment. Commons keeps survival below 54% and uses less than 10% tokens, with 61.5% accuracy.")
+    assert ("Commons", "FishSim", "61.5%") in got
+    assert not any(value in {"54%", "10%"} for _, _, value in got)
+
+
+def test_a_score_in_parentheses_keeps_the_name_written_before_it():
+    got = _results(
+        "Sprinter: Meta-Learning for Platform Games",
+        "We propose Sprinter and compare it with Proximal Policy Optimization (PPO) in the Super Mario Bros environment. "
+        "The best distances were ~1732 (PPO) and ~2300 (Sprinter).",
+    )
+    assert ("PPO", "Super Mario Bros", "~1732") in got
+    assert ("Sprinter", "Super Mario Bros", "~2300") in got
+
+
+def test_the_benchmark_of_a_score_without_one_is_the_first_the_paper_evaluates_on():
+    got = _results(
+        "Kite: Flying Agents",
+        "We propose Kite and evaluate it on AirBench and in the SkyGym environment. Kite achieves 71.5% success.",
+    )
+    assert got == {("Kite", "AirBench", "71.5%")}
+
+
+def test_a_version_of_a_benchmark_gives_the_score_to_the_benchmark():
+    got = _results(
+        "Prover: Theorems by Agents",
+        "We propose Prover. Prover achieves 54.5% on the Lean4 version of the MiniF2F-Test dataset.",
+    )
+    assert ("Prover", "MiniF2F-Test", "54.5%") in got
+
+
+def test_a_name_tested_after_the_proposal_is_evaluated_on_not_proposed():
+    found = _entities("Kite: Flying Agents", "We propose Kite and evaluate it on AirBench. We also introduce and benchmark SkyGym, a new environment.")
+    assert found[("Kite", "Method")].role == "proposes"
+    assert found[("AirBench", "Benchmark")].role == "evaluates_on"
+    assert found[("SkyGym", "Environment")].role == "proposes"
+
+
+def test_metric_families_are_excluded_by_pattern_as_well_as_by_list():
+    found = _entities(
+        "Scorer: Better Summaries",
+        "We propose Scorer and report ROUGE-L, ROUGE-2, BLEU-4, ROC-AUC, Macro-F1, Top-1, Hits@10, nDCG@10, mAP@50, chrF++, pass@10, WER and exact match. "
+        "Scorer beats MAP-Elites.",
+    )
+    names = {name for name, _ in found}
+    assert names & {"ROUGE-L", "ROUGE-2", "BLEU-4", "ROC-AUC", "Macro-F1", "Top-1", "Hits@10", "nDCG@10", "mAP@50", "chrF++", "pass@10", "WER"} == set()
+    assert ("Scorer", "Method") in found and ("MAP-Elites", "Method") in found
+
+
+def test_checkpoint_shapes_outside_the_family_list_are_models():
+    found = _entities(
+        "Tiny Tutors: Distilling Speech and Text Models",
+        "We fine-tune BLOOMZ-7B1 and mT5-XL, and distil from Aya-101. Our student outperforms Whisper-large-v3 and wav2vec 2.0.",
+    )
+    for name in ("BLOOMZ-7B1", "mT5-XL", "Aya-101", "Whisper-large-v3", "wav2vec 2.0"):
+        assert (name, "Model") in found, name
+    assert found[("Whisper-large-v3", "Model")].role == "compares_to"
+
+
+def test_a_coined_name_trained_or_tested_on_is_a_benchmark_or_where_agents_act_an_environment():
+    found = _entities(
+        "Grounded Learners",
+        "We fine-tune our tagger on XNLI-Pro and TyDiHard. The tagger is pretrained on TextPile and reaches high accuracy on QuizBowlPlus. "
+        "Our agents navigate in GridTown and are evaluated on HomeNavX, where they act.",
+    )
+    for name in ("XNLI-Pro", "TyDiHard", "TextPile", "QuizBowlPlus"):
+        assert (name, "Benchmark") in found, name
+    assert ("GridTown", "Environment") in found
+    assert ("HomeNavX", "Environment") in found
+
+
+def test_a_list_introduced_by_a_head_noun_takes_its_type_and_new_ones_are_proposed():
+    found = _entities(
+        "Carver: Sculpting 3D Shapes",
+        "We propose Carver. Experimental results on widely used datasets, such as ShapeQ3 and DL5DV, show it works. "
+        "Carver also leads across four new benchmarks: SculptPC, ClayPC and StonePC. "
+        "We release MarbleSet, a multi-domain, multi-view sculpture dataset.",
+    )
+    assert found[("ShapeQ3", "Benchmark")].role == "evaluates_on"
+    assert found[("DL5DV", "Benchmark")].role == "evaluates_on"
+    for name in ("SculptPC", "ClayPC", "StonePC", "MarbleSet"):
+        assert found[(name, "Benchmark")].role == "proposes", name
+
+
+def test_a_camel_case_lexicon_name_matches_in_any_case():
+    found = _entities("Shopping Agents", "We run experiments on Webshop and Alfworld with GPT-4.")
+    assert found[("Webshop", "Environment")].role == "evaluates_on"
+    assert found[("Alfworld", "Environment")].role == "evaluates_on"
+
+
+def test_what_a_proposal_is_built_on_is_used_and_what_agents_play_is_an_environment():
+    found = _entities(
+        "Helix: Faster Protein Agents",
+        "We introduce Helix, built on ProtoFormer and based on GraphWalker. Our agents trained with PPO play CrafterPlus.",
+    )
+    assert found[("Helix", "Method")].role == "proposes"
+    assert found[("ProtoFormer", "Method")].role == "uses"
+    assert found[("GraphWalker", "Method")].role == "uses"
+    assert ("CrafterPlus", "Environment") in found
+
+
+def test_the_title_lead_takes_an_arena_head_from_its_subtitle_but_not_a_model_head():
+    found = _entities("MarlBox: Multi-Agent RL Environments in JAX", "MarlBox runs thousands of games at once.")
+    assert found[("MarlBox", "Environment")].role == "proposes"
+    found = _entities("ShowOff: One Vision-Language Model for GUI Agents", "ShowOff clicks buttons.")
+    assert ("ShowOff", "Method") in found

@@ -10,6 +10,7 @@ organisations), with the kind of each. Rules find the names neither lists.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -42,14 +43,27 @@ def load() -> tuple[Term, ...]:
 
 
 @lru_cache(maxsize=1)
-def excluded() -> frozenset[str]:
-    """Normalised names the guidelines say are not entities."""
-    names = set()
+def _exclusions() -> tuple[frozenset[str], re.Pattern | None]:
+    """Normalised excluded names, and one pattern joining the `pattern` rows."""
+    names, patterns = set(), []
     for number, fields in _rows("exclusions.tsv"):
         if len(fields) != 2 or not norm(fields[1]):
             raise ValueError(f"exclusions.tsv:{number}: bad entry {fields!r}")
-        names.add(norm(fields[1]))
-    return frozenset(names)
+        if fields[0] == "pattern":
+            try:
+                patterns.append(re.compile(fields[1]).pattern)
+            except re.error as err:
+                raise ValueError(f"exclusions.tsv:{number}: bad pattern: {err}") from None
+        else:
+            names.add(norm(fields[1]))
+    return frozenset(names), re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+
+
+@lru_cache(maxsize=65536)
+def is_excluded(name: str) -> bool:
+    """True when the guidelines say `name` is not an entity: listed, or of a listed family (`ROUGE-L`)."""
+    names, pattern = _exclusions()
+    return norm(name) in names or bool(pattern and pattern.fullmatch(name.strip()))
 
 
 @lru_cache(maxsize=1)

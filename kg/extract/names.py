@@ -86,6 +86,8 @@ def _lexicon_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, dict
             titled = len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
             titled = titled and not any(shapes.CAMEL.search(w) or w.isupper() for w in words)  # `StarCraft II` matches "Starcraft II"
             marked = len(words) == 1 and any(ch.isdigit() or ch == "-" for ch in name)
+            # A CamelCase name is no English word in any case: "Webshop", "Alfworld" are `WebShop`, `ALFWorld`.
+            marked = marked or (len(words) == 1 and len(name) >= 6 and bool(shapes.CAMEL.search(name)) and not name[1:].isupper())
             if name == name.lower() or (len(words) > 1 and not titled) or marked:
                 lower.add(str(number), [nlp.make_doc(name.lower())])
                 if name != name.lower():
@@ -189,11 +191,13 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
         return t
     if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
         return t
-    if i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}:
-        for token in doc[i + 2 : min(i + 7, len(doc))]:
-            if t := HEAD_TYPE.get(token.lower_):
+    described = i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}
+    if described or (i + 1 < len(doc) and doc[i].text == ":" and start == 0):
+        # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
+        for token in doc[i + 1 + described : min(i + 10, len(doc))]:
+            if (t := HEAD_TYPE.get(token.lower_)) and (described or t in {"Benchmark", "Environment"}):
                 return t
-            if token.is_punct or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
+            if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
                 break
     j = start - 1
     while j >= 0 and doc[j].lower_ in NAMING_CUES | {"as", ",", '"', "“"}:
@@ -202,10 +206,50 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
 
 
 EVALUATION_WORDS = re.compile(r"\b(datasets?|benchmarks?|experiments?|evaluat\w*|results?|state-of-the-art|outperform\w*|performance|achiev\w*)\b", re.I)
+# Words just before "on X" that make X what is trained or tested on: "pretrained on X", "accuracy on X".
+TRAINED_OR_TESTED = re.compile(
+    r"\b((pre-?)?train\w*|fine-?tun\w*|evaluat\w*|test\w*|benchmark\w*|accuracy|performance|results?|scores?|experiments?|validat\w*|assess\w*)\b(?!.*[.;:])",
+    re.I,
+)
+# A sentence about agents acting makes the place they act in an Environment: "agents navigate in X", "we train agents to play X".
+ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\w*|explor\w*|operat\w*|manipulat\w*)\b", re.I)
+AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
+NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
+# Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
+MODEL_VERBS = {
+    "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
+    "distills", "distilled", "outperform", "outperforms", "outperforming", "surpass", "surpasses", "surpassing", "initialize", "initialise",
+}
+
+
+LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"namely"}, {"e.g."}, {"e.g.", ","})
+
+
+def _list_head_type(doc: Doc, i: int) -> str | None:
+    """The type of the head noun that introduces a list: "datasets such as X and Y", "five new benchmarks: A, B"."""
+    j = i
+    while j > 0 and doc[j - 1].lower_ in {"such", "as", "including", "like", ":", "namely", "e.g.", ","}:
+        j -= 1
+    if j == i or {t.lower_ for t in doc[j:i]} - {","} not in [w - {","} for w in LIST_INTRO]:
+        return None
+    for token in reversed(doc[max(0, j - 3) : j]):
+        if t := HEAD_TYPE.get(token.lower_):
+            return t if t in {"Benchmark", "Environment"} else None
+        if token.is_punct:
+            break
+    return None
 
 
 def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str) -> str | None:
-    """Benchmark for a coined name listed after "on"/"across" in a sentence about evaluation ("results on X, Y and Z")."""
+    """The type the words before a coined name give it.
+
+    A name listed after "on"/"across" in a sentence about training or
+    evaluation is what was trained or tested on ("results on X, Y and Z",
+    "pretrained on X"): a Benchmark, or an Environment where the sentence is
+    about agents acting in it; "agents navigate in X" is an Environment; a
+    name with a version after "fine-tune"/"distil from"/"outperforms" is a
+    Model (`Aya-101`).
+    """
     i = start
     while True:
         j = i
@@ -214,13 +258,30 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
         if j == i or j not in starts_by_end:
             break
         i = starts_by_end[j]
-    if i == 0 or doc[i - 1].lower_ not in {"on", "across", "over"}:
+    if i == 0:
         return None
-    if i > 1 and doc[i - 2].lower_ in {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "trained"}:
-        return None
-    sent_start = text.rfind(". ", 0, doc[start].idx)
+    if (t := _list_head_type(doc, i)) is not None:
+        return t
+    while i > 1 and doc[i - 1].lower_ in {"both", "the", "all", "two", "three", "four", "five", "several"}:
+        i -= 1  # "results on both R2R and RxR"
+    sent_start = max(0, text.rfind(". ", 0, doc[start].idx))
     sent_end = text.find(". ", doc[start].idx)
-    return "Benchmark" if EVALUATION_WORDS.search(text[max(0, sent_start) : sent_end if sent_end > 0 else None]) else None
+    sentence = text[sent_start : sent_end if sent_end > 0 else None]
+    before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
+    word = doc[i - 1].lower_
+    verb = doc[i - 2].lower_ if word == "from" and i > 1 else word
+    if verb in MODEL_VERBS and any(ch.isdigit() for ch in doc[start].text):
+        return "Model"
+    acting = bool(AGENTS.search(sentence) and ACTING.search(sentence))
+    if word == "in":
+        return "Environment" if ACTING.search(before[-25:]) and AGENTS.search(sentence) else None
+    if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
+        return "Environment" if AGENTS.search(sentence) else None  # "agents play NetHack"
+    if word not in {"on", "across", "over"} or (i > 1 and doc[i - 2].lower_ in NOT_ARENA_BEFORE):
+        return None
+    if EVALUATION_WORDS.search(sentence) or TRAINED_OR_TESTED.search(before):
+        return "Environment" if acting else "Benchmark"
+    return None
 
 
 def _internal_type(text: str) -> str | None:
@@ -233,7 +294,6 @@ def _internal_type(text: str) -> str | None:
 class NameFinder:
     def __init__(self, nlp: Language):
         self.lower, self.exact, self.terms = _lexicon_matchers(nlp)
-        self.excluded = lexicon.excluded()
         self.lexicon_names = {norm(n): term for term in lexicon.load() for n in (term.name, *term.aliases)}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -276,16 +336,19 @@ class NameFinder:
             text = token.text
             if token.i in covered or not text[:1].isalnum() or (text.isalpha() and (text.islower() or text.istitle())):
                 continue  # most tokens are plain words
-            if shapes.is_model_checkpoint(text):
+            if shapes.is_model_checkpoint(text) and not lexicon.is_excluded(text):  # `ROUGE-L` has a checkpoint's shape
                 origin = "checkpoint" if shapes.known_family(text) else "shape"
                 found.append(Candidate(token.i, self._extend_model(doc, token.i + 1), origin, "Model"))
+                continue
+            if shapes.INNER_DIGIT.match(text) and token.i + 1 < len(doc) and shapes.RELEASE.match(doc[token.i + 1].text):
+                found.append(Candidate(token.i, token.i + 2, "shape", "Model"))  # `wav2vec 2.0`
                 continue
             stem, suffix = (VARIANT_SPLIT.split(text, maxsplit=1) + [""])[:2]
             base = self.lexicon_names.get(norm(stem)) if suffix else None
             if base and base.type != "Model" and suffix[:1].isupper() or base and suffix[:1].isdigit():
                 # `WebArena-Lite`, `AIME'24`: a variant of a known entity, of its type.
                 found.append(Candidate(token.i, token.i + 1, "variant", base.type))
-            elif shapes.is_coined(text) and norm(text) not in self.excluded:
+            elif shapes.is_coined(text) and not lexicon.is_excluded(text):
                 end = self._extend_model(doc, token.i + 1) if _internal_type(text) == "Model" else token.i + 1
                 found.append(Candidate(token.i, end, "shape", "Model" if end > token.i + 1 else None))
         return found
@@ -308,7 +371,7 @@ class NameFinder:
             follows = doc[end].text if end < len(doc) else "."
             if propose and not quoted and not (follows in {",", "(", ":", ".", ";"} or follows.lower() in HEAD_TYPE):
                 continue
-            if norm(doc[i:end].text) not in self.excluded:
+            if not lexicon.is_excluded(doc[i:end].text):
                 found.append(Candidate(i, end, "cue"))
         return found
 
@@ -336,7 +399,7 @@ class NameFinder:
         else:
             ok = len(words) <= 3 and all(_is_titled(t) or t.lower_ in CONNECTORS for t in words)
             ok = ok and words[-1].lower_ not in HEAD_TYPE and not words[-1].text.endswith(("ing", "ed"))
-        if not ok or norm(lead.text) in self.excluded or any(t.is_punct and t.text not in "-" for t in words):
+        if not ok or lexicon.is_excluded(lead.text) or any(t.is_punct and t.text not in "-" for t in words):
             return []
         if len(words) > 1 and lead.text.lower() not in lead.doc.text[lead.end_char :].lower():
             return []  # a phrase of plain words is a name only if the abstract uses it again
@@ -371,8 +434,8 @@ class NameFinder:
             sent_text = text[max(0, text.rfind(". ", 0, token.idx)) : token.idx].lower()
             proposed = bool(re.search(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)", sent_text))
             if (
-                norm(long_form.text) in self.excluded
-                or norm(short.key or doc[short.start].text) in self.excluded
+                lexicon.is_excluded(long_form.text)
+                or lexicon.is_excluded(short.key or doc[short.start].text)
                 or long_form[-1].lower_ in NON_ENTITY_HEADS
             ):
                 drop.add(id(short))

@@ -4,16 +4,22 @@ A score is a percentage as written ("42.4%"), or a bare number in a
 sentence that says something scored it ("UI-TARS achieves 46.6",
 "~1732 (PPO)"). Relative gains are not
 results ("+12%", "by 40%", "a 40% improvement", "33% fewer", "relative
-improvements of 14%, 7% and 9%"), and in "from A to B" only B is. A score
+improvements of 14%, 7% and 9%"), nor is a ceiling ("below 54%", "less than
+10% of the tokens"), nor a score listed after a relative one ("by 12.2% for
+ICL and 19.5% for training"), and in "from A to B" only B is. A score
 in parentheses belongs to the name just before them: "GPT-4o (13.9%)" is
-the subject's, "GSM8K (98.1%)" the benchmark's. The subject is the model or method named last
+the subject's, "GSM8K (98.1%)" the benchmark's, and the name keeps the form written
+there ("~1732 (PPO)" is PPO's, whatever PPO's long form). The subject is the model or method named last
 before the score in its sentence ("GPT-4o (13.9%)", "improves Llama-3.1-8B
 from 4.8% to 42.4%"), or the one after "for" ("to 43% for GLM-4-9B"), or,
 where the sentence speaks of "our"/"it", the entity the paper proposes.
 The benchmark is the first benchmark or environment after the score in
-its sentence ("64.8% on MATH"), else the last one before it, else the one
-the previous result used, else the paper's only benchmark or environment; scores listed before a list of as many
-benchmarks pair with them in order ("77.4% and 89.1% on A and B").
+its sentence ("64.8% on MATH", not the "Lean4" of "the Lean4 version of
+MiniF2F"), else the last one before it, else the one the previous result
+used, else the paper's only benchmark or environment, else the first one it
+evaluates on; scores listed before a list of as many benchmarks pair with
+them in order ("77.4% and 89.1% on A and B"). An average ("(Avg. 80.1%)",
+"an average accuracy of 61%") has no benchmark unless one follows it.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ BARE_UNIT = re.compile(r"^\s*(x\b|×|times|[BMK]\b|billion|million|seconds?|s\b|
 SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
 SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
 RELATIVE_BEFORE = re.compile(
-    r"(\+|\bby|\bup to|\bimprovements? of|\bincreases? of|\bgains? of|\bboosts? of|\bimproves?|\breduc\w+|\bwithin|\bmargin\b.*)"
+    r"(\+|\bby|\bup to|\bless than|\bfewer than|\bbelow|\bunder|\bat most|\bimprovements? of|\bincreases? of|\bgains? of|\bboosts? of|\bimproves?|\breduc\w+|\bwithin|\bmargin\b.*)"
     r"\s*(over|more than|absolute|about|around|nearly|approximately|up to|an?|average|of|~|\s)*$",
     re.I,
 )
@@ -43,6 +49,15 @@ RELATIVE_AFTER = re.compile(
 )
 RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|parameters|cost|compute))\b", re.I)
 RELATIVE_WORDS_OF = re.compile(r"\b(higher|lower|better|worse|more|less|increase|improvement|gain|reduction)\b(\s+[\w-]+){0,3}\s+of\s*$", re.I)
+# What may stand between two scores of one list: "by 12.2% for ICL with Claude-3.5 and 19.5% for ...",
+# "by 9.8 (+29.4%) and 5.9": the second is as relative as the first.
+LIST_LINK = re.compile(r"^\s*(\([^()]*\)\s*)?((for|on|in|with)\s+(?:(?!\.\s)[^,;%()]){1,60}?)?\s*(,\s*and|,|and)\s*$", re.I)
+# An average over the paper's benchmarks has none of its own: "(Avg. 80.1%)", "an average accuracy of 61%".
+AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged|mean)\b\W*([\w-]+\W+){0,2}$", re.I)
+AVERAGE_AFTER = re.compile(r"^\W*(on average|in average|averaged|average)\b", re.I)
+ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
+# "the Lean4 version of MiniF2F-Test": the score is on the second name.
+PART_OF = re.compile(r"^\s*(version|split|subset|portion|part)\s+of\b", re.I)
 MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
 METRICS = re.compile(
     r"\b(success rates?|accuracy|pass@\d+|win rates?|F1(?: score)?|exact match|task completion rate|completion rate|solve rate|resolve rate|score)\b",
@@ -80,6 +95,7 @@ def _coordinated(spans: list[Span], text: str) -> list[Span]:
 def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Span], text: str) -> Span | None:
     """The benchmark of score `index`; scores sharing their next benchmark list pair with it in order."""
     end = scores[index][1]
+    arenas = [a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])]
     after = [a for a in arenas if a.start_char > end]
     if not after:
         before = [a for a in arenas if a.end_char <= scores[index][0]]
@@ -105,7 +121,9 @@ def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity])
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
     proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
     arena_names = {e.name for e in entities if e.type in ARENA_TYPES}
-    only_arena = next(iter(arena_names)) if len(arena_names) == 1 else None
+    evaluated = [e.name for e in entities if e.type in ARENA_TYPES and e.role == "evaluates_on"]
+    # For a score whose sentence names no benchmark and follows no other result.
+    fallback_arena = next(iter(arena_names)) if len(arena_names) == 1 else (evaluated[0] if evaluated else None)
 
     def name(span: Span) -> str:
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
@@ -127,15 +145,20 @@ def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity])
                 return True
             return bool(SCORE_VERBS.search(sent_text)) and not BARE_UNIT.match(text[end : end + 12])
 
+        relative_end = None  # where the last relative gain of the sentence ended
         for match in SCORE.finditer(sent_text):
             start = sent.start_char + match.start()
             end = start + len(match.group(1))
             if not value_ok(match.group(1), start, end):
                 continue
+            if relative_end is not None and LIST_LINK.match(text[relative_end:start]):
+                relative_end = end
+                continue
             before = SCORE_LIST_BEFORE.sub("", text[max(sent.start_char, start - 80) : start])[-40:]
             after = text[end : end + 80]
             after = after[SCORE_LIST_AFTER.match(after).end() if SCORE_LIST_AFTER.match(after) else 0 :]
             if RELATIVE_BEFORE.search(before) or RELATIVE_WORDS_OF.search(before) or RELATIVE_AFTER.match(after[:30]) or RELATIVE_OF.match(after):
+                relative_end = end
                 continue
             if MARGIN.search(text[sent.start_char : start]):
                 continue  # "outperforms X by a large margin (e.g., ~20% on A)"
@@ -149,7 +172,7 @@ def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity])
             following = re.match(r"\s*(?:\)\s*)?for\s+", text[end : end + 12])
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == end + following.end()]
             if owner is not None and owner.label_ in SUBJECT_TYPES:
-                names = [name(owner)]  # "surpasses GPT-4-Turbo (17.6%)"
+                names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
             elif after_for:
                 names = [name(after_for[0])]
             elif subjects:
@@ -159,7 +182,10 @@ def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity])
             else:
                 continue
             arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, arenas, text)
-            benchmark = name(arena) if arena else (found[-1].benchmark if found else only_arena)
+            benchmark = name(arena) if arena else (found[-1].benchmark if found else fallback_arena)
+            averaged = AVERAGE_BEFORE.search(text[max(clause_start, start - 30) : start]) or AVERAGE_AFTER.match(text[end : end + 20])
+            if averaged and not (arena and arena.start_char > end and ARENA_NEXT.match(text[end : arena.start_char])):
+                benchmark = None
             for subject in names:
                 result = Result(subject=subject, benchmark=benchmark, metric=_metric(text, sent, start, end), value=value)
                 if result not in found:

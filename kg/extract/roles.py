@@ -34,6 +34,16 @@ COMPARE = re.compile(
     re.I,
 )
 EVALUATE = re.compile(r"\b(evaluat\w*|experiment\w*|test\w*|benchmark\w*|results?|performance|achiev\w*|scor\w*|on|in|across|validat\w*)\b", re.I)
+# A list the paper's own new things introduce: "across five new benchmarks: A, B and C", "our datasets, namely A and B".
+NEW_LIST = re.compile(
+    r"\b(new|novel|our)\s+(\w+\s+)?\w+\s*(:|,?\s*(such as|including|namely))\s*([\w.+-]+(\s*,\s*|\s+and\s+|\s*,\s*and\s+))*$", re.I
+)
+# "We propose X and evaluate it on Y", "we introduce X, built on Y": what follows the proposal is what the sentence does with Y.
+TESTED_AFTER = re.compile(
+    r"\b(and|then)\s+(we\s+)?(evaluat|test|assess|validat)\w*\b[^.;]*\b(on|in|across)\b[^.;]*$"
+    r"|\b(built|build|builds|based|relies|relying|rely|extends|extending)\s+(up)?on\s+(top\s+of\s+)?(the\s+)?$",
+    re.I,
+)
 BACKGROUND = re.compile(r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditional|conventional|popular|recent(ly)?|have been|has been|like)\b", re.I)
 ARENA_TYPES = {"Benchmark", "Environment"}
 
@@ -44,7 +54,9 @@ def mention_role(span: Span, sent: Span, text: str, title_lead: bool, coined: bo
         return "proposes"
     before = text[sent.start_char : span.start_char]
     whole = text[sent.start_char : sent.end_char]
-    if coined and (NAMING.search(before) or OUR.search(before[-40:]) or (WE.search(before) and PROPOSE.search(before))):
+    ours = OUR.search(before[-40:])
+    ours = ours and not COMPARE.search(ours.group())  # "our student outperforms X" compares to X
+    if coined and (NAMING.search(before) or ours or NEW_LIST.search(before[-120:]) or (WE.search(before) and _proposed_before(before))):
         return "proposes"
     if coined and sent.start == 0:
         return "proposes"  # a name the paper coins in its own title
@@ -55,6 +67,12 @@ def mention_role(span: Span, sent: Span, text: str, title_lead: bool, coined: bo
     if not WE.search(whole) and BACKGROUND.search(whole):
         return "mentions"
     return "uses"
+
+
+def _proposed_before(before: str) -> bool:
+    """A proposing verb before the name, with no test between it and the name."""
+    verbs = [v for v in PROPOSE.finditer(before) if not re.match(r"\s+(up)?on\b", before[v.end() :])]  # "built on" is no proposal
+    return bool(verbs) and not TESTED_AFTER.search(before[verbs[-1].end() :])
 
 
 def strongest(roles: list[str]) -> str:

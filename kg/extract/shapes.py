@@ -19,7 +19,14 @@ SIZE = r"\d+(?:\.\d+)?[BMKbmk]"
 # A size on its own ("13B" in "AgentLM-7B, 13B, and 70B"), and a name that
 # carries one (`Mistral-7B`, `DotaMath-deepseek-7B`, `Qwen2.5-7B-Instruct`).
 BARE_SIZE = re.compile(rf"^(?:\d+x)?{SIZE}$")
-WITH_SIZE = re.compile(rf"^[A-Za-z][\w.+]*(?:-[\w.+]+)*-(?:\d+x)?[0-9.]*\d[BM](?:-[\w.]+)*$")
+WITH_SIZE = re.compile(rf"^[A-Za-z][\w.+]*(?:-[\w.+]+)*-(?:\d+x)?[0-9.]*\d[BM]\d*(?:-[\w.]+)*$")
+# A size word after a name (`mT5-XL`, `Whisper-large-v3`, `ViT-L/14`, `CodeT5-base`): a checkpoint of that name.
+WITH_SIZE_WORD = re.compile(
+    r"^[A-Za-z][\w.]*(?:-[\w.]+)*-(?:XXS|XS|S|M|L|B|XL|XXL|XXXL|small|base|large|medium|tiny|huge|giant|xl|xxl)(?:[-/][\w.]+)*$"
+)
+# A lower-case coined word with a digit inside, then a release number: `wav2vec 2.0`, `word2vec 1.0`.
+INNER_DIGIT = re.compile(r"^[a-z]+\d[a-z]+$")
+RELEASE = re.compile(r"^\d+\.\d+$")
 # A version after a model family's name, as its own token: `3.5`, `2`, `v2`, `8B`.
 VERSION = re.compile(rf"^(?:v?\d+(?:\.\d+)*[a-z]?|{SIZE}|\d+x\d+B)$")
 # Words that name a model's variant after its family and version (`Claude 3.5 Sonnet`).
@@ -45,7 +52,9 @@ def known_family(text: str) -> bool:
 
 
 def is_model_checkpoint(text: str) -> bool:
-    """A known family's checkpoint, or any name that carries a parameter count (`AgentLM-70B`)."""
+    """A known family's checkpoint, or any name that carries a parameter count (`AgentLM-70B`) or a size word (`mT5-XL`)."""
+    if WITH_SIZE_WORD.match(text) and (text.split("-")[0] != text.split("-")[0].lower() or any(ch.isdigit() for ch in text.split("-")[0])):
+        return True  # `mT5-XL`, `Whisper-large-v3`; not `fine-large`
     return bool(WITH_SIZE.match(text)) or known_family(text)
 
 
@@ -55,8 +64,8 @@ def is_coined(text: str) -> bool:
         return text[:1].islower() and bool(CAMEL.search(text))  # most tokens: plain words
     if len(text) < 2 or NUMBERISH.match(text) or not text[0].isalnum():
         return False
-    if not any(ch.isalpha() for ch in text):
-        return False
+    if not any(ch.isalpha() for ch in text) or all(BARE_SIZE.match(part) for part in text.split("-")):
+        return False  # a size range (`7B-13B`) names no model
     if "://" in text or "/" in text or text.lower().startswith(("www.", "arxiv:", "http")):
         return False
     if text.endswith("s") and text[:-1].isupper():

@@ -4,12 +4,15 @@ spaCy's English tokenizer splits on hyphens, so `Llama-3.1-8B` becomes five
 tokens and `70B.` keeps its full stop. Names in this field are hyphenated
 compounds, so hyphens inside words stay; a full stop after a capital or
 digit is split off, and so are the adjective-making endings (`GPT-4-based`,
-`LLaMA-like`) so that the name before them stands alone.
+`LLaMA-like`) so that the name before them stands alone. Abbreviations
+that spaCy does not know (`Avg.`, `approx.`) keep their full stop, so that
+"(Avg. 80.1%)" does not end a sentence.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 HYPHEN_RULES = ("-|–|—", r"[+\-\*^](?=[0-9-])")
@@ -17,6 +20,7 @@ ADJECTIVE_ENDINGS = (
     "based|like|driven|powered|style|guided|generated|augmented|enhanced|assisted|specific|centric|"
     "inspired|related|compatible|conditioned|level|scale|sized|size|only|free|aware|agnostic|native|tuned|trained|as-a-judge"
 )
+ABBREVIATIONS = ("Avg.", "avg.", "Approx.", "approx.", "resp.", "Resp.", "cf.", "Cf.", "w.r.t.", "Eq.", "Fig.", "Tab.", "Sec.")
 
 
 def customize(nlp: Language) -> None:
@@ -31,3 +35,5 @@ def customize(nlp: Language) -> None:
     ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    for abbreviation in ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
