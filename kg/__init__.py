@@ -1,3 +1,3 @@
 """kg: a knowledge-graph builder for AI research papers."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
