@@ -19,7 +19,7 @@ SIZE = r"\d+(?:\.\d+)?[BMKbmk]"
 # A size on its own ("13B" in "AgentLM-7B, 13B, and 70B"), and a name that
 # carries one (`Mistral-7B`, `DotaMath-deepseek-7B`, `Qwen2.5-7B-Instruct`).
 BARE_SIZE = re.compile(rf"^(?:\d+x)?{SIZE}$")
-WITH_SIZE = re.compile(rf"^[A-Za-z][\w.+]*(?:-[\w.+]+)*-(?:\d+x)?[0-9.]*\d[BM]\d*(?:-[\w.]+)*$")
+WITH_SIZE = re.compile(r"^[A-Za-z][\w.+]*(?:-[\w.+]+)*-(?:\d+x)?[0-9.]*\d[BM]\d*(?:-[\w.]+)*$")
 # A size word after a name (`mT5-XL`, `Whisper-large-v3`, `ViT-L/14`, `CodeT5-base`): a checkpoint of that name.
 WITH_SIZE_WORD = re.compile(
     r"^[A-Za-z][\w.]*(?:-[\w.]+)*-(?:XXS|XS|S|M|L|B|XL|XXL|XXXL|small|base|large|medium|tiny|huge|giant|xl|xxl)(?:[-/][\w.]+)*$"
