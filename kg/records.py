@@ -48,8 +48,21 @@ def paper_id(title: str, arxiv: str | None = None) -> str:
 
 
 @dataclass
+class Author:
+    """One author as a source names them; `id` is the source's author id or ORCID when it gives one."""
+
+    name: str
+    id: str | None = None
+    orcid: str | None = None
+
+
+@dataclass
 class Paper:
-    """One paper: what the extractor reads, and where it was found."""
+    """One paper: what the extractor reads, its metadata, and where it was found.
+
+    `date` is ISO (`2025-01-31`, or `2025-01` / `2025` when that is all a
+    source gives); `authors` keep byline order.
+    """
 
     id: str
     title: str
@@ -58,6 +71,10 @@ class Paper:
     arxiv_id: str | None = None
     url: str | None = None
     date: str | None = None
+    doi: str | None = None
+    venue: str | None = None
+    categories: list[str] = field(default_factory=list)
+    authors: list[Author] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -117,6 +134,10 @@ class Extraction:
             "arxiv_id": self.paper.arxiv_id,
             "url": self.paper.url,
             "date": self.paper.date,
+            "doi": self.paper.doi,
+            "venue": self.paper.venue,
+            "categories": self.paper.categories,
+            "authors": [asdict(author) for author in self.paper.authors],
             "extractor": self.extractor,
         }
 
@@ -130,6 +151,10 @@ class Extraction:
             arxiv_id=obj.get("arxiv_id"),
             url=obj.get("url"),
             date=obj.get("date"),
+            doi=obj.get("doi"),
+            venue=obj.get("venue"),
+            categories=list(obj.get("categories") or []),
+            authors=[Author(**a) for a in obj.get("authors") or []],
         )
         entities = [
             Entity(
