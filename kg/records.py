@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 ENTITY_TYPES = ("Model", "Method", "Benchmark", "Environment")
 ROLES = ("proposes", "evaluates_on", "uses", "compares_to", "mentions")
 
+DOI = re.compile(r"10\.\d{4,9}/\S+")
 ARXIV_ID = re.compile(r"^(?:arxiv:)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$", re.I)
 
 
@@ -40,11 +41,77 @@ def arxiv_id(value: str | None) -> str | None:
     return found.group(1) if found else None
 
 
-def paper_id(title: str, arxiv: str | None = None) -> str:
-    """A paper's stable id: `arxiv:ID` when known, else a hash of its normalised title."""
+def doi(value: str | None) -> str | None:
+    """The bare, lower-cased DOI in `value` (`10.18653/v1/2020.acl-main.1`), or None.
+
+    DOIs are case-insensitive, and sources write them bare, as `doi:` or as a
+    doi.org URL; all of these are one DOI.
+    """
+    if not value:
+        return None
+    found = DOI.search(value.strip())
+    return found.group(0).lower().rstrip(".") if found else None
+
+
+def paper_id(title: str, arxiv: str | None = None, doi: str | None = None) -> str:
+    """A paper's stable id: `arxiv:ID` when known, else `doi:DOI`, else a hash of its normalised title."""
     if arxiv:
         return f"arxiv:{arxiv}"
+    if doi:
+        return f"doi:{doi}"
+    return title_id(title)
+
+
+def title_id(title: str) -> str:
     return "title:" + hashlib.sha1(norm(title).encode("utf-8")).hexdigest()[:16]
+
+
+def paper_keys(paper: Paper) -> list[str]:
+    """Every key the paper can be matched by, strongest first: arXiv id, DOI, normalised title.
+
+    Two records are one paper when they share any key; the strongest key
+    either gives becomes the id, so an id is never downgraded (an `arxiv:`
+    paper seen again without its arXiv id keeps it).
+    """
+    keys = [f"arxiv:{paper.arxiv_id}"] if paper.arxiv_id else []
+    if paper.doi:
+        keys.append(f"doi:{paper.doi}")
+    keys.append(title_id(paper.title))
+    return keys
+
+
+# Metadata a later record may fill in when the known paper lacks it.
+FILLABLE = ("arxiv_id", "doi", "url", "date", "venue")
+
+
+def merge_paper(known: Paper, new: Paper, replace: bool = False) -> list[str]:
+    """Fold `new` (the same paper from another record) into `known`; return the fields in conflict.
+
+    The policy: a field `known` lacks is filled from `new`; a field both
+    give differently keeps `known`'s value (the first source wins) and is
+    reported, unless `replace` takes `new`'s title and abstract on purpose.
+    Sources, categories and authors are unions (authors only fill an empty
+    byline). The id is re-derived, so it only ever gets stronger.
+    """
+    conflicts = []
+    for name in ("title", "abstract"):
+        if " ".join(getattr(new, name).split()) != " ".join(getattr(known, name).split()):
+            if replace:
+                setattr(known, name, getattr(new, name))
+            else:
+                conflicts.append(name)
+    for name in FILLABLE:
+        mine, theirs = getattr(known, name), getattr(new, name)
+        if mine is None and theirs is not None:
+            setattr(known, name, theirs)
+        elif theirs is not None and mine != theirs and name != "url":
+            conflicts.append(name)
+    known.sources.extend(s for s in new.sources if s not in known.sources)
+    known.categories.extend(c for c in new.categories if c not in known.categories)
+    if not known.authors:
+        known.authors = list(new.authors)
+    known.id = paper_id(known.title, known.arxiv_id, known.doi)
+    return conflicts
 
 
 @dataclass
