@@ -27,8 +27,8 @@ class Reader(Protocol):
     def run(self, cypher: str, params: Mapping[str, Any] | None = None) -> Iterator[dict[str, Any]]: ...
 
 
-class UnknownName(LookupError):
-    """A name that resolves to no entity, said in one line (with close names when there are some)."""
+class AnswerError(ValueError):
+    """A question that names nothing in the graph (an entity, type, role, metric or period), said in one line."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def entities(reader: Reader, types: tuple[str, ...] = ENTITY_TYPES) -> list[Enti
 
 
 def resolve(reader: Reader, name: str, types: tuple[str, ...] = ENTITY_TYPES) -> list[Entity]:
-    """The entities of `types` whose name or an alias normalises like `name`; UnknownName when none does."""
+    """The entities of `types` whose name or an alias normalises like `name`; AnswerError when none does."""
     wanted = norm(name)
     known = entities(reader, types)
     found = [e for e in known if wanted and wanted in {norm(n) for n in (e.name, *e.aliases)}]
@@ -64,7 +64,7 @@ def resolve(reader: Reader, name: str, types: tuple[str, ...] = ENTITY_TYPES) ->
     near = sorted({e.name for e in known if wanted and any(wanted in norm(n) for n in (e.name, *e.aliases))})[:3]
     hint = f"; did you mean {', '.join(repr(n) for n in near)}?" if near else ""
     kinds = " or ".join(t.lower() for t in types) if len(types) < len(ENTITY_TYPES) else "entity"
-    raise UnknownName(f"no {kinds} named '{name}' in the graph{hint}")
+    raise AnswerError(f"no {kinds} named '{name}' in the graph{hint}")
 
 
 def variants(reader: Reader, of: list[Entity]) -> dict[str, str]:
@@ -89,11 +89,11 @@ def checked(label: str) -> str:
 
 
 def choose_types(asked: tuple[str, ...]) -> tuple[str, ...]:
-    """The entity types `asked` names (any case), all of them when nothing is asked; ValueError names an unknown one."""
+    """The entity types `asked` names (any case), all of them when nothing is asked; AnswerError names an unknown one."""
     if not asked:
         return ENTITY_TYPES
     by_fold = {label.casefold(): label for label in ENTITY_TYPES}
     for name in asked:
         if name.casefold() not in by_fold:
-            raise ValueError(f"unknown type '{name}'; choose from {', '.join(ENTITY_TYPES)}")
+            raise AnswerError(f"unknown type '{name}'; choose from {', '.join(ENTITY_TYPES)}")
     return tuple(label for label in ENTITY_TYPES if label.casefold() in {n.casefold() for n in asked})

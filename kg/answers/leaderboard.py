@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from kg.answers.entities import ROLE_TYPES, Entity, Reader, resolve, variants
+from kg.answers.entities import ROLE_TYPES, AnswerError, Entity, Reader, resolve, variants
 from kg.records import norm
 
 RESULTS = """
@@ -114,8 +114,8 @@ def scores(metric: str, values: list[str]) -> list[float | None]:
 def leaderboard(reader: Reader, benchmark: str, metric: str | None = None) -> Leaderboard:
     """The leaderboard of `benchmark` (a name or alias of a benchmark or environment), with its variants' results.
 
-    Raises UnknownName for a name that is no benchmark or environment, and
-    LookupError for a `metric` that has no result on it.
+    Raises AnswerError for a name that is no benchmark or environment, or a
+    `metric` that has no result on it.
     """
     found = resolve(reader, benchmark, ("Benchmark", "Environment"))
     variant = variants(reader, found)
@@ -133,7 +133,7 @@ def leaderboard(reader: Reader, benchmark: str, metric: str | None = None) -> Le
     if metric is not None:
         if norm(metric) not in groups:
             known = ", ".join(sorted({row["metric"] or "(no metric)" for row in rows})) or "none"
-            raise LookupError(f"no '{metric}' results on {found[0].name}; its metrics: {known}")
+            raise AnswerError(f"no '{metric}' results on {found[0].name}; its metrics: {known}")
         groups = {norm(metric): groups[norm(metric)]}
     boards = [_board(group, names, base_names, variant, evidence) for group in groups.values()]
     boards.sort(key=lambda board: (-len(board.rows), board.metric.casefold()))

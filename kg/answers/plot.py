@@ -20,9 +20,7 @@ FORMATS = (".png", ".svg", ".html")
 def plot(result: Trends, path: str | Path, title: str | None = None) -> None:
     """Draw the papers per period of `result.top` to `path` (.png, .svg or .html); ValueError for another suffix."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise ValueError(f"{path}: the chart is written as {', '.join(FORMATS)}; got '{path.suffix or 'no suffix'}'")
+    suffix = check(path)
     title = title or f"Papers per entity per {result.by}"
     figure = _figure(result, title)
     if suffix == ".html":
@@ -39,6 +37,14 @@ def plot(result: Trends, path: str | Path, title: str | None = None) -> None:
     import matplotlib.pyplot as plt
 
     plt.close(figure)
+
+
+def check(path: Path) -> str:
+    """The chart format `path` asks for by its suffix; ValueError naming the path when there is none."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{path}: the chart is written as {', '.join(FORMATS)}; got '{path.suffix or 'no suffix'}'")
+    return suffix
 
 
 def _figure(result: Trends, title: str):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.answers.entities import ROLE_TYPES, Reader, checked, choose_types
+from kg.answers.entities import ROLE_TYPES, AnswerError, Reader, checked, choose_types
 from kg.records import ROLES
 
 PERIODS = ("month", "quarter", "year")
@@ -79,14 +79,14 @@ def following(value: str, by: str) -> str:
 def trends(reader: Reader, types: tuple[str, ...] = (), roles: tuple[str, ...] = (), by: str = "quarter", top: int = 10) -> Trends:
     """Papers per entity per period, for entities of `types` named with `roles` (all when empty).
 
-    Raises ValueError for an unknown type, role or period.
+    Raises AnswerError for an unknown type, role or period.
     """
     if by not in PERIODS:
-        raise ValueError(f"unknown period '{by}'; choose from {', '.join(PERIODS)}")
+        raise AnswerError(f"unknown period '{by}'; choose from {', '.join(PERIODS)}")
     labels = choose_types(types)
     unknown = [role for role in roles if role.casefold() not in ROLES]
     if unknown:
-        raise ValueError(f"unknown role '{unknown[0]}'; choose from {', '.join(ROLES)}")
+        raise AnswerError(f"unknown role '{unknown[0]}'; choose from {', '.join(ROLES)}")
     pattern = "|".join(role.upper() for role in ROLES if role in {r.casefold() for r in roles}) or ROLE_TYPES
     width = 4 if by == "year" else 7
     per: dict[str, dict[str, int]] = {}
