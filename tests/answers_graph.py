@@ -232,3 +232,72 @@ class Neo4jReader:
 
         for record in self.session.run(cypher, dict(params or {})):
             yield {key: dict(value) if isinstance(value, Node) else value for key, value in record.items()}
+
+
+# -- a large synthetic graph, for the overview map at scale
+
+TOPICS = (
+    ("web agents", "Web"), ("math reasoning", "Math"), ("code generation", "Code"), ("robot control", "Robo"),
+    ("image generation", "Diff"), ("speech", "Whisper"), ("retrieval", "RAG"), ("alignment", "Pref"),
+    ("vision-language", "VL"), ("games", "Atari"), ("graphs", "GNN"), ("time series", "TS"),
+)
+SHAPES = {
+    "Model": ("{p}-{n}B", "{p}Net-{n}", "{p}LM-{n}"),
+    "Method": ("{p}-PO-{n}", "{p}Tune-{n}", "{p}-Distill-{n}"),
+    "Benchmark": ("{p}Bench-{n}", "{p}QA-{n}", "{p}Eval-{n}"),
+    "Environment": ("{p}Gym-{n}", "{p}Sim-{n}", "{p}World-{n}"),
+}
+
+
+def synthetic_store(path: str | Path, papers: int = 20_000, entities: int = 3_000, seed: int = 5) -> LadybugReader:
+    """A store of `papers` made-up papers naming 4-8 of `entities` entities each, loaded with COPY from pandas.
+
+    Entities belong to topics and are picked by a Zipf law, mostly from the
+    paper's own topic, so the graph has the co-occurrence structure of a real
+    corpus: a few very common names, a long tail, and topical clusters.
+    """
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    reader = create_store(path)
+    types = list(SHAPES)
+    rows = []
+    for i in range(entities):
+        label, (topic, prefix) = types[i % 4], TOPICS[(i // 4) % len(TOPICS)]
+        name = SHAPES[label][(i // 48) % 3].format(p=prefix, n=i // 144 + 1)
+        rows.append((label, f"{label.lower()}:{name.lower().replace('-', '')}", name, topic))
+    rows = list({key: (label, key, name, topic) for label, key, name, topic in rows}.values())
+    by_topic = {topic: [r for r in rows if r[3] == topic] for topic, _ in TOPICS}
+    for label in types:
+        frame = pd.DataFrame([(key, name) for lab, key, name, _ in rows if lab == label], columns=["id", "name"])
+        frame["aliases"] = [[] for _ in range(len(frame))]
+        reader.conn.execute(f"COPY {label} FROM frame")
+    months = [f"{y}-{m:02d}-15" for y in (2023, 2024, 2025) for m in range(1, 13)]
+    frame = pd.DataFrame({
+        "id": [f"arxiv:2600.{p:05d}" for p in range(papers)],
+        "title": [f"Synthetic paper {p}" for p in range(papers)],
+        "arxiv_id": [f"2600.{p:05d}" for p in range(papers)],
+        "date": [months[int(m)] for m in rng.integers(0, len(months), papers)],
+    })
+    reader.conn.execute("COPY Paper(id, title, arxiv_id, date) FROM frame")
+    links: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for p in range(papers):
+        topic = TOPICS[int(rng.integers(len(TOPICS)))][0]
+        chosen = {}
+        for _ in range(int(rng.integers(4, 9))):
+            pool = by_topic[topic] if rng.random() < 0.8 else rows
+            pick = pool[min(int(rng.zipf(1.6)) - 1, len(pool) - 1)]
+            chosen[pick[1]] = pick[0]
+        for key, label in chosen.items():
+            links.setdefault((("USES", "EVALUATES_ON")[label in ("Benchmark", "Environment")], label), set()).add((f"arxiv:2600.{p:05d}", key))
+    for (rel, label), pairs in sorted(links.items()):
+        frame = pd.DataFrame(sorted(pairs), columns=["from", "to"])
+        frame["role"] = rel.lower()
+        frame["confidence"] = 0.9
+        frame["extractor"] = "synthetic"
+        frame["sentence"] = "We use " + frame["to"] + "."
+        frame["start_char"] = 0
+        frame["end_char"] = frame["sentence"].str.len()
+        reader.conn.execute(f"COPY {rel} FROM frame (from='Paper', to='{label}')")
+    return reader
