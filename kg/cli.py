@@ -238,6 +238,10 @@ def export_html(
     ] = None,
     min_degree: Annotated[int, typer.Option(help="Drop nodes with fewer links than this in the whole graph (focus nodes stay).", min=0)] = 0,
     max_nodes: Annotated[int, typer.Option(help="Keep at most this many nodes, the best-connected first.", min=1)] = 1500,
+    overview: Annotated[bool, typer.Option(
+        "--overview", help="Draw the overview map instead: entities linked by shared papers, coloured by community. "
+        "The default when no --focus, --types, --roles or --min-degree is given and the graph has more than --max-nodes nodes.",
+    )] = False,
 ) -> None:
     """Write an interactive, self-contained HTML view of the graph (works offline).
 
@@ -249,8 +253,13 @@ def export_html(
     """
     from kg.export.html import View, ViewError, write_html
 
+    if overview:
+        return _export_overview(store, output)
     view = View(focus, hops, _comma_list(types), _comma_list(roles), min_degree, max_nodes)
     graph = open_graph(store)
+    if view == View(max_nodes=max_nodes) and len(graph) > max_nodes:
+        note(f"the graph has {len(graph):,} nodes, more than --max-nodes: drawing the overview map (--focus, --types or --roles draw nodes)")
+        return _export_overview(store, output)
     try:
         shown = write_html(graph, output, view, title=f"Knowledge graph around {focus}" if focus else "Knowledge graph").graph
     except ViewError as error:
@@ -260,6 +269,21 @@ def export_html(
     if not shown:
         note("nothing in the graph matches these options; the page is empty", "[yellow]warning:[/] ")
     note(f"wrote {len(shown)} nodes and {shown.number_of_edges()} links to {output} ({output.stat().st_size / 1e6:.1f} MB)")
+
+
+def _export_overview(store: Path, output: Path) -> None:
+    """Write the overview map of the store to `output`, reporting what it shows in one line."""
+    from kg.export.overview import write_overview
+
+    try:
+        with _answering(), open_reader(store) as reader:
+            shown = write_overview(reader, output)
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror}")
+    note(
+        f"wrote the overview map of {len(shown.graph)} entities, {shown.graph.number_of_edges()} links and "
+        f"{len(shown.communities)} communities to {output} ({output.stat().st_size / 1e6:.1f} MB)"
+    )
 
 
 def _comma_list(values: Optional[list[str]]) -> tuple[str, ...]:

@@ -21,7 +21,16 @@ def plot(result: Trends, path: str | Path, title: str | None = None) -> None:
     """Draw the papers per period of `result.top` to `path` (.png, .svg or .html); ValueError for another suffix."""
     path = Path(path)
     suffix = check(path)
+    import matplotlib
+
+    matplotlib.use("Agg")
     title = title or f"Papers per entity per {result.by}"
+    # SVG text stays text (searchable, smaller), and ids come from a fixed salt: the same chart gives the same file.
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kg"}):
+        _write(result, path, suffix, title)
+
+
+def _write(result: Trends, path: Path, suffix: str, title: str) -> None:
     figure = _figure(result, title)
     if suffix == ".html":
         buffer = io.StringIO()
@@ -48,9 +57,6 @@ def check(path: Path) -> str:
 
 
 def _figure(result: Trends, title: str):
-    import matplotlib
-
-    matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
