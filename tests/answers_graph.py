@@ -269,6 +269,8 @@ def synthetic_store(path: str | Path, papers: int = 20_000, entities: int = 3_00
         rows.append((label, f"{label.lower()}:{name.lower().replace('-', '')}", name, topic))
     rows = list({key: (label, key, name, topic) for label, key, name, topic in rows}.values())
     by_topic = {topic: [r for r in rows if r[3] == topic] for topic, _ in TOPICS}
+    # Across topics, the common names are spread over every topic (as GPT-4 or ImageNet are).
+    anywhere = [rows[i] for i in rng.permutation(len(rows))]
     for label in types:
         frame = pd.DataFrame([(key, name) for lab, key, name, _ in rows if lab == label], columns=["id", "name"])
         frame["aliases"] = [[] for _ in range(len(frame))]
@@ -286,7 +288,7 @@ def synthetic_store(path: str | Path, papers: int = 20_000, entities: int = 3_00
         topic = TOPICS[int(rng.integers(len(TOPICS)))][0]
         chosen = {}
         for _ in range(int(rng.integers(4, 9))):
-            pool = by_topic[topic] if rng.random() < 0.8 else rows
+            pool = by_topic[topic] if rng.random() < 0.8 else anywhere
             pick = pool[min(int(rng.zipf(1.6)) - 1, len(pool) - 1)]
             chosen[pick[1]] = pick[0]
         for key, label in chosen.items():

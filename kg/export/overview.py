@@ -133,7 +133,7 @@ def render(reader: Reader, title: str = "Knowledge graph: overview", max_entitie
         }
         if key in labelled:
             node["label"] = data["name"]
-            node["font"] = {"size": fonts[key]}
+            node["font"] = {"size": fonts[key], "vadjust": labelled[key]}
         nodes.append(node)
     edges = [{"id": f"{u}|{v}", "from": u, "to": v, "value": graph[u][v]["papers"], "title": _papers(graph[u][v]["papers"])} for u, v in shown]
     info = {
@@ -190,26 +190,29 @@ def _radii(graph: nx.Graph) -> dict[str, float]:
     }
 
 
-def _labels(ranked: list[str], graph: nx.Graph, positions: dict, radius: dict, fonts: dict) -> set[str]:
-    """The best-known entities whose labels fit without covering a label already placed, up to LABELLED.
+def _labels(ranked: list[str], graph: nx.Graph, positions: dict, radius: dict, fonts: dict) -> dict[str, int]:
+    """The best-known entities whose labels fit without covering one already placed, up to LABELLED.
 
-    vis-network writes a dot's label centred below it; its box is estimated
-    from the font size (0.6 em per character), which is close enough to keep
-    the labels of the first sight apart.
+    vis-network writes a dot's label centred below it; where that spot is
+    taken, the label may go above the dot instead (a negative `vadjust`,
+    returned per labelled entity). Label boxes are estimated from the font
+    size (0.6 em per character), close enough to keep the first sight clear.
     """
     placed: list[tuple[float, float, float, float]] = []
-    chosen = set()
+    chosen: dict[str, int] = {}
     for key in ranked:
         if len(chosen) == LABELLED:
             break
         x, y = positions[key]
         size = fonts[key]
         width, height = 0.6 * size * len(graph.nodes[key]["name"]), 1.25 * size
-        top = y + radius[key] + 2
-        box = (x - width / 2, top, x + width / 2, top + height)
-        if all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in placed):
-            placed.append(box)
-            chosen.add(key)
+        below = y + radius[key] + 2
+        for top, shift in ((below, 0), (y - radius[key] - 2 - height, -round(2 * radius[key] + 4 + height))):
+            box = (x - width / 2, top, x + width / 2, top + height)
+            if all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in placed):
+                placed.append(box)
+                chosen[key] = shift
+                break
     return chosen
 
 
@@ -248,7 +251,7 @@ def _layout(view: Overview, radius: dict[str, float], springs: list[tuple[str, s
     finally:
         igraph.set_random_number_generator(random)
     coords -= (coords.max(axis=0) + coords.min(axis=0)) / 2
-    coords *= min(SPAN, 90 * math.sqrt(len(keys))) / (np.ptp(coords, axis=0).max() or 1.0)
+    coords *= min(SPAN, 160 * math.sqrt(len(keys))) / (np.ptp(coords, axis=0).max() or 1.0)
     coords = _spread(coords, np.array([radius[key] for key in keys]))
     return {key: (round(x), round(y)) for key, (x, y) in zip(keys, coords)}
 
