@@ -83,8 +83,9 @@ def overview(reader: Reader, max_entities: int = MAX_ENTITIES) -> Overview:
     for row in rows[:max_entities]:
         graph.add_node(row["id"], name=row["name"], type=entity_type(row["id"]), papers=row["papers"])
     if graph:
-        for row in reader.run(PAIRS, {"ids": sorted(graph)}):
-            graph.add_edge(row["source"], row["target"], papers=row["papers"])
+        # In a fixed order: Louvain's result depends on the order it meets the links in, and stores return rows in their own.
+        pairs = sorted((row["source"], row["target"], row["papers"]) for row in reader.run(PAIRS, {"ids": sorted(graph)}))
+        graph.add_edges_from((source, target, {"papers": papers}) for source, target, papers in pairs)
     found = nx.community.louvain_communities(graph, weight="papers", seed=SEED) if graph else []
     weight = {key: graph.nodes[key]["papers"] for key in graph}
     communities = sorted(
