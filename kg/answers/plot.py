@@ -61,7 +61,7 @@ def _figure(result: Trends, title: str):
     from matplotlib.ticker import MaxNLocator
 
     width = min(16.0, max(10.0, 0.45 * len(result.periods) + 6))
-    figure, axes = plt.subplots(figsize=(width, 5.0), layout="constrained")
+    figure, axes = plt.subplots(figsize=(width, 6.0), layout="constrained")
     colours = plt.get_cmap("tab10").colors
     xs = range(len(result.periods))
     for i, key in enumerate(result.top):

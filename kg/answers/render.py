@@ -32,14 +32,16 @@ def leaderboard_tables(board: Leaderboard) -> list[Table]:
     tables = []
     for b in board.boards:
         table = Table(title=f"{name} · {b.metric} ({DIRECTION[b.direction]})", caption=caption, title_justify="left")
-        for column, options in [("#", {"justify": "right"}), ("subject", {}), ("value", {"justify": "right"}),
-                                ("benchmark", {}), ("paper", {"overflow": "fold"}), ("arXiv", {}), ("date", {}),
-                                ("evidence", {"overflow": "fold", "ratio": 2})]:
-            table.add_column(column, **options)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("subject", no_wrap=True)
+        table.add_column("value", justify="right", no_wrap=True)
+        table.add_column("benchmark", no_wrap=True)
+        table.add_column("paper", ratio=2, overflow="fold")
+        table.add_column("evidence", ratio=3, overflow="fold")
         for row in b.rows:
             bench = f"{row.benchmark} (variant)" if row.variant_of else row.benchmark
-            table.add_row("" if row.rank is None else str(row.rank), row.subject, row.value, bench, row.title,
-                          row.arxiv_id or row.paper_id, row.date or "", row.evidence or "")
+            paper = f"{row.title}\n{row.arxiv_id or row.paper_id}" + (f" · {row.date}" if row.date else "")
+            table.add_row("" if row.rank is None else str(row.rank), row.subject, row.value, bench, paper, row.evidence or "")
         tables.append(table)
     return tables
 
