@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from rich.table import Table
+from rich.text import Text
 
 from kg.answers.leaderboard import Leaderboard
 from kg.answers.related import Related
@@ -76,7 +77,7 @@ def trends_tables(result: Trends) -> list[Table]:
     return tables
 
 
-def related_tables(result: Related) -> list[Table]:
+def related_tables(result: Related) -> list[Table | Text]:
     name = " / ".join(e.name for e in result.entities)
     table = Table(
         title=f"Named together with {name} ({result.papers} papers)",
@@ -89,6 +90,8 @@ def related_tables(result: Related) -> list[Table]:
     for n in result.neighbours:
         papers = "; ".join(f"{p.title} ({p.arxiv_id or p.id}{', ' + p.date if p.date else ''})" for p in n.shared)
         table.add_row(n.name, n.type, f"{n.score:.3f}", str(n.together), str(n.papers), papers)
+    if not result.variant_papers:
+        return [table, Text(f"No paper in the graph proposes a variant of {name}.")]
     variants = Table(title=f"Papers proposing variants of {name}", title_justify="left")
     for column in ("variant", "paper", "arXiv", "date"):
         variants.add_column(column, overflow="fold")
