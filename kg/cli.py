@@ -254,6 +254,8 @@ def export_html(
     from kg.export.html import View, ViewError, write_html
 
     if overview:
+        if focus is not None or types or roles or min_degree:
+            fail("--overview draws the whole graph's entities: it takes no --focus, --types, --roles or --min-degree")
         return _export_overview(store, output)
     view = View(focus, hops, _comma_list(types), _comma_list(roles), min_degree, max_nodes)
     graph = open_graph(store)

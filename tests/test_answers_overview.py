@@ -218,5 +218,7 @@ def test_export_html_overview_command(tmp_path, known, monkeypatch, jsonl_file):
     default = runner.invoke(kg.cli.app, ["export", "html", "-o", str(out), "--store", str(store), "--max-nodes", "5"])
     assert default.exit_code == 0, default.output
     assert "more than --max-nodes: drawing the overview map" in default.output and "kg-communities" in out.read_text()
+    both = runner.invoke(kg.cli.app, ["export", "html", "--overview", "--focus", "PPO", "-o", str(out), "--store", str(store)])
+    assert both.exit_code == 2 and both.output.startswith("error: --overview draws the whole graph's entities")
     focused = runner.invoke(kg.cli.app, ["export", "html", "-o", str(out), "--store", str(store), "--max-nodes", "5", "--focus", "PPO"])
     assert focused.exit_code == 0 and "kg-communities" not in out.read_text()
