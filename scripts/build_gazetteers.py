@@ -34,6 +34,7 @@ import argparse
 import ast
 import importlib
 import importlib.metadata
+import importlib.util
 import inspect
 import os
 import re
@@ -51,8 +52,9 @@ COMMON_ZIPF = 3.0  # wordfreq's Zipf scale: 3 is about once per million words ('
 SHORT_OK = {"go"}  # two-letter names kept: the game of Go
 # Which source wins when two give one name different types (first wins): hand-made
 # method names and architecture families before the big model-type list.
-PRIORITY = ("torch", "torchvision", "hand", "tensorflow-datasets", "gymnasium", "ale-py", "minigrid", "metaworld", "gymnasium-robotics",
-            "highway-env", "dm_control", "pettingzoo", "timm", "transformers")
+PRIORITY = ("torch", "torchvision", "scikit-learn", "hand", "tensorflow-datasets", "torchtext", "torchaudio", "ogb", "torch_geometric",
+            "gymnasium", "ale-py", "minigrid", "metaworld", "gymnasium-robotics", "highway-env", "dm_control", "pettingzoo",
+            "transformers", "timm", "mmdet", "mmsegmentation", "mmpretrain", "mmaction2", "mmocr")
 
 
 @dataclass
@@ -127,7 +129,7 @@ TFDS_NAMES = {  # ids whose registry form is not what papers write
     "imagenet2012": ("ImageNet 2012", ["ILSVRC 2012", "ILSVRC-2012", "ILSVRC2012"]),
     "wmt_t2t_translate": ("WMT T2T", []),
 }
-TFDS_SKIP = re.compile(r"converted_externally|^asimov_|^rlu_|_checkpoints|_ordered$|^downsampled_")
+TFDS_SKIP = re.compile(r"converted_externally|^asimov_|^rlu_|_checkpoints|_ordered$|^downsampled_|^gpt3$")  # `gpt3`: GPT-3's eval data, a model's name
 
 
 def tfds_rows() -> list[Row]:
@@ -398,6 +400,8 @@ def variant(family: str, model: str) -> str | None:
     return f"{family}-{size}" + (f"/{patch}" if patch else "") if size else None
 
 
+# model types the guidelines class as Methods: techniques and architectures, not trained checkpoints
+TRANSFORMERS_METHODS = {"rag", "decision_transformer", "trajectory_transformer"}
 TRANSFORMERS_PARTS = {"text", "vision", "audio", "encoder", "decoder", "model", "tokenizer", "thinker", "talker", "code2wav",
                       "hifigan", "assistant", "streaming", "realtime", "prior", "qformer", "backbone", "adapter"}
 
@@ -415,7 +419,8 @@ def transformers_rows() -> list[Row]:
         texts = [ast.get_docstring(ast.parse(p.read_text(encoding="utf-8"))) or "" for p in sorted((root / module).glob("*.py"))[:6]] if (root / module).is_dir() else []
         class_form = config.removesuffix("Config")
         name = cased(model_type, *texts) or cased(model_type, class_form) or class_form
-        rows.append(Row(name, "Model", source, [model_type] if "-" in model_type or "_" in model_type else []))
+        type_ = "Method" if model_type in TRANSFORMERS_METHODS else "Model"
+        rows.append(Row(name, type_, source, [model_type] if "-" in model_type or "_" in model_type else []))
     checkpoints = set()
     for path in sorted(root.glob("*/*.py")):
         checkpoints.update(CHECKPOINT.findall(path.read_text(encoding="utf-8")))
@@ -512,11 +517,195 @@ def method_rows() -> list[Row]:
     return rows
 
 
+def module_docstrings(path: Path) -> dict[str, str]:
+    """Class name -> docstring of a module, read without importing it (its package may not import beside this torch)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.name: ast.get_docstring(node) or "" for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
+
+
+def dict_keys(path: Path, variable: str) -> list[str]:
+    """The string keys or items of a module-level dict or list assignment, read without importing."""
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == variable for t in node.targets):
+            items = node.value.keys if isinstance(node.value, ast.Dict) else getattr(node.value, "elts", [])
+            return [k.value for k in items if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+    return []
+
+
+def letters_digits(name: str) -> tuple[str, list[str]]:
+    """`WikiText103` -> (`WikiText-103`, [`WikiText103`, `WikiText 103`]); other names unchanged."""
+    match = re.fullmatch(r"([A-Za-z]*[A-Za-z])-?(\d+)", name)
+    if not match:
+        return name, []
+    return f"{match.group(1)}-{match.group(2)}", [f"{match.group(1)}{match.group(2)}", f"{match.group(1)} {match.group(2)}"]
+
+
+TORCHTEXT_NAMES = {"AG_NEWS": "AG News", "CoNLL2000Chunking": "CoNLL-2000", "SQuAD1": "SQuAD 1.1", "SQuAD2": "SQuAD 2.0",
+                   "EnWik9": "enwik9", "UDPOS": "Universal Dependencies", "STSB": "STS-B", "SST2": "SST-2"}
+
+
+def torchtext_rows() -> list[Row]:
+    """torchtext's dataset registry (`DATASETS`), read from its source: torchtext does not import beside a current torch."""
+    spec = importlib.util.find_spec("torchtext")
+    if spec is None:
+        raise ImportError("torchtext is not installed")
+    source, rows = version("torchtext"), []
+    for key in dict_keys(Path(spec.origin).parent / "datasets" / "__init__.py", "DATASETS"):
+        name, aliases = letters_digits(TORCHTEXT_NAMES.get(key) or split_camel(key).replace("_", " "))
+        rows.append(Row(name, "Benchmark", source, aliases + ([key] if key != name else [])))
+    return rows
+
+
+def torchaudio_rows() -> list[Row]:
+    """torchaudio's dataset classes, cased as their docstrings write them (`LIBRISPEECH` -> `LibriSpeech`)."""
+    spec = importlib.util.find_spec("torchaudio")
+    if spec is None:
+        raise ImportError("torchaudio is not installed")
+    folder = Path(spec.origin).parent / "datasets"
+    docs: dict[str, str] = {}
+    for path in sorted(folder.glob("*.py")):
+        docs.update(module_docstrings(path))
+    source, rows = version("torchaudio"), []
+    for key in dict_keys(folder / "__init__.py", "__all__"):
+        base = re.sub(r"(Identification|Verification|Biasing|_HQ|_\d+)$", "", key)
+        name = cased(base, docs.get(key, "")) or (split_camel(base) if not base.isupper() else base)
+        rows.append(Row(name, "Benchmark", source, [key] if norm(key) != norm(name) else []))
+    return rows
+
+
+PYG_SKIP = {"MessagePassing", "SimpleConv", "GraphConv", "GeneralConv", "HeteroConv", "MetaLayer", "MLP", "MaskLabel"}
+
+
+def pyg_rows() -> list[Row]:
+    """PyTorch Geometric: its dataset classes and the names their docstrings offer (`Cora`), its layers and models (`GCN`)."""
+    import torch_geometric.datasets as datasets
+    import torch_geometric.nn.conv as conv
+    import torch_geometric.nn.models as models
+
+    source, rows = version("torch_geometric"), []
+    for cls_name in datasets.__all__:
+        doc = getattr(datasets, cls_name).__doc__ or ""
+        name, aliases = letters_digits(re.sub(r"Dataset$", "", cls_name).replace("_", "-"))
+        if (len(name) > 3 or name.isupper()) and not common_word(name):
+            rows.append(Row(name, "Benchmark", source, aliases))
+        listed = re.search(r"name \(str\):(.*?)(?:\n\s*\w+ \(|$)", doc, re.S)
+        for sub in re.findall(r':obj:`"([^"]+)"`', listed.group(1) if listed else ""):
+            if not sub.islower() and not common_word(sub):
+                rows.append(Row(sub, "Benchmark", source))
+    for cls_name in [*conv.__all__, *models.__all__]:
+        if cls_name in PYG_SKIP or not cls_name[:1].isupper() or cls_name.startswith("CuGraph") or cls_name.startswith("Fused"):
+            continue
+        name = cls_name.removesuffix("Conv") if cls_name.endswith("Conv") else cls_name
+        if len(name) >= 3 and (name.isupper() or re.search(r"[a-z][A-Z]|[A-Z]{2}", name)):
+            rows.append(Row(name.replace("PlusPlus", "++"), "Method", source))
+    return rows
+
+
+def ogb_rows() -> list[Row]:
+    """The Open Graph Benchmark's datasets, from the master tables the package ships (`ogbn-arxiv`)."""
+    import csv
+
+    import ogb
+
+    source, root = version("ogb"), Path(ogb.__file__).parent
+    rows = [Row("Open Graph Benchmark", "Benchmark", source, ["OGB"])]
+    for table in sorted(root.glob("*/master.csv")):
+        with table.open(encoding="utf-8") as handle:
+            header = next(csv.reader(handle))
+        rows += [Row(name, "Benchmark", source) for name in header if name.startswith("ogb")]
+    return rows
+
+
+SKLEARN = {  # scikit-learn function or estimator -> what papers write
+    "datasets.load_iris": ("Iris", []), "datasets.load_wine": ("Wine", ["Wine Recognition"]),
+    "datasets.load_breast_cancer": ("Breast Cancer Wisconsin", ["WDBC"]), "datasets.load_diabetes": ("Diabetes", []),
+    "datasets.load_digits": ("Optical Recognition of Handwritten Digits", []), "datasets.load_linnerud": ("Linnerud", []),
+    "datasets.fetch_california_housing": ("California Housing", []), "datasets.fetch_covtype": ("Covertype", ["Forest Covertype", "CoverType"]),
+    "datasets.fetch_20newsgroups": ("20 Newsgroups", ["20NG", "20 Newsgroup"]), "datasets.fetch_lfw_people": ("Labeled Faces in the Wild", ["LFW"]),
+    "datasets.fetch_olivetti_faces": ("Olivetti Faces", []), "datasets.fetch_kddcup99": ("KDD Cup 99", ["KDDCup99", "KDD Cup 1999"]),
+    "datasets.fetch_rcv1": ("RCV1", ["Reuters Corpus Volume I"]),
+    "ensemble.RandomForestClassifier": ("random forest", ["random forests"]), "ensemble.GradientBoostingClassifier": ("gradient boosting", []),
+    "ensemble.AdaBoostClassifier": ("AdaBoost", []), "ensemble.ExtraTreesClassifier": ("extremely randomized trees", ["extra trees"]),
+    "ensemble.IsolationForest": ("isolation forest", []), "ensemble.BaggingClassifier": ("bagging", []),
+    "svm.SVC": ("support vector machine", ["SVM", "SVMs", "support vector machines"]), "svm.OneClassSVM": ("one-class SVM", []),
+    "linear_model.LogisticRegression": ("logistic regression", []), "linear_model.Ridge": ("ridge regression", []),
+    "linear_model.Lasso": ("Lasso", ["LASSO"]), "linear_model.ElasticNet": ("elastic net", []),
+    "linear_model.QuantileRegressor": ("quantile regression", []), "isotonic.IsotonicRegression": ("isotonic regression", []),
+    "neighbors.KNeighborsClassifier": ("k-nearest neighbors", ["kNN", "k-NN", "KNN"]), "tree.DecisionTreeClassifier": ("decision tree", ["decision trees"]),
+    "naive_bayes.GaussianNB": ("naive Bayes", []), "neural_network.MLPClassifier": ("multilayer perceptron", ["MLP", "multi-layer perceptron"]),
+    "cluster.KMeans": ("k-means", ["K-means", "k-means clustering"]), "cluster.DBSCAN": ("DBSCAN", []), "cluster.OPTICS": ("OPTICS", []),
+    "cluster.SpectralClustering": ("spectral clustering", []), "cluster.AgglomerativeClustering": ("agglomerative clustering", []),
+    "cluster.MeanShift": ("mean shift", []), "cluster.Birch": ("BIRCH", []), "mixture.GaussianMixture": ("Gaussian mixture model", ["GMM"]),
+    "decomposition.PCA": ("principal component analysis", ["PCA"]), "decomposition.FastICA": ("independent component analysis", ["ICA"]),
+    "decomposition.NMF": ("non-negative matrix factorization", ["NMF"]), "decomposition.TruncatedSVD": ("truncated SVD", []),
+    "decomposition.LatentDirichletAllocation": ("latent Dirichlet allocation", []), "cross_decomposition.CCA": ("canonical correlation analysis", ["CCA"]),
+    "manifold.TSNE": ("t-SNE", ["tSNE"]), "manifold.Isomap": ("Isomap", []), "manifold.LocallyLinearEmbedding": ("locally linear embedding", ["LLE"]),
+    "discriminant_analysis.LinearDiscriminantAnalysis": ("linear discriminant analysis", []), "kernel_ridge.KernelRidge": ("kernel ridge regression", []),
+    "gaussian_process.GaussianProcessRegressor": ("Gaussian process", ["Gaussian processes", "GP"]),
+    "semi_supervised.LabelPropagation": ("label propagation", []), "semi_supervised.SelfTrainingClassifier": ("self-training", []),
+}
+
+
+def sklearn_rows() -> list[Row]:
+    import sklearn
+
+    rows, source = [], version("scikit-learn")
+    for dotted, (name, aliases) in SKLEARN.items():
+        if attr_path(sklearn, dotted) is None:
+            note(f"sklearn.{dotted} not in this release")
+            continue
+        rows.append(Row(name, "Benchmark" if dotted.startswith("datasets.") else "Method", source, list(aliases)))
+    return rows
+
+
+MM_PACKAGES = {"mmdet": "mmdet", "mmseg": "mmsegmentation", "mmpretrain": "mmpretrain", "mmaction": "mmaction2", "mmocr": "mmocr"}
+MM_NOT_ARCH = re.compile(r"Diffusion|Loss|Decoder|Encoder|Head\b|Block\b|Module|^[A-Z]+-\d|[(_@+]|^\w$|^[A-Z]-|\d-D\d")
+SIZED = re.compile(r"-(?:[A-Z]{1,3}\d*|\d+|[Bb]ase|[Ll]arge|[Ss]mall|[Tt]iny)$")  # `PoolFormer-S24`, `DeiT-B`: a trained size of a family
+
+
+def mm_rows() -> list[Row]:
+    """OpenMMLab's model zoo metafiles: method collections (`Cascade R-CNN`), their architectures, and the datasets they train and test on."""
+    import yaml
+
+    def listed(value) -> list:
+        return value if isinstance(value, list) else [value] if value else []
+
+    rows = []
+    for module, dist in MM_PACKAGES.items():
+        spec = importlib.util.find_spec(module)
+        if spec is None:
+            note(f"skipped {dist}: not installed")
+            continue
+        source = version(dist)
+        for path in sorted((Path(spec.origin).parent / ".mim" / "configs").rglob("metafile.y*ml")):
+            meta = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            meta = meta if isinstance(meta, dict) else {"Models": meta}
+            methods, archs, data = [], [], []
+            for item in listed(meta.get("Collections")) + listed(meta.get("Models")):
+                item = item if isinstance(item, dict) else {}
+                info = item.get("Metadata") if isinstance(item.get("Metadata"), dict) else {}
+                if "In Collection" not in item and item.get("Name"):
+                    methods.append(str(item["Name"]))
+                archs += map(str, listed(info.get("Architecture")))
+                data += map(str, listed(info.get("Training Data")))
+                data += [str(r.get("Dataset")) for r in listed(item.get("Results")) if isinstance(r, dict) and r.get("Dataset")]
+            rows += [Row(n, "Method", source) for n in methods if len(n.split()) <= 4 and not common_word(n)]
+            rows += [Row(a, "Model" if SIZED.search(a) else "Method", source) for a in archs
+                     if not MM_NOT_ARCH.search(a) and not common_word(a) and len(a.split()) <= 4]
+            for entry in data:
+                for name in re.split(r"\s*(?:\+|,| and )\s*", entry):
+                    name = re.sub(r"-(?:half-)?(?:train|val|test)$", "", name.strip())
+                    if name and not name.startswith("#") and not common_word(name) and not name.endswith("Dataset"):
+                        rows.append(Row(name, "Benchmark", source))
+    return rows
+
+
 # ---------------------------------------------------------------- merging
 
 SOURCES = (("torch", method_rows), ("torchvision", torchvision_model_rows), ("torchvision", torchvision_dataset_rows),
            ("hand", robot_rows), ("tensorflow-datasets", tfds_rows), ("gymnasium", gym_rows), ("dm_control", dm_control_rows), ("pettingzoo", pettingzoo_rows),
-           ("timm", timm_rows), ("transformers", transformers_rows))
+           ("torchtext", torchtext_rows), ("torchaudio", torchaudio_rows), ("torch_geometric", pyg_rows), ("ogb", ogb_rows),
+           ("scikit-learn", sklearn_rows), ("transformers", transformers_rows), ("timm", timm_rows), ("openmmlab", mm_rows))
 
 
 def usable(form: str) -> bool:
