@@ -1,0 +1,100 @@
+"""Markup in titles and abstracts turned into the plain text the extractor reads.
+
+Sources write the same abstract in different markups: arXiv in LaTeX
+(`$\\alpha$`, `\\emph{}`, `\\'e`, `--`, hard line breaks), OpenAlex and
+Crossref in JATS/HTML (`<jats:p>`, `<i>`, `&amp;`). `clean` makes one plain
+text of each BEFORE a `Paper` is made, so the stored text is the text the
+extractor saw and evidence offsets slice it exactly, and the same abstract
+from two sources compares equal when the merge looks for conflicts.
+
+LaTeX is converted by pylatexenc, but only when the text shows LaTeX markup:
+in plain text `%` would start a comment, `&` an alignment cell and `$5 and
+$10` a formula. Before conversion those characters are escaped, and a
+`$...$` counts as math only by pandoc's rule (no space inside the dollars,
+no digit right after the closing one).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Only HTML's inline and block tags and namespaced JATS/MathML tags are
+# stripped, so "a <b and c> d" in prose stays.
+TAG_NAMES = (
+    r"(?:jats|mml|xlink|xhtml):[\w.-]+|p|br|hr|i|b|em|strong|sup|sub|span|div|a|u|s|sc|tt|code|small|big|font"
+    r"|italic|bold|underline|title|abstract|sec|list|list-item|inline-formula|tex-math|math|mi|mo|mn|mrow|msub|msup|mtext"
+)
+ATTRIBUTES = r"""(?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*"""
+TAG = re.compile(rf"</?(?:{TAG_NAMES}){ATTRIBUTES}\s*/?>", re.I)
+ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.I)
+LATEX_SIGN = re.compile(r"\\[A-Za-z'\"`^~=.]|\{\\|(?<![\\$])\$(?=\S)[^$]*?(?<=\S)\$(?!\d)")
+MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])((?:[^$\\]|\\.)*?)(?<=\S)\$(?!\d)")
+# Characters that are special in LaTeX but plain in abstracts: kept literally.
+LITERAL = re.compile(r"(?<!\\)([%&#~])")
+DROPPED_MACROS = ("cite", "citep", "citet", "ref", "eqref", "label", "footnote", "thanks")
+
+
+def _converter() -> LatexNodes2Text:
+    db = get_default_latex_context_db()
+    db.add_context_category(
+        "kg-abstracts",
+        prepend=True,
+        macros=[MacroTextSpec(name, simplify_repl="") for name in DROPPED_MACROS]
+        + [MacroTextSpec("url", simplify_repl="%s"), MacroTextSpec("href", simplify_repl="%(2)s")],
+    )
+    return LatexNodes2Text(latex_context=db, math_mode="text", strict_latex_spaces=False)
+
+
+_LATEX = _converter()
+
+
+def _protect(text: str) -> str:
+    """Escape what LaTeX would misread in an abstract: `%`, `&`, `#`, `~` and dollars that are not math."""
+    parts = []
+    last = 0
+    for found in MATH.finditer(text):
+        parts.append(_literal(text[last : found.start()]))
+        parts.append(found.group(0))
+        last = found.end()
+    parts.append(_literal(text[last:]))
+    return "".join(parts)
+
+
+def _literal(text: str) -> str:
+    text = LITERAL.sub(lambda ch: r"\textasciitilde{}" if ch.group(1) == "~" else "\\" + ch.group(1), text)
+    return re.sub(r"(?<!\\)\$", r"\\$", text)
+
+
+def latex_to_text(text: str) -> str:
+    """`text` with its LaTeX turned into Unicode, or unchanged when it shows no LaTeX."""
+    if not LATEX_SIGN.search(text):
+        return text
+    try:
+        return _LATEX.latex_to_text(_protect(text))
+    except Exception:  # pylatexenc's parse errors have no common base; the text stays as given
+        return text
+
+
+def clean(text: str) -> str:
+    """Plain, single-spaced text: invalid Unicode repaired, tags, entities and LaTeX resolved.
+
+    Lone surrogates (from JSON escapes such as "\\ud800") become U+FFFD and
+    control characters become spaces, the same way every time, so such a
+    record is read rather than refused.
+    """
+    text = CONTROL.sub(" ", LONE_SURROGATE.sub("\ufffd", text))
+    text = TAG.sub(lambda tag: " " if _is_block(tag.group(0)) else "", text)
+    text = ENTITY.sub(lambda entity: html.unescape(entity.group(0)), text)
+    text = latex_to_text(text)
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def _is_block(tag: str) -> bool:
+    name = re.match(r"</?([\w:.-]+)", tag).group(1).split(":")[-1].lower()
+    return name in {"p", "br", "hr", "div", "title", "sec", "list", "list-item", "abstract"}
