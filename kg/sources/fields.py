@@ -85,10 +85,15 @@ def make_paper(
         url=url_text,
         date=iso_date(text(date)),
         doi=doi_text,
-        venue=text(venue) or None,
+        venue=_venue(text(venue)),
         categories=list(dict.fromkeys(c for c in (text(c) for c in categories) if c)),
         authors=list(authors),
     )
+
+
+def _venue(name: str) -> str | None:
+    """A venue, but not a preprint server: S2's `arXiv.org` and OpenAlex's `arXiv (Cornell University)` name where a preprint lies, not where it was published."""
+    return name if name and not name.lower().startswith("arxiv") else None
 
 
 def author(name: object, id: object = None, orcid: object = None) -> Author | None:
