@@ -147,3 +147,11 @@ def test_cli_refuses_a_fifo_with_one_line(tmp_path):
     result = CliRunner().invoke(app, ["extract", str(fifo), "-o", str(tmp_path / "o.jsonl")])
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [f"error: {fifo}: is a FIFO (named pipe), not a regular file; pipe it to stdin with '-' instead"]
+
+
+def test_a_broken_file_whose_content_says_nothing_is_read_by_its_suffix(tmp_path, abstracts):
+    path = tmp_path / "papers.jsonl.gz"
+    path.write_bytes(gzip.compress(("oops\n" + json.dumps(abstracts[0]) + "\n").encode()))
+    papers, errors = errors_of([path])
+    assert [p.title for p in papers] == [abstracts[0]["title"]]
+    assert [(e.line, e.message[:8]) for e in errors] == [(1, "not JSON")]

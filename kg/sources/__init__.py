@@ -37,6 +37,8 @@ READERS: dict[str, Reader] = {
 # JSON formats told apart by the keys their records use, most specific first.
 JSON_FORMATS = (("openalex", openalex.KEYS), ("s2", s2.KEYS), ("arxiv-oai", arxiv_oai.KEYS), ("pwc", pwc.KEYS), ("hf-api", hf_api.KEYS))
 JSON_KEY = re.compile(r'"([A-Za-z_]+)"\s*:')
+# When the content says nothing, the suffix picks the reader, so a broken file gets its errors located.
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".xml": "arxiv-atom", ".atom": "arxiv-atom"}
 
 
 def detect_format(path: str | Path, head: str) -> str:
@@ -59,6 +61,8 @@ def detect_format(path: str | Path, head: str) -> str:
         return "csv"
     if hf_daily.looks_like(head):
         return "hf-daily"
+    if base_suffix(str(path)) in SUFFIXES:
+        return SUFFIXES[base_suffix(str(path))]
     raise InputError(path, f"not a known format ({', '.join(READERS)}); name one with --format")
 
 
