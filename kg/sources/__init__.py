@@ -56,13 +56,13 @@ def detect_format(path: str | Path, head: str) -> str:
             if keys & set(marks):
                 return name
         return "jsonl" if jsonl.is_lines(head) else "json"
+    if base_suffix(str(path)) in SUFFIXES:
+        return SUFFIXES[base_suffix(str(path))]
     first = head.lstrip().split("\n", 1)[0].lower()
     if "title" in first and "abstract" in first and "," in first:
         return "csv"
     if hf_daily.looks_like(head):
         return "hf-daily"
-    if base_suffix(str(path)) in SUFFIXES:
-        return SUFFIXES[base_suffix(str(path))]
     raise InputError(path, f"not a known format ({', '.join(READERS)}); name one with --format")
 
 
