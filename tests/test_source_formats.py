@@ -57,7 +57,7 @@ def test_arxiv_atom_entries_with_wrapped_titles_versions_and_categories():
     assert (first.date, first.doi, first.categories) == ("2024-01-05", "10.1234/toolforge.2024.7", ["cs.CL", "cs.LG"])
     assert [a.name for a in first.authors] == ["Ana Lopes", "Jirí Novak"]
     assert second.title.startswith("Café-Bench: Evaluating") and "correctly – far below" in second.abstract
-    assert located(errors) == [(None, 2, "record 'An Entry Without Its Summary' has no abstract")]
+    assert located(errors) == [(None, 2, "paper 'An Entry Without Its Summary' has no abstract")]
 
 
 def test_arxiv_api_error_feed_is_reported_not_read():
@@ -76,7 +76,7 @@ def test_arxiv_oai_snapshot_lines():
     assert old.title == "Decision Trees for Spam Filtering on the Usenet Corpus"
     assert "accuracy — better than a naïve Bayes" in old.abstract
     assert [a.name for a in old.authors] == ["B. Old", "C. Older Jr."]
-    assert [(line, message[:8]) for line, _, message in located(errors)] == [(3, "not JSON"), (4, "record '")]
+    assert [(line, message[:8]) for line, _, message in located(errors)] == [(3, "not JSON"), (4, "paper 'A")]
 
 
 def test_hugging_face_daily_papers_api():
@@ -85,7 +85,7 @@ def test_hugging_face_daily_papers_api():
     assert papers[0].abstract == TOOLFORGE_ABSTRACT and papers[0].date == "2024-01-05"
     assert [a.name for a in papers[0].authors] == ["Ana Lopes", "Jiří Novák"]
     assert papers[1].abstract.endswith("above Code Llama & StarCoder2.")  # HTML entity resolved
-    assert located(errors) == [(46, None, "record 'A Paper Whose Summary Is Missing' has no abstract")]
+    assert located(errors) == [(46, None, "paper 'A Paper Whose Summary Is Missing' has no abstract")]
 
 
 def test_semantic_scholar_api_page_and_dataset_lines():
@@ -95,10 +95,10 @@ def test_semantic_scholar_api_page_and_dataset_lines():
     )
     assert page[0].authors == [Author("Ana Lopes", "s2:2001"), Author("Jiří Novák", "s2:2002")]
     assert (page[1].id, page[1].date) == ("doi:10.18653/v1/2024.acl-long.99", "2024")  # DOI lower-cased; year when no date
-    assert located(page_errors) == [(None, 2, "record 'A Paper Semantic Scholar Has No Abstract For' has no abstract")]
+    assert located(page_errors) == [(None, 2, "paper 'A Paper Semantic Scholar Has No Abstract For' has no abstract")]
     lines, line_errors = read("s2_papers.jsonl")
     assert (lines[0].id, lines[0].venue, lines[0].date) == ("arxiv:2401.01234", "ACL", "2024-01-05")
-    assert located(line_errors) == [(2, None, "record 'Null Abstracts Are Bad Records' has no abstract")]
+    assert located(line_errors) == [(2, None, "paper 'Null Abstracts Are Bad Records' has no abstract")]
 
 
 @pytest.mark.parametrize("name", ["openalex_works.json", "openalex_works.jsonl"])
@@ -111,7 +111,7 @@ def test_openalex_works_rebuild_abstracts_and_drop_tags(name):
     assert nature.title == "Graph Transformers for Molecular Property Prediction"  # <jats:italic> dropped
     assert nature.abstract.startswith("We apply Graphormer to molecular property prediction & pretrain")  # <jats:p>, &amp;
     assert (nature.id, nature.venue, nature.date) == ("doi:10.1038/s41586-024-00001-x", "Nature", "2024-03-20")
-    assert [e.message for e in errors] == ["record 'A Work Without An Abstract' has no abstract"]
+    assert [e.message for e in errors] == ["paper 'A Work Without An Abstract' has no abstract"]
     assert (errors[0].line, errors[0].record) == ((None, 2) if name.endswith(".json") else (3, None))
 
 

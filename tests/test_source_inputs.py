@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from conftest import write_hf_daily, write_jsonl
 from kg.cli import app
 from kg.errors import InputError
-from kg.sources import iter_papers, read_corpus, read_papers
+from kg.sources import read_corpus, read_papers
 from kg.sources.fields import MAX_ABSTRACT
 
 DATA = Path(__file__).parent / "data" / "sources"
@@ -102,7 +102,7 @@ def test_json_list_records_name_their_line_and_page_records_their_index(tmp_path
     listing.write_text(json.dumps([abstracts[0], {"title": "No abstract"}, 7], indent=2))
     _, errors = errors_of([listing])
     lines = listing.read_text().splitlines()
-    assert [e.message for e in errors] == ["record 'No abstract' has no abstract", "expected an object, got int"]
+    assert [e.message for e in errors] == ["paper 'No abstract' has no abstract", "expected an object, got int"]
     assert lines[errors[0].line - 1].strip() == "{" and lines[errors[1].line - 1].strip() == "7"
     page = tmp_path / "page.json"
     page.write_text(json.dumps({"data": [abstracts[0], None, abstracts[1]]}, indent=1))
@@ -136,7 +136,7 @@ def test_cli_prints_the_summary_and_reads_stdin(tmp_path, abstracts):
     result = CliRunner().invoke(app, ["extract", "-", str(DATA / "s2_search.json"), "-o", str(out), "--on-error", "skip"], input=data)
     assert result.exit_code == 0, result.output
     assert "read 5 papers from 5 records in 2 file(s): 0 merged, 0 conflicts, 2 skipped" in result.output
-    assert "skipped: <stdin>:4: record 'x' has no abstract" in result.output
+    assert "skipped: <stdin>:4: paper 'x' has no abstract" in result.output
     assert len(out.read_text().splitlines()) == 5
 
 

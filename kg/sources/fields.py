@@ -27,14 +27,14 @@ class BadRecord(ValueError):
     """A record that cannot be a paper; the message says why."""
 
 
-def text(value: object) -> str:
+def text(value: object, name: str = "a field") -> str:
     """A field as clean single-spaced text; numbers are text, other types are a bad record."""
     if value is None:
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
-        raise BadRecord(f"expected text, got {type(value).__name__}")
+        raise BadRecord(f"{name} is {type(value).__name__}, not text")
     return clean(value)
 
 
@@ -65,13 +65,13 @@ def make_paper(
     `arxiv` and `doi_value` may be bare or URLs (with a version, a `doi:`
     prefix); the id is the strongest of them (`kg.records.paper_id`).
     """
-    title_text, abstract_text = text(title), text(abstract)
+    title_text, abstract_text = text(title, "the title"), text(abstract, "the abstract")
     if not title_text:
         raise BadRecord("record has no title")
     if len(title_text) > MAX_TITLE:
         raise BadRecord(f"title is {len(title_text):,} characters, over the {MAX_TITLE:,} limit")
     if not abstract_text:
-        raise BadRecord(f"record {title_text[:60]!r} has no abstract")
+        raise BadRecord(f"paper {title_text[:60]!r} has no abstract")
     if len(abstract_text) > MAX_ABSTRACT:
         raise BadRecord(f"abstract of {title_text[:60]!r} is {len(abstract_text):,} characters, over the {MAX_ABSTRACT:,} limit")
     doi_text = doi(text(doi_value))

@@ -34,7 +34,7 @@ class ReadSummary:
         return (
             f"read {self.papers} papers from {self.records} records in {self.files} file(s): "
             f"{self.merged} merged, {len(self.conflicts)} conflicts, {self.skipped} skipped"
-            + (f", {self.warnings} warnings" if self.warnings else "")
+            + (f", {self.warnings} warning(s)" if self.warnings else "")
         )
 
 
