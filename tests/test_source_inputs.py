@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from conftest import write_hf_daily, write_jsonl
 from kg.cli import app
 from kg.errors import InputError
-from kg.sources import read_corpus, read_papers
+from kg.sources import iter_papers, read_corpus, read_papers
 from kg.sources.fields import MAX_ABSTRACT
 
 DATA = Path(__file__).parent / "data" / "sources"
@@ -155,3 +155,12 @@ def test_a_broken_file_whose_content_says_nothing_is_read_by_its_suffix(tmp_path
     papers, errors = errors_of([path])
     assert [p.title for p in papers] == [abstracts[0]["title"]]
     assert [(e.line, e.message[:8]) for e in errors] == [(1, "not JSON")]
+
+
+def test_iter_papers_streams_record_by_record(tmp_path, abstracts):
+    path = tmp_path / "stream.jsonl.gz"
+    path.write_bytes(gzip.compress((json.dumps(abstracts[0]) + "\nbroken\n").encode()))
+    papers = iter_papers([path])  # stops at the first bad record by default
+    assert next(papers).title == abstracts[0]["title"]  # given before the bad line is even read
+    with pytest.raises(InputError):
+        next(papers)
