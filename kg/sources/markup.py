@@ -39,12 +39,15 @@ TAG_NAMES = (
 )
 ATTRIBUTES = r"""(?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*"""
 TAG = re.compile(rf"</?(?:{TAG_NAMES}){ATTRIBUTES}\s*/?>", re.I)
+BLOCK_TAGS = {"p", "br", "hr", "div", "title", "sec", "list", "list-item", "abstract"}
 ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.I)
-LATEX_SIGN = re.compile(r"\\[A-Za-z'\"`^~=.]|\{\\|(?<![\\$])\$(?=\S)[^$]*?(?<=\S)\$(?!\d)")
-MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])((?:[^$\\]|\\.)*?)(?<=\S)\$(?!\d)")
+# pandoc's rule for `$...$` math: no space just inside the dollars, no digit right after.
+MATH_PATTERN = r"(?<![\\$])\$(?=[^\s$])(?:[^$\\]|\\.)*?(?<=\S)\$(?!\d)"
+MATH = re.compile(MATH_PATTERN)
+LATEX_SIGN = re.compile(r"\\[A-Za-z'\"`^~=.]|\{\\|" + MATH_PATTERN)
 ISLAND = re.compile(
-    r"(?<![\\$])\$(?=[^\s$])(?:[^$\\]|\\.)*?(?<=\S)\$(?!\d)"  # $math$
-    r"|\\[A-Za-z]+\*?(?:\s*\[[^\]{}]*\])?(?:\s*\{(?:[^{}]|\{[^{}]*\})*\})*"  # \command[opt]{arg}{arg}
+    MATH_PATTERN
+    + r"|\\[A-Za-z]+\*?(?:\s*\[[^\]{}]*\])?(?:\s*\{(?:[^{}]|\{[^{}]*\})*\})*"  # \command[opt]{arg}{arg}
     r"|\\[^A-Za-z](?:\{[^{}]*\}|[A-Za-z])?"  # \'e, \'{e}, \%, \\, "\ "
     r"|\{(?:[^{}]|\{[^{}]*\})*\}"  # {group}
     r"|-{2,3}"
@@ -140,5 +143,5 @@ def clean(text: str) -> str:
 
 
 def _is_block(tag: str) -> bool:
-    name = re.match(r"</?([\w:.-]+)", tag).group(1).split(":")[-1].lower()
-    return name in {"p", "br", "hr", "div", "title", "sec", "list", "list-item", "abstract"}
+    """Whether a tag separates words (`<jats:p>`, `<br/>`) rather than marks them (`<i>`)."""
+    return re.match(r"</?([\w:.-]+)", tag).group(1).split(":")[-1].lower() in BLOCK_TAGS
