@@ -323,6 +323,10 @@ def _output(path: Path) -> Iterator[BinaryIO]:
         return
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if path.exists() and not path.is_file():  # /dev/null, a FIFO: written in place, never replaced by a file
+        with path.open("wb") as handle:
+            yield handle
+        return
     tmp = path.with_name(path.name + ".tmp")
     try:
         with tmp.open("wb") as handle:

@@ -164,3 +164,29 @@ def test_iter_papers_streams_record_by_record(tmp_path, abstracts):
     assert next(papers).title == abstracts[0]["title"]  # given before the bad line is even read
     with pytest.raises(InputError):
         next(papers)
+
+
+def test_deeply_nested_json_is_a_located_error(tmp_path):
+    array, lines = tmp_path / "deep.json", tmp_path / "deep.jsonl"
+    array.write_text("[" * 100_000)
+    lines.write_text('{"a":' * 100_000 + "\n")
+    _, errors = errors_of([array, lines])
+    assert [(Path(e.path).name, e.line, e.message[:8]) for e in errors] == [("deep.json", 1, "not JSON"), ("deep.jsonl", 1, "not JSON")]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_output_to_a_fifo_writes_into_it_and_leaves_it_a_fifo(tmp_path, abstracts):
+    # Writing beside the path and renaming over it once replaced /dev/null itself with a file.
+    import stat
+    import threading
+
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = CliRunner().invoke(app, ["extract", str(write_jsonl(tmp_path / "p.jsonl", abstracts)), "-o", str(fifo)])
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert len(received[0].decode().splitlines()) == 3

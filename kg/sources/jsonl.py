@@ -30,7 +30,7 @@ def is_lines(head: str) -> bool:
         return False
     try:
         return isinstance(json.loads(first), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
 
 
@@ -49,13 +49,19 @@ def _lines(source: Input, on_error: OnError) -> Iterator[Located]:
         try:
             value = json.loads(line)
         except (ValueError, RecursionError) as err:
-            on_error(InputError(source.name, f"not JSON: {getattr(err, 'msg', err)} (column {getattr(err, 'colno', 1)})", number))
+            on_error(InputError(source.name, _not_json(err), number))
             continue
         page = _page(value) if isinstance(value, dict) else None
         if page is not None:
             yield from ((number, index, item) for index, item in enumerate(page))
         else:
             yield number, None, value
+
+
+def _not_json(err: ValueError | RecursionError) -> str:
+    if isinstance(err, json.JSONDecodeError):
+        return f"not JSON: {err.msg} (column {err.colno})"
+    return "not JSON: nested too deeply" if isinstance(err, RecursionError) else f"not JSON: {err}"
 
 
 def _page(value: dict) -> list | None:
@@ -76,7 +82,7 @@ def _document(source: Input) -> Iterator[Located]:
     try:
         value = json.loads(text)
     except (ValueError, RecursionError) as err:
-        raise InputError(source.name, f"not JSON: {getattr(err, 'msg', err)} (column {getattr(err, 'colno', 1)})", getattr(err, "lineno", None)) from None
+        raise InputError(source.name, _not_json(err), getattr(err, "lineno", 1)) from None
     page = _page(value) if isinstance(value, dict) else None
     if page is not None:
         yield from ((None, index, item) for index, item in enumerate(page))
@@ -97,7 +103,7 @@ def _list_items(name: str, text: str, pos: int) -> Iterator[Located]:
         try:
             value, pos = decoder.raw_decode(text, pos)
         except (ValueError, RecursionError) as err:
-            raise InputError(name, f"not JSON: {getattr(err, 'msg', err)}", line) from None
+            raise InputError(name, _not_json(err), getattr(err, "lineno", line)) from None
         yield line, None, value
         while pos < len(text) and text[pos] in " \t\r\n":
             pos += 1
