@@ -55,6 +55,7 @@ inputs = st.one_of(
     json_values.map(lambda v: json.dumps(v).encode()),
     st.lists(json_values, max_size=4).map(lambda vs: "".join(json.dumps(v) + "\n" for v in vs).encode()),
     mutated_fixture(),
+    st.tuples(st.sampled_from([b"[", b'{"a":', b"{", b'[{"title":']), st.integers(1, 50_000)).map(lambda t: t[0] * t[1]),  # deep nesting
     st.tuples(mutated_fixture(), st.sampled_from([gzip.compress, bz2.compress, lzma.compress]), st.integers(0, 2000)).map(
         lambda t: t[1](t[0])[: t[2] or None]  # compressed, sometimes cut short
     ),
