@@ -52,6 +52,12 @@ DEFAULT_STORE = "kg.sqlite"
 
 
 class InputFormat(str, Enum):
+    arxiv_atom = "arxiv-atom"
+    arxiv_oai = "arxiv-oai"
+    hf_api = "hf-api"
+    s2 = "s2"
+    openalex = "openalex"
+    pwc = "pwc"
     hf_daily = "hf-daily"
     jsonl = "jsonl"
     json = "json"
@@ -65,7 +71,7 @@ class OnErrorPolicy(str, Enum):
 
 Files = Annotated[
     list[Path],
-    typer.Argument(help="Input files: Hugging Face daily-papers dumps (.txt), JSON Lines, JSON or CSV with title and abstract."),
+    typer.Argument(help="Input files ('-' for stdin; .gz/.bz2/.xz read as they are): arXiv API Atom, arXiv OAI snapshot, HF daily-papers API or page dumps, Semantic Scholar, OpenAlex, Papers with Code, JSON Lines, JSON or CSV."),
 ]
 FormatOption = Annotated[
     Optional[InputFormat], typer.Option("--format", "-f", help="Input format for every file; detected per file when omitted.")
@@ -99,21 +105,18 @@ def fail(message: str) -> None:
 
 
 def _read(files: list[Path], fmt: Optional[InputFormat], on_error: OnErrorPolicy) -> list[Paper]:
-    from kg.sources import read_papers
-
-    skipped: list[InputError] = []
+    from kg.sources import read_corpus
 
     def skip(error: InputError) -> None:
-        skipped.append(error)
         note(str(error), "[yellow]skipped:[/] ")
 
     policy: OnError = skip if on_error is OnErrorPolicy.skip else raise_error
     try:
-        papers = read_papers(files, fmt.value if fmt else None, policy)
+        corpus = read_corpus(files, fmt.value if fmt else None, policy, lambda warning: note(str(warning), "[yellow]warning:[/] "))
     except InputError as error:
         fail(str(error))
-    note(f"read {len(papers)} papers from {len(files)} file(s)" + (f", skipped {len(skipped)} bad record(s)" if skipped else ""))
-    return papers
+    note(corpus.summary.line())
+    return corpus.papers
 
 
 def _with_progress(papers: list[Paper], label: str) -> Iterator[Extraction]:
@@ -348,6 +351,10 @@ def _output(path: Path) -> Iterator[BinaryIO]:
         return
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if path.exists() and not path.is_file():  # /dev/null, a FIFO: written in place, never replaced by a file
+        with path.open("wb") as handle:
+            yield handle
+        return
     tmp = path.with_name(path.name + ".tmp")
     try:
         with tmp.open("wb") as handle:
