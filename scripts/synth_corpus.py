@@ -50,6 +50,7 @@ MAX_PAPERS = CYCLE * (99_999 // max(MONTH_SIZES))  # arXiv numbers have five dig
 def month_and_arxiv(number: int) -> tuple[int, str]:
     """The month of paper `number` and its arXiv id (`2503.00042`), unique among all papers."""
     cycle, place = divmod(number, CYCLE)
+    place = place * 7919 % CYCLE  # a permutation (7919 is prime to 10,000): neighbours land in different months
     month = bisect.bisect(MONTH_STARTS, place) - 1
     year, mon = MONTHS[month]
     return month, f"{year % 100:02d}{mon:02d}.{1 + cycle * MONTH_SIZES[month] + place - MONTH_STARTS[month]:05d}"
@@ -215,17 +216,17 @@ class Generator:
         new = self._proposal(rng, month)
         base = self.zipf["Model"].draw(rng, 2, month)
         used = [u for u in self.zipf["Method"].draw(rng, rng.pick((0, 1, 1)), month) if u.text != new.text]
-        benches = [b for b in self.zipf["Benchmark"].draw(rng, rng.pick((1, 2, 2, 3)), month) if b.text != new.text]
-        envs = [e for e in self.zipf["Environment"].draw(rng, rng.pick((0, 0, 1, 2)), month) if e.text != new.text]
+        benches = [b for b in self.zipf["Benchmark"].draw(rng, rng.pick((1, 1, 2, 2, 3)), month) if b.text != new.text]
+        envs = [e for e in self.zipf["Environment"].draw(rng, rng.pick((0, 0, 1, 1, 2)), month) if e.text != new.text]
         baselines = [b for b in self.zipf["Method"].draw(rng, rng.pick((1, 1, 2)), month) if b.text != new.text and b not in used]
-        mentioned = self.zipf["Method"].draw(rng, rng.pick((0, 0, 1)), month)
+        mentioned = self.zipf["Method"].draw(rng, rng.pick((0, 0, 0, 1)), month)
         mentioned = [m for m in mentioned if m.text != new.text and m not in used and m not in baselines]
         model = next(m for m in base if m.text != new.text) if base else None
         s: list[tuple[str, tuple[Name, ...]]] = []
         planted = [Planted(new, "proposes")]
 
         def say(text: str, *names: Name) -> None:
-            s.append((text, names))
+            s.append((text, tuple(n for n in names if n.later in text)))  # templates that leave a name out drop it
 
         say(rng.pick(OPENERS).format(topic=topic))
         if rng.random() < 0.5:

@@ -114,7 +114,9 @@ def coin(rng: Rng, type_: str) -> Name:
         name = rng.pick(PREFIXES) + rng.pick(ENV_SUFFIXES)  # WebArena-like
         return Name(name + (f"-{rng.pick(VARIANTS)}" if rng.random() < 0.3 else ""), type_)  # FooArena-Lite
     family = rng.pick(REAL_FAMILIES[7:]) if kind < 0.7 else rng.pick(PREFIXES) + rng.pick(("Grid", "Maze", "Room"))
-    return Name(f"{family}-{rng.pick(TASK_WORDS)}{rng.pick(TASK_WORDS)}", type_)  # MiniGrid-DoorKey
+    first = int(rng.random() * len(TASK_WORDS))
+    second = (first + 1 + int(rng.random() * (len(TASK_WORDS) - 1))) % len(TASK_WORDS)
+    return Name(f"{family}-{TASK_WORDS[first]}{TASK_WORDS[second]}", type_)  # MiniGrid-DoorKey
 
 
 def vocabulary(seed: int, sizes: dict[str, int] = VOCABULARY) -> dict[str, list[Name]]:
