@@ -44,7 +44,7 @@ _SHARES = [1.04**m for m in range(len(MONTHS))]
 MONTH_SIZES = [round(CYCLE * share / sum(_SHARES)) for share in _SHARES]
 MONTH_SIZES[-1] += CYCLE - sum(MONTH_SIZES)
 MONTH_STARTS = list(itertools.accumulate([0] + MONTH_SIZES[:-1]))
-MAX_PAPERS = CYCLE * (99_999 // max(MONTH_SIZES))  # arXiv numbers have five digits
+MAX_PAPERS = CYCLE * (99_999 // max(MONTH_SIZES))  # arXiv numbers have five digits; titles run out later
 
 
 def month_and_arxiv(number: int) -> tuple[int, str]:
@@ -169,9 +169,31 @@ MENTION = (
     "Existing approaches such as {name} rely on hand-written heuristics that transfer poorly.",
     "Prior methods like {name} have been shown to overfit to the training tasks.",
 )
-SUBTITLES = ("{adj} {noun} for {topic}", "{adj} {noun} with {adj2} Feedback", "Towards {adj} {noun} in {topic}")
-ADJECTIVES = "Scalable Robust Efficient Grounded Reflective Verifiable Adaptive Interactive Open-Ended Compositional".split()
-NOUNS = "Planning Reasoning Learning Exploration Alignment Evaluation Agents Search Training Control".split()
+SUBTITLES = ("{} {} and {} {} for {}", "{} {} with {} {} in {}", "Towards {} {} through {} {} for {}")
+ADJECTIVES = (
+    "Scalable Robust Efficient Grounded Reflective Verifiable Adaptive Interactive Open-Ended Compositional Sparse Dense "
+    "Structured Lightweight Hierarchical Modular Iterative Faithful Generalist Continual"
+).split()
+NOUNS = (
+    "Planning Reasoning Learning Exploration Alignment Evaluation Agents Search Training Control Memory Feedback Curricula "
+    "Rewards Skills Tools Critics Demonstrations Abstractions Verification"
+).split()
+SUBTITLE_COUNT = len(SUBTITLES) * len(ADJECTIVES) ** 2 * len(NOUNS) ** 2 * len(TOPICS)
+
+
+def subtitle(number: int) -> tuple[str, str]:
+    """Paper `number`'s topic and title after the colon, different for every paper below SUBTITLE_COUNT.
+
+    Titles must be unique, or readers merge two papers into one; the words
+    are the digits of a permutation of the number, so neighbours differ.
+    """
+    index = number * 3_559_991 % SUBTITLE_COUNT  # a multiplier prime to the count: a permutation
+    parts = []
+    for words in (TOPICS, SUBTITLES, ADJECTIVES, NOUNS, ADJECTIVES, NOUNS):
+        index, digit = divmod(index, len(words))
+        parts.append(words[digit])
+    topic, template, *words = parts
+    return topic, template.format(*words, " ".join(w if w.isupper() else w.capitalize() for w in topic.split()))
 GIVEN = "Ana Ben Chen Dara Eli Farah Goran Hana Ivo Jun Kira Luca Mina Nour Omar Priya Quinn Rosa Sven Tariq Uma Vera Wei Yara Zoe".split()
 
 
@@ -212,7 +234,7 @@ class Generator:
 
     def paper(self, rng: Rng, number: int) -> SynthPaper:
         month, arxiv_id = month_and_arxiv(number)
-        topic = rng.pick(TOPICS)
+        topic, sub = subtitle(number)
         new = self._proposal(rng, month)
         base = self.zipf["Model"].draw(rng, 2, month)
         used = [u for u in self.zipf["Method"].draw(rng, rng.pick((0, 1, 1)), month) if u.text != new.text]
@@ -273,9 +295,7 @@ class Generator:
                 continue
             s.insert(min(3, len(s) - 1) + int(rng.random() * max(1, len(s) - 3)), (filler.replace("{topic}", topic), ()))
             length += len(filler) + 1
-        title = f"{new.later if new.short else new.text}: " + rng.pick(SUBTITLES).format(
-            adj=rng.pick(ADJECTIVES), adj2=rng.pick(ADJECTIVES), noun=rng.pick(NOUNS), topic=topic.title()
-        )
+        title = f"{new.later if new.short else new.text}: {sub}"
         authors = [self.authors[bisect.bisect(self.author_cum, rng.random() * self.author_cum[-1])] for _ in range(1 + int(rng.random() * 6))]
         return SynthPaper(
             number=number, title=title, sentences=s, month=month, planted=planted, results=results, authors=authors,

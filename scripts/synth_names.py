@@ -87,6 +87,8 @@ def coin(rng: Rng, type_: str) -> Name:
     if type_ == "Model":
         family = rng.pick(REAL_FAMILIES[:7]) if kind < 0.15 else word(rng, syllables, rng.pick((2, 3)))
         version = rng.pick(("1", "2", "2.5", "3", "3.1", "4"))
+        if kind < 0.05:
+            return Name(f"{family}{rng.pick(('-', ''))}{version}", type_)  # a known family's release: Llama-3.1, Qwen2.5
         if kind < 0.5:
             return Name(f"{family}-{version}-{rng.pick(SIZES)}{rng.pick(MODEL_VARIANTS)}", type_)  # Llama-3.1-8B-Instruct
         if kind < 0.8:
