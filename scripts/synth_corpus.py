@@ -240,10 +240,12 @@ class Generator:
         used = [u for u in self.zipf["Method"].draw(rng, rng.pick((0, 1, 1)), month) if u.text != new.text]
         benches = [b for b in self.zipf["Benchmark"].draw(rng, rng.pick((1, 1, 2, 2, 3)), month) if b.text != new.text]
         envs = [e for e in self.zipf["Environment"].draw(rng, rng.pick((0, 0, 1, 1, 2)), month) if e.text != new.text]
-        baselines = [b for b in self.zipf["Method"].draw(rng, rng.pick((1, 1, 2)), month) if b.text != new.text and b not in used]
+        baselines = [b for b in self.zipf["Method"].draw(rng, rng.pick((1, 1, 1, 2)), month) if b.text != new.text and b not in used]
         mentioned = self.zipf["Method"].draw(rng, rng.pick((0, 0, 0, 1)), month)
         mentioned = [m for m in mentioned if m.text != new.text and m not in used and m not in baselines]
         model = next(m for m in base if m.text != new.text) if base else None
+        if len(base) > 1 and base[1] is not model and rng.random() < 0.3:
+            baselines.append(base[1])  # a model compared against: "outperforms Velora-2-7B"
         s: list[tuple[str, tuple[Name, ...]]] = []
         planted = [Planted(new, "proposes")]
 

@@ -136,9 +136,13 @@ def vocabulary(seed: int, sizes: dict[str, int] = VOCABULARY) -> dict[str, list[
             if keys & seen:
                 continue
             seen |= keys
-            birth = 0 if len(names) < sizes[type_] // 20 else rng.randrange(len(MONTHS) - 6)
-            name.birth = birth
+            name.birth = 0 if len(names) < sizes[type_] // 20 else rng.randrange(len(MONTHS) - 6)
             names.append(name)
+            if type_ == "Model" and name.text[-1].isdigit():  # a release and its checkpoints: Llama-3.1, Llama-3.1-8B
+                for size in rng.sample(SIZES, 2):
+                    if f"{name.text}-{size}".casefold() not in seen and len(names) < sizes[type_]:
+                        seen.add(f"{name.text}-{size}".casefold())
+                        names.append(Name(f"{name.text}-{size}", type_, None, name.birth))
         vocab[type_] = names
     return vocab
 
