@@ -128,7 +128,9 @@ def main() -> None:
     rate, sample = tokenizer_rate(corpus)
     phases.append(run("kg extract", [*kg, "extract", str(corpus), "-o", str(extractions), *jobs], n, work))
     phases[-1].note = f"jobs {args.jobs if jobs else 1}; {phases[-1].note}"
-    phases.append(run("kg build", [*kg, "build", str(corpus), "--store", str(store), *build_jobs], n, work))
+    # The store is built from extract's output: a kg that reads extraction records loads them as they
+    # are; kg 0.2 reads the file as papers (it has titles and abstracts) and extracts them again.
+    phases.append(run("kg build", [*kg, "build", str(extractions), "--store", str(store), *build_jobs], n, work))
     phases[-1].note = f"store {size_mib(store):.0f} MiB ({size_mib(store) * 2**20 / n / 1024:.1f} KiB/paper); {phases[-1].note}"
     phases.append(run("kg stats", [*kg, "stats", "--store", str(store)], n, work))
     phases.append(run("kg export rdf (nt)", [*kg, "export", "rdf", "-o", str(nt), "--store", str(store)], n, work))

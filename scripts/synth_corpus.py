@@ -226,7 +226,7 @@ class Generator:
                 yield self.paper(rng, number)
 
     def _proposal(self, rng: Rng, month: int) -> Name:
-        type_ = rng.choices(TYPES, (15, 60, 15, 10))[0]
+        type_ = rng.choices(TYPES, cum_weights=(15, 75, 90, 100))[0]
         name = coin(rng, type_) if rng.random() < self.novel else self.zipf[type_].draw(rng, 1, month)[0]
         while name.text.islower():  # a paper coins a name for what it proposes, not a phrase
             name = coin(rng, type_)
@@ -250,7 +250,7 @@ class Generator:
         planted = [Planted(new, "proposes")]
 
         def say(text: str, *names: Name) -> None:
-            s.append((text, tuple(n for n in names if n.later in text)))  # templates that leave a name out drop it
+            s.append((text, tuple([n for n in names if n.later in text])))  # templates that leave a name out drop it
 
         say(rng.pick(OPENERS).format(topic=topic))
         if rng.random() < 0.5:
