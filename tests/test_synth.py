@@ -38,7 +38,7 @@ def _text(papers: int, seed: int, fmt: str, jobs: int = 1) -> str:
 
 
 def test_extractor_recovers_planted_names_with_their_types(generator):
-    """Measured on 200 papers of seed 0: recall 0.97, precision 0.95; the bounds leave room for extractor changes."""
+    """Measured on these 200 papers (kg-rules 0.2.0): recall 0.97, precision 0.97; the bounds leave room for extractor changes."""
     papers = list(generator.papers(0, 200))
     extractions = extract(Paper(id=f"arxiv:{p.arxiv_id}", title=p.title, abstract=p.abstract) for p in papers)
     found = planted = matched = 0
