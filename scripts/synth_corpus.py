@@ -219,7 +219,9 @@ def record_line(paper: SynthPaper, extractor: str) -> str:
     """
     dumps = _dumps
     title = paper.title
-    quoted = [dumps(text)[1:-1] for text, _ in paper.sentences]
+    quoted = [text for text, _ in paper.sentences]
+    if any('"' in text or "\\" in text for text in quoted):  # the templates and names never need escaping, but check
+        quoted = [dumps(text)[1:-1] for text in quoted]
     evidence: dict[str, list[str]] = {paper.planted[0].name.text: [f'{{"sentence": {dumps(title)}, "start": 0, "end": {len(title)}}}']}
     offset = len(title) + 2  # the text is the title, a blank line, the abstract
     for (text, names), q in zip(paper.sentences, quoted):
@@ -232,10 +234,10 @@ def record_line(paper: SynthPaper, extractor: str) -> str:
     for planted in paper.planted:
         name = planted.name
         ev = evidence[name.text]
-        confidence = min(0.99, (0.8 if name.short else 0.9 if name.later[-1] in "BKbk" else 0.55) + 0.05 * (len(ev) - 1))
+        confidence = CONFIDENCE[0.8 if name.short else 0.9 if name.later[-1] in "BKbk" else 0.55][min(len(ev), 9)]
         if not name.quoted:
             name.quoted = f'"name": {dumps(name.text)}, "type": "{name.type}", "aliases": [{dumps(name.short) if name.short else ""}]'
-        entities.append(f'{{{name.quoted}, "role": "{planted.role}", "confidence": {confidence:.2f}, "evidence": [{", ".join(ev)}]}}')
+        entities.append(f'{{{name.quoted}, "role": "{planted.role}", "confidence": {confidence}, "evidence": [{", ".join(ev)}]}}')
     results = ", ".join(
         f'{{"subject": {dumps(r["subject"])}, "benchmark": {dumps(r["benchmark"])}, "metric": {dumps(r["metric"]) if r["metric"] else "null"}, '
         f'"value": "{r["value"]}"}}'
@@ -253,6 +255,8 @@ def record_line(paper: SynthPaper, extractor: str) -> str:
 
 
 _dumps = json.encoder.encode_basestring  # one string, in C
+# As `kg extract` rates names: by how they were found (acronym definition, checkpoint, shape), more for repeated ones.
+CONFIDENCE = {base: [f"{min(0.99, base + 0.05 * (n - 1)):.2f}" for n in range(10)] for base in (0.8, 0.9, 0.55)}
 _dump_object = json.JSONEncoder(ensure_ascii=False).encode
 
 
