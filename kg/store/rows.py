@@ -36,11 +36,15 @@ BY_END = {"AUTHORED", "ACHIEVES", "HAS_RESULT"}
 
 @dataclass(frozen=True)
 class Tables:
-    """The graph's shape: each label's properties, each type's properties and (start, end) labels."""
+    """The graph's shape: each label's properties, each type's properties and (start, end) labels.
+
+    `kinds` gives every table's property types as the DDL writes them (`STRING[]`, `INT64`).
+    """
 
     nodes: dict[str, tuple[str, ...]]
     relationships: dict[str, tuple[str, ...]]
     ends: dict[str, tuple[tuple[str, str], ...]]
+    kinds: dict[str, dict[str, str]]
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -59,15 +63,17 @@ def tables() -> Tables:
     nodes: dict[str, tuple[str, ...]] = {}
     rels: dict[str, tuple[str, ...]] = {}
     ends: dict[str, tuple[tuple[str, str], ...]] = {}
+    kinds: dict[str, dict[str, str]] = {}
     for kind, name, body in re.findall(r"CREATE\s+(NODE|REL)\s+TABLE\s+(\w+)\s*\((.*?)\)\s*;", text, re.S | re.I):
         parts = [" ".join(part.split()) for part in body.split(",")]
+        kinds[name] = {part.split()[0]: part.split()[1].upper() for part in parts if not part.upper().startswith("FROM ")}
         if kind.upper() == "NODE":
             nodes[name] = tuple(part.split()[0] for part in parts if part.split()[0] != "id")
         else:
             pairs = [re.fullmatch(r"FROM (\w+) TO (\w+)", part, re.I) for part in parts]
             ends[name] = tuple(found.groups() for found in pairs if found)
             rels[name] = tuple(part.split()[0] for part, found in zip(parts, pairs) if not found)
-    return Tables(nodes, rels, ends)
+    return Tables(nodes, rels, ends, kinds)
 
 
 def _checked(name: str, known: tuple[str, ...]) -> str:
