@@ -198,3 +198,86 @@ def create(path: Path, papers: list[dict] = PAPERS) -> Path:
     conn.close()
     db.close()
     return path
+
+
+def synthetic(path: Path, papers: int, entities: int, seed: int = 1, abstract_words: int = 60) -> Path:
+    """A store of the real shape with `papers` made-up papers, written by `COPY` from pandas (fast at any size).
+
+    Entities are named `Model 7`, `Benchmark 12`, ..., picked by a skewed law
+    (a few are named by many papers), three to five per paper; a quarter of
+    papers report a result; each paper has one to three of `papers // 2`
+    authors. Evidence sentences are slices of the paper's text.
+    """
+    import random
+
+    import ladybug
+    import pandas as pd
+
+    rng = random.Random(seed)
+    types = ("Model", "Method", "Benchmark", "Environment")
+    allowed = {"Model": ("proposes", "uses", "compares_to", "mentions"), "Method": ("proposes", "uses", "compares_to", "mentions"),
+               "Benchmark": ("proposes", "evaluates_on", "uses", "mentions"), "Environment": ("proposes", "evaluates_on", "uses", "mentions")}
+    names = [(f"{types[i % 4]} {i}", types[i % 4]) for i in range(entities)]
+    ids = [f"{t.lower()}:{norm(n)}" for n, t in names]
+    words = "agents plan act observe reward policy model benchmark learn search tool web robot language vision".split()
+    paper_rows, author_rows, authored, results, reports, achieves, has_result = [], [], [], [], [], [], []
+    roles: dict[tuple[str, str], list] = {}
+    authors = max(1, papers // 2)
+    author_rows = [{"id": f"author:person{i}", "name": f"Person {i}", "orcid": None} for i in range(authors)]
+    for p in range(papers):
+        pid_ = f"arxiv:{2400 + p // 90000}.{p % 90000:05d}"
+        title = f"Paper {p}: how agents {rng.choice(words)} with \"quotes\""
+        abstract = " ".join(rng.choice(words) for _ in range(abstract_words)) + "."
+        text_ = f"{title}\n\n{abstract}"
+        paper_rows.append({"id": pid_, "title": title, "abstract": abstract, "arxiv_id": pid_[6:], "doi": None,
+                           "url": f"https://arxiv.org/abs/{pid_[6:]}", "date": f"2025-{1 + p % 12:02d}-{1 + p % 28:02d}",
+                           "venue": "Synthetic Conference" if p % 3 == 0 else None, "categories": ["cs.AI", "cs.CL"][: 1 + p % 2],
+                           "sources": ["/data/synthetic.jsonl"]})
+        for position, a in enumerate(sorted({rng.randrange(authors) for _ in range(1 + p % 3)}), 1):
+            authored.append({"from": f"author:person{a}", "to": pid_, "position": position})
+        chosen = sorted({min(rng.randrange(entities), rng.randrange(entities)) for _ in range(3 + p % 3)})
+        for e in chosen:
+            role = rng.choice(allowed[names[e][1]])
+            start = rng.randrange(0, len(text_) - 40)
+            roles.setdefault((role.upper(), names[e][1]), []).append(
+                {"from": pid_, "to": ids[e], "role": role, "confidence": rng.choice((0.6, 0.75, 0.9)), "extractor": EXTRACTOR,
+                 "sentence": text_[start:start + 40], "start_char": start, "end_char": start + 40})
+        if p % 4 == 0:
+            result = f"result:{pid_}:0"
+            model, bench = chosen[0] - chosen[0] % 4, chosen[-1] - chosen[-1] % 4 + 2
+            results.append({"id": result, "subject": names[model][0], "benchmark": names[bench % entities][0] if bench < entities else None,
+                            "metric": rng.choice(("accuracy", "Accuracy", "success rate")), "value": f"{rng.randrange(100)}.0%"})
+            reports.append({"from": pid_, "to": result})
+            achieves.append({"from": ids[model], "to": result})
+            if bench < entities:
+                has_result.append({"from": ids[bench], "to": result})
+    db = ladybug.Database(str(path))
+    conn = ladybug.Connection(db)
+    for statement in schema_statements():
+        conn.execute(statement)
+
+    def copy(table: str, rows: list[dict], **pair: str) -> None:
+        if rows:
+            frame = pd.DataFrame(rows)  # noqa: F841 (COPY reads the local variable by name)
+            options = f" (from='{pair['start']}', to='{pair['end']}')" if pair else ""
+            conn.execute(f"COPY {table} FROM frame{options}")
+
+    copy("Paper", paper_rows)
+    copy("Author", author_rows)
+    for type_ in types:
+        copy(type_, [{"id": ids[i], "name": n, "aliases": [n.replace(" ", "-")] if i % 5 == 0 else []}
+                     for i, (n, t) in enumerate(names) if t == type_])
+    copy("Result", results)
+    for (type_, label), rows in sorted(roles.items()):
+        copy(type_, rows, start="Paper", end=label)
+    copy("VARIANT_OF", [{"from": ids[i], "to": ids[i - 4]} for i in range(4, min(entities, 40)) if names[i][1] == "Model"],
+         start="Model", end="Model")
+    copy("REPORTS", reports)
+    for label in ("Model", "Method"):
+        copy("ACHIEVES", [r for r in achieves if r["from"].startswith(label.lower() + ":")], start=label, end="Result")
+    for label in ("Benchmark", "Environment"):
+        copy("HAS_RESULT", [r for r in has_result if r["from"].startswith(label.lower() + ":")], start=label, end="Result")
+    copy("AUTHORED", authored)
+    conn.close()
+    db.close()
+    return path

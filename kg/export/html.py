@@ -147,7 +147,10 @@ def select(reader: Any, view: View = View()) -> Selection:
         linked = f" AND EXISTS {{ MATCH (n)-[:{walk}]-() }}" if view.roles else ""
         for label in (label for label in LABELS if label in types):
             chosen = f"MATCH (n:{label}) WITH n, COUNT {{ MATCH (n)-[:{ALL_LINKS}]-() }} AS degree WHERE degree >= $least{linked} "
-            matched += int(next(iter(reader.run(chosen + "RETURN count(*) AS n", {"least": view.min_degree})))["n"])
+            # LadybugDB 0.22 drops the rows whose COUNT {} is 0 from an aggregation that follows it,
+            # so with no lower bound the label's own count is the number of matches.
+            counted = chosen if view.min_degree or view.roles else f"MATCH (n:{label}) "
+            matched += int(next(iter(reader.run(counted + "RETURN count(*) AS n", {"least": view.min_degree})))["n"])
             rows = reader.run(chosen + "RETURN n.id AS id, degree ORDER BY degree DESC, id LIMIT $most",
                               {"least": view.min_degree, "most": view.max_nodes})
             wanted += [(row["id"], label, int(row["degree"])) for row in rows]
