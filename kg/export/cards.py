@@ -64,10 +64,10 @@ def cards(reader: Any, sub: nx.MultiDiGraph) -> dict[str, dict]:
         named = {row["id"]: int(row["named"]) for row in reader.run(
             f"MATCH (p:Paper) WHERE p.id IN $ids RETURN p.id AS id, COUNT {{ MATCH (p)-[:{roles}]->() }} AS named", {"ids": papers})}
         bylines = edges(reader, "Author", "AUTHORED", "Paper", papers, by_end=True)
-        names = {row["id"]: row["name"] for row in nodes_with_ids(reader, "Author", sorted({r["start_id"] for r in bylines}))}
+        author_names = {row["id"]: row["name"] for row in nodes_with_ids(reader, "Author", sorted({r["start_id"] for r in bylines}))}
         authors: dict[str, list[str]] = defaultdict(list)
         for row in sorted(bylines, key=lambda r: (r["end_id"], r["position"] or 0, r["start_id"])):
-            authors[row["end_id"]].append(names[row["start_id"]])
+            authors[row["end_id"]].append(author_names[row["start_id"]])
         for node in papers:
             data = sub.nodes[node]
             facts = [["id", node]]
