@@ -30,6 +30,9 @@ PRISM = Namespace("http://prismstandard.org/namespaces/basic/2.0/")
 ORCID = "https://orcid.org/"
 ARXIV_ABS = "https://arxiv.org/abs/"
 DEFAULT_BASE = "https://example.org/kg"
+# Papers recur within a page of an export, not across pages: caches of their IRIs are emptied
+# past this size, so an export's memory does not grow with the number of papers.
+CACHED = 20_000
 
 PREFIXES = {
     "kg": KG,
@@ -151,11 +154,15 @@ class Iris:
 
     def _segment(self, paper_id: str) -> str:
         if paper_id not in self._segments:
+            if len(self._segments) > CACHED:
+                self._segments.clear()
             self._segments[paper_id] = paper_segment(paper_id)
         return self._segments[paper_id]
 
     def paper(self, paper_id: str) -> URIRef:
         if paper_id not in self._papers:
+            if len(self._papers) > CACHED:
+                self._papers.clear()
             self._papers[paper_id] = URIRef(f"{self.base}/paper/{self._segment(paper_id)}")
         return self._papers[paper_id]
 

@@ -34,7 +34,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.export import iris as ns
 from kg.export.iris import DEFAULT_BASE, ORCID, PREFIXES, Iris, arxiv_iri
-from kg.store.rows import ENTITY_LABELS, PAGE, ROLE_TYPES, edges, node_pages, nodes_with_ids
+from kg.store.rows import ENTITY_LABELS, PAGE, ROLE_TYPES, edges, node_pages, nodes_with_ids, span
 
 class Terms:
     """The terms of one namespace, each made once.
@@ -128,7 +128,7 @@ def blocks(reader: Any, base: str = DEFAULT_BASE, page: int = PAGE) -> Iterator[
     for label in ENTITY_LABELS:
         for rows in node_pages(reader, label, page):
             variants = defaultdict(list)
-            for row in edges(reader, label, "VARIANT_OF", label, [r["id"] for r in rows]):
+            for row in edges(reader, label, "VARIANT_OF", label, span(rows)):
                 variants[row["start_id"]].append(row["end_id"])
             for row in rows:
                 pairs = [(RDF.type, KG[label]), (SKOS.prefLabel, Literal(row["name"]))]
@@ -178,7 +178,7 @@ def _metrics(reader: Any, iris: Iris) -> Iterator[Block]:
 
 def _papers(reader: Any, iris: Iris, rows: list[dict], metrics: dict[str, URIRef]) -> Iterator[Block]:
     """The blocks of one page of papers: each paper, then its bylines, assertions and results."""
-    ids = [row["id"] for row in rows]
+    ids = span(rows)
     authored = defaultdict(list)
     for row in edges(reader, "Author", "AUTHORED", "Paper", ids, by_end=True):
         authored[row["end_id"]].append(row)
@@ -215,10 +215,10 @@ def _papers(reader: Any, iris: Iris, rows: list[dict], metrics: dict[str, URIRef
 
 def _results(reader: Any, ids: list[str]) -> dict[str, dict]:
     """Results by id, with the id of the entity that achieved each (`by`) and of its benchmark (`on`)."""
-    found = {row["id"]: {**row, "by": None, "on": None} for row in nodes_with_ids(reader, "Result", ids)} if ids else {}
+    found = {row["id"]: {**row, "by": None, "on": None} for row in nodes_with_ids(reader, "Result", ids)}
     for key, type_, labels in (("by", "ACHIEVES", ("Model", "Method")), ("on", "HAS_RESULT", ("Benchmark", "Environment"))):
         for label in labels:
-            for row in edges(reader, label, type_, "Result", ids, by_end=True) if ids else ():
+            for row in edges(reader, label, type_, "Result", ids, by_end=True):
                 found[row["end_id"]][key] = row["start_id"]
     return found
 

@@ -7,7 +7,7 @@ derived from that one file: a new property there reaches every export.
 Nodes are paged by id (`WHERE n.id > $after ORDER BY n.id LIMIT n`), which
 both stores answer from their id index, so a page costs the same at the
 start and at the end of a million papers and no answer is ever larger than
-one page. Relationships are fetched for a page of nodes, from the side
+one page. Relationships are fetched for the id span of a page of nodes, from the side
 where each node has few of them (a paper's roles and authors, a result's
 subject and benchmark, an entity's variant), so a page stays small too.
 
@@ -98,23 +98,49 @@ def nodes_with_ids(reader: Any, label: str, ids: list[str]) -> list[dict[str, An
     """The nodes of `label` with these ids, as rows like `node_pages`'."""
     label = _checked(label, tables().labels)
     columns = "".join(f", n.{column} AS {column}" for column in tables().nodes[label])
-    return list(reader.run(f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id{columns} ORDER BY id", {"ids": ids}))
+    if not ids:
+        return []
+    return list(reader.run(f"MATCH (n:{label}) WHERE {_within('n', ids)} RETURN n.id AS id{columns} ORDER BY id", _bounds(ids)))
 
 
-def edges(reader: Any, start: str, type_: str, end: str, ids: list[str], by_end: bool = False) -> list[dict[str, Any]]:
-    """The `type_` relationships from `start` to `end` nodes whose start (or end) id is in `ids`.
+def _within(var: str, within: list[str] | tuple[str, str]) -> str:
+    """The condition on `var.id` for a page's (first, last) span, or for a list of ids.
 
-    Rows are `{"start_id", "end_id", **properties}`, ordered by start, then end (`end` is a
-    reserved word in LadybugDB's Cypher, so it names no column).
+    A list is also bounded by its first and last id: LadybugDB tests a range
+    far faster than membership in a long list (0.02 s against 0.6 s for 2,000
+    ids among 20,000 papers), and the range leaves few rows to test.
+    """
+    span = f"{var}.id >= $first AND {var}.id <= $last"
+    return span if isinstance(within, tuple) else f"{span} AND {var}.id IN $ids"
+
+
+def _bounds(within: list[str] | tuple[str, str]) -> dict[str, Any]:
+    if isinstance(within, tuple):
+        return {"first": within[0], "last": within[1]}
+    return {"first": min(within), "last": max(within), "ids": list(within)}
+
+
+def span(rows: list[dict[str, Any]]) -> tuple[str, str]:
+    """The (first, last) ids of a page from `node_pages`: exactly the page's nodes, as a range."""
+    return rows[0]["id"], rows[-1]["id"]
+
+
+def edges(reader: Any, start: str, type_: str, end: str, within: list[str] | tuple[str, str], by_end: bool = False) -> list[dict[str, Any]]:
+    """The `type_` relationships from `start` to `end` nodes whose start (or end) is `within`.
+
+    `within` is a page's `span` (first, last) or a list of ids. Rows are
+    `{"start_id", "end_id", **properties}`, ordered by start, then end (`end`
+    is a reserved word in LadybugDB's Cypher, so it names no column).
     """
     start, end = _checked(start, tables().labels), _checked(end, tables().labels)
     type_ = _checked(type_, tables().types)
+    if not within:
+        return []
     columns = "".join(f", r.{column} AS {column}" for column in tables().relationships[type_])
-    side = "b" if by_end else "a"
     return list(reader.run(
-        f"MATCH (a:{start})-[r:{type_}]->(b:{end}) WHERE {side}.id IN $ids "
+        f"MATCH (a:{start})-[r:{type_}]->(b:{end}) WHERE {_within('b' if by_end else 'a', within)} "
         f"RETURN a.id AS start_id, b.id AS end_id{columns} ORDER BY start_id, end_id",
-        {"ids": ids},
+        _bounds(within),
     ))
 
 
@@ -144,11 +170,10 @@ def relationship_batches(reader: Any, size: int = PAGE) -> Iterator[tuple[tuple[
         by_end = type_ in BY_END
         for label in dict.fromkeys(end if by_end else start for start, end in pairs):
             for page in node_pages(reader, label, size):
-                ids = [row["id"] for row in page]
                 for start, end in pairs:
                     if (end if by_end else start) != label:
                         continue
-                    rows = edges(reader, start, type_, end, ids, by_end)
+                    rows = edges(reader, start, type_, end, span(page), by_end)
                     if rows:
                         yield (start, type_, end), [
                             {"start": row["start_id"], "end": row["end_id"], "props": props(row, ("start_id", "end_id"))} for row in rows
