@@ -178,6 +178,19 @@ def test_query_on_a_missing_store_says_how_to_make_one(tmp_path):
     assert result.exit_code == 2 and "kg build" in result.output
 
 
+def test_an_old_sqlite_store_is_one_line_and_left_alone(tmp_path):
+    import sqlite3
+
+    old = tmp_path / "kg.sqlite"
+    with sqlite3.connect(old) as conn:
+        conn.execute("CREATE TABLE extractions (id TEXT)")
+    before = old.read_bytes()
+    result = runner.invoke(app, ["query", "MATCH (n) RETURN n", "-s", str(old)])
+    assert result.exit_code == 2 and result.output.strip() == (
+        f"error: {old}: a kg 0.2 store (SQLite), which this kg does not read; rebuild it with 'kg build'")
+    assert old.read_bytes() == before
+
+
 def test_neo4j_uri_in_the_environment_sends_queries_to_neo4j_unless_store_is_given(known_store):
     env = {"NEO4J_URI": "bolt://127.0.0.1:1", "KG_STORE": None}
     to_neo4j = runner.invoke(app, ["query", "MATCH (n) RETURN count(n)"], env=env)

@@ -38,6 +38,10 @@ class LadybugReader:
         self.path = Path(path)
         if not self.path.exists():
             raise ReaderError(f"{self.path}: no such store; create it with 'kg build FILES --store {self.path}'")
+        if self.path.is_file():
+            with self.path.open("rb") as handle:
+                if handle.read(16) == b"SQLite format 3\x00":
+                    raise ReaderError(f"{self.path}: a kg 0.2 store (SQLite), which this kg does not read; rebuild it with 'kg build'")
         try:
             self._db = ladybug.Database(str(self.path), read_only=True)
             self._conn = ladybug.Connection(self._db)
