@@ -32,7 +32,7 @@ ARXIV_ABS = "https://arxiv.org/abs/"
 DEFAULT_BASE = "https://example.org/kg"
 # Papers recur within a page of an export, not across pages: caches of their IRIs are emptied
 # past this size, so an export's memory does not grow with the number of papers.
-CACHED = 20_000
+CACHED = 5_000
 
 PREFIXES = {
     "kg": KG,

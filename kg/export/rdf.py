@@ -331,7 +331,7 @@ class _Terms:
             # write multi-line strings in triple quotes.
             return _quoteLiteral(term)
         if term not in self.known:
-            if len(self.known) > 100_000:
+            if len(self.known) > 10_000:
                 self.known.clear()
             self.known[term] = self._name(term)
         return self.known[term]

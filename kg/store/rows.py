@@ -84,23 +84,26 @@ def _checked(name: str, known: tuple[str, ...]) -> str:
 
 
 def node_pages(reader: Any, label: str, size: int = PAGE) -> Iterator[list[dict[str, Any]]]:
-    """Every node of `label` as rows of `id` and its properties (nulls kept), `size` rows a page, by id."""
+    """Every node of `label` as rows of `id` and its properties (nulls kept), `size` rows a page, by id.
+
+    Each page is found by its ids alone, then read by its span: a sort that
+    carried every property (a million abstracts) would hold them all at once.
+    """
     label = _checked(label, tables().labels)
-    columns = "".join(f", n.{column} AS {column}" for column in tables().nodes[label])
-    cypher = f"MATCH (n:{label}) WHERE n.id > $after RETURN n.id AS id{columns} ORDER BY id LIMIT {int(size)}"
+    ids = f"MATCH (n:{label}) WHERE n.id > $after RETURN n.id AS id ORDER BY id LIMIT {int(size)}"
     after = ""
-    while rows := list(reader.run(cypher, {"after": after})):
-        yield rows
-        after = rows[-1]["id"]
+    while page := [row["id"] for row in reader.run(ids, {"after": after})]:
+        yield nodes_with_ids(reader, label, (page[0], page[-1]))
+        after = page[-1]
 
 
-def nodes_with_ids(reader: Any, label: str, ids: list[str]) -> list[dict[str, Any]]:
-    """The nodes of `label` with these ids, as rows like `node_pages`'."""
+def nodes_with_ids(reader: Any, label: str, within: list[str] | tuple[str, str]) -> list[dict[str, Any]]:
+    """The nodes of `label` `within` a span (first, last) or a list of ids, as rows like `node_pages`', by id."""
     label = _checked(label, tables().labels)
     columns = "".join(f", n.{column} AS {column}" for column in tables().nodes[label])
-    if not ids:
+    if not within:
         return []
-    return list(reader.run(f"MATCH (n:{label}) WHERE {_within('n', ids)} RETURN n.id AS id{columns} ORDER BY id", _bounds(ids)))
+    return list(reader.run(f"MATCH (n:{label}) WHERE {_within('n', within)} RETURN n.id AS id{columns} ORDER BY id", _bounds(within)))
 
 
 def _within(var: str, within: list[str] | tuple[str, str]) -> str:
