@@ -4,12 +4,13 @@ The tables of `schemas/embedded/schema.cypher` are the graph's shape
 (labels, relationship types, the properties of each), so everything here is
 derived from that one file: a new property there reaches every export.
 
-Nodes are paged by id (`WHERE n.id > $after ORDER BY n.id LIMIT n`), which
-both stores answer from their id index, so a page costs the same at the
-start and at the end of a million papers and no answer is ever larger than
-one page. Relationships are fetched for the id span of a page of nodes, from the side
-where each node has few of them (a paper's roles and authors, a result's
-subject and benchmark, an entity's variant), so a page stays small too.
+Nodes are paged by id (keyset: `WHERE n.id > $after ORDER BY n.id LIMIT n`
+over the ids alone), then each page is read by its id span (`n.id >= $first
+AND n.id <= $last`, a range both stores filter cheaply), so no answer is
+larger than one page. Relationships are fetched for the span of a page of
+nodes, from the side where each node has few of them (a paper's roles and
+authors, a result's subject and benchmark, an entity's variant), so a page
+stays small too.
 
 `node_batches` and `relationship_batches` give the row shapes the Neo4j
 loader MERGEs: `(label, [{"id", "props"}])` and
