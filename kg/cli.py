@@ -11,13 +11,11 @@ import errno
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from types import SimpleNamespace
-from typing import TYPE_CHECKING, Annotated, BinaryIO, Optional
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, Optional
 
 import networkx as nx
 import typer
@@ -31,7 +29,6 @@ from kg.errors import InputError, OnError, raise_error
 from kg.records import Extraction, Paper
 
 if TYPE_CHECKING:
-    from kg.answers.entities import Reader
     from kg.store.neo4j import Neo4jSettings
 
 app = typer.Typer(
@@ -201,25 +198,50 @@ def build(
 @app.command()
 def stats(
     store: StoreOption = Path(DEFAULT_STORE),
-    top: Annotated[int, typer.Option(help="How many of the most connected entities to list.", min=0)] = 10,
+    top: Annotated[int, typer.Option(help="How many of the most connected entities and authors to list.", min=0)] = 10,
 ) -> None:
-    """Count papers, entities by type and edges by role, and list the most connected entities."""
-    from kg.graph import ENTITY_LABELS, RELATIONSHIP_TYPES
+    """Count papers, entities by type and edges by type, and list the most connected entities and authors."""
+    from kg.stats import stats as count
 
-    graph = open_graph(store)
-    labels = Counter(data["label"] for _, data in graph.nodes(data=True))
-    edges = Counter(key for _, _, key in graph.edges(keys=True))
-    out.print(f"[bold]{labels['Paper']}[/] papers, [bold]{sum(labels[t] for t in ENTITY_LABELS)}[/] entities, "
-              f"[bold]{labels['Result']}[/] results, [bold]{graph.number_of_edges()}[/] edges")
-    out.print(_table("entities by type", "type", ((t, labels[t]) for t in ENTITY_LABELS)))
-    out.print(_table("edges by type", "relationship", ((t, edges[t]) for t in RELATIONSHIP_TYPES)))
-    papers = Counter(v for u, v in graph.edges() if graph.nodes[u]["label"] == "Paper" and graph.nodes[v]["label"] in ENTITY_LABELS)
-    ranked = sorted(papers, key=lambda node: (-papers[node], graph.nodes[node]["name"]))[:top]
-    table = Table(title=f"top {len(ranked)} entities by papers naming them")
+    with _reader(store) as reader:
+        found = count(reader, top)
+    out.print(f"[bold]{found.papers}[/] papers, [bold]{found.entities}[/] entities, [bold]{found.labels['Author']}[/] authors, "
+              f"[bold]{found.labels['Result']}[/] results, [bold]{found.edges}[/] edges")
+    out.print(_table("entities by type", "type", ((t, n) for t, n in found.labels.items() if t not in ("Paper", "Author", "Result"))))
+    out.print(_table("edges by type", "relationship", found.relationships.items()))
+    table = Table(title=f"top {len(found.top_entities)} entities by papers naming them")
     for column in ("entity", "type", "papers"):
         table.add_column(column, justify="right" if column == "papers" else "left")
-    for node in ranked:
-        table.add_row(graph.nodes[node]["name"], graph.nodes[node]["label"], str(papers[node]))
+    for name, label, papers in found.top_entities:
+        table.add_row(name, label, str(papers))
+    out.print(table)
+    out.print(_table(f"top {len(found.top_authors)} authors by papers", "author", found.top_authors))
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="A name or alias, or part of one (case, spaces and punctuation do not matter).")],
+    types: Annotated[Optional[list[str]], typer.Option("--type", "-t", help="Only entities of this type (repeat or comma-separate): Model, Method, Benchmark, Environment.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many hits to show.")] = 20,
+    store: StoreOption = Path(DEFAULT_STORE),
+) -> None:
+    """Find entities by name or alias: exact matches first, then partial ones, by papers naming them.
+
+    On Neo4j the full-text index entity_names answers; on the embedded store
+    names are compared in normalised form (Llama 3.1 8B finds Llama-3.1-8B).
+    """
+    from kg.search import SearchError, search as find
+
+    with _reader(store) as reader:
+        try:
+            hits = find(reader, text, _comma_list(types), limit)
+        except SearchError as error:
+            fail(str(error))
+    table = Table(caption=f"{len(hits)} hit(s)")
+    for column in ("name", "type", "papers", "aliases", "id"):
+        table.add_column(column, justify="right" if column == "papers" else "left", overflow="fold")
+    for hit in hits:
+        table.add_row(hit.name, hit.type, str(hit.papers), ", ".join(hit.aliases), hit.id)
     out.print(table)
 
 
@@ -255,22 +277,23 @@ def export_html(
     are ready to explore in a few seconds.
     """
     from kg.export.html import View, ViewError, write_html
+    from kg.export.overview import node_count
 
     if overview:
         if focus is not None or types or roles or min_degree:
             fail("--overview draws the whole graph's entities: it takes no --focus, --types, --roles or --min-degree")
         return _export_overview(store, output)
     view = View(focus, hops, _comma_list(types), _comma_list(roles), min_degree, max_nodes)
-    graph = open_graph(store)
-    if view == View(max_nodes=max_nodes) and len(graph) > max_nodes:
-        note(f"the graph has {len(graph):,} nodes, more than --max-nodes: drawing the overview map (--focus, --types or --roles draw nodes)")
-        return _export_overview(store, output)
-    try:
-        shown = write_html(graph, output, view, title=f"Knowledge graph around {focus}" if focus else "Knowledge graph").graph
-    except ViewError as error:
-        fail(str(error))
-    except OSError as error:
-        fail(f"{output}: cannot write: {error.strerror}")
+    with _reader(store) as reader:
+        if view == View(max_nodes=max_nodes) and (count := node_count(reader)) > max_nodes:
+            note(f"the graph has {count:,} nodes, more than --max-nodes: drawing the overview map (--focus, --types or --roles draw nodes)")
+            return _export_overview(store, output)
+        try:
+            shown = write_html(reader, output, view, title=f"Knowledge graph around {focus}" if focus else "Knowledge graph").graph
+        except ViewError as error:
+            fail(str(error))
+        except OSError as error:
+            fail(f"{output}: cannot write: {error.strerror}")
     if not shown:
         note("nothing in the graph matches these options; the page is empty", "[yellow]warning:[/] ")
     note(f"wrote {len(shown)} nodes and {shown.number_of_edges()} links to {output} ({output.stat().st_size / 1e6:.1f} MB)")
@@ -281,7 +304,7 @@ def _export_overview(store: Path, output: Path) -> None:
     from kg.export.overview import write_overview
 
     try:
-        with _answering(), open_reader(store) as reader:
+        with _answering(), _reader(store) as reader:
             shown = write_overview(reader, output)
     except OSError as error:
         fail(f"{output}: cannot write: {error.strerror}")
@@ -328,8 +351,8 @@ def export_rdf(
     except (FormatError, BaseError) as error:
         fail(str(error))
     try:
-        with _output(output) as handle:
-            count = write(open_graph(store), handle, chosen, base)
+        with _reader(store) as reader, _output(output) as handle:
+            count = write(reader, handle, chosen, base)
     except FormatError as error:
         fail(str(error))
     except OSError as error:
@@ -381,6 +404,24 @@ def open_graph(store: Path) -> nx.MultiDiGraph:
         with EmbeddedStore(store) as db:
             return db.graph()
     except StoreError as error:
+        fail(str(error))
+
+
+@contextmanager
+def _reader(store: Path, settings: Optional[Neo4jSettings] = None) -> Iterator[Any]:
+    """A reader of Neo4j (for 'neo4j', or when `settings` are given) or of the embedded store at `store`.
+
+    Failures to open or to read, anywhere inside the block, end the command
+    with one line.
+    """
+    from kg.store.neo4j import Neo4jError, Neo4jSettings
+    from kg.store.reader import LadybugReader, Neo4jReader, ReaderError
+
+    try:
+        opened = Neo4jReader(settings or Neo4jSettings.from_env()) if settings or str(store) == NEO4J else LadybugReader(store)
+        with opened as reader:
+            yield reader
+    except (ReaderError, Neo4jError) as error:
         fail(str(error))
 
 
@@ -483,47 +524,24 @@ def query(
     """Run a read-only Cypher query on Neo4j, or on the embedded store.
 
     Runs on Neo4j when --store neo4j or --neo4j-uri is given, or when
-    NEO4J_URI is set and --store (or KG_STORE) is not; else on the embedded
-    store, whose engine (nxCypher) knows most of openCypher's reading clauses
-    (README: 'Neo4j and Cypher queries'). Queries never change a store.
+    NEO4J_URI is set and --store (or KG_STORE) is not; else natively on the
+    embedded store (LadybugDB), which translates type(r) and a few more
+    differences (README: 'Cypher on both stores'). Queries never change a store.
     """
-    from kg.query import QueryError, parse_param, run_embedded, run_neo4j, to_csv, to_json, to_table
-    from kg.store.neo4j import Neo4jError
+    from kg.query import QueryError, parse_param, run_query, to_csv, to_json, to_table
 
+    on_neo4j = str(store) == NEO4J or _given(ctx, "neo4j_uri") or (neo4j_uri is not None and _given(ctx, "store", "DEFAULT"))
+    settings = _settings(neo4j_uri, neo4j_user, neo4j_password, neo4j_database) if on_neo4j else None
     try:
         params = dict(parse_param(p) for p in param or [])
-        on_neo4j = str(store) == NEO4J or _given(ctx, "neo4j_uri") or (neo4j_uri is not None and _given(ctx, "store", "DEFAULT"))
-        if on_neo4j:
-            result = run_neo4j(_settings(neo4j_uri, neo4j_user, neo4j_password, neo4j_database), cypher, params)
-        else:
-            result = run_embedded(open_graph(store), cypher, params)
-    except (QueryError, Neo4jError) as error:
+        with _reader(store, settings) as reader:
+            result = run_query(reader, cypher, params)
+    except QueryError as error:
         fail(str(error))
     if output is OutputFormat.table:
         out.print(to_table(result))
     else:
         sys.stdout.write(to_json(result) + "\n" if output is OutputFormat.json else to_csv(result))
-
-
-@contextmanager
-def open_reader(store: Path) -> Iterator[Reader]:
-    """A graph reader (`run(cypher, params)` yielding dicts) on the embedded store, or on Neo4j for 'neo4j'."""
-    from kg.store import EmbeddedStore, StoreError
-
-    if str(store) == NEO4J:
-        from kg.query import run_neo4j
-        from kg.store.neo4j import Neo4jSettings
-
-        settings = Neo4jSettings.from_env()
-        yield SimpleNamespace(run=lambda cypher, params=None: iter(run_neo4j(settings, cypher, dict(params or {})).records()))
-        return
-    if not store.exists():
-        fail(f"{store}: no such store; create it with 'kg build FILES --store {store}'")
-    try:
-        with EmbeddedStore(store) as db:
-            yield db
-    except StoreError as error:
-        fail(str(error))
 
 
 @contextmanager
@@ -556,7 +574,7 @@ def leaderboard(
     from kg.answers.render import leaderboard_rows, leaderboard_tables
     from kg.query import to_csv, to_json
 
-    with _answering(), open_reader(store) as reader:
+    with _answering(), _reader(store) as reader:
         board = answer(reader, benchmark, metric)
     if output is OutputFormat.table:
         for table in leaderboard_tables(board):
@@ -597,7 +615,7 @@ def trends(
             check(plot)
     except ValueError as error:
         fail(str(error))
-    with _answering(), open_reader(store) as reader:
+    with _answering(), _reader(store) as reader:
         result = answer(reader, _comma_list(types), _comma_list(roles), by.value, top)
     for table in trends_tables(result):
         out.print(table)
@@ -619,7 +637,7 @@ def related(
     from kg.answers.related import related as answer
     from kg.answers.render import related_tables
 
-    with _answering(), open_reader(store) as reader:
+    with _answering(), _reader(store) as reader:
         result = answer(reader, name, top)
     for table in related_tables(result):
         out.print(table)
@@ -639,9 +657,9 @@ def export_neo4j_csv(
     """
     from kg.export.neo4j_csv import export_neo4j_csv as write, import_command
 
-    graph = open_graph(store)
     try:
-        written = write(graph, folder, array_delimiter)
+        with _reader(store) as reader:
+            written = write(reader, folder, array_delimiter)
     except ValueError as error:
         fail(str(error))
     except OSError as error:

@@ -1,15 +1,27 @@
-"""Cypher queries: on Neo4j when one is configured, else on the embedded store's graph.
+"""Read-only Cypher on any reader: the embedded store (LadybugDB) or Neo4j.
 
-On the embedded store the engine is nxCypher (a maintained fork of
-grand-cypher with more of openCypher: single-quoted strings, lower-case
-functions, OPTIONAL MATCH, collect, CONTAINS/STARTS WITH, IN, parameters).
-It reads node labels and relationship types from `__labels__` attributes, so
-queries run on a copy of the graph that has them; the graph itself keeps its
-shape. The copy also gives every node its `id` and drops the `label`
-attribute, so a node reads the same as in Neo4j (`n.id`, `labels(n)`).
+Both engines run the query natively. Their answers come back as
+`QueryResult`: column names and rows of plain values, nodes and
+relationships as the property maps Neo4j gives (`id` included, nulls
+dropped), so one query prints the same on both stores.
 
-Both engines answer with `QueryResult`: column names and rows of plain
-values (nodes and relationships as their property maps).
+The embedded store's Cypher differs from Neo4j's in a few places. kg
+translates these, and nothing else, before the query runs there:
+
+- `type(r)` becomes `label(r)` (LadybugDB's name for a relationship's type);
+- `labels(n)` becomes `[label(n)]` (LadybugDB gives one label as a string;
+  Neo4j gives a list);
+- a variable-length pattern `*1..3` becomes `* TRAIL 1..3`, so that, as in
+  Neo4j, no relationship is walked twice in one path (LadybugDB walks by
+  default).
+
+It refuses, in one line, what LadybugDB would answer wrongly or dangerously:
+writes (the store is also opened read-only), a variable-length pattern with
+no upper bound (it would walk 30 hops), and a missing `$parameter` (LadybugDB
+answers such a query with no rows). Everything else differs and is left to
+the user (README: 'Cypher on both stores'): lists are 1-based, `(n:A:B)`
+means A or B, there are no list comprehensions, `CALL {}`, `shortestPath()`,
+`toInteger()` or `toFloat()`, and an unknown property is an error.
 """
 
 from __future__ import annotations
@@ -19,11 +31,14 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from decimal import Decimal
+from typing import Any, Protocol
 
-import networkx as nx
+from kg.store.reader import EMBEDDED, ReaderError
 
-from kg.store.neo4j import Neo4jSettings, session
+
+class Reader(Protocol):
+    def run(self, cypher: str, params: dict[str, Any] | None = None) -> Any: ...
 
 
 class QueryError(Exception):
@@ -50,92 +65,105 @@ def parse_param(text: str) -> tuple[str, Any]:
         return name, value
 
 
-# -- the embedded store --------------------------------------------------------
+def run_query(reader: Reader, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+    """Run `cypher` read-only on `reader` and return its answer with plain values."""
+    params = params or {}
+    if getattr(reader, "dialect", EMBEDDED) == EMBEDDED:
+        cypher = embedded_cypher(cypher, params)
+    try:
+        records = list(reader.run(cypher, params))
+    except ReaderError as error:
+        raise QueryError(_explain(str(error))) from None
+    columns = list(records[0]) if records else []
+    return QueryResult(columns, [[plain(record[c]) for c in columns] for record in records])
 
 
-def labelled(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy of `graph` as the Cypher engine reads it: labels and types in `__labels__`, `id` on nodes."""
-    copy = nx.MultiDiGraph()
-    for node, data in graph.nodes(data=True):
-        props = {k: v for k, v in data.items() if k != "label"}
-        copy.add_node(node, **props, id=node, __labels__={data["label"]})
-    for start, end, type_, data in graph.edges(keys=True, data=True):
-        copy.add_edge(start, end, key=type_, **data, __labels__={type_})
-    return copy
+# -- the embedded store's dialect ---------------------------------------------
 
-
-STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`")
+# What is not code: strings, quoted names and comments, which no rule may touch.
+NOT_CODE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
 PARAM = re.compile(r"\$([A-Za-z_]\w*)")
-PARAM_IN_MAP = re.compile(r"\{[^{}]*\$[A-Za-z_]")
+WRITES = re.compile(
+    r"(?<![\w.$:])(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|COPY|ALTER|INSTALL|LOAD|ATTACH|USE|EXPORT|IMPORT|"
+    r"BEGIN|COMMIT|ROLLBACK|CHECKPOINT)\b",
+    re.I,
+)
+UNBOUNDED = re.compile(r"\*\s*(?:\d*\s*\.\.\s*)?\]")
+TRANSLATIONS = [
+    (re.compile(r"(?<![\w.])type\s*\(", re.I), "label("),
+    (re.compile(r"(?<![\w.])labels\s*\(\s*([A-Za-z_]\w*)\s*\)", re.I), r"[label(\1)]"),
+    (re.compile(r"\*(?!\s*(?:TRAIL|ACYCLIC|WALK|SHORTEST|ALL)\b)(?=\s*(?:\d*\s*\.\.\s*)?\d+\s*\])", re.I), "* TRAIL "),
+]
 
 
-def _check_params(cypher: str, params: dict[str, Any]) -> None:
-    """Refuse what the embedded engine would answer wrongly instead of failing: it returns no rows."""
-    code = STRING.sub("''", cypher)
+def embedded_cypher(cypher: str, params: dict[str, Any]) -> str:
+    """`cypher` as LadybugDB must read it to answer as Neo4j does; QueryError for what it cannot."""
+    code = NOT_CODE.sub(" ", cypher)
+    if found := WRITES.search(code):
+        raise QueryError(f"queries are read-only: {found.group(1).upper()} would write to the store (write with 'kg build')")
+    if UNBOUNDED.search(code):
+        raise QueryError("a variable-length pattern needs an upper bound on the embedded store, such as [*1..3]")
     missing = sorted(set(PARAM.findall(code)) - set(params))
     if missing:
         raise QueryError(f"missing parameter(s): {', '.join(missing)}; give each with --param NAME=VALUE")
-    if PARAM_IN_MAP.search(code):
-        raise QueryError("the embedded store cannot match parameters inside {...} patterns; write WHERE n.prop = $param instead")
+    return _outside_strings(cypher, _translate)
 
 
-def run_embedded(graph: nx.MultiDiGraph, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
-    """Run `cypher` on a labelled copy of `graph`; the graph is never changed."""
-    from lark.exceptions import UnexpectedInput
-    from nxcypher import NXCypher
-
-    params = params or {}
-    _check_params(cypher, params)
-    try:
-        answer = NXCypher(labelled(graph)).run(cypher, params=params)
-    except UnexpectedInput as error:
-        if error.line < 1:  # lark reports the end of input as line -1
-            raise QueryError("invalid Cypher: the query ends too early") from None
-        raise QueryError(f"invalid Cypher at line {error.line}, column {error.column}: {_context(cypher, error)}") from None
-    except Exception as error:  # the engine's own errors name no common base class
-        raise QueryError(f"the embedded store cannot run this query ({type(error).__name__}: {_one_line(str(error))})") from None
-    columns = list(answer)
-    rows = [[_plain(value) for value in row] for row in zip(*answer.values())]
-    return QueryResult(columns, rows)
+def _translate(code: str) -> str:
+    for pattern, replacement in TRANSLATIONS:
+        code = pattern.sub(replacement, code)
+    return code
 
 
-def _context(cypher: str, error: Any) -> str:
-    line = cypher.splitlines()[error.line - 1] if 0 < error.line <= len(cypher.splitlines()) else cypher
-    return f"unexpected {line[error.column - 1:error.column + 19]!r}" if error.column > 0 else _one_line(str(error))
+def _outside_strings(cypher: str, change) -> str:
+    """Apply `change` to the code of `cypher`, leaving strings, quoted names and comments as they are."""
+    parts, at = [], 0
+    for found in NOT_CODE.finditer(cypher):
+        parts += [change(cypher[at : found.start()]), found.group()]
+        at = found.end()
+    return "".join([*parts, change(cypher[at:])])
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())[:300]
+def _explain(message: str) -> str:
+    """LadybugDB's error as one line that says what kind of problem it is."""
+    kind, _, detail = message.partition(" exception: ")
+    if kind == "Parser":
+        return "invalid Cypher: " + detail.split(' "', 1)[0]
+    if "read-only" in message:
+        return "queries are read-only: the embedded store refused to write"
+    return f"the embedded store cannot run this query: {message}"
 
 
-# -- Neo4j ---------------------------------------------------------------------
+# -- answers as plain values --------------------------------------------------
+
+INTERNAL = {"_ID", "_LABEL", "_SRC", "_DST"}
 
 
-def run_neo4j(settings: Neo4jSettings, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
-    """Run `cypher` in a read transaction: a query never changes the store."""
-    with session(settings) as db:
-        columns, rows = db.execute_read(_read, cypher, params or {})
-    return QueryResult(columns, [[_plain(value) for value in row] for row in rows])
+def plain(value: Any) -> Any:
+    """Nodes, relationships and paths of either engine as the plain maps and lists Neo4j users know.
 
-
-def _read(tx: Any, cypher: str, params: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
-    result = tx.run(cypher, params)
-    rows = [list(record.values()) for record in result]
-    return list(result.keys()), rows
-
-
-def _plain(value: Any) -> Any:
-    """Nodes, relationships and paths of either engine as plain JSON-able values."""
+    A LadybugDB node or relationship is a dict with internal keys (`_ID`,
+    `_LABEL`, ...) and a null for every column its table lacks; a path is
+    `{_NODES, _RELS}`, and so is a variable-length relationship, whose nodes
+    are only those between its ends (one fewer than its relationships):
+    that one becomes its list of relationships, as in Neo4j.
+    """
     from neo4j.graph import Node, Path, Relationship
 
     if isinstance(value, (Node, Relationship)):
-        return {k: _plain(v) for k, v in sorted(value.items())}
+        return {k: plain(v) for k, v in sorted(value.items())}
     if isinstance(value, Path):
-        return [_plain(node) for node in value.nodes]
+        return {"nodes": [plain(n) for n in value.nodes], "relationships": [plain(r) for r in value.relationships]}
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in sorted(value.items()) if k != "__labels__"}
-    if isinstance(value, (list, tuple, set)):
-        return [_plain(v) for v in (sorted(value) if isinstance(value, set) else value)]
+        if set(value) == {"_NODES", "_RELS"}:
+            nodes, rels = [plain(n) for n in value["_NODES"]], [plain(r) for r in value["_RELS"]]
+            return rels if len(nodes) == len(rels) - 1 else {"nodes": nodes, "relationships": rels}
+        internal = "_LABEL" in value
+        return {k: plain(v) for k, v in sorted(value.items()) if not (internal and (k in INTERNAL or v is None))}
+    if isinstance(value, Decimal):
+        return int(value) if value.as_tuple().exponent >= 0 else float(value)
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)

@@ -1,21 +1,21 @@
 #!/usr/bin/env python3
 """How fast an HTML view is ready to use in headless Chromium, and how big it is.
 
-Builds a synthetic graph of the real shape (made-up extractions through the
-real builder), exports its 1,500 best-connected nodes, and opens the page in
+Writes a synthetic LadybugDB store of the real shape (`tests/known_graph.py`'s
+`synthetic`, by COPY), exports its 1,500 best-connected nodes through a
+reader (the view chosen with Cypher), and opens the page in
 /usr/bin/chromium. "Ready" is the page's own signal: laid out, drawn, physics
 stopped. The page records that moment as `performance.now()`, i.e. measured
 from the start of navigation, so it includes parsing the inlined scripts and
 data. Also times one full redraw and one search-and-centre once ready, which
 is what a user feels. With --store it measures that store's whole graph too.
 
-    .venv/bin/python scripts/bench_html.py [--store /tmp/kg6.sqlite] [--runs 3]
+    .venv/bin/python scripts/bench_html.py [--store kg.db] [--runs 3]
 """
 
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import sys
 import tempfile
@@ -23,31 +23,15 @@ import time
 from pathlib import Path
 
 from kg.export.html import View, render
-from kg.graph import build_graph
-from kg.records import Entity, Evidence, Extraction, Paper
+from kg.store.reader import LadybugReader
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from known_graph import synthetic  # noqa: E402
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-TYPES = ("Model", "Method", "Benchmark", "Environment")
-ROLES = ("proposes", "evaluates_on", "uses", "compares_to", "mentions")
-
-
-def synthetic_graph(papers: int, entities: int, seed: int = 1):
-    """Papers naming 2 to 6 entities each, popular entities more often (as in real corpora)."""
-    rng = random.Random(seed)
-    extractions = []
-    for p in range(papers):
-        picked = {min(rng.randrange(entities) for _ in range(2)) for _ in range(rng.randint(2, 6))}
-        found = [
-            Entity(f"Entity {e}", TYPES[e % 4], rng.choice(ROLES), aliases=[f"E{e}"], confidence=0.9,
-                   evidence=[Evidence(f"Paper {p} uses Entity {e} to do something worth reading about.", 0, 10)])
-            for e in sorted(picked)
-        ]
-        paper = Paper(f"arxiv:2501.{p:05d}", f"A synthetic paper number {p} about agents", "x", [], f"2501.{p:05d}")
-        extractions.append(Extraction(paper, found, [], "bench"))
-    return build_graph(extractions)
 
 
 def measure(browser, path: Path, search: str) -> dict:
@@ -70,9 +54,9 @@ def measure(browser, path: Path, search: str) -> dict:
     return {"ready": ready, "wall": wall, "redraw": redraw, "find": find}
 
 
-def report(name: str, graph, view: View, browser, runs: int, folder: Path) -> None:
+def report(name: str, reader, view: View, browser, runs: int, folder: Path) -> None:
     start = time.perf_counter()
-    page = render(graph, view)
+    page = render(reader, view)
     export = time.perf_counter() - start
     path = folder / f"{name.replace(' ', '-')}.html"
     path.write_text(page.html, encoding="utf-8")
@@ -90,7 +74,7 @@ def report(name: str, graph, view: View, browser, runs: int, folder: Path) -> No
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, help="also measure the whole graph of this embedded store")
+    parser.add_argument("--store", type=Path, help="also measure the default view of this embedded store")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args()
@@ -99,13 +83,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
         if args.store:
-            from kg.store import EmbeddedStore
-
-            with EmbeddedStore(args.store) as db:
-                report(f"store {args.store.name}", db.graph(), View(), browser, args.runs, Path(tmp))
-        graph = synthetic_graph(2000, 900)
-        print(f"synthetic graph: {len(graph):,} nodes, {graph.number_of_edges():,} links")
-        report("synthetic 1500", graph, View(max_nodes=1500), browser, args.runs, Path(tmp))
+            with LadybugReader(args.store) as reader:
+                report(f"store {args.store.name}", reader, View(), browser, args.runs, Path(tmp))
+        store = synthetic(Path(tmp) / "synthetic.db", 2000, 900)
+        with LadybugReader(store) as reader:
+            report("synthetic 1500", reader, View(max_nodes=1500), browser, args.runs, Path(tmp))
         browser.close()
 
 

@@ -77,3 +77,20 @@ def load_sample_graph():
 @pytest.fixture
 def sample_graph():
     return load_sample_graph()
+
+
+@pytest.fixture(scope="session")
+def known_store(tmp_path_factory) -> Path:
+    """The known graph (`known_graph.PAPERS`) in a LadybugDB store, made once per run; never written to."""
+    from known_graph import create
+
+    return create(tmp_path_factory.mktemp("known") / "known.db")
+
+
+@pytest.fixture(scope="session")
+def known(known_store):
+    """A read-only reader of the known store."""
+    from kg.store.reader import LadybugReader
+
+    with LadybugReader(known_store) as reader:
+        yield reader

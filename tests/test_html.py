@@ -1,9 +1,9 @@
-"""The interactive HTML view: which subgraph it draws, and the page in a real headless Chromium."""
+"""The interactive HTML view: which subgraph it draws (chosen with Cypher), and the page in a real headless Chromium."""
 
 from __future__ import annotations
 
+import copy
 import os
-import random
 from pathlib import Path
 
 import pytest
@@ -11,106 +11,109 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.export.html import MAX_NODES, PYTHON_LAYOUT, TYPE_STYLE, View, ViewError, render, select, write_html
-from kg.graph import build_graph
-from kg.records import Entity, Evidence, Extraction, Paper
+from kg.store.reader import LadybugReader
+from known_graph import PAPERS, create, entity_id, pid, synthetic
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-PPO = "method:proximalpolicyoptimization"
-WEBPILOT = "arxiv:2501.00001"
-ROBOTS = "title:10c3abf9ab6c7b7c"
+PPO = "method:ppo"
+WEBPILOT, BROWSEBENCH, PLANNING, LOCOBENCH, COT, SIMWORLD = (pid(paper) for paper in PAPERS)
 # Markup in a title must stay text: it would set window.pwned if it ran.
-HOSTILE = 'Robots </script><img src=x onerror="window.pwned=1"> & <b>co</b>'
+HOSTILE = 'LocoBench </script><img src=x onerror="window.pwned=1"> & <b>co</b>'
 
 
-def synthetic_graph(papers: int, entities: int, seed: int = 1):
-    """A graph of the real shape, built by the real builder from made-up extractions."""
-    rng = random.Random(seed)
-    types = ("Model", "Method", "Benchmark", "Environment")
-    names = [(f"Entity {i}", types[i % 4]) for i in range(entities)]
-    extractions = []
-    for p in range(papers):
-        title = f"Paper {p}"
-        chosen = {rng.randrange(entities) if rng.random() < 0.5 else min(rng.randrange(entities), rng.randrange(entities)) for _ in range(3)}
-        found = [
-            Entity(names[e][0], names[e][1], rng.choice(("uses", "evaluates_on", "mentions")), confidence=0.9,
-                   evidence=[Evidence(f"We use {names[e][0]}.", 0, 10)])
-            for e in sorted(chosen)
-        ]
-        extractions.append(Extraction(Paper(f"arxiv:2501.{p:05d}", title, "x", [], f"2501.{p:05d}"), found, [], "test"))
-    return build_graph(extractions)
+@pytest.fixture(scope="module")
+def hostile_store(tmp_path_factory):
+    """The known graph with markup in a title."""
+    papers = copy.deepcopy(PAPERS)
+    papers[3]["title"] = HOSTILE
+    return create(tmp_path_factory.mktemp("hostile") / "hostile.db", papers)
+
+
+@pytest.fixture(scope="module")
+def large_store(tmp_path_factory):
+    return synthetic(tmp_path_factory.mktemp("large") / "large.db", 900, 400)
+
+
+def linked(paper: dict) -> set[str]:
+    """What a paper links to: its entities and results."""
+    return {entity_id(name) for name, _ in paper["roles"]} | {f"result:{pid(paper)}:{n}" for n in range(len(paper["results"]))}
 
 
 # -- the subgraph: no browser needed
 
 
-def test_focus_by_alias_takes_the_neighbourhood(sample_graph):
-    one = select(sample_graph, View(focus="PPO", hops=1))
+def test_focus_by_alias_takes_the_neighbourhood(known):
+    one = select(known, View(focus="Proximal Policy Optimization", hops=1))
     assert one.focus == [PPO]
-    assert set(one.graph) == {PPO, WEBPILOT, ROBOTS}
-    assert sorted(k for _, _, k in one.graph.edges(keys=True)) == ["USES", "USES"]
-    two = select(sample_graph, View(focus="ppo", hops=2))
-    assert set(two.graph) == {PPO, WEBPILOT, ROBOTS} | set(sample_graph.successors(WEBPILOT)) | set(sample_graph.successors(ROBOTS))
+    assert set(one.graph) == {PPO, WEBPILOT, PLANNING, LOCOBENCH}
+    assert sorted(k for _, _, k in one.graph.edges(keys=True)) == ["USES", "USES", "USES"]
+    two = select(known, View(focus="ppo", hops=2))
+    assert set(two.graph) == {PPO, WEBPILOT, PLANNING, LOCOBENCH} | linked(PAPERS[0]) | linked(PAPERS[2]) | linked(PAPERS[3])
 
 
-def test_focus_by_title_or_arxiv_id(sample_graph):
-    assert select(sample_graph, View(focus="robots in mujoco: a study of sim-to-real transfer", hops=0)).focus == [ROBOTS]
-    assert select(sample_graph, View(focus="https://arxiv.org/abs/2501.00001v3", hops=0)).focus == [WEBPILOT]
+def test_focus_by_title_or_arxiv_id(known):
+    assert select(known, View(focus="locobench: legged locomotion in mujoco", hops=0)).focus == [LOCOBENCH]
+    assert select(known, View(focus="Planning Helps Web Agents", hops=0)).focus == [PLANNING]
+    assert select(known, View(focus="https://arxiv.org/abs/2502.00001v3", hops=0)).focus == [WEBPILOT]
 
 
-def test_types_keep_the_focus_and_walk_through_other_types(sample_graph):
-    models = select(sample_graph, View(focus="PPO", hops=2, types=("model",)))
-    # Llama-3.1-8B and GPT-4o share a paper with PPO; the papers themselves are left out.
-    assert set(models.graph) == {PPO, "model:llama318b", "model:gpt4o"}
-    only = select(sample_graph, View(types=("Model",)))
+def test_types_keep_the_focus_and_walk_through_other_types(known):
+    models = select(known, View(focus="PPO", hops=2, types=("model",)))
+    # The models that share a paper with PPO; the papers themselves are left out.
+    assert set(models.graph) == {PPO, "model:llama318b", "model:gpt4o", "model:llama3170b"}
+    only = select(known, View(types=("Model",)))
     assert {d["label"] for _, d in only.graph.nodes(data=True)} == {"Model"}
-    assert [k for _, _, k in only.graph.edges(keys=True)] == ["VARIANT_OF"]
+    assert [k for _, _, k in only.graph.edges(keys=True)] == ["VARIANT_OF", "VARIANT_OF"]
 
 
-def test_roles_keep_only_those_links_and_the_nodes_they_join(sample_graph):
-    view = select(sample_graph, View(roles=("proposes", "evaluates_on")))
+def test_roles_keep_only_those_links_and_the_nodes_they_join(known):
+    view = select(known, View(roles=("proposes", "evaluates_on")))
     assert {d["role"] for _, _, d in view.graph.edges(data=True)} == {"proposes", "evaluates_on"}
     assert set(view.graph) == {u for u, _ in view.graph.edges()} | {v for _, v in view.graph.edges()}
-    assert "benchmark:gsm8k" in view.graph and "model:gpt4" not in view.graph
+    assert "benchmark:gsm8k" in view.graph and "model:gpt4o" not in view.graph
 
 
-def test_min_degree_counts_links_in_the_whole_graph(sample_graph):
-    view = select(sample_graph, View(min_degree=3))
-    assert set(view.graph) == {n for n in sample_graph if sample_graph.degree(n) >= 3}
-    assert set(view.graph) == {WEBPILOT, "arxiv:2501.00002", ROBOTS, "model:llama318b"}
+def test_degrees_are_counted_in_the_whole_graph_without_authors(known):
+    view = select(known, View(min_degree=4))
+    assert set(view.graph) == {WEBPILOT, BROWSEBENCH, PLANNING, LOCOBENCH, COT, SIMWORLD, "environment:webarena", "model:gpt4o"}
+    assert view.graph.nodes[WEBPILOT]["degree"] == 7 and view.graph.nodes["model:gpt4o"]["degree"] == 4
 
 
-def test_max_nodes_keeps_the_best_connected_and_the_focus():
-    graph = synthetic_graph(400, 160)
-    view = select(graph, View(max_nodes=100))
-    assert len(view.graph) == 100 and view.matched == len(graph)
-    kept = [graph.degree(n) for n in view.graph]
-    dropped = [graph.degree(n) for n in graph if n not in view.graph]
-    assert min(kept) >= max(dropped)
-    assert view.graph.number_of_edges() == sum(1 for u, v in graph.edges() if u in view.graph and v in view.graph)
-    lonely = min(graph, key=lambda n: (graph.degree(n), n))
-    focused = select(graph, View(focus=lonely, hops=3, max_nodes=10))
-    assert lonely in focused.graph and len(focused.graph) == 10
+def test_max_nodes_keeps_the_best_connected_and_the_focus(known, large_store):
+    five = select(known, View(max_nodes=5))
+    assert sorted(five.graph) == sorted([WEBPILOT, BROWSEBENCH, PLANNING, LOCOBENCH, COT]) and five.matched == 27
+    with LadybugReader(large_store) as reader:
+        whole = select(reader, View(max_nodes=100_000))
+        view = select(reader, View(max_nodes=100))
+        assert len(view.graph) == 100 and view.matched == len(whole.graph)
+        kept = [whole.graph.nodes[n]["degree"] for n in view.graph]
+        dropped = [whole.graph.nodes[n]["degree"] for n in whole.graph if n not in view.graph]
+        assert min(kept) >= max(dropped)
+        assert view.graph.number_of_edges() == sum(1 for u, v in whole.graph.edges() if u in view.graph and v in view.graph)
+        lonely = min((n for n in whole.graph if whole.graph.nodes[n]["degree"]), key=lambda n: (whole.graph.nodes[n]["degree"], n))
+        focused = select(reader, View(focus=lonely, hops=3, max_nodes=10))
+        assert lonely in focused.graph and len(focused.graph) == 10
 
 
-def test_unknown_names_are_errors(sample_graph):
+def test_unknown_names_are_errors(known):
     with pytest.raises(ViewError, match="no entity or paper named 'Gemini'"):
-        select(sample_graph, View(focus="Gemini"))
+        select(known, View(focus="Gemini"))
     with pytest.raises(ViewError, match="did you mean 'Llama-3.1'"):
-        select(sample_graph, View(focus="llama 3"))
+        select(known, View(focus="llama 3"))
     with pytest.raises(ViewError, match="unknown type 'Dataset'; choose from Paper, Model"):
-        select(sample_graph, View(types=("Dataset",)))
+        select(known, View(types=("Dataset",)))
     with pytest.raises(ViewError, match="unknown role 'cites'"):
-        select(sample_graph, View(roles=("cites",)))
+        select(known, View(roles=("cites",)))
 
 
-def test_page_is_deterministic_inlined_and_escaped(sample_graph):
-    sample_graph.nodes[ROBOTS]["title"] = HOSTILE
-    first = render(sample_graph, title="<i>Robots</i>").html
-    assert first == render(sample_graph, title="<i>Robots</i>").html
+def test_page_is_deterministic_inlined_and_escaped(hostile_store):
+    with LadybugReader(hostile_store) as reader:
+        first = render(reader, title="<i>Robots</i>").html
+        assert first == render(reader, title="<i>Robots</i>").html
     assert "<i>Robots</i>" not in first and "&lt;i&gt;Robots&lt;/i&gt;" in first
     assert "</script><img" not in first and "<b>co</b>" not in first
     assert "vis.Network" in first and _fetching_tags(first) == []
@@ -130,23 +133,29 @@ def _fetching_tags(html: str) -> list[tuple]:
     return found
 
 
-def test_large_views_are_laid_out_in_python_deterministically():
-    graph = synthetic_graph(400, 160)
-    assert len(graph) > PYTHON_LAYOUT
-    page = render(graph)
-    assert '"physics": {"enabled": false' in page.html and '"x": ' in page.html
-    assert page.html == render(graph).html
+def test_paper_cards_show_authors_date_venue_and_doi(known):
+    page = render(known, View(focus=WEBPILOT, hops=0))
+    assert '["authors", "Ada Lovelace, Alan Turing"]' in page.html
+    assert '["date", "2025-02-03"]' in page.html and '["venue", "ICML 2025"]' in page.html
+    assert '["doi", "10.1234/webpilot.2025"]' in page.html and '["names", "6 entities"]' in page.html
 
 
-def test_cli_writes_the_page_and_reports_bad_options_in_one_line(tmp_path, jsonl_file):
-    runner = CliRunner()
-    store = tmp_path / "kg.sqlite"
-    assert runner.invoke(app, ["build", str(jsonl_file), "--store", str(store)]).exit_code == 0
+def test_large_views_are_laid_out_in_python_deterministically(large_store):
+    with LadybugReader(large_store) as reader:
+        page = render(reader, View(max_nodes=400))
+        assert len(page.selection.graph) > PYTHON_LAYOUT
+        assert '"physics": {"enabled": false' in page.html and '"x": ' in page.html
+        assert page.html == render(reader, View(max_nodes=400)).html
+
+
+def test_cli_writes_the_page_and_reports_bad_options_in_one_line(tmp_path, known_store):
+    runner = CliRunner(env={"NEO4J_URI": None, "KG_STORE": None})
+    store = known_store
     out = tmp_path / "graph.html"
     result = runner.invoke(app, ["export", "html", "-o", str(out), "--store", str(store), "--focus", "PPO", "--types", "Paper,Method"])
     assert result.exit_code == 0, result.output
-    assert "wrote 3 nodes and 2 links" in result.output
-    assert "within 1 hop of Proximal Policy Optimization · types: Paper, Method" in out.read_text()
+    assert "wrote 4 nodes and 3 links" in result.output
+    assert "within 1 hop of PPO · types: Paper, Method" in out.read_text()
     empty = runner.invoke(app, ["export", "html", "-o", str(out), "--store", str(store), "--min-degree", "1000"])
     assert empty.exit_code == 0 and "warning: nothing in the graph matches these options" in empty.output
     for args, message in [
@@ -208,13 +217,10 @@ class Opened:
 
 
 @pytest.fixture(scope="module")
-def sample_page(browser, tmp_path_factory):
-    from conftest import load_sample_graph
-
-    graph = load_sample_graph()
-    graph.nodes[ROBOTS]["title"] = HOSTILE
+def sample_page(browser, tmp_path_factory, hostile_store):
     path = tmp_path_factory.mktemp("html") / "sample.html"
-    write_html(graph, path)
+    with LadybugReader(hostile_store) as reader:
+        graph = write_html(reader, path).graph
     opened = Opened(browser, path)
     yield opened, graph
     opened.page.close()
@@ -227,7 +233,7 @@ def test_page_loads_offline_without_errors_and_holds_the_graph(sample_page):
     counts = opened.page.evaluate("[kg.nodes.length, kg.edges.length, Object.keys(kg.network.body.nodes).length, kg.network.body.edgeIndices.length]")
     assert counts == [len(graph), graph.number_of_edges(), len(graph), graph.number_of_edges()]
     assert opened.page.evaluate("window.pwned") is None
-    assert opened.page.inner_text("#kg-summary") == "21 of 21 nodes and 21 of 21 links"
+    assert opened.page.inner_text("#kg-summary") == "27 of 27 nodes and 36 of 36 links"
     assert opened.page.evaluate("kg.network.physics.physicsEnabled") is False  # stabilised, then stopped
 
 
@@ -241,19 +247,19 @@ def test_hover_card_shows_aliases_degree_and_evidence(sample_page):
     tooltip = page.locator("div.vis-tooltip")
     tooltip.wait_for(state="visible", timeout=5_000)
     text = tooltip.inner_text()
-    assert "Proximal Policy Optimization" in text and "aliases\nPPO" in text and "degree\n2" in text
-    assert "We propose WebPilot, a framework that trains open models with Proximal Policy Optimization (PPO)." in text
+    assert "PPO" in text and "aliases\nProximal Policy Optimization" in text and "degree\n3" in text and "papers\n3" in text
+    assert "Policies are trained with PPO in MuJoCo from Llama-3.1-70B plans." in text
     assert HOSTILE in text  # the hostile title of the second paper, as text
-    assert tooltip.locator("a").first.get_attribute("href") == "https://arxiv.org/abs/2501.00001"
+    assert tooltip.locator("a").first.get_attribute("href") == "https://arxiv.org/abs/2502.00001"
     page.mouse.move(0, 0)
 
 
 def test_search_finds_a_node_by_alias_and_centres_it(sample_page):
     opened, _ = sample_page
     page = opened.page
-    page.fill("#kg-search", "rlhf")
+    page.fill("#kg-search", "cot")
     page.press("#kg-search", "Enter")
-    node = "method:reinforcementlearningfromhumanfeedback"
+    node = "method:chainofthoughtprompting"
     page.wait_for_function(
         f"""() => {{
             const p = kg.network.getPosition('{node}'), v = kg.network.getViewPosition();
@@ -261,8 +267,8 @@ def test_search_finds_a_node_by_alias_and_centres_it(sample_page):
         }}"""
     )
     assert page.evaluate("kg.network.getSelectedNodes()") == [node]
-    assert page.inner_text("#kg-search-status") == "found Reinforcement Learning from Human Feedback"
-    assert page.inner_text("#kg-details h2") == "Reinforcement Learning from Human Feedback"
+    assert page.inner_text("#kg-search-status") == "found chain-of-thought prompting"
+    assert page.inner_text("#kg-details h2") == "chain-of-thought prompting"
     page.fill("#kg-search", "Gemini")
     page.press("#kg-search", "Enter")
     assert page.inner_text("#kg-search-status") == "nothing named “Gemini”"
@@ -284,23 +290,24 @@ def test_unticking_a_type_hides_its_nodes_and_only_those(sample_page, tmp_path):
     hidden = page.evaluate("kg.nodes.get({filter: (n) => n.hidden}).map((n) => n.id).sort()")
     assert hidden == sorted(n for n, d in graph.nodes(data=True) if d["label"] == "Paper")
     # Edges out of papers go with them; the variant and result links stay.
-    assert page.evaluate("kg.edges.get({filter: (e) => !e.hidden}).map((e) => e.link).sort()") == ["achieves", "variant_of"]
+    assert page.evaluate("kg.edges.get({filter: (e) => !e.hidden}).map((e) => e.link).sort()") == [
+        "achieves", "achieves", "has_result", "has_result", "variant_of", "variant_of"]
     page.screenshot(path=tmp_path / "sample-no-papers.png")
     page.check('#kg-types input[value="Paper"]')
     page.wait_for_timeout(100)
     assert opened.pixels(paper) == before[0]
     page.uncheck('#kg-links input[value="mentions"]')
     shown = page.evaluate("kg.edges.get({filter: (e) => !e.hidden}).map((e) => e.link)")
-    assert "mentions" not in shown and len(shown) == graph.number_of_edges() - 5
+    assert "mentions" not in shown and len(shown) == graph.number_of_edges() - 1
     assert page.evaluate("kg.nodes.get({filter: (n) => n.hidden}).length") == 0
     page.check('#kg-links input[value="mentions"]')
 
 
-def test_a_large_view_opens_laid_out_with_physics_off(browser, tmp_path):
-    graph = synthetic_graph(900, 400)
+def test_a_large_view_opens_laid_out_with_physics_off(browser, tmp_path, large_store):
     path = tmp_path / "large.html"
-    selection = write_html(graph, path, View(max_nodes=600))
-    assert len(selection.graph) == 600 < len(graph) and MAX_NODES > 600
+    with LadybugReader(large_store) as reader:
+        selection = write_html(reader, path, View(max_nodes=600))
+    assert len(selection.graph) == 600 < selection.matched and MAX_NODES > 600
     opened = Opened(browser, path)
     assert opened.errors == [] and opened.requests == [path.as_uri()]
     assert opened.page.evaluate("[kg.nodes.length, kg.edges.length]") == [600, selection.graph.number_of_edges()]
@@ -310,10 +317,10 @@ def test_a_large_view_opens_laid_out_with_physics_off(browser, tmp_path):
     opened.page.close()
 
 
-def test_an_empty_view_still_opens(browser, sample_graph, tmp_path):
+def test_an_empty_view_still_opens(browser, known, tmp_path):
     path = tmp_path / "empty.html"
-    assert len(write_html(sample_graph, path, View(roles=("has_result",))).graph) == 0
+    assert len(write_html(known, path, View(min_degree=1000)).graph) == 0
     opened = Opened(browser, path)
     assert opened.errors == [] and opened.page.evaluate("kg.nodes.length") == 0
-    assert opened.page.inner_text("#kg-summary") == "0 of 21 nodes and 0 of 21 links · roles: has_result"
+    assert opened.page.inner_text("#kg-summary") == "0 of 27 nodes and 0 of 36 links · degree ≥ 1000"
     opened.page.close()

@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.graph import LABELS, RELATIONSHIP_TYPES, build_graph
-from kg.query import run_embedded, run_neo4j
+from kg.query import run_query
 from kg.store.neo4j import Neo4jError, Neo4jSettings, apply_schema, clear, load_graph, read_graph, session
-from readme_queries import PARAMS, readme_queries
+from kg.store.reader import Neo4jReader
 from written_extractions import written_extractions, written_store
 
 pytestmark = pytest.mark.skipif(
@@ -131,16 +131,6 @@ def test_an_interrupted_load_is_completed_by_running_it_again(db, graph):
     assert_same_graph(read_graph(db), graph)
 
 
-@pytest.mark.parametrize("number", sorted(readme_queries()))
-def test_readme_queries_give_the_same_answers_on_neo4j_and_the_embedded_store(db, settings, graph, number):
-    load_graph(db, graph)
-    title, cypher = readme_queries()[number]
-    on_neo4j = run_neo4j(settings, cypher, PARAMS.get(number))
-    embedded = run_embedded(graph, cypher, PARAMS.get(number))
-    assert on_neo4j.rows, title
-    assert (on_neo4j.columns, on_neo4j.rows) == (embedded.columns, embedded.rows), title
-
-
 def test_load_cli_prints_counters_and_a_second_load_creates_nothing(db, tmp_path, graph):
     store = written_store(tmp_path / "kg.sqlite")
     first = runner.invoke(app, ["load", str(store), "--batch-size", "5"])
@@ -170,7 +160,8 @@ def test_build_into_neo4j_then_stats_and_query_read_from_it(db, jsonl_file):
 
 def test_a_wrong_password_is_one_clear_line(db, settings):
     with pytest.raises(Neo4jError, match="authentication failed for user"):
-        run_neo4j(replace(settings, password=settings.password + "-wrong"), "RETURN 1")
+        with Neo4jReader(replace(settings, password=settings.password + "-wrong")) as reader:
+            list(reader.run("RETURN 1"))
 
 
 def test_a_database_that_does_not_exist_is_one_clear_line(db, settings):
@@ -187,6 +178,6 @@ def test_invalid_cypher_is_one_clear_line(db):
 
 
 def test_queries_are_read_only(db, settings):
-    with pytest.raises(Neo4jError):
-        run_neo4j(settings, "CREATE (:Paper {id: 'written-by-a-query'})")
+    with pytest.raises(Neo4jError), Neo4jReader(settings) as reader:
+        run_query(reader, "CREATE (:Paper {id: 'written-by-a-query'})")
     assert db.run("MATCH (n:Paper {id: 'written-by-a-query'}) RETURN count(n) AS c").single()["c"] == 0

@@ -9,6 +9,11 @@ block that Jinja's `tojson` escapes; its script only ever puts text into the
 document with `textContent`, so titles read from input files cannot inject
 markup.
 
+The view is chosen with Cypher through a reader (the focus found by name,
+the walk of `hops` links, degrees counted by the database, the best-connected
+`max_nodes` kept), and only that view is read into a networkx graph, so a
+page of 1,500 nodes costs the same whatever the size of the store.
+
 Small views lay themselves out in the browser (physics runs until the layout
 is stable, then stops); above `PYTHON_LAYOUT` nodes the positions are
 computed here with igraph's Fruchterman-Reingold, which places 1,500 nodes in
@@ -21,21 +26,27 @@ from __future__ import annotations
 
 import math
 import random
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
-from kg.graph.build import LABELS
-from kg.records import ROLES, arxiv_id, norm
+from kg.export.cards import cards as node_cards, names as _names
+from kg.records import ROLES, arxiv_id, title_id
+from kg.search import search
+from kg.store.rows import ENTITY_LABELS, edges, nodes_with_ids, tables
 
 MAX_NODES = 1500
 PYTHON_LAYOUT = 300
+LABELS = ("Paper", *ENTITY_LABELS, "Result")
 LINKS = (*ROLES, "variant_of", "reports", "achieves", "has_result")
+# Every link the page can draw; a node's degree counts these (not its authors).
+ALL_LINKS = "|".join(link.upper() for link in LINKS)
 
 # Tableau 10 colours: distinct, readable on white, and safe for the common
 # colour-vision deficiencies when paired with the shapes.
@@ -58,7 +69,6 @@ LINK_STYLE = {
     "achieves": {"color": "#c49c94", "width": 1, "dashes": True},
     "has_result": {"color": "#c49c94", "width": 1, "dashes": True},
 }
-EVIDENCE_PER_NODE = 3
 LABEL_CHARS = 40
 
 
@@ -106,42 +116,78 @@ def link_of(key: str, data: dict) -> str:
     return data.get("role") or key.lower()
 
 
-def select(graph: nx.MultiDiGraph, view: View = View()) -> Selection:
-    """The subgraph `view` asks for, with nodes and edges in a fixed order.
+def select(reader: Any, view: View = View()) -> Selection:
+    """The subgraph `view` asks for, read through `reader`, with nodes and edges in a fixed order.
 
     Raises ViewError naming what is unknown. Focus nodes are always kept;
-    among the rest, `max_nodes` keeps the best-connected (ties by id).
+    among the rest, `max_nodes` keeps the best-connected (ties by id). Each
+    node carries `label`, its properties and its `degree` in the whole graph.
     """
     types = _choose(view.types, LABELS, "type")
     links = _choose(view.roles, LINKS, "role")
-    walkable = nx.subgraph_view(graph, filter_edge=lambda u, v, k: link_of(k, graph.edges[u, v, k]) in links)
-    focus = _find(graph, view.focus) if view.focus is not None else []
+    walk = "|".join(link.upper() for link in LINKS if link in links)
+    focus = _find(reader, view.focus) if view.focus is not None else []
     if focus:
-        layers = nx.bfs_layers(walkable.to_undirected(as_view=True), focus)
-        around = {node for _, layer in zip(range(view.hops + 1), layers) for node in layer}
-    elif view.roles:
-        around = {node for node in graph if walkable.degree(node)}
+        around, frontier = set(focus), list(focus)
+        for _ in range(view.hops):
+            found = reader.run(f"MATCH (a)-[:{walk}]-(b) WHERE a.id IN $ids RETURN DISTINCT b.id AS id", {"ids": frontier})
+            frontier = sorted({row["id"] for row in found} - around)
+            if not frontier:
+                break
+            around.update(frontier)
+        candidates = [
+            (row["id"], label, int(row["degree"])) for label in LABELS for row in reader.run(
+                f"MATCH (n:{label}) WHERE n.id IN $ids RETURN n.id AS id, COUNT {{ MATCH (n)-[:{ALL_LINKS}]-() }} AS degree",
+                {"ids": sorted(around)})
+        ]
+        wanted = [c for c in candidates if c[0] in focus or (c[1] in types and c[2] >= view.min_degree)]
+        matched = len(wanted)
     else:
-        around = set(graph)
-    wanted = [
-        node for node in around
-        if node in focus or (graph.nodes[node]["label"] in types and graph.degree(node) >= view.min_degree)
-    ]
-    wanted.sort(key=lambda node: (node not in focus, -graph.degree(node), node))
-    keep = set(wanted[: max(view.max_nodes, len(focus))])
+        wanted, matched = [], 0
+        linked = f" AND EXISTS {{ MATCH (n)-[:{walk}]-() }}" if view.roles else ""
+        for label in (label for label in LABELS if label in types):
+            chosen = f"MATCH (n:{label}) WITH n, COUNT {{ MATCH (n)-[:{ALL_LINKS}]-() }} AS degree WHERE degree >= $least{linked} "
+            # LadybugDB 0.22 drops the rows whose COUNT {} is 0 from an aggregation that follows it,
+            # so with no lower bound the label's own count is the number of matches.
+            counted = chosen if view.min_degree or view.roles else f"MATCH (n:{label}) "
+            matched += int(next(iter(reader.run(counted + "RETURN count(*) AS n", {"least": view.min_degree})))["n"])
+            rows = reader.run(chosen + "RETURN n.id AS id, degree ORDER BY degree DESC, id LIMIT $most",
+                              {"least": view.min_degree, "most": view.max_nodes})
+            wanted += [(row["id"], label, int(row["degree"])) for row in rows]
+    wanted.sort(key=lambda c: (c[0] not in focus, -c[2], c[0]))
+    keep = {node: (label, degree) for node, label, degree in wanted[: max(view.max_nodes, len(focus))]}
+    return Selection(_subgraph(reader, keep, links), focus, matched)
+
+
+def _subgraph(reader: Any, keep: dict[str, tuple[str, int]], links: set[str]) -> nx.MultiDiGraph:
+    """The kept nodes with their properties and degrees, and the links of `links` between them."""
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for node, (label, _) in sorted(keep.items()):
+        by_label[label].append(node)
     sub = nx.MultiDiGraph()
-    sub.add_nodes_from((node, graph.nodes[node]) for node in sorted(keep))
-    edges = [(u, v, k, data) for u, v, k, data in walkable.edges(keys=True, data=True) if u in keep and v in keep]
-    sub.add_edges_from(sorted(edges, key=lambda edge: edge[:3]))
-    return Selection(sub, focus, len(wanted))
+    for label, ids in by_label.items():
+        for row in nodes_with_ids(reader, label, ids):
+            props = {k: v for k, v in row.items() if v is not None and k != "id"}
+            sub.add_node(row["id"], label=label, degree=keep[row["id"]][1], **props)
+    found = []
+    for type_ in (link.upper() for link in LINKS if link in links):
+        for start, end in tables().ends[type_]:
+            if by_label.get(start) and by_label.get(end):
+                for row in edges(reader, start, type_, end, by_label[start]):
+                    if row["end_id"] in keep:
+                        props = {k: v for k, v in row.items() if v is not None and k not in ("start_id", "end_id")}
+                        found.append((row["start_id"], row["end_id"], type_, props))
+    sub.add_edges_from(sorted(found, key=lambda edge: edge[:3]))
+    return sub
 
 
-def render(graph: nx.MultiDiGraph, view: View = View(), title: str = "Knowledge graph") -> Page:
-    """The HTML page showing `view` of `graph`; raises ViewError for an unknown focus, type or role."""
+def render(reader: Any, view: View = View(), title: str = "Knowledge graph") -> Page:
+    """The HTML page showing `view` of the graph `reader` reads; raises ViewError for an unknown focus, type or role."""
     from pyvis.network import Network
 
-    selection = select(graph, view)
+    selection = select(reader, view)
     sub = selection.graph
+    cards = node_cards(reader, sub)
     positions = _layout(sub) if len(sub) > PYTHON_LAYOUT else {}
     net = Network(directed=True)
     for node, data in sub.nodes(data=True):
@@ -151,9 +197,9 @@ def render(graph: nx.MultiDiGraph, view: View = View(), title: str = "Knowledge 
             label=_label(data),
             shape=TYPE_STYLE[data["label"]]["shape"],
             group=data["label"],
-            value=graph.degree(node),
+            value=data["degree"],
             names=_names(node, data),
-            card=_card(graph, node),
+            card=cards[node],
             **extra,
         )
     for u, v, key, data in sub.edges(keys=True, data=True):
@@ -171,14 +217,14 @@ def render(graph: nx.MultiDiGraph, view: View = View(), title: str = "Knowledge 
         "focus": selection.focus,
     }
     html = _environment().get_template("page.html").render(
-        title=title, summary=_summary(graph, view, selection), data=payload
+        title=title, summary=_summary(reader, view, selection), data=payload
     )
     return Page(html, selection)
 
 
-def write_html(graph: nx.MultiDiGraph, path: str | Path, view: View = View(), title: str = "Knowledge graph") -> Selection:
-    """Write the page for `view` of `graph` to `path`; OSError when it cannot be written."""
-    page = render(graph, view, title)
+def write_html(reader: Any, path: str | Path, view: View = View(), title: str = "Knowledge graph") -> Selection:
+    """Write the page for `view` of the graph `reader` reads to `path`; OSError when it cannot be written."""
+    page = render(reader, view, title)
     Path(path).write_text(page.html, encoding="utf-8")
     return page.selection
 
@@ -194,88 +240,26 @@ def _choose(asked: tuple[str, ...], known: tuple[str, ...], what: str) -> set[st
     return {by_fold[name.casefold()] for name in asked}
 
 
-def _find(graph: nx.MultiDiGraph, name: str) -> list[str]:
-    """The nodes `name` names: a node id, an arXiv id, or an entity's name, alias or paper's title."""
-    if name in graph:
-        return [name]
-    if (arxiv := arxiv_id(name)) and f"arxiv:{arxiv}" in graph:
-        return [f"arxiv:{arxiv}"]
-    wanted = norm(name)
-    names = {node: [norm(n) for n in _names(node, data)] for node, data in graph.nodes(data=True)}
-    found = sorted(node for node, known in names.items() if wanted and wanted in known)
+def _find(reader: Any, name: str) -> list[str]:
+    """The nodes `name` names: a node id, an arXiv id, a paper's title, or an entity's name or alias."""
+    for wanted in (name, f"arxiv:{arxiv_id(name)}" if arxiv_id(name) else None):
+        for label in LABELS if wanted else ():
+            if list(reader.run(f"MATCH (n:{label}) WHERE n.id = $id RETURN n.id AS id", {"id": wanted})):
+                return [wanted]
+    papers = reader.run("MATCH (p:Paper) WHERE p.id = $id OR toLower(p.title) = $title RETURN p.id AS id",
+                        {"id": title_id(name), "title": name.lower()})
+    hits = search(reader, name, limit=50) if any(ch.isalnum() for ch in name) else []
+    found = sorted({row["id"] for row in papers} | {hit.id for hit in hits if hit.exact})
     if found:
         return found
-    near = sorted({
-        _names(node, graph.nodes[node])[0] for node, known in names.items() if wanted and any(wanted in n for n in known)
-    })[:3]
+    near = sorted({hit.name for hit in hits})[:3]
     hint = f"; did you mean {', '.join(repr(n) for n in near)}?" if near else ""
     raise ViewError(f"no entity or paper named '{name}' in the graph{hint}")
-
-
-def _names(node: str, data: dict) -> list[str]:
-    """Every name the search box and `--focus` know a node by."""
-    if data["label"] == "Paper":
-        return [data["title"], node, *([data["arxiv_id"]] if data.get("arxiv_id") else [])]
-    if data["label"] == "Result":
-        return [_result_name(data)]
-    return [data["name"], *data.get("aliases", [])]
-
-
-def _result_name(data: dict) -> str:
-    metric = f" {data['metric']}" if data.get("metric") else ""
-    bench = f" on {data['benchmark']}" if data.get("benchmark") else ""
-    return f"{data['subject']}: {data['value']}{metric}{bench}"
 
 
 def _label(data: dict) -> str:
     text = _names("", data)[0]
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
-
-
-def paper_link(data: dict) -> str | None:
-    """Where a paper can be read: its arXiv page when known, else its http(s) URL."""
-    if data.get("arxiv_id"):
-        return f"https://arxiv.org/abs/{data['arxiv_id']}"
-    url = data.get("url") or ""
-    return url if url.startswith(("https://", "http://")) else None
-
-
-def _paper(graph: nx.MultiDiGraph, node: str) -> dict:
-    data = graph.nodes[node]
-    return {"title": data.get("title", node), "id": node, "url": paper_link(data)}
-
-
-def _card(graph: nx.MultiDiGraph, node: str) -> dict:
-    """What the hover card and the side panel show for `node`, as plain strings."""
-    data = graph.nodes[node]
-    label = data["label"]
-    facts = []
-    evidence = []
-    paper = None
-    if label == "Paper":
-        paper = _paper(graph, node)
-        facts.append(["id", node])
-        if data.get("date"):
-            facts.append(["date", data["date"]])
-        named = sum(1 for _, _, d in graph.out_edges(node, data=True) if d.get("role"))
-        facts.append(["names", f"{named} entities"])
-    elif label == "Result":
-        papers = [u for u in graph.predecessors(node) if graph.nodes[u]["label"] == "Paper"]
-        paper = _paper(graph, papers[0]) if papers else None
-        facts += [[key, data[key]] for key in ("subject", "value", "metric", "benchmark") if data.get(key)]
-    else:
-        if data.get("aliases"):
-            facts.append(["aliases", ", ".join(data["aliases"])])
-        roles = [(u, d) for u, _, d in graph.in_edges(node, data=True) if d.get("role")]
-        facts.append(["papers", str(len(roles))])
-        roles.sort(key=lambda item: (ROLES.index(item[1]["role"]), -item[1]["confidence"], item[0]))
-        evidence = [
-            {"role": d["role"], "sentence": d["sentence"], "paper": _paper(graph, u)}
-            for u, d in roles[:EVIDENCE_PER_NODE]
-            if d.get("sentence")
-        ]
-    facts.insert(0, ["degree", str(graph.degree(node))])
-    return {"name": _names(node, data)[0], "type": label, "facts": facts, "paper": paper, "evidence": evidence}
 
 
 def _edge_title(link: str, data: dict) -> str:
@@ -334,14 +318,14 @@ def _options(physics: bool) -> dict:
     }
 
 
-def _summary(graph: nx.MultiDiGraph, view: View, selection: Selection) -> str:
+def _summary(reader: Any, view: View, selection: Selection) -> str:
     """One line saying what is shown and which options chose it."""
     sub = selection.graph
-    parts = [
-        f"{len(sub):,} of {len(graph):,} nodes and {sub.number_of_edges():,} of {graph.number_of_edges():,} links"
-    ]
+    nodes = sum(int(next(iter(reader.run(f"MATCH (n:{label}) RETURN count(*) AS n")))["n"]) for label in LABELS)
+    links = sum(int(next(iter(reader.run(f"MATCH ()-[r:{link.upper()}]->() RETURN count(*) AS n")))["n"]) for link in LINKS)
+    parts = [f"{len(sub):,} of {nodes:,} nodes and {sub.number_of_edges():,} of {links:,} links"]
     if selection.focus:
-        names = ", ".join(_names(n, graph.nodes[n])[0] for n in selection.focus)
+        names = ", ".join(_names(n, sub.nodes[n])[0] for n in selection.focus)
         parts.append(f"within {view.hops} hop{'s' if view.hops != 1 else ''} of {names}")
     if view.types:
         parts.append("types: " + ", ".join(sorted(_choose(view.types, LABELS, "type"), key=LABELS.index)))

@@ -11,9 +11,9 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from urllib.parse import quote, urlsplit
 
-import networkx as nx
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 from rdflib.term import _is_valid_uri
@@ -26,8 +26,13 @@ LPWC = Namespace("https://linkedpaperswithcode.com/property/")
 LPWC_CLASS = Namespace("https://linkedpaperswithcode.com/class/")
 MLS = Namespace("http://www.w3.org/ns/mls#")
 FABIO = Namespace("http://purl.org/spar/fabio/")
+PRISM = Namespace("http://prismstandard.org/namespaces/basic/2.0/")
+ORCID = "https://orcid.org/"
 ARXIV_ABS = "https://arxiv.org/abs/"
 DEFAULT_BASE = "https://example.org/kg"
+# Papers recur within a page of an export, not across pages: caches of their IRIs are emptied
+# past this size, so an export's memory does not grow with the number of papers.
+CACHED = 5_000
 
 PREFIXES = {
     "kg": KG,
@@ -35,6 +40,7 @@ PREFIXES = {
     "lpwcc": LPWC_CLASS,
     "mls": MLS,
     "fabio": FABIO,
+    "prism": PRISM,
     "dcterms": DCTERMS,
     "skos": SKOS,
     "schema": SDO,
@@ -109,19 +115,21 @@ class Iris:
     number of distinct namespaces, and a `/` per part would give every paper
     its own.
 
-    Entity IRIs are `<base>/<type>/<slug of name>`. Graphs built by
-    `kg.graph.build_graph` never give two entities of one type the same slug;
-    a graph from elsewhere that does gets a short hash of the node id after
-    each clashing slug, so IRIs stay distinct and still depend on nothing
-    but the graph.
+    Entity IRIs are `<base>/<type>/<slug of name>`. An entity's id is its
+    type and normalised name, and a slug keeps the normalised name's
+    characters, so two entities of one type never share a slug in a graph kg
+    built; a graph from elsewhere that does gets a short hash of the node id
+    after each clashing slug, so IRIs stay distinct and still depend on
+    nothing but the graph. That needs every entity's name first: `entities`
+    gives (id, label, name) of each, and they are few next to papers.
     """
 
-    def __init__(self, graph: nx.MultiDiGraph, base: str):
+    def __init__(self, base: str, entities: Iterable[tuple[str, str, str | None]] = ()):
         self.base = check_base(base)
         by_slug: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for node, data in graph.nodes(data=True):
-            if data.get("label") in ENTITY_TYPES:
-                by_slug[(data["label"], slug(data.get("name") or node))].append(node)
+        for node, label, name in entities:
+            if label in ENTITY_TYPES:
+                by_slug[(label, slug(name or node))].append(node)
         self._entities: dict[str, URIRef] = {}
         # Papers and extractors recur on every edge; quoting them once is most of an export's IRI work.
         self._segments: dict[str, str] = {}
@@ -146,11 +154,15 @@ class Iris:
 
     def _segment(self, paper_id: str) -> str:
         if paper_id not in self._segments:
+            if len(self._segments) > CACHED:
+                self._segments.clear()
             self._segments[paper_id] = paper_segment(paper_id)
         return self._segments[paper_id]
 
     def paper(self, paper_id: str) -> URIRef:
         if paper_id not in self._papers:
+            if len(self._papers) > CACHED:
+                self._papers.clear()
             self._papers[paper_id] = URIRef(f"{self.base}/paper/{self._segment(paper_id)}")
         return self._papers[paper_id]
 
@@ -166,6 +178,14 @@ class Iris:
         """The evidence node of one role edge: `<base>/assertion/<paper>--<role>--<type>--<slug>`."""
         kind, _, name = self._entities[entity][len(self.base) + 1 :].partition("/")
         return URIRef(f"{self.base}/assertion/{self._segment(paper_id)}--{role}--{kind}--{name}")
+
+    def author(self, author_id: str) -> URIRef:
+        """`author:0000-0002-1825-0097` -> `<base>/author/0000-0002-1825-0097`."""
+        return URIRef(f"{self.base}/author/{quote(author_id.removeprefix('author:'), safe='-._~')}")
+
+    def authorship(self, paper_id: str, position: int) -> URIRef:
+        """The place of an author in a paper's byline: `<base>/authorship/<paper>--<position>`."""
+        return URIRef(f"{self.base}/authorship/{self._segment(paper_id)}--{int(position)}")
 
     def extractor(self, extractor: str) -> URIRef:
         """`kg-rules/0.1.0` -> `<base>/extractor/kg-rules--0.1.0`."""

@@ -3,54 +3,36 @@
 One node file per label and one relationship file per type, each with the
 import tool's header: `id:ID(kg)` (the id, kept as the `id` property, in one
 ID space since kg ids are unique across labels), `:LABEL`, `:START_ID(kg)`,
-`:END_ID(kg)`, `:TYPE`, and typed property columns. Integers are written as
-`long` and fractions as `double`, the types a transactional load stores, so
-that both paths give the same graph; lists are `string[]` (or `long[]`, ...)
-joined by the array delimiter.
+`:END_ID(kg)`, `:TYPE`, and typed property columns. The columns are the
+tables of `schemas/embedded/schema.cypher` with their types (`INT64` is
+`long`, `DOUBLE` is `double`, `STRING[]` is `string[]` joined by the array
+delimiter), the types a transactional load stores, so that both paths give
+the same graph. An empty field is an absent property, as Neo4j has no null.
 
-Properties are flattened as for a transactional load (`kg.store.neo4j.flatten`).
+The rows stream from the reader a page at a time (`kg.store.rows`), so the
+export's memory does not grow with the graph.
 """
 
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-import networkx as nx
-
-from kg.graph import LABELS, RELATIONSHIP_TYPES
-from kg.store.neo4j import node_rows, relationship_rows
+from kg.store.rows import PAGE, node_batches, relationship_batches, tables
 
 ID_SPACE = "kg"
 ARRAY_DELIMITER = ";"  # neo4j-admin's default, so the import command needs no --array-delimiter
+TYPES = {"INT64": "long", "INT32": "int", "DOUBLE": "double", "FLOAT": "float", "BOOLEAN": "boolean", "STRING": "string"}
 
 
-def _type(value: Any) -> str:
-    """The import tool's type of a Python value."""
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "long"
-    if isinstance(value, float):
-        return "double"
-    return "string"
-
-
-def _columns(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Every property name in `rows`, in first-seen order, with its typed header."""
-    headers: dict[str, str] = {}
-    for props in rows:
-        for key, value in props.items():
-            if key in headers:
-                continue
-            if isinstance(value, list):
-                headers[key] = f"{key}:{_type(value[0]) if value else 'string'}[]"
-            else:
-                headers[key] = f"{key}:{_type(value)}" if _type(value) != "string" else key
-    return headers
+def _header(name: str, columns: tuple[str, ...]) -> list[str]:
+    header = []
+    for column in columns:
+        ddl = tables().kinds[name][column]
+        kind = TYPES.get(ddl.removesuffix("[]"), "string") + ("[]" if ddl.endswith("[]") else "")
+        header.append(column if kind == "string" else f"{column}:{kind}")
+    return header
 
 
 def _field(value: Any, delimiter: str, where: str) -> str:
@@ -67,19 +49,27 @@ def _field(value: Any, delimiter: str, where: str) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
-def _write(path: Path, fixed: list[str], headers: dict[str, str], rows: Iterable[tuple[list[str], dict[str, Any]]], delimiter: str) -> int:
-    count = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(fixed + list(headers.values()))
-        for lead, props in rows:
-            writer.writerow(lead + [_field(props.get(key), delimiter, f"{path.name}: {lead[0]}") for key in headers])
-            count += 1
-    return count
+class _Files:
+    """One open CSV writer per file, opened with its header on first use."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.handles: dict[str, tuple[IO[str], Any]] = {}
+
+    def writer(self, name: str, header: list[str]) -> Any:
+        if name not in self.handles:
+            handle = (self.folder / name).open("w", encoding="utf-8", newline="")
+            self.handles[name] = (handle, csv.writer(handle, lineterminator="\n"))
+            self.handles[name][1].writerow(header)
+        return self.handles[name][1]
+
+    def close(self) -> None:
+        for handle, _ in self.handles.values():
+            handle.close()
 
 
-def export_neo4j_csv(graph: nx.MultiDiGraph, folder: Path, array_delimiter: str = ARRAY_DELIMITER) -> dict[str, list[Path]]:
-    """Write `nodes_<Label>.csv` and `relationships_<TYPE>.csv` into `folder`; return them by kind.
+def export_neo4j_csv(reader: Any, folder: Path, array_delimiter: str = ARRAY_DELIMITER, page: int = PAGE) -> dict[str, list[Path]]:
+    """Write `nodes_<Label>.csv` and `relationships_<TYPE>.csv` into `folder`; return them by kind, in schema order.
 
     A label or type with nothing in the graph gets no file (the import tool
     needs at least one data row per file to be useful).
@@ -87,28 +77,27 @@ def export_neo4j_csv(graph: nx.MultiDiGraph, folder: Path, array_delimiter: str 
     if len(array_delimiter) != 1 or array_delimiter in ',"\n':
         raise ValueError(f"array delimiter {array_delimiter!r} must be one character other than comma, quote or newline")
     folder.mkdir(parents=True, exist_ok=True)
-    written: dict[str, list[Path]] = {"nodes": [], "relationships": []}
-    nodes = node_rows(graph)
-    for label in LABELS:
-        if label not in nodes:
-            continue
-        props = [{k: v for k, v in row["props"].items() if k != "id"} for row in nodes[label]]
-        path = folder / f"nodes_{label}.csv"
-        _write(path, [f"id:ID({ID_SPACE})", ":LABEL"], _columns(props),
-               (([row["id"], label], p) for row, p in zip(nodes[label], props)), array_delimiter)
-        written["nodes"].append(path)
-    by_type: dict[str, list[dict]] = defaultdict(list)
-    for (_, type_, _), rows in sorted(relationship_rows(graph).items()):
-        by_type[type_].extend(rows)
-    for type_ in RELATIONSHIP_TYPES:
-        if type_ not in by_type:
-            continue
-        rows = by_type[type_]
-        path = folder / f"relationships_{type_}.csv"
-        _write(path, [f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", ":TYPE"], _columns(row["props"] for row in rows),
-               (([row["start"], row["end"], type_], row["props"]) for row in rows), array_delimiter)
-        written["relationships"].append(path)
-    return written
+    shape = tables()
+    out = _Files(folder)
+    try:
+        for label, rows in node_batches(reader, page):
+            columns = shape.nodes[label]
+            write = out.writer(f"nodes_{label}.csv", [f"id:ID({ID_SPACE})", ":LABEL", *_header(label, columns)])
+            for row in rows:
+                where = f"nodes_{label}.csv: {row['id']}"
+                write.writerow([row["id"], label, *(_field(row["props"].get(c), array_delimiter, where) for c in columns)])
+        for (_, type_, _), rows in relationship_batches(reader, page):
+            columns = shape.relationships[type_]
+            write = out.writer(f"relationships_{type_}.csv", [f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", ":TYPE", *_header(type_, columns)])
+            for row in rows:
+                where = f"relationships_{type_}.csv: {row['start']}"
+                write.writerow([row["start"], row["end"], type_, *(_field(row["props"].get(c), array_delimiter, where) for c in columns)])
+    finally:
+        out.close()
+    return {
+        "nodes": [folder / f"nodes_{label}.csv" for label in shape.labels if f"nodes_{label}.csv" in out.handles],
+        "relationships": [folder / f"relationships_{t}.csv" for t in shape.types if f"relationships_{t}.csv" in out.handles],
+    }
 
 
 def import_command(written: dict[str, list[Path]], folder: str = "/import", database: str = "neo4j", array_delimiter: str = ARRAY_DELIMITER) -> str:

@@ -1,15 +1,20 @@
 """The graph as RDF: Turtle, N-Triples, JSON-LD, RDF/XML or TriG, built with rdflib.
 
-`triples` turns the networkx graph of `schemas/graph.md` into RDF terms in
-the vocabulary of `schemas/kg.ttl`; `write` serialises them. N-Triples is
-written line by line as the triples are made (each term written by rdflib),
-so a graph of millions of triples never sits in memory as an rdflib Graph;
-the other formats need the whole graph to group and nest it, so they build one.
+`blocks` reads the graph through a reader, a page of nodes at a time
+(`kg.store.rows`), and turns it into RDF terms in the vocabulary of
+`schemas/kg.ttl`, grouped by subject. N-Triples and Turtle are written block
+by block as the pages arrive (Turtle's prefixes first, then one subject
+block after another), so neither ever holds the graph in memory: what stays
+is the entities' IRIs, few next to papers. JSON-LD, RDF/XML and TriG group
+and nest the whole graph, so they build an rdflib Graph.
 
 rdflib can neither read nor write RDF-star, so the evidence of each
 paper-to-entity edge is an assertion node (a reified `rdf:Statement` that is
 also a `prov:Entity`) carrying the sentence, its offsets, the confidence and
-the extractor, derived from the paper.
+the extractor, derived from the paper. Authors keep their byline order
+through schema.org's Role pattern: the paper's `schema:author` is a
+`schema:Role` whose `schema:author` is the person and whose `kg:position`
+is the place; `dcterms:creator` links the paper to the person directly.
 """
 
 from __future__ import annotations
@@ -22,16 +27,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef, namespace
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.export import iris as ns
-from kg.export.iris import DEFAULT_BASE, PREFIXES, Iris, arxiv_iri
-from kg.records import ENTITY_TYPES, ROLES
-
+from kg.export.iris import DEFAULT_BASE, ORCID, PREFIXES, Iris, arxiv_iri
+from kg.store.rows import ENTITY_LABELS, PAGE, ROLE_TYPES, edges, node_pages, nodes_with_ids, span
 
 class Terms:
     """The terms of one namespace, each made once.
@@ -53,11 +56,12 @@ class Terms:
         return getattr(self, name)
 
 
-KG, FABIO, LPWC = Terms(ns.KG), Terms(ns.FABIO), Terms(ns.LPWC)
+KG, FABIO, LPWC, PRISM = Terms(ns.KG), Terms(ns.FABIO), Terms(ns.LPWC), Terms(ns.PRISM)
 DCTERMS, PROV, RDF, RDFS = Terms(namespace.DCTERMS), Terms(namespace.PROV), Terms(namespace.RDF), Terms(namespace.RDFS)
 SDO, SKOS, XSD = Terms(namespace.SDO), Terms(namespace.SKOS), Terms(namespace.XSD)
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
+Block = tuple[URIRef, list[tuple[URIRef, URIRef | Literal]]]
 
 # rdflib's plugin name for each format the command accepts.
 FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml", "trig": "trig"}
@@ -79,7 +83,6 @@ ROLE_PROPERTIES = {
     "compares_to": KG.comparesTo,
     "mentions": KG.mentions,
 }
-ROLE_EDGES = {role.upper(): role for role in ROLES}
 # Linked Papers With Code's paper links, stated beside the role where they hold exactly, so a
 # query written for LPWC runs on the export without a reasoner. Each LPWC property covers
 # one type of entity, so none is a super-property of a kg role (which spans all four).
@@ -89,7 +92,10 @@ LPWC_LINKS = {
     ("uses", "Method"): LPWC.hasMethod,
     ("uses", "Model"): LPWC.hasModel,
 }
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATES = [(re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date), (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth), (re.compile(r"^\d{4}$"), XSD.gYear)]
+ORCID_ID = re.compile(r"(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
+# A local name written as `prefix:local` in Turtle: a safe subset of PN_LOCAL.
+LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?$")
 # Characters XML 1.0 cannot hold, even escaped; rdflib would write them and leave the file unreadable.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -110,181 +116,275 @@ def format_for(path: Path, given: str | None = None) -> str:
     return SUFFIXES[path.suffix.lower()]
 
 
-def triples(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Iterator[Triple]:
-    """Every triple of `graph`'s export, one node or edge at a time.
+def blocks(reader: Any, base: str = DEFAULT_BASE, page: int = PAGE) -> Iterator[Block]:
+    """Every subject of the export with its (predicate, object) pairs, a page of papers at a time.
 
-    A pure function of `graph` and `base`: no blank nodes, no clock, so two
+    A pure function of the graph and `base`: no blank nodes, no clock, so two
     exports of one graph hold the same triples.
     """
-    return _triples(graph, Iris(graph, base))
+    iris = Iris(base, ((row["id"], label, row["name"]) for label in ENTITY_LABELS for rows in node_pages(reader, label, page) for row in rows))
+    yield from _extractors(reader, iris)
+    metrics = yield from _metrics(reader, iris)
+    for label in ENTITY_LABELS:
+        for rows in node_pages(reader, label, page):
+            variants = defaultdict(list)
+            for row in edges(reader, label, "VARIANT_OF", label, span(rows)):
+                variants[row["start_id"]].append(row["end_id"])
+            for row in rows:
+                pairs = [(RDF.type, KG[label]), (SKOS.prefLabel, Literal(row["name"]))]
+                pairs += [(SKOS.altLabel, Literal(alias)) for alias in row["aliases"] or ()]
+                pairs += [(KG.variantOf, iris.entity(other)) for other in variants[row["id"]]]
+                yield iris.entity(row["id"]), pairs
+    for rows in node_pages(reader, "Author", page):
+        for row in rows:
+            pairs = [(RDF.type, KG.Author), (SDO.name, Literal(row["name"]))]
+            if row["orcid"] and (orcid := ORCID_ID.search(row["orcid"])):
+                pairs.append((SDO.sameAs, URIRef(ORCID + orcid.group(1))))
+            yield iris.author(row["id"]), pairs
+    for rows in node_pages(reader, "Paper", page):
+        yield from _papers(reader, iris, rows, metrics)
 
 
-def _triples(graph: nx.MultiDiGraph, iris: Iris) -> Iterator[Triple]:
-    metrics: dict[URIRef, Counter[str]] = defaultdict(Counter)
-    extractors: set[str] = set()
-    for node, data in graph.nodes(data=True):
-        label = data.get("label")
-        if label == "Paper":
-            yield from _paper(iris.paper(node), data)
-        elif label in ENTITY_TYPES:
-            entity = iris.entity(node)
-            yield entity, RDF.type, KG[label]
-            yield entity, SKOS.prefLabel, Literal(data["name"])
-            for alias in data.get("aliases", ()):
-                yield entity, SKOS.altLabel, Literal(alias)
-        elif label == "Result":
-            result = iris.result(node)
-            yield result, RDF.type, KG.Result
-            yield result, KG.subjectName, Literal(data["subject"])
-            yield result, KG.value, Literal(data["value"])
-            if data.get("benchmark"):
-                yield result, KG.benchmarkName, Literal(data["benchmark"])
-            if data.get("metric"):
-                metric = iris.metric(data["metric"])
-                metrics[metric][data["metric"]] += 1
-                yield result, KG.metric, metric
-    for source, target, key, data in graph.edges(keys=True, data=True):
-        if key in ROLE_EDGES:
-            extractors.add(data.get("extractor") or "unknown")
-            yield from _role(iris, source, target, graph.nodes[target]["label"], ROLE_EDGES[key], data)
-        elif key == "VARIANT_OF":
-            yield iris.entity(source), KG.variantOf, iris.entity(target)
-        elif key == "REPORTS":
-            yield iris.paper(source), KG.reports, iris.result(target)
-        elif key == "ACHIEVES":
-            yield iris.result(target), KG.subject, iris.entity(source)
-        elif key == "HAS_RESULT":
-            yield iris.result(target), KG.benchmark, iris.entity(source)
-    for metric, names in sorted(metrics.items()):
+def triples(reader: Any, base: str = DEFAULT_BASE, page: int = PAGE) -> Iterator[Triple]:
+    """Every triple of the export, subject by subject."""
+    for subject, pairs in blocks(reader, base, page):
+        for predicate, obj in pairs:
+            yield subject, predicate, obj
+
+
+def _extractors(reader: Any, iris: Iris) -> Iterator[Block]:
+    found = reader.run(f"MATCH (:Paper)-[r:{'|'.join(ROLE_TYPES)}]->() RETURN DISTINCT r.extractor AS extractor")
+    for extractor in sorted({row["extractor"] or "unknown" for row in found}):
+        name, _, version = extractor.rpartition("/") if "/" in extractor else (extractor, "", "")
+        pairs = [(RDF.type, PROV.SoftwareAgent), (RDFS.label, Literal(name))]
+        if version:
+            pairs.append((SDO.softwareVersion, Literal(version)))
+        yield iris.extractor(extractor), pairs
+
+
+def _metrics(reader: Any, iris: Iris) -> Iterator[Block]:
+    """One node per metric, spellings that share a slug together; returns each spelling's IRI."""
+    spellings: dict[URIRef, Counter[str]] = defaultdict(Counter)
+    for row in reader.run("MATCH (r:Result) WHERE r.metric IS NOT NULL RETURN r.metric AS metric, count(*) AS n"):
+        spellings[iris.metric(row["metric"])][row["metric"]] += int(row["n"])
+    for metric, names in sorted(spellings.items()):
         # One preferred label per metric: the spelling most results use.
         preferred = min(names, key=lambda name: (-names[name], len(name), name))
-        yield metric, RDF.type, KG.Metric
-        yield metric, SKOS.prefLabel, Literal(preferred)
-        for name in sorted(names.keys() - {preferred}):
-            yield metric, SKOS.altLabel, Literal(name)
-    for extractor in sorted(extractors):
-        agent = iris.extractor(extractor)
-        name, _, version = extractor.rpartition("/") if "/" in extractor else (extractor, "", "")
-        yield agent, RDF.type, PROV.SoftwareAgent
-        yield agent, RDFS.label, Literal(name)
-        if version:
-            yield agent, SDO.softwareVersion, Literal(version)
+        yield metric, [(RDF.type, KG.Metric), (SKOS.prefLabel, Literal(preferred))] + [
+            (SKOS.altLabel, Literal(name)) for name in sorted(names.keys() - {preferred})
+        ]
+    return {name: metric for metric, names in spellings.items() for name in names}
 
 
-def _paper(paper: URIRef, data: dict) -> Iterator[Triple]:
-    yield paper, RDF.type, KG.Paper
-    yield paper, DCTERMS.title, Literal(data["title"])
-    if data.get("abstract"):
-        yield paper, DCTERMS.abstract, Literal(data["abstract"])
-    if data.get("date"):
-        yield paper, DCTERMS.issued, _date(data["date"])
-    for source in data.get("sources", ()):
-        yield paper, DCTERMS.source, Literal(source)
-    if data.get("url"):
-        yield paper, FABIO.hasURL, Literal(data["url"], datatype=XSD.anyURI)
-    if data.get("arxiv_id"):
-        yield paper, FABIO.hasArXivId, Literal(data["arxiv_id"])
+def _papers(reader: Any, iris: Iris, rows: list[dict], metrics: dict[str, URIRef]) -> Iterator[Block]:
+    """The blocks of one page of papers: each paper, then its bylines, assertions and results."""
+    ids = span(rows)
+    authored = defaultdict(list)
+    for row in edges(reader, "Author", "AUTHORED", "Paper", ids, by_end=True):
+        authored[row["end_id"]].append(row)
+    roles = defaultdict(list)
+    for type_ in ROLE_TYPES:
+        for label in ENTITY_LABELS:
+            for row in edges(reader, "Paper", type_, label, ids):
+                roles[row["start_id"]].append((label, type_.lower(), row))
+    reports = defaultdict(list)
+    for row in edges(reader, "Paper", "REPORTS", "Result", ids):
+        reports[row["start_id"]].append(row["end_id"])
+    results = _results(reader, [r for found in reports.values() for r in found])
+    for row in rows:
+        paper = iris.paper(row["id"])
+        pairs = _paper(row)
+        bylines = sorted(authored[row["id"]], key=lambda r: (r["position"] if r["position"] is not None else 1 << 30, r["start_id"]))
+        pairs += [(DCTERMS.creator, iris.author(r["start_id"])) for r in bylines]
+        pairs += [(SDO.author, iris.authorship(row["id"], r["position"])) for r in bylines if r["position"] is not None]
+        for label, role, edge in roles[row["id"]]:
+            pairs.append((ROLE_PROPERTIES[role], iris.entity(edge["end_id"])))
+            if (role, label) in LPWC_LINKS:
+                pairs.append((LPWC_LINKS[role, label], iris.entity(edge["end_id"])))
+        pairs += [(KG.reports, iris.result(result)) for result in reports[row["id"]]]
+        yield paper, pairs
+        for r in bylines:
+            if r["position"] is not None:
+                yield iris.authorship(row["id"], r["position"]), [
+                    (RDF.type, SDO.Role), (SDO.author, iris.author(r["start_id"])), (KG.position, Literal(int(r["position"])))]
+        for label, role, edge in roles[row["id"]]:
+            yield _assertion(iris, row["id"], role, edge)
+        for result in reports[row["id"]]:
+            yield _result(iris, results[result], metrics)
+
+
+def _results(reader: Any, ids: list[str]) -> dict[str, dict]:
+    """Results by id, with the id of the entity that achieved each (`by`) and of its benchmark (`on`)."""
+    found = {row["id"]: {**row, "by": None, "on": None} for row in nodes_with_ids(reader, "Result", ids)}
+    for key, type_, labels in (("by", "ACHIEVES", ("Model", "Method")), ("on", "HAS_RESULT", ("Benchmark", "Environment"))):
+        for label in labels:
+            for row in edges(reader, label, type_, "Result", ids, by_end=True):
+                found[row["end_id"]][key] = row["start_id"]
+    return found
+
+
+def _paper(row: dict) -> list[tuple[URIRef, URIRef | Literal]]:
+    pairs: list[tuple[URIRef, URIRef | Literal]] = [(RDF.type, KG.Paper), (DCTERMS.title, Literal(row["title"]))]
+    if row.get("abstract"):
+        pairs.append((DCTERMS.abstract, Literal(row["abstract"])))
+    if row.get("date"):
+        pairs.append((DCTERMS.issued, _date(row["date"])))
+    pairs += [(DCTERMS.source, Literal(source)) for source in row.get("sources") or ()]
+    pairs += [(DCTERMS.subject, Literal(category)) for category in row.get("categories") or ()]
+    if row.get("url"):
+        pairs.append((FABIO.hasURL, Literal(row["url"], datatype=XSD.anyURI)))
+    if row.get("arxiv_id"):
+        pairs.append((FABIO.hasArXivId, Literal(row["arxiv_id"])))
         # The arXiv abstract page unambiguously identifies the paper: schema:sameAs,
         # not owl:sameAs, which would make the page and the paper one thing.
-        yield paper, SDO.sameAs, arxiv_iri(data["arxiv_id"])
+        pairs.append((SDO.sameAs, arxiv_iri(row["arxiv_id"])))
+    if row.get("doi"):
+        pairs.append((PRISM.doi, Literal(row["doi"])))
+    if row.get("venue"):
+        pairs.append((PRISM.publicationName, Literal(row["venue"])))
+    return pairs
 
 
 def _date(text: str) -> Literal:
-    """An ISO date as `xsd:date`; anything else (`Mar 12`) as the plain text it was."""
-    if ISO_DATE.match(text):
-        try:
-            return Literal(datetime.date.fromisoformat(text))
-        except ValueError:
-            pass
+    """An ISO date as `xsd:date`, `xsd:gYearMonth` or `xsd:gYear`, as precise as it is; anything else as text."""
+    for pattern, datatype in DATES:
+        if pattern.match(text):
+            if datatype == XSD.date:
+                try:
+                    datetime.date.fromisoformat(text)
+                except ValueError:
+                    break
+            return Literal(text, datatype=datatype)
     return Literal(text)
 
 
-def _role(iris: Iris, paper_id: str, node: str, label: str, role: str, data: dict) -> Iterator[Triple]:
-    """The role triple, its Linked Papers With Code twin where one holds, and its assertion node."""
-    paper, entity, predicate = iris.paper(paper_id), iris.entity(node), ROLE_PROPERTIES[role]
-    assertion = iris.assertion(paper_id, role, node)
-    yield paper, predicate, entity
-    if (role, label) in LPWC_LINKS:
-        yield paper, LPWC_LINKS[role, label], entity
-    yield assertion, RDF.type, KG.Assertion
-    yield assertion, RDF.subject, paper
-    yield assertion, RDF.predicate, predicate
-    yield assertion, RDF.object, entity
-    yield assertion, PROV.wasDerivedFrom, paper
-    yield assertion, PROV.wasAttributedTo, iris.extractor(data.get("extractor") or "unknown")
-    if data.get("confidence") is not None:
-        yield assertion, KG.confidence, Literal(Decimal(repr(float(data["confidence"]))))
-    if data.get("sentence"):
-        yield assertion, KG.sentence, Literal(data["sentence"])
-        yield assertion, KG.start, Literal(int(data["start"]))
-        yield assertion, KG.end, Literal(int(data["end"]))
+def _assertion(iris: Iris, paper_id: str, role: str, edge: dict) -> Block:
+    """The evidence node of one role edge."""
+    paper, entity, predicate = iris.paper(paper_id), iris.entity(edge["end_id"]), ROLE_PROPERTIES[role]
+    pairs = [
+        (RDF.type, KG.Assertion), (RDF.subject, paper), (RDF.predicate, predicate), (RDF.object, entity),
+        (PROV.wasDerivedFrom, paper), (PROV.wasAttributedTo, iris.extractor(edge["extractor"] or "unknown")),
+    ]
+    if edge["confidence"] is not None:
+        pairs.append((KG.confidence, Literal(Decimal(repr(float(edge["confidence"]))))))
+    if edge["sentence"]:
+        pairs += [(KG.sentence, Literal(edge["sentence"])), (KG.start, Literal(int(edge["start_char"]))), (KG.end, Literal(int(edge["end_char"])))]
+    return iris.assertion(paper_id, role, edge["end_id"]), pairs
 
 
-def to_graph(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
+def _result(iris: Iris, row: dict, metrics: dict[str, URIRef]) -> Block:
+    pairs = [(RDF.type, KG.Result), (KG.subjectName, Literal(row["subject"])), (KG.value, Literal(row["value"]))]
+    if row["benchmark"]:
+        pairs.append((KG.benchmarkName, Literal(row["benchmark"])))
+    if row["metric"]:
+        pairs.append((KG.metric, metrics[row["metric"]]))
+    if row["by"]:
+        pairs.append((KG.subject, iris.entity(row["by"])))
+    if row["on"]:
+        pairs.append((KG.benchmark, iris.entity(row["on"])))
+    return iris.result(row["id"]), pairs
+
+
+KINDS = ("paper", *(t.lower() for t in ENTITY_LABELS), "author", "authorship", "result", "metric", "assertion", "extractor")
+
+
+def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """Every prefix of the export: the vocabularies', then one per kind of node (`paper:`, `model:`, ...)."""
+    iris = Iris(base)
+    return {**{p: str(n) for p, n in PREFIXES.items()}, **{kind: str(iris.namespace(kind)) for kind in KINDS}}
+
+
+def to_graph(reader: Any, base: str = DEFAULT_BASE) -> Graph:
     """The export as one rdflib Graph, with readable prefixes bound."""
-    iris = Iris(graph, base)
     rdf = Graph()
-    _bind(rdf, iris)
-    for triple in _triples(graph, iris):
+    _bind(rdf, base)
+    for triple in triples(reader, base):
         rdf.add(triple)
     return rdf
 
 
-def to_dataset(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Dataset:
+def to_dataset(reader: Any, base: str = DEFAULT_BASE) -> Dataset:
     """The export as the named graph `<base>/graph` of an rdflib Dataset, for TriG."""
-    iris = Iris(graph, base)
     dataset = Dataset()
-    _bind(dataset, iris)
-    named = dataset.graph(iris.graph)
-    for triple in _triples(graph, iris):
+    _bind(dataset, base)
+    named = dataset.graph(Iris(base).graph)
+    for triple in triples(reader, base):
         named.add(triple)
     return dataset
 
 
-def _bind(rdf: Graph, iris: Iris) -> None:
-    for prefix, iri in PREFIXES.items():
+def _bind(rdf: Graph, base: str) -> None:
+    for prefix, iri in prefixes(base).items():
         rdf.bind(prefix, iri, override=True, replace=True)
-    for kind in ("paper", *(t.lower() for t in ENTITY_TYPES), "result", "metric", "assertion", "extractor"):
-        rdf.bind(kind, iris.namespace(kind), override=True, replace=True)
 
 
-def write_ntriples(graph: nx.MultiDiGraph, out: IO[str], base: str = DEFAULT_BASE) -> int:
-    """Stream the export to `out` as N-Triples, one line per triple as it is made; returns the count.
+class _Terms:
+    """Each IRI's text, computed once; emptied when it grows large, to keep memory flat."""
 
-    Terms are written by rdflib: `.n3()` for IRIs, and for literals the
-    quoting of rdflib's own N-Triples serializer (`Literal.n3()` would write
-    a multi-line string in Turtle's triple quotes). IRIs recur (the paper on
-    each of its edges, every predicate), so their text is kept in a cache
-    that is emptied when it grows large, to keep memory flat.
-    """
-    known: dict[URIRef, str] = {}
+    def __init__(self, names: dict[str, str] | None = None):
+        self.names = names  # namespace -> prefix, for Turtle; None writes full IRIs
+        self.known: dict[URIRef, str] = {}
+
+    def __call__(self, term: URIRef | Literal) -> str:
+        if isinstance(term, Literal):
+            # N-Triples' quoting (one line, escapes) is valid Turtle too; Literal.n3() would
+            # write multi-line strings in triple quotes.
+            return _quoteLiteral(term)
+        if term not in self.known:
+            if len(self.known) > 10_000:
+                self.known.clear()
+            self.known[term] = self._name(term)
+        return self.known[term]
+
+    def _name(self, iri: URIRef) -> str:
+        if self.names is not None:
+            cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+            prefix = self.names.get(iri[:cut])
+            if prefix is not None and LOCAL.match(iri[cut:]):
+                return f"{prefix}:{iri[cut:]}"
+        return iri.n3()
+
+
+def write_ntriples(reader: Any, out: IO[str], base: str = DEFAULT_BASE, page: int = PAGE) -> int:
+    """Stream the export to `out` as N-Triples, one line per triple, terms written by rdflib; returns the count."""
+    name = _Terms()
     count = 0
-    for subject, predicate, obj in triples(graph, base):
-        if len(known) > 100_000:
-            known.clear()
-        for term in (subject, predicate, obj):
-            if term not in known and not isinstance(term, Literal):
-                known[term] = term.n3()
-        text = _quoteLiteral(obj) if isinstance(obj, Literal) else known[obj]
-        out.write(f"{known[subject]} {known[predicate]} {text} .\n")
-        count += 1
+    for subject, pairs in blocks(reader, base, page):
+        text = name(subject)
+        for predicate, obj in pairs:
+            out.write(f"{text} {name(predicate)} {name(obj)} .\n")
+        count += len(pairs)
     return count
 
 
-def write(graph: nx.MultiDiGraph, out: IO[bytes], fmt: str, base: str = DEFAULT_BASE) -> int:
-    """Write the export of `graph` to the binary stream `out` in `fmt` (a key of FORMATS); returns the triple count."""
-    if fmt == "nt":
+def write_turtle(reader: Any, out: IO[str], base: str = DEFAULT_BASE, page: int = PAGE) -> int:
+    """Stream the export to `out` as Turtle: the prefixes, then one block per subject as it comes; returns the count."""
+    known = prefixes(base)
+    for prefix, iri in known.items():
+        out.write(f"@prefix {prefix}: <{iri}> .\n")
+    name = _Terms({iri: prefix for prefix, iri in known.items()})
+    count = 0
+    for subject, pairs in blocks(reader, base, page):
+        lines = [("a" if predicate == RDF.type else name(predicate)) + " " + name(obj) for predicate, obj in pairs]
+        out.write(f"\n{name(subject)}\n    " + " ;\n    ".join(lines) + " .\n")
+        count += len(pairs)
+    return count
+
+
+def write(reader: Any, out: IO[bytes], fmt: str, base: str = DEFAULT_BASE) -> int:
+    """Write the export of the graph `reader` reads to the binary stream `out` in `fmt` (a key of FORMATS); returns the triple count."""
+    if fmt in ("nt", "turtle"):
         text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
         try:
-            return write_ntriples(graph, text, base)
+            return (write_ntriples if fmt == "nt" else write_turtle)(reader, text, base)
         finally:
             text.flush()
             text.detach()
     if fmt == "trig":
-        rdf = to_dataset(graph, base)
+        rdf = to_dataset(reader, base)
         count = sum(len(named) for named in rdf.graphs())
     else:
-        rdf = to_graph(graph, base)
+        rdf = to_graph(reader, base)
         count = len(rdf)
     if fmt == "xml":
         _check_xml(rdf)
