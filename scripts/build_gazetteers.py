@@ -49,6 +49,7 @@ from kg.records import ENTITY_TYPES, norm
 OUT = Path(__file__).resolve().parent.parent / "kg" / "extract" / "gazetteer.tsv"
 HEADER = "name\ttype\taliases\tsource\tcommon"
 COMMON_ZIPF = 3.0  # wordfreq's Zipf scale: 3 is about once per million words ('pong', 'hopper', 'transformer')
+SIZED = re.compile(r"-(?:[A-Z]{1,3}\d*|\d+|[Bb]ase|[Ll]arge|[Ss]mall|[Tt]iny)$")  # `PoolFormer-S24`, `DeiT-B`: a trained size of a family
 SHORT_OK = {"go"}  # two-letter names kept: the game of Go
 # Which source wins when two give one name different types (first wins): hand-made
 # method names and architecture families before the big model-type list.
@@ -111,7 +112,8 @@ def long_form(name: str, text: str) -> str | None:
 
 
 def split_camel(name: str) -> str:
-    return re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name)
+    """`SpaceInvaders` -> `Space Invaders`; acronyms stay whole (`CoLA`, `DBpedia`)."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", name)
 
 
 def strip_version(name: str) -> str | None:
@@ -128,7 +130,12 @@ TFDS_NAMES = {  # ids whose registry form is not what papers write
     "voc": ("PASCAL VOC", ["Pascal VOC", "VOC"]),
     "imagenet2012": ("ImageNet 2012", ["ILSVRC 2012", "ILSVRC-2012", "ILSVRC2012"]),
     "wmt_t2t_translate": ("WMT T2T", []),
+    "conll2002": ("CoNLL-2002", ["CoNLL 2002"]),
+    "conll2003": ("CoNLL-2003", ["CoNLL 2003"]),
 }
+GLUE_NAMES = {"cola": "CoLA", "sst2": "SST-2", "stsb": "STS-B", "boolq": "BoolQ", "multirc": "MultiRC", "record": "ReCoRD",
+              "wic": "WiC", "axb": "AX-b", "axg": "AX-g", "mnli": "MNLI", "mrpc": "MRPC", "qqp": "QQP", "qnli": "QNLI",
+              "rte": "RTE", "wnli": "WNLI", "cb": "CB", "copa": "COPA", "wsc": "WSC"}  # GLUE / SuperGLUE task ids as their papers write them
 TFDS_SKIP = re.compile(r"converted_externally|^asimov_|^rlu_|_checkpoints|_ordered$|^downsampled_|^gpt3$")  # `gpt3`: GPT-3's eval data, a model's name
 
 
@@ -156,12 +163,12 @@ def tfds_rows() -> list[Row]:
             name = cased(key, prose) or cased(re.sub(r"_(translate|dataset|data|subset|small|full)$", "", key), prose)
             if name is None and "_" in key:
                 continue  # snake ids the package's prose never writes (`berkeley_gnm_sac_son`)
-            name, aliases = name or key.capitalize(), []
+            name, aliases = name or (key.upper() if re.search(r"\d", key) else key.capitalize()), []  # `gsm8k` -> `GSM8K`
         full = long_form(name, prose)
         rows.append(Row(name, "Benchmark", source, aliases + ([full] if full else [])))
         for config in getattr(cls, "BUILDER_CONFIGS", [])[:40] if key in {"glue", "super_glue"} else []:
-            sub = cased(config.name, config.description or "", prose) or config.name.upper()
-            rows.append(Row(sub, "Benchmark", source))
+            if config.name in GLUE_NAMES:
+                rows.append(Row(GLUE_NAMES[config.name], "Benchmark", source))
         if key.startswith("d4rl_"):  # D4RL datasets as papers name them: `halfcheetah-medium-replay-v2`
             task = key.rsplit("_", 1)[1]
             for config in getattr(cls, "BUILDER_CONFIGS", []):
@@ -188,11 +195,8 @@ def torchvision_dataset_rows() -> list[Row]:
             continue
         base = TV_DATASET_SUFFIX.sub("", cls_name) or cls_name
         name = TV_DATASET_NAMES.get(base) or cased(base, cls.__doc__ or "") or split_camel(base)
-        aliases = [base] if norm(base) != norm(name) else []
-        hyphen = re.fullmatch(r"([A-Za-z]+?)-?(\d+)", name)
-        if hyphen:  # CIFAR10 -> CIFAR-10, CIFAR10 and CIFAR 10: papers write all three
-            name = f"{hyphen.group(1)}-{hyphen.group(2)}"
-            aliases += [f"{hyphen.group(1)}{hyphen.group(2)}", f"{hyphen.group(1)} {hyphen.group(2)}"]
+        name, aliases = letters_digits(name)  # CIFAR10 -> CIFAR-10, with CIFAR10 and CIFAR 10: papers write all three
+        aliases += [base] if norm(base) != norm(name) else []
         rows.append(Row(name, "Benchmark", source, [a for a in aliases if a != name]))
     return rows
 
@@ -235,8 +239,8 @@ def gym_rows() -> list[Row]:
         spec = registry[env_id]
         entry = spec.entry_point if isinstance(spec.entry_point, str) else getattr(spec.entry_point, "__module__", "")
         package = entry.split(":")[0].split(".")[0]
-        if package not in dists:
-            continue
+        if package not in dists or "_" in spec.name or spec.name.startswith("GymV"):
+            continue  # compatibility shims (`GymV26Environment`) and option ids (`goal_hidden`) are not environments
         source = version(dists[package])
         name, aliases = spec.name, [env_id] if "/" not in env_id else [env_id.split("/", 1)[1]]
         if package == "ale_py":
@@ -344,9 +348,9 @@ def torchvision_model_rows() -> list[Row]:
             name = f"{family}-{vit.group(2).upper()}" + (f"/{vit.group(3)}" if vit.group(3) else "")
         else:
             name = TV_MODEL_CUT.sub("", TV_MODEL_PREFIX.sub("", first)).strip()
-        if not name or not name[0].isalpha() or name.lower().startswith(("construct", "\"")) or len(name.split()) > 4:
+        if not name or not name[0].isalpha() or '"' in name or name.lower().startswith("construct") or len(name.split()) > 4:
             continue
-        sized = bool(re.search(r"\d", name)) and not re.fullmatch(r"[A-Za-z]+-?R-CNN|SSD\d*|R\(2\+1\)D", name)
+        sized = (bool(re.search(r"\d", name)) and not re.fullmatch(r"[A-Za-z]+-?R-CNN|SSD\d*|R\(2\+1\)D", name)) or bool(re.search(r" (?:Base|Large|Small|Tiny)$", name))
         rows.append(Row(name, "Model" if sized else "Method", source))
         backbone = BACKBONE.search(first)
         if backbone:
@@ -362,7 +366,8 @@ def torchvision_model_rows() -> list[Row]:
     return rows
 
 
-TIMM_NOT_FAMILIES = {"wide", "legacy", "test", "tf", "gluon", "ssl", "swsl", "ig", "tv", "samvit"}  # prefixes of variants, not names
+TIMM_NOT_FAMILIES = {"wide", "legacy", "test", "tf", "gluon", "ssl", "swsl", "ig", "tv", "samvit", "lambda",
+                     "deepseek", "qwen3", "gemma4"}  # the last three: vision towers of language models, named for the model  # prefixes of variants, not names
 
 
 def timm_rows() -> list[Row]:
@@ -534,13 +539,13 @@ def dict_keys(path: Path, variable: str) -> list[str]:
 
 def letters_digits(name: str) -> tuple[str, list[str]]:
     """`WikiText103` -> (`WikiText-103`, [`WikiText103`, `WikiText 103`]); other names unchanged."""
-    match = re.fullmatch(r"([A-Za-z]*[A-Za-z])-?(\d+)", name)
+    match = re.fullmatch(r"([A-Z]+)-?(\d+)", name)
     if not match:
         return name, []
     return f"{match.group(1)}-{match.group(2)}", [f"{match.group(1)}{match.group(2)}", f"{match.group(1)} {match.group(2)}"]
 
 
-TORCHTEXT_NAMES = {"AG_NEWS": "AG News", "CoNLL2000Chunking": "CoNLL-2000", "SQuAD1": "SQuAD 1.1", "SQuAD2": "SQuAD 2.0",
+TORCHTEXT_NAMES = {"AG_NEWS": "AG News", "WikiText2": "WikiText-2", "WikiText103": "WikiText-103", "DBpedia": "DBpedia", "CoNLL2000Chunking": "CoNLL-2000", "SQuAD1": "SQuAD 1.1", "SQuAD2": "SQuAD 2.0",
                    "EnWik9": "enwik9", "UDPOS": "Universal Dependencies", "STSB": "STS-B", "SST2": "SST-2"}
 
 
@@ -596,6 +601,8 @@ def pyg_rows() -> list[Row]:
         if cls_name in PYG_SKIP or not cls_name[:1].isupper() or cls_name.startswith("CuGraph") or cls_name.startswith("Fused"):
             continue
         name = cls_name.removesuffix("Conv") if cls_name.endswith("Conv") else cls_name
+        if re.search(r"(Decoder|Encoder|Layer|Memory|Predictor)$", name):
+            continue
         if len(name) >= 3 and (name.isupper() or re.search(r"[a-z][A-Z]|[A-Z]{2}", name)):
             rows.append(Row(name.replace("PlusPlus", "++"), "Method", source))
     return rows
@@ -659,8 +666,8 @@ def sklearn_rows() -> list[Row]:
 
 
 MM_PACKAGES = {"mmdet": "mmdet", "mmseg": "mmsegmentation", "mmpretrain": "mmpretrain", "mmaction": "mmaction2", "mmocr": "mmocr"}
-MM_NOT_ARCH = re.compile(r"Diffusion|Loss|Decoder|Encoder|Head\b|Block\b|Module|^[A-Z]+-\d|[(_@+]|^\w$|^[A-Z]-|\d-D\d")
-SIZED = re.compile(r"-(?:[A-Z]{1,3}\d*|\d+|[Bb]ase|[Ll]arge|[Ss]mall|[Tt]iny)$")  # `PoolFormer-S24`, `DeiT-B`: a trained size of a family
+MM_NOT_ARCH = re.compile(r"Diffusion|Loss|Decoder|Encoder|Extractor|Layer\b|Head\b|Block\b|Module|Activation|Stage|\bwith\b|-style|"
+                         r"^(?:\dx\d )?(?:Convolution|(?:Max |Average )?Pooling|Softmax|Affine|Linear|Naive)$|^[A-Z]+-\d|[(_@+]|^\w$|^[A-Z]-|\d-D\d")
 
 
 def mm_rows() -> list[Row]:
@@ -695,7 +702,7 @@ def mm_rows() -> list[Row]:
             for entry in data:
                 for name in re.split(r"\s*(?:\+|,| and )\s*", entry):
                     name = re.sub(r"-(?:half-)?(?:train|val|test)$", "", name.strip())
-                    if name and not name.startswith("#") and not common_word(name) and not name.endswith("Dataset"):
+                    if name[:1].isalpha() and not common_word(name) and not name.endswith("Dataset"):
                         rows.append(Row(name, "Benchmark", source))
     return rows
 
