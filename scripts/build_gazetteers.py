@@ -44,7 +44,7 @@ from gazetteer_sources.common import Row, common_word, note, strip_version
 from gazetteer_sources.datasets import ogb_rows, pyg_rows, tfds_rows, torchaudio_rows, torchtext_rows, torchvision_dataset_rows
 from gazetteer_sources.environments import dm_control_rows, gym_rows, pettingzoo_rows, robot_rows
 from gazetteer_sources.methods import method_rows, sklearn_rows
-from gazetteer_sources.models import mm_rows, timm_rows, torchvision_model_rows, transformers_rows
+from gazetteer_sources.models import mm_rows, timm_rows, torchaudio_model_rows, torchvision_model_rows, transformers_rows
 
 from kg.extract.lexicon import is_excluded
 from kg.records import ENTITY_TYPES, norm
@@ -63,7 +63,7 @@ PRIORITY = ("torch", "torchvision", "scikit-learn", "hand", "tensorflow-datasets
 
 SOURCES = (("torch", method_rows), ("torchvision", torchvision_model_rows), ("torchvision", torchvision_dataset_rows),
            ("hand", robot_rows), ("tensorflow-datasets", tfds_rows), ("gymnasium", gym_rows), ("dm_control", dm_control_rows), ("pettingzoo", pettingzoo_rows),
-           ("torchtext", torchtext_rows), ("torchaudio", torchaudio_rows), ("torch_geometric", pyg_rows), ("ogb", ogb_rows),
+           ("torchtext", torchtext_rows), ("torchaudio", torchaudio_rows), ("torchaudio", torchaudio_model_rows), ("torch_geometric", pyg_rows), ("ogb", ogb_rows),
            ("scikit-learn", sklearn_rows), ("transformers", transformers_rows), ("timm", timm_rows), ("openmmlab", mm_rows))
 
 

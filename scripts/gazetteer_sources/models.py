@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from .common import SIZED, Row, cased, common_word, note, version
+from .common import SIZED, Row, cased, common_word, dict_keys, module_docstrings, note, version
 
 TV_MODEL_PREFIX = re.compile(r"^(?:Constructs|Construct)\s+(?:an?\s+)?(?:improved\s+|high resolution\s+|large\s+|small\s+|base\s+)?|^(?:Low resolution|Improved|The)\s+", re.I)
 TV_MODEL_CUT = re.compile(r"\s+(?:model|architecture|from|with|as|network|is)\b.*$|\s*\(.*$|,.*$")
@@ -166,3 +166,21 @@ def mm_rows() -> list[Row]:
                         rows.append(Row(name, "Benchmark", source))
     return rows
 
+
+
+def torchaudio_model_rows() -> list[Row]:
+    """torchaudio's model classes (`Conformer`, `Emformer`, `WaveRNN`), read from its source: it does not import beside this torch."""
+    spec = importlib.util.find_spec("torchaudio")
+    if spec is None:
+        raise ImportError("torchaudio is not installed")
+    folder = Path(spec.origin).parent / "models"
+    docs: dict[str, str] = {}
+    for path in sorted(folder.rglob("*.py")):
+        docs.update(module_docstrings(path))
+    source, rows = version("torchaudio"), []
+    for key in dict_keys(folder / "__init__.py", "__all__"):
+        if key in docs and key[0].isupper() and key not in {"Hypothesis", "RNNTBeamSearch"}:
+            base = re.sub(r"(PretrainModel|Model|Objective|Subjective)$", "", key)
+            type_ = "Model" if key.endswith("Model") else "Method"  # `Wav2Vec2Model`, `HuBERTPretrainModel`: pretrained families
+            rows.append(Row(cased(base, docs[key]) or base, type_, source, [key] if key != base else []))
+    return rows
