@@ -72,8 +72,9 @@ def gym_rows() -> list[Row]:
     rows.append(Row("Gymnasium", "Environment", version("gymnasium"), ["OpenAI Gym", "Gym"]))
     import metaworld
 
-    for task in metaworld.ALL_V3_ENVIRONMENTS:
-        rows.append(Row(re.sub(r"-v\d+$", "", task), "Environment", version("metaworld"), [task]))
+    for task in metaworld.ALL_V3_ENVIRONMENTS:  # `door-open-v3` -> `door-open`; a one-word task keeps its suite (`Meta-World push`)
+        name = re.sub(r"-v\d+$", "", task)
+        rows.append(Row(name if "-" in name else f"Meta-World {name}", "Environment", version("metaworld"), [task]))
     return rows
 
 
