@@ -30,7 +30,7 @@ import json
 import subprocess
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from importlib.resources import files
@@ -78,6 +78,36 @@ def table(title: str, rows: list[list[str]]) -> None:
     print(f"\n{title}")
     for r in [header, *rows]:
         print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(r, widths))))
+
+
+def error_kinds(scorer, gold: dict, pred: dict) -> Counter:
+    """What the misses and false finds are: a wrong type, a wrong boundary (one name inside the other), or none at all."""
+    kinds: Counter = Counter()
+    for key, gpaper in gold.items():
+        gents = [e for e in gpaper.get("entities", []) if e.get("type") in ENTITY_TYPES]
+        pents = [e for e in pred.get(key, {}).get("entities", []) if e.get("type") in ENTITY_TYPES]
+        typed = scorer.match(gents, pents)
+        hit_g, hit_p = {id(g) for g, _ in typed}, {id(p) for _, p in typed}
+        left_g = [g for g in gents if id(g) not in hit_g]
+        left_p = [p for p in pents if id(p) not in hit_p]
+        retyped = scorer.match(left_g, left_p, typed=False)
+        kinds.update(f"wrong type: {g['type']} as {p['type']}" for g, p in retyped)
+        done_g, done_p = {id(g) for g, _ in retyped}, {id(p) for _, p in retyped}
+
+        def overlaps(a: dict, others: list[dict]) -> bool:
+            return any(x in y or y in x for x in scorer.names(a) for o in others for y in scorer.names(o) if x and y)
+
+        for g in left_g:
+            if id(g) not in done_g:
+                kinds["boundary: gold found only in part or with more" if overlaps(g, left_p) else f"missed {g['type']}"] += 1
+        for p in left_p:
+            if id(p) not in done_p and not overlaps(p, left_g):
+                kinds[f"spurious {p['type']}"] += 1
+    return kinds
+
+
+def print_kinds(kinds: Counter, top: int = 8) -> None:
+    print("  most common errors: " + "; ".join(f"{kind} {n}" for kind, n in kinds.most_common(top)))
 
 
 def gold_forms(papers: Iterable[dict]) -> set[tuple[str, str]]:
@@ -142,8 +172,10 @@ def leave_one_file_out(shared: Path, scorer, errors: int) -> None:
         held_rows.append(row(name[:3], held))
         listing.append((name, only_lexicon[name], only_gazetteer[name], errs))
     everything = {k: v for papers in by_file.values() for k, v in papers.items()}
-    report, _ = scorer.score(everything, predict(read_papers(sorted((shared / "corpus").glob("*.txt")))))
+    pred = predict(read_papers(sorted((shared / "corpus").glob("*.txt"))))
+    report, _ = scorer.score(everything, pred)
     table("(a) dev, every paper under the file it was first seen in: as shipped", [*shipped_rows, row("all", report)])
+    print_kinds(error_kinds(scorer, everything, pred))
     table("(a) leave one file out: each file scored without the lexicon entries only its gold justifies", held_rows)
     for name, lex, gaz, errs in listing:
         print(f"\n{name}: {len(lex)} lexicon entries only this fold's gold names: " + ", ".join(f"{t.name} ({t.type})" for t in lex))
@@ -155,10 +187,12 @@ def leave_one_file_out(shared: Path, scorer, errors: int) -> None:
 def outside_passages(path: Path, scorer, errors: int) -> None:
     gold = scorer.load(path)
     papers = [Paper(id=paper_id(p["title"]), title=p["title"], abstract=p["abstract"]) for p in gold.values()]
-    report, errs = scorer.score(gold, predict(papers), errors)
+    pred = predict(papers)
+    report, errs = scorer.score(gold, pred, errors)
     table(f"(b) {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}", [row("outside", report)])
     for kind, type_, entity, title in errs:
         print(f"    {kind:<8} {type_:<11} {entity!r:<40} in {title!r}")
+    print_kinds(error_kinds(scorer, gold, pred))
 
 
 def scier(shared: Path) -> None:
