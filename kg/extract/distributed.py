@@ -201,7 +201,7 @@ def connect(scheduler: str, workers: int | None = None) -> Iterator[Any]:
     try:
         if scheduler == LOCAL:
             cluster = LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   dashboard_address=":0", silence_logs=logging.ERROR)
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout=10)

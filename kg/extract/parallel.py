@@ -23,6 +23,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import dataclass
 from itertools import islice
 
@@ -82,17 +83,18 @@ def extract_parallel(
     dies (killed, out of memory) stops the run with an `InputError` naming
     the first paper of the chunk it held.
     """
-    jobs = jobs or default_jobs()
+    jobs = default_jobs() if jobs is None else jobs
     if jobs < 1 or chunk_size < 1:
         raise ValueError("jobs and chunk_size must be at least 1")
     chunks = _chunks(papers, chunk_size)
-    done = map(extract_chunk, chunks) if jobs == 1 else _in_pool(chunks, jobs)
-    for results in done:
-        for result in results:
-            if isinstance(result, Failure):
-                on_error(result.input_error())
-            else:
-                yield result
+    done = (extract_chunk(chunk) for chunk in chunks) if jobs == 1 else _in_pool(chunks, jobs)
+    with closing(done):  # an early stop shuts the pool down here, not in whichever thread collects the garbage
+        for results in done:
+            for result in results:
+                if isinstance(result, Failure):
+                    on_error(result.input_error())
+                else:
+                    yield result
 
 
 def _chunks(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:

@@ -1,0 +1,66 @@
+"""Extraction on several processes gives what one process gives, in order, paper by paper."""
+
+import os
+
+import pytest
+
+from kg.errors import InputError
+from kg.extract import extract
+from kg.extract.parallel import default_jobs, extract_parallel
+from kg.records import Paper, paper_id
+from scale_papers import scale_records
+
+
+def papers(count: int) -> list[Paper]:
+    return [Paper(paper_id(r["title"], r["arxiv_id"]), r["title"], r["abstract"], ["/data/written.jsonl"], r["arxiv_id"])
+            for r in scale_records(count)]
+
+
+def lines(extractions):
+    return [extraction.to_json() for extraction in extractions]
+
+
+def test_two_processes_give_the_same_output_as_one_in_input_order():
+    written = papers(40)
+    one = lines(extract_parallel(written, jobs=1, chunk_size=3))
+    assert one == lines(extract(written))  # the chunked path changes nothing
+    assert one == lines(extract_parallel(written, jobs=2, chunk_size=3))
+    assert [line["id"] for line in one] == [paper.id for paper in written]
+    assert all(line["entities"] for line in one)
+
+
+def test_a_streamed_input_is_read_only_a_few_chunks_ahead():
+    pulled = []
+
+    def stream():
+        for paper in papers(60):
+            pulled.append(paper.id)
+            yield paper
+
+    results = extract_parallel(stream(), jobs=2, chunk_size=2)
+    first = next(results)
+    assert first.paper.id == pulled[0]
+    assert len(pulled) <= 2 * (2 * 2 + 1)  # at most 2 * jobs chunks in flight, and the one being cut
+    assert len(list(results)) == 59
+    results.close()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_paper_that_cannot_be_extracted_is_a_record_level_error(jobs):
+    """An abstract over spaCy's 1,000,000-character limit fails that paper only (issue 13, item 4)."""
+    written = papers(7)
+    huge = Paper("title:huge", "An Over-Long Abstract", "word " * 200_001, ["/data/huge.jsonl"])
+    errors = []
+    got = lines(extract_parallel(written[:3] + [huge] + written[3:], jobs=jobs, on_error=errors.append, chunk_size=2))
+    assert got == lines(extract(written))
+    assert len(errors) == 1 and isinstance(errors[0], InputError)
+    assert str(errors[0]).startswith("/data/huge.jsonl: paper title:huge ('An Over-Long Abstract'): cannot extract: ")
+    with pytest.raises(InputError, match="paper title:huge"):
+        list(extract_parallel([huge] + written, jobs=jobs, chunk_size=2))
+
+
+def test_jobs_default_to_the_cores_this_process_may_use():
+    expected = os.process_cpu_count() if hasattr(os, "process_cpu_count") else len(os.sched_getaffinity(0))
+    assert default_jobs() == expected
+    with pytest.raises(ValueError):
+        list(extract_parallel(papers(1), jobs=0))
