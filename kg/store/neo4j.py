@@ -165,7 +165,7 @@ def _checked(name: str, allowed: tuple[str, ...], what: str) -> str:
     return name
 
 
-# -- queries -----------------------------------------------------------------
+# -- batches -----------------------------------------------------------------
 
 
 def prepared(rows: Iterable[tuple[Kind, list[dict]]], size: int = DEFAULT_BATCH_SIZE,
@@ -247,6 +247,7 @@ def check_rows(rows: list[dict]) -> list[dict]:
     """What the check query needs of each row: its position, its key and its hash (no other properties)."""
     return [{"i": i, **{k: row[k] for k in ("id", "start", "end") if k in row}, HASH: row["props"][HASH]}
             for i, row in enumerate(rows)]
+
 
 def schema_statements() -> list[str]:
     """The statements of `schemas/neo4j/schema.cypher`, comments dropped."""
