@@ -25,7 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 from kg.errors import InputError, OnError, raise_error
 from kg.extract import extract, pipeline
@@ -78,7 +78,8 @@ def extract_parallel(
 ) -> Iterator[Extraction]:
     """Extractions for `papers`, in order, on `jobs` processes (default: every core this process may use).
 
-    The output is the same for every `jobs`. A paper that cannot be
+    The output is the same for every `jobs`; an input of one chunk is
+    extracted in this process, as starting workers would take longer. A paper that cannot be
     extracted goes to `on_error` as an `InputError` naming it; a worker that
     dies (killed, out of memory) stops the run with an `InputError` naming
     the first paper of the chunk it held.
@@ -87,7 +88,9 @@ def extract_parallel(
     if jobs < 1 or chunk_size < 1:
         raise ValueError("jobs and chunk_size must be at least 1")
     chunks = _chunks(papers, chunk_size)
-    done = (extract_chunk(chunk) for chunk in chunks) if jobs == 1 else _in_pool(chunks, jobs)
+    head = list(islice(chunks, 2))  # one chunk in all is not worth starting processes for
+    chunks = chain(head, chunks)
+    done = (extract_chunk(chunk) for chunk in chunks) if jobs == 1 or len(head) < 2 else _in_pool(chunks, jobs)
     with closing(done):  # an early stop shuts the pool down here, not in whichever thread collects the garbage
         for results in done:
             for result in results:
