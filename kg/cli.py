@@ -177,17 +177,18 @@ def _extract_on_cluster(files: list[str], folder: Path, scheduler: str, fmt: Opt
     from kg.extract.distributed import SchedulerError, expand, extract_distributed, plan_shards
     from kg.progress import meter
 
-    if folder.exists() and not folder.is_dir():
-        fail(f"{folder}: --scheduler writes a folder of shards; this is a file")
+    if str(folder) == "-" or (folder.exists() and not folder.is_dir()):
+        fail(f"{folder}: --scheduler writes a folder of shards; name a folder with --output")
+    fmt_name = fmt.value if fmt else None
     try:
-        total = len(plan_shards(expand(files), fmt.value if fmt else None, shard_size))
-        with meter("extracting", total, "shards", quiet, err) as advance:
-            papers = extract_distributed(files, folder, scheduler, fmt.value if fmt else None, _policy(on_error), shard_size, jobs, advance)
+        shards = plan_shards(expand(files), fmt_name, shard_size)
+        with meter("extracting", len(shards), "shards", quiet, err) as advance:
+            papers = extract_distributed(shards, folder, scheduler, fmt_name, _policy(on_error), jobs, advance)
     except (InputError, SchedulerError) as error:
         fail(str(error))
     except OSError as error:
         fail(f"{folder}: cannot write: {error.strerror}")
-    note(f"wrote {papers} papers in {total} shard(s) to {folder}")
+    note(f"wrote {papers} papers in {len(shards)} shard(s) to {folder}")
 
 
 @app.command()

@@ -27,7 +27,7 @@ from pathlib import Path
 import spacy
 
 from kg.extract import pipeline
-from kg.extract.distributed import extract_distributed, extraction_line, iter_extractions
+from kg.extract.distributed import extract_distributed, extraction_line, iter_extractions, plan_shards
 from kg.extract.parallel import extract_parallel
 from kg.records import Paper
 from kg.sources import read_papers
@@ -99,7 +99,7 @@ def main() -> None:
         client.run(warm)  # an existing cluster has its workers warm
 
         def on_cluster() -> list[bytes]:
-            extract_distributed([source], args.workdir / "out", cluster.scheduler_address, shard_bytes=shard_bytes)
+            extract_distributed(plan_shards([source], shard_bytes=shard_bytes), args.workdir / "out", cluster.scheduler_address)
             return [extraction_line(e) for e in iter_extractions(args.workdir / "out")]
 
         _, clustered = timed(f"LocalCluster({args.jobs}), shards", on_cluster, count, one, tokenizer)

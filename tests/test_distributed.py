@@ -71,7 +71,7 @@ def test_globs_expand_in_name_order_and_a_pattern_without_matches_is_an_error(tm
 
 def test_the_cluster_writes_one_shard_per_input_shard_equal_to_one_process(tmp_path, cluster, inputs):
     out = tmp_path / "out"
-    written = extract_distributed(inputs, out, cluster, shard_bytes=2000)
+    written = extract_distributed(plan_shards(inputs, shard_bytes=2000), out, cluster)
     reference = one_process(inputs)
     shards = sorted(out.iterdir())
     assert len(shards) == len(plan_shards(inputs, shard_bytes=2000)) > len(inputs)
@@ -79,7 +79,7 @@ def test_the_cluster_writes_one_shard_per_input_shard_equal_to_one_process(tmp_p
     assert written == len(reference) == 36
     assert [extraction_line(e) for e in iter_extractions(out)] == reference
     # a second run with fewer shards leaves exactly its own shards behind
-    extract_distributed(inputs, out, cluster)
+    extract_distributed(plan_shards(inputs), out, cluster)
     assert len(list(out.iterdir())) == len(inputs)
     assert [extraction_line(e) for e in iter_extractions(out)] == reference
 
@@ -92,17 +92,17 @@ def test_a_bad_line_in_a_byte_range_is_named_by_its_line_in_the_whole_file(tmp_p
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     skipped = []
     out = tmp_path / "out"
-    written = extract_distributed([path], out, cluster, on_error=skipped.append, shard_bytes=1500)
+    written = extract_distributed(plan_shards([path], shard_bytes=1500), out, cluster, on_error=skipped.append)
     assert [str(e) for e in skipped] == [f"{path}:15: not JSON: Expecting property name enclosed in double quotes (column 2)"]
     assert written == 19
     with pytest.raises(InputError, match=f"^{path}:15: not JSON"):
-        extract_distributed([path], tmp_path / "stop", cluster, shard_bytes=1500)
+        extract_distributed(plan_shards([path], shard_bytes=1500), tmp_path / "stop", cluster)
 
 
 def test_an_unreachable_scheduler_is_one_line(tmp_path, inputs):
     started = time.perf_counter()
     with pytest.raises(SchedulerError, match=r"^tcp://127\.0\.0\.1:1: cannot reach the Dask scheduler"):
-        extract_distributed(inputs, tmp_path / "out", "tcp://127.0.0.1:1")
+        extract_distributed(plan_shards(inputs), tmp_path / "out", "tcp://127.0.0.1:1")
     assert time.perf_counter() - started < 30
 
 

@@ -218,26 +218,25 @@ def connect(scheduler: str, workers: int | None = None) -> Iterator[Any]:
 
 
 def extract_distributed(
-    inputs: Iterable[str | Path],
+    shards: list[Shard],
     folder: Path,
     scheduler: str,
     fmt: str | None = None,
     on_error: OnError = raise_error,
-    shard_bytes: int = SHARD_BYTES,
     workers: int | None = None,
     advance: Callable[[int], None] | None = None,
 ) -> int:
-    """Extract `inputs` on the cluster into `folder` (one `part-NNNNN.jsonl` per shard); returns the papers written.
+    """Extract `shards` (`plan_shards`) on the cluster into `folder`, one `part-NNNNN.jsonl` each; returns the papers written.
 
     `on_error` gets every bad record as an `InputError`, as in one process;
     when it raises, the shards not yet done are cancelled, and the ones
     already written stay complete. `advance(1)` is called per finished
     shard. Shards of an earlier run beyond this run's count are removed, so
-    the folder holds exactly this run's output.
+    the folder holds exactly this run's output. `workers` is the size of
+    the cluster started for `scheduler='local'`.
     """
     from distributed import as_completed
 
-    shards = plan_shards(expand(inputs), fmt, shard_bytes)
     folder.mkdir(parents=True, exist_ok=True)
     papers = 0
     with connect(scheduler, workers) as client:
