@@ -12,7 +12,9 @@ of N worker processes reading byte-range shards of the file, each with its
 speed-up over one process and its share of the tokenizer's rate. The pool
 and cluster times include starting their workers (the cluster itself is
 started before the clock, as an existing cluster would be). The three
-outputs are checked to be identical.
+outputs are checked to be identical. The machine's own speed-up, a busy
+loop in one process against the same loop in N processes at once, is
+printed too: on a machine that others share, no pool can beat it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import glob
 import json
+import multiprocessing
 import shutil
 import time
 from pathlib import Path
@@ -45,6 +48,26 @@ def repeated(papers: list[Paper], count: int) -> list[dict]:
         title = paper.title if number < len(papers) else f"{paper.title} (copy {number // len(papers)})"
         records.append({"title": title, "abstract": paper.abstract})
     return records
+
+
+def busy(loops: int) -> int:
+    total = 0
+    for number in range(loops):
+        total += number * number
+    return total
+
+
+def machine_speedup(jobs: int, loops: int = 5_000_000) -> float:
+    """How much faster `jobs` processes do `jobs` busy loops than one process does them, right now."""
+    started = time.perf_counter()
+    for _ in range(jobs):
+        busy(loops)
+    serial = time.perf_counter() - started
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        pool.map(busy, [10] * jobs)  # the workers are up before the clock starts
+        started = time.perf_counter()
+        pool.map(busy, [loops] * jobs)
+        return serial / (time.perf_counter() - started)
 
 
 def warm() -> None:
@@ -103,6 +126,7 @@ def main() -> None:
             return [extraction_line(e) for e in iter_extractions(args.workdir / "out")]
 
         _, clustered = timed(f"LocalCluster({args.jobs}), shards", on_cluster, count, one, tokenizer)
+    print(f"machine: {args.jobs} busy processes at once run {machine_speedup(args.jobs):.2f}x the rate of one (the ceiling here now)")
     print("outputs identical:", reference == pooled == clustered)
 
 
