@@ -6,7 +6,7 @@ import pytest
 
 from kg.errors import InputError
 from kg.extract import extract
-from kg.extract.parallel import default_jobs, extract_parallel
+from kg.extract.parallel import POOL_MIN_CHUNKS, default_jobs, extract_parallel
 from kg.records import Paper, paper_id
 from scale_papers import scale_records
 
@@ -39,8 +39,9 @@ def test_a_streamed_input_is_read_only_a_few_chunks_ahead():
 
     results = extract_parallel(stream(), jobs=2, chunk_size=2)
     first = next(results)
+    assert len(pulled) < 60
     assert first.paper.id == pulled[0]
-    assert len(pulled) <= 2 * (2 * 2 + 1)  # at most 2 * jobs chunks in flight, and the one being cut
+    assert len(pulled) <= 2 * (POOL_MIN_CHUNKS + 1 + 2 * 2)  # the look-ahead, then 2 * jobs chunks in flight
     assert len(list(results)) == 59
     results.close()
 
@@ -48,7 +49,7 @@ def test_a_streamed_input_is_read_only_a_few_chunks_ahead():
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_paper_that_cannot_be_extracted_is_a_record_level_error(jobs):
     """An abstract over spaCy's 1,000,000-character limit fails that paper only (issue 13, item 4)."""
-    written = papers(7)
+    written = papers(2 * POOL_MIN_CHUNKS + 1)  # enough chunks of two for a pool
     huge = Paper("title:huge", "An Over-Long Abstract", "word " * 200_001, ["/data/huge.jsonl"])
     errors = []
     got = lines(extract_parallel(written[:3] + [huge] + written[3:], jobs=jobs, on_error=errors.append, chunk_size=2))
@@ -57,6 +58,21 @@ def test_a_paper_that_cannot_be_extracted_is_a_record_level_error(jobs):
     assert str(errors[0]).startswith("/data/huge.jsonl: paper title:huge ('An Over-Long Abstract'): cannot extract: ")
     with pytest.raises(InputError, match="paper title:huge"):
         list(extract_parallel([huge] + written, jobs=jobs, chunk_size=2))
+
+
+def test_a_small_input_is_extracted_in_this_process_a_large_one_in_workers():
+    import multiprocessing
+
+    before = set(multiprocessing.active_children())
+    small = extract_parallel(papers(3), jobs=2)
+    next(small)
+    assert set(multiprocessing.active_children()) == before
+    assert len(list(small)) == 2
+    large = extract_parallel(papers(POOL_MIN_CHUNKS + 1), jobs=2, chunk_size=1)
+    next(large)
+    assert len(set(multiprocessing.active_children()) - before) == 2
+    large.close()
+    assert set(multiprocessing.active_children()) == before
 
 
 def test_jobs_default_to_the_cores_this_process_may_use():

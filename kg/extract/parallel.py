@@ -32,6 +32,9 @@ from kg.extract import extract, pipeline
 from kg.records import Extraction, Paper
 
 DEFAULT_CHUNK = 200  # papers per task: large enough that pickling is a small share of the work
+# Starting workers (a fresh interpreter, spaCy, the pipeline) takes a few seconds,
+# about what one process needs for 2,000 papers: smaller inputs stay in-process.
+POOL_MIN_CHUNKS = 10
 
 
 def default_jobs() -> int:
@@ -78,8 +81,9 @@ def extract_parallel(
 ) -> Iterator[Extraction]:
     """Extractions for `papers`, in order, on `jobs` processes (default: every core this process may use).
 
-    The output is the same for every `jobs`; an input of one chunk is
-    extracted in this process, as starting workers would take longer. A paper that cannot be
+    The output is the same for every `jobs`; an input of at most
+    `POOL_MIN_CHUNKS` chunks is extracted in this process, where it is done
+    before workers would have started. A paper that cannot be
     extracted goes to `on_error` as an `InputError` naming it; a worker that
     dies (killed, out of memory) stops the run with an `InputError` naming
     the first paper of the chunk it held.
@@ -88,9 +92,9 @@ def extract_parallel(
     if jobs < 1 or chunk_size < 1:
         raise ValueError("jobs and chunk_size must be at least 1")
     chunks = _chunks(papers, chunk_size)
-    head = list(islice(chunks, 2))  # one chunk in all is not worth starting processes for
+    head = list(islice(chunks, POOL_MIN_CHUNKS + 1))
     chunks = chain(head, chunks)
-    done = (extract_chunk(chunk) for chunk in chunks) if jobs == 1 or len(head) < 2 else _in_pool(chunks, jobs)
+    done = (extract_chunk(chunk) for chunk in chunks) if jobs == 1 or len(head) <= POOL_MIN_CHUNKS else _in_pool(chunks, jobs)
     with closing(done):  # an early stop shuts the pool down here, not in whichever thread collects the garbage
         for results in done:
             for result in results:
