@@ -99,6 +99,11 @@ def test_a_bad_line_in_a_byte_range_is_named_by_its_line_in_the_whole_file(tmp_p
         extract_distributed(plan_shards([path], shard_bytes=1500), tmp_path / "stop", cluster)
 
 
+def test_a_task_that_raises_on_a_worker_is_one_line_naming_the_shard(tmp_path, cluster, inputs):
+    with pytest.raises(SchedulerError, match=r"day\.txt: part-00000\.jsonl \(bytes 0-end\) failed on the cluster: ValueError: unknown format"):
+        extract_distributed(plan_shards(inputs[:1], fmt="csv"), tmp_path / "out", cluster, fmt="no-such-format")
+
+
 def test_an_unreachable_scheduler_is_one_line(tmp_path, inputs):
     started = time.perf_counter()
     with pytest.raises(SchedulerError, match=r"^tcp://127\.0\.0\.1:1: cannot reach the Dask scheduler"):

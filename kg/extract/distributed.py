@@ -240,23 +240,32 @@ def extract_distributed(
     folder.mkdir(parents=True, exist_ok=True)
     papers = 0
     with connect(scheduler, workers) as client:
-        futures = [client.submit(run_shard, shard, fmt, str(folder), on_error is raise_error, pure=False) for shard in shards]
-        reports: dict[int, ShardReport] = {}
+        futures = {client.submit(run_shard, shard, fmt, str(folder), on_error is raise_error, pure=False): shard for shard in shards}
         try:
             for future in as_completed(futures):
-                report = future.result()
-                reports[report.index] = report
+                report = _report(future, futures[future])
                 for path, message, line in report.errors:
                     on_error(InputError(path, message, line))
                 papers += report.papers
                 if advance:
                     advance(1)
         finally:
-            client.cancel(futures)
+            client.cancel(list(futures))
     for stale in folder.glob("part-*.jsonl"):
         if stale.stem[5:].isdigit() and int(stale.stem[5:]) >= len(shards):
             stale.unlink()
     return papers
+
+
+def _report(future: Any, shard: Shard) -> ShardReport:
+    """The shard's report; a worker that died or a task that raised is one line naming the shard."""
+    try:
+        return future.result()
+    except OSError:
+        raise  # cannot read or write a file: the caller names it
+    except Exception as error:  # noqa: BLE001 - e.g. distributed.KilledWorker, or an error in kg itself
+        message = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+        raise SchedulerError(f"{shard.path}: {shard.name} (bytes {shard.start}-{shard.end or 'end'}) failed on the cluster: {message}") from None
 
 
 # -- reading shards back -------------------------------------------------------
