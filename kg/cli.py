@@ -119,15 +119,19 @@ def _read(files: list[Path], fmt: Optional[InputFormat], on_error: OnErrorPolicy
     return papers
 
 
-def _with_progress(papers: list[Paper], label: str, jobs: Optional[int] = None,
-                   on_error: OnErrorPolicy = OnErrorPolicy.stop, quiet: bool = False) -> Iterator[Extraction]:
-    """Extract `papers` on `jobs` processes with a progress meter; a paper that fails is a record-level error."""
-    from kg.extract.parallel import extract_parallel
+def _with_progress(papers: list[Paper], jobs: Optional[int], on_error: OnErrorPolicy, quiet: bool = False,
+                   lines: bool = False) -> Iterator[Extraction] | Iterator[bytes]:
+    """Extract `papers` on `jobs` processes with a progress meter (as output lines for `lines`).
+
+    A paper that cannot be extracted is a record-level error, under the same
+    --on-error policy as a bad input record.
+    """
+    from kg.extract.parallel import extract_lines, extract_parallel
     from kg.progress import meter, track
 
     try:
-        with meter(label, len(papers), "papers", quiet, err) as advance:
-            yield from track(extract_parallel(papers, jobs, _policy(on_error)), advance)
+        with meter("extracting", len(papers), "papers", quiet, err) as advance:
+            yield from track((extract_lines if lines else extract_parallel)(papers, jobs, _policy(on_error)), advance)
     except InputError as error:
         fail(str(error))
 
@@ -151,7 +155,7 @@ def extract(
     role, aliases, confidence, evidence) and results, plus the paper's source
     files. Nothing is stored. The output is the same for every --jobs.
     """
-    from kg.extract.distributed import expand, extraction_line
+    from kg.extract.distributed import expand
 
     if scheduler:
         _extract_on_cluster(files, output, scheduler, fmt, on_error, jobs, shard_size, quiet)
@@ -164,8 +168,8 @@ def extract(
     written = 0
     try:
         with _output(output) as handle:
-            for extraction in _with_progress(papers, "extracting", jobs, on_error, quiet):
-                handle.write(extraction_line(extraction))
+            for line in _with_progress(papers, jobs, on_error, quiet, lines=True):
+                handle.write(line)
                 written += 1
     except OSError as error:
         fail(f"{output}: cannot write: {error.strerror}")
@@ -221,12 +225,12 @@ def build(
     if str(store) == NEO4J or _given(ctx, "neo4j_uri"):
         from kg.graph import build_graph
 
-        graph = build_graph(_with_progress(papers, "extracting", jobs, on_error))
+        graph = build_graph(_with_progress(papers, jobs, on_error))
         _load_neo4j(graph, _settings(neo4j_uri, neo4j_user, neo4j_password, neo4j_database), batch_size)
         return
     try:
         with EmbeddedStore(store) as db:
-            report = db.merge(papers, lambda todo: _with_progress(todo, "extracting", jobs, on_error), EXTRACTOR)
+            report = db.merge(papers, lambda todo: _with_progress(todo, jobs, on_error), EXTRACTOR)
             total = len(db)
     except StoreError as error:
         fail(str(error))

@@ -6,8 +6,8 @@ usage: scripts/bench_parallel.py [CORPUS FILES...] [--papers 5000] [--jobs 2] [-
 The corpus papers are repeated under new titles (and so new ids) to
 --papers distinct papers, written as one JSON Lines file under --workdir.
 Prints abstracts/s for spaCy's blank tokenizer on the same texts (the
-reference, measured in the same run), for `extract_parallel(jobs=1)`, for
-`extract_parallel(jobs=N)` and for `extract_distributed` on a LocalCluster
+reference, measured in the same run), for `extract_lines(jobs=1)` and
+`extract_lines(jobs=N)` (what `kg extract --jobs` runs), and for `extract_distributed` on a LocalCluster
 of N worker processes reading byte-range shards of the file, each with its
 speed-up over one process and its share of the tokenizer's rate. The pool
 and cluster times include starting their workers (the cluster itself is
@@ -30,8 +30,8 @@ from pathlib import Path
 import spacy
 
 from kg.extract import pipeline
-from kg.extract.distributed import extract_distributed, extraction_line, iter_extractions, plan_shards
-from kg.extract.parallel import extract_parallel
+from kg.extract.distributed import extract_distributed, iter_extractions, plan_shards
+from kg.extract.parallel import extract_lines, extraction_line
 from kg.records import Paper
 from kg.sources import read_papers
 
@@ -114,9 +114,8 @@ def main() -> None:
     print(f"{'blank tokenizer (reference)':<28} {count / tokenizer:7.1f} s  {tokenizer:8,.0f} abstracts/s")
 
     pipeline.load()
-    one, reference = timed("one process", lambda: [extraction_line(e) for e in extract_parallel(papers, 1)], count, None, tokenizer)
-    _, pooled = timed(f"--jobs {args.jobs} (process pool)", lambda: [extraction_line(e) for e in extract_parallel(papers, args.jobs)],
-                      count, one, tokenizer)
+    one, reference = timed("one process", lambda: list(extract_lines(papers, 1)), count, None, tokenizer)
+    _, pooled = timed(f"--jobs {args.jobs} (process pool)", lambda: list(extract_lines(papers, args.jobs)), count, one, tokenizer)
     shard_bytes = max(1, source.stat().st_size // (4 * args.jobs))  # four shards per worker
     with LocalCluster(n_workers=args.jobs, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, Client(cluster) as client:
         client.run(warm)  # an existing cluster has its workers warm

@@ -13,12 +13,11 @@ from kg.extract.distributed import (
     SchedulerError,
     expand,
     extract_distributed,
-    extraction_line,
     iter_extractions,
     line_ranges,
     plan_shards,
 )
-from kg.extract.parallel import extract_parallel
+from kg.extract.parallel import extract_parallel, extraction_line
 from kg.sources import read_papers
 from scale_papers import scale_records
 

@@ -6,7 +6,7 @@ import pytest
 
 from kg.errors import InputError
 from kg.extract import extract
-from kg.extract.parallel import POOL_MIN_CHUNKS, default_jobs, extract_parallel
+from kg.extract.parallel import POOL_MIN_CHUNKS, default_jobs, extract_lines, extract_parallel, extraction_line
 from kg.records import Paper, paper_id
 from scale_papers import scale_records
 
@@ -25,6 +25,7 @@ def test_two_processes_give_the_same_output_as_one_in_input_order():
     one = lines(extract_parallel(written, jobs=1, chunk_size=3))
     assert one == lines(extract(written))  # the chunked path changes nothing
     assert one == lines(extract_parallel(written, jobs=2, chunk_size=3))
+    assert list(extract_lines(written, jobs=2, chunk_size=3)) == [extraction_line(e) for e in extract(written)]
     assert [line["id"] for line in one] == [paper.id for paper in written]
     assert all(line["entities"] for line in one)
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, OnError, raise_error
-from kg.extract.parallel import default_jobs, extract_parallel
+from kg.extract.parallel import default_jobs, extract_lines
 from kg.records import Extraction, Paper
 from kg.sources import detect_format, read_papers
 from kg.sources.jsonl import read_lines
@@ -153,11 +153,6 @@ def read_shard(shard: Shard, fmt: str | None, on_error: OnError) -> list[Paper]:
     return papers
 
 
-def extraction_line(extraction: Extraction) -> bytes:
-    """One `kg extract` output line."""
-    return (json.dumps(extraction.to_json(), ensure_ascii=False) + "\n").encode("utf-8")
-
-
 def run_shard(shard: Shard, fmt: str | None, folder: str, stop: bool) -> ShardReport:
     """Read, extract and write one shard; with `stop`, the first bad record leaves the shard unwritten.
 
@@ -176,8 +171,8 @@ def run_shard(shard: Shard, fmt: str | None, folder: str, stop: bool) -> ShardRe
     try:
         papers = read_shard(shard, fmt, collect)
         with tmp.open("wb") as handle:
-            for extraction in extract_parallel(papers, jobs=1, on_error=collect):
-                handle.write(extraction_line(extraction))
+            for line in extract_lines(papers, jobs=1, on_error=collect):
+                handle.write(line)
                 report.papers += 1
         os.replace(tmp, target)
         report.written = True

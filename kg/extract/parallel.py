@@ -17,20 +17,23 @@ keep the rest); the pool keeps running.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass
 from itertools import chain, islice
+from typing import TypeVar
 
 from kg.errors import InputError, OnError, raise_error
 from kg.extract import extract, pipeline
 from kg.records import Extraction, Paper
 
+T = TypeVar("T")
 DEFAULT_CHUNK = 200  # papers per task: large enough that pickling is a small share of the work
 # Starting workers (a fresh interpreter, spaCy, the pipeline) takes a few seconds,
 # about what one process needs for 2,000 papers: smaller inputs stay in-process.
@@ -73,6 +76,16 @@ def _extract_one(paper: Paper) -> Extraction | Failure:
         return Failure(paper, " ".join(f"{type(error).__name__}: {error}".split())[:300])
 
 
+def extraction_line(extraction: Extraction) -> bytes:
+    """One `kg extract` output line."""
+    return (json.dumps(extraction.to_json(), ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def extract_chunk_lines(papers: list[Paper]) -> list[bytes | Failure]:
+    """`extract_chunk`, each extraction as its output line."""
+    return [result if isinstance(result, Failure) else extraction_line(result) for result in extract_chunk(papers)]
+
+
 def extract_parallel(
     papers: Iterable[Paper],
     jobs: int | None = None,
@@ -88,13 +101,33 @@ def extract_parallel(
     dies (killed, out of memory) stops the run with an `InputError` naming
     the first paper of the chunk it held.
     """
+    return _parallel(papers, jobs, on_error, chunk_size, extract_chunk)
+
+
+def extract_lines(
+    papers: Iterable[Paper],
+    jobs: int | None = None,
+    on_error: OnError = raise_error,
+    chunk_size: int = DEFAULT_CHUNK,
+) -> Iterator[bytes]:
+    """`extract_parallel`, as `kg extract` output lines made in the workers.
+
+    Rebuilding Extraction objects from pickles and dumping them to JSON in
+    the parent would cap every pool at what one process can unpickle and
+    dump; lines cost the parent nothing but the writing.
+    """
+    return _parallel(papers, jobs, on_error, chunk_size, extract_chunk_lines)
+
+
+def _parallel(papers: Iterable[Paper], jobs: int | None, on_error: OnError, chunk_size: int,
+              work: Callable[[list[Paper]], list[T | Failure]]) -> Iterator[T]:
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1 or chunk_size < 1:
         raise ValueError("jobs and chunk_size must be at least 1")
     chunks = _chunks(papers, chunk_size)
     head = list(islice(chunks, POOL_MIN_CHUNKS + 1))
     chunks = chain(head, chunks)
-    done = (extract_chunk(chunk) for chunk in chunks) if jobs == 1 or len(head) <= POOL_MIN_CHUNKS else _in_pool(chunks, jobs)
+    done = (work(chunk) for chunk in chunks) if jobs == 1 or len(head) <= POOL_MIN_CHUNKS else _in_pool(chunks, jobs, work)
     with closing(done):  # an early stop shuts the pool down here, not in whichever thread collects the garbage
         for results in done:
             for result in results:
@@ -119,12 +152,12 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _in_pool(chunks: Iterator[list[Paper]], jobs: int) -> Iterator[list[Extraction | Failure]]:
+def _in_pool(chunks: Iterator[list[Paper]], jobs: int, work: Callable[[list[Paper]], list[T | Failure]]) -> Iterator[list[T | Failure]]:
     pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=pipeline.load)
     pending: deque[tuple[list[Paper], Future]] = deque()
     try:
         for chunk in chunks:
-            pending.append((chunk, pool.submit(extract_chunk, chunk)))
+            pending.append((chunk, pool.submit(work, chunk)))
             if len(pending) >= 2 * jobs:
                 yield _result(*pending.popleft())
         while pending:
@@ -133,7 +166,7 @@ def _in_pool(chunks: Iterator[list[Paper]], jobs: int) -> Iterator[list[Extracti
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _result(chunk: list[Paper], future: Future) -> list[Extraction | Failure]:
+def _result(chunk: list[Paper], future: Future) -> list[T | Failure]:
     try:
         return future.result()
     except BrokenProcessPool:
