@@ -64,7 +64,6 @@ class ShardReport:
     index: int
     papers: int = 0
     errors: list[tuple[str, str, int | None]] = field(default_factory=list)
-    written: bool = False
 
 
 # -- planning (on the client) -------------------------------------------------
@@ -156,8 +155,9 @@ def read_shard(shard: Shard, fmt: str | None, on_error: OnError) -> list[Paper]:
 def run_shard(shard: Shard, fmt: str | None, folder: str, stop: bool) -> ShardReport:
     """Read, extract and write one shard; with `stop`, the first bad record leaves the shard unwritten.
 
-    Errors come back as plain tuples, not exceptions, so that they cross the
-    network whatever the worker's and the client's versions of kg.
+    Errors come back as plain tuples, not raised: an `InputError` does not
+    survive pickling (its constructor takes three arguments), and with
+    `skip` the shard must still be written.
     """
     report = ShardReport(shard.index)
 
@@ -175,7 +175,6 @@ def run_shard(shard: Shard, fmt: str | None, folder: str, stop: bool) -> ShardRe
                 handle.write(line)
                 report.papers += 1
         os.replace(tmp, target)
-        report.written = True
     except InputError as error:
         if not stop or not report.errors:  # a file-level error that no policy could skip
             report.errors.append((error.path, error.message, error.line))
