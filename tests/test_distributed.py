@@ -4,6 +4,8 @@ import json
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import write_hf_daily, write_jsonl
@@ -136,3 +138,16 @@ def test_cli_extract_on_a_local_cluster_then_load_reads_the_folder(tmp_path, inp
     (out / "part-00099.jsonl").write_text("{broken\n", encoding="utf-8")
     loaded = runner.invoke(app, ["load", str(out), "--neo4j-uri", "bolt://127.0.0.1:1"])
     assert loaded.exit_code == 2 and loaded.output.startswith(f"error: {out / 'part-00099.jsonl'}:1: not a 'kg extract' line")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lengths=st.lists(st.integers(0, 300), min_size=1, max_size=40), size=st.integers(1, 2000), newline_at_end=st.booleans())
+def test_byte_ranges_cover_any_file_at_line_starts_with_the_right_line_numbers(tmp_path, lengths, size, newline_at_end):
+    data = b"\n".join(b"x" * n for n in lengths) + (b"\n" if newline_at_end else b"")
+    path = tmp_path / "any.jsonl"
+    path.write_bytes(data)
+    ranges = list(line_ranges(path, size))
+    assert b"".join(data[start:end] for start, end, _ in ranges) == data
+    for start, end, line in ranges:
+        assert start < end and (start == 0 or data[start - 1:start] == b"\n")
+        assert line == data[:start].count(b"\n") + 1
