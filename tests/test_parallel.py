@@ -81,3 +81,16 @@ def test_jobs_default_to_the_cores_this_process_may_use():
     assert default_jobs() == expected
     with pytest.raises(ValueError):
         list(extract_parallel(papers(1), jobs=0))
+
+
+def test_build_and_extract_take_jobs(tmp_path, jsonl_file):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    built = runner.invoke(app, ["build", str(jsonl_file), "--store", str(tmp_path / "kg.sqlite"), "--jobs", "2"])
+    assert built.exit_code == 0 and "3 added" in built.output, built.output
+    for command in (["build", str(jsonl_file)], ["extract", str(jsonl_file), "-o", str(tmp_path / "p.jsonl")]):
+        refused = runner.invoke(app, [*command, "--jobs", "0"])
+        assert refused.exit_code == 2 and "--jobs" in refused.output
