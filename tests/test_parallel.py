@@ -94,3 +94,15 @@ def test_build_and_extract_take_jobs(tmp_path, jsonl_file):
     for command in (["build", str(jsonl_file)], ["extract", str(jsonl_file), "-o", str(tmp_path / "p.jsonl")]):
         refused = runner.invoke(app, [*command, "--jobs", "0"])
         assert refused.exit_code == 2 and "--jobs" in refused.output
+
+
+def test_text_that_is_not_valid_unicode_fails_its_paper_only():
+    """A lone surrogate (issue 13, item 4) cannot be written as UTF-8: that paper is the error, the rest is written."""
+    from kg.records import Author
+
+    written = papers(2)
+    written[0].authors = [Author("A \ud800 B")]
+    errors = []
+    out = list(extract_lines(written, jobs=1, on_error=errors.append))
+    assert out == [extraction_line(e) for e in extract(written[1:])]
+    assert len(errors) == 1 and f"paper {written[0].id}" in str(errors[0]) and "surrogates not allowed" in str(errors[0])

@@ -73,7 +73,11 @@ def _extract_one(paper: Paper) -> Extraction | Failure:
     try:
         return next(extract([paper]))
     except Exception as error:  # noqa: BLE001
-        return Failure(paper, " ".join(f"{type(error).__name__}: {error}".split())[:300])
+        return _failure(paper, error)
+
+
+def _failure(paper: Paper, error: Exception) -> Failure:
+    return Failure(paper, " ".join(f"{type(error).__name__}: {error}".split())[:300])
 
 
 def extraction_line(extraction: Extraction) -> bytes:
@@ -82,8 +86,14 @@ def extraction_line(extraction: Extraction) -> bytes:
 
 
 def extract_chunk_lines(papers: list[Paper]) -> list[bytes | Failure]:
-    """`extract_chunk`, each extraction as its output line."""
-    return [result if isinstance(result, Failure) else extraction_line(result) for result in extract_chunk(papers)]
+    """`extract_chunk`, each extraction as its output line (a text that is not valid Unicode fails its paper)."""
+    lines: list[bytes | Failure] = []
+    for result in extract_chunk(papers):
+        try:
+            lines.append(result if isinstance(result, Failure) else extraction_line(result))
+        except UnicodeEncodeError as error:  # a lone surrogate in the metadata
+            lines.append(_failure(result.paper, error))
+    return lines
 
 
 def extract_parallel(
