@@ -2,7 +2,8 @@
 
 spaCy's own `nlp.pipe(n_process=N)` sends every Doc back to the parent and
 ran at a fifth of a plain process pool's rate (issue 10), so kg sends Papers
-to worker processes in chunks and gets Extractions back. Each worker builds
+to worker processes in chunks and gets Extractions back (or, for
+`kg extract`, the finished output lines: `extract_lines`). Each worker builds
 the pipeline once (`pipeline.load` is cached per process); at most
 `2 * jobs` chunks are in flight, so a streamed input is read only as fast as
 it is extracted and memory stays flat. Results come back in input order, and
