@@ -31,7 +31,7 @@ import spacy
 
 from kg.extract import pipeline
 from kg.extract.distributed import extract_distributed, iter_extractions, plan_shards
-from kg.extract.parallel import extract_lines, extraction_line
+from kg.extract.parallel import POOL_MIN_CHUNKS, extract_lines, extraction_line
 from kg.records import Paper
 from kg.sources import read_papers
 
@@ -116,6 +116,9 @@ def main() -> None:
     pipeline.load()
     one, reference = timed("one process", lambda: list(extract_lines(papers, 1)), count, None, tokenizer)
     _, pooled = timed(f"--jobs {args.jobs} (process pool)", lambda: list(extract_lines(papers, args.jobs)), count, one, tokenizer)
+    started = time.perf_counter()
+    list(extract_lines(papers[: POOL_MIN_CHUNKS + 1], args.jobs, chunk_size=1))
+    print(f"{'  of which pool start-up':<28} {time.perf_counter() - started:7.1f} s  (a pool run of {POOL_MIN_CHUNKS + 1} papers)")
     shard_bytes = max(1, source.stat().st_size // (4 * args.jobs))  # four shards per worker
     with LocalCluster(n_workers=args.jobs, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, Client(cluster) as client:
         client.run(warm)  # an existing cluster has its workers warm
