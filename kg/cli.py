@@ -8,7 +8,6 @@ read, so a bad file never leaves a half-merged store behind.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -21,7 +20,6 @@ import networkx as nx
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from kg import __version__
@@ -86,6 +84,8 @@ UserOption = Annotated[str, typer.Option("--neo4j-user", envvar="NEO4J_USER", he
 PasswordOption = Annotated[str, typer.Option("--neo4j-password", envvar="NEO4J_PASSWORD", help="Neo4j password.", show_default=False)]
 DatabaseOption = Annotated[Optional[str], typer.Option("--neo4j-database", envvar="NEO4J_DATABASE", help="Neo4j database; the server's default when omitted.")]
 BatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Rows per Neo4j transaction.")]
+JobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Extraction processes; default: every core.", show_default=False)]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")]
 
 
 def note(message: str, prefix: str = "") -> None:
@@ -101,54 +101,102 @@ def fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+def _policy(on_error: OnErrorPolicy, skipped: Optional[list[InputError]] = None) -> OnError:
+    """Raise at the first bad record, or report it (and keep it in `skipped`) and go on."""
+
+    def skip(error: InputError) -> None:
+        if skipped is not None:
+            skipped.append(error)
+        note(str(error), "[yellow]skipped:[/] ")
+
+    return skip if on_error is OnErrorPolicy.skip else raise_error
+
+
 def _read(files: list[Path], fmt: Optional[InputFormat], on_error: OnErrorPolicy) -> list[Paper]:
     from kg.sources import read_corpus
 
-    def skip(error: InputError) -> None:
-        note(str(error), "[yellow]skipped:[/] ")
-
-    policy: OnError = skip if on_error is OnErrorPolicy.skip else raise_error
     try:
-        corpus = read_corpus(files, fmt.value if fmt else None, policy, lambda warning: note(str(warning), "[yellow]warning:[/] "))
+        corpus = read_corpus(files, fmt.value if fmt else None, _policy(on_error), lambda warning: note(str(warning), "[yellow]warning:[/] "))
     except InputError as error:
         fail(str(error))
     note(corpus.summary.line())
     return corpus.papers
 
 
-def _with_progress(papers: list[Paper], label: str) -> Iterator[Extraction]:
-    """Extract `papers`, showing a progress bar on the terminal."""
-    from kg.extract import extract
+def _with_progress(papers: list[Paper], jobs: Optional[int], on_error: OnErrorPolicy, quiet: bool = False,
+                   lines: bool = False) -> Iterator[Extraction] | Iterator[bytes]:
+    """Extract `papers` on `jobs` processes with a progress meter (as output lines for `lines`).
 
-    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
-        task = progress.add_task(label, total=len(papers))
-        for extraction in extract(papers):
-            progress.advance(task)
-            yield extraction
+    A paper that cannot be extracted is a record-level error, under the same
+    --on-error policy as a bad input record.
+    """
+    from kg.extract.parallel import extract_lines, extract_parallel
+    from kg.progress import meter, track
+
+    try:
+        with meter("extracting", len(papers), "papers", quiet, err) as advance:
+            yield from track((extract_lines if lines else extract_parallel)(papers, jobs, _policy(on_error)), advance)
+    except InputError as error:
+        fail(str(error))
 
 
 @app.command()
 def extract(
-    files: Files,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the JSON Lines predictions ('-' for stdout).")],
+    files: Annotated[list[str], typer.Argument(help="Input files or quoted glob patterns: daily-papers dumps (.txt), JSON Lines, JSON or CSV.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the JSON Lines predictions ('-' for stdout); a folder with --scheduler.")],
     fmt: FormatOption = None,
     on_error: OnErrorOption = OnErrorPolicy.stop,
+    jobs: JobsOption = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="Run on a Dask cluster (tcp://HOST:8786), or 'local' for a cluster of --jobs processes here; writes one shard per input shard into the --output folder.",
+        show_default=False)] = None,
+    shard_size: Annotated[int, typer.Option("--shard-size", min=1, help="With --scheduler: bytes per shard of a large JSON Lines file.")] = 64 * 2**20,
+    quiet: QuietOption = False,
 ) -> None:
     """Extract entities, roles, evidence and results, one JSON object per paper.
 
     The output is the format `score.py` reads: id, title, entities (name, type,
     role, aliases, confidence, evidence) and results, plus the paper's source
-    files. Nothing is stored.
+    files. Nothing is stored. The output is the same for every --jobs.
     """
-    papers = _read(files, fmt, on_error)
+    from kg.extract.distributed import expand
+
+    if scheduler:
+        _extract_on_cluster(files, output, scheduler, fmt, on_error, jobs, shard_size, quiet)
+        return
+    try:
+        paths = expand(files)
+    except InputError as error:
+        fail(str(error))
+    papers = _read(paths, fmt, on_error)
+    written = 0
     try:
         with _output(output) as handle:
-            for extraction in _with_progress(papers, "extracting"):
-                handle.write((json.dumps(extraction.to_json(), ensure_ascii=False) + "\n").encode("utf-8"))
+            for line in _with_progress(papers, jobs, on_error, quiet, lines=True):
+                handle.write(line)
+                written += 1
     except OSError as error:
         fail(f"{output}: cannot write: {error.strerror}")
-    note(f"wrote {len(papers)} papers to {output}")
+    note(f"wrote {written} papers to {output}")
+
+
+def _extract_on_cluster(files: list[str], folder: Path, scheduler: str, fmt: Optional[InputFormat], on_error: OnErrorPolicy,
+                        jobs: Optional[int], shard_size: int, quiet: bool) -> None:
+    from kg.extract.distributed import SchedulerError, expand, extract_distributed, plan_shards
+    from kg.progress import meter
+
+    if str(folder) == "-" or (folder.exists() and not folder.is_dir()):
+        fail(f"{folder}: --scheduler writes a folder of shards; name a folder with --output")
+    fmt_name = fmt.value if fmt else None
+    try:
+        shards = plan_shards(expand(files), fmt_name, shard_size)
+        with meter("extracting", len(shards), "shards", quiet, err) as advance:
+            papers = extract_distributed(shards, folder, scheduler, fmt_name, _policy(on_error), jobs, advance)
+    except (InputError, SchedulerError) as error:
+        fail(str(error))
+    except OSError as error:
+        fail(f"{folder}: cannot write: {error.strerror}")
+    note(f"wrote {papers} papers in {len(shards)} shard(s) to {folder}")
 
 
 @app.command()
@@ -162,7 +210,8 @@ def build(
     neo4j_user: UserOption = "neo4j",
     neo4j_password: PasswordOption = "",
     neo4j_database: DatabaseOption = None,
-    batch_size: BatchOption = 2000,
+    batch_size: BatchOption = 10_000,
+    jobs: JobsOption = None,
 ) -> None:
     """Extract papers and merge them into the embedded store, or into Neo4j.
 
@@ -180,12 +229,12 @@ def build(
     if str(store) == NEO4J or _given(ctx, "neo4j_uri"):
         from kg.graph import build_graph
 
-        graph = build_graph(_with_progress(papers, "extracting"))
+        graph = build_graph(_with_progress(papers, jobs, on_error))
         _load_neo4j(graph, _settings(neo4j_uri, neo4j_user, neo4j_password, neo4j_database), batch_size)
         return
     try:
         with EmbeddedStore(store) as db:
-            report = db.merge(papers, lambda todo: _with_progress(todo, "extracting"), EXTRACTOR)
+            report = db.merge(papers, lambda todo: _with_progress(todo, jobs, on_error), EXTRACTOR)
             total = len(db)
     except StoreError as error:
         fail(str(error))
@@ -436,16 +485,15 @@ def _settings(uri: Optional[str], user: str, password: str, database: Optional[s
     return Neo4jSettings(uri or DEFAULT_URI, user, password, database)
 
 
-def _load_neo4j(graph: nx.MultiDiGraph, settings: Neo4jSettings, batch_size: int) -> None:
-    """MERGE `graph` into Neo4j with a progress bar, then print the driver's counters."""
+def _load_neo4j(graph: nx.MultiDiGraph, settings: Neo4jSettings, batch_size: int, quiet: bool = False) -> None:
+    """Load `graph` into Neo4j with a progress meter, then print the driver's counters."""
+    from kg.progress import meter
     from kg.store.neo4j import Neo4jError, load_graph, session
 
     total = graph.number_of_nodes() + graph.number_of_edges()
-    columns = (TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     try:
-        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress, session(settings) as db:
-            task = progress.add_task("loading", total=total)
-            report = load_graph(db, graph, batch_size, lambda _, rows: progress.advance(task, rows))
+        with session(settings) as db, meter("loading", total, "rows", quiet, err) as advance:
+            report = load_graph(db, graph, batch_size, lambda _, rows: advance(rows))
     except Neo4jError as error:
         fail(str(error))
     note(f"neo4j {settings.uri}: loaded {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships: {report}")
@@ -453,13 +501,14 @@ def _load_neo4j(graph: nx.MultiDiGraph, settings: Neo4jSettings, batch_size: int
 
 @app.command()
 def load(
-    source: Annotated[Path, typer.Argument(envvar="KG_STORE", dir_okay=False, help="An embedded store (SQLite) or a 'kg extract' JSON Lines file.")] = Path(DEFAULT_STORE),
+    source: Annotated[Path, typer.Argument(envvar="KG_STORE", help="An embedded store (SQLite), a 'kg extract' JSON Lines file, or a folder of them (kg extract --scheduler).")] = Path(DEFAULT_STORE),
     neo4j_uri: UriOption = None,
     neo4j_user: UserOption = "neo4j",
     neo4j_password: PasswordOption = "",
     neo4j_database: DatabaseOption = None,
-    batch_size: BatchOption = 2000,
+    batch_size: BatchOption = 10_000,
     schema_only: Annotated[bool, typer.Option("--schema-only", help="Only create the constraints and indexes (e.g. after a bulk import).")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Load an embedded store or an extraction file into Neo4j.
 
@@ -478,26 +527,24 @@ def load(
         except Neo4jError as error:
             fail(str(error))
         return
-    _load_neo4j(_source_graph(source), settings, batch_size)
+    _load_neo4j(_source_graph(source), settings, batch_size, quiet)
 
 
 def _source_graph(source: Path) -> nx.MultiDiGraph:
-    """The graph of an embedded store, or of a `kg extract` file (entities resolved across its papers)."""
+    """The graph of an embedded store, or of `kg extract` output: a file or a folder of shards."""
+    from kg.extract.distributed import iter_extractions
     from kg.graph import build_graph
 
-    if not source.is_file():
+    if not source.exists():
         fail(f"{source}: no such store or extraction file")
-    with source.open("rb") as handle:
-        if handle.read(16) == b"SQLite format 3\x00":
-            return open_graph(source)
-        handle.seek(0)
-        extractions = []
-        for number, line in enumerate(handle, 1):
-            try:
-                if line.strip():
-                    extractions.append(Extraction.from_json(json.loads(line.decode("utf-8"))))
-            except (ValueError, KeyError, TypeError) as error:
-                fail(f"{source}:{number}: not a 'kg extract' line ({type(error).__name__}: {error})")
+    if source.is_file():
+        with source.open("rb") as handle:
+            if handle.read(16) == b"SQLite format 3\x00":
+                return open_graph(source)
+    try:
+        extractions = list(iter_extractions(source))
+    except InputError as error:
+        fail(str(error))
     if not extractions:
         fail(f"{source}: no extractions in the file")
     return build_graph(extractions)

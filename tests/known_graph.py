@@ -162,7 +162,7 @@ def create(path: Path, papers: list[dict] = PAPERS) -> Path:
             run(f"CREATE (:{type_} {{id: $id, name: $name, aliases: $aliases}})", {"id": entity_id(name), "name": name, "aliases": aliases})
     for variant, base in VARIANTS:
         if {variant, base} <= named:
-            run(f"MATCH (a:Model {{id: $a}}), (b:Model {{id: $b}}) CREATE (a)-[:VARIANT_OF]->(b)", {"a": entity_id(variant), "b": entity_id(base)})
+            run("MATCH (a:Model {id: $a}), (b:Model {id: $b}) CREATE (a)-[:VARIANT_OF]->(b)", {"a": entity_id(variant), "b": entity_id(base)})
     for name in sorted({a for paper in papers for a in paper["authors"]}):
         author, orcid = AUTHORS[name]
         run("CREATE (:Author {id: $id, name: $name, orcid: $orcid})", {"id": author, "name": name, "orcid": orcid})

@@ -19,7 +19,19 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.graph import LABELS, RELATIONSHIP_TYPES, build_graph
 from kg.query import run_query
-from kg.store.neo4j import Neo4jError, Neo4jSettings, apply_schema, clear, load_graph, read_graph, session
+from kg.store.neo4j import (
+    HASH,
+    Neo4jError,
+    Neo4jSettings,
+    apply_schema,
+    clear,
+    load_graph,
+    load_rows,
+    node_rows,
+    read_graph,
+    relationship_rows,
+    session,
+)
 from kg.store.reader import Neo4jReader
 from written_extractions import written_extractions, written_store
 
@@ -84,7 +96,7 @@ def test_a_load_gives_the_embedded_graphs_counts_and_evidence(db, graph):
         "MATCH (:Paper {id: $paper})-[r:EVALUATES_ON]->(:Environment {id: 'environment:mind2web'}) RETURN properties(r) AS props",
         paper=next(ex.paper.id for ex in written_extractions() if ex.paper.title.startswith("Planning")),
     ).single()["props"]
-    assert set(evidence) == {"role", "confidence", "extractor", "sentence", "start", "end"}
+    assert set(evidence) == {"role", "confidence", "extractor", "sentence", "start", "end", HASH}
     assert evidence["sentence"] == "We evaluate on Mind2Web and WebArena, train with PPO and compare against GPT-4o."
     assert (evidence["role"], evidence["confidence"], evidence["extractor"]) == ("evaluates_on", 0.9, "kg-rules/test")
     assert_same_graph(read_graph(db), graph)
@@ -94,7 +106,35 @@ def test_loading_the_same_graph_again_changes_nothing(db, graph):
     load_graph(db, graph)
     again = load_graph(db, graph)
     assert (again.nodes_created, again.relationships_created, again.properties_set, again.labels_added) == (0, 0, 0, 0)
+    assert again.rows_unchanged == graph.number_of_nodes() + graph.number_of_edges()
     assert counts(db) == embedded_counts(graph)
+
+
+def test_a_reload_writes_only_the_rows_that_changed_and_hashes_stay_hidden(db, graph):
+    load_graph(db, graph)
+    changed = graph.copy()
+    start, end, key = next((u, v, k) for u, v, k, d in changed.edges(keys=True, data=True) if "confidence" in d)
+    changed.edges[start, end, key]["confidence"] = 0.11
+    changed.nodes["model:gpt4o"]["aliases"] = ["GPT 4o"]
+    report = load_graph(db, changed, batch_size=3)
+    assert (report.nodes_created, report.relationships_created) == (0, 0)
+    assert report.rows_unchanged == graph.number_of_nodes() + graph.number_of_edges() - 2
+    assert report.properties_set > 0
+    assert_same_graph(read_graph(db), changed)
+    assert db.run(f"MATCH (n:Model {{id: 'model:gpt4o'}}) RETURN n.{HASH} IS NOT NULL AS hashed").single()["hashed"]
+
+
+def test_load_rows_takes_streamed_batches_of_any_size(db, graph):
+    nodes, rels = node_rows(graph), relationship_rows(graph)
+
+    def one_row_at_a_time(grouped):
+        for kind, rows in grouped.items():
+            for row in rows:
+                yield kind, [row]
+
+    first = load_rows(db, one_row_at_a_time(nodes), one_row_at_a_time(rels), batch_size=5)
+    assert (first.nodes_created, first.relationships_created) == (graph.number_of_nodes(), graph.number_of_edges())
+    assert_same_graph(read_graph(db), graph)
 
 
 def test_loading_new_papers_only_adds(db, graph):
@@ -123,7 +163,7 @@ def test_an_interrupted_load_is_completed_by_running_it_again(db, graph):
             raise Interrupted
 
     with pytest.raises(Interrupted):
-        load_graph(db, graph, batch_size=4, on_batch=stop_after_three)
+        load_graph(db, graph, batch_size=4, progress=stop_after_three)
     labels, types = counts(db)
     assert 0 < sum(labels.values()) + sum(types.values()) < graph.number_of_nodes() + graph.number_of_edges()
     load_graph(db, graph, batch_size=4)

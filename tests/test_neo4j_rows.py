@@ -9,12 +9,15 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.graph import LABELS, RELATIONSHIP_TYPES, build_graph
 from kg.store.neo4j import (
+    HASH,
     Neo4jError,
     Neo4jSettings,
-    batches,
+    check_rows,
     flatten,
     node_query,
     node_rows,
+    prepared,
+    query,
     relationship_query,
     relationship_rows,
     schema_statements,
@@ -62,41 +65,105 @@ def test_relationship_rows_group_by_labels_and_type_and_carry_the_evidence(graph
     assert text[row["props"]["start"]:row["props"]["end"]] == row["props"]["sentence"]
 
 
-def test_batches_cover_every_row_once_nodes_before_relationships(graph):
+def graph_batches(graph, size=1000):
+    nodes, rels = node_rows(graph), relationship_rows(graph)
+    return list(prepared(nodes.items(), size)) + list(prepared(rels.items(), size))
+
+
+def test_prepared_batches_cover_every_row_once_in_order_and_by_kind(graph):
+    nodes, rels = node_rows(graph), relationship_rows(graph)
     for size in (1, 3, 1000):
-        loaded = list(batches(graph, size))
-        assert all(0 < len(b.rows) <= size for b in loaded)
-        kinds = ["MERGE (n:" in b.query for b in loaded]
-        assert kinds == sorted(kinds, reverse=True)  # all node batches first
-        assert sum(len(b.rows) for b, node in zip(loaded, kinds) if node) == graph.number_of_nodes()
-        assert sum(len(b.rows) for b, node in zip(loaded, kinds) if not node) == graph.number_of_edges()
-    assert len(list(batches(graph, 1))) == graph.number_of_nodes() + graph.number_of_edges()
+        for source in (nodes, rels):
+            batched = list(prepared(source.items(), size))
+            assert all(0 < len(rows) <= size for _, rows in batched)
+            for kind, rows in source.items():
+                got = [row for k, batch in batched if k == kind for row in batch]
+                assert [{**row, "props": {k: v for k, v in row["props"].items() if k != HASH}} for row in got] == rows
+    assert len(list(prepared(nodes.items(), 1))) == graph.number_of_nodes()
     with pytest.raises(ValueError):
-        list(batches(graph, 0))
+        list(prepared(nodes.items(), 0))
 
 
-def test_query_text_takes_labels_and_types_only_from_the_fixed_lists(graph):
-    for batch in batches(graph, 1000):
-        names = set(re.findall(r":(\w+)", batch.query))
-        assert names <= set(LABELS) | set(RELATIONSHIP_TYPES)
-        assert batch.query.startswith("UNWIND $rows AS row\n")
-    assert node_query("Model") == (
-        "UNWIND $rows AS row\nMERGE (n:Model {id: row.id})\nWITH n, row WHERE properties(n) <> row.props\nSET n = row.props")
+def test_prepared_gathers_small_batches_of_a_kind_and_cuts_at_the_byte_limit():
+    rows = [{"id": f"model:m{i}", "props": {"id": f"model:m{i}", "name": "x" * 100}} for i in range(10)]
+    streamed = [("Model", [row]) for row in rows] + [("Paper", [{"id": "p", "props": {"id": "p"}}])]
+    batched = list(prepared(streamed, size=4))
+    assert [(kind, len(batch)) for kind, batch in batched] == [("Model", 4), ("Model", 4), ("Model", 2), ("Paper", 1)]
+    by_bytes = list(prepared([("Model", rows)], size=1000, max_bytes=250))  # about two rows of 130 bytes each
+    assert [len(batch) for _, batch in by_bytes] == [2, 2, 2, 2, 2]
+
+
+def test_the_row_hash_follows_the_properties_not_their_order():
+    def h(props):
+        return next(iter(prepared([("Model", [{"id": "model:a", "props": props}])])))[1][0]["props"][HASH]
+
+    same = h({"id": "model:a", "name": "A", "aliases": ["x"]})
+    assert same == h({"aliases": ["x"], "name": "A", "id": "model:a"})
+    assert len({same, h({"id": "model:a", "name": "B", "aliases": ["x"]}), h({"id": "model:a", "name": "A", "aliases": []})}) == 3
+    with pytest.raises(ValueError, match="kg's own"):
+        h({"id": "model:a", HASH: "forged"})
+
+
+def test_check_rows_carry_only_position_key_and_hash(graph):
+    for kind, rows in graph_batches(graph):
+        checks = check_rows(rows)
+        assert [c["i"] for c in checks] == list(range(len(rows)))
+        keys = {"i", "id", HASH} if isinstance(kind, str) else {"i", "start", "end", HASH}
+        assert all(set(c) == keys and c[HASH] == row["props"][HASH] for c, row in zip(checks, rows))
+
+
+def parse_cypher(text):
+    """Parse with the openCypher grammar (antlr4-cypher); a syntax error raises."""
+    from antlr4 import CommonTokenStream, InputStream
+    from antlr4.error.ErrorListener import ErrorListener
+    from antlr4_cypher import CypherLexer, CypherParser
+
+    class Raise(ErrorListener):
+        def syntaxError(self, recognizer, symbol, line, column, message, error):
+            raise SyntaxError(f"{message} in {text!r}")
+
+    lexer = CypherLexer(InputStream(text))
+    parser = CypherParser(CommonTokenStream(lexer))
+    for part in (lexer, parser):
+        part.removeErrorListeners()
+        part.addErrorListener(Raise())
+    parser.script()
+
+
+def test_query_text_takes_labels_and_types_only_from_the_fixed_lists_and_parses(graph):
+    for kind, _ in graph_batches(graph):
+        for mode in ("create", "merge", "check"):
+            text = query(kind, mode)
+            assert set(re.findall(r":(\w+)", text)) <= set(LABELS) | set(RELATIONSHIP_TYPES)
+            assert text.startswith("UNWIND $rows AS row\n")
+            parse_cypher(text)
+    with pytest.raises(SyntaxError):
+        parse_cypher("UNWIND $rows AS row MATCH (n:Model RETURN n")
+    assert node_query("Model") == "UNWIND $rows AS row\nMERGE (n:Model {id: row.id})\nSET n = row.props"
+    assert node_query("Model", "create") == "UNWIND $rows AS row\nCREATE (n:Model)\nSET n = row.props"
+    assert node_query("Model", "check") == (
+        "UNWIND $rows AS row\nMATCH (n:Model {id: row.id})\nWHERE n.h = row.h\nRETURN row.i AS i")
+    assert relationship_query("Paper", "USES", "Method", "create") == (
+        "UNWIND $rows AS row\nMATCH (a:Paper {id: row.start})\nMATCH (b:Method {id: row.end})\n"
+        "CREATE (a)-[r:USES]->(b)\nSET r = row.props")
     for bad in ("Model) DETACH DELETE n //", "model", "Person"):
         with pytest.raises(ValueError, match="unknown label"):
             node_query(bad)
     with pytest.raises(ValueError, match="unknown relationship type"):
         relationship_query("Paper", "USES]->() DELETE a //", "Method")
+    with pytest.raises(ValueError, match="unknown query mode"):
+        node_query("Model", "delete")
 
 
 def test_input_text_never_reaches_the_query_text():
     hostile = "Model}) DETACH DELETE n //"
     extraction = written_extractions()[0]
     extraction.entities[0].name = hostile
-    graph = build_graph([extraction])
-    for batch in batches(graph):
-        assert "DETACH" not in batch.query
-    assert any(row["props"].get("name") == hostile for b in batches(graph) for row in b.rows)
+    batched = graph_batches(build_graph([extraction]))
+    for kind, _ in batched:
+        for mode in ("create", "merge", "check"):
+            assert "DETACH" not in query(kind, mode)
+    assert any(row["props"].get("name") == hostile for _, rows in batched for row in rows)
 
 
 def test_the_schema_has_a_unique_id_constraint_per_label_and_only_idempotent_statements():
@@ -119,9 +186,24 @@ def test_an_unreachable_server_is_one_clear_error():
     with pytest.raises(Neo4jError, match=r"^bolt://127\.0\.0\.1:1: cannot reach Neo4j .*is the server running"):
         with session(Neo4jSettings(UNREACHABLE, "neo4j", "x")):
             pass
-    with pytest.raises(Neo4jError, match="^localhost:7687: URI scheme 'localhost' is not supported"):
-        with session(Neo4jSettings("localhost:7687", "neo4j", "x")):
+
+@pytest.mark.parametrize("uri, says", [
+    ("http://localhost:7474", "not a Bolt URI; use bolt://HOST:7687"),
+    ("localhost:7687", "not a Bolt URI"),
+    ("bolt://host:notaport", "the port must be a number from 1 to 65535"),
+    ("bolt://host:99999", "the port must be a number from 1 to 65535"),
+    ("neo4j://:7687", "no host name"),
+])
+def test_a_bad_uri_is_one_line_and_exit_2(tmp_path, uri, says):
+    with pytest.raises(Neo4jError, match=f"^{re.escape(uri)}: {re.escape(says)}"):
+        with session(Neo4jSettings(uri, "neo4j", "x")):
             pass
+    store = written_store(tmp_path / "kg.sqlite")
+    for args in (["load", str(store), "--neo4j-uri", uri], ["query", "RETURN 1", "--neo4j-uri", uri]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, result.output
+        assert result.output.startswith(f"error: {uri}: {says}")
+        assert len(result.output.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize("args", [

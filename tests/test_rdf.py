@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.export.iris import FABIO, KG, LPWC, LPWC_CLASS, MLS, PRISM, Iris, check_base, slug
-from kg.export.rdf import FORMATS, ROLE_PROPERTIES, ontology, shapes, to_dataset, to_graph, triples, write, write_ntriples, write_turtle
+from kg.export.rdf import FORMATS, ROLE_PROPERTIES, ontology, shapes, to_graph, triples, write, write_ntriples, write_turtle
 from kg.store.reader import LadybugReader
 from known_graph import PAPERS, create, evidence, pid
 

@@ -1,38 +1,50 @@
 """Neo4j 5 as the store for real use: loading the graph, and reading it back.
 
-Loading is batched `UNWIND $rows ... MERGE`, one query text per node label and
-per (start label, relationship type, end label), so that every MERGE finds
-its nodes through the uniqueness constraints of `schemas/neo4j/`. Labels and
-relationship types are spliced into the query text only after they are found
-in the fixed lists of `kg.graph` (`LABELS`, `RELATIONSHIP_TYPES`); everything
-that comes from input text travels as a parameter. Each batch is one managed
-transaction (`session.execute_write`), which the driver retries on transient
-errors.
+Loading is batched `UNWIND $rows ...`, one query text per node label and per
+(start label, relationship type, end label), so that every row finds its
+nodes through the uniqueness constraints' indexes (`schemas/neo4j/`). Labels
+and relationship types are spliced into the query text only after they are
+found in the fixed lists of `kg.graph` (`LABELS`, `RELATIONSHIP_TYPES`);
+everything that comes from input text travels as a parameter. Each batch is
+one managed transaction (`session.execute_write`), which the driver retries
+on transient errors.
 
-A MERGE matches on `id` and only then writes the properties, and only when
-they differ, so loading the same graph twice creates and sets nothing, and a
-load interrupted midway is finished by running it again.
+What makes a load fast (issue 10; `scripts/bench_neo4j.py` measures it):
+about 10,000 rows per query, the UNWIND sweet spot; CREATE instead of MERGE
+for labels and types that were empty when the load began (a first load);
+and a hash of each row's properties, stored as `h`, so that a re-load reads
+back only ids and hashes and writes just the rows that changed. Batches run
+one after another: relationships of different papers share entity nodes,
+and concurrent transactions that lock one node in different orders
+deadlock; one stream of large batches keeps the server busy without that.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from importlib.resources import files
+from itertools import chain
 from typing import Any
+from urllib.parse import urlsplit
 
 import networkx as nx
 
 from kg.graph import ENTITY_LABELS, LABELS, RELATIONSHIP_TYPES
 
 DEFAULT_URI = "bolt://localhost:7687"
-DEFAULT_BATCH_SIZE = 2000
+DEFAULT_BATCH_SIZE = 10_000
+MAX_BATCH_BYTES = 8 * 2**20  # parameters per transaction: 10,000 papers with abstracts would be ~20 MB
+HASH = "h"  # the property that holds a row's hash; read_graph leaves it out
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 PRIMITIVES = (str, int, float, bool)
+Kind = str | tuple[str, str, str]  # a node label, or (start label, type, end label)
 
 
 class Neo4jError(Exception):
@@ -59,9 +71,25 @@ class Neo4jSettings:
         )
 
 
+def check_uri(uri: str) -> str:
+    """`uri` if the driver can use it, else a one-line `Neo4jError` (the driver's own errors are tracebacks)."""
+    parts = urlsplit(uri)
+    if parts.scheme not in SCHEMES:
+        raise Neo4jError(f"{uri}: not a Bolt URI; use bolt://HOST:7687 or neo4j://HOST:7687 (or the +s and +ssc forms)")
+    try:
+        port = parts.port
+    except ValueError:  # not a number, or above 65535
+        port = 0
+    if port is not None and port < 1:
+        raise Neo4jError(f"{uri}: the port must be a number from 1 to 65535 (Neo4j's Bolt port is 7687)")
+    if not parts.hostname:
+        raise Neo4jError(f"{uri}: no host name; use bolt://HOST:7687")
+    return uri
+
+
 @dataclass
 class LoadReport:
-    """The driver's counters, summed over every batch of a load."""
+    """The driver's counters, summed over every batch of a load, and the rows found unchanged."""
 
     nodes_created: int = 0
     relationships_created: int = 0
@@ -69,6 +97,7 @@ class LoadReport:
     labels_added: int = 0
     constraints_added: int = 0
     indexes_added: int = 0
+    rows_unchanged: int = 0
     batches: int = 0
 
     def add(self, counters: Any) -> None:
@@ -77,14 +106,6 @@ class LoadReport:
 
     def __str__(self) -> str:
         return ", ".join(f"{getattr(self, f.name)} {f.name.replace('_', ' ')}" for f in fields(self))
-
-
-@dataclass
-class Batch:
-    """Rows that share one query text: all nodes of a label, or all relationships of one kind."""
-
-    query: str
-    rows: list[dict] = field(default_factory=list)
 
 
 # -- rows ------------------------------------------------------------------
@@ -144,45 +165,88 @@ def _checked(name: str, allowed: tuple[str, ...], what: str) -> str:
     return name
 
 
-# -- queries -----------------------------------------------------------------
+# -- batches -----------------------------------------------------------------
 
 
-def node_query(label: str) -> str:
-    """MERGE a batch of nodes of one label; write properties only where they differ."""
-    label = _checked(label, LABELS, "label")
-    return (
-        "UNWIND $rows AS row\n"
-        f"MERGE (n:{label} {{id: row.id}})\n"
-        "WITH n, row WHERE properties(n) <> row.props\n"
-        "SET n = row.props"
-    )
+def prepared(rows: Iterable[tuple[Kind, list[dict]]], size: int = DEFAULT_BATCH_SIZE,
+             max_bytes: int = MAX_BATCH_BYTES) -> Iterator[tuple[Kind, list[dict]]]:
+    """The rows regrouped into batches of one kind, each row's props carrying the hash `h` of the rest.
 
-
-def relationship_query(start: str, type_: str, end: str) -> str:
-    """MERGE a batch of relationships of one type between nodes of two labels."""
-    start, end = _checked(start, LABELS, "label"), _checked(end, LABELS, "label")
-    type_ = _checked(type_, RELATIONSHIP_TYPES, "relationship type")
-    return (
-        "UNWIND $rows AS row\n"
-        f"MATCH (a:{start} {{id: row.start}})\n"
-        f"MATCH (b:{end} {{id: row.end}})\n"
-        f"MERGE (a)-[r:{type_}]->(b)\n"
-        "WITH r, row WHERE properties(r) <> row.props\n"
-        "SET r = row.props"
-    )
-
-
-def batches(graph: nx.MultiDiGraph, size: int = DEFAULT_BATCH_SIZE) -> Iterator[Batch]:
-    """The whole load, nodes first (in `LABELS` order), then relationships, `size` rows at a time."""
+    Small input batches of one kind are gathered and large ones cut, so that
+    every query gets about `size` rows (the server's sweet spot for UNWIND)
+    but never much more than `max_bytes` of parameters (papers carry their
+    abstracts). Batches of a kind keep the input's order; kinds are flushed
+    as they fill, and the rest in order of first appearance at the end.
+    """
     if size < 1:
         raise ValueError("batch size must be at least 1")
-    nodes = node_rows(graph)
-    rels = relationship_rows(graph)
-    groups = [(node_query(label), nodes[label]) for label in LABELS if label in nodes]
-    groups += [(relationship_query(*kind), rels[kind]) for kind in sorted(rels)]
-    for query, rows in groups:
-        for at in range(0, len(rows), size):
-            yield Batch(query, rows[at : at + size])
+    pending: dict[Kind, tuple[list[dict], int]] = {}
+    for kind, batch in rows:
+        for row in batch:
+            if HASH in row["props"]:
+                raise ValueError(f"the property name {HASH!r} is kg's own (the row hash)")
+            text = json.dumps(row["props"], sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            digest = hashlib.blake2b(text, digest_size=8).hexdigest()  # the same props give the same hash in any process
+            held, used = pending.get(kind, ([], 0))
+            held.append({**row, "props": {**row["props"], HASH: digest}})
+            used += len(text)
+            if len(held) >= size or used >= max_bytes:
+                pending.pop(kind, None)
+                yield kind, held
+            else:
+                pending[kind] = (held, used)
+    for kind, (held, _) in pending.items():
+        yield kind, held
+
+
+# -- queries -----------------------------------------------------------------
+#
+# Three query texts per node label and per (start label, type, end label):
+# `create` for a label or type that was empty when the load began (every row
+# is new, so no existence check is needed), `merge` for the rest, and
+# `check`, a read that returns the rows whose stored hash already matches.
+
+
+def node_query(label: str, mode: str = "merge") -> str:
+    """The query that writes (`create`, `merge`) or checks (`check`) a batch of nodes of one label."""
+    label = _checked(label, LABELS, "label")
+    if mode == "check":
+        return f"UNWIND $rows AS row\nMATCH (n:{label} {{id: row.id}})\nWHERE n.{HASH} = row.{HASH}\nRETURN row.i AS i"
+    head = {"create": f"CREATE (n:{label})", "merge": f"MERGE (n:{label} {{id: row.id}})"}[_mode(mode)]
+    return f"UNWIND $rows AS row\n{head}\nSET n = row.props"
+
+
+def relationship_query(start: str, type_: str, end: str, mode: str = "merge") -> str:
+    """The query that writes (`create`, `merge`) or checks (`check`) a batch of relationships of one kind.
+
+    Both ends are found by id through the uniqueness constraints' indexes;
+    a row whose end node is missing writes nothing.
+    """
+    start, end = _checked(start, LABELS, "label"), _checked(end, LABELS, "label")
+    type_ = _checked(type_, RELATIONSHIP_TYPES, "relationship type")
+    if mode == "check":
+        return (f"UNWIND $rows AS row\nMATCH (a:{start} {{id: row.start}})-[r:{type_}]->(b:{end} {{id: row.end}})\n"
+                f"WHERE r.{HASH} = row.{HASH}\nRETURN row.i AS i")
+    verb = {"create": "CREATE", "merge": "MERGE"}[_mode(mode)]
+    return (f"UNWIND $rows AS row\nMATCH (a:{start} {{id: row.start}})\nMATCH (b:{end} {{id: row.end}})\n"
+            f"{verb} (a)-[r:{type_}]->(b)\nSET r = row.props")
+
+
+def _mode(mode: str) -> str:
+    if mode not in ("create", "merge", "check"):
+        raise ValueError(f"unknown query mode {mode!r}")
+    return mode
+
+
+def query(kind: Kind, mode: str) -> str:
+    """`node_query` for a label, `relationship_query` for a (start, type, end) kind."""
+    return node_query(kind, mode) if isinstance(kind, str) else relationship_query(*kind, mode)
+
+
+def check_rows(rows: list[dict]) -> list[dict]:
+    """What the check query needs of each row: its position, its key and its hash (no other properties)."""
+    return [{"i": i, **{k: row[k] for k in ("id", "start", "end") if k in row}, HASH: row["props"][HASH]}
+            for i, row in enumerate(rows)]
 
 
 def schema_statements() -> list[str]:
@@ -230,6 +294,7 @@ def session(settings: Neo4jSettings, **config: Any) -> Iterator[Any]:
     """A session on `settings.database`, connectivity checked, errors translated."""
     from neo4j import GraphDatabase
 
+    check_uri(settings.uri)
     with translated(settings):
         with GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password), connection_timeout=10) as driver:
             driver.verify_connectivity()
@@ -245,29 +310,72 @@ def apply_schema(db: Any) -> LoadReport:
     return report
 
 
-def _write(tx: Any, query: str, rows: list[dict]) -> Any:
-    return tx.run(query, rows=rows).consume().counters
+def _write(tx: Any, query_text: str, rows: list[dict]) -> Any:
+    return tx.run(query_text, rows=rows).consume().counters
+
+
+def _unchanged(tx: Any, query_text: str, rows: list[dict]) -> set[int]:
+    return {record["i"] for record in tx.run(query_text, rows=rows)}
+
+
+def empty_kinds(db: Any) -> set[str]:
+    """The labels and relationship types that hold nothing yet (read from the count store, so instant)."""
+    empty = {label for label in LABELS if not db.run(f"MATCH (n:{label}) RETURN count(n) AS c").single()["c"]}
+    return empty | {t for t in RELATIONSHIP_TYPES if not db.run(f"MATCH ()-[r:{t}]->() RETURN count(r) AS c").single()["c"]}
+
+
+def load_rows(
+    db: Any,
+    node_batches: Iterable[tuple[str, list[dict]]],
+    relationship_batches: Iterable[tuple[tuple[str, str, str], list[dict]]],
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Callable[[LoadReport, int], None] | None = None,
+) -> LoadReport:
+    """Apply the schema, then write every node, then every relationship, in batches of one kind.
+
+    Node rows are `{"id", "props"}`, relationship rows `{"start", "end",
+    "props"}`, one row per node or relationship (rows of one key given twice
+    are the caller's bug). Both iterables may be generators; only one batch
+    per kind is held at a time.
+
+    A label or type that was empty when the load began is written with
+    CREATE: every row is new, so the existence check of MERGE is saved. For
+    the others, one read per batch finds the rows whose stored hash `h`
+    matches and only the rest are MERGEd, so a re-load of unchanged data
+    writes nothing. Every batch is one managed transaction, committed
+    before the next, so an interrupted load is completed by running it
+    again (what was written is then no longer empty, so it is MERGEd).
+    `progress(report, rows)` is called after each batch; an exception it
+    raises stops the load with every earlier batch committed.
+    """
+    report = apply_schema(db)
+    empty = empty_kinds(db)
+    for kind, rows in chain(prepared(node_batches, batch_size), prepared(relationship_batches, batch_size)):
+        new = (kind if isinstance(kind, str) else kind[1]) in empty
+        todo = rows
+        if not new:
+            same = db.execute_read(_unchanged, query(kind, "check"), check_rows(rows))
+            todo = [row for i, row in enumerate(rows) if i not in same]
+            report.rows_unchanged += len(rows) - len(todo)
+        if todo:
+            report.add(db.execute_write(_write, query(kind, "create" if new else "merge"), todo))
+        report.batches += 1
+        if progress:
+            progress(report, len(rows))
+    return report
 
 
 def load_graph(
     db: Any,
     graph: nx.MultiDiGraph,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    on_batch: Callable[[LoadReport, int], None] | None = None,
+    progress: Callable[[LoadReport, int], None] | None = None,
 ) -> LoadReport:
-    """Apply the schema, then MERGE `graph` in batches, one managed transaction each.
-
-    `on_batch(report, rows)` is called after each committed batch (progress);
-    an exception it raises stops the load with every earlier batch committed.
-    """
-    report = apply_schema(db)
-    for batch in batches(graph, batch_size):
-        report.add(db.execute_write(_write, batch.query, batch.rows))
-        report.batches += 1
-        if on_batch:
-            on_batch(report, len(batch.rows))
-    return report
-
+    """`load_rows` of a networkx graph in `kg.graph`'s shape: labels in `LABELS` order, kinds sorted."""
+    nodes = node_rows(graph)
+    rels = relationship_rows(graph)
+    return load_rows(db, ((label, nodes[label]) for label in LABELS if label in nodes),
+                     ((kind, rels[kind]) for kind in sorted(rels)), batch_size, progress)
 
 def kg_nodes_clause(var: str = "n") -> str:
     """`n:Paper OR n:Model OR ...`: a predicate for the nodes kg writes, from the fixed label list."""
@@ -275,7 +383,7 @@ def kg_nodes_clause(var: str = "n") -> str:
 
 
 def read_graph(db: Any) -> nx.MultiDiGraph:
-    """The graph kg loaded into Neo4j, in the shape of `kg.graph.build_graph` (ordered by id)."""
+    """The graph kg loaded into Neo4j, in the shape of `kg.graph.build_graph` (ordered by id; hashes left out)."""
     graph = nx.MultiDiGraph()
     nodes = db.run(
         f"MATCH (n) WHERE {kg_nodes_clause()} "
@@ -283,7 +391,7 @@ def read_graph(db: Any) -> nx.MultiDiGraph:
         labels=list(LABELS),
     )
     for record in nodes:
-        props = {k: v for k, v in record["props"].items() if k != "id"}
+        props = {k: v for k, v in record["props"].items() if k not in ("id", HASH)}
         if record["label"] in ENTITY_LABELS:
             props.setdefault("aliases", [])  # a bulk import stores no empty list
         graph.add_node(record["id"], label=record["label"], **props)
@@ -293,7 +401,8 @@ def read_graph(db: Any) -> nx.MultiDiGraph:
         types=list(RELATIONSHIP_TYPES),
     )
     for record in rels:
-        graph.add_edge(record["start"], record["end"], key=record["type"], **record["props"])
+        props = {k: v for k, v in record["props"].items() if k != HASH}
+        graph.add_edge(record["start"], record["end"], key=record["type"], **props)
     return graph
 
 
