@@ -18,6 +18,7 @@ them again when it reads the folder.
 from __future__ import annotations
 
 import glob
+import io
 import json
 import logging
 import os
@@ -30,8 +31,9 @@ from typing import Any
 from kg.errors import InputError, OnError, raise_error
 from kg.extract.parallel import default_jobs, extract_lines
 from kg.records import Extraction, Paper
-from kg.sources import detect_format, read_papers
-from kg.sources.jsonl import read_lines
+from kg.sources import READERS, detect_format, read_papers
+from kg.sources.inputs import COMPRESSED, Input
+from kg.sources.jsonl import is_lines
 
 SHARD_BYTES = 64 * 2**20
 LOCAL = "local"
@@ -91,7 +93,7 @@ def plan_shards(files: Iterable[Path], fmt: str | None = None, shard_bytes: int 
     for path in files:
         if not path.is_file():
             raise InputError(path, "is a directory, not a file" if path.is_dir() else "no such file")
-        if path.stat().st_size > shard_bytes and _format(path, fmt) == "jsonl":
+        if path.stat().st_size > shard_bytes and _splittable(path):
             for start, end, line in line_ranges(path, shard_bytes):
                 shards.append(Shard(len(shards), str(path.resolve()), start, end, line))
         else:
@@ -99,12 +101,15 @@ def plan_shards(files: Iterable[Path], fmt: str | None = None, shard_bytes: int 
     return shards
 
 
-def _format(path: Path, fmt: str | None) -> str:
-    if fmt:
-        return fmt
+def _head(path: Path) -> bytes:
     with path.open("rb") as handle:
-        head = handle.read(BLOCK).decode("utf-8", errors="ignore")
-    return detect_format(path, head)
+        return handle.read(BLOCK)
+
+
+def _splittable(path: Path) -> bool:
+    """Plain (uncompressed) JSON Lines, of any line-based format: a byte range of whole lines is a file of its own."""
+    head = _head(path)
+    return not any(head.startswith(magic) for magic, _, _ in COMPRESSED) and is_lines(head.decode("utf-8", errors="ignore"))
 
 
 def line_ranges(path: Path, size: int) -> Iterator[tuple[int, int, int]]:
@@ -146,7 +151,9 @@ def read_shard(shard: Shard, fmt: str | None, on_error: OnError) -> list[Paper]:
     def shifted(error: InputError) -> None:
         on_error(InputError(error.path, error.message, error.line + shard.line - 1 if error.line else None))
 
-    papers = list(read_lines(path, text, shifted))
+    head = _head(path).decode("utf-8", errors="ignore")
+    source = Input(str(path), str(path.resolve()), text[:BLOCK], io.BytesIO(data), shifted)
+    papers = list(READERS[fmt or detect_format(path, head)](source, shifted))
     for paper in papers:
         paper.sources = [str(path.resolve())]
     return papers
