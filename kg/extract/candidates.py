@@ -14,15 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.extract import lexicon, shapes
-from kg.extract.cues import CONNECTORS, COORDINATION, HEAD_TYPE, NAMING_CUES, internal_type
-from kg.records import norm
+from kg.extract.cues import CONNECTORS, COORDINATION, HEAD_TYPE, NAMING_CUES, PROPOSE_VERBS, internal_type
+from kg.extract.mentions import norm
 
-PROPOSE_VERBS = {"propose", "proposes", "introduce", "introduces", "present", "presents", "develop", "develops", "release", "releases"}
 TITLE_LEAD_WORDS = {"survey", "review", "position", "tutorial", "overview", "perspective", "towards", "toward", "beyond", "rethinking", "benchmarking"}
 VARIANT_MODIFIERS = set(
     "offline online hybrid hierarchical inverse deep conditional automatic interactive decentralized decentralised centralized "
@@ -30,8 +31,6 @@ VARIANT_MODIFIERS = set(
     "self-supervised multi-agent in-context few-shot model-based model-free off-policy on-policy goal-conditioned "
     "multi-turn single-turn tree-based".split()
 )
-# Where a variant's suffix starts: `WebArena-Lite`, `AIME'24`.
-VARIANT_SPLIT = re.compile(r"(?<=\w)['-]")
 ORIGIN_RANK = {"lexicon": 0, "checkpoint": 1, "variant": 2, "title": 3, "definition": 4, "cue": 5, "shape": 6}
 SPELLINGS = (("fine-tun", "finetun"), ("pre-train", "pretrain"), ("behavior", "behaviour"), ("optimization", "optimisation"), ("modeling", "modelling"))
 
@@ -133,34 +132,38 @@ def from_lexicon(doc: Doc, matchers: tuple[PhraseMatcher, PhraseMatcher], terms:
     return found
 
 
-def from_shapes(doc: Doc, covered: set[int], lexicon_names: dict[str, lexicon.Term]) -> list[Candidate]:
+def from_shapes(doc: Doc, positions: list[int], covered: set[int], lexicon_names: dict[str, lexicon.Term]) -> list[Candidate]:
+    """Names by their shape alone, at the `positions` whose strings `flags.may_be_shaped_name` flagged."""
     found = []
-    for token in doc:
-        text = token.text
-        if token.i in covered or not text[:1].isalnum() or (text.isalpha() and (text.islower() or text.istitle())):
-            continue  # most tokens are plain words
+    for i in positions:
+        if i in covered:
+            continue
+        text = doc[i].text
         if shapes.is_model_checkpoint(text) and not lexicon.is_excluded(text):  # `ROUGE-L` has a checkpoint's shape
             origin = "checkpoint" if shapes.known_family(text) else "shape"
-            found.append(Candidate(token.i, _extend_model(doc, token.i + 1), origin, "Model"))
+            found.append(Candidate(i, _extend_model(doc, i + 1), origin, "Model"))
             continue
-        if shapes.INNER_DIGIT.match(text) and token.i + 1 < len(doc) and shapes.RELEASE.match(doc[token.i + 1].text):
-            found.append(Candidate(token.i, token.i + 2, "shape", "Model"))  # `wav2vec 2.0`
+        if shapes.INNER_DIGIT.match(text) and i + 1 < len(doc) and shapes.RELEASE.match(doc[i + 1].text):
+            found.append(Candidate(i, i + 2, "shape", "Model"))  # `wav2vec 2.0`
             continue
-        stem, suffix = (VARIANT_SPLIT.split(text, maxsplit=1) + [""])[:2]
+        stem, suffix = (shapes.VARIANT_SPLIT.split(text, maxsplit=1) + [""])[:2]
         base = lexicon_names.get(norm(stem)) if suffix else None
         if base and base.type != "Model" and suffix[:1].isupper() or base and suffix[:1].isdigit():
             # `WebArena-Lite`, `AIME'24`: a variant of a known entity, of its type.
-            found.append(Candidate(token.i, token.i + 1, "variant", base.type))
+            found.append(Candidate(i, i + 1, "variant", base.type))
         elif shapes.is_coined(text) and not lexicon.is_excluded(text):
-            end = _extend_model(doc, token.i + 1) if internal_type(text) == "Model" else token.i + 1
-            found.append(Candidate(token.i, end, "shape", "Model" if end > token.i + 1 else None))
+            end = _extend_model(doc, i + 1) if internal_type(text) == "Model" else i + 1
+            found.append(Candidate(i, end, "shape", "Model" if end > i + 1 else None))
     return found
 
 
-def from_cues(doc: Doc) -> list[Candidate]:
-    """Names after "named", "called", "dubbed (as)", and after "we propose/introduce" when capitalised."""
+def from_cues(doc: Doc, positions: list[int]) -> list[Candidate]:
+    """Names after "named", "called", "dubbed (as)", and after "we propose/introduce" when capitalised.
+
+    `positions` are the tokens flagged as cues or proposing verbs.
+    """
     found = []
-    for token in doc:
+    for token in (doc[i] for i in positions):
         cue = token.lower_ in NAMING_CUES
         propose = token.lower_ in PROPOSE_VERBS and token.i > 0 and doc[token.i - 1].lower_ in {"we", "paper", "work", "study"}
         if not (cue or propose):
@@ -180,17 +183,17 @@ def from_cues(doc: Doc) -> list[Candidate]:
     return found
 
 
-def from_title_lead(doc: Doc) -> list[Candidate]:
+def from_title_lead(doc: Doc, text: str) -> list[Candidate]:
     """The name before the title's colon, as in "DotaMath: Decomposition of Thought ..."."""
     for token in doc[:8]:
         if token.text in {":", "--", "—"} and token.i > 0:
-            return _lead(doc[0 : token.i])
+            return _lead(doc[0 : token.i], text)
         if "\n" in token.text_with_ws:
             break
     return []
 
 
-def _lead(lead: Span) -> list[Candidate]:
+def _lead(lead: Span, text: str) -> list[Candidate]:
     """A lead of one name, or of two or three capitalised words that are not a phrase about a class.
 
     "Generative Agents: ..." and "Motion Avatar: ..." name what the paper
@@ -207,25 +210,25 @@ def _lead(lead: Span) -> list[Candidate]:
         ok = ok and words[-1].lower_ not in HEAD_TYPE and not words[-1].text.endswith(("ing", "ed"))
     if not ok or lexicon.is_excluded(lead.text) or any(t.is_punct and t.text not in "-" for t in words):
         return []
-    if len(words) > 1 and lead.text.lower() not in lead.doc.text[lead.end_char :].lower():
+    if len(words) > 1 and lead.text.lower() not in text[lead.end_char :].lower():
         return []  # a phrase of plain words is a name only if the abstract uses it again
     return [Candidate(lead.start, lead.end, "title")]
 
 
-def repeats(doc: Doc, found: list[Candidate]) -> list[Candidate]:
-    """Other mentions of a name a cue introduced: "Clicker: ..." in the title, then "Clicker achieves 46.6"."""
+def repeats(doc: Doc, orth: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
+    """Other mentions of a name a cue introduced: "Clicker: ..." in the title, then "Clicker achieves 46.6".
+
+    `orth` is the doc's ORTH column: a name's words are compared by their hashes.
+    """
     cued = {}
     for c in found:
         if c.origin in {"title", "cue", "definition"}:
-            cued.setdefault(tuple(t.text for t in doc[c.start : c.end]), c)
+            cued.setdefault(tuple(orth[c.start : c.end].tolist()), c)
     added = []
-    if not cued:
-        return added
-    texts = [t.text for t in doc]
     for words, c in cued.items():
         n = len(words)
-        for i, text in enumerate(texts):
-            if text == words[0] and i != c.start and tuple(texts[i : i + n]) == words:
+        for i in numpy.flatnonzero(orth == words[0]).tolist():
+            if i != c.start and tuple(orth[i : i + n].tolist()) == words:
                 added.append(Candidate(i, i + n, c.origin, c.label, c.key))
     return added
 

@@ -25,6 +25,7 @@ INTERNAL = (
     ("Benchmark", re.compile(r"(Bench|bench|QA|Eval|Set|Data|Dataset|Corpus)(-[\w.]+)?$|-\d+K$")),
     ("Model", re.compile(r"(GPT|LM|BERT|LLaMA|Llama|Diffusion)(-[\w.]+)?$")),
 )
+PROPOSE_VERBS = {"propose", "proposes", "introduce", "introduces", "present", "presents", "develop", "develops", "release", "releases"}
 NAMING_CUES = {"named", "called", "dubbed", "termed", "coined", "namely", "entitled"}
 CONNECTORS = {"of", "and", "for", "with", "&", "in", "the", "to", "via", "on", "from"}
 COORDINATION = {",", "and", "or", "&", "/"}

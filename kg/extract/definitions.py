@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from kg.extract import lexicon
 from kg.extract.candidates import Candidate, is_titled
 from kg.extract.cues import CONNECTORS
-from kg.records import norm
+from kg.extract.mentions import norm
 
 # Long forms ending in these words name metrics and tasks, not entities ("Task Success Rate (TSR)").
 NON_ENTITY_HEADS = set(
@@ -65,21 +65,19 @@ def _acronym_long_form(doc: Doc, paren: int) -> int | None:
     return None
 
 
-def join(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+def join(doc: Doc, text: str, parens: list[int], found: list[Candidate]) -> list[Candidate]:
     """Join "Long Form (LF)": one entity under its long form, with the acronym as alias.
 
-    An acronym whose long form is an ordinary lower-case phrase that
-    no cue proposes ("interactive digital agents (IDAs)") is a
-    generic class or a concept, so it is dropped.
+    `parens` are the positions of "(" two tokens before a ")". An acronym
+    whose long form is an ordinary lower-case phrase that no cue proposes
+    ("interactive digital agents (IDAs)") is a generic class or a concept,
+    so it is dropped.
     """
     by_start = {c.start: c for c in found}
     drop: set[int] = set()
     added = []
     title_names = {norm(doc[c.start : c.end].text) for c in found if c.origin == "title"}
-    text = doc.text
-    for token in doc[:-2]:
-        if token.text != "(" or doc[token.i + 2].text != ")":
-            continue
+    for token in (doc[i] for i in parens):
         short = by_start.get(token.i + 1)
         start = _acronym_long_form(doc, token.i)
         if start is None or short is None:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from kg.extract.candidates import Candidate
 from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, internal_type
-from kg.records import norm
+from kg.extract.mentions import norm
 
 EVALUATION_WORDS = re.compile(r"\b(datasets?|benchmarks?|experiments?|evaluat\w*|results?|state-of-the-art|outperform\w*|performance|achiev\w*)\b", re.I)
 # Words just before "on X" that make X what is trained or tested on: "pretrained on X", "accuracy on X".
@@ -117,11 +117,10 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
     return None
 
 
-def assign(doc: Doc, found: list[Candidate]) -> None:
+def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     """Give each untyped name the type its mentions' head nouns vote for, else its shape's, else Method."""
     ends = {c.start: c.end for c in found}
     starts_by_end = {c.end: c.start for c in found}
-    text = doc.text
     votes: dict[str, dict[str, int]] = {}
     for c in found:
         if c.label is None or c.origin in {"title", "definition", "cue"}:

@@ -4,21 +4,31 @@ It runs the steps in order: candidates from the lexicon, shapes, cues and
 the title (`kg.extract.candidates`), the paper's acronym definitions
 (`kg.extract.definitions`), one name per token, repeats of cued names,
 sizes after names, size lists, then types from context
-(`kg.extract.entity_types`). Each entity span gets `id_` = the name it is
-grouped under and `_.kg_origin` = where it came from (confidence and roles
-read it).
+(`kg.extract.entity_types`). The finds are left as `doc._.kg_mentions`,
+plain `Mention`s in text order: `id_` = the name each is grouped under,
+`origin` = where it came from (confidence and roles read it). They are not
+set as `doc.ents`: building and reading back entity spans costs more than
+finding the names.
+
+Only tokens that lexeme flags (`kg.extract.flags`) or the lexicon's
+PhraseMatchers pick out are looked at one by one, so the cost of a doc
+grows with the names in it, not with its length.
 """
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from kg.extract import candidates, definitions, entity_types, lexicon
+from kg.extract import candidates, definitions, entity_types, flags, lexicon
 from kg.extract.candidates import Candidate
-from kg.records import norm
+from kg.extract.mentions import Mention, norm
 
-Span.set_extension("kg_origin", default="shape", force=True)
+Doc.set_extension("kg_mentions", default=None, force=True)
+# Where `kg.extract.extract` leaves the text a doc was made from: `Doc.text` rebuilds it token by token.
+TEXT = "kg_text"
 
 
 class NameFinder:
@@ -26,30 +36,36 @@ class NameFinder:
         lower, exact, self.terms = candidates.lexicon_matchers(nlp)
         self.matchers = (lower, exact)
         self.lexicon_names = {norm(n): term for term in lexicon.load() for n in (term.name, *term.aliases)}
+        self.flags = flags.add_name_flags(nlp.vocab, self.lexicon_names)
+        self.open, self.close = nlp.vocab.strings.add("("), nlp.vocab.strings.add(")")
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.user_data.get(TEXT) or doc.text
+        columns = doc.to_array([ORTH, IDX, LENGTH, self.flags.shape, self.flags.cue])
+        orth = columns[:, 0]
         found = candidates.from_lexicon(doc, self.matchers, self.terms)
         covered = {i for c in found for i in range(c.start, c.end)}
-        found += candidates.from_shapes(doc, covered, self.lexicon_names)
-        found += candidates.from_cues(doc)
-        found += candidates.from_title_lead(doc)
-        found = definitions.join(doc, found)
+        found += candidates.from_shapes(doc, numpy.flatnonzero(columns[:, 3]).tolist(), covered, self.lexicon_names)
+        found += candidates.from_cues(doc, numpy.flatnonzero(columns[:, 4]).tolist())
+        found += candidates.from_title_lead(doc, text)
+        parens = numpy.flatnonzero((orth[:-2] == self.open) & (orth[2:] == self.close)).tolist()
+        found = definitions.join(doc, text, parens, found)
         found = candidates.non_overlapping(found)
-        found = candidates.non_overlapping(found + candidates.repeats(doc, found))
+        found = candidates.non_overlapping(found + candidates.repeats(doc, orth, found))
         found = candidates.sized(doc, found)
         found += candidates.size_list(doc, found)
-        entity_types.assign(doc, found)
-        doc.ents = _spans(doc, found)
+        entity_types.assign(doc, text, found)
+        doc._.kg_mentions = _mentions(text, columns[:, 1].tolist(), columns[:, 2].tolist(), found)
         return doc
 
 
-def _spans(doc: Doc, found: list[Candidate]) -> list[Span]:
-    spans = []
+def _mentions(text: str, idx: list[int], length: list[int], found: list[Candidate]) -> list[Mention]:
+    mentions = []
     for c in sorted(found, key=lambda c: c.start):
-        span = Span(doc, c.start, c.end, label=c.label, span_id=c.key or doc[c.start : c.end].text)
-        span._.kg_origin = c.origin
-        spans.append(span)
-    return spans
+        start_char, end_char = idx[c.start], idx[c.end - 1] + length[c.end - 1]
+        name = text[start_char:end_char]
+        mentions.append(Mention(c.start, c.end, start_char, end_char, c.label, c.key or name, name, c.origin))
+    return mentions
 
 
 @Language.factory("kg_names")

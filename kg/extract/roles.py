@@ -19,6 +19,8 @@ import re
 
 from spacy.tokens import Span
 
+from kg.extract.mentions import Mention
+
 from kg.records import ROLES
 
 WE = re.compile(r"\b(we|our|us|this (paper|work|study|report)|here)\b", re.I)
@@ -48,7 +50,7 @@ BACKGROUND = re.compile(r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditi
 ARENA_TYPES = {"Benchmark", "Environment"}
 
 
-def mention_role(span: Span, sent: Span, text: str, title_lead: bool, coined: bool) -> str:
+def mention_role(span: Mention, sent: Span, text: str, title_lead: bool, coined: bool) -> str:
     """The role one mention's sentence `sent` of the paper's `text` gives the entity."""
     if title_lead:
         return "proposes"

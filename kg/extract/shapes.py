@@ -33,6 +33,8 @@ VERSION = re.compile(rf"^(?:v?\d+(?:\.\d+)*[a-z]?|{SIZE}|\d+x\d+B)$")
 VARIANT_WORDS = frozenset(
     "Sonnet Opus Haiku Flash Pro Ultra Nano Turbo turbo Instruct Chat Base Coder Math mini Mini Vision Large Medium Small XL XXL Plus Max Lite Preview".split()
 )
+# Where a variant's suffix starts: `WebArena-Lite`, `AIME'24`.
+VARIANT_SPLIT = re.compile(r"(?<=\w)['-]")
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
 ACRONYM = re.compile(r"^[A-Z0-9&+-]*[A-Z][A-Z0-9&+-]*[A-Z0-9+][a-z]?$")
 ALNUM = re.compile(r"^[A-Z][A-Za-z]*\d[\w.]*$|^[A-Z][A-Za-z]+-?\d+[A-Za-z]*$")
