@@ -42,7 +42,7 @@ def _confidence(spans: list[Mention], sents: list[Span]) -> float:
     return round(min(0.99, base + 0.05 * (len({s.start for s in sents}) - 1)), 2)
 
 
-def _entity(spans: list[Mention], sents: list[Span], text: str, title_lead: Mention | None) -> Entity:
+def _entity(spans: list[Mention], sents: list[Span], text: str, title_lead: Mention | None, background: dict[int, bool]) -> Entity:
     first = spans[0]
     forms = list(dict.fromkeys(s.id_ if s.id_ and norm(s.id_) != norm(s.text) and s.origin == "checkpoint" else s.text for s in spans))
     if first.id_ and norm(first.id_) not in {norm(f) for f in forms} and first.origin not in {"lexicon"}:
@@ -53,7 +53,7 @@ def _entity(spans: list[Mention], sents: list[Span], text: str, title_lead: Ment
     if canonical and norm(canonical) not in {norm(f) for f in forms}:
         aliases.append(canonical)  # the lexicon's name joins this entity to the same node across papers
     coined = all(s.origin in COINED for s in spans)
-    role = roles.strongest([roles.mention_role(s, sent, text, s == title_lead, coined) for s, sent in zip(spans, sents)])
+    role = roles.strongest(roles.mention_role(s, sent, text, s == title_lead, coined, background) for s, sent in zip(spans, sents))
     evidence: list[Evidence] = []
     for sent in sents:
         ev = _evidence(sent, text)
@@ -75,9 +75,10 @@ def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
     # The title's lead name ("DotaMath: ..."), which the paper proposes.
     title_lead = first if first and first.start == 0 and first.end_char < len(paper.title) and first.end < len(doc) and doc[first.end].text in {":", "--", "—"} else None
     entities = []
+    background: dict[int, bool] = {}
     for spans in groups.values():
         in_sents = [sents[bisect_right(starts, s.start) - 1] for s in spans]
-        entities.append(_entity(spans, in_sents, text, title_lead))
+        entities.append(_entity(spans, in_sents, text, title_lead, background))
     return Extraction(paper, entities, results.find(text, sents, ents, entities), EXTRACTOR)
 
 

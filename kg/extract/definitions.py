@@ -25,7 +25,7 @@ NON_ENTITY_HEADS = set(
 )
 
 
-def _acronym_long_form(doc: Doc, paren: int) -> int | None:
+def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     """Start of the long form that `doc[paren+1]`, the acronym in parentheses, abbreviates.
 
     Words whose initials spell the acronym win ("Proximal Policy
@@ -44,15 +44,18 @@ def _acronym_long_form(doc: Doc, paren: int) -> int | None:
         if doc[start].is_punct and doc[start].text not in "-/":
             break
         starts.append(start)
-    starts = [start for start in starts if doc[start].lower_ not in CONNECTORS]
-    for start in starts:
-        words = [w for w in re.split(r"[\s\-/]+", doc[start:paren].text.lower()) if w]
+    if not starts:
+        return None
+    last = doc[paren - 1]
+    end_char = last.idx + len(last)
+    forms = [(start, text[doc[start].idx : end_char].lower()) for start in starts if doc[start].lower_ not in CONNECTORS]
+    for start, long_form in forms:
+        words = [w for w in re.split(r"[\s\-/]+", long_form) if w]
         initials = "".join(w[0] for w in words)
         content = "".join(w[0] for w in words if w not in CONNECTORS)
         if letters in (initials, content):
             return start
-    for start in starts:
-        long_form = doc[start:paren].text.lower()
+    for start, long_form in forms:
         if long_form[0] != letters[0]:
             continue
         i, j = len(letters) - 1, len(long_form) - 1
@@ -79,8 +82,8 @@ def join(doc: Doc, text: str, parens: list[int], found: list[Candidate]) -> list
     title_names = {norm(doc[c.start : c.end].text) for c in found if c.origin == "title"}
     for token in (doc[i] for i in parens):
         short = by_start.get(token.i + 1)
-        start = _acronym_long_form(doc, token.i)
-        if start is None or short is None:
+        start = _acronym_long_form(doc, text, token.i) if short is not None else None
+        if start is None:
             continue
         long_form = doc[start : token.i]
         inner = [c for c in found if c.start >= start and c.end <= token.i]

@@ -32,6 +32,8 @@ MODEL_VERBS = {
     "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
     "distills", "distilled", "outperform", "outperforms", "outperforming", "surpass", "surpasses", "surpassing", "initialize", "initialise",
 }
+# The words before a name that let the sentence type it.
+ARENA_BEFORE = {"in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
 LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"namely"}, {"e.g."}, {"e.g.", ","})
 
 
@@ -73,7 +75,7 @@ def _list_head_type(doc: Doc, i: int) -> str | None:
     return None
 
 
-def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str) -> str | None:
+def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str, sentences: dict) -> str | None:
     """The type the words before a coined name give it.
 
     A name listed after "on"/"across" in a sentence about training or
@@ -81,7 +83,7 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
     "pretrained on X"): a Benchmark, or an Environment where the sentence is
     about agents acting in it; "agents navigate in X" is an Environment; a
     name with a version after "fine-tune"/"distil from"/"outperforms" is a
-    Model (`Aya-101`).
+    Model (`Aya-101`). `sentences` memoises what each sentence says, by its start.
     """
     i = start
     while True:
@@ -97,22 +99,27 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
         return t
     while i > 1 and doc[i - 1].lower_ in {"both", "the", "all", "two", "three", "four", "five", "several"}:
         i -= 1  # "results on both R2R and RxR"
-    sent_start = max(0, text.rfind(". ", 0, doc[start].idx))
-    sent_end = text.find(". ", doc[start].idx)
-    sentence = text[sent_start : sent_end if sent_end > 0 else None]
-    before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
     word = doc[i - 1].lower_
     verb = doc[i - 2].lower_ if word == "from" and i > 1 else word
     if verb in MODEL_VERBS and any(ch.isdigit() for ch in doc[start].text):
         return "Model"
-    acting = bool(AGENTS.search(sentence) and ACTING.search(sentence))
-    if word == "in":
-        return "Environment" if ACTING.search(before[-25:]) and AGENTS.search(sentence) else None
-    if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
-        return "Environment" if AGENTS.search(sentence) else None  # "agents play NetHack"
-    if word not in {"on", "across", "over"} or (i > 1 and doc[i - 2].lower_ in NOT_ARENA_BEFORE):
+    if word not in ARENA_BEFORE:
         return None
-    if EVALUATION_WORDS.search(sentence) or TRAINED_OR_TESTED.search(before):
+    sent_start = max(0, text.rfind(". ", 0, doc[start].idx))
+    if sent_start not in sentences:
+        sent_end = text.find(". ", doc[start].idx)
+        sentence = text[sent_start : sent_end if sent_end > 0 else None]
+        agents = bool(AGENTS.search(sentence))
+        sentences[sent_start] = (agents, agents and bool(ACTING.search(sentence)), bool(EVALUATION_WORDS.search(sentence)))
+    agents, acting, evaluation = sentences[sent_start]
+    before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
+    if word == "in":
+        return "Environment" if ACTING.search(before[-25:]) and agents else None
+    if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
+        return "Environment" if agents else None  # "agents play NetHack"
+    if i > 1 and doc[i - 2].lower_ in NOT_ARENA_BEFORE:
+        return None
+    if evaluation or TRAINED_OR_TESTED.search(before):
         return "Environment" if acting else "Benchmark"
     return None
 
@@ -122,9 +129,10 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     ends = {c.start: c.end for c in found}
     starts_by_end = {c.end: c.start for c in found}
     votes: dict[str, dict[str, int]] = {}
+    sentences: dict[int, tuple[bool, bool, bool]] = {}
     for c in found:
         if c.label is None or c.origin in {"title", "definition", "cue"}:
-            t = _head_type(doc, c.start, c.end, ends) or _context_type(doc, c.start, starts_by_end, text)
+            t = _head_type(doc, c.start, c.end, ends) or _context_type(doc, c.start, starts_by_end, text, sentences)
             if t:
                 votes.setdefault(norm(c.key or doc[c.start : c.end].text), {}).setdefault(t, 0)
                 votes[norm(c.key or doc[c.start : c.end].text)][t] += 1

@@ -6,11 +6,17 @@ token's text alone ("could this start a name by its shape?", "is this a
 naming cue?") are lexeme flags: spaCy computes them when it first sees a
 string and `Doc.to_array` reads them for a whole doc in C. Only the few
 flagged tokens are then looked at in Python.
+
+spaCy keeps a lexeme only while its vocab is small (10,000 entries); past
+that, a new long string's lexeme lives with one doc and its flags are
+computed again in the next doc that has it. So the costly decision is also
+cached by string here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.pipeline import Sentencizer
 from spacy.vocab import Vocab
@@ -34,22 +40,27 @@ class SentenceFlags:
     newline: int  # whitespace holding a line break (the title's end)
 
 
-def may_be_shaped_name(text: str, lexicon_names: dict[str, lexicon.Term]) -> bool:
+def may_be_shaped_name(text: str) -> bool:
     """True for strings `kg.extract.candidates.from_shapes` may take, whatever their neighbours."""
     if not text[:1].isalnum() or (text.isalpha() and (text.islower() or text.istitle())):
         return False  # most tokens are plain words
+    return _shaped(text)
+
+
+@lru_cache(maxsize=1 << 18)
+def _shaped(text: str) -> bool:
     if shapes.INNER_DIGIT.match(text) or (shapes.is_model_checkpoint(text) and not lexicon.is_excluded(text)):
         return True
     stem, suffix = (shapes.VARIANT_SPLIT.split(text, maxsplit=1) + [""])[:2]
-    if suffix and norm(stem) in lexicon_names:
+    if suffix and norm(stem) in lexicon.by_name():
         return True
     return shapes.is_coined(text) and not lexicon.is_excluded(text)
 
 
-def add_name_flags(vocab: Vocab, lexicon_names: dict[str, lexicon.Term]) -> NameFlags:
+def add_name_flags(vocab: Vocab) -> NameFlags:
     """Register the name flags on `vocab` (its existing lexemes included) and return their ids."""
     return NameFlags(
-        shape=vocab.add_flag(lambda text: may_be_shaped_name(text, lexicon_names)),
+        shape=vocab.add_flag(may_be_shaped_name),
         cue=vocab.add_flag(lambda text: text.lower() in NAMING_CUES or text.lower() in PROPOSE_VERBS),
     )
 

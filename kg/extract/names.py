@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from kg.extract import candidates, definitions, entity_types, flags, lexicon
 from kg.extract.candidates import Candidate
-from kg.extract.mentions import Mention, norm
+from kg.extract.mentions import Mention
 
 Doc.set_extension("kg_mentions", default=None, force=True)
 # Where `kg.extract.extract` leaves the text a doc was made from: `Doc.text` rebuilds it token by token.
@@ -35,8 +35,8 @@ class NameFinder:
     def __init__(self, nlp: Language):
         lower, exact, self.terms = candidates.lexicon_matchers(nlp)
         self.matchers = (lower, exact)
-        self.lexicon_names = {norm(n): term for term in lexicon.load() for n in (term.name, *term.aliases)}
-        self.flags = flags.add_name_flags(nlp.vocab, self.lexicon_names)
+        self.lexicon_names = lexicon.by_name()
+        self.flags = flags.add_name_flags(nlp.vocab)
         self.open, self.close = nlp.vocab.strings.add("("), nlp.vocab.strings.add(")")
 
     def __call__(self, doc: Doc) -> Doc:
