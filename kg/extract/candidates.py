@@ -265,11 +265,10 @@ def size_list(doc: Doc, found: list[Candidate]) -> list[Candidate]:
 
 def non_overlapping(found: list[Candidate]) -> list[Candidate]:
     """Longest names first, then the more trusted origin; a token belongs to one name."""
-    taken: set[int] = set()
+    taken = bytearray(max((c.end for c in found), default=0))
     kept = []
     for c in sorted(found, key=lambda c: (-(c.end - c.start), ORIGIN_RANK[c.origin], c.start)):
-        tokens = set(range(c.start, c.end))
-        if not tokens & taken:
+        if not any(taken[c.start : c.end]):
             kept.append(c)
-            taken |= tokens
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     return sorted(kept, key=lambda c: c.start)

@@ -130,7 +130,10 @@ def find(text: str, sents: list[Span], ents: list[Mention], entities: list[Entit
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
 
     found: list[Result] = []
+    first_score = SCORE.search(text)
     for sent in sents:
+        if first_score is None or sent.end_char <= first_score.start():
+            continue  # most sentences state no score; one search over the text skips them
         sent_text = text[sent.start_char : sent.end_char]
         if not SCORE.search(sent_text):
             continue

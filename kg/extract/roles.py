@@ -63,7 +63,7 @@ def mention_role(span: Mention, sent: Span, text: str, title_lead: bool, coined:
     if coined:
         ours = OUR.search(before[-40:])
         ours = ours and not COMPARE.search(ours.group())  # "our student outperforms X" compares to X
-        if NAMING.search(before) or ours or NEW_LIST.search(before[-120:]) or (WE.search(before) and _proposed_before(before)):
+        if NAMING.search(before[-60:]) or ours or NEW_LIST.search(before[-120:]) or (WE.search(before) and _proposed_before(before)):
             return "proposes"
         if sent.start == 0:
             return "proposes"  # a name the paper coins in its own title

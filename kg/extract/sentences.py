@@ -4,8 +4,8 @@ The rule is spaCy's `Sentencizer` (a sentence starts at the first word
 after a sentence-ending character), plus one: the title is its own
 sentence, ending at its line break, so that its lead name can be read as
 the paper's proposal. The sentencizer walks the Doc token by token in
-Python; the same rule over `Doc.to_array` columns costs a few array
-operations per doc.
+Python; here `Doc.to_array` columns give the sentence-ending characters,
+and only the tokens just after them are looked at.
 """
 
 from __future__ import annotations
@@ -25,18 +25,22 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        columns = doc.to_array([IS_PUNCT, self.flags.end, self.flags.newline]).astype(bool)
-        punct, end, newline = columns[:, 0], columns[:, 1], columns[:, 2]
-        # A word starts a sentence when a sentence-ending character stands between it and the word before.
-        words = numpy.flatnonzero(~(punct | end))
-        ends_seen = numpy.cumsum(end)[words]
-        starts = numpy.full(len(doc), -1, dtype="int64")
-        starts[words[ends_seen > numpy.concatenate(([0], ends_seen[:-1]))]] = 1
-        starts[0] = 1
-        breaks = numpy.flatnonzero(newline[:-1])
+        columns = doc.to_array([IS_PUNCT, self.flags.end, self.flags.newline])
+        skip = (columns[:, 0] | columns[:, 1]).tolist()  # punctuation never starts a sentence
+        starts = [0]
+        # A sentence starts at the first word after each sentence-ending character.
+        for end in numpy.flatnonzero(columns[:, 1]).tolist():
+            i = end + 1
+            while i < len(skip) and skip[i]:
+                i += 1
+            if i < len(skip) and i > starts[-1]:
+                starts.append(i)
+        breaks = numpy.flatnonzero(columns[:-1, 2])
         if len(breaks):
-            starts[breaks[0] + 1] = 1  # the word after the title's line break
-        doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
+            starts.append(int(breaks[0]) + 1)  # the word after the title's line break
+        values = numpy.full((len(doc), 1), -1, dtype="int64")
+        values[starts] = 1
+        doc.from_array([SENT_START], values.astype("uint64"))
         return doc
 
 

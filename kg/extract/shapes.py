@@ -6,6 +6,7 @@ recognisable shapes: CamelCase (`AgentGym`, `InstantNGP`), acronyms
 capitalised hyphenated compounds (`Go-Explore`), and model checkpoints
 with a version and a size (`Qwen2.5-7B-Instruct`). Plain words, however
 capitalised, are names only where a cue says so (see `kg.extract.names`).
+The predicates are cached by string: the same tokens recur paper after paper.
 """
 
 from __future__ import annotations
@@ -48,11 +49,13 @@ def _family() -> re.Pattern:
     return re.compile(rf"^(?i:{stems})(?:-?(?:\d|[A-Z]\d|v\d|[oR]\d)|-[A-Z][A-Za-z]*(?:-|$))")
 
 
+@lru_cache(maxsize=1 << 16)
 def known_family(text: str) -> bool:
     """`Llama-3.1-8B`, `Qwen2.5`, `GPT4`, `DeepSeek-Prover-v1.5`: a known family's stem, then a version, size or variant."""
     return bool(_family().match(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_model_checkpoint(text: str) -> bool:
     """A known family's checkpoint, or any name that carries a parameter count (`AgentLM-70B`) or a size word (`mT5-XL`)."""
     if WITH_SIZE_WORD.match(text) and (text.split("-")[0] != text.split("-")[0].lower() or any(ch.isdigit() for ch in text.split("-")[0])):
@@ -60,6 +63,7 @@ def is_model_checkpoint(text: str) -> bool:
     return bool(WITH_SIZE.match(text)) or known_family(text)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_coined(text: str) -> bool:
     """True when `text` is shaped like a coined name rather than a word."""
     if text.islower() or (text.istitle() and text.isalpha()):
