@@ -15,17 +15,19 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg import __version__
 from kg.extract import pipeline, results, roles
+from kg.extract.candidates import KNOWN
 from kg.extract.mentions import Mention, norm
 from kg.records import Entity, Evidence, Extraction, Paper
 
 EXTRACTOR = f"kg-rules/{__version__}"
 # How far each way of finding a name is trusted; `scripts/confidence_report.py`
 # prints the precision each level reaches on the gold set.
-ORIGIN_CONFIDENCE = {"lexicon": 0.9, "checkpoint": 0.9, "variant": 0.8, "definition": 0.8, "cue": 0.75, "title": 0.75, "shape": 0.55}
+ORIGIN_CONFIDENCE = {"lexicon": 0.9, "gazetteer": 0.85, "checkpoint": 0.9, "variant": 0.8, "definition": 0.8, "cue": 0.75, "title": 0.75, "shape": 0.55}
 COINED = {"title", "cue", "definition", "shape"}
 
 
@@ -45,13 +47,13 @@ def _confidence(spans: list[Mention], sents: list[Span]) -> float:
 def _entity(spans: list[Mention], sents: list[Span], text: str, title_lead: Mention | None, background: dict[int, bool]) -> Entity:
     first = spans[0]
     forms = list(dict.fromkeys(s.id_ if s.id_ and norm(s.id_) != norm(s.text) and s.origin == "checkpoint" else s.text for s in spans))
-    if first.id_ and norm(first.id_) not in {norm(f) for f in forms} and first.origin not in {"lexicon"}:
+    if first.id_ and norm(first.id_) not in {norm(f) for f in forms} and first.origin not in KNOWN:
         forms.append(first.id_)
     name = max(forms, key=len)
     aliases = [f for f in dict.fromkeys(forms) if norm(f) != norm(name)]
-    canonical = next((s.id_ for s in spans if s.origin == "lexicon" and s.id_), None)
+    canonical = next((s.id_ for s in spans if s.origin in KNOWN and s.id_), None)
     if canonical and norm(canonical) not in {norm(f) for f in forms}:
-        aliases.append(canonical)  # the lexicon's name joins this entity to the same node across papers
+        aliases.append(canonical)  # the listed name joins this entity to the same node across papers
     coined = all(s.origin in COINED for s in spans)
     role = roles.strongest(roles.mention_role(s, sent, text, s == title_lead, coined, background) for s, sent in zip(spans, sents))
     evidence: list[Evidence] = []
@@ -82,9 +84,9 @@ def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
     return Extraction(paper, entities, results.find(text, sents, ents, entities), EXTRACTOR)
 
 
-def extract(papers: Iterable[Paper]) -> Iterator[Extraction]:
-    """Extractions for `papers`, in order, one per paper."""
-    nlp = pipeline.load()
+def extract(papers: Iterable[Paper], nlp: Language | None = None) -> Iterator[Extraction]:
+    """Extractions for `papers`, in order, one per paper, by `nlp` (default: `pipeline.load()`)."""
+    nlp = nlp or pipeline.load()
     for paper in papers:
         doc = pipeline.annotate(nlp, paper.text)
         yield _doc_to_extraction(doc, paper)

@@ -31,7 +31,9 @@ VARIANT_MODIFIERS = set(
     "self-supervised multi-agent in-context few-shot model-based model-free off-policy on-policy goal-conditioned "
     "multi-turn single-turn tree-based".split()
 )
-ORIGIN_RANK = {"lexicon": 0, "checkpoint": 1, "variant": 2, "title": 3, "definition": 4, "cue": 5, "shape": 6}
+ORIGIN_RANK = {"lexicon": 0, "gazetteer": 1, "checkpoint": 2, "variant": 3, "title": 4, "definition": 5, "cue": 6, "shape": 7}
+# Origins of names the field already knows: never proposed, grouped under their listed name.
+KNOWN = {"lexicon", "gazetteer"}
 SPELLINGS = (("fine-tun", "finetun"), ("pre-train", "pretrain"), ("behavior", "behaviour"), ("optimization", "optimisation"), ("modeling", "modelling"))
 
 
@@ -44,15 +46,16 @@ class Candidate:
     key: str | None = None
 
 
-def lexicon_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, lexicon.Term]]:
+def phrase_matchers(nlp: Language, terms: tuple[lexicon.Term, ...]) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, lexicon.Term]]:
     """Case-insensitive patterns for lower-case and multi-word terms, exact ones for cased single names.
 
     `MATH` the benchmark must not match "math"; `reinforcement learning`
-    must match "Reinforcement Learning" in a title.
+    must match "Reinforcement Learning" in a title. Match ids are the
+    terms' positions, as strings.
     """
     lower, exact = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
     by_id = {}
-    for number, term in enumerate(lexicon.load()):
+    for number, term in enumerate(terms):
         by_id[str(number)] = term
         for name in dict.fromkeys(v for n in (term.name, *term.aliases) for v in _spellings(n)):
             words = name.split()
@@ -121,14 +124,15 @@ def _extend_model(doc: Doc, end: int) -> int:
     return end
 
 
-def from_lexicon(doc: Doc, matchers: tuple[PhraseMatcher, PhraseMatcher], terms: dict[str, lexicon.Term]) -> list[Candidate]:
+def from_terms(doc: Doc, matchers: tuple[PhraseMatcher, PhraseMatcher], terms: dict[str, lexicon.Term], origin: str) -> list[Candidate]:
+    """The names of listed `terms` (the lexicon's, the gazetteer's) in `doc`."""
     found = []
     for match_id, start, end in [*matchers[0](doc), *matchers[1](doc)]:
         term = terms[doc.vocab.strings[match_id]]
         extended = _extend_model(doc, end) if term.type == "Model" else end
         first = _extend_variant(doc, start) if term.type == "Method" else start
-        # An extended name (`Claude 3.5 Sonnet`, `multi-turn RL`) is its own entity, not the lexicon's.
-        found.append(Candidate(first, extended, "lexicon", term.type, term.name if (first, extended) == (start, end) else None))
+        # An extended name (`Claude 3.5 Sonnet`, `multi-turn RL`) is its own entity, not the list's.
+        found.append(Candidate(first, extended, origin, term.type, term.name if (first, extended) == (start, end) else None))
     return found
 
 

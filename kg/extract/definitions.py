@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc
 
 from kg.extract import lexicon
-from kg.extract.candidates import Candidate, is_titled
+from kg.extract.candidates import KNOWN, Candidate, is_titled
 from kg.extract.cues import CONNECTORS
 from kg.extract.mentions import norm
 
@@ -87,9 +87,9 @@ def join(doc: Doc, text: str, parens: list[int], found: list[Candidate]) -> list
             continue
         long_form = doc[start : token.i]
         inner = [c for c in found if c.start >= start and c.end <= token.i]
-        known = [c for c in inner if c.origin == "lexicon" and c.start == start and c.end == token.i]
+        known = [c for c in inner if c.origin in KNOWN and c.start == start and c.end == token.i]
         if known:
-            short.label, short.key, short.origin = known[0].label, known[0].key, "lexicon"
+            short.label, short.key, short.origin = known[0].label, known[0].key, known[0].origin
             continue
         titled = all(is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in long_form)
         sent_text = text[max(0, text.rfind(". ", 0, token.idx)) : token.idx].lower()
@@ -108,7 +108,7 @@ def join(doc: Doc, text: str, parens: list[int], found: list[Candidate]) -> list
         elif short.origin == "shape":
             drop.add(id(short))
     # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity.
-    defined = {doc[c.start].text: c for c in found if c.origin in {"definition", "lexicon"} and c.key and c.end - c.start == 1}
+    defined = {doc[c.start].text: c for c in found if c.origin in KNOWN | {"definition"} and c.key and c.end - c.start == 1}
     for c in found:
         twin = defined.get(doc[c.start].text) if c.end - c.start == 1 else None
         if twin and c.origin == "shape":

@@ -1,7 +1,8 @@
 """`kg_names`: the spaCy component that finds entity names and their types.
 
-It runs the steps in order: candidates from the lexicon, shapes, cues and
-the title (`kg.extract.candidates`), the paper's acronym definitions
+It runs the steps in order: candidates from the lexicon, the gazetteer
+(`kg.extract.gazetteer`), shapes, cues and the title
+(`kg.extract.candidates`), the paper's acronym definitions
 (`kg.extract.definitions`), one name per token, repeats of cued names,
 sizes after names, size lists, then types from context
 (`kg.extract.entity_types`). The finds are left as `doc._.kg_mentions`,
@@ -22,7 +23,7 @@ from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import candidates, definitions, entity_types, flags, lexicon
+from kg.extract import candidates, definitions, entity_types, flags, gazetteer, lexicon
 from kg.extract.candidates import Candidate
 from kg.extract.mentions import Mention
 
@@ -32,9 +33,13 @@ TEXT = "kg_text"
 
 
 class NameFinder:
-    def __init__(self, nlp: Language):
-        lower, exact, self.terms = candidates.lexicon_matchers(nlp)
+    def __init__(self, nlp: Language, gazetteer_path: str | None = None):
+        lower, exact, self.terms = candidates.phrase_matchers(nlp, lexicon.load())
         self.matchers = (lower, exact)
+        self.gazetteer = gazetteer.load(gazetteer_path)
+        lower, exact, self.gazetteer_terms = candidates.phrase_matchers(nlp, self.gazetteer.terms)
+        self.gazetteer_matchers = (lower, exact)
+        self.common = {self.gazetteer.terms[i].name for i in self.gazetteer.common}
         self.lexicon_names = lexicon.by_name()
         self.flags = flags.add_name_flags(nlp.vocab)
         self.open, self.close = nlp.vocab.strings.add("("), nlp.vocab.strings.add(")")
@@ -43,7 +48,8 @@ class NameFinder:
         text = doc.user_data.get(TEXT) or doc.text
         columns = doc.to_array([ORTH, IDX, LENGTH, self.flags.shape, self.flags.cue])
         orth = columns[:, 0]
-        found = candidates.from_lexicon(doc, self.matchers, self.terms)
+        found = candidates.from_terms(doc, self.matchers, self.terms, "lexicon")
+        found += self._from_gazetteer(doc, text)
         covered = {i for c in found for i in range(c.start, c.end)}
         found += candidates.from_shapes(doc, numpy.flatnonzero(columns[:, 3]).tolist(), covered, self.lexicon_names)
         found += candidates.from_cues(doc, numpy.flatnonzero(columns[:, 4]).tolist())
@@ -58,6 +64,17 @@ class NameFinder:
         doc._.kg_mentions = _mentions(text, columns[:, 1].tolist(), columns[:, 2].tolist(), found)
         return doc
 
+    def _from_gazetteer(self, doc: Doc, text: str) -> list[Candidate]:
+        """The gazetteer's names, a common word only where the words around it show it is a name."""
+        if not self.gazetteer.terms:
+            return []
+        title_end = max(0, text.find("\n"))
+        return [
+            c
+            for c in candidates.from_terms(doc, self.gazetteer_matchers, self.gazetteer_terms, "gazetteer")
+            if c.key not in self.common or gazetteer.has_evidence(doc, text, c.start, c.end, title_end)
+        ]
+
 
 def _mentions(text: str, idx: list[int], length: list[int], found: list[Candidate]) -> list[Mention]:
     mentions = []
@@ -68,6 +85,7 @@ def _mentions(text: str, idx: list[int], length: list[int], found: list[Candidat
     return mentions
 
 
-@Language.factory("kg_names")
-def make_name_finder(nlp: Language, name: str) -> NameFinder:
-    return NameFinder(nlp)
+@Language.factory("kg_names", default_config={"gazetteer": None})
+def make_name_finder(nlp: Language, name: str, gazetteer: str | None) -> NameFinder:
+    """`gazetteer`: the path of a gazetteer file to use instead of the package's own."""
+    return NameFinder(nlp, gazetteer)
