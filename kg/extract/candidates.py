@@ -116,11 +116,21 @@ def _titled_run(doc: Doc, start: int, limit: int = 6) -> int:
 
 
 def _extend_model(doc: Doc, end: int) -> int:
-    """`Claude 3.5 Sonnet`, `Llama 3.1 8B`, `GPT-4 Turbo`: the family's name with what follows."""
-    while end < len(doc) and (shapes.VERSION.match(doc[end].text) or doc[end].text in shapes.VARIANT_WORDS):
-        if doc[end].text.isdigit() and len(doc[end].text) > 2:
+    """`Claude 3.5 Sonnet`, `Llama 3.1 8B`, `GPT-4 Turbo`: the family's name with what follows.
+
+    One release number, and only after a name without one: `ResNet-50 37.9`
+    is a name and then a score.
+    """
+    numbered = any(ch.isdigit() for ch in doc[end - 1].text)
+    while end < len(doc):
+        word = doc[end].text
+        if word in shapes.VARIANT_WORDS or shapes.BARE_SIZE.match(word):
+            end += 1
+        elif not numbered and shapes.RELEASE_NUMBER.match(word):
+            numbered = True
+            end += 1
+        else:
             break
-        end += 1
     return end
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 HEADS = {
-    "Benchmark": "benchmark benchmarks dataset datasets corpus corpora leaderboard test-set testset suite",
+    "Benchmark": "benchmark benchmarks dataset datasets corpus corpora leaderboard test-set testset suite challenge treebank database",
     "Environment": "environment environments simulator simulators simulation game games platform world worlds arena sandbox gym playground testbed",
     "Model": "model models llm llms checkpoint checkpoints vlm vlms",
     "Method": "framework frameworks method methods approach approaches algorithm algorithms technique techniques strategy "
@@ -21,14 +21,19 @@ HEADS = {
 HEAD_TYPE = {word: type_ for type_, words in HEADS.items() for word in words.split()}
 # Name-internal cues for names no head noun types.
 INTERNAL = (
+    ("Benchmark", re.compile(r"(Dataset|Datasets|Benchmark|Corpus)$")),
     ("Environment", re.compile(r"(Gym|World|Arena|Env|Sim|Craft|Town|Game)(-[\w.]+)?$|Gym|World|Arena")),
-    ("Benchmark", re.compile(r"(Bench|bench|QA|Eval|Set|Data|Dataset|Corpus)(-[\w.]+)?$|-\d+K$")),
+    ("Benchmark", re.compile(r"(Bench|bench|QA|Eval|Set|Data|Dataset|Corpus)(-[\w.]+)?$|-\d+K$|[A-Za-z-](19|20)\d\d$")),
     ("Model", re.compile(r"(GPT|LM|BERT|LLaMA|Llama|Diffusion)(-[\w.]+)?$")),
 )
 PROPOSE_VERBS = {"propose", "proposes", "introduce", "introduces", "present", "presents", "develop", "develops", "release", "releases"}
 NAMING_CUES = {"named", "called", "dubbed", "termed", "coined", "namely", "entitled"}
 CONNECTORS = {"of", "and", "for", "with", "&", "in", "the", "to", "via", "on", "from"}
 COORDINATION = {",", "and", "or", "&", "/"}
+
+
+# Names of network architectures and the models built on them (`AlexNet`, `VGG-16`, `Swin-Former`, `Faster R-CNN`).
+ARCHITECTURE = re.compile(r"(Net|Former|former|GAN|CNN|RNN|LSTM|BERT|VGG)(-?v?\d+[a-z]?)?$|^VGG|^ResNe")
 
 
 def internal_type(text: str) -> str | None:

@@ -14,7 +14,8 @@ import re
 from spacy.tokens import Doc
 
 from kg.extract.candidates import Candidate
-from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, internal_type
+from kg.extract.boundaries import citation_end
+from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, internal_type
 from kg.extract.mentions import norm
 
 EVALUATION_WORDS = re.compile(r"\b(datasets?|benchmarks?|experiments?|evaluat\w*|results?|state-of-the-art|outperform\w*|performance|achiev\w*)\b", re.I)
@@ -32,6 +33,8 @@ MODEL_VERBS = {
     "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
     "distills", "distilled", "outperform", "outperforms", "outperforming", "surpass", "surpasses", "surpassing", "initialize", "initialise",
 }
+# Words before "in X" that make X what a score was measured on.
+PERFORMS = re.compile(r"\b(perform\w*|accuracy|results?|scores?|better|worse|effect|gains?|improv\w*)\b(?!.*[.;:])", re.I)
 # The words before a name that let the sentence type it.
 ARENA_BEFORE = {"in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
 LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"namely"}, {"e.g."}, {"e.g.", ","})
@@ -39,9 +42,9 @@ LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"namely"}, {"e.g.
 
 def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | None:
     """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X"."""
-    i = end
+    i = citation_end(doc, end)  # "ILSVRC [28] dataset"
     while i < len(doc) and doc[i].text in COORDINATION and i + 1 in ends:
-        i = ends[i + 1]
+        i = citation_end(doc, ends[i + 1])
     if i < len(doc) and (t := HEAD_TYPE.get(doc[i].lower_)):
         return t
     if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
@@ -114,7 +117,9 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
     agents, acting, evaluation = sentences[sent_start]
     before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
     if word == "in":
-        return "Environment" if ACTING.search(before[-25:]) and agents else None
+        if ACTING.search(before[-25:]) and agents:
+            return "Environment"
+        return "Benchmark" if not acting and PERFORMS.search(before) else None  # "performs better in X"
     if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
         return "Environment" if agents else None  # "agents play NetHack"
     if i > 1 and doc[i - 2].lower_ in NOT_ARENA_BEFORE:
@@ -129,22 +134,30 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     ends = {c.start: c.end for c in found}
     starts_by_end = {c.end: c.start for c in found}
     votes: dict[str, dict[str, int]] = {}
+    headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
     sentences: dict[int, tuple[bool, bool, bool]] = {}
     for c in found:
         if c.label is None or c.origin in {"title", "definition", "cue"}:
-            t = _head_type(doc, c.start, c.end, ends) or _context_type(doc, c.start, starts_by_end, text, sentences)
+            key = norm(c.key or doc[c.start : c.end].text)
+            t = _head_type(doc, c.start, c.end, ends)
             if t:
-                votes.setdefault(norm(c.key or doc[c.start : c.end].text), {}).setdefault(t, 0)
-                votes[norm(c.key or doc[c.start : c.end].text)][t] += 1
+                headed.setdefault(key, set()).add(t)
+            t = t or _context_type(doc, c.start, starts_by_end, text, sentences)
+            if t:
+                votes.setdefault(key, {}).setdefault(t, 0)
+                votes[key][t] += 1
     for c in found:
         if c.label is not None and c.origin not in {"title", "definition", "cue"}:
             continue
         name = c.key or doc[c.start : c.end].text
         counts = votes.get(norm(name))
+        head_types = headed.get(norm(name), set())
         internal = internal_type(name)
         if internal == "Environment":
             c.label = internal  # an agent benchmark built around a world (`BoxingGym`) is an Environment
         elif counts:
             c.label = max(counts, key=lambda t: (counts[t], t))
+            if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name):
+                c.label = "Model"  # "pruning experiments on AlexNet" test a network, not a dataset
         elif c.label is None:
             c.label = internal_type(name) or "Method"

@@ -22,7 +22,7 @@ from spacy.pipeline import Sentencizer
 from spacy.vocab import Vocab
 
 from kg.extract import lexicon, shapes
-from kg.extract.cues import NAMING_CUES, PROPOSE_VERBS
+from kg.extract.cues import HEAD_TYPE, NAMING_CUES, PROPOSE_VERBS
 from kg.extract.mentions import norm
 
 SENTENCE_PUNCT = frozenset(Sentencizer.default_punct_chars)
@@ -32,6 +32,7 @@ SENTENCE_PUNCT = frozenset(Sentencizer.default_punct_chars)
 class NameFlags:
     shape: int  # may be a name by its shape alone (`AgentGym`, `Llama-3.1-8B`, `WebArena-Lite`, `wav2vec`)
     cue: int  # a naming cue ("dubbed") or a proposing verb ("introduces")
+    arena_head: int  # a head noun of datasets or environments ("dataset", "simulator")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def add_name_flags(vocab: Vocab) -> NameFlags:
     return NameFlags(
         shape=vocab.add_flag(may_be_shaped_name),
         cue=vocab.add_flag(lambda text: text.lower() in NAMING_CUES or text.lower() in PROPOSE_VERBS),
+        arena_head=vocab.add_flag(lambda text: HEAD_TYPE.get(text.lower()) in {"Benchmark", "Environment"}),
     )
 
 

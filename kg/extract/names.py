@@ -23,7 +23,7 @@ from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import candidates, definitions, entity_types, flags, gazetteer, lexicon
+from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon
 from kg.extract.candidates import Candidate
 from kg.extract.mentions import Mention
 
@@ -46,7 +46,7 @@ class NameFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.user_data.get(TEXT) or doc.text
-        columns = doc.to_array([ORTH, IDX, LENGTH, self.flags.shape, self.flags.cue])
+        columns = doc.to_array([ORTH, IDX, LENGTH, self.flags.shape, self.flags.cue, self.flags.arena_head])
         orth = columns[:, 0]
         found = candidates.from_terms(doc, self.matchers, self.terms, "lexicon")
         found += self._from_gazetteer(doc, text)
@@ -54,12 +54,16 @@ class NameFinder:
         found += candidates.from_shapes(doc, numpy.flatnonzero(columns[:, 3]).tolist(), covered, self.lexicon_names)
         found += candidates.from_cues(doc, numpy.flatnonzero(columns[:, 4]).tolist())
         found += candidates.from_title_lead(doc, text)
+        title_end = max(0, text.find("\n"))
+        found = boundaries.join_parts(doc, found, title_end)
+        found += boundaries.from_heads(doc, numpy.flatnonzero(columns[:, 5]).tolist(), title_end)
         parens = numpy.flatnonzero((orth[:-2] == self.open) & (orth[2:] == self.close)).tolist()
         found = definitions.join(doc, text, parens, found)
         found = candidates.non_overlapping(found)
         found = candidates.non_overlapping(found + candidates.repeats(doc, orth, found))
         found = candidates.sized(doc, found)
         found += candidates.size_list(doc, found)
+        found = boundaries.drop_authors(doc, found)
         entity_types.assign(doc, text, found)
         doc._.kg_mentions = _mentions(text, columns[:, 1].tolist(), columns[:, 2].tolist(), found)
         return doc

@@ -28,8 +28,9 @@ WITH_SIZE_WORD = re.compile(
 # A lower-case coined word with a digit inside, then a release number: `wav2vec 2.0`, `word2vec 1.0`.
 INNER_DIGIT = re.compile(r"^[a-z]+\d[a-z]+$")
 RELEASE = re.compile(r"^\d+\.\d+$")
-# A version after a model family's name, as its own token: `3.5`, `2`, `v2`, `8B`.
-VERSION = re.compile(rf"^(?:v?\d+(?:\.\d+)*[a-z]?|{SIZE}|\d+x\d+B)$")
+# A release number after a model family's name, as its own token: `3.5`, `2`, `v2`. A number with
+# two digits before its point (`37.9`) is a score from a flattened table, never part of a name.
+RELEASE_NUMBER = re.compile(r"^(?:v\d+(?:\.\d+)*[a-z]?|\d(?:\.\d+)*[a-z]?)$")
 # Words that name a model's variant after its family and version (`Claude 3.5 Sonnet`).
 VARIANT_WORDS = frozenset(
     "Sonnet Opus Haiku Flash Pro Ultra Nano Turbo turbo Instruct Chat Base Coder Math mini Mini Vision Large Medium Small XL XXL Plus Max Lite Preview".split()
