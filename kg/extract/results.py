@@ -61,7 +61,7 @@ ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
 PART_OF = re.compile(r"^\s*(version|split|subset|portion|part)\s+of\b", re.I)
 MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
 METRICS = re.compile(
-    r"\b(success rates?|accuracy|pass@\d+|win rates?|F1(?: score)?|exact match|task completion rate|completion rate|solve rate|resolve rate|score)\b",
+    r"\b(success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|F1(?: score)?|exact match|task completion rate|completion rate|solve rate|resolve rate|score)\b",
     re.I,
 )
 SUBJECT_TYPES = {"Model", "Method"}
@@ -75,11 +75,11 @@ OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|
 
 
 def _metric(text: str, sent: Span, start: int, end: int) -> str | None:
-    """The metric named next to the score: "84.6% accuracy", "a success rate of 10.59%"."""
+    """The metric the sentence names for the score: "84.6% accuracy", "improves the success rate of X from 4.8% to 42.4%"."""
     after = METRICS.match(text[end : end + 40].strip())
     if after:
         return after.group(1)
-    before = list(METRICS.finditer(text[max(sent.start_char, start - 40) : start]))
+    before = list(METRICS.finditer(text[sent.start_char : start]))
     return before[-1].group(1) if before else None
 
 
