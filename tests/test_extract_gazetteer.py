@@ -34,9 +34,10 @@ def test_gazetteer_names_are_found_with_their_type_and_source_name(nlp):
     found = _entities(
         nlp,
         "Segmenting Streets",
-        "We train a segmenter on cityscapes and PASCAL VOC, and a controller in HalfCheetah-v4.",
+        "We train a segmenter on Cityscapes and PASCAL VOC, and a controller in HalfCheetah-v4. The cityscapes of Rome are old.",
     )
-    assert found[("cityscapes", "Benchmark")].role == "evaluates_on"
+    assert found[("Cityscapes", "Benchmark")].role == "evaluates_on"
+    assert ("cityscapes", "Benchmark") not in found  # written as a plain word, it is one
     assert found[("PASCAL VOC", "Benchmark")].role == "evaluates_on"
     assert ("HalfCheetah-v4", "Environment") in found
 

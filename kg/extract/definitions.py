@@ -85,6 +85,8 @@ def join(doc: Doc, text: str, parens: list[int], found: list[Candidate]) -> list
         start = _acronym_long_form(doc, text, token.i) if short is not None else None
         if start is None:
             continue
+        if short.origin == "gazetteer":
+            short.origin, short.label, short.key = "shape", None, None  # the paper defines its own acronym
         long_form = doc[start : token.i]
         inner = [c for c in found if c.start >= start and c.end <= token.i]
         known = [c for c in inner if c.origin in KNOWN and c.start == start and c.end == token.i]
@@ -108,9 +110,9 @@ def join(doc: Doc, text: str, parens: list[int], found: list[Candidate]) -> list
         elif short.origin == "shape":
             drop.add(id(short))
     # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity.
-    defined = {doc[c.start].text: c for c in found if c.origin in KNOWN | {"definition"} and c.key and c.end - c.start == 1}
+    defined = {doc[c.start].text: c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
     for c in found:
         twin = defined.get(doc[c.start].text) if c.end - c.start == 1 else None
-        if twin and c.origin == "shape":
+        if twin and (c.origin == "shape" or c.origin == "gazetteer" and twin.origin == "definition"):
             c.key, c.label, c.origin = twin.key, twin.label, twin.origin
     return [c for c in found if id(c) not in drop] + added

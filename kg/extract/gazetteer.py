@@ -8,7 +8,8 @@ source. Columns: name, type, aliases (`|`-separated), source
 is absent the gazetteer is empty and extraction runs on the lexicon alone.
 
 The curated lexicon wins where both know a name. A common English word
-(`Adam`, `Transformer`, `Pile`) counts only with evidence around it: it is
+(`Adam`, `Transformer`, `Pile`), and any name written as a plain word,
+counts only where written with a capital and with evidence around it: it is
 capitalised where a plain word would not be (not at a sentence start, not in
 the title), a head noun follows it ("Adam optimizer", "the Pile dataset"), or
 a training or evaluation verb governs it ("trained on the Pile").
@@ -26,6 +27,7 @@ from spacy.tokens import Doc
 
 from kg.extract import lexicon
 from kg.extract.cues import HEAD_TYPE
+from kg.extract.mentions import norm
 from kg.records import ENTITY_TYPES
 
 FILENAME = "gazetteer.tsv"
@@ -52,8 +54,8 @@ def parse(text: str, origin: str) -> Gazetteer:
         name, type_, aliases, source, is_common = (f.strip() for f in fields)
         if not name or type_ not in ENTITY_TYPES or is_common not in {"", "0", "1"}:
             raise ValueError(f"{origin}:{number}: bad entry {line!r}")
-        if lexicon.is_excluded(name):
-            continue  # the guidelines rule it out (a library, a metric) whatever a registry says
+        if lexicon.is_excluded(name) or norm(name) in lexicon.by_name():
+            continue  # the guidelines rule it out (a library, a metric), or the curated lexicon knows it
         if is_common == "1":
             common.add(len(terms))
         terms.append(lexicon.Term(type_, name, tuple(a for a in aliases.split("|") if a and not lexicon.is_excluded(a)), source))

@@ -23,7 +23,7 @@ from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon
+from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, shapes
 from kg.extract.candidates import Candidate
 from kg.extract.mentions import Mention
 
@@ -49,7 +49,7 @@ class NameFinder:
         columns = doc.to_array([ORTH, IDX, LENGTH, self.flags.shape, self.flags.cue, self.flags.arena_head])
         orth = columns[:, 0]
         found = candidates.from_terms(doc, self.matchers, self.terms, "lexicon")
-        found += self._from_gazetteer(doc, text)
+        found += self._from_gazetteer(doc, text, {i for c in found for i in range(c.start, c.end)})
         covered = {i for c in found for i in range(c.start, c.end)}
         found += candidates.from_shapes(doc, numpy.flatnonzero(columns[:, 3]).tolist(), covered, self.lexicon_names)
         found += candidates.from_cues(doc, numpy.flatnonzero(columns[:, 4]).tolist())
@@ -68,16 +68,26 @@ class NameFinder:
         doc._.kg_mentions = _mentions(text, columns[:, 1].tolist(), columns[:, 2].tolist(), found)
         return doc
 
-    def _from_gazetteer(self, doc: Doc, text: str) -> list[Candidate]:
-        """The gazetteer's names, a common word only where the words around it show it is a name."""
+    def _from_gazetteer(self, doc: Doc, text: str, lexicon_tokens: set[int]) -> list[Candidate]:
+        """The gazetteer's names where the lexicon found none.
+
+        A common word, and any name written as a plain word (`Inception`,
+        `Locomotion`), counts only where the words around it show it is a
+        name; a coined shape (`CIFAR-10`, `HalfCheetah`) counts as it is.
+        """
         if not self.gazetteer.terms:
             return []
         title_end = max(0, text.find("\n"))
-        return [
-            c
-            for c in candidates.from_terms(doc, self.gazetteer_matchers, self.gazetteer_terms, "gazetteer")
-            if c.key not in self.common or gazetteer.has_evidence(doc, text, c.start, c.end, title_end)
-        ]
+        found = []
+        for c in candidates.from_terms(doc, self.gazetteer_matchers, self.gazetteer_terms, "gazetteer"):
+            if lexicon_tokens.intersection(range(c.start, c.end)):
+                continue
+            words = doc[c.start : c.end].text
+            plain = not any(ch.isdigit() or ch.isupper() for ch in words[1:]) and not shapes.is_coined(words)
+            if (c.key in self.common or plain) and not (words[:1].isupper() and gazetteer.has_evidence(doc, text, c.start, c.end, title_end)):
+                continue
+            found.append(c)
+        return found
 
 
 def _mentions(text: str, idx: list[int], length: list[int], found: list[Candidate]) -> list[Mention]:
