@@ -12,6 +12,7 @@ place it came from tells them; `kg.extract.entity_types` types the rest.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
@@ -38,6 +39,15 @@ SPELLINGS = (("fine-tun", "finetun"), ("pre-train", "pretrain"), ("behavior", "b
 
 
 @dataclass
+class Matchers:
+    """The PhraseMatchers of a list of terms, and each term under its pattern's words."""
+
+    lower: PhraseMatcher
+    exact: PhraseMatcher
+    terms: dict[tuple[str, str], lexicon.Term]
+
+
+@dataclass
 class Candidate:
     start: int
     end: int
@@ -46,17 +56,20 @@ class Candidate:
     key: str | None = None
 
 
-def phrase_matchers(nlp: Language, terms: tuple[lexicon.Term, ...]) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, lexicon.Term]]:
+def phrase_matchers(nlp: Language, make_doc: Callable[[str], Doc], terms: tuple[lexicon.Term, ...]) -> Matchers:
     """Case-insensitive patterns for lower-case and multi-word terms, exact ones for cased single names.
 
     `MATH` the benchmark must not match "math"; `reinforcement learning`
-    must match "Reinforcement Learning" in a title. Match ids are the
-    terms' positions, as strings.
+    must match "Reinforcement Learning" in a title. `make_doc` tokenizes the
+    patterns as `nlp` would, but into a vocab of its own, and each matcher
+    has one match key: a PhraseMatcher compares string hashes, and the
+    pattern words and keys of thousands of terms in `nlp`'s vocab would fill
+    it past the size where spaCy stops keeping new words (10,000), so that
+    every new word of every text would be looked up afresh. A match's words
+    find its term.
     """
-    lower, exact = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
-    by_id = {}
-    for number, term in enumerate(terms):
-        by_id[str(number)] = term
+    matchers = Matchers(PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH"), {})
+    for term in terms:
         for name in dict.fromkeys(v for n in (term.name, *term.aliases) for v in _spellings(n)):
             words = name.split()
             titled = len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
@@ -65,12 +78,15 @@ def phrase_matchers(nlp: Language, terms: tuple[lexicon.Term, ...]) -> tuple[Phr
             # A CamelCase name is no English word in any case: "Webshop", "Alfworld" are `WebShop`, `ALFWorld`.
             marked = marked or (len(words) == 1 and len(name) >= 6 and bool(shapes.CAMEL.search(name)) and not name[1:].isupper())
             if name == name.lower() or (len(words) > 1 and not titled) or marked:
-                lower.add(str(number), [nlp.make_doc(name.lower())])
-                if name != name.lower():
-                    lower.add(str(number), [nlp.make_doc(name)])
+                for form in dict.fromkeys((name.lower(), name)):
+                    pattern = make_doc(form)
+                    matchers.lower.add("lower", [pattern])
+                    matchers.terms.setdefault(("lower", " ".join(t.lower_ for t in pattern)), term)
             else:
-                exact.add(str(number), [nlp.make_doc(name)])
-    return lower, exact, by_id
+                pattern = make_doc(name)
+                matchers.exact.add("exact", [pattern])
+                matchers.terms.setdefault(("exact", " ".join(t.text for t in pattern)), term)
+    return matchers
 
 
 def _spellings(name: str) -> list[str]:
@@ -134,11 +150,13 @@ def _extend_model(doc: Doc, end: int) -> int:
     return end
 
 
-def from_terms(doc: Doc, matchers: tuple[PhraseMatcher, PhraseMatcher], terms: dict[str, lexicon.Term], origin: str) -> list[Candidate]:
-    """The names of listed `terms` (the lexicon's, the gazetteer's) in `doc`."""
+def from_terms(doc: Doc, matchers: Matchers, origin: str) -> list[Candidate]:
+    """The names of listed terms (the lexicon's, the gazetteer's) in `doc`."""
     found = []
-    for match_id, start, end in [*matchers[0](doc), *matchers[1](doc)]:
-        term = terms[doc.vocab.strings[match_id]]
+    matches = [("lower", m) for m in matchers.lower(doc)] + [("exact", m) for m in matchers.exact(doc)]
+    for kind, (_, start, end) in matches:
+        words = " ".join(doc[i].lower_ if kind == "lower" else doc[i].text for i in range(start, end))
+        term = matchers.terms[(kind, words)]
         extended = _extend_model(doc, end) if term.type == "Model" else end
         first = _extend_variant(doc, start) if term.type == "Method" else start
         # An extended name (`Claude 3.5 Sonnet`, `multi-turn RL`) is its own entity, not the list's.

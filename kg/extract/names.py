@@ -19,6 +19,7 @@ grows with the names in it, not with its length.
 from __future__ import annotations
 
 import numpy
+import spacy
 from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -26,6 +27,7 @@ from spacy.tokens import Doc
 from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, shapes
 from kg.extract.candidates import Candidate
 from kg.extract.mentions import Mention
+from kg.extract.tokenizer import customize
 
 Doc.set_extension("kg_mentions", default=None, force=True)
 # Where `kg.extract.extract` leaves the text a doc was made from: `Doc.text` rebuilds it token by token.
@@ -34,11 +36,11 @@ TEXT = "kg_text"
 
 class NameFinder:
     def __init__(self, nlp: Language, gazetteer_path: str | None = None):
-        lower, exact, self.terms = candidates.phrase_matchers(nlp, lexicon.load())
-        self.matchers = (lower, exact)
+        patterns = spacy.blank("en")
+        customize(patterns)
+        self.matchers = candidates.phrase_matchers(nlp, patterns.make_doc, lexicon.load())
         self.gazetteer = gazetteer.load(gazetteer_path)
-        lower, exact, self.gazetteer_terms = candidates.phrase_matchers(nlp, self.gazetteer.terms)
-        self.gazetteer_matchers = (lower, exact)
+        self.gazetteer_matchers = candidates.phrase_matchers(nlp, patterns.make_doc, self.gazetteer.terms)
         self.common = {self.gazetteer.terms[i].name for i in self.gazetteer.common}
         self.lexicon_names = lexicon.by_name()
         self.flags = flags.add_name_flags(nlp.vocab)
@@ -48,7 +50,7 @@ class NameFinder:
         text = doc.user_data.get(TEXT) or doc.text
         columns = doc.to_array([ORTH, IDX, LENGTH, self.flags.shape, self.flags.cue, self.flags.arena_head])
         orth = columns[:, 0]
-        found = candidates.from_terms(doc, self.matchers, self.terms, "lexicon")
+        found = candidates.from_terms(doc, self.matchers, "lexicon")
         found += self._from_gazetteer(doc, text, {i for c in found for i in range(c.start, c.end)})
         covered = {i for c in found for i in range(c.start, c.end)}
         found += candidates.from_shapes(doc, numpy.flatnonzero(columns[:, 3]).tolist(), covered, self.lexicon_names)
@@ -79,7 +81,7 @@ class NameFinder:
             return []
         title_end = max(0, text.find("\n"))
         found = []
-        for c in candidates.from_terms(doc, self.gazetteer_matchers, self.gazetteer_terms, "gazetteer"):
+        for c in candidates.from_terms(doc, self.gazetteer_matchers, "gazetteer"):
             if lexicon_tokens.intersection(range(c.start, c.end)):
                 continue
             words = doc[c.start : c.end].text
