@@ -53,7 +53,8 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
         prev = c.start - 1
         if prev >= 0 and prev not in taken and doc[prev].idx >= title_end:
             word = doc[prev]
-            if word.is_alpha and word.text.istitle() and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
+            hyphened = any(ch == "-" or ch.isdigit() for ch in doc[c.start].text)  # `R-CNN`, `Q-Network`; not "Housing TabRet"
+            if hyphened and word.is_alpha and word.text.istitle() and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
                 c.start = prev  # `Faster R-CNN`
                 taken.add(prev)
         if c.end < len(doc) and c.end not in taken and VERSION_AFTER.match(doc[c.end].text) and not any(ch.isdigit() for ch in doc[c.end - 1].text):

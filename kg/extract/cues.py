@@ -21,7 +21,7 @@ HEADS = {
 HEAD_TYPE = {word: type_ for type_, words in HEADS.items() for word in words.split()}
 # Name-internal cues for names no head noun types.
 INTERNAL = (
-    ("Benchmark", re.compile(r"(Dataset|Datasets|Benchmark|Corpus)$")),
+    ("Benchmark", re.compile(r"(Dataset|Datasets|Benchmark|Corpus|Treebank)$")),
     ("Environment", re.compile(r"(Gym|World|Arena|Env|Sim|Craft|Town|Game)(-[\w.]+)?$|Gym|World|Arena")),
     ("Benchmark", re.compile(r"(Bench|bench|QA|Eval|Set|Data|Dataset|Corpus)(-[\w.]+)?$|-\d+K$|[A-Za-z-](19|20)\d\d$")),
     ("Model", re.compile(r"(GPT|LM|BERT|LLaMA|Llama|Diffusion)(-[\w.]+)?$")),

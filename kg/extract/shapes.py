@@ -40,7 +40,7 @@ VARIANT_SPLIT = re.compile(r"(?<=\w)['-]")
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
 ACRONYM = re.compile(r"^[A-Z0-9&+-]*[A-Z][A-Z0-9&+-]*[A-Z0-9+][a-z]?$")
 ALNUM = re.compile(r"^[A-Z][A-Za-z]*\d[\w.]*$|^[A-Z][A-Za-z]+-?\d+[A-Za-z]*$")
-CAPITAL_COMPOUND = re.compile(r"^[A-Z][\w+]*(?:-[A-Za-z0-9][\w+]*)+$")
+CAPITAL_COMPOUND = re.compile(r"^[A-Z][\w+]*(?:-[A-Za-z0-9][\w+]*(?:\.\d+)*)+$")  # `DOTA-v1.0`
 NUMBERISH = re.compile(r"^[\d.,%x×-]+[A-Za-z]{0,2}$|^(?:19|20)\d\d")
 
 
