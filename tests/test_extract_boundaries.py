@@ -69,3 +69,12 @@ def test_year_suffixed_names_are_datasets_and_networks_tested_on_are_models():
 def test_a_score_measured_in_a_named_set_types_it_a_benchmark():
     found = _entities("Small Students", "Our student performs better in QNLX than in MRPQ, with higher accuracy in both.")
     assert ("QNLX", "Benchmark") in found
+
+
+def test_what_agents_interact_with_or_are_deployed_in_is_an_environment():
+    found = _entities(
+        "Helpful Robots",
+        "Our agent interacts with ShopSimX through clicks. The robots are then deployed in FactoryLabZ to stack boxes.",
+    )
+    assert ("ShopSimX", "Environment") in found
+    assert ("FactoryLabZ", "Environment") in found

@@ -30,7 +30,8 @@ TRAINED_OR_TESTED = re.compile(
     re.I,
 )
 # A sentence about agents acting makes the place they act in an Environment: "agents navigate in X", "we train agents to play X".
-ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\w*|explor\w*|operat\w*|manipulat\w*)\b", re.I)
+ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\w*|explor\w*|operat\w*|manipulat\w*|deploy\w*)\b", re.I)
+INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
 NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
 # Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
@@ -41,7 +42,7 @@ MODEL_VERBS = {
 # Words before "in X" that make X what a score was measured on.
 PERFORMS = re.compile(r"\b(perform\w*|accuracy|results?|scores?|better|worse|effect|gains?|improv\w*)\b(?!.*[.;:])", re.I)
 # The words before a name that let the sentence type it.
-ARENA_BEFORE = {"in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
+ARENA_BEFORE = {"with", "in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
 LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"namely"}, {"e.g."}, {"e.g.", ","})
 
 
@@ -121,6 +122,8 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
         sentences[sent_start] = (agents, agents and bool(ACTING.search(sentence)), bool(EVALUATION_WORDS.search(sentence)))
     agents, acting, evaluation = sentences[sent_start]
     before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
+    if word == "with":
+        return "Environment" if INTERACTS.search(before) else None  # "the agent interacts with X"
     if word == "in":
         if ACTING.search(before[-25:]) and agents:
             return "Environment"
