@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Annotated, BinaryIO, Optional
 
 import networkx as nx
@@ -30,6 +31,7 @@ from kg.errors import InputError, OnError, raise_error
 from kg.records import Extraction, Paper
 
 if TYPE_CHECKING:
+    from kg.answers.entities import Reader
     from kg.store.neo4j import Neo4jSettings
 
 app = typer.Typer(
@@ -50,6 +52,12 @@ DEFAULT_STORE = "kg.sqlite"
 
 
 class InputFormat(str, Enum):
+    arxiv_atom = "arxiv-atom"
+    arxiv_oai = "arxiv-oai"
+    hf_api = "hf-api"
+    s2 = "s2"
+    openalex = "openalex"
+    pwc = "pwc"
     hf_daily = "hf-daily"
     jsonl = "jsonl"
     json = "json"
@@ -63,7 +71,7 @@ class OnErrorPolicy(str, Enum):
 
 Files = Annotated[
     list[Path],
-    typer.Argument(help="Input files: Hugging Face daily-papers dumps (.txt), JSON Lines, JSON or CSV with title and abstract."),
+    typer.Argument(help="Input files ('-' for stdin; .gz/.bz2/.xz read as they are): arXiv API Atom, arXiv OAI snapshot, HF daily-papers API or page dumps, Semantic Scholar, OpenAlex, Papers with Code, JSON Lines, JSON or CSV."),
 ]
 FormatOption = Annotated[
     Optional[InputFormat], typer.Option("--format", "-f", help="Input format for every file; detected per file when omitted.")
@@ -97,21 +105,18 @@ def fail(message: str) -> None:
 
 
 def _read(files: list[Path], fmt: Optional[InputFormat], on_error: OnErrorPolicy) -> list[Paper]:
-    from kg.sources import read_papers
-
-    skipped: list[InputError] = []
+    from kg.sources import read_corpus
 
     def skip(error: InputError) -> None:
-        skipped.append(error)
         note(str(error), "[yellow]skipped:[/] ")
 
     policy: OnError = skip if on_error is OnErrorPolicy.skip else raise_error
     try:
-        papers = read_papers(files, fmt.value if fmt else None, policy)
+        corpus = read_corpus(files, fmt.value if fmt else None, policy, lambda warning: note(str(warning), "[yellow]warning:[/] "))
     except InputError as error:
         fail(str(error))
-    note(f"read {len(papers)} papers from {len(files)} file(s)" + (f", skipped {len(skipped)} bad record(s)" if skipped else ""))
-    return papers
+    note(corpus.summary.line())
+    return corpus.papers
 
 
 def _with_progress(papers: list[Paper], label: str) -> Iterator[Extraction]:
@@ -236,6 +241,10 @@ def export_html(
     ] = None,
     min_degree: Annotated[int, typer.Option(help="Drop nodes with fewer links than this in the whole graph (focus nodes stay).", min=0)] = 0,
     max_nodes: Annotated[int, typer.Option(help="Keep at most this many nodes, the best-connected first.", min=1)] = 1500,
+    overview: Annotated[bool, typer.Option(
+        "--overview", help="Draw the overview map instead: entities linked by shared papers, coloured by community. "
+        "The default when no --focus, --types, --roles or --min-degree is given and the graph has more than --max-nodes nodes.",
+    )] = False,
 ) -> None:
     """Write an interactive, self-contained HTML view of the graph (works offline).
 
@@ -247,8 +256,15 @@ def export_html(
     """
     from kg.export.html import View, ViewError, write_html
 
+    if overview:
+        if focus is not None or types or roles or min_degree:
+            fail("--overview draws the whole graph's entities: it takes no --focus, --types, --roles or --min-degree")
+        return _export_overview(store, output)
     view = View(focus, hops, _comma_list(types), _comma_list(roles), min_degree, max_nodes)
     graph = open_graph(store)
+    if view == View(max_nodes=max_nodes) and len(graph) > max_nodes:
+        note(f"the graph has {len(graph):,} nodes, more than --max-nodes: drawing the overview map (--focus, --types or --roles draw nodes)")
+        return _export_overview(store, output)
     try:
         shown = write_html(graph, output, view, title=f"Knowledge graph around {focus}" if focus else "Knowledge graph").graph
     except ViewError as error:
@@ -258,6 +274,21 @@ def export_html(
     if not shown:
         note("nothing in the graph matches these options; the page is empty", "[yellow]warning:[/] ")
     note(f"wrote {len(shown)} nodes and {shown.number_of_edges()} links to {output} ({output.stat().st_size / 1e6:.1f} MB)")
+
+
+def _export_overview(store: Path, output: Path) -> None:
+    """Write the overview map of the store to `output`, reporting what it shows in one line."""
+    from kg.export.overview import write_overview
+
+    try:
+        with _answering(), open_reader(store) as reader:
+            shown = write_overview(reader, output)
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror}")
+    note(
+        f"wrote the overview map of {len(shown.graph)} entities, {shown.graph.number_of_edges()} links and "
+        f"{len(shown.communities)} communities to {output} ({output.stat().st_size / 1e6:.1f} MB)"
+    )
 
 
 def _comma_list(values: Optional[list[str]]) -> tuple[str, ...]:
@@ -320,6 +351,10 @@ def _output(path: Path) -> Iterator[BinaryIO]:
         return
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if path.exists() and not path.is_file():  # /dev/null, a FIFO: written in place, never replaced by a file
+        with path.open("wb") as handle:
+            yield handle
+        return
     tmp = path.with_name(path.name + ".tmp")
     try:
         with tmp.open("wb") as handle:
@@ -468,6 +503,126 @@ def query(
         out.print(to_table(result))
     else:
         sys.stdout.write(to_json(result) + "\n" if output is OutputFormat.json else to_csv(result))
+
+
+@contextmanager
+def open_reader(store: Path) -> Iterator[Reader]:
+    """A graph reader (`run(cypher, params)` yielding dicts) on the embedded store, or on Neo4j for 'neo4j'."""
+    from kg.store import EmbeddedStore, StoreError
+
+    if str(store) == NEO4J:
+        from kg.query import run_neo4j
+        from kg.store.neo4j import Neo4jSettings
+
+        settings = Neo4jSettings.from_env()
+        yield SimpleNamespace(run=lambda cypher, params=None: iter(run_neo4j(settings, cypher, dict(params or {})).records()))
+        return
+    if not store.exists():
+        fail(f"{store}: no such store; create it with 'kg build FILES --store {store}'")
+    try:
+        with EmbeddedStore(store) as db:
+            yield db
+    except StoreError as error:
+        fail(str(error))
+
+
+@contextmanager
+def _answering() -> Iterator[None]:
+    """The answers' errors (an unknown name, type, role or metric; a Neo4j failure) as one line and exit code 2."""
+    from kg.answers.entities import AnswerError
+    from kg.store.neo4j import Neo4jError
+
+    try:
+        yield
+    except (AnswerError, Neo4jError) as error:
+        fail(str(error))
+
+
+@app.command()
+def leaderboard(
+    benchmark: Annotated[str, typer.Argument(help="A benchmark or environment, by name or alias; its variants are included.")],
+    metric: Annotated[Optional[str], typer.Option(help="Only this metric (any case or spacing).")] = None,
+    output: Annotated[OutputFormat, typer.Option("--format", help="How to print the answer.")] = OutputFormat.table,
+    store: StoreOption = Path(DEFAULT_STORE),
+) -> None:
+    """Rank every result reported on a benchmark, one table per metric.
+
+    Values show as papers write them and sort as numbers ('±' parts dropped,
+    fractions against percentages); lower is better for error, perplexity,
+    loss, latency, WER, FID and the like. Results on variants (WebArena-Lite
+    for WebArena) are included and labelled.
+    """
+    from kg.answers.leaderboard import leaderboard as answer
+    from kg.answers.render import leaderboard_rows, leaderboard_tables
+    from kg.query import to_csv, to_json
+
+    with _answering(), open_reader(store) as reader:
+        board = answer(reader, benchmark, metric)
+    if output is OutputFormat.table:
+        for table in leaderboard_tables(board):
+            out.print(table)
+        if not board.boards:
+            note(f"no results reported on {board.benchmarks[0].name}")
+    else:
+        rows = leaderboard_rows(board)
+        sys.stdout.write(to_json(rows) + "\n" if output is OutputFormat.json else to_csv(rows))
+
+
+class Period(str, Enum):
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+@app.command()
+def trends(
+    types: Annotated[Optional[list[str]], typer.Option("--type", help="Only entities of this type (repeat or comma-separate): Model, Method, Benchmark, Environment.")] = None,
+    roles: Annotated[Optional[list[str]], typer.Option("--role", help="Only papers naming them in this role (repeat or comma-separate): proposes, evaluates_on, uses, compares_to, mentions.")] = None,
+    by: Annotated[Period, typer.Option("--by", help="The period papers are counted in.")] = Period.quarter,
+    top: Annotated[int, typer.Option(help="How many entities to show, and risers and fallers to list.", min=1)] = 10,
+    plot: Annotated[Optional[Path], typer.Option("--plot", help="Also draw the chart to this file: .png, .svg or .html.", dir_okay=False)] = None,
+    store: StoreOption = Path(DEFAULT_STORE),
+) -> None:
+    """Papers per entity per month, quarter or year, and the risers and fallers between the last two periods.
+
+    Periods come from the papers' dates; papers without a date (or with only
+    a year, when months or quarters are asked for) are counted apart.
+    """
+    from kg.answers.plot import check, plot as draw
+    from kg.answers.render import trends_tables
+    from kg.answers.trends import trends as answer
+
+    try:
+        if plot is not None:
+            check(plot)
+    except ValueError as error:
+        fail(str(error))
+    with _answering(), open_reader(store) as reader:
+        result = answer(reader, _comma_list(types), _comma_list(roles), by.value, top)
+    for table in trends_tables(result):
+        out.print(table)
+    if plot is not None:
+        try:
+            draw(result, plot)
+        except OSError as error:
+            fail(f"{plot}: cannot write: {error.strerror}")
+        note(f"wrote the chart of {len(result.top)} entities over {len(result.periods)} periods to {plot}")
+
+
+@app.command()
+def related(
+    name: Annotated[str, typer.Argument(help="An entity, by name or alias.")],
+    top: Annotated[int, typer.Option(help="How many related entities to list.", min=1)] = 10,
+    store: StoreOption = Path(DEFAULT_STORE),
+) -> None:
+    """The entities papers name together with NAME, by Jaccard over papers, and the papers proposing its variants."""
+    from kg.answers.related import related as answer
+    from kg.answers.render import related_tables
+
+    with _answering(), open_reader(store) as reader:
+        result = answer(reader, name, top)
+    for table in related_tables(result):
+        out.print(table)
 
 
 @export_app.command("neo4j-csv")

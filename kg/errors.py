@@ -7,13 +7,22 @@ from pathlib import Path
 
 
 class InputError(Exception):
-    """Input that cannot be read, located by file and (where there is one) line."""
+    """Input that cannot be read, located by file and by line or record where there is one.
 
-    def __init__(self, path: str | Path, message: str, line: int | None = None):
+    `line` is a 1-based line number; `record` is a 0-based index into a JSON
+    array or XML feed, for formats whose records have no line of their own.
+    """
+
+    def __init__(self, path: str | Path, message: str, line: int | None = None, record: int | None = None):
         self.path = str(path)
         self.line = line
+        self.record = record
         self.message = message
-        where = f"{self.path}:{line}" if line is not None else self.path
+        where = self.path
+        if line is not None:
+            where += f":{line}"
+        if record is not None:
+            where += f": record {record}"
         super().__init__(f"{where}: {message}")
 
 

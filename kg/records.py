@@ -82,34 +82,58 @@ def paper_keys(paper: Paper) -> list[str]:
 
 # Metadata a later record may fill in when the known paper lacks it.
 FILLABLE = ("arxiv_id", "doi", "url", "date", "venue")
+ARXIV_DOI = "10.48550/arxiv."
+
+
+def _refines(mine: str | None, theirs: str | None, name: str) -> bool:
+    """True when `theirs` says more than `mine` without contradicting it.
+
+    A full date refines a year (`2024` -> `2024-03-05`); a publisher's DOI
+    refines the DOI arXiv mints for every preprint (`10.48550/arxiv.…`).
+    Neither is a conflict.
+    """
+    if mine is None or theirs is None:
+        return False
+    if name == "date":
+        return len(theirs) > len(mine) and theirs.startswith(mine)
+    return name == "doi" and mine.startswith(ARXIV_DOI) and not theirs.startswith(ARXIV_DOI)
 
 
 def merge_paper(known: Paper, new: Paper, replace: bool = False) -> list[str]:
     """Fold `new` (the same paper from another record) into `known`; return the fields in conflict.
 
-    The policy: a field `known` lacks is filled from `new`; a field both
-    give differently keeps `known`'s value (the first source wins) and is
-    reported, unless `replace` takes `new`'s title and abstract on purpose.
-    Sources, categories and authors are unions (authors only fill an empty
-    byline). The id is re-derived, so it only ever gets stronger.
+    The policy: a field `known` lacks is filled from `new`, and so is a more
+    precise value (`_refines`); a field both give differently keeps
+    `known`'s value (the first source wins) and is reported, unless
+    `replace` takes `new`'s title and abstract on purpose. Titles differing
+    only in case, spacing or punctuation and abstracts differing only in
+    spacing are not conflicts. Sources and categories are unions; authors
+    fill an empty byline, and the source author ids and ORCIDs of a byline
+    with the same names fill the ones `known` lacks. The id is re-derived,
+    so it only ever gets stronger.
     """
     conflicts = []
+    same = {"title": norm(new.title) == norm(known.title), "abstract": " ".join(new.abstract.split()) == " ".join(known.abstract.split())}
     for name in ("title", "abstract"):
-        if " ".join(getattr(new, name).split()) != " ".join(getattr(known, name).split()):
+        if not same[name]:
             if replace:
                 setattr(known, name, getattr(new, name))
             else:
                 conflicts.append(name)
     for name in FILLABLE:
         mine, theirs = getattr(known, name), getattr(new, name)
-        if mine is None and theirs is not None:
+        if (mine is None and theirs is not None) or _refines(mine, theirs, name):
             setattr(known, name, theirs)
-        elif theirs is not None and mine != theirs and name != "url":
+        elif theirs is not None and mine != theirs and name != "url" and not _refines(theirs, mine, name):
             conflicts.append(name)
     known.sources.extend(s for s in new.sources if s not in known.sources)
     known.categories.extend(c for c in new.categories if c not in known.categories)
     if not known.authors:
         known.authors = list(new.authors)
+    elif [norm(a.name) for a in known.authors] == [norm(a.name) for a in new.authors]:
+        for mine_author, their_author in zip(known.authors, new.authors):
+            mine_author.id = mine_author.id or their_author.id
+            mine_author.orcid = mine_author.orcid or their_author.orcid
     known.id = paper_id(known.title, known.arxiv_id, known.doi)
     return conflicts
 

@@ -1,95 +1,125 @@
 """Sources: files in, `Paper`s out.
 
-Each reader is one module with a `read(path, text, on_error)` function that
-yields papers from the decoded text of one file. `read_papers` decodes and
-detects formats and merges the same paper found in several files, so a new
-format is one new module plus one line in `READERS`.
+Each reader is one module with a `read(source, on_error)` function that
+yields papers from one opened input (`kg.sources.inputs.Input`). This module
+detects each input's format from its content, streams papers record by
+record (`iter_papers`) and merges the same paper found in several records
+(`read_corpus`), so a new format is one new module plus one line in `READERS`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError, OnError, raise_error
-from kg.records import Paper, norm
-from kg.sources import csv, hf_daily, jsonl
+from kg.records import Paper
+from kg.sources import arxiv_atom, arxiv_oai, csv, hf_api, hf_daily, jsonl, openalex, pwc, s2
+from kg.sources.inputs import STREAM_ERRORS, Input, base_suffix, open_input
+from kg.sources.merge import ReadSummary, merge_papers
 
-Reader = Callable[[Path, str, OnError], Iterator[Paper]]
+Reader = Callable[[Input, OnError], Iterator[Paper]]
 
 READERS: dict[str, Reader] = {
+    "arxiv-atom": arxiv_atom.read,
+    "arxiv-oai": arxiv_oai.read,
+    "hf-api": hf_api.read,
+    "s2": s2.read,
+    "openalex": openalex.read,
+    "pwc": pwc.read,
     "hf-daily": hf_daily.read,
     "jsonl": jsonl.read_lines,
     "json": jsonl.read_document,
     "csv": csv.read,
 }
-SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv"}
+# JSON formats told apart by the keys their records use, most specific first.
+JSON_FORMATS = (("openalex", openalex.KEYS), ("s2", s2.KEYS), ("arxiv-oai", arxiv_oai.KEYS), ("pwc", pwc.KEYS), ("hf-api", hf_api.KEYS))
+JSON_KEY = re.compile(r'"([A-Za-z_]+)"\s*:')
+# When the content says nothing, the suffix picks the reader, so a broken file gets its errors located.
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".xml": "arxiv-atom", ".atom": "arxiv-atom"}
 
 
-def decode(path: Path) -> str:
-    """The file's text, with a located error for directories, missing files and bad bytes."""
-    if path.is_dir():
-        raise InputError(path, "is a directory, not a file")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except OSError as err:
-        raise InputError(path, f"cannot read: {err.strerror}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise InputError(path, f"not UTF-8 text (byte 0x{data[err.start]:02x})", line) from None
-    if not text.strip():
-        raise InputError(path, "empty file")
-    return text
-
-
-def detect_format(path: Path, text: str) -> str:
-    """The format of one file: by suffix when it has a known one, else by its content."""
-    if path.suffix.lower() in SUFFIXES:
-        return SUFFIXES[path.suffix.lower()]
-    head = text.lstrip()
-    if head.startswith("["):
-        return "json"
-    if head.startswith("{"):
-        return "jsonl"
-    first = head.split("\n", 1)[0].lower()
+def detect_format(path: str | Path, head: str) -> str:
+    """The format of one input from its first 64 KiB (`head`); `.csv` files are CSV whatever they hold."""
+    if base_suffix(str(path)) == ".csv":
+        return "csv"
+    start = head.lstrip()[:1]
+    if start == "<":
+        if arxiv_atom.MARK in head:
+            return "arxiv-atom"
+        raise InputError(path, "XML but not an Atom feed from the arXiv API")
+    if start in ("[", "{"):
+        keys = set(JSON_KEY.findall(head))
+        for name, marks in JSON_FORMATS:
+            if keys & set(marks):
+                return name
+        return "jsonl" if jsonl.is_lines(head) else "json"
+    if base_suffix(str(path)) in SUFFIXES:
+        return SUFFIXES[base_suffix(str(path))]
+    first = head.lstrip().split("\n", 1)[0].lower()
     if "title" in first and "abstract" in first and "," in first:
         return "csv"
-    if hf_daily.looks_like(text):
+    if hf_daily.looks_like(head):
         return "hf-daily"
     raise InputError(path, f"not a known format ({', '.join(READERS)}); name one with --format")
 
 
-def read_papers(
-    paths: Iterable[str | Path], fmt: str | None = None, on_error: OnError = raise_error
-) -> list[Paper]:
-    """Every paper in `paths`, in order of first appearance, each paper once.
+def iter_papers(
+    paths: Iterable[str | Path], fmt: str | None = None, on_error: OnError = raise_error, on_warning: OnError | None = None
+) -> Iterator[Paper]:
+    """Every record of every input as a `Paper`, streamed: one record in memory at a time for line formats.
 
-    A paper found in several files (same normalised title) is kept once,
-    under its arXiv id if any file gives one, and remembers every file it
-    came from. File-level errors go to `on_error` like record-level
-    ones, so `--on-error skip` skips a bad file as it skips a bad record.
+    `-` is stdin; gzip, bzip2 and xz are read transparently. File-level
+    errors (missing, special, empty, undecodable, corrupt compression) go to
+    `on_error` like record-level ones, so `--on-error skip` skips a bad file
+    as it skips a bad record; warnings (a dump that looks truncated) go to
+    `on_warning`.
     """
     if fmt is not None and fmt not in READERS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(READERS)}")
-    papers: dict[str, Paper] = {}
+    warn = on_warning or (lambda warning: None)
     for name in paths:
-        path = Path(name)
         try:
-            text = decode(path)
-            reader = READERS[fmt or detect_format(path, text)]
+            with open_input(name, warn) as source:
+                for paper in READERS[fmt or detect_format(name, source.head)](source, on_error):
+                    paper.sources = [source.source]
+                    yield paper
         except InputError as err:
             on_error(err)
-            continue
-        source = str(path.resolve())
-        for paper in reader(path, text, on_error):
-            known = papers.setdefault(norm(paper.title), paper)
-            if paper.arxiv_id and not known.arxiv_id:
-                known.id, known.arxiv_id = paper.id, paper.arxiv_id
-                known.url = known.url or paper.url
-            if source not in known.sources:
-                known.sources.append(source)
-    return list(papers.values())
+        except STREAM_ERRORS as err:
+            on_error(InputError(str(name), f"cannot read: damaged or truncated data ({err})"))
+
+
+@dataclass
+class Corpus:
+    """The papers of some inputs, each paper once, and the summary of reading them."""
+
+    papers: list[Paper]
+    summary: ReadSummary
+
+
+def read_corpus(
+    paths: Iterable[str | Path], fmt: str | None = None, on_error: OnError = raise_error, on_warning: OnError | None = None
+) -> Corpus:
+    """Every paper in `paths`, in order of first appearance, each paper once (`kg.sources.merge`)."""
+    paths = list(paths)
+    summary = ReadSummary(files=len(paths))
+
+    def counted_error(error: InputError) -> None:
+        on_error(error)
+        summary.skipped += 1
+
+    def counted_warning(warning: InputError) -> None:
+        summary.warnings += 1
+        if on_warning:
+            on_warning(warning)
+
+    papers = merge_papers(iter_papers(paths, fmt, counted_error, counted_warning), summary)
+    return Corpus(papers, summary)
+
+
+def read_papers(paths: Iterable[str | Path], fmt: str | None = None, on_error: OnError = raise_error) -> list[Paper]:
+    """`read_corpus(...).papers`: the papers alone, for callers that need no summary."""
+    return read_corpus(paths, fmt, on_error).papers

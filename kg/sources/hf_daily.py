@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from kg.errors import InputError, OnError
-from kg.records import Paper, paper_id
+from kg.records import Paper
+from kg.sources.fields import BadRecord, make_paper
+from kg.sources.inputs import Input
 
 HEADER = re.compile(
     r"^(new|subscribe|daily papers|get trending papers in your email inbox!?"
@@ -50,10 +51,14 @@ def looks_like(text: str) -> bool:
     return len(lines) >= 2 and not _is_abstract(lines[0]) and _is_abstract(lines[1])
 
 
-def read(path: Path, text: str, on_error: OnError) -> Iterator[Paper]:
+def read(source: Input, on_error: OnError) -> Iterator[Paper]:
+    """Title/abstract pairs; a dump cut off mid-word is read, with a warning that its last paper looks truncated."""
+    path, text = source.name, source.text()
     lines = _lines(text)
     if not lines:
         raise InputError(path, "daily-papers dump holds no papers")
+    if not text.endswith("\n") and text[-1:].isalnum():
+        source.warn(InputError(path, "the file ends mid-word without a newline: its last paper is probably truncated", lines[-1][0]))
     i = 0
     while i < len(lines):
         number, title = lines[i]
@@ -67,4 +72,7 @@ def read(path: Path, text: str, on_error: OnError) -> Iterator[Paper]:
             continue
         abstract = lines[i + 1][1]
         i += 2
-        yield Paper(id=paper_id(title), title=title, abstract=abstract)
+        try:
+            yield make_paper(title, abstract)
+        except BadRecord as err:
+            on_error(InputError(path, str(err), number))
