@@ -60,9 +60,9 @@ def test_capitalised_words_before_a_dataset_head_name_a_dataset_and_citations_do
 def test_year_suffixed_names_are_datasets_and_networks_tested_on_are_models():
     found = _entities(
         "Sparse Filters",
-        "Pruning experiments on AlexNet and VGG-16 keep accuracy. Segmentation results on VOC2012 and CityStreets2017 improve.",
+        "Pruning experiments on PetiteNet and SlimVGG-16 keep accuracy. Segmentation results on VOC2012 and CityStreets2017 improve.",
     )
-    assert ("AlexNet", "Model") in found and ("VGG-16", "Model") in found
+    assert ("PetiteNet", "Model") in found and ("SlimVGG-16", "Model") in found
     assert ("VOC2012", "Benchmark") in found and ("CityStreets2017", "Benchmark") in found
 
 
