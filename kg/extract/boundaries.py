@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from kg.extract import lexicon, shapes
 from kg.extract.candidates import Candidate, is_titled
 
-# A version or edition after a name: `v5.0`, or `101` before a head noun (not a score: no decimal without a `v`).
+# A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
 VERSION_AFTER = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{1,4})$")
 # Capitalised words that are not part of a name however they are written.
 NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With", "And", "Table", "Figure", "Fig", "Section", "Eq"}
@@ -59,7 +59,9 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
                 taken.add(prev)
         if c.end < len(doc) and c.end not in taken and VERSION_AFTER.match(doc[c.end].text) and not any(ch.isdigit() for ch in doc[c.end - 1].text):
             follows = doc[c.end + 1] if c.end + 1 < len(doc) else None
-            if doc[c.end].text.startswith("v") or (follows is not None and follows.lower_ in NAME_HEADS):
+            # Not a count before its noun ("3 layers", "12 epochs") nor a cell of a table row ("MNLI 84 86").
+            counted = follows is not None and (follows.text[:1].isdigit() or follows.is_alpha and follows.is_lower and follows.text.endswith("s") and len(follows) > 3)
+            if doc[c.end].text.startswith("v") or (follows is not None and follows.lower_ in NAME_HEADS) or not counted:
                 c.end += 1  # `OntoNotes v5.0`, `N-Caltech 101 dataset`
                 taken.add(c.end - 1)
     return [c for c in found if id(c) not in dropped]

@@ -39,6 +39,7 @@ MODEL_VERBS = {
     "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
     "distills", "distilled", "outperform", "outperforms", "outperforming", "surpass", "surpasses", "surpassing", "initialize", "initialise",
 }
+VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 # Words before "in X" that make X what a score was measured on.
 PERFORMS = re.compile(r"\b(perform\w*|accuracy|results?|scores?|better|worse|effect|gains?|improv\w*)\b(?!.*[.;:])", re.I)
 # The words before a name that let the sentence type it.
@@ -160,7 +161,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         name = c.key or doc[c.start : c.end].text
         counts = votes.get(norm(name))
         head_types = headed.get(norm(name), set())
-        internal = internal_type(name)
+        internal = internal_type(name) or internal_type(VERSION_END.sub("", name))  # `AirBench 2024` is a ...Bench
         if internal == "Environment":
             c.label = internal  # an agent benchmark built around a world (`BoxingGym`) is an Environment
         elif counts:
@@ -168,4 +169,4 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name):
                 c.label = "Model"  # "pruning experiments on AlexNet" test a network, not a dataset
         elif c.label is None:
-            c.label = internal_type(name) or "Method"
+            c.label = internal or "Method"
