@@ -78,3 +78,9 @@ def test_what_agents_interact_with_or_are_deployed_in_is_an_environment():
     )
     assert ("ShopSimX", "Environment") in found
     assert ("FactoryLabZ", "Environment") in found
+
+
+def test_a_coined_word_right_after_a_number_names_a_metric():
+    names = _names("Fast Parsers", "QuickParse reaches 91.2 LAS and 93.0 UASX at 96 FPSQ on TreeSetQ.")
+    assert not names & {"LAS", "UASX", "FPSQ"}
+    assert {"QuickParse", "TreeSetQ"} <= names

@@ -19,6 +19,7 @@ from kg.extract.candidates import Candidate, is_titled
 
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
 VERSION_AFTER = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{1,4})$")
+SCORE = re.compile(r"^\d+(?:\.\d+)?%?$")
 # Capitalised words that are not part of a name however they are written.
 NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With", "And", "Table", "Figure", "Fig", "Section", "Eq"}
 # Head nouns that only a named dataset or simulator stands before ("game", "world" follow plain words too).
@@ -98,6 +99,14 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
     return found
 
 
-def drop_authors(doc: Doc, found: list[Candidate]) -> list[Candidate]:
-    """A name followed by "et al." is an author's."""
-    return [c for c in found if not (c.end + 1 < len(doc) and doc[c.end].lower_ == "et" and doc[c.end + 1].lower_.startswith("al"))]
+def drop_non_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Drop authors and metrics: a name followed by "et al." is an author's; a coined shape right after a
+    number names what the number measures ("96 FPS", "2.1 EER", "91.2 LAS")."""
+    kept = []
+    for c in found:
+        if c.end + 1 < len(doc) and doc[c.end].lower_ == "et" and doc[c.end + 1].lower_.startswith("al"):
+            continue
+        if c.origin == "shape" and c.start > 0 and SCORE.match(doc[c.start - 1].text):
+            continue
+        kept.append(c)
+    return kept

@@ -65,7 +65,7 @@ class NameFinder:
         found = candidates.non_overlapping(found + candidates.repeats(doc, orth, found))
         found = candidates.sized(doc, found)
         found += candidates.size_list(doc, found)
-        found = boundaries.drop_authors(doc, found)
+        found = boundaries.drop_non_names(doc, found)
         entity_types.assign(doc, text, found)
         doc._.kg_mentions = _mentions(text, columns[:, 1].tolist(), columns[:, 2].tolist(), found)
         return doc
