@@ -13,8 +13,8 @@ import re
 
 from spacy.tokens import Doc
 
-from kg.extract.candidates import Candidate
 from kg.extract.boundaries import citation_end
+from kg.extract.candidates import Candidate
 from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, internal_type
 from kg.extract.mentions import norm
 

@@ -48,7 +48,7 @@ def parse(text: str, origin: str) -> Gazetteer:
     """The gazetteer in `text`; `origin` names the file in error messages."""
     terms, common = [], set()
     for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#") or line.startswith("name\t"):
+        if not line.strip() or line.startswith(("#", "name\t")):
             continue
         fields = (line.split("\t") + ["", "", "", "", ""])[:5]
         name, type_, aliases, source, is_common = (f.strip() for f in fields)

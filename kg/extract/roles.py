@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from spacy.tokens import Span
 
 from kg.extract.mentions import Mention
-
 from kg.records import ROLES
 
 WE = re.compile(r"\b(we|our|us|this (paper|work|study|report)|here)\b", re.I)
