@@ -85,8 +85,6 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
                 break
         if start == end:
             continue
-        if doc[head].text[:1].isupper():
-            end = head + 1  # "an Open-World Video Game Dataset": the capitalised head is part of the name
         if doc[start].is_sent_start and not shapes.is_coined(doc[start].text):
             start += 1  # a sentence's first word is capitalised whatever it is
         if start == end:
