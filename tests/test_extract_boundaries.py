@@ -84,3 +84,8 @@ def test_a_coined_word_right_after_a_number_names_a_metric():
     names = _names("Fast Parsers", "QuickParse reaches 91.2 LAS and 93.0 UASX at 96 FPSQ on TreeSetQ.")
     assert not names & {"LAS", "UASX", "FPSQ"}
     assert {"QuickParse", "TreeSetQ"} <= names
+
+
+def test_a_b_numbered_variant_is_a_model_checkpoint():
+    found = _entities("Light Segmenters", "We distil into PixelFormer-B0 and compare with PixelFormer-B5.")
+    assert ("PixelFormer-B0", "Model") in found and ("PixelFormer-B5", "Model") in found

@@ -21,9 +21,9 @@ SIZE = r"\d+(?:\.\d+)?[BMKbmk]"
 # carries one (`Mistral-7B`, `DotaMath-deepseek-7B`, `Qwen2.5-7B-Instruct`).
 BARE_SIZE = re.compile(rf"^(?:\d+x)?{SIZE}$")
 WITH_SIZE = re.compile(r"^[A-Za-z][\w.+]*(?:-[\w.+]+)*-(?:\d+x)?[0-9.]*\d[BM]\d*(?:-[\w.]+)*$")
-# A size word after a name (`mT5-XL`, `Whisper-large-v3`, `ViT-L/14`, `CodeT5-base`): a checkpoint of that name.
+# A size word after a name (`mT5-XL`, `Whisper-large-v3`, `ViT-L/14`, `CodeT5-base`, `SegFormer-B0`): a checkpoint of that name.
 WITH_SIZE_WORD = re.compile(
-    r"^[A-Za-z][\w.]*(?:-[\w.]+)*-(?:XXS|XS|S|M|L|B|XL|XXL|XXXL|small|base|large|medium|tiny|huge|giant|xl|xxl)(?:[-/][\w.]+)*$"
+    r"^[A-Za-z][\w.]*(?:-[\w.]+)*-(?:XXS|XS|S|M|L|B|B[0-7]|XL|XXL|XXXL|small|base|large|medium|tiny|huge|giant|xl|xxl)(?:[-/][\w.]+)*$"
 )
 # A lower-case coined word with a digit inside, then a release number: `wav2vec 2.0`, `word2vec 1.0`.
 INNER_DIGIT = re.compile(r"^[a-z]+\d[a-z]+$")
