@@ -6,7 +6,9 @@ import pytest
 from kg.extract import EXTRACTOR, extract
 from kg.records import Paper, paper_id
 
-CORPUS = sorted(glob.glob(str(Path(__file__).resolve().parents[2] / "shared" / "corpus" / "*.txt")))
+HERE = Path(__file__).resolve()
+# `shared/` beside the main checkout, or two levels up from a worktree.
+CORPUS = sorted(glob.glob(str(HERE.parents[2] / "shared" / "corpus" / "*.txt")) or glob.glob(str(HERE.parents[3] / "shared" / "corpus" / "*.txt")))
 
 
 def _paper(title: str, abstract: str) -> Paper:

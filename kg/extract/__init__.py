@@ -15,16 +15,19 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg import __version__
 from kg.extract import pipeline, results, roles
-from kg.records import Entity, Evidence, Extraction, Paper, norm
+from kg.extract.candidates import KNOWN
+from kg.extract.mentions import Mention, norm
+from kg.records import Entity, Evidence, Extraction, Paper
 
 EXTRACTOR = f"kg-rules/{__version__}"
 # How far each way of finding a name is trusted; `scripts/confidence_report.py`
 # prints the precision each level reaches on the gold set.
-ORIGIN_CONFIDENCE = {"lexicon": 0.9, "checkpoint": 0.9, "variant": 0.8, "definition": 0.8, "cue": 0.75, "title": 0.75, "shape": 0.55}
+ORIGIN_CONFIDENCE = {"lexicon": 0.9, "gazetteer": 0.85, "checkpoint": 0.9, "variant": 0.8, "definition": 0.8, "cue": 0.75, "title": 0.75, "shape": 0.55}
 COINED = {"title", "cue", "definition", "shape"}
 
 
@@ -35,25 +38,24 @@ def _evidence(sent: Span, doc_text: str) -> Evidence:
     return Evidence(sentence=doc_text[start:end], start=start, end=end)
 
 
-def _confidence(spans: list[Span], sents: list[Span]) -> float:
+def _confidence(spans: list[Mention], sents: list[Span]) -> float:
     """The best origin's trust, raised a little for a name the paper repeats."""
-    base = max(ORIGIN_CONFIDENCE[s._.kg_origin] for s in spans)
+    base = max(ORIGIN_CONFIDENCE[s.origin] for s in spans)
     return round(min(0.99, base + 0.05 * (len({s.start for s in sents}) - 1)), 2)
 
 
-def _entity(spans: list[Span], sents: list[Span], text: str, title_end: int) -> Entity:
+def _entity(spans: list[Mention], sents: list[Span], text: str, title_lead: Mention | None, background: dict[int, bool]) -> Entity:
     first = spans[0]
-    forms = list(dict.fromkeys(s.id_ if s.id_ and norm(s.id_) != norm(s.text) and s._.kg_origin == "checkpoint" else s.text for s in spans))
-    if first.id_ and norm(first.id_) not in {norm(f) for f in forms} and first._.kg_origin not in {"lexicon"}:
+    forms = list(dict.fromkeys(s.id_ if s.id_ and norm(s.id_) != norm(s.text) and s.origin == "checkpoint" else s.text for s in spans))
+    if first.id_ and norm(first.id_) not in {norm(f) for f in forms} and first.origin not in KNOWN:
         forms.append(first.id_)
     name = max(forms, key=len)
     aliases = [f for f in dict.fromkeys(forms) if norm(f) != norm(name)]
-    canonical = next((s.id_ for s in spans if s._.kg_origin == "lexicon" and s.id_), None)
+    canonical = next((s.id_ for s in spans if s.origin in KNOWN and s.id_), None)
     if canonical and norm(canonical) not in {norm(f) for f in forms}:
-        aliases.append(canonical)  # the lexicon's name joins this entity to the same node across papers
-    coined = all(s._.kg_origin in COINED for s in spans)
-    lead = [s.start == 0 and s.end_char < title_end and s.end < len(s.doc) and s.doc[s.end].text in {":", "--", "—"} for s in spans]
-    role = roles.strongest([roles.mention_role(s, sent, text, is_lead, coined) for s, sent, is_lead in zip(spans, sents, lead)])
+        aliases.append(canonical)  # the listed name joins this entity to the same node across papers
+    coined = all(s.origin in COINED for s in spans)
+    role = roles.strongest(roles.mention_role(s, sent, text, s == title_lead, coined, background) for s, sent in zip(spans, sents))
     evidence: list[Evidence] = []
     for sent in sents:
         ev = _evidence(sent, text)
@@ -67,20 +69,24 @@ def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
     text = paper.text
     sents = list(doc.sents)
     starts = [sent.start for sent in sents]
-    ents = list(doc.ents)
-    groups: dict[tuple[str, str], list[Span]] = {}
+    ents = doc._.kg_mentions
+    groups: dict[tuple[str, str], list[Mention]] = {}
     for span in ents:
         groups.setdefault((span.label_, norm(span.id_ or span.text)), []).append(span)
+    first = ents[0] if ents else None
+    # The title's lead name ("DotaMath: ..."), which the paper proposes.
+    title_lead = first if first and first.start == 0 and first.end_char < len(paper.title) and first.end < len(doc) and doc[first.end].text in {":", "--", "—"} else None
     entities = []
+    background: dict[int, bool] = {}
     for spans in groups.values():
         in_sents = [sents[bisect_right(starts, s.start) - 1] for s in spans]
-        entities.append(_entity(spans, in_sents, text, len(paper.title)))
+        entities.append(_entity(spans, in_sents, text, title_lead, background))
     return Extraction(paper, entities, results.find(text, sents, ents, entities), EXTRACTOR)
 
 
-def extract(papers: Iterable[Paper], batch_size: int = 64) -> Iterator[Extraction]:
-    """Extractions for `papers`, in order, one per paper."""
-    nlp = pipeline.load()
-    pairs = ((paper.text, paper) for paper in papers)
-    for doc, paper in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+def extract(papers: Iterable[Paper], nlp: Language | None = None) -> Iterator[Extraction]:
+    """Extractions for `papers`, in order, one per paper, by `nlp` (default: `pipeline.load()`)."""
+    nlp = nlp or pipeline.load()
+    for paper in papers:
+        doc = pipeline.annotate(nlp, paper.text)
         yield _doc_to_extraction(doc, paper)

@@ -43,6 +43,12 @@ def load() -> tuple[Term, ...]:
 
 
 @lru_cache(maxsize=1)
+def by_name() -> dict[str, Term]:
+    """Each term under the normalised form of its name and of every alias."""
+    return {norm(n): term for term in load() for n in (term.name, *term.aliases)}
+
+
+@lru_cache(maxsize=1)
 def _exclusions() -> tuple[frozenset[str], re.Pattern | None]:
     """Normalised excluded names, and one pattern joining the `pattern` rows."""
     names, patterns = set(), []

@@ -1,9 +1,10 @@
 """The spaCy pipeline: a blank English pipeline and the project's own components.
 
 Nothing is downloaded: the pipeline is built from code and the data that
-ship in the package. `kg_sections` makes the title its own sentence so that
-its lead name can be read as the paper's proposal; `kg_names`
-(`kg.extract.names`) finds the entity names and their types.
+ship in the package, so any process (a worker of a parallel build too) can
+build it with `load()`. `kg_sentences` (`kg.extract.sentences`) splits
+sentences and makes the title its own; `kg_names` (`kg.extract.names`)
+finds the entity names and their types.
 """
 
 from __future__ import annotations
@@ -14,26 +15,32 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import names  # noqa: F401  (registers the kg_names factory)
+from kg.extract import names, sentences  # noqa: F401  (register the components' factories)
 from kg.extract.tokenizer import customize
 
 
-@Language.component("kg_sections")
-def kg_sections(doc: Doc) -> Doc:
-    """Start a sentence after the blank line that ends the title."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws:
-            token.is_sent_start = True
-            break
-    return doc
+@lru_cache(maxsize=2)
+def load(gazetteer: str | None = None) -> Language:
+    """The extraction pipeline, built once per process.
 
-
-@lru_cache(maxsize=1)
-def load() -> Language:
-    """The extraction pipeline, built once per process."""
+    `gazetteer` is the path of a gazetteer file to use instead of the
+    package's own (tests and leave-one-out scoring use it).
+    """
     nlp = spacy.blank("en")
     customize(nlp)
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("kg_sections")
-    nlp.add_pipe("kg_names")
+    nlp.add_pipe("kg_sentences")
+    nlp.add_pipe("kg_names", config={"gazetteer": gazetteer})
     return nlp
+
+
+def annotate(nlp: Language, text: str) -> Doc:
+    """`nlp(text)`, with the doc keeping the text it was made from.
+
+    Components read it from `doc.user_data` rather than `Doc.text`, which
+    rebuilds the text token by token.
+    """
+    doc = nlp.make_doc(text)
+    doc.user_data[names.TEXT] = text
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc

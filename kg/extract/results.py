@@ -28,7 +28,8 @@ import re
 
 from spacy.tokens import Span
 
-from kg.records import Entity, Result, norm
+from kg.extract.mentions import Mention, norm
+from kg.records import Entity, Result
 
 SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?\\?%|~?\d{1,4}\.\d+(?![\d%]|\.\d)|~\d{2,5}(?![\d%.]))")
 # A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
@@ -60,7 +61,7 @@ ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
 PART_OF = re.compile(r"^\s*(version|split|subset|portion|part)\s+of\b", re.I)
 MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
 METRICS = re.compile(
-    r"\b(success rates?|accuracy|pass@\d+|win rates?|F1(?: score)?|exact match|task completion rate|completion rate|solve rate|resolve rate|score)\b",
+    r"\b(success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|F1(?: score)?|exact match|task completion rate|completion rate|solve rate|resolve rate|score)\b",
     re.I,
 )
 SUBJECT_TYPES = {"Model", "Method"}
@@ -74,15 +75,15 @@ OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|
 
 
 def _metric(text: str, sent: Span, start: int, end: int) -> str | None:
-    """The metric named next to the score: "84.6% accuracy", "a success rate of 10.59%"."""
+    """The metric the sentence names for the score: "84.6% accuracy", "improves the success rate of X from 4.8% to 42.4%"."""
     after = METRICS.match(text[end : end + 40].strip())
     if after:
         return after.group(1)
-    before = list(METRICS.finditer(text[max(sent.start_char, start - 40) : start]))
+    before = list(METRICS.finditer(text[sent.start_char : start]))
     return before[-1].group(1) if before else None
 
 
-def _coordinated(spans: list[Span], text: str) -> list[Span]:
+def _coordinated(spans: list[Mention], text: str) -> list[Mention]:
     """The spans joined to the last one by "and" / "," ("BERT and RoBERTa"), last one included."""
     chain = [spans[-1]]
     for span in reversed(spans[:-1]):
@@ -92,7 +93,7 @@ def _coordinated(spans: list[Span], text: str) -> list[Span]:
     return chain
 
 
-def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Span], text: str) -> Span | None:
+def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> Mention | None:
     """The benchmark of score `index`; scores sharing their next benchmark list pair with it in order."""
     end = scores[index][1]
     arenas = [a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])]
@@ -107,7 +108,7 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Span
     return after[0]
 
 
-def _coordinated_forward(spans: list[Span], text: str) -> list[Span]:
+def _coordinated_forward(spans: list[Mention], text: str) -> list[Mention]:
     chain = [spans[0]]
     for span in spans[1:]:
         if not COORDINATION.match(text[chain[-1].end_char : span.start_char]):
@@ -116,7 +117,7 @@ def _coordinated_forward(spans: list[Span], text: str) -> list[Span]:
     return chain
 
 
-def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity]) -> list[Result]:
+def find(text: str, sents: list[Span], ents: list[Mention], entities: list[Entity]) -> list[Result]:
     """The results stated in a paper's `text` (its sentences and entity spans given), each once, in order."""
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
     proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
@@ -125,11 +126,14 @@ def find(text: str, sents: list[Span], ents: list[Span], entities: list[Entity])
     # For a score whose sentence names no benchmark and follows no other result.
     fallback_arena = next(iter(arena_names)) if len(arena_names) == 1 else (evaluated[0] if evaluated else None)
 
-    def name(span: Span) -> str:
+    def name(span: Mention) -> str:
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
 
     found: list[Result] = []
+    first_score = SCORE.search(text)
     for sent in sents:
+        if first_score is None or sent.end_char <= first_score.start():
+            continue  # most sentences state no score; one search over the text skips them
         sent_text = text[sent.start_char : sent.end_char]
         if not SCORE.search(sent_text):
             continue

@@ -16,9 +16,11 @@ unless the words just before them compare against them, or the sentence is backg
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Span
 
+from kg.extract.mentions import Mention
 from kg.records import ROLES
 
 WE = re.compile(r"\b(we|our|us|this (paper|work|study|report)|here)\b", re.I)
@@ -48,25 +50,30 @@ BACKGROUND = re.compile(r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditi
 ARENA_TYPES = {"Benchmark", "Environment"}
 
 
-def mention_role(span: Span, sent: Span, text: str, title_lead: bool, coined: bool) -> str:
-    """The role one mention's sentence `sent` of the paper's `text` gives the entity."""
+def mention_role(span: Mention, sent: Span, text: str, title_lead: bool, coined: bool, background: dict[int, bool]) -> str:
+    """The role one mention's sentence `sent` of the paper's `text` gives the entity.
+
+    `background` memoises, per sentence start, whether the sentence is
+    background (the paper's mentions share their sentences).
+    """
     if title_lead:
         return "proposes"
     before = text[sent.start_char : span.start_char]
-    whole = text[sent.start_char : sent.end_char]
-    ours = OUR.search(before[-40:])
-    ours = ours and not COMPARE.search(ours.group())  # "our student outperforms X" compares to X
-    if coined and (NAMING.search(before) or ours or NEW_LIST.search(before[-120:]) or (WE.search(before) and _proposed_before(before))):
-        return "proposes"
-    if coined and sent.start == 0:
-        return "proposes"  # a name the paper coins in its own title
+    if coined:
+        ours = OUR.search(before[-40:])
+        ours = ours and not COMPARE.search(ours.group())  # "our student outperforms X" compares to X
+        if NAMING.search(before[-60:]) or ours or NEW_LIST.search(before[-120:]) or (WE.search(before) and _proposed_before(before)):
+            return "proposes"
+        if sent.start == 0:
+            return "proposes"  # a name the paper coins in its own title
     if span.label_ in ARENA_TYPES:
         return "evaluates_on"  # a baseline is a model or method, never a benchmark
     if COMPARE.search(before[-70:]):
         return "compares_to"
-    if not WE.search(whole) and BACKGROUND.search(whole):
-        return "mentions"
-    return "uses"
+    if sent.start_char not in background:
+        whole = text[sent.start_char : sent.end_char]
+        background[sent.start_char] = not WE.search(whole) and bool(BACKGROUND.search(whole))
+    return "mentions" if background[sent.start_char] else "uses"
 
 
 def _proposed_before(before: str) -> bool:
@@ -75,5 +82,12 @@ def _proposed_before(before: str) -> bool:
     return bool(verbs) and not TESTED_AFTER.search(before[verbs[-1].end() :])
 
 
-def strongest(roles: list[str]) -> str:
-    return min(roles, key=ROLES.index)
+def strongest(roles: Iterable[str]) -> str:
+    """The first role in the guidelines' precedence; reads no further once it meets "proposes"."""
+    best = "mentions"
+    for role in roles:
+        if role == "proposes":
+            return role
+        if ROLES.index(role) < ROLES.index(best):
+            best = role
+    return best

@@ -6,6 +6,7 @@ recognisable shapes: CamelCase (`AgentGym`, `InstantNGP`), acronyms
 capitalised hyphenated compounds (`Go-Explore`), and model checkpoints
 with a version and a size (`Qwen2.5-7B-Instruct`). Plain words, however
 capitalised, are names only where a cue says so (see `kg.extract.names`).
+The predicates are cached by string: the same tokens recur paper after paper.
 """
 
 from __future__ import annotations
@@ -20,23 +21,26 @@ SIZE = r"\d+(?:\.\d+)?[BMKbmk]"
 # carries one (`Mistral-7B`, `DotaMath-deepseek-7B`, `Qwen2.5-7B-Instruct`).
 BARE_SIZE = re.compile(rf"^(?:\d+x)?{SIZE}$")
 WITH_SIZE = re.compile(r"^[A-Za-z][\w.+]*(?:-[\w.+]+)*-(?:\d+x)?[0-9.]*\d[BM]\d*(?:-[\w.]+)*$")
-# A size word after a name (`mT5-XL`, `Whisper-large-v3`, `ViT-L/14`, `CodeT5-base`): a checkpoint of that name.
+# A size word after a name (`mT5-XL`, `Whisper-large-v3`, `ViT-L/14`, `CodeT5-base`, `SegFormer-B0`): a checkpoint of that name.
 WITH_SIZE_WORD = re.compile(
-    r"^[A-Za-z][\w.]*(?:-[\w.]+)*-(?:XXS|XS|S|M|L|B|XL|XXL|XXXL|small|base|large|medium|tiny|huge|giant|xl|xxl)(?:[-/][\w.]+)*$"
+    r"^[A-Za-z][\w.]*(?:-[\w.]+)*-(?:XXS|XS|S|M|L|B|B[0-7]|XL|XXL|XXXL|small|base|large|medium|tiny|huge|giant|xl|xxl)(?:[-/][\w.]+)*$"
 )
 # A lower-case coined word with a digit inside, then a release number: `wav2vec 2.0`, `word2vec 1.0`.
 INNER_DIGIT = re.compile(r"^[a-z]+\d[a-z]+$")
 RELEASE = re.compile(r"^\d+\.\d+$")
-# A version after a model family's name, as its own token: `3.5`, `2`, `v2`, `8B`.
-VERSION = re.compile(rf"^(?:v?\d+(?:\.\d+)*[a-z]?|{SIZE}|\d+x\d+B)$")
+# A release number after a model family's name, as its own token: `3.5`, `2`, `v2`. A number with
+# two digits before its point (`37.9`) is a score from a flattened table, never part of a name.
+RELEASE_NUMBER = re.compile(r"^(?:v\d+(?:\.\d+)*[a-z]?|\d(?:\.\d+)*[a-z]?)$")
 # Words that name a model's variant after its family and version (`Claude 3.5 Sonnet`).
 VARIANT_WORDS = frozenset(
     "Sonnet Opus Haiku Flash Pro Ultra Nano Turbo turbo Instruct Chat Base Coder Math mini Mini Vision Large Medium Small XL XXL Plus Max Lite Preview".split()
 )
+# Where a variant's suffix starts: `WebArena-Lite`, `AIME'24`.
+VARIANT_SPLIT = re.compile(r"(?<=\w)['-]")
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
 ACRONYM = re.compile(r"^[A-Z0-9&+-]*[A-Z][A-Z0-9&+-]*[A-Z0-9+][a-z]?$")
 ALNUM = re.compile(r"^[A-Z][A-Za-z]*\d[\w.]*$|^[A-Z][A-Za-z]+-?\d+[A-Za-z]*$")
-CAPITAL_COMPOUND = re.compile(r"^[A-Z][\w+]*(?:-[A-Za-z0-9][\w+]*)+$")
+CAPITAL_COMPOUND = re.compile(r"^[A-Z][\w+]*(?:-[A-Za-z0-9][\w+]*(?:\.\d+)*)+$")  # `DOTA-v1.0`
 NUMBERISH = re.compile(r"^[\d.,%x×-]+[A-Za-z]{0,2}$|^(?:19|20)\d\d")
 
 
@@ -46,11 +50,13 @@ def _family() -> re.Pattern:
     return re.compile(rf"^(?i:{stems})(?:-?(?:\d|[A-Z]\d|v\d|[oR]\d)|-[A-Z][A-Za-z]*(?:-|$))")
 
 
+@lru_cache(maxsize=1 << 16)
 def known_family(text: str) -> bool:
     """`Llama-3.1-8B`, `Qwen2.5`, `GPT4`, `DeepSeek-Prover-v1.5`: a known family's stem, then a version, size or variant."""
     return bool(_family().match(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_model_checkpoint(text: str) -> bool:
     """A known family's checkpoint, or any name that carries a parameter count (`AgentLM-70B`) or a size word (`mT5-XL`)."""
     if WITH_SIZE_WORD.match(text) and (text.split("-")[0] != text.split("-")[0].lower() or any(ch.isdigit() for ch in text.split("-")[0])):
@@ -58,6 +64,7 @@ def is_model_checkpoint(text: str) -> bool:
     return bool(WITH_SIZE.match(text)) or known_family(text)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_coined(text: str) -> bool:
     """True when `text` is shaped like a coined name rather than a word."""
     if text.islower() or (text.istitle() and text.isalpha()):

@@ -1,0 +1,110 @@
+"""Where a name starts and ends, beyond the single tokens shapes find.
+
+Names of the whole field are often several words: a capitalised modifier
+before a coined part (`Faster R-CNN`, `Mask R-CNN`), two coined parts
+(`PASCAL VOC`), a version after (`OntoNotes v5.0`, `N-Caltech 101`), or
+capitalised words before a head noun ("the Penn Treebank dataset"). A name
+is never followed by "et al." (an author), and a run of three or more
+coined tokens is a flattened table row, not one name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from kg.extract import lexicon, shapes
+from kg.extract.candidates import Candidate, is_titled
+
+# A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
+VERSION_AFTER = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{1,4})$")
+SCORE = re.compile(r"^\d+(?:\.\d+)?%?$")
+# Capitalised words that are not part of a name however they are written.
+NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With", "And", "Table", "Figure", "Fig", "Section", "Eq"}
+# Head nouns that only a named dataset or simulator stands before ("game", "world" follow plain words too).
+NAME_HEADS = {"dataset": "Benchmark", "datasets": "Benchmark", "benchmark": "Benchmark", "corpus": "Benchmark", "corpora": "Benchmark",
+              "treebank": "Benchmark", "database": "Benchmark", "simulator": "Environment"}
+
+
+def citation_end(doc: Doc, i: int) -> int:
+    """The index after a citation "[12]" or "[3, 5]" starting at `i`, else `i`."""
+    if i < len(doc) and doc[i].text == "[":
+        j = i + 1
+        while j < len(doc) and (doc[j].text.isdigit() or doc[j].text in {",", "-", "–"}):
+            j += 1
+        if j < len(doc) and doc[j].text == "]" and j > i + 1:
+            return j + 1
+    return i
+
+
+def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candidate]:
+    """Grow shape-found names over a modifier before, a coined part beside and a version after."""
+    by_start = {c.start: c for c in found if c.origin == "shape"}
+    by_end = {c.end: c for c in found if c.origin == "shape"}
+    taken = {i for c in found for i in range(c.start, c.end)}
+    dropped: set[int] = set()
+    for c in sorted(found, key=lambda c: c.start):
+        if c.origin != "shape" or id(c) in dropped:
+            continue
+        nxt = by_start.get(c.end)
+        if nxt is not None and c.end - c.start == 1 and nxt.end - nxt.start == 1 and nxt.end not in by_start and c.start not in by_end:
+            c.end, c.label = nxt.end, c.label or nxt.label  # `PASCAL VOC`; three or more in a row are a table
+            dropped.add(id(nxt))
+        prev = c.start - 1
+        if prev >= 0 and prev not in taken and doc[prev].idx >= title_end:
+            word = doc[prev]
+            hyphened = any(ch == "-" or ch.isdigit() for ch in doc[c.start].text)  # `R-CNN`, `Q-Network`; not "Housing TabRet"
+            if hyphened and word.is_alpha and word.text.istitle() and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
+                c.start = prev  # `Faster R-CNN`
+                taken.add(prev)
+        if c.end < len(doc) and c.end not in taken and VERSION_AFTER.match(doc[c.end].text) and not any(ch.isdigit() for ch in doc[c.end - 1].text):
+            follows = doc[c.end + 1] if c.end + 1 < len(doc) else None
+            # Not a count before its noun ("3 layers", "12 epochs") nor a cell of a table row ("MNLI 84 86").
+            counted = follows is not None and (follows.text[:1].isdigit() or follows.is_alpha and follows.is_lower and follows.text.endswith("s") and len(follows) > 3)
+            if doc[c.end].text.startswith("v") or (follows is not None and follows.lower_ in NAME_HEADS) or not counted:
+                c.end += 1  # `OntoNotes v5.0`, `N-Caltech 101 dataset`
+                taken.add(c.end - 1)
+    return [c for c in found if id(c) not in dropped]
+
+
+def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
+    """Capitalised words before a dataset or environment head noun: "the Penn Treebank dataset", "Hockey Dataset [5]"."""
+    found = []
+    for head in heads:
+        type_ = NAME_HEADS.get(doc[head].lower_)
+        if type_ is None or doc[head].idx < title_end:
+            continue
+        start = end = head
+        while start > 0 and head - start < 5:
+            word = doc[start - 1]
+            if word.is_punct or not is_titled(word) or word.text in NOT_MODIFIERS:
+                break
+            start -= 1
+            if word.is_sent_start:
+                break
+        if start == end:
+            continue
+        if doc[start].is_sent_start and not shapes.is_coined(doc[start].text):
+            start += 1  # a sentence's first word is capitalised whatever it is
+        if start == end:
+            continue
+        words = doc[start:end]
+        # One plain capitalised word ("the Survival dataset") is too weak; two, or a coined one, make a name.
+        if (len(words) > 1 or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(words.text):
+            # "an Open-World Video Game Dataset": a capitalised head is part of the name.
+            found.append(Candidate(start, head + 1 if doc[head].text[:1].isupper() else end, "cue", type_))
+    return found
+
+
+def drop_non_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Drop authors and metrics: a name followed by "et al." is an author's; a coined shape right after a
+    number names what the number measures ("96 FPS", "2.1 EER", "91.2 LAS")."""
+    kept = []
+    for c in found:
+        if c.end + 1 < len(doc) and doc[c.end].lower_ == "et" and doc[c.end + 1].lower_.startswith("al"):
+            continue
+        if c.origin == "shape" and c.start > 0 and SCORE.match(doc[c.start - 1].text):
+            continue
+        kept.append(c)
+    return kept

@@ -1,0 +1,304 @@
+"""Finding candidate names: the token spans that may name an entity.
+
+Names come from four places, in order of trust: the curated lexicon
+(PhraseMatcher), model checkpoints by shape (`Llama-3.1-8B`, extended over
+a following version or variant word: `Claude 3.5 Sonnet`), names a cue
+introduces ("dubbed X", "we propose X,", the title's lead name "X: ..."),
+and coined shapes (`AgentGym`, `GAIA`). A candidate carries its origin
+(confidence and roles read it), and its type and grouping key where the
+place it came from tells them; `kg.extract.entity_types` types the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from kg.extract import lexicon, shapes
+from kg.extract.cues import CONNECTORS, COORDINATION, HEAD_TYPE, NAMING_CUES, PROPOSE_VERBS, internal_type
+from kg.extract.mentions import norm
+
+TITLE_LEAD_WORDS = {"survey", "review", "position", "tutorial", "overview", "perspective", "towards", "toward", "beyond", "rethinking", "benchmarking"}
+VARIANT_MODIFIERS = set(
+    "offline online hybrid hierarchical inverse deep conditional automatic interactive decentralized decentralised centralized "
+    "centralised distributed federated continual contrastive bayesian cartesian supervised unsupervised semi-supervised "
+    "self-supervised multi-agent in-context few-shot model-based model-free off-policy on-policy goal-conditioned "
+    "multi-turn single-turn tree-based".split()
+)
+ORIGIN_RANK = {"lexicon": 0, "gazetteer": 1, "checkpoint": 2, "variant": 3, "title": 4, "definition": 5, "cue": 6, "shape": 7}
+# Origins of names the field already knows: never proposed, grouped under their listed name.
+KNOWN = {"lexicon", "gazetteer"}
+SPELLINGS = (("fine-tun", "finetun"), ("pre-train", "pretrain"), ("behavior", "behaviour"), ("optimization", "optimisation"), ("modeling", "modelling"))
+
+
+@dataclass
+class Matchers:
+    """The PhraseMatchers of a list of terms, and each term under its pattern's words."""
+
+    lower: PhraseMatcher
+    exact: PhraseMatcher
+    terms: dict[tuple[str, str], lexicon.Term]
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    origin: str
+    label: str | None = None
+    key: str | None = None
+
+
+def phrase_matchers(nlp: Language, make_doc: Callable[[str], Doc], terms: tuple[lexicon.Term, ...]) -> Matchers:
+    """Case-insensitive patterns for lower-case and multi-word terms, exact ones for cased single names.
+
+    `MATH` the benchmark must not match "math"; `reinforcement learning`
+    must match "Reinforcement Learning" in a title. `make_doc` tokenizes the
+    patterns as `nlp` would, but into a vocab of its own, and each matcher
+    has one match key: a PhraseMatcher compares string hashes, and the
+    pattern words and keys of thousands of terms in `nlp`'s vocab would fill
+    it past the size where spaCy stops keeping new words (10,000), so that
+    every new word of every text would be looked up afresh. A match's words
+    find its term.
+    """
+    matchers = Matchers(PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH"), {})
+    for term in terms:
+        for name in dict.fromkeys(v for n in (term.name, *term.aliases) for v in _spellings(n)):
+            words = name.split()
+            titled = len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+            titled = titled and not any(shapes.CAMEL.search(w) or w.isupper() for w in words)  # `StarCraft II` matches "Starcraft II"
+            marked = len(words) == 1 and any(ch.isdigit() or ch == "-" for ch in name)
+            # A CamelCase name is no English word in any case: "Webshop", "Alfworld" are `WebShop`, `ALFWorld`.
+            marked = marked or (len(words) == 1 and len(name) >= 6 and bool(shapes.CAMEL.search(name)) and not name[1:].isupper())
+            if name == name.lower() or (len(words) > 1 and not titled) or marked:
+                for form in dict.fromkeys((name.lower(), name)):
+                    pattern = make_doc(form)
+                    matchers.lower.add("lower", [pattern])
+                    matchers.terms.setdefault(("lower", " ".join(t.lower_ for t in pattern)), term)
+            else:
+                pattern = make_doc(name)
+                matchers.exact.add("exact", [pattern])
+                matchers.terms.setdefault(("exact", " ".join(t.text for t in pattern)), term)
+    return matchers
+
+
+def _spellings(name: str) -> list[str]:
+    """`name` and its common other spellings: "fine-tuning"/"finetuning", "behavior"/"behaviour"."""
+    forms = [name]
+    for a, b in SPELLINGS:
+        forms += [f.replace(a, b) for f in forms if a in f] + [f.replace(b, a) for f in forms if b in f]
+    return forms
+
+
+def _extend_variant(doc: Doc, start: int) -> int:
+    """Start of a named variant of a technique: "offline model-based reinforcement learning", "multi-turn RL".
+
+    The guidelines count a paradigm's named variants as entities of their
+    own; the established modifiers below make one, ordinary adjectives
+    ("adaptive", "efficient", "cross-domain") do not.
+    """
+    while start > 0:
+        word = doc[start - 1]
+        if word.lower_ in VARIANT_MODIFIERS:
+            start -= 1
+        else:
+            break
+    return start
+
+
+def is_titled(token) -> bool:
+    return token.text[:1].isupper() or shapes.is_coined(token.text)
+
+
+def _titled_run(doc: Doc, start: int, limit: int = 6) -> int:
+    """End of the run of capitalised words from `start` ("Meta Agent Search"), connectors allowed inside."""
+    end = start
+    i = start
+    while i < len(doc) and i - start < limit:
+        token = doc[i]
+        if is_titled(token) and not token.is_punct:
+            end = i + 1
+        elif token.lower_ not in CONNECTORS or i == start:
+            break
+        i += 1
+    return end
+
+
+def _extend_model(doc: Doc, end: int) -> int:
+    """`Claude 3.5 Sonnet`, `Llama 3.1 8B`, `GPT-4 Turbo`: the family's name with what follows.
+
+    One release number, and only after a name without one: `ResNet-50 37.9`
+    is a name and then a score.
+    """
+    numbered = any(ch.isdigit() for ch in doc[end - 1].text)
+    while end < len(doc):
+        word = doc[end].text
+        if word in shapes.VARIANT_WORDS or shapes.BARE_SIZE.match(word):
+            end += 1
+        elif not numbered and shapes.RELEASE_NUMBER.match(word):
+            numbered = True
+            end += 1
+        else:
+            break
+    return end
+
+
+def from_terms(doc: Doc, matchers: Matchers, origin: str) -> list[Candidate]:
+    """The names of listed terms (the lexicon's, the gazetteer's) in `doc`."""
+    found = []
+    matches = [("lower", m) for m in matchers.lower(doc)] + [("exact", m) for m in matchers.exact(doc)]
+    for kind, (_, start, end) in matches:
+        words = " ".join(doc[i].lower_ if kind == "lower" else doc[i].text for i in range(start, end))
+        term = matchers.terms[(kind, words)]
+        extended = _extend_model(doc, end) if term.type == "Model" else end
+        first = _extend_variant(doc, start) if term.type == "Method" else start
+        # An extended name (`Claude 3.5 Sonnet`, `multi-turn RL`) is its own entity, not the list's.
+        found.append(Candidate(first, extended, origin, term.type, term.name if (first, extended) == (start, end) else None))
+    return found
+
+
+def from_shapes(doc: Doc, positions: list[int], covered: set[int], lexicon_names: dict[str, lexicon.Term]) -> list[Candidate]:
+    """Names by their shape alone, at the `positions` whose strings `flags.may_be_shaped_name` flagged."""
+    found = []
+    for i in positions:
+        if i in covered:
+            continue
+        text = doc[i].text
+        if shapes.is_model_checkpoint(text) and not lexicon.is_excluded(text):  # `ROUGE-L` has a checkpoint's shape
+            origin = "checkpoint" if shapes.known_family(text) else "shape"
+            found.append(Candidate(i, _extend_model(doc, i + 1), origin, "Model"))
+            continue
+        if shapes.INNER_DIGIT.match(text) and i + 1 < len(doc) and shapes.RELEASE.match(doc[i + 1].text):
+            found.append(Candidate(i, i + 2, "shape", "Model"))  # `wav2vec 2.0`
+            continue
+        stem, suffix = (shapes.VARIANT_SPLIT.split(text, maxsplit=1) + [""])[:2]
+        base = lexicon_names.get(norm(stem)) if suffix else None
+        if base and base.type != "Model" and suffix[:1].isupper() or base and suffix[:1].isdigit():
+            # `WebArena-Lite`, `AIME'24`: a variant of a known entity, of its type.
+            found.append(Candidate(i, i + 1, "variant", base.type))
+        elif shapes.is_coined(text) and not lexicon.is_excluded(text):
+            end = _extend_model(doc, i + 1) if internal_type(text) == "Model" else i + 1
+            found.append(Candidate(i, end, "shape", "Model" if end > i + 1 else None))
+    return found
+
+
+def from_cues(doc: Doc, positions: list[int]) -> list[Candidate]:
+    """Names after "named", "called", "dubbed (as)", and after "we propose/introduce" when capitalised.
+
+    `positions` are the tokens flagged as cues or proposing verbs.
+    """
+    found = []
+    for token in (doc[i] for i in positions):
+        cue = token.lower_ in NAMING_CUES
+        propose = token.lower_ in PROPOSE_VERBS and token.i > 0 and doc[token.i - 1].lower_ in {"we", "paper", "work", "study"}
+        if not (cue or propose):
+            continue
+        i = token.i + 1
+        while i < len(doc) and doc[i].lower_ in {"as", '"', "“", "'", "‘", "it", "them"} | ({"the"} if propose else set()):
+            i += 1
+        if i >= len(doc) or not is_titled(doc[i]) or doc[i].lower_ in {"a", "an", "we", "our", "this", "it"}:
+            continue
+        end = _titled_run(doc, i, limit=6)
+        quoted = doc[i - 1].text in {'"', "“", "'", "‘"}
+        follows = doc[end].text if end < len(doc) else "."
+        if propose and not quoted and not (follows in {",", "(", ":", ".", ";"} or follows.lower() in HEAD_TYPE):
+            continue
+        if not lexicon.is_excluded(doc[i:end].text):
+            found.append(Candidate(i, end, "cue"))
+    return found
+
+
+def from_title_lead(doc: Doc, text: str) -> list[Candidate]:
+    """The name before the title's colon, as in "DotaMath: Decomposition of Thought ..."."""
+    for token in doc[:8]:
+        if token.text in {":", "--", "—"} and token.i > 0:
+            return _lead(doc[0 : token.i], text)
+        if "\n" in token.text_with_ws:
+            break
+    return []
+
+
+def _lead(lead: Span, text: str) -> list[Candidate]:
+    """A lead of one name, or of two or three capitalised words that are not a phrase about a class.
+
+    "Generative Agents: ..." and "Motion Avatar: ..." name what the paper
+    builds; "Large Action Models: ...", "From Persona to Personalization: ..."
+    and "Towards General Computer Control: ..." do not.
+    """
+    words = [t for t in lead if not t.is_space]
+    if not words or "\n" in lead.text or words[0].lower_ in TITLE_LEAD_WORDS | CONNECTORS | {"is", "are", "can", "do", "does", "how", "what", "why", "when"}:
+        return []
+    if len(words) == 1:
+        ok = is_titled(words[0]) or shapes.is_coined(words[0].text)
+    else:
+        ok = len(words) <= 3 and all(is_titled(t) or t.lower_ in CONNECTORS for t in words)
+        ok = ok and words[-1].lower_ not in HEAD_TYPE and not words[-1].text.endswith(("ing", "ed"))
+    if not ok or lexicon.is_excluded(lead.text) or any(t.is_punct and t.text not in "-" for t in words):
+        return []
+    if len(words) > 1 and lead.text.lower() not in text[lead.end_char :].lower():
+        return []  # a phrase of plain words is a name only if the abstract uses it again
+    return [Candidate(lead.start, lead.end, "title")]
+
+
+def repeats(doc: Doc, orth: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
+    """Other mentions of a name a cue introduced: "Clicker: ..." in the title, then "Clicker achieves 46.6".
+
+    `orth` is the doc's ORTH column: a name's words are compared by their hashes.
+    """
+    cued = {}
+    for c in found:
+        if c.origin in {"title", "cue", "definition"}:
+            cued.setdefault(tuple(orth[c.start : c.end].tolist()), c)
+    added = []
+    for words, c in cued.items():
+        n = len(words)
+        for i in numpy.flatnonzero(orth == words[0]).tolist():
+            if i != c.start and tuple(orth[i : i + n].tolist()) == words:
+                added.append(Candidate(i, i + n, c.origin, c.label, c.key))
+    return added
+
+
+def sized(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """A name followed by a parameter count is a checkpoint: "Mistral 7B", "Lingma SWE-GPT 72B"."""
+    starts = {c.start for c in found}
+    for c in found:
+        if c.end < len(doc) and c.end not in starts and shapes.BARE_SIZE.match(doc[c.end].text) and c.label in {None, "Model", "Method"}:
+            c.end, c.label, c.key = c.end + 1, "Model", None
+    return found
+
+
+def size_list(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """"AgentLM-7B, 13B, and 70B" gives AgentLM-13B and AgentLM-70B too."""
+    added = []
+    for c in found:
+        if c.label != "Model" or c.end - c.start != 1:
+            continue
+        stem, _, size = doc[c.start].text.rpartition("-")
+        if not stem or not shapes.BARE_SIZE.match(size):
+            continue
+        i = c.end
+        while i + 1 < len(doc) and doc[i].text in COORDINATION | {"and"}:
+            while i < len(doc) and doc[i].text in COORDINATION:
+                i += 1
+            if i < len(doc) and shapes.BARE_SIZE.match(doc[i].text):
+                added.append(Candidate(i, i + 1, "checkpoint", "Model", f"{stem}-{doc[i].text}"))
+                i += 1
+            else:
+                break
+    return added
+
+
+def non_overlapping(found: list[Candidate]) -> list[Candidate]:
+    """Longest names first, then the more trusted origin; a token belongs to one name."""
+    taken = bytearray(max((c.end for c in found), default=0))
+    kept = []
+    for c in sorted(found, key=lambda c: (-(c.end - c.start), ORIGIN_RANK[c.origin], c.start)):
+        if not any(taken[c.start : c.end]):
+            kept.append(c)
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    return sorted(kept, key=lambda c: c.start)

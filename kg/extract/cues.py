@@ -1,0 +1,44 @@
+"""The words that signal a name and its type, shared by finding and typing.
+
+Head nouns type the name beside them ("the X benchmark", "X, a
+framework"); naming verbs introduce a name ("dubbed X"); connectors may
+stand inside a multi-word name ("Tree of Thoughts"); a name's own ending
+types it when nothing around it does (`...Bench`, `...Gym`).
+"""
+
+from __future__ import annotations
+
+import re
+
+HEADS = {
+    "Benchmark": "benchmark benchmarks dataset datasets corpus corpora leaderboard test-set testset suite challenge treebank database",
+    "Environment": "environment environments simulator simulators simulation game games platform world worlds arena sandbox gym playground testbed",
+    "Model": "model models llm llms checkpoint checkpoints vlm vlms",
+    "Method": "framework frameworks method methods approach approaches algorithm algorithms technique techniques strategy "
+    "agent agents system systems pipeline pipelines module modules architecture architectures paradigm mechanism planner "
+    "scheme prompting toolkit library optimizer",
+}
+HEAD_TYPE = {word: type_ for type_, words in HEADS.items() for word in words.split()}
+# Name-internal cues for names no head noun types.
+INTERNAL = (
+    ("Benchmark", re.compile(r"(Dataset|Datasets|Benchmark|Corpus|Treebank)$")),
+    ("Environment", re.compile(r"(Gym|World|Arena|Env|Sim|Craft|Town|Game)(-[\w.]+)?$|Gym|World|Arena")),
+    ("Benchmark", re.compile(r"(Bench|bench|QA|Eval|Set|Data|Dataset|Corpus)(-[\w.]+)?$|-\d+K$|[A-Za-z-](19|20)\d\d$")),
+    ("Model", re.compile(r"(GPT|LM|BERT|LLaMA|Llama|Diffusion)(-[\w.]+)?$")),
+)
+PROPOSE_VERBS = {"propose", "proposes", "introduce", "introduces", "present", "presents", "develop", "develops", "release", "releases"}
+NAMING_CUES = {"named", "called", "dubbed", "termed", "coined", "namely", "entitled"}
+CONNECTORS = {"of", "and", "for", "with", "&", "in", "the", "to", "via", "on", "from"}
+COORDINATION = {",", "and", "or", "&", "/"}
+
+
+# Names of network architectures and the models built on them (`AlexNet`, `VGG-16`, `Swin-Former`, `Faster R-CNN`).
+ARCHITECTURE = re.compile(r"(Net|Former|former|GAN|CNN|RNN|LSTM|BERT|VGG)(-?v?\d+[a-z]?)?$|^VGG|^ResNe")
+
+
+def internal_type(text: str) -> str | None:
+    """The type a name's own ending gives it (`BoxingGym`, `PathQA`, `TinyGPT`), if any."""
+    for type_, pattern in INTERNAL:
+        if pattern.search(text):
+            return type_
+    return None

@@ -1,0 +1,118 @@
+"""The paper's own definitions: "Long Form (LF)" joins an acronym to its expansion.
+
+The long form becomes the entity's name and the acronym its alias, and
+later mentions of the acronym join the same entity. The expansion also
+decides whether the acronym names an entity at all: one whose long form is
+a metric or task ("Task Success Rate (TSR)") or an ordinary lower-case
+phrase nobody proposes ("interactive digital agents (IDAs)") does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from kg.extract import lexicon
+from kg.extract.candidates import KNOWN, Candidate, is_titled
+from kg.extract.cues import CONNECTORS
+from kg.extract.mentions import norm
+
+# Long forms ending in these words name metrics and tasks, not entities ("Task Success Rate (TSR)").
+NON_ENTITY_HEADS = set(
+    "rate rates score scores accuracy metric metrics error loss navigation tracking detection recognition segmentation "
+    "classification answering understanding summarization translation dialogue dialog interaction intelligence".split()
+)
+
+
+def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
+    """Start of the long form that `doc[paren+1]`, the acronym in parentheses, abbreviates.
+
+    Words whose initials spell the acronym win ("Proximal Policy
+    Optimization (PPO)"); else the shortest span whose letters contain it
+    in order from a word start (Schwartz & Hearst, 2003: "Generative
+    Pretrained Transformer (GPT)", "Decomposition of thought (DotaMath)").
+    """
+    short = doc[paren + 1].text
+    letters = "".join(ch.lower() for ch in short if ch.isalnum())
+    if short.endswith("s") and short[:-1].isupper():
+        letters = letters[:-1]
+    if len(letters) < 2 or not short[0].isalpha():
+        return None
+    starts = []
+    for start in range(paren - 1, max(paren - len(letters) - 4, 0) - 1, -1):
+        if doc[start].is_punct and doc[start].text not in "-/":
+            break
+        starts.append(start)
+    if not starts:
+        return None
+    last = doc[paren - 1]
+    end_char = last.idx + len(last)
+    forms = [(start, text[doc[start].idx : end_char].lower()) for start in starts if doc[start].lower_ not in CONNECTORS]
+    for start, long_form in forms:
+        words = [w for w in re.split(r"[\s\-/]+", long_form) if w]
+        initials = "".join(w[0] for w in words)
+        content = "".join(w[0] for w in words if w not in CONNECTORS)
+        if letters in (initials, content):
+            return start
+    for start, long_form in forms:
+        if long_form[0] != letters[0]:
+            continue
+        i, j = len(letters) - 1, len(long_form) - 1
+        while i >= 0 and j >= 0:
+            if long_form[j] == letters[i] and (i > 0 or j == 0 or not long_form[j - 1].isalnum()):
+                i -= 1
+            j -= 1
+        if i < 0:
+            return start
+    return None
+
+
+def join(doc: Doc, text: str, parens: list[int], found: list[Candidate]) -> list[Candidate]:
+    """Join "Long Form (LF)": one entity under its long form, with the acronym as alias.
+
+    `parens` are the positions of "(" two tokens before a ")". An acronym
+    whose long form is an ordinary lower-case phrase that no cue proposes
+    ("interactive digital agents (IDAs)") is a generic class or a concept,
+    so it is dropped.
+    """
+    by_start = {c.start: c for c in found}
+    drop: set[int] = set()
+    added = []
+    title_names = {norm(doc[c.start : c.end].text) for c in found if c.origin == "title"}
+    for token in (doc[i] for i in parens):
+        short = by_start.get(token.i + 1)
+        start = _acronym_long_form(doc, text, token.i) if short is not None else None
+        if start is None:
+            continue
+        if short.origin == "gazetteer":
+            short.origin, short.label, short.key = "shape", None, None  # the paper defines its own acronym
+        long_form = doc[start : token.i]
+        inner = [c for c in found if c.start >= start and c.end <= token.i]
+        known = [c for c in inner if c.origin in KNOWN and c.start == start and c.end == token.i]
+        if known:
+            short.label, short.key, short.origin = known[0].label, known[0].key, known[0].origin
+            continue
+        titled = all(is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in long_form)
+        sent_text = text[max(0, text.rfind(". ", 0, token.idx)) : token.idx].lower()
+        proposed = bool(re.search(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)", sent_text))
+        if (
+            lexicon.is_excluded(long_form.text)
+            or lexicon.is_excluded(short.key or doc[short.start].text)
+            or long_form[-1].lower_ in NON_ENTITY_HEADS
+        ):
+            drop.add(id(short))
+        elif titled or proposed or norm(long_form.text) in title_names:
+            key = long_form.text
+            short.key, short.origin = key, "definition"
+            drop.update(id(c) for c in inner)
+            added.append(Candidate(start, token.i, "definition", short.label, key))
+        elif short.origin == "shape":
+            drop.add(id(short))
+    # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity.
+    defined = {doc[c.start].text: c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
+    for c in found:
+        twin = defined.get(doc[c.start].text) if c.end - c.start == 1 else None
+        if twin and (c.origin == "shape" or c.origin == "gazetteer" and twin.origin == "definition"):
+            c.key, c.label, c.origin = twin.key, twin.label, twin.origin
+    return [c for c in found if id(c) not in drop] + added

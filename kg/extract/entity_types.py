@@ -1,0 +1,172 @@
+"""Typing names the lexicon does not know, from the words around them.
+
+A new name's type is read from the head noun beside it ("the X
+benchmark", "X, a framework", "on X and Y datasets"), from the words
+before it ("results on X", "agents navigate in X", "fine-tune X-7B"), and
+last from its own shape (`...Bench`, `...Gym`); a name nothing types is a
+Method. Mentions of one name vote, so one clear context types them all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from kg.extract.boundaries import citation_end
+from kg.extract.candidates import Candidate
+from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, internal_type
+from kg.extract.mentions import norm
+
+# A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
+EVALUATION_WORDS = re.compile(
+    r"\b(datasets?|benchmarks?|experiments?|evaluat\w*|results?|state-of-the-art|outperform\w*|performance|achiev\w*|reach\w*|attain\w*|"
+    r"scor\w*|obtain\w*|accuracy|improv\w*)\b|\d%|\d\.\d",
+    re.I,
+)
+# Words just before "on X" that make X what is trained or tested on: "pretrained on X", "accuracy on X".
+TRAINED_OR_TESTED = re.compile(
+    r"\b((pre-?)?train\w*|fine-?tun\w*|evaluat\w*|test\w*|benchmark\w*|accuracy|performance|results?|scores?|experiments?|validat\w*|assess\w*)\b(?!.*[.;:])",
+    re.I,
+)
+# A sentence about agents acting makes the place they act in an Environment: "agents navigate in X", "we train agents to play X".
+ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\w*|explor\w*|operat\w*|manipulat\w*|deploy\w*)\b", re.I)
+INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
+AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
+NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
+# Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
+MODEL_VERBS = {
+    "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
+    "distills", "distilled", "outperform", "outperforms", "outperforming", "surpass", "surpasses", "surpassing", "initialize", "initialise",
+}
+VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
+# Words before "in X" that make X what a score was measured on.
+PERFORMS = re.compile(r"\b(perform\w*|accuracy|results?|scores?|better|worse|effect|gains?|improv\w*)\b(?!.*[.;:])", re.I)
+# The words before a name that let the sentence type it.
+ARENA_BEFORE = {"with", "in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
+LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"namely"}, {"e.g."}, {"e.g.", ","})
+
+
+def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | None:
+    """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X"."""
+    i = citation_end(doc, end)  # "ILSVRC [28] dataset"
+    while i < len(doc) and doc[i].text in COORDINATION and i + 1 in ends:
+        i = citation_end(doc, ends[i + 1])
+    if i < len(doc) and (t := HEAD_TYPE.get(doc[i].lower_)):
+        return t
+    if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
+        return t
+    described = i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}
+    if described or (i + 1 < len(doc) and doc[i].text == ":" and start == 0):
+        # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
+        for token in doc[i + 1 + described : min(i + 10, len(doc))]:
+            if (t := HEAD_TYPE.get(token.lower_)) and (described or t in {"Benchmark", "Environment"}):
+                return t
+            if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
+                break
+    j = start - 1
+    while j >= 0 and doc[j].lower_ in NAMING_CUES | {"as", ",", '"', "“"}:
+        j -= 1
+    return HEAD_TYPE.get(doc[j].lower_) if j >= 0 else None
+
+
+def _list_head_type(doc: Doc, i: int) -> str | None:
+    """The type of the head noun that introduces a list: "datasets such as X and Y", "five new benchmarks: A, B"."""
+    j = i
+    while j > 0 and doc[j - 1].lower_ in {"such", "as", "including", "like", ":", "namely", "e.g.", ","}:
+        j -= 1
+    if j == i or {t.lower_ for t in doc[j:i]} - {","} not in [w - {","} for w in LIST_INTRO]:
+        return None
+    for token in reversed(doc[max(0, j - 3) : j]):
+        if t := HEAD_TYPE.get(token.lower_):
+            return t if t in {"Benchmark", "Environment"} else None
+        if token.is_punct:
+            break
+    return None
+
+
+def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str, sentences: dict) -> str | None:
+    """The type the words before a coined name give it.
+
+    A name listed after "on"/"across" in a sentence about training or
+    evaluation is what was trained or tested on ("results on X, Y and Z",
+    "pretrained on X"): a Benchmark, or an Environment where the sentence is
+    about agents acting in it; "agents navigate in X" is an Environment; a
+    name with a version after "fine-tune"/"distil from"/"outperforms" is a
+    Model (`Aya-101`). `sentences` memoises what each sentence says, by its start.
+    """
+    i = start
+    while True:
+        j = i
+        while j > 0 and doc[j - 1].text in COORDINATION:
+            j -= 1
+        if j == i or j not in starts_by_end:
+            break
+        i = starts_by_end[j]
+    if i == 0:
+        return None
+    if (t := _list_head_type(doc, i)) is not None:
+        return t
+    while i > 1 and doc[i - 1].lower_ in {"both", "the", "all", "two", "three", "four", "five", "several"}:
+        i -= 1  # "results on both R2R and RxR"
+    word = doc[i - 1].lower_
+    verb = doc[i - 2].lower_ if word == "from" and i > 1 else word
+    if verb in MODEL_VERBS and any(ch.isdigit() for ch in doc[start].text):
+        return "Model"
+    if word not in ARENA_BEFORE:
+        return None
+    sent_start = max(0, text.rfind(". ", 0, doc[start].idx))
+    if sent_start not in sentences:
+        sent_end = text.find(". ", doc[start].idx)
+        sentence = text[sent_start : sent_end if sent_end > 0 else None]
+        agents = bool(AGENTS.search(sentence))
+        sentences[sent_start] = (agents, agents and bool(ACTING.search(sentence)), bool(EVALUATION_WORDS.search(sentence)))
+    agents, acting, evaluation = sentences[sent_start]
+    before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
+    if word == "with":
+        return "Environment" if INTERACTS.search(before) else None  # "the agent interacts with X"
+    if word == "in":
+        if ACTING.search(before[-25:]) and agents:
+            return "Environment"
+        return "Benchmark" if not acting and PERFORMS.search(before) else None  # "performs better in X"
+    if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
+        return "Environment" if agents else None  # "agents play NetHack"
+    if i > 1 and doc[i - 2].lower_ in NOT_ARENA_BEFORE:
+        return None
+    if evaluation or TRAINED_OR_TESTED.search(before):
+        return "Environment" if acting else "Benchmark"
+    return None
+
+
+def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
+    """Give each untyped name the type its mentions' head nouns vote for, else its shape's, else Method."""
+    ends = {c.start: c.end for c in found}
+    starts_by_end = {c.end: c.start for c in found}
+    votes: dict[str, dict[str, int]] = {}
+    headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
+    sentences: dict[int, tuple[bool, bool, bool]] = {}
+    for c in found:
+        if c.label is None or c.origin in {"title", "definition", "cue"}:
+            key = norm(c.key or doc[c.start : c.end].text)
+            t = _head_type(doc, c.start, c.end, ends)
+            if t:
+                headed.setdefault(key, set()).add(t)
+            t = t or _context_type(doc, c.start, starts_by_end, text, sentences)
+            if t:
+                votes.setdefault(key, {}).setdefault(t, 0)
+                votes[key][t] += 1
+    for c in found:
+        if c.label is not None and c.origin not in {"title", "definition", "cue"}:
+            continue
+        name = c.key or doc[c.start : c.end].text
+        counts = votes.get(norm(name))
+        head_types = headed.get(norm(name), set())
+        internal = internal_type(name) or internal_type(VERSION_END.sub("", name))  # `AirBench 2024` is a ...Bench
+        if internal == "Environment":
+            c.label = internal  # an agent benchmark built around a world (`BoxingGym`) is an Environment
+        elif counts:
+            c.label = max(counts, key=lambda t: (counts[t], t))
+            if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name):
+                c.label = "Model"  # "pruning experiments on AlexNet" test a network, not a dataset
+        elif c.label is None:
+            c.label = internal or "Method"

@@ -1,0 +1,30 @@
+"""One mention of a name in a paper, as plain data, and the cached name key.
+
+`kg_names` leaves its finds on the doc as `doc._.kg_mentions`; the steps
+after it (grouping, roles, results) read each one's text, offsets, label,
+key and origin many times. A spaCy Span would rebuild its text and look up
+extension attributes on every read, and setting `doc.ents` re-walks the
+doc, so a mention is plain data. Its attribute names are a Span's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg import records
+
+# The scorer's normalisation, cached: the same few names are normalised again and again.
+norm = lru_cache(maxsize=1 << 16)(records.norm)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    label_: str
+    id_: str
+    text: str
+    origin: str

@@ -1,0 +1,91 @@
+"""Name boundaries and context typing on passages from outside the corpus's topics (written for these tests)."""
+
+from kg.extract import extract
+from kg.records import Paper, paper_id
+
+
+def _entities(title: str, abstract: str) -> dict:
+    (extraction,) = extract([Paper(id=paper_id(title), title=title, abstract=abstract)])
+    return {(e.name, e.type): e for e in extraction.entities}
+
+
+def _names(title: str, abstract: str) -> set:
+    return {name for name, _ in _entities(title, abstract)}
+
+
+def test_multi_word_and_versioned_names_stay_whole():
+    names = _names(
+        "Counting Boats from Above",
+        "We compare our detector with Faster R-CNN and Mask R-CNN on the PASCAL VOC benchmark. "
+        "We also tag entities on OntoNotes v5.0 and classify events on the N-Caltech 101 dataset.",
+    )
+    for whole in ("Faster R-CNN", "Mask R-CNN", "PASCAL VOC", "OntoNotes v5.0", "N-Caltech 101"):
+        assert whole in names, whole
+    assert not names & {"R-CNN", "PASCAL", "VOC", "OntoNotes"}
+
+
+def test_a_name_never_ends_in_a_score_from_a_flattened_table():
+    names = _names("Pruning Backbones", "Backbone mAP: ResNet-50 37.9 ResNet-101 40.2 with our pruning.")
+    assert "ResNet-50" in names and "ResNet-101" in names
+    assert not any(name.endswith(("37.9", "40.2")) for name in names)
+
+
+def test_section_labels_hardware_research_questions_and_table_columns_are_not_entities():
+    names = _names(
+        "Faster Kernels",
+        "As Section II-B shows for RQ1, training on a GTX1080 and an A100 with TPUv3 pods is slower. "
+        "Columns Ours-1 and Network-5 report MeanIoU, and SparseConv wins.",
+    )
+    assert not names & {"II-B", "RQ1", "GTX1080", "A100", "TPUv3", "Ours-1", "Network-5", "MeanIoU"}
+    assert "SparseConv" in names
+
+
+def test_authors_before_et_al_are_not_entities():
+    names = _names("Reading Lists", "Following MacKenzie et al. (2019), we annotate LexiBank with BiLSTM taggers.")
+    assert "MacKenzie" not in names
+    assert "BiLSTM" in names
+
+
+def test_capitalised_words_before_a_dataset_head_name_a_dataset_and_citations_do_not_hide_the_head():
+    found = _entities(
+        "Sentiment in Finance",
+        "We fine-tune on the Harbour Finance Treebank and report results on the FinTQ [17] dataset. "
+        "Images come from the Coastal Scenes Dataset [5].",
+    )
+    assert ("Harbour Finance", "Benchmark") in found or ("Harbour Finance Treebank", "Benchmark") in found
+    assert ("FinTQ", "Benchmark") in found
+    assert ("Coastal Scenes Dataset", "Benchmark") in found
+
+
+def test_year_suffixed_names_are_datasets_and_networks_tested_on_are_models():
+    found = _entities(
+        "Sparse Filters",
+        "Pruning experiments on PetiteNet and SlimVGG-16 keep accuracy. Segmentation results on VOC2012 and CityStreets2017 improve.",
+    )
+    assert ("PetiteNet", "Model") in found and ("SlimVGG-16", "Model") in found
+    assert ("VOC2012", "Benchmark") in found and ("CityStreets2017", "Benchmark") in found
+
+
+def test_a_score_measured_in_a_named_set_types_it_a_benchmark():
+    found = _entities("Small Students", "Our student performs better in QNLX than in MRPQ, with higher accuracy in both.")
+    assert ("QNLX", "Benchmark") in found
+
+
+def test_what_agents_interact_with_or_are_deployed_in_is_an_environment():
+    found = _entities(
+        "Helpful Robots",
+        "Our agent interacts with ShopSimX through clicks. The robots are then deployed in FactoryLabZ to stack boxes.",
+    )
+    assert ("ShopSimX", "Environment") in found
+    assert ("FactoryLabZ", "Environment") in found
+
+
+def test_a_coined_word_right_after_a_number_names_a_metric():
+    names = _names("Fast Parsers", "QuickParse reaches 91.2 LAS and 93.0 UASX at 96 FPSQ on TreeSetQ.")
+    assert not names & {"LAS", "UASX", "FPSQ"}
+    assert {"QuickParse", "TreeSetQ"} <= names
+
+
+def test_a_b_numbered_variant_is_a_model_checkpoint():
+    found = _entities("Light Segmenters", "We distil into PixelFormer-B0 and compare with PixelFormer-B5.")
+    assert ("PixelFormer-B0", "Model") in found and ("PixelFormer-B5", "Model") in found
