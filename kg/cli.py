@@ -1,8 +1,8 @@
 """The `kg` command: build a knowledge graph of AI papers, then query and export it.
 
 Every subcommand reports bad input as one line naming the file (and line)
-and exits non-zero; nothing is written to a store until all input has been
-read, so a bad file never leaves a half-merged store behind.
+and exits non-zero. The work itself is done by the Python API (`kg.api`) and
+the library modules; this module only parses options and prints.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ app.add_typer(export_app, name="export")
 err = Console(stderr=True)
 out = Console()
 
-DEFAULT_STORE = "kg.sqlite"
+DEFAULT_STORE = "kg.db"
 
 
 class InputFormat(str, Enum):
@@ -73,7 +73,7 @@ OnErrorOption = Annotated[
     typer.Option("--on-error", help="'stop' at the first bad record before anything is written; 'skip' reports bad records and goes on."),
 ]
 StoreOption = Annotated[
-    Path, typer.Option("--store", "-s", envvar="KG_STORE", help="The embedded store file (SQLite), or 'neo4j' for the Neo4j server.", dir_okay=False)
+    Path, typer.Option("--store", "-s", envvar="KG_STORE", help="The embedded store file (LadybugDB), or 'neo4j' for the Neo4j server.", dir_okay=False)
 ]
 NEO4J = "neo4j"
 UriOption = Annotated[Optional[str], typer.Option("--neo4j-uri", envvar="NEO4J_URI", help="Neo4j server; load and build --store neo4j use bolt://localhost:7687 when it is not set.", show_default=False)]
@@ -156,41 +156,73 @@ def build(
     store: StoreOption = Path(DEFAULT_STORE),
     fmt: FormatOption = None,
     on_error: OnErrorOption = OnErrorPolicy.stop,
+    replace: Annotated[bool, typer.Option("--replace", help="Take a known paper's new title and abstract (and re-extract) instead of keeping the stored text.")] = False,
+    wait: Annotated[float, typer.Option("--wait", min=0, metavar="SECONDS", help="Wait this long for another kg process writing the store.")] = 0.0,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List each record that conflicts with a stored paper.")] = False,
     neo4j_uri: UriOption = None,
     neo4j_user: UserOption = "neo4j",
     neo4j_password: PasswordOption = "",
     neo4j_database: DatabaseOption = None,
-    batch_size: BatchOption = 2000,
+    batch_size: BatchOption = 500,
 ) -> None:
-    """Extract papers and merge them into the embedded store, or into Neo4j.
+    """Extract papers and add them to the embedded store, or to Neo4j.
 
-    Papers already in the store keep their extraction and remember the new
-    source file; only new papers are extracted. The merge is one transaction:
-    an interrupted run leaves the store as it was.
+    Papers are read, extracted and written in batches of --batch-size, one
+    transaction each: an interrupted build keeps every finished batch, and
+    running it again completes it. A paper already stored (same arXiv id,
+    DOI or normalised title) keeps its stored title and abstract; records
+    that differ are counted (listed with --verbose) unless --replace.
 
     With --store neo4j (or --neo4j-uri on the command line) the papers are
     extracted and MERGEd into Neo4j instead: loading again changes nothing.
     """
-    from kg.extract import EXTRACTOR
-    from kg.store import EmbeddedStore, StoreError
+    from kg import api
+    from kg.store import StoreError
 
-    papers = _read(files, fmt, on_error)
     if str(store) == NEO4J or _given(ctx, "neo4j_uri"):
         from kg.graph import build_graph
 
+        papers = _read(files, fmt, on_error)
         graph = build_graph(_with_progress(papers, "extracting"))
         _load_neo4j(graph, _settings(neo4j_uri, neo4j_user, neo4j_password, neo4j_database), batch_size)
         return
+    columns = (TextColumn("building"), BarColumn(), MofNCompleteColumn())
     try:
-        with EmbeddedStore(store) as db:
-            report = db.merge(papers, lambda todo: _with_progress(todo, "extracting"), EXTRACTOR)
-            total = len(db)
+        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+            task = progress.add_task("building", total=None)
+            report = api.build(
+                files, store, fmt=fmt.value if fmt else None, replace=replace, on_error=_policy(on_error),
+                progress=lambda n: progress.advance(task, n), batch_size=batch_size, wait=wait,
+            )
+    except (StoreError, InputError) as error:
+        fail(str(error))
+    if verbose:
+        for conflict in report.conflicts:
+            note(str(conflict), "[yellow]conflict:[/] ")
+    note(f"store {store}: read {report.read} papers: {report.summary()}")
+
+
+@app.command()
+def migrate(
+    old: Annotated[Path, typer.Argument(dir_okay=False, help="A kg 0.2 store (SQLite file).")],
+    new: Annotated[Path, typer.Argument(dir_okay=False, help="The new embedded store to create.")] = Path(DEFAULT_STORE),
+) -> None:
+    """Copy a kg 0.2 store (SQLite) into a new embedded store, from its extraction records."""
+    from kg import api
+    from kg.store import StoreError
+
+    try:
+        report = api.migrate(old, new)
     except StoreError as error:
         fail(str(error))
-    note(
-        f"store {store}: {report.added} added, {report.reextracted} re-extracted, "
-        f"{report.sources_updated} with new sources, {report.unchanged} unchanged; {total} papers in all"
-    )
+    note(f"store {new}: migrated from {old}: {report.summary()}")
+
+
+def _policy(on_error: OnErrorPolicy) -> OnError:
+    def skip(error: InputError) -> None:
+        note(str(error), "[yellow]skipped:[/] ")
+
+    return skip if on_error is OnErrorPolicy.skip else raise_error
 
 
 @app.command()
@@ -343,7 +375,7 @@ def open_graph(store: Path) -> nx.MultiDiGraph:
     if not store.exists():
         fail(f"{store}: no such store; create it with 'kg build FILES --store {store}'")
     try:
-        with EmbeddedStore(store) as db:
+        with EmbeddedStore(store, read_only=True) as db:
             return db.graph()
     except StoreError as error:
         fail(str(error))
@@ -377,7 +409,7 @@ def _load_neo4j(graph: nx.MultiDiGraph, settings: Neo4jSettings, batch_size: int
 
 @app.command()
 def load(
-    source: Annotated[Path, typer.Argument(envvar="KG_STORE", dir_okay=False, help="An embedded store (SQLite) or a 'kg extract' JSON Lines file.")] = Path(DEFAULT_STORE),
+    source: Annotated[Path, typer.Argument(envvar="KG_STORE", dir_okay=False, help="An embedded store or a 'kg extract' JSON Lines file.")] = Path(DEFAULT_STORE),
     neo4j_uri: UriOption = None,
     neo4j_user: UserOption = "neo4j",
     neo4j_password: PasswordOption = "",
@@ -412,7 +444,7 @@ def _source_graph(source: Path) -> nx.MultiDiGraph:
     if not source.is_file():
         fail(f"{source}: no such store or extraction file")
     with source.open("rb") as handle:
-        if handle.read(16) == b"SQLite format 3\x00":
+        if not handle.read(1).lstrip().startswith(b"{"):
             return open_graph(source)
         handle.seek(0)
         extractions = []

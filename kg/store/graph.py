@@ -32,7 +32,7 @@ def read_graph(store) -> nx.MultiDiGraph:
         columns = ROLE_COLUMNS if type_ not in {"VARIANT_OF", "REPORTS", "ACHIEVES", "HAS_RESULT", "AUTHORED"} else ()
         columns = ("position",) if type_ == "AUTHORED" else columns
         fields = "".join(f", r.{c} AS {c}" for c in columns)
-        for row in store.run(f"MATCH (a)-[r:{type_}]->(b) RETURN a.id AS a, b.id AS b{fields} ORDER BY a, b"):
+        for row in store.run(f"MATCH (a)-[r:{type_}]->(b) RETURN a.id AS src, b.id AS dst{fields} ORDER BY src, dst"):
             props = {RENAMED.get(c, c): row[c] for c in columns}
-            graph.add_edge(row["a"], row["b"], key=type_, **props)
+            graph.add_edge(row["src"], row["dst"], key=type_, **props)
     return graph

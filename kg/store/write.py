@@ -60,6 +60,7 @@ class BuildReport:
     updated: int = 0
     rekeyed: int = 0
     unchanged: int = 0
+    duplicates: int = 0  # records of a paper read earlier in the same batch
     merged_entities: int = 0
     variants_changed: int = 0
     papers: int = 0
@@ -68,6 +69,8 @@ class BuildReport:
 
     def summary(self) -> str:
         parts = [f"{self.added} added", f"{self.reextracted} re-extracted", f"{self.updated} updated", f"{self.unchanged} unchanged"]
+        if self.duplicates:
+            parts.append(f"{self.duplicates} more record(s) of papers already read")
         if self.rekeyed:
             parts.append(f"{self.rekeyed} re-keyed")
         if self.conflicts:
@@ -157,6 +160,7 @@ def _merge_in_batch(batch: list[Paper], replace: bool, report: BuildReport) -> l
             known = _Pending(paper, [])
             pending.append(known)
         else:
+            report.duplicates += 1
             fields = merge_paper(known.paper, paper, replace)
             if fields:
                 report.conflicts.append(Conflict(known.paper.id, _source(paper), paper.title, fields))
@@ -184,6 +188,7 @@ def _match_stored(store, pending: list[_Pending], replace: bool, report: BuildRe
             continue
         if stored_id in by_stored:
             first = by_stored[stored_id]
+            report.duplicates += 1
             fields = merge_paper(first.paper, item.paper, replace)
             if fields:
                 report.conflicts.append(Conflict(stored_id, _source(item.paper), item.paper.title, fields))
