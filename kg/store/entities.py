@@ -25,7 +25,7 @@ ROLE_COLUMNS_TYPES = {
 }
 
 
-def copy(store, table: str, rows: list[dict], types: dict[str, pa.DataType], pair: tuple[str, str] | None = None) -> None:
+def copy_rows(store, table: str, rows: list[dict], types: dict[str, pa.DataType], pair: tuple[str, str] | None = None) -> None:
     """Bulk-insert `rows` (all new: a `COPY` that meets an existing key aborts the transaction)."""
     if not rows:
         return
@@ -67,7 +67,7 @@ def apply(store, resolution: Resolution) -> None:
             if state.label == label:
                 name, aliases = state.name_and_aliases()
                 rows.append({"id": state.id, "name": name, "aliases": aliases})
-        copy(store, label, rows, {"id": pa.string(), "name": pa.string(), "aliases": STRING_LIST})
+        copy_rows(store, label, rows, {"id": pa.string(), "name": pa.string(), "aliases": STRING_LIST})
     for old, target in sorted(resolution.merged.items()):
         _move_edges(store, resolution.states[target].label, old, target)
     gone = sorted({*resolution.merged, *resolution.dropped})
@@ -92,14 +92,14 @@ def apply(store, resolution: Resolution) -> None:
             "UNWIND $rows AS r MATCH (x:KgEntity {id: r.id}) SET x.keys = r.keys, x.forms = r.forms",
             {"rows": [r for r in state_rows if r["id"] in stored]},
         )
-    copy(store, "KgEntity", [r for r in state_rows if r["id"] not in stored],
+    copy_rows(store, "KgEntity", [r for r in state_rows if r["id"] not in stored],
          {"id": pa.string(), "label": pa.string(), "keys": STRING_LIST, "forms": pa.string()})
     store.execute("UNWIND $keys AS k MATCH (x:KgNameKey {key: k}) DELETE x", {"keys": resolution.deleted_keys()})
     changed = resolution.changed_keys()
     moved = [{"key": k, "entity": e} for k, e in sorted(changed.items()) if k in resolution.stored_keys]
     if moved:
         store.execute("UNWIND $rows AS r MATCH (x:KgNameKey {key: r.key}) SET x.entity = r.entity", {"rows": moved})
-    copy(store, "KgNameKey", [{"key": k, "entity": e} for k, e in sorted(changed.items()) if k not in resolution.stored_keys],
+    copy_rows(store, "KgNameKey", [{"key": k, "entity": e} for k, e in sorted(changed.items()) if k not in resolution.stored_keys],
          {"key": pa.string(), "entity": pa.string()})
 
 
@@ -121,10 +121,10 @@ def _move_edges(store, label: str, old: str, new: str) -> None:
     for paper, row in best.items():
         by_type[row["type"]].append({**row, "from": paper, "to": new})
     for type_, rows in sorted(by_type.items()):
-        copy(store, type_, rows, ROLE_COLUMNS_TYPES, ("Paper", label))
+        copy_rows(store, type_, rows, ROLE_COLUMNS_TYPES, ("Paper", label))
     for type_ in ("ACHIEVES", "HAS_RESULT"):
         results = [row["id"] for row in store.run(f"MATCH (e:{label} {{id: $old}})-[:{type_}]->(r:Result) RETURN r.id AS id", {"old": old})]
-        copy(store, type_, [{"from": new, "to": r} for r in results], EDGE, (label, "Result"))
+        copy_rows(store, type_, [{"from": new, "to": r} for r in results], EDGE, (label, "Result"))
 
 
 def update_variants(store) -> int:
@@ -150,5 +150,5 @@ def update_variants(store) -> int:
             if rows:
                 store.execute(f"UNWIND $rows AS r MATCH (a:{label} {{id: r.a}})-[v:VARIANT_OF]->(b:{label} {{id: r.b}}) DELETE v", {"rows": rows})
             rows = [{"from": a, "to": b} for lab, a, b in sorted(missing) if lab == label]
-            copy(store, "VARIANT_OF", rows, EDGE, (label, label))
+            copy_rows(store, "VARIANT_OF", rows, EDGE, (label, label))
     return len(stale) + len(missing)
