@@ -45,6 +45,8 @@ WRITE_BUFFER = 512 * 1024**2
 READ_BUFFER = 1024**3
 BUSY_RETRY_SECONDS = 2.0
 LOCK_HOLDER = re.compile(r"Lock is held by PID (\d+)")
+# What LadybugDB says when another process holds the file, or is mid-commit or mid-checkpoint.
+BUSY_WORDS = ("lock", "wal", "checksum", "checkpoint", "recovery")
 
 
 class StoreError(Exception):
@@ -107,9 +109,10 @@ class EmbeddedStore:
                 )
             except RuntimeError as error:
                 message = str(error)
-                busy = "lock" in message.lower() or "wal" in message.lower() or "checksum" in message.lower()
-                if not busy:
+                if not any(word in message.lower() for word in BUSY_WORDS):
                     raise StoreError(f"{self.path}: not a kg store ({_one_line(error)})") from None
+                if self.read_only and "recovery is pending" in message:
+                    self._recover()
                 if time.monotonic() >= deadline:
                     holder = LOCK_HOLDER.search(message)
                     who = f"kg process {holder.group(1)}" if holder else "another kg process"
@@ -117,6 +120,13 @@ class EmbeddedStore:
                         raise StoreError(f"{self.path}: the store is busy ({who} is writing to it); try again shortly") from None
                     raise StoreError(f"{self.path}: the store is in use by {who}; wait for it, or pass --wait SECONDS") from None
                 time.sleep(0.1)
+
+    def _recover(self) -> None:
+        """Replay the log a killed writer left, so that readers can open; skipped while a writer holds the store."""
+        try:
+            ladybug.Database(str(self.path), buffer_pool_size=WRITE_BUFFER).close()
+        except RuntimeError:
+            pass  # a writer is at work: it will checkpoint, and the reader retries
 
     def _create(self) -> None:
         with self.transaction():
