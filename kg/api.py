@@ -69,8 +69,19 @@ def build(
     """
     if isinstance(store, EmbeddedStore):
         return store.build(_papers(sources, fmt, on_error), replace=replace, on_error=on_error, progress=progress, batch_size=batch_size)
-    with open_store(store, wait=wait) as db:
-        return build(sources, db, fmt=fmt, replace=replace, on_error=on_error, progress=progress, batch_size=batch_size)
+    path = Path(store)
+    new = not path.exists()
+    with open_store(path, wait=wait) as db:
+        try:
+            return build(sources, db, fmt=fmt, replace=replace, on_error=on_error, progress=progress, batch_size=batch_size)
+        except BaseException as error:
+            if not (new and len(db) == 0):
+                raise
+            failure = error
+    # a build that failed before storing any paper leaves no new store behind
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    raise failure
 
 
 def migrate(old: str | os.PathLike, new: str | os.PathLike = DEFAULT_STORE, *, progress: Callable[[int], None] | None = None) -> BuildReport:

@@ -44,13 +44,13 @@ def paper_props(paper: Paper) -> dict:
         "id": paper.id,
         "title": paper.title,
         "abstract": paper.abstract,
+        "sources": sorted(paper.sources),
         "arxiv_id": paper.arxiv_id,
-        "doi": paper.doi,
         "url": paper.url,
         "date": paper.date,
+        "doi": paper.doi,
         "venue": paper.venue,
         "categories": list(paper.categories),
-        "sources": sorted(paper.sources),
     }
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import networkx as nx
 
+from kg.graph.build import present
 from kg.graph.rows import ENTITY_LABELS, RELATIONSHIP_TYPES
 
 NODE_COLUMNS = {
-    "Paper": ("title", "abstract", "arxiv_id", "doi", "url", "date", "venue", "categories", "sources"),
+    "Paper": ("title", "abstract", "sources", "arxiv_id", "url", "date", "doi", "venue", "categories"),
     "Author": ("name", "orcid"),
     **{label: ("name", "aliases") for label in ENTITY_LABELS},
     "Result": ("subject", "benchmark", "metric", "value"),
@@ -26,7 +27,7 @@ def read_graph(store) -> nx.MultiDiGraph:
     for label, columns in NODE_COLUMNS.items():
         fields = ", ".join(f"n.{c} AS {c}" for c in columns)
         for row in store.run(f"MATCH (n:{label}) RETURN n.id AS id, {fields} ORDER BY n.id"):
-            props = {k: v for k, v in row.items() if v is not None and k != "id"}
+            props = present(row)
             graph.add_node(row["id"], label=label, **props)
     for type_ in RELATIONSHIP_TYPES:
         columns = ROLE_COLUMNS if type_ not in {"VARIANT_OF", "REPORTS", "ACHIEVES", "HAS_RESULT", "AUTHORED"} else ()
