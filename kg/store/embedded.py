@@ -12,6 +12,10 @@ the keys papers are matched by (`KgPaperKey`), entity resolution's state
 (`KgNameKey`, `KgEntity`) and `KgMeta` (store format, extractor). Query by
 label: a label-less `MATCH (n)` also sees them.
 
+A process killed mid-write leaves a log whose last, unfinished transaction
+fails its checksum; the store is opened with that tail dropped
+(`throw_on_wal_replay_failure=False`), which is the rollback it needs.
+
 One process writes at a time: LadybugDB locks the file, a second writer
 waits up to `wait` seconds and then gets one line naming the other
 process. Readers open read-only beside a writer; an open that meets the
@@ -105,7 +109,8 @@ class EmbeddedStore:
         while True:
             try:
                 return ladybug.Database(
-                    str(self.path), read_only=self.read_only, buffer_pool_size=READ_BUFFER if self.read_only else WRITE_BUFFER
+                    str(self.path), read_only=self.read_only, buffer_pool_size=READ_BUFFER if self.read_only else WRITE_BUFFER,
+                    throw_on_wal_replay_failure=False,
                 )
             except RuntimeError as error:
                 message = str(error)
@@ -124,7 +129,7 @@ class EmbeddedStore:
     def _recover(self) -> None:
         """Replay the log a killed writer left, so that readers can open; skipped while a writer holds the store."""
         try:
-            ladybug.Database(str(self.path), buffer_pool_size=WRITE_BUFFER).close()
+            ladybug.Database(str(self.path), buffer_pool_size=WRITE_BUFFER, throw_on_wal_replay_failure=False).close()
         except RuntimeError:
             pass  # a writer is at work: it will checkpoint, and the reader retries
 

@@ -4,8 +4,8 @@ Per batch: the papers are matched to stored ones by `paper_keys` (arXiv id,
 then DOI, then normalised title), their metadata merged (`merge_paper`: the
 stored title and abstract stay unless `replace`), only new or changed papers
 and those extracted by another extractor version are extracted, entities are
-resolved incrementally (`kg.graph.resolve`), and the new rows are written by
-bulk `COPY` in one transaction. A stored paper that changes (re-keyed from
+resolved incrementally (`kg.graph.resolve`), and the new rows are written in
+one transaction (`kg.store.entities.copy_rows`: row inserts by primary key). A stored paper that changes (re-keyed from
 `title:` to `arxiv:`, new metadata, re-extracted) is rewritten: its old rows
 are deleted and its new ones copied, inside the same transaction. Memory
 holds one batch, whatever the corpus size; a killed build keeps every
@@ -304,10 +304,10 @@ def _write_papers(store, items: list[_Pending], key_ids: dict[str, str]) -> None
     authors = {a["id"]: a for r in rows for a in r.authors}
     known = existing_ids(store, "Author", authors)
     copy_rows(store, "Author", [a for i, a in sorted(authors.items()) if i not in known], {"id": pa.string(), "name": pa.string(), "orcid": pa.string()})
-    copy_rows(store, "AUTHORED", [e for r in rows for e in r.authored], {**EDGE, "position": pa.int64()})
+    copy_rows(store, "AUTHORED", [e for r in rows for e in r.authored], {**EDGE, "position": pa.int64()}, ("Author", "Paper"))
     copy_rows(store, "Result", [n for r in rows for n in r.results],
          {"id": pa.string(), "subject": pa.string(), "benchmark": pa.string(), "metric": pa.string(), "value": pa.string()})
-    copy_rows(store, "REPORTS", [e for r in rows for e in r.reports], EDGE)
+    copy_rows(store, "REPORTS", [e for r in rows for e in r.reports], EDGE, ("Paper", "Result"))
     for label in ENTITY_LABELS:
         for type_ in ROLE_TYPES.values():
             edges = [e for r in rows for e in r.roles if e["type"] == type_ and e["label"] == label]
