@@ -24,15 +24,18 @@ writer mid-commit is retried briefly, then reported as a busy store.
 
 from __future__ import annotations
 
+import json
 import re
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import ladybug
+
+from kg.records import Extraction, Paper
 
 FORMAT = "2"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -45,7 +48,7 @@ CREATE NODE TABLE KgEntity(id STRING PRIMARY KEY, label STRING, keys STRING[], f
 """
 # The buffer pool bounds the database's memory (its default is most of the
 # machine's RAM); a build's peak memory must not grow with the corpus.
-WRITE_BUFFER = 512 * 1024**2
+WRITE_BUFFER = 512 * 1024**2  # 256 MB was too little for the checkpoint of a 20k-paper store
 READ_BUFFER = 1024**3
 BUSY_RETRY_SECONDS = 2.0
 LOCK_HOLDER = re.compile(r"Lock is held by PID (\d+)")
@@ -172,13 +175,20 @@ class EmbeddedStore:
         self.conn.execute("BEGIN TRANSACTION")
         try:
             yield
-        except BaseException:
+        except BaseException as error:
             try:
                 self.conn.execute("ROLLBACK")
             except RuntimeError:
                 pass  # LadybugDB already aborted it at the error
+            if isinstance(error, RuntimeError):
+                raise StoreError(f"{self.path}: the database refused a write, nothing of this batch was stored ({_one_line(error)})") from None
             raise
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except RuntimeError as error:
+            if "committed successfully" not in str(error):
+                raise StoreError(f"{self.path}: the database refused a commit, nothing of this batch was stored ({_one_line(error)})") from None
+            # committed and durable; the checkpoint that failed runs again at the next commit or open
 
     def meta(self, key: str) -> str | None:
         rows = list(self.run("MATCH (m:KgMeta {key: $k}) RETURN m.value AS value", {"k": key}))
@@ -190,22 +200,23 @@ class EmbeddedStore:
     def __len__(self) -> int:
         return next(self.run("MATCH (p:Paper) RETURN count(*) AS n"))["n"]
 
-    def extractions(self) -> Iterator:
+    def extractions(self) -> Iterator[Extraction]:
         """Every stored extraction record, in id order."""
-        from kg.records import Extraction
-        import json
-
         for row in self.run("MATCH (x:KgExtraction) RETURN x.record AS record ORDER BY x.id"):
             yield Extraction.from_json(json.loads(row["record"]))
 
-    def build(self, papers, extract=None, **options):
-        """Add `papers` batch by batch; see `kg.store.write.build`."""
+    def build(self, papers: Iterable[Paper], extract: Callable | None = None, **options: Any):
+        """Add `papers` batch by batch, one transaction each; returns a `BuildReport` (`kg.store.write.build`)."""
         from kg.store.write import build
 
         return build(self, papers, extract, **options)
 
     def graph(self):
-        """The whole graph as a networkx MultiDiGraph, read through Cypher (a bridge for in-memory readers)."""
+        """The whole graph as a networkx MultiDiGraph, read through Cypher.
+
+        A bridge for the readers that still take an in-memory graph, until they
+        read through `run`; it will go.
+        """
         from kg.store.graph import read_graph
 
         return read_graph(self)

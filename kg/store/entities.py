@@ -12,20 +12,15 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 
-import pyarrow as pa
 
 from kg.graph.resolve import EntityState, Resolution
 from kg.graph.rows import ENTITY_LABELS, role_rank, variant_edges
 
-STRING_LIST = pa.list_(pa.string())
-EDGE = {"from": pa.string(), "to": pa.string()}
-ROLE_COLUMNS_TYPES = {
-    **EDGE, "role": pa.string(), "confidence": pa.float64(), "extractor": pa.string(),
-    "sentence": pa.string(), "start_char": pa.int64(), "end_char": pa.int64(),
-}
+EDGE = ("from", "to")
+ROLE_COLUMNS = (*EDGE, "role", "confidence", "extractor", "sentence", "start_char", "end_char")
 
 
-def copy_rows(store, table: str, rows: list[dict], types: dict[str, pa.DataType], pair: tuple[str, str] | None = None) -> None:
+def copy_rows(store, table: str, rows: list[dict], columns: tuple[str, ...], pair: tuple[str, str] | None = None) -> None:
     """Insert `rows` (all new) into node table `table`, or rel table `table` between the labels `pair`.
 
     `UNWIND ... CREATE`, with each end of a relationship found by its own
@@ -37,7 +32,7 @@ def copy_rows(store, table: str, rows: list[dict], types: dict[str, pa.DataType]
     """
     if not rows:
         return
-    names = [n for n in types if n not in ("from", "to")]
+    names = [n for n in columns if n not in EDGE]
     props = ", ".join(f"{n}: r.{n}" for n in names)
     if pair is None:
         store.execute(f"UNWIND $rows AS r CREATE (:{table} {{{props}}})", {"rows": [{n: row.get(n) for n in names} for row in rows]})
@@ -82,7 +77,7 @@ def apply(store, resolution: Resolution) -> None:
             if state.label == label:
                 name, aliases = state.name_and_aliases()
                 rows.append({"id": state.id, "name": name, "aliases": aliases})
-        copy_rows(store, label, rows, {"id": pa.string(), "name": pa.string(), "aliases": STRING_LIST})
+        copy_rows(store, label, rows, ("id", "name", "aliases"))
     for old, target in sorted(resolution.merged.items()):
         _move_edges(store, resolution.states[target].label, old, target)
     gone = sorted({*resolution.merged, *resolution.dropped})
@@ -108,14 +103,14 @@ def apply(store, resolution: Resolution) -> None:
             {"rows": [r for r in state_rows if r["id"] in stored]},
         )
     copy_rows(store, "KgEntity", [r for r in state_rows if r["id"] not in stored],
-         {"id": pa.string(), "label": pa.string(), "keys": STRING_LIST, "forms": pa.string()})
+         ("id", "label", "keys", "forms"))
     store.execute("UNWIND $keys AS k MATCH (x:KgNameKey {key: k}) DELETE x", {"keys": resolution.deleted_keys()})
     changed = resolution.changed_keys()
     moved = [{"key": k, "entity": e} for k, e in sorted(changed.items()) if k in resolution.stored_keys]
     if moved:
         store.execute("UNWIND $rows AS r MATCH (x:KgNameKey {key: r.key}) SET x.entity = r.entity", {"rows": moved})
     copy_rows(store, "KgNameKey", [{"key": k, "entity": e} for k, e in sorted(changed.items()) if k not in resolution.stored_keys],
-         {"key": pa.string(), "entity": pa.string()})
+         ("key", "entity"))
 
 
 def _move_edges(store, label: str, old: str, new: str) -> None:
@@ -136,7 +131,7 @@ def _move_edges(store, label: str, old: str, new: str) -> None:
     for paper, row in best.items():
         by_type[row["type"]].append({**row, "from": paper, "to": new})
     for type_, rows in sorted(by_type.items()):
-        copy_rows(store, type_, rows, ROLE_COLUMNS_TYPES, ("Paper", label))
+        copy_rows(store, type_, rows, ROLE_COLUMNS, ("Paper", label))
     for type_ in ("ACHIEVES", "HAS_RESULT"):
         results = [row["id"] for row in store.run(f"MATCH (e:{label} {{id: $old}})-[:{type_}]->(r:Result) RETURN r.id AS id", {"old": old})]
         copy_rows(store, type_, [{"from": new, "to": r} for r in results], EDGE, (label, "Result"))

@@ -20,21 +20,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-import pyarrow as pa
 
 from kg.errors import InputError, OnError, raise_error
 from kg.graph.resolve import resolve
 from kg.graph.rows import ENTITY_LABELS, ROLE_TYPES, paper_props, paper_rows
 from kg.records import Extraction, Paper, merge_paper, paper_keys
-from kg.store.entities import EDGE, ROLE_COLUMNS_TYPES, STRING_LIST, StoreState, apply, copy_rows, existing_ids, update_variants
+from kg.store.entities import EDGE, ROLE_COLUMNS, StoreState, apply, copy_rows, existing_ids, update_variants
 
 # Longer texts are refused as records: an abstract is a paragraph, and spaCy
 # refuses texts over a million characters anyway (E088).
 MAX_TEXT = 100_000
-PAPER_TYPES = {
-    "id": pa.string(), "title": pa.string(), "abstract": pa.string(), "arxiv_id": pa.string(), "doi": pa.string(),
-    "url": pa.string(), "date": pa.string(), "venue": pa.string(), "categories": STRING_LIST, "sources": STRING_LIST,
-}
+PAPER_COLUMNS = ("id", "title", "abstract", "arxiv_id", "doi", "url", "date", "venue", "categories", "sources")
 Extractor = Callable[[list[Paper]], Iterable[Extraction]]
 
 
@@ -300,24 +296,24 @@ def _delete_papers(store, old: list[Extraction], keys: list[str]) -> None:
 
 def _write_papers(store, items: list[_Pending], key_ids: dict[str, str]) -> None:
     rows = [paper_rows(i.extraction, key_ids) for i in items]
-    copy_rows(store, "Paper", [r.paper for r in rows], PAPER_TYPES)
+    copy_rows(store, "Paper", [r.paper for r in rows], PAPER_COLUMNS)
     authors = {a["id"]: a for r in rows for a in r.authors}
     known = existing_ids(store, "Author", authors)
-    copy_rows(store, "Author", [a for i, a in sorted(authors.items()) if i not in known], {"id": pa.string(), "name": pa.string(), "orcid": pa.string()})
-    copy_rows(store, "AUTHORED", [e for r in rows for e in r.authored], {**EDGE, "position": pa.int64()}, ("Author", "Paper"))
+    copy_rows(store, "Author", [a for i, a in sorted(authors.items()) if i not in known], ("id", "name", "orcid"))
+    copy_rows(store, "AUTHORED", [e for r in rows for e in r.authored], (*EDGE, "position"), ("Author", "Paper"))
     copy_rows(store, "Result", [n for r in rows for n in r.results],
-         {"id": pa.string(), "subject": pa.string(), "benchmark": pa.string(), "metric": pa.string(), "value": pa.string()})
+         ("id", "subject", "benchmark", "metric", "value"))
     copy_rows(store, "REPORTS", [e for r in rows for e in r.reports], EDGE, ("Paper", "Result"))
     for label in ENTITY_LABELS:
         for type_ in ROLE_TYPES.values():
             edges = [e for r in rows for e in r.roles if e["type"] == type_ and e["label"] == label]
-            copy_rows(store, type_, edges, ROLE_COLUMNS_TYPES, ("Paper", label))
+            copy_rows(store, type_, edges, ROLE_COLUMNS, ("Paper", label))
         for type_, attr in (("ACHIEVES", "achieves"), ("HAS_RESULT", "has_result")):
             copy_rows(store, type_, [e for r in rows for e in getattr(r, attr) if e["label"] == label], EDGE, (label, "Result"))
     copy_rows(store, "KgExtraction", [
         {"id": i.extraction.paper.id, "extractor": i.extraction.extractor, "keys": sorted(i.keys),
          "record": json.dumps(i.extraction.to_json(), ensure_ascii=False)}
         for i in items
-    ], {"id": pa.string(), "extractor": pa.string(), "keys": STRING_LIST, "record": pa.string()})
+    ], ("id", "extractor", "keys", "record"))
     copy_rows(store, "KgPaperKey", [{"key": k, "paper": i.extraction.paper.id} for i in items for k in sorted(i.keys)],
-         {"key": pa.string(), "paper": pa.string()})
+         ("key", "paper"))
