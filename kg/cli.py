@@ -1,8 +1,8 @@
 """The `kg` command: build a knowledge graph of AI papers, then query and export it.
 
 Every subcommand reports bad input as one line naming the file (and line)
-and exits non-zero; nothing is written to a store until all input has been
-read, so a bad file never leaves a half-merged store behind.
+and exits non-zero. The work itself is done by the Python API (`kg.api`) and
+the library modules; this module only parses options and prints.
 """
 
 from __future__ import annotations
@@ -10,13 +10,12 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, BinaryIO, Optional
 
-import networkx as nx
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -27,6 +26,7 @@ from kg.errors import InputError, OnError, raise_error
 from kg.records import Extraction, Paper
 
 if TYPE_CHECKING:
+    from kg.store.neo4j import LoadReport
     from kg.store.neo4j import Neo4jSettings
 
 app = typer.Typer(
@@ -43,7 +43,7 @@ app.add_typer(export_app, name="export")
 err = Console(stderr=True)
 out = Console()
 
-DEFAULT_STORE = "kg.sqlite"
+DEFAULT_STORE = "kg.db"
 
 
 class InputFormat(str, Enum):
@@ -76,7 +76,7 @@ OnErrorOption = Annotated[
     typer.Option("--on-error", help="'stop' at the first bad record before anything is written; 'skip' reports bad records and goes on."),
 ]
 StoreOption = Annotated[
-    Path, typer.Option("--store", "-s", envvar="KG_STORE", help="The embedded store file (SQLite), or 'neo4j' for the Neo4j server.", dir_okay=False)
+    Path, typer.Option("--store", "-s", envvar="KG_STORE", help="The embedded store file (LadybugDB), or 'neo4j' for the Neo4j server.", dir_okay=False)
 ]
 NEO4J = "neo4j"
 UriOption = Annotated[Optional[str], typer.Option("--neo4j-uri", envvar="NEO4J_URI", help="Neo4j server; load and build --store neo4j use bolt://localhost:7687 when it is not set.", show_default=False)]
@@ -206,42 +206,66 @@ def build(
     store: StoreOption = Path(DEFAULT_STORE),
     fmt: FormatOption = None,
     on_error: OnErrorOption = OnErrorPolicy.stop,
+    replace: Annotated[bool, typer.Option("--replace", help="Take a known paper's new title and abstract (and re-extract) instead of keeping the stored text.")] = False,
+    wait: Annotated[float, typer.Option("--wait", min=0, metavar="SECONDS", help="Wait this long for another kg process writing the store.")] = 0.0,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List each record that conflicts with a stored paper.")] = False,
     neo4j_uri: UriOption = None,
     neo4j_user: UserOption = "neo4j",
     neo4j_password: PasswordOption = "",
     neo4j_database: DatabaseOption = None,
-    batch_size: BatchOption = 10_000,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Papers per transaction of the embedded store (rows per transaction with --store neo4j).")] = 2000,
     jobs: JobsOption = None,
+    quiet: QuietOption = False,
 ) -> None:
-    """Extract papers and merge them into the embedded store, or into Neo4j.
+    """Extract papers and add them to the embedded store, or to Neo4j.
 
-    Papers already in the store keep their extraction and remember the new
-    source file; only new papers are extracted. The merge is one transaction:
-    an interrupted run leaves the store as it was.
+    Papers are read, extracted and written in batches of --batch-size, one
+    transaction each: an interrupted build keeps every finished batch, and
+    running it again completes it. A paper already stored (same arXiv id,
+    DOI or normalised title) keeps its stored title and abstract; records
+    that differ are counted (listed with --verbose) unless --replace.
 
     With --store neo4j (or --neo4j-uri on the command line) the papers are
     extracted and MERGEd into Neo4j instead: loading again changes nothing.
     """
-    from kg.extract import EXTRACTOR
-    from kg.store import EmbeddedStore, StoreError
+    from kg import api
+    from kg.progress import meter
+    from kg.store import StoreError
 
-    papers = _read(files, fmt, on_error)
     if str(store) == NEO4J or _given(ctx, "neo4j_uri"):
-        from kg.graph import build_graph
-
-        graph = build_graph(_with_progress(papers, jobs, on_error))
-        _load_neo4j(graph, _settings(neo4j_uri, neo4j_user, neo4j_password, neo4j_database), batch_size)
+        settings = _settings(neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
+        _load_neo4j(lambda progress: api.build_neo4j(
+            files, settings, batch_size=batch_size, progress=progress, fmt=fmt.value if fmt else None,
+            on_error=_policy(on_error), jobs=jobs), settings, quiet)
         return
     try:
-        with EmbeddedStore(store) as db:
-            report = db.merge(papers, lambda todo: _with_progress(todo, jobs, on_error), EXTRACTOR)
-            total = len(db)
+        with meter("building", None, "papers", quiet, err) as advance:
+            report = api.build(
+                files, store, fmt=fmt.value if fmt else None, replace=replace, on_error=_policy(on_error),
+                progress=advance, batch_size=batch_size, wait=wait, jobs=jobs,
+            )
+    except (StoreError, InputError) as error:
+        fail(str(error))
+    if verbose:
+        for conflict in report.conflicts:
+            note(str(conflict), "[yellow]conflict:[/] ")
+    note(f"store {store}: read {report.read} papers: {report.summary()}")
+
+
+@app.command()
+def migrate(
+    old: Annotated[Path, typer.Argument(dir_okay=False, help="A kg 0.2 store (SQLite file).")],
+    new: Annotated[Path, typer.Argument(dir_okay=False, help="The new embedded store to create.")] = Path(DEFAULT_STORE),
+) -> None:
+    """Copy a kg 0.2 store (SQLite) into a new embedded store, from its extraction records."""
+    from kg import api
+    from kg.store import StoreError
+
+    try:
+        report = api.migrate(old, new)
     except StoreError as error:
         fail(str(error))
-    note(
-        f"store {store}: {report.added} added, {report.reextracted} re-extracted, "
-        f"{report.sources_updated} with new sources, {report.unchanged} unchanged; {total} papers in all"
-    )
+    note(f"store {new}: migrated from {old}: {report.summary()}")
 
 
 @app.command()
@@ -436,26 +460,6 @@ def _output(path: Path) -> Iterator[BinaryIO]:
         tmp.unlink(missing_ok=True)
 
 
-def open_graph(store: Path) -> nx.MultiDiGraph:
-    """The graph held by the embedded store at `store` (or by Neo4j for 'neo4j'), or a one-line error."""
-    from kg.store import EmbeddedStore, StoreError
-    from kg.store.neo4j import Neo4jError, Neo4jSettings, read_graph, session
-
-    if str(store) == NEO4J:
-        try:
-            with session(Neo4jSettings.from_env()) as db:
-                return read_graph(db)
-        except Neo4jError as error:
-            fail(str(error))
-    if not store.exists():
-        fail(f"{store}: no such store; create it with 'kg build FILES --store {store}'")
-    try:
-        with EmbeddedStore(store) as db:
-            return db.graph()
-    except StoreError as error:
-        fail(str(error))
-
-
 @contextmanager
 def _reader(store: Path, settings: Optional[Neo4jSettings] = None) -> Iterator[Any]:
     """A reader of Neo4j (for 'neo4j', or when `settings` are given) or of the embedded store at `store`.
@@ -485,23 +489,23 @@ def _settings(uri: Optional[str], user: str, password: str, database: Optional[s
     return Neo4jSettings(uri or DEFAULT_URI, user, password, database)
 
 
-def _load_neo4j(graph: nx.MultiDiGraph, settings: Neo4jSettings, batch_size: int, quiet: bool = False) -> None:
-    """Load `graph` into Neo4j with a progress meter, then print the driver's counters."""
+def _load_neo4j(load: Callable[[Callable], LoadReport], settings: Neo4jSettings, quiet: bool = False) -> None:
+    """Run `load` (given a progress callback) with a progress meter, then print the driver's counters."""
     from kg.progress import meter
-    from kg.store.neo4j import Neo4jError, load_graph, session
+    from kg.store import StoreError
+    from kg.store.neo4j import Neo4jError
 
-    total = graph.number_of_nodes() + graph.number_of_edges()
     try:
-        with session(settings) as db, meter("loading", total, "rows", quiet, err) as advance:
-            report = load_graph(db, graph, batch_size, lambda _, rows: advance(rows))
-    except Neo4jError as error:
+        with meter("loading", None, "rows", quiet, err) as advance:
+            report = load(lambda _, rows: advance(rows))
+    except (Neo4jError, StoreError, InputError) as error:
         fail(str(error))
-    note(f"neo4j {settings.uri}: loaded {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships: {report}")
+    note(f"neo4j {settings.uri}: loaded: {report}")
 
 
 @app.command()
 def load(
-    source: Annotated[Path, typer.Argument(envvar="KG_STORE", help="An embedded store (SQLite), a 'kg extract' JSON Lines file, or a folder of them (kg extract --scheduler).")] = Path(DEFAULT_STORE),
+    source: Annotated[Path, typer.Argument(envvar="KG_STORE", help="An embedded store, a 'kg extract' JSON Lines file, or a folder of them (kg extract --scheduler).")] = Path(DEFAULT_STORE),
     neo4j_uri: UriOption = None,
     neo4j_user: UserOption = "neo4j",
     neo4j_password: PasswordOption = "",
@@ -517,6 +521,7 @@ def load(
     again creates nothing; new papers are added; a load that was interrupted
     is completed by running it again. Prints the driver's counters.
     """
+    from kg import api
     from kg.store.neo4j import Neo4jError, apply_schema, session
 
     settings = _settings(neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
@@ -527,27 +532,9 @@ def load(
         except Neo4jError as error:
             fail(str(error))
         return
-    _load_neo4j(_source_graph(source), settings, batch_size, quiet)
-
-
-def _source_graph(source: Path) -> nx.MultiDiGraph:
-    """The graph of an embedded store, or of `kg extract` output: a file or a folder of shards."""
-    from kg.extract.distributed import iter_extractions
-    from kg.graph import build_graph
-
     if not source.exists():
         fail(f"{source}: no such store or extraction file")
-    if source.is_file():
-        with source.open("rb") as handle:
-            if handle.read(16) == b"SQLite format 3\x00":
-                return open_graph(source)
-    try:
-        extractions = list(iter_extractions(source))
-    except InputError as error:
-        fail(str(error))
-    if not extractions:
-        fail(f"{source}: no extractions in the file")
-    return build_graph(extractions)
+    _load_neo4j(lambda progress: api.load_neo4j(source, settings, batch_size=batch_size, progress=progress), settings, quiet)
 
 
 class OutputFormat(str, Enum):

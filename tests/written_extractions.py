@@ -84,5 +84,5 @@ def written_store(path, extractions: list[Extraction] | None = None):
     extractions = extractions or written_extractions()
     by_id = {ex.paper.id: ex for ex in extractions}
     with EmbeddedStore(path) as db:
-        db.merge([ex.paper for ex in extractions], lambda todo: [by_id[p.id] for p in todo], "kg-rules/test")
+        db.build([ex.paper for ex in extractions], lambda todo: [by_id[p.id] for p in todo], extractor="kg-rules/test")
     return path

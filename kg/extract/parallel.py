@@ -25,7 +25,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
 from typing import TypeVar
@@ -146,6 +146,35 @@ def _parallel(papers: Iterable[Paper], jobs: int | None, on_error: OnError, chun
                     on_error(result.input_error())
                 else:
                     yield result
+
+
+@contextmanager
+def batch_extractor(jobs: int | None = None) -> Iterator[Callable[[list[Paper]], Iterator[Extraction]]]:
+    """An extractor of whole batches on `jobs` processes, for builds: one pool serves every batch.
+
+    A build extracts batch after batch, each a few thousand papers; a pool
+    per batch would pay the workers' start-up each time. A paper that fails
+    raises, so the caller's per-paper retry names it.
+    """
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs == 1:
+        yield extract
+        return
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=pipeline.load)
+
+    def run(papers: list[Paper]) -> Iterator[Extraction]:
+        size = max(1, -(-len(papers) // (4 * jobs)))
+        futures = [(chunk, pool.submit(extract_chunk, chunk)) for chunk in _chunks(papers, size)]
+        for chunk, future in futures:
+            for result in _result(chunk, future):
+                if isinstance(result, Failure):
+                    raise result.input_error()
+                yield result
+
+    try:
+        yield run
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _chunks(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:

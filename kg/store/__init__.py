@@ -1,5 +1,6 @@
 """Stores: where the resolved graph lives. `embedded` needs no server."""
 
-from kg.store.embedded import EmbeddedStore, MergeReport, StoreError
+from kg.store.embedded import EmbeddedStore, StoreError
+from kg.store.write import BuildReport, Conflict
 
-__all__ = ["EmbeddedStore", "MergeReport", "StoreError"]
+__all__ = ["BuildReport", "Conflict", "EmbeddedStore", "StoreError"]

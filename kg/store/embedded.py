@@ -1,133 +1,225 @@
-"""The embedded store: one SQLite file holding every paper's extraction.
+"""The embedded store: one LadybugDB file holding the graph, its extraction records and resolution state.
 
-SQLite gives what the store must promise without a server: a merge is one
-transaction, so a run killed midway leaves the previous store as it was, and
-a merge that finds nothing new writes nothing. The extractions are the
-store's truth; the graph is built from them on demand (`graph()`), so entity
-resolution always sees every paper.
+LadybugDB (PyPI `ladybug`, the maintained fork of Kùzu) is an embedded graph
+database that speaks Cypher, so queries, stats and exports read the store
+through `run` with the same Cypher they send to Neo4j, without a server and
+without rebuilding a graph in Python. Writes go through `kg.store.write`,
+one transaction per batch, so a killed build keeps every committed batch.
+
+Besides the graph's tables (`schemas/embedded/schema.cypher`) a store holds
+kg's own tables, all named `Kg...`: the extraction records (`KgExtraction`),
+the keys papers are matched by (`KgPaperKey`), entity resolution's state
+(`KgNameKey`, `KgEntity`) and `KgMeta` (store format, extractor). Query by
+label: a label-less `MATCH (n)` also sees them.
+
+A process killed mid-write leaves a log whose last, unfinished transaction
+fails its checksum; the store is opened with that tail dropped
+(`throw_on_wal_replay_failure=False`), which is the rollback it needs.
+
+One process writes at a time: LadybugDB locks the file, a second writer
+waits up to `wait` seconds and then gets one line naming the other
+process. Readers open read-only beside a writer; an open that meets the
+writer mid-commit is retried briefly, then reported as a busy store.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
-import networkx as nx
+import ladybug
 
-from kg.graph import build_graph
-from kg.records import Extraction, Paper, norm
+from kg.records import Extraction, Paper
 
-FORMAT = "1"
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS extractions (
-    id TEXT PRIMARY KEY,
-    title_key TEXT NOT NULL UNIQUE,
-    extractor TEXT NOT NULL,
-    record TEXT NOT NULL
-);
+FORMAT = "2"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+INTERNAL_TABLES = """
+CREATE NODE TABLE KgMeta(key STRING PRIMARY KEY, value STRING);
+CREATE NODE TABLE KgExtraction(id STRING PRIMARY KEY, extractor STRING, keys STRING[], record STRING);
+CREATE NODE TABLE KgPaperKey(key STRING PRIMARY KEY, paper STRING);
+CREATE NODE TABLE KgNameKey(key STRING PRIMARY KEY, entity STRING);
+CREATE NODE TABLE KgEntity(id STRING PRIMARY KEY, label STRING, keys STRING[], forms STRING);
 """
+# The buffer pool bounds the database's memory (its default is most of the
+# machine's RAM). LadybugDB's checkpoint needs more of it as the store grows:
+# 256 MB failed at 20k papers, 512 MB at 35k (and the process then crashed),
+# 2 GB checkpoints 35k papers at 1.1 GB RSS. `$KG_BUFFER_MB` overrides it.
+BUFFER = int(os.environ.get("KG_BUFFER_MB", "2048")) * 1024**2
+WRITE_BUFFER = READ_BUFFER = BUFFER
+BUSY_RETRY_SECONDS = 2.0
+LOCK_HOLDER = re.compile(r"Lock is held by PID (\d+)")
+# What LadybugDB says when another process holds the file, or is mid-commit or mid-checkpoint.
+BUSY_WORDS = ("lock", "wal", "checksum", "checkpoint", "recovery")
 
 
 class StoreError(Exception):
-    """A store that cannot be opened or is not a kg store."""
+    """A store that cannot be opened, is in use, or is not a kg store; the message is one line."""
 
 
-@dataclass
-class MergeReport:
-    added: int = 0
-    reextracted: int = 0
-    sources_updated: int = 0
-    unchanged: int = 0
+def schema_statements() -> list[str]:
+    """The DDL of the graph's tables, as shipped in `kg.schemas`, one statement each."""
+    text = resources.files("kg.schemas").joinpath("embedded/schema.cypher").read_text(encoding="utf-8")
+    text = "\n".join(line.split("//", 1)[0] for line in text.splitlines())
+    return [s.strip() for s in (text + INTERNAL_TABLES).split(";") if s.strip()]
 
 
-Extractor = Callable[[list[Paper]], Iterable[Extraction]]
+def _one_line(error: Exception) -> str:
+    return str(error).splitlines()[0].strip() if str(error) else type(error).__name__
 
 
 class EmbeddedStore:
-    """A kg store in one SQLite file; use as a context manager."""
+    """A kg store in one LadybugDB file; use as a context manager.
 
-    def __init__(self, path: str | Path):
+    `read_only` opens beside a running build (for queries and exports);
+    `wait` is how long a writer waits for another writer to finish.
+    """
+
+    def __init__(self, path: str | Path = "kg.db", *, read_only: bool = False, wait: float = 0.0):
         self.path = Path(path)
+        self.read_only = read_only
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a store file")
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such store; create it with 'kg build FILES --store {self.path}'")
         if not self.path.parent.exists():
             raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
+        if self.path.exists():
+            with self.path.open("rb") as handle:
+                if handle.read(16) == SQLITE_MAGIC:
+                    raise StoreError(
+                        f"{self.path}: a kg 0.2 store (SQLite); migrate it with 'kg migrate {self.path} NEW.db' "
+                        "(or rebuild it from its input files)"
+                    )
+        self.db = self._open(wait)
+        self.conn = ladybug.Connection(self.db)
+        tables = {row["name"] for row in self.run("CALL show_tables() RETURN name")}
+        if not tables and not read_only:
+            self._create()
+        elif "KgMeta" not in tables:
+            self.close()
+            raise StoreError(f"{self.path}: a LadybugDB database, but not a kg store")
+        found = self.meta("format")
+        if found != FORMAT:
+            self.close()
+            raise StoreError(f"{self.path}: store format {found}, this kg reads format {FORMAT}; rebuild it")
+
+    def _open(self, wait: float) -> ladybug.Database:
+        deadline = time.monotonic() + max(wait, BUSY_RETRY_SECONDS if self.read_only else 0.0)
+        while True:
+            try:
+                return ladybug.Database(
+                    str(self.path), read_only=self.read_only, buffer_pool_size=READ_BUFFER if self.read_only else WRITE_BUFFER,
+                    throw_on_wal_replay_failure=False,
+                )
+            except RuntimeError as error:
+                message = str(error)
+                if not any(word in message.lower() for word in BUSY_WORDS):
+                    raise StoreError(f"{self.path}: not a kg store ({_one_line(error)})") from None
+                if self.read_only and "recovery is pending" in message:
+                    self._recover()
+                if time.monotonic() >= deadline:
+                    holder = LOCK_HOLDER.search(message)
+                    who = f"kg process {holder.group(1)}" if holder else "another kg process"
+                    if self.read_only:
+                        raise StoreError(f"{self.path}: the store is busy ({who} is writing to it); try again shortly") from None
+                    raise StoreError(f"{self.path}: the store is in use by {who}; wait for it, or pass --wait SECONDS") from None
+                time.sleep(0.1)
+
+    def _recover(self) -> None:
+        """Replay the log a killed writer left, so that readers can open; skipped while a writer holds the store."""
         try:
-            self.conn = sqlite3.connect(self.path)
-            tables = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        except sqlite3.DatabaseError as err:
-            raise StoreError(f"{self.path}: not a kg store ({err})") from None
-        if tables and "extractions" not in tables:
-            raise StoreError(f"{self.path}: an SQLite file, but not a kg store")
-        if not tables:
-            self.conn.executescript(SCHEMA)
-            with self.conn:
-                self.conn.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+            ladybug.Database(str(self.path), buffer_pool_size=WRITE_BUFFER, throw_on_wal_replay_failure=False).close()
+        except RuntimeError:
+            pass  # a writer is at work: it will checkpoint, and the reader retries
+
+    def _create(self) -> None:
+        with self.transaction():
+            for statement in schema_statements():
+                self.conn.execute(statement)
+            self.conn.execute("CREATE (:KgMeta {key: 'format', value: $v})", {"v": FORMAT})
 
     def __enter__(self) -> EmbeddedStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.conn.close()
+        self.close()
+
+    def close(self) -> None:
+        """Release the file (and its lock) now, not when the garbage collector gets to it."""
+        if getattr(self, "conn", None) is not None:
+            self.conn.close()
+            self.conn = None
+        if getattr(self, "db", None) is not None:
+            self.db.close()
+            self.db = None
+
+    def run(self, cypher: str, params: Mapping[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        """Rows of a Cypher query as dicts keyed by the RETURN columns (LadybugDB's dialect, not translated)."""
+        result = self.conn.execute(cypher, dict(params or {}))
+        for one in result if isinstance(result, list) else [result]:
+            columns = one.get_column_names()
+            while one.has_next():
+                yield dict(zip(columns, one.get_next()))
+
+    def execute(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
+        """Run a statement whose rows nobody reads (writes, COPY)."""
+        self.conn.execute(cypher, dict(params or {}))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction: committed whole, or (on any error, or a kill) not at all."""
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException as error:
+            try:
+                self.conn.execute("ROLLBACK")
+            except RuntimeError:
+                pass  # LadybugDB already aborted it at the error
+            if isinstance(error, RuntimeError):
+                raise StoreError(f"{self.path}: the database refused a write, nothing of this batch was stored ({_one_line(error)})") from None
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except RuntimeError as error:
+            if "committed successfully" not in str(error):
+                raise StoreError(f"{self.path}: the database refused a commit, nothing of this batch was stored ({_one_line(error)})") from None
+            # committed and durable; the checkpoint that failed runs again at the next commit or open
+
+    def meta(self, key: str) -> str | None:
+        rows = list(self.run("MATCH (m:KgMeta {key: $k}) RETURN m.value AS value", {"k": key}))
+        return rows[0]["value"] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.execute("MERGE (m:KgMeta {key: $k}) SET m.value = $v", {"k": key, "v": value})
 
     def __len__(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM extractions").fetchone()[0]
+        return next(self.run("MATCH (p:Paper) RETURN count(*) AS n"))["n"]
 
     def extractions(self) -> Iterator[Extraction]:
-        for (record,) in self.conn.execute("SELECT record FROM extractions ORDER BY id"):
-            yield Extraction.from_json(json.loads(record))
+        """Every stored extraction record, in id order."""
+        for row in self.run("MATCH (x:KgExtraction) RETURN x.record AS record ORDER BY x.id"):
+            yield Extraction.from_json(json.loads(row["record"]))
 
-    def graph(self) -> nx.MultiDiGraph:
-        return build_graph(self.extractions())
+    def build(self, papers: Iterable[Paper], extract: Callable | None = None, **options: Any):
+        """Add `papers` batch by batch, one transaction each; returns a `BuildReport` (`kg.store.write.build`)."""
+        from kg.store.write import build
 
-    def merge(self, papers: list[Paper], extract: Extractor, extractor: str) -> MergeReport:
-        """Add `papers`, extracting only what is new or was extracted by another version.
+        return build(self, papers, extract, **options)
 
-        A paper already stored (same id or same normalised title) keeps its
-        extraction and gains the new source files; nothing is written when
-        nothing changed, so merging the same input twice is a no-op.
+    def graph(self):
+        """The whole graph as a networkx MultiDiGraph, read through Cypher.
+
+        A bridge for the readers that still take an in-memory graph, until they
+        read through `run`; it will go.
         """
-        report = MergeReport()
-        stored = {}
-        for id_, title_key, version, record in self.conn.execute("SELECT id, title_key, extractor, record FROM extractions"):
-            stored[title_key] = (id_, version, json.loads(record))
-        to_extract: list[Paper] = []
-        source_updates: list[tuple[str, str]] = []
-        for paper in papers:
-            known = stored.get(norm(paper.title))
-            if known is None:
-                to_extract.append(paper)
-                continue
-            id_, version, record = known
-            sources = sorted(set(record.get("sources", [])) | set(paper.sources))
-            same_text = record.get("abstract") == paper.abstract and id_ == paper.id
-            if version != extractor or not same_text:
-                paper.sources = sources
-                to_extract.append(paper)
-            elif sources != sorted(record.get("sources", [])):
-                record["sources"] = sources
-                source_updates.append((json.dumps(record, ensure_ascii=False), id_))
-                report.sources_updated += 1
-            else:
-                report.unchanged += 1
-        if not to_extract and not source_updates:
-            return report
-        with self.conn:  # one transaction: committed whole or rolled back whole
-            self.conn.executemany("UPDATE extractions SET record = ? WHERE id = ?", source_updates)
-            for extraction in extract(to_extract):
-                title_key = norm(extraction.paper.title)
-                if title_key in stored:
-                    report.reextracted += 1
-                    self.conn.execute("DELETE FROM extractions WHERE title_key = ?", (title_key,))
-                else:
-                    report.added += 1
-                self.conn.execute(
-                    "INSERT INTO extractions VALUES (?, ?, ?, ?)",
-                    (extraction.paper.id, title_key, extraction.extractor,
-                     json.dumps(extraction.to_json(), ensure_ascii=False)),
-                )
-        return report
+        from kg.store.graph import read_graph
+
+        return read_graph(self)

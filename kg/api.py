@@ -1,0 +1,203 @@
+"""kg's Python API: open a store, build it from files or papers, read it with Cypher.
+
+The `kg` command is a thin shell over these functions, so everything it
+does can be done from Python (a notebook, a script, a pipeline):
+
+    >>> import kg
+    >>> report = kg.build(["papers.jsonl"], store="kg.db")
+    >>> with kg.open_store("kg.db", read_only=True) as store:
+    ...     rows = list(store.run("MATCH (m:Model) RETURN m.name AS name LIMIT 5"))
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import InputError, OnError, raise_error
+from kg.records import Extraction, Paper
+from kg.store.embedded import EmbeddedStore, StoreError
+from kg.store.write import BuildReport
+
+if TYPE_CHECKING:
+    from kg.store.neo4j import LoadReport, Neo4jSettings
+
+DEFAULT_STORE = "kg.db"
+Source = str | os.PathLike | Paper
+
+
+def open_store(path: str | os.PathLike = DEFAULT_STORE, *, read_only: bool = False, wait: float = 0.0) -> EmbeddedStore:
+    """Open (or, for writing, create) the embedded store at `path`; use it as a context manager.
+
+    `read_only` opens beside a running build, for queries and exports.
+    `wait` is how many seconds a writer waits for another writer to finish
+    before `StoreError` says which process holds the store. A kg 0.2 store
+    (SQLite) raises `StoreError` saying how to migrate it (`migrate`).
+    """
+    return EmbeddedStore(path, read_only=read_only, wait=wait)
+
+
+def is_extractions(path: str | os.PathLike) -> bool:
+    """Whether `path` holds `kg extract` output (a file of extraction lines, or a folder of shards) rather than papers."""
+    path = Path(path)
+    if path.is_dir():
+        return True
+    if not path.is_file():
+        return False
+    with path.open("rb") as handle:
+        first = handle.readline(1 << 20)
+    return first.lstrip().startswith(b"{") and b'"entities"' in first and b'"extractor"' in first
+
+
+class _Inputs:
+    """The papers of a build's sources, streamed, and an extractor that takes stored extractions as they are.
+
+    Files of papers are read record by record; extraction files and folders
+    of shards (`kg extract`, `kg extract --scheduler`) give their papers with
+    the extraction already made, so a build loads them without running the
+    NLP again. Only extractions of papers read recently are held.
+    """
+
+    HELD = 20_000
+
+    def __init__(self, sources: Iterable[Source], fmt: str | None, on_error: OnError, on_warning: OnError | None):
+        self.sources, self.fmt, self.on_error, self.on_warning = sources, fmt, on_error, on_warning
+        self.held: dict[int, Extraction] = {}
+
+    def papers(self) -> Iterator[Paper]:
+        from kg.extract.distributed import iter_extractions
+        from kg.sources import iter_papers
+
+        for source in self.sources:
+            if isinstance(source, Paper):
+                yield source
+            elif is_extractions(source):
+                try:
+                    for extraction in iter_extractions(source):
+                        self.held[id(extraction.paper)] = extraction
+                        if len(self.held) > self.HELD:
+                            del self.held[next(iter(self.held))]
+                        yield extraction.paper
+                except InputError as error:
+                    self.on_error(error)
+            else:
+                yield from iter_papers([source], self.fmt, self.on_error, self.on_warning)
+
+    def extractor(self, extract: Callable[[list[Paper]], Iterable[Extraction]]) -> Callable[[list[Paper]], Iterator[Extraction]]:
+        """`extract` for papers read from text; a held extraction for papers read from extraction files."""
+
+        def run(papers: list[Paper]) -> Iterator[Extraction]:
+            fresh = iter(extract([p for p in papers if id(p) not in self.held]))
+            for paper in papers:
+                known = self.held.pop(id(paper), None)
+                yield Extraction(paper, known.entities, known.results, known.extractor) if known else next(fresh)
+
+        return run
+
+
+def build(
+    sources: Iterable[Source],
+    store: str | os.PathLike | EmbeddedStore = DEFAULT_STORE,
+    *,
+    fmt: str | None = None,
+    replace: bool = False,
+    on_error: OnError = raise_error,
+    progress: Callable[[int], None] | None = None,
+    batch_size: int = 2000,
+    wait: float = 0.0,
+    jobs: int | None = None,
+    on_warning: OnError | None = None,
+) -> BuildReport:
+    """Read, extract and store papers from `sources` (input files, `kg extract` output, or `Paper`s), batch by batch.
+
+    Papers already stored are matched by arXiv id, DOI or normalised title
+    and keep their stored title and abstract; a record that differs is a
+    `Conflict` in the report (`replace=True` takes the new text and
+    re-extracts). `on_error` receives each bad record or file as an
+    `InputError` (the default raises it; committed batches stay). Each batch
+    is one transaction, so an interrupted build keeps what it committed and
+    a rerun completes it. Extraction runs on `jobs` processes (default:
+    every core), the same output for any number; `kg extract` output is
+    stored as it is, not extracted again.
+    """
+    if isinstance(store, EmbeddedStore):
+        from kg.extract.parallel import batch_extractor
+
+        inputs = _Inputs(sources, fmt, on_error, on_warning)
+        with batch_extractor(jobs) as extract:
+            return store.build(inputs.papers(), inputs.extractor(extract), replace=replace, on_error=on_error,
+                               progress=progress, batch_size=batch_size)
+    path = Path(store)
+    new = not path.exists()
+    with open_store(path, wait=wait) as db:
+        try:
+            return build(sources, db, fmt=fmt, replace=replace, on_error=on_error, progress=progress,
+                         batch_size=batch_size, jobs=jobs, on_warning=on_warning)
+        except BaseException as error:
+            if not (new and len(db) == 0):
+                raise
+            failure = error
+    # a build that failed before storing any paper leaves no new store behind
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    raise failure
+
+
+def migrate(old: str | os.PathLike, new: str | os.PathLike = DEFAULT_STORE, *, progress: Callable[[int], None] | None = None) -> BuildReport:
+    """Copy a kg 0.2 store (SQLite) into a new embedded store at `new`, from its extraction records."""
+    from kg.store.migrate import is_sqlite_store, migrate as migrate_records
+
+    if not is_sqlite_store(old):
+        raise StoreError(f"{old}: not a kg 0.2 store (an SQLite file)")
+    if Path(new).exists():
+        raise StoreError(f"{new}: already exists; migrate into a new file")
+    with open_store(new) as db:
+        return migrate_records(old, db, progress=progress)
+
+
+def load_neo4j(
+    source: str | os.PathLike,
+    settings: Neo4jSettings,
+    *,
+    batch_size: int = 10_000,
+    progress: Callable[[LoadReport, int], None] | None = None,
+    jobs: int | None = None,
+) -> LoadReport:
+    """Load an embedded store, or `kg extract` output, into Neo4j; returns the driver's counters.
+
+    The store's nodes and relationships stream page by page into batched
+    writes (`kg.store.neo4j.load_rows`), so memory stays flat. Extraction
+    output is first resolved into a temporary embedded store, so a load
+    resolves entities exactly as a build does.
+    """
+    from kg.store.neo4j import load_rows, session
+    from kg.store.rows import node_batches, relationship_batches
+
+    if is_extractions(source):
+        return build_neo4j([source], settings, batch_size=batch_size, progress=progress, jobs=jobs)
+    with open_store(source, read_only=True) as store, session(settings) as db:
+        return load_rows(db, node_batches(store), relationship_batches(store), batch_size, progress)
+
+
+def build_neo4j(
+    sources: Iterable[Source],
+    settings: Neo4jSettings,
+    *,
+    batch_size: int = 10_000,
+    progress: Callable[[LoadReport, int], None] | None = None,
+    **options,
+) -> LoadReport:
+    """`build` into a temporary embedded store, then `load_neo4j` it: Neo4j gets the same resolved graph as a build.
+
+    `options` are `build`'s (`fmt`, `on_error`, `jobs`, ...).
+    """
+    with tempfile.TemporaryDirectory(prefix="kg-neo4j-") as folder:
+        staged = Path(folder) / "kg.db"
+        build(sources, staged, **options)
+        return load_neo4j(staged, settings, batch_size=batch_size, progress=progress)
+
+
+__all__ = ["BuildReport", "EmbeddedStore", "InputError", "StoreError", "build", "build_neo4j", "load_neo4j", "migrate", "open_store"]

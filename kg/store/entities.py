@@ -1,0 +1,164 @@
+"""Entity resolution's state in the store, and writing what a batch's resolution changed.
+
+Every lookup is by primary key (`UNWIND $keys ... MATCH (x {key: k})`),
+which LadybugDB answers from its index; a `WHERE x IN $list` filter, or a
+`MERGE`, would scan the table and slow down as the store grows. New rows
+are known to be new, so they are plain `CREATE`s (`copy_rows`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+
+
+from kg.graph.resolve import EntityState, Resolution
+from kg.graph.rows import ENTITY_LABELS, role_rank, variant_edges
+
+EDGE = ("from", "to")
+ROLE_COLUMNS = (*EDGE, "role", "confidence", "extractor", "sentence", "start_char", "end_char")
+
+
+def copy_rows(store, table: str, rows: list[dict], columns: tuple[str, ...], pair: tuple[str, str] | None = None) -> None:
+    """Insert `rows` (all new) into node table `table`, or rel table `table` between the labels `pair`.
+
+    `UNWIND ... CREATE`, with each end of a relationship found by its own
+    primary-key `MATCH`, runs at tens of thousands of rows a second and
+    stays flat as the store grows. Bulk `COPY` would be faster still, but a
+    `COPY` inside a transaction is not atomic across a kill in LadybugDB
+    0.22 (a killed build kept a transaction's updates without its copied
+    rows), and a build must keep whole batches or nothing.
+    """
+    if not rows:
+        return
+    names = [n for n in columns if n not in EDGE]
+    props = ", ".join(f"{n}: r.{n}" for n in names)
+    if pair is None:
+        store.execute(f"UNWIND $rows AS r CREATE (:{table} {{{props}}})", {"rows": [{n: row.get(n) for n in names} for row in rows]})
+        return
+    params = [{"src": row["from"], "dst": row["to"], **{n: row.get(n) for n in names}} for row in rows]
+    store.execute(
+        f"UNWIND $rows AS r MATCH (a:{pair[0]} {{id: r.src}}) MATCH (b:{pair[1]} {{id: r.dst}}) CREATE (a)-[:{table} {{{props}}}]->(b)",
+        {"rows": params},
+    )
+
+
+class StoreState:
+    """`kg.graph.resolve.State` read from the store's `KgNameKey` and `KgEntity` tables."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def entity_ids(self, keys: Iterable[str]) -> dict[str, str]:
+        rows = self.store.run("UNWIND $keys AS k MATCH (x:KgNameKey {key: k}) RETURN x.key AS key, x.entity AS entity", {"keys": sorted(keys)})
+        return {row["key"]: row["entity"] for row in rows}
+
+    def states(self, ids: Iterable[str]) -> dict[str, EntityState]:
+        rows = self.store.run(
+            "UNWIND $ids AS i MATCH (x:KgEntity {id: i}) RETURN x.id AS id, x.label AS label, x.keys AS keys, x.forms AS forms",
+            {"ids": sorted(ids)},
+        )
+        return {r["id"]: EntityState(r["id"], r["label"], list(r["keys"]), json.loads(r["forms"])) for r in rows}
+
+
+def existing_ids(store, table: str, ids: Iterable[str], column: str = "id") -> set[str]:
+    rows = store.run(f"UNWIND $ids AS i MATCH (x:{table} {{{column}: i}}) RETURN x.{column} AS id", {"ids": sorted(set(ids))})
+    return {row["id"] for row in rows}
+
+
+def apply(store, resolution: Resolution) -> None:
+    """Write a batch's resolution: new and renamed entities, merges (edges moved), dropped entities, state."""
+    stored = existing_ids(store, "KgEntity", [*resolution.states, *resolution.merged, *resolution.dropped])
+    new = [s for i, s in resolution.states.items() if i not in stored]
+    for label in ENTITY_LABELS:
+        rows = []
+        for state in new:
+            if state.label == label:
+                name, aliases = state.name_and_aliases()
+                rows.append({"id": state.id, "name": name, "aliases": aliases})
+        copy_rows(store, label, rows, ("id", "name", "aliases"))
+    for old, target in sorted(resolution.merged.items()):
+        _move_edges(store, resolution.states[target].label, old, target)
+    gone = sorted({*resolution.merged, *resolution.dropped})
+    for label in ENTITY_LABELS:
+        store.execute(f"UNWIND $ids AS i MATCH (e:{label} {{id: i}}) DETACH DELETE e", {"ids": gone})
+    store.execute("UNWIND $ids AS i MATCH (x:KgEntity {id: i}) DELETE x", {"ids": gone})
+    kept = [s for i, s in resolution.states.items() if i in stored]
+    for label in ENTITY_LABELS:
+        rows = []
+        for state in kept:
+            if state.label == label:
+                name, aliases = state.name_and_aliases()
+                rows.append({"id": state.id, "name": name, "aliases": aliases})
+        if rows:
+            store.execute(f"UNWIND $rows AS r MATCH (e:{label} {{id: r.id}}) SET e.name = r.name, e.aliases = r.aliases", {"rows": rows})
+    state_rows = [
+        {"id": s.id, "label": s.label, "keys": sorted(s.keys), "forms": json.dumps(s.forms, sort_keys=True, ensure_ascii=False)}
+        for s in resolution.states.values()
+    ]
+    if kept:
+        store.execute(
+            "UNWIND $rows AS r MATCH (x:KgEntity {id: r.id}) SET x.keys = r.keys, x.forms = r.forms",
+            {"rows": [r for r in state_rows if r["id"] in stored]},
+        )
+    copy_rows(store, "KgEntity", [r for r in state_rows if r["id"] not in stored],
+         ("id", "label", "keys", "forms"))
+    store.execute("UNWIND $keys AS k MATCH (x:KgNameKey {key: k}) DELETE x", {"keys": resolution.deleted_keys()})
+    changed = resolution.changed_keys()
+    moved = [{"key": k, "entity": e} for k, e in sorted(changed.items()) if k in resolution.stored_keys]
+    if moved:
+        store.execute("UNWIND $rows AS r MATCH (x:KgNameKey {key: r.key}) SET x.entity = r.entity", {"rows": moved})
+    copy_rows(store, "KgNameKey", [{"key": k, "entity": e} for k, e in sorted(changed.items()) if k not in resolution.stored_keys],
+         ("key", "entity"))
+
+
+def _move_edges(store, label: str, old: str, new: str) -> None:
+    """Give entity `new` the edges of `old`, keeping one role edge per paper (`role_rank`)."""
+    columns = "r.role AS role, r.confidence AS confidence, r.extractor AS extractor, r.sentence AS sentence, r.start_char AS start_char, r.end_char AS end_char"
+    moving = list(store.run(f"MATCH (p:Paper)-[r]->(e:{label} {{id: $old}}) RETURN p.id AS paper, label(r) AS type, {columns}", {"old": old}))
+    papers = sorted({row["paper"] for row in moving})
+    present = list(store.run(
+        f"UNWIND $papers AS pid MATCH (p:Paper {{id: pid}})-[r]->(e:{label} {{id: $new}}) RETURN p.id AS paper, label(r) AS type, {columns}",
+        {"papers": papers, "new": new},
+    ))
+    store.execute(f"UNWIND $papers AS pid MATCH (p:Paper {{id: pid}})-[r]->(e:{label} {{id: $new}}) DELETE r", {"papers": papers, "new": new})
+    best: dict[str, dict] = {}
+    for row in moving + present:
+        if row["paper"] not in best or role_rank(row) < role_rank(best[row["paper"]]):
+            best[row["paper"]] = row
+    by_type: dict[str, list[dict]] = defaultdict(list)
+    for paper, row in best.items():
+        by_type[row["type"]].append({**row, "from": paper, "to": new})
+    for type_, rows in sorted(by_type.items()):
+        copy_rows(store, type_, rows, ROLE_COLUMNS, ("Paper", label))
+    for type_ in ("ACHIEVES", "HAS_RESULT"):
+        results = [row["id"] for row in store.run(f"MATCH (e:{label} {{id: $old}})-[:{type_}]->(r:Result) RETURN r.id AS id", {"old": old})]
+        copy_rows(store, type_, [{"from": new, "to": r} for r in results], EDGE, (label, "Result"))
+
+
+def update_variants(store) -> int:
+    """Make the `VARIANT_OF` edges those of the entities' current names; return how many changed.
+
+    Variants depend on every entity's name, so they are settled once per
+    build, over all entities (their number grows far slower than papers').
+    """
+    entities = []
+    for label in ENTITY_LABELS:
+        entities += [(label, r["id"], r["name"]) for r in store.run(f"MATCH (e:{label}) RETURN e.id AS id, e.name AS name")]
+    wanted = variant_edges(entities)
+    present = set()
+    for label in ENTITY_LABELS:
+        rows = store.run(f"MATCH (a:{label})-[:VARIANT_OF]->(b:{label}) RETURN a.id AS a, b.id AS b")
+        present |= {(label, r["a"], r["b"]) for r in rows}
+    stale, missing = present - wanted, wanted - present
+    if not stale and not missing:
+        return 0
+    with store.transaction():
+        for label in ENTITY_LABELS:
+            rows = [{"a": a, "b": b} for lab, a, b in sorted(stale) if lab == label]
+            if rows:
+                store.execute(f"UNWIND $rows AS r MATCH (a:{label} {{id: r.a}})-[v:VARIANT_OF]->(b:{label} {{id: r.b}}) DELETE v", {"rows": rows})
+            rows = [{"from": a, "to": b} for lab, a, b in sorted(missing) if lab == label]
+            copy_rows(store, "VARIANT_OF", rows, EDGE, (label, label))
+    return len(stale) + len(missing)
