@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -43,22 +42,22 @@ class NameFinder:
         self.gazetteer_matchers = candidates.phrase_matchers(nlp, patterns.make_doc, self.gazetteer.terms)
         self.common = {self.gazetteer.terms[i].name for i in self.gazetteer.common}
         self.lexicon_names = lexicon.by_name()
-        self.flags = flags.add_name_flags(nlp.vocab)
+        flags.register(nlp.vocab)
         self.open, self.close = nlp.vocab.strings.add("("), nlp.vocab.strings.add(")")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.user_data.get(TEXT) or doc.text
-        columns = doc.to_array([ORTH, IDX, LENGTH, self.flags.shape, self.flags.cue, self.flags.arena_head])
-        orth = columns[:, 0]
+        columns = flags.columns(doc)
+        orth, bits = columns[:, 0], columns[:, 2]
         found = candidates.from_terms(doc, self.matchers, "lexicon")
         found += self._from_gazetteer(doc, text, {i for c in found for i in range(c.start, c.end)})
         covered = {i for c in found for i in range(c.start, c.end)}
-        found += candidates.from_shapes(doc, numpy.flatnonzero(columns[:, 3]).tolist(), covered, self.lexicon_names)
-        found += candidates.from_cues(doc, numpy.flatnonzero(columns[:, 4]).tolist())
+        found += candidates.from_shapes(doc, numpy.flatnonzero(bits & flags.SHAPE).tolist(), covered, self.lexicon_names)
+        found += candidates.from_cues(doc, numpy.flatnonzero(bits & flags.CUE).tolist())
         found += candidates.from_title_lead(doc, text)
         title_end = max(0, text.find("\n"))
         found = boundaries.join_parts(doc, found, title_end)
-        found += boundaries.from_heads(doc, numpy.flatnonzero(columns[:, 5]).tolist(), title_end)
+        found += boundaries.from_heads(doc, numpy.flatnonzero(bits & flags.ARENA_HEAD).tolist(), title_end)
         parens = numpy.flatnonzero((orth[:-2] == self.open) & (orth[2:] == self.close)).tolist()
         found = definitions.join(doc, text, parens, found)
         found = candidates.non_overlapping(found)
@@ -67,7 +66,7 @@ class NameFinder:
         found += candidates.size_list(doc, found)
         found = boundaries.drop_non_names(doc, found)
         entity_types.assign(doc, text, found)
-        doc._.kg_mentions = _mentions(text, columns[:, 1].tolist(), columns[:, 2].tolist(), found)
+        doc._.kg_mentions = _mentions(text, columns[:, 1].tolist(), (bits >> flags.LENGTH_SHIFT).tolist(), found)
         return doc
 
     def _from_gazetteer(self, doc: Doc, text: str, lexicon_tokens: set[int]) -> list[Candidate]:
