@@ -37,9 +37,8 @@ class NameFinder:
     def __init__(self, nlp: Language, gazetteer_path: str | None = None):
         patterns = spacy.blank("en")
         customize(patterns)
-        self.matchers = candidates.phrase_matchers(nlp, patterns.make_doc, lexicon.load())
         self.gazetteer = gazetteer.load(gazetteer_path)
-        self.gazetteer_matchers = candidates.phrase_matchers(nlp, patterns.make_doc, self.gazetteer.terms)
+        self.matchers = candidates.phrase_matchers(nlp, patterns.make_doc, {"lexicon": lexicon.load(), "gazetteer": self.gazetteer.terms})
         self.common = {self.gazetteer.terms[i].name for i in self.gazetteer.common}
         self.lexicon_names = lexicon.by_name()
         flags.register(nlp.vocab)
@@ -49,8 +48,9 @@ class NameFinder:
         text = doc.user_data.get(TEXT) or doc.text
         columns = flags.columns(doc)
         orth, bits = columns[:, 0], columns[:, 2]
-        found = candidates.from_terms(doc, self.matchers, "lexicon")
-        found += self._from_gazetteer(doc, text, {i for c in found for i in range(c.start, c.end)})
+        listed = candidates.from_terms(doc, self.matchers)
+        found = listed["lexicon"]
+        found += self._from_gazetteer(doc, text, listed["gazetteer"], {i for c in found for i in range(c.start, c.end)})
         covered = {i for c in found for i in range(c.start, c.end)}
         found += candidates.from_shapes(doc, numpy.flatnonzero(bits & flags.SHAPE).tolist(), covered, self.lexicon_names)
         found += candidates.from_cues(doc, numpy.flatnonzero(bits & flags.CUE).tolist())
@@ -69,18 +69,16 @@ class NameFinder:
         doc._.kg_mentions = _mentions(text, columns[:, 1].tolist(), (bits >> flags.LENGTH_SHIFT).tolist(), found)
         return doc
 
-    def _from_gazetteer(self, doc: Doc, text: str, lexicon_tokens: set[int]) -> list[Candidate]:
+    def _from_gazetteer(self, doc: Doc, text: str, listed: list[Candidate], lexicon_tokens: set[int]) -> list[Candidate]:
         """The gazetteer's names where the lexicon found none.
 
         A common word, and any name written as a plain word (`Inception`,
         `Locomotion`), counts only where the words around it show it is a
         name; a coined shape (`CIFAR-10`, `HalfCheetah`) counts as it is.
         """
-        if not self.gazetteer.terms:
-            return []
         title_end = max(0, text.find("\n"))
         found = []
-        for c in candidates.from_terms(doc, self.gazetteer_matchers, "gazetteer"):
+        for c in listed:
             if lexicon_tokens.intersection(range(c.start, c.end)):
                 continue
             words = doc[c.start : c.end].text
