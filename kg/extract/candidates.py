@@ -224,6 +224,9 @@ def from_cues(doc: Doc, positions: list[int]) -> list[Candidate]:
 
 def from_title_lead(doc: Doc, text: str) -> list[Candidate]:
     """The name before the title's colon, as in "DotaMath: Decomposition of Thought ..."."""
+    first_line = text.partition("\n")[0]
+    if ":" not in first_line and "--" not in first_line and "—" not in first_line:
+        return []  # most titles have no lead name: their tokens need not be looked at
     for token in doc[:8]:
         if token.text in {":", "--", "—"} and token.i > 0:
             return _lead(doc[0 : token.i], text)
