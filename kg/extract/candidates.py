@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.extract import lexicon, shapes
+from kg.extract import flags, lexicon, shapes
 from kg.extract.cues import CONNECTORS, COORDINATION, HEAD_TYPE, NAMING_CUES, PROPOSE_VERBS, internal_type
 from kg.extract.mentions import norm
 
@@ -275,11 +275,14 @@ def repeats(doc: Doc, orth: numpy.ndarray, found: list[Candidate]) -> list[Candi
     return added
 
 
-def sized(doc: Doc, found: list[Candidate]) -> list[Candidate]:
-    """A name followed by a parameter count is a checkpoint: "Mistral 7B", "Lingma SWE-GPT 72B"."""
+def sized(bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
+    """A name followed by a parameter count is a checkpoint: "Mistral 7B", "Lingma SWE-GPT 72B".
+
+    `bits` are the doc's `kg.extract.flags` bits.
+    """
     starts = {c.start for c in found}
     for c in found:
-        if c.end < len(doc) and c.end not in starts and shapes.BARE_SIZE.match(doc[c.end].text) and c.label in {None, "Model", "Method"}:
+        if c.end < len(bits) and c.end not in starts and bits[c.end] & flags.SIZE and c.label in {None, "Model", "Method"}:
             c.end, c.label, c.key = c.end + 1, "Model", None
     return found
 

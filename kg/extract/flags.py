@@ -18,6 +18,7 @@ each token's ORTH and IDX, in one call, once per doc.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy
@@ -41,7 +42,12 @@ ARENA_HEAD = 4  # a head noun of datasets or environments ("dataset", "simulator
 END = 8  # a character spaCy's sentencizer ends sentences at
 NEWLINE = 16  # whitespace holding a line break (the title's end)
 PUNCT = 32  # punctuation (spaCy's `is_punct`)
-LENGTH_SHIFT = 8
+SIZE = 64  # a parameter count (`7B`, `8x7B`)
+NUMBER = 128  # a number or a percentage (`96`, `2.1`, `41%`)
+ET = 256  # "et" (of "et al.")
+AL = 512  # a word starting "al" ("al.")
+LENGTH_SHIFT = 16
+NUMBER_TEXT = re.compile(r"^\d+(?:\.\d+)?%?$")
 # Where `columns` keeps a doc's columns for the components after the first.
 COLUMNS = "kg_columns"
 
@@ -72,6 +78,10 @@ def _bits(text: str) -> int:
         | (END if text in SENTENCE_PUNCT else 0)
         | (NEWLINE if "\n" in text else 0)
         | (PUNCT if is_punct(text) else 0)
+        | (SIZE if shapes.BARE_SIZE.match(text) else 0)
+        | (NUMBER if NUMBER_TEXT.match(text) else 0)
+        | (ET if lower == "et" else 0)
+        | (AL if lower.startswith("al") else 0)
         | len(text) << LENGTH_SHIFT
     )
 

@@ -62,9 +62,9 @@ class NameFinder:
         found = definitions.join(doc, text, parens, found)
         found = candidates.non_overlapping(found)
         found = candidates.non_overlapping(found + candidates.repeats(doc, orth, found))
-        found = candidates.sized(doc, found)
+        found = candidates.sized(bits, found)
         found += candidates.size_list(doc, found)
-        found = boundaries.drop_non_names(doc, found)
+        found = boundaries.drop_non_names(bits, found)
         entity_types.assign(doc, text, found)
         doc._.kg_mentions = _mentions(text, columns[:, 1].tolist(), (bits >> flags.LENGTH_SHIFT).tolist(), found)
         return doc
