@@ -59,7 +59,7 @@ class NameFinder:
         found = boundaries.join_parts(doc, found, title_end)
         found += boundaries.from_heads(doc, numpy.flatnonzero(bits & flags.ARENA_HEAD).tolist(), title_end)
         parens = numpy.flatnonzero((orth[:-2] == self.open) & (orth[2:] == self.close)).tolist()
-        found = definitions.join(doc, text, parens, found)
+        found = definitions.join(doc, orth, text, parens, found)
         found = candidates.non_overlapping(found)
         found = candidates.non_overlapping(found + candidates.repeats(doc, orth, found))
         found = candidates.sized(bits, found)
