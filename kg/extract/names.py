@@ -11,9 +11,10 @@ plain `Mention`s in text order: `id_` = the name each is grouped under,
 set as `doc.ents`: building and reading back entity spans costs more than
 finding the names.
 
-Only tokens that lexeme flags (`kg.extract.flags`) or the lexicon's
-PhraseMatchers pick out are looked at one by one, so the cost of a doc
-grows with the names in it, not with its length.
+Only tokens that the per-string bits of `kg.extract.flags` or the
+PhraseMatchers of the lexicon and the gazetteer pick out are looked at one
+by one, so the cost of a doc grows with the names in it, not with its
+length.
 """
 
 from __future__ import annotations
