@@ -44,7 +44,9 @@ def _confidence(spans: list[Mention], sents: list[Span]) -> float:
     return round(min(0.99, base + 0.05 * (len({s.start for s in sents}) - 1)), 2)
 
 
-def _entity(spans: list[Mention], sents: list[Span], text: str, title_lead: Mention | None, background: dict[int, bool]) -> Entity:
+def _entity(
+    spans: list[Mention], sents: list[Span], text: str, title_lead: Mention | None, background: dict[int, bool], evidences: dict[int, Evidence]
+) -> Entity:
     first = spans[0]
     forms = list(dict.fromkeys(s.id_ if s.id_ and norm(s.id_) != norm(s.text) and s.origin == "checkpoint" else s.text for s in spans))
     if first.id_ and norm(first.id_) not in {norm(f) for f in forms} and first.origin not in KNOWN:
@@ -58,7 +60,9 @@ def _entity(spans: list[Mention], sents: list[Span], text: str, title_lead: Ment
     role = roles.strongest(roles.mention_role(s, sent, text, s == title_lead, coined, background) for s, sent in zip(spans, sents))
     evidence: list[Evidence] = []
     for sent in sents:
-        ev = _evidence(sent, text)
+        ev = evidences.get(sent.start)
+        if ev is None:
+            ev = evidences[sent.start] = _evidence(sent, text)
         if ev.sentence and ev not in evidence:
             evidence.append(ev)
     return Entity(name=name, type=first.label_, role=role, aliases=aliases, confidence=_confidence(spans, sents), evidence=evidence)
@@ -78,9 +82,10 @@ def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
     title_lead = first if first and first.start == 0 and first.end_char < len(paper.title) and first.end < len(doc) and doc[first.end].text in {":", "--", "—"} else None
     entities = []
     background: dict[int, bool] = {}
+    evidences: dict[int, Evidence] = {}  # by sentence start: the paper's names share their sentences
     for spans in groups.values():
         in_sents = [sents[bisect_right(starts, s.start) - 1] for s in spans]
-        entities.append(_entity(spans, in_sents, text, title_lead, background))
+        entities.append(_entity(spans, in_sents, text, title_lead, background, evidences))
     return Extraction(paper, entities, results.find(text, sents, ents, entities), EXTRACTOR)
 
 

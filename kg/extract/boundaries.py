@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.tokens import Doc
 
-from kg.extract import lexicon, shapes
+from kg.extract import flags, lexicon, shapes
 from kg.extract.candidates import Candidate, is_titled
 
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
 VERSION_AFTER = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{1,4})$")
-SCORE = re.compile(r"^\d+(?:\.\d+)?%?$")
 # Capitalised words that are not part of a name however they are written.
 NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With", "And", "Table", "Figure", "Fig", "Section", "Eq"}
 # Head nouns that only a named dataset or simulator stands before ("game", "world" follow plain words too).
@@ -97,14 +97,17 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
     return found
 
 
-def drop_non_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+def drop_non_names(bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
     """Drop authors and metrics: a name followed by "et al." is an author's; a coined shape right after a
-    number names what the number measures ("96 FPS", "2.1 EER", "91.2 LAS")."""
+    number names what the number measures ("96 FPS", "2.1 EER", "91.2 LAS").
+
+    `bits` are the doc's `kg.extract.flags` bits.
+    """
     kept = []
     for c in found:
-        if c.end + 1 < len(doc) and doc[c.end].lower_ == "et" and doc[c.end + 1].lower_.startswith("al"):
+        if c.end + 1 < len(bits) and bits[c.end] & flags.ET and bits[c.end + 1] & flags.AL:
             continue
-        if c.origin == "shape" and c.start > 0 and SCORE.match(doc[c.start - 1].text):
+        if c.origin == "shape" and c.start > 0 and bits[c.start - 1] & flags.NUMBER:
             continue
         kept.append(c)
     return kept

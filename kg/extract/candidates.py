@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.extract import lexicon, shapes
+from kg.extract import flags, lexicon, shapes
 from kg.extract.cues import CONNECTORS, COORDINATION, HEAD_TYPE, NAMING_CUES, PROPOSE_VERBS, internal_type
 from kg.extract.mentions import norm
 
@@ -38,11 +38,12 @@ SPELLINGS = (("fine-tun", "finetun"), ("pre-train", "pretrain"), ("behavior", "b
 
 @dataclass
 class Matchers:
-    """The PhraseMatchers of a list of terms, and each term under its pattern's words."""
+    """The PhraseMatchers of some lists of terms, and each term under its list, matcher and pattern's words."""
 
     lower: PhraseMatcher
     exact: PhraseMatcher
-    terms: dict[tuple[str, str], lexicon.Term]
+    terms: dict[tuple[str, str, str], lexicon.Term]
+    origins: dict[int, str]  # a match key (the hash of a list's name) -> the list's name
 
 
 @dataclass
@@ -54,19 +55,27 @@ class Candidate:
     key: str | None = None
 
 
-def phrase_matchers(nlp: Language, make_doc: Callable[[str], Doc], terms: tuple[lexicon.Term, ...]) -> Matchers:
+def phrase_matchers(nlp: Language, make_doc: Callable[[str], Doc], lists: dict[str, tuple[lexicon.Term, ...]]) -> Matchers:
     """Case-insensitive patterns for lower-case and multi-word terms, exact ones for cased single names.
 
     `MATH` the benchmark must not match "math"; `reinforcement learning`
     must match "Reinforcement Learning" in a title. `make_doc` tokenizes the
     patterns as `nlp` would, but into a vocab of its own, and each matcher
-    has one match key: a PhraseMatcher compares string hashes, and the
-    pattern words and keys of thousands of terms in `nlp`'s vocab would fill
-    it past the size where spaCy stops keeping new words (10,000), so that
-    every new word of every text would be looked up afresh. A match's words
-    find its term.
+    has one match key per list (its name, the origin of its finds): a
+    PhraseMatcher compares string hashes, and the pattern words and keys of
+    thousands of terms in `nlp`'s vocab would fill it past the size where
+    spaCy stops keeping new words (10,000), so that every new word of every
+    text would be looked up afresh. A match's key and words find its term.
+    All `lists` share the two matchers: a doc is walked twice, not twice per list.
     """
-    matchers = Matchers(PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH"), {})
+    origins = {nlp.vocab.strings.add(origin): origin for origin in lists}
+    matchers = Matchers(PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH"), {}, origins)
+    for origin, terms in lists.items():
+        _add_terms(matchers, make_doc, origin, terms)
+    return matchers
+
+
+def _add_terms(matchers: Matchers, make_doc: Callable[[str], Doc], origin: str, terms: tuple[lexicon.Term, ...]) -> None:
     for term in terms:
         for name in dict.fromkeys(v for n in (term.name, *term.aliases) for v in _spellings(n)):
             words = name.split()
@@ -78,13 +87,12 @@ def phrase_matchers(nlp: Language, make_doc: Callable[[str], Doc], terms: tuple[
             if name == name.lower() or (len(words) > 1 and not titled) or marked:
                 for form in dict.fromkeys((name.lower(), name)):
                     pattern = make_doc(form)
-                    matchers.lower.add("lower", [pattern])
-                    matchers.terms.setdefault(("lower", " ".join(t.lower_ for t in pattern)), term)
+                    matchers.lower.add(origin, [pattern])
+                    matchers.terms.setdefault((origin, "lower", " ".join(t.lower_ for t in pattern)), term)
             else:
                 pattern = make_doc(name)
-                matchers.exact.add("exact", [pattern])
-                matchers.terms.setdefault(("exact", " ".join(t.text for t in pattern)), term)
-    return matchers
+                matchers.exact.add(origin, [pattern])
+                matchers.terms.setdefault((origin, "exact", " ".join(t.text for t in pattern)), term)
 
 
 def _spellings(name: str) -> list[str]:
@@ -148,17 +156,18 @@ def _extend_model(doc: Doc, end: int) -> int:
     return end
 
 
-def from_terms(doc: Doc, matchers: Matchers, origin: str) -> list[Candidate]:
-    """The names of listed terms (the lexicon's, the gazetteer's) in `doc`."""
-    found = []
+def from_terms(doc: Doc, matchers: Matchers) -> dict[str, list[Candidate]]:
+    """The names of listed terms in `doc`, by the list (the lexicon, the gazetteer) that names them."""
+    found: dict[str, list[Candidate]] = {origin: [] for origin in matchers.origins.values()}
     matches = [("lower", m) for m in matchers.lower(doc)] + [("exact", m) for m in matchers.exact(doc)]
-    for kind, (_, start, end) in matches:
+    for kind, (key, start, end) in matches:
+        origin = matchers.origins[key]
         words = " ".join(doc[i].lower_ if kind == "lower" else doc[i].text for i in range(start, end))
-        term = matchers.terms[(kind, words)]
+        term = matchers.terms[(origin, kind, words)]
         extended = _extend_model(doc, end) if term.type == "Model" else end
         first = _extend_variant(doc, start) if term.type == "Method" else start
         # An extended name (`Claude 3.5 Sonnet`, `multi-turn RL`) is its own entity, not the list's.
-        found.append(Candidate(first, extended, origin, term.type, term.name if (first, extended) == (start, end) else None))
+        found[origin].append(Candidate(first, extended, origin, term.type, term.name if (first, extended) == (start, end) else None))
     return found
 
 
@@ -215,6 +224,9 @@ def from_cues(doc: Doc, positions: list[int]) -> list[Candidate]:
 
 def from_title_lead(doc: Doc, text: str) -> list[Candidate]:
     """The name before the title's colon, as in "DotaMath: Decomposition of Thought ..."."""
+    first_line = text.partition("\n")[0]
+    if ":" not in first_line and "--" not in first_line and "—" not in first_line:
+        return []  # most titles have no lead name: their tokens need not be looked at
     for token in doc[:8]:
         if token.text in {":", "--", "—"} and token.i > 0:
             return _lead(doc[0 : token.i], text)
@@ -263,11 +275,14 @@ def repeats(doc: Doc, orth: numpy.ndarray, found: list[Candidate]) -> list[Candi
     return added
 
 
-def sized(doc: Doc, found: list[Candidate]) -> list[Candidate]:
-    """A name followed by a parameter count is a checkpoint: "Mistral 7B", "Lingma SWE-GPT 72B"."""
+def sized(bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
+    """A name followed by a parameter count is a checkpoint: "Mistral 7B", "Lingma SWE-GPT 72B".
+
+    `bits` are the doc's `kg.extract.flags` bits.
+    """
     starts = {c.start for c in found}
     for c in found:
-        if c.end < len(doc) and c.end not in starts and shapes.BARE_SIZE.match(doc[c.end].text) and c.label in {None, "Model", "Method"}:
+        if c.end < len(bits) and c.end not in starts and bits[c.end] & flags.SIZE and c.label in {None, "Model", "Method"}:
             c.end, c.label, c.key = c.end + 1, "Model", None
     return found
 

@@ -9,6 +9,7 @@ types it when nothing around it does (`...Bench`, `...Gym`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 HEADS = {
     "Benchmark": "benchmark benchmarks dataset datasets corpus corpora leaderboard test-set testset suite challenge treebank database",
@@ -36,6 +37,7 @@ COORDINATION = {",", "and", "or", "&", "/"}
 ARCHITECTURE = re.compile(r"(Net|Former|former|GAN|CNN|RNN|LSTM|BERT|VGG)(-?v?\d+[a-z]?)?$|^VGG|^ResNe")
 
 
+@lru_cache(maxsize=1 << 16)
 def internal_type(text: str) -> str | None:
     """The type a name's own ending gives it (`BoxingGym`, `PathQA`, `TinyGPT`), if any."""
     for type_, pattern in INTERNAL:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.tokens import Doc
 
 from kg.extract import lexicon
@@ -68,18 +69,19 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     return None
 
 
-def join(doc: Doc, text: str, parens: list[int], found: list[Candidate]) -> list[Candidate]:
+def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: list[Candidate]) -> list[Candidate]:
     """Join "Long Form (LF)": one entity under its long form, with the acronym as alias.
 
     `parens` are the positions of "(" two tokens before a ")". An acronym
     whose long form is an ordinary lower-case phrase that no cue proposes
     ("interactive digital agents (IDAs)") is a generic class or a concept,
-    so it is dropped.
+    so it is dropped. `orth` is the doc's ORTH column: one-word names are
+    compared by their hashes.
     """
     by_start = {c.start: c for c in found}
     drop: set[int] = set()
     added = []
-    title_names = {norm(doc[c.start : c.end].text) for c in found if c.origin == "title"}
+    titles = [(c.start, c.end) for c in found if c.origin == "title"]  # their text is read only when needed
     for token in (doc[i] for i in parens):
         short = by_start.get(token.i + 1)
         start = _acronym_long_form(doc, text, token.i) if short is not None else None
@@ -102,7 +104,7 @@ def join(doc: Doc, text: str, parens: list[int], found: list[Candidate]) -> list
             or long_form[-1].lower_ in NON_ENTITY_HEADS
         ):
             drop.add(id(short))
-        elif titled or proposed or norm(long_form.text) in title_names:
+        elif titled or proposed or norm(long_form.text) in {norm(doc[a:b].text) for a, b in titles}:
             key = long_form.text
             short.key, short.origin = key, "definition"
             drop.update(id(c) for c in inner)
@@ -110,9 +112,10 @@ def join(doc: Doc, text: str, parens: list[int], found: list[Candidate]) -> list
         elif short.origin == "shape":
             drop.add(id(short))
     # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity.
-    defined = {doc[c.start].text: c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
+    words = orth.tolist()
+    defined = {words[c.start]: c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
     for c in found:
-        twin = defined.get(doc[c.start].text) if c.end - c.start == 1 else None
+        twin = defined.get(words[c.start]) if c.end - c.start == 1 else None
         if twin and (c.origin == "shape" or c.origin == "gazetteer" and twin.origin == "definition"):
             c.key, c.label, c.origin = twin.key, twin.label, twin.origin
     return [c for c in found if id(c) not in drop] + added

@@ -1,24 +1,31 @@
-"""Decisions about one string, made once per distinct string as spaCy lexeme flags.
+"""Decisions about one string, made once per distinct string and packed into one lexeme attribute.
 
 Most tokens of an abstract are plain words, and walking a Doc token by
 token in Python costs more than tokenizing it. So the questions asked of a
 token's text alone ("could this start a name by its shape?", "is this a
-naming cue?") are lexeme flags: spaCy computes them when it first sees a
-string and `Doc.to_array` reads them for a whole doc in C. Only the few
-flagged tokens are then looked at in Python.
+naming cue?", "does it end a sentence?") are answered when spaCy first
+sees a string, as bits of one number stored on its lexeme, and
+`Doc.to_array` reads them for a whole doc in C. Only the few flagged tokens
+are then looked at in Python.
 
-spaCy keeps a lexeme only while its vocab is small (10,000 entries); past
-that, a new long string's lexeme lives with one doc and its flags are
-computed again in the next doc that has it. So the costly decision is also
-cached by string here.
+Why one number and not spaCy's lexeme flags: `Doc.to_array` costs about
+the same per column as tokenizing costs per token, and a flag takes a
+column of its own. So the bits, and the string's length, are packed into
+the lexeme's `rank` (spaCy's `ID` attribute), which only indexes word
+vectors, and a blank pipeline has none. `columns(doc)` reads them, with
+each token's ORTH and IDX, in one call, once per doc.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import ID, IDX, ORTH
+from spacy.lang.lex_attrs import is_punct
 from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract import lexicon, shapes
@@ -28,17 +35,21 @@ from kg.extract.mentions import norm
 SENTENCE_PUNCT = frozenset(Sentencizer.default_punct_chars)
 
 
-@dataclass(frozen=True)
-class NameFlags:
-    shape: int  # may be a name by its shape alone (`AgentGym`, `Llama-3.1-8B`, `WebArena-Lite`, `wav2vec`)
-    cue: int  # a naming cue ("dubbed") or a proposing verb ("introduces")
-    arena_head: int  # a head noun of datasets or environments ("dataset", "simulator")
-
-
-@dataclass(frozen=True)
-class SentenceFlags:
-    end: int  # a character spaCy's sentencizer ends sentences at
-    newline: int  # whitespace holding a line break (the title's end)
+# The bits of a lexeme's packed number; its length sits above them.
+SHAPE = 1  # may be a name by its shape alone (`AgentGym`, `Llama-3.1-8B`, `WebArena-Lite`, `wav2vec`)
+CUE = 2  # a naming cue ("dubbed") or a proposing verb ("introduces")
+ARENA_HEAD = 4  # a head noun of datasets or environments ("dataset", "simulator")
+END = 8  # a character spaCy's sentencizer ends sentences at
+NEWLINE = 16  # whitespace holding a line break (the title's end)
+PUNCT = 32  # punctuation (spaCy's `is_punct`)
+SIZE = 64  # a parameter count (`7B`, `8x7B`)
+NUMBER = 128  # a number or a percentage (`96`, `2.1`, `41%`)
+ET = 256  # "et" (of "et al.")
+AL = 512  # a word starting "al" ("al.")
+LENGTH_SHIFT = 16
+NUMBER_TEXT = re.compile(r"^\d+(?:\.\d+)?%?$")
+# Where `columns` keeps a doc's columns for the components after the first.
+COLUMNS = "kg_columns"
 
 
 def may_be_shaped_name(text: str) -> bool:
@@ -58,14 +69,35 @@ def _shaped(text: str) -> bool:
     return shapes.is_coined(text) and not lexicon.is_excluded(text)
 
 
-def add_name_flags(vocab: Vocab) -> NameFlags:
-    """Register the name flags on `vocab` (its existing lexemes included) and return their ids."""
-    return NameFlags(
-        shape=vocab.add_flag(may_be_shaped_name),
-        cue=vocab.add_flag(lambda text: text.lower() in NAMING_CUES or text.lower() in PROPOSE_VERBS),
-        arena_head=vocab.add_flag(lambda text: HEAD_TYPE.get(text.lower()) in {"Benchmark", "Environment"}),
+def _bits(text: str) -> int:
+    lower = text.lower()
+    return (
+        (SHAPE if may_be_shaped_name(text) else 0)
+        | (CUE if lower in NAMING_CUES or lower in PROPOSE_VERBS else 0)
+        | (ARENA_HEAD if HEAD_TYPE.get(lower) in {"Benchmark", "Environment"} else 0)
+        | (END if text in SENTENCE_PUNCT else 0)
+        | (NEWLINE if "\n" in text else 0)
+        | (PUNCT if is_punct(text) else 0)
+        | (SIZE if shapes.BARE_SIZE.match(text) else 0)
+        | (NUMBER if NUMBER_TEXT.match(text) else 0)
+        | (ET if lower == "et" else 0)
+        | (AL if lower.startswith("al") else 0)
+        | len(text) << LENGTH_SHIFT
     )
 
 
-def add_sentence_flags(vocab: Vocab) -> SentenceFlags:
-    return SentenceFlags(end=vocab.add_flag(lambda text: text in SENTENCE_PUNCT), newline=vocab.add_flag(lambda text: "\n" in text))
+def register(vocab: Vocab) -> None:
+    """Pack the bits of every lexeme of `vocab`, and of every one it makes from now on."""
+    if vocab.lex_attr_getters.get(ID) is _bits:
+        return
+    for lexeme in vocab:
+        lexeme.rank = _bits(lexeme.orth_)
+    vocab.lex_attr_getters[ID] = _bits
+
+
+def columns(doc: Doc) -> numpy.ndarray:
+    """The doc's ORTH, IDX and packed-bits columns, read once and kept on the doc."""
+    found = doc.user_data.get(COLUMNS)
+    if found is None or len(found) != len(doc):
+        found = doc.user_data[COLUMNS] = doc.to_array([ORTH, IDX, ID])
+    return found

@@ -4,7 +4,9 @@
 after it (grouping, roles, results) read each one's text, offsets, label,
 key and origin many times. A spaCy Span would rebuild its text and look up
 extension attributes on every read, and setting `doc.ents` re-walks the
-doc, so a mention is plain data. Its attribute names are a Span's.
+doc, so a mention is plain data. Its attribute names are a Span's. It is
+not frozen: a frozen dataclass is several times slower to make, and
+nothing changes a mention once `kg_names` has made it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from kg import records
 norm = lru_cache(maxsize=1 << 16)(records.norm)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int

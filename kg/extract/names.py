@@ -11,16 +11,16 @@ plain `Mention`s in text order: `id_` = the name each is grouped under,
 set as `doc.ents`: building and reading back entity spans costs more than
 finding the names.
 
-Only tokens that lexeme flags (`kg.extract.flags`) or the lexicon's
-PhraseMatchers pick out are looked at one by one, so the cost of a doc
-grows with the names in it, not with its length.
+Only tokens that the per-string bits of `kg.extract.flags` or the
+PhraseMatchers of the lexicon and the gazetteer pick out are looked at one
+by one, so the cost of a doc grows with the names in it, not with its
+length.
 """
 
 from __future__ import annotations
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,50 +38,48 @@ class NameFinder:
     def __init__(self, nlp: Language, gazetteer_path: str | None = None):
         patterns = spacy.blank("en")
         customize(patterns)
-        self.matchers = candidates.phrase_matchers(nlp, patterns.make_doc, lexicon.load())
         self.gazetteer = gazetteer.load(gazetteer_path)
-        self.gazetteer_matchers = candidates.phrase_matchers(nlp, patterns.make_doc, self.gazetteer.terms)
+        self.matchers = candidates.phrase_matchers(nlp, patterns.make_doc, {"lexicon": lexicon.load(), "gazetteer": self.gazetteer.terms})
         self.common = {self.gazetteer.terms[i].name for i in self.gazetteer.common}
         self.lexicon_names = lexicon.by_name()
-        self.flags = flags.add_name_flags(nlp.vocab)
+        flags.register(nlp.vocab)
         self.open, self.close = nlp.vocab.strings.add("("), nlp.vocab.strings.add(")")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.user_data.get(TEXT) or doc.text
-        columns = doc.to_array([ORTH, IDX, LENGTH, self.flags.shape, self.flags.cue, self.flags.arena_head])
-        orth = columns[:, 0]
-        found = candidates.from_terms(doc, self.matchers, "lexicon")
-        found += self._from_gazetteer(doc, text, {i for c in found for i in range(c.start, c.end)})
+        columns = flags.columns(doc)
+        orth, bits = columns[:, 0], columns[:, 2]
+        listed = candidates.from_terms(doc, self.matchers)
+        found = listed["lexicon"]
+        found += self._from_gazetteer(doc, text, listed["gazetteer"], {i for c in found for i in range(c.start, c.end)})
         covered = {i for c in found for i in range(c.start, c.end)}
-        found += candidates.from_shapes(doc, numpy.flatnonzero(columns[:, 3]).tolist(), covered, self.lexicon_names)
-        found += candidates.from_cues(doc, numpy.flatnonzero(columns[:, 4]).tolist())
+        found += candidates.from_shapes(doc, numpy.flatnonzero(bits & flags.SHAPE).tolist(), covered, self.lexicon_names)
+        found += candidates.from_cues(doc, numpy.flatnonzero(bits & flags.CUE).tolist())
         found += candidates.from_title_lead(doc, text)
         title_end = max(0, text.find("\n"))
         found = boundaries.join_parts(doc, found, title_end)
-        found += boundaries.from_heads(doc, numpy.flatnonzero(columns[:, 5]).tolist(), title_end)
+        found += boundaries.from_heads(doc, numpy.flatnonzero(bits & flags.ARENA_HEAD).tolist(), title_end)
         parens = numpy.flatnonzero((orth[:-2] == self.open) & (orth[2:] == self.close)).tolist()
-        found = definitions.join(doc, text, parens, found)
+        found = definitions.join(doc, orth, text, parens, found)
         found = candidates.non_overlapping(found)
         found = candidates.non_overlapping(found + candidates.repeats(doc, orth, found))
-        found = candidates.sized(doc, found)
+        found = candidates.sized(bits, found)
         found += candidates.size_list(doc, found)
-        found = boundaries.drop_non_names(doc, found)
+        found = boundaries.drop_non_names(bits, found)
         entity_types.assign(doc, text, found)
-        doc._.kg_mentions = _mentions(text, columns[:, 1].tolist(), columns[:, 2].tolist(), found)
+        doc._.kg_mentions = _mentions(text, columns[:, 1].tolist(), (bits >> flags.LENGTH_SHIFT).tolist(), found)
         return doc
 
-    def _from_gazetteer(self, doc: Doc, text: str, lexicon_tokens: set[int]) -> list[Candidate]:
+    def _from_gazetteer(self, doc: Doc, text: str, listed: list[Candidate], lexicon_tokens: set[int]) -> list[Candidate]:
         """The gazetteer's names where the lexicon found none.
 
         A common word, and any name written as a plain word (`Inception`,
         `Locomotion`), counts only where the words around it show it is a
         name; a coined shape (`CIFAR-10`, `HalfCheetah`) counts as it is.
         """
-        if not self.gazetteer.terms:
-            return []
         title_end = max(0, text.find("\n"))
         found = []
-        for c in candidates.from_terms(doc, self.gazetteer_matchers, "gazetteer"):
+        for c in listed:
             if lexicon_tokens.intersection(range(c.start, c.end)):
                 continue
             words = doc[c.start : c.end].text

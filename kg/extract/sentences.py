@@ -4,14 +4,15 @@ The rule is spaCy's `Sentencizer` (a sentence starts at the first word
 after a sentence-ending character), plus one: the title is its own
 sentence, ending at its line break, so that its lead name can be read as
 the paper's proposal. The sentencizer walks the Doc token by token in
-Python; here `Doc.to_array` columns give the sentence-ending characters,
-and only the tokens just after them are looked at.
+Python; here the lexeme bits of `kg.extract.flags` give the
+sentence-ending characters, and only the tokens just after them are looked
+at.
 """
 
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IS_PUNCT, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,22 +21,22 @@ from kg.extract import flags
 
 class SentenceSplitter:
     def __init__(self, nlp: Language):
-        self.flags = flags.add_sentence_flags(nlp.vocab)
+        flags.register(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        columns = doc.to_array([IS_PUNCT, self.flags.end, self.flags.newline])
-        skip = (columns[:, 0] | columns[:, 1]).tolist()  # punctuation never starts a sentence
+        bits = flags.columns(doc)[:, 2]
+        skip = (bits & (flags.PUNCT | flags.END)).tolist()  # punctuation never starts a sentence
         starts = [0]
         # A sentence starts at the first word after each sentence-ending character.
-        for end in numpy.flatnonzero(columns[:, 1]).tolist():
+        for end in numpy.flatnonzero(bits & flags.END).tolist():
             i = end + 1
             while i < len(skip) and skip[i]:
                 i += 1
             if i < len(skip) and i > starts[-1]:
                 starts.append(i)
-        breaks = numpy.flatnonzero(columns[:-1, 2])
+        breaks = numpy.flatnonzero(bits[:-1] & flags.NEWLINE)
         if len(breaks):
             starts.append(int(breaks[0]) + 1)  # the word after the title's line break
         values = numpy.full((len(doc), 1), -1, dtype="int64")

@@ -1,0 +1,45 @@
+"""The shortcuts taken for extraction speed give what the plain computation gives."""
+
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
+
+from kg.extract import flags, pipeline, results
+
+SCORE_CHARS = st.text(alphabet="0123456789~.%-+± aZ_x\\", max_size=24)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(SCORE_CHARS)
+def test_first_score_is_the_first_match_of_score(text):
+    expected = results.SCORE.search(text)
+    found = results._first_score(text)
+    assert (found and (found.span(), found.group(1))) == (expected and (expected.span(), expected.group(1)))
+
+
+def test_packed_bits_agree_with_the_string_decisions():
+    nlp = pipeline.load()
+    text = "We propose AgentGym-7B, a simulator.\nIt reaches 41.3% on WebArena-Lite (WAL) and [3] —!"
+    doc = nlp.make_doc(text)
+    columns = flags.columns(doc)
+    spacy_columns = doc.to_array([ORTH, IDX, LENGTH, IS_PUNCT])
+    assert (columns[:, :2] == spacy_columns[:, :2]).all()
+    bits = columns[:, 2]
+    assert ((bits >> flags.LENGTH_SHIFT) == spacy_columns[:, 2]).all()
+    assert (((bits & flags.PUNCT) > 0) == (spacy_columns[:, 3] > 0)).all()
+    words = [t.text for t in doc]
+    assert [words[i] for i in range(len(doc)) if bits[i] & flags.SHAPE] == ["AgentGym-7B", "WebArena-Lite", "WAL"]
+    assert [words[i] for i in range(len(doc)) if bits[i] & flags.CUE] == ["propose"]
+    assert [words[i] for i in range(len(doc)) if bits[i] & flags.ARENA_HEAD] == ["simulator"]
+    assert [words[i] for i in range(len(doc)) if bits[i] & flags.END] == [".", "!"]
+    assert [words[i] for i in range(len(doc)) if bits[i] & flags.NEWLINE] == ["\n"]
+
+
+def test_packed_bits_cover_strings_the_vocab_knew_before():
+    nlp = spacy.blank("en")
+    nlp.vocab["Llama-3.1-8B"]  # a lexeme made before the bits are registered
+    flags.register(nlp.vocab)
+    assert nlp.vocab["Llama-3.1-8B"].rank & flags.SHAPE
+    assert nlp.vocab["introduces"].rank & flags.CUE
+    assert nlp.vocab["introduces"].rank >> flags.LENGTH_SHIFT == len("introduces")
