@@ -1,0 +1,63 @@
+"""Typing names the lexicon does not know, from their context, on short abstracts written for these tests."""
+
+from kg.extract import extract
+from kg.records import Paper, paper_id
+
+
+def _types(title: str, abstract: str) -> dict[str, str]:
+    (extraction,) = extract([Paper(id=paper_id(title), title=title, abstract=abstract)])
+    return {e.name: e.type for e in extraction.entities}
+
+
+def test_a_benchmark_of_interactive_tasks_is_an_environment():
+    found = _types(
+        "Agents on phones",
+        "We introduce Phonetrek-Eval, a new benchmark featuring long-horizon, multi-app interactions on mobile devices.",
+    )
+    assert found["Phonetrek-Eval"] == "Environment"
+
+
+def test_a_dataset_of_interaction_logs_stays_a_benchmark():
+    found = _types(
+        "Dialogue data",
+        "We release ChatLogz, a dataset of 12,000 interaction dialogues collected from volunteers, to benchmark dialogue models.",
+    )
+    assert found["ChatLogz"] == "Benchmark"
+
+
+def test_a_simulation_system_called_x_is_an_environment():
+    found = _types("Courtroom agents", "We present a simulation system called LawSimmo that replays trials with agents.")
+    assert found["LawSimmo"] == "Environment"
+
+
+def test_a_name_ending_in_simulation_or_environment_is_an_environment_and_one_ending_in_model_a_model():
+    found = _types(
+        "Shared fisheries",
+        "We introduce the Fishery Commons Simulation (FiCoS). Our Harbor Learning Environment (HLE) extends it. "
+        "We also train the Ocean Knowledge Model.",
+    )
+    assert found["Fishery Commons Simulation"] == "Environment"
+    assert found["Harbor Learning Environment"] == "Environment"
+    assert found.get("Ocean Knowledge Model", "Model") == "Model"
+
+
+def test_both_names_of_the_x_and_the_y_environments_are_environments():
+    found = _types(
+        "Shared layers for many agents",
+        "We run experiments in two settings: the Zorg Tactics Arena (ZTA) and the Pixel Soccer League (PSL) environments.",
+    )
+    assert found["Pixel Soccer League"] == "Environment"
+    assert found["Zorg Tactics Arena"] == "Environment"
+
+
+def test_a_task_scored_by_returns_over_episodes_is_an_environment():
+    found = _types(
+        "Stable value learning",
+        "On PoleBalance-v2 our variant reaches the maximum return of 500 after 40K environment steps.",
+    )
+    assert found["PoleBalance-v2"] == "Environment"
+
+
+def test_a_method_learning_from_a_simulation_is_no_environment():
+    found = _types("Hindsight", "We propose Reward Learning from Replayed Simulation (RLRS), a training method for assistants.")
+    assert found["Reward Learning from Replayed Simulation"] == "Method"
