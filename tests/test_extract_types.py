@@ -61,3 +61,12 @@ def test_a_task_scored_by_returns_over_episodes_is_an_environment():
 def test_a_method_learning_from_a_simulation_is_no_environment():
     found = _types("Hindsight", "We propose Reward Learning from Replayed Simulation (RLRS), a training method for assistants.")
     assert found["Reward Learning from Replayed Simulation"] == "Method"
+
+
+def test_the_subject_after_an_opening_on_phrase_is_no_benchmark():
+    found = _types(
+        "Value aggregation for agents",
+        "We propose Stacked Value Voting (SVV), a planning method. On WebArena, SVV achieves a 41.2% success rate.",
+    )
+    assert found["Stacked Value Voting"] == "Method"
+    assert found["WebArena"] == "Environment"

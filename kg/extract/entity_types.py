@@ -101,6 +101,11 @@ def _list_head_type(doc: Doc, i: int) -> str | None:
     return None
 
 
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """Token `i` is a preposition that opens its sentence ("On X, ...", "In X, ...")."""
+    return i >= 0 and doc[i].lower_ in {"on", "in", "across", "for"} and (i == 0 or doc[i - 1].is_sent_end or doc[i - 1].text in {".", ";", ":"})
+
+
 def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str, sentences: dict) -> str | None:
     """The type the words before a coined name give it.
 
@@ -118,6 +123,8 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
             j -= 1
         if j == i or j not in starts_by_end:
             break
+        if i - j == 1 and doc[j].text == "," and _opens_sentence(doc, starts_by_end[j] - 1):
+            break  # "On WebArena, X achieves": X is the subject after an opening phrase, not a second benchmark
         i = starts_by_end[j]
     if i == 0:
         return None

@@ -33,7 +33,7 @@ OUR = re.compile(r"\bour\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]\s*)?$|\b(the )?(propo
 COMPARE = re.compile(
     r"\b(outperform\w*|surpass\w*|compar(e|ed|es|ing)\b(?!\s+(to|with)\s+(the\s+)?(performance|results?)\b)[^.;]{0,40}?\b(to|with|against)|comparisons?\s+(to|with)|than|beat\w*|baselines?|exceed\w*|rival\w*|"
     r"vs\.?|versus|over|against|relative to|superior to|better than|competitive with|comparable to|on par with|matches|matching|"
-    r"approach(es|ing)?\s+(the\s+)?(performance|results?|scores?)\s+of|alternatives?\s+to|improvements?\s+over)\b[^.;]{0,60}$",
+    r"approach(es|ing)?\s+(the\s+)?(performance|results?|scores?)\s+of|alternatives?\s+to|improvements?\s+over)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,60}$",
     re.I,
 )
 # A list continues a comparison: "outperforming GPT-4 (22.95%), tree search (InternLM-Step-Prover, 50.70%), and X".
