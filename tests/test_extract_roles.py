@@ -85,3 +85,26 @@ def test_strongest_follows_the_guidelines_precedence():
 def test_a_score_compared_with_for_a_named_method_makes_it_a_baseline():
     found = _roles("Household agents", "Our agent reaches 71.0% on ALFWorld, compared with 60.2% for Reflexion.")
     assert found["Reflexion"] == "compares_to"
+
+
+def test_a_coined_name_opening_a_sentence_as_subject_is_proposed():
+    found = _roles(
+        "Message passing on curved graphs",
+        "Oversquashing limits message passing. KiloGNN rewires edges with negative curvature before each layer. "
+        "On Cora it reaches 84.0% accuracy, ahead of GCN.",
+    )
+    assert found["KiloGNN"] == "proposes"
+    assert found["GCN"] == "compares_to"
+
+
+def test_a_coined_acronym_heading_a_plural_noun_is_not_proposed():
+    found = _roles(
+        "Cooperative agents",
+        "Frameworks like centralised planning with local acting (CPLA) scale poorly. CPLA approaches assume fixed roles.",
+    )
+    assert found.get("centralised planning with local acting", "mentions") != "proposes"
+
+
+def test_calling_the_model_x_proposes_x():
+    found = _roles("Entity recognition", "We add dictionary features to PubMedBERT and call the model LexiBERT.")
+    assert found["LexiBERT"] == "proposes"

@@ -27,13 +27,18 @@ PROPOSE = re.compile(
     r"\b(propos|introduc|present|develop|design|construct|build|built|creat|releas|curat|contribut|formulat|establish|devis|offer|deriv)\w*\b",
     re.I,
 )
-NAMING = re.compile(r"\b(dubbed|called|named|termed|coined|namely|entitled)\s*(as\s*)?[\"“']?\s*$", re.I)
+NAMING = re.compile(
+    r"\b(dubbed|called|named|termed|coined|namely|entitled)\s*(as\s*)?[\"“']?\s*$|\bcall(s|ed)?\s+(it|them|(the|this|our)\s+[\w-]+)\s*$", re.I
+)
+# A coined name that opens a sentence as the subject of a present-tense verb is the paper's own: "KiloNet rewires edges ...".
+SUBJECT_OPENING = re.compile(r"^\s*((notably|finally|moreover|furthermore|further|specifically|concretely|overall|thus|then|first|second|in addition),?\s*)?(the\s+)?$", re.I)
+PRESENT_VERB = re.compile(r"^(\s*\([^()]{1,30}\))?\s+(also\s+|further\s+|then\s+|first\s+|consistently\s+)?(?!(is|was|has|approaches|methods|agents|systems|frameworks|techniques|algorithms|baselines|variants|policies)\b)[a-z]{3,}(s|es)\b")
 # "our multi-agent framework X", "Our method, X", "a new algorithm (X)".
 OUR = re.compile(r"\bour\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]\s*)?$|\b(the )?(proposed|new|novel)\s+([\w-]+\s*){0,1}\(?\s*$", re.I)
 COMPARE = re.compile(
     r"\b(outperform\w*|surpass\w*|compar(e|ed|es|ing)\b(?!\s+(to|with)\s+(the\s+)?(performance|results?)\b)[^.;]{0,40}?\b(to|with|against)|comparisons?\s+(to|with)|than|beat\w*|baselines?|exceed\w*|rival\w*|"
     r"vs\.?|versus|over|against|relative to|superior to|better than|competitive with|comparable to|on par with|matches|matching|"
-    r"approach(es|ing)?\s+(the\s+)?(performance|results?|scores?)\s+of|alternatives?\s+to|improvements?\s+over)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,60}$",
+    r"approach(es|ing)?\s+(the\s+)?(performance|results?|scores?)\s+of|alternatives?\s+to|improvements?\s+over|ahead\s+of|above|behind)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,60}$",
     re.I,
 )
 # A list continues a comparison: "outperforming GPT-4 (22.95%), tree search (InternLM-Step-Prover, 50.70%), and X".
@@ -82,6 +87,8 @@ def mention_role(span: Mention, sent: Span, text: str, title_lead: bool, coined:
             return "proposes"
         if sent.start == 0:
             return "proposes"  # a name the paper coins in its own title
+        if span.label_ not in ARENA_TYPES and SUBJECT_OPENING.match(before) and PRESENT_VERB.match(text[span.end_char : span.end_char + 60]):
+            return "proposes"
     if span.label_ in ARENA_TYPES:
         return "evaluates_on"  # a baseline is a model or method, never a benchmark
     if COMPARE.search(before[-70:]) or (CONTRAST.search(before[-30:]) and WE.search(before)) or _listed_after_comparison(before):
