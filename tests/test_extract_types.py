@@ -70,3 +70,20 @@ def test_the_subject_after_an_opening_on_phrase_is_no_benchmark():
     )
     assert found["Stacked Value Voting"] == "Method"
     assert found["WebArena"] == "Environment"
+
+
+def test_what_experiments_run_in_is_an_environment():
+    found = _types(
+        "Fast and slow teams",
+        "We show empirically in Berry Gathering Grid (BGG) that our method needs fewer expensive calls.",
+    )
+    assert found["Berry Gathering Grid"] == "Environment"
+
+
+def test_a_split_or_scene_set_is_a_benchmark_and_a_vocoder_a_model():
+    found = _types(
+        "Registration and speech",
+        "On the low-overlap LoMatch3D split it reaches 77.0%. Waveforms are rendered with a WaveGlide-V2 vocoder.",
+    )
+    assert found["LoMatch3D"] == "Benchmark"
+    assert found["WaveGlide-V2"] == "Model"

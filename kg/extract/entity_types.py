@@ -31,6 +31,8 @@ TRAINED_OR_TESTED = re.compile(
 )
 # A sentence about agents acting makes the place they act in an Environment: "agents navigate in X", "we train agents to play X".
 ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\w*|explor\w*|operat\w*|manipulat\w*|deploy\w*)\b", re.I)
+# "experiments in X", "evaluated in X": the guidelines' "experiments in Minecraft" (on a dataset, in a world).
+EXPERIMENTS_IN = re.compile(r"\b(experiments?|experimental(ly)?|empirically|evaluat\w*|tested|deployed)\s*(conducted\s*)?$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
 # A sentence about reinforcement-learning rollouts is about acting, agents named or not: "reaches a return of 500 after 40K environment steps".
@@ -150,8 +152,8 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
     if word == "with":
         return "Environment" if INTERACTS.search(before) else None  # "the agent interacts with X"
     if word == "in":
-        if ACTING.search(before[-25:]) and agents:
-            return "Environment"
+        if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before):
+            return "Environment"  # "agents navigate in X", "we show empirically in X": a world is what one experiments in
         return "Benchmark" if not acting and PERFORMS.search(before) else None  # "performs better in X"
     if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
         return "Environment" if agents else None  # "agents play NetHack"
