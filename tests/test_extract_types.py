@@ -87,3 +87,12 @@ def test_a_split_or_scene_set_is_a_benchmark_and_a_vocoder_a_model():
     )
     assert found["LoMatch3D"] == "Benchmark"
     assert found["WaveGlide-V2"] == "Model"
+
+
+def test_a_title_lead_acronym_joins_its_expansion_in_the_abstract():
+    (extraction,) = extract([Paper(id="t", title="MSVA: Multi-Scale Value Aggregation for Web Agents",
+                                   abstract="We propose Multi-Scale Value Aggregation (MSVA), a planning method. MSVA scores 41.0% on WebArena.")])
+    found = {e.name: e for e in extraction.entities}
+    assert found["Multi-Scale Value Aggregation"].aliases == ["MSVA"]
+    assert found["Multi-Scale Value Aggregation"].role == "proposes"
+    assert "MSVA" not in found
