@@ -96,3 +96,10 @@ def test_a_title_lead_acronym_joins_its_expansion_in_the_abstract():
     assert found["Multi-Scale Value Aggregation"].aliases == ["MSVA"]
     assert found["Multi-Scale Value Aggregation"].role == "proposes"
     assert "MSVA" not in found
+
+
+def test_a_three_part_name_ending_in_a_participle_is_found_whole_and_a_two_part_adjective_is_not():
+    found = _types("Proofs", "We evaluate on KTE-Bench-Verified and on KTE-Bench, using UI-Guided search.")
+    assert found["KTE-Bench-Verified"] == "Benchmark"
+    assert found["KTE-Bench"] == "Benchmark"
+    assert "UI-Guided" not in found
