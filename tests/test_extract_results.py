@@ -61,3 +61,30 @@ def test_a_model_named_inside_the_scores_parentheses_owns_it():
         "We evaluate on SWE-bench Verified. CodeFixer-72B resolves 30.1% of the issues, approaching closed models (31.5% of issues by GPT-4o).",
     )
     assert ("GPT-4o", "SWE-bench Verified", "31.5%") in found
+
+
+def test_a_benchmark_with_its_short_form_opens_the_clause():
+    found = _results(
+        "LinkMix: messages for cooperative agents",
+        "We propose LinkMix. On the Pixel Soccer League (PSL) it wins 81% of matches, compared with 60% for MAPPO, "
+        "and it improves the goal difference in Google Research Football.",
+    )
+    assert ("LinkMix", "Pixel Soccer League", "81%") in found
+    assert ("MAPPO", "Pixel Soccer League", "60%") in found
+
+
+def test_a_list_of_scores_for_a_named_baseline_belongs_to_it():
+    found = _results(
+        "DropChunks: regularising speech encoders",
+        "We propose DropChunks. On LibriSpeech DropChunks reaches a WER of 2.5% and 5.0%, against 2.8% and 5.7% for a Conformer.",
+    )
+    assert ("Conformer", "LibriSpeech", "2.8%") in found
+    assert ("Conformer", "LibriSpeech", "5.7%") in found
+
+
+def test_a_model_named_for_its_cost_is_no_subject():
+    found = _results(
+        "TokMerge: fewer video tokens",
+        "We propose TokMerge. TokMerge runs at half the FLOPs of TimeSformer and transfers to UCF101 (96.1%).",
+    )
+    assert ("TokMerge", "UCF101", "96.1%") in found

@@ -61,6 +61,8 @@ LIST_LINK = re.compile(r"^\s*(\([^()]*\)\s*)?((for|on|in|with)\s+(?:(?!\.\s)[^,;
 AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged|mean)\b\W*([\w-]+\W+){0,2}$", re.I)
 AVERAGE_AFTER = re.compile(r"^\W*(on average|in average|averaged|average)\b", re.I)
 # "On A it ...", ", and on the B dataset from ...": a benchmark phrase that opens a clause, not the tail of an earlier score's.
+COMPARED_SCORE = re.compile(r"^[^.;]{0,40}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
+PAREN_ALIAS = re.compile(r"^\s*\(\s*$")
 OPENING = re.compile(r"(^\s*|[,;:(]\s*|\band\s+|\.\s+)(on|in)\s+(the\s+)?([\w-]+\s+)?$", re.I)
 ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
 # "the Lean4 version of MiniF2F-Test": the score is on the second name.
@@ -74,6 +76,8 @@ SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
 CLAUSE = re.compile(r"(;|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
+# "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.
+COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency|compute|runtime)\s+of\s+$", re.I)
 BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into)\s*(an?\s+|the\s+)?([\w-]+\s+)?$", re.I)  # "Plugged into a 3D U-Net, it ..."
 PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
@@ -109,6 +113,10 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
     """
     end = scores[index][1]
     arenas = [a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])]
+    if index > 0:
+        between = text[scores[index - 1][1] : scores[index][0]]
+        if COMPARED_SCORE.search(between) and not any(scores[index - 1][1] <= a.start_char < scores[index][0] for a in arenas):
+            return _arena_for(scores, index - 1, arenas, text)  # "it wins 81% on A, compared with 60% for B": both on A
     opening = _opening_arenas(scores, index, arenas, text)
     if opening:
         group = [i for i, s in enumerate(scores) if s[0] > opening[-1].end_char and not any(a.start_char > opening[-1].end_char and a.end_char <= s[0] for a in arenas)]
@@ -134,6 +142,9 @@ def _opening_arenas(scores: list[tuple[int, int, str]], index: int, arenas: list
     if not before:
         return []
     chain = _coordinated(before, text)
+    alias_of = [a for a in before if PAREN_ALIAS.match(text[a.end_char : chain[0].start_char])]
+    if alias_of:
+        chain[0] = alias_of[-1]  # "On the StarCraft Multi-Agent Challenge (SMAC) it wins 86%"
     if not OPENING.search(text[max(0, chain[0].start_char - 30) : chain[0].start_char]):
         return []
     if re.search(r"[;]|\bwhile\b|\bwhereas\b|\bthan\b", text[chain[-1].end_char : start]):
@@ -203,7 +214,10 @@ def find(text: str, sents: list[Span], ents: list[Mention], entities: list[Entit
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in CLAUSE.finditer(text[sent.start_char : start])])
             subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
-            subjects = [e for e in subjects if not BACKBONE.search(text[max(sent.start_char, e.start_char - 15) : e.start_char])] or []
+            subjects = [
+                e for e in subjects
+                if not BACKBONE.search(text[max(sent.start_char, e.start_char - 15) : e.start_char]) and not COST_OF.search(text[max(sent.start_char, e.start_char - 30) : e.start_char])
+            ]
             owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and PAREN_AFTER.match(text[end : e.start_char])), None)
             close = text.find(")", end, sent.end_char)
@@ -212,8 +226,10 @@ def find(text: str, sents: list[Span], ents: list[Mention], entities: list[Entit
             unnamed = UNNAMED_OWNER.search(text[max(sent.start_char, start - 40) : start])
             if owner is None and unnamed and not METRICS.fullmatch(unnamed.group(1)):
                 continue  # "close to recordings (4.38)": the score of something the paper does not name
-            following = re.match(r"\s*(?:\)\s*)?for\s+(?:an?\s+|the\s+)?", text[end : end + 16])  # "2.7% for a Conformer"
-            after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == end + following.end()]
+            listed = SCORE_LIST_AFTER.match(text[end : end + 60])
+            skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
+            following = re.match(r"\s*(?:\)\s*)?for\s+(?:an?\s+|the\s+)?", text[skip : skip + 16])  # "2.7% for a Conformer"
+            after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
             if owner is not None and owner.label_ in SUBJECT_TYPES:
                 names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
             elif after_for:
