@@ -108,3 +108,29 @@ def test_a_coined_acronym_heading_a_plural_noun_is_not_proposed():
 def test_calling_the_model_x_proposes_x():
     found = _roles("Entity recognition", "We add dictionary features to PubMedBERT and call the model LexiBERT.")
     assert found["LexiBERT"] == "proposes"
+
+
+def test_numbered_contributions_and_novel_mechanisms_are_proposed():
+    found = _roles(
+        "Three agents for games",
+        "We make three contributions. 1) GlowPlan, an RL algorithm that discovers options. "
+        "2) CodeProp, a framework that treats code as policy. Agents use a novel agent reasoning mechanism, InfoWeave, to talk.",
+    )
+    assert found["GlowPlan"] == "proposes"
+    assert found["CodeProp"] == "proposes"
+    assert found["InfoWeave"] == "proposes"
+
+
+def test_our_quoted_technique_and_a_model_resulting_from_tuning_are_proposed():
+    found = _roles(
+        "Evolving code",
+        'Our unique "TELoop" technique helps. We instruction-tune Llama-2, resulting in AgentZed.',
+    )
+    assert found["TELoop"] == "proposes"
+    assert found["AgentZed"] == "proposes"
+
+
+def test_improving_on_a_method_compares_to_it():
+    found = _roles("Offline control", "Our method reaches a score of 88.0 on Hopper and improves on CQL and IQL on average.")
+    assert found["CQL"] == "compares_to"
+    assert found["IQL"] == "compares_to"
