@@ -103,3 +103,8 @@ def test_a_three_part_name_ending_in_a_participle_is_found_whole_and_a_two_part_
     assert found["KTE-Bench-Verified"] == "Benchmark"
     assert found["KTE-Bench"] == "Benchmark"
     assert "UI-Guided" not in found
+
+
+def test_a_named_task_in_a_list_after_tasks_is_a_benchmark():
+    found = _types("Contextual embeddings", "For text classification tasks like SNT-7, it achieved the best accuracy.")
+    assert found["SNT-7"] == "Benchmark"

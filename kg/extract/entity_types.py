@@ -96,8 +96,8 @@ def _list_head_type(doc: Doc, i: int) -> str | None:
     if j == i or {t.lower_ for t in doc[j:i]} - {","} not in [w - {","} for w in LIST_INTRO]:
         return None
     for token in reversed(doc[max(0, j - 3) : j]):
-        if t := HEAD_TYPE.get(token.lower_):
-            return t if t in {"Benchmark", "Environment"} else None
+        if t := HEAD_TYPE.get(token.lower_) or ("Benchmark" if token.lower_ in {"tasks", "task"} else None):
+            return t if t in {"Benchmark", "Environment"} else None  # "classification tasks like X": a named task is its dataset
         if token.is_punct:
             break
     return None
