@@ -108,3 +108,9 @@ def test_a_three_part_name_ending_in_a_participle_is_found_whole_and_a_two_part_
 def test_a_named_task_in_a_list_after_tasks_is_a_benchmark():
     found = _types("Contextual embeddings", "For text classification tasks like SNT-7, it achieved the best accuracy.")
     assert found["SNT-7"] == "Benchmark"
+
+
+def test_a_robot_platform_named_with_its_head_is_an_environment():
+    found = _types("Stair climbing", "We transfer the policy to the Zebra-Q7 robot and to a KR-300 manipulator without fine-tuning.")
+    assert found["Zebra-Q7"] == "Environment"
+    assert found["KR-300"] == "Environment"

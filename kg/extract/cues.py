@@ -12,7 +12,8 @@ import re
 
 HEADS = {
     "Benchmark": "benchmark benchmarks dataset datasets corpus corpora leaderboard test-set testset suite challenge treebank database split splits subset subsets scenes",
-    "Environment": "environment environments simulator simulators simulation emulator game games platform world worlds arena sandbox gym playground testbed testbeds",
+    "Environment": "environment environments simulator simulators simulation emulator game games platform world worlds arena sandbox gym playground testbed testbeds "
+    "robot robots quadruped humanoid manipulator",
     "Model": "model models llm llms checkpoint checkpoints vlm vlms vocoder",
     "Method": "framework frameworks method methods approach approaches algorithm algorithms technique techniques strategy "
     "agent agents system systems pipeline pipelines module modules architecture architectures paradigm mechanism planner "
