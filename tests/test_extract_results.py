@@ -88,3 +88,13 @@ def test_a_model_named_for_its_cost_is_no_subject():
         "We propose TokMerge. TokMerge runs at half the FLOPs of TimeSformer and transfers to UCF101 (96.1%).",
     )
     assert ("TokMerge", "UCF101", "96.1%") in found
+
+
+def test_a_technique_incorporated_is_no_subject_and_the_performance_is_the_papers():
+    found = _results(
+        "CodeHand: data for software agents",
+        "We evaluate CodeHand on SWE-bench Verified. With the incorporation of test-time scaling techniques, "
+        "the performance further improves to 46.1% accuracy.",
+    )
+    assert ("CodeHand", "SWE-bench Verified", "46.1%") in found
+    assert not any(subject == "test-time scaling" for subject, _, _ in found)

@@ -78,11 +78,13 @@ COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
 CLAUSE = re.compile(r"(;|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 # "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.
 COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency|compute|runtime)\s+of\s+$", re.I)
-BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into)\s*(an?\s+|the\s+)?([\w-]+\s+)?$", re.I)  # "Plugged into a 3D U-Net, it ..."
+BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?([\w-]+\s+)?$", re.I)  # "Plugged into a 3D U-Net, it ..."
 PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 PAREN_AFTER = re.compile(r"^\s*\(\s*$")
+# "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
+THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate)\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
 
 
@@ -216,7 +218,7 @@ def find(text: str, sents: list[Span], ents: list[Mention], entities: list[Entit
             subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
             subjects = [
                 e for e in subjects
-                if not BACKBONE.search(text[max(sent.start_char, e.start_char - 15) : e.start_char]) and not COST_OF.search(text[max(sent.start_char, e.start_char - 30) : e.start_char])
+                if not BACKBONE.search(text[max(sent.start_char, e.start_char - 30) : e.start_char]) and not COST_OF.search(text[max(sent.start_char, e.start_char - 30) : e.start_char])
             ]
             owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and PAREN_AFTER.match(text[end : e.start_char])), None)
@@ -236,7 +238,7 @@ def find(text: str, sents: list[Span], ents: list[Mention], entities: list[Entit
                 names = [name(after_for[0])]
             elif subjects:
                 names = [name(s) for s in _coordinated(subjects, text)]
-            elif proposed and OURS.search(text[clause_start:start]):
+            elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start])):
                 names = [proposed]
             else:
                 continue
