@@ -12,9 +12,10 @@ import re
 from functools import lru_cache
 
 HEADS = {
-    "Benchmark": "benchmark benchmarks dataset datasets corpus corpora leaderboard test-set testset suite challenge treebank database",
-    "Environment": "environment environments simulator simulators simulation game games platform world worlds arena sandbox gym playground testbed",
-    "Model": "model models llm llms checkpoint checkpoints vlm vlms",
+    "Benchmark": "benchmark benchmarks dataset datasets corpus corpora leaderboard test-set testset suite challenge treebank database split splits subset subsets scenes",
+    "Environment": "environment environments simulator simulators simulation emulator game games platform world worlds arena sandbox gym playground testbed testbeds "
+    "robot robots quadruped humanoid manipulator",
+    "Model": "model models llm llms checkpoint checkpoints vlm vlms vocoder",
     "Method": "framework frameworks method methods approach approaches algorithm algorithms technique techniques strategy "
     "agent agents system systems pipeline pipelines module modules architecture architectures paradigm mechanism planner "
     "scheme prompting toolkit library optimizer",
@@ -22,6 +23,8 @@ HEADS = {
 HEAD_TYPE = {word: type_ for type_, words in HEADS.items() for word in words.split()}
 # Name-internal cues for names no head noun types.
 INTERNAL = (
+    ("Model", re.compile(r"\bModels?$")),  # `World Knowledge Model` is no world
+    ("Environment", re.compile(r"^(?!.*\b(from|via|with|by)\b).*(Simulation|Simulator|Environment|Env)$")),  # not "RL from Hindsight Simulation"
     ("Benchmark", re.compile(r"(Dataset|Datasets|Benchmark|Corpus|Treebank)$")),
     ("Environment", re.compile(r"(Gym|World|Arena|Env|Sim|Craft|Town|Game)(-[\w.]+)?$|Gym|World|Arena")),
     ("Benchmark", re.compile(r"(Bench|bench|QA|Eval|Set|Data|Dataset|Corpus)(-[\w.]+)?$|-\d+K$|[A-Za-z-](19|20)\d\d$")),
@@ -31,6 +34,8 @@ PROPOSE_VERBS = {"propose", "proposes", "introduce", "introduces", "present", "p
 NAMING_CUES = {"named", "called", "dubbed", "termed", "coined", "namely", "entitled"}
 CONNECTORS = {"of", "and", "for", "with", "&", "in", "the", "to", "via", "on", "from"}
 COORDINATION = {",", "and", "or", "&", "/"}
+# Words before a head noun that make what it heads a world agents act in: "a simulation system called X", "an interactive benchmark".
+WORLD_MODIFIERS = {"simulation", "simulated", "game", "interactive", "virtual", "sandbox", "embodied"}
 
 
 # Names of network architectures and the models built on them (`AlexNet`, `VGG-16`, `Swin-Former`, `Faster R-CNN`).

@@ -82,8 +82,12 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
     drop: set[int] = set()
     added = []
     titles = [(c.start, c.end) for c in found if c.origin == "title"]  # their text is read only when needed
+    title_leads = {doc[start].text for start, end in titles if end - start == 1}
     for token in (doc[i] for i in parens):
         short = by_start.get(token.i + 1)
+        if short is None and doc[token.i + 1].text in title_leads:  # "MVA: ..." and later "Multi-Scale Value Aggregation (MVA)"
+            short = Candidate(token.i + 1, token.i + 2, "title", None, None)
+            found.append(short)
         start = _acronym_long_form(doc, text, token.i) if short is not None else None
         if start is None:
             continue
@@ -116,6 +120,6 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
     defined = {words[c.start]: c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
     for c in found:
         twin = defined.get(words[c.start]) if c.end - c.start == 1 else None
-        if twin and (c.origin == "shape" or c.origin == "gazetteer" and twin.origin == "definition"):
+        if twin and (c.origin in {"shape", "title"} or c.origin == "gazetteer" and twin.origin == "definition"):
             c.key, c.label, c.origin = twin.key, twin.label, twin.origin
     return [c for c in found if id(c) not in drop] + added

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from kg.extract.boundaries import citation_end
 from kg.extract.candidates import Candidate
-from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, internal_type
+from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS, internal_type
 from kg.extract.mentions import norm
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
@@ -31,8 +31,16 @@ TRAINED_OR_TESTED = re.compile(
 )
 # A sentence about agents acting makes the place they act in an Environment: "agents navigate in X", "we train agents to play X".
 ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\w*|explor\w*|operat\w*|manipulat\w*|deploy\w*)\b", re.I)
+# "experiments in X", "evaluated in X": the guidelines' "experiments in Minecraft" (on a dataset, in a world).
+EXPERIMENTS_IN = re.compile(r"\b(experiments?|experimental(ly)?|empirically|evaluat\w*|tested|deployed)\s*(conducted\s*)?$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
+# A sentence about reinforcement-learning rollouts is about acting, agents named or not: "reaches a return of 500 after 40K environment steps".
+ROLLOUTS = re.compile(r"\b(episodes?|episodic|environment steps|returns? of|(average|mean|maximum|episode) returns?)\b", re.I)
+# A benchmark whose tasks an agent works through interactively is an Environment (the guidelines' line): "a benchmark of multi-app mobile tasks".
+BENCHMARK_WORD = re.compile(r"\b(benchmarks?|suites?|testbeds?)\b", re.I)
+DATA_WORD = re.compile(r"\b(datasets?|corpus|corpora|annotations?|dialogues)\b", re.I)
+INTERACTIVE = re.compile(r"\b(interactive|interactions?|interact\w*|embodied|websites?|simulat\w*)\b|\bmobile (tasks|apps?|devices?)\b|\bmulti-app\b", re.I)
 NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
 # Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
 MODEL_VERBS = {
@@ -47,11 +55,18 @@ ARENA_BEFORE = {"with", "in", "on", "across", "over", "play", "plays", "playing"
 LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"namely"}, {"e.g."}, {"e.g.", ","})
 
 
+def _after_acronym(doc: Doc, i: int) -> int:
+    """The index after a parenthesised short form "(GRF)" starting at `i`, else `i`."""
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and any(ch.isupper() for ch in doc[i + 1].text):
+        return i + 3
+    return i
+
+
 def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | None:
     """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X"."""
-    i = citation_end(doc, end)  # "ILSVRC [28] dataset"
-    while i < len(doc) and doc[i].text in COORDINATION and i + 1 in ends:
-        i = citation_end(doc, ends[i + 1])
+    i = _after_acronym(doc, citation_end(doc, end))  # "ILSVRC [28] dataset", "Google Research Football (GRF) environment"
+    while i < len(doc) and doc[i].text in COORDINATION and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the")):
+        i = _after_acronym(doc, citation_end(doc, ends[i + 1] if i + 1 in ends else ends[i + 2]))  # "the SMAC and the GRF environments"
     if i < len(doc) and (t := HEAD_TYPE.get(doc[i].lower_)):
         return t
     if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
@@ -67,7 +82,10 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
     j = start - 1
     while j >= 0 and doc[j].lower_ in NAMING_CUES | {"as", ",", '"', "“"}:
         j -= 1
-    return HEAD_TYPE.get(doc[j].lower_) if j >= 0 else None
+    t = HEAD_TYPE.get(doc[j].lower_) if j >= 0 else None
+    if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
+        return "Environment"  # "a simulation system called X"
+    return t
 
 
 def _list_head_type(doc: Doc, i: int) -> str | None:
@@ -78,11 +96,16 @@ def _list_head_type(doc: Doc, i: int) -> str | None:
     if j == i or {t.lower_ for t in doc[j:i]} - {","} not in [w - {","} for w in LIST_INTRO]:
         return None
     for token in reversed(doc[max(0, j - 3) : j]):
-        if t := HEAD_TYPE.get(token.lower_):
-            return t if t in {"Benchmark", "Environment"} else None
+        if t := HEAD_TYPE.get(token.lower_) or ("Benchmark" if token.lower_ in {"tasks", "task"} else None):
+            return t if t in {"Benchmark", "Environment"} else None  # "classification tasks like X": a named task is its dataset
         if token.is_punct:
             break
     return None
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """Token `i` is a preposition that opens its sentence ("On X, ...", "In X, ...")."""
+    return i >= 0 and doc[i].lower_ in {"on", "in", "across", "for"} and (i == 0 or doc[i - 1].is_sent_end or doc[i - 1].text in {".", ";", ":"})
 
 
 def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str, sentences: dict) -> str | None:
@@ -102,6 +125,8 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
             j -= 1
         if j == i or j not in starts_by_end:
             break
+        if i - j == 1 and doc[j].text == "," and _opens_sentence(doc, starts_by_end[j] - 1):
+            break  # "On WebArena, X achieves": X is the subject after an opening phrase, not a second benchmark
         i = starts_by_end[j]
     if i == 0:
         return None
@@ -120,14 +145,15 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
         sent_end = text.find(". ", doc[start].idx)
         sentence = text[sent_start : sent_end if sent_end > 0 else None]
         agents = bool(AGENTS.search(sentence))
-        sentences[sent_start] = (agents, agents and bool(ACTING.search(sentence)), bool(EVALUATION_WORDS.search(sentence)))
+        acting = agents and bool(ACTING.search(sentence)) or bool(ROLLOUTS.search(sentence))
+        sentences[sent_start] = (agents, acting, bool(EVALUATION_WORDS.search(sentence)))
     agents, acting, evaluation = sentences[sent_start]
     before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
     if word == "with":
         return "Environment" if INTERACTS.search(before) else None  # "the agent interacts with X"
     if word == "in":
-        if ACTING.search(before[-25:]) and agents:
-            return "Environment"
+        if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before):
+            return "Environment"  # "agents navigate in X", "we show empirically in X": a world is what one experiments in
         return "Benchmark" if not acting and PERFORMS.search(before) else None  # "performs better in X"
     if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
         return "Environment" if agents else None  # "agents play NetHack"
@@ -136,6 +162,18 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
     if evaluation or TRAINED_OR_TESTED.search(before):
         return "Environment" if acting else "Benchmark"
     return None
+
+
+def _interactive_benchmark(sentence: str) -> bool:
+    """A sentence that calls the name a benchmark (not a dataset: data stays a Benchmark) of interactive tasks."""
+    return bool(INTERACTIVE.search(sentence) and BENCHMARK_WORD.search(sentence) and not DATA_WORD.search(sentence))
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of `text` around character `at`, by its full stops (cheap, no parse)."""
+    start = text.rfind(". ", 0, at)
+    end = text.find(". ", at)
+    return text[max(0, start) : end if end > 0 else None]
 
 
 def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
@@ -149,6 +187,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         if c.label is None or c.origin in {"title", "definition", "cue"}:
             key = norm(c.key or doc[c.start : c.end].text)
             t = _head_type(doc, c.start, c.end, ends)
+            if t == "Benchmark" and _interactive_benchmark(_sentence(text, doc[c.start].idx)):
+                t = "Environment"  # "X, a benchmark of long-horizon, multi-app interactions"
             if t:
                 headed.setdefault(key, set()).add(t)
             t = t or _context_type(doc, c.start, starts_by_end, text, sentences)

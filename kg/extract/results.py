@@ -35,7 +35,11 @@ SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?\\?%|~?\d{1,4}\.\d+(?![\d%
 # Every score has one of these within its first six characters: finding them is much faster than `SCORE.search`.
 SCORE_ANCHOR = re.compile(r"%|~|\.\d")
 # A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
-SCORE_VERBS = re.compile(r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was)\b", re.I)
+SCORE_VERBS = re.compile(
+    r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|"
+    r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|MRR|BLEU|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
+    re.I,
+)
 BARE_UNIT = re.compile(r"^\s*(x\b|×|times|[BMK]\b|billion|million|seconds?|s\b|hours?|minutes?|days?|ms\b|GB|MB|tokens|fps|Hz)", re.I)
 # Other scores of the same list, skipped when looking for the words around a list ("of 14.1%, 7.1%, and 9.4%").
 SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
@@ -58,6 +62,10 @@ LIST_LINK = re.compile(r"^\s*(\([^()]*\)\s*)?((for|on|in|with)\s+(?:(?!\.\s)[^,;
 # An average over the paper's benchmarks has none of its own: "(Avg. 80.1%)", "an average accuracy of 61%".
 AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged|mean)\b\W*([\w-]+\W+){0,2}$", re.I)
 AVERAGE_AFTER = re.compile(r"^\W*(on average|in average|averaged|average)\b", re.I)
+# "On A it ...", ", and on the B dataset from ...": a benchmark phrase that opens a clause, not the tail of an earlier score's.
+COMPARED_SCORE = re.compile(r"^[^.;]{0,40}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
+PAREN_ALIAS = re.compile(r"^\s*\(\s*$")
+OPENING = re.compile(r"(^\s*|[,;:(]\s*|\band\s+|\.\s+)(on|in)\s+(the\s+)?([\w-]+\s+)?$", re.I)
 ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
 # "the Lean4 version of MiniF2F-Test": the score is on the second name.
 PART_OF = re.compile(r"^\s*(version|split|subset|portion|part)\s+of\b", re.I)
@@ -70,9 +78,15 @@ SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
 CLAUSE = re.compile(r"(;|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
-BACKBONE = re.compile(r"\b(by|with|using|on|from|via)\s*$", re.I)
+# "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.
+COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency|compute|runtime)\s+of\s+$", re.I)
+BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?([\w-]+\s+)?$", re.I)  # "Plugged into a 3D U-Net, it ..."
 PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
+# A parenthesised score after a plain word: "close to recordings (4.38)".
+UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 PAREN_AFTER = re.compile(r"^\s*\(\s*$")
+# "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
+THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate)\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
 
 
@@ -96,9 +110,23 @@ def _coordinated(spans: list[Mention], text: str) -> list[Mention]:
 
 
 def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> Mention | None:
-    """The benchmark of score `index`; scores sharing their next benchmark list pair with it in order."""
+    """The benchmark of score `index`; scores sharing their next benchmark list pair with it in order.
+
+    A benchmark that opens the score's phrase comes first: "On N-MNIST it attains 99.6%, on DVS128 98.1%",
+    and "On A, B and C it reaches 84.1%, 73.0% and 80.2%" pairs in order.
+    """
     end = scores[index][1]
     arenas = [a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])]
+    if index > 0:
+        between = text[scores[index - 1][1] : scores[index][0]]
+        if COMPARED_SCORE.search(between) and not any(scores[index - 1][1] <= a.start_char < scores[index][0] for a in arenas):
+            return _arena_for(scores, index - 1, arenas, text)  # "it wins 81% on A, compared with 60% for B": both on A
+    opening = _opening_arenas(scores, index, arenas, text)
+    if opening:
+        group = [i for i, s in enumerate(scores) if s[0] > opening[-1].end_char and not any(a.start_char > opening[-1].end_char and a.end_char <= s[0] for a in arenas)]
+        if len(opening) == len(group) and index in group:
+            return opening[group.index(index)]
+        return opening[-1] if len(opening) == 1 else None
     after = [a for a in arenas if a.start_char > end]
     if not after:
         before = [a for a in arenas if a.end_char <= scores[index][0]]
@@ -108,6 +136,24 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
     if len(group) > 1 and len(chain) >= len(group) and index in group:
         return chain[group.index(index)]
     return after[0]
+
+
+def _opening_arenas(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> list[Mention]:
+    """The benchmarks after an "on"/"in" before score `index`, with no score between them and it ("On A and B it reaches")."""
+    start = scores[index][0]
+    previous_end = max([s[1] for s in scores[:index]] + [0])
+    before = [a for a in arenas if previous_end <= a.start_char and a.end_char <= start]
+    if not before:
+        return []
+    chain = _coordinated(before, text)
+    alias_of = [a for a in before if PAREN_ALIAS.match(text[a.end_char : chain[0].start_char])]
+    if alias_of:
+        chain[0] = alias_of[-1]  # "On the StarCraft Multi-Agent Challenge (SMAC) it wins 86%"
+    if not OPENING.search(text[max(0, chain[0].start_char - 30) : chain[0].start_char]):
+        return []
+    if re.search(r"[;]|\bwhile\b|\bwhereas\b|\bthan\b", text[chain[-1].end_char : start]):
+        return []
+    return chain
 
 
 def _coordinated_forward(spans: list[Mention], text: str) -> list[Mention]:
@@ -183,18 +229,29 @@ def find(text: str, sents: list[Span], ents: list[Mention], entities: list[Entit
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in CLAUSE.finditer(text[sent.start_char : start])])
             subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
-            subjects = [e for e in subjects if not BACKBONE.search(text[max(sent.start_char, e.start_char - 15) : e.start_char])] or []
+            subjects = [
+                e for e in subjects
+                if not BACKBONE.search(text[max(sent.start_char, e.start_char - 30) : e.start_char]) and not COST_OF.search(text[max(sent.start_char, e.start_char - 30) : e.start_char])
+            ]
             owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and PAREN_AFTER.match(text[end : e.start_char])), None)
-            following = re.match(r"\s*(?:\)\s*)?for\s+", text[end : end + 12])
-            after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == end + following.end()]
+            close = text.find(")", end, sent.end_char)
+            if owner is None and close > 0 and text[max(sent.start_char, start - 2) : start].strip().endswith("("):
+                owner = next((e for e in in_sent if e.label_ in SUBJECT_TYPES and end < e.start_char and e.end_char <= close), None)  # "(31.8% of issues by GPT-4o)"
+            unnamed = UNNAMED_OWNER.search(text[max(sent.start_char, start - 40) : start])
+            if owner is None and unnamed and not METRICS.fullmatch(unnamed.group(1)):
+                continue  # "close to recordings (4.38)": the score of something the paper does not name
+            listed = SCORE_LIST_AFTER.match(text[end : end + 60])
+            skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
+            following = re.match(r"\s*(?:\)\s*)?for\s+(?:an?\s+|the\s+)?", text[skip : skip + 16])  # "2.7% for a Conformer"
+            after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
             if owner is not None and owner.label_ in SUBJECT_TYPES:
                 names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
             elif after_for:
                 names = [name(after_for[0])]
             elif subjects:
                 names = [name(s) for s in _coordinated(subjects, text)]
-            elif proposed and OURS.search(text[clause_start:start]):
+            elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start])):
                 names = [proposed]
             else:
                 continue

@@ -21,18 +21,37 @@ from collections.abc import Iterable
 from spacy.tokens import Span
 
 from kg.extract.mentions import Mention
-from kg.records import ROLES
 
 WE = re.compile(r"\b(we|our|us|this (paper|work|study|report)|here)\b", re.I)
 PROPOSE = re.compile(
-    r"\b(propos|introduc|present|develop|design|construct|build|built|creat|releas|curat|contribut|formulat|establish|devis|offer)\w*\b",
+    r"\b(propos|introduc|present|develop|design|construct|build|built|creat|releas|curat|contribut|formulat|establish|devis|offer|deriv)\w*\b",
     re.I,
 )
-NAMING = re.compile(r"\b(dubbed|called|named|termed|coined|namely|entitled)\s*(as\s*)?[\"“']?\s*$", re.I)
-OUR = re.compile(r"\bour\s+(\w+\s+){0,2}$|\b(the )?(proposed|new|novel)\s+(\w+\s+){0,1}$", re.I)
+NAMING = re.compile(
+    r"\b(dubbed|called|named|termed|coined|namely|entitled)\s*(as\s*)?[\"“']?\s*$|\bcall(s|ed)?\s+(it|them|(the|this|our)\s+[\w-]+)\s*$|\bresult(s|ing)?\s+in\s+(the\s+)?$", re.I
+)
+# A coined name that opens a sentence as the subject of a present-tense verb is the paper's own: "KiloNet rewires edges ...".
+SUBJECT_OPENING = re.compile(r"^\s*(\(?\d{1,2}\)|\d{1,2}\.\s|\((i|ii|iii|iv|v)\))?\s*((notably|finally|moreover|furthermore|further|specifically|concretely|overall|thus|then|first|second|in addition),?\s*)?(the\s+)?$", re.I)
+PRESENT_VERB = re.compile(r"^(\s*\([^()]{1,30}\))?,\s+an?\s|^(\s*\([^()]{1,30}\))?\s+(also\s+|further\s+|then\s+|first\s+|consistently\s+)?(?!(is|was|has|approaches|methods|agents|systems|frameworks|techniques|algorithms|baselines|variants|policies)\b)[a-z]{3,}(s|es)\b")
+# "our multi-agent framework X", "Our method, X", "a new algorithm (X)".
+OUR = re.compile(
+    r"\bour\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]\s*)?[\"“']?$|\b(the )?(proposed|new|novel)\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]?\s*)?$", re.I
+)
 COMPARE = re.compile(
-    r"\b(outperform\w*|surpass\w*|compared?\s+(to|with|against)|comparisons?\s+(to|with)|than|beat\w*|baselines?|exceed\w*|rival\w*|"
-    r"vs\.?|versus|over|against|relative to|superior to|better than|competitive with|on par with|matches|matching)\b[^.;]{0,60}$",
+    r"\b(outperform\w*|surpass\w*|compar(e|ed|es|ing)\b(?!\s+(to|with)\s+(the\s+)?(performance|results?)\b)[^.;]{0,40}?\b(to|with|against)|comparisons?\s+(to|with)|than|beat\w*|baselines?|exceed\w*|rival\w*|"
+    r"vs\.?|versus|over|against|relative to|superior to|better than|competitive with|comparable to|on par with|matches|matching|"
+    r"approach(es|ing)?\s+(the\s+)?(performance|results?|scores?)\s+of|alternatives?\s+to|improvements?\s+over|improv(e|es|ing)\s+on|ahead\s+of|above|behind)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,60}$",
+    re.I,
+)
+# A list continues a comparison: "outperforming GPT-4 (22.95%), tree search (InternLM-Step-Prover, 50.70%), and X".
+COMPARE_LIST = re.compile(r"\b(outperform\w*|surpass\w*|than|beat\w*|exceed\w*|over|against|versus|vs\.?)\s(?P<gap>(?:[^.;:]|(?<=\d)\.(?=\d)){0,140})$", re.I)
+LIST_BREAK = re.compile(r"\b(we|our|which|that|who|to|for|on|in|by|while|when|is|are|was|were)\b", re.I)
+# "our agent reaches 42.1%, while X reaches 34.9%": the other side of a contrast with the paper's own work.
+CONTRAST = re.compile(r"\b(while|whereas)\s+(the\s+)?([\w-]+\s+)?$", re.I)
+# Words just before a model or method that say the paper uses it: "fine-tune X", "built on X", "trained with X".
+USE_BEFORE = re.compile(
+    r"\b(fine-?tun\w*|us(e|es|ed|ing)|leverag\w*|employ\w*|adopt\w*|appl(y|ies|ied|ying)|built|build\w*|based|initiali[sz]\w*|"
+    r"distill?\w*|powered|backbones?|via|with|through|train\w*|tun(e|ed|es|ing)|integrat\w*|incorporat\w*)\b\s+(\w+\s+){0,2}(on|from|upon|with|by|to)?\s*(the\s+|a\s+)?$",
     re.I,
 )
 EVALUATE = re.compile(r"\b(evaluat\w*|experiment\w*|test\w*|benchmark\w*|results?|performance|achiev\w*|scor\w*|on|in|across|validat\w*)\b", re.I)
@@ -48,6 +67,10 @@ TESTED_AFTER = re.compile(
 )
 BACKGROUND = re.compile(r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditional|conventional|popular|recent(ly)?|have been|has been|like)\b", re.I)
 ARENA_TYPES = {"Benchmark", "Environment"}
+# A model or method the paper's own sentence names with no cue: used, unless another mention compares to it.
+ASSUMED_USE = "uses?"
+# The guidelines' precedence, with a cue-less use ranked below a comparison the text states.
+PRECEDENCE = ("proposes", "evaluates_on", "uses", "compares_to", ASSUMED_USE, "mentions")
 
 
 def mention_role(span: Mention, sent: Span, text: str, title_lead: bool, coined: bool, background: dict[int, bool]) -> str:
@@ -66,14 +89,24 @@ def mention_role(span: Mention, sent: Span, text: str, title_lead: bool, coined:
             return "proposes"
         if sent.start == 0:
             return "proposes"  # a name the paper coins in its own title
+        if span.label_ not in ARENA_TYPES and SUBJECT_OPENING.match(before) and PRESENT_VERB.match(text[span.end_char : span.end_char + 60]):
+            return "proposes"
     if span.label_ in ARENA_TYPES:
         return "evaluates_on"  # a baseline is a model or method, never a benchmark
-    if COMPARE.search(before[-70:]):
+    if COMPARE.search(before[-70:]) or (CONTRAST.search(before[-30:]) and WE.search(before)) or _listed_after_comparison(before):
         return "compares_to"
     if sent.start_char not in background:
         whole = text[sent.start_char : sent.end_char]
         background[sent.start_char] = not WE.search(whole) and bool(BACKGROUND.search(whole))
-    return "mentions" if background[sent.start_char] else "uses"
+    if background[sent.start_char]:
+        return "mentions"
+    return "uses" if span.label_ != "Model" or USE_BEFORE.search(before[-50:]) else ASSUMED_USE
+
+
+def _listed_after_comparison(before: str) -> bool:
+    """The name ends a list that a comparison opens ("surpasses A (40.1%), B and C")."""
+    m = COMPARE_LIST.search(before[-160:])
+    return bool(m) and "," in m.group("gap") and not LIST_BREAK.search(m.group("gap"))
 
 
 def _proposed_before(before: str) -> bool:
@@ -88,6 +121,6 @@ def strongest(roles: Iterable[str]) -> str:
     for role in roles:
         if role == "proposes":
             return role
-        if ROLES.index(role) < ROLES.index(best):
+        if PRECEDENCE.index(role) < PRECEDENCE.index(best):
             best = role
-    return best
+    return "uses" if best == ASSUMED_USE else best

@@ -84,8 +84,8 @@ def is_coined(text: str) -> bool:
     # `Mobile-Agent-E`, `Spider2-V`: a compound counts when a part is itself coined;
     # `Multi-Agent`, `Self-Evolving` and `Text-to-Image` are words.
     parts = text.split("-")
-    if re.match(r"^[A-Z][a-z]+(ed|ing)$", parts[-1]) or (parts[-1].isalpha() and parts[-1].islower() and len(parts[-1]) > 2):
-        return False  # `UI-Guided`, `GPU-accelerated`, `FDA-approved`: an adjective
+    if re.match(r"^[A-Z][a-z]+(ed|ing)$", parts[-1]) and len(parts) == 2 or (parts[-1].isalpha() and parts[-1].islower() and len(parts[-1]) > 2):
+        return False  # `UI-Guided`, `GPU-accelerated`, `FDA-approved`: an adjective; `KTE-Bench-Verified` is a name
     if "to" in parts[1:-1]:
         return False  # `Text-to-3D`, `Sketch-to-Code`: a task
     return len(parts) > 1 and bool(CAPITAL_COMPOUND.match(text)) and any(

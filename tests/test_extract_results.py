@@ -1,0 +1,100 @@
+"""Results tied to the right subject and benchmark, on short abstracts written for these tests."""
+
+from kg.extract import extract
+from kg.records import Paper, paper_id
+
+
+def _results(title: str, abstract: str) -> set[tuple]:
+    (extraction,) = extract([Paper(id=paper_id(title), title=title, abstract=abstract)])
+    return {(r.subject, r.benchmark, r.value) for r in extraction.results}
+
+
+def test_a_benchmark_that_opens_the_phrase_owns_the_score_after_it():
+    found = _results(
+        "GlimmerNet: sparse event transformers",
+        "We introduce GlimmerNet, a spiking transformer. On N-MNIST it attains 99.1% top-1 accuracy, on CIFAR10-DVS 81.5%, "
+        "and on DVSGesture 97.7%.",
+    )
+    assert ("GlimmerNet", "N-MNIST", "99.1%") in found
+    assert ("GlimmerNet", "CIFAR10-DVS", "81.5%") in found
+    assert ("GlimmerNet", "DVSGesture", "97.7%") in found
+
+
+def test_an_earlier_scores_benchmark_does_not_open_the_next_one():
+    found = _results(
+        "TernSeg: fast segmentation",
+        "We present TernSeg, a real-time segmentation network. TernSeg reaches 77.1 mIoU on Cityscapes at 90 FPS and 43.0 mIoU on ADE20K.",
+    )
+    assert ("TernSeg", "ADE20K", "43.0") in found
+    assert ("TernSeg", "Cityscapes", "77.1") in found
+
+
+def test_a_bare_score_after_improves_from_counts_and_a_plug_in_backbone_is_no_subject():
+    found = _results(
+        "SliceBlend: mixing slices for segmentation",
+        "Plugged into a 3D U-Net, SliceBlend improves the Dice score on BraTS 2021 from 0.871 to 0.899.",
+    )
+    assert ("SliceBlend", "BraTS 2021", "0.899") in found
+    assert not any(subject == "U-Net" for subject, _, _ in found)
+
+
+def test_a_score_for_an_article_and_a_model_belongs_to_that_model():
+    found = _results(
+        "DropChunks: regularising speech encoders",
+        "We propose DropChunks. On LibriSpeech DropChunks reaches a WER of 2.5%, against 2.8% for a Conformer trained from scratch.",
+    )
+    assert ("Conformer", "LibriSpeech", "2.8%") in found
+
+
+def test_a_score_of_something_unnamed_is_no_result():
+    found = _results(
+        "VoxTone: prosody flows",
+        "We propose VoxTone. On LJSpeech listeners rate VoxTone at a MOS of 4.19, close to recordings (4.40).",
+    )
+    assert ("VoxTone", "LJSpeech", "4.19") in found
+    assert not any(value == "4.40" for _, _, value in found)
+
+
+def test_a_model_named_inside_the_scores_parentheses_owns_it():
+    found = _results(
+        "CodeFixer: issue resolution",
+        "We evaluate on SWE-bench Verified. CodeFixer-72B resolves 30.1% of the issues, approaching closed models (31.5% of issues by GPT-4o).",
+    )
+    assert ("GPT-4o", "SWE-bench Verified", "31.5%") in found
+
+
+def test_a_benchmark_with_its_short_form_opens_the_clause():
+    found = _results(
+        "LinkMix: messages for cooperative agents",
+        "We propose LinkMix. On the Pixel Soccer League (PSL) it wins 81% of matches, compared with 60% for MAPPO, "
+        "and it improves the goal difference in Google Research Football.",
+    )
+    assert ("LinkMix", "Pixel Soccer League", "81%") in found
+    assert ("MAPPO", "Pixel Soccer League", "60%") in found
+
+
+def test_a_list_of_scores_for_a_named_baseline_belongs_to_it():
+    found = _results(
+        "DropChunks: regularising speech encoders",
+        "We propose DropChunks. On LibriSpeech DropChunks reaches a WER of 2.5% and 5.0%, against 2.8% and 5.7% for a Conformer.",
+    )
+    assert ("Conformer", "LibriSpeech", "2.8%") in found
+    assert ("Conformer", "LibriSpeech", "5.7%") in found
+
+
+def test_a_model_named_for_its_cost_is_no_subject():
+    found = _results(
+        "TokMerge: fewer video tokens",
+        "We propose TokMerge. TokMerge runs at half the FLOPs of TimeSformer and transfers to UCF101 (96.1%).",
+    )
+    assert ("TokMerge", "UCF101", "96.1%") in found
+
+
+def test_a_technique_incorporated_is_no_subject_and_the_performance_is_the_papers():
+    found = _results(
+        "CodeHand: data for software agents",
+        "We evaluate CodeHand on SWE-bench Verified. With the incorporation of test-time scaling techniques, "
+        "the performance further improves to 46.1% accuracy.",
+    )
+    assert ("CodeHand", "SWE-bench Verified", "46.1%") in found
+    assert not any(subject == "test-time scaling" for subject, _, _ in found)

@@ -1,0 +1,136 @@
+"""Roles read from the sentences that name an entity, on short abstracts written for these tests."""
+
+from kg.extract import extract, roles
+from kg.records import Paper, paper_id
+
+
+def _roles(title: str, abstract: str) -> dict[str, str]:
+    (extraction,) = extract([Paper(id=paper_id(title), title=title, abstract=abstract)])
+    return {e.name: e.role for e in extraction.entities}
+
+
+def test_our_hyphenated_framework_and_a_new_algorithm_in_parentheses_are_proposed():
+    found = _roles(
+        "Planning with memory for web agents",
+        "Our multi-agent framework ZorbaNet ranks first on WebArena. "
+        "We also give a new algorithm (KRILL) that explores with optimism.",
+    )
+    assert found["ZorbaNet"] == "proposes"
+    assert found["KRILL"] == "proposes"
+
+
+def test_a_derived_variant_is_proposed():
+    found = _roles("Memory-light agents", "We derive QUILLO, a memory-efficient variant of proximal policy optimization.")
+    assert found["QUILLO"] == "proposes"
+
+
+def test_every_name_of_a_list_after_outperforming_is_a_baseline():
+    found = _roles(
+        "Proof search with agents",
+        "Our framework reaches 61.2% on MiniF2F, outperforming GPT-4 (22.1%), tree search (Prover-Z, 50.3%), "
+        "and whole-proof generation (DeepSeek-Prover-V1.5, 48.0%).",
+    )
+    assert found["GPT-4"] == "compares_to"
+    assert found["DeepSeek-Prover-V1.5"] == "compares_to"
+
+
+def test_comparable_to_and_comparing_with_are_comparisons():
+    found = _roles(
+        "Tuning agents",
+        "We fine-tune Llama-2-70B with our data. The tuned model is comparable to GPT-3.5-turbo on held-out tasks. "
+        "By comparing our approach with the Zero-Shot-CoT technique, we show gains.",
+    )
+    assert found["GPT-3.5-turbo"] == "compares_to"
+    assert found["Zero-Shot-CoT"] == "compares_to"
+    assert found["Llama-2-70B"] == "uses"
+
+
+def test_the_other_side_of_a_contrast_with_our_score_is_a_baseline():
+    found = _roles("Web agents", "Our agent succeeds on 42.1% of WebArena tasks, while GPT-4o reaches 34.9%.")
+    assert found["GPT-4o"] == "compares_to"
+
+
+def test_a_model_the_paper_runs_and_contrasts_stays_used():
+    """Without the paper's own work in the contrast, "while X achieves" is not a baseline."""
+    found = _roles(
+        "Telecom language models",
+        "We fine-tune BERT and GPT-2 on telecom documents. BERT achieves 84.6% accuracy, while GPT-2 achieves 83%.",
+    )
+    assert found["GPT-2"] == "uses"
+
+
+def test_a_cueless_model_mention_yields_to_a_stated_comparison():
+    found = _roles(
+        "Agents for spreadsheets",
+        "We study GPT-4o on spreadsheet tasks with our agent. Our agent outperforms GPT-4o by a wide margin.",
+    )
+    assert found["GPT-4o"] == "compares_to"
+
+
+def test_a_model_fine_tuned_by_the_paper_is_used_even_when_compared():
+    found = _roles(
+        "Agents for spreadsheets",
+        "We fine-tune Mistral-7B on our traces. Our agent outperforms Mistral-7B by 12 points.",
+    )
+    assert found["Mistral-7B"] == "uses"
+
+
+def test_strongest_follows_the_guidelines_precedence():
+    assert roles.strongest(["mentions", "compares_to", "uses"]) == "uses"
+    assert roles.strongest([roles.ASSUMED_USE, "compares_to"]) == "compares_to"
+    assert roles.strongest([roles.ASSUMED_USE, "mentions"]) == "uses"
+    assert roles.strongest(["evaluates_on", "proposes"]) == "proposes"
+
+
+def test_a_score_compared_with_for_a_named_method_makes_it_a_baseline():
+    found = _roles("Household agents", "Our agent reaches 71.0% on ALFWorld, compared with 60.2% for Reflexion.")
+    assert found["Reflexion"] == "compares_to"
+
+
+def test_a_coined_name_opening_a_sentence_as_subject_is_proposed():
+    found = _roles(
+        "Message passing on curved graphs",
+        "Oversquashing limits message passing. KiloGNN rewires edges with negative curvature before each layer. "
+        "On Cora it reaches 84.0% accuracy, ahead of GCN.",
+    )
+    assert found["KiloGNN"] == "proposes"
+    assert found["GCN"] == "compares_to"
+
+
+def test_a_coined_acronym_heading_a_plural_noun_is_not_proposed():
+    found = _roles(
+        "Cooperative agents",
+        "Frameworks like centralised planning with local acting (CPLA) scale poorly. CPLA approaches assume fixed roles.",
+    )
+    assert found.get("centralised planning with local acting", "mentions") != "proposes"
+
+
+def test_calling_the_model_x_proposes_x():
+    found = _roles("Entity recognition", "We add dictionary features to PubMedBERT and call the model LexiBERT.")
+    assert found["LexiBERT"] == "proposes"
+
+
+def test_numbered_contributions_and_novel_mechanisms_are_proposed():
+    found = _roles(
+        "Three agents for games",
+        "We make three contributions. 1) GlowPlan, an RL algorithm that discovers options. "
+        "2) CodeProp, a framework that treats code as policy. Agents use a novel agent reasoning mechanism, InfoWeave, to talk.",
+    )
+    assert found["GlowPlan"] == "proposes"
+    assert found["CodeProp"] == "proposes"
+    assert found["InfoWeave"] == "proposes"
+
+
+def test_our_quoted_technique_and_a_model_resulting_from_tuning_are_proposed():
+    found = _roles(
+        "Evolving code",
+        'Our unique "TELoop" technique helps. We instruction-tune Llama-2, resulting in AgentZed.',
+    )
+    assert found["TELoop"] == "proposes"
+    assert found["AgentZed"] == "proposes"
+
+
+def test_improving_on_a_method_compares_to_it():
+    found = _roles("Offline control", "Our method reaches a score of 88.0 on Hopper and improves on CQL and IQL on average.")
+    assert found["CQL"] == "compares_to"
+    assert found["IQL"] == "compares_to"

@@ -1,0 +1,116 @@
+"""Typing names the lexicon does not know, from their context, on short abstracts written for these tests."""
+
+from kg.extract import extract
+from kg.records import Paper, paper_id
+
+
+def _types(title: str, abstract: str) -> dict[str, str]:
+    (extraction,) = extract([Paper(id=paper_id(title), title=title, abstract=abstract)])
+    return {e.name: e.type for e in extraction.entities}
+
+
+def test_a_benchmark_of_interactive_tasks_is_an_environment():
+    found = _types(
+        "Agents on phones",
+        "We introduce Phonetrek-Eval, a new benchmark featuring long-horizon, multi-app interactions on mobile devices.",
+    )
+    assert found["Phonetrek-Eval"] == "Environment"
+
+
+def test_a_dataset_of_interaction_logs_stays_a_benchmark():
+    found = _types(
+        "Dialogue data",
+        "We release ChatLogz, a dataset of 12,000 interaction dialogues collected from volunteers, to benchmark dialogue models.",
+    )
+    assert found["ChatLogz"] == "Benchmark"
+
+
+def test_a_simulation_system_called_x_is_an_environment():
+    found = _types("Courtroom agents", "We present a simulation system called LawSimmo that replays trials with agents.")
+    assert found["LawSimmo"] == "Environment"
+
+
+def test_a_name_ending_in_simulation_or_environment_is_an_environment_and_one_ending_in_model_a_model():
+    found = _types(
+        "Shared fisheries",
+        "We introduce the Fishery Commons Simulation (FiCoS). Our Harbor Learning Environment (HLE) extends it. "
+        "We also train the Ocean Knowledge Model.",
+    )
+    assert found["Fishery Commons Simulation"] == "Environment"
+    assert found["Harbor Learning Environment"] == "Environment"
+    assert found.get("Ocean Knowledge Model", "Model") == "Model"
+
+
+def test_both_names_of_the_x_and_the_y_environments_are_environments():
+    found = _types(
+        "Shared layers for many agents",
+        "We run experiments in two settings: the Zorg Tactics Arena (ZTA) and the Pixel Soccer League (PSL) environments.",
+    )
+    assert found["Pixel Soccer League"] == "Environment"
+    assert found["Zorg Tactics Arena"] == "Environment"
+
+
+def test_a_task_scored_by_returns_over_episodes_is_an_environment():
+    found = _types(
+        "Stable value learning",
+        "On PoleBalance-v2 our variant reaches the maximum return of 500 after 40K environment steps.",
+    )
+    assert found["PoleBalance-v2"] == "Environment"
+
+
+def test_a_method_learning_from_a_simulation_is_no_environment():
+    found = _types("Hindsight", "We propose Reward Learning from Replayed Simulation (RLRS), a training method for assistants.")
+    assert found["Reward Learning from Replayed Simulation"] == "Method"
+
+
+def test_the_subject_after_an_opening_on_phrase_is_no_benchmark():
+    found = _types(
+        "Value aggregation for agents",
+        "We propose Stacked Value Voting (SVV), a planning method. On WebArena, SVV achieves a 41.2% success rate.",
+    )
+    assert found["Stacked Value Voting"] == "Method"
+    assert found["WebArena"] == "Environment"
+
+
+def test_what_experiments_run_in_is_an_environment():
+    found = _types(
+        "Fast and slow teams",
+        "We show empirically in Berry Gathering Grid (BGG) that our method needs fewer expensive calls.",
+    )
+    assert found["Berry Gathering Grid"] == "Environment"
+
+
+def test_a_split_or_scene_set_is_a_benchmark_and_a_vocoder_a_model():
+    found = _types(
+        "Registration and speech",
+        "On the low-overlap LoMatch3D split it reaches 77.0%. Waveforms are rendered with a WaveGlide-V2 vocoder.",
+    )
+    assert found["LoMatch3D"] == "Benchmark"
+    assert found["WaveGlide-V2"] == "Model"
+
+
+def test_a_title_lead_acronym_joins_its_expansion_in_the_abstract():
+    (extraction,) = extract([Paper(id="t", title="MSVA: Multi-Scale Value Aggregation for Web Agents",
+                                   abstract="We propose Multi-Scale Value Aggregation (MSVA), a planning method. MSVA scores 41.0% on WebArena.")])
+    found = {e.name: e for e in extraction.entities}
+    assert found["Multi-Scale Value Aggregation"].aliases == ["MSVA"]
+    assert found["Multi-Scale Value Aggregation"].role == "proposes"
+    assert "MSVA" not in found
+
+
+def test_a_three_part_name_ending_in_a_participle_is_found_whole_and_a_two_part_adjective_is_not():
+    found = _types("Proofs", "We evaluate on KTE-Bench-Verified and on KTE-Bench, using UI-Guided search.")
+    assert found["KTE-Bench-Verified"] == "Benchmark"
+    assert found["KTE-Bench"] == "Benchmark"
+    assert "UI-Guided" not in found
+
+
+def test_a_named_task_in_a_list_after_tasks_is_a_benchmark():
+    found = _types("Contextual embeddings", "For text classification tasks like SNT-7, it achieved the best accuracy.")
+    assert found["SNT-7"] == "Benchmark"
+
+
+def test_a_robot_platform_named_with_its_head_is_an_environment():
+    found = _types("Stair climbing", "We transfer the policy to the Zebra-Q7 robot and to a KR-300 manipulator without fine-tuning.")
+    assert found["Zebra-Q7"] == "Environment"
+    assert found["KR-300"] == "Environment"
