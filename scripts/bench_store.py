@@ -13,9 +13,8 @@ Several sizes show whether peak RSS grows with the corpus (issue "embedded
 store": at most 1 GB, flat from 20k to 100k papers). `--load-only N` writes
 N synthetic extraction records (no NLP) and loads those instead.
 
-The store API calls are the four small functions under "Store API"; each
-is the documented call (`kg.build`, `kg.open_store`, `store.run`); until
-that API exists (kg 0.2), the same steps run on the SQLite store.
+The store API calls are the small functions under "Store API": the
+documented calls `kg.build`, `kg.open_store` and `kg.query.run_query`.
 """
 
 from __future__ import annotations
@@ -43,83 +42,37 @@ from readme_queries import PARAMS, readme_queries  # noqa: E402
 
 
 def build_store(paths: list[Path], store: Path) -> Any:
-    """Build (or extend) the store from paper files: read, extract, write."""
+    """Build (or extend) the store from paper files: read, extract (every core), write."""
     import kg
 
-    if not hasattr(kg, "build"):
-        return _legacy_build(paths, store)
     return kg.build([str(p) for p in paths], store=str(store))
 
 
 def load_records(path: Path, store: Path) -> Any:
-    """Load `kg extract` records into the store without extracting (the build reads extraction records as they are)."""
+    """Load `kg extract` records into the store without extracting (the build takes extraction records as they are)."""
     import kg
 
-    if not hasattr(kg, "build"):
-        return _legacy_load(path, store)
     return kg.build([str(path)], store=str(store))
 
 
 @contextmanager
 def open_store(store: Path) -> Iterator[Any]:
-    """An open store whose `run(cypher, params)` yields one dict per row."""
+    """The store opened read-only, as `kg query` opens it."""
     import kg
 
-    if not hasattr(kg, "open_store"):
-        with _legacy_open(store) as db:
-            yield db
-        return
-    with kg.open_store(str(store)) as db:
+    with kg.open_store(str(store), read_only=True) as db:
         yield db
 
 
 def query(db: Any, cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    return list(db.run(cypher, params))
+    """A README query as `kg query` runs it (with its dialect translations)."""
+    from kg.query import run_query
+
+    return run_query(db, cypher, params).records()
 
 
 def stats_command(store: Path) -> list[str]:
     return [sys.executable, "-m", "kg", "stats", "--store", str(store)]
-
-
-# Before the store of issue 9 lands, kg 0.2 has neither `kg.build` nor
-# `kg.open_store`; these run the same steps with its SQLite store.
-
-
-def _legacy_build(paths: list[Path], store: Path) -> Any:
-    from kg.extract import EXTRACTOR, extract
-    from kg.sources import read_papers
-    from kg.store import EmbeddedStore
-
-    with EmbeddedStore(store) as db:
-        return db.merge(read_papers(paths), extract, EXTRACTOR)
-
-
-def _legacy_load(path: Path, store: Path) -> Any:
-    import json
-
-    from kg.records import Extraction
-    from kg.store import EmbeddedStore
-
-    with path.open(encoding="utf-8") as handle:
-        made = {e.paper.id: e for e in (Extraction.from_json(json.loads(line)) for line in handle)}
-    with EmbeddedStore(store) as db:
-        return db.merge([e.paper for e in made.values()], lambda todo: (made[p.id] for p in todo), next(iter(made.values())).extractor)
-
-
-@contextmanager
-def _legacy_open(store: Path) -> Iterator[Any]:
-    from kg.query import run_embedded
-    from kg.store import EmbeddedStore
-
-    class Reader:
-        def __init__(self, graph: Any):
-            self.graph = graph
-
-        def run(self, cypher: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
-            yield from run_embedded(self.graph, cypher, params).records()
-
-    with EmbeddedStore(store) as db:
-        yield Reader(db.graph())
 
 
 # Measuring ------------------------------------------------------------------
