@@ -49,7 +49,7 @@ def open_store(path: str | os.PathLike = DEFAULT_STORE, *, read_only: bool = Fal
     return EmbeddedStore(path, read_only=read_only, wait=wait)
 
 
-def read(
+def read_corpus(
     sources: Iterable[str | os.PathLike], *, fmt: str | None = None, on_error: OnError = raise_error, on_warning: OnError | None = None
 ) -> Corpus:
     """The papers of input files (glob patterns expanded in name order), each paper once, and a summary of the reading.
@@ -59,9 +59,9 @@ def read(
     raises it), `on_warning` each record that was read with a doubt.
     """
     from kg.extract.distributed import expand
-    from kg.sources import read_corpus
+    from kg.sources import read_corpus as read_files
 
-    return read_corpus(expand(sources), fmt, on_error, on_warning)
+    return read_files(expand(sources), fmt, on_error, on_warning)
 
 
 def read_extractions(path: str | os.PathLike) -> Iterator[Extraction]:
@@ -113,7 +113,7 @@ def extract_to(
     sources = list(sources)
     papers = [source for source in sources if isinstance(source, Paper)]
     if not papers:
-        papers = read(sources, fmt=fmt, on_error=on_error, on_warning=on_warning).papers
+        papers = read_corpus(sources, fmt=fmt, on_error=on_error, on_warning=on_warning).papers
     elif len(papers) < len(sources):
         raise TypeError("extract_to takes file names or Papers, not both")
     written = 0
@@ -328,5 +328,5 @@ def build_neo4j(
 
 __all__ = [
     "BuildReport", "EmbeddedStore", "ExtractReport", "InputError", "StoreError", "build", "build_neo4j", "extract_to",
-    "load_neo4j", "migrate", "open_store", "read", "read_extractions", "writing",
+    "load_neo4j", "migrate", "open_store", "read_corpus", "read_extractions", "writing",
 ]

@@ -45,7 +45,7 @@ def extract(
                                         progress=advance, scheduler=scheduler, shard_size=shard_size)
             note(f"wrote {report.papers} papers in {report.shards} shard(s) to {output}")
             return
-        corpus = api.read(files, fmt=fmt_name, on_error=_policy(on_error), on_warning=_warn)
+        corpus = api.read_corpus(files, fmt=fmt_name, on_error=_policy(on_error), on_warning=_warn)
         note(corpus.summary.line())
         with meter("extracting", len(corpus.papers), "papers", quiet, err) as advance:
             report = api.extract_to(corpus.papers, output, jobs=jobs, on_error=_policy(on_error), progress=advance)
