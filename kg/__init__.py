@@ -1,8 +1,9 @@
 """kg: a knowledge-graph builder for AI research papers.
 
-The Python API (`kg.api`): `open_store`, `build`, `migrate`, `load_neo4j`,
-`build_neo4j`; queries, stats and exports read a store through
-`kg.query.run_query`, `kg.stats.stats` and `kg.export`.
+The Python API (`kg.api`): `read_corpus`, `extract_to`, `read_extractions`,
+`build`, `open_store`, `migrate`, `load_neo4j`, `build_neo4j`; queries,
+stats, search and exports read a store through `kg.query.run_query`,
+`kg.stats.stats`, `kg.search.search` and `kg.export`.
 """
 
 __version__ = "0.3.0"
@@ -10,13 +11,20 @@ __version__ = "0.3.0"
 from kg.api import (  # noqa: E402
     BuildReport,
     EmbeddedStore,
+    ExtractReport,
     InputError,
     StoreError,
     build,
     build_neo4j,
+    extract_to,
     load_neo4j,
     migrate,
     open_store,
+    read_corpus,
+    read_extractions,
 )
 
-__all__ = ["BuildReport", "EmbeddedStore", "InputError", "StoreError", "build", "build_neo4j", "load_neo4j", "migrate", "open_store", "__version__"]
+__all__ = [
+    "BuildReport", "EmbeddedStore", "ExtractReport", "InputError", "StoreError", "build", "build_neo4j", "extract_to",
+    "load_neo4j", "migrate", "open_store", "read_corpus", "read_extractions", "__version__",
+]

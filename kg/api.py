@@ -7,15 +7,23 @@ does can be done from Python (a notebook, a script, a pipeline):
     >>> report = kg.build(["papers.jsonl"], store="kg.db")
     >>> with kg.open_store("kg.db", read_only=True) as store:
     ...     rows = list(store.run("MATCH (m:Model) RETURN m.name AS name LIMIT 5"))
+
+Queries, stats, search and exports take any such reader: `kg.query.run_query`,
+`kg.stats.stats`, `kg.search.search`, `kg.export.rdf.write`,
+`kg.export.html.write_html`, `kg.export.neo4j_csv.export_neo4j_csv`.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from kg.errors import InputError, OnError, raise_error
 from kg.records import Extraction, Paper
@@ -23,6 +31,7 @@ from kg.store.embedded import EmbeddedStore, StoreError
 from kg.store.write import BuildReport
 
 if TYPE_CHECKING:
+    from kg.sources import Corpus
     from kg.store.neo4j import LoadReport, Neo4jSettings
 
 DEFAULT_STORE = "kg.db"
@@ -38,6 +47,123 @@ def open_store(path: str | os.PathLike = DEFAULT_STORE, *, read_only: bool = Fal
     (SQLite) raises `StoreError` saying how to migrate it (`migrate`).
     """
     return EmbeddedStore(path, read_only=read_only, wait=wait)
+
+
+def read_corpus(
+    sources: Iterable[str | os.PathLike], *, fmt: str | None = None, on_error: OnError = raise_error, on_warning: OnError | None = None
+) -> Corpus:
+    """The papers of input files (glob patterns expanded in name order), each paper once, and a summary of the reading.
+
+    A paper that several files hold is merged into one (`kg.sources.merge`);
+    `on_error` gets each bad record or file as an `InputError` (the default
+    raises it), `on_warning` each record that was read with a doubt.
+    """
+    from kg.extract.distributed import expand
+    from kg.sources import read_corpus as read_files
+
+    return read_files(expand(sources), fmt, on_error, on_warning)
+
+
+def read_extractions(path: str | os.PathLike) -> Iterator[Extraction]:
+    """The extractions in `kg extract` output: a JSON Lines file, or a folder of shards read in name order.
+
+    A line that is not an extraction raises an `InputError` naming the file and line.
+    """
+    from kg.extract.distributed import iter_extractions
+
+    return iter_extractions(path)
+
+
+@dataclass
+class ExtractReport:
+    """What `extract_to` wrote: papers, and for a cluster run the shards."""
+
+    papers: int
+    shards: int | None = None
+
+
+def extract_to(
+    sources: Iterable[Source],
+    output: str | os.PathLike,
+    *,
+    fmt: str | None = None,
+    jobs: int | None = None,
+    on_error: OnError = raise_error,
+    on_warning: OnError | None = None,
+    progress: Callable[[int], None] | None = None,
+    scheduler: str | None = None,
+    shard_size: int = 64 * 2**20,
+) -> ExtractReport:
+    """Extract the papers of `sources` (input files and glob patterns, or `Paper`s) to `output` as JSON Lines, one paper a line.
+
+    The lines are the format `score.py` reads and `build` takes as they are.
+    Extraction runs on `jobs` processes (default: every core) with the same
+    output for any number; `output` ('-' for stdout) is written beside and
+    moved into place only when complete, so a failed run leaves no half
+    file. `progress(n)` is called as papers are done. With `scheduler` (a
+    Dask scheduler address, or 'local' for a cluster of `jobs` processes
+    here) the input files are cut into shards of `shard_size` bytes and
+    `output` is a folder that gets one `part-NNNNN.jsonl` per shard;
+    `progress` then counts shards.
+    """
+    if scheduler:
+        return _extract_on_cluster(list(sources), Path(output), scheduler, fmt, on_error, jobs, shard_size, progress)
+    from kg.extract.parallel import extract_lines
+
+    sources = list(sources)
+    papers = [source for source in sources if isinstance(source, Paper)]
+    if not papers:
+        papers = read_corpus(sources, fmt=fmt, on_error=on_error, on_warning=on_warning).papers
+    elif len(papers) < len(sources):
+        raise TypeError("extract_to takes file names or Papers, not both")
+    written = 0
+    with writing(output) as handle:
+        for line in extract_lines(papers, jobs, on_error):
+            handle.write(line)
+            written += 1
+            if progress:
+                progress(1)
+    return ExtractReport(written)
+
+
+def _extract_on_cluster(files: list, folder: Path, scheduler: str, fmt: str | None, on_error: OnError, jobs: int | None,
+                        shard_size: int, progress: Callable[[int], None] | None) -> ExtractReport:
+    from kg.extract.distributed import expand, extract_distributed, plan_shards
+
+    if str(folder) == "-" or (folder.exists() and not folder.is_dir()):
+        raise InputError(folder, "--scheduler writes a folder of shards; name a folder with --output")
+    if any(isinstance(source, Paper) for source in files):
+        raise TypeError("a cluster extraction reads files: pass file names, not Papers")  # each worker reads its own shard
+    shards = plan_shards(expand(files), fmt, shard_size)
+    return ExtractReport(extract_distributed(shards, folder, scheduler, fmt, on_error, jobs, progress), len(shards))
+
+
+@contextmanager
+def writing(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """`path` opened for writing in binary, or stdout for '-'.
+
+    A file is written beside `path` and moved over it only when everything
+    went well, so a failed export never leaves half a file behind; it is
+    opened before any work starts, so an unwritable path fails at once.
+    """
+    path = Path(path)
+    if str(path) == "-":
+        yield sys.stdout.buffer
+        sys.stdout.flush()
+        return
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if path.exists() and not path.is_file():  # /dev/null, a FIFO: written in place, never replaced by a file
+        with path.open("wb") as handle:
+            yield handle
+        return
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with tmp.open("wb") as handle:
+            yield handle
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def is_extractions(path: str | os.PathLike) -> bool:
@@ -200,4 +326,7 @@ def build_neo4j(
         return load_neo4j(staged, settings, batch_size=batch_size, progress=progress)
 
 
-__all__ = ["BuildReport", "EmbeddedStore", "InputError", "StoreError", "build", "build_neo4j", "load_neo4j", "migrate", "open_store"]
+__all__ = [
+    "BuildReport", "EmbeddedStore", "ExtractReport", "InputError", "StoreError", "build", "build_neo4j", "extract_to",
+    "load_neo4j", "migrate", "open_store", "read_corpus", "read_extractions", "writing",
+]

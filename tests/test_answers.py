@@ -29,13 +29,13 @@ def known(tmp_path_factory):
 
 @pytest.fixture
 def cli(known, monkeypatch):
-    """The CLI reading the known store: its commands open whatever `_reader` gives them."""
+    """The CLI reading the known store: the answer commands open whatever `_reader` gives them."""
 
     @contextlib.contextmanager
     def opened(store):
         yield known
 
-    monkeypatch.setattr(kg.cli, "_reader", opened)
+    monkeypatch.setattr(kg.cli.answers, "_reader", opened)
 
     def invoke(*args: str):
         return runner.invoke(kg.cli.app, list(args), env={"COLUMNS": "240"})

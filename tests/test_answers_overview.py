@@ -206,7 +206,7 @@ def test_export_html_overview_command(tmp_path, known, monkeypatch, jsonl_file):
     def opened(store):
         yield known
 
-    monkeypatch.setattr(kg.cli, "_reader", opened)
+    monkeypatch.setattr(kg.cli.export, "_reader", opened)
     runner = CliRunner()
     out = tmp_path / "map.html"
     shown = runner.invoke(kg.cli.app, ["export", "html", "--overview", "-o", str(out), "--store", str(tmp_path / "any")])

@@ -1,0 +1,100 @@
+"""The API under the CLI: `kg.extract_to` from Python, and builds that agree however the papers arrive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ABSTRACTS, write_jsonl
+from store_helpers import snapshot
+from typer.testing import CliRunner
+
+import kg
+from kg.cli import app
+from kg.store import EmbeddedStore
+
+runner = CliRunner()
+ENTITY_LABELS = ("Model", "Method", "Benchmark", "Environment", "Author")
+
+
+def many(n: int) -> list[dict]:
+    """The conftest abstracts again and again, each copy a paper of its own (new title, new arXiv id)."""
+    return [
+        {"title": f"{record['title']} (study {i})", "abstract": record["abstract"], "arxiv_id": f"2502.{i:05d}"}
+        for i, record in ((i, ABSTRACTS[i % len(ABSTRACTS)]) for i in range(n))
+    ]
+
+
+def invoke(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def graph(path: Path) -> dict[str, object]:
+    """Node counts by label, relationship counts by type and every entity's and author's name, read with Cypher."""
+    with EmbeddedStore(path, read_only=True) as store:
+        shape: dict[str, object] = {
+            "nodes": sorted((r["label"], r["n"]) for r in store.run("MATCH (n) RETURN label(n) AS label, count(*) AS n")),
+            "relationships": sorted((r["type"], r["n"]) for r in store.run("MATCH ()-[r]->() RETURN label(r) AS type, count(*) AS n")),
+        }
+        for label in ENTITY_LABELS:
+            shape[label] = [r["name"] for r in store.run(f"MATCH (n:{label}) RETURN n.name AS name ORDER BY name")]
+    return shape
+
+
+def test_build_with_two_jobs_stores_what_one_job_stores(tmp_path):
+    papers = write_jsonl(tmp_path / "papers.jsonl", many(300))
+    invoke("build", str(papers), "--store", str(tmp_path / "one.db"), "--jobs", "1", "--quiet")
+    invoke("build", str(papers), "--store", str(tmp_path / "two.db"), "--jobs", "2", "--quiet")
+    one, two = graph(tmp_path / "one.db"), graph(tmp_path / "two.db")
+    assert ("Paper", 300) in one["nodes"] and {"Llama-3.1-8B", "GPT-4o"} <= set(one["Model"])
+    assert one == two
+    assert snapshot(tmp_path / "one.db", internal=False) == snapshot(tmp_path / "two.db", internal=False)
+
+
+def test_build_of_extract_output_equals_build_of_the_papers(tmp_path):
+    papers = write_jsonl(tmp_path / "papers.jsonl", many(12))
+    invoke("build", str(papers), "--store", str(tmp_path / "papers.db"), "--quiet")
+    extracted = tmp_path / "extracted.jsonl"
+    invoke("extract", str(papers), "-o", str(extracted), "--jobs", "1", "--quiet")
+    invoke("build", str(extracted), "--store", str(tmp_path / "file.db"), "--quiet")
+    lines = extracted.read_text(encoding="utf-8").splitlines(keepends=True)
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    for index, start in enumerate(range(0, len(lines), 5)):
+        (shards / f"part-{index:05d}.jsonl").write_text("".join(lines[start:start + 5]), encoding="utf-8")
+    invoke("build", str(shards), "--store", str(tmp_path / "shards.db"), "--quiet")
+    expected = snapshot(tmp_path / "papers.db", internal=False)
+    assert len(expected["Paper"]) == 12 and expected["EVALUATES_ON"]
+    assert snapshot(tmp_path / "file.db", internal=False) == expected
+    assert snapshot(tmp_path / "shards.db", internal=False) == expected
+
+
+def test_extract_to_from_python_writes_what_kg_extract_writes(tmp_path, jsonl_file):
+    by_command = tmp_path / "command.jsonl"
+    invoke("extract", str(jsonl_file), "-o", str(by_command), "--jobs", "1")
+    done = []
+    report = kg.extract_to([jsonl_file], tmp_path / "files.jsonl", jobs=1, progress=done.append)
+    assert report == kg.ExtractReport(3) and sum(done) == 3
+    assert (tmp_path / "files.jsonl").read_bytes() == by_command.read_bytes()
+    corpus = kg.read_corpus([str(tmp_path / "papers.*")])  # glob patterns are expanded
+    assert corpus.summary.papers == 3
+    kg.extract_to(corpus.papers, tmp_path / "papers.jsonl.out", jobs=1)
+    assert (tmp_path / "papers.jsonl.out").read_bytes() == by_command.read_bytes()
+    back = list(kg.read_extractions(by_command))
+    assert [e.paper.id for e in back] == [p.id for p in corpus.papers]
+    assert "WebPilot" in {entity.name for entity in back[0].entities}
+
+
+def test_extract_to_leaves_no_file_when_a_record_is_bad(tmp_path, jsonl_file):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(jsonl_file.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    with pytest.raises(kg.InputError, match=r"bad\.jsonl:4"):
+        kg.extract_to([bad], output, jobs=1)
+    assert not output.exists() and not list(tmp_path.glob("out.jsonl*"))
+    skipped = []
+    assert kg.extract_to([bad], output, jobs=1, on_error=skipped.append).papers == 3 and len(skipped) == 1
+    with pytest.raises(TypeError):
+        kg.extract_to([jsonl_file, *kg.read_corpus([jsonl_file]).papers], output)
