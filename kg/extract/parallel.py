@@ -153,18 +153,24 @@ def batch_extractor(jobs: int | None = None) -> Iterator[Callable[[list[Paper]],
     """An extractor of whole batches on `jobs` processes, for builds: one pool serves every batch.
 
     A build extracts batch after batch, each a few thousand papers; a pool
-    per batch would pay the workers' start-up each time. A paper that fails
-    raises, so the caller's per-paper retry names it.
+    per batch would pay the workers' start-up each time. The pool starts at
+    the first batch with papers to extract, so a build of `kg extract`
+    output starts none. A paper that fails raises, so the caller's
+    per-paper retry names it.
     """
     jobs = default_jobs() if jobs is None else jobs
     if jobs == 1:
         yield extract
         return
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=pipeline.load)
+    pools: list[ProcessPoolExecutor] = []
 
     def run(papers: list[Paper]) -> Iterator[Extraction]:
+        if not papers:
+            return
+        if not pools:
+            pools.append(ProcessPoolExecutor(jobs, mp_context=_context(), initializer=pipeline.load))
         size = max(1, -(-len(papers) // (4 * jobs)))
-        futures = [(chunk, pool.submit(extract_chunk, chunk)) for chunk in _chunks(papers, size)]
+        futures = [(chunk, pools[0].submit(extract_chunk, chunk)) for chunk in _chunks(papers, size)]
         for chunk, future in futures:
             for result in _result(chunk, future):
                 if isinstance(result, Failure):
@@ -174,7 +180,8 @@ def batch_extractor(jobs: int | None = None) -> Iterator[Callable[[list[Paper]],
     try:
         yield run
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for pool in pools:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _chunks(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
