@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 ENTITY_TYPES = ("Model", "Method", "Benchmark", "Environment")
 ROLES = ("proposes", "evaluates_on", "uses", "compares_to", "mentions")
@@ -20,11 +21,13 @@ DOI = re.compile(r"10\.\d{4,9}/\S+")
 ARXIV_ID = re.compile(r"^(?:arxiv:)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$", re.I)
 
 
+@lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
     """Casefolded letters and digits only, accents dropped.
 
     The same normalisation as the gold scorer, so that two names the scorer
     treats as one (`Llama 3.1-8B`, `llama-3.1-8b`) are one node in the graph.
+    Cached: a build normalises the same few thousand names over and over.
     """
     text = unicodedata.normalize("NFKD", text or "").casefold()
     return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
@@ -204,6 +207,18 @@ class Result:
     value: str
 
 
+def _entity_json(entity: Entity) -> dict:
+    """`asdict(entity)`, written out: `asdict` deep-copies field by field, a build's slowest Python step."""
+    return {
+        "name": entity.name,
+        "type": entity.type,
+        "role": entity.role,
+        "aliases": list(entity.aliases),
+        "confidence": entity.confidence,
+        "evidence": [{"sentence": ev.sentence, "start": ev.start, "end": ev.end} for ev in entity.evidence],
+    }
+
+
 @dataclass
 class Extraction:
     """What one extractor found in one paper."""
@@ -218,8 +233,8 @@ class Extraction:
         return {
             "id": self.paper.id,
             "title": self.paper.title,
-            "entities": [asdict(entity) for entity in self.entities],
-            "results": [asdict(result) for result in self.results],
+            "entities": [_entity_json(entity) for entity in self.entities],
+            "results": [vars(result).copy() for result in self.results],
             "abstract": self.paper.abstract,
             "sources": self.paper.sources,
             "arxiv_id": self.paper.arxiv_id,
@@ -228,7 +243,7 @@ class Extraction:
             "doi": self.paper.doi,
             "venue": self.paper.venue,
             "categories": self.paper.categories,
-            "authors": [asdict(author) for author in self.paper.authors],
+            "authors": [vars(author).copy() for author in self.paper.authors],
             "extractor": self.extractor,
         }
 
