@@ -191,35 +191,48 @@ class _Inputs:
 
     def __init__(self, sources: Iterable[Source], fmt: str | None, on_error: OnError, on_warning: OnError | None):
         self.sources, self.fmt, self.on_error, self.on_warning = sources, fmt, on_error, on_warning
-        self.held: dict[int, Extraction] = {}
+        self.held: dict[int, tuple[Extraction, str, str]] = {}
 
     def papers(self) -> Iterator[Paper]:
-        from kg.extract.distributed import iter_extractions
+        from kg.extract.distributed import expand, iter_extractions
         from kg.sources import iter_papers
 
         for source in self.sources:
             if isinstance(source, Paper):
                 yield source
-            elif is_extractions(source):
-                try:
-                    for extraction in iter_extractions(source):
-                        self.held[id(extraction.paper)] = extraction
-                        if len(self.held) > self.HELD:
-                            del self.held[next(iter(self.held))]
-                        yield extraction.paper
-                except InputError as error:
-                    self.on_error(error)
-            else:
-                yield from iter_papers([source], self.fmt, self.on_error, self.on_warning)
+                continue
+            try:
+                paths = expand([source])
+            except InputError as error:
+                self.on_error(error)
+                continue
+            for path in paths:
+                if not is_extractions(path):
+                    yield from iter_papers([path], self.fmt, self.on_error, self.on_warning)
+                    continue
+                for extraction in iter_extractions(path, self.on_error):
+                    paper = extraction.paper
+                    self.held[id(paper)] = (extraction, paper.title, paper.abstract)
+                    if len(self.held) > self.HELD:
+                        del self.held[next(iter(self.held))]
+                    yield paper
 
     def extractor(self, extract: Callable[[list[Paper]], Iterable[Extraction]]) -> Callable[[list[Paper]], Iterator[Extraction]]:
-        """`extract` for papers read from text; a held extraction for papers read from extraction files."""
+        """`extract` for papers read from text; a held extraction for papers read from extraction files.
+
+        A held extraction serves only while its paper keeps the text it was
+        made from: `--replace` may have given the paper another record's text.
+        """
+
+        def current(paper: Paper) -> Extraction | None:
+            held = self.held.pop(id(paper), None)
+            return held[0] if held and (held[1], held[2]) == (paper.title, paper.abstract) else None
 
         def run(papers: list[Paper]) -> Iterator[Extraction]:
-            fresh = iter(extract([p for p in papers if id(p) not in self.held]))
-            for paper in papers:
-                known = self.held.pop(id(paper), None)
-                yield Extraction(paper, known.entities, known.results, known.extractor) if known else next(fresh)
+            known = [current(paper) for paper in papers]
+            fresh = iter(extract([p for p, k in zip(papers, known) if k is None]))
+            for paper, made in zip(papers, known):
+                yield Extraction(paper, made.entities, made.results, made.extractor) if made else next(fresh)
 
         return run
 

@@ -32,3 +32,7 @@ OnError = Callable[[InputError], None]
 def raise_error(error: InputError) -> None:
     """The default policy: stop at the first bad record."""
     raise error
+
+
+class RunError(Exception):
+    """A failure of the run itself, not of one record (an extraction worker died): never retried or skipped."""

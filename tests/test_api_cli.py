@@ -98,3 +98,25 @@ def test_extract_to_leaves_no_file_when_a_record_is_bad(tmp_path, jsonl_file):
     assert kg.extract_to([bad], output, jobs=1, on_error=skipped.append).papers == 3 and len(skipped) == 1
     with pytest.raises(TypeError):
         kg.extract_to([jsonl_file, *kg.read_corpus([jsonl_file]).papers], output)
+
+
+def test_a_bad_extraction_line_skips_only_that_line(tmp_path, jsonl_file):
+    lines = (tmp_path / "x.jsonl")
+    kg.extract_to([jsonl_file], lines, jobs=1)
+    good = lines.read_text(encoding="utf-8").splitlines()
+    lines.write_text("\n".join([good[0], "not json", *good[1:]]) + "\n", encoding="utf-8")
+    skipped = []
+    report = kg.build([lines], tmp_path / "kg.db", on_error=skipped.append, jobs=1)
+    assert [(e.line, "not a 'kg extract' line" in e.message) for e in skipped] == [(2, True)]
+    assert report.added == len(good)
+
+
+def test_replace_extracts_the_new_text_instead_of_keeping_the_held_extraction(tmp_path, abstracts):
+    lines = tmp_path / "x.jsonl"
+    kg.extract_to([write_jsonl(tmp_path / "a.jsonl", abstracts[:1])], lines, jobs=1)
+    changed = dict(abstracts[0], abstract="We fine-tune Mistral-7B and compare it with GPT-4o on MiniWoB++.")
+    store = tmp_path / "kg.db"
+    kg.build([lines, write_jsonl(tmp_path / "b.jsonl", [changed])], store, replace=True, jobs=1)
+    with kg.open_store(store, read_only=True) as db:
+        names = {r["name"] for r in db.run("MATCH (:Paper)-[]->(e:Model) RETURN e.name AS name")}
+    assert "Mistral-7B" in names and "Llama-3.1-8B" not in names

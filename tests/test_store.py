@@ -209,3 +209,20 @@ def test_a_second_writer_gets_one_line_naming_the_first(tmp_path, jsonl_file):
         reader = subprocess.run([sys.executable, "-c", f"import kg; s = kg.open_store({str(store)!r}, read_only=True); print(len(s))"],
                                 capture_output=True, text=True, timeout=120)
         assert reader.returncode == 0 and reader.stdout.strip() == "3", reader.stderr
+
+
+def test_one_title_under_two_arxiv_ids_is_two_papers(tmp_path):
+    """Records with different arXiv ids are never one paper, in one batch or against the store."""
+    first = [{"title": "Same Title Here", "abstract": "We propose FooNet for tasks.", "arxiv_id": "2401.00001"},
+             {"title": "Same Title Here", "abstract": "We propose BarNet for other tasks.", "arxiv_id": "2401.00002"}]
+    later = [{"title": "Same Title Here", "abstract": "We propose BazNet.", "arxiv_id": "2401.00003"}]
+    store = tmp_path / "kg.db"
+    kg.build([write_jsonl(tmp_path / "a.jsonl", first)], store)
+    kg.build([write_jsonl(tmp_path / "b.jsonl", later)], store)
+    with kg.open_store(store, read_only=True) as db:
+        rows = list(db.run("MATCH (p:Paper) RETURN p.id AS id, p.abstract AS abstract ORDER BY id"))
+    assert [(r["id"], r["abstract"]) for r in rows] == [
+        ("arxiv:2401.00001", "We propose FooNet for tasks."),
+        ("arxiv:2401.00002", "We propose BarNet for other tasks."),
+        ("arxiv:2401.00003", "We propose BazNet."),
+    ]

@@ -55,7 +55,7 @@ class OutputFormat(str, Enum):
 
 Files = Annotated[
     list[Path],
-    typer.Argument(help="Input files ('-' for stdin; .gz/.bz2/.xz read as they are): arXiv API Atom, arXiv OAI snapshot, HF daily-papers API or page dumps, Semantic Scholar, OpenAlex, Papers with Code, JSON Lines, JSON or CSV."),
+    typer.Argument(help="Input files or quoted glob patterns ('-' for stdin; .gz/.bz2/.xz read as they are): arXiv API Atom, arXiv OAI snapshot, HF daily-papers API or page dumps, Semantic Scholar, OpenAlex, Papers with Code, JSON Lines, JSON or CSV; kg build also takes 'kg extract' output (a file, or a folder of shards) and stores it without extracting again."),
 ]
 FormatOption = Annotated[
     Optional[InputFormat], typer.Option("--format", "-f", help="Input format for every file; detected per file when omitted.")

@@ -12,7 +12,7 @@ from kg.cli._util import (
     PasswordOption, QuietOption, StoreOption, UriOption, UserOption, _given, _load_neo4j, _policy, _settings, _warn, err,
     fail, note,
 )
-from kg.errors import InputError
+from kg.errors import InputError, RunError
 
 
 def extract(
@@ -43,17 +43,20 @@ def extract(
             with meter("extracting", None, "shards", quiet, err) as advance:
                 report = api.extract_to(files, output, fmt=fmt_name, on_error=_policy(on_error), jobs=jobs,
                                         progress=advance, scheduler=scheduler, shard_size=shard_size)
-            note(f"wrote {report.papers} papers in {report.shards} shard(s) to {output}")
+            if not quiet:
+                note(f"wrote {report.papers} papers in {report.shards} shard(s) to {output}")
             return
         corpus = api.read_corpus(files, fmt=fmt_name, on_error=_policy(on_error), on_warning=_warn)
-        note(corpus.summary.line())
+        if not quiet:
+            note(corpus.summary.line())
         with meter("extracting", len(corpus.papers), "papers", quiet, err) as advance:
             report = api.extract_to(corpus.papers, output, jobs=jobs, on_error=_policy(on_error), progress=advance)
     except (InputError, SchedulerError) as error:
         fail(str(error))
     except OSError as error:
         fail(f"{output}: cannot write: {error.strerror}")
-    note(f"wrote {report.papers} papers to {output}")
+    if not quiet:
+        note(f"wrote {report.papers} papers to {output}")
 
 
 def build(
@@ -98,13 +101,14 @@ def build(
     try:
         with meter("building", None, "papers", quiet, err) as advance:
             report = api.build(files, store, fmt=fmt_name, replace=replace, on_error=_policy(on_error),
-                               progress=advance, batch_size=batch_size, wait=wait, jobs=jobs)
-    except (StoreError, InputError) as error:
+                               progress=advance, batch_size=batch_size, wait=wait, jobs=jobs, on_warning=_warn)
+    except (StoreError, InputError, RunError) as error:
         fail(str(error))
     if verbose:
         for conflict in report.conflicts:
             note(str(conflict), "[yellow]conflict:[/] ")
-    note(f"store {store}: read {report.read} papers: {report.summary()}")
+    if not quiet:
+        note(f"store {store}: read {report.read} papers: {report.summary()}")
 
 
 def migrate(

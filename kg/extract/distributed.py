@@ -285,18 +285,26 @@ def shard_files(path: str | Path) -> list[Path]:
     return [path]
 
 
-def iter_extractions(path: str | Path) -> Iterator[Extraction]:
+def iter_extractions(path: str | Path, on_error: OnError = raise_error) -> Iterator[Extraction]:
     """The extractions of a `kg extract` file, or of a folder of shards, in a fixed order.
 
-    A line that is not an extraction stops the reading with an `InputError`
-    naming the file and line.
+    A line that is not an extraction goes to `on_error` as an `InputError`
+    naming the file and line (the default raises it); with a policy that
+    returns, reading goes on with the next line.
     """
-    for file in shard_files(path):
+    try:
+        files = shard_files(path)
+    except InputError as error:
+        on_error(error)
+        return
+    for file in files:
         with file.open("rb") as handle:
             for number, line in enumerate(handle, 1):
                 if not line.strip():
                     continue
                 try:
-                    yield Extraction.from_json(json.loads(line))
+                    extraction = Extraction.from_json(json.loads(line))
                 except (ValueError, KeyError, TypeError, AttributeError) as error:
-                    raise InputError(file, f"not a 'kg extract' line ({type(error).__name__}: {error})", number) from None
+                    on_error(InputError(file, f"not a 'kg extract' line ({type(error).__name__}: {error})", number))
+                    continue
+                yield extraction

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import TypeVar
 
-from kg.errors import InputError, OnError, raise_error
+from kg.errors import InputError, OnError, RunError, raise_error
 from kg.extract import extract, pipeline
 from kg.records import Extraction, Paper
 
@@ -172,7 +172,11 @@ def batch_extractor(jobs: int | None = None) -> Iterator[Callable[[list[Paper]],
         size = max(1, -(-len(papers) // (4 * jobs)))
         futures = [(chunk, pools[0].submit(extract_chunk, chunk)) for chunk in _chunks(papers, size)]
         for chunk, future in futures:
-            for result in _result(chunk, future):
+            try:
+                results = _result(chunk, future)
+            except InputError as error:  # the pool is broken: no paper of this batch or the next can be extracted
+                raise RunError(str(error)) from None
+            for result in results:
                 if isinstance(result, Failure):
                     raise result.input_error()
                 yield result

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 
-from kg.errors import InputError, OnError, raise_error
+from kg.errors import InputError, OnError, RunError, raise_error
 from kg.graph.resolve import resolve
 from kg.graph.rows import ENTITY_LABELS, ROLE_TYPES, paper_props, paper_rows
 from kg.records import Extraction, Paper, merge_paper, paper_keys
@@ -152,7 +152,7 @@ def _merge_in_batch(batch: list[Paper], replace: bool, report: BuildReport) -> l
     by_key: dict[str, _Pending] = {}
     for paper in batch:
         keys = paper_keys(paper)
-        known = next((by_key[k] for k in keys if k in by_key), None)
+        known = next((by_key[k] for k in keys if k in by_key and not _contradict(by_key[k].keys, keys)), None)
         if known is None:
             known = _Pending(paper, [])
             pending.append(known)
@@ -162,10 +162,16 @@ def _merge_in_batch(batch: list[Paper], replace: bool, report: BuildReport) -> l
             if fields:
                 report.conflicts.append(Conflict(known.paper.id, _source(paper), paper.title, fields))
         for key in [*keys, *paper_keys(known.paper)]:
-            if key not in known.keys:
+            if key not in known.keys and by_key.setdefault(key, known) is known:  # a key stays with the paper that had it first
                 known.keys.append(key)
-            by_key.setdefault(key, known)
     return pending
+
+
+def _contradict(keys: list[str], others: list[str]) -> bool:
+    """Two records with different arXiv ids are two papers, whatever title or DOI they share."""
+    mine = {k for k in keys if k.startswith("arxiv:")}
+    theirs = {k for k in others if k.startswith("arxiv:")}
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _match_stored(store, pending: list[_Pending], replace: bool, report: BuildReport) -> list[_Pending]:
@@ -179,7 +185,8 @@ def _match_stored(store, pending: list[_Pending], replace: bool, report: BuildRe
     by_stored: dict[str, _Pending] = {}
     kept = []
     for item in pending:
-        stored_id = next((owner[k] for k in sorted(item.keys, key=_strength) if k in owner), None)
+        stored_id = next((owner[k] for k in sorted(item.keys, key=_strength)
+                          if k in owner and not _contradict(list(records[owner[k]]["keys"]), item.keys)), None)
         if stored_id is None:
             kept.append(item)
             continue
@@ -269,12 +276,16 @@ def _extract_each(extract: Extractor, papers: list[Paper], on_error: OnError, re
         return []
     try:
         return list(extract(papers))
+    except RunError:
+        raise
     except Exception:  # noqa: BLE001 - found again below, paper by paper, and reported with its record
         pass
     out: list[Extraction | None] = []
     for paper in papers:
         try:
             out.append(next(iter(extract([paper]))))
+        except RunError:
+            raise
         except Exception as error:  # noqa: BLE001 - any failure of one paper is that record's error
             failure = InputError(_source(paper), f'paper "{paper.title[:80]}": extraction failed ({type(error).__name__}: {str(error)[:200]})')
             report.skipped.append(failure)
