@@ -289,12 +289,20 @@ def migrate(old: str | os.PathLike, new: str | os.PathLike = DEFAULT_STORE, *, p
     """Copy a kg 0.2 store (SQLite) into a new embedded store at `new`, from its extraction records."""
     from kg.store.migrate import is_sqlite_store, migrate as migrate_records
 
+    if not Path(old).is_file():
+        raise StoreError(f"{old}: no such file")
     if not is_sqlite_store(old):
         raise StoreError(f"{old}: not a kg 0.2 store (an SQLite file)")
-    if Path(new).exists():
+    new = Path(new)
+    if new.exists():
         raise StoreError(f"{new}: already exists; migrate into a new file")
-    with open_store(new) as db:
-        return migrate_records(old, db, progress=progress)
+    try:
+        with open_store(new) as db:
+            return migrate_records(old, db, progress=progress)
+    except BaseException:
+        for leftover in (new, new.with_name(new.name + ".wal")):  # a failed migration leaves no half-made store
+            leftover.unlink(missing_ok=True)
+        raise
 
 
 def load_neo4j(
@@ -333,6 +341,10 @@ def build_neo4j(
 
     `options` are `build`'s (`fmt`, `on_error`, `jobs`, ...).
     """
+    from kg.store.neo4j import session
+
+    with session(settings):
+        pass  # an unreachable server or a wrong password fails now, not after the build
     with tempfile.TemporaryDirectory(prefix="kg-neo4j-") as folder:
         staged = Path(folder) / "kg.db"
         build(sources, staged, **options)

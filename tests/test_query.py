@@ -187,7 +187,7 @@ def test_an_old_sqlite_store_is_one_line_and_left_alone(tmp_path):
     before = old.read_bytes()
     result = runner.invoke(app, ["query", "MATCH (n) RETURN n", "-s", str(old)])
     assert result.exit_code == 2 and result.output.strip() == (
-        f"error: {old}: a kg 0.2 store (SQLite), which this kg does not read; rebuild it with 'kg build'")
+        f"error: {old}: a kg 0.2 store (SQLite), which this kg does not read; migrate it with 'kg migrate {old} NEW.db'")
     assert old.read_bytes() == before
 
 

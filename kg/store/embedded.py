@@ -74,6 +74,14 @@ def _one_line(error: Exception) -> str:
     return str(error).splitlines()[0].strip() if str(error) else type(error).__name__
 
 
+def recover(path: Path) -> None:
+    """Replay the log a killed writer left, so that readers can open; skipped while a writer holds the store."""
+    try:
+        ladybug.Database(str(path), buffer_pool_size=WRITE_BUFFER, throw_on_wal_replay_failure=False).close()
+    except RuntimeError:
+        pass  # a writer is at work: it will checkpoint, and the reader retries
+
+
 class EmbeddedStore:
     """A kg store in one LadybugDB file; use as a context manager.
 
@@ -133,11 +141,7 @@ class EmbeddedStore:
                 time.sleep(0.1)
 
     def _recover(self) -> None:
-        """Replay the log a killed writer left, so that readers can open; skipped while a writer holds the store."""
-        try:
-            ladybug.Database(str(self.path), buffer_pool_size=WRITE_BUFFER, throw_on_wal_replay_failure=False).close()
-        except RuntimeError:
-            pass  # a writer is at work: it will checkpoint, and the reader retries
+        recover(self.path)
 
     def _create(self) -> None:
         with self.transaction():
