@@ -136,8 +136,11 @@ def test_cli_extract_on_a_local_cluster_then_load_reads_the_folder(tmp_path, inp
     assert "wrote 36 papers in" in result.output and "extracting:" in result.output
     assert [extraction_line(e) for e in iter_extractions(out)] == one_process(inputs)
     (out / "part-00099.jsonl").write_text("{broken\n", encoding="utf-8")
+    built = runner.invoke(app, ["build", str(out), "--store", str(tmp_path / "kg.db")])
+    assert built.exit_code == 2 and f"error: {out / 'part-00099.jsonl'}:1: not a 'kg extract' line" in built.output
+    # a load checks the server before it reads anything
     loaded = runner.invoke(app, ["load", str(out), "--neo4j-uri", "bolt://127.0.0.1:1"])
-    assert loaded.exit_code == 2 and loaded.output.startswith(f"error: {out / 'part-00099.jsonl'}:1: not a 'kg extract' line")
+    assert loaded.exit_code == 2 and loaded.output.startswith("error: bolt://127.0.0.1:1: cannot reach Neo4j")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

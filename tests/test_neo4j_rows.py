@@ -240,9 +240,12 @@ def test_load_names_the_bad_line_of_an_extraction_file(tmp_path):
     good = json.dumps(written_extractions()[0].to_json())
     bad = tmp_path / "pred.jsonl"
     bad.write_text(good + "\n{not json\n", encoding="utf-8")
-    result = runner.invoke(app, ["load", str(bad), "--neo4j-uri", UNREACHABLE])
+    result = runner.invoke(app, ["build", str(bad), "--store", str(tmp_path / "kg.db")])
     assert result.exit_code == 2
     assert f"error: {bad}:2: not a 'kg extract' line" in result.output
+    # a load checks the server first, so a long build is never thrown away for an unreachable server
+    result = runner.invoke(app, ["load", str(bad), "--neo4j-uri", UNREACHABLE])
+    assert result.exit_code == 2 and "cannot reach Neo4j" in result.output
     missing = runner.invoke(app, ["load", str(tmp_path / "nothing.jsonl"), "--neo4j-uri", UNREACHABLE])
     assert missing.exit_code == 2 and "no such store or extraction file" in missing.output
 
