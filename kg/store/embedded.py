@@ -74,6 +74,35 @@ def _one_line(error: Exception) -> str:
     return str(error).splitlines()[0].strip() if str(error) else type(error).__name__
 
 
+def open_database(path: Path, read_only: bool, wait: float = 0.0) -> ladybug.Database:
+    """The LadybugDB database at `path`, waiting out another process's lock, commit or checkpoint.
+
+    A writer waits `wait` seconds, a reader at least `BUSY_RETRY_SECONDS`;
+    then `StoreError` says in one line who holds the store. Other failures
+    are LadybugDB's `RuntimeError`, for the caller to word.
+    """
+    deadline = time.monotonic() + max(wait, BUSY_RETRY_SECONDS if read_only else 0.0)
+    while True:
+        try:
+            return ladybug.Database(
+                str(path), read_only=read_only, buffer_pool_size=READ_BUFFER if read_only else WRITE_BUFFER,
+                throw_on_wal_replay_failure=False,
+            )
+        except RuntimeError as error:
+            message = str(error)
+            if not any(word in message.lower() for word in BUSY_WORDS):
+                raise
+            if read_only and "recovery is pending" in message:
+                recover(path)
+            if time.monotonic() >= deadline:
+                holder = LOCK_HOLDER.search(message)
+                who = f"kg process {holder.group(1)}" if holder else "another kg process"
+                if read_only:
+                    raise StoreError(f"{path}: the store is busy ({who} is writing to it); try again shortly") from None
+                raise StoreError(f"{path}: the store is in use by {who}; wait for it, or pass --wait SECONDS") from None
+            time.sleep(0.1)
+
+
 def recover(path: Path) -> None:
     """Replay the log a killed writer left, so that readers can open; skipped while a writer holds the store."""
     try:
@@ -105,7 +134,10 @@ class EmbeddedStore:
                         f"{self.path}: a kg 0.2 store (SQLite); migrate it with 'kg migrate {self.path} NEW.db' "
                         "(or rebuild it from its input files)"
                     )
-        self.db = self._open(wait)
+        try:
+            self.db = open_database(self.path, read_only, wait)
+        except RuntimeError as error:
+            raise StoreError(f"{self.path}: not a kg store ({_one_line(error)})") from None
         self.conn = ladybug.Connection(self.db)
         tables = {row["name"] for row in self.run("CALL show_tables() RETURN name")}
         if not tables and not read_only:
@@ -117,31 +149,6 @@ class EmbeddedStore:
         if found != FORMAT:
             self.close()
             raise StoreError(f"{self.path}: store format {found}, this kg reads format {FORMAT}; rebuild it")
-
-    def _open(self, wait: float) -> ladybug.Database:
-        deadline = time.monotonic() + max(wait, BUSY_RETRY_SECONDS if self.read_only else 0.0)
-        while True:
-            try:
-                return ladybug.Database(
-                    str(self.path), read_only=self.read_only, buffer_pool_size=READ_BUFFER if self.read_only else WRITE_BUFFER,
-                    throw_on_wal_replay_failure=False,
-                )
-            except RuntimeError as error:
-                message = str(error)
-                if not any(word in message.lower() for word in BUSY_WORDS):
-                    raise StoreError(f"{self.path}: not a kg store ({_one_line(error)})") from None
-                if self.read_only and "recovery is pending" in message:
-                    self._recover()
-                if time.monotonic() >= deadline:
-                    holder = LOCK_HOLDER.search(message)
-                    who = f"kg process {holder.group(1)}" if holder else "another kg process"
-                    if self.read_only:
-                        raise StoreError(f"{self.path}: the store is busy ({who} is writing to it); try again shortly") from None
-                    raise StoreError(f"{self.path}: the store is in use by {who}; wait for it, or pass --wait SECONDS") from None
-                time.sleep(0.1)
-
-    def _recover(self) -> None:
-        recover(self.path)
 
     def _create(self) -> None:
         with self.transaction():

@@ -13,12 +13,11 @@ a reader without the attribute is taken to be embedded.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from kg.store.embedded import BUSY_RETRY_SECONDS, BUSY_WORDS, READ_BUFFER, recover
+from kg.store.embedded import SQLITE_MAGIC, StoreError, open_database
 from kg.store.neo4j import Neo4jSettings, session, translated
 
 EMBEDDED = "embedded"
@@ -42,23 +41,15 @@ class LadybugReader:
             raise ReaderError(f"{self.path}: no such store; create it with 'kg build FILES --store {self.path}'")
         if self.path.is_file():
             with self.path.open("rb") as handle:
-                if handle.read(16) == b"SQLite format 3\x00":
+                if handle.read(16) == SQLITE_MAGIC:
                     raise ReaderError(f"{self.path}: a kg 0.2 store (SQLite), which this kg does not read; migrate it with 'kg migrate {self.path} NEW.db'")
-        deadline = time.monotonic() + BUSY_RETRY_SECONDS
-        while True:
-            try:
-                self._db = ladybug.Database(str(self.path), read_only=True, buffer_pool_size=READ_BUFFER)
-                self._conn = ladybug.Connection(self._db)
-                break
-            except RuntimeError as error:
-                message = str(error)
-                if not any(word in message.lower() for word in BUSY_WORDS):
-                    raise ReaderError(f"{self.path}: cannot open the store ({one_line(message)})") from None
-                if "recovery is pending" in message:
-                    recover(self.path)
-                if time.monotonic() >= deadline:
-                    raise ReaderError(f"{self.path}: the store is busy (another kg process is writing to it); try again shortly") from None
-                time.sleep(0.1)
+        try:
+            self._db = open_database(self.path, read_only=True)
+        except StoreError as error:
+            raise ReaderError(str(error)) from None
+        except RuntimeError as error:
+            raise ReaderError(f"{self.path}: cannot open the store ({one_line(str(error))})") from None
+        self._conn = ladybug.Connection(self._db)
 
     def run(self, cypher: str, params: Mapping[str, Any] | None = None) -> Iterator[dict[str, Any]]:
         try:
