@@ -83,6 +83,13 @@ def paper_keys(paper: Paper) -> list[str]:
     return keys
 
 
+def contradict(keys: list[str], others: list[str]) -> bool:
+    """Whether two records' keys (`paper_keys`) name two papers: different arXiv ids do, whatever title or DOI they share."""
+    mine = {k for k in keys if k.startswith("arxiv:")}
+    theirs = {k for k in others if k.startswith("arxiv:")}
+    return bool(mine and theirs and not mine & theirs)
+
+
 # Metadata a later record may fill in when the known paper lacks it.
 FILLABLE = ("arxiv_id", "doi", "url", "date", "venue")
 ARXIV_DOI = "10.48550/arxiv."

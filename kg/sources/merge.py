@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.records import Paper, merge_paper, paper_keys
+from kg.records import Paper, contradict, merge_paper, paper_keys
 
 
 @dataclass
@@ -38,17 +38,14 @@ class ReadSummary:
         )
 
 
-def _contradicts(known: Paper, new: Paper) -> bool:
-    return bool(known.arxiv_id and new.arxiv_id and known.arxiv_id != new.arxiv_id)
-
-
 def merge_papers(papers: Iterable[Paper], summary: ReadSummary, replace: bool = False) -> list[Paper]:
     """Every paper once, in order of first appearance; counts go to `summary`."""
     order: list[Paper] = []
     index: dict[str, Paper] = {}
     for paper in papers:
         summary.records += 1
-        known = next((index[key] for key in paper_keys(paper) if key in index and not _contradicts(index[key], paper)), None)
+        keys = paper_keys(paper)
+        known = next((index[key] for key in keys if key in index and not contradict(paper_keys(index[key]), keys)), None)
         if known is None:
             order.append(paper)
             known = paper

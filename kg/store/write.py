@@ -24,7 +24,7 @@ from itertools import islice
 from kg.errors import InputError, OnError, RunError, raise_error
 from kg.graph.resolve import resolve
 from kg.graph.rows import ENTITY_LABELS, ROLE_TYPES, paper_props, paper_rows
-from kg.records import Extraction, Paper, merge_paper, paper_keys
+from kg.records import Extraction, Paper, contradict, merge_paper, paper_keys
 from kg.store.entities import EDGE, ROLE_COLUMNS, StoreState, apply, copy_rows, existing_ids, update_variants
 
 # Longer texts are refused as records: an abstract is a paragraph, and spaCy
@@ -152,7 +152,7 @@ def _merge_in_batch(batch: list[Paper], replace: bool, report: BuildReport) -> l
     by_key: dict[str, _Pending] = {}
     for paper in batch:
         keys = paper_keys(paper)
-        known = next((by_key[k] for k in keys if k in by_key and not _contradict(by_key[k].keys, keys)), None)
+        known = next((by_key[k] for k in keys if k in by_key and not contradict(by_key[k].keys, keys)), None)
         if known is None:
             known = _Pending(paper, [])
             pending.append(known)
@@ -167,13 +167,6 @@ def _merge_in_batch(batch: list[Paper], replace: bool, report: BuildReport) -> l
     return pending
 
 
-def _contradict(keys: list[str], others: list[str]) -> bool:
-    """Two records with different arXiv ids are two papers, whatever title or DOI they share."""
-    mine = {k for k in keys if k.startswith("arxiv:")}
-    theirs = {k for k in others if k.startswith("arxiv:")}
-    return bool(mine and theirs and not mine & theirs)
-
-
 def _match_stored(store, pending: list[_Pending], replace: bool, report: BuildReport) -> list[_Pending]:
     """Attach each pending paper's stored record; papers that turn out to be one stored paper merge."""
     all_keys = sorted({k for p in pending for k in p.keys})
@@ -186,7 +179,7 @@ def _match_stored(store, pending: list[_Pending], replace: bool, report: BuildRe
     kept = []
     for item in pending:
         stored_id = next((owner[k] for k in sorted(item.keys, key=_strength)
-                          if k in owner and not _contradict(list(records[owner[k]]["keys"]), item.keys)), None)
+                          if k in owner and not contradict(list(records[owner[k]]["keys"]), item.keys)), None)
         if stored_id is None:
             kept.append(item)
             continue
