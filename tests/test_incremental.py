@@ -9,7 +9,7 @@ import pytest
 from kg.graph import build_graph
 from kg.records import Entity, Evidence, Extraction, Paper, Result, paper_id
 from kg.store import EmbeddedStore
-from store_helpers import snapshot
+from store_helpers import read_graph, snapshot
 
 
 def _entity(name, type_, role="uses", aliases=(), confidence=0.8, start=0):
@@ -78,7 +78,7 @@ def test_the_store_holds_the_in_memory_graph(tmp_path):
     path = tmp_path / "kg.db"
     _build(path, [[t] for t in reversed(PAPERS)])
     with EmbeddedStore(path, read_only=True) as store:
-        stored = store.graph()
+        stored = read_graph(store)
     memory = build_graph(_extract(_papers(PAPERS)))
     assert sorted(stored.nodes(data=True)) == sorted(memory.nodes(data=True))
     assert sorted(stored.edges(keys=True, data=True)) == sorted(memory.edges(keys=True, data=True))

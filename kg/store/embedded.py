@@ -225,12 +225,3 @@ class EmbeddedStore:
 
         return build(self, papers, extract, **options)
 
-    def graph(self):
-        """The whole graph as a networkx MultiDiGraph, read through Cypher.
-
-        A bridge for the readers that still take an in-memory graph, until they
-        read through `run`; it will go.
-        """
-        from kg.store.graph import read_graph
-
-        return read_graph(self)
