@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from kg.errors import InputError, OnError, raise_error
 from kg.records import Extraction, Paper
+from kg.sources.inputs import STDIN
 from kg.store.embedded import EmbeddedStore, StoreError
 from kg.store.write import BuildReport
 
@@ -169,13 +170,18 @@ def writing(path: str | os.PathLike) -> Iterator[BinaryIO]:
 def is_extractions(path: str | os.PathLike) -> bool:
     """Whether `path` holds `kg extract` output (a file of extraction lines, or a folder of shards) rather than papers."""
     path = Path(path)
-    if path.is_dir():
+    if str(path) == STDIN:
+        # a pipe cannot be read twice: look at what it has buffered, which
+        # holds a record's opening keys even when its line is longer
+        first = sys.stdin.buffer.peek(1 << 16).split(b"\n", 1)[0]
+    elif path.is_dir():
         return True
-    if not path.is_file():
+    elif path.is_file():
+        with path.open("rb") as handle:
+            first = handle.readline(1 << 20)
+    else:
         return False
-    with path.open("rb") as handle:
-        first = handle.readline(1 << 20)
-    return first.lstrip().startswith(b"{") and b'"entities"' in first and b'"extractor"' in first
+    return first.lstrip().startswith(b'{"id": ') and b'"entities": [' in first
 
 
 class _Inputs:

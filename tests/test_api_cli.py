@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ from kg.cli import app
 from kg.store import EmbeddedStore
 
 runner = CliRunner()
+KG = [sys.executable, "-m", "kg"]
 ENTITY_LABELS = ("Model", "Method", "Benchmark", "Environment", "Author")
 
 
@@ -69,6 +73,24 @@ def test_build_of_extract_output_equals_build_of_the_papers(tmp_path):
     assert len(expected["Paper"]) == 12 and expected["EVALUATES_ON"]
     assert snapshot(tmp_path / "file.db", internal=False) == expected
     assert snapshot(tmp_path / "shards.db", internal=False) == expected
+
+
+def test_extract_output_piped_into_build_is_stored_as_it_is_not_extracted_again(tmp_path):
+    """`kg extract -o - | kg build -`: the pipe's lines are extraction records, so their entities are kept as written."""
+    papers = write_jsonl(tmp_path / "papers.jsonl", many(3))
+    extracted = subprocess.run([*KG, "extract", str(papers), "-o", "-", "--jobs", "1", "--quiet"],
+                               capture_output=True, check=True, timeout=300).stdout
+    first, rest = extracted.split(b"\n", 1)
+    record = json.loads(first)
+    record["entities"].append({"name": "Quorvex-9", "type": "Model", "role": "mentions", "aliases": [], "confidence": 0.5,
+                               "evidence": [{"sentence": record["title"], "start": 0, "end": 9}]})
+    piped = json.dumps(record).encode() + b"\n" + rest
+    store = tmp_path / "piped.db"
+    subprocess.run([*KG, "build", "-", "--store", str(store), "--quiet"], input=piped, capture_output=True, check=True, timeout=300)
+    with EmbeddedStore(store, read_only=True) as db:
+        names = {row["name"] for row in db.run("MATCH (m:Model) RETURN m.name AS name")}
+        assert [row["n"] for row in db.run("MATCH (p:Paper) RETURN count(*) AS n")] == [3]
+    assert "Quorvex-9" in names, "the piped extraction was replaced by a new one"
 
 
 def test_extract_to_from_python_writes_what_kg_extract_writes(tmp_path, jsonl_file):

@@ -22,17 +22,18 @@ import io
 import json
 import logging
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from kg.errors import InputError, OnError, raise_error
 from kg.extract.parallel import default_jobs, extract_lines
 from kg.records import Extraction, Paper
 from kg.sources import READERS, detect_format, read_papers
-from kg.sources.inputs import COMPRESSED, Input
+from kg.sources.inputs import COMPRESSED, STDIN, Input
 from kg.sources.jsonl import is_lines
 
 SHARD_BYTES = 64 * 2**20
@@ -273,8 +274,10 @@ def _report(future: Any, shard: Shard) -> ShardReport:
 
 
 def shard_files(path: str | Path) -> list[Path]:
-    """`path` itself, or the `.jsonl` files of a folder in name order (the order they were written in)."""
+    """`path` itself, or the `.jsonl` files of a folder in name order (the order they were written in); '-' is stdin."""
     path = Path(path)
+    if str(path) == STDIN:
+        return [path]
     if path.is_dir():
         files = sorted(path.glob("*.jsonl"))
         if not files:
@@ -283,6 +286,16 @@ def shard_files(path: str | Path) -> list[Path]:
     if not path.is_file():
         raise InputError(path, "no such file or folder")
     return [path]
+
+
+@contextmanager
+def _lines(file: Path) -> Iterator[BinaryIO]:
+    """A shard opened for reading, or stdin for '-' (left open: it is not ours to close)."""
+    if str(file) == STDIN:
+        yield sys.stdin.buffer
+        return
+    with file.open("rb") as handle:
+        yield handle
 
 
 def iter_extractions(path: str | Path, on_error: OnError = raise_error) -> Iterator[Extraction]:
@@ -298,13 +311,13 @@ def iter_extractions(path: str | Path, on_error: OnError = raise_error) -> Itera
         on_error(error)
         return
     for file in files:
-        with file.open("rb") as handle:
+        with _lines(file) as handle:
             for number, line in enumerate(handle, 1):
                 if not line.strip():
                     continue
                 try:
                     extraction = Extraction.from_json(json.loads(line))
                 except (ValueError, KeyError, TypeError, AttributeError) as error:
-                    on_error(InputError(file, f"not a 'kg extract' line ({type(error).__name__}: {error})", number))
+                    on_error(InputError("<stdin>" if str(file) == STDIN else file, f"not a 'kg extract' line ({type(error).__name__}: {error})", number))
                     continue
                 yield extraction
