@@ -79,6 +79,20 @@ def test_metadata_and_authors_are_stored(tmp_path, abstracts):
     assert all(a["id"].startswith("author:") for a in authors)
 
 
+def test_an_author_node_whose_id_a_later_record_refines_leaves_no_orphan_behind(tmp_path, abstracts):
+    """Authors known first by name get an ORCID from a later record: the node keyed by the name goes, unless it wrote another paper."""
+    first, second = abstracts[0], abstracts[1]
+    first.update(authors=[{"name": "Ada Lovelace"}, {"name": "Grace Hopper"}])
+    second.update(authors=[{"name": "Grace Hopper"}])
+    store = tmp_path / "kg.db"
+    kg.build([write_jsonl(tmp_path / "a.jsonl", [first, second])], store, jobs=1)
+    first.update(authors=[{"name": "Ada Lovelace", "orcid": "0000-0002-1825-0097"}, {"name": "Grace Hopper", "orcid": "0000-0003-0000-0001"}])
+    assert kg.build([write_jsonl(tmp_path / "b.jsonl", [first])], store, jobs=1).updated == 1
+    with kg.open_store(store, read_only=True) as db:
+        authors = sorted((r["id"], r["n"]) for r in db.run("MATCH (a:Author) RETURN a.id AS id, COUNT { MATCH (a)-[:AUTHORED]->() } AS n"))
+    assert authors == [("author:0000-0002-1825-0097", 1), ("author:0000-0003-0000-0001", 1), ("author:gracehopper", 1)]
+
+
 def test_a_file_that_is_not_a_store_is_refused_untouched(tmp_path):
     other = tmp_path / "notes.db"
     other.write_text("hello")

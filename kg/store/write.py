@@ -256,11 +256,14 @@ def _build_batch(store, batch: list[Paper], extract: Extractor, extractor: str, 
     if not rewrite and not added:
         return
     with store.transaction():
-        _delete_papers(store, [i.stored for i in rewrite], [k for i in rewrite for k in i.stored_keys])
+        bylines = _delete_papers(store, [i.stored for i in rewrite], [k for i in rewrite for k in i.stored_keys])
         resolution = resolve(StoreState(store), [i.extraction for i in added + rewrite], [i.stored for i in rewrite])
         report.merged_entities += len(resolution.merged)
         apply(store, resolution)
         _write_papers(store, added + rewrite, resolution.key_ids)
+        # an author whom a changed byline dropped, and who wrote nothing else, leaves the graph with it
+        store.execute("UNWIND $ids AS i MATCH (a:Author {id: i}) WHERE COUNT { MATCH (a)-[:AUTHORED]->() } = 0 DELETE a",
+                      {"ids": bylines})
 
 
 def _extract_each(extract: Extractor, papers: list[Paper], on_error: OnError, report: BuildReport) -> list[Extraction | None]:
@@ -287,15 +290,18 @@ def _extract_each(extract: Extractor, papers: list[Paper], on_error: OnError, re
     return out
 
 
-def _delete_papers(store, old: list[Extraction], keys: list[str]) -> None:
-    """Remove stored papers that are rewritten: their results, node and edges, record and keys."""
+def _delete_papers(store, old: list[Extraction], keys: list[str]) -> list[str]:
+    """Remove stored papers that are rewritten: their results, node and edges, record and keys; gives their authors' ids."""
     ids = sorted(ex.paper.id for ex in old)
     if not ids:
-        return
+        return []
+    authors = sorted({row["id"] for row in store.run(
+        "UNWIND $ids AS i MATCH (a:Author)-[:AUTHORED]->(p:Paper {id: i}) RETURN a.id AS id", {"ids": ids})})
     store.execute("UNWIND $ids AS i MATCH (p:Paper {id: i})-[:REPORTS]->(r:Result) DETACH DELETE r", {"ids": ids})
     store.execute("UNWIND $ids AS i MATCH (p:Paper {id: i}) DETACH DELETE p", {"ids": ids})
     store.execute("UNWIND $ids AS i MATCH (x:KgExtraction {id: i}) DELETE x", {"ids": ids})
     store.execute("UNWIND $keys AS k MATCH (x:KgPaperKey {key: k}) DELETE x", {"keys": sorted(set(keys))})
+    return authors
 
 
 def _write_papers(store, items: list[_Pending], key_ids: dict[str, str]) -> None:
