@@ -16,12 +16,12 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg import __version__
-from kg.extract import pipeline, results, roles
+from kg.extract import pipeline, results, roles, sentences
 from kg.extract.candidates import KNOWN
-from kg.extract.mentions import Mention, norm
+from kg.extract.mentions import Mention, Sentence, norm
 from kg.records import Entity, Evidence, Extraction, Paper
 
 EXTRACTOR = f"kg-rules/{__version__}"
@@ -31,21 +31,21 @@ ORIGIN_CONFIDENCE = {"lexicon": 0.9, "gazetteer": 0.85, "checkpoint": 0.9, "vari
 COINED = {"title", "cue", "definition", "shape"}
 
 
-def _evidence(sent: Span, doc_text: str) -> Evidence:
+def _evidence(sent: Sentence, doc_text: str) -> Evidence:
     text = doc_text[sent.start_char : sent.end_char]
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.end_char - (len(text) - len(text.rstrip()))
     return Evidence(sentence=doc_text[start:end], start=start, end=end)
 
 
-def _confidence(spans: list[Mention], sents: list[Span]) -> float:
+def _confidence(spans: list[Mention], sents: list[Sentence]) -> float:
     """The best origin's trust, raised a little for a name the paper repeats."""
     base = max(ORIGIN_CONFIDENCE[s.origin] for s in spans)
     return round(min(0.99, base + 0.05 * (len({s.start for s in sents}) - 1)), 2)
 
 
 def _entity(
-    spans: list[Mention], sents: list[Span], text: str, title_lead: Mention | None, background: dict[int, bool], evidences: dict[int, Evidence]
+    spans: list[Mention], sents: list[Sentence], text: str, title_lead: Mention | None, background: dict[int, bool], evidences: dict[int, Evidence]
 ) -> Entity:
     first = spans[0]
     forms = list(dict.fromkeys(s.id_ if s.id_ and norm(s.id_) != norm(s.text) and s.origin == "checkpoint" else s.text for s in spans))
@@ -69,9 +69,8 @@ def _entity(
 
 
 def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
-    # `Span.sent` and `Doc.text` walk the whole doc on every call: take each once.
     text = paper.text
-    sents = list(doc.sents)
+    sents = sentences.sentences(doc)
     starts = [sent.start for sent in sents]
     ents = doc._.kg_mentions
     groups: dict[tuple[str, str], list[Mention]] = {}

@@ -26,9 +26,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
-
-from kg.extract.mentions import Mention, norm
+from kg.extract.mentions import Mention, Sentence, norm
 from kg.records import Entity, Result
 
 SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?\\?%|~?\d{1,4}\.\d+(?![\d%]|\.\d)|~\d{2,5}(?![\d%.]))")
@@ -90,7 +88,7 @@ THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate)\b", re.
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
 
 
-def _metric(text: str, sent: Span, start: int, end: int) -> str | None:
+def _metric(text: str, sent: Sentence, start: int, end: int) -> str | None:
     """The metric the sentence names for the score: "84.6% accuracy", "improves the success rate of X from 4.8% to 42.4%"."""
     after = METRICS.match(text[end : end + 40].strip())
     if after:
@@ -176,7 +174,7 @@ def _first_score(text: str) -> re.Match | None:
     return None
 
 
-def find(text: str, sents: list[Span], ents: list[Mention], entities: list[Entity]) -> list[Result]:
+def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[Entity]) -> list[Result]:
     """The results stated in a paper's `text` (its sentences and entity spans given), each once, in order."""
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
     proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)

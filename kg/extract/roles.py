@@ -18,9 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Span
-
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, Sentence
 
 WE = re.compile(r"\b(we|our|us|this (paper|work|study|report)|here)\b", re.I)
 PROPOSE = re.compile(
@@ -105,7 +103,7 @@ ASSUMED_USE = "uses?"
 PRECEDENCE = ("proposes", "evaluates_on", "uses", "compares_to", ASSUMED_USE, "mentions")
 
 
-def mention_role(span: Mention, sent: Span, text: str, title_lead: bool, coined: bool, background: dict[int, bool]) -> str:
+def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coined: bool, background: dict[int, bool]) -> str:
     """The role one mention's sentence `sent` of the paper's `text` gives the entity.
 
     `background` memoises, per sentence start, whether the sentence is

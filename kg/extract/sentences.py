@@ -6,7 +6,8 @@ sentence, ending at its line break, so that its lead name can be read as
 the paper's proposal. The sentencizer walks the Doc token by token in
 Python; here the lexeme bits of `kg.extract.flags` give the
 sentence-ending characters, and only the tokens just after them are looked
-at.
+at. The starts are also kept in `doc.user_data` (`STARTS`), from which
+`sentences(doc)` makes plain `Sentence`s without the Spans of `Doc.sents`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import flags
+from kg.extract.mentions import Sentence
+
+# Where the splitter leaves the token index of each sentence's first token.
+STARTS = "kg_sentence_starts"
 
 
 class SentenceSplitter:
@@ -25,6 +30,7 @@ class SentenceSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
+            doc.user_data[STARTS] = []
             return doc
         bits = flags.columns(doc)[:, 2]
         skip = (bits & (flags.PUNCT | flags.END)).tolist()  # punctuation never starts a sentence
@@ -42,7 +48,17 @@ class SentenceSplitter:
         values = numpy.full((len(doc), 1), -1, dtype="int64")
         values[starts] = 1
         doc.from_array([SENT_START], values.astype("uint64"))
+        doc.user_data[STARTS] = sorted(set(starts))
         return doc
+
+
+def sentences(doc: Doc) -> list[Sentence]:
+    """The doc's sentences, as `Doc.sents` gives them, from the starts the splitter left."""
+    starts = doc.user_data[STARTS]
+    columns = flags.columns(doc)
+    idx, length = columns[:, 1].tolist(), (columns[:, 2] >> flags.LENGTH_SHIFT).tolist()
+    ends = starts[1:] + [len(doc)]
+    return [Sentence(start, end, idx[start], idx[end - 1] + length[end - 1]) for start, end in zip(starts, ends)]
 
 
 @Language.factory("kg_sentences")
