@@ -67,33 +67,29 @@ BACKGROUND = re.compile(r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditi
 ARENA_TYPES = {"Benchmark", "Environment"}
 
 
-def _needs(*words: str) -> re.Pattern:
-    """One of the lower-case words a case-insensitive pattern cannot match without (see `_search`)."""
-    return re.compile("|".join(re.escape(w) for w in words))
+def _folded(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` without `re.I`, for lower-cased text; its words must be lower-case."""
+    words = re.sub(r"\(\?P<\w+>", "(", pattern.pattern)  # a named group's `?P` is no letter to match
+    if words != words.lower():
+        raise ValueError(f"not all lower-case: {pattern.pattern}")
+    return re.compile(pattern.pattern, pattern.flags & ~re.I)
 
 
-# The words each backward-looking pattern needs, by the pattern.
-COMPARE_WORDS = _needs(
-    "outperform", "surpass", "compar", "than", "beat", "baseline", "exceed", "rival", "vs", "versus", "over", "against", "relative to",
-    "superior to", "competitive with", "on par with", "match", "approach", "alternative", "improv", "ahead", "above", "behind",
-)
-COMPARE_LIST_WORDS = _needs("outperform", "surpass", "than", "beat", "exceed", "over", "against", "versus", "vs")
-NAMING_WORDS = _needs("dubbed", "called", "named", "termed", "coined", "namely", "entitled", "call", "result")
-OUR_WORDS = _needs("our", "proposed", "new", "novel")
-NEW_LIST_WORDS = _needs("new", "novel", "our")
+FOLDED = {p: _folded(p) for p in (WE, PROPOSE, NAMING, OUR, COMPARE, COMPARE_LIST, CONTRAST, USE_BEFORE, NEW_LIST, TESTED_AFTER, BACKGROUND)}
 
 
-def _search(pattern: re.Pattern, words: re.Pattern, text: str) -> re.Match | None:
-    """`pattern.search(text)`, skipped where `text` holds none of the `words` the pattern needs.
+def _search(pattern: re.Pattern, text: str) -> re.Match | None:
+    """`pattern.search(text)`, the same match, found faster.
 
-    A failed search of a long case-insensitive alternation tries every
-    branch at every character, and most mentions' windows hold no cue at
-    all; one search for plain words in the lower-cased text is several
-    times faster. Only for ASCII text: case-insensitive matching also folds
-    a few other letters (the Kelvin sign, the long s) onto ASCII ones.
+    A case-insensitive search tries every branch of a long alternation at
+    every character with case folding; on lower-cased text the same pattern
+    without `re.I` finds the same spans several times faster. Only for
+    ASCII text, where lower-casing keeps every offset and case-insensitive
+    matching folds no other letters (the Kelvin sign, the long s) onto ASCII
+    ones. A match's groups are lower-cased.
     """
-    if text.isascii() and words.search(text.lower()) is None:
-        return None
+    if text.isascii():
+        return FOLDED[pattern].search(text.lower())
     return pattern.search(text)
 
 
@@ -113,9 +109,9 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
         return "proposes"
     before = text[sent.start_char : span.start_char]
     if coined:
-        ours = _search(OUR, OUR_WORDS, before[-40:])
-        ours = ours and not _search(COMPARE, COMPARE_WORDS, ours.group())  # "our student outperforms X" compares to X
-        if _search(NAMING, NAMING_WORDS, before[-60:]) or ours or _search(NEW_LIST, NEW_LIST_WORDS, before[-120:]) or (WE.search(before) and _proposed_before(before)):
+        ours = _search(OUR, before[-40:])
+        ours = ours and not _search(COMPARE, ours.group())  # "our student outperforms X" compares to X
+        if _search(NAMING, before[-60:]) or ours or _search(NEW_LIST, before[-120:]) or (_search(WE, before) and _proposed_before(before)):
             return "proposes"
         if sent.start == 0:
             return "proposes"  # a name the paper coins in its own title
@@ -123,26 +119,27 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
             return "proposes"
     if span.label_ in ARENA_TYPES:
         return "evaluates_on"  # a baseline is a model or method, never a benchmark
-    if _search(COMPARE, COMPARE_WORDS, before[-70:]) or (CONTRAST.search(before[-30:]) and WE.search(before)) or _listed_after_comparison(before):
+    if _search(COMPARE, before[-70:]) or (_search(CONTRAST, before[-30:]) and _search(WE, before)) or _listed_after_comparison(before):
         return "compares_to"
     if sent.start_char not in background:
         whole = text[sent.start_char : sent.end_char]
-        background[sent.start_char] = not WE.search(whole) and bool(BACKGROUND.search(whole))
+        background[sent.start_char] = not _search(WE, whole) and bool(_search(BACKGROUND, whole))
     if background[sent.start_char]:
         return "mentions"
-    return "uses" if span.label_ != "Model" or USE_BEFORE.search(before[-50:]) else ASSUMED_USE
+    return "uses" if span.label_ != "Model" or _search(USE_BEFORE, before[-50:]) else ASSUMED_USE
 
 
 def _listed_after_comparison(before: str) -> bool:
     """The name ends a list that a comparison opens ("surpasses A (40.1%), B and C")."""
-    m = _search(COMPARE_LIST, COMPARE_LIST_WORDS, before[-160:])
+    m = _search(COMPARE_LIST, before[-160:])
     return bool(m) and "," in m.group("gap") and not LIST_BREAK.search(m.group("gap"))
 
 
 def _proposed_before(before: str) -> bool:
     """A proposing verb before the name, with no test between it and the name."""
-    verbs = [v for v in PROPOSE.finditer(before) if not re.match(r"\s+(up)?on\b", before[v.end() :])]  # "built on" is no proposal
-    return bool(verbs) and not TESTED_AFTER.search(before[verbs[-1].end() :])
+    folded = before.isascii()  # as in `_search`
+    verbs = [v for v in (FOLDED[PROPOSE].finditer(before.lower()) if folded else PROPOSE.finditer(before)) if not re.match(r"\s+(up)?on\b", before[v.end() :])]
+    return bool(verbs) and not _search(TESTED_AFTER, before[verbs[-1].end() :])  # "built on" is no proposal
 
 
 def strongest(roles: Iterable[str]) -> str:
