@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kg.extract import folding
 from kg.extract.mentions import Mention, Sentence
 
 WE = re.compile(r"\b(we|our|us|this (paper|work|study|report)|here)\b", re.I)
@@ -67,32 +68,6 @@ BACKGROUND = re.compile(r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditi
 ARENA_TYPES = {"Benchmark", "Environment"}
 
 
-def _folded(pattern: re.Pattern) -> re.Pattern:
-    """`pattern` without `re.I`, for lower-cased text; its words must be lower-case."""
-    words = re.sub(r"\(\?P<\w+>", "(", pattern.pattern)  # a named group's `?P` is no letter to match
-    if words != words.lower():
-        raise ValueError(f"not all lower-case: {pattern.pattern}")
-    return re.compile(pattern.pattern, pattern.flags & ~re.I)
-
-
-FOLDED = {p: _folded(p) for p in (WE, PROPOSE, NAMING, OUR, COMPARE, COMPARE_LIST, CONTRAST, USE_BEFORE, NEW_LIST, TESTED_AFTER, BACKGROUND)}
-
-
-def _search(pattern: re.Pattern, text: str) -> re.Match | None:
-    """`pattern.search(text)`, the same match, found faster.
-
-    A case-insensitive search tries every branch of a long alternation at
-    every character with case folding; on lower-cased text the same pattern
-    without `re.I` finds the same spans several times faster. Only for
-    ASCII text, where lower-casing keeps every offset and case-insensitive
-    matching folds no other letters (the Kelvin sign, the long s) onto ASCII
-    ones. A match's groups are lower-cased.
-    """
-    if text.isascii():
-        return FOLDED[pattern].search(text.lower())
-    return pattern.search(text)
-
-
 # A model or method the paper's own sentence names with no cue: used, unless another mention compares to it.
 ASSUMED_USE = "uses?"
 # The guidelines' precedence, with a cue-less use ranked below a comparison the text states.
@@ -109,9 +84,9 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
         return "proposes"
     before = text[sent.start_char : span.start_char]
     if coined:
-        ours = _search(OUR, before[-40:])
-        ours = ours and not _search(COMPARE, ours.group())  # "our student outperforms X" compares to X
-        if _search(NAMING, before[-60:]) or ours or _search(NEW_LIST, before[-120:]) or (_search(WE, before) and _proposed_before(before)):
+        ours = folding.search(OUR, before[-40:])
+        ours = ours and not folding.search(COMPARE, ours.group())  # "our student outperforms X" compares to X
+        if folding.search(NAMING, before[-60:]) or ours or folding.search(NEW_LIST, before[-120:]) or (folding.search(WE, before) and _proposed_before(before)):
             return "proposes"
         if sent.start == 0:
             return "proposes"  # a name the paper coins in its own title
@@ -119,27 +94,26 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
             return "proposes"
     if span.label_ in ARENA_TYPES:
         return "evaluates_on"  # a baseline is a model or method, never a benchmark
-    if _search(COMPARE, before[-70:]) or (_search(CONTRAST, before[-30:]) and _search(WE, before)) or _listed_after_comparison(before):
+    if folding.search(COMPARE, before[-70:]) or (folding.search(CONTRAST, before[-30:]) and folding.search(WE, before)) or _listed_after_comparison(before):
         return "compares_to"
     if sent.start_char not in background:
         whole = text[sent.start_char : sent.end_char]
-        background[sent.start_char] = not _search(WE, whole) and bool(_search(BACKGROUND, whole))
+        background[sent.start_char] = not folding.search(WE, whole) and bool(folding.search(BACKGROUND, whole))
     if background[sent.start_char]:
         return "mentions"
-    return "uses" if span.label_ != "Model" or _search(USE_BEFORE, before[-50:]) else ASSUMED_USE
+    return "uses" if span.label_ != "Model" or folding.search(USE_BEFORE, before[-50:]) else ASSUMED_USE
 
 
 def _listed_after_comparison(before: str) -> bool:
     """The name ends a list that a comparison opens ("surpasses A (40.1%), B and C")."""
-    m = _search(COMPARE_LIST, before[-160:])
+    m = folding.search(COMPARE_LIST, before[-160:])
     return bool(m) and "," in m.group("gap") and not LIST_BREAK.search(m.group("gap"))
 
 
 def _proposed_before(before: str) -> bool:
     """A proposing verb before the name, with no test between it and the name."""
-    folded = before.isascii()  # as in `_search`
-    verbs = [v for v in (FOLDED[PROPOSE].finditer(before.lower()) if folded else PROPOSE.finditer(before)) if not re.match(r"\s+(up)?on\b", before[v.end() :])]
-    return bool(verbs) and not _search(TESTED_AFTER, before[verbs[-1].end() :])  # "built on" is no proposal
+    verbs = [v for v in folding.finditer(PROPOSE, before) if not re.match(r"\s+(up)?on\b", before[v.end() :])]
+    return bool(verbs) and not folding.search(TESTED_AFTER, before[verbs[-1].end() :])  # "built on" is no proposal
 
 
 def strongest(roles: Iterable[str]) -> str:
