@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract import folding
 from kg.extract.mentions import Mention, Sentence, norm
 from kg.records import Entity, Result
 
@@ -176,6 +177,9 @@ def _first_score(text: str) -> re.Match | None:
 
 def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[Entity]) -> list[Result]:
     """The results stated in a paper's `text` (its sentences and entity spans given), each once, in order."""
+    first_score = _first_score(text)
+    if first_score is None:
+        return []  # most abstracts state no score: one search over the text skips the rest
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
     proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
     arena_names = {e.name for e in entities if e.type in ARENA_TYPES}
@@ -187,10 +191,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
 
     found: list[Result] = []
-    first_score = _first_score(text)
     for sent in sents:
-        if first_score is None or sent.end_char <= first_score.start():
-            continue  # most sentences state no score; one search over the text skips them
+        if sent.end_char <= first_score.start():
+            continue  # nor do the sentences before the first score
         sent_text = text[sent.start_char : sent.end_char]
         if not SCORE.search(sent_text):
             continue
@@ -218,14 +221,14 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             before = SCORE_LIST_BEFORE.sub("", text[max(sent.start_char, start - 80) : start])[-40:]
             after = text[end : end + 80]
             after = after[SCORE_LIST_AFTER.match(after).end() if SCORE_LIST_AFTER.match(after) else 0 :]
-            if RELATIVE_BEFORE.search(before) or RELATIVE_WORDS_OF.search(before) or RELATIVE_AFTER.match(after[:30]) or RELATIVE_OF.match(after):
+            if folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or folding.match(RELATIVE_AFTER, after[:30]) or RELATIVE_OF.match(after):
                 relative_end = end
                 continue
             if MARGIN.search(text[sent.start_char : start]):
                 continue  # "outperforms X by a large margin (e.g., ~20% on A)"
             scores.append((start, end, match.group(1).replace("\\%", "%")))
         for index, (start, end, value) in enumerate(scores):
-            clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in CLAUSE.finditer(text[sent.start_char : start])])
+            clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
             subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
             subjects = [
                 e for e in subjects
