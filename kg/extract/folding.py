@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import re
 
-_FOLDED: dict[re.Pattern, re.Pattern | None] = {}
+# By the pattern's id, with the pattern kept alive: hashing a pattern hashes its compiled code on every call.
+_FOLDED: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
 
 
 def _folded(pattern: re.Pattern) -> re.Pattern | None:
     """`pattern` without `re.I`, or None where folding would change what it matches."""
-    if pattern not in _FOLDED:
+    known = _FOLDED.get(id(pattern))
+    if known is None or known[0] is not pattern:
         words = re.sub(r"\(\?P[<=]\w+>?", "(", pattern.pattern)  # a named group's `?P` is no letter to match
         foldable = pattern.flags & re.I and words == words.lower() and not {"ı", "ſ"} & set(words)
-        _FOLDED[pattern] = re.compile(pattern.pattern, pattern.flags & ~re.I) if foldable else None
-    return _FOLDED[pattern]
+        known = _FOLDED[id(pattern)] = (pattern, re.compile(pattern.pattern, pattern.flags & ~re.I) if foldable else None)
+    return known[1]
 
 
 def search(pattern: re.Pattern, text: str) -> re.Match | None:
