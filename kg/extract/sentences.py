@@ -22,6 +22,7 @@ from kg.extract.mentions import Sentence
 
 # Where the splitter leaves the token index of each sentence's first token.
 STARTS = "kg_sentence_starts"
+NOT_START = 2**64 - 1  # SENT_START's -1, as the uint64 `Doc.from_array` reads
 
 
 class SentenceSplitter:
@@ -36,18 +37,18 @@ class SentenceSplitter:
         skip = (bits & (flags.PUNCT | flags.END)).tolist()  # punctuation never starts a sentence
         starts = [0]
         # A sentence starts at the first word after each sentence-ending character.
-        for end in numpy.flatnonzero(bits & flags.END).tolist():
+        for end in (bits & flags.END).nonzero()[0].tolist():
             i = end + 1
             while i < len(skip) and skip[i]:
                 i += 1
             if i < len(skip) and i > starts[-1]:
                 starts.append(i)
-        breaks = numpy.flatnonzero(bits[:-1] & flags.NEWLINE)
+        breaks = (bits[:-1] & flags.NEWLINE).nonzero()[0]
         if len(breaks):
             starts.append(int(breaks[0]) + 1)  # the word after the title's line break
-        values = numpy.full((len(doc), 1), -1, dtype="int64")
+        values = numpy.full((len(doc), 1), NOT_START, dtype="uint64")
         values[starts] = 1
-        doc.from_array([SENT_START], values.astype("uint64"))
+        doc.from_array([SENT_START], values)
         doc.user_data[STARTS] = sorted(set(starts))
         return doc
 
@@ -55,8 +56,7 @@ class SentenceSplitter:
 def sentences(doc: Doc) -> list[Sentence]:
     """The doc's sentences, as `Doc.sents` gives them, from the starts the splitter left."""
     starts = doc.user_data[STARTS]
-    columns = flags.columns(doc)
-    idx, length = columns[:, 1].tolist(), (columns[:, 2] >> flags.LENGTH_SHIFT).tolist()
+    idx, length = flags.offsets(doc)
     ends = starts[1:] + [len(doc)]
     return [Sentence(start, end, idx[start], idx[end - 1] + length[end - 1]) for start, end in zip(starts, ends)]
 
