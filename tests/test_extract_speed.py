@@ -48,7 +48,7 @@ def test_packed_bits_cover_strings_the_vocab_knew_before():
 def test_plain_sentences_have_the_bounds_of_doc_sents():
     nlp = pipeline.load()
     text = "Agents: A Survey\nWe propose X (Avg. 80.1%). It works!  Really?? Yes... \"Quoted.\" Done"
-    doc = pipeline.annotate(nlp, text)
+    doc = pipeline.annotator(nlp)(text)
     expected = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
     assert len(expected) > 4
     assert [(s.start, s.end, s.start_char, s.end_char) for s in sentences.sentences(doc)] == expected

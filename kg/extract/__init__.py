@@ -90,7 +90,6 @@ def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
 
 def extract(papers: Iterable[Paper], nlp: Language | None = None) -> Iterator[Extraction]:
     """Extractions for `papers`, in order, one per paper, by `nlp` (default: `pipeline.load()`)."""
-    nlp = nlp or pipeline.load()
+    annotate = pipeline.annotator(nlp or pipeline.load())
     for paper in papers:
-        doc = pipeline.annotate(nlp, paper.text)
-        yield _doc_to_extraction(doc, paper)
+        yield _doc_to_extraction(annotate(paper.text), paper)

@@ -9,6 +9,7 @@ finds the entity names and their types.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import spacy
@@ -33,14 +34,21 @@ def load(gazetteer: str | None = None) -> Language:
     return nlp
 
 
-def annotate(nlp: Language, text: str) -> Doc:
-    """`nlp(text)`, with the doc keeping the text it was made from.
+def annotator(nlp: Language) -> Callable[[str], Doc]:
+    """`nlp(text)` as a function, with the doc keeping the text it was made from.
 
-    Components read it from `doc.user_data` rather than `Doc.text`, which
-    rebuilds the text token by token.
+    Components read the text from `doc.user_data` rather than `Doc.text`,
+    which rebuilds it token by token. The components are listed once:
+    `Language.pipeline` builds a new list on every read.
     """
-    doc = nlp.make_doc(text)
-    doc.user_data[names.TEXT] = text
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
+    make_doc = nlp.make_doc
+    components = [component for _, component in nlp.pipeline]
+
+    def annotate(text: str) -> Doc:
+        doc = make_doc(text)
+        doc.user_data[names.TEXT] = text
+        for component in components:
+            doc = component(doc)
+        return doc
+
+    return annotate
