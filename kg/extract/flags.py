@@ -111,3 +111,9 @@ def offsets(doc: Doc) -> tuple[list[int], list[int]]:
         packed = columns(doc)
         found = doc.user_data[OFFSETS] = (packed[:, 1].tolist(), (packed[:, 2] >> LENGTH_SHIFT).tolist())
     return found
+
+
+def span_text(doc: Doc, text: str, start: int, end: int) -> str:
+    """`doc[start:end].text`, cut from the doc's `text` at its tokens' offsets, without making a Span."""
+    idx, length = offsets(doc)
+    return text[idx[start] : idx[end - 1] + length[end - 1]]
