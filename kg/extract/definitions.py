@@ -129,10 +129,10 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         elif short.origin == "shape":
             drop.add(id(short))
     # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity.
-    words = orth.tolist()
-    defined = {words[c.start]: c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
-    for c in found:
-        twin = defined.get(words[c.start]) if c.end - c.start == 1 else None
+    words = orth[[c.start for c in found]].tolist()  # each name's first word: the doc's whole column costs more
+    defined = {word: c for c, word in zip(found, words) if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
+    for c, word in zip(found, words):
+        twin = defined.get(word) if c.end - c.start == 1 else None
         if twin and (c.origin in {"shape", "title"} or c.origin == "gazetteer" and twin.origin == "definition"):
             c.key, c.label, c.origin = twin.key, twin.label, twin.origin
     return [c for c in found if id(c) not in drop] + added
