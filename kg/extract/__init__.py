@@ -48,7 +48,7 @@ def _entity(
     spans: list[Mention], sents: list[Sentence], text: str, title_lead: Mention | None, background: dict[int, bool], evidences: dict[int, Evidence]
 ) -> Entity:
     first = spans[0]
-    forms = list(dict.fromkeys(s.id_ if s.id_ and norm(s.id_) != norm(s.text) and s.origin == "checkpoint" else s.text for s in spans))
+    forms = list(dict.fromkeys(s.id_ if s.origin == "checkpoint" and s.id_ and norm(s.id_) != norm(s.text) else s.text for s in spans))
     if first.id_ and norm(first.id_) not in {norm(f) for f in forms} and first.origin not in KNOWN:
         forms.append(first.id_)
     name = max(forms, key=len)

@@ -27,6 +27,8 @@ NON_ENTITY_HEADS = set(
 )
 
 WORD_BREAKS = re.compile(r"[\s\-/]+")
+# A sentence, lower-cased up to the acronym, in which the paper names its own proposal.
+PROPOSED = re.compile(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -114,7 +116,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
             continue
         titled = all(is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in long_form)
         sent_text = text[max(0, text.rfind(". ", 0, token.idx)) : token.idx].lower()
-        proposed = bool(re.search(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)", sent_text))
+        proposed = bool(PROPOSED.search(sent_text))
         if (
             lexicon.is_excluded(long_form.text)
             or lexicon.is_excluded(short.key or doc[short.start].text)
