@@ -57,7 +57,8 @@ def _entity(
     if canonical and norm(canonical) not in {norm(f) for f in forms}:
         aliases.append(canonical)  # the listed name joins this entity to the same node across papers
     coined = all(s.origin in COINED for s in spans)
-    role = roles.strongest(roles.mention_role(s, sent, text, s == title_lead, coined, background) for s, sent in zip(spans, sents))
+    mention_roles = (roles.mention_role(s, sent, text, s == title_lead, coined, background) for s, sent in zip(spans, sents))
+    role = roles.strongest(mention_roles, roles.ceiling(first.label_, coined))
     evidence: list[Evidence] = []
     for sent in sents:
         ev = evidences.get(sent.start)

@@ -116,12 +116,23 @@ def _proposed_before(before: str) -> bool:
     return bool(verbs) and not folding.search(TESTED_AFTER, before[verbs[-1].end() :])  # "built on" is no proposal
 
 
-def strongest(roles: Iterable[str]) -> str:
-    """The first role in the guidelines' precedence; reads no further once it meets "proposes"."""
+def ceiling(label: str, coined: bool) -> str:
+    """The strongest role `mention_role` can give a mention of an entity that the title does not lead.
+
+    Only a coined name is proposed, and only a benchmark or environment is
+    evaluated on; reading an entity's mentions can stop once one reaches it.
+    """
+    return "proposes" if coined else "evaluates_on" if label in ARENA_TYPES else "uses"
+
+
+def strongest(roles: Iterable[str], best_possible: str = "proposes") -> str:
+    """The first role in the guidelines' precedence; reads no further once it meets "proposes" or `best_possible`."""
     best = "mentions"
     for role in roles:
         if role == "proposes":
             return role
         if PRECEDENCE.index(role) < PRECEDENCE.index(best):
             best = role
+        if role == best_possible:
+            break
     return "uses" if best == ASSUMED_USE else best
