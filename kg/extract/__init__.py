@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -29,6 +30,8 @@ EXTRACTOR = f"kg-rules/{__version__}"
 # prints the precision each level reaches on the gold set.
 ORIGIN_CONFIDENCE = {"lexicon": 0.9, "gazetteer": 0.85, "checkpoint": 0.9, "variant": 0.8, "definition": 0.8, "cue": 0.75, "title": 0.75, "shape": 0.55}
 COINED = {"title", "cue", "definition", "shape"}
+# Papers annotated together: a batch's docs are held at once, and each step runs over the batch (`pipeline.annotator`).
+BATCH = 128
 
 
 def _evidence(sent: Sentence, doc_text: str) -> Evidence:
@@ -92,5 +95,7 @@ def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
 def extract(papers: Iterable[Paper], nlp: Language | None = None) -> Iterator[Extraction]:
     """Extractions for `papers`, in order, one per paper, by `nlp` (default: `pipeline.load()`)."""
     annotate = pipeline.annotator(nlp or pipeline.load())
-    for paper in papers:
-        yield _doc_to_extraction(annotate(paper.text), paper)
+    papers = iter(papers)
+    while batch := list(islice(papers, BATCH)):
+        for doc, paper in zip(annotate([paper.text for paper in batch]), batch):
+            yield _doc_to_extraction(doc, paper)
