@@ -80,6 +80,11 @@ def test_strongest_follows_the_guidelines_precedence():
     assert roles.strongest([roles.ASSUMED_USE, "compares_to"]) == "compares_to"
     assert roles.strongest([roles.ASSUMED_USE, "mentions"]) == "uses"
     assert roles.strongest(["evaluates_on", "proposes"]) == "proposes"
+    # Reading stops at the best role left to find: a known method's later mentions are not read once one is used.
+    read = []
+    assert roles.strongest((read.append(r) or r for r in ["compares_to", "uses", "mentions"]), roles.ceiling("Method", coined=False)) == "uses"
+    assert read == ["compares_to", "uses"]
+    assert roles.ceiling("Benchmark", coined=False) == "evaluates_on" and roles.ceiling("Model", coined=True) == "proposes"
 
 
 def test_a_score_compared_with_for_a_named_method_makes_it_a_baseline():
@@ -134,3 +139,4 @@ def test_improving_on_a_method_compares_to_it():
     found = _roles("Offline control", "Our method reaches a score of 88.0 on Hopper and improves on CQL and IQL on average.")
     assert found["CQL"] == "compares_to"
     assert found["IQL"] == "compares_to"
+

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
 
-from kg.extract import flags, pipeline, results
+from kg.extract import flags, pipeline, results, sentences
 
 SCORE_CHARS = st.text(alphabet="0123456789~.%-+± aZ_x\\", max_size=24)
 
@@ -43,3 +43,21 @@ def test_packed_bits_cover_strings_the_vocab_knew_before():
     assert nlp.vocab["Llama-3.1-8B"].rank & flags.SHAPE
     assert nlp.vocab["introduces"].rank & flags.CUE
     assert nlp.vocab["introduces"].rank >> flags.LENGTH_SHIFT == len("introduces")
+
+
+def test_plain_sentences_have_the_bounds_of_doc_sents():
+    nlp = pipeline.load()
+    text = "Agents: A Survey\nWe propose X (Avg. 80.1%). It works!  Really?? Yes... \"Quoted.\" Done"
+    doc = pipeline.annotator(nlp)([text])[0]
+    expected = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+    assert len(expected) > 4
+    assert [(s.start, s.end, s.start_char, s.end_char) for s in sentences.sentences(doc)] == expected
+
+
+def test_span_text_is_the_span_s_text():
+    nlp = pipeline.load()
+    text = "Llama-3.1-8B  and\tGPT-4o (OpenAI) reach 41.3%.\nWebArena-Lite"
+    doc = pipeline.annotator(nlp)([text])[0]
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            assert flags.span_text(doc, text, start, end) == doc[start:end].text

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg import __version__
-from kg.extract import pipeline, results, roles
+from kg.extract import pipeline, results, roles, sentences
 from kg.extract.candidates import KNOWN
-from kg.extract.mentions import Mention, norm
+from kg.extract.mentions import Mention, Sentence, norm
 from kg.records import Entity, Evidence, Extraction, Paper
 
 EXTRACTOR = f"kg-rules/{__version__}"
@@ -29,26 +30,28 @@ EXTRACTOR = f"kg-rules/{__version__}"
 # prints the precision each level reaches on the gold set.
 ORIGIN_CONFIDENCE = {"lexicon": 0.9, "gazetteer": 0.85, "checkpoint": 0.9, "variant": 0.8, "definition": 0.8, "cue": 0.75, "title": 0.75, "shape": 0.55}
 COINED = {"title", "cue", "definition", "shape"}
+# Papers annotated together: a batch's docs are held at once, and each step runs over the batch (`pipeline.annotator`).
+BATCH = 128
 
 
-def _evidence(sent: Span, doc_text: str) -> Evidence:
+def _evidence(sent: Sentence, doc_text: str) -> Evidence:
     text = doc_text[sent.start_char : sent.end_char]
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.end_char - (len(text) - len(text.rstrip()))
     return Evidence(sentence=doc_text[start:end], start=start, end=end)
 
 
-def _confidence(spans: list[Mention], sents: list[Span]) -> float:
+def _confidence(spans: list[Mention], sents: list[Sentence]) -> float:
     """The best origin's trust, raised a little for a name the paper repeats."""
     base = max(ORIGIN_CONFIDENCE[s.origin] for s in spans)
     return round(min(0.99, base + 0.05 * (len({s.start for s in sents}) - 1)), 2)
 
 
 def _entity(
-    spans: list[Mention], sents: list[Span], text: str, title_lead: Mention | None, background: dict[int, bool], evidences: dict[int, Evidence]
+    spans: list[Mention], sents: list[Sentence], text: str, title_lead: Mention | None, background: dict[int, bool], evidences: dict[int, Evidence]
 ) -> Entity:
     first = spans[0]
-    forms = list(dict.fromkeys(s.id_ if s.id_ and norm(s.id_) != norm(s.text) and s.origin == "checkpoint" else s.text for s in spans))
+    forms = list(dict.fromkeys(s.id_ if s.origin == "checkpoint" and s.id_ and norm(s.id_) != norm(s.text) else s.text for s in spans))
     if first.id_ and norm(first.id_) not in {norm(f) for f in forms} and first.origin not in KNOWN:
         forms.append(first.id_)
     name = max(forms, key=len)
@@ -57,7 +60,8 @@ def _entity(
     if canonical and norm(canonical) not in {norm(f) for f in forms}:
         aliases.append(canonical)  # the listed name joins this entity to the same node across papers
     coined = all(s.origin in COINED for s in spans)
-    role = roles.strongest(roles.mention_role(s, sent, text, s == title_lead, coined, background) for s, sent in zip(spans, sents))
+    mention_roles = (roles.mention_role(s, sent, text, s == title_lead, coined, background) for s, sent in zip(spans, sents))
+    role = roles.strongest(mention_roles, roles.ceiling(first.label_, coined))
     evidence: list[Evidence] = []
     for sent in sents:
         ev = evidences.get(sent.start)
@@ -69,9 +73,8 @@ def _entity(
 
 
 def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
-    # `Span.sent` and `Doc.text` walk the whole doc on every call: take each once.
     text = paper.text
-    sents = list(doc.sents)
+    sents = sentences.sentences(doc)
     starts = [sent.start for sent in sents]
     ents = doc._.kg_mentions
     groups: dict[tuple[str, str], list[Mention]] = {}
@@ -91,7 +94,8 @@ def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
 
 def extract(papers: Iterable[Paper], nlp: Language | None = None) -> Iterator[Extraction]:
     """Extractions for `papers`, in order, one per paper, by `nlp` (default: `pipeline.load()`)."""
-    nlp = nlp or pipeline.load()
-    for paper in papers:
-        doc = pipeline.annotate(nlp, paper.text)
-        yield _doc_to_extraction(doc, paper)
+    annotate = pipeline.annotator(nlp or pipeline.load())
+    papers = iter(papers)
+    while batch := list(islice(papers, BATCH)):
+        for doc, paper in zip(annotate([paper.text for paper in batch]), batch):
+            yield _doc_to_extraction(doc, paper)

@@ -10,6 +10,7 @@ phrase nobody proposes ("interactive digital agents (IDAs)") does not.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy
 from spacy.tokens import Doc
@@ -25,6 +26,17 @@ NON_ENTITY_HEADS = set(
     "classification answering understanding summarization translation dialogue dialog interaction intelligence".split()
 )
 
+WORD_BREAKS = re.compile(r"[\s\-/]+")
+# A sentence, lower-cased up to the acronym, in which the paper names its own proposal.
+PROPOSED = re.compile(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)")
+
+
+@lru_cache(maxsize=1 << 14)
+def _letters(short: str) -> str:
+    """The letters and digits an acronym spells, lower-cased, without a plural's "s" (`LLMs`)."""
+    letters = "".join(ch.lower() for ch in short if ch.isalnum())
+    return letters[:-1] if short.endswith("s") and short[:-1].isupper() else letters
+
 
 def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     """Start of the long form that `doc[paren+1]`, the acronym in parentheses, abbreviates.
@@ -35,26 +47,29 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     Pretrained Transformer (GPT)", "Decomposition of thought (DotaMath)").
     """
     short = doc[paren + 1].text
-    letters = "".join(ch.lower() for ch in short if ch.isalnum())
-    if short.endswith("s") and short[:-1].isupper():
-        letters = letters[:-1]
+    letters = _letters(short)
     if len(letters) < 2 or not short[0].isalpha():
         return None
     starts = []
     for start in range(paren - 1, max(paren - len(letters) - 4, 0) - 1, -1):
-        if doc[start].is_punct and doc[start].text not in "-/":
+        token = doc[start]
+        if token.is_punct and token.text not in "-/":
             break
         starts.append(start)
     if not starts:
         return None
     last = doc[paren - 1]
     end_char = last.idx + len(last)
-    forms = [(start, text[doc[start].idx : end_char].lower()) for start in starts if doc[start].lower_ not in CONNECTORS]
-    for start, long_form in forms:
-        words = [w for w in re.split(r"[\s\-/]+", long_form) if w]
-        initials = "".join(w[0] for w in words)
-        content = "".join(w[0] for w in words if w not in CONNECTORS)
-        if letters in (initials, content):
+    # The long forms from the shortest, each made only if no shorter one's initials spell the acronym.
+    forms = []
+    for start in starts:
+        token = doc[start]
+        if token.lower_ in CONNECTORS:
+            continue
+        long_form = text[token.idx : end_char].lower()
+        forms.append((start, long_form))
+        words = [w for w in WORD_BREAKS.split(long_form) if w]
+        if letters in ("".join([w[0] for w in words]), "".join([w[0] for w in words if w not in CONNECTORS])):
             return start
     for start, long_form in forms:
         if long_form[0] != letters[0]:
@@ -101,7 +116,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
             continue
         titled = all(is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in long_form)
         sent_text = text[max(0, text.rfind(". ", 0, token.idx)) : token.idx].lower()
-        proposed = bool(re.search(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)", sent_text))
+        proposed = bool(PROPOSED.search(sent_text))
         if (
             lexicon.is_excluded(long_form.text)
             or lexicon.is_excluded(short.key or doc[short.start].text)
@@ -116,10 +131,10 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         elif short.origin == "shape":
             drop.add(id(short))
     # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity.
-    words = orth.tolist()
-    defined = {words[c.start]: c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
-    for c in found:
-        twin = defined.get(words[c.start]) if c.end - c.start == 1 else None
+    words = orth[[c.start for c in found]].tolist()  # each name's first word: the doc's whole column costs more
+    defined = {word: c for c, word in zip(found, words) if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
+    for c, word in zip(found, words):
+        twin = defined.get(word) if c.end - c.start == 1 else None
         if twin and (c.origin in {"shape", "title"} or c.origin == "gazetteer" and twin.origin == "definition"):
             c.key, c.label, c.origin = twin.key, twin.label, twin.origin
     return [c for c in found if id(c) not in drop] + added

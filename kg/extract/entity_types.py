@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
+from kg.extract import flags
 from kg.extract.boundaries import citation_end
 from kg.extract.candidates import Candidate
 from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS, internal_type
@@ -185,7 +186,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     sentences: dict[int, tuple[bool, bool, bool]] = {}
     for c in found:
         if c.label is None or c.origin in {"title", "definition", "cue"}:
-            key = norm(c.key or doc[c.start : c.end].text)
+            key = norm(c.key or flags.span_text(doc, text, c.start, c.end))
             t = _head_type(doc, c.start, c.end, ends)
             if t == "Benchmark" and _interactive_benchmark(_sentence(text, doc[c.start].idx)):
                 t = "Environment"  # "X, a benchmark of long-horizon, multi-app interactions"
@@ -198,7 +199,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     for c in found:
         if c.label is not None and c.origin not in {"title", "definition", "cue"}:
             continue
-        name = c.key or doc[c.start : c.end].text
+        name = c.key or flags.span_text(doc, text, c.start, c.end)
         counts = votes.get(norm(name))
         head_types = headed.get(norm(name), set())
         internal = internal_type(name) or internal_type(VERSION_END.sub("", name))  # `AirBench 2024` is a ...Bench

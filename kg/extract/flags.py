@@ -48,8 +48,9 @@ ET = 256  # "et" (of "et al.")
 AL = 512  # a word starting "al" ("al.")
 LENGTH_SHIFT = 16
 NUMBER_TEXT = re.compile(r"^\d+(?:\.\d+)?%?$")
-# Where `columns` keeps a doc's columns for the components after the first.
+# Where `columns` and `offsets` keep what they read of a doc, for the steps after the first.
 COLUMNS = "kg_columns"
+OFFSETS = "kg_offsets"
 
 
 def may_be_shaped_name(text: str) -> bool:
@@ -101,3 +102,18 @@ def columns(doc: Doc) -> numpy.ndarray:
     if found is None or len(found) != len(doc):
         found = doc.user_data[COLUMNS] = doc.to_array([ORTH, IDX, ID])
     return found
+
+
+def offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's character offset and length, as lists (sentences and mentions read them), made once per doc."""
+    found = doc.user_data.get(OFFSETS)
+    if found is None or len(found[0]) != len(doc):
+        packed = columns(doc)
+        found = doc.user_data[OFFSETS] = (packed[:, 1].tolist(), (packed[:, 2] >> LENGTH_SHIFT).tolist())
+    return found
+
+
+def span_text(doc: Doc, text: str, start: int, end: int) -> str:
+    """`doc[start:end].text`, cut from the doc's `text` at its tokens' offsets, without making a Span."""
+    idx, length = offsets(doc)
+    return text[idx[start] : idx[end - 1] + length[end - 1]]

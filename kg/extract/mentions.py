@@ -1,4 +1,4 @@
-"""One mention of a name in a paper, as plain data, and the cached name key.
+"""One mention of a name in a paper and one sentence, as plain data, and the cached name key.
 
 `kg_names` leaves its finds on the doc as `doc._.kg_mentions`; the steps
 after it (grouping, roles, results) read each one's text, offsets, label,
@@ -6,7 +6,9 @@ key and origin many times. A spaCy Span would rebuild its text and look up
 extension attributes on every read, and setting `doc.ents` re-walks the
 doc, so a mention is plain data. Its attribute names are a Span's. It is
 not frozen: a frozen dataclass is several times slower to make, and
-nothing changes a mention once `kg_names` has made it.
+nothing changes a mention once `kg_names` has made it. A sentence is plain
+data for the same reason: `Doc.sents` makes a Span per sentence, and roles
+and results read their bounds again and again.
 """
 
 from __future__ import annotations
@@ -30,3 +32,13 @@ class Mention:
     id_: str
     text: str
     origin: str
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence's token and character bounds, named as a Span's (`end_char` excludes trailing space)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int

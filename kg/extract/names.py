@@ -67,7 +67,7 @@ class NameFinder:
         found += candidates.size_list(doc, found)
         found = boundaries.drop_non_names(bits, found)
         entity_types.assign(doc, text, found)
-        doc._.kg_mentions = _mentions(text, columns[:, 1].tolist(), (bits >> flags.LENGTH_SHIFT).tolist(), found)
+        doc._.kg_mentions = _mentions(text, *flags.offsets(doc), found)
         return doc
 
     def _from_gazetteer(self, doc: Doc, text: str, listed: list[Candidate], lexicon_tokens: set[int]) -> list[Candidate]:

@@ -26,14 +26,14 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
-
-from kg.extract.mentions import Mention, norm
+from kg.extract import folding
+from kg.extract.mentions import Mention, Sentence, norm
 from kg.records import Entity, Result
 
 SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?\\?%|~?\d{1,4}\.\d+(?![\d%]|\.\d)|~\d{2,5}(?![\d%.]))")
 # Every score has one of these within its first six characters: finding them is much faster than `SCORE.search`.
 SCORE_ANCHOR = re.compile(r"%|~|\.\d")
+DECIMAL_POINT = re.compile(r"\.\d")
 # A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
 SCORE_VERBS = re.compile(
     r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|"
@@ -90,7 +90,7 @@ THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate)\b", re.
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
 
 
-def _metric(text: str, sent: Span, start: int, end: int) -> str | None:
+def _metric(text: str, sent: Sentence, start: int, end: int) -> str | None:
     """The metric the sentence names for the score: "84.6% accuracy", "improves the success rate of X from 4.8% to 42.4%"."""
     after = METRICS.match(text[end : end + 40].strip())
     if after:
@@ -166,9 +166,19 @@ def _coordinated_forward(spans: list[Mention], text: str) -> list[Mention]:
 
 
 def _first_score(text: str) -> re.Match | None:
-    """`SCORE.search(text)`, trying only the starts near a `SCORE_ANCHOR` (most of a text has none)."""
+    """`SCORE.search(text)`, trying only the starts near a `SCORE_ANCHOR` (most of a text has none).
+
+    The anchors are looked for from the first one, which `str.find` and a
+    search with a literal prefix find much faster than the alternation does;
+    most abstracts have none.
+    """
+    firsts = [i for i in (text.find("%"), text.find("~")) if i >= 0]
+    if decimal := DECIMAL_POINT.search(text):
+        firsts.append(decimal.start())
+    if not firsts:
+        return None
     checked = 0
-    for anchor in SCORE_ANCHOR.finditer(text):
+    for anchor in SCORE_ANCHOR.finditer(text, min(firsts)):
         for start in range(max(checked, anchor.start() - 5), anchor.start() + 1):
             if match := SCORE.match(text, start):
                 return match
@@ -176,8 +186,11 @@ def _first_score(text: str) -> re.Match | None:
     return None
 
 
-def find(text: str, sents: list[Span], ents: list[Mention], entities: list[Entity]) -> list[Result]:
+def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[Entity]) -> list[Result]:
     """The results stated in a paper's `text` (its sentences and entity spans given), each once, in order."""
+    first_score = _first_score(text)
+    if first_score is None:
+        return []  # most abstracts state no score: one search over the text skips the rest
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
     proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
     arena_names = {e.name for e in entities if e.type in ARENA_TYPES}
@@ -189,10 +202,9 @@ def find(text: str, sents: list[Span], ents: list[Mention], entities: list[Entit
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
 
     found: list[Result] = []
-    first_score = _first_score(text)
     for sent in sents:
-        if first_score is None or sent.end_char <= first_score.start():
-            continue  # most sentences state no score; one search over the text skips them
+        if sent.end_char <= first_score.start():
+            continue  # nor do the sentences before the first score
         sent_text = text[sent.start_char : sent.end_char]
         if not SCORE.search(sent_text):
             continue
@@ -220,14 +232,14 @@ def find(text: str, sents: list[Span], ents: list[Mention], entities: list[Entit
             before = SCORE_LIST_BEFORE.sub("", text[max(sent.start_char, start - 80) : start])[-40:]
             after = text[end : end + 80]
             after = after[SCORE_LIST_AFTER.match(after).end() if SCORE_LIST_AFTER.match(after) else 0 :]
-            if RELATIVE_BEFORE.search(before) or RELATIVE_WORDS_OF.search(before) or RELATIVE_AFTER.match(after[:30]) or RELATIVE_OF.match(after):
+            if folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or folding.match(RELATIVE_AFTER, after[:30]) or RELATIVE_OF.match(after):
                 relative_end = end
                 continue
             if MARGIN.search(text[sent.start_char : start]):
                 continue  # "outperforms X by a large margin (e.g., ~20% on A)"
             scores.append((start, end, match.group(1).replace("\\%", "%")))
         for index, (start, end, value) in enumerate(scores):
-            clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in CLAUSE.finditer(text[sent.start_char : start])])
+            clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
             subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
             subjects = [
                 e for e in subjects

@@ -18,9 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Span
-
-from kg.extract.mentions import Mention
+from kg.extract import folding
+from kg.extract.mentions import Mention, Sentence
 
 WE = re.compile(r"\b(we|our|us|this (paper|work|study|report)|here)\b", re.I)
 PROPOSE = re.compile(
@@ -67,13 +66,15 @@ TESTED_AFTER = re.compile(
 )
 BACKGROUND = re.compile(r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditional|conventional|popular|recent(ly)?|have been|has been|like)\b", re.I)
 ARENA_TYPES = {"Benchmark", "Environment"}
+
+
 # A model or method the paper's own sentence names with no cue: used, unless another mention compares to it.
 ASSUMED_USE = "uses?"
 # The guidelines' precedence, with a cue-less use ranked below a comparison the text states.
 PRECEDENCE = ("proposes", "evaluates_on", "uses", "compares_to", ASSUMED_USE, "mentions")
 
 
-def mention_role(span: Mention, sent: Span, text: str, title_lead: bool, coined: bool, background: dict[int, bool]) -> str:
+def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coined: bool, background: dict[int, bool]) -> str:
     """The role one mention's sentence `sent` of the paper's `text` gives the entity.
 
     `background` memoises, per sentence start, whether the sentence is
@@ -83,9 +84,9 @@ def mention_role(span: Mention, sent: Span, text: str, title_lead: bool, coined:
         return "proposes"
     before = text[sent.start_char : span.start_char]
     if coined:
-        ours = OUR.search(before[-40:])
-        ours = ours and not COMPARE.search(ours.group())  # "our student outperforms X" compares to X
-        if NAMING.search(before[-60:]) or ours or NEW_LIST.search(before[-120:]) or (WE.search(before) and _proposed_before(before)):
+        ours = folding.search(OUR, before[-40:])
+        ours = ours and not folding.search(COMPARE, ours.group())  # "our student outperforms X" compares to X
+        if folding.search(NAMING, before[-60:]) or ours or folding.search(NEW_LIST, before[-120:]) or (folding.search(WE, before) and _proposed_before(before)):
             return "proposes"
         if sent.start == 0:
             return "proposes"  # a name the paper coins in its own title
@@ -93,34 +94,45 @@ def mention_role(span: Mention, sent: Span, text: str, title_lead: bool, coined:
             return "proposes"
     if span.label_ in ARENA_TYPES:
         return "evaluates_on"  # a baseline is a model or method, never a benchmark
-    if COMPARE.search(before[-70:]) or (CONTRAST.search(before[-30:]) and WE.search(before)) or _listed_after_comparison(before):
+    if folding.search(COMPARE, before[-70:]) or (folding.search(CONTRAST, before[-30:]) and folding.search(WE, before)) or _listed_after_comparison(before):
         return "compares_to"
     if sent.start_char not in background:
         whole = text[sent.start_char : sent.end_char]
-        background[sent.start_char] = not WE.search(whole) and bool(BACKGROUND.search(whole))
+        background[sent.start_char] = not folding.search(WE, whole) and bool(folding.search(BACKGROUND, whole))
     if background[sent.start_char]:
         return "mentions"
-    return "uses" if span.label_ != "Model" or USE_BEFORE.search(before[-50:]) else ASSUMED_USE
+    return "uses" if span.label_ != "Model" or folding.search(USE_BEFORE, before[-50:]) else ASSUMED_USE
 
 
 def _listed_after_comparison(before: str) -> bool:
     """The name ends a list that a comparison opens ("surpasses A (40.1%), B and C")."""
-    m = COMPARE_LIST.search(before[-160:])
+    m = folding.search(COMPARE_LIST, before[-160:])
     return bool(m) and "," in m.group("gap") and not LIST_BREAK.search(m.group("gap"))
 
 
 def _proposed_before(before: str) -> bool:
     """A proposing verb before the name, with no test between it and the name."""
-    verbs = [v for v in PROPOSE.finditer(before) if not re.match(r"\s+(up)?on\b", before[v.end() :])]  # "built on" is no proposal
-    return bool(verbs) and not TESTED_AFTER.search(before[verbs[-1].end() :])
+    verbs = [v for v in folding.finditer(PROPOSE, before) if not re.match(r"\s+(up)?on\b", before[v.end() :])]
+    return bool(verbs) and not folding.search(TESTED_AFTER, before[verbs[-1].end() :])  # "built on" is no proposal
 
 
-def strongest(roles: Iterable[str]) -> str:
-    """The first role in the guidelines' precedence; reads no further once it meets "proposes"."""
+def ceiling(label: str, coined: bool) -> str:
+    """The strongest role `mention_role` can give a mention of an entity that the title does not lead.
+
+    Only a coined name is proposed, and only a benchmark or environment is
+    evaluated on; reading an entity's mentions can stop once one reaches it.
+    """
+    return "proposes" if coined else "evaluates_on" if label in ARENA_TYPES else "uses"
+
+
+def strongest(roles: Iterable[str], best_possible: str = "proposes") -> str:
+    """The first role in the guidelines' precedence; reads no further once it meets "proposes" or `best_possible`."""
     best = "mentions"
     for role in roles:
         if role == "proposes":
             return role
         if PRECEDENCE.index(role) < PRECEDENCE.index(best):
             best = role
+        if role == best_possible:
+            break
     return "uses" if best == ASSUMED_USE else best

@@ -6,7 +6,8 @@ sentence, ending at its line break, so that its lead name can be read as
 the paper's proposal. The sentencizer walks the Doc token by token in
 Python; here the lexeme bits of `kg.extract.flags` give the
 sentence-ending characters, and only the tokens just after them are looked
-at.
+at. The starts are also kept in `doc.user_data` (`STARTS`), from which
+`sentences(doc)` makes plain `Sentence`s without the Spans of `Doc.sents`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import flags
+from kg.extract.mentions import Sentence
+
+# Where the splitter leaves the token index of each sentence's first token.
+STARTS = "kg_sentence_starts"
+NOT_START = 2**64 - 1  # SENT_START's -1, as the uint64 `Doc.from_array` reads
 
 
 class SentenceSplitter:
@@ -25,24 +31,34 @@ class SentenceSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
+            doc.user_data[STARTS] = []
             return doc
         bits = flags.columns(doc)[:, 2]
         skip = (bits & (flags.PUNCT | flags.END)).tolist()  # punctuation never starts a sentence
         starts = [0]
         # A sentence starts at the first word after each sentence-ending character.
-        for end in numpy.flatnonzero(bits & flags.END).tolist():
+        for end in (bits & flags.END).nonzero()[0].tolist():
             i = end + 1
             while i < len(skip) and skip[i]:
                 i += 1
             if i < len(skip) and i > starts[-1]:
                 starts.append(i)
-        breaks = numpy.flatnonzero(bits[:-1] & flags.NEWLINE)
+        breaks = (bits[:-1] & flags.NEWLINE).nonzero()[0]
         if len(breaks):
             starts.append(int(breaks[0]) + 1)  # the word after the title's line break
-        values = numpy.full((len(doc), 1), -1, dtype="int64")
+        values = numpy.full((len(doc), 1), NOT_START, dtype="uint64")
         values[starts] = 1
-        doc.from_array([SENT_START], values.astype("uint64"))
+        doc.from_array([SENT_START], values)
+        doc.user_data[STARTS] = sorted(set(starts))
         return doc
+
+
+def sentences(doc: Doc) -> list[Sentence]:
+    """The doc's sentences, as `Doc.sents` gives them, from the starts the splitter left."""
+    starts = doc.user_data[STARTS]
+    idx, length = flags.offsets(doc)
+    ends = starts[1:] + [len(doc)]
+    return [Sentence(start, end, idx[start], idx[end - 1] + length[end - 1]) for start, end in zip(starts, ends)]
 
 
 @Language.factory("kg_sentences")
