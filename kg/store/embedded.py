@@ -7,7 +7,7 @@ without rebuilding a graph in Python. Writes go through `kg.store.write`,
 one transaction per batch, so a killed build keeps every committed batch.
 
 Besides the graph's tables (`schemas/embedded/schema.cypher`) a store holds
-kg's own tables, all named `Kg...`: the extraction records (`KgExtraction`),
+kg's own tables, all named `Kg...`: the extraction records (`KgExtraction`, compressed),
 the keys papers are matched by (`KgPaperKey`), entity resolution's state
 (`KgNameKey`, `KgEntity`) and `KgMeta` (store format, extractor). Query by
 label: a label-less `MATCH (n)` also sees them.

@@ -5,7 +5,7 @@ then DOI, then normalised title), their metadata merged (`merge_paper`: the
 stored title and abstract stay unless `replace`), only new or changed papers
 and those extracted by another extractor version are extracted, entities are
 resolved incrementally (`kg.graph.resolve`), and the new rows are written in
-one transaction (`kg.store.entities.copy_rows`: row inserts by primary key). A stored paper that changes (re-keyed from
+one transaction (`kg.store.entities.copy_rows`: inserts from Arrow tables, ends matched by primary key). A stored paper that changes (re-keyed from
 `title:` to `arxiv:`, new metadata, re-extracted) is rewritten: its old rows
 are deleted and its new ones copied, inside the same transaction. Memory
 holds one batch, whatever the corpus size; a killed build keeps every
