@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Protocol
 
 from networkx.utils import UnionFind
@@ -33,12 +32,8 @@ from networkx.utils import UnionFind
 from kg.records import Entity, Extraction, norm
 
 
-@lru_cache(maxsize=1 << 16)
 def entity_key(type_: str, name: str) -> str:
-    """The node id of an entity: its type and normalised name (`model:llama318b`).
-
-    Cached (bounded): a build keys the same few thousand names over and over.
-    """
+    """The node id of an entity: its type and normalised name (`model:llama318b`)."""
     return f"{type_.lower()}:{norm(name)}"
 
 
