@@ -190,13 +190,14 @@ class _Inputs:
     Files of papers are read record by record; extraction files and folders
     of shards (`kg extract`, `kg extract --scheduler`) give their papers with
     the extraction already made, so a build loads them without running the
-    NLP again. Only extractions of papers read recently are held.
+    NLP again. Only the extractions of the last `held` papers read (one
+    batch) are kept: those of papers a batch finds unchanged are never
+    taken, and a rerun over a large store would otherwise keep thousands.
     """
 
-    HELD = 20_000
-
-    def __init__(self, sources: Iterable[Source], fmt: str | None, on_error: OnError, on_warning: OnError | None):
+    def __init__(self, sources: Iterable[Source], fmt: str | None, on_error: OnError, on_warning: OnError | None, held: int):
         self.sources, self.fmt, self.on_error, self.on_warning = sources, fmt, on_error, on_warning
+        self.limit = held
         self.held: dict[int, tuple[Extraction, str, str]] = {}
 
     def papers(self) -> Iterator[Paper]:
@@ -219,7 +220,7 @@ class _Inputs:
                 for extraction in iter_extractions(path, self.on_error):
                     paper = extraction.paper
                     self.held[id(paper)] = (extraction, paper.title, paper.abstract)
-                    if len(self.held) > self.HELD:
+                    if len(self.held) > self.limit:
                         del self.held[next(iter(self.held))]
                     yield paper
 
@@ -271,7 +272,7 @@ def build(
     if isinstance(store, EmbeddedStore):
         from kg.extract.parallel import batch_extractor
 
-        inputs = _Inputs(sources, fmt, on_error, on_warning)
+        inputs = _Inputs(sources, fmt, on_error, on_warning, held=batch_size)
         with batch_extractor(jobs) as extract:
             return store.build(inputs.papers(), inputs.extractor(extract), replace=replace, on_error=on_error,
                                progress=progress, batch_size=batch_size)

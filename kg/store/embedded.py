@@ -7,7 +7,7 @@ without rebuilding a graph in Python. Writes go through `kg.store.write`,
 one transaction per batch, so a killed build keeps every committed batch.
 
 Besides the graph's tables (`schemas/embedded/schema.cypher`) a store holds
-kg's own tables, all named `Kg...`: the extraction records (`KgExtraction`),
+kg's own tables, all named `Kg...`: the extraction records (`KgExtraction`, compressed),
 the keys papers are matched by (`KgPaperKey`), entity resolution's state
 (`KgNameKey`, `KgEntity`) and `KgMeta` (store format, extractor). Query by
 label: a label-less `MATCH (n)` also sees them.
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -38,21 +39,28 @@ import ladybug
 
 from kg.records import Extraction, Paper
 
-FORMAT = "2"
+FORMAT = "3"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 INTERNAL_TABLES = """
 CREATE NODE TABLE KgMeta(key STRING PRIMARY KEY, value STRING);
-CREATE NODE TABLE KgExtraction(id STRING PRIMARY KEY, extractor STRING, keys STRING[], record STRING);
+CREATE NODE TABLE KgExtraction(id STRING PRIMARY KEY, extractor STRING, keys STRING[], record BLOB);
 CREATE NODE TABLE KgPaperKey(key STRING PRIMARY KEY, paper STRING);
 CREATE NODE TABLE KgNameKey(key STRING PRIMARY KEY, entity STRING);
 CREATE NODE TABLE KgEntity(id STRING PRIMARY KEY, label STRING, keys STRING[], forms STRING);
 """
 # The buffer pool bounds the database's memory (its default is most of the
-# machine's RAM). LadybugDB's checkpoint needs more of it as the store grows:
-# 256 MB failed at 20k papers, 512 MB at 35k (and the process then crashed),
-# 2 GB checkpoints 35k papers at 1.1 GB RSS. `$KG_BUFFER_MB` overrides it.
-BUFFER = int(os.environ.get("KG_BUFFER_MB", "2048")) * 1024**2
+# machine's RAM). What needs the most of it is a checkpoint: LadybugDB
+# rewrites the last, growing node group (131,072 rows) of each table, and
+# holds its string columns in the pool meanwhile, so the pool must hold a
+# node group of abstracts and (compressed) extraction records: 512 MB has
+# built 140,000 papers, past the first node group. `$KG_BUFFER_MB` overrides it.
+BUFFER = int(os.environ.get("KG_BUFFER_MB", "512")) * 1024**2
 WRITE_BUFFER = READ_BUFFER = BUFFER
+# A checkpoint's cost is the node groups it rewrites, whatever was added to
+# them, so checkpointing at LadybugDB's default (every 16 MB of log, each
+# batch) spent half a build rewriting; 64 MB (about 7,000 papers) is a
+# fifth of that, and committed rows wait in memory a little longer.
+CHECKPOINT_BYTES = 64 * 1024**2
 BUSY_RETRY_SECONDS = 2.0
 LOCK_HOLDER = re.compile(r"Lock is held by PID (\d+)")
 # What LadybugDB says when another process holds the file, or is mid-commit or mid-checkpoint.
@@ -68,6 +76,21 @@ def schema_statements() -> list[str]:
     text = resources.files("kg.schemas").joinpath("embedded/schema.cypher").read_text(encoding="utf-8")
     text = "\n".join(line.split("//", 1)[0] for line in text.splitlines())
     return [s.strip() for s in (text + INTERNAL_TABLES).split(";") if s.strip()]
+
+
+def pack_record(extraction: Extraction) -> bytes:
+    """An extraction record as the store keeps it: its `kg extract` JSON, zlib-compressed.
+
+    Compressed, a record is a quarter of its JSON (1.4 KB against 4.9 KB), and
+    LadybugDB's checkpoint holds a whole node group (131,072 rows) of a
+    string column in its buffer pool, so the record's size is what bounds
+    the memory a build needs.
+    """
+    return zlib.compress(json.dumps(extraction.to_json(), ensure_ascii=False).encode("utf-8"), 1)
+
+
+def unpack_record(record: bytes) -> Extraction:
+    return Extraction.from_json(json.loads(zlib.decompress(record)))
 
 
 def _one_line(error: Exception) -> str:
@@ -86,7 +109,7 @@ def open_database(path: Path, read_only: bool, wait: float = 0.0) -> ladybug.Dat
         try:
             return ladybug.Database(
                 str(path), read_only=read_only, buffer_pool_size=READ_BUFFER if read_only else WRITE_BUFFER,
-                throw_on_wal_replay_failure=False,
+                throw_on_wal_replay_failure=False, checkpoint_threshold=CHECKPOINT_BYTES,
             )
         except RuntimeError as error:
             message = str(error)
@@ -203,6 +226,19 @@ class EmbeddedStore:
             if "committed successfully" not in str(error):
                 raise StoreError(f"{self.path}: the database refused a commit, nothing of this batch was stored ({_one_line(error)})") from None
             # committed and durable; the checkpoint that failed runs again at the next commit or open
+        finally:
+            self._renew_connection()
+
+    def _renew_connection(self) -> None:
+        """A fresh connection after each write transaction, so that memory stays flat over a long build.
+
+        A LadybugDB connection caches a prepared statement per query and
+        parameter types for its lifetime, and an Arrow table parameter
+        (`copy_rows`) is a new type each time: a build on one connection
+        would keep a statement, and its parameters, for every batch.
+        """
+        self.conn.close()
+        self.conn = ladybug.Connection(self.db)
 
     def meta(self, key: str) -> str | None:
         rows = list(self.run("MATCH (m:KgMeta {key: $k}) RETURN m.value AS value", {"k": key}))
@@ -217,7 +253,7 @@ class EmbeddedStore:
     def extractions(self) -> Iterator[Extraction]:
         """Every stored extraction record, in id order."""
         for row in self.run("MATCH (x:KgExtraction) RETURN x.record AS record ORDER BY x.id"):
-            yield Extraction.from_json(json.loads(row["record"]))
+            yield unpack_record(row["record"])
 
     def build(self, papers: Iterable[Paper], extract: Callable | None = None, **options: Any):
         """Add `papers` batch by batch, one transaction each; returns a `BuildReport` (`kg.store.write.build`)."""

@@ -3,18 +3,21 @@
 Every lookup is by primary key (`UNWIND $keys ... MATCH (x {key: k})`),
 which LadybugDB answers from its index; a `WHERE x IN $list` filter, or a
 `MERGE`, would scan the table and slow down as the store grows. New rows
-are known to be new, so they are plain `CREATE`s (`copy_rows`).
+are known to be new, so they are plain `CREATE`s from Arrow tables (`copy_rows`).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 
 from kg.graph.resolve import EntityState, Resolution
 from kg.graph.rows import ENTITY_LABELS, role_rank, variant_edges
+from kg.store.embedded import schema_statements
 
 EDGE = ("from", "to")
 ROLE_COLUMNS = (*EDGE, "role", "confidence", "extractor", "sentence", "start_char", "end_char")
@@ -23,25 +26,55 @@ ROLE_COLUMNS = (*EDGE, "role", "confidence", "extractor", "sentence", "start_cha
 def copy_rows(store, table: str, rows: list[dict], columns: tuple[str, ...], pair: tuple[str, str] | None = None) -> None:
     """Insert `rows` (all new) into node table `table`, or rel table `table` between the labels `pair`.
 
-    `UNWIND ... CREATE`, with each end of a relationship found by its own
-    primary-key `MATCH`, runs at tens of thousands of rows a second and
-    stays flat as the store grows. Bulk `COPY` would be faster still, but a
-    `COPY` inside a transaction is not atomic across a kill in LadybugDB
-    0.22 (a killed build kept a transaction's updates without its copied
-    rows), and a build must keep whole batches or nothing.
+    The rows go in as one Arrow table (`LOAD FROM $rows ... CREATE`), each
+    end of a relationship found by its own primary-key `MATCH`: LadybugDB
+    reads an Arrow table five times faster than it converts a Python list
+    of dicts (`UNWIND $rows`), and the statement stays a `CREATE` inside the
+    batch's transaction. Bulk `COPY` would be faster still, but a `COPY`
+    inside a transaction is not atomic across a kill in LadybugDB 0.22 (a
+    killed build kept a transaction's updates without its copied rows), and
+    a build must keep whole batches or nothing.
     """
     if not rows:
         return
+    kinds = column_types()[table]
     names = [n for n in columns if n not in EDGE]
-    props = ", ".join(f"{n}: r.{n}" for n in names)
+    props = ", ".join(f"{n}: c_{n}" for n in names)
+    data = {f"c_{n}": (_arrow_type(kinds[n]), [row.get(n) for row in rows]) for n in names}
     if pair is None:
-        store.execute(f"UNWIND $rows AS r CREATE (:{table} {{{props}}})", {"rows": [{n: row.get(n) for n in names} for row in rows]})
+        store.execute(f"LOAD FROM $rows CREATE (:{table} {{{props}}})", {"rows": _arrow_table(data)})
         return
-    params = [{"src": row["from"], "dst": row["to"], **{n: row.get(n) for n in names}} for row in rows]
+    data = {"c_src": (_arrow_type("STRING"), [row["from"] for row in rows]),
+            "c_dst": (_arrow_type("STRING"), [row["to"] for row in rows]), **data}
     store.execute(
-        f"UNWIND $rows AS r MATCH (a:{pair[0]} {{id: r.src}}) MATCH (b:{pair[1]} {{id: r.dst}}) CREATE (a)-[:{table} {{{props}}}]->(b)",
-        {"rows": params},
+        f"LOAD FROM $rows MATCH (a:{pair[0]} {{id: c_src}}) MATCH (b:{pair[1]} {{id: c_dst}}) CREATE (a)-[:{table} {{{props}}}]->(b)",
+        {"rows": _arrow_table(data)},
     )
+
+
+@cache
+def column_types() -> dict[str, dict[str, str]]:
+    """Each table's property types (`STRING[]`, `INT64`), from the DDL a store is created with."""
+    found = {}
+    for statement in schema_statements():
+        match = re.match(r"CREATE\s+(?:NODE|REL)\s+TABLE\s+(\w+)\s*\((.*)\)", statement, re.S | re.I)
+        if match:
+            parts = [part.split() for part in match.group(2).split(",")]
+            found[match.group(1)] = {part[0]: part[1].upper() for part in parts if part and part[0].upper() != "FROM"}
+    return found
+
+
+def _arrow_type(kind: str):
+    import pyarrow as pa
+
+    scalar = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BLOB": pa.binary()}
+    return pa.list_(scalar[kind[:-2]]) if kind.endswith("[]") else scalar[kind]
+
+
+def _arrow_table(data: dict[str, tuple]):
+    import pyarrow as pa
+
+    return pa.table({name: pa.array(values, type=kind) for name, (kind, values) in data.items()})
 
 
 class StoreState:

@@ -5,7 +5,7 @@ then DOI, then normalised title), their metadata merged (`merge_paper`: the
 stored title and abstract stay unless `replace`), only new or changed papers
 and those extracted by another extractor version are extracted, entities are
 resolved incrementally (`kg.graph.resolve`), and the new rows are written in
-one transaction (`kg.store.entities.copy_rows`: row inserts by primary key). A stored paper that changes (re-keyed from
+one transaction (`kg.store.entities.copy_rows`: inserts from Arrow tables, ends matched by primary key). A stored paper that changes (re-keyed from
 `title:` to `arxiv:`, new metadata, re-extracted) is rewritten: its old rows
 are deleted and its new ones copied, inside the same transaction. Memory
 holds one batch, whatever the corpus size; a killed build keeps every
@@ -15,7 +15,7 @@ committed batch, and running it again completes the work.
 from __future__ import annotations
 
 import copy
-import json
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -25,6 +25,7 @@ from kg.errors import InputError, OnError, RunError, raise_error
 from kg.graph.resolve import resolve
 from kg.graph.rows import ENTITY_LABELS, ROLE_TYPES, paper_props, paper_rows
 from kg.records import Extraction, Paper, contradict, merge_paper, paper_keys
+from kg.store.embedded import pack_record, unpack_record
 from kg.store.entities import EDGE, ROLE_COLUMNS, StoreState, apply, copy_rows, existing_ids, update_variants
 
 # Longer texts are refused as records: an abstract is a paragraph, and spaCy
@@ -192,7 +193,7 @@ def _match_stored(store, pending: list[_Pending], replace: bool, report: BuildRe
             first.keys += [k for k in item.keys if k not in first.keys]
             continue
         record = records[stored_id]
-        item.stored = Extraction.from_json(json.loads(record["record"]))
+        item.stored = unpack_record(record["record"])
         item.stored_keys = list(record["keys"])
         by_stored[stored_id] = item
         kept.append(item)
@@ -314,15 +315,21 @@ def _write_papers(store, items: list[_Pending], key_ids: dict[str, str]) -> None
     copy_rows(store, "Result", [n for r in rows for n in r.results],
          ("id", "subject", "benchmark", "metric", "value"))
     copy_rows(store, "REPORTS", [e for r in rows for e in r.reports], EDGE, ("Paper", "Result"))
+    by_ends: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for r in rows:
+        for e in r.roles:
+            by_ends[e["type"], e["label"]].append(e)
+        for type_, found in (("ACHIEVES", r.achieves), ("HAS_RESULT", r.has_result)):
+            for e in found:
+                by_ends[type_, e["label"]].append(e)
     for label in ENTITY_LABELS:
         for type_ in ROLE_TYPES.values():
-            edges = [e for r in rows for e in r.roles if e["type"] == type_ and e["label"] == label]
-            copy_rows(store, type_, edges, ROLE_COLUMNS, ("Paper", label))
-        for type_, attr in (("ACHIEVES", "achieves"), ("HAS_RESULT", "has_result")):
-            copy_rows(store, type_, [e for r in rows for e in getattr(r, attr) if e["label"] == label], EDGE, (label, "Result"))
+            copy_rows(store, type_, by_ends[type_, label], ROLE_COLUMNS, ("Paper", label))
+        for type_ in ("ACHIEVES", "HAS_RESULT"):
+            copy_rows(store, type_, by_ends[type_, label], EDGE, (label, "Result"))
     copy_rows(store, "KgExtraction", [
         {"id": i.extraction.paper.id, "extractor": i.extraction.extractor, "keys": sorted(i.keys),
-         "record": json.dumps(i.extraction.to_json(), ensure_ascii=False)}
+         "record": pack_record(i.extraction)}
         for i in items
     ], ("id", "extractor", "keys", "record"))
     copy_rows(store, "KgPaperKey", [{"key": k, "paper": i.extraction.paper.id} for i in items for k in sorted(i.keys)],
