@@ -89,3 +89,15 @@ def test_a_coined_word_right_after_a_number_names_a_metric():
 def test_a_b_numbered_variant_is_a_model_checkpoint():
     found = _entities("Light Segmenters", "We distil into PixelFormer-B0 and compare with PixelFormer-B5.")
     assert ("PixelFormer-B0", "Model") in found and ("PixelFormer-B5", "Model") in found
+
+
+def test_a_two_letter_acronym_names_an_entity_only_through_its_definition():
+    found = _entities(
+        "Small Students",
+        "We compress a tagger with knowledge distillation (KD). Unlike earlier KD recipes, our Guided Network (GN) "
+        "needs no labels, and GN runs on phones. Artificial Intelligence (AI) is everywhere, as in the United States (US).",
+    )
+    kd = found[("knowledge distillation", "Method")]
+    assert "KD" in kd.aliases and len({ev.start for ev in kd.evidence}) == 2
+    assert "GN" in found[("Guided Network", "Method")].aliases
+    assert not {name for name, _ in found} & {"AI", "US", "Artificial Intelligence", "United States", "KD", "GN"}

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from kg.extract import lexicon
 from kg.extract.candidates import KNOWN, Candidate, is_titled
-from kg.extract.cues import CONNECTORS
+from kg.extract.cues import CONNECTORS, HEAD_TYPE
 from kg.extract.mentions import norm
 
 # Long forms ending in these words name metrics and tasks, not entities ("Task Success Rate (TSR)").
@@ -24,6 +24,11 @@ NON_ENTITY_HEADS = set(
     "rate rates score scores accuracy metric metrics error loss navigation tracking detection recognition segmentation "
     "classification answering understanding summarization translation dialogue dialog interaction intelligence".split()
 )
+# A two-letter acronym ("(KD)", "(GN)") is too short to be a name by its shape: it names an entity only where its
+# long form is one the lexicon knows ("knowledge distillation (KD)"), the paper proposes, or a capitalised technique
+# ends ("Guided Network (GN)"); "Artificial Intelligence (AI)" and "United States (US)" do not pass.
+TWO_LETTERS = re.compile(r"^[A-Z][A-Z0-9]$")
+TECHNIQUE_HEADS = {w for w, t in HEAD_TYPE.items() if t in {"Method", "Model"}} | {"network", "networks", "net", "distillation", "learning"}
 
 
 def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
@@ -83,13 +88,20 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
     added = []
     titles = [(c.start, c.end) for c in found if c.origin == "title"]  # their text is read only when needed
     title_leads = {doc[start].text for start, end in titles if end - start == 1}
+    two_letter = []
     for token in (doc[i] for i in parens):
         short = by_start.get(token.i + 1)
         if short is None and doc[token.i + 1].text in title_leads:  # "MVA: ..." and later "Multi-Scale Value Aggregation (MVA)"
             short = Candidate(token.i + 1, token.i + 2, "title", None, None)
             found.append(short)
+        elif short is None and TWO_LETTERS.match(doc[token.i + 1].text) and not lexicon.is_excluded(doc[token.i + 1].text):
+            short = Candidate(token.i + 1, token.i + 2, "shape", None, None)
+            found.append(short)
+            two_letter.append(short)
         start = _acronym_long_form(doc, text, token.i) if short is not None else None
         if start is None:
+            if short is not None and short.origin == "shape" and TWO_LETTERS.match(doc[short.start].text):
+                drop.add(id(short))
             continue
         if short.origin == "gazetteer":
             short.origin, short.label, short.key = "shape", None, None  # the paper defines its own acronym
@@ -108,6 +120,8 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
             or long_form[-1].lower_ in NON_ENTITY_HEADS
         ):
             drop.add(id(short))
+        elif id(short) in {id(c) for c in two_letter} and not (proposed or titled and len(long_form) > 1 and long_form[-1].lower_ in TECHNIQUE_HEADS):
+            drop.add(id(short))
         elif titled or proposed or norm(long_form.text) in {norm(doc[a:b].text) for a, b in titles}:
             key = long_form.text
             short.key, short.origin = key, "definition"
@@ -115,7 +129,10 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
             added.append(Candidate(start, token.i, "definition", short.label, key))
         elif short.origin == "shape":
             drop.add(id(short))
-    # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity.
+    # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity; a two-letter one is found by its hash.
+    for short in two_letter:
+        if id(short) not in drop:
+            found += [Candidate(i, i + 1, "shape") for i in numpy.flatnonzero(orth == orth[short.start]).tolist() if i != short.start]
     words = orth.tolist()
     defined = {words[c.start]: c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
     for c in found:
