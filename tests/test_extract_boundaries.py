@@ -101,3 +101,13 @@ def test_a_two_letter_acronym_names_an_entity_only_through_its_definition():
     assert "KD" in kd.aliases and len({ev.start for ev in kd.evidence}) == 2
     assert "GN" in found[("Guided Network", "Method")].aliases
     assert not {name for name, _ in found} & {"AI", "US", "Artificial Intelligence", "United States", "KD", "GN"}
+
+
+def test_coined_lower_case_and_hyphenated_network_names_and_dimension_variants():
+    found = _entities(
+        "Video Clips as Words",
+        "We embed clips with frame2vec and decode them with a Deconv-Net. Unlike 3D CNNs, our model reads the PondSet 2.0 dataset "
+        "one frame at a time.",
+    )
+    assert ("frame2vec", "Method") in found and ("Deconv-Net", "Method") in found and ("3D CNNs", "Method") in found
+    assert ("PondSet 2.0", "Benchmark") in found

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
 from kg.extract.candidates import Candidate, is_titled
+from kg.extract.cues import HEAD_TYPE
 
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
 VERSION_AFTER = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{1,4})$")
@@ -58,8 +59,10 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
             if hyphened and word.is_alpha and word.text.istitle() and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
                 c.start = prev  # `Faster R-CNN`
                 taken.add(prev)
-        if c.end < len(doc) and c.end not in taken and VERSION_AFTER.match(doc[c.end].text) and not any(ch.isdigit() for ch in doc[c.end - 1].text):
-            follows = doc[c.end + 1] if c.end + 1 < len(doc) else None
+        follows = doc[c.end + 1] if c.end + 1 < len(doc) else None
+        # A release number is part of the name where a head noun follows it: `Dex-Net 2.0 dataset` (a score never has one).
+        released = follows is not None and follows.lower_ in HEAD_TYPE and shapes.RELEASE_NUMBER.match(doc[c.end].text)
+        if c.end < len(doc) and c.end not in taken and (VERSION_AFTER.match(doc[c.end].text) or released) and not any(ch.isdigit() for ch in doc[c.end - 1].text):
             # Not a count before its noun ("3 layers", "12 epochs") nor a cell of a table row ("MNLI 84 86").
             counted = follows is not None and (follows.text[:1].isdigit() or follows.is_alpha and follows.is_lower and follows.text.endswith("s") and len(follows) > 3)
             if doc[c.end].text.startswith("v") or (follows is not None and follows.lower_ in NAME_HEADS) or not counted:

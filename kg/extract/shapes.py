@@ -37,6 +37,8 @@ VARIANT_WORDS = frozenset(
 )
 # Where a variant's suffix starts: `WebArena-Lite`, `AIME'24`.
 VARIANT_SPLIT = re.compile(r"(?<=\w)['-]")
+# The last part of a hyphenated network name (`Dilated-Net`, `Swin-Former`).
+ARCHITECTURE_PARTS = frozenset("Net net Former former GAN CNN RNN".split())
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
 ACRONYM = re.compile(r"^[A-Z0-9&+-]*[A-Z][A-Z0-9&+-]*[A-Z0-9+][a-z]?$")
 ALNUM = re.compile(r"^[A-Z][A-Za-z]*\d[\w.]*$|^[A-Z][A-Za-z]+-?\d+[A-Za-z]*$")
@@ -68,7 +70,8 @@ def is_model_checkpoint(text: str) -> bool:
 def is_coined(text: str) -> bool:
     """True when `text` is shaped like a coined name rather than a word."""
     if text.islower() or (text.istitle() and text.isalpha()):
-        return text[:1].islower() and bool(CAMEL.search(text))  # most tokens: plain words
+        # most tokens: plain words; a lower-case word with a digit inside is coined (`doc2vec`, `seq2seq`)
+        return text[:1].islower() and bool(CAMEL.search(text)) or len(text) >= 6 and bool(INNER_DIGIT.match(text))
     if len(text) < 2 or NUMBERISH.match(text) or not text[0].isalnum():
         return False
     if not any(ch.isalpha() for ch in text) or all(BARE_SIZE.match(part) for part in text.split("-")):
@@ -84,6 +87,8 @@ def is_coined(text: str) -> bool:
     # `Mobile-Agent-E`, `Spider2-V`: a compound counts when a part is itself coined;
     # `Multi-Agent`, `Self-Evolving` and `Text-to-Image` are words.
     parts = text.split("-")
+    if len(parts) == 2 and parts[0][:1].isupper() and parts[1] in ARCHITECTURE_PARTS:
+        return True  # `Deconv-Net`, `VGG-net`: a network's name
     if re.match(r"^[A-Z][a-z]+(ed|ing)$", parts[-1]) and len(parts) == 2 or (parts[-1].isalpha() and parts[-1].islower() and len(parts[-1]) > 2):
         return False  # `UI-Guided`, `GPU-accelerated`, `FDA-approved`: an adjective; `KTE-Bench-Verified` is a name
     if "to" in parts[1:-1]:
