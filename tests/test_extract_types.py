@@ -114,3 +114,14 @@ def test_a_robot_platform_named_with_its_head_is_an_environment():
     found = _types("Stair climbing", "We transfer the policy to the Zebra-Q7 robot and to a KR-300 manipulator without fine-tuning.")
     assert found["Zebra-Q7"] == "Environment"
     assert found["KR-300"] == "Environment"
+
+
+def test_games_named_beside_the_word_game_are_environments():
+    found = _types(
+        "Bluffing Agents",
+        "Agents for party games such as Mafiosi and Secret Tyrant must lie well. We test on the Marketeer game and in a "
+        "strategy game, Age of Rivers, against human players. Markov games give the theory.",
+    )
+    for name in ("Mafiosi", "Secret Tyrant", "Marketeer", "Age of Rivers"):
+        assert found.get(name) == "Environment", (name, found)
+    assert not any(name.startswith("Markov") for name in found)

@@ -16,8 +16,9 @@ import numpy
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
-from kg.extract.candidates import Candidate, is_titled
+from kg.extract.candidates import Candidate, _titled_run, is_titled
 from kg.extract.cues import HEAD_TYPE
+from kg.extract.mentions import norm
 
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
 VERSION_AFTER = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{1,4})$")
@@ -26,6 +27,11 @@ NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With",
 # Head nouns that only a named dataset or simulator stands before ("game", "world" follow plain words too).
 NAME_HEADS = {"dataset": "Benchmark", "datasets": "Benchmark", "benchmark": "Benchmark", "corpus": "Benchmark", "corpora": "Benchmark",
               "treebank": "Benchmark", "database": "Benchmark", "simulator": "Environment"}
+
+
+# "game" and "games" stand beside the names of games, before ("the Werewolf game") or after ("games such as Werewolf").
+GAME_HEADS = {"game", "games"}
+GAME_LIST_INTRO = {"such", "as", "like", "including", ",", "based", "on", "called", "named", "of"}
 
 
 def citation_end(doc: Doc, i: int) -> int:
@@ -75,6 +81,9 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
     """Capitalised words before a dataset or environment head noun: "the Penn Treebank dataset", "Hockey Dataset [5]"."""
     found = []
     for head in heads:
+        if doc[head].text in GAME_HEADS and doc[head].idx >= title_end:
+            found += _games(doc, head)
+            continue
         type_ = NAME_HEADS.get(doc[head].lower_)
         if type_ is None or doc[head].idx < title_end:
             continue
@@ -97,6 +106,31 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
         if (len(words) > 1 or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(words.text):
             # "an Open-World Video Game Dataset": a capitalised head is part of the name.
             found.append(Candidate(start, head + 1 if doc[head].text[:1].isupper() else end, "cue", type_))
+    return found
+
+
+def _games(doc: Doc, head: int) -> list[Candidate]:
+    """Games named beside the word "game": "the Werewolf game", "games such as Werewolf and Among Us",
+    "a MOBA game, Honor of Kings", "a game based on Among Us". A game an agent plays is an Environment."""
+    found = []
+    start = head
+    while start > 0 and head - start < 3 and is_titled(doc[start - 1]) and not doc[start - 1].is_punct and doc[start - 1].text not in NOT_MODIFIERS:
+        start -= 1
+    if start < head and (doc[start].is_sent_start or norm(doc[start].text) in lexicon.by_name()):
+        start += 1  # a sentence's first word is capitalised whatever it is; "the Atari Seaquest game" names Seaquest
+    if start < head and start > 0 and doc[start - 1].lower_ in {"the", "a", "an"} and not lexicon.is_excluded(doc[start:head].text):
+        found.append(Candidate(start, head, "cue", "Environment"))
+    i = head + 1
+    while i < len(doc) and doc[i].lower_ in GAME_LIST_INTRO:
+        i += 1
+    while i > head + 1 and i < len(doc) and is_titled(doc[i]) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS:
+        end = _titled_run(doc, i, limit=4)
+        end = next((j for j in range(i + 1, end) if doc[j].lower_ in {"and", "or", "&"}), end)  # a list, not one name
+        if not lexicon.is_excluded(doc[i:end].text):
+            found.append(Candidate(i, end, "cue", "Environment"))
+        i = end
+        while i < len(doc) and doc[i].text in {",", "and", "or"}:
+            i += 1
     return found
 
 
