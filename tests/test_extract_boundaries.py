@@ -111,3 +111,12 @@ def test_coined_lower_case_and_hyphenated_network_names_and_dimension_variants()
     )
     assert ("frame2vec", "Method") in found and ("Deconv-Net", "Method") in found and ("3D CNNs", "Method") in found
     assert ("PondSet 2.0", "Benchmark") in found
+
+
+def test_a_title_case_name_before_network_is_an_architecture_but_one_ordinary_word_is_not():
+    found = _entities(
+        "Wide Receptive Fields",
+        "We propose Sparse Dilated Network for segmentation. Its Value Network and an ordinary Neural Network are left unchanged.",
+    )
+    assert ("Sparse Dilated Network", "Method") in found
+    assert not {name for name, _ in found} & {"Value Network", "Neural Network"}

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
 from kg.extract.candidates import Candidate, _titled_run, is_titled
-from kg.extract.cues import HEAD_TYPE
+from kg.extract.cues import HEAD_TYPE, NETWORK_HEADS
 from kg.extract.mentions import norm
 
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
@@ -84,7 +84,7 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
         if doc[head].text in GAME_HEADS and doc[head].idx >= title_end:
             found += _games(doc, head)
             continue
-        type_ = NAME_HEADS.get(doc[head].lower_)
+        type_ = NAME_HEADS.get(doc[head].lower_) or NETWORK_HEADS.get(doc[head].text)
         if type_ is None or doc[head].idx < title_end:
             continue
         start = end = head
@@ -102,8 +102,9 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
         if start == end:
             continue
         words = doc[start:end]
-        # One plain capitalised word ("the Survival dataset") is too weak; two, or a coined one, make a name.
-        if (len(words) > 1 or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(words.text):
+        # One plain capitalised word ("the Survival dataset", "the Value Network") is too weak; two, or a coined one, make a name.
+        named = doc[start : head + 1] if type_ == "Method" else words
+        if (len(words) > 1 or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named.text):
             # "an Open-World Video Game Dataset": a capitalised head is part of the name.
             found.append(Candidate(start, head + 1 if doc[head].text[:1].isupper() else end, "cue", type_))
     return found

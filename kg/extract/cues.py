@@ -38,6 +38,8 @@ COORDINATION = {",", "and", "or", "&", "/"}
 WORLD_MODIFIERS = {"simulation", "simulated", "game", "interactive", "virtual", "sandbox", "embodied"}
 
 
+# Capitalised head words that end an architecture's title-case name (`Global Convolutional Network`).
+NETWORK_HEADS = {"Network": "Method", "Networks": "Method"}
 # Names of network architectures and the models built on them (`AlexNet`, `VGG-16`, `Swin-Former`, `Faster R-CNN`).
 ARCHITECTURE = re.compile(r"(Net|Former|former|GAN|CNN|RNN|LSTM|BERT|VGG)(-?v?\d+[a-z]?)?$|^VGG|^ResNe")
 
