@@ -120,3 +120,8 @@ def test_a_title_case_name_before_network_is_an_architecture_but_one_ordinary_wo
     )
     assert ("Sparse Dilated Network", "Method") in found
     assert not {name for name, _ in found} & {"Value Network", "Neural Network"}
+
+
+def test_a_lower_case_network_with_its_own_acronym_is_an_architecture():
+    found = _entities("Dense Labels", "We build a shared multi-task network (MTNX) on top of a pyramid. MTNX labels every pixel.")
+    assert "MTNX" in found[("multi-task network", "Method")].aliases

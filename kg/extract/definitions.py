@@ -114,6 +114,8 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         titled = all(is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in long_form)
         sent_text = text[max(0, text.rfind(". ", 0, token.idx)) : token.idx].lower()
         proposed = bool(re.search(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)", sent_text))
+        # "fully convolutional network (FCN)": an architecture with its own acronym is a named technique, even in lower case.
+        architecture = len(long_form) > 1 and long_form[-1].lower_ in {"network", "networks"} and short.origin == "shape"
         if (
             lexicon.is_excluded(long_form.text)
             or lexicon.is_excluded(short.key or doc[short.start].text)
@@ -122,7 +124,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
             drop.add(id(short))
         elif id(short) in {id(c) for c in two_letter} and not (proposed or titled and len(long_form) > 1 and long_form[-1].lower_ in TECHNIQUE_HEADS):
             drop.add(id(short))
-        elif titled or proposed or norm(long_form.text) in {norm(doc[a:b].text) for a, b in titles}:
+        elif titled or proposed or architecture or norm(long_form.text) in {norm(doc[a:b].text) for a, b in titles}:
             key = long_form.text
             short.key, short.origin = key, "definition"
             drop.update(id(c) for c in inner)
