@@ -125,3 +125,12 @@ def test_a_title_case_name_before_network_is_an_architecture_but_one_ordinary_wo
 def test_a_lower_case_network_with_its_own_acronym_is_an_architecture():
     found = _entities("Dense Labels", "We build a shared multi-task network (MTN) on top of a pyramid. MTN labels every pixel.")
     assert "MTN" in found[("multi-task network", "Method")].aliases
+
+
+def test_a_coined_name_followed_by_its_spelled_out_form_in_parentheses_is_one_entity():
+    found = _entities(
+        "Word Vectors Revisited",
+        "We start from WoVeR (Weighted Vectors for Retrieval) embeddings. WoVeR is cheap. TagNet (Some Other Words) is not spelled.",
+    )
+    assert "WoVeR" in found[("Weighted Vectors for Retrieval", "Method")].aliases
+    assert "Some Other Words" not in {name for name, _ in found}

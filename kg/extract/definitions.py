@@ -56,22 +56,45 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     end_char = last.idx + len(last)
     forms = [(start, text[doc[start].idx : end_char].lower()) for start in starts if doc[start].lower_ not in CONNECTORS]
     for start, long_form in forms:
-        words = [w for w in re.split(r"[\s\-/]+", long_form) if w]
-        initials = "".join(w[0] for w in words)
-        content = "".join(w[0] for w in words if w not in CONNECTORS)
-        if letters in (initials, content):
+        if _initials_spell(letters, long_form):
             return start
     for start, long_form in forms:
-        if long_form[0] != letters[0]:
-            continue
-        i, j = len(letters) - 1, len(long_form) - 1
-        while i >= 0 and j >= 0:
-            if long_form[j] == letters[i] and (i > 0 or j == 0 or not long_form[j - 1].isalnum()):
-                i -= 1
-            j -= 1
-        if i < 0:
+        if _letters_in_order(letters, long_form):
             return start
     return None
+
+
+def _initials_spell(letters: str, long_form: str) -> bool:
+    """The initials of the lower-cased `long_form`'s words, with or without its connectors, are `letters`."""
+    words = [w for w in re.split(r"[\s\-/]+", long_form) if w]
+    return letters in ("".join(w[0] for w in words), "".join(w[0] for w in words if w not in CONNECTORS))
+
+
+def _letters_in_order(letters: str, long_form: str) -> bool:
+    """`letters` occur in the lower-cased `long_form` in order, the first at its start (Schwartz & Hearst)."""
+    if long_form[:1] != letters[:1]:
+        return False
+    i, j = len(letters) - 1, len(long_form) - 1
+    while i >= 0 and j >= 0:
+        if long_form[j] == letters[i] and (i > 0 or j == 0 or not long_form[j - 1].isalnum()):
+            i -= 1
+        j -= 1
+    return i < 0
+
+
+def _expansion_after(doc: Doc, c: Candidate) -> tuple[int, int] | None:
+    """The capitalised words in parentheses after a coined name that spell it: "ULMFiT (Universal Language Model Fine-tuning)"."""
+    if c.end - c.start != 1 or c.end >= len(doc) or doc[c.end].text != "(":
+        return None
+    close = next((j for j in range(c.end + 2, min(c.end + 10, len(doc))) if doc[j].text == ")"), None)
+    if close is None:
+        return None
+    inner = doc[c.end + 1 : close]
+    letters = "".join(ch.lower() for ch in doc[c.start].text if ch.isalpha())
+    if len(inner) < 2 or len(letters) < 3 or not all(is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in inner):
+        return None
+    long_form = inner.text.lower()
+    return (inner.start, inner.end) if _initials_spell(letters, long_form) or _letters_in_order(letters, long_form) else None
 
 
 def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: list[Candidate]) -> list[Candidate]:
@@ -131,6 +154,11 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
             added.append(Candidate(start, token.i, "definition", short.label, key))
         elif short.origin == "shape":
             drop.add(id(short))
+    for c in found:
+        if c.origin == "shape" and id(c) not in drop and (span := _expansion_after(doc, c)) is not None:
+            key = doc[span[0] : span[1]].text
+            c.key, c.origin = key, "definition"
+            added.append(Candidate(span[0], span[1], "definition", c.label, key))
     # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity; a two-letter one is found by its hash.
     for short in two_letter:
         if id(short) not in drop:
