@@ -130,7 +130,7 @@ def test_a_lower_case_network_with_its_own_acronym_is_an_architecture():
 def test_a_coined_name_followed_by_its_spelled_out_form_in_parentheses_is_one_entity():
     found = _entities(
         "Word Vectors Revisited",
-        "We start from WoVeR (Weighted Vectors for Retrieval) embeddings. WoVeR is cheap. TagNet (Some Other Words) is not spelled.",
+        "We start from WeVeR (Weighted Vectors for Retrieval) embeddings. WeVeR is cheap. TagNet (Some Other Words) is not spelled.",
     )
-    assert "WoVeR" in found[("Weighted Vectors for Retrieval", "Method")].aliases
+    assert "WeVeR" in found[("Weighted Vectors for Retrieval", "Method")].aliases
     assert "Some Other Words" not in {name for name, _ in found}
