@@ -134,3 +134,13 @@ def test_a_coined_name_followed_by_its_spelled_out_form_in_parentheses_is_one_en
     )
     assert "WeVeR" in found[("Weighted Vectors for Retrieval", "Method")].aliases
     assert "Some Other Words" not in {name for name, _ in found}
+
+
+def test_size_words_net_and_layer_kinds_stay_with_the_name():
+    found = _entities(
+        "Tiny Taggers",
+        "We distil BERT LARGE into a convolutional LSTM and compare with a VGG Net encoder.",
+    )
+    assert ("BERT LARGE", "Model") in found
+    assert ("convolutional LSTM", "Method") in found and ("VGG Net", "Method") in found
+    assert not {name for name, _ in found} & {"LARGE", "VGG", "LSTM"}

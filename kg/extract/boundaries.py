@@ -52,6 +52,9 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
     taken = {i for c in found for i in range(c.start, c.end)}
     dropped: set[int] = set()
     for c in sorted(found, key=lambda c: c.start):
+        if c.origin in {"shape", "gazetteer"} and c.end < len(doc) and c.end not in taken and doc[c.end].text == "Net":
+            c.end, c.key = c.end + 1, None  # `VGG Net`
+            taken.add(c.end - 1)
         if c.origin != "shape" or id(c) in dropped:
             continue
         nxt = by_start.get(c.end)

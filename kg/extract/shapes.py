@@ -31,9 +31,9 @@ RELEASE = re.compile(r"^\d+\.\d+$")
 # A release number after a model family's name, as its own token: `3.5`, `2`, `v2`. A number with
 # two digits before its point (`37.9`) is a score from a flattened table, never part of a name.
 RELEASE_NUMBER = re.compile(r"^(?:v\d+(?:\.\d+)*[a-z]?|\d(?:\.\d+)*[a-z]?)$")
-# Words that name a model's variant after its family and version (`Claude 3.5 Sonnet`).
+# Words that name a model's variant after its family and version (`Claude 3.5 Sonnet`, `BERT BASE`).
 VARIANT_WORDS = frozenset(
-    "Sonnet Opus Haiku Flash Pro Ultra Nano Turbo turbo Instruct Chat Base Coder Math mini Mini Vision Large Medium Small XL XXL Plus Max Lite Preview".split()
+    "Sonnet Opus Haiku Flash Pro Ultra Nano Turbo turbo Instruct Chat Base Coder Math mini Mini Vision Large Medium Small XL XXL Plus Max Lite Preview BASE LARGE SMALL TINY".split()
 )
 # Where a variant's suffix starts: `WebArena-Lite`, `AIME'24`.
 VARIANT_SPLIT = re.compile(r"(?<=\w)['-]")
