@@ -125,3 +125,11 @@ def test_games_named_beside_the_word_game_are_environments():
     for name in ("Mafiosi", "Secret Tyrant", "Marketeer", "Age of Rivers"):
         assert found.get(name) == "Environment", (name, found)
     assert not any(name.startswith("Markov") for name in found)
+
+
+def test_a_name_given_to_a_rule_or_layer_is_a_method_even_beside_a_dataset():
+    found = _types(
+        "Adaptive Thresholds",
+        "Our matching rule, termed FlexMatchQ, replaces a fixed threshold. Table 2 (box AP on COCO, FlexMatchQ with each backbone) shows gains.",
+    )
+    assert found.get("FlexMatchQ") == "Method"

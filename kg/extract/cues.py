@@ -18,7 +18,7 @@ HEADS = {
     "Model": "model models llm llms checkpoint checkpoints vlm vlms vocoder",
     "Method": "framework frameworks method methods approach approaches algorithm algorithms technique techniques strategy "
     "agent agents system systems pipeline pipelines module modules architecture architectures paradigm mechanism planner "
-    "scheme prompting toolkit library optimizer",
+    "scheme prompting toolkit library optimizer rule procedure recipe regularizer regulariser estimator operator layer block",
 }
 HEAD_TYPE = {word: type_ for type_, words in HEADS.items() for word in words.split()}
 # Name-internal cues for names no head noun types.
