@@ -144,3 +144,13 @@ def test_size_words_net_and_layer_kinds_stay_with_the_name():
     assert ("BERT LARGE", "Model") in found
     assert ("convolutional LSTM", "Method") in found and ("VGG Net", "Method") in found
     assert not {name for name, _ in found} & {"LARGE", "VGG", "LSTM"}
+
+
+def test_a_coined_name_after_on_keeps_the_capitalised_words_that_close_it():
+    names = _names(
+        "Patch Memories",
+        "On KVTec AD it reaches 99.3% AUROC, and trained on WMT19 English-Czech, it reaches 29.8 BLEU. "
+        "On ImageNetX Our model is best.",
+    )
+    assert {"KVTec AD", "WMT19 English-Czech", "ImageNetX"} <= names
+    assert not names & {"KVTec", "WMT19", "ImageNetX Our"}

@@ -23,7 +23,7 @@ from kg.extract.mentions import norm
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
 VERSION_AFTER = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{1,4})$")
 # Capitalised words that are not part of a name however they are written.
-NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With", "And", "Table", "Figure", "Fig", "Section", "Eq"}
+NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With", "And", "Table", "Figure", "Fig", "Section", "Eq", "It", "Its", "They"}
 # Head nouns that only a named dataset or simulator stands before ("game", "world" follow plain words too).
 NAME_HEADS = {"dataset": "Benchmark", "datasets": "Benchmark", "benchmark": "Benchmark", "corpus": "Benchmark", "corpora": "Benchmark",
               "treebank": "Benchmark", "database": "Benchmark", "simulator": "Environment"}
@@ -61,6 +61,9 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
         if nxt is not None and c.end - c.start == 1 and nxt.end - nxt.start == 1 and nxt.end not in by_start and c.start not in by_end:
             c.end, c.label = nxt.end, c.label or nxt.label  # `PASCAL VOC`; three or more in a row are a table
             dropped.add(id(nxt))
+        if c.start > 0 and doc[c.start - 1].lower_ in {"on", "in"} and (end := _evaluated_name_end(doc, c.end, taken)) > c.end:
+            taken.update(range(c.end, end))
+            c.end = end  # "On MVTec AD it reaches", "trained on WMT14 English-German,"
         prev = c.start - 1
         if prev >= 0 and prev not in taken and doc[prev].idx >= title_end:
             word = doc[prev]
@@ -78,6 +81,19 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
                 c.end += 1  # `OntoNotes v5.0`, `N-Caltech 101 dataset`
                 taken.add(c.end - 1)
     return [c for c in found if id(c) not in dropped]
+
+
+def _evaluated_name_end(doc: Doc, end: int, taken: set[int]) -> int:
+    """The end of a coined name after "on"/"in" grown over one or two capitalised words that close it:
+    "MVTec AD", "DVS128 Gesture", "WMT14 English-German"; not when more capitalised words follow (a list or a sentence)."""
+    grown = end
+    while grown < len(doc) and grown - end < 2 and grown not in taken and doc[grown].text[:1].isupper() and doc[grown].text not in NOT_MODIFIERS:
+        if doc[grown].is_punct or not (doc[grown].is_alpha or "-" in doc[grown].text) or lexicon.is_excluded(doc[grown].text):
+            break
+        grown += 1
+    if grown < len(doc) and doc[grown].text[:1].isupper() and not doc[grown].is_punct:
+        return end
+    return grown
 
 
 def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
