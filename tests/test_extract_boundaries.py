@@ -154,3 +154,8 @@ def test_a_coined_name_after_on_keeps_the_capitalised_words_that_close_it():
     )
     assert {"KVTec AD", "WMT19 English-Czech", "ImageNetX"} <= names
     assert not names & {"KVTec", "WMT19", "ImageNetX Our"}
+
+
+def test_a_listed_dataset_keeps_its_version():
+    names = _names("Reading Comprehension", "We fine-tune on SQuAD v1.1 and report exact match.")
+    assert "SQuAD v1.1" in names and "SQuAD" not in names

@@ -22,6 +22,7 @@ from kg.extract.mentions import norm
 
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
 VERSION_AFTER = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{1,4})$")
+LISTED_VERSION = re.compile(r"^v\d+(?:\.\d+)*$")
 # Capitalised words that are not part of a name however they are written.
 NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With", "And", "Table", "Figure", "Fig", "Section", "Eq", "It", "Its", "They"}
 # Head nouns that only a named dataset or simulator stands before ("game", "world" follow plain words too).
@@ -54,6 +55,9 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
     for c in sorted(found, key=lambda c: c.start):
         if c.origin in {"shape", "gazetteer"} and c.end < len(doc) and c.end not in taken and doc[c.end].text == "Net":
             c.end, c.key = c.end + 1, None  # `VGG Net`
+            taken.add(c.end - 1)
+        if c.origin in {"lexicon", "gazetteer"} and c.label == "Benchmark" and c.end < len(doc) and c.end not in taken and LISTED_VERSION.match(doc[c.end].text):
+            c.end, c.key = c.end + 1, None  # `Speech Commands v2`, `SQuAD v1.1`: a version of a listed dataset
             taken.add(c.end - 1)
         if c.origin != "shape" or id(c) in dropped:
             continue
