@@ -134,3 +134,11 @@ def test_a_name_given_to_a_rule_or_layer_is_a_method_even_beside_a_dataset():
         "Table 3 (box AP on COCO, FlexMatchQ with each backbone) ResNet-50 37.9.",
     )
     assert found.get("FlexMatchQ") == "Method"
+
+
+def test_what_the_paper_says_a_name_is_types_it():
+    found = _types(
+        "Stories in a Box",
+        "We propose TaleRoomZ, which is a simulation sandbox for character agents. QuizPackZ is a benchmark of trivia questions.",
+    )
+    assert found.get("TaleRoomZ") == "Environment" and found.get("QuizPackZ") == "Benchmark"

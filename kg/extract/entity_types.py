@@ -72,6 +72,8 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
     if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
         return t
     described = i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}
+    if not described and (k := _is_a(doc, i)):
+        i, described = k - 2, True  # "X is a benchmark", "X, which is a simulation sandbox"
     if described or (i + 1 < len(doc) and doc[i].text == ":" and start == 0):
         # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
         for token in doc[i + 1 + described : min(i + 10, len(doc))]:
@@ -86,6 +88,16 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
+
+
+def _is_a(doc: Doc, i: int) -> int:
+    """The index after the article of "is a" / ", which is a" / "serves as a" at `i`, else 0."""
+    words = [t.lower_ for t in doc[i : i + 5]]
+    for lead in (["is"], ["serves", "as"], [",", "which", "is"], [",", "a", "new"]):
+        n = len(lead)
+        if words[:n] == lead and len(words) > n and words[n] in {"a", "an"}:
+            return i + n + 1
+    return 0
 
 
 def _list_head_type(doc: Doc, i: int) -> str | None:
