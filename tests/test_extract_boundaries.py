@@ -159,3 +159,8 @@ def test_a_coined_name_after_on_keeps_the_capitalised_words_that_close_it():
 def test_a_listed_dataset_keeps_its_version():
     names = _names("Reading Comprehension", "We fine-tune on SQuAD v1.1 and report exact match.")
     assert "SQuAD v1.1" in names and "SQuAD" not in names
+
+
+def test_an_acronym_before_a_colon_is_still_defined():
+    found = _entities("Noisy Demonstrations", "A core problem of Learning from Sparse Demonstrations (LSDX): demonstrations are noisy.")
+    assert "LSDX" in found[("Learning from Sparse Demonstrations", "Method")].aliases
