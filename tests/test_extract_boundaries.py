@@ -162,5 +162,5 @@ def test_a_listed_dataset_keeps_its_version():
 
 
 def test_an_acronym_before_a_colon_is_still_defined():
-    found = _entities("Noisy Demonstrations", "A core problem of Learning from Sparse Demonstrations (LSDX): demonstrations are noisy.")
-    assert "LSDX" in found[("Learning from Sparse Demonstrations", "Method")].aliases
+    found = _entities("Noisy Demonstrations", "A core problem of Learning from Sparse Demonstrations (LfSD): demonstrations are noisy.")
+    assert "LfSD" in found[("Learning from Sparse Demonstrations", "Method")].aliases
