@@ -164,3 +164,9 @@ def test_a_listed_dataset_keeps_its_version():
 def test_an_acronym_before_a_colon_is_still_defined():
     found = _entities("Noisy Demonstrations", "A core problem of Learning from Sparse Demonstrations (LfSD): demonstrations are noisy.")
     assert "LfSD" in found[("Learning from Sparse Demonstrations", "Method")].aliases
+
+
+def test_an_acronym_closing_a_named_variant_belongs_to_the_variant():
+    found = _entities("Histories Matter", "Offline reinforcement learning (RL) learns from logged trials. We study offline RL with histories.")
+    assert not any(name in {"RL", "reinforcement learning"} for name, _ in found)
+    assert "RL" in found[("Offline reinforcement learning", "Method")].aliases

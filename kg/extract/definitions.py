@@ -134,6 +134,11 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         if known:
             short.label, short.key, short.origin = known[0].label, known[0].key, known[0].origin
             continue
+        variant = next((c for c in found if c.origin in KNOWN and c.key is None and c.start < start and c.end == token.i), None)
+        if variant is not None and short.origin in KNOWN:
+            # "offline reinforcement learning (RL)": here the acronym stands for the named variant it closes.
+            short.label, short.key = variant.label, doc[variant.start : variant.end].text
+            continue
         titled = all(is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in long_form)
         sent_text = text[max(0, text.rfind(". ", 0, token.idx)) : token.idx].lower()
         proposed = bool(re.search(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)", sent_text))
