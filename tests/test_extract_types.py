@@ -142,3 +142,12 @@ def test_what_the_paper_says_a_name_is_types_it():
         "We propose TaleRoomZ, which is a simulation sandbox for character agents. QuizPackZ is a benchmark of trivia questions.",
     )
     assert found.get("TaleRoomZ") == "Environment" and found.get("QuizPackZ") == "Benchmark"
+
+
+def test_a_compound_head_types_by_its_last_noun():
+    found = _types(
+        "Screens as Input",
+        "This paper introduces PixAgentQ, a native GUI agent model that reads screenshots. "
+        "HelpHubQ is an AI agent platform for finance.",
+    )
+    assert found.get("PixAgentQ") == "Model" and found.get("HelpHubQ") == "Method"

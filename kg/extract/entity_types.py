@@ -67,8 +67,8 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
     i = _after_acronym(doc, citation_end(doc, end))  # "ILSVRC [28] dataset", "Google Research Football (GRF) environment"
     while i < len(doc) and doc[i].text in COORDINATION and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the")):
         i = _after_acronym(doc, citation_end(doc, ends[i + 1] if i + 1 in ends else ends[i + 2]))  # "the SMAC and the GRF environments"
-    if i < len(doc) and (t := HEAD_TYPE.get(doc[i].lower_)):
-        return t
+    if i < len(doc) and HEAD_TYPE.get(doc[i].lower_):
+        return _last_head(doc, i)
     if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
         return t
     described = i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}
@@ -77,7 +77,7 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
     if described or (i + 1 < len(doc) and doc[i].text == ":" and start == 0):
         # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
         for token in doc[i + 1 + described : min(i + 10, len(doc))]:
-            if (t := HEAD_TYPE.get(token.lower_)) and (described or t in {"Benchmark", "Environment"}):
+            if HEAD_TYPE.get(token.lower_) and ((t := _last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
                 return t
             if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
                 break
@@ -88,6 +88,16 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
+
+
+def _last_head(doc: Doc, k: int) -> str:
+    """The type of the last of the head nouns from `k` on: English compounds end in their head ("a GUI agent model" is a model).
+
+    "platform" is no such head: "an AI agent platform" is software for agents, not a world they act in.
+    """
+    while k + 1 < len(doc) and doc[k + 1].lower_ in HEAD_TYPE and doc[k + 1].lower_ not in {"platform", "platforms"}:
+        k += 1
+    return HEAD_TYPE[doc[k].lower_]
 
 
 def _is_a(doc: Doc, i: int) -> int:
