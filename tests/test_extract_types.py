@@ -151,3 +151,10 @@ def test_a_compound_head_types_by_its_last_noun():
         "HelpHubQ is an AI agent platform for finance.",
     )
     assert found.get("PixAgentQ") == "Model" and found.get("HelpHubQ") == "Method"
+
+
+def test_a_title_lead_after_the_article_is_a_name_with_and_without_it():
+    (extraction,) = extract([Paper(id="t:arena", title="The Riddle-Solving Arena: Probing Question Asking", abstract="Agents ask yes/no questions.")])
+    (entity,) = [e for e in extraction.entities if "Arena" in e.name]
+    assert entity.type == "Environment" and entity.role == "proposes"
+    assert {entity.name, *entity.aliases} == {"The Riddle-Solving Arena", "Riddle-Solving Arena"}

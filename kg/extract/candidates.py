@@ -235,24 +235,30 @@ def from_title_lead(doc: Doc, text: str) -> list[Candidate]:
     return []
 
 
-def _lead(lead: Span, text: str) -> list[Candidate]:
+def _lead(lead: Span, text: str, article: bool = False) -> list[Candidate]:
     """A lead of one name, or of two or three capitalised words that are not a phrase about a class.
 
     "Generative Agents: ..." and "Motion Avatar: ..." name what the paper
     builds; "Large Action Models: ...", "From Persona to Personalization: ..."
-    and "Towards General Computer Control: ..." do not.
+    and "Towards General Computer Control: ..." do not. After "The" (`article`), a head noun may end the name:
+    "The Entity-Deduction Arena: ..." names one arena.
     """
     words = [t for t in lead if not t.is_space]
+    if len(words) > 2 and words[0].text == "The" and is_titled(words[1]):
+        # "The AI Scientist: ...": the name without its article, the article kept as the name's fuller form
+        found = _lead(lead[1:], text, article=True)
+        return [Candidate(c.start, c.end, c.origin, None, lead.text) for c in found]
     if not words or "\n" in lead.text or words[0].lower_ in TITLE_LEAD_WORDS | CONNECTORS | {"is", "are", "can", "do", "does", "how", "what", "why", "when"}:
         return []
     if len(words) == 1:
         ok = is_titled(words[0]) or shapes.is_coined(words[0].text)
     else:
         ok = len(words) <= 3 and all(is_titled(t) or t.lower_ in CONNECTORS for t in words)
-        ok = ok and words[-1].lower_ not in HEAD_TYPE and not words[-1].text.endswith(("ing", "ed"))
+        ok = ok and (article or words[-1].lower_ not in HEAD_TYPE) and not words[-1].text.endswith(("ing", "ed"))
     if not ok or lexicon.is_excluded(lead.text) or any(t.is_punct and t.text not in "-" for t in words):
         return []
-    if len(words) > 1 and lead.text.lower() not in text[lead.end_char :].lower():
+    headed = article and words[-1].lower_ in HEAD_TYPE  # "The X Arena" names one thing of its kind
+    if len(words) > 1 and not headed and lead.text.lower() not in text[lead.end_char :].lower():
         return []  # a phrase of plain words is a name only if the abstract uses it again
     return [Candidate(lead.start, lead.end, "title")]
 
