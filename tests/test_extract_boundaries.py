@@ -170,3 +170,8 @@ def test_an_acronym_closing_a_named_variant_belongs_to_the_variant():
     found = _entities("Histories Matter", "Offline reinforcement learning (RL) learns from logged trials. We study offline RL with histories.")
     assert not any(name in {"RL", "reinforcement learning"} for name, _ in found)
     assert "RL" in found[("Offline reinforcement learning", "Method")].aliases
+
+
+def test_a_hyphenated_coined_phrase_is_a_name_and_a_stock_phrase_is_not():
+    names = _names("Tracking People", "Unlike Detect-and-Track, our tracker is a state-of-the-art and Plug-and-Play module.")
+    assert "Detect-and-Track" in names and not names & {"Plug-and-Play", "State-of-the-Art"}

@@ -37,6 +37,8 @@ VARIANT_WORDS = frozenset(
 )
 # Where a variant's suffix starts: `WebArena-Lite`, `AIME'24`.
 VARIANT_SPLIT = re.compile(r"(?<=\w)['-]")
+# Small words that join the capitalised parts of a hyphenated coined phrase (`Plan-and-Solve`).
+LINK_WORDS = frozenset("and of by in the for or with on".split())
 # The last part of a hyphenated network name (`Dilated-Net`, `Swin-Former`).
 ARCHITECTURE_PARTS = frozenset("Net net Former former GAN CNN RNN".split())
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
@@ -87,6 +89,8 @@ def is_coined(text: str) -> bool:
     # `Mobile-Agent-E`, `Spider2-V`: a compound counts when a part is itself coined;
     # `Multi-Agent`, `Self-Evolving` and `Text-to-Image` are words.
     parts = text.split("-")
+    if len(parts) > 2 and parts[0].istitle() and parts[-1][:1].isupper() and all(p in LINK_WORDS for p in parts[1:-1]):
+        return True  # `Detect-and-Track`, `Think-in-Memory`: a coined phrase (`State-of-the-Art` is listed as no name)
     if len(parts) == 2 and parts[0][:1].isupper() and parts[1] in ARCHITECTURE_PARTS:
         return True  # `Deconv-Net`, `VGG-net`: a network's name
     if re.match(r"^[A-Z][a-z]+(ed|ing)$", parts[-1]) and len(parts) == 2 or (parts[-1].isalpha() and parts[-1].islower() and len(parts[-1]) > 2):
