@@ -175,3 +175,8 @@ def test_an_acronym_closing_a_named_variant_belongs_to_the_variant():
 def test_a_hyphenated_coined_phrase_is_a_name_and_a_stock_phrase_is_not():
     names = _names("Tracking People", "Unlike Detect-and-Track, our tracker is a state-of-the-art and Plug-and-Play module.")
     assert "Detect-and-Track" in names and not names & {"Plug-and-Play", "State-of-the-Art"}
+
+
+def test_distillation_made_for_a_named_network_is_one_method():
+    found = _entities("Small Readers", "We propose a new Transformer distillation method and compare it with plain knowledge distillation.")
+    assert ("Transformer distillation", "Method") in found and ("knowledge distillation", "Method") in found

@@ -56,6 +56,9 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
         if c.origin in {"shape", "gazetteer"} and c.end < len(doc) and c.end not in taken and doc[c.end].text == "Net":
             c.end, c.key = c.end + 1, None  # `VGG Net`
             taken.add(c.end - 1)
+        if c.label != "Benchmark" and c.end < len(doc) and doc[c.end].lower_ == "distillation" and doc[c.start].text[:1].isupper():
+            c.end, c.key, c.label = c.end + 1, None, "Method"  # "Transformer distillation": distillation made for that network
+            taken.add(c.end - 1)
         if c.origin in {"lexicon", "gazetteer"} and c.label == "Benchmark" and c.end < len(doc) and c.end not in taken and LISTED_VERSION.match(doc[c.end].text):
             c.end, c.key = c.end + 1, None  # `Speech Commands v2`, `SQuAD v1.1`: a version of a listed dataset
             taken.add(c.end - 1)
