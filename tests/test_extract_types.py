@@ -158,3 +158,12 @@ def test_a_title_lead_after_the_article_is_a_name_with_and_without_it():
     (entity,) = [e for e in extraction.entities if "Arena" in e.name]
     assert entity.type == "Environment" and entity.role == "proposes"
     assert {entity.name, *entity.aliases} == {"The Riddle-Solving Arena", "Riddle-Solving Arena"}
+
+
+def test_what_a_navigation_paper_tests_on_is_an_environment_unless_called_a_dataset():
+    found = _types(
+        "PathFinder: Vision-Language Navigation with Landmark Prompts",
+        "Experimental results on both RouteQ and RouteQX show gains. We also label the PhotoSetQ dataset.",
+    )
+    assert found.get("RouteQ") == "Environment" and found.get("RouteQX") == "Environment"
+    assert found.get("PhotoSetQ") == "Benchmark"

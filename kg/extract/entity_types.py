@@ -33,6 +33,8 @@ TRAINED_OR_TESTED = re.compile(
 ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\w*|explor\w*|operat\w*|manipulat\w*|deploy\w*)\b", re.I)
 # "experiments in X", "evaluated in X": the guidelines' "experiments in Minecraft" (on a dataset, in a world).
 EXPERIMENTS_IN = re.compile(r"\b(experiments?|experimental(ly)?|empirically|evaluat\w*|tested|deployed)\s*(conducted\s*)?$", re.I)
+# A title about agents acting in the world: what its papers' unnamed-kind names are tested on is where the agent acts.
+EMBODIED_TITLE = re.compile(r"\b(navigat\w*|embodied|robots?|robotic|manipulation|locomotion|legged|humanoids?)\b", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
 # A sentence about reinforcement-learning rollouts is about acting, agents named or not: "reaches a return of 500 after 40K environment steps".
@@ -217,6 +219,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             if t:
                 votes.setdefault(key, {}).setdefault(t, 0)
                 votes[key][t] += 1
+    embodied = bool(EMBODIED_TITLE.search(text[: max(0, text.find("\n"))]))
     for c in found:
         if c.label is not None and c.origin not in {"title", "definition", "cue"}:
             continue
@@ -230,5 +233,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             c.label = max(counts, key=lambda t: (counts[t], t))
             if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name):
                 c.label = "Model"  # "pruning experiments on AlexNet" test a network, not a dataset
+            elif c.label == "Benchmark" and not head_types and internal is None and embodied:
+                c.label = "Environment"  # "results on R2R" in a paper on navigation: where the agent acts
         elif c.label is None:
             c.label = internal or "Method"
