@@ -167,3 +167,8 @@ def test_what_a_navigation_paper_tests_on_is_an_environment_unless_called_a_data
     )
     assert found.get("RouteQ") == "Environment" and found.get("RouteQX") == "Environment"
     assert found.get("PhotoSetQ") == "Benchmark"
+
+
+def test_the_multi_agent_version_of_a_known_simulator_is_its_own_environment():
+    found = _types("Cooperative Attacks", "We attack agents trained in Multi-agent MuJoCo and in MuJoCo.")
+    assert found.get("Multi-agent MuJoCo") == "Environment" and found.get("MuJoCo") == "Environment"

@@ -166,6 +166,9 @@ def from_terms(doc: Doc, matchers: Matchers) -> dict[str, list[Candidate]]:
         term = matchers.terms[(origin, kind, words)]
         extended = _extend_model(doc, end) if term.type == "Model" else end
         first = _extend_variant(doc, start) if term.type == "Method" else start
+        if term.type == "Environment" and start > 0 and doc[start - 1].lower_ == "multi-agent":
+            first = start - 1  # `Multi-agent MuJoCo`: the multi-agent version of a simulator is its own
+
         # An extended name (`Claude 3.5 Sonnet`, `multi-turn RL`) is its own entity, not the list's.
         found[origin].append(Candidate(first, extended, origin, term.type, term.name if (first, extended) == (start, end) else None))
     return found
