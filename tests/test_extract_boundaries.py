@@ -180,3 +180,8 @@ def test_a_hyphenated_coined_phrase_is_a_name_and_a_stock_phrase_is_not():
 def test_distillation_made_for_a_named_network_is_one_method():
     found = _entities("Small Readers", "We propose a new Transformer distillation method and compare it with plain knowledge distillation.")
     assert ("Transformer distillation", "Method") in found and ("knowledge distillation", "Method") in found
+
+
+def test_a_latex_tie_before_a_citation_key_ends_the_name():
+    names = _names("Probing Evaluation", "We extend DyValQ~smith2023dyval to new tasks.")
+    assert "DyValQ" in names and not any("~" in name for name in names)

@@ -28,6 +28,7 @@ def customize(nlp: Language) -> None:
     infixes = [p for p in nlp.Defaults.infixes if not any(h in p for h in HYPHEN_RULES)]
     infixes.append(r"(?<=[0-9])[+*^](?=[0-9])")
     infixes.append(r"(?<=[A-Za-z0-9])(?:--|—|–)(?=[A-Za-z])")
+    infixes.append(r"(?<=[A-Za-z0-9])~(?=[A-Za-z])")  # LaTeX's tie before a citation key: "DyVal~zhu2023dyval"
     # Units after digits stay: `574K`, `300K` and `GSM8K` are one token each.
     suffixes = [p for p in nlp.Defaults.suffixes if not p.startswith("(?<=[0-9])(?:km")] + [
         r"(?<=[A-Z0-9+])\.",
