@@ -185,3 +185,12 @@ def test_distillation_made_for_a_named_network_is_one_method():
 def test_a_latex_tie_before_a_citation_key_ends_the_name():
     names = _names("Probing Evaluation", "We extend DyValQ~smith2023dyval to new tasks.")
     assert "DyValQ" in names and not any("~" in name for name in names)
+
+
+def test_a_listed_name_keeps_its_edition_and_a_successor_its_plus():
+    names = _names(
+        "Fine-Grained Species",
+        "We pretrain on iNaturalist 2018, segment with DeepLabv3+ and Masked autoencoders, and count 2000 images of ImageNet.",
+    )
+    assert {"iNaturalist 2018", "DeepLabv3+", "Masked autoencoders", "ImageNet"} <= names
+    assert not names & {"iNaturalist", "DeepLabv3", "ImageNet 2000"}

@@ -22,7 +22,7 @@ from kg.extract.mentions import norm
 
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
 VERSION_AFTER = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{1,4})$")
-LISTED_VERSION = re.compile(r"^v\d+(?:\.\d+)*$")
+LISTED_VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{4})$")
 # Capitalised words that are not part of a name however they are written.
 NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With", "And", "Table", "Figure", "Fig", "Section", "Eq", "It", "Its", "They"}
 # Head nouns that only a named dataset or simulator stands before ("game", "world" follow plain words too).
@@ -59,8 +59,11 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
         if c.label != "Benchmark" and c.end < len(doc) and doc[c.end].lower_ == "distillation" and doc[c.start].text[:1].isupper():
             c.end, c.key, c.label = c.end + 1, None, "Method"  # "Transformer distillation": distillation made for that network
             taken.add(c.end - 1)
-        if c.origin in {"lexicon", "gazetteer"} and c.label == "Benchmark" and c.end < len(doc) and c.end not in taken and LISTED_VERSION.match(doc[c.end].text):
-            c.end, c.key = c.end + 1, None  # `Speech Commands v2`, `SQuAD v1.1`: a version of a listed dataset
+        if c.origin in {"lexicon", "gazetteer"} and c.label in {"Benchmark", "Environment"} and c.end < len(doc) and c.end not in taken and _listed_version(doc, c.end):
+            c.end, c.key = c.end + 1, None  # `Speech Commands v2`, `iNaturalist 2018`, `Atari 2600`: a version of a listed name
+            taken.add(c.end - 1)
+        if c.end < len(doc) and doc[c.end].text in {"+", "++"} and not doc[c.end - 1].whitespace_ and c.end not in taken:
+            c.end, c.key = c.end + 1, None  # `DeepLabv3+`: the plus names a successor
             taken.add(c.end - 1)
         if c.origin != "shape" or id(c) in dropped:
             continue
@@ -88,6 +91,13 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
                 c.end += 1  # `OntoNotes v5.0`, `N-Caltech 101 dataset`
                 taken.add(c.end - 1)
     return [c for c in found if id(c) not in dropped]
+
+
+def _listed_version(doc: Doc, i: int) -> bool:
+    """`doc[i]` is a version or edition (`v2`, `2018`), not a count before its noun ("2000 images")."""
+    follows = doc[i + 1] if i + 1 < len(doc) else None
+    counted = follows is not None and follows.is_alpha and follows.is_lower and follows.text.endswith("s") and follows.lower_ not in HEAD_TYPE
+    return bool(LISTED_VERSION.match(doc[i].text)) and not counted
 
 
 def _evaluated_name_end(doc: Doc, end: int, taken: set[int]) -> int:

@@ -28,7 +28,7 @@ VARIANT_MODIFIERS = set(
     "offline online hybrid hierarchical inverse deep conditional automatic interactive decentralized decentralised centralized "
     "centralised distributed federated continual contrastive bayesian cartesian supervised unsupervised semi-supervised "
     "self-supervised multi-agent in-context few-shot model-based model-free off-policy on-policy goal-conditioned "
-    "multi-turn single-turn tree-based 1d 2d 3d convolutional bidirectional".split()
+    "multi-turn single-turn tree-based 1d 2d 3d convolutional bidirectional masked".split()
 )
 ORIGIN_RANK = {"lexicon": 0, "gazetteer": 1, "checkpoint": 2, "variant": 3, "title": 4, "definition": 5, "cue": 6, "shape": 7}
 # Origins of names the field already knows: never proposed, grouped under their listed name.
