@@ -172,3 +172,11 @@ def test_what_a_navigation_paper_tests_on_is_an_environment_unless_called_a_data
 def test_the_multi_agent_version_of_a_known_simulator_is_its_own_environment():
     found = _types("Cooperative Attacks", "We attack agents trained in Multi-agent MuJoCo and in MuJoCo.")
     assert found.get("Multi-agent MuJoCo") == "Environment" and found.get("MuJoCo") == "Environment"
+
+
+def test_a_variant_of_the_papers_own_benchmark_is_a_benchmark():
+    found = _types(
+        "QuizBankZ: A Composite Benchmark for Reading",
+        "We release QuizBankZ and a mixed training set, QuizBankZ-mix, drawn from it.",
+    )
+    assert found.get("QuizBankZ") == "Benchmark" and found.get("QuizBankZ-mix") == "Benchmark"

@@ -17,6 +17,7 @@ from kg.extract.boundaries import citation_end
 from kg.extract.candidates import Candidate
 from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS, internal_type
 from kg.extract.mentions import norm
+from kg.extract.shapes import VARIANT_SPLIT
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
 EVALUATION_WORDS = re.compile(
@@ -219,6 +220,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             if t:
                 votes.setdefault(key, {}).setdefault(t, 0)
                 votes[key][t] += 1
+    defaulted: list[Candidate] = []  # names nothing typed: Method by default
     embodied = bool(EMBODIED_TITLE.search(text[: max(0, text.find("\n"))]))
     for c in found:
         if c.label is not None and c.origin not in {"title", "definition", "cue"}:
@@ -237,3 +239,11 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 c.label = "Environment"  # "results on R2R" in a paper on navigation: where the agent acts
         elif c.label is None:
             c.label = internal or "Method"
+            if not internal:
+                defaulted.append(c)
+    # `RoleMRC-mix` after `RoleMRC`, the paper's benchmark: a variant of a name of the paper is of its kind.
+    labels = {norm(doc[c.start : c.end].text): c.label for c in found}
+    for c in defaulted:
+        stem = VARIANT_SPLIT.split(doc[c.start : c.end].text, maxsplit=1)[0]
+        if (t := labels.get(norm(stem))) in {"Benchmark", "Environment"} and norm(stem) != norm(doc[c.start : c.end].text):
+            c.label = t
