@@ -180,3 +180,11 @@ def test_a_variant_of_the_papers_own_benchmark_is_a_benchmark():
         "We release QuizBankZ and a mixed training set, QuizBankZ-mix, drawn from it.",
     )
     assert found.get("QuizBankZ") == "Benchmark" and found.get("QuizBankZ-mix") == "Benchmark"
+
+
+def test_tasks_in_a_named_world_make_it_an_environment_but_a_named_benchmark_stays_one():
+    found = _types(
+        "Phone Helpers",
+        "Our method outperforms prior methods on device control tasks in PhoneWildQ. It solves 90 tasks in Paper Reproduction Benchmark.",
+    )
+    assert found.get("PhoneWildQ") == "Environment" and found.get("Paper Reproduction Benchmark") == "Benchmark"

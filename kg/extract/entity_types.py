@@ -36,6 +36,8 @@ ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\
 EXPERIMENTS_IN = re.compile(r"\b(experiments?|experimental(ly)?|empirically|evaluat\w*|tested|deployed)\s*(conducted\s*)?$", re.I)
 # A title about agents acting in the world: what its papers' unnamed-kind names are tested on is where the agent acts.
 EMBODIED_TITLE = re.compile(r"\b(navigat\w*|embodied|robots?|robotic|manipulation|locomotion|legged|humanoids?)\b", re.I)
+NAMED_DATA = re.compile(r"\b(Dataset|Benchmark|Corpus|Treebank)s?$")
+TASKS_IN = re.compile(r"\btasks\s*$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
 # A sentence about reinforcement-learning rollouts is about acting, agents named or not: "reaches a return of 500 after 40K environment steps".
@@ -177,8 +179,8 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
     if word == "with":
         return "Environment" if INTERACTS.search(before) else None  # "the agent interacts with X"
     if word == "in":
-        if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before):
-            return "Environment"  # "agents navigate in X", "we show empirically in X": a world is what one experiments in
+        if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before) or TASKS_IN.search(before):
+            return "Environment"  # "agents navigate in X", "we show empirically in X", "device control tasks in X": a world
         return "Benchmark" if not acting and PERFORMS.search(before) else None  # "performs better in X"
     if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
         return "Environment" if agents else None  # "agents play NetHack"
@@ -231,6 +233,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         internal = internal_type(name) or internal_type(VERSION_END.sub("", name))  # `AirBench 2024` is a ...Bench
         if internal == "Environment":
             c.label = internal  # an agent benchmark built around a world (`BoxingGym`) is an Environment
+        elif counts and internal == "Benchmark" and NAMED_DATA.search(name):
+            c.label = internal  # `Computational Reproducibility Agent Benchmark` says what it is
         elif counts:
             c.label = max(counts, key=lambda t: (counts[t], t))
             if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name):
