@@ -188,3 +188,8 @@ def test_tasks_in_a_named_world_make_it_an_environment_but_a_named_benchmark_sta
         "Our method outperforms prior methods on device control tasks in PhoneWildQ. It solves 90 tasks in Paper Reproduction Benchmark.",
     )
     assert found.get("PhoneWildQ") == "Environment" and found.get("Paper Reproduction Benchmark") == "Benchmark"
+
+
+def test_a_year_after_a_net_name_makes_it_a_dataset_edition_not_a_network():
+    found = _types("Segmenting Scenes", "We first pretrain our model on PicNet2015 and then prune AlexNetQ-8 in experiments on it.")
+    assert found.get("PicNet2015") == "Benchmark"

@@ -40,8 +40,9 @@ WORLD_MODIFIERS = {"simulation", "simulated", "game", "interactive", "virtual", 
 
 # Capitalised head words that end an architecture's title-case name (`Global Convolutional Network`).
 NETWORK_HEADS = {"Network": "Method", "Networks": "Method"}
-# Names of network architectures and the models built on them (`AlexNet`, `VGG-16`, `Swin-Former`, `Faster R-CNN`).
-ARCHITECTURE = re.compile(r"(Net|Former|former|GAN|CNN|RNN|LSTM|BERT|VGG)(-?v?\d+[a-z]?)?$|^VGG|^ResNe")
+# Names of network architectures and the models built on them (`AlexNet`, `VGG-16`, `Swin-Former`, `Faster R-CNN`);
+# a year after the name makes it a dataset's edition (`ImageNet2015`), not a depth.
+ARCHITECTURE = re.compile(r"(Net|Former|former|GAN|CNN|RNN|LSTM|BERT|VGG)(-?v?\d{1,3}[a-z]?)?$|^VGG|^ResNe")
 
 
 @lru_cache(maxsize=1 << 16)
