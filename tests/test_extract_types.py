@@ -193,3 +193,12 @@ def test_tasks_in_a_named_world_make_it_an_environment_but_a_named_benchmark_sta
 def test_a_year_after_a_net_name_makes_it_a_dataset_edition_not_a_network():
     found = _types("Segmenting Scenes", "We first pretrain our model on PicNet2015 and then prune AlexNetQ-8 in experiments on it.")
     assert found.get("PicNet2015") == "Benchmark"
+
+
+def test_capitalised_words_listed_with_a_known_dataset_are_datasets_but_a_subject_after_it_is_not():
+    found = _types(
+        "Rewiring Graphs",
+        "On Kora, Citeseer and PubMed it reaches 84.1%, 73.0% and 80.2% accuracy. On WebArena, Claude reaches 30%.",
+    )
+    assert found.get("Kora") == "Benchmark" and found.get("Citeseer") == "Benchmark"
+    assert found.get("Claude") == "Model"

@@ -171,6 +171,30 @@ def _games(doc: Doc, head: int) -> list[Candidate]:
     return found
 
 
+def list_members(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Capitalised words listed with a known dataset or environment are of its kind: "On Cora, Citeseer and PubMed".
+
+    A word counts where the list's own punctuation frames it: "and X" or "or X" ends a list, ", X," and "on X,"
+    stand inside one; "On WebArena, Claude reaches ..." lists nothing.
+    """
+    taken = {i for c in found for i in range(c.start, c.end)}
+    added = []
+    for c in found:
+        if c.label not in {"Benchmark", "Environment"} or c.origin not in {"lexicon", "gazetteer"}:
+            continue
+        for i in (c.start - 2, c.start - 1, c.end, c.end + 1):
+            if not 0 < i < len(doc) - 1 or i in taken or not doc[i].is_alpha or not doc[i].text[:1].isupper():
+                continue
+            before, after = doc[i - 1].lower_, doc[i + 1].lower_
+            if doc[i].text in NOT_MODIFIERS or doc[i].is_sent_start or lexicon.is_excluded(doc[i].text):
+                continue
+            inside = after in {",", "and", "or"} and before in {",", "on", "in", "across", "over"}
+            if inside or before in {"and", "or"} and (i > c.start or after in {",", "and", "or"}):
+                added.append(Candidate(i, i + 1, "cue", c.label))
+                taken.add(i)
+    return added
+
+
 def drop_non_names(bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
     """Drop authors and metrics: a name followed by "et al." is an author's; a coined shape right after a
     number names what the number measures ("96 FPS", "2.1 EER", "91.2 LAS").
