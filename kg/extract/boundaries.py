@@ -53,17 +53,8 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
     taken = {i for c in found for i in range(c.start, c.end)}
     dropped: set[int] = set()
     for c in sorted(found, key=lambda c: c.start):
-        if c.origin in {"shape", "gazetteer"} and c.end < len(doc) and c.end not in taken and doc[c.end].text == "Net":
-            c.end, c.key = c.end + 1, None  # `VGG Net`
-            taken.add(c.end - 1)
-        if c.label != "Benchmark" and c.end < len(doc) and doc[c.end].lower_ == "distillation" and doc[c.start].text[:1].isupper():
-            c.end, c.key, c.label = c.end + 1, None, "Method"  # "Transformer distillation": distillation made for that network
-            taken.add(c.end - 1)
-        if c.origin in {"lexicon", "gazetteer"} and c.label in {"Benchmark", "Environment"} and c.end < len(doc) and c.end not in taken and _listed_version(doc, c.end):
-            c.end, c.key = c.end + 1, None  # `Speech Commands v2`, `iNaturalist 2018`, `Atari 2600`: a version of a listed name
-            taken.add(c.end - 1)
-        if c.end < len(doc) and doc[c.end].text in {"+", "++"} and not doc[c.end - 1].whitespace_ and c.end not in taken:
-            c.end, c.key = c.end + 1, None  # `DeepLabv3+`: the plus names a successor
+        if c.end < len(doc) and _closes(doc, c, doc[c.end], taken):
+            c.end, c.key = c.end + 1, None
             taken.add(c.end - 1)
         if c.origin != "shape" or id(c) in dropped:
             continue
@@ -93,11 +84,28 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
     return [c for c in found if id(c) not in dropped]
 
 
+def _closes(doc: Doc, c: Candidate, after, taken: set[int]) -> bool:
+    """`after`, the token after name `c`, is part of it: `VGG Net`, "Transformer distillation" (a Method),
+    a listed dataset's version or edition (`Speech Commands v2`, `iNaturalist 2018`, `Atari 2600`), a successor's plus (`DeepLabv3+`)."""
+    text = after.text
+    if text == "distillation" and c.label != "Benchmark" and doc[c.start].text[:1].isupper():
+        c.label = "Method"  # distillation made for that network
+        return True
+    if c.end in taken:
+        return False
+    if text == "Net":
+        return c.origin in {"shape", "gazetteer"}
+    if text in {"+", "++"}:
+        return not doc[c.end - 1].whitespace_
+    return c.origin in {"lexicon", "gazetteer"} and c.label in {"Benchmark", "Environment"} and _listed_version(doc, c.end)
+
+
 def _listed_version(doc: Doc, i: int) -> bool:
     """`doc[i]` is a version or edition (`v2`, `2018`), not a count before its noun ("2000 images")."""
+    if not LISTED_VERSION.match(doc[i].text):
+        return False
     follows = doc[i + 1] if i + 1 < len(doc) else None
-    counted = follows is not None and follows.is_alpha and follows.is_lower and follows.text.endswith("s") and follows.lower_ not in HEAD_TYPE
-    return bool(LISTED_VERSION.match(doc[i].text)) and not counted
+    return not (follows is not None and follows.is_alpha and follows.is_lower and follows.text.endswith("s") and follows.lower_ not in HEAD_TYPE)
 
 
 def _evaluated_name_end(doc: Doc, end: int, taken: set[int]) -> int:

@@ -107,8 +107,10 @@ def _last_head(doc: Doc, k: int) -> str:
 
 def _is_a(doc: Doc, i: int) -> int:
     """The index after the article of "is a" / ", which is a" / "serves as a" at `i`, else 0."""
+    if i >= len(doc) or doc[i].lower_ not in {"is", "serves", ","}:
+        return 0
     words = [t.lower_ for t in doc[i : i + 5]]
-    for lead in (["is"], ["serves", "as"], [",", "which", "is"], [",", "a", "new"]):
+    for lead in (["is"], ["serves", "as"], [",", "which", "is"]):
         n = len(lead)
         if words[:n] == lead and len(words) > n and words[n] in {"a", "an"}:
             return i + n + 1
@@ -246,7 +248,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             if not internal:
                 defaulted.append(c)
     # `RoleMRC-mix` after `RoleMRC`, the paper's benchmark: a variant of a name of the paper is of its kind.
-    labels = {norm(doc[c.start : c.end].text): c.label for c in found}
+    labels = {norm(doc[c.start : c.end].text): c.label for c in found if c.label in {"Benchmark", "Environment"}} if defaulted else {}
     for c in defaulted:
         stem = VARIANT_SPLIT.split(doc[c.start : c.end].text, maxsplit=1)[0]
         if (t := labels.get(norm(stem))) in {"Benchmark", "Environment"} and norm(stem) != norm(doc[c.start : c.end].text):
