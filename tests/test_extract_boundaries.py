@@ -194,3 +194,8 @@ def test_a_listed_name_keeps_its_edition_and_a_successor_its_plus():
     )
     assert {"iNaturalist 2018", "DeepLabv3+", "Masked autoencoders", "ImageNet"} <= names
     assert not names & {"iNaturalist", "DeepLabv3", "ImageNet 2000"}
+
+
+def test_a_generic_class_with_a_modifier_is_no_name():
+    names = _names("Weak Tool Learners", "We split the work over a Multi-LLM team and a GUI-Agent, and compare with ToolBenchQ.")
+    assert not names & {"Multi-LLM", "GUI-Agent"} and "ToolBenchQ" in names
