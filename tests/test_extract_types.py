@@ -202,3 +202,8 @@ def test_capitalised_words_listed_with_a_known_dataset_are_datasets_but_a_subjec
     )
     assert found.get("Kora") == "Benchmark" and found.get("Citeseer") == "Benchmark"
     assert found.get("Claude") == "Model"
+
+
+def test_a_lower_case_release_of_a_known_model_is_a_model():
+    found = _types("Hard Puzzles", "Our solver beats o3-mini-high and o1-preview on every puzzle set.")
+    assert found.get("o3-mini-high") == "Model" and found.get("o1-preview") == "Model"

@@ -193,6 +193,8 @@ def from_shapes(doc: Doc, positions: list[int], covered: set[int], lexicon_names
         if base and base.type != "Model" and suffix[:1].isupper() or base and suffix[:1].isdigit():
             # `WebArena-Lite`, `AIME'24`: a variant of a known entity, of its type.
             found.append(Candidate(i, i + 1, "variant", base.type))
+        elif base and base.type == "Model" and suffix.split("-")[0].lower() in shapes.LOWER_VARIANT_WORDS:
+            found.append(Candidate(i, i + 1, "checkpoint", "Model"))  # `o3-mini-high`: a release of a known model
         elif shapes.is_coined(text) and not lexicon.is_excluded(text):
             end = _extend_model(doc, i + 1) if internal_type(text) == "Model" else i + 1
             found.append(Candidate(i, end, "shape", "Model" if end > i + 1 else None))

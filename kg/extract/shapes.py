@@ -35,6 +35,8 @@ RELEASE_NUMBER = re.compile(r"^(?:v\d+(?:\.\d+)*[a-z]?|\d(?:\.\d+)*[a-z]?)$")
 VARIANT_WORDS = frozenset(
     "Sonnet Opus Haiku Flash Pro Ultra Nano Turbo turbo Instruct Chat Base Coder Math mini Mini Vision Large Medium Small XL XXL Plus Max Lite Preview BASE LARGE SMALL TINY".split()
 )
+# The same words in lower case, and the effort levels of reasoning models: `o3-mini-high`, `o1-preview`.
+LOWER_VARIANT_WORDS = frozenset({w.lower() for w in VARIANT_WORDS} | {"high", "low"})
 # Where a variant's suffix starts: `WebArena-Lite`, `AIME'24`.
 VARIANT_SPLIT = re.compile(r"(?<=\w)['-]")
 # Small words that join the capitalised parts of a hyphenated coined phrase (`Plan-and-Solve`).
