@@ -207,3 +207,11 @@ def test_capitalised_words_listed_with_a_known_dataset_are_datasets_but_a_subjec
 def test_a_lower_case_release_of_a_known_model_is_a_model():
     found = _types("Hard Puzzles", "Our solver beats o3-mini-high and o1-preview on every puzzle set.")
     assert found.get("o3-mini-high") == "Model" and found.get("o1-preview") == "Model"
+
+
+def test_a_bare_noun_after_a_preposition_is_no_apposition():
+    found = _types(
+        "GripPlanQ: Keypoint Chunks for Manipulation",
+        "We propose GripPlanQ, a visuomotor policy. In simulation GripPlanQ is evaluated on 18 tasks of RLBench.",
+    )
+    assert found.get("GripPlanQ") == "Method"

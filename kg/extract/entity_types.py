@@ -90,6 +90,8 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
     while j >= 0 and doc[j].lower_ in NAMING_CUES | {"as", ",", '"', "“"}:
         j -= 1
     t = HEAD_TYPE.get(doc[j].lower_) if j >= 0 else None
+    if t and j > 0 and doc[j - 1].lower_ in {"in", "on", "at", "from", "by"}:
+        return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
