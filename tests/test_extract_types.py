@@ -215,3 +215,12 @@ def test_a_bare_noun_after_a_preposition_is_no_apposition():
         "We propose GripPlanQ, a visuomotor policy. In simulation GripPlanQ is evaluated on 18 tasks of RLBench.",
     )
     assert found.get("GripPlanQ") == "Method"
+
+
+def test_a_coined_name_with_a_capitalised_gym_is_one_environment():
+    found = _types(
+        "TXRL Gym: Benchmarks for Multi-Turn Agents",
+        "We release the TXRL-Gym benchmark. We also train in the Super Kart Gym and compare.",
+    )
+    assert found.get("TXRL Gym") == "Environment" and found.get("Super Kart Gym") == "Environment"
+    assert "Gym" not in found and "TXRL" not in found

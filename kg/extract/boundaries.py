@@ -27,7 +27,7 @@ LISTED_VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{4})$")
 NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With", "And", "Table", "Figure", "Fig", "Section", "Eq", "It", "Its", "They"}
 # Head nouns that only a named dataset or simulator stands before ("game", "world" follow plain words too).
 NAME_HEADS = {"dataset": "Benchmark", "datasets": "Benchmark", "benchmark": "Benchmark", "corpus": "Benchmark", "corpora": "Benchmark",
-              "treebank": "Benchmark", "database": "Benchmark", "simulator": "Environment"}
+              "treebank": "Benchmark", "database": "Benchmark", "simulator": "Environment", "gym": "Environment"}
 
 
 # "game" and "games" stand beside the names of games, before ("the Werewolf game") or after ("games such as Werewolf").

@@ -255,14 +255,15 @@ def _lead(lead: Span, text: str, article: bool = False) -> list[Candidate]:
         return [Candidate(c.start, c.end, c.origin, None, lead.text) for c in found]
     if not words or "\n" in lead.text or words[0].lower_ in TITLE_LEAD_WORDS | CONNECTORS | {"is", "are", "can", "do", "does", "how", "what", "why", "when"}:
         return []
+    named = article or shapes.is_coined(words[0].text)  # "The X Arena", "LMRL Gym": a head noun after a name is part of it
     if len(words) == 1:
         ok = is_titled(words[0]) or shapes.is_coined(words[0].text)
     else:
         ok = len(words) <= 3 and all(is_titled(t) or t.lower_ in CONNECTORS for t in words)
-        ok = ok and (article or words[-1].lower_ not in HEAD_TYPE) and not words[-1].text.endswith(("ing", "ed"))
+        ok = ok and (named or words[-1].lower_ not in HEAD_TYPE) and not words[-1].text.endswith(("ing", "ed"))
     if not ok or lexicon.is_excluded(lead.text) or any(t.is_punct and t.text not in "-" for t in words):
         return []
-    headed = article and words[-1].lower_ in HEAD_TYPE  # "The X Arena" names one thing of its kind
+    headed = named and words[-1].lower_ in HEAD_TYPE  # "The X Arena", "LMRL Gym" name one thing of its kind
     if len(words) > 1 and not headed and lead.text.lower() not in text[lead.end_char :].lower():
         return []  # a phrase of plain words is a name only if the abstract uses it again
     return [Candidate(lead.start, lead.end, "title")]
