@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
@@ -52,8 +53,10 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
     by_end = {c.end: c for c in found if c.origin == "shape"}
     taken = {i for c in found for i in range(c.start, c.end)}
     dropped: set[int] = set()
+    orth = flags.columns(doc)[:, 0]
     for c in sorted(found, key=lambda c: c.start):
-        if c.end < len(doc) and _closes(doc, c, doc[c.end], taken):
+        listed = c.origin in {"lexicon", "gazetteer"} and c.label in {"Benchmark", "Environment"}
+        if c.end < len(doc) and (listed or int(orth[c.end]) in CLOSING) and _closes(doc, c, doc[c.end], taken):
             c.end, c.key = c.end + 1, None
             taken.add(c.end - 1)
         if c.origin != "shape" or id(c) in dropped:
@@ -62,7 +65,7 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
         if nxt is not None and c.end - c.start == 1 and nxt.end - nxt.start == 1 and nxt.end not in by_start and c.start not in by_end:
             c.end, c.label = nxt.end, c.label or nxt.label  # `PASCAL VOC`; three or more in a row are a table
             dropped.add(id(nxt))
-        if c.start > 0 and doc[c.start - 1].lower_ in {"on", "in"} and (end := _evaluated_name_end(doc, c.end, taken)) > c.end:
+        if c.start > 0 and int(orth[c.start - 1]) in BEFORE_EVALUATED and (end := _evaluated_name_end(doc, c.end, taken)) > c.end:
             taken.update(range(c.end, end))
             c.end = end  # "On MVTec AD it reaches", "trained on WMT14 English-German,"
         prev = c.start - 1
@@ -82,6 +85,12 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
                 c.end += 1  # `OntoNotes v5.0`, `N-Caltech 101 dataset`
                 taken.add(c.end - 1)
     return [c for c in found if id(c) not in dropped]
+
+
+# The hashes of words that close the name before them whatever it is (`VGG Net`, "Transformer distillation", `DeepLabv3+`),
+# and of the words before a name that may grow over what closes it ("On MVTec AD it").
+CLOSING = frozenset(get_string_id(w) for w in ("Net", "distillation", "+", "++"))
+BEFORE_EVALUATED = frozenset(get_string_id(w) for w in ("on", "in", "On", "In"))
 
 
 def _closes(doc: Doc, c: Candidate, after, taken: set[int]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import lexicon
@@ -27,6 +28,7 @@ NON_ENTITY_HEADS = set(
 # A two-letter acronym ("(KD)", "(GN)") is too short to be a name by its shape: it names an entity only where its
 # long form is one the lexicon knows ("knowledge distillation (KD)"), the paper proposes, or a capitalised technique
 # ends ("Guided Network (GN)"); "Artificial Intelligence (AI)" and "United States (US)" do not pass.
+OPEN_PAREN = get_string_id("(")
 TWO_LETTERS = re.compile(r"^[A-Z][A-Z0-9]$")
 TECHNIQUE_HEADS = {w for w, t in HEAD_TYPE.items() if t in {"Method", "Model"}} | {"network", "networks", "net", "distillation", "learning"}
 
@@ -160,7 +162,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         elif short.origin == "shape":
             drop.add(id(short))
     for c in found:
-        if c.origin == "shape" and id(c) not in drop and (span := _expansion_after(doc, c)) is not None:
+        if c.origin == "shape" and c.end < len(orth) and orth[c.end] == OPEN_PAREN and id(c) not in drop and (span := _expansion_after(doc, c)) is not None:
             key = doc[span[0] : span[1]].text
             c.key, c.origin = key, "definition"
             added.append(Candidate(span[0], span[1], "definition", c.label, key))
