@@ -53,10 +53,11 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
     by_end = {c.end: c for c in found if c.origin == "shape"}
     taken = {i for c in found for i in range(c.start, c.end)}
     dropped: set[int] = set()
-    orth = flags.columns(doc)[:, 0]
+    columns = flags.columns(doc)
+    orth = columns[:, 0]
+    closers = set(numpy.flatnonzero(columns[:, 2] & flags.CLOSER).tolist())
     for c in sorted(found, key=lambda c: c.start):
-        listed = c.origin in {"lexicon", "gazetteer"} and c.label in {"Benchmark", "Environment"}
-        if c.end < len(doc) and (listed or int(orth[c.end]) in CLOSING) and _closes(doc, c, doc[c.end], taken):
+        if c.end in closers and _closes(doc, c, doc[c.end], taken):
             c.end, c.key = c.end + 1, None
             taken.add(c.end - 1)
         if c.origin != "shape" or id(c) in dropped:
@@ -87,9 +88,7 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
     return [c for c in found if id(c) not in dropped]
 
 
-# The hashes of words that close the name before them whatever it is (`VGG Net`, "Transformer distillation", `DeepLabv3+`),
-# and of the words before a name that may grow over what closes it ("On MVTec AD it").
-CLOSING = frozenset(get_string_id(w) for w in ("Net", "distillation", "+", "++"))
+# The hashes of the words before a name that may grow over what closes it ("On MVTec AD it").
 BEFORE_EVALUATED = frozenset(get_string_id(w) for w in ("on", "in", "On", "In"))
 
 

@@ -46,7 +46,9 @@ SIZE = 64  # a parameter count (`7B`, `8x7B`)
 NUMBER = 128  # a number or a percentage (`96`, `2.1`, `41%`)
 ET = 256  # "et" (of "et al.")
 AL = 512  # a word starting "al" ("al.")
+CLOSER = 1024  # a word that may close the name before it (`VGG Net`, "Transformer distillation", `DeepLabv3+`, `SQuAD v1.1`, `iNaturalist 2018`)
 LENGTH_SHIFT = 16
+CLOSER_TEXT = re.compile(r"^(?:Net|distillation|\+\+?|v\d+(?:\.\d+)*|\d{4})$")
 NUMBER_TEXT = re.compile(r"^\d+(?:\.\d+)?%?$")
 # Where `columns` keeps a doc's columns for the components after the first.
 COLUMNS = "kg_columns"
@@ -82,6 +84,7 @@ def _bits(text: str) -> int:
         | (NUMBER if NUMBER_TEXT.match(text) else 0)
         | (ET if lower == "et" else 0)
         | (AL if lower.startswith("al") else 0)
+        | (CLOSER if CLOSER_TEXT.match(text) else 0)
         | len(text) << LENGTH_SHIFT
     )
 
