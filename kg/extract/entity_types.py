@@ -226,7 +226,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             if t:
                 votes.setdefault(key, {}).setdefault(t, 0)
                 votes[key][t] += 1
-    defaulted: list[Candidate] = []  # names nothing typed: Method by default
+    variants: list[tuple[Candidate, str]] = []  # names nothing typed (Method by default) with a variant's suffix, and their stems
     embodied = bool(EMBODIED_TITLE.search(text[: max(0, text.find("\n"))]))
     for c in found:
         if c.label is not None and c.origin not in {"title", "definition", "cue"}:
@@ -247,11 +247,11 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 c.label = "Environment"  # "results on R2R" in a paper on navigation: where the agent acts
         elif c.label is None:
             c.label = internal or "Method"
-            if not internal:
-                defaulted.append(c)
+            if not internal and (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:
+                variants.append((c, stem))
     # `RoleMRC-mix` after `RoleMRC`, the paper's benchmark: a variant of a name of the paper is of its kind.
-    labels = {norm(doc[c.start : c.end].text): c.label for c in found if c.label in {"Benchmark", "Environment"}} if defaulted else {}
-    for c in defaulted:
-        stem = VARIANT_SPLIT.split(doc[c.start : c.end].text, maxsplit=1)[0]
-        if (t := labels.get(norm(stem))) in {"Benchmark", "Environment"} and norm(stem) != norm(doc[c.start : c.end].text):
-            c.label = t
+    if variants:
+        labels = {norm(doc[c.start : c.end].text): c.label for c in found if c.label in {"Benchmark", "Environment"}}
+        for c, stem in variants:
+            if (t := labels.get(norm(stem))) and norm(stem) != norm(doc[c.start : c.end].text):
+                c.label = t
