@@ -89,3 +89,113 @@ def test_a_coined_word_right_after_a_number_names_a_metric():
 def test_a_b_numbered_variant_is_a_model_checkpoint():
     found = _entities("Light Segmenters", "We distil into PixelFormer-B0 and compare with PixelFormer-B5.")
     assert ("PixelFormer-B0", "Model") in found and ("PixelFormer-B5", "Model") in found
+
+
+def test_a_two_letter_acronym_names_an_entity_only_through_its_definition():
+    found = _entities(
+        "Small Students",
+        "We compress a tagger with knowledge distillation (KD). Unlike earlier KD recipes, our Guided Network (GN) "
+        "needs no labels, and GN runs on phones. Artificial Intelligence (AI) is everywhere, as in the United States (US).",
+    )
+    kd = found[("knowledge distillation", "Method")]
+    assert "KD" in kd.aliases and len({ev.start for ev in kd.evidence}) == 2
+    assert "GN" in found[("Guided Network", "Method")].aliases
+    assert not {name for name, _ in found} & {"AI", "US", "Artificial Intelligence", "United States", "KD", "GN"}
+
+
+def test_coined_lower_case_and_hyphenated_network_names_and_dimension_variants():
+    found = _entities(
+        "Video Clips as Words",
+        "We embed clips with frame2vec and decode them with a Deconv-Net. Unlike 3D CNNs, our model reads the PondSet 2.0 dataset "
+        "one frame at a time.",
+    )
+    assert ("frame2vec", "Method") in found and ("Deconv-Net", "Method") in found and ("3D CNNs", "Method") in found
+    assert ("PondSet 2.0", "Benchmark") in found
+
+
+def test_a_title_case_name_before_network_is_an_architecture_but_one_ordinary_word_is_not():
+    found = _entities(
+        "Wide Receptive Fields",
+        "We propose Sparse Dilated Network for segmentation. Its Value Network and an ordinary Neural Network are left unchanged.",
+    )
+    assert ("Sparse Dilated Network", "Method") in found
+    assert not {name for name, _ in found} & {"Value Network", "Neural Network"}
+
+
+def test_a_lower_case_network_with_its_own_acronym_is_an_architecture():
+    found = _entities("Dense Labels", "We build a shared multi-task network (MTN) on top of a pyramid. MTN labels every pixel.")
+    assert "MTN" in found[("multi-task network", "Method")].aliases
+
+
+def test_a_coined_name_followed_by_its_spelled_out_form_in_parentheses_is_one_entity():
+    found = _entities(
+        "Word Vectors Revisited",
+        "We start from WeVeR (Weighted Vectors for Retrieval) embeddings. WeVeR is cheap. TagNet (Some Other Words) is not spelled.",
+    )
+    assert "WeVeR" in found[("Weighted Vectors for Retrieval", "Method")].aliases
+    assert "Some Other Words" not in {name for name, _ in found}
+
+
+def test_size_words_net_and_layer_kinds_stay_with_the_name():
+    found = _entities(
+        "Tiny Taggers",
+        "We distil BERT LARGE into a convolutional LSTM and compare with a VGG Net encoder.",
+    )
+    assert ("BERT LARGE", "Model") in found
+    assert ("convolutional LSTM", "Method") in found and ("VGG Net", "Method") in found
+    assert not {name for name, _ in found} & {"LARGE", "VGG", "LSTM"}
+
+
+def test_a_coined_name_after_on_keeps_the_capitalised_words_that_close_it():
+    names = _names(
+        "Patch Memories",
+        "On KVTec AD it reaches 99.3% AUROC, and trained on WMT19 English-Czech, it reaches 29.8 BLEU. "
+        "On ImageNetX Our model is best.",
+    )
+    assert {"KVTec AD", "WMT19 English-Czech", "ImageNetX"} <= names
+    assert not names & {"KVTec", "WMT19", "ImageNetX Our"}
+
+
+def test_a_listed_dataset_keeps_its_version():
+    names = _names("Reading Comprehension", "We fine-tune on SQuAD v1.1 and report exact match.")
+    assert "SQuAD v1.1" in names and "SQuAD" not in names
+
+
+def test_an_acronym_before_a_colon_is_still_defined():
+    found = _entities("Noisy Demonstrations", "A core problem of Learning from Sparse Demonstrations (LfSD): demonstrations are noisy.")
+    assert "LfSD" in found[("Learning from Sparse Demonstrations", "Method")].aliases
+
+
+def test_an_acronym_closing_a_named_variant_belongs_to_the_variant():
+    found = _entities("Histories Matter", "Offline reinforcement learning (RL) learns from logged trials. We study offline RL with histories.")
+    assert not any(name in {"RL", "reinforcement learning"} for name, _ in found)
+    assert "RL" in found[("Offline reinforcement learning", "Method")].aliases
+
+
+def test_a_hyphenated_coined_phrase_is_a_name_and_a_stock_phrase_is_not():
+    names = _names("Tracking People", "Unlike Detect-and-Track, our tracker is a state-of-the-art and Plug-and-Play module.")
+    assert "Detect-and-Track" in names and not names & {"Plug-and-Play", "State-of-the-Art"}
+
+
+def test_distillation_made_for_a_named_network_is_one_method():
+    found = _entities("Small Readers", "We propose a new Transformer distillation method and compare it with plain knowledge distillation.")
+    assert ("Transformer distillation", "Method") in found and ("knowledge distillation", "Method") in found
+
+
+def test_a_latex_tie_before_a_citation_key_ends_the_name():
+    names = _names("Probing Evaluation", "We extend DyValQ~smith2023dyval to new tasks.")
+    assert "DyValQ" in names and not any("~" in name for name in names)
+
+
+def test_a_listed_name_keeps_its_edition_and_a_successor_its_plus():
+    names = _names(
+        "Fine-Grained Species",
+        "We pretrain on iNaturalist 2018, segment with DeepLabv3+ and Masked autoencoders, and count 2000 images of ImageNet.",
+    )
+    assert {"iNaturalist 2018", "DeepLabv3+", "Masked autoencoders", "ImageNet"} <= names
+    assert not names & {"iNaturalist", "DeepLabv3", "ImageNet 2000"}
+
+
+def test_a_generic_class_with_a_modifier_is_no_name():
+    names = _names("Weak Tool Learners", "We split the work over a Multi-LLM team and a GUI-Agent, and compare with ToolBenchQ.")
+    assert not names & {"Multi-LLM", "GUI-Agent"} and "ToolBenchQ" in names

@@ -59,3 +59,11 @@ def test_names_the_guidelines_exclude_stay_out_whatever_a_registry_says():
 def test_a_bad_row_names_its_file_and_line():
     with pytest.raises(ValueError, match="g.tsv:2"):
         gazetteer.parse("Cityscapes\tBenchmark\t\tx\t0\nBroken\tNotAType\t\tx\t0", "g.tsv")
+
+
+def test_a_registered_model_type_that_names_an_architecture_is_a_method():
+    parsed = gazetteer.parse(
+        "Trendformer\tModel\t\ttransformers==5.0.0\t0\nSoundNet\tModel\t\ttransformers==5.0.0\t0\nSoundNet-2\tModel\t\ttransformers==5.0.0\t0",
+        "g.tsv",
+    )
+    assert {t.name: t.type for t in parsed.terms} == {"Trendformer": "Method", "SoundNet": "Method", "SoundNet-2": "Model"}

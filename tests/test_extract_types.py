@@ -114,3 +114,113 @@ def test_a_robot_platform_named_with_its_head_is_an_environment():
     found = _types("Stair climbing", "We transfer the policy to the Zebra-Q7 robot and to a KR-300 manipulator without fine-tuning.")
     assert found["Zebra-Q7"] == "Environment"
     assert found["KR-300"] == "Environment"
+
+
+def test_games_named_beside_the_word_game_are_environments():
+    found = _types(
+        "Bluffing Agents",
+        "Agents for party games such as Mafiosi and Secret Tyrant must lie well. We test on the Marketeer game and in a "
+        "strategy game, Age of Rivers, against human players. Markov games give the theory.",
+    )
+    for name in ("Mafiosi", "Secret Tyrant", "Marketeer", "Age of Rivers"):
+        assert found.get(name) == "Environment", (name, found)
+    assert not any(name.startswith("Markov") for name in found)
+
+
+def test_a_name_given_to_a_rule_or_layer_is_a_method_even_beside_a_dataset():
+    found = _types(
+        "Adaptive Thresholds",
+        "Our matching rule, termed FlexMatchQ, replaces a fixed threshold. Table 2 (mAP, VOC) Faster R-CNN 76.4 FlexMatchQ 79.1. "
+        "Table 3 (box AP on COCO, FlexMatchQ with each backbone) ResNet-50 37.9.",
+    )
+    assert found.get("FlexMatchQ") == "Method"
+
+
+def test_what_the_paper_says_a_name_is_types_it():
+    found = _types(
+        "Stories in a Box",
+        "We propose TaleRoomZ, which is a simulation sandbox for character agents. QuizPackZ is a benchmark of trivia questions.",
+    )
+    assert found.get("TaleRoomZ") == "Environment" and found.get("QuizPackZ") == "Benchmark"
+
+
+def test_a_compound_head_types_by_its_last_noun():
+    found = _types(
+        "Screens as Input",
+        "This paper introduces PixAgentQ, a native GUI agent model that reads screenshots. "
+        "HelpHubQ is an AI agent platform for finance.",
+    )
+    assert found.get("PixAgentQ") == "Model" and found.get("HelpHubQ") == "Method"
+
+
+def test_a_title_lead_after_the_article_is_a_name_with_and_without_it():
+    (extraction,) = extract([Paper(id="t:arena", title="The Riddle-Solving Arena: Probing Question Asking", abstract="Agents ask yes/no questions.")])
+    (entity,) = [e for e in extraction.entities if "Arena" in e.name]
+    assert entity.type == "Environment" and entity.role == "proposes"
+    assert {entity.name, *entity.aliases} == {"The Riddle-Solving Arena", "Riddle-Solving Arena"}
+
+
+def test_what_a_navigation_paper_tests_on_is_an_environment_unless_called_a_dataset():
+    found = _types(
+        "PathFinder: Vision-Language Navigation with Landmark Prompts",
+        "Experimental results on both RouteQ and RouteQX show gains. We also label the PhotoSetQ dataset.",
+    )
+    assert found.get("RouteQ") == "Environment" and found.get("RouteQX") == "Environment"
+    assert found.get("PhotoSetQ") == "Benchmark"
+
+
+def test_the_multi_agent_version_of_a_known_simulator_is_its_own_environment():
+    found = _types("Cooperative Attacks", "We attack agents trained in Multi-agent MuJoCo and in MuJoCo.")
+    assert found.get("Multi-agent MuJoCo") == "Environment" and found.get("MuJoCo") == "Environment"
+
+
+def test_a_variant_of_the_papers_own_benchmark_is_a_benchmark():
+    found = _types(
+        "QuizBankZ: A Composite Benchmark for Reading",
+        "We release QuizBankZ and a mixed training set, QuizBankZ-mix, drawn from it.",
+    )
+    assert found.get("QuizBankZ") == "Benchmark" and found.get("QuizBankZ-mix") == "Benchmark"
+
+
+def test_tasks_in_a_named_world_make_it_an_environment_but_a_named_benchmark_stays_one():
+    found = _types(
+        "Phone Helpers",
+        "Our method outperforms prior methods on device control tasks in PhoneWildQ. It solves 90 tasks in Paper Reproduction Benchmark.",
+    )
+    assert found.get("PhoneWildQ") == "Environment" and found.get("Paper Reproduction Benchmark") == "Benchmark"
+
+
+def test_a_year_after_a_net_name_makes_it_a_dataset_edition_not_a_network():
+    found = _types("Segmenting Scenes", "We first pretrain our model on PicNet2015 and then prune AlexNetQ-8 in experiments on it.")
+    assert found.get("PicNet2015") == "Benchmark"
+
+
+def test_capitalised_words_listed_with_a_known_dataset_are_datasets_but_a_subject_after_it_is_not():
+    found = _types(
+        "Rewiring Graphs",
+        "On Kora, Citeseer and PubMed it reaches 84.1%, 73.0% and 80.2% accuracy. On WebArena, Claude reaches 30%.",
+    )
+    assert found.get("Kora") == "Benchmark" and found.get("Citeseer") == "Benchmark"
+    assert found.get("Claude") == "Model"
+
+
+def test_a_lower_case_release_of_a_known_model_is_a_model():
+    found = _types("Hard Puzzles", "Our solver beats o3-mini-high and o1-preview on every puzzle set.")
+    assert found.get("o3-mini-high") == "Model" and found.get("o1-preview") == "Model"
+
+
+def test_a_bare_noun_after_a_preposition_is_no_apposition():
+    found = _types(
+        "GripPlanQ: Keypoint Chunks for Manipulation",
+        "We propose GripPlanQ, a visuomotor policy. In simulation GripPlanQ is evaluated on 18 tasks of RLBench.",
+    )
+    assert found.get("GripPlanQ") == "Method"
+
+
+def test_a_coined_name_with_a_capitalised_gym_is_one_environment():
+    found = _types(
+        "TXRL Gym: Benchmarks for Multi-Turn Agents",
+        "We release the TXRL-Gym benchmark. We also train in the Super Kart Gym and compare.",
+    )
+    assert found.get("TXRL Gym") == "Environment" and found.get("Super Kart Gym") == "Environment"
+    assert "Gym" not in found and "TXRL" not in found

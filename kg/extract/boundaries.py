@@ -13,18 +13,27 @@ from __future__ import annotations
 import re
 
 import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
-from kg.extract.candidates import Candidate, is_titled
+from kg.extract.candidates import Candidate, _titled_run, is_titled
+from kg.extract.cues import HEAD_TYPE, NETWORK_HEADS
+from kg.extract.mentions import norm
 
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
 VERSION_AFTER = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{1,4})$")
+LISTED_VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{4})$")
 # Capitalised words that are not part of a name however they are written.
-NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With", "And", "Table", "Figure", "Fig", "Section", "Eq"}
+NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With", "And", "Table", "Figure", "Fig", "Section", "Eq", "It", "Its", "They"}
 # Head nouns that only a named dataset or simulator stands before ("game", "world" follow plain words too).
 NAME_HEADS = {"dataset": "Benchmark", "datasets": "Benchmark", "benchmark": "Benchmark", "corpus": "Benchmark", "corpora": "Benchmark",
-              "treebank": "Benchmark", "database": "Benchmark", "simulator": "Environment"}
+              "treebank": "Benchmark", "database": "Benchmark", "simulator": "Environment", "gym": "Environment"}
+
+
+# "game" and "games" stand beside the names of games, before ("the Werewolf game") or after ("games such as Werewolf").
+GAME_HEADS = {"game", "games"}
+GAME_LIST_INTRO = {"such", "as", "like", "including", ",", "based", "on", "called", "named", "of"}
 
 
 def citation_end(doc: Doc, i: int) -> int:
@@ -44,13 +53,22 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
     by_end = {c.end: c for c in found if c.origin == "shape"}
     taken = {i for c in found for i in range(c.start, c.end)}
     dropped: set[int] = set()
+    columns = flags.columns(doc)
+    orth = columns[:, 0]
+    closers = set(numpy.flatnonzero(columns[:, 2] & flags.CLOSER).tolist())
     for c in sorted(found, key=lambda c: c.start):
+        if c.end in closers and _closes(doc, c, doc[c.end], taken):
+            c.end, c.key = c.end + 1, None
+            taken.add(c.end - 1)
         if c.origin != "shape" or id(c) in dropped:
             continue
         nxt = by_start.get(c.end)
         if nxt is not None and c.end - c.start == 1 and nxt.end - nxt.start == 1 and nxt.end not in by_start and c.start not in by_end:
             c.end, c.label = nxt.end, c.label or nxt.label  # `PASCAL VOC`; three or more in a row are a table
             dropped.add(id(nxt))
+        if c.start > 0 and int(orth[c.start - 1]) in BEFORE_EVALUATED and (end := _evaluated_name_end(doc, c.end, taken)) > c.end:
+            taken.update(range(c.end, end))
+            c.end = end  # "On MVTec AD it reaches", "trained on WMT14 English-German,"
         prev = c.start - 1
         if prev >= 0 and prev not in taken and doc[prev].idx >= title_end:
             word = doc[prev]
@@ -58,8 +76,10 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
             if hyphened and word.is_alpha and word.text.istitle() and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
                 c.start = prev  # `Faster R-CNN`
                 taken.add(prev)
-        if c.end < len(doc) and c.end not in taken and VERSION_AFTER.match(doc[c.end].text) and not any(ch.isdigit() for ch in doc[c.end - 1].text):
-            follows = doc[c.end + 1] if c.end + 1 < len(doc) else None
+        follows = doc[c.end + 1] if c.end + 1 < len(doc) else None
+        # A release number is part of the name where a head noun follows it: `Dex-Net 2.0 dataset` (a score never has one).
+        released = follows is not None and follows.lower_ in HEAD_TYPE and shapes.RELEASE_NUMBER.match(doc[c.end].text)
+        if c.end < len(doc) and c.end not in taken and (VERSION_AFTER.match(doc[c.end].text) or released) and not any(ch.isdigit() for ch in doc[c.end - 1].text):
             # Not a count before its noun ("3 layers", "12 epochs") nor a cell of a table row ("MNLI 84 86").
             counted = follows is not None and (follows.text[:1].isdigit() or follows.is_alpha and follows.is_lower and follows.text.endswith("s") and len(follows) > 3)
             if doc[c.end].text.startswith("v") or (follows is not None and follows.lower_ in NAME_HEADS) or not counted:
@@ -68,11 +88,55 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
     return [c for c in found if id(c) not in dropped]
 
 
+# The hashes of the words before a name that may grow over what closes it ("On MVTec AD it").
+BEFORE_EVALUATED = frozenset(get_string_id(w) for w in ("on", "in", "On", "In"))
+
+
+def _closes(doc: Doc, c: Candidate, after, taken: set[int]) -> bool:
+    """`after`, the token after name `c`, is part of it: `VGG Net`, "Transformer distillation" (a Method),
+    a listed dataset's version or edition (`Speech Commands v2`, `iNaturalist 2018`, `Atari 2600`), a successor's plus (`DeepLabv3+`)."""
+    text = after.text
+    if text == "distillation" and c.label != "Benchmark" and doc[c.start].text[:1].isupper():
+        c.label = "Method"  # distillation made for that network
+        return True
+    if c.end in taken:
+        return False
+    if text == "Net":
+        return c.origin in {"shape", "gazetteer"}
+    if text in {"+", "++"}:
+        return not doc[c.end - 1].whitespace_
+    return c.origin in {"lexicon", "gazetteer"} and c.label in {"Benchmark", "Environment"} and _listed_version(doc, c.end)
+
+
+def _listed_version(doc: Doc, i: int) -> bool:
+    """`doc[i]` is a version or edition (`v2`, `2018`), not a count before its noun ("2000 images")."""
+    if not LISTED_VERSION.match(doc[i].text):
+        return False
+    follows = doc[i + 1] if i + 1 < len(doc) else None
+    return not (follows is not None and follows.is_alpha and follows.is_lower and follows.text.endswith("s") and follows.lower_ not in HEAD_TYPE)
+
+
+def _evaluated_name_end(doc: Doc, end: int, taken: set[int]) -> int:
+    """The end of a coined name after "on"/"in" grown over one or two capitalised words that close it:
+    "MVTec AD", "DVS128 Gesture", "WMT14 English-German"; not when more capitalised words follow (a list or a sentence)."""
+    grown = end
+    while grown < len(doc) and grown - end < 2 and grown not in taken and doc[grown].text[:1].isupper() and doc[grown].text not in NOT_MODIFIERS:
+        if doc[grown].is_punct or not (doc[grown].is_alpha or "-" in doc[grown].text) or lexicon.is_excluded(doc[grown].text):
+            break
+        grown += 1
+    if grown < len(doc) and doc[grown].text[:1].isupper() and not doc[grown].is_punct:
+        return end
+    return grown
+
+
 def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
     """Capitalised words before a dataset or environment head noun: "the Penn Treebank dataset", "Hockey Dataset [5]"."""
     found = []
     for head in heads:
-        type_ = NAME_HEADS.get(doc[head].lower_)
+        if doc[head].text in GAME_HEADS and doc[head].idx >= title_end:
+            found += _games(doc, head)
+            continue
+        type_ = NAME_HEADS.get(doc[head].lower_) or NETWORK_HEADS.get(doc[head].text)
         if type_ is None or doc[head].idx < title_end:
             continue
         start = end = head
@@ -90,11 +154,61 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
         if start == end:
             continue
         words = doc[start:end]
-        # One plain capitalised word ("the Survival dataset") is too weak; two, or a coined one, make a name.
-        if (len(words) > 1 or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(words.text):
+        # One plain capitalised word ("the Survival dataset", "the Value Network") is too weak; two, or a coined one, make a name.
+        named = doc[start : head + 1] if type_ == "Method" else words
+        if (len(words) > 1 or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named.text):
             # "an Open-World Video Game Dataset": a capitalised head is part of the name.
             found.append(Candidate(start, head + 1 if doc[head].text[:1].isupper() else end, "cue", type_))
     return found
+
+
+def _games(doc: Doc, head: int) -> list[Candidate]:
+    """Games named beside the word "game": "the Werewolf game", "games such as Werewolf and Among Us",
+    "a MOBA game, Honor of Kings", "a game based on Among Us". A game an agent plays is an Environment."""
+    found = []
+    start = head
+    while start > 0 and head - start < 3 and is_titled(doc[start - 1]) and not doc[start - 1].is_punct and doc[start - 1].text not in NOT_MODIFIERS:
+        start -= 1
+    if start < head and (doc[start].is_sent_start or norm(doc[start].text) in lexicon.by_name()):
+        start += 1  # a sentence's first word is capitalised whatever it is; "the Atari Seaquest game" names Seaquest
+    if start < head and start > 0 and doc[start - 1].lower_ in {"the", "a", "an"} and not lexicon.is_excluded(doc[start:head].text):
+        found.append(Candidate(start, head, "cue", "Environment"))
+    i = head + 1
+    while i < len(doc) and doc[i].lower_ in GAME_LIST_INTRO:
+        i += 1
+    while i > head + 1 and i < len(doc) and is_titled(doc[i]) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS:
+        end = _titled_run(doc, i, limit=4)
+        end = next((j for j in range(i + 1, end) if doc[j].lower_ in {"and", "or", "&"}), end)  # a list, not one name
+        if not lexicon.is_excluded(doc[i:end].text):
+            found.append(Candidate(i, end, "cue", "Environment"))
+        i = end
+        while i < len(doc) and doc[i].text in {",", "and", "or"}:
+            i += 1
+    return found
+
+
+def list_members(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Capitalised words listed with a known dataset or environment are of its kind: "On Cora, Citeseer and PubMed".
+
+    A word counts where the list's own punctuation frames it: "and X" or "or X" ends a list, ", X," and "on X,"
+    stand inside one; "On WebArena, Claude reaches ..." lists nothing.
+    """
+    taken = {i for c in found for i in range(c.start, c.end)}
+    added = []
+    for c in found:
+        if c.label not in {"Benchmark", "Environment"} or c.origin not in {"lexicon", "gazetteer"}:
+            continue
+        for i in (c.start - 2, c.start - 1, c.end, c.end + 1):
+            if not 0 < i < len(doc) - 1 or i in taken or not doc[i].is_alpha or not doc[i].text[:1].isupper():
+                continue
+            before, after = doc[i - 1].lower_, doc[i + 1].lower_
+            if doc[i].text in NOT_MODIFIERS or doc[i].is_sent_start or lexicon.is_excluded(doc[i].text):
+                continue
+            inside = after in {",", "and", "or"} and before in {",", "on", "in", "across", "over"}
+            if inside or before in {"and", "or"} and (i > c.start or after in {",", "and", "or"}):
+                added.append(Candidate(i, i + 1, "cue", c.label))
+                taken.add(i)
+    return added
 
 
 def drop_non_names(bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:

@@ -28,7 +28,7 @@ VARIANT_MODIFIERS = set(
     "offline online hybrid hierarchical inverse deep conditional automatic interactive decentralized decentralised centralized "
     "centralised distributed federated continual contrastive bayesian cartesian supervised unsupervised semi-supervised "
     "self-supervised multi-agent in-context few-shot model-based model-free off-policy on-policy goal-conditioned "
-    "multi-turn single-turn tree-based".split()
+    "multi-turn single-turn tree-based 1d 2d 3d convolutional bidirectional masked".split()
 )
 ORIGIN_RANK = {"lexicon": 0, "gazetteer": 1, "checkpoint": 2, "variant": 3, "title": 4, "definition": 5, "cue": 6, "shape": 7}
 # Origins of names the field already knows: never proposed, grouped under their listed name.
@@ -166,6 +166,9 @@ def from_terms(doc: Doc, matchers: Matchers) -> dict[str, list[Candidate]]:
         term = matchers.terms[(origin, kind, words)]
         extended = _extend_model(doc, end) if term.type == "Model" else end
         first = _extend_variant(doc, start) if term.type == "Method" else start
+        if term.type == "Environment" and start > 0 and doc[start - 1].lower_ == "multi-agent":
+            first = start - 1  # `Multi-agent MuJoCo`: the multi-agent version of a simulator is its own
+
         # An extended name (`Claude 3.5 Sonnet`, `multi-turn RL`) is its own entity, not the list's.
         found[origin].append(Candidate(first, extended, origin, term.type, term.name if (first, extended) == (start, end) else None))
     return found
@@ -190,6 +193,8 @@ def from_shapes(doc: Doc, positions: list[int], covered: set[int], lexicon_names
         if base and base.type != "Model" and suffix[:1].isupper() or base and suffix[:1].isdigit():
             # `WebArena-Lite`, `AIME'24`: a variant of a known entity, of its type.
             found.append(Candidate(i, i + 1, "variant", base.type))
+        elif base and base.type == "Model" and suffix.split("-")[0].lower() in shapes.LOWER_VARIANT_WORDS:
+            found.append(Candidate(i, i + 1, "checkpoint", "Model"))  # `o3-mini-high`: a release of a known model
         elif shapes.is_coined(text) and not lexicon.is_excluded(text):
             end = _extend_model(doc, i + 1) if internal_type(text) == "Model" else i + 1
             found.append(Candidate(i, end, "shape", "Model" if end > i + 1 else None))
@@ -235,24 +240,31 @@ def from_title_lead(doc: Doc, text: str) -> list[Candidate]:
     return []
 
 
-def _lead(lead: Span, text: str) -> list[Candidate]:
+def _lead(lead: Span, text: str, article: bool = False) -> list[Candidate]:
     """A lead of one name, or of two or three capitalised words that are not a phrase about a class.
 
     "Generative Agents: ..." and "Motion Avatar: ..." name what the paper
     builds; "Large Action Models: ...", "From Persona to Personalization: ..."
-    and "Towards General Computer Control: ..." do not.
+    and "Towards General Computer Control: ..." do not. After "The" (`article`), a head noun may end the name:
+    "The Entity-Deduction Arena: ..." names one arena.
     """
     words = [t for t in lead if not t.is_space]
+    if len(words) > 2 and words[0].text == "The" and is_titled(words[1]):
+        # "The AI Scientist: ...": the name without its article, the article kept as the name's fuller form
+        found = _lead(lead[1:], text, article=True)
+        return [Candidate(c.start, c.end, c.origin, None, lead.text) for c in found]
     if not words or "\n" in lead.text or words[0].lower_ in TITLE_LEAD_WORDS | CONNECTORS | {"is", "are", "can", "do", "does", "how", "what", "why", "when"}:
         return []
+    named = article or shapes.is_coined(words[0].text)  # "The X Arena", "LMRL Gym": a head noun after a name is part of it
     if len(words) == 1:
         ok = is_titled(words[0]) or shapes.is_coined(words[0].text)
     else:
         ok = len(words) <= 3 and all(is_titled(t) or t.lower_ in CONNECTORS for t in words)
-        ok = ok and words[-1].lower_ not in HEAD_TYPE and not words[-1].text.endswith(("ing", "ed"))
+        ok = ok and (named or words[-1].lower_ not in HEAD_TYPE) and not words[-1].text.endswith(("ing", "ed"))
     if not ok or lexicon.is_excluded(lead.text) or any(t.is_punct and t.text not in "-" for t in words):
         return []
-    if len(words) > 1 and lead.text.lower() not in text[lead.end_char :].lower():
+    headed = named and words[-1].lower_ in HEAD_TYPE  # "The X Arena", "LMRL Gym" name one thing of its kind
+    if len(words) > 1 and not headed and lead.text.lower() not in text[lead.end_char :].lower():
         return []  # a phrase of plain words is a name only if the abstract uses it again
     return [Candidate(lead.start, lead.end, "title")]
 

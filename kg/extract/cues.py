@@ -18,7 +18,7 @@ HEADS = {
     "Model": "model models llm llms checkpoint checkpoints vlm vlms vocoder",
     "Method": "framework frameworks method methods approach approaches algorithm algorithms technique techniques strategy "
     "agent agents system systems pipeline pipelines module modules architecture architectures paradigm mechanism planner "
-    "scheme prompting toolkit library optimizer",
+    "scheme prompting toolkit library optimizer rule procedure recipe regularizer regulariser estimator operator layer block",
 }
 HEAD_TYPE = {word: type_ for type_, words in HEADS.items() for word in words.split()}
 # Name-internal cues for names no head noun types.
@@ -38,8 +38,11 @@ COORDINATION = {",", "and", "or", "&", "/"}
 WORLD_MODIFIERS = {"simulation", "simulated", "game", "interactive", "virtual", "sandbox", "embodied"}
 
 
-# Names of network architectures and the models built on them (`AlexNet`, `VGG-16`, `Swin-Former`, `Faster R-CNN`).
-ARCHITECTURE = re.compile(r"(Net|Former|former|GAN|CNN|RNN|LSTM|BERT|VGG)(-?v?\d+[a-z]?)?$|^VGG|^ResNe")
+# Capitalised head words that end an architecture's title-case name (`Global Convolutional Network`).
+NETWORK_HEADS = {"Network": "Method", "Networks": "Method"}
+# Names of network architectures and the models built on them (`AlexNet`, `VGG-16`, `Swin-Former`, `Faster R-CNN`);
+# a year after the name makes it a dataset's edition (`ImageNet2015`), not a depth.
+ARCHITECTURE = re.compile(r"(Net|Former|former|GAN|CNN|RNN|LSTM|BERT|VGG)(-?v?\d{1,3}[a-z]?)?$|^VGG|^ResNe")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -13,11 +13,12 @@ import re
 from functools import lru_cache
 
 import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import lexicon
 from kg.extract.candidates import KNOWN, Candidate, is_titled
-from kg.extract.cues import CONNECTORS
+from kg.extract.cues import CONNECTORS, HEAD_TYPE
 from kg.extract.mentions import norm
 
 # Long forms ending in these words name metrics and tasks, not entities ("Task Success Rate (TSR)").
@@ -25,6 +26,12 @@ NON_ENTITY_HEADS = set(
     "rate rates score scores accuracy metric metrics error loss navigation tracking detection recognition segmentation "
     "classification answering understanding summarization translation dialogue dialog interaction intelligence".split()
 )
+# A two-letter acronym ("(KD)", "(GN)") is too short to be a name by its shape: it names an entity only where its
+# long form is one the lexicon knows ("knowledge distillation (KD)"), the paper proposes, or a capitalised technique
+# ends ("Guided Network (GN)"); "Artificial Intelligence (AI)" and "United States (US)" do not pass.
+OPEN_PAREN = get_string_id("(")
+TWO_LETTERS = re.compile(r"^[A-Z][A-Z0-9]$")
+TECHNIQUE_HEADS = {w for w, t in HEAD_TYPE.items() if t in {"Method", "Model"}} | {"network", "networks", "net", "distillation", "learning"}
 
 WORD_BREAKS = re.compile(r"[\s\-/]+")
 # A sentence, lower-cased up to the acronym, in which the paper names its own proposal.
@@ -63,25 +70,49 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     # The long forms from the shortest, each made only if no shorter one's initials spell the acronym.
     forms = []
     for start in starts:
-        token = doc[start]
-        if token.lower_ in CONNECTORS:
+        if doc[start].lower_ in CONNECTORS:
             continue
-        long_form = text[token.idx : end_char].lower()
+        long_form = text[doc[start].idx : end_char].lower()
         forms.append((start, long_form))
-        words = [w for w in WORD_BREAKS.split(long_form) if w]
-        if letters in ("".join([w[0] for w in words]), "".join([w[0] for w in words if w not in CONNECTORS])):
+        if _initials_spell(letters, long_form):
             return start
     for start, long_form in forms:
-        if long_form[0] != letters[0]:
-            continue
-        i, j = len(letters) - 1, len(long_form) - 1
-        while i >= 0 and j >= 0:
-            if long_form[j] == letters[i] and (i > 0 or j == 0 or not long_form[j - 1].isalnum()):
-                i -= 1
-            j -= 1
-        if i < 0:
+        if _letters_in_order(letters, long_form):
             return start
     return None
+
+
+def _initials_spell(letters: str, long_form: str) -> bool:
+    """The initials of the lower-cased `long_form`'s words, with or without its connectors, are `letters`."""
+    words = [w for w in WORD_BREAKS.split(long_form) if w]
+    return letters in ("".join(w[0] for w in words), "".join(w[0] for w in words if w not in CONNECTORS))
+
+
+def _letters_in_order(letters: str, long_form: str) -> bool:
+    """`letters` occur in the lower-cased `long_form` in order, the first at its start (Schwartz & Hearst)."""
+    if long_form[:1] != letters[:1]:
+        return False
+    i, j = len(letters) - 1, len(long_form) - 1
+    while i >= 0 and j >= 0:
+        if long_form[j] == letters[i] and (i > 0 or j == 0 or not long_form[j - 1].isalnum()):
+            i -= 1
+        j -= 1
+    return i < 0
+
+
+def _expansion_after(doc: Doc, c: Candidate) -> tuple[int, int] | None:
+    """The capitalised words in parentheses after a coined name that spell it: "ULMFiT (Universal Language Model Fine-tuning)"."""
+    if c.end - c.start != 1 or c.end >= len(doc) or doc[c.end].text != "(":
+        return None
+    close = next((j for j in range(c.end + 2, min(c.end + 10, len(doc))) if doc[j].text == ")"), None)
+    if close is None:
+        return None
+    inner = doc[c.end + 1 : close]
+    letters = "".join(ch.lower() for ch in doc[c.start].text if ch.isalpha())
+    if len(inner) < 2 or len(letters) < 3 or not all(is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in inner):
+        return None
+    long_form = inner.text.lower()
+    return (inner.start, inner.end) if _initials_spell(letters, long_form) or _letters_in_order(letters, long_form) else None
 
 
 def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: list[Candidate]) -> list[Candidate]:
@@ -98,13 +129,20 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
     added = []
     titles = [(c.start, c.end) for c in found if c.origin == "title"]  # their text is read only when needed
     title_leads = {doc[start].text for start, end in titles if end - start == 1}
+    two_letter = []
     for token in (doc[i] for i in parens):
         short = by_start.get(token.i + 1)
         if short is None and doc[token.i + 1].text in title_leads:  # "MVA: ..." and later "Multi-Scale Value Aggregation (MVA)"
             short = Candidate(token.i + 1, token.i + 2, "title", None, None)
             found.append(short)
+        elif short is None and TWO_LETTERS.match(doc[token.i + 1].text) and not lexicon.is_excluded(doc[token.i + 1].text):
+            short = Candidate(token.i + 1, token.i + 2, "shape", None, None)
+            found.append(short)
+            two_letter.append(short)
         start = _acronym_long_form(doc, text, token.i) if short is not None else None
         if start is None:
+            if short is not None and short.origin == "shape" and TWO_LETTERS.match(doc[short.start].text):
+                drop.add(id(short))
             continue
         if short.origin == "gazetteer":
             short.origin, short.label, short.key = "shape", None, None  # the paper defines its own acronym
@@ -114,23 +152,40 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         if known:
             short.label, short.key, short.origin = known[0].label, known[0].key, known[0].origin
             continue
+        variant = next((c for c in found if c.origin in KNOWN and c.key is None and c.start < start and c.end == token.i), None)
+        if variant is not None and short.origin in KNOWN:
+            # "offline reinforcement learning (RL)": here the acronym stands for the named variant it closes.
+            short.label, short.key = variant.label, doc[variant.start : variant.end].text
+            continue
         titled = all(is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in long_form)
         sent_text = text[max(0, text.rfind(". ", 0, token.idx)) : token.idx].lower()
         proposed = bool(PROPOSED.search(sent_text))
+        # "fully convolutional network (FCN)": an architecture with its own acronym is a named technique, even in lower case.
+        architecture = len(long_form) > 1 and long_form[-1].lower_ in {"network", "networks"} and short.origin == "shape"
         if (
             lexicon.is_excluded(long_form.text)
             or lexicon.is_excluded(short.key or doc[short.start].text)
             or long_form[-1].lower_ in NON_ENTITY_HEADS
         ):
             drop.add(id(short))
-        elif titled or proposed or norm(long_form.text) in {norm(doc[a:b].text) for a, b in titles}:
+        elif id(short) in {id(c) for c in two_letter} and not (proposed or titled and len(long_form) > 1 and long_form[-1].lower_ in TECHNIQUE_HEADS):
+            drop.add(id(short))
+        elif titled or proposed or architecture or norm(long_form.text) in {norm(doc[a:b].text) for a, b in titles}:
             key = long_form.text
             short.key, short.origin = key, "definition"
             drop.update(id(c) for c in inner)
             added.append(Candidate(start, token.i, "definition", short.label, key))
         elif short.origin == "shape":
             drop.add(id(short))
-    # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity.
+    for c in found:
+        if c.origin == "shape" and c.end < len(orth) and orth[c.end] == OPEN_PAREN and id(c) not in drop and (span := _expansion_after(doc, c)) is not None:
+            key = doc[span[0] : span[1]].text
+            c.key, c.origin = key, "definition"
+            added.append(Candidate(span[0], span[1], "definition", c.label, key))
+    # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity; a two-letter one is found by its hash.
+    for short in two_letter:
+        if id(short) not in drop:
+            found += [Candidate(i, i + 1, "shape") for i in numpy.flatnonzero(orth == orth[short.start]).tolist() if i != short.start]
     words = orth[[c.start for c in found]].tolist()  # each name's first word: the doc's whole column costs more
     defined = {word: c for c, word in zip(found, words) if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
     for c, word in zip(found, words):

@@ -18,6 +18,7 @@ from kg.extract.boundaries import citation_end
 from kg.extract.candidates import Candidate
 from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS, internal_type
 from kg.extract.mentions import norm
+from kg.extract.shapes import VARIANT_SPLIT
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
 EVALUATION_WORDS = re.compile(
@@ -34,6 +35,10 @@ TRAINED_OR_TESTED = re.compile(
 ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\w*|explor\w*|operat\w*|manipulat\w*|deploy\w*)\b", re.I)
 # "experiments in X", "evaluated in X": the guidelines' "experiments in Minecraft" (on a dataset, in a world).
 EXPERIMENTS_IN = re.compile(r"\b(experiments?|experimental(ly)?|empirically|evaluat\w*|tested|deployed)\s*(conducted\s*)?$", re.I)
+# A title about agents acting in the world: what its papers' unnamed-kind names are tested on is where the agent acts.
+EMBODIED_TITLE = re.compile(r"\b(navigat\w*|embodied|robots?|robotic|manipulation|locomotion|legged|humanoids?)\b", re.I)
+NAMED_DATA = re.compile(r"\b(Dataset|Benchmark|Corpus|Treebank)s?$")
+TASKS_IN = re.compile(r"\btasks\s*$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
 # A sentence about reinforcement-learning rollouts is about acting, agents named or not: "reaches a return of 500 after 40K environment steps".
@@ -68,15 +73,17 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
     i = _after_acronym(doc, citation_end(doc, end))  # "ILSVRC [28] dataset", "Google Research Football (GRF) environment"
     while i < len(doc) and doc[i].text in COORDINATION and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the")):
         i = _after_acronym(doc, citation_end(doc, ends[i + 1] if i + 1 in ends else ends[i + 2]))  # "the SMAC and the GRF environments"
-    if i < len(doc) and (t := HEAD_TYPE.get(doc[i].lower_)):
-        return t
+    if i < len(doc) and HEAD_TYPE.get(doc[i].lower_):
+        return _last_head(doc, i)
     if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
         return t
     described = i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}
+    if not described and (k := _is_a(doc, i)):
+        i, described = k - 2, True  # "X is a benchmark", "X, which is a simulation sandbox"
     if described or (i + 1 < len(doc) and doc[i].text == ":" and start == 0):
         # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
         for token in doc[i + 1 + described : min(i + 10, len(doc))]:
-            if (t := HEAD_TYPE.get(token.lower_)) and (described or t in {"Benchmark", "Environment"}):
+            if HEAD_TYPE.get(token.lower_) and ((t := _last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
                 return t
             if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
                 break
@@ -84,9 +91,33 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
     while j >= 0 and doc[j].lower_ in NAMING_CUES | {"as", ",", '"', "“"}:
         j -= 1
     t = HEAD_TYPE.get(doc[j].lower_) if j >= 0 else None
+    if t and j > 0 and doc[j - 1].lower_ in {"in", "on", "at", "from", "by"}:
+        return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
+
+
+def _last_head(doc: Doc, k: int) -> str:
+    """The type of the last of the head nouns from `k` on: English compounds end in their head ("a GUI agent model" is a model).
+
+    "platform" is no such head: "an AI agent platform" is software for agents, not a world they act in.
+    """
+    while k + 1 < len(doc) and doc[k + 1].lower_ in HEAD_TYPE and doc[k + 1].lower_ not in {"platform", "platforms"}:
+        k += 1
+    return HEAD_TYPE[doc[k].lower_]
+
+
+def _is_a(doc: Doc, i: int) -> int:
+    """The index after the article of "is a" / ", which is a" / "serves as a" at `i`, else 0."""
+    if i >= len(doc) or doc[i].lower_ not in {"is", "serves", ","}:
+        return 0
+    words = [t.lower_ for t in doc[i : i + 5]]
+    for lead in (["is"], ["serves", "as"], [",", "which", "is"]):
+        n = len(lead)
+        if words[:n] == lead and len(words) > n and words[n] in {"a", "an"}:
+            return i + n + 1
+    return 0
 
 
 def _list_head_type(doc: Doc, i: int) -> str | None:
@@ -153,8 +184,8 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
     if word == "with":
         return "Environment" if INTERACTS.search(before) else None  # "the agent interacts with X"
     if word == "in":
-        if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before):
-            return "Environment"  # "agents navigate in X", "we show empirically in X": a world is what one experiments in
+        if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before) or TASKS_IN.search(before):
+            return "Environment"  # "agents navigate in X", "we show empirically in X", "device control tasks in X": a world
         return "Benchmark" if not acting and PERFORMS.search(before) else None  # "performs better in X"
     if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
         return "Environment" if agents else None  # "agents play NetHack"
@@ -196,6 +227,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             if t:
                 votes.setdefault(key, {}).setdefault(t, 0)
                 votes[key][t] += 1
+    variants: list[tuple[Candidate, str]] = []  # names nothing typed (Method by default) with a variant's suffix, and their stems
+    embodied = bool(EMBODIED_TITLE.search(text[: max(0, text.find("\n"))]))
     for c in found:
         if c.label is not None and c.origin not in {"title", "definition", "cue"}:
             continue
@@ -205,9 +238,21 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         internal = internal_type(name) or internal_type(VERSION_END.sub("", name))  # `AirBench 2024` is a ...Bench
         if internal == "Environment":
             c.label = internal  # an agent benchmark built around a world (`BoxingGym`) is an Environment
+        elif counts and internal == "Benchmark" and NAMED_DATA.search(name):
+            c.label = internal  # `Computational Reproducibility Agent Benchmark` says what it is
         elif counts:
             c.label = max(counts, key=lambda t: (counts[t], t))
             if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name):
                 c.label = "Model"  # "pruning experiments on AlexNet" test a network, not a dataset
+            elif c.label == "Benchmark" and not head_types and internal is None and embodied:
+                c.label = "Environment"  # "results on R2R" in a paper on navigation: where the agent acts
         elif c.label is None:
             c.label = internal or "Method"
+            if not internal and (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:
+                variants.append((c, stem))
+    # `RoleMRC-mix` after `RoleMRC`, the paper's benchmark: a variant of a name of the paper is of its kind.
+    if variants:
+        labels = {norm(doc[c.start : c.end].text): c.label for c in found if c.label in {"Benchmark", "Environment"}}
+        for c, stem in variants:
+            if (t := labels.get(norm(stem))) and norm(stem) != norm(doc[c.start : c.end].text):
+                c.label = t

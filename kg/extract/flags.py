@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract import lexicon, shapes
-from kg.extract.cues import HEAD_TYPE, NAMING_CUES, PROPOSE_VERBS
+from kg.extract.cues import HEAD_TYPE, NAMING_CUES, NETWORK_HEADS, PROPOSE_VERBS
 from kg.extract.mentions import norm
 
 SENTENCE_PUNCT = frozenset(Sentencizer.default_punct_chars)
@@ -38,7 +38,7 @@ SENTENCE_PUNCT = frozenset(Sentencizer.default_punct_chars)
 # The bits of a lexeme's packed number; its length sits above them.
 SHAPE = 1  # may be a name by its shape alone (`AgentGym`, `Llama-3.1-8B`, `WebArena-Lite`, `wav2vec`)
 CUE = 2  # a naming cue ("dubbed") or a proposing verb ("introduces")
-ARENA_HEAD = 4  # a head noun of datasets or environments ("dataset", "simulator")
+ARENA_HEAD = 4  # a head noun of datasets, environments or architectures ("dataset", "simulator", "Network")
 END = 8  # a character spaCy's sentencizer ends sentences at
 NEWLINE = 16  # whitespace holding a line break (the title's end)
 PUNCT = 32  # punctuation (spaCy's `is_punct`)
@@ -46,7 +46,9 @@ SIZE = 64  # a parameter count (`7B`, `8x7B`)
 NUMBER = 128  # a number or a percentage (`96`, `2.1`, `41%`)
 ET = 256  # "et" (of "et al.")
 AL = 512  # a word starting "al" ("al.")
+CLOSER = 1024  # a word that may close the name before it (`VGG Net`, "Transformer distillation", `DeepLabv3+`, `SQuAD v1.1`, `iNaturalist 2018`)
 LENGTH_SHIFT = 16
+CLOSER_TEXT = re.compile(r"^(?:Net|distillation|\+\+?|v\d+(?:\.\d+)*|\d{4})$")
 NUMBER_TEXT = re.compile(r"^\d+(?:\.\d+)?%?$")
 # Where `columns` and `offsets` keep what they read of a doc, for the steps after the first.
 COLUMNS = "kg_columns"
@@ -75,7 +77,7 @@ def _bits(text: str) -> int:
     return (
         (SHAPE if may_be_shaped_name(text) else 0)
         | (CUE if lower in NAMING_CUES or lower in PROPOSE_VERBS else 0)
-        | (ARENA_HEAD if HEAD_TYPE.get(lower) in {"Benchmark", "Environment"} else 0)
+        | (ARENA_HEAD if HEAD_TYPE.get(lower) in {"Benchmark", "Environment"} or text in NETWORK_HEADS else 0)
         | (END if text in SENTENCE_PUNCT else 0)
         | (NEWLINE if "\n" in text else 0)
         | (PUNCT if is_punct(text) else 0)
@@ -83,6 +85,7 @@ def _bits(text: str) -> int:
         | (NUMBER if NUMBER_TEXT.match(text) else 0)
         | (ET if lower == "et" else 0)
         | (AL if lower.startswith("al") else 0)
+        | (CLOSER if CLOSER_TEXT.match(text) else 0)
         | len(text) << LENGTH_SHIFT
     )
 

@@ -38,6 +38,11 @@ CUE_BEFORE = re.compile(
 )
 
 
+# The endings of architecture names. The model-type registries list architectures (`Informer`, `MobileNet`)
+# beside model families; with no version or size in the name it is the architecture, a Method by the guidelines.
+NETWORK_DESIGN = re.compile(r"(Net|[Ff]ormer|GAN|CNN|RNN|LSTM)$")
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     terms: tuple[lexicon.Term, ...]
@@ -56,6 +61,8 @@ def parse(text: str, origin: str) -> Gazetteer:
             raise ValueError(f"{origin}:{number}: bad entry {line!r}")
         if lexicon.is_excluded(name) or norm(name) in lexicon.by_name():
             continue  # the guidelines rule it out (a library, a metric), or the curated lexicon knows it
+        if type_ == "Model" and NETWORK_DESIGN.search(name) and not any(ch.isdigit() for ch in name):
+            type_ = "Method"  # `Informer`, `Swin Transformer`, `MobileNet`: a registered model type that names an architecture
         if is_common == "1":
             common.add(len(terms))
         terms.append(lexicon.Term(type_, name, tuple(a for a in aliases.split("|") if a and not lexicon.is_excluded(a)), source))

@@ -58,6 +58,7 @@ class NameFinder:
         found += candidates.from_title_lead(doc, text)
         title_end = max(0, text.find("\n"))
         found = boundaries.join_parts(doc, found, title_end)
+        found += boundaries.list_members(doc, found)
         found += boundaries.from_heads(doc, numpy.flatnonzero(bits & flags.ARENA_HEAD).tolist(), title_end)
         parens = numpy.flatnonzero((orth[:-2] == self.open) & (orth[2:] == self.close)).tolist()
         found = definitions.join(doc, orth, text, parens, found)

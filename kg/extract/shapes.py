@@ -31,12 +31,18 @@ RELEASE = re.compile(r"^\d+\.\d+$")
 # A release number after a model family's name, as its own token: `3.5`, `2`, `v2`. A number with
 # two digits before its point (`37.9`) is a score from a flattened table, never part of a name.
 RELEASE_NUMBER = re.compile(r"^(?:v\d+(?:\.\d+)*[a-z]?|\d(?:\.\d+)*[a-z]?)$")
-# Words that name a model's variant after its family and version (`Claude 3.5 Sonnet`).
+# Words that name a model's variant after its family and version (`Claude 3.5 Sonnet`, `BERT BASE`).
 VARIANT_WORDS = frozenset(
-    "Sonnet Opus Haiku Flash Pro Ultra Nano Turbo turbo Instruct Chat Base Coder Math mini Mini Vision Large Medium Small XL XXL Plus Max Lite Preview".split()
+    "Sonnet Opus Haiku Flash Pro Ultra Nano Turbo turbo Instruct Chat Base Coder Math mini Mini Vision Large Medium Small XL XXL Plus Max Lite Preview BASE LARGE SMALL TINY".split()
 )
+# The same words in lower case, and the effort levels of reasoning models: `o3-mini-high`, `o1-preview`.
+LOWER_VARIANT_WORDS = frozenset({w.lower() for w in VARIANT_WORDS} | {"high", "low"})
 # Where a variant's suffix starts: `WebArena-Lite`, `AIME'24`.
 VARIANT_SPLIT = re.compile(r"(?<=\w)['-]")
+# Small words that join the capitalised parts of a hyphenated coined phrase (`Plan-and-Solve`).
+LINK_WORDS = frozenset("and of by in the for or with on".split())
+# The last part of a hyphenated network name (`Dilated-Net`, `Swin-Former`).
+ARCHITECTURE_PARTS = frozenset("Net net Former former GAN CNN RNN".split())
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
 ACRONYM = re.compile(r"^[A-Z0-9&+-]*[A-Z][A-Z0-9&+-]*[A-Z0-9+][a-z]?$")
 ALNUM = re.compile(r"^[A-Z][A-Za-z]*\d[\w.]*$|^[A-Z][A-Za-z]+-?\d+[A-Za-z]*$")
@@ -68,7 +74,8 @@ def is_model_checkpoint(text: str) -> bool:
 def is_coined(text: str) -> bool:
     """True when `text` is shaped like a coined name rather than a word."""
     if text.islower() or (text.istitle() and text.isalpha()):
-        return text[:1].islower() and bool(CAMEL.search(text))  # most tokens: plain words
+        # most tokens: plain words; a lower-case word with a digit inside is coined (`doc2vec`, `seq2seq`)
+        return text[:1].islower() and bool(CAMEL.search(text)) or len(text) >= 6 and bool(INNER_DIGIT.match(text))
     if len(text) < 2 or NUMBERISH.match(text) or not text[0].isalnum():
         return False
     if not any(ch.isalpha() for ch in text) or all(BARE_SIZE.match(part) for part in text.split("-")):
@@ -84,6 +91,10 @@ def is_coined(text: str) -> bool:
     # `Mobile-Agent-E`, `Spider2-V`: a compound counts when a part is itself coined;
     # `Multi-Agent`, `Self-Evolving` and `Text-to-Image` are words.
     parts = text.split("-")
+    if len(parts) > 2 and parts[0].istitle() and parts[-1][:1].isupper() and all(p in LINK_WORDS for p in parts[1:-1]):
+        return True  # `Detect-and-Track`, `Think-in-Memory`: a coined phrase (`State-of-the-Art` is listed as no name)
+    if len(parts) == 2 and parts[0][:1].isupper() and parts[1] in ARCHITECTURE_PARTS:
+        return True  # `Deconv-Net`, `VGG-net`: a network's name
     if re.match(r"^[A-Z][a-z]+(ed|ing)$", parts[-1]) and len(parts) == 2 or (parts[-1].isalpha() and parts[-1].islower() and len(parts[-1]) > 2):
         return False  # `UI-Guided`, `GPU-accelerated`, `FDA-approved`: an adjective; `KTE-Bench-Verified` is a name
     if "to" in parts[1:-1]:

@@ -4,7 +4,8 @@ spaCy's English tokenizer splits on hyphens, so `Llama-3.1-8B` becomes five
 tokens and `70B.` keeps its full stop. Names in this field are hyphenated
 compounds, so hyphens inside words stay; a full stop after a capital or
 digit is split off, and so are the adjective-making endings (`GPT-4-based`,
-`LLaMA-like`) so that the name before them stands alone. Abbreviations
+`LLaMA-like`) so that the name before them stands alone. Emoticons are
+not special cases ("(RLID):" is an acronym, a bracket and a colon). Abbreviations
 that spaCy does not know (`Avg.`, `approx.`) keep their full stop, so that
 "(Avg. 80.1%)" does not end a sentence.
 """
@@ -27,6 +28,7 @@ def customize(nlp: Language) -> None:
     infixes = [p for p in nlp.Defaults.infixes if not any(h in p for h in HYPHEN_RULES)]
     infixes.append(r"(?<=[0-9])[+*^](?=[0-9])")
     infixes.append(r"(?<=[A-Za-z0-9])(?:--|—|–)(?=[A-Za-z])")
+    infixes.append(r"(?<=[A-Za-z0-9])~(?=[A-Za-z])")  # LaTeX's tie before a citation key: "DyVal~zhu2023dyval"
     # Units after digits stay: `574K`, `300K` and `GSM8K` are one token each.
     suffixes = [p for p in nlp.Defaults.suffixes if not p.startswith("(?<=[0-9])(?:km")] + [
         r"(?<=[A-Z0-9+])\.",
@@ -35,5 +37,7 @@ def customize(nlp: Language) -> None:
     ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # Papers write no emoticons, and "(RLID): ..." must end its acronym with ")" and ":", not with the emoticon "):".
+    nlp.tokenizer.rules = {text: case for text, case in nlp.tokenizer.rules.items() if "(" not in text and ")" not in text}
     for abbreviation in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
