@@ -224,3 +224,20 @@ def test_a_coined_name_with_a_capitalised_gym_is_one_environment():
     )
     assert found.get("TXRL Gym") == "Environment" and found.get("Super Kart Gym") == "Environment"
     assert "Gym" not in found and "TXRL" not in found
+
+
+def test_a_suite_in_a_reinforcement_learning_paper_is_where_agents_act_but_its_dataset_stays_data():
+    abstract = (
+        "Count-based exploration struggles when every episode is a new layout. We train agents with a learned novelty "
+        "bonus and report state-of-the-art returns across 12 tasks from the CaveRun suite. "
+        "We also release DigLog, a dataset of 40K recorded episodes."
+    )
+    found = _types("Novelty bonuses for procedurally generated worlds", abstract)
+    assert found["CaveRun"] == "Environment"
+    assert found["DigLog"] == "Benchmark"
+
+
+def test_a_suite_in_a_language_model_paper_stays_a_benchmark():
+    abstract = "We probe exploration in LLMs: results across 12 tasks from the CaveRun suite show that agents rarely backtrack."
+    found = _types("Do language models explore?", abstract)
+    assert found["CaveRun"] == "Benchmark"

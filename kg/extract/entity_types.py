@@ -37,6 +37,12 @@ ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\
 EXPERIMENTS_IN = re.compile(r"\b(experiments?|experimental(ly)?|empirically|evaluat\w*|tested|deployed)\s*(conducted\s*)?$", re.I)
 # A title about agents acting in the world: what its papers' unnamed-kind names are tested on is where the agent acts.
 EMBODIED_TITLE = re.compile(r"\b(navigat\w*|embodied|robots?|robotic|manipulation|locomotion|legged|humanoids?)\b", re.I)
+# A paper on reinforcement learning or exploration, about agents, policies or episodes, trains agents that act: what it
+# tests them on is where they act (`MiniHack`, "the X suite"), unless it says data. A paper on language models
+# (LLM agents, preference tuning) is not such a paper: its benchmarks are mostly scored against references.
+RL_PAPER = re.compile(r"\b(reinforcement learning|RL|MARL|DRL|exploration|episodic|curriculum learning)\b", re.I)
+RL_ACTING = re.compile(r"\b(episodes?|episodic|exploration|environments?|environment steps|sample[- ]efficien\w*|policies|policy|agents?|rewards?)\b", re.I)
+LANGUAGE_MODELS = re.compile(r"\b(human feedback|RLHF|preferences?|LLMs?|language models?)\b", re.I)
 NAMED_DATA = re.compile(r"\b(Dataset|Benchmark|Corpus|Treebank)s?$")
 TASKS_IN = re.compile(r"\btasks\s*$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
@@ -45,7 +51,7 @@ AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
 ROLLOUTS = re.compile(r"\b(episodes?|episodic|environment steps|returns? of|(average|mean|maximum|episode) returns?)\b", re.I)
 # A benchmark whose tasks an agent works through interactively is an Environment (the guidelines' line): "a benchmark of multi-app mobile tasks".
 BENCHMARK_WORD = re.compile(r"\b(benchmarks?|suites?|testbeds?)\b", re.I)
-DATA_WORD = re.compile(r"\b(datasets?|corpus|corpora|annotations?|dialogues)\b", re.I)
+DATA_WORD = re.compile(r"\b(datasets?|corpus|corpora|annotations?|dialogues|scenes|scans)\b", re.I)
 INTERACTIVE = re.compile(r"\b(interactive|interactions?|interact\w*|embodied|websites?|simulat\w*)\b|\bmobile (tasks|apps?|devices?)\b|\bmulti-app\b", re.I)
 NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
 # Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
@@ -215,6 +221,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     votes: dict[str, dict[str, int]] = {}
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
     sentences: dict[int, tuple[bool, bool, bool]] = {}
+    data: set[str] = set()  # names a head noun calls a benchmark in a sentence about data
     for c in found:
         if c.label is None or c.origin in {"title", "definition", "cue"}:
             key = norm(c.key or flags.span_text(doc, text, c.start, c.end))
@@ -223,12 +230,15 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 t = "Environment"  # "X, a benchmark of long-horizon, multi-app interactions"
             if t:
                 headed.setdefault(key, set()).add(t)
+                if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
+                    data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
             t = t or _context_type(doc, c.start, starts_by_end, text, sentences)
             if t:
                 votes.setdefault(key, {}).setdefault(t, 0)
                 votes[key][t] += 1
     variants: list[tuple[Candidate, str]] = []  # names nothing typed (Method by default) with a variant's suffix, and their stems
     embodied = bool(EMBODIED_TITLE.search(text[: max(0, text.find("\n"))]))
+    acting = embodied or bool(RL_PAPER.search(text) and RL_ACTING.search(text) and not LANGUAGE_MODELS.search(text))
     for c in found:
         if c.label is not None and c.origin not in {"title", "definition", "cue"}:
             continue
@@ -244,8 +254,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             c.label = max(counts, key=lambda t: (counts[t], t))
             if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name):
                 c.label = "Model"  # "pruning experiments on AlexNet" test a network, not a dataset
-            elif c.label == "Benchmark" and not head_types and internal is None and embodied:
-                c.label = "Environment"  # "results on R2R" in a paper on navigation: where the agent acts
+            elif c.label == "Benchmark" and internal is None and acting and (not head_types or head_types == {"Benchmark"} and norm(name) not in data):
+                c.label = "Environment"  # "results on R2R" in a paper on navigation, "the MiniHack suite" in one on RL: where the agent acts
         elif c.label is None:
             c.label = internal or "Method"
             if not internal and (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:
