@@ -140,3 +140,22 @@ def test_improving_on_a_method_compares_to_it():
     assert found["CQL"] == "compares_to"
     assert found["IQL"] == "compares_to"
 
+
+
+def test_a_method_named_in_a_general_claim_without_we_is_mentioned():
+    found = _roles(
+        "Sparse rewards for speech agents",
+        "Speech systems are typically trained with supervised learning, which struggles when labels are scarce. "
+        "We train our agent with proximal policy optimization on 200 hours of calls.",
+    )
+    assert found["supervised learning"] == "mentions"
+    assert found["proximal policy optimization"] == "uses"
+
+
+def test_a_method_the_paper_does_instead_of_another_leaves_the_other_mentioned():
+    found = _roles(
+        "Cheap adaptation of tabular models",
+        "We adapt the model with knowledge distillation instead of reinforcement learning, halving the cost of training.",
+    )
+    assert found["reinforcement learning"] == "mentions"
+    assert found["knowledge distillation"] == "uses"

@@ -9,8 +9,9 @@ lexicon in "we propose an RL approach" is used, not proposed, unless it
 leads the title. Benchmarks and environments are evaluated on unless the
 sentence proposes them (never compared to: "outperforms X on WebArena"
 compares to X and evaluates on WebArena); models and methods are used
-unless the words just before them compare against them, or the sentence is background (no
-"we"/"our", a "such as" list, prior work).
+unless the words just before them compare against them, set the paper's work against them
+("instead of X", "unlike X": mentioned), or the sentence is background (no "we"/"our", and a
+"such as" list, prior work, or a general claim: "X is typically ...", "X struggles").
 """
 
 from __future__ import annotations
@@ -64,8 +65,14 @@ TESTED_AFTER = re.compile(
     r"|\b(built|build|builds|based|relies|relying|rely|extends|extending)\s+(up)?on\s+(top\s+of\s+)?(the\s+)?$",
     re.I,
 )
-BACKGROUND = re.compile(r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditional|conventional|popular|recent(ly)?|have been|has been|like)\b", re.I)
+BACKGROUND = re.compile(
+    r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditional(ly)?|conventional|popular|recent(ly)?|have been|has been|like|"
+    r"typically|usually|commonly|widely|often|struggl\w*|suffer\w*)\b",
+    re.I,
+)
 ARENA_TYPES = {"Benchmark", "Environment"}
+# A contrast drawn without an experiment names what the paper does not do: "instead of X", "unlike X", "rather than X".
+INSTEAD = re.compile(r"\b(instead of|rather than|unlike|as opposed to|in (stark )?contrast (to|with))\s+([\w-]+\s+){0,3}$", re.I)
 
 
 # A model or method the paper's own sentence names with no cue: used, unless another mention compares to it.
@@ -94,6 +101,8 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
             return "proposes"
     if span.label_ in ARENA_TYPES:
         return "evaluates_on"  # a baseline is a model or method, never a benchmark
+    if folding.search(INSTEAD, before[-60:]):
+        return "mentions"
     if folding.search(COMPARE, before[-70:]) or (folding.search(CONTRAST, before[-30:]) and folding.search(WE, before)) or _listed_after_comparison(before):
         return "compares_to"
     if sent.start_char not in background:
