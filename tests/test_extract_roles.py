@@ -159,3 +159,11 @@ def test_a_method_the_paper_does_instead_of_another_leaves_the_other_mentioned()
     )
     assert found["reinforcement learning"] == "mentions"
     assert found["knowledge distillation"] == "uses"
+
+
+def test_a_short_form_in_parentheses_takes_the_role_of_its_long_form():
+    found = _roles(
+        "Retrieval for legal agents",
+        "Our ablations show the superiority of our index over alternative approaches like retrieval-augmented generation (RAG).",
+    )
+    assert found["retrieval-augmented generation"] == "compares_to"

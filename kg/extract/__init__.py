@@ -60,7 +60,10 @@ def _entity(
     if canonical and norm(canonical) not in {norm(f) for f in forms}:
         aliases.append(canonical)  # the listed name joins this entity to the same node across papers
     coined = all(s.origin in COINED for s in spans)
-    mention_roles = (roles.mention_role(s, sent, text, s == title_lead, coined, background) for s, sent in zip(spans, sents))
+    # A short form in parentheses right after its long form ("conventional retrieval-augmented generation (RAG)")
+    # stands in the long form's place: the words before the long form decide its role, not the long form itself.
+    read = [(s, sent) for i, (s, sent) in enumerate(zip(spans, sents)) if not (i and text[spans[i - 1].end_char : s.start_char] in {" (", "("})]
+    mention_roles = (roles.mention_role(s, sent, text, s == title_lead, coined, background) for s, sent in read)
     role = roles.strongest(mention_roles, roles.ceiling(first.label_, coined))
     evidence: list[Evidence] = []
     for sent in sents:
