@@ -98,3 +98,18 @@ def test_a_technique_incorporated_is_no_subject_and_the_performance_is_the_paper
     )
     assert ("CodeHand", "SWE-bench Verified", "46.1%") in found
     assert not any(subject == "test-time scaling" for subject, _, _ in found)
+
+
+def test_a_setting_named_in_plain_words_is_where_the_score_was_measured():
+    found = _results(
+        "PlanktoBot: an agent for lab automation",
+        "We introduce PlanktoBot, which we validate on WebShop. PlanktoBot reaches 71.2% accuracy in open-ended protocol planning tasks, "
+        "surpassing GPT-4o. In real-world pipetting scenarios, it raises the success rate of Llama-3 70B from 12.0% to 64.5%.",
+    )
+    assert ("PlanktoBot", "open-ended protocol planning tasks", "71.2%") in found
+    assert ("Llama-3 70B", "real-world pipetting scenarios", "64.5%") in found
+
+
+def test_a_score_in_the_setting_of_a_named_benchmark_keeps_the_benchmark():
+    found = _results("ReefNet: coral segmentation", "We propose ReefNet. ReefNet reaches 48.2% mIoU on CoralSeg-5K in most cases.")
+    assert ("ReefNet", "CoralSeg-5K", "48.2%") in found

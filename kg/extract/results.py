@@ -15,7 +15,9 @@ from 4.8% to 42.4%"), or the one after "for" ("to 43% for GLM-4-9B"), or,
 where the sentence speaks of "our"/"it", the entity the paper proposes.
 The benchmark is the first benchmark or environment after the score in
 its sentence ("64.8% on MATH", not the "Lean4" of "the Lean4 version of
-MiniF2F"), else the last one before it, else the one the previous result
+MiniF2F"), else the last one before it, else a setting the sentence names
+in plain words ("75.1% accuracy in zero-shot screenshot grounding", "In
+real-world booking scenarios, ..."), else the one the previous result
 used, else the paper's only benchmark or environment, else the first one it
 evaluates on; scores listed before a list of as many benchmarks pair with
 them in order ("77.4% and 89.1% on A and B"). An average ("(Avg. 80.1%)",
@@ -88,6 +90,11 @@ PAREN_AFTER = re.compile(r"^\s*\(\s*$")
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
 THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate)\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
+# A setting the sentence names in plain words when it names no benchmark: "75.1% accuracy in zero-shot screenshot
+# grounding", "In real-world booking scenarios, ... 81.7%". The guidelines tie the score to where it was measured, named or not.
+_SETTING = r"((?:(?!(?:the|a|an|our|all|most|some|many|both|each|every|average|total|terms|addition|particular|comparison)\b)[a-z][\w-]*\s+){1,3}[a-z][\w-]*(?:s|ing))"
+SETTING_AFTER = re.compile(rf"^\s*(?:[\w@-]+\s+){{0,3}}?in\s+{_SETTING}\s*(?=[,.;]|$|\s(?:with|for|while|surpassing|outperforming|compared)\b)")
+SETTING_OPENING = re.compile(rf"^\s*(?:in|on)\s+{_SETTING}\s*,", re.I)
 
 
 def _metric(text: str, sent: Sentence, start: int, end: int) -> str | None:
@@ -268,7 +275,11 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             else:
                 continue
             arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, arenas, text)
-            benchmark = name(arena) if arena else (found[-1].benchmark if found else fallback_arena)
+            setting = None if arena else SETTING_AFTER.match(text[end : sent.end_char]) or SETTING_OPENING.match(text[sent.start_char : start])
+            if setting:
+                benchmark = setting.group(1)
+            else:
+                benchmark = name(arena) if arena else (found[-1].benchmark if found else fallback_arena)
             averaged = AVERAGE_BEFORE.search(text[max(clause_start, start - 30) : start]) or AVERAGE_AFTER.match(text[end : end + 20])
             if averaged and not (arena and arena.start_char > end and ARENA_NEXT.match(text[end : arena.start_char])):
                 benchmark = None
