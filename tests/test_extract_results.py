@@ -104,10 +104,12 @@ def test_a_setting_named_in_plain_words_is_where_the_score_was_measured():
     found = _results(
         "PlanktoBot: an agent for lab automation",
         "We introduce PlanktoBot, which we validate on WebShop. PlanktoBot reaches 71.2% accuracy in open-ended protocol planning tasks, "
-        "surpassing GPT-4o. In real-world pipetting scenarios, it raises the success rate of Llama-3 70B from 12.0% to 64.5%.",
+        "surpassing GPT-4o. In real-world pipetting scenarios, it raises the success rate of Llama-3 70B from 12.0% to 64.5%. "
+        "We fine-tune Phi-3 Mini on our traces, achieving a 93% success rate in our in-house test environment.",
     )
     assert ("PlanktoBot", "open-ended protocol planning tasks", "71.2%") in found
     assert ("Llama-3 70B", "real-world pipetting scenarios", "64.5%") in found
+    assert ("Phi-3 Mini", "in-house test environment", "93%") in found
 
 
 def test_a_score_in_the_setting_of_a_named_benchmark_keeps_the_benchmark():

@@ -91,9 +91,9 @@ PAREN_AFTER = re.compile(r"^\s*\(\s*$")
 THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate)\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
 # A setting the sentence names in plain words when it names no benchmark: "75.1% accuracy in zero-shot screenshot
-# grounding", "In real-world booking scenarios, ... 81.7%". The guidelines tie the score to where it was measured, named or not.
-_SETTING = r"((?:(?!(?:the|a|an|our|all|most|some|many|both|each|every|average|total|terms|addition|particular|comparison)\b)[a-z][\w-]*\s+){1,3}[a-z][\w-]*(?:s|ing))"
-SETTING_AFTER = re.compile(rf"^\s*(?:[\w@-]+\s+){{0,3}}?in\s+{_SETTING}\s*(?=[,.;]|$|\s(?:with|for|while|surpassing|outperforming|compared)\b)")
+# grounding", "97% in our in-domain test environment", "In real-world booking scenarios, ... 81.7%". The guidelines tie the score to where it was measured, named or not.
+_SETTING = r"((?:(?!(?:the|a|an|our|all|most|some|many|both|each|every|average|total|terms|addition|particular|comparison)\b)[a-z][\w-]*\s+){1,3}(?:[a-z][\w-]*(?:s|ing)|environment))"
+SETTING_AFTER = re.compile(rf"^\s*(?:[\w@-]+\s+){{0,3}}?in\s+(?:our\s+)?{_SETTING}\s*(?=[,.;]|$|\s(?:with|for|while|surpassing|outperforming|compared)\b)")
 SETTING_OPENING = re.compile(rf"^\s*(?:in|on)\s+{_SETTING}\s*,", re.I)
 
 
