@@ -241,3 +241,13 @@ def test_a_suite_in_a_language_model_paper_stays_a_benchmark():
     abstract = "We probe exploration in LLMs: results across 12 tasks from the CaveRun suite show that agents rarely backtrack."
     found = _types("Do language models explore?", abstract)
     assert found["CaveRun"] == "Benchmark"
+
+
+def test_a_listed_game_with_a_number_or_a_possessive_is_one_environment():
+    found = _types(
+        "Curious agents",
+        "Our agents explore well in Tumble Towers 4 and NetHack, and also on MuJoCo and Wizard's Keep. Table 3 and MuJoCo agree.",
+    )
+    assert found.get("Tumble Towers 4") == "Environment"
+    assert found.get("Wizard's Keep") == "Environment"
+    assert "Table 3" not in found and "Table" not in found

@@ -188,10 +188,12 @@ def _games(doc: Doc, head: int) -> list[Candidate]:
 
 
 def list_members(doc: Doc, found: list[Candidate]) -> list[Candidate]:
-    """Capitalised words listed with a known dataset or environment are of its kind: "On Cora, Citeseer and PubMed".
+    """Capitalised names listed with a known dataset or environment are of its kind: "On Cora, Citeseer and PubMed",
+    "in Connect 4 and Lunar Lander", "on Habitat and Montezuma's Revenge".
 
-    A word counts where the list's own punctuation frames it: "and X" or "or X" ends a list, ", X," and "on X,"
-    stand inside one; "On WebArena, Claude reaches ..." lists nothing.
+    A name counts where the list's own punctuation frames it: "and X" or "or X" ends a list, ", X," and "on X,"
+    stand inside one; "On WebArena, Claude reaches ..." lists nothing. A listed name may be several capitalised
+    words, with a number (`Connect 4`) or a possessive (`Montezuma's Revenge`) inside.
     """
     taken = {i for c in found for i in range(c.start, c.end)}
     added = []
@@ -199,16 +201,52 @@ def list_members(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         if c.label not in {"Benchmark", "Environment"} or c.origin not in {"lexicon", "gazetteer"}:
             continue
         for i in (c.start - 2, c.start - 1, c.end, c.end + 1):
-            if not 0 < i < len(doc) - 1 or i in taken or not doc[i].is_alpha or not doc[i].text[:1].isupper():
+            if not 0 < i < len(doc) - 1 or i in taken:
                 continue
-            before, after = doc[i - 1].lower_, doc[i + 1].lower_
-            if doc[i].text in NOT_MODIFIERS or doc[i].is_sent_start or lexicon.is_excluded(doc[i].text):
+            first, last = (_member_start(doc, i), i) if i < c.start else (i, _member_end(doc, i))
+            if first is None or last is None or taken.intersection(range(first, last + 1)) or first == 0 or last + 1 >= len(doc):
+                continue
+            before, after = doc[first - 1].lower_, doc[last + 1].lower_
+            if doc[first].text in NOT_MODIFIERS or doc[first].is_sent_start or lexicon.is_excluded(doc[first : last + 1].text):
                 continue
             inside = after in {",", "and", "or"} and before in {",", "on", "in", "across", "over"}
-            if inside or before in {"and", "or"} and (i > c.start or after in {",", "and", "or"}):
-                added.append(Candidate(i, i + 1, "cue", c.label))
-                taken.add(i)
+            if inside or before in {"and", "or"} and (first > c.start or after in {",", "and", "or"}):
+                added.append(Candidate(first, last + 1, "cue", c.label))
+                taken.update(range(first, last + 1))
     return added
+
+
+def _member_word(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def _member_inner(token) -> bool:
+    """A number or possessive inside a listed name: `Connect 4`, `StarCraft II`, `Montezuma's Revenge`."""
+    return token.text in {"'s", "’s"} or token.is_digit and len(token) <= 2 or token.text in {"II", "III", "IV"}
+
+
+def _member_end(doc: Doc, i: int) -> int | None:
+    """The last token of a listed name starting at `i`, or None when `i` starts none."""
+    if not _member_word(doc[i]):
+        return None
+    last = i
+    while last + 1 < len(doc) and last - i < 3 and (_member_word(doc[last + 1]) or _member_inner(doc[last + 1])):
+        if doc[last + 1].text in {"'s", "’s"} and not (last + 2 < len(doc) and _member_word(doc[last + 2])):
+            break
+        last += 1
+    return last
+
+
+def _member_start(doc: Doc, i: int) -> int | None:
+    """The first token of a listed name ending at `i`, or None when `i` ends none."""
+    if not (_member_word(doc[i]) or _member_inner(doc[i]) and doc[i].text not in {"'s", "’s"}):
+        return None
+    first = i
+    while first > 0 and i - first < 3 and not doc[first].is_sent_start and (_member_word(doc[first - 1]) or _member_inner(doc[first - 1])):
+        if doc[first - 1].text in NOT_MODIFIERS:
+            break
+        first -= 1
+    return first if _member_word(doc[first]) else None
 
 
 def drop_non_names(bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
