@@ -251,3 +251,12 @@ def test_a_listed_game_with_a_number_or_a_possessive_is_one_environment():
     assert found.get("Tumble Towers 4") == "Environment"
     assert found.get("Wizard's Keep") == "Environment"
     assert "Table 3" not in found and "Table" not in found
+
+
+def test_one_capitalised_word_before_environment_names_a_world_but_software_does_not():
+    found = _types(
+        "Curricula for walkers",
+        "We add a new procedural Cliffhop environment and run every agent in self-contained Docker environments.",
+    )
+    assert found.get("Cliffhop") == "Environment"
+    assert "Docker" not in found

@@ -31,6 +31,9 @@ NAME_HEADS = {"dataset": "Benchmark", "datasets": "Benchmark", "benchmark": "Ben
               "treebank": "Benchmark", "database": "Benchmark", "simulator": "Environment", "gym": "Environment"}
 
 
+# "environment" follows a capitalised plain word that names a world ("the Parkour environment"), where
+# a capitalised word before "dataset" may still be a description; software is excluded (`Docker`, `Python`).
+ENVIRONMENT_HEADS = {"environment", "environments"}
 # "game" and "games" stand beside the names of games, before ("the Werewolf game") or after ("games such as Werewolf").
 GAME_HEADS = {"game", "games"}
 GAME_LIST_INTRO = {"such", "as", "like", "including", ",", "based", "on", "called", "named", "of"}
@@ -136,7 +139,7 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
         if doc[head].text in GAME_HEADS and doc[head].idx >= title_end:
             found += _games(doc, head)
             continue
-        type_ = NAME_HEADS.get(doc[head].lower_) or NETWORK_HEADS.get(doc[head].text)
+        type_ = NAME_HEADS.get(doc[head].lower_) or NETWORK_HEADS.get(doc[head].text) or ("Environment" if doc[head].lower_ in ENVIRONMENT_HEADS else None)
         if type_ is None or doc[head].idx < title_end:
             continue
         start = end = head
@@ -156,7 +159,9 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
         words = doc[start:end]
         # One plain capitalised word ("the Survival dataset", "the Value Network") is too weak; two, or a coined one, make a name.
         named = doc[start : head + 1] if type_ == "Method" else words
-        if (len(words) > 1 or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named.text):
+        # Mid-sentence, one capitalised word before "environment" names one: "a new procedural Parkour environment".
+        single = doc[head].lower_ in ENVIRONMENT_HEADS and words[0].is_alpha and not words[0].is_sent_start
+        if (len(words) > 1 or single or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named.text):
             # "an Open-World Video Game Dataset": a capitalised head is part of the name.
             found.append(Candidate(start, head + 1 if doc[head].text[:1].isupper() else end, "cue", type_))
     return found
