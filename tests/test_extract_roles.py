@@ -167,3 +167,12 @@ def test_a_short_form_in_parentheses_takes_the_role_of_its_long_form():
         "Our ablations show the superiority of our index over alternative approaches like retrieval-augmented generation (RAG).",
     )
     assert found["retrieval-augmented generation"] == "compares_to"
+
+
+def test_a_world_after_for_in_the_title_is_evaluated_on_not_proposed():
+    found = _roles(
+        "Wanderer: A Multimodal Agent for Frontier Saga III",
+        "Wanderer plans with a memory of past quests. We deploy it in the game Frontier Saga III, where it completes the main story.",
+    )
+    assert found["Wanderer"] == "proposes"
+    assert found["Frontier Saga III"] == "evaluates_on"

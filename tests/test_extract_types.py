@@ -260,3 +260,8 @@ def test_one_capitalised_word_before_environment_names_a_world_but_software_does
     )
     assert found.get("Cliffhop") == "Environment"
     assert "Docker" not in found
+
+
+def test_a_name_right_after_game_is_the_game_and_the_word_before_its_kind():
+    found = _types("Playing open worlds", "We deploy our agent in the complex AAA game Frontier Saga III and report its progress.")
+    assert found.get("Frontier Saga III") == "Environment"

@@ -169,19 +169,21 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
 
 def _games(doc: Doc, head: int) -> list[Candidate]:
     """Games named beside the word "game": "the Werewolf game", "games such as Werewolf and Among Us",
-    "a MOBA game, Honor of Kings", "a game based on Among Us". A game an agent plays is an Environment."""
+    "a MOBA game, Honor of Kings", "a game based on Among Us", "the AAA game Red Dead Redemption II". A game an agent plays is an Environment."""
     found = []
     start = head
     while start > 0 and head - start < 3 and is_titled(doc[start - 1]) and not doc[start - 1].is_punct and doc[start - 1].text not in NOT_MODIFIERS:
         start -= 1
     if start < head and (doc[start].is_sent_start or norm(doc[start].text) in lexicon.by_name()):
         start += 1  # a sentence's first word is capitalised whatever it is; "the Atari Seaquest game" names Seaquest
-    if start < head and start > 0 and doc[start - 1].lower_ in {"the", "a", "an"} and not lexicon.is_excluded(doc[start:head].text):
-        found.append(Candidate(start, head, "cue", "Environment"))
     i = head + 1
+    # "the AAA game Red Dead Redemption II", "the game Minecraft": a name right after "game" is the game, the words before it its kind.
+    direct = i < len(doc) and is_titled(doc[i]) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS and not lexicon.is_excluded(doc[i].text)
+    if not direct and start < head and start > 0 and doc[start - 1].lower_ in {"the", "a", "an"} and not lexicon.is_excluded(doc[start:head].text):
+        found.append(Candidate(start, head, "cue", "Environment"))
     while i < len(doc) and doc[i].lower_ in GAME_LIST_INTRO:
         i += 1
-    while i > head + 1 and i < len(doc) and is_titled(doc[i]) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS:
+    while (i > head + 1 or direct) and i < len(doc) and is_titled(doc[i]) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS:
         end = _titled_run(doc, i, limit=4)
         end = next((j for j in range(i + 1, end) if doc[j].lower_ in {"and", "or", "&"}), end)  # a list, not one name
         if not lexicon.is_excluded(doc[i:end].text):

@@ -71,6 +71,8 @@ BACKGROUND = re.compile(
     re.I,
 )
 ARENA_TYPES = {"Benchmark", "Environment"}
+# A world or benchmark after "for", "in" or "on" in the title is where the paper's work is tested, not what it builds.
+TITLE_ARENA = re.compile(r"\b(for|in|on)\s+(the\s+)?$", re.I)
 # A contrast drawn without an experiment names what the paper does not do: "instead of X", "unlike X", "rather than X".
 INSTEAD = re.compile(r"\b(instead of|rather than|unlike|as opposed to|in (stark )?contrast (to|with))\s+([\w-]+\s+){0,3}$", re.I)
 
@@ -95,8 +97,8 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
         ours = ours and not folding.search(COMPARE, ours.group())  # "our student outperforms X" compares to X
         if folding.search(NAMING, before[-60:]) or ours or folding.search(NEW_LIST, before[-120:]) or (folding.search(WE, before) and _proposed_before(before)):
             return "proposes"
-        if sent.start == 0:
-            return "proposes"  # a name the paper coins in its own title
+        if sent.start == 0 and not (span.label_ in ARENA_TYPES and TITLE_ARENA.search(before[-12:])):
+            return "proposes"  # a name the paper coins in its own title; "An Agent for Red Dead Redemption II" is where it acts
         if span.label_ not in ARENA_TYPES and SUBJECT_OPENING.match(before) and PRESENT_VERB.match(text[span.end_char : span.end_char + 60]):
             return "proposes"
     if span.label_ in ARENA_TYPES:
