@@ -214,6 +214,18 @@ def _sentence(text: str, at: int) -> str:
     return text[max(0, start) : end if end > 0 else None]
 
 
+def _acting(text: str, memo: list[bool]) -> bool:
+    """The paper is about agents acting: its title is about navigation or robots, or it is on RL with episodes or policies.
+
+    `memo` keeps the answer for the rest of the paper: the three searches over the whole text cost as much as typing
+    all its names, and most papers have no name that needs them.
+    """
+    if not memo:
+        embodied = EMBODIED_TITLE.search(text[: max(0, text.find("\n"))])
+        memo.append(bool(embodied or RL_PAPER.search(text) and RL_ACTING.search(text) and not LANGUAGE_MODELS.search(text)))
+    return memo[0]
+
+
 def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     """Give each untyped name the type its mentions' head nouns vote for, else its shape's, else Method."""
     ends = {c.start: c.end for c in found}
@@ -237,8 +249,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 votes.setdefault(key, {}).setdefault(t, 0)
                 votes[key][t] += 1
     variants: list[tuple[Candidate, str]] = []  # names nothing typed (Method by default) with a variant's suffix, and their stems
-    embodied = bool(EMBODIED_TITLE.search(text[: max(0, text.find("\n"))]))
-    acting = embodied or bool(RL_PAPER.search(text) and RL_ACTING.search(text) and not LANGUAGE_MODELS.search(text))
+    acting: list[bool] = []  # whether the paper is about agents acting, read once and only if a name needs it
     for c in found:
         if c.label is not None and c.origin not in {"title", "definition", "cue"}:
             continue
@@ -254,7 +265,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             c.label = max(counts, key=lambda t: (counts[t], t))
             if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name):
                 c.label = "Model"  # "pruning experiments on AlexNet" test a network, not a dataset
-            elif c.label == "Benchmark" and internal is None and acting and (not head_types or head_types == {"Benchmark"} and norm(name) not in data):
+            elif c.label == "Benchmark" and internal is None and (not head_types or head_types == {"Benchmark"} and norm(name) not in data) and _acting(text, acting):
                 c.label = "Environment"  # "results on R2R" in a paper on navigation, "the MiniHack suite" in one on RL: where the agent acts
         elif c.label is None:
             c.label = internal or "Method"
