@@ -176,3 +176,13 @@ def test_a_world_after_for_in_the_title_is_evaluated_on_not_proposed():
     )
     assert found["Wanderer"] == "proposes"
     assert found["Frontier Saga III"] == "evaluates_on"
+
+
+def test_methods_given_as_examples_in_parentheses_are_mentioned():
+    found = _roles(
+        "Multi-turn training for tutoring agents",
+        "We build a multi-turn trainer that keeps the flexibility of single-turn methods (e.g., proximal policy optimization, "
+        "beam search) and train our tutor with knowledge distillation.",
+    )
+    assert found["proximal policy optimization"] == "mentions"
+    assert found["knowledge distillation"] == "uses"

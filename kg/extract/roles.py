@@ -73,6 +73,8 @@ BACKGROUND = re.compile(
 ARENA_TYPES = {"Benchmark", "Environment"}
 # A world or benchmark after "for", "in" or "on" in the title is where the paper's work is tested, not what it builds.
 TITLE_ARENA = re.compile(r"\b(for|in|on)\s+(the\s+)?$", re.I)
+# Methods given as examples in parentheses are background, whoever writes them: "existing RL methods (e.g., PPO)".
+EXAMPLES = re.compile(r"\((e\.g\.|for example|such as|including)\s*,?\s*([^()]*(,|\bor\b|\band\b)\s*)?$", re.I)
 # A contrast drawn without an experiment names what the paper does not do: "instead of X", "unlike X", "rather than X".
 INSTEAD = re.compile(r"\b(instead of|rather than|unlike|as opposed to|in (stark )?contrast (to|with))\s+([\w-]+\s+){0,3}$", re.I)
 
@@ -103,7 +105,7 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
             return "proposes"
     if span.label_ in ARENA_TYPES:
         return "evaluates_on"  # a baseline is a model or method, never a benchmark
-    if folding.search(INSTEAD, before[-60:]):
+    if folding.search(INSTEAD, before[-60:]) or span.label_ == "Method" and folding.search(EXAMPLES, before[-80:]):
         return "mentions"
     if folding.search(COMPARE, before[-70:]) or (folding.search(CONTRAST, before[-30:]) and folding.search(WE, before)) or _listed_after_comparison(before):
         return "compares_to"
