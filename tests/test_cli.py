@@ -52,6 +52,7 @@ def test_build_twice_then_stats(tmp_path, abstracts):
     assert result.exit_code == 0
     assert "3 papers" in result.output and "PPO" not in result.output.split("top")[0]
     assert "MuJoCo" in result.output
+    assert "authors by papers" not in result.output  # a daily-papers dump has no bylines: no empty author table
 
 
 def test_stats_on_a_missing_store_says_how_to_make_one(tmp_path):

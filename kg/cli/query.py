@@ -68,7 +68,8 @@ def stats(
     for name, label, papers in found.top_entities:
         table.add_row(name, label, str(papers))
     out.print(table)
-    out.print(_table(f"top {len(found.top_authors)} authors by papers", "author", found.top_authors))
+    if found.top_authors:  # sources without bylines (the daily-papers dumps) give no authors to rank
+        out.print(_table(f"top {len(found.top_authors)} authors by papers", "author", found.top_authors))
 
 
 def search(
