@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import json
 import os
-import zlib
 import re
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from importlib import resources
@@ -90,6 +90,7 @@ def pack_record(extraction: Extraction) -> bytes:
 
 
 def unpack_record(record: bytes) -> Extraction:
+    """The extraction `pack_record` stored."""
     return Extraction.from_json(json.loads(zlib.decompress(record)))
 
 
