@@ -100,17 +100,22 @@ def existing_ids(store, table: str, ids: Iterable[str], column: str = "id") -> s
     return {row["id"] for row in rows}
 
 
+def _node_rows(states: list[EntityState], label: str) -> list[dict]:
+    """The entity nodes' rows (id, name, aliases) of the `label` states among `states`."""
+    rows = []
+    for state in states:
+        if state.label == label:
+            name, aliases = state.name_and_aliases()
+            rows.append({"id": state.id, "name": name, "aliases": aliases})
+    return rows
+
+
 def apply(store, resolution: Resolution) -> None:
     """Write a batch's resolution: new and renamed entities, merges (edges moved), dropped entities, state."""
     stored = existing_ids(store, "KgEntity", [*resolution.states, *resolution.merged, *resolution.dropped])
     new = [s for i, s in resolution.states.items() if i not in stored]
     for label in ENTITY_LABELS:
-        rows = []
-        for state in new:
-            if state.label == label:
-                name, aliases = state.name_and_aliases()
-                rows.append({"id": state.id, "name": name, "aliases": aliases})
-        copy_rows(store, label, rows, ("id", "name", "aliases"))
+        copy_rows(store, label, _node_rows(new, label), ("id", "name", "aliases"))
     for old, target in sorted(resolution.merged.items()):
         _move_edges(store, resolution.states[target].label, old, target)
     gone = sorted({*resolution.merged, *resolution.dropped})
@@ -119,12 +124,7 @@ def apply(store, resolution: Resolution) -> None:
     store.execute("UNWIND $ids AS i MATCH (x:KgEntity {id: i}) DELETE x", {"ids": gone})
     kept = [s for i, s in resolution.states.items() if i in stored]
     for label in ENTITY_LABELS:
-        rows = []
-        for state in kept:
-            if state.label == label:
-                name, aliases = state.name_and_aliases()
-                rows.append({"id": state.id, "name": name, "aliases": aliases})
-        if rows:
+        if rows := _node_rows(kept, label):
             store.execute(f"UNWIND $rows AS r MATCH (e:{label} {{id: r.id}}) SET e.name = r.name, e.aliases = r.aliases", {"rows": rows})
     state_rows = [
         {"id": s.id, "label": s.label, "keys": sorted(s.keys), "forms": json.dumps(s.forms, sort_keys=True, ensure_ascii=False)}
