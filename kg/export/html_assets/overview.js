@@ -4,15 +4,8 @@
 (function () {
   "use strict";
   const data = JSON.parse(document.getElementById("kg-data").textContent);
-  const norm = (text) =>
-    String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const { norm, element, paperLink } = kgCommon;
 
-  function element(tag, text, className) {
-    const node = document.createElement(tag);
-    if (text !== undefined) node.textContent = text;
-    if (className) node.className = className;
-    return node;
-  }
   function swatch(colour) {
     const mark = element("span", undefined, "kg-swatch");
     mark.style.background = colour;
@@ -69,14 +62,7 @@
     const list = element("ol", undefined, "kg-papers");
     for (const paper of info.list) {
       const item = element("li");
-      const safe = paper.url && /^https?:\/\//i.test(paper.url);
-      const link = element(safe ? "a" : "span", paper.title, "kg-paper");
-      if (safe) {
-        link.href = paper.url;
-        link.target = "_blank";
-        link.rel = "noopener noreferrer";
-      }
-      item.append(link, element("span", " " + (paper.date || "undated") + " · " + paper.id, "kg-id"));
+      item.append(paperLink(paper), element("span", " " + (paper.date || "undated") + " · " + paper.id, "kg-id"));
       list.append(item);
     }
     root.append(list);

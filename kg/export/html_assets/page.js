@@ -6,27 +6,7 @@
   const data = JSON.parse(document.getElementById("kg-data").textContent);
   const colours = Object.fromEntries(data.types.map((t) => [t.name, t.color]));
 
-  // The gold scorer's normalisation: accents dropped, casefolded, letters and digits only.
-  const norm = (text) =>
-    String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-
-  function element(tag, text, className) {
-    const node = document.createElement(tag);
-    if (text !== undefined) node.textContent = text;
-    if (className) node.className = className;
-    return node;
-  }
-
-  function paperLink(paper) {
-    const safe = paper.url && /^https?:\/\//i.test(paper.url);
-    const link = element(safe ? "a" : "span", paper.title, "kg-paper");
-    if (safe) {
-      link.href = paper.url;
-      link.target = "_blank";
-      link.rel = "noopener noreferrer";
-    }
-    return link;
-  }
+  const { norm, element, paperLink } = kgCommon;
 
   function card(info) {
     const root = element("div", undefined, "kg-card");
