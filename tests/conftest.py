@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,21 @@ def known(known_store):
 
     with LadybugReader(known_store) as reader:
         yield reader
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (`browser.CHROMIUM`), once per module."""
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        message = "/usr/bin/chromium is not installed (scripts/test.sh installs it when run as root)"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must run the browser tests")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

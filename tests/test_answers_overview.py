@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 
 import pytest
@@ -11,15 +10,9 @@ from typer.testing import CliRunner
 
 import kg.cli
 from answers_graph import known_store, synthetic_store
+from browser import Opened
 from kg.export.overview import PALETTE, node_count, overview, papers_of, render, write_overview
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-# Screenshots go here when KG_SCREENSHOTS names a folder (to look at them), else to the test's tmp folder.
-SHOTS = os.environ.get("KG_SCREENSHOTS")
 
 
 @pytest.fixture(scope="module")
@@ -67,19 +60,6 @@ def test_page_is_deterministic_and_offline(known):
 # -- the page in a real browser
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        message = "/usr/bin/chromium is not installed (scripts/test.sh installs it when run as root)"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; CI must run the browser tests")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _ours(message: str) -> bool:
@@ -87,49 +67,16 @@ def _ours(message: str) -> bool:
     return message.startswith("Canvas2D: Multiple readback operations using getImageData")
 
 
-class Opened:
-    """A page loaded from a file, with every error and request it caused."""
-
-    def __init__(self, browser, path: Path, hash: str = ""):
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type in ("error", "warning") and not _ours(msg.text) else None)
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.goto(path.as_uri() + hash)
-        self.page.wait_for_function("() => window.kg && window.kg.ready", timeout=60_000)
-
-    def pixels(self, colour: str) -> int:
-        """How many canvas pixels are exactly `colour`: what the network really drew."""
-        return self.page.evaluate(
-            """(hex) => {
-                const canvas = document.querySelector('#kg-network canvas');
-                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-                const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-                let count = 0;
-                for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b) count++;
-                return count;
-            }""",
-            colour,
-        )
-
-    def click_node(self, node: str) -> None:
-        point = self.page.evaluate(f"kg.network.canvasToDOM(kg.network.getPosition('{node}'))")
-        box = self.page.locator("#kg-network").bounding_box()
-        self.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
-
-    def shot(self, name: str, tmp_path: Path) -> Path:
-        path = Path(SHOTS or tmp_path) / name
-        self.page.screenshot(path=path)
-        return path
+def open_map(browser, path: Path, hash: str = "") -> Opened:
+    """The map in a larger window, given a minute to lay out, and not counting Chromium's hint about `pixels`."""
+    return Opened(browser, path, hash, viewport=(1400, 900), timeout=60_000, ignore=_ours)
 
 
 @pytest.fixture(scope="module")
 def known_page(browser, known, tmp_path_factory):
     path = tmp_path_factory.mktemp("overview") / "overview.html"
     view = write_overview(known, path)
-    opened = Opened(browser, path)
+    opened = open_map(browser, path)
     yield opened, view, path
     opened.page.close()
 
@@ -176,7 +123,7 @@ def test_clicking_an_entity_lists_its_papers_and_its_focus(known_page):
 
 def test_a_focus_link_opens_straight_into_the_focus(browser, known_page):
     _, _, path = known_page
-    opened = Opened(browser, path, "#focus=environment%3Amujoco")
+    opened = open_map(browser, path, "#focus=environment%3Amujoco")
     assert opened.page.evaluate("kg.nodes.get({filter: (n) => !n.hidden}).map((n) => n.id).sort()") == [
         "environment:mujoco", "method:proximalpolicyoptimization",
     ]
@@ -191,7 +138,7 @@ def test_twenty_thousand_papers(browser, tmp_path_factory, tmp_path):
     view = write_overview(reader, path)
     reader.close()
     assert len(view.graph) == 400 and len(view.communities) >= 10
-    opened = Opened(browser, path)
+    opened = open_map(browser, path)
     assert opened.errors == [] and opened.requests == [path.as_uri()]
     opened.shot("overview-20k.png", tmp_path)
     # The twelve topics come out as communities, each drawn in its own colour.

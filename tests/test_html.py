@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import copy
-import os
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from browser import Opened
 from kg.cli import app
 from kg.export.html import MAX_NODES, PYTHON_LAYOUT, TYPE_STYLE, View, ViewError, render, select, write_html
 from kg.store.reader import LadybugReader
 from known_graph import PAPERS, create, entity_id, pid, synthetic
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 PPO = "method:ppo"
 WEBPILOT, BROWSEBENCH, PLANNING, LOCOBENCH, COT, SIMWORLD = (pid(paper) for paper in PAPERS)
 # Markup in a title must stay text: it would set window.pwned if it ran.
@@ -173,47 +167,6 @@ def test_cli_writes_the_page_and_reports_bad_options_in_one_line(tmp_path, known
 # -- the page in a real browser
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        message = "/usr/bin/chromium is not installed (scripts/test.sh installs it when run as root)"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; CI must run the browser tests")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-class Opened:
-    """A page loaded from a file, with every error and request it caused."""
-
-    def __init__(self, browser, path: Path):
-        self.page = browser.new_page(viewport={"width": 1280, "height": 860})
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type in ("error", "warning") else None)
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.goto(path.as_uri())
-        self.page.wait_for_function("() => window.kg && window.kg.ready", timeout=30_000)
-
-    def pixels(self, colour: str) -> int:
-        """How many canvas pixels are exactly `colour`: what the network really drew."""
-        return self.page.evaluate(
-            """(hex) => {
-                const canvas = document.querySelector('#kg-network canvas');
-                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-                const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-                let count = 0;
-                for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b) count++;
-                return count;
-            }""",
-            colour,
-        )
 
 
 @pytest.fixture(scope="module")
