@@ -39,6 +39,15 @@ ABSTRACTS = [
 ]
 
 
+def extract_one(title: str, abstract: str, **options):
+    """The extraction of one paper made of `title` and `abstract` (`options` go to `kg.extract.extract`)."""
+    from kg.extract import extract
+    from kg.records import Paper, paper_id
+
+    (extraction,) = extract([Paper(id=paper_id(title), title=title, abstract=abstract)], **options)
+    return extraction
+
+
 def write_jsonl(path: Path, records: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import extract_one
 from kg.extract import EXTRACTOR, extract
 from kg.records import Paper, paper_id
 
@@ -16,8 +17,7 @@ def _paper(title: str, abstract: str) -> Paper:
 
 
 def _entities(title: str, abstract: str) -> dict:
-    (extraction,) = extract([_paper(title, abstract)])
-    return {(e.name, e.type): e for e in extraction.entities}
+    return {(e.name, e.type): e for e in extract_one(title, abstract).entities}
 
 
 def test_types_roles_and_evidence_on_a_written_abstract(abstracts):
@@ -189,8 +189,7 @@ def test_bare_numbers_count_only_where_something_scored_them():
 
 
 def _results(title: str, abstract: str) -> set:
-    (extraction,) = extract([_paper(title, abstract)])
-    return {(r.subject, r.benchmark, r.value) for r in extraction.results}
+    return {(r.subject, r.benchmark, r.value) for r in extract_one(title, abstract).results}
 
 
 def test_an_average_has_no_benchmark_and_an_abbreviation_does_not_end_the_sentence():

@@ -1,12 +1,10 @@
 """Name boundaries and context typing on passages from outside the corpus's topics (written for these tests)."""
 
-from kg.extract import extract
-from kg.records import Paper, paper_id
+from conftest import extract_one
 
 
 def _entities(title: str, abstract: str) -> dict:
-    (extraction,) = extract([Paper(id=paper_id(title), title=title, abstract=abstract)])
-    return {(e.name, e.type): e for e in extraction.entities}
+    return {(e.name, e.type): e for e in extract_one(title, abstract).entities}
 
 
 def _names(title: str, abstract: str) -> set:

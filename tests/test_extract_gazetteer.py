@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import extract, gazetteer, pipeline
-from kg.records import Paper, paper_id
+from conftest import extract_one
+from kg.extract import gazetteer, pipeline
 
 ROWS = [
     "name\ttype\taliases\tsource\tcommon",
@@ -26,8 +26,7 @@ def nlp(tmp_path: Path):
 
 
 def _entities(nlp, title: str, abstract: str) -> dict:
-    (extraction,) = extract([Paper(id=paper_id(title), title=title, abstract=abstract)], nlp=nlp)
-    return {(e.name, e.type): e for e in extraction.entities}
+    return {(e.name, e.type): e for e in extract_one(title, abstract, nlp=nlp).entities}
 
 
 def test_gazetteer_names_are_found_with_their_type_and_source_name(nlp):

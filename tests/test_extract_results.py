@@ -1,12 +1,10 @@
 """Results tied to the right subject and benchmark, on short abstracts written for these tests."""
 
-from kg.extract import extract
-from kg.records import Paper, paper_id
+from conftest import extract_one
 
 
 def _results(title: str, abstract: str) -> set[tuple]:
-    (extraction,) = extract([Paper(id=paper_id(title), title=title, abstract=abstract)])
-    return {(r.subject, r.benchmark, r.value) for r in extraction.results}
+    return {(r.subject, r.benchmark, r.value) for r in extract_one(title, abstract).results}
 
 
 def test_a_benchmark_that_opens_the_phrase_owns_the_score_after_it():

@@ -1,12 +1,11 @@
 """Roles read from the sentences that name an entity, on short abstracts written for these tests."""
 
-from kg.extract import extract, roles
-from kg.records import Paper, paper_id
+from conftest import extract_one
+from kg.extract import roles
 
 
 def _roles(title: str, abstract: str) -> dict[str, str]:
-    (extraction,) = extract([Paper(id=paper_id(title), title=title, abstract=abstract)])
-    return {e.name: e.role for e in extraction.entities}
+    return {e.name: e.role for e in extract_one(title, abstract).entities}
 
 
 def test_our_hyphenated_framework_and_a_new_algorithm_in_parentheses_are_proposed():

@@ -1,12 +1,12 @@
 """Typing names the lexicon does not know, from their context, on short abstracts written for these tests."""
 
+from conftest import extract_one
 from kg.extract import extract
-from kg.records import Paper, paper_id
+from kg.records import Paper
 
 
 def _types(title: str, abstract: str) -> dict[str, str]:
-    (extraction,) = extract([Paper(id=paper_id(title), title=title, abstract=abstract)])
-    return {e.name: e.type for e in extraction.entities}
+    return {e.name: e.type for e in extract_one(title, abstract).entities}
 
 
 def test_a_benchmark_of_interactive_tasks_is_an_environment():
