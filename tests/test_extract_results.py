@@ -113,3 +113,27 @@ def test_a_setting_named_in_plain_words_is_where_the_score_was_measured():
 def test_a_score_in_the_setting_of_a_named_benchmark_keeps_the_benchmark():
     found = _results("ReefNet: coral segmentation", "We propose ReefNet. ReefNet reaches 48.2% mIoU on CoralSeg-5K in most cases.")
     assert ("ReefNet", "CoralSeg-5K", "48.2%") in found
+
+
+def test_a_gain_in_points_is_no_result_whatever_the_metric_is_called():
+    found = _results(
+        "TermDec: terminology-aware decoding",
+        "We propose TermDec. TermDec reaches 31.2 BLEU on IWSLT17 and gains 2.4 BLEU on a legal test set; "
+        "on WMT19 it scores 4.1 chrF++ points above the baseline.",
+    )
+    assert ("TermDec", "IWSLT17", "31.2") in found
+    assert not any(value in {"2.4", "4.1"} for _, _, value in found)
+
+
+def test_an_error_lowered_to_a_value_is_a_result_and_the_value_it_came_from_is_the_baselines():
+    found = _results(
+        "KernRet: kernel retrieval for regression",
+        "We propose KernRet and compare it with FT-Transformer. On Wine Quality KernRet lowers RMSE to 0.512 from 0.547 for FT-Transformer.",
+    )
+    assert ("KernRet", "Wine Quality", "0.512") in found
+    assert ("FT-Transformer", "Wine Quality", "0.547") in found
+
+
+def test_a_score_with_a_plus_before_the_percent_is_kept_as_written():
+    found = _results("FoldGen: text to origami", "We propose FoldGen. Our method reaches a 90+% validity rate in a user study on OrigamiSet.")
+    assert ("FoldGen", "OrigamiSet", "90+%") in found

@@ -2,9 +2,9 @@
 
 A score is a percentage as written ("42.4%"), or a bare number in a
 sentence that says something scored it ("UI-TARS achieves 46.6",
-"~1732 (PPO)"). Relative gains are not
+"~1732 (PPO)", "lowers RMSE to 0.41"). Relative gains are not
 results ("+12%", "by 40%", "a 40% improvement", "33% fewer", "relative
-improvements of 14%, 7% and 9%"), nor is a ceiling ("below 54%", "less than
+improvements of 14%, 7% and 9%", "gains 3.1 BLEU", "4.1 chrF++ points above"), nor is a ceiling ("below 54%", "less than
 10% of the tokens"), nor a score listed after a relative one ("by 12.2% for
 ICL and 19.5% for training"), and in "from A to B" only B is. A score
 in parentheses belongs to the name just before them: "GPT-4o (13.9%)" is
@@ -32,13 +32,13 @@ from kg.extract import folding
 from kg.extract.mentions import Mention, Sentence, norm
 from kg.records import Entity, Result
 
-SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?\\?%|~?\d{1,4}\.\d+(?![\d%]|\.\d)|~\d{2,5}(?![\d%.]))")
+SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?\+?\\?%|~?\d{1,4}\.\d+(?![\d%]|\.\d)|~\d{2,5}(?![\d%.]))")
 # Every score has one of these within its first six characters: finding them is much faster than `SCORE.search`.
 SCORE_ANCHOR = re.compile(r"%|~|\.\d")
 DECIMAL_POINT = re.compile(r"\.\d")
 # A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
 SCORE_VERBS = re.compile(
-    r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|"
+    r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|lower\w*|reduc\w*|"
     r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|MRR|BLEU|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
     re.I,
 )
@@ -47,12 +47,12 @@ BARE_UNIT = re.compile(r"^\s*(x\b|×|times|[BMK]\b|billion|million|seconds?|s\b|
 SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
 SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
 RELATIVE_BEFORE = re.compile(
-    r"(\+|\bby|\bup to|\bless than|\bfewer than|\bbelow|\bunder|\bat most|\bimprovements? of|\bincreases? of|\bgains? of|\bboosts? of|\bimproves?|\breduc\w+|\bwithin|\bmargin\b.*)"
+    r"(\+|\bby|\bup to|\bless than|\bfewer than|\bbelow|\bunder|\bat most|\bimprovements? of|\bincreases? of|\bgain(s|ed|ing)?( of)?|\bboosts? of|\bimproves?|\breduc\w+|\bwithin|\bmargin\b.*)"
     r"\s*(over|more than|absolute|about|around|nearly|approximately|up to|an?|average|of|~|\s)*$",
     re.I,
 )
 RELATIVE_AFTER = re.compile(
-    r"^\s*(\w+\s+){0,2}?(-\s*\d|to\b|relative|absolute|improvements?|increases?|gains?|boost|faster|slower|less|more|fewer|reduction|"
+    r"^\s*([\w+@/-]+\s+){0,2}?(-\s*\d|to\b|relative|absolute|improvements?|increases?|gains?|boost|faster|slower|less|more|fewer|reduction|above|below|"
     r"decrease|higher|lower|longer|shorter|larger|smaller|greater|better|worse|points?|pp\b|margin|speed-?up)",
     re.I,
 )
