@@ -65,7 +65,7 @@ LIST_LINK = re.compile(r"^\s*(\([^()]*\)\s*)?((for|on|in|with)\s+(?:(?!\.\s)[^,;
 AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged|mean)\b\W*([\w-]+\W+){0,2}$", re.I)
 AVERAGE_AFTER = re.compile(r"^\W*(on average|in average|averaged|average)\b", re.I)
 # "On A it ...", ", and on the B dataset from ...": a benchmark phrase that opens a clause, not the tail of an earlier score's.
-COMPARED_SCORE = re.compile(r"^[^.;]{0,40}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
+COMPARED_SCORE = re.compile(r"^[^.;]{0,80}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
 PAREN_ALIAS = re.compile(r"^\s*\(\s*$")
 OPENING = re.compile(r"(^\s*|[,;:(]\s*|\band\s+|\.\s+)(on|in)\s+(the\s+)?([\w-]+\s+)?$", re.I)
 ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
@@ -124,10 +124,11 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
     """
     end = scores[index][1]
     arenas = [a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])]
-    if index > 0:
-        between = text[scores[index - 1][1] : scores[index][0]]
-        if COMPARED_SCORE.search(between) and not any(scores[index - 1][1] <= a.start_char < scores[index][0] for a in arenas):
-            return _arena_for(scores, index - 1, arenas, text)  # "it wins 81% on A, compared with 60% for B": both on A
+    compared = _compared_with(scores, index, text)
+    if compared is not None and not any(compared[1] <= a.start_char < scores[index][0] for a in arenas):
+        # "it wins 81% on A, compared with 60% for B": both on A; so are the scores listed after B's ("and 0.105 for C")
+        if not any(ARENA_NEXT.match(text[end : a.start_char]) for a in arenas if a.start_char >= end):
+            return _arena_for(scores, compared[0], arenas, text)
     opening = _opening_arenas(scores, index, arenas, text)
     if opening:
         group = [i for i, s in enumerate(scores) if s[0] > opening[-1].end_char and not any(a.start_char > opening[-1].end_char and a.end_char <= s[0] for a in arenas)]
@@ -143,6 +144,19 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
     if len(group) > 1 and len(chain) >= len(group) and index in group:
         return chain[group.index(index)]
     return after[0]
+
+
+def _compared_with(scores: list[tuple[int, int, str]], index: int, text: str) -> tuple[int, int] | None:
+    """The score that score `index` is compared with ("0.081 on A, compared with 0.163 for B and 0.105 for C"), and where "compared with" ends."""
+    while index > 0:
+        between_start = scores[index - 1][1]
+        between = text[between_start : scores[index][0]]
+        if found := COMPARED_SCORE.search(between):
+            return index - 1, between_start + found.end(1)
+        if not LIST_LINK.match(between):
+            return None
+        index -= 1
+    return None
 
 
 def _opening_arenas(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> list[Mention]:
