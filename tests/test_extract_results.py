@@ -156,3 +156,32 @@ def test_a_long_phrase_before_compared_with_keeps_the_first_scores_benchmark():
         "compared with 58% for MAPPO, and it improves the goal difference in Google Research Football.",
     )
     assert ("MAPPO", "Pixel Soccer League", "58%") in found
+
+
+def test_names_in_an_opening_with_phrase_are_tools_not_who_scored():
+    found = _results(
+        "PatchRank: re-scoring proposals",
+        "We propose PatchRank. With a Swin-T backbone and a Feature Pyramid Network, PatchRank reaches 44.0 mAP on DIOR.",
+    )
+    assert ("PatchRank", "DIOR", "44.0") in found
+    assert {subject for subject, _, _ in found} == {"PatchRank"}
+
+
+def test_a_name_followed_by_task_names_a_task_not_who_scored():
+    found = _results(
+        "CraftMind: agents for block worlds",
+        'We study agents in Minecraft. The leading success rate for the "CollectObsidian" task stands at around 15%. '
+        "We propose CraftMind, which reaches 48%.",
+    )
+    assert ("CraftMind", "Minecraft", "48%") in found
+    assert not any(subject == "CollectObsidian" for subject, _, _ in found)
+
+
+def test_a_hyphenated_owner_after_for_that_is_no_entity_owns_its_score():
+    found = _results(
+        "Pooling speaker embeddings",
+        "We describe SpkPool, a pooling layer on top of an ECAPA-TDNN encoder. Tested on CN-Celeb, SpkPool obtains an EER of 8.1%, "
+        "compared with 9.0% for ECAPA-TDNN and 11.2% for i-vectors.",
+    )
+    assert ("i-vectors", "CN-Celeb", "11.2%") in found
+    assert not any(value == "11.2%" and subject != "i-vectors" for subject, _, value in found)

@@ -83,6 +83,13 @@ CLAUSE = re.compile(r"(;|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 # "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.
 COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency|compute|runtime)\s+of\s+$", re.I)
 BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?([\w-]+\s+)?$", re.I)  # "Plugged into a 3D U-Net, it ..."
+# "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
+LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given)\b[^,;]*$", re.I)
+# "the success rate for the 'ObtainDiamond' task": a name followed by "task" names a task, not who scored.
+TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environments?|settings?|splits?)\b", re.I)
+# "compared with 0.96% for ECAPA-TDNN and 1.52% for x-vectors": an owner that entity finding left unnamed, by its shape
+# (a hyphen, a digit or two capitals), when it ends the phrase.
+NAME_AFTER_FOR = re.compile(r"((?=[\w-]*(?:-|\d|[A-Z][\w-]*[A-Z]))[A-Za-z][\w-]*\w)(?=\s*(?:[,.;)]|\band\b|\bor\b|$))")
 PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
@@ -265,6 +272,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             subjects = [
                 e for e in subjects
                 if not BACKBONE.search(text[max(sent.start_char, e.start_char - 30) : e.start_char]) and not COST_OF.search(text[max(sent.start_char, e.start_char - 30) : e.start_char])
+                and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start])
+                and not TASK_AFTER.match(text[e.end_char : e.end_char + 16])
             ]
             owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and PAREN_AFTER.match(text[end : e.start_char])), None)
@@ -278,10 +287,13 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
             following = re.match(r"\s*(?:\)\s*)?for\s+(?:an?\s+|the\s+)?", text[skip : skip + 16])  # "2.7% for a Conformer"
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
+            unlisted_for = following and not after_for and NAME_AFTER_FOR.match(text, skip + following.end(), sent.end_char)
             if owner is not None and owner.label_ in SUBJECT_TYPES:
                 names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
             elif after_for:
                 names = [name(after_for[0])]
+            elif unlisted_for and not any(a <= unlisted_for.start() < b for a, b in spans_at):
+                names = [unlisted_for.group(1)]
             elif subjects:
                 names = [name(s) for s in _coordinated(subjects, text)]
             elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start])):
