@@ -185,3 +185,21 @@ def test_a_hyphenated_owner_after_for_that_is_no_entity_owns_its_score():
     )
     assert ("i-vectors", "CN-Celeb", "11.2%") in found
     assert not any(value == "11.2%" and subject != "i-vectors" for subject, _, value in found)
+
+
+def test_a_list_of_scores_pairs_with_the_benchmarks_that_open_it_even_when_more_follow():
+    found = _results(
+        "SpectraGNN: spectral rewiring",
+        "We propose SpectraGNN. On Cora, Citeseer and PubMed it reaches 83.5%, 72.4% and 79.9% accuracy, ahead of GCN; "
+        "on the ogbn-products graph from the Open Graph Benchmark it reaches 81.0%.",
+    )
+    assert {("SpectraGNN", "Cora", "83.5%"), ("SpectraGNN", "Citeseer", "72.4%"), ("SpectraGNN", "PubMed", "79.9%")} <= found
+
+
+def test_the_benchmark_that_opens_the_phrase_wins_over_a_larger_one_it_belongs_to():
+    found = _results(
+        "CuriousRainbow: novelty for value-based agents",
+        "We propose CuriousRainbow. On the 57 Atari 2600 games of the Arcade Learning Environment (ALE) it reaches a median "
+        "human-normalised score of 212%, and in Montezuma's Revenge it scores 8,100.",
+    )
+    assert ("CuriousRainbow", "Atari 2600", "212%") in found

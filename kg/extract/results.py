@@ -45,6 +45,7 @@ SCORE_VERBS = re.compile(
 BARE_UNIT = re.compile(r"^\s*(x\b|×|times|[BMK]\b|billion|million|seconds?|s\b|hours?|minutes?|days?|ms\b|GB|MB|tokens|fps|Hz)", re.I)
 # Other scores of the same list, skipped when looking for the words around a list ("of 14.1%, 7.1%, and 9.4%").
 SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
+SCORE_LINK = re.compile(r"^\s*(,|and|or|/|, and|, or)\s*$")  # between two scores of one list
 SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
 RELATIVE_BEFORE = re.compile(
     r"(\+|\bby|\bup to|\bless than|\bfewer than|\bbelow|\bunder|\bat most|\bimprovements? of|\bincreases? of|\bgain(s|ed|ing)?( of)?|\bboosts? of|\bimproves?|\breduc\w+|\bwithin|\bmargin\b.*)"
@@ -167,21 +168,25 @@ def _compared_with(scores: list[tuple[int, int, str]], index: int, text: str) ->
 
 
 def _opening_arenas(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> list[Mention]:
-    """The benchmarks after an "on"/"in" before score `index`, with no score between them and it ("On A and B it reaches")."""
-    start = scores[index][0]
-    previous_end = max([s[1] for s in scores[:index]] + [0])
+    """The benchmarks after an "on"/"in" before score `index`, with no score between them and it ("On A and B it reaches").
+
+    The scores of one list share them ("On A, B and C it reaches 84.1%, 73.0% and 80.2%"), and the
+    phrase may name more after them ("On the 57 Atari 2600 games of the Arcade Learning Environment (ALE) it reaches").
+    """
+    first = index
+    while first > 0 and SCORE_LINK.match(text[scores[first - 1][1] : scores[first][0]]):
+        first -= 1
+    start = scores[first][0]
+    previous_end = scores[first - 1][1] if first else 0
     before = [a for a in arenas if previous_end <= a.start_char and a.end_char <= start]
-    if not before:
-        return []
-    chain = _coordinated(before, text)
-    alias_of = [a for a in before if PAREN_ALIAS.match(text[a.end_char : chain[0].start_char])]
-    if alias_of:
-        chain[0] = alias_of[-1]  # "On the StarCraft Multi-Agent Challenge (SMAC) it wins 86%"
-    if not OPENING.search(text[max(0, chain[0].start_char - 30) : chain[0].start_char]):
-        return []
-    if re.search(r"[;]|\bwhile\b|\bwhereas\b|\bthan\b", text[chain[-1].end_char : start]):
-        return []
-    return chain
+    for last in range(len(before), 0, -1):
+        chain = _coordinated(before[:last], text)
+        alias_of = [a for a in before[:last] if PAREN_ALIAS.match(text[a.end_char : chain[0].start_char])]
+        if alias_of:
+            chain[0] = alias_of[-1]  # "On the StarCraft Multi-Agent Challenge (SMAC) it wins 86%"
+        if OPENING.search(text[max(0, chain[0].start_char - 30) : chain[0].start_char]):
+            return [] if re.search(r"[;]|\bwhile\b|\bwhereas\b|\bthan\b", text[chain[-1].end_char : start]) else chain
+    return []
 
 
 def _coordinated_forward(spans: list[Mention], text: str) -> list[Mention]:
