@@ -203,3 +203,51 @@ def test_the_benchmark_that_opens_the_phrase_wins_over_a_larger_one_it_belongs_t
         "human-normalised score of 212%, and in Montezuma's Revenge it scores 8,100.",
     )
     assert ("CuriousRainbow", "Atari 2600", "212%") in found
+
+
+def test_a_benchmark_no_entity_names_is_read_after_on_and_stays_out_of_the_entities():
+    extraction = extract_one(
+        "Gating depth cues",
+        "We propose GateNav, a gating method for depth cues. GateNav reaches 0.38 SPL on Gibsonia and 31.7 BLEU on newsdev2031.",
+    )
+    found = {(r.subject, r.benchmark, r.value) for r in extraction.results}
+    assert ("GateNav", "Gibsonia", "0.38") in found
+    assert ("GateNav", "newsdev2031", "31.7") in found
+    assert not {"Gibsonia", "newsdev2031"} & {e.name for e in extraction.entities}
+
+
+def test_a_part_of_the_paper_or_hardware_after_on_is_no_benchmark():
+    found = _results(
+        "PackNet3: pruning detectors",
+        "We propose PackNet3, evaluated on COCO. PackNet3 reaches 40.2% AP in Table 3. It keeps 38.5% AP on Xavier GPUs.",
+    )
+    assert ("PackNet3", "COCO", "40.2%") in found
+    assert ("PackNet3", "COCO", "38.5%") in found
+
+
+def test_from_a_to_b_after_a_benchmark_is_on_that_benchmark_not_the_next():
+    found = _results(
+        "LayerMix: mixing slices",
+        "We propose LayerMix. It raises the mean Dice score on KiTS19 from 0.861 to 0.884 and on the Prostatex collection from 0.701 to 0.733.",
+    )
+    assert ("LayerMix", "KiTS19", "0.884") in found
+    assert ("LayerMix", "Prostatex", "0.733") in found
+
+
+def test_it_and_the_encoder_refer_to_the_name_of_the_sentence_before():
+    found = _results(
+        "Reading order helps form understanding",
+        "We continue pretraining LayoutLMv3 with a reading-order loss and name the result RO-Form. It improves F1 on FUNSD from 89.9 to 91.2. "
+        "We also train ViT-S/16 on our scans. Fine-tuned, the encoder reaches 77.5% accuracy on RVL-CDIP.",
+    )
+    assert ("RO-Form", "FUNSD", "91.2") in found
+    assert ("ViT-S/16", "RVL-CDIP", "77.5%") in found
+
+
+def test_the_policy_does_not_refer_back_to_a_term_of_art():
+    found = _results(
+        "Blind stair climbing",
+        "We train a recurrent policy with PPO in Isaac Gym and a teacher-student scheme for sim-to-real transfer. "
+        "Deployed on a Unitree Go1, the policy climbs stairs with a 91% success rate.",
+    )
+    assert not any(subject == "sim-to-real transfer" for subject, _, _ in found)

@@ -12,8 +12,12 @@ the subject's, "GSM8K (98.1%)" the benchmark's, and the name keeps the form writ
 there ("~1732 (PPO)" is PPO's, whatever PPO's long form). The subject is the model or method named last
 before the score in its sentence ("GPT-4o (13.9%)", "improves Llama-3.1-8B
 from 4.8% to 42.4%"), or the one after "for" ("to 43% for GLM-4-9B"), or,
-where the sentence speaks of "our"/"it", the entity the paper proposes.
-The benchmark is the first benchmark or environment after the score in
+where the sentence speaks of "our"/"it", the entity the paper proposes,
+else the name of the sentence before that "it" or "the encoder" refers to
+(`result_names`). Names in an opening "With ..., " phrase are tools, not
+subjects, and so is a name followed by "task".
+The benchmark is one named after "on"/"in" before "from A to B" ("on A from
+0.874 to 0.903"), else the first benchmark or environment after the score in
 its sentence ("64.8% on MATH", not the "Lean4" of "the Lean4 version of
 MiniF2F"), else the last one before it, else a setting the sentence names
 in plain words ("75.1% accuracy in zero-shot screenshot grounding", "In
@@ -22,13 +26,15 @@ used, else the paper's only benchmark or environment, else the first one it
 evaluates on; scores listed before a list of as many benchmarks pair with
 them in order ("77.4% and 89.1% on A and B"). An average ("(Avg. 80.1%)",
 "an average accuracy of 61%") has no benchmark unless one follows it.
+A benchmark here is an entity of the paper or a name after "on"/"in" that
+no entity covers ("0.41 SPL on Gibson", `result_names`).
 """
 
 from __future__ import annotations
 
 import re
 
-from kg.extract import folding
+from kg.extract import folding, result_names
 from kg.extract.mentions import Mention, Sentence, norm
 from kg.records import Entity, Result
 
@@ -70,6 +76,7 @@ COMPARED_SCORE = re.compile(r"^[^.;]{0,80}\b(compared (with|to)|against|vs\.?|ve
 PAREN_ALIAS = re.compile(r"^\s*\(\s*$")
 OPENING = re.compile(r"(^\s*|[,;:(]\s*|\band\s+|\.\s+)(on|in)\s+(the\s+)?([\w-]+\s+)?$", re.I)
 ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
+FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?([\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?\s+)?to\s*$")
 # "the Lean4 version of MiniF2F-Test": the score is on the second name.
 PART_OF = re.compile(r"^\s*(version|split|subset|portion|part)\s+of\b", re.I)
 MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
@@ -137,6 +144,9 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
         # "it wins 81% on A, compared with 60% for B": both on A; so are the scores listed after B's ("and 0.105 for C")
         if not any(ARENA_NEXT.match(text[end : a.start_char]) for a in arenas if a.start_char >= end):
             return _arena_for(scores, compared[0], arenas, text)
+    before = [a for a in arenas if a.end_char <= scores[index][0]]
+    if before and FROM_TO.match(text[before[-1].end_char : scores[index][0]]):
+        return before[-1]  # "on A from 0.874 to 0.903 and on B from ...": on A
     opening = _opening_arenas(scores, index, arenas, text)
     if opening:
         group = [i for i, s in enumerate(scores) if s[0] > opening[-1].end_char and not any(a.start_char > opening[-1].end_char and a.end_char <= s[0] for a in arenas)]
@@ -235,7 +245,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
 
     found: list[Result] = []
-    for sent in sents:
+    for number, sent in enumerate(sents):
         if sent.end_char <= first_score.start():
             continue  # nor do the sentences before the first score
         sent_text = text[sent.start_char : sent.end_char]
@@ -271,6 +281,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if MARGIN.search(text[sent.start_char : start]):
                 continue  # "outperforms X by a large margin (e.g., ~20% on A)"
             scores.append((start, end, match.group(1).replace("\\%", "%")))
+        if scores:
+            arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent), key=lambda a: a.start_char)
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
             subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
@@ -303,6 +315,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [name(s) for s in _coordinated(subjects, text)]
             elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start])):
                 names = [proposed]
+            elif referred := result_names.referred_subject(text, text[clause_start:start], sents[number - 1] if number else None, ents, SUBJECT_TYPES):
+                names = [name(referred)]
             else:
                 continue
             arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, arenas, text)
