@@ -208,6 +208,22 @@ def _coordinated_forward(spans: list[Mention], text: str) -> list[Mention]:
     return chain
 
 
+def _elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], in_sent: list[Mention], text: str, said: dict[int, list[str]]) -> list[str] | None:
+    """Who scored a score that a benchmark opens with no verb, as in the sentence's first scores, in the same order.
+
+    "On A X reaches 86.0% against 87.3% for Y, and on B 73.1% against 76.4%": 73.1% is X's and 76.4% Y's.
+    """
+    start = scores[index][0]
+    opened = [a for a in arenas if a.end_char <= start]
+    if not opened or not OPENING.search(text[max(0, opened[-1].start_char - 30) : opened[-1].start_char]):
+        return None
+    first = next(i for i, s in enumerate(scores) if s[0] >= opened[-1].end_char)
+    if text[opened[-1].end_char : scores[first][0]].strip() or any(opened[-1].end_char <= e.start_char < start and e.label_ in SUBJECT_TYPES for e in in_sent):
+        return None
+    earlier = [said[i] for i in sorted(said) if scores[i][1] <= opened[-1].start_char]
+    return earlier[index - first] if index - first < len(earlier) else None
+
+
 def _first_score(text: str) -> re.Match | None:
     """`SCORE.search(text)`, trying only the starts near a `SCORE_ANCHOR` (most of a text has none).
 
@@ -283,6 +299,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             scores.append((start, end, match.group(1).replace("\\%", "%")))
         if scores:
             arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent), key=lambda a: a.start_char)
+        said: dict[int, list[str]] = {}  # who scored each of the sentence's scores so far, by index
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
             subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
@@ -311,6 +328,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [name(after_for[0])]
             elif unlisted_for and not any(a <= unlisted_for.start() < b for a, b in spans_at):
                 names = [unlisted_for.group(1)]
+            elif (repeated := _elliptic(scores, index, arenas, in_sent, text, said)) is not None:
+                names = repeated
             elif subjects:
                 names = [name(s) for s in _coordinated(subjects, text)]
             elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start])):
@@ -319,6 +338,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [name(referred)]
             else:
                 continue
+            said[index] = names
             arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, arenas, text)
             setting = None if arena else SETTING_AFTER.match(text[end : sent.end_char]) or SETTING_OPENING.match(text[sent.start_char : start])
             if setting:
