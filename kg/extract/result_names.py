@@ -23,7 +23,7 @@ import re
 from kg.extract.mentions import Mention, Sentence
 
 _WORD = r"(?:[A-Z][\w.'’-]*\w|[a-z]+\d[\w.-]*)"  # "Gibson", "NCBI-disease", "Amazon-Book", "newstest2014"
-_PART = r"(?:[A-Z][\w.'’-]*\w|\d{1,4}\b(?![.,%]))"  # but not a score after the name ("on Higgs 73.1%")  # "Gen 9 OU", "Amazon Reviews 2018"
+_PART = r"(?:[A-Z][\w.'’-]*\w|\d{1,4}\b(?![.,%]))"  # "Gen 9 OU", "Amazon Reviews 2018", not the score of "on Higgs 73.1%"
 UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n)\s+(?:the\s+)?({_WORD}(?:\s+{_PART})*)")
 # Capitalised words after "on"/"in" that are not where a score was measured: a part of the paper, hardware.
 NOT_ARENA = re.compile(r"(Table|Tab|Section|Sec|Figure|Fig|Appendix|App|Eq|Equation|Chapter|Part|Step|Stage|Phase|Round)\b")
