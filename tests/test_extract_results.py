@@ -261,3 +261,40 @@ def test_a_benchmark_that_opens_scores_without_a_verb_repeats_who_scored_before(
     )
     assert ("TabNet", "Covtype", "88.2%") in found
     assert ("LightGBM", "Covtype", "93.5%") in found
+
+
+def test_a_score_for_an_unnamed_policy_is_no_result():
+    found = _results(
+        "TouchPeg: tactile insertion",
+        "We propose TouchPeg, trained with SAC. On a Franka Emika Panda arm, TouchPeg inserts pegs in 82% of trials, against 49% for a camera-only policy.",
+    )
+    assert ("TouchPeg", "Franka Emika Panda", "82%") in found
+    assert not any(value == "49%" for _, _, value in found)
+
+
+def test_a_name_that_owns_a_compared_score_is_not_who_scored_the_next_one():
+    found = _results(
+        "Phoneme transfer for small languages",
+        "Starting from a VITS model, we build PhonoTTS. On YorCorp-2h, PhonoTTS reaches a mean opinion score of 3.84 against 3.37 for VITS "
+        "trained from scratch, and a character error rate of 9.1% when transcribed by an ASR model.",
+    )
+    assert ("PhonoTTS", "YorCorp-2h", "9.1%") in found
+    assert ("VITS", "YorCorp-2h", "3.37") in found
+
+
+def test_completing_subtasks_states_a_score():
+    found = _results(
+        "Chaining skills for kitchens",
+        "We propose SkillLinker, a hierarchical planning method. In the FrankaKitchen environment, SkillLinker completes 3.2 of 4 subtasks per episode.",
+    )
+    assert ("SkillLinker", "FrankaKitchen", "3.2") in found
+
+
+def test_the_model_refers_back_to_the_name_that_was_built_not_to_its_tool():
+    found = _results(
+        "Sparse attention for point clouds",
+        "We build PillarAttn-S, a sparse attention network over occupied pillars, and train it with the CenterPoint detection head. "
+        "The model reaches 66.1 mAP on the nuScenes test set.",
+    )
+    assert ("PillarAttn-S", "nuScenes", "66.1") in found
+    assert not any(subject == "CenterPoint" for subject, _, _ in found)

@@ -51,10 +51,9 @@ def unlisted_arenas(text: str, sent: Sentence, spans: list[Mention]) -> list[Men
     return found
 
 
-def referred_subject(text: str, clause: str, previous: Sentence | None, spans: list[Mention], subject_types: set[str]) -> Mention | None:
-    """The last model or method of the `previous` sentence, where `clause` refers back to one ("It improves", "the encoder reaches")."""
-    if previous is None or not REFERS_BACK.search(clause):
+def referred_subject(clause: str, candidates: list[Mention]) -> Mention | None:
+    """The last of `candidates` (the models and methods of the sentence before), where `clause` refers back to one ("It improves", "the encoder reaches")."""
+    if not candidates or not REFERS_BACK.search(clause):
         return None
-    named = [s for s in spans if s.label_ in subject_types and previous.start_char <= s.start_char and s.end_char <= previous.end_char]
     # A term of art ("sim-to-real transfer") is how an unnamed model was made, not the model "the policy" refers to.
-    return named[-1] if named and not named[-1].text.islower() else None
+    return None if candidates[-1].text.islower() else candidates[-1]

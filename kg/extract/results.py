@@ -44,7 +44,7 @@ SCORE_ANCHOR = re.compile(r"%|~|\.\d")
 DECIMAL_POINT = re.compile(r"\.\d")
 # A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
 SCORE_VERBS = re.compile(
-    r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|lower\w*|reduc\w*|"
+    r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|lower\w*|reduc\w*|complet\w*|"
     r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|MRR|BLEU|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
     re.I,
 )
@@ -98,6 +98,9 @@ TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environm
 # "compared with 0.96% for ECAPA-TDNN and 1.52% for x-vectors": an owner that entity finding left unnamed, by its shape
 # (a hyphen, a digit or two capitals), when it ends the phrase.
 NAME_AFTER_FOR = re.compile(r"((?=[\w-]*(?:-|\d|[A-Z][\w-]*[A-Z]))[A-Za-z][\w-]*\w)(?=\s*(?:[,.;)]|\band\b|\bor\b|$))")
+UNNAMED_FOR = re.compile(
+    r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
+)
 PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
@@ -208,6 +211,17 @@ def _coordinated_forward(spans: list[Mention], text: str) -> list[Mention]:
     return chain
 
 
+def _may_score(span: Mention, sent: Sentence, text: str) -> bool:
+    """Whether `span` may be who scored, by the words around it: not a tool ("built on X"), a cost ("the FLOPs of X") or a task ("the X task")."""
+    before = text[max(sent.start_char, span.start_char - 30) : span.start_char]
+    return not BACKBONE.search(before) and not COST_OF.search(before) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
+
+
+def _named_before(sent: Sentence, ents: list[Mention], text: str) -> list[Mention]:
+    """The models and methods of `sent` that may have scored, for "It" or "the encoder" in the next sentence to refer to."""
+    return [e for e in ents if e.label_ in SUBJECT_TYPES and sent.start_char <= e.start_char and e.end_char <= sent.end_char and _may_score(e, sent, text)]
+
+
 def _elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], in_sent: list[Mention], text: str, said: dict[int, list[str]]) -> list[str] | None:
     """Who scored a score that a benchmark opens with no verb, as in the sentence's first scores, in the same order.
 
@@ -300,14 +314,14 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         if scores:
             arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent), key=lambda a: a.start_char)
         said: dict[int, list[str]] = {}  # who scored each of the sentence's scores so far, by index
+        owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
             subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
             subjects = [
                 e for e in subjects
-                if not BACKBONE.search(text[max(sent.start_char, e.start_char - 30) : e.start_char]) and not COST_OF.search(text[max(sent.start_char, e.start_char - 30) : e.start_char])
-                and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start])
-                and not TASK_AFTER.match(text[e.end_char : e.end_char + 16])
+                if _may_score(e, sent, text) and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start])
+                and e not in owners
             ]
             owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and PAREN_AFTER.match(text[end : e.start_char])), None)
@@ -322,10 +336,13 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             following = re.match(r"\s*(?:\)\s*)?for\s+(?:an?\s+|the\s+)?", text[skip : skip + 16])  # "2.7% for a Conformer"
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
             unlisted_for = following and not after_for and NAME_AFTER_FOR.match(text, skip + following.end(), sent.end_char)
+            owners += [owner] if owner is not None else after_for[:1]
             if owner is not None and owner.label_ in SUBJECT_TYPES:
                 names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
             elif after_for:
                 names = [name(after_for[0])]
+            elif UNNAMED_FOR.match(text, skip, sent.end_char):
+                continue  # "against 54% for a vision-only policy": the score of something the paper does not name
             elif unlisted_for and not any(a <= unlisted_for.start() < b for a, b in spans_at):
                 names = [unlisted_for.group(1)]
             elif (repeated := _elliptic(scores, index, arenas, in_sent, text, said)) is not None:
@@ -334,7 +351,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [name(s) for s in _coordinated(subjects, text)]
             elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start])):
                 names = [proposed]
-            elif referred := result_names.referred_subject(text, text[clause_start:start], sents[number - 1] if number else None, ents, SUBJECT_TYPES):
+            elif referred := result_names.referred_subject(text[clause_start:start], _named_before(sents[number - 1], ents, text) if number else []):
                 names = [name(referred)]
             else:
                 continue
