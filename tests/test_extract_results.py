@@ -298,3 +298,32 @@ def test_the_model_refers_back_to_the_name_that_was_built_not_to_its_tool():
     )
     assert ("PillarAttn-S", "nuScenes", "66.1") in found
     assert not any(subject == "CenterPoint" for subject, _, _ in found)
+
+
+def test_a_range_after_of_is_a_score_and_a_span_of_years_is_not():
+    found = _results(
+        "ChessMind: a search agent for chess variants",
+        "We propose ChessMind, trained on games of 2012-2020 and evaluated on Lichess. ChessMind attains a rating of 1850-1950 on Lichess, "
+        "with 61.5% wins against Stockfish level 4.",
+    )
+    assert ("ChessMind", "Lichess", "1850-1950") in found
+    assert not any(value == "2012-2020" for _, _, value in found)
+
+
+def test_a_share_saved_is_no_score():
+    found = _results(
+        "QueryGate: routing queries",
+        "We propose QueryGate. QueryGate reaches 48.3% exact match on NaturalQuestions, with 37.5% in saved computation.",
+    )
+    assert ("QueryGate", "NaturalQuestions", "48.3%") in found
+    assert not any(value == "37.5%" for _, _, value in found)
+
+
+def test_a_colon_ends_the_clause_that_names_the_object_of_the_work():
+    found = _results(
+        "EvoCoder: evolving networks with language models",
+        "We propose EvoCoder. Our application of EvoCoder to the SqueezeNetV3 model shows its worth: it raises accuracy on CIFAR-10 "
+        "from 91.2% to 92.8%.",
+    )
+    assert ("EvoCoder", "CIFAR-10", "92.8%") in found
+    assert not any(subject == "SqueezeNetV3" for subject, _, _ in found)

@@ -2,9 +2,10 @@
 
 A score is a percentage as written ("42.4%"), or a bare number in a
 sentence that says something scored it ("UI-TARS achieves 46.6",
-"~1732 (PPO)", "lowers RMSE to 0.41"). Relative gains are not
+"~1732 (PPO)", "lowers RMSE to 0.41"), or a range after "of" ("an Elo of
+1300-1500", but not "of 2009-2019"). Relative gains are not
 results ("+12%", "by 40%", "a 40% improvement", "33% fewer", "relative
-improvements of 14%, 7% and 9%", "gains 3.1 BLEU", "4.1 chrF++ points above"), nor is a ceiling ("below 54%", "less than
+improvements of 14%, 7% and 9%", "gains 3.1 BLEU", "4.1 chrF++ points above", "46.6% in saved computation"), nor is a ceiling ("below 54%", "less than
 10% of the tokens"), nor a score listed after a relative one ("by 12.2% for
 ICL and 19.5% for training"), and in "from A to B" only B is. A score
 in parentheses belongs to the name just before them: "GPT-4o (13.9%)" is
@@ -38,7 +39,10 @@ from kg.extract import folding, result_names
 from kg.extract.mentions import Mention, Sentence, norm
 from kg.records import Entity, Result
 
-SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?\+?\\?%|~?\d{1,4}\.\d+(?![\d%]|\.\d)|~\d{2,5}(?![\d%.]))")
+SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?\+?\\?%|~?\d{1,4}\.\d+(?![\d%]|\.\d)|~\d{2,5}(?![\d%.])|(?<=of )\d{2,4}[-–]\d{2,4}(?![\w%.-]))")
+# A range is a score only after "of" ("an Elo of 1300-1500"), and years are none ("of 2009-2019").
+RANGE = re.compile(r"\bof (\d{2,4})[-–](\d{2,4})(?![\w%.-])")
+YEARS = re.compile(r"^(19|20)\d\d[-–](19|20)\d\d$")
 # Every score has one of these within its first six characters: finding them is much faster than `SCORE.search`.
 SCORE_ANCHOR = re.compile(r"%|~|\.\d")
 DECIMAL_POINT = re.compile(r"\.\d")
@@ -60,7 +64,7 @@ RELATIVE_BEFORE = re.compile(
 )
 RELATIVE_AFTER = re.compile(
     r"^\s*([\w+@/-]+\s+){0,2}?(-\s*\d|to\b|relative|absolute|improvements?|increases?|gains?|boost|faster|slower|less|more|fewer|reduction|above|below|"
-    r"decrease|higher|lower|longer|shorter|larger|smaller|greater|better|worse|points?|pp\b|margin|speed-?up)",
+    r"decrease|higher|lower|longer|shorter|larger|smaller|greater|better|worse|points?|pp\b|margin|speed-?up|saved|savings?)",
     re.I,
 )
 RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|parameters|cost|compute))\b", re.I)
@@ -87,7 +91,7 @@ METRICS = re.compile(
 SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
-CLAUSE = re.compile(r"(;|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
+CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 # "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.
 COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency|compute|runtime)\s+of\s+$", re.I)
 BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?([\w-]+\s+)?$", re.I)  # "Plugged into a 3D U-Net, it ..."
@@ -249,14 +253,14 @@ def _first_score(text: str) -> re.Match | None:
     if decimal := DECIMAL_POINT.search(text):
         firsts.append(decimal.start())
     if not firsts:
-        return None
+        return RANGE.search(text)  # "an Elo of 1300-1500", the one score with neither a point nor a percent sign
     checked = 0
     for anchor in SCORE_ANCHOR.finditer(text, min(firsts)):
         for start in range(max(checked, anchor.start() - 5), anchor.start() + 1):
             if match := SCORE.match(text, start):
                 return match
         checked = anchor.start() + 1
-    return None
+    return RANGE.search(text)
 
 
 def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[Entity]) -> list[Result]:
@@ -291,6 +295,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 return False  # a version inside a name (`Claude 3.5`)
             if value.endswith("%"):
                 return True
+            if YEARS.match(value):
+                return False
             return bool(SCORE_VERBS.search(sent_text)) and not BARE_UNIT.match(text[end : end + 12])
 
         relative_end = None  # where the last relative gain of the sentence ended
