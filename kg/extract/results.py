@@ -44,7 +44,7 @@ SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?\+?\\?%|~?\d{1,4}\.\d+(?![
 # Its literal start lets the search skip through a text as fast as `str.find`; `_range` checks the word boundary before it.
 RANGE = re.compile(r"of \d{2,4}[-–]\d{2,4}(?![\w%.-])")
 YEARS = re.compile(r"^(19|20)\d\d[-–](19|20)\d\d$")
-# Every score has one of these within its first six characters: finding them is much faster than `SCORE.search`.
+# Every score but a range has one of these within its first six characters: finding them is much faster than `SCORE.search`.
 SCORE_ANCHOR = re.compile(r"%|~|\.\d")
 DECIMAL_POINT = re.compile(r"\.\d")
 # A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
@@ -85,9 +85,13 @@ FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?([\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?
 # "the Lean4 version of MiniF2F-Test": the score is on the second name.
 PART_OF = re.compile(r"^\s*(version|split|subset|portion|part)\s+of\b", re.I)
 MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
+# Metric words in any case, with the words that make them specific ("top-1 accuracy", "Dice score", "mean opinion score"),
+# and metric acronyms in their own case only: "map" and "mae" are words too.
 METRICS = re.compile(
-    r"\b(success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|F1(?: score)?|exact match|task completion rate|completion rate|solve rate|resolve rate|score)\b",
-    re.I,
+    r"(?<![\w@-])((?i:(?:top-\d+ |median |box |mask |human-normali[sz]ed |normali[sz]ed |dice |end-to-end |task |test |output )*"
+    r"(?:success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|f1(?: score)?|exact match(?: accuracy)?|completion rate|solve rate|"
+    r"resolve rate|word error rate|character error rate|equal error rate|mean opinion score|score|recall@\d+|ndcg(?:@\d+)?|hits@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*))"
+    r"|(?:mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD))(?![\w@+-])"
 )
 SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
