@@ -336,9 +336,9 @@ def _metrics(title: str, abstract: str) -> dict[str, str | None]:
 def test_the_metric_is_the_one_the_sentence_names_acronyms_in_their_own_case():
     metrics = _metrics(
         "VoxNet-T: sparse attention for point clouds",
-        "We propose VoxNet-T. VoxNet-T reaches 67.0 mAP and 71.9 NDS on nuScenes and 82.5% top-1 accuracy on ModelNet40. "
+        "We propose VoxNet-T. VoxNet-T reaches 67.0 mAP and 71.9 NDS on nuScenes, 44.2 box AP on COCO and 82.5% top-1 accuracy on ModelNet40. "
         "On VoxCeleb1-O, VoxNet-T obtains an EER of 0.91%, and on LJSpeech a mean opinion score of 4.05. "
         "On FUNSD it improves F1 from 88.1 to 90.4, and on CamVid it keeps a mean Dice score of 0.812.",
     )
-    assert metrics == {"67.0": "mAP", "71.9": "NDS", "82.5%": "top-1 accuracy", "0.91%": "EER", "4.05": "mean opinion score",
+    assert metrics == {"67.0": "mAP", "71.9": "NDS", "44.2": "box AP", "82.5%": "top-1 accuracy", "0.91%": "EER", "4.05": "mean opinion score",
                        "90.4": "F1", "0.812": "Dice score"}
