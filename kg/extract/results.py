@@ -15,7 +15,9 @@ before the score in its sentence ("GPT-4o (13.9%)", "improves Llama-3.1-8B
 from 4.8% to 42.4%"), or the one after "for" ("to 43% for GLM-4-9B"), or,
 where the sentence speaks of "our"/"it", the entity the paper proposes,
 else the name of the sentence before that "it" or "the encoder" refers to
-(`result_names`). Names in an opening "With ..., " phrase are tools, not
+(`result_names`), else, where the clause names a metric of no one ("where
+accuracy moves from 75.5% to 76.0%") right after a sentence with a result,
+that result's subject. Names in an opening "With ..., " phrase are tools, not
 subjects, and so is a name followed by "task".
 The benchmark is one named after "on"/"in" before "from A to B" ("on A from
 0.874 to 0.903"), else the first benchmark or environment after the score in
@@ -93,6 +95,8 @@ METRICS = re.compile(
     r"resolve rate|word error rate|character error rate|equal error rate|mean opinion score|score|recall@\d+|ndcg(?:@\d+)?|hits@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
     r"|mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD))(?![\w@+-])"
 )
+# The words before a metric that leave it no owner: "where accuracy", "the accuracy", "Notably, accuracy".
+UNOWNED = re.compile(r"(^|[,;:]|\b(the|where|its|and|when|with|then))\s*$", re.I)
 SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
@@ -220,6 +224,11 @@ def _coordinated_forward(spans: list[Mention], text: str) -> list[Mention]:
     return chain
 
 
+def _unowned_metric(clause: str) -> bool:
+    """Whether `clause` names a metric of no one ("where accuracy moves", "the accuracy rises"), not "human accuracy is"."""
+    return any(UNOWNED.search(clause, 0, m.start()) for m in METRICS.finditer(clause))
+
+
 def _may_score(span: Mention, sent: Sentence, text: str) -> bool:
     """Whether `span` may be who scored, by the words around it: not a tool ("built on X"), a cost ("the FLOPs of X") or a task ("the X task")."""
     before = text[max(sent.start_char, span.start_char - 30) : span.start_char]
@@ -292,6 +301,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
 
     found: list[Result] = []
+    last_scored = -2  # the number of the last sentence with a result
     for number, sent in enumerate(sents):
         if sent.end_char <= first_score.start():
             continue  # nor do the sentences before the first score
@@ -372,6 +382,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [proposed]
             elif referred := result_names.referred_subject(text[clause_start:start], _named_before(sents[number - 1], ents, text) if number else []):
                 names = [name(referred)]
+            elif found and last_scored == number - 1 and _unowned_metric(text[clause_start:start]):
+                names = [found[-1].subject]  # "... reaches 80.9% on B. The gains shrink on C, where accuracy moves from 75.5% to 76.0%."
             else:
                 continue
             said[index] = names
@@ -384,6 +396,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             averaged = AVERAGE_BEFORE.search(text[max(clause_start, start - 30) : start]) or AVERAGE_AFTER.match(text[end : end + 20])
             if averaged and not (arena and arena.start_char > end and ARENA_NEXT.match(text[end : arena.start_char])):
                 benchmark = None
+            last_scored = number
             for subject in names:
                 result = Result(subject=subject, benchmark=benchmark, metric=_metric(text, sent, start, end), value=value)
                 if result not in found:
