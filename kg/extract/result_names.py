@@ -13,7 +13,9 @@ states the score does not always name both as entities:
   Fine-tuned, the encoder reaches 84.2%", "... and name the result
   RO-Layout. It improves F1 ..."): the last model or method of that
   sentence is the one the pronoun or the definite noun refers back to,
-  when it is a name and not a term of art.
+  when it is a name and not a term of art;
+- the metric is named as the sentence names it ("41.3 mAP", "an EER of
+  0.78%", "84.2% top-1 accuracy"), or not at all.
 """
 
 from __future__ import annotations
@@ -28,6 +30,16 @@ UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n)\s+(?:the\s+)?({_WORD}(?:\s+{_
 # Capitalised words after "on"/"in" that are not where a score was measured: a part of the paper, hardware.
 NOT_ARENA = re.compile(r"(Table|Tab|Section|Sec|Figure|Fig|Appendix|App|Eq|Equation|Chapter|Part|Step|Stage|Phase|Round)\b")
 HARDWARE = re.compile(r"\b(GPUs?|CPUs?|TPUs?|cores?|boards?|machines?|nodes?|devices?)\b", re.I)
+# Metric words in any case, with the words that make them specific ("top-1 accuracy", "Dice score", "box AP"),
+# and metric acronyms in their own case only: "map" and "mae" are words too.
+METRICS = re.compile(
+    r"(?<![\w@-])((?i:top-\d+ |median |box |mask |human-normali[sz]ed |normali[sz]ed |dice |end-to-end |task |test |output )*"
+    r"(?:(?i:success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|f1(?: score)?|exact match(?: accuracy)?|completion rate|solve rate|"
+    r"resolve rate|word error rate|character error rate|equal error rate|mean opinion score|score|recall@\d+|ndcg(?:@\d+)?|hits@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
+    r"|mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD))(?![\w@+-])"
+)
+# The words before a metric that leave it no owner: "where accuracy", "the accuracy", "Notably, accuracy".
+UNOWNED = re.compile(r"(^|[,;:]|\b(the|where|its|and|when|with|then))\s*$", re.I)
 # "the encoder", "It": who scored, named before.
 REFERS_BACK = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|then|while)\s+)(?:[Ii]t|[Tt]he (?:resulting |fine-tuned |final )?(?:model|encoder|network|detector|classifier|parser|policy|agent|system|method))\b"
@@ -57,3 +69,17 @@ def referred_subject(clause: str, candidates: list[Mention]) -> Mention | None:
         return None
     # A term of art ("sim-to-real transfer") is how an unnamed model was made, not the model "the policy" refers to.
     return None if candidates[-1].text.islower() else candidates[-1]
+
+
+def metric(text: str, sent: Sentence, start: int, end: int) -> str | None:
+    """The metric the sentence names for the score at `start:end`: "84.6% accuracy", "improves the success rate of X from 4.8% to 42.4%"."""
+    after = METRICS.match(text[end : end + 40].strip())
+    if after:
+        return after.group(1)
+    before = list(METRICS.finditer(text[sent.start_char : start]))
+    return before[-1].group(1) if before else None
+
+
+def unowned_metric(clause: str) -> bool:
+    """Whether `clause` names a metric of no one ("where accuracy moves", "the accuracy rises"), not "human accuracy is"."""
+    return any(UNOWNED.search(clause, 0, m.start()) for m in METRICS.finditer(clause))

@@ -87,16 +87,6 @@ FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?([\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?
 # "the Lean4 version of MiniF2F-Test": the score is on the second name.
 PART_OF = re.compile(r"^\s*(version|split|subset|portion|part)\s+of\b", re.I)
 MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
-# Metric words in any case, with the words that make them specific ("top-1 accuracy", "Dice score", "mean opinion score"),
-# and metric acronyms in their own case only: "map" and "mae" are words too.
-METRICS = re.compile(
-    r"(?<![\w@-])((?i:top-\d+ |median |box |mask |human-normali[sz]ed |normali[sz]ed |dice |end-to-end |task |test |output )*"
-    r"(?:(?i:success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|f1(?: score)?|exact match(?: accuracy)?|completion rate|solve rate|"
-    r"resolve rate|word error rate|character error rate|equal error rate|mean opinion score|score|recall@\d+|ndcg(?:@\d+)?|hits@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
-    r"|mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD))(?![\w@+-])"
-)
-# The words before a metric that leave it no owner: "where accuracy", "the accuracy", "Notably, accuracy".
-UNOWNED = re.compile(r"(^|[,;:]|\b(the|where|its|and|when|with|then))\s*$", re.I)
 SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
@@ -126,15 +116,6 @@ OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|
 _SETTING = r"((?:(?!(?:the|a|an|our|all|most|some|many|both|each|every|average|total|terms|addition|particular|comparison)\b)[a-z][\w-]*\s+){1,3}(?:[a-z][\w-]*(?:s|ing)|environment))"
 SETTING_AFTER = re.compile(rf"^\s*(?:[\w@-]+\s+){{0,3}}?in\s+(?:our\s+)?{_SETTING}\s*(?=[,.;]|$|\s(?:with|for|while|surpassing|outperforming|compared)\b)")
 SETTING_OPENING = re.compile(rf"^\s*(?:in|on)\s+{_SETTING}\s*,", re.I)
-
-
-def _metric(text: str, sent: Sentence, start: int, end: int) -> str | None:
-    """The metric the sentence names for the score: "84.6% accuracy", "improves the success rate of X from 4.8% to 42.4%"."""
-    after = METRICS.match(text[end : end + 40].strip())
-    if after:
-        return after.group(1)
-    before = list(METRICS.finditer(text[sent.start_char : start]))
-    return before[-1].group(1) if before else None
 
 
 def _coordinated(spans: list[Mention], text: str) -> list[Mention]:
@@ -222,11 +203,6 @@ def _coordinated_forward(spans: list[Mention], text: str) -> list[Mention]:
             break
         chain.append(span)
     return chain
-
-
-def _unowned_metric(clause: str) -> bool:
-    """Whether `clause` names a metric of no one ("where accuracy moves", "the accuracy rises"), not "human accuracy is"."""
-    return any(UNOWNED.search(clause, 0, m.start()) for m in METRICS.finditer(clause))
 
 
 def _may_score(span: Mention, sent: Sentence, text: str) -> bool:
@@ -358,7 +334,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if owner is None and close > 0 and text[max(sent.start_char, start - 2) : start].strip().endswith("("):
                 owner = next((e for e in in_sent if e.label_ in SUBJECT_TYPES and end < e.start_char and e.end_char <= close), None)  # "(31.8% of issues by GPT-4o)"
             unnamed = UNNAMED_OWNER.search(text[max(sent.start_char, start - 40) : start])
-            if owner is None and unnamed and not METRICS.fullmatch(unnamed.group(1)):
+            if owner is None and unnamed and not result_names.METRICS.fullmatch(unnamed.group(1)):
                 continue  # "close to recordings (4.38)": the score of something the paper does not name
             listed = SCORE_LIST_AFTER.match(text[end : end + 60])
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
@@ -382,7 +358,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [proposed]
             elif referred := result_names.referred_subject(text[clause_start:start], _named_before(sents[number - 1], ents, text) if number else []):
                 names = [name(referred)]
-            elif found and last_scored == number - 1 and _unowned_metric(text[clause_start:start]):
+            elif found and last_scored == number - 1 and result_names.unowned_metric(text[clause_start:start]):
                 names = [found[-1].subject]  # "... reaches 80.9% on B. The gains shrink on C, where accuracy moves from 75.5% to 76.0%."
             else:
                 continue
@@ -398,7 +374,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 benchmark = None
             last_scored = number
             for subject in names:
-                result = Result(subject=subject, benchmark=benchmark, metric=_metric(text, sent, start, end), value=value)
+                result = Result(subject=subject, benchmark=benchmark, metric=result_names.metric(text, sent, start, end), value=value)
                 if result not in found:
                     found.append(result)
     return found
