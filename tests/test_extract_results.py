@@ -216,13 +216,15 @@ def test_a_benchmark_no_entity_names_is_read_after_on_and_stays_out_of_the_entit
     assert not {"Gibsonia", "newsdev2031"} & {e.name for e in extraction.entities}
 
 
-def test_a_part_of_the_paper_or_hardware_after_on_is_no_benchmark():
+def test_a_part_of_the_paper_hardware_or_a_metric_after_on_is_no_benchmark():
     found = _results(
         "PackNet3: pruning detectors",
-        "We propose PackNet3, evaluated on COCO. PackNet3 reaches 40.2% AP in Table 3. It keeps 38.5% AP on Xavier GPUs.",
+        "We propose PackNet3, evaluated on COCO. PackNet3 reaches 40.2% AP in Table 3. It keeps 38.5% AP on Xavier GPUs. "
+        "It reaches 36.0 on MOTA at the smallest size.",
     )
     assert ("PackNet3", "COCO", "40.2%") in found
     assert ("PackNet3", "COCO", "38.5%") in found
+    assert ("PackNet3", "COCO", "36.0") in found
 
 
 def test_from_a_to_b_after_a_benchmark_is_on_that_benchmark_not_the_next():
