@@ -113,3 +113,244 @@ def test_a_setting_named_in_plain_words_is_where_the_score_was_measured():
 def test_a_score_in_the_setting_of_a_named_benchmark_keeps_the_benchmark():
     found = _results("ReefNet: coral segmentation", "We propose ReefNet. ReefNet reaches 48.2% mIoU on CoralSeg-5K in most cases.")
     assert ("ReefNet", "CoralSeg-5K", "48.2%") in found
+
+
+def test_a_gain_in_points_is_no_result_whatever_the_metric_is_called():
+    found = _results(
+        "TermDec: terminology-aware decoding",
+        "We propose TermDec. TermDec reaches 31.2 BLEU on IWSLT17 and gains 2.4 BLEU on a legal test set; "
+        "on WMT19 it scores 4.1 chrF++ points above the baseline.",
+    )
+    assert ("TermDec", "IWSLT17", "31.2") in found
+    assert not any(value in {"2.4", "4.1"} for _, _, value in found)
+
+
+def test_an_error_lowered_to_a_value_is_a_result_and_the_value_it_came_from_is_the_baselines():
+    found = _results(
+        "KernRet: kernel retrieval for regression",
+        "We propose KernRet and compare it with FT-Transformer. On Wine Quality KernRet lowers RMSE to 0.512 from 0.547 for FT-Transformer.",
+    )
+    assert ("KernRet", "Wine Quality", "0.512") in found
+    assert ("FT-Transformer", "Wine Quality", "0.547") in found
+
+
+def test_a_score_with_a_plus_before_the_percent_is_kept_as_written():
+    found = _results("FoldGen: text to origami", "We propose FoldGen. Our method reaches a 90+% validity rate in a user study on OrigamiSet.")
+    assert ("FoldGen", "OrigamiSet", "90+%") in found
+
+
+def test_scores_compared_with_the_first_share_its_benchmark_even_when_listed_after_it():
+    found = _results(
+        "RingFeat: cycle counts for molecules",
+        "We propose RingFeat. RingFeat reaches an MAE of 0.092 on ZINC-250K, compared with 0.151 for GIN and 0.118 for PNA, "
+        "and it improves most targets of QM9.",
+    )
+    assert ("GIN", "ZINC-250K", "0.151") in found
+    assert ("PNA", "ZINC-250K", "0.118") in found
+
+
+def test_a_long_phrase_before_compared_with_keeps_the_first_scores_benchmark():
+    found = _results(
+        "TalkMix: messages for cooperative agents",
+        "We propose TalkMix. On the Pixel Soccer League (PSL) it wins 79% of episodes on the hardest two-versus-three map, "
+        "compared with 58% for MAPPO, and it improves the goal difference in Google Research Football.",
+    )
+    assert ("MAPPO", "Pixel Soccer League", "58%") in found
+
+
+def test_names_in_an_opening_with_phrase_are_tools_not_who_scored():
+    found = _results(
+        "PatchRank: re-scoring proposals",
+        "We propose PatchRank. With a Swin-T backbone and a Feature Pyramid Network, PatchRank reaches 44.0 mAP on DIOR.",
+    )
+    assert ("PatchRank", "DIOR", "44.0") in found
+    assert {subject for subject, _, _ in found} == {"PatchRank"}
+
+
+def test_a_name_followed_by_task_names_a_task_not_who_scored():
+    found = _results(
+        "CraftMind: agents for block worlds",
+        'We study agents in Minecraft. The leading success rate for the "CollectObsidian" task stands at around 15%. '
+        "We propose CraftMind, which reaches 48%.",
+    )
+    assert ("CraftMind", "Minecraft", "48%") in found
+    assert not any(subject == "CollectObsidian" for subject, _, _ in found)
+
+
+def test_a_hyphenated_owner_after_for_that_is_no_entity_owns_its_score():
+    found = _results(
+        "Pooling speaker embeddings",
+        "We describe SpkPool, a pooling layer on top of an ECAPA-TDNN encoder. Tested on CN-Celeb, SpkPool obtains an EER of 8.1%, "
+        "compared with 9.0% for ECAPA-TDNN and 11.2% for i-vectors.",
+    )
+    assert ("i-vectors", "CN-Celeb", "11.2%") in found
+    assert not any(value == "11.2%" and subject != "i-vectors" for subject, _, value in found)
+
+
+def test_a_list_of_scores_pairs_with_the_benchmarks_that_open_it_even_when_more_follow():
+    found = _results(
+        "SpectraGNN: spectral rewiring",
+        "We propose SpectraGNN. On Cora, Citeseer and PubMed it reaches 83.5%, 72.4% and 79.9% accuracy, ahead of GCN; "
+        "on the ogbn-products graph from the Open Graph Benchmark it reaches 81.0%.",
+    )
+    assert {("SpectraGNN", "Cora", "83.5%"), ("SpectraGNN", "Citeseer", "72.4%"), ("SpectraGNN", "PubMed", "79.9%")} <= found
+
+
+def test_the_benchmark_that_opens_the_phrase_wins_over_a_larger_one_it_belongs_to():
+    found = _results(
+        "CuriousRainbow: novelty for value-based agents",
+        "We propose CuriousRainbow. On the 57 Atari 2600 games of the Arcade Learning Environment (ALE) it reaches a median "
+        "human-normalised score of 212%, and in Montezuma's Revenge it scores 8,100.",
+    )
+    assert ("CuriousRainbow", "Atari 2600", "212%") in found
+
+
+def test_a_benchmark_no_entity_names_is_read_after_on_and_stays_out_of_the_entities():
+    extraction = extract_one(
+        "Gating depth cues",
+        "We propose GateNav, a gating method for depth cues. GateNav reaches 0.38 SPL on Gibsonia and 31.7 BLEU on newsdev2031.",
+    )
+    found = {(r.subject, r.benchmark, r.value) for r in extraction.results}
+    assert ("GateNav", "Gibsonia", "0.38") in found
+    assert ("GateNav", "newsdev2031", "31.7") in found
+    assert not {"Gibsonia", "newsdev2031"} & {e.name for e in extraction.entities}
+
+
+def test_a_part_of_the_paper_hardware_or_a_metric_after_on_is_no_benchmark():
+    found = _results(
+        "PackNet3: pruning detectors",
+        "We propose PackNet3, evaluated on COCO. PackNet3 reaches 40.2% AP in Table 3. It keeps 38.5% AP on Xavier GPUs. "
+        "It reaches 36.0 on MOTA at the smallest size.",
+    )
+    assert ("PackNet3", "COCO", "40.2%") in found
+    assert ("PackNet3", "COCO", "38.5%") in found
+    assert ("PackNet3", "COCO", "36.0") in found
+
+
+def test_from_a_to_b_after_a_benchmark_is_on_that_benchmark_not_the_next():
+    found = _results(
+        "LayerMix: mixing slices",
+        "We propose LayerMix. It raises the mean Dice score on KiTS19 from 0.861 to 0.884 and on the Prostatex collection from 0.701 to 0.733.",
+    )
+    assert ("LayerMix", "KiTS19", "0.884") in found
+    assert ("LayerMix", "Prostatex", "0.733") in found
+
+
+def test_it_and_the_encoder_refer_to_the_name_of_the_sentence_before():
+    found = _results(
+        "Reading order helps form understanding",
+        "We continue pretraining LayoutLMv3 with a reading-order loss and name the result RO-Form. It improves F1 on FUNSD from 89.9 to 91.2. "
+        "We also train ViT-S/16 on our scans. Fine-tuned, the encoder reaches 77.5% accuracy on RVL-CDIP.",
+    )
+    assert ("RO-Form", "FUNSD", "91.2") in found
+    assert ("ViT-S/16", "RVL-CDIP", "77.5%") in found
+
+
+def test_the_policy_does_not_refer_back_to_a_term_of_art():
+    found = _results(
+        "Blind stair climbing",
+        "We train a recurrent policy with PPO in Isaac Gym and a teacher-student scheme for sim-to-real transfer. "
+        "Deployed on a Unitree Go1, the policy climbs stairs with a 91% success rate.",
+    )
+    assert not any(subject == "sim-to-real transfer" for subject, _, _ in found)
+
+
+def test_a_benchmark_that_opens_scores_without_a_verb_repeats_who_scored_before():
+    found = _results(
+        "Trees or nets for mid-sized tables",
+        "We compare LightGBM with TabNet on OpenML tasks. On the Bank Marketing data TabNet reaches 90.1% accuracy against 91.0% for LightGBM, "
+        "and on Covtype 88.2% against 93.5%.",
+    )
+    assert ("TabNet", "Covtype", "88.2%") in found
+    assert ("LightGBM", "Covtype", "93.5%") in found
+
+
+def test_a_score_for_an_unnamed_policy_is_no_result():
+    found = _results(
+        "TouchPeg: tactile insertion",
+        "We propose TouchPeg, trained with SAC. On a Franka Emika Panda arm, TouchPeg inserts pegs in 82% of trials, against 49% for a camera-only policy.",
+    )
+    assert ("TouchPeg", "Franka Emika Panda", "82%") in found
+    assert not any(value == "49%" for _, _, value in found)
+
+
+def test_a_name_that_owns_a_compared_score_is_not_who_scored_the_next_one():
+    found = _results(
+        "Phoneme transfer for small languages",
+        "Starting from a VITS model, we build PhonoTTS. On YorCorp-2h, PhonoTTS reaches a mean opinion score of 3.84 against 3.37 for VITS "
+        "trained from scratch, and a character error rate of 9.1% when transcribed by an ASR model.",
+    )
+    assert ("PhonoTTS", "YorCorp-2h", "9.1%") in found
+    assert ("VITS", "YorCorp-2h", "3.37") in found
+
+
+def test_completing_subtasks_states_a_score():
+    found = _results(
+        "Chaining skills for kitchens",
+        "We propose SkillLinker, a hierarchical planning method. In the FrankaKitchen environment, SkillLinker completes 3.2 of 4 subtasks per episode.",
+    )
+    assert ("SkillLinker", "FrankaKitchen", "3.2") in found
+
+
+def test_the_model_refers_back_to_the_name_that_was_built_not_to_its_tool():
+    found = _results(
+        "Sparse attention for point clouds",
+        "We build PillarAttn-S, a sparse attention network over occupied pillars, and train it with the CenterPoint detection head. "
+        "The model reaches 66.1 mAP on the nuScenes test set.",
+    )
+    assert ("PillarAttn-S", "nuScenes", "66.1") in found
+    assert not any(subject == "CenterPoint" for subject, _, _ in found)
+
+
+def test_a_range_after_of_is_a_score_and_a_span_of_years_is_not():
+    found = _results(
+        "ChessMind: a search agent for chess variants",
+        "We propose ChessMind, trained on games of 2012-2020 and evaluated on Lichess. ChessMind attains a rating of 1850-1950 on Lichess, "
+        "with 61.5% wins against Stockfish level 4.",
+    )
+    assert ("ChessMind", "Lichess", "1850-1950") in found
+    assert not any(value == "2012-2020" for _, _, value in found)
+
+
+def test_a_share_saved_is_no_score():
+    found = _results(
+        "QueryGate: routing queries",
+        "We propose QueryGate. QueryGate reaches 48.3% exact match on NaturalQuestions, with 37.5% in saved computation.",
+    )
+    assert ("QueryGate", "NaturalQuestions", "48.3%") in found
+    assert not any(value == "37.5%" for _, _, value in found)
+
+
+def test_a_colon_ends_the_clause_that_names_the_object_of_the_work():
+    found = _results(
+        "EvoCoder: evolving networks with language models",
+        "We propose EvoCoder. Our application of EvoCoder to the SqueezeNetV3 model shows its worth: it raises accuracy on CIFAR-10 "
+        "from 91.2% to 92.8%.",
+    )
+    assert ("EvoCoder", "CIFAR-10", "92.8%") in found
+    assert not any(subject == "SqueezeNetV3" for subject, _, _ in found)
+
+
+def _metrics(title: str, abstract: str) -> dict[str, str | None]:
+    return {r.value: r.metric for r in extract_one(title, abstract).results}
+
+
+def test_the_metric_is_the_one_the_sentence_names_acronyms_in_their_own_case():
+    metrics = _metrics(
+        "VoxNet-T: sparse attention for point clouds",
+        "We propose VoxNet-T. VoxNet-T reaches 67.0 mAP and 71.9 NDS on nuScenes, 44.2 box AP on COCO and 82.5% top-1 accuracy on ModelNet40. "
+        "On VoxCeleb1-O, VoxNet-T obtains an EER of 0.91%, and on LJSpeech a mean opinion score of 4.05. "
+        "On FUNSD it improves F1 from 88.1 to 90.4, and on CamVid it keeps a mean Dice score of 0.812.",
+    )
+    assert metrics == {"67.0": "mAP", "71.9": "NDS", "44.2": "box AP", "82.5%": "top-1 accuracy", "0.91%": "EER", "4.05": "mean opinion score",
+                       "90.4": "F1", "0.812": "Dice score"}
+
+
+def test_a_metric_of_no_one_in_the_next_sentence_is_the_last_scorers_and_human_accuracy_is_not():
+    found = _results(
+        "Attribute prompts for zero-shot recognition",
+        "We build on CLIP and name our prompt weighting AttrWeigh. With a ViT-B/32 encoder, AttrWeigh raises top-1 accuracy on Flowers102 "
+        "from 66.0% to 71.3%. The gains shrink on ImageNet, where accuracy moves from 63.2% to 63.9%. Human accuracy on Flowers102 is 96.5%.",
+    )
+    assert ("AttrWeigh", "ImageNet", "63.9%") in found
+    assert not any(value == "96.5%" for _, _, value in found)

@@ -2,9 +2,10 @@
 
 A score is a percentage as written ("42.4%"), or a bare number in a
 sentence that says something scored it ("UI-TARS achieves 46.6",
-"~1732 (PPO)"). Relative gains are not
+"~1732 (PPO)", "lowers RMSE to 0.41"), or a range after "of" ("an Elo of
+1300-1500", but not "of 2009-2019"). Relative gains are not
 results ("+12%", "by 40%", "a 40% improvement", "33% fewer", "relative
-improvements of 14%, 7% and 9%"), nor is a ceiling ("below 54%", "less than
+improvements of 14%, 7% and 9%", "gains 3.1 BLEU", "4.1 chrF++ points above", "46.6% in saved computation"), nor is a ceiling ("below 54%", "less than
 10% of the tokens"), nor a score listed after a relative one ("by 12.2% for
 ICL and 19.5% for training"), and in "from A to B" only B is. A score
 in parentheses belongs to the name just before them: "GPT-4o (13.9%)" is
@@ -12,8 +13,14 @@ the subject's, "GSM8K (98.1%)" the benchmark's, and the name keeps the form writ
 there ("~1732 (PPO)" is PPO's, whatever PPO's long form). The subject is the model or method named last
 before the score in its sentence ("GPT-4o (13.9%)", "improves Llama-3.1-8B
 from 4.8% to 42.4%"), or the one after "for" ("to 43% for GLM-4-9B"), or,
-where the sentence speaks of "our"/"it", the entity the paper proposes.
-The benchmark is the first benchmark or environment after the score in
+where the sentence speaks of "our"/"it", the entity the paper proposes,
+else the name of the sentence before that "it" or "the encoder" refers to
+(`result_names`), else, where the clause names a metric of no one ("where
+accuracy moves from 75.5% to 76.0%") right after a sentence with a result,
+that result's subject. Names in an opening "With ..., " phrase are tools, not
+subjects, and so is a name followed by "task".
+The benchmark is one named after "on"/"in" before "from A to B" ("on A from
+0.874 to 0.903"), else the first benchmark or environment after the score in
 its sentence ("64.8% on MATH", not the "Lean4" of "the Lean4 version of
 MiniF2F"), else the last one before it, else a setting the sentence names
 in plain words ("75.1% accuracy in zero-shot screenshot grounding", "In
@@ -22,38 +29,45 @@ used, else the paper's only benchmark or environment, else the first one it
 evaluates on; scores listed before a list of as many benchmarks pair with
 them in order ("77.4% and 89.1% on A and B"). An average ("(Avg. 80.1%)",
 "an average accuracy of 61%") has no benchmark unless one follows it.
+A benchmark here is an entity of the paper or a name after "on"/"in" that
+no entity covers ("0.41 SPL on Gibson", `result_names`).
 """
 
 from __future__ import annotations
 
 import re
 
-from kg.extract import folding
+from kg.extract import folding, result_names
 from kg.extract.mentions import Mention, Sentence, norm
 from kg.records import Entity, Result
 
-SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?\\?%|~?\d{1,4}\.\d+(?![\d%]|\.\d)|~\d{2,5}(?![\d%.]))")
-# Every score has one of these within its first six characters: finding them is much faster than `SCORE.search`.
+SCORE = re.compile(r"(?<![\w.+\-±])(\d{1,3}(?:\.\d+)?\+?\\?%|~?\d{1,4}\.\d+(?![\d%]|\.\d)|~\d{2,5}(?![\d%.])|(?<=of )\d{2,4}[-–]\d{2,4}(?![\w%.-]))")
+# A range is a score only after "of" ("an Elo of 1300-1500"), and years are none ("of 2009-2019").
+# Its literal start lets the search skip through a text as fast as `str.find`; `_range` checks the word boundary before it.
+RANGE = re.compile(r"of \d{2,4}[-–]\d{2,4}(?![\w%.-])")
+YEARS = re.compile(r"^(19|20)\d\d[-–](19|20)\d\d$")
+# Every score but a range has one of these within its first six characters: finding them is much faster than `SCORE.search`.
 SCORE_ANCHOR = re.compile(r"%|~|\.\d")
 DECIMAL_POINT = re.compile(r"\.\d")
 # A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
 SCORE_VERBS = re.compile(
-    r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|"
+    r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|lower\w*|reduc\w*|complet\w*|"
     r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|MRR|BLEU|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
     re.I,
 )
 BARE_UNIT = re.compile(r"^\s*(x\b|×|times|[BMK]\b|billion|million|seconds?|s\b|hours?|minutes?|days?|ms\b|GB|MB|tokens|fps|Hz)", re.I)
 # Other scores of the same list, skipped when looking for the words around a list ("of 14.1%, 7.1%, and 9.4%").
 SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
+SCORE_LINK = re.compile(r"^\s*(,|and|or|/|, and|, or)\s*$")  # between two scores of one list
 SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
 RELATIVE_BEFORE = re.compile(
-    r"(\+|\bby|\bup to|\bless than|\bfewer than|\bbelow|\bunder|\bat most|\bimprovements? of|\bincreases? of|\bgains? of|\bboosts? of|\bimproves?|\breduc\w+|\bwithin|\bmargin\b.*)"
+    r"(\+|\bby|\bup to|\bless than|\bfewer than|\bbelow|\bunder|\bat most|\bimprovements? of|\bincreases? of|\bgain(s|ed|ing)?( of)?|\bboosts? of|\bimproves?|\breduc\w+|\bwithin|\bmargin\b.*)"
     r"\s*(over|more than|absolute|about|around|nearly|approximately|up to|an?|average|of|~|\s)*$",
     re.I,
 )
 RELATIVE_AFTER = re.compile(
-    r"^\s*(\w+\s+){0,2}?(-\s*\d|to\b|relative|absolute|improvements?|increases?|gains?|boost|faster|slower|less|more|fewer|reduction|"
-    r"decrease|higher|lower|longer|shorter|larger|smaller|greater|better|worse|points?|pp\b|margin|speed-?up)",
+    r"^\s*([\w+@/-]+\s+){0,2}?(-\s*\d|to\b|relative|absolute|improvements?|increases?|gains?|boost|faster|slower|less|more|fewer|reduction|above|below|"
+    r"decrease|higher|lower|longer|shorter|larger|smaller|greater|better|worse|points?|pp\b|margin|speed-?up|saved|savings?)",
     re.I,
 )
 RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|parameters|cost|compute))\b", re.I)
@@ -65,24 +79,31 @@ LIST_LINK = re.compile(r"^\s*(\([^()]*\)\s*)?((for|on|in|with)\s+(?:(?!\.\s)[^,;
 AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged|mean)\b\W*([\w-]+\W+){0,2}$", re.I)
 AVERAGE_AFTER = re.compile(r"^\W*(on average|in average|averaged|average)\b", re.I)
 # "On A it ...", ", and on the B dataset from ...": a benchmark phrase that opens a clause, not the tail of an earlier score's.
-COMPARED_SCORE = re.compile(r"^[^.;]{0,40}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
+COMPARED_SCORE = re.compile(r"^[^.;]{0,80}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
 PAREN_ALIAS = re.compile(r"^\s*\(\s*$")
 OPENING = re.compile(r"(^\s*|[,;:(]\s*|\band\s+|\.\s+)(on|in)\s+(the\s+)?([\w-]+\s+)?$", re.I)
 ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
+FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?([\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?\s+)?to\s*$")
 # "the Lean4 version of MiniF2F-Test": the score is on the second name.
 PART_OF = re.compile(r"^\s*(version|split|subset|portion|part)\s+of\b", re.I)
 MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
-METRICS = re.compile(
-    r"\b(success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|F1(?: score)?|exact match|task completion rate|completion rate|solve rate|resolve rate|score)\b",
-    re.I,
-)
 SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
-CLAUSE = re.compile(r"(;|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
+CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 # "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.
 COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency|compute|runtime)\s+of\s+$", re.I)
 BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?([\w-]+\s+)?$", re.I)  # "Plugged into a 3D U-Net, it ..."
+# "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
+LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given)\b[^,;]*$", re.I)
+# "the success rate for the 'ObtainDiamond' task": a name followed by "task" names a task, not who scored.
+TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environments?|settings?|splits?)\b", re.I)
+# "compared with 0.96% for ECAPA-TDNN and 1.52% for x-vectors": an owner that entity finding left unnamed, by its shape
+# (a hyphen, a digit or two capitals), when it ends the phrase.
+NAME_AFTER_FOR = re.compile(r"((?=[\w-]*(?:-|\d|[A-Z][\w-]*[A-Z]))[A-Za-z][\w-]*\w)(?=\s*(?:[,.;)]|\band\b|\bor\b|$))")
+UNNAMED_FOR = re.compile(
+    r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
+)
 PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
@@ -95,15 +116,6 @@ OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|
 _SETTING = r"((?:(?!(?:the|a|an|our|all|most|some|many|both|each|every|average|total|terms|addition|particular|comparison)\b)[a-z][\w-]*\s+){1,3}(?:[a-z][\w-]*(?:s|ing)|environment))"
 SETTING_AFTER = re.compile(rf"^\s*(?:[\w@-]+\s+){{0,3}}?in\s+(?:our\s+)?{_SETTING}\s*(?=[,.;]|$|\s(?:with|for|while|surpassing|outperforming|compared)\b)")
 SETTING_OPENING = re.compile(rf"^\s*(?:in|on)\s+{_SETTING}\s*,", re.I)
-
-
-def _metric(text: str, sent: Sentence, start: int, end: int) -> str | None:
-    """The metric the sentence names for the score: "84.6% accuracy", "improves the success rate of X from 4.8% to 42.4%"."""
-    after = METRICS.match(text[end : end + 40].strip())
-    if after:
-        return after.group(1)
-    before = list(METRICS.finditer(text[sent.start_char : start]))
-    return before[-1].group(1) if before else None
 
 
 def _coordinated(spans: list[Mention], text: str) -> list[Mention]:
@@ -124,10 +136,14 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
     """
     end = scores[index][1]
     arenas = [a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])]
-    if index > 0:
-        between = text[scores[index - 1][1] : scores[index][0]]
-        if COMPARED_SCORE.search(between) and not any(scores[index - 1][1] <= a.start_char < scores[index][0] for a in arenas):
-            return _arena_for(scores, index - 1, arenas, text)  # "it wins 81% on A, compared with 60% for B": both on A
+    compared = _compared_with(scores, index, text)
+    if compared is not None and not any(compared[1] <= a.start_char < scores[index][0] for a in arenas):
+        # "it wins 81% on A, compared with 60% for B": both on A; so are the scores listed after B's ("and 0.105 for C")
+        if not any(ARENA_NEXT.match(text[end : a.start_char]) for a in arenas if a.start_char >= end):
+            return _arena_for(scores, compared[0], arenas, text)
+    before = [a for a in arenas if a.end_char <= scores[index][0]]
+    if before and FROM_TO.match(text[before[-1].end_char : scores[index][0]]):
+        return before[-1]  # "on A from 0.874 to 0.903 and on B from ...": on A
     opening = _opening_arenas(scores, index, arenas, text)
     if opening:
         group = [i for i, s in enumerate(scores) if s[0] > opening[-1].end_char and not any(a.start_char > opening[-1].end_char and a.end_char <= s[0] for a in arenas)]
@@ -145,22 +161,39 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
     return after[0]
 
 
+def _compared_with(scores: list[tuple[int, int, str]], index: int, text: str) -> tuple[int, int] | None:
+    """The score that score `index` is compared with ("0.081 on A, compared with 0.163 for B and 0.105 for C"), and where "compared with" ends."""
+    while index > 0:
+        between_start = scores[index - 1][1]
+        between = text[between_start : scores[index][0]]
+        if found := COMPARED_SCORE.search(between):
+            return index - 1, between_start + found.end(1)
+        if not LIST_LINK.match(between):
+            return None
+        index -= 1
+    return None
+
+
 def _opening_arenas(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> list[Mention]:
-    """The benchmarks after an "on"/"in" before score `index`, with no score between them and it ("On A and B it reaches")."""
-    start = scores[index][0]
-    previous_end = max([s[1] for s in scores[:index]] + [0])
+    """The benchmarks after an "on"/"in" before score `index`, with no score between them and it ("On A and B it reaches").
+
+    The scores of one list share them ("On A, B and C it reaches 84.1%, 73.0% and 80.2%"), and the
+    phrase may name more after them ("On the 57 Atari 2600 games of the Arcade Learning Environment (ALE) it reaches").
+    """
+    first = index
+    while first > 0 and SCORE_LINK.match(text[scores[first - 1][1] : scores[first][0]]):
+        first -= 1
+    start = scores[first][0]
+    previous_end = scores[first - 1][1] if first else 0
     before = [a for a in arenas if previous_end <= a.start_char and a.end_char <= start]
-    if not before:
-        return []
-    chain = _coordinated(before, text)
-    alias_of = [a for a in before if PAREN_ALIAS.match(text[a.end_char : chain[0].start_char])]
-    if alias_of:
-        chain[0] = alias_of[-1]  # "On the StarCraft Multi-Agent Challenge (SMAC) it wins 86%"
-    if not OPENING.search(text[max(0, chain[0].start_char - 30) : chain[0].start_char]):
-        return []
-    if re.search(r"[;]|\bwhile\b|\bwhereas\b|\bthan\b", text[chain[-1].end_char : start]):
-        return []
-    return chain
+    for last in range(len(before), 0, -1):
+        chain = _coordinated(before[:last], text)
+        alias_of = [a for a in before[:last] if PAREN_ALIAS.match(text[a.end_char : chain[0].start_char])]
+        if alias_of:
+            chain[0] = alias_of[-1]  # "On the StarCraft Multi-Agent Challenge (SMAC) it wins 86%"
+        if OPENING.search(text[max(0, chain[0].start_char - 30) : chain[0].start_char]):
+            return [] if re.search(r"[;]|\bwhile\b|\bwhereas\b|\bthan\b", text[chain[-1].end_char : start]) else chain
+    return []
 
 
 def _coordinated_forward(spans: list[Mention], text: str) -> list[Mention]:
@@ -170,6 +203,33 @@ def _coordinated_forward(spans: list[Mention], text: str) -> list[Mention]:
             break
         chain.append(span)
     return chain
+
+
+def _may_score(span: Mention, sent: Sentence, text: str) -> bool:
+    """Whether `span` may be who scored, by the words around it: not a tool ("built on X"), a cost ("the FLOPs of X") or a task ("the X task")."""
+    before = text[max(sent.start_char, span.start_char - 30) : span.start_char]
+    return not BACKBONE.search(before) and not COST_OF.search(before) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
+
+
+def _named_before(sent: Sentence, ents: list[Mention], text: str) -> list[Mention]:
+    """The models and methods of `sent` that may have scored, for "It" or "the encoder" in the next sentence to refer to."""
+    return [e for e in ents if e.label_ in SUBJECT_TYPES and sent.start_char <= e.start_char and e.end_char <= sent.end_char and _may_score(e, sent, text)]
+
+
+def _elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], in_sent: list[Mention], text: str, said: dict[int, list[str]]) -> list[str] | None:
+    """Who scored a score that a benchmark opens with no verb, as in the sentence's first scores, in the same order.
+
+    "On A X reaches 86.0% against 87.3% for Y, and on B 73.1% against 76.4%": 73.1% is X's and 76.4% Y's.
+    """
+    start = scores[index][0]
+    opened = [a for a in arenas if a.end_char <= start]
+    if not opened or not OPENING.search(text[max(0, opened[-1].start_char - 30) : opened[-1].start_char]):
+        return None
+    first = next(i for i, s in enumerate(scores) if s[0] >= opened[-1].end_char)
+    if text[opened[-1].end_char : scores[first][0]].strip() or any(opened[-1].end_char <= e.start_char < start and e.label_ in SUBJECT_TYPES for e in in_sent):
+        return None
+    earlier = [said[i] for i in sorted(said) if scores[i][1] <= opened[-1].start_char]
+    return earlier[index - first] if index - first < len(earlier) else None
 
 
 def _first_score(text: str) -> re.Match | None:
@@ -183,13 +243,21 @@ def _first_score(text: str) -> re.Match | None:
     if decimal := DECIMAL_POINT.search(text):
         firsts.append(decimal.start())
     if not firsts:
-        return None
+        return _range(text)  # "an Elo of 1300-1500", the one score with neither a point nor a percent sign
     checked = 0
     for anchor in SCORE_ANCHOR.finditer(text, min(firsts)):
         for start in range(max(checked, anchor.start() - 5), anchor.start() + 1):
             if match := SCORE.match(text, start):
                 return match
         checked = anchor.start() + 1
+    return _range(text)
+
+
+def _range(text: str) -> re.Match | None:
+    """The first range after a word "of" in `text`."""
+    for match in RANGE.finditer(text):
+        if match.start() == 0 or not text[match.start() - 1].isalnum():
+            return match
     return None
 
 
@@ -209,7 +277,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
 
     found: list[Result] = []
-    for sent in sents:
+    last_scored = -2  # the number of the last sentence with a result
+    for number, sent in enumerate(sents):
         if sent.end_char <= first_score.start():
             continue  # nor do the sentences before the first score
         sent_text = text[sent.start_char : sent.end_char]
@@ -225,6 +294,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 return False  # a version inside a name (`Claude 3.5`)
             if value.endswith("%"):
                 return True
+            if YEARS.match(value):
+                return False
             return bool(SCORE_VERBS.search(sent_text)) and not BARE_UNIT.match(text[end : end + 12])
 
         relative_end = None  # where the last relative gain of the sentence ended
@@ -245,12 +316,17 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if MARGIN.search(text[sent.start_char : start]):
                 continue  # "outperforms X by a large margin (e.g., ~20% on A)"
             scores.append((start, end, match.group(1).replace("\\%", "%")))
+        if scores:
+            arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent), key=lambda a: a.start_char)
+        said: dict[int, list[str]] = {}  # who scored each of the sentence's scores so far, by index
+        owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
             subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
             subjects = [
                 e for e in subjects
-                if not BACKBONE.search(text[max(sent.start_char, e.start_char - 30) : e.start_char]) and not COST_OF.search(text[max(sent.start_char, e.start_char - 30) : e.start_char])
+                if _may_score(e, sent, text) and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start])
+                and e not in owners
             ]
             owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and PAREN_AFTER.match(text[end : e.start_char])), None)
@@ -258,22 +334,35 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if owner is None and close > 0 and text[max(sent.start_char, start - 2) : start].strip().endswith("("):
                 owner = next((e for e in in_sent if e.label_ in SUBJECT_TYPES and end < e.start_char and e.end_char <= close), None)  # "(31.8% of issues by GPT-4o)"
             unnamed = UNNAMED_OWNER.search(text[max(sent.start_char, start - 40) : start])
-            if owner is None and unnamed and not METRICS.fullmatch(unnamed.group(1)):
+            if owner is None and unnamed and not result_names.METRICS.fullmatch(unnamed.group(1)):
                 continue  # "close to recordings (4.38)": the score of something the paper does not name
             listed = SCORE_LIST_AFTER.match(text[end : end + 60])
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
             following = re.match(r"\s*(?:\)\s*)?for\s+(?:an?\s+|the\s+)?", text[skip : skip + 16])  # "2.7% for a Conformer"
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
+            unlisted_for = following and not after_for and NAME_AFTER_FOR.match(text, skip + following.end(), sent.end_char)
+            owners += [owner] if owner is not None else after_for[:1]
             if owner is not None and owner.label_ in SUBJECT_TYPES:
                 names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
             elif after_for:
                 names = [name(after_for[0])]
+            elif UNNAMED_FOR.match(text, skip, sent.end_char):
+                continue  # "against 54% for a vision-only policy": the score of something the paper does not name
+            elif unlisted_for and not any(a <= unlisted_for.start() < b for a, b in spans_at):
+                names = [unlisted_for.group(1)]
+            elif (repeated := _elliptic(scores, index, arenas, in_sent, text, said)) is not None:
+                names = repeated
             elif subjects:
                 names = [name(s) for s in _coordinated(subjects, text)]
             elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start])):
                 names = [proposed]
+            elif referred := result_names.referred_subject(text[clause_start:start], _named_before(sents[number - 1], ents, text) if number else []):
+                names = [name(referred)]
+            elif found and last_scored == number - 1 and result_names.unowned_metric(text[clause_start:start]):
+                names = [found[-1].subject]  # "... reaches 80.9% on B. The gains shrink on C, where accuracy moves from 75.5% to 76.0%."
             else:
                 continue
+            said[index] = names
             arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, arenas, text)
             setting = None if arena else SETTING_AFTER.match(text[end : sent.end_char]) or SETTING_OPENING.match(text[sent.start_char : start])
             if setting:
@@ -283,8 +372,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             averaged = AVERAGE_BEFORE.search(text[max(clause_start, start - 30) : start]) or AVERAGE_AFTER.match(text[end : end + 20])
             if averaged and not (arena and arena.start_char > end and ARENA_NEXT.match(text[end : arena.start_char])):
                 benchmark = None
+            last_scored = number
             for subject in names:
-                result = Result(subject=subject, benchmark=benchmark, metric=_metric(text, sent, start, end), value=value)
+                result = Result(subject=subject, benchmark=benchmark, metric=result_names.metric(text, sent, start, end), value=value)
                 if result not in found:
                     found.append(result)
     return found

@@ -1,0 +1,85 @@
+"""Names a result needs that entity finding did not give it.
+
+A result ties a score to who scored it and where, and the sentence that
+states the score does not always name both as entities:
+
+- the benchmark may be a name that no lexicon, gazetteer or cue made an
+  entity ("reaches 0.41 SPL on Gibson", "and on NCBI-disease from 87.8 to
+  89.3", "29.8 BLEU on newstest2014"). After "on"/"in" a capitalised or
+  coded word is where the score was measured, so the results step reads it
+  there as a benchmark of its own, without making it an entity: entities
+  stay the entity steps' business;
+- who scored may be named in the sentence before ("... and train ViT-B/16.
+  Fine-tuned, the encoder reaches 84.2%", "... and name the result
+  RO-Layout. It improves F1 ..."): the last model or method of that
+  sentence is the one the pronoun or the definite noun refers back to,
+  when it is a name and not a term of art;
+- the metric is named as the sentence names it ("41.3 mAP", "an EER of
+  0.78%", "84.2% top-1 accuracy"), or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.mentions import Mention, Sentence
+
+_WORD = r"(?:[A-Z][\w.'’-]*\w|[a-z]+\d[\w.-]*)"  # "Gibson", "NCBI-disease", "Amazon-Book", "newstest2014"
+_PART = r"(?:[A-Z][\w.'’-]*\w|\d{1,4}\b(?![.,%]))"  # "Gen 9 OU", "Amazon Reviews 2018", not the score of "on Higgs 73.1%"
+UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n)\s+(?:the\s+)?({_WORD}(?:\s+{_PART})*)")
+# Capitalised words after "on"/"in" that are not where a score was measured: a part of the paper, hardware, a metric ("62.1 on MOTA").
+NOT_ARENA = re.compile(r"(Table|Tab|Section|Sec|Figure|Fig|Appendix|App|Eq|Equation|Chapter|Part|Step|Stage|Phase|Round)\b")
+HARDWARE = re.compile(r"\b(GPUs?|CPUs?|TPUs?|cores?|boards?|machines?|nodes?|devices?)\b", re.I)
+# Metric words in any case, with the words that make them specific ("top-1 accuracy", "Dice score", "box AP"),
+# and metric acronyms in their own case only: "map" and "mae" are words too.
+METRICS = re.compile(
+    r"(?<![\w@-])((?i:top-\d+ |median |box |mask |human-normali[sz]ed |normali[sz]ed |dice |end-to-end |task |test |output )*"
+    r"(?:(?i:success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|f1(?: score)?|exact match(?: accuracy)?|completion rate|solve rate|"
+    r"resolve rate|word error rate|character error rate|equal error rate|mean opinion score|score|recall@\d+|ndcg(?:@\d+)?|hits@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
+    r"|mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD|MOTA|MOTP|IDF1|HOTA))(?![\w@+-])"
+)
+# The words before a metric that leave it no owner: "where accuracy", "the accuracy", "Notably, accuracy".
+UNOWNED = re.compile(r"(^|[,;:]|\b(the|where|its|and|when|with|then))\s*$", re.I)
+# "the encoder", "It": who scored, named before.
+REFERS_BACK = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|then|while)\s+)(?:[Ii]t|[Tt]he (?:resulting |fine-tuned |final )?(?:model|encoder|network|detector|classifier|parser|policy|agent|system|method))\b"
+)
+
+
+def unlisted_arenas(text: str, sent: Sentence, spans: list[Mention]) -> list[Mention]:
+    """Benchmark names after "on"/"in" in `sent` that no entity span covers, as mentions for the results step only."""
+    found = []
+    covered = [(s.start_char, s.end_char) for s in spans]
+    for match in UNLISTED.finditer(text, sent.start_char, sent.end_char):
+        start, end = match.span(1)
+        for a, _ in covered:
+            if start < a < end:
+                end = text.rfind(" ", start, a)  # "On Higgs XGBoost reaches": the name stops where an entity starts
+        name = text[start:end].rstrip(".,;:")
+        end = start + len(name)
+        if not name or any(a < end and start < b for a, b in covered) or NOT_ARENA.match(name) or METRICS.fullmatch(name) or HARDWARE.search(text, start, end + 12):
+            continue
+        found.append(Mention(-1, -1, start, end, "Benchmark", "", name, "result"))
+    return found
+
+
+def referred_subject(clause: str, candidates: list[Mention]) -> Mention | None:
+    """The last of `candidates` (the models and methods of the sentence before), where `clause` refers back to one ("It improves", "the encoder reaches")."""
+    if not candidates or not REFERS_BACK.search(clause):
+        return None
+    # A term of art ("sim-to-real transfer") is how an unnamed model was made, not the model "the policy" refers to.
+    return None if candidates[-1].text.islower() else candidates[-1]
+
+
+def metric(text: str, sent: Sentence, start: int, end: int) -> str | None:
+    """The metric the sentence names for the score at `start:end`: "84.6% accuracy", "improves the success rate of X from 4.8% to 42.4%"."""
+    after = METRICS.match(text[end : end + 40].strip())
+    if after:
+        return after.group(1)
+    before = list(METRICS.finditer(text[sent.start_char : start]))
+    return before[-1].group(1) if before else None
+
+
+def unowned_metric(clause: str) -> bool:
+    """Whether `clause` names a metric of no one ("where accuracy moves", "the accuracy rises"), not "human accuracy is"."""
+    return any(UNOWNED.search(clause, 0, m.start()) for m in METRICS.finditer(clause))
