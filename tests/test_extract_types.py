@@ -265,3 +265,20 @@ def test_one_capitalised_word_before_environment_names_a_world_but_software_does
 def test_a_name_right_after_game_is_the_game_and_the_word_before_its_kind():
     found = _types("Playing open worlds", "We deploy our agent in the complex AAA game Frontier Saga III and report its progress.")
     assert found.get("Frontier Saga III") == "Environment"
+
+
+def test_a_technique_in_plain_words_the_paper_names_twice_is_a_method():
+    found = _types(
+        "Better Captions with Scene-Graph Prompting",
+        "We study scene-graph prompting for image captioning. With effective learning of the prompt, scene-graph prompting "
+        "improves caption quality, and a student trained by layer-wise distillation keeps the gains; layer-wise distillation "
+        "halves the cost.",
+    )
+    assert found["Scene-Graph Prompting"] == "Method"
+    assert found["layer-wise distillation"] == "Method"
+    assert "effective learning" not in found  # said once, and "effective" describes
+
+
+def test_a_setting_before_a_technique_head_is_no_method():
+    found = _types("Prompts for tables", "We compare few-shot prompting with chain prompts; few-shot prompting wins on three tables.")
+    assert not any("few-shot" in name for name in found)

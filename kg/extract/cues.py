@@ -37,6 +37,8 @@ COORDINATION = {",", "and", "or", "&", "/"}
 # Words before a head noun that make what it heads a world agents act in: "a simulation system called X", "an interactive benchmark".
 WORLD_MODIFIERS = {"simulation", "simulated", "game", "interactive", "virtual", "sandbox", "embodied"}
 
+# Head nouns of technique names whose modifier alone makes the name ("role-play prompting"): `kg.extract.terms`.
+TECHNIQUE_HEADS = frozenset("learning prompting tuning optimization optimisation distillation".split())
 
 # Capitalised head words that end an architecture's title-case name (`Global Convolutional Network`).
 NETWORK_HEADS = {"Network": "Method", "Networks": "Method"}

@@ -24,7 +24,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, shapes
+from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, shapes, terms
 from kg.extract.candidates import Candidate
 from kg.extract.mentions import Mention
 from kg.extract.tokenizer import customize
@@ -56,6 +56,7 @@ class NameFinder:
         found += candidates.from_shapes(doc, numpy.flatnonzero(bits & flags.SHAPE).tolist(), covered, self.lexicon_names)
         found += candidates.from_cues(doc, numpy.flatnonzero(bits & flags.CUE).tolist())
         found += candidates.from_title_lead(doc, text)
+        found += terms.from_repeats(doc, numpy.flatnonzero(bits & flags.TECHNIQUE).tolist())
         title_end = max(0, text.find("\n"))
         found = boundaries.join_parts(doc, found, title_end)
         found += boundaries.list_members(doc, found)

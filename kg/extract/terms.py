@@ -1,0 +1,66 @@
+"""Terms of art written in plain words: "role-play prompting", "in-weights learning", "knowledge distillation".
+
+The guidelines count established techniques as Methods even in lower case,
+and no list holds every one a new paper uses. Their shape is a modifier
+and a head noun that names a kind of technique ("... learning",
+"... prompting", "... tuning", "... optimization", "... distillation").
+A descriptive phrase of the same shape ("effective learning", "standard
+prompting") is said once in passing; a technique the paper works with it
+names again, in the title and the abstract or twice in the abstract. So a
+modifier-and-head pair counts when the paper writes it at least twice
+(in any case: "Role-Play Prompting" in the title, "role-play prompting"
+after), and its modifier is a content word, not a determiner, an
+evaluative adjective or a setting ("few-shot prompting" is a setting).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from kg.extract import lexicon
+from kg.extract.candidates import Candidate, extend_variant
+from kg.extract.cues import TECHNIQUE_HEADS
+
+# Modifiers that describe or situate rather than name: "effective learning", "zero-shot prompting", "the tuning".
+NOT_MODIFIERS = frozenset(
+    "a an the of and or for with in on to via from by at as into than this that these those such both each all any "
+    "our their its his her your my we they it more most less other new novel proposed standard existing different various "
+    "during through using use uses used based effective efficient better improved robust traditional conventional current "
+    "previous recent further additional joint large-scale human machine zero-shot few-shot one-shot many-shot "
+    "model models agent agents data task tasks language "
+    "is are was were be been being".split()
+)
+
+
+def from_repeats(doc: Doc, heads: list[int]) -> list[Candidate]:
+    """Modifier-and-head pairs the paper writes twice or more, as Methods, at every place it writes them.
+
+    `heads` are the tokens flagged as technique heads. A listed name over
+    the same words (`reinforcement learning`) or more wins in
+    `candidates.non_overlapping`; one inside them ("distillation" of
+    "layer-wise distillation") loses.
+    """
+    places: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in heads:
+        if i == 0:
+            continue
+        modifier = doc[i - 1]
+        text = modifier.text
+        if not _modifier(text):
+            continue
+        places[(text.lower(), doc[i].lower_)].append(i - 1)
+    found = []
+    for (modifier, head), starts in places.items():
+        if len(starts) < 2 or lexicon.is_excluded(f"{modifier} {head}"):
+            continue
+        found += [Candidate(extend_variant(doc, s), s + 2, "term", "Method") for s in starts]  # "online prototype learning"
+    return found
+
+
+def _modifier(text: str) -> bool:
+    """A word that may name a technique's kind: letters and inner hyphens, lower-case or capitalised once."""
+    if len(text) < 3 or text.lower() in NOT_MODIFIERS or not text[0].isalpha() or not text.replace("-", "").isalpha():
+        return False
+    return text[1:] == text[1:].lower() or "-" in text and text.title() == text  # "Role-Play", not `DPO` or `AgentTuning`
