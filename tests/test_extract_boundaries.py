@@ -197,3 +197,12 @@ def test_a_listed_name_keeps_its_edition_and_a_successor_its_plus():
 def test_a_generic_class_with_a_modifier_is_no_name():
     names = _names("Weak Tool Learners", "We split the work over a Multi-LLM team and a GUI-Agent, and compare with ToolBenchQ.")
     assert not names & {"Multi-LLM", "GUI-Agent"} and "ToolBenchQ" in names
+
+
+def test_an_organisation_before_a_capitalised_head_names_a_product_and_alone_stays_out():
+    found = _entities(
+        "Quadruped gaits",
+        "We wrap our legged-robot simulator in the OpenAI Gym interface and release the code through OpenAI.",
+    )
+    assert ("OpenAI Gym", "Environment") in found
+    assert not any(name == "OpenAI" for name, _ in found)

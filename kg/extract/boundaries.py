@@ -158,7 +158,8 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
             continue
         words = doc[start:end]
         # One plain capitalised word ("the Survival dataset", "the Value Network") is too weak; two, or a coined one, make a name.
-        named = doc[start : head + 1] if type_ == "Method" else words
+        # A capitalised head is part of the name, which an excluded word alone does not make: `OpenAI Gym` is no organisation.
+        named = doc[start : head + 1] if type_ == "Method" or doc[head].text[:1].isupper() else words
         # Mid-sentence, one capitalised word before "environment" names one: "a new procedural Parkour environment".
         single = doc[head].lower_ in ENVIRONMENT_HEADS and words[0].is_alpha and not words[0].is_sent_start
         if (len(words) > 1 or single or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named.text):
