@@ -206,3 +206,13 @@ def test_an_organisation_before_a_capitalised_head_names_a_product_and_alone_sta
     )
     assert ("OpenAI Gym", "Environment") in found
     assert not any(name == "OpenAI" for name, _ in found)
+
+
+def test_adjectives_and_size_classes_shaped_like_names_are_not_entities():
+    names = _names(
+        "Text-Based Tutors",
+        "We study Decision-Making in Text-Based tutoring with GitHub-sourced exercises. Sub-7B models and sub-32B models "
+        "lag behind Llama-3.1-8B, which we fine-tune with DeepSeek-Prover traces.",
+    )
+    assert {"Text-Based", "Decision-Making", "GitHub-sourced", "sub-32B"}.isdisjoint(names)
+    assert {"Llama-3.1-8B", "DeepSeek-Prover"} <= names
