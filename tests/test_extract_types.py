@@ -282,3 +282,13 @@ def test_a_technique_in_plain_words_the_paper_names_twice_is_a_method():
 def test_a_setting_before_a_technique_head_is_no_method():
     found = _types("Prompts for tables", "We compare few-shot prompting with chain prompts; few-shot prompting wins on three tables.")
     assert not any("few-shot" in name for name in found)
+
+
+def test_our_method_after_an_opening_phrase_is_no_apposition_of_the_name_in_it():
+    found = _types(
+        "Faster contract review",
+        "We propose ClauseHop. On the ContractRevBench, our method improves recall by ten points. "
+        "On LeafWood, a simulated forest game, agents forage for berries.",
+    )
+    assert found["ContractRevBench"] == "Benchmark"
+    assert found["LeafWood"] == "Environment"

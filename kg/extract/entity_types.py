@@ -84,6 +84,8 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
     if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
         return t
     described = i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}
+    if described and doc[i + 1].lower_ == "our" and doc[i].text == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
+        described = False  # "On the X, our method improves": the comma closes an opening phrase ("On X, a game that ..." is an apposition)
     if not described and (k := _is_a(doc, i)):
         i, described = k - 2, True  # "X is a benchmark", "X, which is a simulation sandbox"
     if described or (i + 1 < len(doc) and doc[i].text == ":" and start == 0):
