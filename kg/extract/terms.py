@@ -42,20 +42,20 @@ def from_repeats(doc: Doc, heads: list[int]) -> list[Candidate]:
     `candidates.non_overlapping`; one inside them ("distillation" of
     "layer-wise distillation") loses.
     """
-    places: dict[tuple[str, str], list[int]] = defaultdict(list)
+    places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     for i in heads:
         if i == 0:
             continue
-        modifier = doc[i - 1]
-        text = modifier.text
-        if not _modifier(text):
-            continue
-        places[(text.lower(), doc[i].lower_)].append(i - 1)
+        start = i - 1
+        if doc[start].text.startswith("-") and start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha:
+            start -= 1  # "rubric-guided prompting": the tokenizer splits "-guided" off its word
+        text = doc[start:i].text
+        if _modifier(text):
+            places[(text.lower(), doc[i].lower_)].append((start, i + 1))
     found = []
-    for (modifier, head), starts in places.items():
-        if len(starts) < 2 or lexicon.is_excluded(f"{modifier} {head}"):
-            continue
-        found += [Candidate(extend_variant(doc, s), s + 2, "term", "Method") for s in starts]  # "online prototype learning"
+    for (modifier, head), spans in places.items():
+        if len(spans) > 1 and not lexicon.is_excluded(f"{modifier} {head}"):
+            found += [Candidate(extend_variant(doc, start), end, "term", "Method") for start, end in spans]  # "online prototype learning"
     return found
 
 
