@@ -257,6 +257,29 @@ def _member_start(doc: Doc, i: int) -> int | None:
     return first if _member_word(doc[first]) else None
 
 
+def scored_on(doc: Doc, numbers: list[int], found: list[Candidate]) -> list[Candidate]:
+    """Capitalised words between "on" and a score are what was scored on: "and on Last Letter from 23.8% to 84.2%",
+    "on Ocean Trivia (71.2%)". Their type comes from the sentence (`kg.extract.entity_types`).
+
+    `numbers` are the tokens flagged as numbers; a run that a name found already touches is left to it.
+    """
+    taken = {i for c in found for i in range(c.start, c.end)}
+    added = []
+    for n in numbers:
+        end = n - 1
+        if end < 2 or doc[end].lower_ not in {"from", "("} or end - 1 in taken:
+            continue
+        start = end
+        while start > 0 and end - start < 3 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and doc[start - 1].text not in NOT_MODIFIERS:
+            start -= 1
+        if start == end or start == 0 or doc[start - 1].lower_ not in {"on", "in"} or doc[start].is_sent_start:
+            continue
+        if not lexicon.is_excluded(doc[start:end].text):
+            added.append(Candidate(start, end, "cue"))
+            taken.update(range(start, end))
+    return added
+
+
 def drop_non_names(bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
     """Drop authors and metrics: a name followed by "et al." is an author's; a coined shape right after a
     number names what the number measures ("96 FPS", "2.1 EER", "91.2 LAS").
