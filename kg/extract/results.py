@@ -66,6 +66,7 @@ AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged|mean)\b\W*([\w-]+\W+){0,2}
 AVERAGE_AFTER = re.compile(r"^\W*(on average|in average|averaged|average)\b", re.I)
 # "On A it ...", ", and on the B dataset from ...": a benchmark phrase that opens a clause, not the tail of an earlier score's.
 COMPARED_SCORE = re.compile(r"^[^.;]{0,40}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
+FROM_TO = re.compile(r"^\s*(\w+\s+){0,2}?from\s+~?[\d.]+\\?%?\s+to\s*$", re.I)
 PAREN_ALIAS = re.compile(r"^\s*\(\s*$")
 OPENING = re.compile(r"(^\s*|[,;:(]\s*|\band\s+|\.\s+)(on|in)\s+(the\s+)?([\w-]+\s+)?$", re.I)
 ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
@@ -89,6 +90,10 @@ UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$
 PAREN_AFTER = re.compile(r"^\s*\(\s*$")
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
 THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate)\b", re.I)
+# A sentence that goes on from the one before ("Notably, accuracy on A rises from 53.5% to 63.8%") may leave its subject there:
+# the model or method that sentence says outperforms or achieves ("X consistently surpasses the standard approach").
+CONTINUES = re.compile(r"^\s*(notably|specifically|in particular|for example|for instance|concretely|e\.g\.)", re.I)
+SCORING_VERB = re.compile(r"^\s*(\w+ly\s+)?(surpass|outperform|achiev|improv|beat|exceed|reach|attain|obtain|boost)\w*\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
 # A setting the sentence names in plain words when it names no benchmark: "75.1% accuracy in zero-shot screenshot
 # grounding", "97% in our in-domain test environment", "In real-world booking scenarios, ... 81.7%". The guidelines tie the score to where it was measured, named or not.
@@ -128,6 +133,9 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
         between = text[scores[index - 1][1] : scores[index][0]]
         if COMPARED_SCORE.search(between) and not any(scores[index - 1][1] <= a.start_char < scores[index][0] for a in arenas):
             return _arena_for(scores, index - 1, arenas, text)  # "it wins 81% on A, compared with 60% for B": both on A
+    ahead = [a for a in arenas if a.end_char <= scores[index][0]]
+    if ahead and FROM_TO.match(text[ahead[-1].end_char : scores[index][0]]):
+        return ahead[-1]  # "accuracy on A rises from 53.5% to 63.8%, and on B from ...": the score is A's
     opening = _opening_arenas(scores, index, arenas, text)
     if opening:
         group = [i for i, s in enumerate(scores) if s[0] > opening[-1].end_char and not any(a.start_char > opening[-1].end_char and a.end_char <= s[0] for a in arenas)]
@@ -172,6 +180,11 @@ def _coordinated_forward(spans: list[Mention], text: str) -> list[Mention]:
     return chain
 
 
+def _scorer_in(sent: Sentence, ents: list[Mention], text: str) -> Mention | None:
+    """The model or method sentence `sent` says outperforms or achieves something: "X consistently surpasses ..."."""
+    return next((e for e in ents if sent.start <= e.start and e.end <= sent.end and e.label_ in SUBJECT_TYPES and SCORING_VERB.match(text[e.end_char : e.end_char + 40])), None)
+
+
 def _first_score(text: str) -> re.Match | None:
     """`SCORE.search(text)`, trying only the starts near a `SCORE_ANCHOR` (most of a text has none).
 
@@ -209,7 +222,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
 
     found: list[Result] = []
+    previous: Sentence | None = None
     for sent in sents:
+        last, previous = previous, sent
         if sent.end_char <= first_score.start():
             continue  # nor do the sentences before the first score
         sent_text = text[sent.start_char : sent.end_char]
@@ -272,6 +287,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [name(s) for s in _coordinated(subjects, text)]
             elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start])):
                 names = [proposed]
+            elif last is not None and CONTINUES.match(sent_text) and (scorer := _scorer_in(last, ents, text)):
+                names = [name(scorer)]
             else:
                 continue
             arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, arenas, text)
