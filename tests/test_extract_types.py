@@ -292,3 +292,13 @@ def test_our_method_after_an_opening_phrase_is_no_apposition_of_the_name_in_it()
     )
     assert found["ContractRevBench"] == "Benchmark"
     assert found["LeafWood"] == "Environment"
+
+
+def test_a_plural_head_ending_a_phrase_before_a_comma_does_not_type_the_name_after_it():
+    found = _types(
+        "Weaving proofs",
+        "We introduce ProofLoom, a training-free search framework around a prover. Built on open and closed models, ProofLoom "
+        "solves more lemmas. We also fine-tune two small models, LoomRank and LoomCheck, as verifiers.",
+    )
+    assert found["ProofLoom"] == "Method"
+    assert found["LoomRank"] == "Model"

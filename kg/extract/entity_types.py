@@ -53,6 +53,8 @@ ROLLOUTS = re.compile(r"\b(episodes?|episodic|environment steps|returns? of|(ave
 BENCHMARK_WORD = re.compile(r"\b(benchmarks?|suites?|testbeds?)\b", re.I)
 DATA_WORD = re.compile(r"\b(datasets?|corpus|corpora|annotations?|dialogues|scenes|scans)\b", re.I)
 INTERACTIVE = re.compile(r"\b(interactive|interactions?|interact\w*|embodied|websites?|simulat\w*)\b|\bmobile (tasks|apps?|devices?)\b|\bmulti-app\b", re.I)
+# Words that make a plural head before a comma introduce the names after it: "we fine-tune two smaller models, X and Y".
+COUNTED = {"two", "three", "four", "five", "six", "both", "our", "the", "these", "its", "their"}
 NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
 # Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
 MODEL_VERBS = {
@@ -101,6 +103,8 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
     t = HEAD_TYPE.get(doc[j].lower_) if j >= 0 else None
     if t and j > 0 and doc[j - 1].lower_ in {"in", "on", "at", "from", "by"}:
         return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
+    if t and doc[j + 1].text == "," and doc[j].lower_.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
+        return None  # "Built on open and proprietary models, X outperforms": a plural before a comma ends a phrase ("two models, X and Y" lists)
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
