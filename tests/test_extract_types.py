@@ -302,3 +302,11 @@ def test_a_plural_head_ending_a_phrase_before_a_comma_does_not_type_the_name_aft
     )
     assert found["ProofLoom"] == "Method"
     assert found["LoomRank"] == "Model"
+
+
+def test_where_the_data_come_from_is_a_dataset():
+    found = _types(
+        "Grasping from few views",
+        "We train GraspFold on object scans. Real scenes from KTHX and questions drawn from ShelfQAx test it.",
+    )
+    assert found["KTHX"] == "Benchmark"

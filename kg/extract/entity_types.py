@@ -56,6 +56,9 @@ INTERACTIVE = re.compile(r"\b(interactive|interactions?|interact\w*|embodied|web
 # Words that make a plural head before a comma introduce the names after it: "we fine-tune two smaller models, X and Y".
 COUNTED = {"two", "three", "four", "five", "six", "both", "our", "the", "these", "its", "their"}
 NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
+# Plural nouns of data before "from X": "images from X", "real scenes from X", "problems sampled from X".
+DATA_NOUNS = {"images", "scenes", "samples", "examples", "questions", "problems", "videos", "sentences", "documents", "utterances",
+              "recordings", "clips", "instances", "dialogues", "articles", "sampled", "drawn", "taken", "collected", "sourced", "derived"}
 # Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
 MODEL_VERBS = {
     "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
@@ -182,6 +185,8 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
     verb = doc[i - 2].lower_ if word == "from" and i > 1 else word
     if verb in MODEL_VERBS and any(ch.isdigit() for ch in doc[start].text):
         return "Model"
+    if word == "from" and verb in DATA_NOUNS:
+        return "Benchmark"  # "real scenes from X", "questions drawn from X": where data come from is a dataset
     if word not in ARENA_BEFORE:
         return None
     sent_start = max(0, text.rfind(". ", 0, doc[start].idx))
