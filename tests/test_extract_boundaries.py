@@ -216,3 +216,12 @@ def test_adjectives_and_size_classes_shaped_like_names_are_not_entities():
     )
     assert {"Text-Based", "Decision-Making", "GitHub-sourced", "sub-32B"}.isdisjoint(names)
     assert {"Llama-3.1-8B", "DeepSeek-Prover"} <= names
+
+
+def test_capitalised_names_listed_with_a_known_model_are_models_with_their_versions():
+    found = _entities(
+        "Three judges",
+        "We let GPT-4o, Falconet and Orrery 2.5 judge each essay, and compare them with Llama-3.1-8B.",
+    )
+    assert ("Falconet", "Model") in found
+    assert ("Orrery 2.5", "Model") in found

@@ -17,7 +17,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
-from kg.extract.candidates import Candidate, _titled_run, is_titled
+from kg.extract.candidates import Candidate, _extend_model, _titled_run, is_titled
 from kg.extract.cues import HEAD_TYPE, NETWORK_HEADS
 from kg.extract.mentions import norm
 
@@ -196,18 +196,17 @@ def _games(doc: Doc, head: int) -> list[Candidate]:
 
 
 def list_members(doc: Doc, found: list[Candidate]) -> list[Candidate]:
-    """Capitalised names listed with a known dataset or environment are of its kind: "On Cora, Citeseer and PubMed",
-    "in Connect 4 and Lunar Lander", "on Habitat and Montezuma's Revenge".
+    """Capitalised names listed with a known dataset, environment or model are of its kind: "On Cora, Citeseer and PubMed",
+    "in Connect 4 and Lunar Lander", "on Habitat and Montezuma's Revenge", "with ChatGPT, Bard, and Claude 2".
 
     A name counts where the list's own punctuation frames it: "and X" or "or X" ends a list, ", X," and "on X,"
     stand inside one; "On WebArena, Claude reaches ..." lists nothing. A listed name may be several capitalised
     words, with a number (`Connect 4`) or a possessive (`Montezuma's Revenge`) inside.
     """
     taken = {i for c in found for i in range(c.start, c.end)}
-    added = []
-    for c in found:
-        if c.label not in {"Benchmark", "Environment"} or c.origin not in {"lexicon", "gazetteer"}:
-            continue
+    added: list[Candidate] = []
+    anchors = [c for c in found if c.label in {"Benchmark", "Environment", "Model"} and c.origin in {"lexicon", "gazetteer", "checkpoint"}]
+    for c in anchors:  # grows: a member found anchors the next one ("GPT-4o, Falconet and Orrery 2.5")
         for i in (c.start - 2, c.start - 1, c.end, c.end + 1):
             if not 0 < i < len(doc) - 1 or i in taken:
                 continue
@@ -219,8 +218,10 @@ def list_members(doc: Doc, found: list[Candidate]) -> list[Candidate]:
                 continue
             inside = after in {",", "and", "or"} and before in {",", "on", "in", "across", "over"}
             if inside or before in {"and", "or"} and (first > c.start or after in {",", "and", "or"}):
-                added.append(Candidate(first, last + 1, "cue", c.label))
-                taken.update(range(first, last + 1))
+                end = _extend_model(doc, last + 1) if c.label == "Model" else last + 1  # "GPT-4o and Claude 3.5"
+                added.append(Candidate(first, end, "cue", c.label))
+                anchors.append(added[-1])
+                taken.update(range(first, end))
     return added
 
 
