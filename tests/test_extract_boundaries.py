@@ -225,3 +225,11 @@ def test_capitalised_names_listed_with_a_known_model_are_models_with_their_versi
     )
     assert ("Falconet", "Model") in found
     assert ("Orrery 2.5", "Model") in found
+
+
+def test_a_capitalised_word_before_a_listed_technique_in_capitals_names_its_variant():
+    names = _names(
+        "Tuning heat pumps",
+        "Our controller beats baselines such as Proximal Policy Optimization and Soft Actor-Critic. Actor-Critic variants lag.",
+    )
+    assert "Soft Actor-Critic" in names

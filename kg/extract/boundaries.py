@@ -63,6 +63,9 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
         if c.end in closers and _closes(doc, c, doc[c.end], taken):
             c.end, c.key = c.end + 1, None
             taken.add(c.end - 1)
+        if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _titled_modifier(doc, c.start - 1, taken, title_end):
+            c.start, c.key = c.start - 1, None  # "Soft Actor-Critic": a capitalised word before a listed technique written in capitals names a variant
+            taken.add(c.start)
         if c.origin != "shape" or id(c) in dropped:
             continue
         nxt = by_start.get(c.end)
@@ -93,6 +96,14 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
 
 # The hashes of the words before a name that may grow over what closes it ("On MVTec AD it").
 BEFORE_EVALUATED = frozenset(get_string_id(w) for w in ("on", "in", "On", "In"))
+
+
+def _titled_modifier(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
+    """`doc[i]`, before a listed technique written in capitals ("Actor-Critic"), is a capitalised word of the same name."""
+    word, first = doc[i], doc[i + 1]
+    if i in taken or word.idx < title_end or word.is_sent_start or not (word.is_alpha and word.text.istitle()) or word.text in NOT_MODIFIERS:
+        return False
+    return first.text[:1].isupper() and not first.text.isupper() and not lexicon.is_excluded(word.text)
 
 
 def _closes(doc: Doc, c: Candidate, after, taken: set[int]) -> bool:
