@@ -202,10 +202,10 @@ def test_a_generic_class_with_a_modifier_is_no_name():
 def test_an_organisation_before_a_capitalised_head_names_a_product_and_alone_stays_out():
     found = _entities(
         "Quadruped gaits",
-        "We wrap our legged-robot simulator in the OpenAI Gym interface and release the code through OpenAI.",
+        "We wrap our legged-robot simulator in the DeepMind Gym interface and release the code through DeepMind.",
     )
-    assert ("OpenAI Gym", "Environment") in found
-    assert not any(name == "OpenAI" for name, _ in found)
+    assert ("DeepMind Gym", "Environment") in found
+    assert not any(name == "DeepMind" for name, _ in found)
 
 
 def test_adjectives_and_size_classes_shaped_like_names_are_not_entities():
