@@ -310,3 +310,12 @@ def test_where_the_data_come_from_is_a_dataset():
         "We train GraspFold on object scans. Real scenes from KTHX and questions drawn from ShelfQAx test it.",
     )
     assert found["KTHX"] == "Benchmark"
+
+
+def test_a_coined_name_listed_beside_a_known_model_is_a_model():
+    found = _types(
+        "Reasoning at scale",
+        "Systems such as GPT-4o, DeepSeek-V3, and Acme's ZephQx reason at length. We compare them with TriRank.",
+    )
+    assert found["ZephQx"] == "Model"
+    assert found["TriRank"] == "Method"

@@ -213,6 +213,21 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
     return None
 
 
+def _listed_with_model(doc: Doc, c: Candidate, by_start: dict[int, Candidate], by_end: dict[int, Candidate]) -> str | None:
+    """A name listed beside a model the lists know is a model: "DeepSeek-V3, and Alibaba's QwQ", "QwQ and GPT-4o"."""
+    i = c.start - 2 if c.start >= 2 and doc[c.start - 1].text in {"'s", "’s"} else c.start  # an owner: "Alibaba's QwQ"
+    j = i
+    while j > 0 and doc[j - 1].text in COORDINATION:
+        j -= 1
+    k = c.end
+    while k < len(doc) and doc[k].text in COORDINATION:
+        k += 1
+    for other in (by_end.get(j) if j < i else None, by_start.get(k) if k > c.end else None):
+        if other is not None and other.label == "Model" and other.origin in {"lexicon", "gazetteer", "checkpoint"}:
+            return "Model"
+    return None
+
+
 def _interactive_benchmark(sentence: str) -> bool:
     """A sentence that calls the name a benchmark (not a dataset: data stays a Benchmark) of interactive tasks."""
     return bool(INTERACTIVE.search(sentence) and BENCHMARK_WORD.search(sentence) and not DATA_WORD.search(sentence))
@@ -241,6 +256,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     """Give each untyped name the type its mentions' head nouns vote for, else its shape's, else Method."""
     ends = {c.start: c.end for c in found}
     starts_by_end = {c.end: c.start for c in found}
+    by_start, by_end = {c.start: c for c in found}, {c.end: c for c in found}
     votes: dict[str, dict[str, int]] = {}
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
     sentences: dict[int, tuple[bool, bool, bool]] = {}
@@ -255,7 +271,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 headed.setdefault(key, set()).add(t)
                 if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
                     data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
-            t = t or _context_type(doc, c.start, starts_by_end, text, sentences)
+            t = t or _context_type(doc, c.start, starts_by_end, text, sentences) or _listed_with_model(doc, c, by_start, by_end)
             if t:
                 votes.setdefault(key, {}).setdefault(t, 0)
                 votes[key][t] += 1
