@@ -319,3 +319,8 @@ def test_a_coined_name_listed_beside_a_known_model_is_a_model():
     )
     assert found["ZephQx"] == "Model"
     assert found["TriRank"] == "Method"
+
+
+def test_a_coined_name_ending_in_rm_is_a_reward_model():
+    found = _types("Scoring replies", "We train HelpfulRM on 40K comparisons and use it to rank replies.")
+    assert found["HelpfulRM"] == "Model"
