@@ -324,3 +324,14 @@ def test_a_coined_name_listed_beside_a_known_model_is_a_model():
 def test_a_coined_name_ending_in_rm_is_a_reward_model():
     found = _types("Scoring replies", "We train HelpfulRM on 40K comparisons and use it to rank replies.")
     assert found["HelpfulRM"] == "Model"
+
+
+def test_a_kind_of_layer_before_networks_names_an_architecture_and_plain_neural_networks_stay_out():
+    found = _types(
+        "Routing parcels",
+        "We encode depots with graph attention networks and compare with a fully convolutional network. "
+        "Deep neural networks and neural networks in general overfit here.",
+    )
+    assert found["graph attention networks"] == "Method"
+    assert found["fully convolutional network"] == "Method"
+    assert not any("neural networks" in name for name in found)

@@ -39,6 +39,8 @@ WORLD_MODIFIERS = {"simulation", "simulated", "game", "interactive", "virtual", 
 
 # Head nouns of technique names whose modifier alone makes the name ("role-play prompting"): `kg.extract.terms`.
 TECHNIQUE_HEADS = frozenset("learning prompting tuning optimization optimisation distillation".split())
+# Lower-case network heads, which the kind of layer before them makes an architecture ("graph attention networks").
+NETWORK_WORDS = frozenset("network networks nets".split())
 
 # Capitalised head words that end an architecture's title-case name (`Global Convolutional Network`).
 NETWORK_HEADS = {"Network": "Method", "Networks": "Method"}

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from kg.extract import lexicon
 from kg.extract.candidates import Candidate, extend_variant
-from kg.extract.cues import TECHNIQUE_HEADS
+from kg.extract.cues import NETWORK_WORDS
 
 # Modifiers that describe or situate rather than name: "effective learning", "zero-shot prompting", "the tuning".
 NOT_MODIFIERS = frozenset(
@@ -33,6 +33,11 @@ NOT_MODIFIERS = frozenset(
     "is are was were be been being".split()
 )
 
+# Kinds of layer that make "... network(s)" an architecture.
+LAYER_KINDS = frozenset("neural attention convolutional convolution recurrent residual adversarial capsule graph siamese spiking feedforward feed-forward pointer belief".split())
+# Words before "neural network" that describe one rather than name an architecture: "deep neural networks", "a trained neural network".
+PLAIN_NETWORK_MODIFIERS = frozenset("deep artificial trained large largest small simple single multiple shallow standard typical generic".split())
+
 
 def from_repeats(doc: Doc, heads: list[int]) -> list[Candidate]:
     """Modifier-and-head pairs the paper writes twice or more, as Methods, at every place it writes them.
@@ -43,8 +48,12 @@ def from_repeats(doc: Doc, heads: list[int]) -> list[Candidate]:
     "layer-wise distillation") loses.
     """
     places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    found = []
     for i in heads:
         if i == 0:
+            continue
+        if doc[i].text in NETWORK_WORDS:
+            found += _architecture(doc, i)
             continue
         start = i - 1
         if doc[start].text.startswith("-") and start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha:
@@ -52,11 +61,25 @@ def from_repeats(doc: Doc, heads: list[int]) -> list[Candidate]:
         text = doc[start:i].text
         if _modifier(text):
             places[(text.lower(), doc[i].lower_)].append((start, i + 1))
-    found = []
     for (modifier, head), spans in places.items():
         if len(spans) > 1 and not lexicon.is_excluded(f"{modifier} {head}"):
             found += [Candidate(extend_variant(doc, start), end, "term", "Method") for start, end in spans]  # "online prototype learning"
     return found
+
+
+def _architecture(doc: Doc, head: int) -> list[Candidate]:
+    """A kind of layer before "network(s)" names an architecture, said once or more: "graph attention networks",
+    "fully convolutional network", "recurrent networks"; "neural networks" alone is the generic class the guidelines
+    exclude, so "neural" needs a modifier of its own ("graph neural network", not "deep neural networks")."""
+    kind = doc[head - 1].lower_
+    if kind not in LAYER_KINDS:
+        return []
+    start = head - 1
+    if start > 0 and _modifier(doc[start - 1].text) and doc[start - 1].lower_ not in PLAIN_NETWORK_MODIFIERS:
+        start -= 1
+    if kind == "neural" and start == head - 1:
+        return []
+    return [Candidate(start, head + 1, "term", "Method")]
 
 
 def _modifier(text: str) -> bool:
