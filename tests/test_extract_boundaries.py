@@ -233,3 +233,9 @@ def test_a_capitalised_word_before_a_listed_technique_in_capitals_names_its_vari
         "Our controller beats baselines such as Proximal Policy Optimization and Tempered Actor-Critic. Actor-Critic variants lag.",
     )
     assert "Tempered Actor-Critic" in names
+
+
+def test_reasoning_model_releases_are_models_by_shape():
+    found = _entities("Puzzle solving", "We compare o4-mini-high and o7-preview with our solver on grid puzzles.")
+    assert ("o4-mini-high", "Model") in found
+    assert ("o7-preview", "Model") in found

@@ -37,6 +37,8 @@ VARIANT_WORDS = frozenset(
 )
 # The same words in lower case, and the effort levels of reasoning models: `o3-mini-high`, `o1-preview`.
 LOWER_VARIANT_WORDS = frozenset({w.lower() for w in VARIANT_WORDS} | {"high", "low"})
+# OpenAI's reasoning models by their shape: a lower-case "o", one digit, a size and an effort level.
+O_SERIES = re.compile(r"^o[1-9](?:-(?:mini|preview|pro))?(?:-(?:high|medium|low))?$")
 # Prefixes that make a size into a size class: "sub-32B models", "super-70B".
 SIZE_PREFIXES = frozenset("sub super over under non pre post up about".split())
 # Where a variant's suffix starts: `WebArena-Lite`, `AIME'24`.
@@ -70,6 +72,8 @@ def is_model_checkpoint(text: str) -> bool:
     """A known family's checkpoint, or any name that carries a parameter count (`AgentLM-70B`) or a size word (`mT5-XL`)."""
     if WITH_SIZE_WORD.match(text) and (text.split("-")[0] != text.split("-")[0].lower() or any(ch.isdigit() for ch in text.split("-")[0])):
         return True  # `mT5-XL`, `Whisper-large-v3`; not `fine-large`
+    if O_SERIES.match(text):
+        return True  # `o3`, `o4-mini-high`: a reasoning model's release and effort
     if text.split("-")[0] in SIZE_PREFIXES:
         return False  # `sub-32B`, `over-7B`: a size class, not a model
     return bool(WITH_SIZE.match(text)) or known_family(text)
