@@ -239,3 +239,16 @@ def test_reasoning_model_releases_are_models_by_shape():
     found = _entities("Puzzle solving", "We compare o4-mini-high and o7-preview with our solver on grid puzzles.")
     assert ("o4-mini-high", "Model") in found
     assert ("o7-preview", "Model") in found
+
+
+def test_a_camelcase_name_after_a_dataset_is_its_own_and_a_grown_hardware_name_stays_out():
+    found = _entities(
+        "Fast recommenders",
+        "On BookCrossing-2M LiteRec reaches a Recall@20 of 0.21, matching our baseline while training on one RTX 3090 Ti. "
+        "Both beat BERT-110M.",
+    )
+    names = {name for name, _ in found}
+    assert "BookCrossing-2M" in names and "LiteRec" in names
+    assert ("BookCrossing-2M", "Model") not in found
+    assert ("BERT-110M", "Model") in found
+    assert not any("RTX" in name for name in names)

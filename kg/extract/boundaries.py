@@ -69,7 +69,7 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
         if c.origin != "shape" or id(c) in dropped:
             continue
         nxt = by_start.get(c.end)
-        if nxt is not None and c.end - c.start == 1 and nxt.end - nxt.start == 1 and nxt.end not in by_start and c.start not in by_end:
+        if nxt is not None and c.end - c.start == 1 and nxt.end - nxt.start == 1 and nxt.end not in by_start and c.start not in by_end and _part(doc[nxt.start].text):
             c.end, c.label = nxt.end, c.label or nxt.label  # `PASCAL VOC`; three or more in a row are a table
             dropped.add(id(nxt))
         if c.start > 0 and int(orth[c.start - 1]) in BEFORE_EVALUATED and (end := _evaluated_name_end(doc, c.end, taken)) > c.end:
@@ -91,11 +91,17 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
             if doc[c.end].text.startswith("v") or (follows is not None and follows.lower_ in NAME_HEADS) or not counted:
                 c.end += 1  # `OntoNotes v5.0`, `N-Caltech 101 dataset`
                 taken.add(c.end - 1)
-    return [c for c in found if id(c) not in dropped]
+    # A grown name may be of an excluded family as a whole: `GTX 1080` is hardware.
+    return [c for c in found if id(c) not in dropped and not (c.origin == "shape" and c.end - c.start > 1 and lexicon.is_excluded(doc[c.start : c.end].text))]
 
 
 # The hashes of the words before a name that may grow over what closes it ("On MVTec AD it").
 BEFORE_EVALUATED = frozenset(get_string_id(w) for w in ("on", "in", "On", "In"))
+
+
+def _part(text: str) -> bool:
+    """`text` may close the name before it (`PASCAL VOC`, `MVTec AD`); a CamelCase word is a name of its own ("On MovieLens-1M PropRec reaches")."""
+    return not (shapes.CAMEL.search(text) and not text.isupper())
 
 
 def _titled_modifier(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
@@ -134,7 +140,7 @@ def _evaluated_name_end(doc: Doc, end: int, taken: set[int]) -> int:
     """The end of a coined name after "on"/"in" grown over one or two capitalised words that close it:
     "MVTec AD", "DVS128 Gesture", "WMT14 English-German"; not when more capitalised words follow (a list or a sentence)."""
     grown = end
-    while grown < len(doc) and grown - end < 2 and grown not in taken and doc[grown].text[:1].isupper() and doc[grown].text not in NOT_MODIFIERS:
+    while grown < len(doc) and grown - end < 2 and grown not in taken and doc[grown].text[:1].isupper() and doc[grown].text not in NOT_MODIFIERS and _part(doc[grown].text):
         if doc[grown].is_punct or not (doc[grown].is_alpha or "-" in doc[grown].text) or lexicon.is_excluded(doc[grown].text):
             break
         grown += 1

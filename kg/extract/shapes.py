@@ -37,6 +37,8 @@ VARIANT_WORDS = frozenset(
 )
 # The same words in lower case, and the effort levels of reasoning models: `o3-mini-high`, `o1-preview`.
 LOWER_VARIANT_WORDS = frozenset({w.lower() for w in VARIANT_WORDS} | {"high", "low"})
+# A count in millions of one or two digits is a dataset's size (`MovieLens-1M`, `ML-20M`); parameter counts in millions have three (`BERT-110M`).
+SMALL_COUNT = re.compile(r"-\d{1,2}M$")
 # OpenAI's reasoning models by their shape: a lower-case "o", one digit, a size and an effort level.
 O_SERIES = re.compile(r"^o[1-9](?:-(?:mini|preview|pro))?(?:-(?:high|medium|low))?$")
 # Prefixes that make a size into a size class: "sub-32B models", "super-70B".
@@ -74,8 +76,8 @@ def is_model_checkpoint(text: str) -> bool:
         return True  # `mT5-XL`, `Whisper-large-v3`; not `fine-large`
     if O_SERIES.match(text):
         return True  # `o3`, `o4-mini-high`: a reasoning model's release and effort
-    if text.split("-")[0] in SIZE_PREFIXES:
-        return False  # `sub-32B`, `over-7B`: a size class, not a model
+    if text.split("-")[0] in SIZE_PREFIXES or SMALL_COUNT.search(text):
+        return False  # `sub-32B`, `over-7B`: a size class, not a model; `MovieLens-1M`: a count of ratings, not of parameters
     return bool(WITH_SIZE.match(text)) or known_family(text)
 
 
