@@ -335,3 +335,8 @@ def test_a_kind_of_layer_before_networks_names_an_architecture_and_plain_neural_
     assert found["graph attention networks"] == "Method"
     assert found["fully convolutional network"] == "Method"
     assert not any("neural networks" in name for name in found)
+
+
+def test_tasks_of_a_name_make_it_a_benchmark():
+    found = _types("Trees or nets", "We tune every model on the 40 regression tasks of TabSuiteX under one budget.")
+    assert found["TabSuiteX"] == "Benchmark"

@@ -56,6 +56,8 @@ INTERACTIVE = re.compile(r"\b(interactive|interactions?|interact\w*|embodied|web
 # Words that make a plural head before a comma introduce the names after it: "we fine-tune two smaller models, X and Y".
 COUNTED = {"two", "three", "four", "five", "six", "both", "our", "the", "these", "its", "their"}
 NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
+# Nouns before "of X" that make X a collection of tasks or data.
+PARTS_OF = {"tasks", "subset", "subsets", "split", "splits", "portion", "partition"}
 # Plural nouns of data before "from X": "images from X", "real scenes from X", "problems sampled from X".
 DATA_NOUNS = {"images", "scenes", "samples", "examples", "questions", "problems", "videos", "sentences", "documents", "utterances",
               "recordings", "clips", "instances", "dialogues", "articles", "sampled", "drawn", "taken", "collected", "sourced", "derived"}
@@ -187,6 +189,8 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
         return "Model"
     if word == "from" and verb in DATA_NOUNS:
         return "Benchmark"  # "real scenes from X", "questions drawn from X": where data come from is a dataset
+    if word == "of" and i > 1 and doc[i - 2].lower_ in PARTS_OF:
+        return "Benchmark"  # "the 72 classification tasks of X", "the test split of X" (an Environment in a paper on agents acting)
     if word not in ARENA_BEFORE:
         return None
     sent_start = max(0, text.rfind(". ", 0, doc[start].idx))
