@@ -340,3 +340,12 @@ def test_a_kind_of_layer_before_networks_names_an_architecture_and_plain_neural_
 def test_tasks_of_a_name_make_it_a_benchmark():
     found = _types("Trees or nets", "We tune every model on the 40 regression tasks of TabSuiteX under one budget.")
     assert found["TabSuiteX"] == "Benchmark"
+
+
+def test_a_name_trained_on_something_is_a_trained_model_and_a_plural_of_a_listed_method_is_not():
+    found = _types(
+        "Auditing generators",
+        "We audit TabForge and CopulaMix. For TabForge trained on census rows, the attack succeeds; LoRAs trained on the same rows are merged.",
+    )
+    assert found["TabForge"] == "Model"
+    assert found.get("LoRAs") != "Model"

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
-from kg.extract import flags
+from kg.extract import flags, lexicon
 from kg.extract.boundaries import citation_end
 from kg.extract.candidates import Candidate
 from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS, internal_type
@@ -56,6 +56,8 @@ INTERACTIVE = re.compile(r"\b(interactive|interactions?|interact\w*|embodied|web
 # Words that make a plural head before a comma introduce the names after it: "we fine-tune two smaller models, X and Y".
 COUNTED = {"two", "three", "four", "five", "six", "both", "our", "the", "these", "its", "their"}
 NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
+# Participles after a name that make it a trained checkpoint: "X trained on Y".
+TRAINED = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "tuned", "distilled"}
 # Nouns before "of X" that make X a collection of tasks or data.
 PARTS_OF = {"tasks", "subset", "subsets", "split", "splits", "portion", "partition"}
 # Plural nouns of data before "from X": "images from X", "real scenes from X", "problems sampled from X".
@@ -88,6 +90,10 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
         i = _after_acronym(doc, citation_end(doc, ends[i + 1] if i + 1 in ends else ends[i + 2]))  # "the SMAC and the GRF environments"
     if i < len(doc) and HEAD_TYPE.get(doc[i].lower_):
         return _last_head(doc, i)
+    k = i + (i < len(doc) and doc[i].text == ",")
+    plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
+    if k + 1 < len(doc) and doc[k].lower_ in TRAINED and doc[k + 1].lower_ in {"on", "with", "using", "from", "for", "via"} and not plural_of_listed:
+        return "Model"  # "For CTGAN trained on Credit", "SPOCK, trained using the CLASS framework": a trained checkpoint
     if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
         return t
     described = i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}
