@@ -349,3 +349,13 @@ def test_a_name_trained_on_something_is_a_trained_model_and_a_plural_of_a_listed
     )
     assert found["TabForge"] == "Model"
     assert found.get("LoRAs") != "Model"
+
+
+def test_capitalised_words_before_a_capitalised_technique_head_mid_sentence_name_a_method():
+    found = _types(
+        "Faster recall",
+        "To retrieve memories quickly we add Cosine Bucket Hashing to the store. The index is built by DPO Training once. "
+        "Hashing alone is slow.",
+    )
+    assert found["Cosine Bucket Hashing"] == "Method"
+    assert "DPO Training" not in found

@@ -39,6 +39,8 @@ WORLD_MODIFIERS = {"simulation", "simulated", "game", "interactive", "virtual", 
 
 # Head nouns of technique names whose modifier alone makes the name ("role-play prompting"): `kg.extract.terms`.
 TECHNIQUE_HEADS = frozenset("learning prompting tuning optimization optimisation distillation".split())
+# Head nouns of techniques that, capitalised mid-sentence after capitalised words, end a name ("Locality-Sensitive Hashing").
+TITLED_TECHNIQUE_HEADS = TECHNIQUE_HEADS | frozenset("inference hashing search sampling decoding attention processes".split())
 # Lower-case network heads, which the kind of layer before them makes an architecture ("graph attention networks").
 NETWORK_WORDS = frozenset("network networks nets".split())
 

@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 
 from kg.extract import lexicon
 from kg.extract.candidates import Candidate, extend_variant
-from kg.extract.cues import NETWORK_WORDS
+from kg.extract.boundaries import NOT_MODIFIERS as NOT_NAME_WORDS
+from kg.extract.cues import NETWORK_WORDS, TECHNIQUE_HEADS, TITLED_TECHNIQUE_HEADS
 
 # Modifiers that describe or situate rather than name: "effective learning", "zero-shot prompting", "the tuning".
 NOT_MODIFIERS = frozenset(
@@ -39,7 +40,7 @@ LAYER_KINDS = frozenset("neural attention convolutional convolution recurrent re
 PLAIN_NETWORK_MODIFIERS = frozenset("deep artificial trained large largest small simple single multiple shallow standard typical generic".split())
 
 
-def from_repeats(doc: Doc, heads: list[int]) -> list[Candidate]:
+def from_repeats(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
     """Modifier-and-head pairs the paper writes twice or more, as Methods, at every place it writes them.
 
     `heads` are the tokens flagged as technique heads. A listed name over
@@ -55,6 +56,10 @@ def from_repeats(doc: Doc, heads: list[int]) -> list[Candidate]:
         if doc[i].text in NETWORK_WORDS:
             found += _architecture(doc, i)
             continue
+        if doc[i].text[:1].isupper() and doc[i].idx >= title_end and (c := _titled(doc, i)) is not None:
+            found.append(c)
+        if doc[i].lower_ not in TECHNIQUE_HEADS:
+            continue
         start = i - 1
         if doc[start].text.startswith("-") and start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha:
             start -= 1  # "rubric-guided prompting": the tokenizer splits "-guided" off its word
@@ -65,6 +70,22 @@ def from_repeats(doc: Doc, heads: list[int]) -> list[Candidate]:
         if len(spans) > 1 and not lexicon.is_excluded(f"{modifier} {head}"):
             found += [Candidate(extend_variant(doc, start), end, "term", "Method") for start, end in spans]  # "online prototype learning"
     return found
+
+
+def _titled(doc: Doc, head: int) -> Candidate | None:
+    """Capitalised words mid-sentence before a capitalised technique head name a technique, said once or more:
+    "we introduce Locality-Sensitive Hashing into TiM", "ILF can be viewed as Bayesian Inference"."""
+    start = head
+    while start > 0 and head - start < 4:
+        word = doc[start - 1]
+        if word.is_sent_start or not word.is_alpha and "-" not in word.text or not word.text[:1].isupper() or word.text in NOT_NAME_WORDS:
+            break
+        if not word.text.replace("-", "").isalpha() or word.text.isupper():
+            break  # `DPO Training`: an acronym before the head is a name of its own
+        start -= 1
+    if start == head or lexicon.is_excluded(doc[start : head + 1].text):
+        return None
+    return Candidate(start, head + 1, "cue", "Method")
 
 
 def _architecture(doc: Doc, head: int) -> list[Candidate]:
