@@ -11,6 +11,11 @@ modifier-and-head pair counts when the paper writes it at least twice
 (in any case: "Role-Play Prompting" in the title, "role-play prompting"
 after), and its modifier is a content word, not a determiner, an
 evaluative adjective or a setting ("few-shot prompting" is a setting).
+
+Two shapes count at once: a kind of layer before "network(s)" ("graph
+attention networks", "fully convolutional network") names an
+architecture, and capitalised words mid-sentence before a capitalised
+technique head ("we add Locality-Sensitive Hashing") name a technique.
 """
 
 from __future__ import annotations
