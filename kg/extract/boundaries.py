@@ -106,10 +106,13 @@ def _part(text: str) -> bool:
 
 def _titled_modifier(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
     """`doc[i]`, before a listed technique written in capitals ("Actor-Critic"), is a capitalised word of the same name."""
-    word, first = doc[i], doc[i + 1]
-    if i in taken or word.idx < title_end or word.is_sent_start or not (word.is_alpha and word.text.istitle()) or word.text in NOT_MODIFIERS:
+    first = doc[i + 1].text
+    if not first[:1].isupper() or first.isupper() or i in taken:
+        return False  # most listed techniques are written in lower case or as acronyms
+    word = doc[i]
+    if word.idx < title_end or word.is_sent_start or not (word.is_alpha and word.text.istitle()) or word.text in NOT_MODIFIERS:
         return False
-    return first.text[:1].isupper() and not first.text.isupper() and not lexicon.is_excluded(word.text)
+    return not lexicon.is_excluded(word.text)
 
 
 def _closes(doc: Doc, c: Candidate, after, taken: set[int]) -> bool:
@@ -224,6 +227,8 @@ def list_members(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     added: list[Candidate] = []
     anchors = [c for c in found if c.label in {"Benchmark", "Environment", "Model"} and c.origin in {"lexicon", "gazetteer", "checkpoint"}]
     for c in anchors:  # grows: a member found anchors the next one ("GPT-4o, Falconet and Orrery 2.5")
+        if not ((c.end < len(doc) and doc[c.end].text in LIST_LINKS) or (c.start > 0 and doc[c.start - 1].text in LIST_LINKS)):
+            continue  # most names stand in no list
         for i in (c.start - 2, c.start - 1, c.end, c.end + 1):
             if not 0 < i < len(doc) - 1 or i in taken:
                 continue
@@ -240,6 +245,10 @@ def list_members(doc: Doc, found: list[Candidate]) -> list[Candidate]:
                 anchors.append(added[-1])
                 taken.update(range(first, end))
     return added
+
+
+# What stands beside a listed name: "A, B and C", "on A or B".
+LIST_LINKS = {",", "and", "or", "on", "in", "across", "over"}
 
 
 def _member_word(token) -> bool:

@@ -146,8 +146,8 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
     not_names: set[int] = set()  # acronyms whose definitions make them no names: their other mentions go too ("ToD agents")
     for token in (doc[i] for i in parens):
         short = by_start.get(token.i + 1)
-        if short is None and PLURAL_ACRONYM.match(doc[token.i + 1].text) and _acronym_long_form(doc, text, token.i) is not None:
-            not_names.add(get_string_id(doc[token.i + 1].text[:-1]))  # "Role-Playing Agents (RPAs)" is a class, and so is "an RPA"
+        if short is None and PLURAL_ACRONYM.match(plural := doc[token.i + 1].text) and not lexicon.is_excluded(plural) and _acronym_long_form(doc, text, token.i) is not None:
+            not_names.add(get_string_id(plural[:-1]))  # "Role-Playing Agents (RPAs)" is a class, and so is "an RPA"
             continue
         if short is None and doc[token.i + 1].text in title_leads:  # "MVA: ..." and later "Multi-Scale Value Aggregation (MVA)"
             short = Candidate(token.i + 1, token.i + 2, "title", None, None)

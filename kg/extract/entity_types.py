@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
@@ -57,7 +58,9 @@ INTERACTIVE = re.compile(r"\b(interactive|interactions?|interact\w*|embodied|web
 COUNTED = {"two", "three", "four", "five", "six", "both", "our", "the", "these", "its", "their"}
 NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
 # Participles after a name that make it a trained checkpoint: "X trained on Y".
-TRAINED = {"trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "tuned", "distilled"}
+TRAINED = {get_string_id(w) for w in ("trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "tuned", "distilled")}
+TRAINED_ON = {get_string_id(w) for w in ("on", "with", "using", "from", "for", "via")}
+COMMA = get_string_id(",")
 # Nouns before "of X" that make X a collection of tasks or data.
 PARTS_OF = {"tasks", "subset", "subsets", "split", "splits", "portion", "partition"}
 # Plural nouns of data before "from X": "images from X", "real scenes from X", "problems sampled from X".
@@ -90,10 +93,12 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
         i = _after_acronym(doc, citation_end(doc, ends[i + 1] if i + 1 in ends else ends[i + 2]))  # "the SMAC and the GRF environments"
     if i < len(doc) and HEAD_TYPE.get(doc[i].lower_):
         return _last_head(doc, i)
-    k = i + (i < len(doc) and doc[i].text == ",")
-    plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
-    if k + 1 < len(doc) and doc[k].lower_ in TRAINED and doc[k + 1].lower_ in {"on", "with", "using", "from", "for", "via"} and not plural_of_listed:
-        return "Model"  # "For CTGAN trained on Credit", "SPOCK, trained using the CLASS framework": a trained checkpoint
+    orth = flags.columns(doc)[:, 0]
+    k = i + (i < len(doc) and int(orth[i]) == COMMA)
+    if k + 1 < len(doc) and int(orth[k]) in TRAINED and int(orth[k + 1]) in TRAINED_ON:
+        plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
+        if not plural_of_listed:
+            return "Model"  # "For CTGAN trained on Credit", "SPOCK, trained using the CLASS framework": a trained checkpoint
     if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
         return t
     described = i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}
@@ -267,6 +272,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     ends = {c.start: c.end for c in found}
     starts_by_end = {c.end: c.start for c in found}
     by_start, by_end = {c.start: c for c in found}, {c.end: c for c in found}
+    known_model = any(c.label == "Model" and c.origin in {"lexicon", "gazetteer", "checkpoint"} for c in found)
     votes: dict[str, dict[str, int]] = {}
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
     sentences: dict[int, tuple[bool, bool, bool]] = {}
@@ -281,7 +287,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 headed.setdefault(key, set()).add(t)
                 if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
                     data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
-            t = t or _context_type(doc, c.start, starts_by_end, text, sentences) or _listed_with_model(doc, c, by_start, by_end)
+            t = t or _context_type(doc, c.start, starts_by_end, text, sentences) or (known_model and _listed_with_model(doc, c, by_start, by_end))
             if t:
                 votes.setdefault(key, {}).setdefault(t, 0)
                 votes[key][t] += 1

@@ -58,19 +58,23 @@ def from_repeats(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
     for i in heads:
         if i == 0:
             continue
-        if doc[i].text in NETWORK_WORDS:
+        head = doc[i]
+        word = head.text
+        if word in NETWORK_WORDS:
             found += _architecture(doc, i)
             continue
-        if doc[i].text[:1].isupper() and doc[i].idx >= title_end and (c := _titled(doc, i)) is not None:
+        if word[:1].isupper() and head.idx >= title_end and (c := _titled(doc, i)) is not None:
             found.append(c)
-        if doc[i].lower_ not in TECHNIQUE_HEADS:
+        lower = word.lower()
+        if lower not in TECHNIQUE_HEADS:
             continue
         start = i - 1
-        if doc[start].text.startswith("-") and start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha:
+        text = doc[start].text
+        if text.startswith("-") and start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha:
             start -= 1  # "rubric-guided prompting": the tokenizer splits "-guided" off its word
-        text = doc[start:i].text
+            text = doc[start].text + text
         if _modifier(text):
-            places[(text.lower(), doc[i].lower_)].append((start, i + 1))
+            places[(text.lower(), lower)].append((start, i + 1))
     for (modifier, head), spans in places.items():
         if len(spans) > 1 and not lexicon.is_excluded(f"{modifier} {head}"):
             found += [Candidate(extend_variant(doc, start), end, "term", "Method") for start, end in spans]  # "online prototype learning"
