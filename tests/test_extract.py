@@ -330,3 +330,14 @@ def test_an_acronym_defined_as_a_class_or_an_activity_is_no_name_anywhere_in_the
     names = {n for e in x.entities for n in (e.name, *e.aliases)}
     assert {"TCA", "TCAs", "LLG"}.isdisjoint(names)
     assert "MBRL" in names
+
+
+def test_an_acronym_of_a_class_of_systems_a_theory_or_a_field_is_no_name_and_a_design_of_systems_is():
+    x = extract_one(
+        "Tutors that remember",
+        "Adaptive Tutoring Systems (ATS) and Cognitive Load Theory (CLT) guide us. We propose Automated Design of Tutor "
+        "Systems (ADTS), which writes new tutors; ADTS beats ATS baselines.",
+    )
+    names = {n for e in x.entities for n in (e.name, *e.aliases)}
+    assert {"ATS", "CLT", "Adaptive Tutoring Systems", "Cognitive Load Theory"}.isdisjoint(names)
+    assert "ADTS" in names

@@ -28,7 +28,8 @@ from kg.extract.mentions import norm
 # Long forms ending in these words name metrics and tasks, not entities ("Task Success Rate (TSR)").
 NON_ENTITY_HEADS = set(
     "rate rates score scores accuracy metric metrics error loss navigation tracking detection recognition segmentation "
-    "classification answering understanding summarization translation dialogue dialog interaction intelligence".split()
+    "classification answering understanding summarization translation dialogue dialog interaction intelligence "
+    "systems theory theories processing".split()
 )
 # A two-letter acronym ("(KD)", "(GN)") is too short to be a name by its shape: it names an entity only where its
 # long form is one the lexicon knows ("knowledge distillation (KD)"), the paper proposes, or a capitalised technique
@@ -87,6 +88,12 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
         if _letters_in_order(letters, long_form):
             return start
     return None
+
+
+def _head(long_form) -> str:
+    """The head noun of a long form, lower-cased: its last word, or the last before "of" ("Automated Design of Agentic Systems")."""
+    words = [t.lower_ for t in long_form]
+    return words["of" in words and words.index("of") - 1 if "of" in words[1:] else -1]
 
 
 def _class_or_activity(head: str) -> bool:
@@ -182,7 +189,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         if (
             lexicon.is_excluded(long_form.text)
             or lexicon.is_excluded(short.key or doc[short.start].text)
-            or long_form[-1].lower_ in NON_ENTITY_HEADS
+            or _head(long_form) in NON_ENTITY_HEADS
         ):
             drop.add(id(short))
             not_names.add(int(orth[short.start]))
