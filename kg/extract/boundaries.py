@@ -215,19 +215,23 @@ def _games(doc: Doc, head: int) -> list[Candidate]:
     return found
 
 
-def list_members(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+def list_members(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
     """Capitalised names listed with a known dataset, environment or model are of its kind: "On Cora, Citeseer and PubMed",
     "in Connect 4 and Lunar Lander", "on Habitat and Montezuma's Revenge", "with ChatGPT, Bard, and Claude 2".
 
     A name counts where the list's own punctuation frames it: "and X" or "or X" ends a list, ", X," and "on X,"
     stand inside one; "On WebArena, Claude reaches ..." lists nothing. A listed name may be several capitalised
-    words, with a number (`Connect 4`) or a possessive (`Montezuma's Revenge`) inside.
+    words, with a number (`Connect 4`) or a possessive (`Montezuma's Revenge`) inside. `text` is the doc's: the
+    words beside a name are cut from it, which costs less than making their tokens.
     """
+    idx, length = flags.offsets(doc)
     taken = {i for c in found for i in range(c.start, c.end)}
     added: list[Candidate] = []
     anchors = [c for c in found if c.label in {"Benchmark", "Environment", "Model"} and c.origin in {"lexicon", "gazetteer", "checkpoint"}]
     for c in anchors:  # grows: a member found anchors the next one ("GPT-4o, Falconet and Orrery 2.5")
-        if not ((c.end < len(doc) and doc[c.end].text in LIST_LINKS) or (c.start > 0 and doc[c.start - 1].text in LIST_LINKS)):
+        right = text[idx[c.end] : idx[c.end] + length[c.end]] if c.end < len(doc) else ""
+        left = text[idx[c.start - 1] : idx[c.start - 1] + length[c.start - 1]] if c.start > 0 else ""
+        if right not in LIST_LINKS and left not in LIST_LINKS:
             continue  # most names stand in no list
         for i in (c.start - 2, c.start - 1, c.end, c.end + 1):
             if not 0 < i < len(doc) - 1 or i in taken:
@@ -284,17 +288,22 @@ def _member_start(doc: Doc, i: int) -> int | None:
     return first if _member_word(doc[first]) else None
 
 
-def scored_on(doc: Doc, numbers: list[int], found: list[Candidate]) -> list[Candidate]:
+def scored_on(doc: Doc, text: str, numbers: list[int], found: list[Candidate]) -> list[Candidate]:
     """Capitalised words between "on" and a score are what was scored on: "and on Last Letter from 23.8% to 84.2%",
     "on Ocean Trivia (71.2%)". Their type comes from the sentence (`kg.extract.entity_types`).
 
-    `numbers` are the tokens flagged as numbers; a run that a name found already touches is left to it.
+    `numbers` are the tokens flagged as numbers, read from `text` by their offsets (most are no score after "from"
+    or "(": making their tokens would cost more than the rest); a run that a name found already touches is left to it.
     """
+    idx, length = flags.offsets(doc)
+    numbers = [n for n in numbers if n > 2 and text[idx[n - 1] : idx[n - 1] + length[n - 1]] in {"from", "("}]
+    if not numbers:
+        return []
     taken = {i for c in found for i in range(c.start, c.end)}
     added = []
     for n in numbers:
         end = n - 1
-        if end < 2 or doc[end].lower_ not in {"from", "("} or end - 1 in taken:
+        if end - 1 in taken:
             continue
         start = end
         while start > 0 and end - start < 3 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and doc[start - 1].text not in NOT_MODIFIERS:

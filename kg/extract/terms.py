@@ -24,7 +24,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from kg.extract import lexicon
+from kg.extract import flags, lexicon
 from kg.extract.candidates import Candidate, extend_variant
 from kg.extract.boundaries import NOT_MODIFIERS as NOT_NAME_WORDS
 from kg.extract.cues import NETWORK_WORDS, TECHNIQUE_HEADS, TITLED_TECHNIQUE_HEADS
@@ -45,36 +45,37 @@ LAYER_KINDS = frozenset("neural attention convolutional convolution recurrent re
 PLAIN_NETWORK_MODIFIERS = frozenset("deep artificial trained large largest small simple single multiple shallow standard typical generic".split())
 
 
-def from_repeats(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
+def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Candidate]:
     """Modifier-and-head pairs the paper writes twice or more, as Methods, at every place it writes them.
 
-    `heads` are the tokens flagged as technique heads. A listed name over
-    the same words (`reinforcement learning`) or more wins in
-    `candidates.non_overlapping`; one inside them ("distillation" of
-    "layer-wise distillation") loses.
+    `heads` are the tokens flagged as technique heads, `text` the doc's text:
+    words are cut from it by their offsets, which costs less than making
+    tokens. A listed name over the same words (`reinforcement learning`) or
+    more wins in `candidates.non_overlapping`; one inside them
+    ("distillation" of "layer-wise distillation") loses.
     """
+    idx, length = flags.offsets(doc)
     places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     found = []
     for i in heads:
         if i == 0:
             continue
-        head = doc[i]
-        word = head.text
+        word = text[idx[i] : idx[i] + length[i]]
         if word in NETWORK_WORDS:
             found += _architecture(doc, i)
             continue
-        if word[:1].isupper() and head.idx >= title_end and (c := _titled(doc, i)) is not None:
+        if word[:1].isupper() and idx[i] >= title_end and (c := _titled(doc, i)) is not None:
             found.append(c)
         lower = word.lower()
         if lower not in TECHNIQUE_HEADS:
             continue
         start = i - 1
-        text = doc[start].text
-        if text.startswith("-") and start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha:
+        modifier = text[idx[start] : idx[start] + length[start]]
+        if modifier.startswith("-") and start > 0 and idx[start - 1] + length[start - 1] == idx[start] and text[idx[start - 1] : idx[start]].isalpha():
             start -= 1  # "rubric-guided prompting": the tokenizer splits "-guided" off its word
-            text = doc[start].text + text
-        if _modifier(text):
-            places[(text.lower(), lower)].append((start, i + 1))
+            modifier = text[idx[start] : idx[start] + length[start]] + modifier
+        if _modifier(modifier):
+            places[(modifier.lower(), lower)].append((start, i + 1))
     for (modifier, head), spans in places.items():
         if len(spans) > 1 and not lexicon.is_excluded(f"{modifier} {head}"):
             found += [Candidate(extend_variant(doc, start), end, "term", "Method") for start, end in spans]  # "online prototype learning"
