@@ -94,7 +94,8 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
     if title_lead:
         return "proposes"
     before = text[sent.start_char : span.start_char]
-    example = folding.search(EXAMPLES, before[-80:])  # "(e.g., GPT4, DALLE)": an example is never the paper's own
+    # "(e.g., GPT4, DALLE)": an example is never the paper's own; read only where it matters (a regex per mention costs)
+    example = (coined or span.label_ == "Method") and "(" in before[-80:] and bool(folding.search(EXAMPLES, before[-80:]))
     if coined and not example:
         ours = folding.search(OUR, before[-40:])
         ours = ours and not folding.search(COMPARE, ours.group())  # "our student outperforms X" compares to X
