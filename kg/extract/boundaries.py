@@ -288,17 +288,20 @@ def _member_start(doc: Doc, i: int) -> int | None:
     return first if _member_word(doc[first]) else None
 
 
-def scored_on(doc: Doc, text: str, numbers: list[int], found: list[Candidate]) -> list[Candidate]:
-    """Capitalised words between "on" and a score are what was scored on: "and on Last Letter from 23.8% to 84.2%",
-    "on Ocean Trivia (71.2%)". Their type comes from the sentence (`kg.extract.entity_types`).
+FROM_NUMBER = re.compile(r"\bfrom ~?\d")
 
-    `numbers` are the tokens flagged as numbers, read from `text` by their offsets (most are no score after "from"
-    or "(": making their tokens would cost more than the rest); a run that a name found already touches is left to it.
+
+def scored_on(doc: Doc, text: str, bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
+    """Capitalised words between "on" and "from <score>" are what was scored on: "and on Last Letter from 23.8% to
+    84.2%". Their type comes from the sentence (`kg.extract.entity_types`).
+
+    `bits` are the doc's `kg.extract.flags` bits; the numbers are looked for only in a text that has "from" and a
+    number after it. A run that a name found already touches is left to it.
     """
+    if not FROM_NUMBER.search(text):
+        return []  # most abstracts state no "from x% to y%"
     idx, length = flags.offsets(doc)
-    numbers = [n for n in numbers if n > 2 and text[idx[n - 1] : idx[n - 1] + length[n - 1]] in {"from", "("}]
-    if not numbers:
-        return []
+    numbers = [n for n in numpy.flatnonzero(bits & flags.NUMBER).tolist() if n > 2 and text[idx[n - 1] : idx[n - 1] + length[n - 1]] == "from"]
     taken = {i for c in found for i in range(c.start, c.end)}
     added = []
     for n in numbers:

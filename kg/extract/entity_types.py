@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -86,16 +87,15 @@ def _after_acronym(doc: Doc, i: int) -> int:
     return i
 
 
-def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | None:
+def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
     """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X"."""
     i = _after_acronym(doc, citation_end(doc, end))  # "ILSVRC [28] dataset", "Google Research Football (GRF) environment"
     while i < len(doc) and doc[i].text in COORDINATION and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the")):
         i = _after_acronym(doc, citation_end(doc, ends[i + 1] if i + 1 in ends else ends[i + 2]))  # "the SMAC and the GRF environments"
     if i < len(doc) and HEAD_TYPE.get(doc[i].lower_):
         return _last_head(doc, i)
-    orth = flags.columns(doc)[:, 0]
-    k = i + (i < len(doc) and int(orth[i]) == COMMA)
-    if k + 1 < len(doc) and int(orth[k]) in TRAINED and int(orth[k + 1]) in TRAINED_ON:
+    k = i + (i < len(doc) and orth[i] == COMMA)
+    if k + 1 < len(doc) and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON:
         plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
         if not plural_of_listed:
             return "Model"  # "For CTGAN trained on Credit", "SPOCK, trained using the CLASS framework": a trained checkpoint
@@ -271,8 +271,9 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     """Give each untyped name the type its mentions' head nouns vote for, else its shape's, else Method."""
     ends = {c.start: c.end for c in found}
     starts_by_end = {c.end: c.start for c in found}
-    by_start, by_end = {c.start: c for c in found}, {c.end: c for c in found}
+    orth = flags.columns(doc)[:, 0]  # token hashes, read by the checks after a name ("X trained on")
     known_model = any(c.label == "Model" and c.origin in {"lexicon", "gazetteer", "checkpoint"} for c in found)
+    by_start, by_end = ({c.start: c for c in found}, {c.end: c for c in found}) if known_model else ({}, {})
     votes: dict[str, dict[str, int]] = {}
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
     sentences: dict[int, tuple[bool, bool, bool]] = {}
@@ -280,7 +281,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     for c in found:
         if c.label is None or c.origin in {"title", "definition", "cue"}:
             key = norm(c.key or flags.span_text(doc, text, c.start, c.end))
-            t = _head_type(doc, c.start, c.end, ends)
+            t = _head_type(doc, orth, c.start, c.end, ends)
             if t == "Benchmark" and _interactive_benchmark(_sentence(text, doc[c.start].idx)):
                 t = "Environment"  # "X, a benchmark of long-horizon, multi-app interactions"
             if t:

@@ -61,7 +61,7 @@ class NameFinder:
         found = boundaries.join_parts(doc, found, title_end)
         found += boundaries.list_members(doc, text, found)
         found += boundaries.from_heads(doc, numpy.flatnonzero(bits & flags.ARENA_HEAD).tolist(), title_end)
-        found += boundaries.scored_on(doc, text, numpy.flatnonzero(bits & flags.NUMBER).tolist(), found)
+        found += boundaries.scored_on(doc, text, bits, found)
         parens = numpy.flatnonzero((orth[:-2] == self.open) & (orth[2:] == self.close)).tolist()
         found = definitions.join(doc, orth, text, parens, found)
         found = candidates.non_overlapping(found)
