@@ -319,3 +319,25 @@ def test_the_title_lead_takes_an_arena_head_from_its_subtitle_but_not_a_model_he
     assert found[("MarlBox", "Environment")].role == "proposes"
     found = _entities("ShowOff: One Vision-Language Model for GUI Agents", "ShowOff clicks buttons.")
     assert ("ShowOff", "Method") in found
+
+
+def test_an_acronym_defined_as_a_class_or_an_activity_is_no_name_anywhere_in_the_paper():
+    x = extract_one(
+        "Keeping tutoring bots in character",
+        "Tutoring Conversational Agents (TCAs) help students. Low-latency grading (LLG) matters too. We show that a TCA "
+        "drifts, and that LLG pipelines lag. Our Model-based reinforcement learning (MBRL) variant fixes both; MBRL is cheap.",
+    )
+    names = {n for e in x.entities for n in (e.name, *e.aliases)}
+    assert {"TCA", "TCAs", "LLG"}.isdisjoint(names)
+    assert "MBRL" in names
+
+
+def test_an_acronym_of_a_class_of_systems_a_theory_or_a_field_is_no_name_and_a_design_of_systems_is():
+    x = extract_one(
+        "Tutors that remember",
+        "Adaptive Tutoring Systems (ATS) and Cognitive Load Theory (CLT) guide us. We propose Automated Design of Tutor "
+        "Systems (ADTS), which writes new tutors; ADTS beats ATS baselines.",
+    )
+    names = {n for e in x.entities for n in (e.name, *e.aliases)}
+    assert {"ATS", "CLT", "Adaptive Tutoring Systems", "Cognitive Load Theory"}.isdisjoint(names)
+    assert "ADTS" in names

@@ -197,3 +197,58 @@ def test_a_listed_name_keeps_its_edition_and_a_successor_its_plus():
 def test_a_generic_class_with_a_modifier_is_no_name():
     names = _names("Weak Tool Learners", "We split the work over a Multi-LLM team and a GUI-Agent, and compare with ToolBenchQ.")
     assert not names & {"Multi-LLM", "GUI-Agent"} and "ToolBenchQ" in names
+
+
+def test_an_organisation_before_a_capitalised_head_names_a_product_and_alone_stays_out():
+    found = _entities(
+        "Quadruped gaits",
+        "We wrap our legged-robot simulator in the DeepMind Gym interface and release the code through DeepMind.",
+    )
+    assert ("DeepMind Gym", "Environment") in found
+    assert not any(name == "DeepMind" for name, _ in found)
+
+
+def test_adjectives_and_size_classes_shaped_like_names_are_not_entities():
+    names = _names(
+        "Text-Based Tutors",
+        "We study Decision-Making in Text-Based tutoring with GitHub-sourced exercises. Sub-7B models and sub-32B models "
+        "lag behind Llama-3.1-8B, which we fine-tune with DeepSeek-Prover traces.",
+    )
+    assert {"Text-Based", "Decision-Making", "GitHub-sourced", "sub-32B"}.isdisjoint(names)
+    assert {"Llama-3.1-8B", "DeepSeek-Prover"} <= names
+
+
+def test_capitalised_names_listed_with_a_known_model_are_models_with_their_versions():
+    found = _entities(
+        "Three judges",
+        "We let GPT-4o, Falconet and Orrery 2.5 judge each essay, and compare them with Llama-3.1-8B.",
+    )
+    assert ("Falconet", "Model") in found
+    assert ("Orrery 2.5", "Model") in found
+
+
+def test_a_capitalised_word_before_a_listed_technique_in_capitals_names_its_variant():
+    names = _names(
+        "Tuning heat pumps",
+        "Our controller beats baselines such as Proximal Policy Optimization and Tempered Actor-Critic. Actor-Critic variants lag.",
+    )
+    assert "Tempered Actor-Critic" in names
+
+
+def test_reasoning_model_releases_are_models_by_shape():
+    found = _entities("Puzzle solving", "We compare o4-mini-high and o7-preview with our solver on grid puzzles.")
+    assert ("o4-mini-high", "Model") in found
+    assert ("o7-preview", "Model") in found
+
+
+def test_a_camelcase_name_after_a_dataset_is_its_own_and_a_grown_hardware_name_stays_out():
+    found = _entities(
+        "Fast recommenders",
+        "On BookCrossing-2M LiteRec reaches a Recall@20 of 0.21, matching our baseline while training on one RTX 3090 Ti. "
+        "Both beat BERT-110M.",
+    )
+    names = {name for name, _ in found}
+    assert "BookCrossing-2M" in names and "LiteRec" in names
+    assert ("BookCrossing-2M", "Model") not in found
+    assert ("BERT-110M", "Model") in found
+    assert not any("RTX" in name for name in names)

@@ -354,3 +354,23 @@ def test_a_metric_of_no_one_in_the_next_sentence_is_the_last_scorers_and_human_a
     )
     assert ("AttrWeigh", "ImageNet", "63.9%") in found
     assert not any(value == "96.5%" for _, _, value in found)
+
+
+def test_a_sentence_that_goes_on_from_the_last_takes_its_subject_and_each_from_to_score_its_own_benchmark():
+    found = _results(
+        "Rubric-guided grading",
+        "We study rubric-guided prompting for short-answer grading with two open models. Across six datasets, "
+        "rubric-guided prompting consistently outperforms plain prompting. Notably, accuracy on QuizBank rises from 51.0% "
+        "to 66.4%, and on Pocket Physics from 40.2% to 71.9%.",
+    )
+    assert ("rubric-guided prompting", "QuizBank", "66.4%") in found
+    assert ("rubric-guided prompting", "Pocket Physics", "71.9%") in found
+    assert not any(value in {"51.0%", "40.2%"} for _, _, value in found)
+
+
+def test_a_score_sentence_with_no_subject_and_no_link_to_the_last_states_no_result():
+    found = _results(
+        "Sensor drift",
+        "Thermometers drift over months. Our survey finds that RoomTemp outperforms older sensors. Accuracy of cheap sensors on HomeLog is 61.0%.",
+    )
+    assert not any(value == "61.0%" for _, _, value in found)

@@ -185,3 +185,11 @@ def test_methods_given_as_examples_in_parentheses_are_mentioned():
     )
     assert found["proximal policy optimization"] == "mentions"
     assert found["knowledge distillation"] == "uses"
+
+
+def test_a_model_given_as_an_example_in_parentheses_is_not_proposed():
+    found = _roles(
+        "Transferring scene memory",
+        "In this study, we develop an agent that transfers knowledge from foundation models (e.g. GPT4, PixMuse) to new scenes.",
+    )
+    assert found["PixMuse"] != "proposes"

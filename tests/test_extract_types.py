@@ -265,3 +265,97 @@ def test_one_capitalised_word_before_environment_names_a_world_but_software_does
 def test_a_name_right_after_game_is_the_game_and_the_word_before_its_kind():
     found = _types("Playing open worlds", "We deploy our agent in the complex AAA game Frontier Saga III and report its progress.")
     assert found.get("Frontier Saga III") == "Environment"
+
+
+def test_a_technique_in_plain_words_the_paper_names_twice_is_a_method():
+    found = _types(
+        "Better Captions with Scene-Graph Prompting",
+        "We study scene-graph prompting for image captioning. With effective learning of the prompt, scene-graph prompting "
+        "improves caption quality, and a student trained by layer-wise distillation keeps the gains; layer-wise distillation "
+        "halves the cost.",
+    )
+    assert found["Scene-Graph Prompting"] == "Method"
+    assert found["layer-wise distillation"] == "Method"
+    assert "effective learning" not in found  # said once, and "effective" describes
+
+
+def test_a_setting_before_a_technique_head_is_no_method():
+    found = _types("Prompts for tables", "We compare few-shot prompting with chain prompts; few-shot prompting wins on three tables.")
+    assert not any("few-shot" in name for name in found)
+
+
+def test_our_method_after_an_opening_phrase_is_no_apposition_of_the_name_in_it():
+    found = _types(
+        "Faster contract review",
+        "We propose ClauseHop. On the ContractRevBench, our method improves recall by ten points. "
+        "On LeafWood, a simulated forest game, agents forage for berries.",
+    )
+    assert found["ContractRevBench"] == "Benchmark"
+    assert found["LeafWood"] == "Environment"
+
+
+def test_a_plural_head_ending_a_phrase_before_a_comma_does_not_type_the_name_after_it():
+    found = _types(
+        "Weaving proofs",
+        "We introduce ProofLoom, a training-free search framework around a prover. Built on open and closed models, ProofLoom "
+        "solves more lemmas. We also fine-tune two small models, LoomRank and LoomCheck, as verifiers.",
+    )
+    assert found["ProofLoom"] == "Method"
+    assert found["LoomRank"] == "Model"
+
+
+def test_where_the_data_come_from_is_a_dataset():
+    found = _types(
+        "Grasping from few views",
+        "We train GraspFold on object scans. Real scenes from KTHX and questions drawn from ShelfQAx test it.",
+    )
+    assert found["KTHX"] == "Benchmark"
+
+
+def test_a_coined_name_listed_beside_a_known_model_is_a_model():
+    found = _types(
+        "Reasoning at scale",
+        "Systems such as GPT-4o, DeepSeek-V3, and Acme's ZephQx reason at length. We compare them with TriRank.",
+    )
+    assert found["ZephQx"] == "Model"
+    assert found["TriRank"] == "Method"
+
+
+def test_a_coined_name_ending_in_rm_is_a_reward_model():
+    found = _types("Scoring replies", "We train HelpfulRM on 40K comparisons and use it to rank replies.")
+    assert found["HelpfulRM"] == "Model"
+
+
+def test_a_kind_of_layer_before_networks_names_an_architecture_and_plain_neural_networks_stay_out():
+    found = _types(
+        "Routing parcels",
+        "We encode depots with graph attention networks and compare with a fully convolutional network. "
+        "Deep neural networks and neural networks in general overfit here.",
+    )
+    assert found["graph attention networks"] == "Method"
+    assert found["fully convolutional network"] == "Method"
+    assert not any("neural networks" in name for name in found)
+
+
+def test_tasks_of_a_name_make_it_a_benchmark():
+    found = _types("Trees or nets", "We tune every model on the 40 regression tasks of TabSuiteX under one budget.")
+    assert found["TabSuiteX"] == "Benchmark"
+
+
+def test_a_name_trained_on_something_is_a_trained_model_and_a_plural_of_a_listed_method_is_not():
+    found = _types(
+        "Auditing generators",
+        "We audit TabForge and CopulaMix. For TabForge trained on census rows, the attack succeeds; LoRAs trained on the same rows are merged.",
+    )
+    assert found["TabForge"] == "Model"
+    assert found.get("LoRAs") != "Model"
+
+
+def test_capitalised_words_before_a_capitalised_technique_head_mid_sentence_name_a_method():
+    found = _types(
+        "Faster recall",
+        "To retrieve memories quickly we add Cosine Bucket Hashing to the store. The index is built by DPO Training once. "
+        "Hashing alone is slow.",
+    )
+    assert found["Cosine Bucket Hashing"] == "Method"
+    assert "DPO Training" not in found

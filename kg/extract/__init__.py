@@ -28,7 +28,7 @@ from kg.records import Entity, Evidence, Extraction, Paper
 EXTRACTOR = f"kg-rules/{__version__}"
 # How far each way of finding a name is trusted; `scripts/confidence_report.py`
 # prints the precision each level reaches on the gold set.
-ORIGIN_CONFIDENCE = {"lexicon": 0.9, "gazetteer": 0.85, "checkpoint": 0.9, "variant": 0.8, "definition": 0.8, "cue": 0.75, "title": 0.75, "shape": 0.55}
+ORIGIN_CONFIDENCE = {"lexicon": 0.9, "gazetteer": 0.85, "checkpoint": 0.9, "variant": 0.8, "definition": 0.8, "cue": 0.75, "title": 0.75, "term": 0.6, "shape": 0.55}
 COINED = {"title", "cue", "definition", "shape"}
 # Papers annotated together: a batch's docs are held at once, and each step runs over the batch (`pipeline.annotator`).
 BATCH = 128

@@ -17,7 +17,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
-from kg.extract.candidates import Candidate, _titled_run, is_titled
+from kg.extract.candidates import Candidate, _extend_model, _titled_run, is_titled
 from kg.extract.cues import HEAD_TYPE, NETWORK_HEADS
 from kg.extract.mentions import norm
 
@@ -63,10 +63,13 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
         if c.end in closers and _closes(doc, c, doc[c.end], taken):
             c.end, c.key = c.end + 1, None
             taken.add(c.end - 1)
+        if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _titled_modifier(doc, c.start - 1, taken, title_end):
+            c.start, c.key = c.start - 1, None  # "Soft Actor-Critic": a capitalised word before a listed technique written in capitals names a variant
+            taken.add(c.start)
         if c.origin != "shape" or id(c) in dropped:
             continue
         nxt = by_start.get(c.end)
-        if nxt is not None and c.end - c.start == 1 and nxt.end - nxt.start == 1 and nxt.end not in by_start and c.start not in by_end:
+        if nxt is not None and c.end - c.start == 1 and nxt.end - nxt.start == 1 and nxt.end not in by_start and c.start not in by_end and _part(doc[nxt.start].text):
             c.end, c.label = nxt.end, c.label or nxt.label  # `PASCAL VOC`; three or more in a row are a table
             dropped.add(id(nxt))
         if c.start > 0 and int(orth[c.start - 1]) in BEFORE_EVALUATED and (end := _evaluated_name_end(doc, c.end, taken)) > c.end:
@@ -88,11 +91,28 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
             if doc[c.end].text.startswith("v") or (follows is not None and follows.lower_ in NAME_HEADS) or not counted:
                 c.end += 1  # `OntoNotes v5.0`, `N-Caltech 101 dataset`
                 taken.add(c.end - 1)
-    return [c for c in found if id(c) not in dropped]
+    # A grown name may be of an excluded family as a whole: `GTX 1080` is hardware.
+    return [c for c in found if id(c) not in dropped and not (c.origin == "shape" and c.end - c.start > 1 and lexicon.is_excluded(doc[c.start : c.end].text))]
 
 
 # The hashes of the words before a name that may grow over what closes it ("On MVTec AD it").
 BEFORE_EVALUATED = frozenset(get_string_id(w) for w in ("on", "in", "On", "In"))
+
+
+def _part(text: str) -> bool:
+    """`text` may close the name before it (`PASCAL VOC`, `MVTec AD`); a CamelCase word is a name of its own ("On MovieLens-1M PropRec reaches")."""
+    return not (shapes.CAMEL.search(text) and not text.isupper())
+
+
+def _titled_modifier(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
+    """`doc[i]`, before a listed technique written in capitals ("Actor-Critic"), is a capitalised word of the same name."""
+    first = doc[i + 1].text
+    if not first[:1].isupper() or first.isupper() or i in taken:
+        return False  # most listed techniques are written in lower case or as acronyms
+    word = doc[i]
+    if word.idx < title_end or word.is_sent_start or not (word.is_alpha and word.text.istitle()) or word.text in NOT_MODIFIERS:
+        return False
+    return not lexicon.is_excluded(word.text)
 
 
 def _closes(doc: Doc, c: Candidate, after, taken: set[int]) -> bool:
@@ -123,7 +143,7 @@ def _evaluated_name_end(doc: Doc, end: int, taken: set[int]) -> int:
     """The end of a coined name after "on"/"in" grown over one or two capitalised words that close it:
     "MVTec AD", "DVS128 Gesture", "WMT14 English-German"; not when more capitalised words follow (a list or a sentence)."""
     grown = end
-    while grown < len(doc) and grown - end < 2 and grown not in taken and doc[grown].text[:1].isupper() and doc[grown].text not in NOT_MODIFIERS:
+    while grown < len(doc) and grown - end < 2 and grown not in taken and doc[grown].text[:1].isupper() and doc[grown].text not in NOT_MODIFIERS and _part(doc[grown].text):
         if doc[grown].is_punct or not (doc[grown].is_alpha or "-" in doc[grown].text) or lexicon.is_excluded(doc[grown].text):
             break
         grown += 1
@@ -158,7 +178,8 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
             continue
         words = doc[start:end]
         # One plain capitalised word ("the Survival dataset", "the Value Network") is too weak; two, or a coined one, make a name.
-        named = doc[start : head + 1] if type_ == "Method" else words
+        # A capitalised head is part of the name, which an excluded word alone does not make: `OpenAI Gym` is no organisation.
+        named = doc[start : head + 1] if type_ == "Method" or doc[head].text[:1].isupper() else words
         # Mid-sentence, one capitalised word before "environment" names one: "a new procedural Parkour environment".
         single = doc[head].lower_ in ENVIRONMENT_HEADS and words[0].is_alpha and not words[0].is_sent_start
         if (len(words) > 1 or single or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named.text):
@@ -194,19 +215,24 @@ def _games(doc: Doc, head: int) -> list[Candidate]:
     return found
 
 
-def list_members(doc: Doc, found: list[Candidate]) -> list[Candidate]:
-    """Capitalised names listed with a known dataset or environment are of its kind: "On Cora, Citeseer and PubMed",
-    "in Connect 4 and Lunar Lander", "on Habitat and Montezuma's Revenge".
+def list_members(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
+    """Capitalised names listed with a known dataset, environment or model are of its kind: "On Cora, Citeseer and PubMed",
+    "in Connect 4 and Lunar Lander", "on Habitat and Montezuma's Revenge", "with ChatGPT, Bard, and Claude 2".
 
     A name counts where the list's own punctuation frames it: "and X" or "or X" ends a list, ", X," and "on X,"
     stand inside one; "On WebArena, Claude reaches ..." lists nothing. A listed name may be several capitalised
-    words, with a number (`Connect 4`) or a possessive (`Montezuma's Revenge`) inside.
+    words, with a number (`Connect 4`) or a possessive (`Montezuma's Revenge`) inside. `text` is the doc's: the
+    words beside a name are cut from it, which costs less than making their tokens.
     """
+    idx, length = flags.offsets(doc)
     taken = {i for c in found for i in range(c.start, c.end)}
-    added = []
-    for c in found:
-        if c.label not in {"Benchmark", "Environment"} or c.origin not in {"lexicon", "gazetteer"}:
-            continue
+    added: list[Candidate] = []
+    anchors = [c for c in found if c.label in {"Benchmark", "Environment", "Model"} and c.origin in {"lexicon", "gazetteer", "checkpoint"}]
+    for c in anchors:  # grows: a member found anchors the next one ("GPT-4o, Falconet and Orrery 2.5")
+        right = text[idx[c.end] : idx[c.end] + length[c.end]] if c.end < len(doc) else ""
+        left = text[idx[c.start - 1] : idx[c.start - 1] + length[c.start - 1]] if c.start > 0 else ""
+        if right not in LIST_LINKS and left not in LIST_LINKS:
+            continue  # most names stand in no list
         for i in (c.start - 2, c.start - 1, c.end, c.end + 1):
             if not 0 < i < len(doc) - 1 or i in taken:
                 continue
@@ -218,9 +244,15 @@ def list_members(doc: Doc, found: list[Candidate]) -> list[Candidate]:
                 continue
             inside = after in {",", "and", "or"} and before in {",", "on", "in", "across", "over"}
             if inside or before in {"and", "or"} and (first > c.start or after in {",", "and", "or"}):
-                added.append(Candidate(first, last + 1, "cue", c.label))
-                taken.update(range(first, last + 1))
+                end = _extend_model(doc, last + 1) if c.label == "Model" else last + 1  # "GPT-4o and Claude 3.5"
+                added.append(Candidate(first, end, "cue", c.label))
+                anchors.append(added[-1])
+                taken.update(range(first, end))
     return added
+
+
+# What stands beside a listed name: "A, B and C", "on A or B".
+LIST_LINKS = {",", "and", "or", "on", "in", "across", "over"}
 
 
 def _member_word(token) -> bool:
@@ -254,6 +286,37 @@ def _member_start(doc: Doc, i: int) -> int | None:
             break
         first -= 1
     return first if _member_word(doc[first]) else None
+
+
+FROM_NUMBER = re.compile(r"\bfrom ~?\d")
+
+
+def scored_on(doc: Doc, text: str, bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
+    """Capitalised words between "on" and "from <score>" are what was scored on: "and on Last Letter from 23.8% to
+    84.2%". Their type comes from the sentence (`kg.extract.entity_types`).
+
+    `bits` are the doc's `kg.extract.flags` bits; the numbers are looked for only in a text that has "from" and a
+    number after it. A run that a name found already touches is left to it.
+    """
+    if not FROM_NUMBER.search(text):
+        return []  # most abstracts state no "from x% to y%"
+    idx, length = flags.offsets(doc)
+    numbers = [n for n in numpy.flatnonzero(bits & flags.NUMBER).tolist() if n > 2 and text[idx[n - 1] : idx[n - 1] + length[n - 1]] == "from"]
+    taken = {i for c in found for i in range(c.start, c.end)}
+    added = []
+    for n in numbers:
+        end = n - 1
+        if end - 1 in taken:
+            continue
+        start = end
+        while start > 0 and end - start < 3 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and doc[start - 1].text not in NOT_MODIFIERS:
+            start -= 1
+        if start == end or start == 0 or doc[start - 1].lower_ not in {"on", "in"} or doc[start].is_sent_start:
+            continue
+        if not lexicon.is_excluded(doc[start:end].text):
+            added.append(Candidate(start, end, "cue"))
+            taken.update(range(start, end))
+    return added
 
 
 def drop_non_names(bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:

@@ -30,7 +30,7 @@ VARIANT_MODIFIERS = set(
     "self-supervised multi-agent in-context few-shot model-based model-free off-policy on-policy goal-conditioned "
     "multi-turn single-turn tree-based 1d 2d 3d convolutional bidirectional masked".split()
 )
-ORIGIN_RANK = {"lexicon": 0, "gazetteer": 1, "checkpoint": 2, "variant": 3, "title": 4, "definition": 5, "cue": 6, "shape": 7}
+ORIGIN_RANK = {"lexicon": 0, "gazetteer": 1, "checkpoint": 2, "variant": 3, "title": 4, "definition": 5, "cue": 6, "term": 7, "shape": 8}
 # Origins of names the field already knows: never proposed, grouped under their listed name.
 KNOWN = {"lexicon", "gazetteer"}
 SPELLINGS = (("fine-tun", "finetun"), ("pre-train", "pretrain"), ("behavior", "behaviour"), ("optimization", "optimisation"), ("modeling", "modelling"))
@@ -103,7 +103,7 @@ def _spellings(name: str) -> list[str]:
     return forms
 
 
-def _extend_variant(doc: Doc, start: int) -> int:
+def extend_variant(doc: Doc, start: int) -> int:
     """Start of a named variant of a technique: "offline model-based reinforcement learning", "multi-turn RL".
 
     The guidelines count a paradigm's named variants as entities of their
@@ -165,7 +165,7 @@ def from_terms(doc: Doc, matchers: Matchers) -> dict[str, list[Candidate]]:
         words = " ".join(doc[i].lower_ if kind == "lower" else doc[i].text for i in range(start, end))
         term = matchers.terms[(origin, kind, words)]
         extended = _extend_model(doc, end) if term.type == "Model" else end
-        first = _extend_variant(doc, start) if term.type == "Method" else start
+        first = extend_variant(doc, start) if term.type == "Method" else start
         if term.type == "Environment" and start > 0 and doc[start - 1].lower_ == "multi-agent":
             first = start - 1  # `Multi-agent MuJoCo`: the multi-agent version of a simulator is its own
 

@@ -28,7 +28,7 @@ INTERNAL = (
     ("Benchmark", re.compile(r"(Dataset|Datasets|Benchmark|Corpus|Treebank)$")),
     ("Environment", re.compile(r"(Gym|World|Arena|Env|Sim|Craft|Town|Game)(-[\w.]+)?$|Gym|World|Arena")),
     ("Benchmark", re.compile(r"(Bench|bench|QA|Eval|Set|Data|Dataset|Corpus)(-[\w.]+)?$|-\d+K$|[A-Za-z-](19|20)\d\d$")),
-    ("Model", re.compile(r"(GPT|LM|BERT|LLaMA|Llama|Diffusion)(-[\w.]+)?$")),
+    ("Model", re.compile(r"(GPT|LM|BERT|LLaMA|Llama|Diffusion)(-[\w.]+)?$|[a-z-]RM$")),  # `CharacterRM`, `Skywork-RM`: a reward model
 )
 PROPOSE_VERBS = {"propose", "proposes", "introduce", "introduces", "present", "presents", "develop", "develops", "release", "releases"}
 NAMING_CUES = {"named", "called", "dubbed", "termed", "coined", "namely", "entitled"}
@@ -37,6 +37,12 @@ COORDINATION = {",", "and", "or", "&", "/"}
 # Words before a head noun that make what it heads a world agents act in: "a simulation system called X", "an interactive benchmark".
 WORLD_MODIFIERS = {"simulation", "simulated", "game", "interactive", "virtual", "sandbox", "embodied"}
 
+# Head nouns of technique names whose modifier alone makes the name ("role-play prompting"): `kg.extract.terms`.
+TECHNIQUE_HEADS = frozenset("learning prompting tuning optimization optimisation distillation".split())
+# Head nouns of techniques that, capitalised mid-sentence after capitalised words, end a name ("Locality-Sensitive Hashing").
+TITLED_TECHNIQUE_HEADS = TECHNIQUE_HEADS | frozenset("inference hashing search sampling decoding attention processes".split())
+# Lower-case network heads, which the kind of layer before them makes an architecture ("graph attention networks").
+NETWORK_WORDS = frozenset("network networks nets".split())
 
 # Capitalised head words that end an architecture's title-case name (`Global Convolutional Network`).
 NETWORK_HEADS = {"Network": "Method", "Networks": "Method"}

@@ -4,7 +4,10 @@ The long form becomes the entity's name and the acronym its alias, and
 later mentions of the acronym join the same entity. The expansion also
 decides whether the acronym names an entity at all: one whose long form is
 a metric or task ("Task Success Rate (TSR)") or an ordinary lower-case
-phrase nobody proposes ("interactive digital agents (IDAs)") does not.
+phrase nobody proposes ("interactive digital agents (IDAs)") does not, and
+where the phrase names a class or an activity ("Role-Playing Agents
+(RPAs)", "High-frequency trading (HFT)"), no other mention of the acronym
+does either.
 """
 
 from __future__ import annotations
@@ -19,18 +22,23 @@ from spacy.tokens import Doc
 from kg.extract import lexicon
 from kg.extract.candidates import KNOWN, Candidate, is_titled
 from kg.extract.cues import CONNECTORS, HEAD_TYPE
+from kg.extract.cues import TECHNIQUE_HEADS as TERM_HEADS
 from kg.extract.mentions import norm
 
 # Long forms ending in these words name metrics and tasks, not entities ("Task Success Rate (TSR)").
 NON_ENTITY_HEADS = set(
     "rate rates score scores accuracy metric metrics error loss navigation tracking detection recognition segmentation "
-    "classification answering understanding summarization translation dialogue dialog interaction intelligence".split()
+    "classification answering understanding summarization translation dialogue dialog interaction intelligence "
+    "systems theory theories processing".split()
 )
 # A two-letter acronym ("(KD)", "(GN)") is too short to be a name by its shape: it names an entity only where its
 # long form is one the lexicon knows ("knowledge distillation (KD)"), the paper proposes, or a capitalised technique
 # ends ("Guided Network (GN)"); "Artificial Intelligence (AI)" and "United States (US)" do not pass.
 OPEN_PAREN = get_string_id("(")
 TWO_LETTERS = re.compile(r"^[A-Z][A-Z0-9]$")
+# Plurals and activities that end a technique's long form, not a class's or a task's: "diffusion transformers", "agent modeling".
+TECHNIQUE_ENDINGS = TERM_HEADS | {"transformers", "networks", "modeling", "modelling", "planning"}
+PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+s$")
 TECHNIQUE_HEADS = {w for w, t in HEAD_TYPE.items() if t in {"Method", "Model"}} | {"network", "networks", "net", "distillation", "learning"}
 
 WORD_BREAKS = re.compile(r"[\s\-/]+")
@@ -82,6 +90,18 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     return None
 
 
+def _head(long_form) -> str:
+    """The head noun of a long form, lower-cased: its last word, or the last before "of" ("Automated Design of Agentic Systems")."""
+    words = [t.lower_ for t in long_form]
+    return words["of" in words and words.index("of") - 1 if "of" in words[1:] else -1]
+
+
+def _class_or_activity(head: str) -> bool:
+    """A plural or an activity ends the long form of a class or a task ("role-playing agents", "high-frequency trading"),
+    not of a technique ("model-based reinforcement learning", "diffusion transformers")."""
+    return head not in TECHNIQUE_HEADS | TECHNIQUE_ENDINGS and (head.endswith(("s", "ing")) or head in {"theory", "task", "problem"})
+
+
 def _initials_spell(letters: str, long_form: str) -> bool:
     """The initials of the lower-cased `long_form`'s words, with or without its connectors, are `letters`."""
     words = [w for w in WORD_BREAKS.split(long_form) if w]
@@ -130,8 +150,12 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
     titles = [(c.start, c.end) for c in found if c.origin == "title"]  # their text is read only when needed
     title_leads = {doc[start].text for start, end in titles if end - start == 1}
     two_letter = []
+    not_names: set[int] = set()  # acronyms whose definitions make them no names: their other mentions go too ("ToD agents")
     for token in (doc[i] for i in parens):
         short = by_start.get(token.i + 1)
+        if short is None and PLURAL_ACRONYM.match(plural := doc[token.i + 1].text) and not lexicon.is_excluded(plural) and _acronym_long_form(doc, text, token.i) is not None:
+            not_names.add(get_string_id(plural[:-1]))  # "Role-Playing Agents (RPAs)" is a class, and so is "an RPA"
+            continue
         if short is None and doc[token.i + 1].text in title_leads:  # "MVA: ..." and later "Multi-Scale Value Aggregation (MVA)"
             short = Candidate(token.i + 1, token.i + 2, "title", None, None)
             found.append(short)
@@ -165,9 +189,10 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         if (
             lexicon.is_excluded(long_form.text)
             or lexicon.is_excluded(short.key or doc[short.start].text)
-            or long_form[-1].lower_ in NON_ENTITY_HEADS
+            or _head(long_form) in NON_ENTITY_HEADS
         ):
             drop.add(id(short))
+            not_names.add(int(orth[short.start]))
         elif id(short) in {id(c) for c in two_letter} and not (proposed or titled and len(long_form) > 1 and long_form[-1].lower_ in TECHNIQUE_HEADS):
             drop.add(id(short))
         elif titled or proposed or architecture or norm(long_form.text) in {norm(doc[a:b].text) for a, b in titles}:
@@ -177,6 +202,8 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
             added.append(Candidate(start, token.i, "definition", short.label, key))
         elif short.origin == "shape":
             drop.add(id(short))
+            if _class_or_activity(long_form[-1].lower_):
+                not_names.add(int(orth[short.start]))
     for c in found:
         if c.origin == "shape" and c.end < len(orth) and orth[c.end] == OPEN_PAREN and id(c) not in drop and (span := _expansion_after(doc, c)) is not None:
             key = doc[span[0] : span[1]].text
@@ -192,4 +219,6 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         twin = defined.get(word) if c.end - c.start == 1 else None
         if twin and (c.origin in {"shape", "title"} or c.origin == "gazetteer" and twin.origin == "definition"):
             c.key, c.label, c.origin = twin.key, twin.label, twin.origin
+    if not_names:
+        drop.update(id(c) for c in found if c.origin == "shape" and c.end - c.start == 1 and int(orth[c.start]) in not_names)
     return [c for c in found if id(c) not in drop] + added

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from kg.extract import flags
+from kg.extract import flags, lexicon
 from kg.extract.boundaries import citation_end
 from kg.extract.candidates import Candidate
 from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS, internal_type
@@ -53,7 +55,18 @@ ROLLOUTS = re.compile(r"\b(episodes?|episodic|environment steps|returns? of|(ave
 BENCHMARK_WORD = re.compile(r"\b(benchmarks?|suites?|testbeds?)\b", re.I)
 DATA_WORD = re.compile(r"\b(datasets?|corpus|corpora|annotations?|dialogues|scenes|scans)\b", re.I)
 INTERACTIVE = re.compile(r"\b(interactive|interactions?|interact\w*|embodied|websites?|simulat\w*)\b|\bmobile (tasks|apps?|devices?)\b|\bmulti-app\b", re.I)
+# Words that make a plural head before a comma introduce the names after it: "we fine-tune two smaller models, X and Y".
+COUNTED = {"two", "three", "four", "five", "six", "both", "our", "the", "these", "its", "their"}
 NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
+# Participles after a name that make it a trained checkpoint: "X trained on Y".
+TRAINED = {get_string_id(w) for w in ("trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "tuned", "distilled")}
+TRAINED_ON = {get_string_id(w) for w in ("on", "with", "using", "from", "for", "via")}
+COMMA = get_string_id(",")
+# Nouns before "of X" that make X a collection of tasks or data.
+PARTS_OF = {"tasks", "subset", "subsets", "split", "splits", "portion", "partition"}
+# Plural nouns of data before "from X": "images from X", "real scenes from X", "problems sampled from X".
+DATA_NOUNS = {"images", "scenes", "samples", "examples", "questions", "problems", "videos", "sentences", "documents", "utterances",
+              "recordings", "clips", "instances", "dialogues", "articles", "sampled", "drawn", "taken", "collected", "sourced", "derived"}
 # Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
 MODEL_VERBS = {
     "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
@@ -74,16 +87,23 @@ def _after_acronym(doc: Doc, i: int) -> int:
     return i
 
 
-def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | None:
+def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
     """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X"."""
     i = _after_acronym(doc, citation_end(doc, end))  # "ILSVRC [28] dataset", "Google Research Football (GRF) environment"
     while i < len(doc) and doc[i].text in COORDINATION and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the")):
         i = _after_acronym(doc, citation_end(doc, ends[i + 1] if i + 1 in ends else ends[i + 2]))  # "the SMAC and the GRF environments"
     if i < len(doc) and HEAD_TYPE.get(doc[i].lower_):
         return _last_head(doc, i)
+    k = i + (i < len(doc) and orth[i] == COMMA)
+    if k + 1 < len(doc) and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON:
+        plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
+        if not plural_of_listed:
+            return "Model"  # "For CTGAN trained on Credit", "SPOCK, trained using the CLASS framework": a trained checkpoint
     if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
         return t
     described = i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}
+    if described and doc[i + 1].lower_ == "our" and doc[i].text == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
+        described = False  # "On the X, our method improves": the comma closes an opening phrase ("On X, a game that ..." is an apposition)
     if not described and (k := _is_a(doc, i)):
         i, described = k - 2, True  # "X is a benchmark", "X, which is a simulation sandbox"
     if described or (i + 1 < len(doc) and doc[i].text == ":" and start == 0):
@@ -99,6 +119,8 @@ def _head_type(doc: Doc, start: int, end: int, ends: dict[int, int]) -> str | No
     t = HEAD_TYPE.get(doc[j].lower_) if j >= 0 else None
     if t and j > 0 and doc[j - 1].lower_ in {"in", "on", "at", "from", "by"}:
         return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
+    if t and doc[j + 1].text == "," and doc[j].lower_.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
+        return None  # "Built on open and proprietary models, X outperforms": a plural before a comma ends a phrase ("two models, X and Y" lists)
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
@@ -176,6 +198,10 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
     verb = doc[i - 2].lower_ if word == "from" and i > 1 else word
     if verb in MODEL_VERBS and any(ch.isdigit() for ch in doc[start].text):
         return "Model"
+    if word == "from" and verb in DATA_NOUNS:
+        return "Benchmark"  # "real scenes from X", "questions drawn from X": where data come from is a dataset
+    if word == "of" and i > 1 and doc[i - 2].lower_ in PARTS_OF:
+        return "Benchmark"  # "the 72 classification tasks of X", "the test split of X" (an Environment in a paper on agents acting)
     if word not in ARENA_BEFORE:
         return None
     sent_start = max(0, text.rfind(". ", 0, doc[start].idx))
@@ -199,6 +225,21 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
         return None
     if evaluation or TRAINED_OR_TESTED.search(before):
         return "Environment" if acting else "Benchmark"
+    return None
+
+
+def _listed_with_model(doc: Doc, c: Candidate, by_start: dict[int, Candidate], by_end: dict[int, Candidate]) -> str | None:
+    """A name listed beside a model the lists know is a model: "DeepSeek-V3, and Alibaba's QwQ", "QwQ and GPT-4o"."""
+    i = c.start - 2 if c.start >= 2 and doc[c.start - 1].text in {"'s", "’s"} else c.start  # an owner: "Alibaba's QwQ"
+    j = i
+    while j > 0 and doc[j - 1].text in COORDINATION:
+        j -= 1
+    k = c.end
+    while k < len(doc) and doc[k].text in COORDINATION:
+        k += 1
+    for other in (by_end.get(j) if j < i else None, by_start.get(k) if k > c.end else None):
+        if other is not None and other.label == "Model" and other.origin in {"lexicon", "gazetteer", "checkpoint"}:
+            return "Model"
     return None
 
 
@@ -230,6 +271,9 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     """Give each untyped name the type its mentions' head nouns vote for, else its shape's, else Method."""
     ends = {c.start: c.end for c in found}
     starts_by_end = {c.end: c.start for c in found}
+    orth = flags.columns(doc)[:, 0]  # token hashes, read by the checks after a name ("X trained on")
+    known_model = any(c.label == "Model" and c.origin in {"lexicon", "gazetteer", "checkpoint"} for c in found)
+    by_start, by_end = ({c.start: c for c in found}, {c.end: c for c in found}) if known_model else ({}, {})
     votes: dict[str, dict[str, int]] = {}
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
     sentences: dict[int, tuple[bool, bool, bool]] = {}
@@ -237,14 +281,14 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     for c in found:
         if c.label is None or c.origin in {"title", "definition", "cue"}:
             key = norm(c.key or flags.span_text(doc, text, c.start, c.end))
-            t = _head_type(doc, c.start, c.end, ends)
+            t = _head_type(doc, orth, c.start, c.end, ends)
             if t == "Benchmark" and _interactive_benchmark(_sentence(text, doc[c.start].idx)):
                 t = "Environment"  # "X, a benchmark of long-horizon, multi-app interactions"
             if t:
                 headed.setdefault(key, set()).add(t)
                 if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
                     data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
-            t = t or _context_type(doc, c.start, starts_by_end, text, sentences)
+            t = t or _context_type(doc, c.start, starts_by_end, text, sentences) or (known_model and _listed_with_model(doc, c, by_start, by_end))
             if t:
                 votes.setdefault(key, {}).setdefault(t, 0)
                 votes[key][t] += 1

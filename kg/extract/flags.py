@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract import lexicon, shapes
-from kg.extract.cues import HEAD_TYPE, NAMING_CUES, NETWORK_HEADS, PROPOSE_VERBS
+from kg.extract.cues import HEAD_TYPE, NAMING_CUES, NETWORK_HEADS, NETWORK_WORDS, PROPOSE_VERBS, TECHNIQUE_HEADS, TITLED_TECHNIQUE_HEADS
 from kg.extract.mentions import norm
 
 SENTENCE_PUNCT = frozenset(Sentencizer.default_punct_chars)
@@ -47,6 +47,7 @@ NUMBER = 128  # a number or a percentage (`96`, `2.1`, `41%`)
 ET = 256  # "et" (of "et al.")
 AL = 512  # a word starting "al" ("al.")
 CLOSER = 1024  # a word that may close the name before it (`VGG Net`, "Transformer distillation", `DeepLabv3+`, `SQuAD v1.1`, `iNaturalist 2018`)
+TECHNIQUE = 2048  # a head noun of technique names ("learning", "prompting", "networks"): `kg.extract.terms`
 LENGTH_SHIFT = 16
 CLOSER_TEXT = re.compile(r"^(?:Net|distillation|\+\+?|v\d+(?:\.\d+)*|\d{4})$")
 NUMBER_TEXT = re.compile(r"^\d+(?:\.\d+)?%?$")
@@ -86,6 +87,7 @@ def _bits(text: str) -> int:
         | (ET if lower == "et" else 0)
         | (AL if lower.startswith("al") else 0)
         | (CLOSER if CLOSER_TEXT.match(text) else 0)
+        | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text[:1].isupper() and lower in TITLED_TECHNIQUE_HEADS else 0)
         | len(text) << LENGTH_SHIFT
     )
 

@@ -24,7 +24,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, shapes
+from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, shapes, terms
 from kg.extract.candidates import Candidate
 from kg.extract.mentions import Mention
 from kg.extract.tokenizer import customize
@@ -57,9 +57,11 @@ class NameFinder:
         found += candidates.from_cues(doc, numpy.flatnonzero(bits & flags.CUE).tolist())
         found += candidates.from_title_lead(doc, text)
         title_end = max(0, text.find("\n"))
+        found += terms.from_repeats(doc, text, numpy.flatnonzero(bits & flags.TECHNIQUE).tolist(), title_end)
         found = boundaries.join_parts(doc, found, title_end)
-        found += boundaries.list_members(doc, found)
+        found += boundaries.list_members(doc, text, found)
         found += boundaries.from_heads(doc, numpy.flatnonzero(bits & flags.ARENA_HEAD).tolist(), title_end)
+        found += boundaries.scored_on(doc, text, bits, found)
         parens = numpy.flatnonzero((orth[:-2] == self.open) & (orth[2:] == self.close)).tolist()
         found = definitions.join(doc, orth, text, parens, found)
         found = candidates.non_overlapping(found)

@@ -13,7 +13,10 @@ states the score does not always name both as entities:
   Fine-tuned, the encoder reaches 84.2%", "... and name the result
   RO-Layout. It improves F1 ..."): the last model or method of that
   sentence is the one the pronoun or the definite noun refers back to,
-  when it is a name and not a term of art;
+  when it is a name and not a term of art, nor a description of the name
+  before it ("PillarAttn-S, a sparse attention network"); a sentence that
+  goes on from the one before ("Notably, accuracy on A rises from 53.5% to
+  63.8%") gives its scores to the name that sentence says scores;
 - the metric is named as the sentence names it ("41.3 mAP", "an EER of
   0.78%", "84.2% top-1 accuracy"), or not at all.
 """
@@ -61,6 +64,25 @@ def unlisted_arenas(text: str, sent: Sentence, spans: list[Mention]) -> list[Men
             continue
         found.append(Mention(-1, -1, start, end, "Benchmark", "", name, "result"))
     return found
+
+
+# A sentence that goes on from the one before, and what that sentence says its subject did to score.
+CONTINUES = re.compile(r"^\s*(notably|specifically|in particular|for example|for instance|concretely|e\.g\.)", re.I)
+SCORING_VERB = re.compile(r"^\s*(\w+ly\s+)?(surpass|outperform|achiev|improv|beat|exceed|reach|attain|obtain|boost)\w*\b", re.I)
+# "X, a sparse attention network": the lower-case words describe X.
+DESCRIBES = re.compile(r"\w,\s+(a|an)\s+$")
+
+
+def describes_before(span: Mention, text: str) -> bool:
+    """Whether `span` is a plain-word description of the name before it ("PillarAttn-S, a sparse attention network")."""
+    return span.text.islower() and DESCRIBES.search(text[max(0, span.start_char - 40) : span.start_char]) is not None
+
+
+def continued_subject(sentence: str, candidates: list[Mention], text: str) -> Mention | None:
+    """The first of `candidates` (the models and methods of the sentence before) that it says scores, where `sentence` goes on from it."""
+    if not CONTINUES.match(sentence):
+        return None
+    return next((e for e in candidates if SCORING_VERB.match(text[e.end_char : e.end_char + 40])), None)
 
 
 def referred_subject(clause: str, candidates: list[Mention]) -> Mention | None:

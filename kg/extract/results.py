@@ -213,7 +213,8 @@ def _may_score(span: Mention, sent: Sentence, text: str) -> bool:
 
 def _named_before(sent: Sentence, ents: list[Mention], text: str) -> list[Mention]:
     """The models and methods of `sent` that may have scored, for "It" or "the encoder" in the next sentence to refer to."""
-    return [e for e in ents if e.label_ in SUBJECT_TYPES and sent.start_char <= e.start_char and e.end_char <= sent.end_char and _may_score(e, sent, text)]
+    return [e for e in ents if e.label_ in SUBJECT_TYPES and sent.start_char <= e.start_char and e.end_char <= sent.end_char
+            and _may_score(e, sent, text) and not result_names.describes_before(e, text)]
 
 
 def _elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], in_sent: list[Mention], text: str, said: dict[int, list[str]]) -> list[str] | None:
@@ -356,8 +357,10 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [name(s) for s in _coordinated(subjects, text)]
             elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start])):
                 names = [proposed]
-            elif referred := result_names.referred_subject(text[clause_start:start], _named_before(sents[number - 1], ents, text) if number else []):
+            elif referred := result_names.referred_subject(text[clause_start:start], before := _named_before(sents[number - 1], ents, text) if number else []):
                 names = [name(referred)]
+            elif continued := result_names.continued_subject(sent_text, before, text):
+                names = [name(continued)]
             elif found and last_scored == number - 1 and result_names.unowned_metric(text[clause_start:start]):
                 names = [found[-1].subject]  # "... reaches 80.9% on B. The gains shrink on C, where accuracy moves from 75.5% to 76.0%."
             else:

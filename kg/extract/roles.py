@@ -94,7 +94,9 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
     if title_lead:
         return "proposes"
     before = text[sent.start_char : span.start_char]
-    if coined:
+    # "(e.g., GPT4, DALLE)": an example is never the paper's own; read only where it matters (a regex per mention costs)
+    example = (coined or span.label_ == "Method") and "(" in before[-80:] and bool(folding.search(EXAMPLES, before[-80:]))
+    if coined and not example:
         ours = folding.search(OUR, before[-40:])
         ours = ours and not folding.search(COMPARE, ours.group())  # "our student outperforms X" compares to X
         if folding.search(NAMING, before[-60:]) or ours or folding.search(NEW_LIST, before[-120:]) or (folding.search(WE, before) and _proposed_before(before)):
@@ -105,7 +107,7 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
             return "proposes"
     if span.label_ in ARENA_TYPES:
         return "evaluates_on"  # a baseline is a model or method, never a benchmark
-    if folding.search(INSTEAD, before[-60:]) or span.label_ == "Method" and folding.search(EXAMPLES, before[-80:]):
+    if folding.search(INSTEAD, before[-60:]) or span.label_ == "Method" and example:
         return "mentions"
     if folding.search(COMPARE, before[-70:]) or (folding.search(CONTRAST, before[-30:]) and folding.search(WE, before)) or _listed_after_comparison(before):
         return "compares_to"

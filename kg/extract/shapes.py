@@ -37,6 +37,12 @@ VARIANT_WORDS = frozenset(
 )
 # The same words in lower case, and the effort levels of reasoning models: `o3-mini-high`, `o1-preview`.
 LOWER_VARIANT_WORDS = frozenset({w.lower() for w in VARIANT_WORDS} | {"high", "low"})
+# A count in millions of one or two digits is a dataset's size (`MovieLens-1M`, `ML-20M`); parameter counts in millions have three (`BERT-110M`).
+SMALL_COUNT = re.compile(r"-\d{1,2}M$")
+# OpenAI's reasoning models by their shape: a lower-case "o", one digit, a size and an effort level.
+O_SERIES = re.compile(r"^o[1-9](?:-(?:mini|preview|pro))?(?:-(?:high|medium|low))?$")
+# Prefixes that make a size into a size class: "sub-32B models", "super-70B".
+SIZE_PREFIXES = frozenset("sub super over under non pre post up about".split())
 # Where a variant's suffix starts: `WebArena-Lite`, `AIME'24`.
 VARIANT_SPLIT = re.compile(r"(?<=\w)['-]")
 # Small words that join the capitalised parts of a hyphenated coined phrase (`Plan-and-Solve`).
@@ -53,7 +59,8 @@ NUMBERISH = re.compile(r"^[\d.,%x×-]+[A-Za-z]{0,2}$|^(?:19|20)\d\d")
 @lru_cache(maxsize=1)
 def _family() -> re.Pattern:
     stems = "|".join(re.escape(stem) for stem in lexicon.model_stems())
-    return re.compile(rf"^(?i:{stems})(?:-?(?:\d|[A-Z]\d|v\d|[oR]\d)|-[A-Z][A-Za-z]*(?:-|$))")
+    # `DeepSeek-Prover`, not `Text-Based` or `Decision-Making`: a participle after a stem that is also a word is an adjective.
+    return re.compile(rf"^(?i:{stems})(?:-?(?:\d|[A-Z]\d|v\d|[oR]\d)|-(?![A-Z][a-z]+(?:ed|ing)(?:-|$))[A-Z][A-Za-z]*(?:-|$))")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -67,6 +74,10 @@ def is_model_checkpoint(text: str) -> bool:
     """A known family's checkpoint, or any name that carries a parameter count (`AgentLM-70B`) or a size word (`mT5-XL`)."""
     if WITH_SIZE_WORD.match(text) and (text.split("-")[0] != text.split("-")[0].lower() or any(ch.isdigit() for ch in text.split("-")[0])):
         return True  # `mT5-XL`, `Whisper-large-v3`; not `fine-large`
+    if O_SERIES.match(text):
+        return True  # `o3`, `o4-mini-high`: a reasoning model's release and effort
+    if text.split("-")[0] in SIZE_PREFIXES or SMALL_COUNT.search(text):
+        return False  # `sub-32B`, `over-7B`: a size class, not a model; `MovieLens-1M`: a count of ratings, not of parameters
     return bool(WITH_SIZE.match(text)) or known_family(text)
 
 
@@ -86,11 +97,13 @@ def is_coined(text: str) -> bool:
         return False  # a plural acronym names a class of things (`LLMs`, `FMs`), not one thing
     if ACRONYM.match(text):
         return len(text) >= 3
+    parts = text.split("-")
+    if len(parts) == 2 and parts[1].isalpha() and parts[1].islower() and parts[1].endswith(("ed", "ing")):
+        return False  # `GitHub-sourced`, `LLaMA-based`: an adjective made from a name
     if CAMEL.search(text) or ALNUM.match(text):
         return True
     # `Mobile-Agent-E`, `Spider2-V`: a compound counts when a part is itself coined;
     # `Multi-Agent`, `Self-Evolving` and `Text-to-Image` are words.
-    parts = text.split("-")
     if len(parts) > 2 and parts[0].istitle() and parts[-1][:1].isupper() and all(p in LINK_WORDS for p in parts[1:-1]):
         return True  # `Detect-and-Track`, `Think-in-Memory`: a coined phrase (`State-of-the-Art` is listed as no name)
     if len(parts) == 2 and parts[0][:1].isupper() and parts[1] in ARCHITECTURE_PARTS:

@@ -1,0 +1,120 @@
+"""Terms of art written in plain words: "role-play prompting", "in-weights learning", "knowledge distillation".
+
+The guidelines count established techniques as Methods even in lower case,
+and no list holds every one a new paper uses. Their shape is a modifier
+and a head noun that names a kind of technique ("... learning",
+"... prompting", "... tuning", "... optimization", "... distillation").
+A descriptive phrase of the same shape ("effective learning", "standard
+prompting") is said once in passing; a technique the paper works with it
+names again, in the title and the abstract or twice in the abstract. So a
+modifier-and-head pair counts when the paper writes it at least twice
+(in any case: "Role-Play Prompting" in the title, "role-play prompting"
+after), and its modifier is a content word, not a determiner, an
+evaluative adjective or a setting ("few-shot prompting" is a setting).
+
+Two shapes count at once: a kind of layer before "network(s)" ("graph
+attention networks", "fully convolutional network") names an
+architecture, and capitalised words mid-sentence before a capitalised
+technique head ("we add Locality-Sensitive Hashing") name a technique.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from kg.extract import flags, lexicon
+from kg.extract.candidates import Candidate, extend_variant
+from kg.extract.boundaries import NOT_MODIFIERS as NOT_NAME_WORDS
+from kg.extract.cues import NETWORK_WORDS, TECHNIQUE_HEADS
+
+# Modifiers that describe or situate rather than name: "effective learning", "zero-shot prompting", "the tuning".
+NOT_MODIFIERS = frozenset(
+    "a an the of and or for with in on to via from by at as into than this that these those such both each all any "
+    "our their its his her your my we they it more most less other new novel proposed standard existing different various "
+    "during through using use uses used based effective efficient better improved robust traditional conventional current "
+    "previous recent further additional joint large-scale human machine zero-shot few-shot one-shot many-shot "
+    "model models agent agents data task tasks language "
+    "is are was were be been being".split()
+)
+
+# Kinds of layer that make "... network(s)" an architecture.
+LAYER_KINDS = frozenset("neural attention convolutional convolution recurrent residual adversarial capsule graph siamese spiking feedforward feed-forward pointer belief".split())
+# Words before "neural network" that describe one rather than name an architecture: "deep neural networks", "a trained neural network".
+PLAIN_NETWORK_MODIFIERS = frozenset("deep artificial trained large largest small simple single multiple shallow standard typical generic".split())
+
+
+def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Candidate]:
+    """Modifier-and-head pairs the paper writes twice or more, as Methods, at every place it writes them.
+
+    `heads` are the tokens flagged as technique heads, `text` the doc's text:
+    words are cut from it by their offsets, which costs less than making
+    tokens. A listed name over the same words (`reinforcement learning`) or
+    more wins in `candidates.non_overlapping`; one inside them
+    ("distillation" of "layer-wise distillation") loses.
+    """
+    idx, length = flags.offsets(doc)
+    places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    found = []
+    for i in heads:
+        if i == 0:
+            continue
+        word = text[idx[i] : idx[i] + length[i]]
+        if word in NETWORK_WORDS:
+            found += _architecture(doc, i)
+            continue
+        if word[:1].isupper() and idx[i] >= title_end and (c := _titled(doc, i)) is not None:
+            found.append(c)
+        lower = word.lower()
+        if lower not in TECHNIQUE_HEADS:
+            continue
+        start = i - 1
+        modifier = text[idx[start] : idx[start] + length[start]]
+        if modifier.startswith("-") and start > 0 and idx[start - 1] + length[start - 1] == idx[start] and text[idx[start - 1] : idx[start]].isalpha():
+            start -= 1  # "rubric-guided prompting": the tokenizer splits "-guided" off its word
+            modifier = text[idx[start] : idx[start] + length[start]] + modifier
+        if _modifier(modifier):
+            places[(modifier.lower(), lower)].append((start, i + 1))
+    for (modifier, head), spans in places.items():
+        if len(spans) > 1 and not lexicon.is_excluded(f"{modifier} {head}"):
+            found += [Candidate(extend_variant(doc, start), end, "term", "Method") for start, end in spans]  # "online prototype learning"
+    return found
+
+
+def _titled(doc: Doc, head: int) -> Candidate | None:
+    """Capitalised words mid-sentence before a capitalised technique head name a technique, said once or more:
+    "we introduce Locality-Sensitive Hashing into TiM", "ILF can be viewed as Bayesian Inference"."""
+    start = head
+    while start > 0 and head - start < 4:
+        word = doc[start - 1]
+        if word.is_sent_start or not word.is_alpha and "-" not in word.text or not word.text[:1].isupper() or word.text in NOT_NAME_WORDS:
+            break
+        if not word.text.replace("-", "").isalpha() or word.text.isupper():
+            break  # `DPO Training`: an acronym before the head is a name of its own
+        start -= 1
+    if start == head or lexicon.is_excluded(doc[start : head + 1].text):
+        return None
+    return Candidate(start, head + 1, "cue", "Method")
+
+
+def _architecture(doc: Doc, head: int) -> list[Candidate]:
+    """A kind of layer before "network(s)" names an architecture, said once or more: "graph attention networks",
+    "fully convolutional network", "recurrent networks"; "neural networks" alone is the generic class the guidelines
+    exclude, so "neural" needs a modifier of its own ("graph neural network", not "deep neural networks")."""
+    kind = doc[head - 1].lower_
+    if kind not in LAYER_KINDS:
+        return []
+    start = head - 1
+    if start > 0 and _modifier(doc[start - 1].text) and doc[start - 1].lower_ not in PLAIN_NETWORK_MODIFIERS:
+        start -= 1
+    if kind == "neural" and start == head - 1:
+        return []
+    return [Candidate(start, head + 1, "term", "Method")]
+
+
+def _modifier(text: str) -> bool:
+    """A word that may name a technique's kind: letters and inner hyphens, lower-case or capitalised once."""
+    if len(text) < 3 or text.lower() in NOT_MODIFIERS or not text[0].isalpha() or not text.replace("-", "").isalpha():
+        return False
+    return text[1:] == text[1:].lower() or "-" in text and text.title() == text  # "Role-Play", not `DPO` or `AgentTuning`
