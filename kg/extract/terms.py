@@ -64,7 +64,7 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int) -> list[
         if word in NETWORK_WORDS:
             found += _architecture(doc, i)
             continue
-        if word[:1].isupper() and idx[i] >= title_end and (c := _titled(doc, i)) is not None:
+        if word[:1].isupper() and idx[i] >= title_end and text[idx[i - 1]].isupper() and (c := _titled(doc, i)) is not None:
             found.append(c)
         lower = word.lower()
         if lower not in TECHNIQUE_HEADS:
