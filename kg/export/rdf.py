@@ -183,10 +183,9 @@ def _papers(reader: Any, iris: Iris, rows: list[dict], metrics: dict[str, URIRef
     for row in edges(reader, "Author", "AUTHORED", "Paper", ids, by_end=True):
         authored[row["end_id"]].append(row)
     roles = defaultdict(list)
-    for type_ in ROLE_TYPES:
-        for label in ENTITY_LABELS:
-            for row in edges(reader, "Paper", type_, label, ids):
-                roles[row["start_id"]].append((label, type_.lower(), row))
+    for label in ENTITY_LABELS:
+        for row in edges(reader, "Paper", ROLE_TYPES, label, ids):
+            roles[row["start_id"]].append((label, row["role"], row))
     reports = defaultdict(list)
     for row in edges(reader, "Paper", "REPORTS", "Result", ids):
         reports[row["start_id"]].append(row["end_id"])

@@ -129,20 +129,25 @@ def span(rows: list[dict[str, Any]]) -> tuple[str, str]:
     return rows[0]["id"], rows[-1]["id"]
 
 
-def edges(reader: Any, start: str, type_: str, end: str, within: list[str] | tuple[str, str], by_end: bool = False) -> list[dict[str, Any]]:
+def edges(reader: Any, start: str, type_: str | tuple[str, ...], end: str, within: list[str] | tuple[str, str], by_end: bool = False) -> list[dict[str, Any]]:
     """The `type_` relationships from `start` to `end` nodes whose start (or end) is `within`.
 
     `within` is a page's `span` (first, last) or a list of ids. Rows are
     `{"start_id", "end_id", **properties}`, ordered by start, then end (`end`
     is a reserved word in LadybugDB's Cypher, so it names no column).
+    `type_` may be several types with the same properties (the five roles,
+    whose `role` property names the type): one query instead of one each,
+    since LadybugDB scans a whole label's ids for every range it is asked.
     """
     start, end = _checked(start, tables().labels), _checked(end, tables().labels)
-    type_ = _checked(type_, tables().types)
+    types = [_checked(t, tables().types) for t in ((type_,) if isinstance(type_, str) else type_)]
     if not within:
         return []
-    columns = "".join(f", r.{column} AS {column}" for column in tables().relationships[type_])
+    if len({tuple(tables().relationships[t]) for t in types}) != 1:
+        raise ValueError(f"relationship types {types} have different properties; read them one at a time")
+    columns = "".join(f", r.{column} AS {column}" for column in tables().relationships[types[0]])
     return list(reader.run(
-        f"MATCH (a:{start})-[r:{type_}]->(b:{end}) WHERE {_within('b' if by_end else 'a', within)} "
+        f"MATCH (a:{start})-[r:{'|'.join(types)}]->(b:{end}) WHERE {_within('b' if by_end else 'a', within)} "
         f"RETURN a.id AS start_id, b.id AS end_id{columns} ORDER BY start_id, end_id",
         _bounds(within),
     ))
