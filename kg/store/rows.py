@@ -21,6 +21,7 @@ without nulls (Neo4j stores none) and a node's `props` holding its `id`.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -175,7 +176,10 @@ def node_batches(reader: Any, size: int = PAGE) -> Iterator[tuple[str, list[dict
 
 def relationship_batches(reader: Any, size: int = PAGE) -> Iterator[tuple[tuple[str, str, str], list[dict[str, Any]]]]:
     """Every relationship: `((start label, TYPE, end label), [{"start", "end", "props"}])`, one page of nodes at a time."""
+    yield from _role_batches(reader, size)
     for type_, pairs in tables().ends.items():
+        if type_ in ROLE_TYPES:
+            continue
         by_end = type_ in BY_END
         for label in dict.fromkeys(end if by_end else start for start, end in pairs):
             for page in node_pages(reader, label, size):
@@ -187,3 +191,20 @@ def relationship_batches(reader: Any, size: int = PAGE) -> Iterator[tuple[tuple[
                         yield (start, type_, end), [
                             {"start": row["start_id"], "end": row["end_id"], "props": props(row, ("start_id", "end_id"))} for row in rows
                         ]
+
+
+def _role_batches(reader: Any, size: int) -> Iterator[tuple[tuple[str, str, str], list[dict[str, Any]]]]:
+    """The five role types in one pass over the papers, a query per page and entity label, split by the `role` property.
+
+    A pass per type would read every page of papers five times, and LadybugDB
+    scans the papers' ids for each page's range. Each type's rows come in the
+    order a pass of its own gives them: by page, then entity label, then ids.
+    """
+    for page in node_pages(reader, "Paper", size):
+        for label in ENTITY_LABELS:
+            by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for row in edges(reader, "Paper", ROLE_TYPES, label, span(page)):
+                by_type[row["role"].upper()].append({"start": row["start_id"], "end": row["end_id"], "props": props(row, ("start_id", "end_id"))})
+            for type_ in ROLE_TYPES:
+                if by_type[type_]:
+                    yield ("Paper", type_, label), by_type[type_]
