@@ -134,8 +134,9 @@ def edges(reader: Any, start: str, type_: str | tuple[str, ...], end: str, withi
     """The `type_` relationships from `start` to `end` nodes whose start (or end) is `within`.
 
     `within` is a page's `span` (first, last) or a list of ids. Rows are
-    `{"start_id", "end_id", **properties}`, ordered by start, then end (`end`
-    is a reserved word in LadybugDB's Cypher, so it names no column).
+    `{"start_id", "end_id", **properties}`, ordered by start, then end, then
+    the properties (`end` is a reserved word in LadybugDB's Cypher, so it
+    names no column).
     `type_` may be several types with the same properties (the five roles,
     whose `role` property names the type): one query instead of one each,
     since LadybugDB scans a whole label's ids for every range it is asked.
@@ -147,9 +148,11 @@ def edges(reader: Any, start: str, type_: str | tuple[str, ...], end: str, withi
     if len({tuple(tables().relationships[t]) for t in types}) != 1:
         raise ValueError(f"relationship types {types} have different properties; read them one at a time")
     columns = "".join(f", r.{column} AS {column}" for column in tables().relationships[types[0]])
+    # Two edges between one pair (an author twice in a byline) are ordered by their properties, so every read is the same.
+    order = "".join(f", {column}" for column in tables().relationships[types[0]])
     return list(reader.run(
         f"MATCH (a:{start})-[r:{'|'.join(types)}]->(b:{end}) WHERE {_within('b' if by_end else 'a', within)} "
-        f"RETURN a.id AS start_id, b.id AS end_id{columns} ORDER BY start_id, end_id",
+        f"RETURN a.id AS start_id, b.id AS end_id{columns} ORDER BY start_id, end_id{order}",
         _bounds(within),
     ))
 
