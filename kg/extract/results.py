@@ -319,6 +319,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             scores.append((start, end, match.group(1).replace("\\%", "%")))
         if scores:
             arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent), key=lambda a: a.start_char)
+        named_before = _named_before(sents[number - 1], ents, text) if scores and number else []  # what "It" may refer to
         said: dict[int, list[str]] = {}  # who scored each of the sentence's scores so far, by index
         owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
@@ -357,9 +358,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [name(s) for s in _coordinated(subjects, text)]
             elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start])):
                 names = [proposed]
-            elif referred := result_names.referred_subject(text[clause_start:start], before := _named_before(sents[number - 1], ents, text) if number else []):
+            elif referred := result_names.referred_subject(text[clause_start:start], named_before):
                 names = [name(referred)]
-            elif continued := result_names.continued_subject(sent_text, before, text):
+            elif continued := result_names.continued_subject(sent_text, named_before, text):
                 names = [name(continued)]
             elif found and last_scored == number - 1 and result_names.unowned_metric(text[clause_start:start]):
                 names = [found[-1].subject]  # "... reaches 80.9% on B. The gains shrink on C, where accuracy moves from 75.5% to 76.0%."
