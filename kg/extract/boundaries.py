@@ -17,7 +17,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
-from kg.extract.candidates import Candidate, _extend_model, _titled_run, is_titled
+from kg.extract.candidates import Candidate, extend_model, is_titled, titled_run
 from kg.extract.cues import HEAD_TYPE, NETWORK_HEADS
 from kg.extract.mentions import norm
 
@@ -205,7 +205,7 @@ def _games(doc: Doc, head: int) -> list[Candidate]:
     while i < len(doc) and doc[i].lower_ in GAME_LIST_INTRO:
         i += 1
     while (i > head + 1 or direct) and i < len(doc) and is_titled(doc[i]) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS:
-        end = _titled_run(doc, i, limit=4)
+        end = titled_run(doc, i, limit=4)
         end = next((j for j in range(i + 1, end) if doc[j].lower_ in {"and", "or", "&"}), end)  # a list, not one name
         if not lexicon.is_excluded(doc[i:end].text):
             found.append(Candidate(i, end, "cue", "Environment"))
@@ -244,7 +244,7 @@ def list_members(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]
                 continue
             inside = after in {",", "and", "or"} and before in {",", "on", "in", "across", "over"}
             if inside or before in {"and", "or"} and (first > c.start or after in {",", "and", "or"}):
-                end = _extend_model(doc, last + 1) if c.label == "Model" else last + 1  # "GPT-4o and Claude 3.5"
+                end = extend_model(doc, last + 1) if c.label == "Model" else last + 1  # "GPT-4o and Claude 3.5"
                 added.append(Candidate(first, end, "cue", c.label))
                 anchors.append(added[-1])
                 taken.update(range(first, end))

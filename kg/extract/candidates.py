@@ -123,7 +123,7 @@ def is_titled(token) -> bool:
     return token.text[:1].isupper() or shapes.is_coined(token.text)
 
 
-def _titled_run(doc: Doc, start: int, limit: int = 6) -> int:
+def titled_run(doc: Doc, start: int, limit: int = 6) -> int:
     """End of the run of capitalised words from `start` ("Meta Agent Search"), connectors allowed inside."""
     end = start
     i = start
@@ -137,7 +137,7 @@ def _titled_run(doc: Doc, start: int, limit: int = 6) -> int:
     return end
 
 
-def _extend_model(doc: Doc, end: int) -> int:
+def extend_model(doc: Doc, end: int) -> int:
     """`Claude 3.5 Sonnet`, `Llama 3.1 8B`, `GPT-4 Turbo`: the family's name with what follows.
 
     One release number, and only after a name without one: `ResNet-50 37.9`
@@ -164,7 +164,7 @@ def from_terms(doc: Doc, matchers: Matchers) -> dict[str, list[Candidate]]:
         origin = matchers.origins[key]
         words = " ".join(doc[i].lower_ if kind == "lower" else doc[i].text for i in range(start, end))
         term = matchers.terms[(origin, kind, words)]
-        extended = _extend_model(doc, end) if term.type == "Model" else end
+        extended = extend_model(doc, end) if term.type == "Model" else end
         first = extend_variant(doc, start) if term.type == "Method" else start
         if term.type == "Environment" and start > 0 and doc[start - 1].lower_ == "multi-agent":
             first = start - 1  # `Multi-agent MuJoCo`: the multi-agent version of a simulator is its own
@@ -183,7 +183,7 @@ def from_shapes(doc: Doc, positions: list[int], covered: set[int], lexicon_names
         text = doc[i].text
         if shapes.is_model_checkpoint(text) and not lexicon.is_excluded(text):  # `ROUGE-L` has a checkpoint's shape
             origin = "checkpoint" if shapes.known_family(text) else "shape"
-            found.append(Candidate(i, _extend_model(doc, i + 1), origin, "Model"))
+            found.append(Candidate(i, extend_model(doc, i + 1), origin, "Model"))
             continue
         if shapes.INNER_DIGIT.match(text) and i + 1 < len(doc) and shapes.RELEASE.match(doc[i + 1].text):
             found.append(Candidate(i, i + 2, "shape", "Model"))  # `wav2vec 2.0`
@@ -196,7 +196,7 @@ def from_shapes(doc: Doc, positions: list[int], covered: set[int], lexicon_names
         elif base and base.type == "Model" and suffix.split("-")[0].lower() in shapes.LOWER_VARIANT_WORDS:
             found.append(Candidate(i, i + 1, "checkpoint", "Model"))  # `o3-mini-high`: a release of a known model
         elif shapes.is_coined(text) and not lexicon.is_excluded(text):
-            end = _extend_model(doc, i + 1) if internal_type(text) == "Model" else i + 1
+            end = extend_model(doc, i + 1) if internal_type(text) == "Model" else i + 1
             found.append(Candidate(i, end, "shape", "Model" if end > i + 1 else None))
     return found
 
@@ -217,7 +217,7 @@ def from_cues(doc: Doc, positions: list[int]) -> list[Candidate]:
             i += 1
         if i >= len(doc) or not is_titled(doc[i]) or doc[i].lower_ in {"a", "an", "we", "our", "this", "it"}:
             continue
-        end = _titled_run(doc, i, limit=6)
+        end = titled_run(doc, i, limit=6)
         quoted = doc[i - 1].text in {'"', "“", "'", "‘"}
         follows = doc[end].text if end < len(doc) else "."
         if propose and not quoted and not (follows in {",", "(", ":", ".", ";"} or follows.lower() in HEAD_TYPE):
