@@ -21,8 +21,7 @@ from spacy.tokens import Doc
 
 from kg.extract import lexicon
 from kg.extract.candidates import KNOWN, Candidate, is_titled
-from kg.extract.cues import CONNECTORS, HEAD_TYPE
-from kg.extract.cues import TECHNIQUE_HEADS as TERM_HEADS
+from kg.extract.cues import CONNECTORS, HEAD_TYPE, TECHNIQUE_HEADS
 from kg.extract.mentions import norm
 
 # Long forms ending in these words name metrics and tasks, not entities ("Task Success Rate (TSR)").
@@ -37,9 +36,11 @@ NON_ENTITY_HEADS = set(
 OPEN_PAREN = get_string_id("(")
 TWO_LETTERS = re.compile(r"^[A-Z][A-Z0-9]$")
 # Plurals and activities that end a technique's long form, not a class's or a task's: "diffusion transformers", "agent modeling".
-TECHNIQUE_ENDINGS = TERM_HEADS | {"transformers", "networks", "modeling", "modelling", "planning"}
+TECHNIQUE_ENDINGS = TECHNIQUE_HEADS | {"transformers", "networks", "modeling", "modelling", "planning"}
 PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+s$")
-TECHNIQUE_HEADS = {w for w, t in HEAD_TYPE.items() if t in {"Method", "Model"}} | {"network", "networks", "net", "distillation", "learning"}
+# Last words of a technique's long form ("Guided Network (GN)", "knowledge distillation (KD)"): a two-letter acronym of
+# one is a name, and a long form ending in one is no class or activity.
+LONG_FORM_HEADS = {w for w, t in HEAD_TYPE.items() if t in {"Method", "Model"}} | {"network", "networks", "net", "distillation", "learning"}
 
 WORD_BREAKS = re.compile(r"[\s\-/]+")
 # A sentence, lower-cased up to the acronym, in which the paper names its own proposal.
@@ -93,13 +94,13 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
 def _head(long_form) -> str:
     """The head noun of a long form, lower-cased: its last word, or the last before "of" ("Automated Design of Agentic Systems")."""
     words = [t.lower_ for t in long_form]
-    return words["of" in words and words.index("of") - 1 if "of" in words[1:] else -1]
+    return words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
 
 
 def _class_or_activity(head: str) -> bool:
     """A plural or an activity ends the long form of a class or a task ("role-playing agents", "high-frequency trading"),
     not of a technique ("model-based reinforcement learning", "diffusion transformers")."""
-    return head not in TECHNIQUE_HEADS | TECHNIQUE_ENDINGS and (head.endswith(("s", "ing")) or head in {"theory", "task", "problem"})
+    return head not in LONG_FORM_HEADS | TECHNIQUE_ENDINGS and (head.endswith(("s", "ing")) or head in {"theory", "task", "problem"})
 
 
 def _initials_spell(letters: str, long_form: str) -> bool:
@@ -193,7 +194,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         ):
             drop.add(id(short))
             not_names.add(int(orth[short.start]))
-        elif id(short) in {id(c) for c in two_letter} and not (proposed or titled and len(long_form) > 1 and long_form[-1].lower_ in TECHNIQUE_HEADS):
+        elif id(short) in {id(c) for c in two_letter} and not (proposed or titled and len(long_form) > 1 and long_form[-1].lower_ in LONG_FORM_HEADS):
             drop.add(id(short))
         elif titled or proposed or architecture or norm(long_form.text) in {norm(doc[a:b].text) for a, b in titles}:
             key = long_form.text
