@@ -26,11 +26,11 @@ from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
 from kg.extract.candidates import Candidate, extend_variant
-from kg.extract.boundaries import NOT_MODIFIERS as NOT_NAME_WORDS
+from kg.extract.boundaries import NOT_MODIFIERS
 from kg.extract.cues import NETWORK_WORDS, TECHNIQUE_HEADS
 
 # Modifiers that describe or situate rather than name: "effective learning", "zero-shot prompting", "the tuning".
-NOT_MODIFIERS = frozenset(
+DESCRIPTIVE_WORDS = frozenset(
     "a an the of and or for with in on to via from by at as into than this that these those such both each all any "
     "our their its his her your my we they it more most less other new novel proposed standard existing different various "
     "during through using use uses used based effective efficient better improved robust traditional conventional current "
@@ -88,7 +88,7 @@ def _titled(doc: Doc, head: int) -> Candidate | None:
     start = head
     while start > 0 and head - start < 4:
         word = doc[start - 1]
-        if word.is_sent_start or not word.is_alpha and "-" not in word.text or not word.text[:1].isupper() or word.text in NOT_NAME_WORDS:
+        if word.is_sent_start or not word.is_alpha and "-" not in word.text or not word.text[:1].isupper() or word.text in NOT_MODIFIERS:
             break
         if not word.text.replace("-", "").isalpha() or word.text.isupper():
             break  # `DPO Training`: an acronym before the head is a name of its own
@@ -115,6 +115,6 @@ def _architecture(doc: Doc, head: int) -> list[Candidate]:
 
 def _modifier(text: str) -> bool:
     """A word that may name a technique's kind: letters and inner hyphens, lower-case or capitalised once."""
-    if len(text) < 3 or text.lower() in NOT_MODIFIERS or not text[0].isalpha() or not text.replace("-", "").isalpha():
+    if len(text) < 3 or text.lower() in DESCRIPTIVE_WORDS or not text[0].isalpha() or not text.replace("-", "").isalpha():
         return False
     return text[1:] == text[1:].lower() or "-" in text and text.title() == text  # "Role-Play", not `DPO` or `AgentTuning`
