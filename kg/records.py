@@ -18,6 +18,7 @@ ENTITY_TYPES = ("Model", "Method", "Benchmark", "Environment")
 ROLES = ("proposes", "evaluates_on", "uses", "compares_to", "mentions")
 
 DOI = re.compile(r"10\.\d{4,9}/\S+")
+NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
 ARXIV_ID = re.compile(r"^(?:arxiv:)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$", re.I)
 
 
@@ -29,7 +30,11 @@ def norm(text: str) -> str:
     treats as one (`Llama 3.1-8B`, `llama-3.1-8b`) are one node in the graph.
     Cached: a build normalises the same few thousand names over and over.
     """
-    text = unicodedata.normalize("NFKD", text or "").casefold()
+    if not text:
+        return ""
+    if text.isascii():  # most names and titles: the same result, without a Python step per character
+        return NOT_ASCII_ALNUM.sub("", text.lower())
+    text = unicodedata.normalize("NFKD", text).casefold()
     return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
 
 
