@@ -9,9 +9,13 @@ lexicon in "we propose an RL approach" is used, not proposed, unless it
 leads the title. Benchmarks and environments are evaluated on unless the
 sentence proposes them (never compared to: "outperforms X on WebArena"
 compares to X and evaluates on WebArena); models and methods are used
-unless the words just before them compare against them, set the paper's work against them
-("instead of X", "unlike X": mentioned), or the sentence is background (no "we"/"our", and a
-"such as" list, prior work, or a general claim: "X is typically ...", "X struggles").
+unless the words just before them compare against them ("ahead of X", "we compare A, B
+and C with ...", "while X obtains 36.2" after a score, "an X baseline"), set the paper's
+work against them ("instead of X", "unlike X": mentioned), or the sentence is background
+(no "we"/"our", and a "such as" list, prior work, or a general claim: "X is typically ...",
+"X struggles"). A use needs a cue ("fine-tune X", a list after one) or, for a method, the
+paper's own sentence; a name with neither is only assumed used, and a comparison stated
+elsewhere in the paper outranks it.
 """
 
 from __future__ import annotations
@@ -38,22 +42,28 @@ OUR = re.compile(
     r"\bour\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]\s*)?[\"“']?$|\b(the )?(proposed|new|novel)\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]?\s*)?$", re.I
 )
 COMPARE = re.compile(
-    r"\b(outperform\w*|surpass\w*|compar(e|ed|es|ing)\b(?!\s+(to|with)\s+(the\s+)?(performance|results?)\b)[^.;]{0,40}?\b(to|with|against)|comparisons?\s+(to|with)|than|beat\w*|baselines?|exceed\w*|rival\w*|"
+    r"\b(outperform\w*|surpass\w*|compar(e|es|ing)(?=\s+$)|compar(e|ed|es|ing)\b(?!\s+(to|with)\s+(the\s+)?(performance|results?)\b)[^.;]{0,40}?\b(to|with|against)|comparisons?\s+(to|with)|than|beat\w*|baselines?|exceed\w*|rival\w*|"
     r"vs\.?|versus|over|against|relative to|superior to|better than|competitive with|comparable to|on par with|matches|matching|"
     r"approach(es|ing)?\s+(the\s+)?(performance|results?|scores?)\s+of|alternatives?\s+to|improvements?\s+over|improv(e|es|ing)\s+on|ahead\s+of|above|behind)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,60}$",
     re.I,
 )
 # A list continues a comparison: "outperforming GPT-4 (22.95%), tree search (InternLM-Step-Prover, 50.70%), and X".
-COMPARE_LIST = re.compile(r"\b(outperform\w*|surpass\w*|than|beat\w*|exceed\w*|over|against|versus|vs\.?)\s(?P<gap>(?:[^.;:]|(?<=\d)\.(?=\d)){0,140})$", re.I)
+COMPARE_LIST = re.compile(r"\b(outperform\w*|surpass\w*|compar(e|es|ing)|than|beat\w*|exceed\w*|over|against|versus|vs\.?)\s(?P<gap>(?:[^.;:]|(?<=\d)\.(?=\d)){0,140})$", re.I)
 LIST_BREAK = re.compile(r"\b(we|our|which|that|who|to|for|on|in|by|while|when|is|are|was|were)\b", re.I)
-# "our agent reaches 42.1%, while X reaches 34.9%": the other side of a contrast with the paper's own work.
-CONTRAST = re.compile(r"\b(while|whereas)\s+(the\s+)?([\w-]+\s+)?$", re.I)
+# "our agent reaches 42.1%, while X reaches 34.9%", "it chains 4.1 instructions, where X chains 3.1": the other side of a
+# contrast with the paper's own work, or with a score the sentence states before it when X states one too.
+CONTRAST = re.compile(r"\b(while|whereas|where)\s+(the\s+)?([\w-]+\s+)?$", re.I)
+DIGIT = re.compile(r"\d")
+# "An I3D baseline trained with the same recipe": a name that heads "baseline" is compared to.
+BASELINE_AFTER = re.compile(r"\s*(\([^()]*\)\s*)?baselines?\b", re.I)
 # Words just before a model or method that say the paper uses it: "fine-tune X", "built on X", "trained with X".
 USE_BEFORE = re.compile(
     r"\b(fine-?tun\w*|us(e|es|ed|ing)|leverag\w*|employ\w*|adopt\w*|appl(y|ies|ied|ying)|built|build\w*|based|initiali[sz]\w*|"
     r"distill?\w*|powered|backbones?|via|with|through|train\w*|tun(e|ed|es|ing)|integrat\w*|incorporat\w*)\b\s+(\w+\s+){0,2}(on|from|upon|with|by|to)?\s*(the\s+|a\s+)?$",
     re.I,
 )
+# A list continues a use: "we fine-tune several LLMs including BERT, distilled BERT, RoBERTa and GPT-2".
+USE_LIST = re.compile(r"\b(fine-?tun\w*|us(e|es|ed|ing)|leverag\w*|employ\w*|adopt\w*|appl(y|ies|ied|ying))\s(?P<gap>[^.;:]{0,140})$", re.I)
 EVALUATE = re.compile(r"\b(evaluat\w*|experiment\w*|test\w*|benchmark\w*|results?|performance|achiev\w*|scor\w*|on|in|across|validat\w*)\b", re.I)
 # A list the paper's own new things introduce: "across five new benchmarks: A, B and C", "our datasets, namely A and B".
 NEW_LIST = re.compile(
@@ -109,19 +119,24 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
         return "evaluates_on"  # a baseline is a model or method, never a benchmark
     if folding.search(INSTEAD, before[-60:]) or span.label_ == "Method" and example:
         return "mentions"
-    if folding.search(COMPARE, before[-70:]) or (folding.search(CONTRAST, before[-30:]) and folding.search(WE, before)) or _listed_after_comparison(before):
+    if folding.search(COMPARE, before[-70:]) or _listed_after(COMPARE_LIST, before) or BASELINE_AFTER.match(text, span.end_char, sent.end_char):
+        return "compares_to"
+    contrast = folding.search(CONTRAST, before[-30:])
+    if contrast and ((contrast.group(1).lower() != "where" and folding.search(WE, before)) or (DIGIT.search(before) and DIGIT.search(text, span.end_char, sent.end_char))):
         return "compares_to"
     if sent.start_char not in background:
         whole = text[sent.start_char : sent.end_char]
         background[sent.start_char] = not folding.search(WE, whole) and bool(folding.search(BACKGROUND, whole))
     if background[sent.start_char]:
         return "mentions"
-    return "uses" if span.label_ != "Model" or folding.search(USE_BEFORE, before[-50:]) else ASSUMED_USE
+    if folding.search(USE_BEFORE, before[-50:]) or _listed_after(USE_LIST, before) or (span.label_ == "Method" and folding.search(WE, before)):
+        return "uses"  # a technique the paper's own sentence names is one it uses
+    return ASSUMED_USE
 
 
-def _listed_after_comparison(before: str) -> bool:
-    """The name ends a list that a comparison opens ("surpasses A (40.1%), B and C")."""
-    m = folding.search(COMPARE_LIST, before[-160:])
+def _listed_after(opening: re.Pattern[str], before: str) -> bool:
+    """The name ends a list that `opening` opens: a comparison ("surpasses A (40.1%), B and C") or a use."""
+    m = folding.search(opening, before[-160:])
     return bool(m) and "," in m.group("gap") and not LIST_BREAK.search(m.group("gap"))
 
 
