@@ -7,8 +7,10 @@ mention role that comes first in the guidelines' precedence
 Only a name the paper coins can be proposed: a well-known entity from the
 lexicon in "we propose an RL approach" is used, not proposed, unless it
 leads the title. Benchmarks and environments are evaluated on unless the
-sentence proposes them (never compared to: "outperforms X on WebArena"
-compares to X and evaluates on WebArena); models and methods are used
+sentence proposes them or says a component was trained on them or data
+drawn from them ("fine-tuned on MNLI", "pairs from MIMIC-CXR": used), and
+never compared to ("outperforms X on WebArena" compares to X and evaluates
+on WebArena); models and methods are used
 unless the words just before them compare against them ("ahead of X", "we compare A, B
 and C with ...", "while X obtains 36.2" after a score, "an X baseline"), set the paper's
 work against them ("instead of X", "unlike X": mentioned), or the sentence is background
@@ -81,6 +83,18 @@ BACKGROUND = re.compile(
     re.I,
 )
 ARENA_TYPES = {"Benchmark", "Environment"}
+# A benchmark or world that a component was trained on or data was drawn from is used ("pretrained on ImageNet", "a
+# policy trained with PPO in Isaac Gym", "pairs from MIMIC-CXR", "a GAN trained on the Covertype and Credit datasets"),
+# unless the words between say it is also tested there ("trained on A and tested on B": B is evaluated on). The paper's
+# own "we train X on A" is not enough: A is most often where it is tested too.
+TRAINED_ON = re.compile(
+    r"(\b(trained|pre-?train\w*|fine-?tuned|distill?(ed|s)?|mined|sourced|"
+    r"(data|pairs|images|samples|examples|texts|documents|trajectories|demonstrations|replays)\s+from)\b)"
+    r"(?P<gap>(?:(?!\b(test|evaluat|assess|validat|benchmark|report|achiev|reach|obtain|scor|perform|compar|transfer|"
+    r"generali[sz]|zero-shot|unseen|held-out|deploy|then|while|whereas|where|which|but|to)\w*)[^.;:]){0,70})$",
+    re.I,
+)
+DATA_PREPOSITION = re.compile(r"\b(on|in|from|upon)\b")
 # A world or benchmark after "for", "in" or "on" in the title is where the paper's work is tested, not what it builds.
 TITLE_ARENA = re.compile(r"\b(for|in|on)\s+(the\s+)?$", re.I)
 # Methods given as examples in parentheses are background, whoever writes them: "existing RL methods (e.g., PPO)".
@@ -116,7 +130,7 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
         if span.label_ not in ARENA_TYPES and SUBJECT_OPENING.match(before) and PRESENT_VERB.match(text[span.end_char : span.end_char + 60]):
             return "proposes"
     if span.label_ in ARENA_TYPES:
-        return "evaluates_on"  # a baseline is a model or method, never a benchmark
+        return "uses" if _trained_on(before) else "evaluates_on"  # a baseline is a model or method, never a benchmark
     if folding.search(INSTEAD, before[-60:]) or span.label_ == "Method" and example:
         return "mentions"
     if folding.search(COMPARE, before[-70:]) or _listed_after(COMPARE_LIST, before) or BASELINE_AFTER.match(text, span.end_char, sent.end_char):
@@ -138,6 +152,12 @@ def _listed_after(opening: re.Pattern[str], before: str) -> bool:
     """The name ends a list that `opening` opens: a comparison ("surpasses A (40.1%), B and C") or a use."""
     m = folding.search(opening, before[-160:])
     return bool(m) and "," in m.group("gap") and not LIST_BREAK.search(m.group("gap"))
+
+
+def _trained_on(before: str) -> bool:
+    """Training or data-source words before the name, with "on"/"in"/"from" and no test between them and it."""
+    m = folding.search(TRAINED_ON, before[-110:])
+    return bool(m) and (m.group(2).lower().endswith("from") or bool(DATA_PREPOSITION.search(m.group("gap"))))
 
 
 def _proposed_before(before: str) -> bool:
