@@ -374,3 +374,12 @@ def test_a_score_sentence_with_no_subject_and_no_link_to_the_last_states_no_resu
         "Thermometers drift over months. Our survey finds that RoomTemp outperforms older sensors. Accuracy of cheap sensors on HomeLog is 61.0%.",
     )
     assert not any(value == "61.0%" for _, _, value in found)
+
+
+def test_a_name_after_an_opening_benchmark_is_who_scored_not_a_backbone():
+    """"On MovieLens-1M X reaches": the name between "on" and X is where, not what X is built on."""
+    found = _results(
+        "Precomputed propagation for recommendation",
+        "We propose PropNet, which precomputes propagated embeddings. On MovieLens-1M PropNet reaches a Recall@20 of 0.278.",
+    )
+    assert ("PropNet", "MovieLens-1M", "0.278") in found
