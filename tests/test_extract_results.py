@@ -383,3 +383,23 @@ def test_a_name_after_an_opening_benchmark_is_who_scored_not_a_backbone():
         "We propose PropNet, which precomputes propagated embeddings. On MovieLens-1M PropNet reaches a Recall@20 of 0.278.",
     )
     assert ("PropNet", "MovieLens-1M", "0.278") in found
+
+
+def test_a_compared_score_with_a_unit_before_for_is_its_owners():
+    found = _results(
+        "SplatLite: few-view splatting",
+        "We propose SplatLite. On LLFF, SplatLite reaches a PSNR of 20.9 dB, against 19.6 dB for FreeNeRF and 19.1 dB for DNGaussian.",
+    )
+    assert ("FreeNeRF", "LLFF", "19.6") in found
+    assert ("DNGaussian", "LLFF", "19.1") in found
+    assert ("SplatLite", "LLFF", "19.6") not in found
+
+
+def test_a_compared_score_goes_to_a_capitalised_owner_and_never_to_an_unnamed_one():
+    found = _results(
+        "MomentLite: a memory-light optimizer",
+        "We propose MomentLite, an optimizer. On OpenWebText, MomentLite reaches a perplexity of 18.4, compared with 18.9 "
+        "for AdamW, 18.6 for Sophia and 20.1 for random initialisation.",
+    )
+    assert ("Sophia", "OpenWebText", "18.6") in found
+    assert not any(value == "20.1" for _, _, value in found)

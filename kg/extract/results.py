@@ -102,9 +102,12 @@ TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environm
 # "compared with 0.96% for ECAPA-TDNN and 1.52% for x-vectors": an owner that entity finding left unnamed, by its shape
 # (a hyphen, a digit or two capitals), when it ends the phrase.
 NAME_AFTER_FOR = re.compile(r"((?=[\w-]*(?:-|\d|[A-Z][\w-]*[A-Z]))[A-Za-z][\w-]*\w)(?=\s*(?:[,.;)]|\band\b|\bor\b|$))")
+CAPITALISED_OWNER = re.compile(r"([A-Z][\w-]*\w)(?=\s*(?:[,.;)]|\band\b|\bor\b|$))")
 UNNAMED_FOR = re.compile(
     r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
 )
+# "for" after a score, past a unit or metric ("19.6 dB for X", "3.42 MOS for X"), and an article.
+FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,8}\s+)?for\s+(?:an?\s+|the\s+)?")
 PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
@@ -341,7 +344,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 continue  # "close to recordings (4.38)": the score of something the paper does not name
             listed = SCORE_LIST_AFTER.match(text[end : end + 60])
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
-            following = re.match(r"\s*(?:\)\s*)?for\s+(?:an?\s+|the\s+)?", text[skip : skip + 16])  # "2.7% for a Conformer"
+            following = FOR_OWNER.match(text[skip : skip + 28])  # "2.7% for a Conformer", "19.6 dB for FreeNeRF"
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
             unlisted_for = following and not after_for and NAME_AFTER_FOR.match(text, skip + following.end(), sent.end_char)
             owners += [owner] if owner is not None else after_for[:1]
@@ -353,6 +356,13 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 continue  # "against 54% for a vision-only policy": the score of something the paper does not name
             elif unlisted_for and not any(a <= unlisted_for.start() < b for a, b in spans_at):
                 names = [unlisted_for.group(1)]
+            elif following and _compared_with(scores, index, text) is not None:
+                # "compared with 18.9 for AdamW and 18.6 for Sophia": a compared score is its owner's, and a capitalised
+                # word ends the owner's name; "and 80.4 for random initialisation" is no one's the paper names
+                single = CAPITALISED_OWNER.match(text, skip + following.end(), sent.end_char)
+                if single is None or any(a <= single.start() < b for a, b in spans_at):
+                    continue
+                names = [single.group(1)]
             elif (repeated := _elliptic(scores, index, arenas, in_sent, text, said)) is not None:
                 names = repeated
             elif subjects:
