@@ -403,3 +403,31 @@ def test_a_compared_score_goes_to_a_capitalised_owner_and_never_to_an_unnamed_on
     )
     assert ("Sophia", "OpenWebText", "18.6") in found
     assert not any(value == "20.1" for _, _, value in found)
+
+
+def test_names_and_scores_listed_alike_pair_in_order():
+    found = _results(
+        "PegRes: residual policies for insertion",
+        "We propose PegRes. On Meta-World PegRes succeeds in 96% of episodes, whereas TD3 and PPO reach 61% and 43%.",
+    )
+    assert ("TD3", "Meta-World", "61%") in found
+    assert ("PPO", "Meta-World", "43%") in found
+    assert ("TD3", "Meta-World", "43%") not in found
+
+
+def test_a_model_in_an_applied_to_phrase_is_a_tool_not_who_scored():
+    found = _results(
+        "RepairLoop: execution-guided self-repair",
+        "We present RepairLoop. Applied to CodeLlama-7B, RepairLoop raises pass@1 on HumanEval from 33.5% to 51.2%.",
+    )
+    assert ("RepairLoop", "HumanEval", "51.2%") in found
+    assert not any(subject == "CodeLlama-7B" for subject, _, _ in found)
+
+
+def test_the_object_of_a_comparison_is_not_who_scored():
+    found = _results(
+        "IntentRec: sessions for recommendation",
+        "We propose IntentRec. On MovieLens-20M, IntentRec matches SASRec with an NDCG@10 of 0.1582.",
+    )
+    assert ("IntentRec", "MovieLens-20M", "0.1582") in found
+    assert not any(subject == "SASRec" for subject, _, _ in found)

@@ -17,8 +17,12 @@ where the sentence speaks of "our"/"it", the entity the paper proposes,
 else the name of the sentence before that "it" or "the encoder" refers to
 (`result_names`), else, where the clause names a metric of no one ("where
 accuracy moves from 75.5% to 76.0%") right after a sentence with a result,
-that result's subject. Names in an opening "With ..., " phrase are tools, not
-subjects, and so is a name followed by "task".
+that result's subject. Names listed as the scores are pair with them in order
+("TD3 and PPO reach 61% and 43%"). Names in an opening "With ..., " or "Applied
+to ..., " phrase are tools, not subjects, and so is a name followed by "task",
+the object of a comparison ("X matches Y with 0.158" is X's) and, in a list of
+compared scores, an owner the paper does not name ("80.4 for random
+initialisation"); a capitalised word after "for" there is the owner's name.
 The benchmark is one named after "on"/"in" before "from A to B" ("on A from
 0.874 to 0.903"), else the first benchmark or environment after the score in
 its sentence ("64.8% on MATH", not the "Lean4" of "the Lean4 version of
@@ -96,12 +100,14 @@ COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency
 # "Plugged into a 3D U-Net, it ...", "built on a pretrained X"; not "On MovieLens-1M X reaches": the word between is no name.
 BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?((?-i:[a-z\d][\w-]*)\s+)?$", re.I)
 # "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
-LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given)\b[^,;]*$", re.I)
+LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given|(when\s+)?applied to)\b[^,;]*$", re.I)
 # "the success rate for the 'ObtainDiamond' task": a name followed by "task" names a task, not who scored.
 TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environments?|settings?|splits?)\b", re.I)
 # "compared with 0.96% for ECAPA-TDNN and 1.52% for x-vectors": an owner that entity finding left unnamed, by its shape
 # (a hyphen, a digit or two capitals), when it ends the phrase.
 NAME_AFTER_FOR = re.compile(r"((?=[\w-]*(?:-|\d|[A-Z][\w-]*[A-Z]))[A-Za-z][\w-]*\w)(?=\s*(?:[,.;)]|\band\b|\bor\b|$))")
+# The object of a comparison, just before it: "X matches / outperforms Y with 0.158" is X's score.
+COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?$", re.I)
 CAPITALISED_OWNER = re.compile(r"([A-Z][\w-]*\w)(?=\s*(?:[,.;)]|\band\b|\bor\b|$))")
 UNNAMED_FOR = re.compile(
     r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
@@ -207,6 +213,19 @@ def _coordinated_forward(spans: list[Mention], text: str) -> list[Mention]:
             break
         chain.append(span)
     return chain
+
+
+def _respectively(chain: list[Mention], scores: list[tuple[int, int, str]], index: int, text: str) -> list[Mention]:
+    """The one name of `chain` that score `index` pairs with, where the sentence lists as many scores as names
+    ("TD3 and PPO reach 61% and 43%"), else all of them ("BERT and RoBERTa reach 84.6%")."""
+    if len(chain) < 2:
+        return chain
+    first = last = index
+    while first > 0 and SCORE_LINK.match(text[scores[first - 1][1] : scores[first][0]]):
+        first -= 1
+    while last + 1 < len(scores) and SCORE_LINK.match(text[scores[last][1] : scores[last + 1][0]]):
+        last += 1
+    return [chain[index - first]] if last - first + 1 == len(chain) else chain
 
 
 def _may_score(span: Mention, sent: Sentence, text: str) -> bool:
@@ -334,6 +353,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 if _may_score(e, sent, text) and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start])
                 and e not in owners
             ]
+            if len(subjects) > 1 and COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char):
+                subjects = subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
             owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and PAREN_AFTER.match(text[end : e.start_char])), None)
             close = text.find(")", end, sent.end_char)
@@ -366,7 +387,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             elif (repeated := _elliptic(scores, index, arenas, in_sent, text, said)) is not None:
                 names = repeated
             elif subjects:
-                names = [name(s) for s in _coordinated(subjects, text)]
+                names = [name(s) for s in _respectively(_coordinated(subjects, text), scores, index, text)]
             elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start])):
                 names = [proposed]
             elif referred := result_names.referred_subject(text[clause_start:start], named_before):
