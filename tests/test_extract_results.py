@@ -431,3 +431,22 @@ def test_the_object_of_a_comparison_is_not_who_scored():
     )
     assert ("IntentRec", "MovieLens-20M", "0.1582") in found
     assert not any(subject == "SASRec" for subject, _, _ in found)
+
+
+def test_an_average_on_the_one_benchmark_that_opens_the_sentence_is_on_it():
+    found = _results(
+        "MomentLite: a memory-light optimizer",
+        "We introduce MomentLite, an optimizer. On the GLUE benchmark, MomentLite reaches an average score of 86.1 when fine-tuning RoBERTa-base.",
+    )
+    assert ("MomentLite", "GLUE", "86.1") in found
+
+
+def test_shares_of_the_labels_are_no_scores_and_a_mean_metric_is_no_average():
+    found = _results(
+        "RadPair: report-supervised pretraining",
+        "We introduce RadPair, a pretraining method. We then fine-tune on CheXpert with 1%, 10% and 100% of the labels. "
+        "With 1% of the labels, RadPair reaches a mean AUROC of 87.1, against 85.0 for MedCLIP.",
+    )
+    assert not any(value in {"1%", "10%", "100%"} for _, _, value in found)
+    assert ("RadPair", "CheXpert", "87.1") in found
+    assert ("MedCLIP", "CheXpert", "85.0") in found

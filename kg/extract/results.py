@@ -32,7 +32,10 @@ real-world booking scenarios, ..."), else the one the previous result
 used, else the paper's only benchmark or environment, else the first one it
 evaluates on; scores listed before a list of as many benchmarks pair with
 them in order ("77.4% and 89.1% on A and B"). An average ("(Avg. 80.1%)",
-"an average accuracy of 61%") has no benchmark unless one follows it.
+"an average accuracy of 61%") has no benchmark unless one follows it or one alone
+opens the sentence ("On GLUE, X reaches an average score of 86.1"); a "mean" metric
+("a mean AUROC of 87.1", "a mean opinion score of 3.91") is no average over benchmarks.
+A share of the data ("with 1% of the labels") is no score.
 A benchmark here is an entity of the paper or a name after "on"/"in" that
 no entity covers ("0.41 SPL on Gibson", `result_names`).
 """
@@ -74,13 +77,14 @@ RELATIVE_AFTER = re.compile(
     r"decrease|higher|lower|longer|shorter|larger|smaller|greater|better|worse|points?|pp\b|margin|speed-?up|saved|savings?)",
     re.I,
 )
-RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|parameters|cost|compute))\b", re.I)
+# A share of something, not a score: "46.6% of its cost", "with 1%, 10% and 100% of the labels".
+RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|parameters|cost|compute|labels|annotations|training (data|set)))\b", re.I)
 RELATIVE_WORDS_OF = re.compile(r"\b(higher|lower|better|worse|more|less|increase|improvement|gain|reduction)\b(\s+[\w-]+){0,3}\s+of\s*$", re.I)
 # What may stand between two scores of one list: "by 12.2% for ICL with Claude-3.5 and 19.5% for ...",
 # "by 9.8 (+29.4%) and 5.9": the second is as relative as the first.
 LIST_LINK = re.compile(r"^\s*(\([^()]*\)\s*)?((for|on|in|with)\s+(?:(?!\.\s)[^,;%()]){1,60}?)?\s*(,\s*and|,|and)\s*$", re.I)
 # An average over the paper's benchmarks has none of its own: "(Avg. 80.1%)", "an average accuracy of 61%".
-AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged|mean)\b\W*([\w-]+\W+){0,2}$", re.I)
+AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged)\b\W*([\w-]+\W+){0,2}$", re.I)
 AVERAGE_AFTER = re.compile(r"^\W*(on average|in average|averaged|average)\b", re.I)
 # "On A it ...", ", and on the B dataset from ...": a benchmark phrase that opens a clause, not the tail of an earlier score's.
 COMPARED_SCORE = re.compile(r"^[^.;]{0,80}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
@@ -406,7 +410,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             else:
                 benchmark = name(arena) if arena else (found[-1].benchmark if found else fallback_arena)
             averaged = AVERAGE_BEFORE.search(text[max(clause_start, start - 30) : start]) or AVERAGE_AFTER.match(text[end : end + 20])
-            if averaged and not (arena and arena.start_char > end and ARENA_NEXT.match(text[end : arena.start_char])):
+            if averaged and not (arena and arena.start_char > end and ARENA_NEXT.match(text[end : arena.start_char])) and not (arena and _opening_arenas(scores, index, arenas, text) == [arena]):
                 benchmark = None
             last_scored = number
             for subject in names:
