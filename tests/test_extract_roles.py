@@ -274,3 +274,18 @@ def test_the_papers_own_training_set_is_still_evaluated_on():
     found = _roles("Robust training", "We train WideResNet-34-10 on CIFAR-10 and SVHN with a margin loss.")
     assert found["CIFAR-10"] == "evaluates_on"
     assert found["SVHN"] == "evaluates_on"
+
+
+def test_a_name_after_a_preposition_past_the_proposal_is_used():
+    found = _roles(
+        "Talking agents",
+        "We propose LinkMix, which adds a learned message channel to QMIX and reads messages with DeBERTa-v3-large.",
+    )
+    assert found["LinkMix"] == "proposes"
+    assert found["QMIX"] == "uses"
+    assert found["DeBERTa-v3-large"] == "uses"
+
+
+def test_what_the_paper_proposes_to_do_keeps_its_name_proposed():
+    found = _roles("Concepts for agents", "We introduce the concept of an Agentic Web Interface (AWI) for web agents.")
+    assert found["Agentic Web Interface"] == "proposes"

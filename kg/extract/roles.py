@@ -15,7 +15,8 @@ unless the words just before them compare against them ("ahead of X", "we compar
 and C with ...", "while X obtains 36.2" after a score, "an X baseline"), set the paper's
 work against them ("instead of X", "unlike X": mentioned), or the sentence is background
 (no "we"/"our", and a "such as" list, prior work, or a general claim: "X is typically ...",
-"X struggles"). A use needs a cue ("fine-tune X", a list after one) or, for a method, the
+"X struggles"). A name after a preposition further along than what a sentence
+proposes ("We propose X, which adds a channel to QMIX") is not proposed. A use needs a cue ("fine-tune X", a list after one) or, for a method, the
 paper's own sentence; a name with neither is only assumed used, and a comparison stated
 elsewhere in the paper outranks it.
 """
@@ -77,6 +78,10 @@ TESTED_AFTER = re.compile(
     r"|\b(built|build|builds|based|relies|relying|rely|extends|extending)\s+(up)?on\s+(top\s+of\s+)?(the\s+)?$",
     re.I,
 )
+# A name after a preposition further along than what is proposed is what the proposal works with or on:
+# "We propose X, which adds a channel to QMIX", "reads it with DeBERTa", "hard negatives mined with BM25"; not
+# "we propose to ..." (no word between the verb and the preposition).
+TOOL_AFTER = re.compile(r"\b(to|with|from|into|using|via|by|for|upon|on|against|than|over)\s+(an?\s+|the\s+)?([\w-]+\s+)?$", re.I)
 BACKGROUND = re.compile(
     r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditional(ly)?|conventional|popular|recent(ly)?|have been|has been|like|"
     r"typically|usually|commonly|widely|often|struggl\w*|suffer\w*)\b",
@@ -163,7 +168,13 @@ def _trained_on(before: str) -> bool:
 def _proposed_before(before: str) -> bool:
     """A proposing verb before the name, with no test between it and the name."""
     verbs = [v for v in folding.finditer(PROPOSE, before) if not re.match(r"\s+(up)?on\b", before[v.end() :])]
-    return bool(verbs) and not folding.search(TESTED_AFTER, before[verbs[-1].end() :])  # "built on" is no proposal
+    if not verbs:
+        return False
+    tail = before[verbs[-1].end() :]
+    window = tail[-60:]
+    tool = folding.search(TOOL_AFTER, window)
+    tool = tool and (len(tail) > len(window) or window[: tool.start()].strip())  # a word between the verb and it
+    return not folding.search(TESTED_AFTER, tail) and not tool  # "built on" is no proposal
 
 
 def ceiling(label: str, coined: bool) -> str:
