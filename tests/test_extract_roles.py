@@ -289,3 +289,12 @@ def test_a_name_after_a_preposition_past_the_proposal_is_used():
 def test_what_the_paper_proposes_to_do_keeps_its_name_proposed():
     found = _roles("Concepts for agents", "We introduce the concept of an Agentic Web Interface (AWI) for web agents.")
     assert found["Agentic Web Interface"] == "proposes"
+
+
+def test_what_we_call_a_name_and_the_resulting_model_are_proposed():
+    found = _roles(
+        "Propagation for recommendation",
+        "We precompute propagated embeddings, which we call PropNet. The resulting model, SubGINet, counts substructures.",
+    )
+    assert found["PropNet"] == "proposes"
+    assert found["SubGINet"] == "proposes"

@@ -35,14 +35,14 @@ PROPOSE = re.compile(
     re.I,
 )
 NAMING = re.compile(
-    r"\b(dubbed|called|named|termed|coined|namely|entitled)\s*(as\s*)?[\"“']?\s*$|\bcall(s|ed)?\s+(it|them|(the|this|our)\s+[\w-]+)\s*$|\bresult(s|ing)?\s+in\s+(the\s+)?$", re.I
+    r"\b(dubbed|called|named|termed|coined|namely|entitled)\s*(as\s*)?[\"“']?\s*$|\bcall(s|ed)?\s+(it|them|(the|this|our)\s+[\w-]+)\s*$|\bwe\s+call\s*$|\bresult(s|ing)?\s+in\s+(the\s+)?$", re.I
 )
 # A coined name that opens a sentence as the subject of a present-tense verb is the paper's own: "KiloNet rewires edges ...".
 SUBJECT_OPENING = re.compile(r"^\s*(\(?\d{1,2}\)|\d{1,2}\.\s|\((i|ii|iii|iv|v)\))?\s*((notably|finally|moreover|furthermore|further|specifically|concretely|overall|thus|then|first|second|in addition),?\s*)?(the\s+)?$", re.I)
 PRESENT_VERB = re.compile(r"^(\s*\([^()]{1,30}\))?,\s+an?\s|^(\s*\([^()]{1,30}\))?\s+(also\s+|further\s+|then\s+|first\s+|consistently\s+)?(?!(is|was|has|approaches|methods|agents|systems|frameworks|techniques|algorithms|baselines|variants|policies)\b)[a-z]{3,}(s|es)\b")
 # "our multi-agent framework X", "Our method, X", "a new algorithm (X)".
 OUR = re.compile(
-    r"\bour\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]\s*)?[\"“']?$|\b(the )?(proposed|new|novel)\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]?\s*)?$", re.I
+    r"\bour\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]\s*)?[\"“']?$|\b(the )?(proposed|new|novel|resulting)\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]?\s*)?$", re.I
 )
 COMPARE = re.compile(
     r"\b(outperform\w*|surpass\w*|compar(e|es|ing)(?=\s+$)|compar(e|ed|es|ing)\b(?!\s+(to|with)\s+(the\s+)?(performance|results?)\b)[^.;]{0,40}?\b(to|with|against)|comparisons?\s+(to|with)|than|beat\w*|baselines?|exceed\w*|rival\w*|"
