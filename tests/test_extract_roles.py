@@ -298,3 +298,12 @@ def test_what_we_call_a_name_and_the_resulting_model_are_proposed():
     )
     assert found["PropNet"] == "proposes"
     assert found["SubGINet"] == "proposes"
+
+
+def test_a_method_an_objective_fuses_or_extends_is_used_even_when_compared_later():
+    found = _roles(
+        "Regularised preference optimisation",
+        "This objective fuses the direct preference optimization (DPO) loss with a supervised loss. "
+        "Experiments show gains compared with DPO baselines.",
+    )
+    assert found["direct preference optimization"] == "uses"

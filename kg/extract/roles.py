@@ -61,7 +61,7 @@ DIGIT = re.compile(r"\d")
 BASELINE_AFTER = re.compile(r"\s*(\([^()]*\)\s*)?baselines?\b", re.I)
 # Words just before a model or method that say the paper uses it: "fine-tune X", "built on X", "trained with X".
 USE_BEFORE = re.compile(
-    r"\b(fine-?tun\w*|us(e|es|ed|ing)|leverag\w*|employ\w*|adopt\w*|appl(y|ies|ied|ying)|built|build\w*|based|initiali[sz]\w*|"
+    r"\b(fine-?tun\w*|us(e|es|ed|ing)|leverag\w*|employ\w*|adopt\w*|appl(y|ies|ied|ying)|built|build\w*|based|initiali[sz]\w*|combin\w*|fus(e|es|ed|ing)|extend(s|ed|ing)?|augment(s|ed|ing)?|"
     r"distill?\w*|powered|backbones?|via|with|through|train\w*|tun(e|ed|es|ing)|integrat\w*|incorporat\w*)\b\s+(\w+\s+){0,2}(on|from|upon|with|by|to)?\s*(the\s+|a\s+)?$",
     re.I,
 )
