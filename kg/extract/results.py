@@ -107,12 +107,8 @@ BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|additio
 LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given|(when\s+)?applied to)\b[^,;]*$", re.I)
 # "the success rate for the 'ObtainDiamond' task": a name followed by "task" names a task, not who scored.
 TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environments?|settings?|splits?)\b", re.I)
-# "compared with 0.96% for ECAPA-TDNN and 1.52% for x-vectors": an owner that entity finding left unnamed, by its shape
-# (a hyphen, a digit or two capitals), when it ends the phrase.
-NAME_AFTER_FOR = re.compile(r"((?=[\w-]*(?:-|\d|[A-Z][\w-]*[A-Z]))[A-Za-z][\w-]*\w)(?=\s*(?:[,.;)]|\band\b|\bor\b|$))")
 # The object of a comparison, just before it: "X matches / outperforms Y with 0.158" is X's score.
 COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?$", re.I)
-CAPITALISED_OWNER = re.compile(r"([A-Z][\w-]*\w)(?=\s*(?:[,.;)]|\band\b|\bor\b|$))")
 UNNAMED_FOR = re.compile(
     r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
 )
@@ -125,11 +121,6 @@ PAREN_AFTER = re.compile(r"^\s*\(\s*$")
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
 THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate)\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
-# A setting the sentence names in plain words when it names no benchmark: "75.1% accuracy in zero-shot screenshot
-# grounding", "97% in our in-domain test environment", "In real-world booking scenarios, ... 81.7%". The guidelines tie the score to where it was measured, named or not.
-_SETTING = r"((?:(?!(?:the|a|an|our|all|most|some|many|both|each|every|average|total|terms|addition|particular|comparison)\b)[a-z][\w-]*\s+){1,3}(?:[a-z][\w-]*(?:s|ing)|environment))"
-SETTING_AFTER = re.compile(rf"^\s*(?:[\w@-]+\s+){{0,3}}?in\s+(?:our\s+)?{_SETTING}\s*(?=[,.;]|$|\s(?:with|for|while|surpassing|outperforming|compared)\b)")
-SETTING_OPENING = re.compile(rf"^\s*(?:in|on)\s+{_SETTING}\s*,", re.I)
 
 
 def _coordinated(spans: list[Mention], text: str) -> list[Mention]:
@@ -371,7 +362,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
             following = FOR_OWNER.match(text[skip : skip + 28])  # "2.7% for a Conformer", "19.6 dB for FreeNeRF"
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
-            unlisted_for = following and not after_for and NAME_AFTER_FOR.match(text, skip + following.end(), sent.end_char)
+            compared = following is not None and not after_for and _compared_with(scores, index, text) is not None
+            unlisted_for = following and not after_for and result_names.owner_after_for(text, skip + following.end(), sent.end_char, compared)
             owners += [owner] if owner is not None else after_for[:1]
             if owner is not None and owner.label_ in SUBJECT_TYPES:
                 names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
@@ -381,13 +373,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 continue  # "against 54% for a vision-only policy": the score of something the paper does not name
             elif unlisted_for and not any(a <= unlisted_for.start() < b for a, b in spans_at):
                 names = [unlisted_for.group(1)]
-            elif following and _compared_with(scores, index, text) is not None:
-                # "compared with 18.9 for AdamW and 18.6 for Sophia": a compared score is its owner's, and a capitalised
-                # word ends the owner's name; "and 80.4 for random initialisation" is no one's the paper names
-                single = CAPITALISED_OWNER.match(text, skip + following.end(), sent.end_char)
-                if single is None or any(a <= single.start() < b for a, b in spans_at):
-                    continue
-                names = [single.group(1)]
+            elif compared:
+                continue  # "against 85.0 for MedCLIP and 80.4 for random initialisation": no one the paper names
             elif (repeated := _elliptic(scores, index, arenas, in_sent, text, said)) is not None:
                 names = repeated
             elif subjects:
@@ -404,9 +391,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 continue
             said[index] = names
             arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, arenas, text)
-            setting = None if arena else SETTING_AFTER.match(text[end : sent.end_char]) or SETTING_OPENING.match(text[sent.start_char : start])
+            setting = None if arena else result_names.setting(text, sent, start, end)
             if setting:
-                benchmark = setting.group(1)
+                benchmark = setting
             else:
                 benchmark = name(arena) if arena else (found[-1].benchmark if found else fallback_arena)
             averaged = AVERAGE_BEFORE.search(text[max(clause_start, start - 30) : start]) or AVERAGE_AFTER.match(text[end : end + 20])
