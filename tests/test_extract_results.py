@@ -374,3 +374,79 @@ def test_a_score_sentence_with_no_subject_and_no_link_to_the_last_states_no_resu
         "Thermometers drift over months. Our survey finds that RoomTemp outperforms older sensors. Accuracy of cheap sensors on HomeLog is 61.0%.",
     )
     assert not any(value == "61.0%" for _, _, value in found)
+
+
+def test_a_name_after_an_opening_benchmark_is_who_scored_not_a_backbone():
+    """"On MovieLens-1M X reaches": the name between "on" and X is where, not what X is built on."""
+    found = _results(
+        "Precomputed propagation for recommendation",
+        "We propose PropNet, which precomputes propagated embeddings. On MovieLens-1M PropNet reaches a Recall@20 of 0.278.",
+    )
+    assert ("PropNet", "MovieLens-1M", "0.278") in found
+
+
+def test_a_compared_score_with_a_unit_before_for_is_its_owners():
+    found = _results(
+        "SplatLite: few-view splatting",
+        "We propose SplatLite. On LLFF, SplatLite reaches a PSNR of 20.9 dB, against 19.6 dB for FreeNeRF and 19.1 dB for DNGaussian.",
+    )
+    assert ("FreeNeRF", "LLFF", "19.6") in found
+    assert ("DNGaussian", "LLFF", "19.1") in found
+    assert ("SplatLite", "LLFF", "19.6") not in found
+
+
+def test_a_compared_score_goes_to_a_capitalised_owner_and_never_to_an_unnamed_one():
+    found = _results(
+        "MomentLite: a memory-light optimizer",
+        "We propose MomentLite, an optimizer. On OpenWebText, MomentLite reaches a perplexity of 18.4, compared with 18.9 "
+        "for AdamW, 18.6 for Sophia and 20.1 for random initialisation.",
+    )
+    assert ("Sophia", "OpenWebText", "18.6") in found
+    assert not any(value == "20.1" for _, _, value in found)
+
+
+def test_names_and_scores_listed_alike_pair_in_order():
+    found = _results(
+        "PegRes: residual policies for insertion",
+        "We propose PegRes. On Meta-World PegRes succeeds in 96% of episodes, whereas TD3 and PPO reach 61% and 43%.",
+    )
+    assert ("TD3", "Meta-World", "61%") in found
+    assert ("PPO", "Meta-World", "43%") in found
+    assert ("TD3", "Meta-World", "43%") not in found
+
+
+def test_a_model_in_an_applied_to_phrase_is_a_tool_not_who_scored():
+    found = _results(
+        "RepairLoop: execution-guided self-repair",
+        "We present RepairLoop. Applied to CodeLlama-7B, RepairLoop raises pass@1 on HumanEval from 33.5% to 51.2%.",
+    )
+    assert ("RepairLoop", "HumanEval", "51.2%") in found
+    assert not any(subject == "CodeLlama-7B" for subject, _, _ in found)
+
+
+def test_the_object_of_a_comparison_is_not_who_scored():
+    found = _results(
+        "IntentRec: sessions for recommendation",
+        "We propose IntentRec. On MovieLens-20M, IntentRec matches SASRec with an NDCG@10 of 0.1582.",
+    )
+    assert ("IntentRec", "MovieLens-20M", "0.1582") in found
+    assert not any(subject == "SASRec" for subject, _, _ in found)
+
+
+def test_an_average_on_the_one_benchmark_that_opens_the_sentence_is_on_it():
+    found = _results(
+        "MomentLite: a memory-light optimizer",
+        "We introduce MomentLite, an optimizer. On the GLUE benchmark, MomentLite reaches an average score of 86.1 when fine-tuning RoBERTa-base.",
+    )
+    assert ("MomentLite", "GLUE", "86.1") in found
+
+
+def test_shares_of_the_labels_are_no_scores_and_a_mean_metric_is_no_average():
+    found = _results(
+        "RadPair: report-supervised pretraining",
+        "We introduce RadPair, a pretraining method. We then fine-tune on CheXpert with 1%, 10% and 100% of the labels. "
+        "With 1% of the labels, RadPair reaches a mean AUROC of 87.1, against 85.0 for MedCLIP.",
+    )
+    assert not any(value in {"1%", "10%", "100%"} for _, _, value in found)
+    assert ("RadPair", "CheXpert", "87.1") in found
+    assert ("MedCLIP", "CheXpert", "85.0") in found

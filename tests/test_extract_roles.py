@@ -193,3 +193,117 @@ def test_a_model_given_as_an_example_in_parentheses_is_not_proposed():
         "In this study, we develop an agent that transfers knowledge from foundation models (e.g. GPT4, PixMuse) to new scenes.",
     )
     assert found["PixMuse"] != "proposes"
+
+
+def test_a_comparison_stated_later_outranks_a_method_named_with_no_cue():
+    """A method the background names with no cue is only assumed used: "ahead of PPO" later makes it a baseline."""
+    found = _roles(
+        "Trust regions for control",
+        "PPO clips the policy ratio of each update. We propose KLamp, which bounds the divergence of every update. "
+        "On HalfCheetah KLamp reaches a return of 5120, ahead of PPO.",
+    )
+    assert found["PPO"] == "compares_to"
+
+
+def test_a_method_the_papers_own_sentence_names_with_no_cue_is_used():
+    found = _roles(
+        "Agents that learn from context",
+        "We study in-context learning for tool agents. Retrieval of demonstrations improves baseline results by 9% for in-context learning.",
+    )
+    assert found["in-context learning"] == "uses"
+
+
+def test_the_other_side_of_a_contrast_with_a_score_stated_before_is_a_baseline():
+    found = _roles(
+        "Refined queries for small objects",
+        "We propose QRefine, a detection head. QRefine reaches 41.3 mAP on COCO, while RetinaNet trained with the same "
+        "schedule obtains 36.2 AP. On a real pendulum it succeeds after 6 trials, where SAC needs more than 200.",
+    )
+    assert found["RetinaNet"] == "compares_to"
+    assert found["SAC"] == "compares_to"
+
+
+def test_where_without_scores_is_no_contrast():
+    found = _roles("Scheming in evaluations", "We observe cases where GPT-4o strategically underperforms in evaluations.")
+    assert found["GPT-4o"] != "compares_to"
+
+
+def test_a_name_heading_baseline_is_compared_to():
+    found = _roles(
+        "Factorised video tokens",
+        "We propose FacTok, a video transformer. FacTok reaches 81.6% top-1 on Kinetics-400. "
+        "An I3D baseline trained with the same recipe reaches 74.3%.",
+    )
+    assert found["I3D"] == "compares_to"
+
+
+def test_every_name_listed_after_we_compare_is_compared_to():
+    found = _roles(
+        "Trees or deep models for tables",
+        "We compare XGBoost, LightGBM and CatBoost with TabNet on 72 classification tasks. "
+        "XGBoost reaches 87.3% accuracy on Adult.",
+    )
+    assert {found[n] for n in ("XGBoost", "LightGBM", "CatBoost", "TabNet")} == {"compares_to"}
+
+
+def test_every_name_of_a_list_the_paper_fine_tunes_is_used():
+    found = _roles(
+        "Telecom language",
+        "We fine-tune several models including BERT, RoBERTa and GPT-2 on telecom documents. "
+        "RoBERTa reaches 84.6% accuracy, while GPT-2 reaches 83%.",
+    )
+    assert found["GPT-2"] == "uses"
+
+
+def test_a_benchmark_a_component_was_trained_on_or_data_came_from_is_used():
+    found = _roles(
+        "Entailment-reranked summaries",
+        "We present RerankSum, which reranks beam candidates with a classifier fine-tuned on MNLI and adds pairs from "
+        "SNLI. Trained on VoxCeleb2 and tested on VoxCeleb1, our speaker encoder keeps its error low. "
+        "On XSum RerankSum reaches 36.9 ROUGE-1.",
+    )
+    assert found["MNLI"] == "uses"
+    assert found["SNLI"] == "uses"
+    assert found["VoxCeleb2"] == "uses"
+    assert found["VoxCeleb1"] == "evaluates_on"
+    assert found["XSum"] == "evaluates_on"
+
+
+def test_the_papers_own_training_set_is_still_evaluated_on():
+    """"We train X on A" most often means A is where X is tested too."""
+    found = _roles("Robust training", "We train WideResNet-34-10 on CIFAR-10 and SVHN with a margin loss.")
+    assert found["CIFAR-10"] == "evaluates_on"
+    assert found["SVHN"] == "evaluates_on"
+
+
+def test_a_name_after_a_preposition_past_the_proposal_is_used():
+    found = _roles(
+        "Talking agents",
+        "We propose LinkMix, which adds a learned message channel to QMIX and reads messages with DeBERTa-v3-large.",
+    )
+    assert found["LinkMix"] == "proposes"
+    assert found["QMIX"] == "uses"
+    assert found["DeBERTa-v3-large"] == "uses"
+
+
+def test_what_the_paper_proposes_to_do_keeps_its_name_proposed():
+    found = _roles("Concepts for agents", "We introduce the concept of an Agentic Web Interface (AWI) for web agents.")
+    assert found["Agentic Web Interface"] == "proposes"
+
+
+def test_what_we_call_a_name_and_the_resulting_model_are_proposed():
+    found = _roles(
+        "Propagation for recommendation",
+        "We precompute propagated embeddings, which we call PropNet. The resulting model, SubGINet, counts substructures.",
+    )
+    assert found["PropNet"] == "proposes"
+    assert found["SubGINet"] == "proposes"
+
+
+def test_a_method_an_objective_fuses_or_extends_is_used_even_when_compared_later():
+    found = _roles(
+        "Regularised preference optimisation",
+        "This objective fuses the direct preference optimization (DPO) loss with a supervised loss. "
+        "Experiments show gains compared with DPO baselines.",
+    )
+    assert found["direct preference optimization"] == "uses"

@@ -17,8 +17,12 @@ where the sentence speaks of "our"/"it", the entity the paper proposes,
 else the name of the sentence before that "it" or "the encoder" refers to
 (`result_names`), else, where the clause names a metric of no one ("where
 accuracy moves from 75.5% to 76.0%") right after a sentence with a result,
-that result's subject. Names in an opening "With ..., " phrase are tools, not
-subjects, and so is a name followed by "task".
+that result's subject. Names listed as the scores are pair with them in order
+("TD3 and PPO reach 61% and 43%"). Names in an opening "With ..., " or "Applied
+to ..., " phrase are tools, not subjects, and so is a name followed by "task",
+the object of a comparison ("X matches Y with 0.158" is X's) and, in a list of
+compared scores, an owner the paper does not name ("80.4 for random
+initialisation"); a capitalised word after "for" there is the owner's name.
 The benchmark is one named after "on"/"in" before "from A to B" ("on A from
 0.874 to 0.903"), else the first benchmark or environment after the score in
 its sentence ("64.8% on MATH", not the "Lean4" of "the Lean4 version of
@@ -28,7 +32,10 @@ real-world booking scenarios, ..."), else the one the previous result
 used, else the paper's only benchmark or environment, else the first one it
 evaluates on; scores listed before a list of as many benchmarks pair with
 them in order ("77.4% and 89.1% on A and B"). An average ("(Avg. 80.1%)",
-"an average accuracy of 61%") has no benchmark unless one follows it.
+"an average accuracy of 61%") has no benchmark unless one follows it or one alone
+opens the sentence ("On GLUE, X reaches an average score of 86.1"); a "mean" metric
+("a mean AUROC of 87.1", "a mean opinion score of 3.91") is no average over benchmarks.
+A share of the data ("with 1% of the labels") is no score.
 A benchmark here is an entity of the paper or a name after "on"/"in" that
 no entity covers ("0.41 SPL on Gibson", `result_names`).
 """
@@ -70,13 +77,14 @@ RELATIVE_AFTER = re.compile(
     r"decrease|higher|lower|longer|shorter|larger|smaller|greater|better|worse|points?|pp\b|margin|speed-?up|saved|savings?)",
     re.I,
 )
-RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|parameters|cost|compute))\b", re.I)
+# A share of something, not a score: "46.6% of its cost", "with 1%, 10% and 100% of the labels".
+RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|parameters|cost|compute|labels|annotations|training (data|set)))\b", re.I)
 RELATIVE_WORDS_OF = re.compile(r"\b(higher|lower|better|worse|more|less|increase|improvement|gain|reduction)\b(\s+[\w-]+){0,3}\s+of\s*$", re.I)
 # What may stand between two scores of one list: "by 12.2% for ICL with Claude-3.5 and 19.5% for ...",
 # "by 9.8 (+29.4%) and 5.9": the second is as relative as the first.
 LIST_LINK = re.compile(r"^\s*(\([^()]*\)\s*)?((for|on|in|with)\s+(?:(?!\.\s)[^,;%()]){1,60}?)?\s*(,\s*and|,|and)\s*$", re.I)
 # An average over the paper's benchmarks has none of its own: "(Avg. 80.1%)", "an average accuracy of 61%".
-AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged|mean)\b\W*([\w-]+\W+){0,2}$", re.I)
+AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged)\b\W*([\w-]+\W+){0,2}$", re.I)
 AVERAGE_AFTER = re.compile(r"^\W*(on average|in average|averaged|average)\b", re.I)
 # "On A it ...", ", and on the B dataset from ...": a benchmark phrase that opens a clause, not the tail of an earlier score's.
 COMPARED_SCORE = re.compile(r"^[^.;]{0,80}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
@@ -93,17 +101,19 @@ COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
 CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 # "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.
 COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency|compute|runtime)\s+of\s+$", re.I)
-BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?([\w-]+\s+)?$", re.I)  # "Plugged into a 3D U-Net, it ..."
+# "Plugged into a 3D U-Net, it ...", "built on a pretrained X"; not "On MovieLens-1M X reaches": the word between is no name.
+BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?((?-i:[a-z\d][\w-]*)\s+)?$", re.I)
 # "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
-LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given)\b[^,;]*$", re.I)
+LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given|(when\s+)?applied to)\b[^,;]*$", re.I)
 # "the success rate for the 'ObtainDiamond' task": a name followed by "task" names a task, not who scored.
 TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environments?|settings?|splits?)\b", re.I)
-# "compared with 0.96% for ECAPA-TDNN and 1.52% for x-vectors": an owner that entity finding left unnamed, by its shape
-# (a hyphen, a digit or two capitals), when it ends the phrase.
-NAME_AFTER_FOR = re.compile(r"((?=[\w-]*(?:-|\d|[A-Z][\w-]*[A-Z]))[A-Za-z][\w-]*\w)(?=\s*(?:[,.;)]|\band\b|\bor\b|$))")
+# The object of a comparison, just before it: "X matches / outperforms Y with 0.158" is X's score.
+COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?$", re.I)
 UNNAMED_FOR = re.compile(
     r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
 )
+# "for" after a score, past a unit or metric ("19.6 dB for X", "3.42 MOS for X"), and an article.
+FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,8}\s+)?for\s+(?:an?\s+|the\s+)?")
 PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
@@ -111,11 +121,6 @@ PAREN_AFTER = re.compile(r"^\s*\(\s*$")
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
 THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate)\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
-# A setting the sentence names in plain words when it names no benchmark: "75.1% accuracy in zero-shot screenshot
-# grounding", "97% in our in-domain test environment", "In real-world booking scenarios, ... 81.7%". The guidelines tie the score to where it was measured, named or not.
-_SETTING = r"((?:(?!(?:the|a|an|our|all|most|some|many|both|each|every|average|total|terms|addition|particular|comparison)\b)[a-z][\w-]*\s+){1,3}(?:[a-z][\w-]*(?:s|ing)|environment))"
-SETTING_AFTER = re.compile(rf"^\s*(?:[\w@-]+\s+){{0,3}}?in\s+(?:our\s+)?{_SETTING}\s*(?=[,.;]|$|\s(?:with|for|while|surpassing|outperforming|compared)\b)")
-SETTING_OPENING = re.compile(rf"^\s*(?:in|on)\s+{_SETTING}\s*,", re.I)
 
 
 def _coordinated(spans: list[Mention], text: str) -> list[Mention]:
@@ -203,6 +208,19 @@ def _coordinated_forward(spans: list[Mention], text: str) -> list[Mention]:
             break
         chain.append(span)
     return chain
+
+
+def _respectively(chain: list[Mention], scores: list[tuple[int, int, str]], index: int, text: str) -> list[Mention]:
+    """The one name of `chain` that score `index` pairs with, where the sentence lists as many scores as names
+    ("TD3 and PPO reach 61% and 43%"), else all of them ("BERT and RoBERTa reach 84.6%")."""
+    if len(chain) < 2:
+        return chain
+    first = last = index
+    while first > 0 and SCORE_LINK.match(text[scores[first - 1][1] : scores[first][0]]):
+        first -= 1
+    while last + 1 < len(scores) and SCORE_LINK.match(text[scores[last][1] : scores[last + 1][0]]):
+        last += 1
+    return [chain[index - first]] if last - first + 1 == len(chain) else chain
 
 
 def _may_score(span: Mention, sent: Sentence, text: str) -> bool:
@@ -330,6 +348,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 if _may_score(e, sent, text) and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start])
                 and e not in owners
             ]
+            if len(subjects) > 1 and COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char):
+                subjects = subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
             owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and PAREN_AFTER.match(text[end : e.start_char])), None)
             close = text.find(")", end, sent.end_char)
@@ -340,9 +360,10 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 continue  # "close to recordings (4.38)": the score of something the paper does not name
             listed = SCORE_LIST_AFTER.match(text[end : end + 60])
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
-            following = re.match(r"\s*(?:\)\s*)?for\s+(?:an?\s+|the\s+)?", text[skip : skip + 16])  # "2.7% for a Conformer"
+            following = FOR_OWNER.match(text[skip : skip + 28])  # "2.7% for a Conformer", "19.6 dB for FreeNeRF"
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
-            unlisted_for = following and not after_for and NAME_AFTER_FOR.match(text, skip + following.end(), sent.end_char)
+            compared = following is not None and not after_for and _compared_with(scores, index, text) is not None
+            unlisted_for = following and not after_for and result_names.owner_after_for(text, skip + following.end(), sent.end_char, compared)
             owners += [owner] if owner is not None else after_for[:1]
             if owner is not None and owner.label_ in SUBJECT_TYPES:
                 names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
@@ -352,10 +373,12 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 continue  # "against 54% for a vision-only policy": the score of something the paper does not name
             elif unlisted_for and not any(a <= unlisted_for.start() < b for a, b in spans_at):
                 names = [unlisted_for.group(1)]
+            elif compared:
+                continue  # "against 85.0 for MedCLIP and 80.4 for random initialisation": no one the paper names
             elif (repeated := _elliptic(scores, index, arenas, in_sent, text, said)) is not None:
                 names = repeated
             elif subjects:
-                names = [name(s) for s in _coordinated(subjects, text)]
+                names = [name(s) for s in _respectively(_coordinated(subjects, text), scores, index, text)]
             elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start])):
                 names = [proposed]
             elif referred := result_names.referred_subject(text[clause_start:start], named_before):
@@ -368,13 +391,13 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 continue
             said[index] = names
             arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, arenas, text)
-            setting = None if arena else SETTING_AFTER.match(text[end : sent.end_char]) or SETTING_OPENING.match(text[sent.start_char : start])
+            setting = None if arena else result_names.setting(text, sent, start, end)
             if setting:
-                benchmark = setting.group(1)
+                benchmark = setting
             else:
                 benchmark = name(arena) if arena else (found[-1].benchmark if found else fallback_arena)
             averaged = AVERAGE_BEFORE.search(text[max(clause_start, start - 30) : start]) or AVERAGE_AFTER.match(text[end : end + 20])
-            if averaged and not (arena and arena.start_char > end and ARENA_NEXT.match(text[end : arena.start_char])):
+            if averaged and not (arena and arena.start_char > end and ARENA_NEXT.match(text[end : arena.start_char])) and not (arena and _opening_arenas(scores, index, arenas, text) == [arena]):
                 benchmark = None
             last_scored = number
             for subject in names:

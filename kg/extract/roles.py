@@ -7,11 +7,18 @@ mention role that comes first in the guidelines' precedence
 Only a name the paper coins can be proposed: a well-known entity from the
 lexicon in "we propose an RL approach" is used, not proposed, unless it
 leads the title. Benchmarks and environments are evaluated on unless the
-sentence proposes them (never compared to: "outperforms X on WebArena"
-compares to X and evaluates on WebArena); models and methods are used
-unless the words just before them compare against them, set the paper's work against them
-("instead of X", "unlike X": mentioned), or the sentence is background (no "we"/"our", and a
-"such as" list, prior work, or a general claim: "X is typically ...", "X struggles").
+sentence proposes them or says a component was trained on them or data
+drawn from them ("fine-tuned on MNLI", "pairs from MIMIC-CXR": used), and
+never compared to ("outperforms X on WebArena" compares to X and evaluates
+on WebArena); models and methods are used
+unless the words just before them compare against them ("ahead of X", "we compare A, B
+and C with ...", "while X obtains 36.2" after a score, "an X baseline"), set the paper's
+work against them ("instead of X", "unlike X": mentioned), or the sentence is background
+(no "we"/"our", and a "such as" list, prior work, or a general claim: "X is typically ...",
+"X struggles"). A name after a preposition further along than what a sentence
+proposes ("We propose X, which adds a channel to QMIX") is not proposed. A use needs a cue ("fine-tune X", a list after one) or, for a method, the
+paper's own sentence; a name with neither is only assumed used, and a comparison stated
+elsewhere in the paper outranks it.
 """
 
 from __future__ import annotations
@@ -28,32 +35,38 @@ PROPOSE = re.compile(
     re.I,
 )
 NAMING = re.compile(
-    r"\b(dubbed|called|named|termed|coined|namely|entitled)\s*(as\s*)?[\"“']?\s*$|\bcall(s|ed)?\s+(it|them|(the|this|our)\s+[\w-]+)\s*$|\bresult(s|ing)?\s+in\s+(the\s+)?$", re.I
+    r"\b(dubbed|called|named|termed|coined|namely|entitled)\s*(as\s*)?[\"“']?\s*$|\bcall(s|ed)?\s+(it|them|(the|this|our)\s+[\w-]+)\s*$|\bwe\s+call\s*$|\bresult(s|ing)?\s+in\s+(the\s+)?$", re.I
 )
 # A coined name that opens a sentence as the subject of a present-tense verb is the paper's own: "KiloNet rewires edges ...".
 SUBJECT_OPENING = re.compile(r"^\s*(\(?\d{1,2}\)|\d{1,2}\.\s|\((i|ii|iii|iv|v)\))?\s*((notably|finally|moreover|furthermore|further|specifically|concretely|overall|thus|then|first|second|in addition),?\s*)?(the\s+)?$", re.I)
 PRESENT_VERB = re.compile(r"^(\s*\([^()]{1,30}\))?,\s+an?\s|^(\s*\([^()]{1,30}\))?\s+(also\s+|further\s+|then\s+|first\s+|consistently\s+)?(?!(is|was|has|approaches|methods|agents|systems|frameworks|techniques|algorithms|baselines|variants|policies)\b)[a-z]{3,}(s|es)\b")
 # "our multi-agent framework X", "Our method, X", "a new algorithm (X)".
 OUR = re.compile(
-    r"\bour\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]\s*)?[\"“']?$|\b(the )?(proposed|new|novel)\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]?\s*)?$", re.I
+    r"\bour\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]\s*)?[\"“']?$|\b(the )?(proposed|new|novel|resulting)\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]?\s*)?$", re.I
 )
 COMPARE = re.compile(
-    r"\b(outperform\w*|surpass\w*|compar(e|ed|es|ing)\b(?!\s+(to|with)\s+(the\s+)?(performance|results?)\b)[^.;]{0,40}?\b(to|with|against)|comparisons?\s+(to|with)|than|beat\w*|baselines?|exceed\w*|rival\w*|"
+    r"\b(outperform\w*|surpass\w*|compar(e|es|ing)(?=\s+$)|compar(e|ed|es|ing)\b(?!\s+(to|with)\s+(the\s+)?(performance|results?)\b)[^.;]{0,40}?\b(to|with|against)|comparisons?\s+(to|with)|than|beat\w*|baselines?|exceed\w*|rival\w*|"
     r"vs\.?|versus|over|against|relative to|superior to|better than|competitive with|comparable to|on par with|matches|matching|"
     r"approach(es|ing)?\s+(the\s+)?(performance|results?|scores?)\s+of|alternatives?\s+to|improvements?\s+over|improv(e|es|ing)\s+on|ahead\s+of|above|behind)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,60}$",
     re.I,
 )
 # A list continues a comparison: "outperforming GPT-4 (22.95%), tree search (InternLM-Step-Prover, 50.70%), and X".
-COMPARE_LIST = re.compile(r"\b(outperform\w*|surpass\w*|than|beat\w*|exceed\w*|over|against|versus|vs\.?)\s(?P<gap>(?:[^.;:]|(?<=\d)\.(?=\d)){0,140})$", re.I)
+COMPARE_LIST = re.compile(r"\b(outperform\w*|surpass\w*|compar(e|es|ing)|than|beat\w*|exceed\w*|over|against|versus|vs\.?)\s(?P<gap>(?:[^.;:]|(?<=\d)\.(?=\d)){0,140})$", re.I)
 LIST_BREAK = re.compile(r"\b(we|our|which|that|who|to|for|on|in|by|while|when|is|are|was|were)\b", re.I)
-# "our agent reaches 42.1%, while X reaches 34.9%": the other side of a contrast with the paper's own work.
-CONTRAST = re.compile(r"\b(while|whereas)\s+(the\s+)?([\w-]+\s+)?$", re.I)
+# "our agent reaches 42.1%, while X reaches 34.9%", "it chains 4.1 instructions, where X chains 3.1": the other side of a
+# contrast with the paper's own work, or with a score the sentence states before it when X states one too.
+CONTRAST = re.compile(r"\b(while|whereas|where)\s+(the\s+)?([\w-]+\s+)?$", re.I)
+DIGIT = re.compile(r"\d")
+# "An I3D baseline trained with the same recipe": a name that heads "baseline" is compared to.
+BASELINE_AFTER = re.compile(r"\s*(\([^()]*\)\s*)?baselines?\b", re.I)
 # Words just before a model or method that say the paper uses it: "fine-tune X", "built on X", "trained with X".
 USE_BEFORE = re.compile(
-    r"\b(fine-?tun\w*|us(e|es|ed|ing)|leverag\w*|employ\w*|adopt\w*|appl(y|ies|ied|ying)|built|build\w*|based|initiali[sz]\w*|"
+    r"\b(fine-?tun\w*|us(e|es|ed|ing)|leverag\w*|employ\w*|adopt\w*|appl(y|ies|ied|ying)|built|build\w*|based|initiali[sz]\w*|combin\w*|fus(e|es|ed|ing)|extend(s|ed|ing)?|augment(s|ed|ing)?|"
     r"distill?\w*|powered|backbones?|via|with|through|train\w*|tun(e|ed|es|ing)|integrat\w*|incorporat\w*)\b\s+(\w+\s+){0,2}(on|from|upon|with|by|to)?\s*(the\s+|a\s+)?$",
     re.I,
 )
+# A list continues a use: "we fine-tune several LLMs including BERT, distilled BERT, RoBERTa and GPT-2".
+USE_LIST = re.compile(r"\b(fine-?tun\w*|us(e|es|ed|ing)|leverag\w*|employ\w*|adopt\w*|appl(y|ies|ied|ying))\s(?P<gap>[^.;:]{0,140})$", re.I)
 EVALUATE = re.compile(r"\b(evaluat\w*|experiment\w*|test\w*|benchmark\w*|results?|performance|achiev\w*|scor\w*|on|in|across|validat\w*)\b", re.I)
 # A list the paper's own new things introduce: "across five new benchmarks: A, B and C", "our datasets, namely A and B".
 NEW_LIST = re.compile(
@@ -65,12 +78,28 @@ TESTED_AFTER = re.compile(
     r"|\b(built|build|builds|based|relies|relying|rely|extends|extending)\s+(up)?on\s+(top\s+of\s+)?(the\s+)?$",
     re.I,
 )
+# A name after a preposition further along than what is proposed is what the proposal works with or on:
+# "We propose X, which adds a channel to QMIX", "reads it with DeBERTa", "hard negatives mined with BM25"; not
+# "we propose to ..." (no word between the verb and the preposition).
+TOOL_AFTER = re.compile(r"\b(to|with|from|into|using|via|by|for|upon|on|against|than|over)\s+(an?\s+|the\s+)?([\w-]+\s+)?$", re.I)
 BACKGROUND = re.compile(
     r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditional(ly)?|conventional|popular|recent(ly)?|have been|has been|like|"
     r"typically|usually|commonly|widely|often|struggl\w*|suffer\w*)\b",
     re.I,
 )
 ARENA_TYPES = {"Benchmark", "Environment"}
+# A benchmark or world that a component was trained on or data was drawn from is used ("pretrained on ImageNet", "a
+# policy trained with PPO in Isaac Gym", "pairs from MIMIC-CXR", "a GAN trained on the Covertype and Credit datasets"),
+# unless the words between say it is also tested there ("trained on A and tested on B": B is evaluated on). The paper's
+# own "we train X on A" is not enough: A is most often where it is tested too.
+TRAINED_ON = re.compile(
+    r"(\b(trained|pre-?train\w*|fine-?tuned|distill?(ed|s)?|mined|sourced|"
+    r"(data|pairs|images|samples|examples|texts|documents|trajectories|demonstrations|replays)\s+from)\b)"
+    r"(?P<gap>(?:(?!\b(test|evaluat|assess|validat|benchmark|report|achiev|reach|obtain|scor|perform|compar|transfer|"
+    r"generali[sz]|zero-shot|unseen|held-out|deploy|then|while|whereas|where|which|but|to)\w*)[^.;:]){0,70})$",
+    re.I,
+)
+DATA_PREPOSITION = re.compile(r"\b(on|in|from|upon)\b")
 # A world or benchmark after "for", "in" or "on" in the title is where the paper's work is tested, not what it builds.
 TITLE_ARENA = re.compile(r"\b(for|in|on)\s+(the\s+)?$", re.I)
 # Methods given as examples in parentheses are background, whoever writes them: "existing RL methods (e.g., PPO)".
@@ -106,29 +135,46 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
         if span.label_ not in ARENA_TYPES and SUBJECT_OPENING.match(before) and PRESENT_VERB.match(text[span.end_char : span.end_char + 60]):
             return "proposes"
     if span.label_ in ARENA_TYPES:
-        return "evaluates_on"  # a baseline is a model or method, never a benchmark
+        return "uses" if _trained_on(before) else "evaluates_on"  # a baseline is a model or method, never a benchmark
     if folding.search(INSTEAD, before[-60:]) or span.label_ == "Method" and example:
         return "mentions"
-    if folding.search(COMPARE, before[-70:]) or (folding.search(CONTRAST, before[-30:]) and folding.search(WE, before)) or _listed_after_comparison(before):
+    if folding.search(COMPARE, before[-70:]) or _listed_after(COMPARE_LIST, before) or BASELINE_AFTER.match(text, span.end_char, sent.end_char):
+        return "compares_to"
+    contrast = folding.search(CONTRAST, before[-30:])
+    if contrast and ((contrast.group(1).lower() != "where" and folding.search(WE, before)) or (DIGIT.search(before) and DIGIT.search(text, span.end_char, sent.end_char))):
         return "compares_to"
     if sent.start_char not in background:
         whole = text[sent.start_char : sent.end_char]
         background[sent.start_char] = not folding.search(WE, whole) and bool(folding.search(BACKGROUND, whole))
     if background[sent.start_char]:
         return "mentions"
-    return "uses" if span.label_ != "Model" or folding.search(USE_BEFORE, before[-50:]) else ASSUMED_USE
+    if folding.search(USE_BEFORE, before[-50:]) or _listed_after(USE_LIST, before) or (span.label_ == "Method" and folding.search(WE, before)):
+        return "uses"  # a technique the paper's own sentence names is one it uses
+    return ASSUMED_USE
 
 
-def _listed_after_comparison(before: str) -> bool:
-    """The name ends a list that a comparison opens ("surpasses A (40.1%), B and C")."""
-    m = folding.search(COMPARE_LIST, before[-160:])
+def _listed_after(opening: re.Pattern[str], before: str) -> bool:
+    """The name ends a list that `opening` opens: a comparison ("surpasses A (40.1%), B and C") or a use."""
+    m = folding.search(opening, before[-160:])
     return bool(m) and "," in m.group("gap") and not LIST_BREAK.search(m.group("gap"))
+
+
+def _trained_on(before: str) -> bool:
+    """Training or data-source words before the name, with "on"/"in"/"from" and no test between them and it."""
+    m = folding.search(TRAINED_ON, before[-110:])
+    return bool(m) and (m.group(2).lower().endswith("from") or bool(DATA_PREPOSITION.search(m.group("gap"))))
 
 
 def _proposed_before(before: str) -> bool:
     """A proposing verb before the name, with no test between it and the name."""
     verbs = [v for v in folding.finditer(PROPOSE, before) if not re.match(r"\s+(up)?on\b", before[v.end() :])]
-    return bool(verbs) and not folding.search(TESTED_AFTER, before[verbs[-1].end() :])  # "built on" is no proposal
+    if not verbs:
+        return False
+    tail = before[verbs[-1].end() :]
+    window = tail[-60:]
+    tool = folding.search(TOOL_AFTER, window)
+    tool = tool and (len(tail) > len(window) or window[: tool.start()].strip())  # a word between the verb and it
+    return not folding.search(TESTED_AFTER, tail) and not tool  # "built on" is no proposal
 
 
 def ceiling(label: str, coined: bool) -> str:
