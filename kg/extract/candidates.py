@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
 
 import numpy
 from spacy.language import Language
@@ -31,6 +33,9 @@ VARIANT_MODIFIERS = set(
     "multi-turn single-turn tree-based 1d 2d 3d convolutional bidirectional masked".split()
 )
 ORIGIN_RANK = {"lexicon": 0, "gazetteer": 1, "checkpoint": 2, "variant": 3, "title": 4, "definition": 5, "cue": 6, "term": 7, "shape": 8}
+# Words between a naming cue and its name ("called as", "dubbed it"), and after a proposing verb ("introduce the"): skipped.
+AFTER_NAMING = frozenset({"as", '"', "“", "'", "‘", "it", "them"})
+AFTER_PROPOSING = AFTER_NAMING | {"the"}
 # Origins of names the field already knows: never proposed, grouped under their listed name.
 KNOWN = {"lexicon", "gazetteer"}
 SPELLINGS = (("fine-tun", "finetun"), ("pre-train", "pretrain"), ("behavior", "behaviour"), ("optimization", "optimisation"), ("modeling", "modelling"))
@@ -159,46 +164,73 @@ def extend_model(doc: Doc, end: int) -> int:
 def from_terms(doc: Doc, matchers: Matchers) -> dict[str, list[Candidate]]:
     """The names of listed terms in `doc`, by the list (the lexicon, the gazetteer) that names them."""
     found: dict[str, list[Candidate]] = {origin: [] for origin in matchers.origins.values()}
-    matches = [("lower", m) for m in matchers.lower(doc)] + [("exact", m) for m in matchers.exact(doc)]
-    for kind, (key, start, end) in matches:
-        origin = matchers.origins[key]
-        words = " ".join(doc[i].lower_ if kind == "lower" else doc[i].text for i in range(start, end))
-        term = matchers.terms[(origin, kind, words)]
-        extended = extend_model(doc, end) if term.type == "Model" else end
-        first = extend_variant(doc, start) if term.type == "Method" else start
-        if term.type == "Environment" and start > 0 and doc[start - 1].lower_ == "multi-agent":
-            first = start - 1  # `Multi-agent MuJoCo`: the multi-agent version of a simulator is its own
-
-        # An extended name (`Claude 3.5 Sonnet`, `multi-turn RL`) is its own entity, not the list's.
-        found[origin].append(Candidate(first, extended, origin, term.type, term.name if (first, extended) == (start, end) else None))
+    for kind, matches in (("lower", matchers.lower(doc)), ("exact", matchers.exact(doc))):
+        for key, start, end in matches:
+            origin = matchers.origins[key]
+            _add_match(doc, found[origin], matchers.terms[origin, kind, _matched_words(doc, kind, start, end)], origin, start, end)
     return found
 
 
-def from_shapes(doc: Doc, positions: list[int], covered: set[int], lexicon_names: dict[str, lexicon.Term]) -> list[Candidate]:
+def _matched_words(doc: Doc, kind: str, start: int, end: int) -> str:
+    """The words of a match as its pattern's words are keyed: lower-cased for the case-insensitive matcher."""
+    if end - start == 1:  # most listed names are one word
+        return doc[start].lower_ if kind == "lower" else doc[start].text
+    return " ".join([doc[i].lower_ for i in range(start, end)] if kind == "lower" else [doc[i].text for i in range(start, end)])
+
+
+def _add_match(doc: Doc, found: list[Candidate], term: lexicon.Term, origin: str, start: int, end: int) -> None:
+    """The candidate of a match of `term`, grown over a model's version or a technique's variant words."""
+    extended = extend_model(doc, end) if term.type == "Model" else end
+    first = extend_variant(doc, start) if term.type == "Method" else start
+    if term.type == "Environment" and start > 0 and doc[start - 1].lower_ == "multi-agent":
+        first = start - 1  # `Multi-agent MuJoCo`: the multi-agent version of a simulator is its own
+
+    # An extended name (`Claude 3.5 Sonnet`, `multi-turn RL`) is its own entity, not the list's.
+    found.append(Candidate(first, extended, origin, term.type, term.name if (first, extended) == (start, end) else None))
+
+
+def from_shapes(doc: Doc, positions: list[int], covered: set[int]) -> list[Candidate]:
     """Names by their shape alone, at the `positions` whose strings `flags.may_be_shaped_name` flagged."""
     found = []
     for i in positions:
         if i in covered:
             continue
         text = doc[i].text
-        if shapes.is_model_checkpoint(text) and not lexicon.is_excluded(text):  # `ROUGE-L` has a checkpoint's shape
-            origin = "checkpoint" if shapes.known_family(text) else "shape"
-            found.append(Candidate(i, extend_model(doc, i + 1), origin, "Model"))
-            continue
-        if shapes.INNER_DIGIT.match(text) and i + 1 < len(doc) and shapes.RELEASE.match(doc[i + 1].text):
+        checkpoint, inner_digit, reading = _shape_reading(text)
+        if checkpoint:  # `ROUGE-L` has a checkpoint's shape
+            found.append(Candidate(i, extend_model(doc, i + 1), checkpoint, "Model"))
+        elif inner_digit and i + 1 < len(doc) and shapes.RELEASE.match(doc[i + 1].text):
             found.append(Candidate(i, i + 2, "shape", "Model"))  # `wav2vec 2.0`
-            continue
-        stem, suffix = (shapes.VARIANT_SPLIT.split(text, maxsplit=1) + [""])[:2]
-        base = lexicon_names.get(norm(stem)) if suffix else None
-        if base and base.type != "Model" and suffix[:1].isupper() or base and suffix[:1].isdigit():
-            # `WebArena-Lite`, `AIME'24`: a variant of a known entity, of its type.
-            found.append(Candidate(i, i + 1, "variant", base.type))
-        elif base and base.type == "Model" and suffix.split("-")[0].lower() in shapes.LOWER_VARIANT_WORDS:
-            found.append(Candidate(i, i + 1, "checkpoint", "Model"))  # `o3-mini-high`: a release of a known model
-        elif shapes.is_coined(text) and not lexicon.is_excluded(text):
-            end = extend_model(doc, i + 1) if internal_type(text) == "Model" else i + 1
+        elif reading == "coined":
+            found.append(Candidate(i, i + 1, "shape"))
+        elif reading == "coined model":
+            end = extend_model(doc, i + 1)
             found.append(Candidate(i, end, "shape", "Model" if end > i + 1 else None))
+        elif reading:
+            found.append(Candidate(i, i + 1, *reading))
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape_reading(text: str) -> tuple[str | None, bool, tuple[str, str] | str | None]:
+    """What `from_shapes` makes of one string, whatever its neighbours: the same names recur paper after paper.
+
+    The origin of a checkpoint's name (`Llama-3.1-8B`), else whether a release number may follow it (`wav2vec 2.0`) and
+    what it is otherwise: a variant of a listed name (its origin and type), "coined", "coined model" (a coined name
+    that a version or variant word may extend), or None.
+    """
+    if shapes.is_model_checkpoint(text) and not lexicon.is_excluded(text):
+        return "checkpoint" if shapes.known_family(text) else "shape", False, None
+    stem, suffix = (shapes.VARIANT_SPLIT.split(text, maxsplit=1) + [""])[:2]
+    base = lexicon.by_name().get(norm(stem)) if suffix else None
+    reading: tuple[str, str] | str | None = None
+    if base and base.type != "Model" and suffix[:1].isupper() or base and suffix[:1].isdigit():
+        reading = ("variant", base.type)  # `WebArena-Lite`, `AIME'24`: a variant of a known entity, of its type
+    elif base and base.type == "Model" and suffix.split("-")[0].lower() in shapes.LOWER_VARIANT_WORDS:
+        reading = ("checkpoint", "Model")  # `o3-mini-high`: a release of a known model
+    elif shapes.is_coined(text) and not lexicon.is_excluded(text):
+        reading = "coined model" if internal_type(text) == "Model" else "coined"
+    return None, bool(shapes.INNER_DIGIT.match(text)), reading
 
 
 def from_cues(doc: Doc, positions: list[int]) -> list[Candidate]:
@@ -207,19 +239,25 @@ def from_cues(doc: Doc, positions: list[int]) -> list[Candidate]:
     `positions` are the tokens flagged as cues or proposing verbs.
     """
     found = []
-    for token in (doc[i] for i in positions):
-        cue = token.lower_ in NAMING_CUES
-        propose = token.lower_ in PROPOSE_VERBS and token.i > 0 and doc[token.i - 1].lower_ in {"we", "paper", "work", "study"}
+    n = len(doc)
+    for position in positions:
+        lower = doc[position].lower_
+        cue = lower in NAMING_CUES
+        propose = lower in PROPOSE_VERBS and position > 0 and doc[position - 1].lower_ in {"we", "paper", "work", "study"}
         if not (cue or propose):
             continue
-        i = token.i + 1
-        while i < len(doc) and doc[i].lower_ in {"as", '"', "“", "'", "‘", "it", "them"} | ({"the"} if propose else set()):
+        skipped = AFTER_PROPOSING if propose else AFTER_NAMING
+        i = position + 1
+        while i < n and doc[i].lower_ in skipped:
             i += 1
-        if i >= len(doc) or not is_titled(doc[i]) or doc[i].lower_ in {"a", "an", "we", "our", "this", "it"}:
+        if i >= n:
+            continue
+        first = doc[i]
+        if not is_titled(first) or first.lower_ in {"a", "an", "we", "our", "this", "it"}:
             continue
         end = titled_run(doc, i, limit=6)
         quoted = doc[i - 1].text in {'"', "“", "'", "‘"}
-        follows = doc[end].text if end < len(doc) else "."
+        follows = doc[end].text if end < n else "."
         if propose and not quoted and not (follows in {",", "(", ":", ".", ";"} or follows.lower() in HEAD_TYPE):
             continue
         if not lexicon.is_excluded(doc[i:end].text):
@@ -282,7 +320,7 @@ def repeats(doc: Doc, orth: numpy.ndarray, found: list[Candidate]) -> list[Candi
     for words, c in cued.items():
         n = len(words)
         for i in numpy.flatnonzero(orth == words[0]).tolist():
-            if i != c.start and tuple(orth[i : i + n].tolist()) == words:
+            if i != c.start and (n == 1 or tuple(orth[i : i + n].tolist()) == words):
                 added.append(Candidate(i, i + n, c.origin, c.label, c.key))
     return added
 
@@ -324,8 +362,9 @@ def non_overlapping(found: list[Candidate]) -> list[Candidate]:
     """Longest names first, then the more trusted origin; a token belongs to one name."""
     taken = bytearray(max((c.end for c in found), default=0))
     kept = []
-    for c in sorted(found, key=lambda c: (-(c.end - c.start), ORIGIN_RANK[c.origin], c.start)):
-        if not any(taken[c.start : c.end]):
+    for c in sorted(found, key=lambda c: (c.start - c.end, ORIGIN_RANK[c.origin], c.start)):
+        if taken.find(1, c.start, c.end) < 0:
             kept.append(c)
             taken[c.start : c.end] = b"\x01" * (c.end - c.start)
-    return sorted(kept, key=lambda c: c.start)
+    kept.sort(key=attrgetter("start"))
+    return kept

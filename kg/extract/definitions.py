@@ -66,22 +66,17 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     letters = _letters(short)
     if len(letters) < 2 or not short[0].isalpha():
         return None
-    starts = []
-    for start in range(paren - 1, max(paren - len(letters) - 4, 0) - 1, -1):
-        token = doc[start]
-        if token.is_punct and token.text not in "-/":
-            break
-        starts.append(start)
-    if not starts:
-        return None
     last = doc[paren - 1]
     end_char = last.idx + len(last)
     # The long forms from the shortest, each made only if no shorter one's initials spell the acronym.
     forms = []
-    for start in starts:
-        if doc[start].lower_ in CONNECTORS:
+    for start in range(paren - 1, max(paren - len(letters) - 4, 0) - 1, -1):
+        token = doc[start]
+        if token.is_punct and token.text not in "-/":
+            break
+        if token.lower_ in CONNECTORS:
             continue
-        long_form = text[doc[start].idx : end_char].lower()
+        long_form = text[token.idx : end_char].lower()
         forms.append((start, long_form))
         if _initials_spell(letters, long_form):
             return start
@@ -106,7 +101,7 @@ def _class_or_activity(head: str) -> bool:
 def _initials_spell(letters: str, long_form: str) -> bool:
     """The initials of the lower-cased `long_form`'s words, with or without its connectors, are `letters`."""
     words = [w for w in WORD_BREAKS.split(long_form) if w]
-    return letters in ("".join(w[0] for w in words), "".join(w[0] for w in words if w not in CONNECTORS))
+    return letters == "".join([w[0] for w in words]) or letters == "".join([w[0] for w in words if w not in CONNECTORS])
 
 
 def _letters_in_order(letters: str, long_form: str) -> bool:

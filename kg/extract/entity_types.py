@@ -77,6 +77,10 @@ VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 PERFORMS = re.compile(r"\b(perform\w*|accuracy|results?|scores?|better|worse|effect|gains?|improv\w*)\b(?!.*[.;:])", re.I)
 # The words before a name that let the sentence type it.
 ARENA_BEFORE = {"with", "in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
+# The words before a name that an apposition or a naming cue puts between it and its head noun: "a benchmark called X", "the agent, X".
+APPOSITION_LEADS = NAMING_CUES | {"as", ",", '"', "“"}
+# The first words of "X is a", "X serves as a", "X, which is a" (`_is_a`).
+IS_A_LEADS = {"is", "serves", ","}
 LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"namely"}, {"e.g."}, {"e.g.", ","})
 
 
@@ -88,38 +92,48 @@ def _after_acronym(doc: Doc, i: int) -> int:
 
 
 def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
-    """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X"."""
+    """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X".
+
+    The tokens after the name are read once each: this runs for every name the lists do not type.
+    """
+    n = len(doc)
     i = _after_acronym(doc, citation_end(doc, end))  # "ILSVRC [28] dataset", "Google Research Football (GRF) environment"
-    while i < len(doc) and doc[i].text in COORDINATION and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the")):
+    while i < n and doc[i].text in COORDINATION and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the")):
         i = _after_acronym(doc, citation_end(doc, ends[i + 1] if i + 1 in ends else ends[i + 2]))  # "the SMAC and the GRF environments"
-    if i < len(doc) and HEAD_TYPE.get(doc[i].lower_):
-        return _last_head(doc, i)
-    k = i + (i < len(doc) and orth[i] == COMMA)
-    if k + 1 < len(doc) and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON:
-        plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
-        if not plural_of_listed:
-            return "Model"  # "For CTGAN trained on Credit", "SPOCK, trained using the CLASS framework": a trained checkpoint
-    if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
-        return t
-    described = i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}
-    if described and doc[i + 1].lower_ == "our" and doc[i].text == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
-        described = False  # "On the X, our method improves": the comma closes an opening phrase ("On X, a game that ..." is an apposition)
-    if not described and (k := _is_a(doc, i)):
-        i, described = k - 2, True  # "X is a benchmark", "X, which is a simulation sandbox"
-    if described or (i + 1 < len(doc) and doc[i].text == ":" and start == 0):
-        # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
-        for token in doc[i + 1 + described : min(i + 10, len(doc))]:
-            if HEAD_TYPE.get(token.lower_) and ((t := _last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
-                return t
-            if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
-                break
+    if i < n:
+        here = doc[i]
+        word, lower = here.text, here.lower_
+        if HEAD_TYPE.get(lower):
+            return _last_head(doc, i)
+        k = i + (word == ",")
+        if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON:
+            plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
+            if not plural_of_listed:
+                return "Model"  # "For CTGAN trained on Credit", "SPOCK, trained using the CLASS framework": a trained checkpoint
+        following = doc[i + 1].lower_ if i + 1 < n else ""
+        if word in {"-", "–"} and (t := HEAD_TYPE.get(following)):
+            return t
+        described = i + 2 < n and word in {",", "(", ":"} and following in {"a", "an", "the", "our"}
+        if described and following == "our" and word == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
+            described = False  # "On the X, our method improves": the comma closes an opening phrase ("On X, a game that ..." is an apposition)
+        if not described and lower in IS_A_LEADS and (k := _is_a(doc, i)):
+            i, described = k - 2, True  # "X is a benchmark", "X, which is a simulation sandbox"
+        if described or (i + 1 < n and word == ":" and start == 0):
+            # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
+            for token in doc[i + 1 + described : min(i + 10, n)]:
+                if HEAD_TYPE.get(token.lower_) and ((t := _last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
+                    return t
+                if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
+                    break
     j = start - 1
-    while j >= 0 and doc[j].lower_ in NAMING_CUES | {"as", ",", '"', "“"}:
+    before = doc[j].lower_ if j >= 0 else ""
+    while before in APPOSITION_LEADS:
         j -= 1
-    t = HEAD_TYPE.get(doc[j].lower_) if j >= 0 else None
+        before = doc[j].lower_ if j >= 0 else ""
+    t = HEAD_TYPE.get(before) if j >= 0 else None
     if t and j > 0 and doc[j - 1].lower_ in {"in", "on", "at", "from", "by"}:
         return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
-    if t and doc[j + 1].text == "," and doc[j].lower_.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
+    if t and doc[j + 1].text == "," and before.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
         return None  # "Built on open and proprietary models, X outperforms": a plural before a comma ends a phrase ("two models, X and Y" lists)
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
@@ -138,7 +152,7 @@ def _last_head(doc: Doc, k: int) -> str:
 
 def _is_a(doc: Doc, i: int) -> int:
     """The index after the article of "is a" / ", which is a" / "serves as a" at `i`, else 0."""
-    if i >= len(doc) or doc[i].lower_ not in {"is", "serves", ","}:
+    if i >= len(doc) or doc[i].lower_ not in IS_A_LEADS:
         return 0
     words = [t.lower_ for t in doc[i : i + 5]]
     for lead in (["is"], ["serves", "as"], [",", "which", "is"]):

@@ -41,7 +41,6 @@ class NameFinder:
         self.gazetteer = gazetteer.load(gazetteer_path)
         self.matchers = candidates.phrase_matchers(nlp, patterns.make_doc, {"lexicon": lexicon.load(), "gazetteer": self.gazetteer.terms})
         self.common = {self.gazetteer.terms[i].name for i in self.gazetteer.common}
-        self.lexicon_names = lexicon.by_name()
         flags.register(nlp.vocab)
         self.open, self.close = nlp.vocab.strings.add("("), nlp.vocab.strings.add(")")
 
@@ -53,7 +52,7 @@ class NameFinder:
         found = listed["lexicon"]
         found += self._from_gazetteer(doc, text, listed["gazetteer"], {i for c in found for i in range(c.start, c.end)})
         covered = {i for c in found for i in range(c.start, c.end)}
-        found += candidates.from_shapes(doc, numpy.flatnonzero(bits & flags.SHAPE).tolist(), covered, self.lexicon_names)
+        found += candidates.from_shapes(doc, numpy.flatnonzero(bits & flags.SHAPE).tolist(), covered)
         found += candidates.from_cues(doc, numpy.flatnonzero(bits & flags.CUE).tolist())
         found += candidates.from_title_lead(doc, text)
         title_end = max(0, text.find("\n"))
