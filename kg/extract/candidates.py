@@ -36,6 +36,8 @@ ORIGIN_RANK = {"lexicon": 0, "gazetteer": 1, "checkpoint": 2, "variant": 3, "tit
 # Words between a naming cue and its name ("called as", "dubbed it"), and after a proposing verb ("introduce the"): skipped.
 AFTER_NAMING = frozenset({"as", '"', "“", "'", "‘", "it", "them"})
 AFTER_PROPOSING = AFTER_NAMING | {"the"}
+# First words of a title's lead that is no name: "Survey: ...", "How ...: ...".
+NO_TITLE_LEAD = TITLE_LEAD_WORDS | CONNECTORS | {"is", "are", "can", "do", "does", "how", "what", "why", "when"}
 # Origins of names the field already knows: never proposed, grouped under their listed name.
 KNOWN = {"lexicon", "gazetteer"}
 SPELLINGS = (("fine-tun", "finetun"), ("pre-train", "pretrain"), ("behavior", "behaviour"), ("optimization", "optimisation"), ("modeling", "modelling"))
@@ -291,7 +293,8 @@ def _lead(lead: Span, text: str, article: bool = False) -> list[Candidate]:
         # "The AI Scientist: ...": the name without its article, the article kept as the name's fuller form
         found = _lead(lead[1:], text, article=True)
         return [Candidate(c.start, c.end, c.origin, None, lead.text) for c in found]
-    if not words or "\n" in lead.text or words[0].lower_ in TITLE_LEAD_WORDS | CONNECTORS | {"is", "are", "can", "do", "does", "how", "what", "why", "when"}:
+    name = lead.text
+    if not words or "\n" in name or words[0].lower_ in NO_TITLE_LEAD:
         return []
     named = article or shapes.is_coined(words[0].text)  # "The X Arena", "LMRL Gym": a head noun after a name is part of it
     if len(words) == 1:
@@ -299,10 +302,10 @@ def _lead(lead: Span, text: str, article: bool = False) -> list[Candidate]:
     else:
         ok = len(words) <= 3 and all(is_titled(t) or t.lower_ in CONNECTORS for t in words)
         ok = ok and (named or words[-1].lower_ not in HEAD_TYPE) and not words[-1].text.endswith(("ing", "ed"))
-    if not ok or lexicon.is_excluded(lead.text) or any(t.is_punct and t.text not in "-" for t in words):
+    if not ok or lexicon.is_excluded(name) or any(t.is_punct and t.text not in "-" for t in words):
         return []
     headed = named and words[-1].lower_ in HEAD_TYPE  # "The X Arena", "LMRL Gym" name one thing of its kind
-    if len(words) > 1 and not headed and lead.text.lower() not in text[lead.end_char :].lower():
+    if len(words) > 1 and not headed and name.lower() not in text[lead.end_char :].lower():
         return []  # a phrase of plain words is a name only if the abstract uses it again
     return [Candidate(lead.start, lead.end, "title")]
 

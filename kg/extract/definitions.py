@@ -209,12 +209,13 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
     for short in two_letter:
         if id(short) not in drop:
             found += [Candidate(i, i + 1, "shape") for i in numpy.flatnonzero(orth == orth[short.start]).tolist() if i != short.start]
-    words = orth[[c.start for c in found]].tolist()  # each name's first word: the doc's whole column costs more
-    defined = {word: c for c, word in zip(found, words) if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
-    for c, word in zip(found, words):
-        twin = defined.get(word) if c.end - c.start == 1 else None
-        if twin and (c.origin in {"shape", "title"} or c.origin == "gazetteer" and twin.origin == "definition"):
-            c.key, c.label, c.origin = twin.key, twin.label, twin.origin
+    # A one-word name written as a listed or defined one-word name joins its entity; only the one-word names are looked up.
+    defined = {int(orth[c.start]): c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
+    if defined:
+        for c in found:
+            twin = defined.get(int(orth[c.start])) if c.end - c.start == 1 and c.origin in {"shape", "title", "gazetteer"} else None
+            if twin and (c.origin in {"shape", "title"} or twin.origin == "definition"):
+                c.key, c.label, c.origin = twin.key, twin.label, twin.origin
     if not_names:
         drop.update(id(c) for c in found if c.origin == "shape" and c.end - c.start == 1 and int(orth[c.start]) in not_names)
     return [c for c in found if id(c) not in drop] + added
