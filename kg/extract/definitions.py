@@ -98,12 +98,18 @@ def _class_or_activity(head: str) -> bool:
     return head not in LONG_FORM_HEADS | TECHNIQUE_ENDINGS and (head.endswith(("s", "ing")) or head in {"theory", "task", "problem"})
 
 
+@lru_cache(maxsize=1 << 16)
 def _initials_spell(letters: str, long_form: str) -> bool:
-    """The initials of the lower-cased `long_form`'s words, with or without its connectors, are `letters`."""
+    """The initials of the lower-cased `long_form`'s words, with or without its connectors, are `letters`.
+
+    Cached: papers define the same acronyms ("large language models (LLMs)"), and every acronym is tried against
+    the few long forms before it, one word longer each time.
+    """
     words = [w for w in WORD_BREAKS.split(long_form) if w]
     return letters == "".join([w[0] for w in words]) or letters == "".join([w[0] for w in words if w not in CONNECTORS])
 
 
+@lru_cache(maxsize=1 << 16)
 def _letters_in_order(letters: str, long_form: str) -> bool:
     """`letters` occur in the lower-cased `long_form` in order, the first at its start (Schwartz & Hearst)."""
     if long_form[:1] != letters[:1]:

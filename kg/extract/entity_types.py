@@ -10,6 +10,7 @@ Method. Mentions of one name vote, so one clear context types them all.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy
 from spacy.strings import get_string_id
@@ -81,6 +82,8 @@ ARENA_BEFORE = {"with", "in", "on", "across", "over", "play", "plays", "playing"
 APPOSITION_LEADS = NAMING_CUES | {"as", ",", '"', "“"}
 # The first words of "X is a", "X serves as a", "X, which is a" (`_is_a`).
 IS_A_LEADS = {"is", "serves", ","}
+# Origins whose names are typed from their context even where their finder gave a type.
+RETYPED = {"title", "definition", "cue"}
 LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"namely"}, {"e.g."}, {"e.g.", ","})
 
 
@@ -262,6 +265,12 @@ def _interactive_benchmark(sentence: str) -> bool:
     return bool(INTERACTIVE.search(sentence) and BENCHMARK_WORD.search(sentence) and not DATA_WORD.search(sentence))
 
 
+@lru_cache(maxsize=1 << 16)
+def _internal_type(name: str) -> str | None:
+    """The type a name's own ending gives it, with any version after it dropped: `AirBench 2024` is a ...Bench."""
+    return internal_type(name) or internal_type(VERSION_END.sub("", name))
+
+
 def _sentence(text: str, at: int) -> str:
     """The sentence of `text` around character `at`, by its full stops (cheap, no parse)."""
     start = text.rfind(". ", 0, at)
@@ -283,6 +292,9 @@ def _acting(text: str, memo: list[bool]) -> bool:
 
 def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     """Give each untyped name the type its mentions' head nouns vote for, else its shape's, else Method."""
+    pending = [(c, c.key or flags.span_text(doc, text, c.start, c.end)) for c in found if c.label is None or c.origin in RETYPED]
+    if not pending:
+        return  # every name is of a list that types it
     ends = {c.start: c.end for c in found}
     starts_by_end = {c.end: c.start for c in found}
     orth = flags.columns(doc)[:, 0]  # token hashes, read by the checks after a name ("X trained on")
@@ -292,29 +304,26 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
     sentences: dict[int, tuple[bool, bool, bool]] = {}
     data: set[str] = set()  # names a head noun calls a benchmark in a sentence about data
-    for c in found:
-        if c.label is None or c.origin in {"title", "definition", "cue"}:
-            key = norm(c.key or flags.span_text(doc, text, c.start, c.end))
-            t = _head_type(doc, orth, c.start, c.end, ends)
-            if t == "Benchmark" and _interactive_benchmark(_sentence(text, doc[c.start].idx)):
-                t = "Environment"  # "X, a benchmark of long-horizon, multi-app interactions"
-            if t:
-                headed.setdefault(key, set()).add(t)
-                if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
-                    data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
-            t = t or _context_type(doc, c.start, starts_by_end, text, sentences) or (known_model and _listed_with_model(doc, c, by_start, by_end))
-            if t:
-                votes.setdefault(key, {}).setdefault(t, 0)
-                votes[key][t] += 1
+    for c, name in pending:
+        key = norm(name)
+        t = _head_type(doc, orth, c.start, c.end, ends)
+        if t == "Benchmark" and _interactive_benchmark(_sentence(text, doc[c.start].idx)):
+            t = "Environment"  # "X, a benchmark of long-horizon, multi-app interactions"
+        if t:
+            headed.setdefault(key, set()).add(t)
+            if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
+                data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
+        t = t or _context_type(doc, c.start, starts_by_end, text, sentences) or (known_model and _listed_with_model(doc, c, by_start, by_end))
+        if t:
+            votes.setdefault(key, {}).setdefault(t, 0)
+            votes[key][t] += 1
     variants: list[tuple[Candidate, str]] = []  # names nothing typed (Method by default) with a variant's suffix, and their stems
     acting: list[bool] = []  # whether the paper is about agents acting, read once and only if a name needs it
-    for c in found:
-        if c.label is not None and c.origin not in {"title", "definition", "cue"}:
-            continue
-        name = c.key or flags.span_text(doc, text, c.start, c.end)
-        counts = votes.get(norm(name))
-        head_types = headed.get(norm(name), set())
-        internal = internal_type(name) or internal_type(VERSION_END.sub("", name))  # `AirBench 2024` is a ...Bench
+    for c, name in pending:
+        key = norm(name)
+        counts = votes.get(key)
+        head_types = headed.get(key, set())
+        internal = _internal_type(name)
         if internal == "Environment":
             c.label = internal  # an agent benchmark built around a world (`BoxingGym`) is an Environment
         elif counts and internal == "Benchmark" and NAMED_DATA.search(name):
@@ -323,7 +332,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             c.label = max(counts, key=lambda t: (counts[t], t))
             if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name):
                 c.label = "Model"  # "pruning experiments on AlexNet" test a network, not a dataset
-            elif c.label == "Benchmark" and internal is None and (not head_types or head_types == {"Benchmark"} and norm(name) not in data) and _acting(text, acting):
+            elif c.label == "Benchmark" and internal is None and (not head_types or head_types == {"Benchmark"} and key not in data) and _acting(text, acting):
                 c.label = "Environment"  # "results on R2R" in a paper on navigation, "the MiniHack suite" in one on RL: where the agent acts
         elif c.label is None:
             c.label = internal or "Method"
