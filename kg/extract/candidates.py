@@ -53,7 +53,7 @@ class Matchers:
     origins: dict[int, str]  # a match key (the hash of a list's name) -> the list's name
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     start: int
     end: int
@@ -150,12 +150,13 @@ def extend_model(doc: Doc, end: int) -> int:
     One release number, and only after a name without one: `ResNet-50 37.9`
     is a name and then a score.
     """
-    numbered = any(ch.isdigit() for ch in doc[end - 1].text)
+    last = end - 1
+    numbered = None  # whether the name carries a release number, read only when one may follow
     while end < len(doc):
         word = doc[end].text
         if word in shapes.VARIANT_WORDS or shapes.BARE_SIZE.match(word):
             end += 1
-        elif not numbered and shapes.RELEASE_NUMBER.match(word):
+        elif shapes.RELEASE_NUMBER.match(word) and not (numbered if numbered is not None else any(ch.isdigit() for ch in doc[last].text)):
             numbered = True
             end += 1
         else:

@@ -19,6 +19,8 @@ length.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -51,8 +53,10 @@ class NameFinder:
         )
         listed = candidates.from_terms(doc, self.matchers)
         found = listed["lexicon"]
-        found += self._from_gazetteer(doc, text, listed["gazetteer"], {i for c in found for i in range(c.start, c.end)})
         covered = {i for c in found for i in range(c.start, c.end)}
+        gazetteer_names = self._from_gazetteer(doc, text, listed["gazetteer"], covered)
+        found += gazetteer_names
+        covered.update(i for c in gazetteer_names for i in range(c.start, c.end))
         found += candidates.from_shapes(doc, shaped, covered)
         found += candidates.from_cues(doc, cues)
         found += candidates.from_title_lead(doc, text)
@@ -66,7 +70,8 @@ class NameFinder:
         parens = [i for i in opens if i + 2 in closed]  # "(" two tokens before ")"
         found = definitions.join(doc, orth, text, parens, found)
         found = candidates.non_overlapping(found)
-        found = candidates.non_overlapping(found + candidates.repeats(doc, orth, found))
+        if repeated := candidates.repeats(doc, orth, found):  # most papers repeat no cued name: nothing overlaps then
+            found = candidates.non_overlapping(found + repeated)
         found = candidates.sized(bits, found)
         found += candidates.size_list(doc, found)
         found = boundaries.drop_non_names(bits, found)
@@ -96,7 +101,7 @@ class NameFinder:
 
 def _mentions(text: str, idx: list[int], length: list[int], found: list[Candidate]) -> list[Mention]:
     mentions = []
-    for c in sorted(found, key=lambda c: c.start):
+    for c in sorted(found, key=attrgetter("start")):
         start_char, end_char = idx[c.start], idx[c.end - 1] + length[c.end - 1]
         name = text[start_char:end_char]
         mentions.append(Mention(c.start, c.end, start_char, end_char, c.label, c.key or name, name, c.origin))
