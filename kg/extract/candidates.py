@@ -45,12 +45,15 @@ SPELLINGS = (("fine-tun", "finetun"), ("pre-train", "pretrain"), ("behavior", "b
 
 @dataclass
 class Matchers:
-    """The PhraseMatchers of some lists of terms, and each term under its list, matcher and pattern's words."""
+    """One PhraseMatcher over lower-cased words for some lists of terms, and each term under its list, kind and pattern's words.
 
-    lower: PhraseMatcher
-    exact: PhraseMatcher
+    A list's case-insensitive patterns and its cased ones ("exact") have a match key each (the hash of the list's
+    name and kind); a match of a cased pattern counts where the doc's words are written as the pattern's.
+    """
+
+    matcher: PhraseMatcher
     terms: dict[tuple[str, str, str], lexicon.Term]
-    origins: dict[int, str]  # a match key (the hash of a list's name) -> the list's name
+    origins: dict[int, tuple[str, str]]  # a match key -> the list's name and the kind of its patterns
 
 
 @dataclass(slots=True)
@@ -67,22 +70,24 @@ def phrase_matchers(nlp: Language, make_doc: Callable[[str], Doc], lists: dict[s
 
     `MATH` the benchmark must not match "math"; `reinforcement learning`
     must match "Reinforcement Learning" in a title. `make_doc` tokenizes the
-    patterns as `nlp` would, but into a vocab of its own, and each matcher
-    has one match key per list (its name, the origin of its finds): a
-    PhraseMatcher compares string hashes, and the pattern words and keys of
-    thousands of terms in `nlp`'s vocab would fill it past the size where
-    spaCy stops keeping new words (10,000), so that every new word of every
-    text would be looked up afresh. A match's key and words find its term.
-    All `lists` share the two matchers: a doc is walked twice, not twice per list.
+    patterns as `nlp` would, but into a vocab of its own, and the matcher
+    has one match key per list and kind (the list's name is the origin of
+    its finds): a PhraseMatcher compares string hashes, and the pattern
+    words and keys of thousands of terms in `nlp`'s vocab would fill it past
+    the size where spaCy stops keeping new words (10,000), so that every new
+    word of every text would be looked up afresh. A match's key and words
+    find its term. The cased patterns are matched in lower case too, and
+    their matches checked word for word: a doc is walked once, not once per
+    list or kind, and a cased name's lower-case twin ("math") is rare.
     """
-    origins = {nlp.vocab.strings.add(origin): origin for origin in lists}
-    matchers = Matchers(PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH"), {}, origins)
+    keys = {(origin, kind): origin if kind == "lower" else f"{origin} {kind}" for origin in lists for kind in ("lower", "exact")}
+    matchers = Matchers(PhraseMatcher(nlp.vocab, attr="LOWER"), {}, {nlp.vocab.strings.add(key): named for named, key in keys.items()})
     for origin, terms in lists.items():
-        _add_terms(matchers, make_doc, origin, terms)
+        _add_terms(matchers, make_doc, origin, terms, keys)
     return matchers
 
 
-def _add_terms(matchers: Matchers, make_doc: Callable[[str], Doc], origin: str, terms: tuple[lexicon.Term, ...]) -> None:
+def _add_terms(matchers: Matchers, make_doc: Callable[[str], Doc], origin: str, terms: tuple[lexicon.Term, ...], keys: dict[tuple[str, str], str]) -> None:
     for term in terms:
         for name in dict.fromkeys(v for n in (term.name, *term.aliases) for v in _spellings(n)):
             words = name.split()
@@ -94,11 +99,11 @@ def _add_terms(matchers: Matchers, make_doc: Callable[[str], Doc], origin: str, 
             if name == name.lower() or (len(words) > 1 and not titled) or marked:
                 for form in dict.fromkeys((name.lower(), name)):
                     pattern = make_doc(form)
-                    matchers.lower.add(origin, [pattern])
+                    matchers.matcher.add(keys[origin, "lower"], [pattern])
                     matchers.terms.setdefault((origin, "lower", " ".join(t.lower_ for t in pattern)), term)
             else:
                 pattern = make_doc(name)
-                matchers.exact.add(origin, [pattern])
+                matchers.matcher.add(keys[origin, "exact"], [pattern])
                 matchers.terms.setdefault((origin, "exact", " ".join(t.text for t in pattern)), term)
 
 
@@ -165,12 +170,21 @@ def extend_model(doc: Doc, end: int) -> int:
 
 
 def from_terms(doc: Doc, matchers: Matchers) -> dict[str, list[Candidate]]:
-    """The names of listed terms in `doc`, by the list (the lexicon, the gazetteer) that names them."""
-    found: dict[str, list[Candidate]] = {origin: [] for origin in matchers.origins.values()}
-    for kind, matches in (("lower", matchers.lower(doc)), ("exact", matchers.exact(doc))):
-        for key, start, end in matches:
-            origin = matchers.origins[key]
+    """The names of listed terms in `doc`, by the list (the lexicon, the gazetteer) that names them.
+
+    The case-insensitive matches of each list come first, then its cased ones, as two matchers would give them.
+    """
+    found: dict[str, list[Candidate]] = {origin: [] for origin, _ in matchers.origins.values()}
+    cased = []
+    for key, start, end in matchers.matcher(doc):
+        origin, kind = matchers.origins[key]
+        if kind == "lower":
             _add_match(doc, found[origin], matchers.terms[origin, kind, _matched_words(doc, kind, start, end)], origin, start, end)
+        else:
+            cased.append((origin, start, end))
+    for origin, start, end in cased:
+        if (term := matchers.terms.get((origin, "exact", _matched_words(doc, "exact", start, end)))) is not None:
+            _add_match(doc, found[origin], term, origin, start, end)
     return found
 
 
