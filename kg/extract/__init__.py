@@ -66,7 +66,7 @@ def _entity(
     # A short form in parentheses right after its long form ("conventional retrieval-augmented generation (RAG)")
     # stands in the long form's place: the words before the long form decide its role, not the long form itself.
     read = [(s, sent) for i, (s, sent) in enumerate(zip(spans, sents)) if not (i and text[spans[i - 1].end_char : s.start_char] in {" (", "("})]
-    mention_roles = (roles.mention_role(s, sent, text, s == title_lead, coined, background) for s, sent in read)
+    mention_roles = (roles.mention_role(s, sent, text, s is title_lead, coined, background) for s, sent in read)
     role = roles.strongest(mention_roles, roles.ceiling(first.label_, coined))
     evidence: list[Evidence] = []
     for sent in sents:

@@ -166,11 +166,15 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
     """Capitalised words before a dataset or environment head noun: "the Penn Treebank dataset", "Hockey Dataset [5]"."""
     found = []
     for head in heads:
-        if doc[head].text in GAME_HEADS and doc[head].idx >= title_end:
+        token = doc[head]
+        if token.idx < title_end:
+            continue  # the title's words are capitalised whatever they are
+        noun, lower = token.text, token.lower_
+        if noun in GAME_HEADS:
             found += _games(doc, head)
             continue
-        type_ = NAME_HEADS.get(doc[head].lower_) or NETWORK_HEADS.get(doc[head].text) or ("Environment" if doc[head].lower_ in ENVIRONMENT_HEADS else None)
-        if type_ is None or doc[head].idx < title_end:
+        type_ = NAME_HEADS.get(lower) or NETWORK_HEADS.get(noun) or ("Environment" if lower in ENVIRONMENT_HEADS else None)
+        if type_ is None:
             continue
         start = end = head
         while start > 0 and head - start < 5:
@@ -189,12 +193,12 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
         words = doc[start:end]
         # One plain capitalised word ("the Survival dataset", "the Value Network") is too weak; two, or a coined one, make a name.
         # A capitalised head is part of the name, which an excluded word alone does not make: `OpenAI Gym` is no organisation.
-        named = doc[start : head + 1] if type_ == "Method" or doc[head].text[:1].isupper() else words
+        named = doc[start : head + 1] if type_ == "Method" or noun[:1].isupper() else words
         # Mid-sentence, one capitalised word before "environment" names one: "a new procedural Parkour environment".
-        single = doc[head].lower_ in ENVIRONMENT_HEADS and words[0].is_alpha and not words[0].is_sent_start
+        single = lower in ENVIRONMENT_HEADS and words[0].is_alpha and not words[0].is_sent_start
         if (len(words) > 1 or single or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named.text):
             # "an Open-World Video Game Dataset": a capitalised head is part of the name.
-            found.append(Candidate(start, head + 1 if doc[head].text[:1].isupper() else end, "cue", type_))
+            found.append(Candidate(start, head + 1 if noun[:1].isupper() else end, "cue", type_))
     return found
 
 
