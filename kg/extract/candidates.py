@@ -172,7 +172,8 @@ def extend_model(doc: Doc, end: int) -> int:
 def from_terms(doc: Doc, matchers: Matchers) -> dict[str, list[Candidate]]:
     """The names of listed terms in `doc`, by the list (the lexicon, the gazetteer) that names them.
 
-    The case-insensitive matches of each list come first, then its cased ones, as two matchers would give them.
+    Each list's case-insensitive matches come first, then its cased ones: where both name the same words, the
+    first is the one `non_overlapping` keeps.
     """
     found: dict[str, list[Candidate]] = {origin: [] for origin, _ in matchers.origins.values()}
     cased = []

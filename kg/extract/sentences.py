@@ -22,6 +22,7 @@ from kg.extract.mentions import Sentence
 
 # Where the splitter leaves the token index of each sentence's first token.
 STARTS = "kg_sentence_starts"
+# What no sentence starts at: punctuation, and the characters that end sentences.
 SKIPPED = flags.PUNCT | flags.END
 NOT_START = 2**64 - 1  # SENT_START's -1, as the uint64 `Doc.from_array` reads
 
