@@ -94,18 +94,26 @@ def _after_acronym(doc: Doc, i: int) -> int:
     return i
 
 
+def _past_asides(doc: Doc, i: int) -> tuple[int, str]:
+    """The index after a citation and a parenthesised short form from `i` on ("[28]", "(GRF)"), and the word there ("" at the end)."""
+    word = doc[i].text if i < len(doc) else ""
+    if word in {"[", "("}:  # most names are followed by neither
+        i = _after_acronym(doc, citation_end(doc, i))
+        word = doc[i].text if i < len(doc) else ""
+    return i, word
+
+
 def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
     """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X".
 
     The tokens after the name are read once each: this runs for every name the lists do not type.
     """
     n = len(doc)
-    i = _after_acronym(doc, citation_end(doc, end))  # "ILSVRC [28] dataset", "Google Research Football (GRF) environment"
-    while i < n and doc[i].text in COORDINATION and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the")):
-        i = _after_acronym(doc, citation_end(doc, ends[i + 1] if i + 1 in ends else ends[i + 2]))  # "the SMAC and the GRF environments"
+    i, word = _past_asides(doc, end)  # "ILSVRC [28] dataset", "Google Research Football (GRF) environment"
+    while i < n and word in COORDINATION and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the")):
+        i, word = _past_asides(doc, ends[i + 1] if i + 1 in ends else ends[i + 2])  # "the SMAC and the GRF environments"
     if i < n:
-        here = doc[i]
-        word, lower = here.text, here.lower_
+        lower = doc[i].lower_
         if HEAD_TYPE.get(lower):
             return _last_head(doc, i)
         k = i + (word == ",")
@@ -119,7 +127,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         described = i + 2 < n and word in {",", "(", ":"} and following in {"a", "an", "the", "our"}
         if described and following == "our" and word == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
             described = False  # "On the X, our method improves": the comma closes an opening phrase ("On X, a game that ..." is an apposition)
-        if not described and lower in IS_A_LEADS and (k := _is_a(doc, i)):
+        if not described and (lower in {"is", "serves"} or lower == "," and following == "which") and (k := _is_a(doc, i)):
             i, described = k - 2, True  # "X is a benchmark", "X, which is a simulation sandbox"
         if described or (i + 1 < n and word == ":" and start == 0):
             # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
@@ -209,9 +217,10 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
         return None
     if (t := _list_head_type(doc, i)) is not None:
         return t
-    while i > 1 and doc[i - 1].lower_ in {"both", "the", "all", "two", "three", "four", "five", "several"}:
-        i -= 1  # "results on both R2R and RxR"
     word = doc[i - 1].lower_
+    while i > 1 and word in {"both", "the", "all", "two", "three", "four", "five", "several"}:
+        i -= 1  # "results on both R2R and RxR"
+        word = doc[i - 1].lower_
     verb = doc[i - 2].lower_ if word == "from" and i > 1 else word
     if verb in MODEL_VERBS and any(ch.isdigit() for ch in doc[start].text):
         return "Model"

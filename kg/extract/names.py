@@ -70,7 +70,7 @@ class NameFinder:
         parens = [i for i in opens if i + 2 in closed]  # "(" two tokens before ")"
         found = definitions.join(doc, orth, text, parens, found)
         found = candidates.non_overlapping(found)
-        if repeated := candidates.repeats(doc, orth, found):  # most papers repeat no cued name: nothing overlaps then
+        if repeated := candidates.repeats(doc, orth, found):  # a paper that repeats no cued name needs no second pass
             found = candidates.non_overlapping(found + repeated)
         found = candidates.sized(bits, found)
         found += candidates.size_list(doc, found)
