@@ -77,22 +77,27 @@ def _shaped(text: str) -> bool:
 
 def _bits(text: str) -> int:
     lower = text.lower()
-    return (
+    bits = (
         (SHAPE if may_be_shaped_name(text) else 0)
         | (CUE if lower in NAMING_CUES or lower in PROPOSE_VERBS else 0)
         | (ARENA_HEAD if HEAD_TYPE.get(lower) in {"Benchmark", "Environment"} or text in NETWORK_HEADS else 0)
         | (END if text in SENTENCE_PUNCT else 0)
-        | (NEWLINE if "\n" in text else 0)
-        | (PUNCT if is_punct(text) else 0)
-        | (SIZE if shapes.BARE_SIZE.match(text) else 0)
-        | (NUMBER if NUMBER_TEXT.match(text) else 0)
         | (ET if lower == "et" else 0)
         | (AL if lower.startswith("al") else 0)
         | (CLOSER if CLOSER_TEXT.match(text) else 0)
         | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text[:1].isupper() and lower in TITLED_TECHNIQUE_HEADS else 0)
+        | len(text) << LENGTH_SHIFT
+    )
+    if text.isalpha():
+        return bits  # a word holds no line break, punctuation, digit or bracket: most strings a new text brings are words
+    return (
+        bits
+        | (NEWLINE if "\n" in text else 0)
+        | (PUNCT if is_punct(text) else 0)
+        | (SIZE if shapes.BARE_SIZE.match(text) else 0)
+        | (NUMBER if NUMBER_TEXT.match(text) else 0)
         | (OPEN if text == "(" else 0)
         | (CLOSE if text == ")" else 0)
-        | len(text) << LENGTH_SHIFT
     )
 
 
