@@ -51,19 +51,22 @@ def _entity(
     spans: list[Mention], sents: list[Sentence], text: str, title_lead: Mention | None, background: dict[int, bool], evidences: dict[int, Evidence]
 ) -> Entity:
     first = spans[0]
-    forms = list(dict.fromkeys(s.id_ if s.origin == "checkpoint" and s.id_ and norm(s.id_) != norm(s.text) else s.text for s in spans))
-    if first.id_ and norm(first.id_) not in {norm(f) for f in forms} and first.origin not in KNOWN:
+    forms = list(dict.fromkeys([s.id_ if s.origin == "checkpoint" and s.id_ and norm(s.id_) != norm(s.text) else s.text for s in spans]))
+    normed = {norm(f) for f in forms}
+    if first.id_ and first.origin not in KNOWN and norm(first.id_) not in normed:
         forms.append(first.id_)
+        normed.add(norm(first.id_))
     name = max(forms, key=len)
-    aliases = [f for f in dict.fromkeys(forms) if norm(f) != norm(name)]
+    named = norm(name)
+    aliases = [f for f in forms if norm(f) != named]
     canonical = next((s.id_ for s in spans if s.origin in KNOWN and s.id_), None)
-    if canonical and norm(canonical) not in {norm(f) for f in forms}:
+    if canonical and norm(canonical) not in normed:
         aliases.append(canonical)  # the listed name joins this entity to the same node across papers
     coined = all(s.origin in COINED for s in spans)
     # A short form in parentheses right after its long form ("conventional retrieval-augmented generation (RAG)")
     # stands in the long form's place: the words before the long form decide its role, not the long form itself.
     read = [(s, sent) for i, (s, sent) in enumerate(zip(spans, sents)) if not (i and text[spans[i - 1].end_char : s.start_char] in {" (", "("})]
-    mention_roles = (roles.mention_role(s, sent, text, s == title_lead, coined, background) for s, sent in read)
+    mention_roles = (roles.mention_role(s, sent, text, s is title_lead, coined, background) for s, sent in read)
     role = roles.strongest(mention_roles, roles.ceiling(first.label_, coined))
     evidence: list[Evidence] = []
     for sent in sents:

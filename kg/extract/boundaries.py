@@ -11,6 +11,7 @@ coined tokens is a flattened table row, not one name.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 import numpy
 from spacy.strings import get_string_id
@@ -50,16 +51,17 @@ def citation_end(doc: Doc, i: int) -> int:
     return i
 
 
-def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candidate]:
-    """Grow shape-found names over a modifier before, a coined part beside and a version after."""
+def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[int]) -> list[Candidate]:
+    """Grow shape-found names over a modifier before, a coined part beside and a version after.
+
+    `closers` are the positions of the tokens flagged as words that may close a name (`flags.CLOSER`).
+    """
     by_start = {c.start: c for c in found if c.origin == "shape"}
     by_end = {c.end: c for c in found if c.origin == "shape"}
     taken = {i for c in found for i in range(c.start, c.end)}
     dropped: set[int] = set()
-    columns = flags.columns(doc)
-    orth = columns[:, 0]
-    closers = set(numpy.flatnonzero(columns[:, 2] & flags.CLOSER).tolist())
-    for c in sorted(found, key=lambda c: c.start):
+    orth = flags.columns(doc)[:, 0]
+    for c in sorted(found, key=attrgetter("start")):
         if c.end in closers and _closes(doc, c, doc[c.end], taken):
             c.end, c.key = c.end + 1, None
             taken.add(c.end - 1)
@@ -76,27 +78,35 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int) -> list[Candida
             taken.update(range(c.end, end))
             c.end = end  # "On MVTec AD it reaches", "trained on WMT14 English-German,"
         prev = c.start - 1
-        if prev >= 0 and prev not in taken and doc[prev].idx >= title_end:
+        if prev >= 0 and prev not in taken:
             word = doc[prev]
-            hyphened = any(ch == "-" or ch.isdigit() for ch in doc[c.start].text)  # `R-CNN`, `Q-Network`; not "Housing TabRet"
-            if hyphened and word.is_alpha and word.text.istitle() and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
-                c.start = prev  # `Faster R-CNN`
+            # `Faster R-CNN`, `Q-Network`; not "Housing TabRet"
+            if word.idx >= title_end and word.is_alpha and word.text.istitle() and _hyphened(doc[c.start].text) and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
+                c.start = prev
                 taken.add(prev)
-        follows = doc[c.end + 1] if c.end + 1 < len(doc) else None
-        # A release number is part of the name where a head noun follows it: `Dex-Net 2.0 dataset` (a score never has one).
-        released = follows is not None and follows.lower_ in HEAD_TYPE and shapes.RELEASE_NUMBER.match(doc[c.end].text)
-        if c.end < len(doc) and c.end not in taken and (VERSION_AFTER.match(doc[c.end].text) or released) and not any(ch.isdigit() for ch in doc[c.end - 1].text):
-            # Not a count before its noun ("3 layers", "12 epochs") nor a cell of a table row ("MNLI 84 86").
-            counted = follows is not None and (follows.text[:1].isdigit() or follows.is_alpha and follows.is_lower and follows.text.endswith("s") and len(follows) > 3)
-            if doc[c.end].text.startswith("v") or (follows is not None and follows.lower_ in NAME_HEADS) or not counted:
-                c.end += 1  # `OntoNotes v5.0`, `N-Caltech 101 dataset`
-                taken.add(c.end - 1)
+        after = doc[c.end].text if c.end < len(doc) and c.end not in taken else ""
+        # Both a version and a release number start with "v" or a digit: most names are followed by neither.
+        if after[:1] == "v" or after[:1].isdigit():
+            follows = doc[c.end + 1] if c.end + 1 < len(doc) else None
+            # A release number is part of the name where a head noun follows it: `Dex-Net 2.0 dataset` (a score never has one).
+            released = follows is not None and follows.lower_ in HEAD_TYPE and shapes.RELEASE_NUMBER.match(after)
+            if (VERSION_AFTER.match(after) or released) and not any(ch.isdigit() for ch in doc[c.end - 1].text):
+                # Not a count before its noun ("3 layers", "12 epochs") nor a cell of a table row ("MNLI 84 86").
+                counted = follows is not None and (follows.text[:1].isdigit() or follows.is_alpha and follows.is_lower and follows.text.endswith("s") and len(follows) > 3)
+                if after.startswith("v") or (follows is not None and follows.lower_ in NAME_HEADS) or not counted:
+                    c.end += 1  # `OntoNotes v5.0`, `N-Caltech 101 dataset`
+                    taken.add(c.end - 1)
     # A grown name may be of an excluded family as a whole: `GTX 1080` is hardware.
     return [c for c in found if id(c) not in dropped and not (c.origin == "shape" and c.end - c.start > 1 and lexicon.is_excluded(doc[c.start : c.end].text))]
 
 
 # The hashes of the words before a name that may grow over what closes it ("On MVTec AD it").
 BEFORE_EVALUATED = frozenset(get_string_id(w) for w in ("on", "in", "On", "In"))
+
+
+def _hyphened(text: str) -> bool:
+    """A hyphen or a digit in `text`: a coined part a capitalised word may modify (`R-CNN`, `Q-Network`)."""
+    return "-" in text or any(ch.isdigit() for ch in text)
 
 
 def _part(text: str) -> bool:
@@ -156,11 +166,15 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
     """Capitalised words before a dataset or environment head noun: "the Penn Treebank dataset", "Hockey Dataset [5]"."""
     found = []
     for head in heads:
-        if doc[head].text in GAME_HEADS and doc[head].idx >= title_end:
+        token = doc[head]
+        if token.idx < title_end:
+            continue  # the title's words are capitalised whatever they are
+        noun, lower = token.text, token.lower_
+        if noun in GAME_HEADS:
             found += _games(doc, head)
             continue
-        type_ = NAME_HEADS.get(doc[head].lower_) or NETWORK_HEADS.get(doc[head].text) or ("Environment" if doc[head].lower_ in ENVIRONMENT_HEADS else None)
-        if type_ is None or doc[head].idx < title_end:
+        type_ = NAME_HEADS.get(lower) or NETWORK_HEADS.get(noun) or ("Environment" if lower in ENVIRONMENT_HEADS else None)
+        if type_ is None:
             continue
         start = end = head
         while start > 0 and head - start < 5:
@@ -179,12 +193,12 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
         words = doc[start:end]
         # One plain capitalised word ("the Survival dataset", "the Value Network") is too weak; two, or a coined one, make a name.
         # A capitalised head is part of the name, which an excluded word alone does not make: `OpenAI Gym` is no organisation.
-        named = doc[start : head + 1] if type_ == "Method" or doc[head].text[:1].isupper() else words
+        named = doc[start : head + 1] if type_ == "Method" or noun[:1].isupper() else words
         # Mid-sentence, one capitalised word before "environment" names one: "a new procedural Parkour environment".
-        single = doc[head].lower_ in ENVIRONMENT_HEADS and words[0].is_alpha and not words[0].is_sent_start
+        single = lower in ENVIRONMENT_HEADS and words[0].is_alpha and not words[0].is_sent_start
         if (len(words) > 1 or single or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named.text):
             # "an Open-World Video Game Dataset": a capitalised head is part of the name.
-            found.append(Candidate(start, head + 1 if doc[head].text[:1].isupper() else end, "cue", type_))
+            found.append(Candidate(start, head + 1 if noun[:1].isupper() else end, "cue", type_))
     return found
 
 

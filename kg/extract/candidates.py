@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
 
 import numpy
 from spacy.language import Language
@@ -31,6 +33,11 @@ VARIANT_MODIFIERS = set(
     "multi-turn single-turn tree-based 1d 2d 3d convolutional bidirectional masked".split()
 )
 ORIGIN_RANK = {"lexicon": 0, "gazetteer": 1, "checkpoint": 2, "variant": 3, "title": 4, "definition": 5, "cue": 6, "term": 7, "shape": 8}
+# Words between a naming cue and its name ("called as", "dubbed it"), and after a proposing verb ("introduce the"): skipped.
+AFTER_NAMING = frozenset({"as", '"', "“", "'", "‘", "it", "them"})
+AFTER_PROPOSING = AFTER_NAMING | {"the"}
+# First words of a title's lead that is no name: "Survey: ...", "How ...: ...".
+NO_TITLE_LEAD = TITLE_LEAD_WORDS | CONNECTORS | {"is", "are", "can", "do", "does", "how", "what", "why", "when"}
 # Origins of names the field already knows: never proposed, grouped under their listed name.
 KNOWN = {"lexicon", "gazetteer"}
 SPELLINGS = (("fine-tun", "finetun"), ("pre-train", "pretrain"), ("behavior", "behaviour"), ("optimization", "optimisation"), ("modeling", "modelling"))
@@ -38,15 +45,18 @@ SPELLINGS = (("fine-tun", "finetun"), ("pre-train", "pretrain"), ("behavior", "b
 
 @dataclass
 class Matchers:
-    """The PhraseMatchers of some lists of terms, and each term under its list, matcher and pattern's words."""
+    """One PhraseMatcher over lower-cased words for some lists of terms, and each term under its list, kind and pattern's words.
 
-    lower: PhraseMatcher
-    exact: PhraseMatcher
+    A list's case-insensitive patterns and its cased ones ("exact") have a match key each (the hash of the list's
+    name and kind); a match of a cased pattern counts where the doc's words are written as the pattern's.
+    """
+
+    matcher: PhraseMatcher
     terms: dict[tuple[str, str, str], lexicon.Term]
-    origins: dict[int, str]  # a match key (the hash of a list's name) -> the list's name
+    origins: dict[int, tuple[str, str]]  # a match key -> the list's name and the kind of its patterns
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     start: int
     end: int
@@ -60,22 +70,24 @@ def phrase_matchers(nlp: Language, make_doc: Callable[[str], Doc], lists: dict[s
 
     `MATH` the benchmark must not match "math"; `reinforcement learning`
     must match "Reinforcement Learning" in a title. `make_doc` tokenizes the
-    patterns as `nlp` would, but into a vocab of its own, and each matcher
-    has one match key per list (its name, the origin of its finds): a
-    PhraseMatcher compares string hashes, and the pattern words and keys of
-    thousands of terms in `nlp`'s vocab would fill it past the size where
-    spaCy stops keeping new words (10,000), so that every new word of every
-    text would be looked up afresh. A match's key and words find its term.
-    All `lists` share the two matchers: a doc is walked twice, not twice per list.
+    patterns as `nlp` would, but into a vocab of its own, and the matcher
+    has one match key per list and kind (the list's name is the origin of
+    its finds): a PhraseMatcher compares string hashes, and the pattern
+    words and keys of thousands of terms in `nlp`'s vocab would fill it past
+    the size where spaCy stops keeping new words (10,000), so that every new
+    word of every text would be looked up afresh. A match's key and words
+    find its term. The cased patterns are matched in lower case too, and
+    their matches checked word for word: a doc is walked once, not once per
+    list or kind, and a cased name's lower-case twin ("math") is rare.
     """
-    origins = {nlp.vocab.strings.add(origin): origin for origin in lists}
-    matchers = Matchers(PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH"), {}, origins)
+    keys = {(origin, kind): origin if kind == "lower" else f"{origin} {kind}" for origin in lists for kind in ("lower", "exact")}
+    matchers = Matchers(PhraseMatcher(nlp.vocab, attr="LOWER"), {}, {nlp.vocab.strings.add(key): named for named, key in keys.items()})
     for origin, terms in lists.items():
-        _add_terms(matchers, make_doc, origin, terms)
+        _add_terms(matchers, make_doc, origin, terms, keys)
     return matchers
 
 
-def _add_terms(matchers: Matchers, make_doc: Callable[[str], Doc], origin: str, terms: tuple[lexicon.Term, ...]) -> None:
+def _add_terms(matchers: Matchers, make_doc: Callable[[str], Doc], origin: str, terms: tuple[lexicon.Term, ...], keys: dict[tuple[str, str], str]) -> None:
     for term in terms:
         for name in dict.fromkeys(v for n in (term.name, *term.aliases) for v in _spellings(n)):
             words = name.split()
@@ -87,11 +99,11 @@ def _add_terms(matchers: Matchers, make_doc: Callable[[str], Doc], origin: str, 
             if name == name.lower() or (len(words) > 1 and not titled) or marked:
                 for form in dict.fromkeys((name.lower(), name)):
                     pattern = make_doc(form)
-                    matchers.lower.add(origin, [pattern])
+                    matchers.matcher.add(keys[origin, "lower"], [pattern])
                     matchers.terms.setdefault((origin, "lower", " ".join(t.lower_ for t in pattern)), term)
             else:
                 pattern = make_doc(name)
-                matchers.exact.add(origin, [pattern])
+                matchers.matcher.add(keys[origin, "exact"], [pattern])
                 matchers.terms.setdefault((origin, "exact", " ".join(t.text for t in pattern)), term)
 
 
@@ -143,12 +155,13 @@ def extend_model(doc: Doc, end: int) -> int:
     One release number, and only after a name without one: `ResNet-50 37.9`
     is a name and then a score.
     """
-    numbered = any(ch.isdigit() for ch in doc[end - 1].text)
+    last = end - 1
+    numbered = None  # whether the name carries a release number, read only when one may follow
     while end < len(doc):
         word = doc[end].text
         if word in shapes.VARIANT_WORDS or shapes.BARE_SIZE.match(word):
             end += 1
-        elif not numbered and shapes.RELEASE_NUMBER.match(word):
+        elif shapes.RELEASE_NUMBER.match(word) and not (numbered if numbered is not None else any(ch.isdigit() for ch in doc[last].text)):
             numbered = True
             end += 1
         else:
@@ -157,48 +170,85 @@ def extend_model(doc: Doc, end: int) -> int:
 
 
 def from_terms(doc: Doc, matchers: Matchers) -> dict[str, list[Candidate]]:
-    """The names of listed terms in `doc`, by the list (the lexicon, the gazetteer) that names them."""
-    found: dict[str, list[Candidate]] = {origin: [] for origin in matchers.origins.values()}
-    matches = [("lower", m) for m in matchers.lower(doc)] + [("exact", m) for m in matchers.exact(doc)]
-    for kind, (key, start, end) in matches:
-        origin = matchers.origins[key]
-        words = " ".join(doc[i].lower_ if kind == "lower" else doc[i].text for i in range(start, end))
-        term = matchers.terms[(origin, kind, words)]
-        extended = extend_model(doc, end) if term.type == "Model" else end
-        first = extend_variant(doc, start) if term.type == "Method" else start
-        if term.type == "Environment" and start > 0 and doc[start - 1].lower_ == "multi-agent":
-            first = start - 1  # `Multi-agent MuJoCo`: the multi-agent version of a simulator is its own
+    """The names of listed terms in `doc`, by the list (the lexicon, the gazetteer) that names them.
 
-        # An extended name (`Claude 3.5 Sonnet`, `multi-turn RL`) is its own entity, not the list's.
-        found[origin].append(Candidate(first, extended, origin, term.type, term.name if (first, extended) == (start, end) else None))
+    Each list's case-insensitive matches come first, then its cased ones: where both name the same words, the
+    first is the one `non_overlapping` keeps.
+    """
+    found: dict[str, list[Candidate]] = {origin: [] for origin, _ in matchers.origins.values()}
+    cased = []
+    for key, start, end in matchers.matcher(doc):
+        origin, kind = matchers.origins[key]
+        if kind == "lower":
+            _add_match(doc, found[origin], matchers.terms[origin, kind, _matched_words(doc, kind, start, end)], origin, start, end)
+        else:
+            cased.append((origin, start, end))
+    for origin, start, end in cased:
+        if (term := matchers.terms.get((origin, "exact", _matched_words(doc, "exact", start, end)))) is not None:
+            _add_match(doc, found[origin], term, origin, start, end)
     return found
 
 
-def from_shapes(doc: Doc, positions: list[int], covered: set[int], lexicon_names: dict[str, lexicon.Term]) -> list[Candidate]:
+def _matched_words(doc: Doc, kind: str, start: int, end: int) -> str:
+    """The words of a match as its pattern's words are keyed: lower-cased for the case-insensitive matcher."""
+    if end - start == 1:  # most listed names are one word
+        return doc[start].lower_ if kind == "lower" else doc[start].text
+    return " ".join([doc[i].lower_ for i in range(start, end)] if kind == "lower" else [doc[i].text for i in range(start, end)])
+
+
+def _add_match(doc: Doc, found: list[Candidate], term: lexicon.Term, origin: str, start: int, end: int) -> None:
+    """The candidate of a match of `term`, grown over a model's version or a technique's variant words."""
+    extended = extend_model(doc, end) if term.type == "Model" else end
+    first = extend_variant(doc, start) if term.type == "Method" else start
+    if term.type == "Environment" and start > 0 and doc[start - 1].lower_ == "multi-agent":
+        first = start - 1  # `Multi-agent MuJoCo`: the multi-agent version of a simulator is its own
+
+    # An extended name (`Claude 3.5 Sonnet`, `multi-turn RL`) is its own entity, not the list's.
+    found.append(Candidate(first, extended, origin, term.type, term.name if (first, extended) == (start, end) else None))
+
+
+def from_shapes(doc: Doc, positions: list[int], covered: set[int]) -> list[Candidate]:
     """Names by their shape alone, at the `positions` whose strings `flags.may_be_shaped_name` flagged."""
     found = []
     for i in positions:
         if i in covered:
             continue
         text = doc[i].text
-        if shapes.is_model_checkpoint(text) and not lexicon.is_excluded(text):  # `ROUGE-L` has a checkpoint's shape
-            origin = "checkpoint" if shapes.known_family(text) else "shape"
-            found.append(Candidate(i, extend_model(doc, i + 1), origin, "Model"))
-            continue
-        if shapes.INNER_DIGIT.match(text) and i + 1 < len(doc) and shapes.RELEASE.match(doc[i + 1].text):
+        checkpoint, inner_digit, reading = _shape_reading(text)
+        if checkpoint:  # `ROUGE-L` has a checkpoint's shape
+            found.append(Candidate(i, extend_model(doc, i + 1), checkpoint, "Model"))
+        elif inner_digit and i + 1 < len(doc) and shapes.RELEASE.match(doc[i + 1].text):
             found.append(Candidate(i, i + 2, "shape", "Model"))  # `wav2vec 2.0`
-            continue
-        stem, suffix = (shapes.VARIANT_SPLIT.split(text, maxsplit=1) + [""])[:2]
-        base = lexicon_names.get(norm(stem)) if suffix else None
-        if base and base.type != "Model" and suffix[:1].isupper() or base and suffix[:1].isdigit():
-            # `WebArena-Lite`, `AIME'24`: a variant of a known entity, of its type.
-            found.append(Candidate(i, i + 1, "variant", base.type))
-        elif base and base.type == "Model" and suffix.split("-")[0].lower() in shapes.LOWER_VARIANT_WORDS:
-            found.append(Candidate(i, i + 1, "checkpoint", "Model"))  # `o3-mini-high`: a release of a known model
-        elif shapes.is_coined(text) and not lexicon.is_excluded(text):
-            end = extend_model(doc, i + 1) if internal_type(text) == "Model" else i + 1
+        elif reading == "coined":
+            found.append(Candidate(i, i + 1, "shape"))
+        elif reading == "coined model":
+            end = extend_model(doc, i + 1)
             found.append(Candidate(i, end, "shape", "Model" if end > i + 1 else None))
+        elif reading:
+            found.append(Candidate(i, i + 1, *reading))
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape_reading(text: str) -> tuple[str | None, bool, tuple[str, str] | str | None]:
+    """What `from_shapes` makes of one string, whatever its neighbours: the same names recur paper after paper.
+
+    The origin of a checkpoint's name (`Llama-3.1-8B`), else whether a release number may follow it (`wav2vec 2.0`) and
+    what it is otherwise: a variant of a listed name (its origin and type), "coined", "coined model" (a coined name
+    that a version or variant word may extend), or None.
+    """
+    if shapes.is_model_checkpoint(text) and not lexicon.is_excluded(text):
+        return "checkpoint" if shapes.known_family(text) else "shape", False, None
+    stem, suffix = (shapes.VARIANT_SPLIT.split(text, maxsplit=1) + [""])[:2]
+    base = lexicon.by_name().get(norm(stem)) if suffix else None
+    reading: tuple[str, str] | str | None = None
+    if base and base.type != "Model" and suffix[:1].isupper() or base and suffix[:1].isdigit():
+        reading = ("variant", base.type)  # `WebArena-Lite`, `AIME'24`: a variant of a known entity, of its type
+    elif base and base.type == "Model" and suffix.split("-")[0].lower() in shapes.LOWER_VARIANT_WORDS:
+        reading = ("checkpoint", "Model")  # `o3-mini-high`: a release of a known model
+    elif shapes.is_coined(text) and not lexicon.is_excluded(text):
+        reading = "coined model" if internal_type(text) == "Model" else "coined"
+    return None, bool(shapes.INNER_DIGIT.match(text)), reading
 
 
 def from_cues(doc: Doc, positions: list[int]) -> list[Candidate]:
@@ -207,19 +257,25 @@ def from_cues(doc: Doc, positions: list[int]) -> list[Candidate]:
     `positions` are the tokens flagged as cues or proposing verbs.
     """
     found = []
-    for token in (doc[i] for i in positions):
-        cue = token.lower_ in NAMING_CUES
-        propose = token.lower_ in PROPOSE_VERBS and token.i > 0 and doc[token.i - 1].lower_ in {"we", "paper", "work", "study"}
+    n = len(doc)
+    for position in positions:
+        lower = doc[position].lower_
+        cue = lower in NAMING_CUES
+        propose = lower in PROPOSE_VERBS and position > 0 and doc[position - 1].lower_ in {"we", "paper", "work", "study"}
         if not (cue or propose):
             continue
-        i = token.i + 1
-        while i < len(doc) and doc[i].lower_ in {"as", '"', "“", "'", "‘", "it", "them"} | ({"the"} if propose else set()):
+        skipped = AFTER_PROPOSING if propose else AFTER_NAMING
+        i = position + 1
+        while i < n and doc[i].lower_ in skipped:
             i += 1
-        if i >= len(doc) or not is_titled(doc[i]) or doc[i].lower_ in {"a", "an", "we", "our", "this", "it"}:
+        if i >= n:
+            continue
+        first = doc[i]
+        if not is_titled(first) or first.lower_ in {"a", "an", "we", "our", "this", "it"}:
             continue
         end = titled_run(doc, i, limit=6)
         quoted = doc[i - 1].text in {'"', "“", "'", "‘"}
-        follows = doc[end].text if end < len(doc) else "."
+        follows = doc[end].text if end < n else "."
         if propose and not quoted and not (follows in {",", "(", ":", ".", ";"} or follows.lower() in HEAD_TYPE):
             continue
         if not lexicon.is_excluded(doc[i:end].text):
@@ -253,7 +309,8 @@ def _lead(lead: Span, text: str, article: bool = False) -> list[Candidate]:
         # "The AI Scientist: ...": the name without its article, the article kept as the name's fuller form
         found = _lead(lead[1:], text, article=True)
         return [Candidate(c.start, c.end, c.origin, None, lead.text) for c in found]
-    if not words or "\n" in lead.text or words[0].lower_ in TITLE_LEAD_WORDS | CONNECTORS | {"is", "are", "can", "do", "does", "how", "what", "why", "when"}:
+    name = lead.text
+    if not words or "\n" in name or words[0].lower_ in NO_TITLE_LEAD:
         return []
     named = article or shapes.is_coined(words[0].text)  # "The X Arena", "LMRL Gym": a head noun after a name is part of it
     if len(words) == 1:
@@ -261,10 +318,10 @@ def _lead(lead: Span, text: str, article: bool = False) -> list[Candidate]:
     else:
         ok = len(words) <= 3 and all(is_titled(t) or t.lower_ in CONNECTORS for t in words)
         ok = ok and (named or words[-1].lower_ not in HEAD_TYPE) and not words[-1].text.endswith(("ing", "ed"))
-    if not ok or lexicon.is_excluded(lead.text) or any(t.is_punct and t.text not in "-" for t in words):
+    if not ok or lexicon.is_excluded(name) or any(t.is_punct and t.text not in "-" for t in words):
         return []
     headed = named and words[-1].lower_ in HEAD_TYPE  # "The X Arena", "LMRL Gym" name one thing of its kind
-    if len(words) > 1 and not headed and lead.text.lower() not in text[lead.end_char :].lower():
+    if len(words) > 1 and not headed and name.lower() not in text[lead.end_char :].lower():
         return []  # a phrase of plain words is a name only if the abstract uses it again
     return [Candidate(lead.start, lead.end, "title")]
 
@@ -282,7 +339,7 @@ def repeats(doc: Doc, orth: numpy.ndarray, found: list[Candidate]) -> list[Candi
     for words, c in cued.items():
         n = len(words)
         for i in numpy.flatnonzero(orth == words[0]).tolist():
-            if i != c.start and tuple(orth[i : i + n].tolist()) == words:
+            if i != c.start and (n == 1 or tuple(orth[i : i + n].tolist()) == words):
                 added.append(Candidate(i, i + n, c.origin, c.label, c.key))
     return added
 
@@ -324,8 +381,9 @@ def non_overlapping(found: list[Candidate]) -> list[Candidate]:
     """Longest names first, then the more trusted origin; a token belongs to one name."""
     taken = bytearray(max((c.end for c in found), default=0))
     kept = []
-    for c in sorted(found, key=lambda c: (-(c.end - c.start), ORIGIN_RANK[c.origin], c.start)):
-        if not any(taken[c.start : c.end]):
+    for c in sorted(found, key=lambda c: (c.start - c.end, ORIGIN_RANK[c.origin], c.start)):
+        if taken.find(1, c.start, c.end) < 0:
             kept.append(c)
             taken[c.start : c.end] = b"\x01" * (c.end - c.start)
-    return sorted(kept, key=lambda c: c.start)
+    kept.sort(key=attrgetter("start"))
+    return kept

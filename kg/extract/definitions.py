@@ -66,22 +66,17 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     letters = _letters(short)
     if len(letters) < 2 or not short[0].isalpha():
         return None
-    starts = []
-    for start in range(paren - 1, max(paren - len(letters) - 4, 0) - 1, -1):
-        token = doc[start]
-        if token.is_punct and token.text not in "-/":
-            break
-        starts.append(start)
-    if not starts:
-        return None
     last = doc[paren - 1]
     end_char = last.idx + len(last)
     # The long forms from the shortest, each made only if no shorter one's initials spell the acronym.
     forms = []
-    for start in starts:
-        if doc[start].lower_ in CONNECTORS:
+    for start in range(paren - 1, max(paren - len(letters) - 4, 0) - 1, -1):
+        token = doc[start]
+        if token.is_punct and token.text not in "-/":
+            break
+        if token.lower_ in CONNECTORS:
             continue
-        long_form = text[doc[start].idx : end_char].lower()
+        long_form = text[token.idx : end_char].lower()
         forms.append((start, long_form))
         if _initials_spell(letters, long_form):
             return start
@@ -103,12 +98,18 @@ def _class_or_activity(head: str) -> bool:
     return head not in LONG_FORM_HEADS | TECHNIQUE_ENDINGS and (head.endswith(("s", "ing")) or head in {"theory", "task", "problem"})
 
 
+@lru_cache(maxsize=1 << 16)
 def _initials_spell(letters: str, long_form: str) -> bool:
-    """The initials of the lower-cased `long_form`'s words, with or without its connectors, are `letters`."""
+    """The initials of the lower-cased `long_form`'s words, with or without its connectors, are `letters`.
+
+    Cached: papers define the same acronyms ("large language models (LLMs)"), and every acronym is tried against
+    the few long forms before it, one word longer each time.
+    """
     words = [w for w in WORD_BREAKS.split(long_form) if w]
-    return letters in ("".join(w[0] for w in words), "".join(w[0] for w in words if w not in CONNECTORS))
+    return letters == "".join([w[0] for w in words]) or letters == "".join([w[0] for w in words if w not in CONNECTORS])
 
 
+@lru_cache(maxsize=1 << 16)
 def _letters_in_order(letters: str, long_form: str) -> bool:
     """`letters` occur in the lower-cased `long_form` in order, the first at its start (Schwartz & Hearst)."""
     if long_form[:1] != letters[:1]:
@@ -152,38 +153,40 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
     title_leads = {doc[start].text for start, end in titles if end - start == 1}
     two_letter = []
     not_names: set[int] = set()  # acronyms whose definitions make them no names: their other mentions go too ("ToD agents")
-    for token in (doc[i] for i in parens):
-        short = by_start.get(token.i + 1)
-        if short is None and PLURAL_ACRONYM.match(plural := doc[token.i + 1].text) and not lexicon.is_excluded(plural) and _acronym_long_form(doc, text, token.i) is not None:
-            not_names.add(get_string_id(plural[:-1]))  # "Role-Playing Agents (RPAs)" is a class, and so is "an RPA"
+    for paren in parens:
+        inside = doc[paren + 1].text
+        short = by_start.get(paren + 1)
+        if short is None and PLURAL_ACRONYM.match(inside) and not lexicon.is_excluded(inside) and _acronym_long_form(doc, text, paren) is not None:
+            not_names.add(get_string_id(inside[:-1]))  # "Role-Playing Agents (RPAs)" is a class, and so is "an RPA"
             continue
-        if short is None and doc[token.i + 1].text in title_leads:  # "MVA: ..." and later "Multi-Scale Value Aggregation (MVA)"
-            short = Candidate(token.i + 1, token.i + 2, "title", None, None)
+        if short is None and inside in title_leads:  # "MVA: ..." and later "Multi-Scale Value Aggregation (MVA)"
+            short = Candidate(paren + 1, paren + 2, "title", None, None)
             found.append(short)
-        elif short is None and TWO_LETTERS.match(doc[token.i + 1].text) and not lexicon.is_excluded(doc[token.i + 1].text):
-            short = Candidate(token.i + 1, token.i + 2, "shape", None, None)
+        elif short is None and TWO_LETTERS.match(inside) and not lexicon.is_excluded(inside):
+            short = Candidate(paren + 1, paren + 2, "shape", None, None)
             found.append(short)
             two_letter.append(short)
-        start = _acronym_long_form(doc, text, token.i) if short is not None else None
+        start = _acronym_long_form(doc, text, paren) if short is not None else None
         if start is None:
             if short is not None and short.origin == "shape" and TWO_LETTERS.match(doc[short.start].text):
                 drop.add(id(short))
             continue
         if short.origin == "gazetteer":
             short.origin, short.label, short.key = "shape", None, None  # the paper defines its own acronym
-        long_form = doc[start : token.i]
-        inner = [c for c in found if c.start >= start and c.end <= token.i]
-        known = [c for c in inner if c.origin in KNOWN and c.start == start and c.end == token.i]
+        long_form = doc[start : paren]
+        inner = [c for c in found if c.start >= start and c.end <= paren]
+        known = [c for c in inner if c.origin in KNOWN and c.start == start and c.end == paren]
         if known:
             short.label, short.key, short.origin = known[0].label, known[0].key, known[0].origin
             continue
-        variant = next((c for c in found if c.origin in KNOWN and c.key is None and c.start < start and c.end == token.i), None)
+        variant = next((c for c in found if c.origin in KNOWN and c.key is None and c.start < start and c.end == paren), None)
         if variant is not None and short.origin in KNOWN:
             # "offline reinforcement learning (RL)": here the acronym stands for the named variant it closes.
             short.label, short.key = variant.label, doc[variant.start : variant.end].text
             continue
         titled = all(is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in long_form)
-        sent_text = text[max(0, text.rfind(". ", 0, token.idx)) : token.idx].lower()
+        at = doc[paren].idx
+        sent_text = text[max(0, text.rfind(". ", 0, at)) : at].lower()
         proposed = bool(PROPOSED.search(sent_text))
         # "fully convolutional network (FCN)": an architecture with its own acronym is a named technique, even in lower case.
         architecture = len(long_form) > 1 and long_form[-1].lower_ in {"network", "networks"} and short.origin == "shape"
@@ -200,7 +203,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
             key = long_form.text
             short.key, short.origin = key, "definition"
             drop.update(id(c) for c in inner)
-            added.append(Candidate(start, token.i, "definition", short.label, key))
+            added.append(Candidate(start, paren, "definition", short.label, key))
         elif short.origin == "shape":
             drop.add(id(short))
             if _class_or_activity(long_form[-1].lower_):
@@ -214,12 +217,13 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
     for short in two_letter:
         if id(short) not in drop:
             found += [Candidate(i, i + 1, "shape") for i in numpy.flatnonzero(orth == orth[short.start]).tolist() if i != short.start]
-    words = orth[[c.start for c in found]].tolist()  # each name's first word: the doc's whole column costs more
-    defined = {word: c for c, word in zip(found, words) if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
-    for c, word in zip(found, words):
-        twin = defined.get(word) if c.end - c.start == 1 else None
-        if twin and (c.origin in {"shape", "title"} or c.origin == "gazetteer" and twin.origin == "definition"):
-            c.key, c.label, c.origin = twin.key, twin.label, twin.origin
+    # A one-word name written as a listed or defined one-word name joins its entity; only the one-word names are looked up.
+    defined = {int(orth[c.start]): c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
+    if defined:
+        for c in found:
+            twin = defined.get(int(orth[c.start])) if c.end - c.start == 1 and c.origin in {"shape", "title", "gazetteer"} else None
+            if twin and (c.origin in {"shape", "title"} or twin.origin == "definition"):
+                c.key, c.label, c.origin = twin.key, twin.label, twin.origin
     if not_names:
         drop.update(id(c) for c in found if c.origin == "shape" and c.end - c.start == 1 and int(orth[c.start]) in not_names)
     return [c for c in found if id(c) not in drop] + added

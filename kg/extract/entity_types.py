@@ -10,6 +10,7 @@ Method. Mentions of one name vote, so one clear context types them all.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy
 from spacy.strings import get_string_id
@@ -77,6 +78,12 @@ VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 PERFORMS = re.compile(r"\b(perform\w*|accuracy|results?|scores?|better|worse|effect|gains?|improv\w*)\b(?!.*[.;:])", re.I)
 # The words before a name that let the sentence type it.
 ARENA_BEFORE = {"with", "in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
+# The words before a name that an apposition or a naming cue puts between it and its head noun: "a benchmark called X", "the agent, X".
+APPOSITION_LEADS = NAMING_CUES | {"as", ",", '"', "“"}
+# The first words of "X is a", "X serves as a", "X, which is a" (`_is_a`).
+IS_A_LEADS = {"is", "serves", ","}
+# Origins whose names are typed from their context even where their finder gave a type.
+RETYPED = {"title", "definition", "cue"}
 LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"namely"}, {"e.g."}, {"e.g.", ","})
 
 
@@ -87,39 +94,57 @@ def _after_acronym(doc: Doc, i: int) -> int:
     return i
 
 
+def _past_asides(doc: Doc, i: int) -> tuple[int, str]:
+    """The index after a citation and a parenthesised short form from `i` on ("[28]", "(GRF)"), and the word there ("" at the end)."""
+    word = doc[i].text if i < len(doc) else ""
+    if word in {"[", "("}:  # most names are followed by neither
+        i = _after_acronym(doc, citation_end(doc, i))
+        word = doc[i].text if i < len(doc) else ""
+    return i, word
+
+
 def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
-    """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X"."""
-    i = _after_acronym(doc, citation_end(doc, end))  # "ILSVRC [28] dataset", "Google Research Football (GRF) environment"
-    while i < len(doc) and doc[i].text in COORDINATION and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the")):
-        i = _after_acronym(doc, citation_end(doc, ends[i + 1] if i + 1 in ends else ends[i + 2]))  # "the SMAC and the GRF environments"
-    if i < len(doc) and HEAD_TYPE.get(doc[i].lower_):
-        return _last_head(doc, i)
-    k = i + (i < len(doc) and orth[i] == COMMA)
-    if k + 1 < len(doc) and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON:
-        plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
-        if not plural_of_listed:
-            return "Model"  # "For CTGAN trained on Credit", "SPOCK, trained using the CLASS framework": a trained checkpoint
-    if i + 1 < len(doc) and doc[i].text in {"-", "–"} and (t := HEAD_TYPE.get(doc[i + 1].lower_)):
-        return t
-    described = i + 2 < len(doc) and doc[i].text in {",", "(", ":"} and doc[i + 1].lower_ in {"a", "an", "the", "our"}
-    if described and doc[i + 1].lower_ == "our" and doc[i].text == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
-        described = False  # "On the X, our method improves": the comma closes an opening phrase ("On X, a game that ..." is an apposition)
-    if not described and (k := _is_a(doc, i)):
-        i, described = k - 2, True  # "X is a benchmark", "X, which is a simulation sandbox"
-    if described or (i + 1 < len(doc) and doc[i].text == ":" and start == 0):
-        # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
-        for token in doc[i + 1 + described : min(i + 10, len(doc))]:
-            if HEAD_TYPE.get(token.lower_) and ((t := _last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
-                return t
-            if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
-                break
+    """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X".
+
+    The tokens after the name are read once each: this runs for every name the lists do not type.
+    """
+    n = len(doc)
+    i, word = _past_asides(doc, end)  # "ILSVRC [28] dataset", "Google Research Football (GRF) environment"
+    while i < n and word in COORDINATION and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the")):
+        i, word = _past_asides(doc, ends[i + 1] if i + 1 in ends else ends[i + 2])  # "the SMAC and the GRF environments"
+    if i < n:
+        lower = doc[i].lower_
+        if HEAD_TYPE.get(lower):
+            return _last_head(doc, i)
+        k = i + (word == ",")
+        if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON:
+            plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
+            if not plural_of_listed:
+                return "Model"  # "For CTGAN trained on Credit", "SPOCK, trained using the CLASS framework": a trained checkpoint
+        following = doc[i + 1].lower_ if i + 1 < n else ""
+        if word in {"-", "–"} and (t := HEAD_TYPE.get(following)):
+            return t
+        described = i + 2 < n and word in {",", "(", ":"} and following in {"a", "an", "the", "our"}
+        if described and following == "our" and word == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
+            described = False  # "On the X, our method improves": the comma closes an opening phrase ("On X, a game that ..." is an apposition)
+        if not described and (lower in {"is", "serves"} or lower == "," and following == "which") and (k := _is_a(doc, i)):
+            i, described = k - 2, True  # "X is a benchmark", "X, which is a simulation sandbox"
+        if described or (i + 1 < n and word == ":" and start == 0):
+            # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
+            for token in doc[i + 1 + described : min(i + 10, n)]:
+                if HEAD_TYPE.get(token.lower_) and ((t := _last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
+                    return t
+                if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
+                    break
     j = start - 1
-    while j >= 0 and doc[j].lower_ in NAMING_CUES | {"as", ",", '"', "“"}:
+    before = doc[j].lower_ if j >= 0 else ""
+    while before in APPOSITION_LEADS:
         j -= 1
-    t = HEAD_TYPE.get(doc[j].lower_) if j >= 0 else None
+        before = doc[j].lower_ if j >= 0 else ""
+    t = HEAD_TYPE.get(before) if j >= 0 else None
     if t and j > 0 and doc[j - 1].lower_ in {"in", "on", "at", "from", "by"}:
         return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
-    if t and doc[j + 1].text == "," and doc[j].lower_.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
+    if t and doc[j + 1].text == "," and before.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
         return None  # "Built on open and proprietary models, X outperforms": a plural before a comma ends a phrase ("two models, X and Y" lists)
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
@@ -138,7 +163,7 @@ def _last_head(doc: Doc, k: int) -> str:
 
 def _is_a(doc: Doc, i: int) -> int:
     """The index after the article of "is a" / ", which is a" / "serves as a" at `i`, else 0."""
-    if i >= len(doc) or doc[i].lower_ not in {"is", "serves", ","}:
+    if i >= len(doc) or doc[i].lower_ not in IS_A_LEADS:
         return 0
     words = [t.lower_ for t in doc[i : i + 5]]
     for lead in (["is"], ["serves", "as"], [",", "which", "is"]):
@@ -192,9 +217,10 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
         return None
     if (t := _list_head_type(doc, i)) is not None:
         return t
-    while i > 1 and doc[i - 1].lower_ in {"both", "the", "all", "two", "three", "four", "five", "several"}:
-        i -= 1  # "results on both R2R and RxR"
     word = doc[i - 1].lower_
+    while i > 1 and word in {"both", "the", "all", "two", "three", "four", "five", "several"}:
+        i -= 1  # "results on both R2R and RxR"
+        word = doc[i - 1].lower_
     verb = doc[i - 2].lower_ if word == "from" and i > 1 else word
     if verb in MODEL_VERBS and any(ch.isdigit() for ch in doc[start].text):
         return "Model"
@@ -248,6 +274,12 @@ def _interactive_benchmark(sentence: str) -> bool:
     return bool(INTERACTIVE.search(sentence) and BENCHMARK_WORD.search(sentence) and not DATA_WORD.search(sentence))
 
 
+@lru_cache(maxsize=1 << 16)
+def _internal_type(name: str) -> str | None:
+    """The type a name's own ending gives it, with any version after it dropped: `AirBench 2024` is a ...Bench."""
+    return internal_type(name) or internal_type(VERSION_END.sub("", name))
+
+
 def _sentence(text: str, at: int) -> str:
     """The sentence of `text` around character `at`, by its full stops (cheap, no parse)."""
     start = text.rfind(". ", 0, at)
@@ -269,6 +301,9 @@ def _acting(text: str, memo: list[bool]) -> bool:
 
 def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     """Give each untyped name the type its mentions' head nouns vote for, else its shape's, else Method."""
+    pending = [(c, c.key or flags.span_text(doc, text, c.start, c.end)) for c in found if c.label is None or c.origin in RETYPED]
+    if not pending:
+        return  # every name is of a list that types it
     ends = {c.start: c.end for c in found}
     starts_by_end = {c.end: c.start for c in found}
     orth = flags.columns(doc)[:, 0]  # token hashes, read by the checks after a name ("X trained on")
@@ -278,29 +313,26 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
     sentences: dict[int, tuple[bool, bool, bool]] = {}
     data: set[str] = set()  # names a head noun calls a benchmark in a sentence about data
-    for c in found:
-        if c.label is None or c.origin in {"title", "definition", "cue"}:
-            key = norm(c.key or flags.span_text(doc, text, c.start, c.end))
-            t = _head_type(doc, orth, c.start, c.end, ends)
-            if t == "Benchmark" and _interactive_benchmark(_sentence(text, doc[c.start].idx)):
-                t = "Environment"  # "X, a benchmark of long-horizon, multi-app interactions"
-            if t:
-                headed.setdefault(key, set()).add(t)
-                if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
-                    data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
-            t = t or _context_type(doc, c.start, starts_by_end, text, sentences) or (known_model and _listed_with_model(doc, c, by_start, by_end))
-            if t:
-                votes.setdefault(key, {}).setdefault(t, 0)
-                votes[key][t] += 1
+    for c, name in pending:
+        key = norm(name)
+        t = _head_type(doc, orth, c.start, c.end, ends)
+        if t == "Benchmark" and _interactive_benchmark(_sentence(text, doc[c.start].idx)):
+            t = "Environment"  # "X, a benchmark of long-horizon, multi-app interactions"
+        if t:
+            headed.setdefault(key, set()).add(t)
+            if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
+                data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
+        t = t or _context_type(doc, c.start, starts_by_end, text, sentences) or (known_model and _listed_with_model(doc, c, by_start, by_end))
+        if t:
+            votes.setdefault(key, {}).setdefault(t, 0)
+            votes[key][t] += 1
     variants: list[tuple[Candidate, str]] = []  # names nothing typed (Method by default) with a variant's suffix, and their stems
     acting: list[bool] = []  # whether the paper is about agents acting, read once and only if a name needs it
-    for c in found:
-        if c.label is not None and c.origin not in {"title", "definition", "cue"}:
-            continue
-        name = c.key or flags.span_text(doc, text, c.start, c.end)
-        counts = votes.get(norm(name))
-        head_types = headed.get(norm(name), set())
-        internal = internal_type(name) or internal_type(VERSION_END.sub("", name))  # `AirBench 2024` is a ...Bench
+    for c, name in pending:
+        key = norm(name)
+        counts = votes.get(key)
+        head_types = headed.get(key, set())
+        internal = _internal_type(name)
         if internal == "Environment":
             c.label = internal  # an agent benchmark built around a world (`BoxingGym`) is an Environment
         elif counts and internal == "Benchmark" and NAMED_DATA.search(name):
@@ -309,7 +341,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             c.label = max(counts, key=lambda t: (counts[t], t))
             if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name):
                 c.label = "Model"  # "pruning experiments on AlexNet" test a network, not a dataset
-            elif c.label == "Benchmark" and internal is None and (not head_types or head_types == {"Benchmark"} and norm(name) not in data) and _acting(text, acting):
+            elif c.label == "Benchmark" and internal is None and (not head_types or head_types == {"Benchmark"} and key not in data) and _acting(text, acting):
                 c.label = "Environment"  # "results on R2R" in a paper on navigation, "the MiniHack suite" in one on RL: where the agent acts
         elif c.label is None:
             c.label = internal or "Method"

@@ -48,6 +48,8 @@ ET = 256  # "et" (of "et al.")
 AL = 512  # a word starting "al" ("al.")
 CLOSER = 1024  # a word that may close the name before it (`VGG Net`, "Transformer distillation", `DeepLabv3+`, `SQuAD v1.1`, `iNaturalist 2018`)
 TECHNIQUE = 2048  # a head noun of technique names ("learning", "prompting", "networks"): `kg.extract.terms`
+OPEN = 4096  # "(": an acronym's definition opens ("Long Form (LF)")
+CLOSE = 8192  # ")"
 LENGTH_SHIFT = 16
 CLOSER_TEXT = re.compile(r"^(?:Net|distillation|\+\+?|v\d+(?:\.\d+)*|\d{4})$")
 NUMBER_TEXT = re.compile(r"^\d+(?:\.\d+)?%?$")
@@ -75,20 +77,27 @@ def _shaped(text: str) -> bool:
 
 def _bits(text: str) -> int:
     lower = text.lower()
-    return (
+    bits = (
         (SHAPE if may_be_shaped_name(text) else 0)
         | (CUE if lower in NAMING_CUES or lower in PROPOSE_VERBS else 0)
         | (ARENA_HEAD if HEAD_TYPE.get(lower) in {"Benchmark", "Environment"} or text in NETWORK_HEADS else 0)
         | (END if text in SENTENCE_PUNCT else 0)
-        | (NEWLINE if "\n" in text else 0)
-        | (PUNCT if is_punct(text) else 0)
-        | (SIZE if shapes.BARE_SIZE.match(text) else 0)
-        | (NUMBER if NUMBER_TEXT.match(text) else 0)
         | (ET if lower == "et" else 0)
         | (AL if lower.startswith("al") else 0)
         | (CLOSER if CLOSER_TEXT.match(text) else 0)
         | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text[:1].isupper() and lower in TITLED_TECHNIQUE_HEADS else 0)
         | len(text) << LENGTH_SHIFT
+    )
+    if text.isalpha():
+        return bits  # a word holds no line break, punctuation, digit or bracket: most strings a new text brings are words
+    return (
+        bits
+        | (NEWLINE if "\n" in text else 0)
+        | (PUNCT if is_punct(text) else 0)
+        | (SIZE if shapes.BARE_SIZE.match(text) else 0)
+        | (NUMBER if NUMBER_TEXT.match(text) else 0)
+        | (OPEN if text == "(" else 0)
+        | (CLOSE if text == ")" else 0)
     )
 
 
@@ -107,6 +116,21 @@ def columns(doc: Doc) -> numpy.ndarray:
     if found is None or len(found) != len(doc):
         found = doc.user_data[COLUMNS] = doc.to_array([ORTH, IDX, ID])
     return found
+
+
+def positions(bits: numpy.ndarray, *wanted: int) -> list[list[int]]:
+    """The positions of the tokens that have any of each of the `wanted` bits, one list per entry.
+
+    A few tokens of a doc are flagged: numpy picks them out in one pass, and
+    Python sorts them by flag. A numpy pass per flag costs more than the
+    tokens it finds, however few.
+    """
+    mask = 0
+    for bit in wanted:
+        mask |= bit
+    at = numpy.flatnonzero(bits & mask)
+    flagged = list(zip(at.tolist(), bits[at].tolist()))
+    return [[i for i, b in flagged if b & bit] for bit in wanted]
 
 
 def offsets(doc: Doc) -> tuple[list[int], list[int]]:

@@ -29,9 +29,16 @@ def _folded(pattern: re.Pattern) -> re.Pattern | None:
 
 
 def search(pattern: re.Pattern, text: str) -> re.Match | None:
-    """`pattern.search(text)`: the same span."""
-    folded = _folded(pattern) if text.isascii() else None
-    return folded.search(text.lower()) if folded else pattern.search(text)
+    """`pattern.search(text)`: the same span.
+
+    The known pattern is looked up here rather than through `_folded`: roles search a dozen times per name.
+    """
+    if text.isascii():
+        known = _FOLDED.get(id(pattern))
+        folded = known[1] if known is not None and known[0] is pattern else _folded(pattern)
+        if folded:
+            return folded.search(text.lower())
+    return pattern.search(text)
 
 
 def match(pattern: re.Pattern, text: str) -> re.Match | None:

@@ -19,7 +19,8 @@ length.
 
 from __future__ import annotations
 
-import numpy
+from operator import attrgetter
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,31 +42,36 @@ class NameFinder:
         self.gazetteer = gazetteer.load(gazetteer_path)
         self.matchers = candidates.phrase_matchers(nlp, patterns.make_doc, {"lexicon": lexicon.load(), "gazetteer": self.gazetteer.terms})
         self.common = {self.gazetteer.terms[i].name for i in self.gazetteer.common}
-        self.lexicon_names = lexicon.by_name()
         flags.register(nlp.vocab)
-        self.open, self.close = nlp.vocab.strings.add("("), nlp.vocab.strings.add(")")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.user_data.get(TEXT) or doc.text
         columns = flags.columns(doc)
         orth, bits = columns[:, 0], columns[:, 2]
+        shaped, cues, techniques, heads, closers, opens, closes = flags.positions(
+            bits, flags.SHAPE, flags.CUE, flags.TECHNIQUE, flags.ARENA_HEAD, flags.CLOSER, flags.OPEN, flags.CLOSE
+        )
         listed = candidates.from_terms(doc, self.matchers)
         found = listed["lexicon"]
-        found += self._from_gazetteer(doc, text, listed["gazetteer"], {i for c in found for i in range(c.start, c.end)})
         covered = {i for c in found for i in range(c.start, c.end)}
-        found += candidates.from_shapes(doc, numpy.flatnonzero(bits & flags.SHAPE).tolist(), covered, self.lexicon_names)
-        found += candidates.from_cues(doc, numpy.flatnonzero(bits & flags.CUE).tolist())
+        gazetteer_names = self._from_gazetteer(doc, text, listed["gazetteer"], covered)
+        found += gazetteer_names
+        covered.update(i for c in gazetteer_names for i in range(c.start, c.end))
+        found += candidates.from_shapes(doc, shaped, covered)
+        found += candidates.from_cues(doc, cues)
         found += candidates.from_title_lead(doc, text)
         title_end = max(0, text.find("\n"))
-        found += terms.from_repeats(doc, text, numpy.flatnonzero(bits & flags.TECHNIQUE).tolist(), title_end)
-        found = boundaries.join_parts(doc, found, title_end)
+        found += terms.from_repeats(doc, text, techniques, title_end)
+        found = boundaries.join_parts(doc, found, title_end, set(closers))
         found += boundaries.list_members(doc, text, found)
-        found += boundaries.from_heads(doc, numpy.flatnonzero(bits & flags.ARENA_HEAD).tolist(), title_end)
+        found += boundaries.from_heads(doc, heads, title_end)
         found += boundaries.scored_on(doc, text, bits, found)
-        parens = numpy.flatnonzero((orth[:-2] == self.open) & (orth[2:] == self.close)).tolist()
+        closed = set(closes)
+        parens = [i for i in opens if i + 2 in closed]  # "(" two tokens before ")"
         found = definitions.join(doc, orth, text, parens, found)
         found = candidates.non_overlapping(found)
-        found = candidates.non_overlapping(found + candidates.repeats(doc, orth, found))
+        if repeated := candidates.repeats(doc, orth, found):  # a paper that repeats no cued name needs no second pass
+            found = candidates.non_overlapping(found + repeated)
         found = candidates.sized(bits, found)
         found += candidates.size_list(doc, found)
         found = boundaries.drop_non_names(bits, found)
@@ -95,7 +101,7 @@ class NameFinder:
 
 def _mentions(text: str, idx: list[int], length: list[int], found: list[Candidate]) -> list[Mention]:
     mentions = []
-    for c in sorted(found, key=lambda c: c.start):
+    for c in sorted(found, key=attrgetter("start")):
         start_char, end_char = idx[c.start], idx[c.end - 1] + length[c.end - 1]
         name = text[start_char:end_char]
         mentions.append(Mention(c.start, c.end, start_char, end_char, c.label, c.key or name, name, c.origin))

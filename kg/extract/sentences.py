@@ -22,6 +22,8 @@ from kg.extract.mentions import Sentence
 
 # Where the splitter leaves the token index of each sentence's first token.
 STARTS = "kg_sentence_starts"
+# What no sentence starts at: punctuation, and the characters that end sentences.
+SKIPPED = flags.PUNCT | flags.END
 NOT_START = 2**64 - 1  # SENT_START's -1, as the uint64 `Doc.from_array` reads
 
 
@@ -34,18 +36,18 @@ class SentenceSplitter:
             doc.user_data[STARTS] = []
             return doc
         bits = flags.columns(doc)[:, 2]
-        skip = (bits & (flags.PUNCT | flags.END)).tolist()  # punctuation never starts a sentence
+        ends, breaks = flags.positions(bits, flags.END, flags.NEWLINE)
+        n = len(doc)
         starts = [0]
-        # A sentence starts at the first word after each sentence-ending character.
-        for end in (bits & flags.END).nonzero()[0].tolist():
+        # A sentence starts at the first word after each sentence-ending character; punctuation never starts one.
+        for end in ends:
             i = end + 1
-            while i < len(skip) and skip[i]:
+            while i < n and bits[i] & SKIPPED:
                 i += 1
-            if i < len(skip) and i > starts[-1]:
+            if i < n and i > starts[-1]:
                 starts.append(i)
-        breaks = (bits[:-1] & flags.NEWLINE).nonzero()[0]
-        if len(breaks):
-            starts.append(int(breaks[0]) + 1)  # the word after the title's line break
+        if breaks and breaks[0] < n - 1:
+            starts.append(breaks[0] + 1)  # the word after the title's line break
         values = numpy.full((len(doc), 1), NOT_START, dtype="uint64")
         values[starts] = 1
         doc.from_array([SENT_START], values)

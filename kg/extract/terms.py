@@ -21,6 +21,7 @@ technique head ("we add Locality-Sensitive Hashing") name a technique.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -113,8 +114,12 @@ def _architecture(doc: Doc, head: int) -> list[Candidate]:
     return [Candidate(start, head + 1, "term", "Method")]
 
 
+@lru_cache(maxsize=1 << 16)
 def _modifier(text: str) -> bool:
-    """A word that may name a technique's kind: letters and inner hyphens, lower-case or capitalised once."""
+    """A word that may name a technique's kind: letters and inner hyphens, lower-case or capitalised once.
+
+    Cached: the words before "learning" and "prompting" recur paper after paper.
+    """
     if len(text) < 3 or text.lower() in DESCRIPTIVE_WORDS or not text[0].isalpha() or not text.replace("-", "").isalpha():
         return False
     return text[1:] == text[1:].lower() or "-" in text and text.title() == text  # "Role-Play", not `DPO` or `AgentTuning`
