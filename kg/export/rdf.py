@@ -34,7 +34,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.export import iris as ns
 from kg.export.iris import DEFAULT_BASE, ORCID, PREFIXES, Iris, arxiv_iri
-from kg.store.rows import ENTITY_LABELS, PAGE, ROLE_TYPES, edges, node_pages, nodes_with_ids, span
+from kg.store.rows import ENTITY_LABELS, PAGE, ROLE_TYPES, Page, edges, node_pages, nodes_with_ids, pages
 
 class Terms:
     """The terms of one namespace, each made once.
@@ -126,11 +126,11 @@ def blocks(reader: Any, base: str = DEFAULT_BASE, page: int = PAGE) -> Iterator[
     yield from _extractors(reader, iris)
     metrics = yield from _metrics(reader, iris)
     for label in ENTITY_LABELS:
-        for rows in node_pages(reader, label, page):
+        for found in pages(reader, label, page):
             variants = defaultdict(list)
-            for row in edges(reader, label, "VARIANT_OF", label, span(rows)):
+            for row in edges(reader, label, "VARIANT_OF", label, found.within):
                 variants[row["start_id"]].append(row["end_id"])
-            for row in rows:
+            for row in found.rows:
                 pairs = [(RDF.type, KG[label]), (SKOS.prefLabel, Literal(row["name"]))]
                 pairs += [(SKOS.altLabel, Literal(alias)) for alias in row["aliases"] or ()]
                 pairs += [(KG.variantOf, iris.entity(other)) for other in variants[row["id"]]]
@@ -141,8 +141,8 @@ def blocks(reader: Any, base: str = DEFAULT_BASE, page: int = PAGE) -> Iterator[
             if row["orcid"] and (orcid := ORCID_ID.search(row["orcid"])):
                 pairs.append((SDO.sameAs, URIRef(ORCID + orcid.group(1))))
             yield iris.author(row["id"]), pairs
-    for rows in node_pages(reader, "Paper", page):
-        yield from _papers(reader, iris, rows, metrics)
+    for found in pages(reader, "Paper", page):
+        yield from _papers(reader, iris, found, metrics)
 
 
 def triples(reader: Any, base: str = DEFAULT_BASE, page: int = PAGE) -> Iterator[Triple]:
@@ -176,9 +176,9 @@ def _metrics(reader: Any, iris: Iris) -> Iterator[Block]:
     return {name: metric for metric, names in spellings.items() for name in names}
 
 
-def _papers(reader: Any, iris: Iris, rows: list[dict], metrics: dict[str, URIRef]) -> Iterator[Block]:
+def _papers(reader: Any, iris: Iris, page: Page, metrics: dict[str, URIRef]) -> Iterator[Block]:
     """The blocks of one page of papers: each paper, then its bylines, assertions and results."""
-    ids = span(rows)
+    ids = page.within
     authored = defaultdict(list)
     for row in edges(reader, "Author", "AUTHORED", "Paper", ids, by_end=True):
         authored[row["end_id"]].append(row)
@@ -190,7 +190,7 @@ def _papers(reader: Any, iris: Iris, rows: list[dict], metrics: dict[str, URIRef
     for row in edges(reader, "Paper", "REPORTS", "Result", ids):
         reports[row["start_id"]].append(row["end_id"])
     results = _results(reader, [r for found in reports.values() for r in found])
-    for row in rows:
+    for row in page.rows:
         paper = iris.paper(row["id"])
         pairs = _paper(row)
         bylines = sorted(authored[row["id"]], key=lambda r: (r["position"] if r["position"] is not None else 1 << 30, r["start_id"]))
