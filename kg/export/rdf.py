@@ -2,11 +2,13 @@
 
 `blocks` reads the graph through a reader, a page of nodes at a time
 (`kg.store.rows`), and turns it into RDF terms in the vocabulary of
-`schemas/kg.ttl`, grouped by subject. N-Triples and Turtle are written block
-by block as the pages arrive (Turtle's prefixes first, then one subject
-block after another), so neither ever holds the graph in memory: what stays
-is the entities' IRIs, few next to papers. JSON-LD, RDF/XML and TriG group
-and nest the whole graph, so they build an rdflib Graph.
+`schemas/kg.ttl`, grouped by subject, in the order of the store's pages (by
+id from Neo4j, in storage order from the embedded store: the same bytes for
+the same store). N-Triples and Turtle are written block by block as the
+pages arrive (Turtle's prefixes first, then one subject block after
+another), so neither ever holds the graph in memory: what stays is the
+entities' IRIs, few next to papers. JSON-LD, RDF/XML and TriG group and
+nest the whole graph, so they build an rdflib Graph.
 
 rdflib can neither read nor write RDF-star, so the evidence of each
 paper-to-entity edge is an assertion node (a reified `rdf:Statement` that is
@@ -65,24 +67,10 @@ Block = tuple[URIRef, list[tuple[URIRef, URIRef | Literal]]]
 
 # rdflib's plugin name for each format the command accepts.
 FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml", "trig": "trig"}
-SUFFIXES = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".jsonld": "jsonld",
-    ".json": "jsonld",
-    ".rdf": "xml",
-    ".xml": "xml",
-    ".owl": "xml",
-    ".trig": "trig",
-}
-ROLE_PROPERTIES = {
-    "proposes": KG.proposes,
-    "evaluates_on": KG.evaluatesOn,
-    "uses": KG.uses,
-    "compares_to": KG.comparesTo,
-    "mentions": KG.mentions,
-}
+SUFFIXES = {".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld",
+            ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".trig": "trig"}
+ROLE_PROPERTIES = {"proposes": KG.proposes, "evaluates_on": KG.evaluatesOn, "uses": KG.uses, "compares_to": KG.comparesTo,
+                   "mentions": KG.mentions}
 # Linked Papers With Code's paper links, stated beside the role where they hold exactly, so a
 # query written for LPWC runs on the export without a reasoner. Each LPWC property covers
 # one type of entity, so none is a super-property of a kg role (which spans all four).
@@ -178,16 +166,15 @@ def _metrics(reader: Any, iris: Iris) -> Iterator[Block]:
 
 def _papers(reader: Any, iris: Iris, page: Page, metrics: dict[str, URIRef]) -> Iterator[Block]:
     """The blocks of one page of papers: each paper, then its bylines, assertions and results."""
-    ids = page.within
     authored = defaultdict(list)
-    for row in edges(reader, "Author", "AUTHORED", "Paper", ids, by_end=True):
+    for row in edges(reader, "Author", "AUTHORED", "Paper", page.within, by_end=True):
         authored[row["end_id"]].append(row)
     roles = defaultdict(list)
     for label in ENTITY_LABELS:
-        for row in edges(reader, "Paper", ROLE_TYPES, label, ids):
+        for row in edges(reader, "Paper", ROLE_TYPES, label, page.within):
             roles[row["start_id"]].append((label, row["role"], row))
     reports = defaultdict(list)
-    for row in edges(reader, "Paper", "REPORTS", "Result", ids):
+    for row in edges(reader, "Paper", "REPORTS", "Result", page.within):
         reports[row["start_id"]].append(row["end_id"])
     results = _results(reader, [r for found in reports.values() for r in found])
     for row in page.rows:
