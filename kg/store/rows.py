@@ -179,7 +179,7 @@ def _match(reader: Any, var: str, label: str, within: Within, pattern: str = "")
     if isinstance(within, tuple):
         return f"MATCH {pattern} WHERE {var}.id >= $first AND {var}.id <= $last", {"first": within[0], "last": within[1]}
     if by_offset(reader):
-        return f"UNWIND $ids AS wanted MATCH {pattern} WHERE {var}.id = wanted", {"ids": list(within)}
+        return f"UNWIND $ids AS wanted MATCH {pattern} WHERE {var}.id = wanted", {"ids": list(dict.fromkeys(within))}
     where = f"{var}.id >= $first AND {var}.id <= $last AND {var}.id IN $ids"
     return f"MATCH {pattern} WHERE {where}", {"first": min(within), "last": max(within), "ids": list(within)}
 
