@@ -176,7 +176,7 @@ def _papers(reader: Any, iris: Iris, page: Page, metrics: dict[str, URIRef]) -> 
     reports = defaultdict(list)
     for row in edges(reader, "Paper", "REPORTS", "Result", page.within):
         reports[row["start_id"]].append(row["end_id"])
-    results = _results(reader, [r for found in reports.values() for r in found])
+    results = _results(reader, page)
     for row in page.rows:
         paper = iris.paper(row["id"])
         pairs = _paper(row)
@@ -199,12 +199,12 @@ def _papers(reader: Any, iris: Iris, page: Page, metrics: dict[str, URIRef]) -> 
             yield _result(iris, results[result], metrics)
 
 
-def _results(reader: Any, ids: list[str]) -> dict[str, dict]:
-    """Results by id, with the id of the entity that achieved each (`by`) and of its benchmark (`on`)."""
-    found = {row["id"]: {**row, "by": None, "on": None} for row in nodes_with_ids(reader, "Result", ids)}
+def _results(reader: Any, page: Page) -> dict[str, dict]:
+    """The page's results by id, with the id of the entity that achieved each (`by`) and of its benchmark (`on`)."""
+    found = {row["id"]: {**row, "by": None, "on": None} for row in nodes_with_ids(reader, "Result", page.within, via=("Paper", "REPORTS"))}
     for key, type_, labels in (("by", "ACHIEVES", ("Model", "Method")), ("on", "HAS_RESULT", ("Benchmark", "Environment"))):
         for label in labels:
-            for row in edges(reader, label, type_, "Result", ids, by_end=True):
+            for row in edges(reader, label, type_, "Result", page.within, by_end=True, via=("Paper", "REPORTS")):
                 found[row["end_id"]][key] = row["start_id"]
     return found
 

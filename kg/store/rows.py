@@ -44,6 +44,8 @@ from importlib.resources import files
 from typing import Any
 
 PAGE = 2000
+# LadybugDB offsets whose ids one query reads (`windows`): a few MB of ids, and few scans of the label.
+BLOCK = 65_536
 ROLE_TYPES = ("PROPOSES", "EVALUATES_ON", "USES", "COMPARES_TO", "MENTIONS")
 ENTITY_LABELS = ("Model", "Method", "Benchmark", "Environment")
 # The relationships fetched from their end node: many per start node (an author's papers,
@@ -100,7 +102,15 @@ def _checked(name: str, known: tuple[str, ...]) -> str:
     return name
 
 
-Within = tuple[str, str] | range | list[str]
+@dataclass(frozen=True)
+class Stored:
+    """Some nodes of one LadybugDB label: their ids in storage order, and the range of storage offsets that holds just them."""
+
+    ids: list[str]
+    offsets: range
+
+
+Within = tuple[str, str] | Stored | list[str]
 
 
 @dataclass(frozen=True)
@@ -108,7 +118,7 @@ class Page:
     """Some nodes of one label, as rows of `id` and properties (nulls kept), and the `within` that selects them."""
 
     rows: list[dict[str, Any]]
-    within: tuple[str, str] | range
+    within: tuple[str, str] | Stored
 
 
 def by_offset(reader: Any) -> bool:
@@ -120,18 +130,25 @@ def by_offset(reader: Any) -> bool:
     return getattr(reader, "dialect", "embedded") == "embedded"
 
 
-def windows(reader: Any, label: str, size: int = PAGE) -> Iterator[tuple[str, str] | range]:
-    """The `within` of each page of `label`, at most `size` nodes each, without reading the nodes.
+def windows(reader: Any, label: str, size: int = PAGE) -> Iterator[tuple[str, str] | Stored]:
+    """The `within` of each page of `label`, at most `size` nodes each, without reading the nodes' properties.
 
-    On LadybugDB these are the offset ranges up to the label's last node (a
-    range of deleted nodes selects nothing). On Neo4j each page is found by
+    On LadybugDB the ids are read in storage order, `BLOCK` offsets a query
+    (the query still scans the label's ids, so a page each would be
+    quadratic again), and cut into pages. On Neo4j each page is found by
     its ids alone (a sort that carried every property, a million abstracts,
     would hold them all at once), then given as its span.
     """
     label = _checked(label, tables().labels)
     if by_offset(reader):
         top = list(reader.run(f"MATCH (n:{label}) RETURN max(offset(id(n))) AS top"))[0]["top"]
-        yield from (range(low, low + size) for low in range(0, -1 if top is None else top + 1, size))
+        where = "offset(id(n)) >= $low AND offset(id(n)) < $high"
+        for low in range(0, -1 if top is None else top + 1, BLOCK):
+            found = list(reader.run(f"MATCH (n:{label}) WHERE {where} RETURN offset(id(n)) AS at, n.id AS id ORDER BY at",
+                                    {"low": low, "high": low + BLOCK}))
+            for first in range(0, len(found), size):
+                page = found[first : first + size]
+                yield Stored([row["id"] for row in page], range(page[0]["at"], page[-1]["at"] + 1))
         return
     ids = f"MATCH (n:{label}) WHERE n.id > $after RETURN n.id AS id ORDER BY id LIMIT {int(size)}"
     after = ""
@@ -143,8 +160,7 @@ def windows(reader: Any, label: str, size: int = PAGE) -> Iterator[tuple[str, st
 def pages(reader: Any, label: str, size: int = PAGE) -> Iterator[Page]:
     """Every node of `label`, a page of at most `size` at a time, in storage order on LadybugDB and by id elsewhere."""
     for within in windows(reader, label, size):
-        if rows := nodes_with_ids(reader, label, within):
-            yield Page(rows, within)
+        yield Page(nodes_with_ids(reader, label, within), within)
 
 
 def node_pages(reader: Any, label: str, size: int = PAGE) -> Iterator[list[dict[str, Any]]]:
@@ -152,30 +168,42 @@ def node_pages(reader: Any, label: str, size: int = PAGE) -> Iterator[list[dict[
     return (page.rows for page in pages(reader, label, size))
 
 
-def nodes_with_ids(reader: Any, label: str, within: Within) -> list[dict[str, Any]]:
-    """The nodes of `label` `within` a `Page`'s selection or a list of ids, as `Page` rows (in storage order for a range, else by id)."""
+def nodes_with_ids(reader: Any, label: str, within: Within, via: tuple[str, str] | None = None) -> list[dict[str, Any]]:
+    """The nodes of `label` `within` a `Page`'s selection or a list of ids, as `Page` rows (in storage order for `Stored`, else by id).
+
+    With `via` (a label and a type), the nodes are those that the nodes of
+    that label `within` reach through the type (a page of papers' results).
+    """
     label = _checked(label, tables().labels)
     columns = "".join(f", n.{column} AS {column}" for column in tables().nodes[label])
     if not within:
         return []
-    match, params = _match(reader, "n", label, within)
-    order = "offset(id(n))" if isinstance(within, range) else "id"
+    if via:
+        source, type_ = _checked(via[0], tables().labels), _checked(via[1], tables().types)
+        match, params = _match(reader, "v", source, within, f"(v:{source})-[:{type_}]->(n:{label})")
+    else:
+        match, params = _match(reader, "n", label, within)
+    order = "offset(id(n))" if isinstance(within, Stored) and not via else "id"
     return list(reader.run(f"{match} RETURN n.id AS id{columns} ORDER BY {order}", params))
 
 
 def _match(reader: Any, var: str, label: str, within: Within, pattern: str = "") -> tuple[str, dict[str, Any]]:
     """The MATCH of `pattern` (`(var:label)` when empty) with `var` `within` a selection, and its parameters.
 
-    A range is of storage offsets (LadybugDB), a (first, last) tuple an id
-    span. A list of ids is looked up one by one on LadybugDB, through its
-    hash index: a condition on ids scans the whole column (0.6 s for 2,000
-    ids among 20,000 papers). Elsewhere a list is also bounded by its first
-    and last id, a range the index answers, leaving few rows to test.
+    Every condition on LadybugDB ids scans the whole column (0.6 s for a
+    list of 2,000 ids among 20,000 papers), and a condition on offsets too
+    unless it starts a traversal; a lookup by id goes through the hash index.
+    So `Stored` nodes are looked up by id alone, and traversed from by their
+    offsets; a list of ids is looked up one by one there. A (first, last)
+    tuple is an id span; elsewhere a list is also bounded by its first and
+    last id, a range the index answers, leaving few rows to test.
     """
     pattern = pattern or f"({var}:{label})"
-    if isinstance(within, range):
+    if isinstance(within, Stored) and pattern == f"({var}:{label})":
+        within = within.ids
+    if isinstance(within, Stored):
         where = f"offset(id({var})) >= $low AND offset(id({var})) < $high"
-        return f"MATCH {pattern} WHERE {where}", {"low": within.start, "high": within.stop}
+        return f"MATCH {pattern} WHERE {where}", {"low": within.offsets.start, "high": within.offsets.stop}
     if isinstance(within, tuple):
         return f"MATCH {pattern} WHERE {var}.id >= $first AND {var}.id <= $last", {"first": within[0], "last": within[1]}
     if by_offset(reader):
@@ -184,16 +212,18 @@ def _match(reader: Any, var: str, label: str, within: Within, pattern: str = "")
     return f"MATCH {pattern} WHERE {where}", {"first": min(within), "last": max(within), "ids": list(within)}
 
 
-def edges(reader: Any, start: str, type_: str | tuple[str, ...], end: str, within: Within, by_end: bool = False) -> list[dict[str, Any]]:
+def edges(reader: Any, start: str, type_: str | tuple[str, ...], end: str, within: Within, by_end: bool = False,
+          via: tuple[str, str] | None = None) -> list[dict[str, Any]]:
     """The `type_` relationships from `start` to `end` nodes whose start (or end) is `within`.
 
-    `within` is a `Page`'s, or a list of ids. Rows are
+    `within` is a `Page`'s, or a list of ids; with `via` (a label and a
+    type), the start (or end) nodes are those the nodes of that label
+    `within` reach through the type. Rows are
     `{"start_id", "end_id", **properties}`, ordered by start, then end, then
     the properties (`end` is a reserved word in LadybugDB's Cypher, so it
     names no column).
     `type_` may be several types with the same properties (the five roles,
-    whose `role` property names the type): one query instead of one each,
-    since LadybugDB scans a whole label's ids for every range it is asked.
+    whose `role` property names the type): one query instead of one each.
     """
     start, end = _checked(start, tables().labels), _checked(end, tables().labels)
     types = [_checked(t, tables().types) for t in ((type_,) if isinstance(type_, str) else type_)]
@@ -205,7 +235,11 @@ def edges(reader: Any, start: str, type_: str | tuple[str, ...], end: str, withi
     # Two edges between one pair (an author twice in a byline) are ordered by their properties, so every read is the same.
     order = "".join(f", {column}" for column in tables().relationships[types[0]])
     pattern = f"(a:{start})-[r:{'|'.join(types)}]->(b:{end})"
-    match, params = _match(reader, "b" if by_end else "a", end if by_end else start, within, pattern)
+    if via:
+        source, through = _checked(via[0], tables().labels), _checked(via[1], tables().types)
+        match, params = _match(reader, "v", source, within, f"(v:{source})-[:{through}]->({'b' if by_end else 'a'}), {pattern}")
+    else:
+        match, params = _match(reader, "b" if by_end else "a", end if by_end else start, within, pattern)
     return list(reader.run(f"{match} RETURN a.id AS start_id, b.id AS end_id{columns} ORDER BY start_id, end_id{order}", params))
 
 
