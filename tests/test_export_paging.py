@@ -19,6 +19,7 @@ from kg.export.neo4j_csv import export_neo4j_csv
 from kg.export.rdf import write_ntriples
 from kg.records import Author, Paper
 from kg.store import EmbeddedStore
+from kg.store import rows
 from kg.store.reader import LadybugReader
 from kg.store.rows import by_offset, node_batches, pages, relationship_batches, tables
 from scale_papers import scale_records
@@ -80,7 +81,10 @@ def test_the_rebuild_left_holes_in_the_storage_offsets(reader):
 
 
 @pytest.mark.parametrize("size", [1, 3, 7, 2000])
-def test_pages_give_every_node_once_in_storage_order(reader, size):
+@pytest.mark.parametrize("block", [5, rows.BLOCK])
+def test_pages_give_every_node_once_in_storage_order(reader, size, block, monkeypatch):
+    """Ids are read `rows.BLOCK` offsets a query, then cut into pages: neither cut loses or repeats a node."""
+    monkeypatch.setattr(rows, "BLOCK", block)
     for label in tables().labels:
         found = [row["id"] for page in pages(reader, label, size) for row in page.rows]
         assert all(0 < len(page.rows) <= size for page in pages(reader, label, size))
@@ -95,9 +99,10 @@ def _triples(reader, page: int) -> str:
     return out.getvalue()
 
 
-def test_ntriples_are_the_same_bytes_whatever_the_page_size_and_the_same_lines_as_id_pages(reader):
+def test_ntriples_are_the_same_bytes_whatever_the_page_size_and_the_same_lines_as_id_pages(reader, monkeypatch):
     small, large = _triples(reader, 3), _triples(reader, 2000)
-    assert small == large == _triples(reader, 2000)
+    monkeypatch.setattr(rows, "BLOCK", 4)
+    assert small == large == _triples(reader, 2000) == _triples(reader, 3)
     by_id = _triples(ById(reader), 3)
     assert small != by_id and sorted(small.splitlines()) == sorted(by_id.splitlines())
     graph = Graph().parse(data=small, format="nt")

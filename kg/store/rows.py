@@ -51,6 +51,11 @@ ENTITY_LABELS = ("Model", "Method", "Benchmark", "Environment")
 # The relationships fetched from their end node: many per start node (an author's papers,
 # an entity's results), few per end node.
 BY_END = {"AUTHORED", "ACHIEVES", "HAS_RESULT"}
+# ... and those whose end nodes are fetched as the ones a page of papers reports: every
+# result is its paper's, and LadybugDB answers a page of results from the entities' side,
+# scanning all their results (9 ms a page among 141k results, 19 ms among 423k; 10 ms for both
+# through the papers).
+VIA = {"ACHIEVES": ("Paper", "REPORTS"), "HAS_RESULT": ("Paper", "REPORTS")}
 
 
 @dataclass(frozen=True)
@@ -269,13 +274,13 @@ def relationship_batches(reader: Any, size: int = PAGE) -> Iterator[tuple[tuple[
     for type_, pairs in tables().ends.items():
         if type_ in ROLE_TYPES:
             continue
-        by_end = type_ in BY_END
+        by_end, via = type_ in BY_END, VIA.get(type_)
         for label in dict.fromkeys(end if by_end else start for start, end in pairs):
-            for within in windows(reader, label, size):
+            for within in windows(reader, via[0] if via else label, size):
                 for start, end in pairs:
                     if (end if by_end else start) != label:
                         continue
-                    rows = edges(reader, start, type_, end, within, by_end)
+                    rows = edges(reader, start, type_, end, within, by_end, via)
                     if rows:
                         yield (start, type_, end), [
                             {"start": row["start_id"], "end": row["end_id"], "props": props(row, ("start_id", "end_id"))} for row in rows
