@@ -13,19 +13,24 @@ into pages depends on the store, the one place the stores differ here
   `WHERE n.id > $after ORDER BY n.id LIMIT n` over the ids alone) and read
   by their id span (`n.id >= $first AND n.id <= $last`); ids come in order.
 - LadybugDB has only a hash index on the id, so every condition on ids
-  scans the whole column and id pages make an export quadratic (300k
-  papers: 0.19 s a page). A page is a range of storage offsets there
-  (`offset(id(n)) >= $lo AND offset(id(n)) < $hi`), and nodes come in
-  storage order: the same store gives the same rows in the same order on
-  every read, whatever the page size; a deleted node leaves a hole, which
-  only makes its page shorter. Id order would need every id sorted in memory
-  or a sort per page.
+  scans the whole column and id pages made an export quadratic (300k
+  papers: 0.19 s a page). There a label's ids are read in storage order,
+  `BLOCK` offsets a query, and cut into pages (`Stored`: the ids, and the
+  range of offsets that holds them); a page's rows are looked up by id
+  through the hash index, and its relationships traversed from the offset
+  range, which costs the same whatever the size of the store (a range
+  alone still scans the label, every column of it when rows are read).
+  Nodes come in storage order: the same store gives the same rows in the
+  same order on every read, whatever the page size; a deleted node leaves a
+  hole in the offsets, which no page sees. Id order would need every id
+  sorted in memory or a sort per page.
 
 Relationships are fetched for a page of nodes, from the side where each node
-has few of them (a paper's roles and authors, a result's subject and
-benchmark, an entity's variant), so a page stays small too. A list of ids
-(a few nodes to look up) is read through LadybugDB's hash index there
-(`UNWIND $ids AS x MATCH (n {id: x})`), and by span and list in Neo4j.
+has few of them (a paper's roles and authors, an entity's variant; a
+result's subject and benchmark from the papers that report it), so a page
+stays small too. A list of ids (a few nodes to look up) is read through
+LadybugDB's hash index (`UNWIND $ids AS wanted MATCH (n) WHERE n.id =
+wanted`), and by span and list in Neo4j.
 
 `node_batches` and `relationship_batches` give the row shapes the Neo4j
 loader MERGEs: `(label, [{"id", "props"}])` and
@@ -290,8 +295,7 @@ def relationship_batches(reader: Any, size: int = PAGE) -> Iterator[tuple[tuple[
 def _role_batches(reader: Any, size: int) -> Iterator[tuple[tuple[str, str, str], list[dict[str, Any]]]]:
     """The five role types in one pass over the papers, a query per page and entity label, split by the `role` property.
 
-    A pass per type would read every page of papers five times, and LadybugDB
-    scans the papers' ids for each page's range. Each type's rows come in the
+    A pass per type would read every page of papers five times. Each type's rows come in the
     order a pass of its own gives them: by page, then entity label, then ids.
     """
     for within in windows(reader, "Paper", size):
