@@ -2,11 +2,13 @@
 
 `blocks` reads the graph through a reader, a page of nodes at a time
 (`kg.store.rows`), and turns it into RDF terms in the vocabulary of
-`schemas/kg.ttl`, grouped by subject. N-Triples and Turtle are written block
-by block as the pages arrive (Turtle's prefixes first, then one subject
-block after another), so neither ever holds the graph in memory: what stays
-is the entities' IRIs, few next to papers. JSON-LD, RDF/XML and TriG group
-and nest the whole graph, so they build an rdflib Graph.
+`schemas/kg.ttl`, grouped by subject, in the order of the store's pages (by
+id from Neo4j, in storage order from the embedded store: the same bytes for
+the same store). N-Triples and Turtle are written block by block as the
+pages arrive (Turtle's prefixes first, then one subject block after
+another), so neither ever holds the graph in memory: what stays is the
+entities' IRIs, few next to papers. JSON-LD, RDF/XML and TriG group and
+nest the whole graph, so they build an rdflib Graph.
 
 rdflib can neither read nor write RDF-star, so the evidence of each
 paper-to-entity edge is an assertion node (a reified `rdf:Statement` that is
@@ -34,7 +36,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.export import iris as ns
 from kg.export.iris import DEFAULT_BASE, ORCID, PREFIXES, Iris, arxiv_iri
-from kg.store.rows import ENTITY_LABELS, PAGE, ROLE_TYPES, edges, node_pages, nodes_with_ids, span
+from kg.store.rows import ENTITY_LABELS, PAGE, ROLE_TYPES, Page, edges, node_pages, nodes_with_ids, pages
 
 class Terms:
     """The terms of one namespace, each made once.
@@ -65,24 +67,10 @@ Block = tuple[URIRef, list[tuple[URIRef, URIRef | Literal]]]
 
 # rdflib's plugin name for each format the command accepts.
 FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml", "trig": "trig"}
-SUFFIXES = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".jsonld": "jsonld",
-    ".json": "jsonld",
-    ".rdf": "xml",
-    ".xml": "xml",
-    ".owl": "xml",
-    ".trig": "trig",
-}
-ROLE_PROPERTIES = {
-    "proposes": KG.proposes,
-    "evaluates_on": KG.evaluatesOn,
-    "uses": KG.uses,
-    "compares_to": KG.comparesTo,
-    "mentions": KG.mentions,
-}
+SUFFIXES = {".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld",
+            ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".trig": "trig"}
+ROLE_PROPERTIES = {"proposes": KG.proposes, "evaluates_on": KG.evaluatesOn, "uses": KG.uses, "compares_to": KG.comparesTo,
+                   "mentions": KG.mentions}
 # Linked Papers With Code's paper links, stated beside the role where they hold exactly, so a
 # query written for LPWC runs on the export without a reasoner. Each LPWC property covers
 # one type of entity, so none is a super-property of a kg role (which spans all four).
@@ -126,11 +114,11 @@ def blocks(reader: Any, base: str = DEFAULT_BASE, page: int = PAGE) -> Iterator[
     yield from _extractors(reader, iris)
     metrics = yield from _metrics(reader, iris)
     for label in ENTITY_LABELS:
-        for rows in node_pages(reader, label, page):
+        for found in pages(reader, label, page):
             variants = defaultdict(list)
-            for row in edges(reader, label, "VARIANT_OF", label, span(rows)):
+            for row in edges(reader, label, "VARIANT_OF", label, found.within):
                 variants[row["start_id"]].append(row["end_id"])
-            for row in rows:
+            for row in found.rows:
                 pairs = [(RDF.type, KG[label]), (SKOS.prefLabel, Literal(row["name"]))]
                 pairs += [(SKOS.altLabel, Literal(alias)) for alias in row["aliases"] or ()]
                 pairs += [(KG.variantOf, iris.entity(other)) for other in variants[row["id"]]]
@@ -141,8 +129,8 @@ def blocks(reader: Any, base: str = DEFAULT_BASE, page: int = PAGE) -> Iterator[
             if row["orcid"] and (orcid := ORCID_ID.search(row["orcid"])):
                 pairs.append((SDO.sameAs, URIRef(ORCID + orcid.group(1))))
             yield iris.author(row["id"]), pairs
-    for rows in node_pages(reader, "Paper", page):
-        yield from _papers(reader, iris, rows, metrics)
+    for found in pages(reader, "Paper", page):
+        yield from _papers(reader, iris, found, metrics)
 
 
 def triples(reader: Any, base: str = DEFAULT_BASE, page: int = PAGE) -> Iterator[Triple]:
@@ -176,21 +164,20 @@ def _metrics(reader: Any, iris: Iris) -> Iterator[Block]:
     return {name: metric for metric, names in spellings.items() for name in names}
 
 
-def _papers(reader: Any, iris: Iris, rows: list[dict], metrics: dict[str, URIRef]) -> Iterator[Block]:
+def _papers(reader: Any, iris: Iris, page: Page, metrics: dict[str, URIRef]) -> Iterator[Block]:
     """The blocks of one page of papers: each paper, then its bylines, assertions and results."""
-    ids = span(rows)
     authored = defaultdict(list)
-    for row in edges(reader, "Author", "AUTHORED", "Paper", ids, by_end=True):
+    for row in edges(reader, "Author", "AUTHORED", "Paper", page.within, by_end=True):
         authored[row["end_id"]].append(row)
     roles = defaultdict(list)
     for label in ENTITY_LABELS:
-        for row in edges(reader, "Paper", ROLE_TYPES, label, ids):
+        for row in edges(reader, "Paper", ROLE_TYPES, label, page.within):
             roles[row["start_id"]].append((label, row["role"], row))
     reports = defaultdict(list)
-    for row in edges(reader, "Paper", "REPORTS", "Result", ids):
+    for row in edges(reader, "Paper", "REPORTS", "Result", page.within):
         reports[row["start_id"]].append(row["end_id"])
-    results = _results(reader, [r for found in reports.values() for r in found])
-    for row in rows:
+    results = _results(reader, page)
+    for row in page.rows:
         paper = iris.paper(row["id"])
         pairs = _paper(row)
         bylines = sorted(authored[row["id"]], key=lambda r: (r["position"] if r["position"] is not None else 1 << 30, r["start_id"]))
@@ -212,12 +199,12 @@ def _papers(reader: Any, iris: Iris, rows: list[dict], metrics: dict[str, URIRef
             yield _result(iris, results[result], metrics)
 
 
-def _results(reader: Any, ids: list[str]) -> dict[str, dict]:
-    """Results by id, with the id of the entity that achieved each (`by`) and of its benchmark (`on`)."""
-    found = {row["id"]: {**row, "by": None, "on": None} for row in nodes_with_ids(reader, "Result", ids)}
+def _results(reader: Any, page: Page) -> dict[str, dict]:
+    """The page's results by id, with the id of the entity that achieved each (`by`) and of its benchmark (`on`)."""
+    found = {row["id"]: {**row, "by": None, "on": None} for row in nodes_with_ids(reader, "Result", page.within, via=("Paper", "REPORTS"))}
     for key, type_, labels in (("by", "ACHIEVES", ("Model", "Method")), ("on", "HAS_RESULT", ("Benchmark", "Environment"))):
         for label in labels:
-            for row in edges(reader, label, type_, "Result", ids, by_end=True):
+            for row in edges(reader, label, type_, "Result", page.within, by_end=True, via=("Paper", "REPORTS")):
                 found[row["end_id"]][key] = row["start_id"]
     return found
 

@@ -7,8 +7,9 @@ per row keyed by the RETURN column names. Two live here:
   the database itself refuses writes, whatever the query says;
 - `Neo4jReader` runs each query in a Neo4j read transaction.
 
-`dialect` tells `kg.query` which Cypher it speaks (`embedded` or `neo4j`);
-a reader without the attribute is taken to be embedded.
+`dialect` tells `kg.query` which Cypher it speaks (`embedded` or `neo4j`),
+and `kg.store.rows` how to cut a label into pages (by storage offset or by
+id); a reader without the attribute is taken to be embedded.
 """
 
 from __future__ import annotations

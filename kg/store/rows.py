@@ -4,13 +4,33 @@ The tables of `schemas/embedded/schema.cypher` are the graph's shape
 (labels, relationship types, the properties of each), so everything here is
 derived from that one file: a new property there reaches every export.
 
-Nodes are paged by id (keyset: `WHERE n.id > $after ORDER BY n.id LIMIT n`
-over the ids alone), then each page is read by its id span (`n.id >= $first
-AND n.id <= $last`, a range both stores filter cheaply), so no answer is
-larger than one page. Relationships are fetched for the span of a page of
-nodes, from the side where each node has few of them (a paper's roles and
-authors, a result's subject and benchmark, an entity's variant), so a page
-stays small too.
+A `Page` is some nodes of one label and `within`, what selects exactly them
+again, so that a page's relationships are read with it. How a label is cut
+into pages depends on the store, the one place the stores differ here
+(`by_offset`):
+
+- Neo4j has a range index on every id, so pages are found by id (keyset:
+  `WHERE n.id > $after ORDER BY n.id LIMIT n` over the ids alone) and read
+  by their id span (`n.id >= $first AND n.id <= $last`); ids come in order.
+- LadybugDB has only a hash index on the id, so every condition on ids
+  scans the whole column and id pages made an export quadratic (300k
+  papers: 0.19 s a page). There a label's ids are read in storage order,
+  `BLOCK` offsets a query, and cut into pages (`Stored`: the ids, and the
+  range of offsets that holds them); a page's rows are looked up by id
+  through the hash index, and its relationships traversed from the offset
+  range, which costs the same whatever the size of the store (a range
+  alone still scans the label, every column of it when rows are read).
+  Nodes come in storage order: the same store gives the same rows in the
+  same order on every read, whatever the page size; a deleted node leaves a
+  hole in the offsets, which no page sees. Id order would need every id
+  sorted in memory or a sort per page.
+
+Relationships are fetched for a page of nodes, from the side where each node
+has few of them (a paper's roles and authors, an entity's variant; a
+result's subject and benchmark from the papers that report it), so a page
+stays small too. A list of ids (a few nodes to look up) is read through
+LadybugDB's hash index (`UNWIND $ids AS wanted MATCH (n) WHERE n.id =
+wanted`), and by span and list in Neo4j.
 
 `node_batches` and `relationship_batches` give the row shapes the Neo4j
 loader MERGEs: `(label, [{"id", "props"}])` and
@@ -29,11 +49,18 @@ from importlib.resources import files
 from typing import Any
 
 PAGE = 2000
+# LadybugDB offsets whose ids one query reads (`windows`): a few MB of ids, and few scans of the label.
+BLOCK = 65_536
 ROLE_TYPES = ("PROPOSES", "EVALUATES_ON", "USES", "COMPARES_TO", "MENTIONS")
 ENTITY_LABELS = ("Model", "Method", "Benchmark", "Environment")
 # The relationships fetched from their end node: many per start node (an author's papers,
 # an entity's results), few per end node.
 BY_END = {"AUTHORED", "ACHIEVES", "HAS_RESULT"}
+# ... and those whose end nodes are fetched as the ones a page of papers reports: every
+# result is its paper's, and LadybugDB answers a page of results from the entities' side,
+# scanning all their results (9 ms a page among 141k results, 19 ms among 423k; 10 ms for both
+# through the papers).
+VIA = {"ACHIEVES": ("Paper", "REPORTS"), "HAS_RESULT": ("Paper", "REPORTS")}
 
 
 @dataclass(frozen=True)
@@ -85,61 +112,128 @@ def _checked(name: str, known: tuple[str, ...]) -> str:
     return name
 
 
-def node_pages(reader: Any, label: str, size: int = PAGE) -> Iterator[list[dict[str, Any]]]:
-    """Every node of `label` as rows of `id` and its properties (nulls kept), `size` rows a page, by id.
+@dataclass(frozen=True)
+class Stored:
+    """Some nodes of one LadybugDB label: their ids in storage order, and the range of storage offsets that holds just them."""
 
-    Each page is found by its ids alone, then read by its span: a sort that
-    carried every property (a million abstracts) would hold them all at once.
+    ids: list[str]
+    offsets: range
+
+
+Within = tuple[str, str] | Stored | list[str]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Some nodes of one label, as rows of `id` and properties (nulls kept), and the `within` that selects them."""
+
+    rows: list[dict[str, Any]]
+    within: tuple[str, str] | Stored
+
+
+def by_offset(reader: Any) -> bool:
+    """Whether `reader` pages by storage offset (LadybugDB) rather than by id (Neo4j): its `dialect`.
+
+    The readers' `dialect` says which Cypher they speak, and `offset(id(n))`
+    is LadybugDB's; a reader without one is embedded, as for `kg.query`.
+    """
+    return getattr(reader, "dialect", "embedded") == "embedded"
+
+
+def windows(reader: Any, label: str, size: int = PAGE) -> Iterator[tuple[str, str] | Stored]:
+    """The `within` of each page of `label`, at most `size` nodes each, without reading the nodes' properties.
+
+    On LadybugDB the ids are read in storage order, `BLOCK` offsets a query
+    (the query still scans the label's ids, so a page each would be
+    quadratic again), and cut into pages. On Neo4j each page is found by
+    its ids alone (a sort that carried every property, a million abstracts,
+    would hold them all at once), then given as its span.
     """
     label = _checked(label, tables().labels)
+    if by_offset(reader):
+        top = list(reader.run(f"MATCH (n:{label}) RETURN max(offset(id(n))) AS top"))[0]["top"]
+        where = "offset(id(n)) >= $low AND offset(id(n)) < $high"
+        for low in range(0, -1 if top is None else top + 1, BLOCK):
+            found = list(reader.run(f"MATCH (n:{label}) WHERE {where} RETURN offset(id(n)) AS at, n.id AS id ORDER BY at",
+                                    {"low": low, "high": low + BLOCK}))
+            for first in range(0, len(found), size):
+                page = found[first : first + size]
+                yield Stored([row["id"] for row in page], range(page[0]["at"], page[-1]["at"] + 1))
+        return
     ids = f"MATCH (n:{label}) WHERE n.id > $after RETURN n.id AS id ORDER BY id LIMIT {int(size)}"
     after = ""
     while page := [row["id"] for row in reader.run(ids, {"after": after})]:
-        yield nodes_with_ids(reader, label, (page[0], page[-1]))
+        yield page[0], page[-1]
         after = page[-1]
 
 
-def nodes_with_ids(reader: Any, label: str, within: list[str] | tuple[str, str]) -> list[dict[str, Any]]:
-    """The nodes of `label` `within` a span (first, last) or a list of ids, as rows like `node_pages`', by id."""
+def pages(reader: Any, label: str, size: int = PAGE) -> Iterator[Page]:
+    """Every node of `label`, a page of at most `size` at a time, in storage order on LadybugDB and by id elsewhere."""
+    for within in windows(reader, label, size):
+        yield Page(nodes_with_ids(reader, label, within), within)
+
+
+def node_pages(reader: Any, label: str, size: int = PAGE) -> Iterator[list[dict[str, Any]]]:
+    """The rows of each of `pages`, for a reader of nodes alone."""
+    return (page.rows for page in pages(reader, label, size))
+
+
+def nodes_with_ids(reader: Any, label: str, within: Within, via: tuple[str, str] | None = None) -> list[dict[str, Any]]:
+    """The nodes of `label` `within` a `Page`'s selection or a list of ids, as `Page` rows (in storage order for `Stored`, else by id).
+
+    With `via` (a label and a type), the nodes are those that the nodes of
+    that label `within` reach through the type (a page of papers' results).
+    """
     label = _checked(label, tables().labels)
     columns = "".join(f", n.{column} AS {column}" for column in tables().nodes[label])
     if not within:
         return []
-    return list(reader.run(f"MATCH (n:{label}) WHERE {_within('n', within)} RETURN n.id AS id{columns} ORDER BY id", _bounds(within)))
+    if via:
+        source, type_ = _checked(via[0], tables().labels), _checked(via[1], tables().types)
+        match, params = _match(reader, "v", source, within, f"(v:{source})-[:{type_}]->(n:{label})")
+    else:
+        match, params = _match(reader, "n", label, within)
+    order = "offset(id(n))" if isinstance(within, Stored) and not via else "id"
+    return list(reader.run(f"{match} RETURN n.id AS id{columns} ORDER BY {order}", params))
 
 
-def _within(var: str, within: list[str] | tuple[str, str]) -> str:
-    """The condition on `var.id` for a page's (first, last) span, or for a list of ids.
+def _match(reader: Any, var: str, label: str, within: Within, pattern: str = "") -> tuple[str, dict[str, Any]]:
+    """The MATCH of `pattern` (`(var:label)` when empty) with `var` `within` a selection, and its parameters.
 
-    A list is also bounded by its first and last id: LadybugDB tests a range
-    far faster than membership in a long list (0.02 s against 0.6 s for 2,000
-    ids among 20,000 papers), and the range leaves few rows to test.
+    Every condition on LadybugDB ids scans the whole column (0.6 s for a
+    list of 2,000 ids among 20,000 papers), and a condition on offsets too
+    unless it starts a traversal; a lookup by id goes through the hash index.
+    So `Stored` nodes are looked up by id alone, and traversed from by their
+    offsets; a list of ids is looked up one by one there. A (first, last)
+    tuple is an id span; elsewhere a list is also bounded by its first and
+    last id, a range the index answers, leaving few rows to test.
     """
-    span = f"{var}.id >= $first AND {var}.id <= $last"
-    return span if isinstance(within, tuple) else f"{span} AND {var}.id IN $ids"
-
-
-def _bounds(within: list[str] | tuple[str, str]) -> dict[str, Any]:
+    pattern = pattern or f"({var}:{label})"
+    if isinstance(within, Stored) and pattern == f"({var}:{label})":
+        within = within.ids
+    if isinstance(within, Stored):
+        where = f"offset(id({var})) >= $low AND offset(id({var})) < $high"
+        return f"MATCH {pattern} WHERE {where}", {"low": within.offsets.start, "high": within.offsets.stop}
     if isinstance(within, tuple):
-        return {"first": within[0], "last": within[1]}
-    return {"first": min(within), "last": max(within), "ids": list(within)}
+        return f"MATCH {pattern} WHERE {var}.id >= $first AND {var}.id <= $last", {"first": within[0], "last": within[1]}
+    if by_offset(reader):
+        return f"UNWIND $ids AS wanted MATCH {pattern} WHERE {var}.id = wanted", {"ids": list(dict.fromkeys(within))}
+    where = f"{var}.id >= $first AND {var}.id <= $last AND {var}.id IN $ids"
+    return f"MATCH {pattern} WHERE {where}", {"first": min(within), "last": max(within), "ids": list(within)}
 
 
-def span(rows: list[dict[str, Any]]) -> tuple[str, str]:
-    """The (first, last) ids of a page from `node_pages`: exactly the page's nodes, as a range."""
-    return rows[0]["id"], rows[-1]["id"]
-
-
-def edges(reader: Any, start: str, type_: str | tuple[str, ...], end: str, within: list[str] | tuple[str, str], by_end: bool = False) -> list[dict[str, Any]]:
+def edges(reader: Any, start: str, type_: str | tuple[str, ...], end: str, within: Within, by_end: bool = False,
+          via: tuple[str, str] | None = None) -> list[dict[str, Any]]:
     """The `type_` relationships from `start` to `end` nodes whose start (or end) is `within`.
 
-    `within` is a page's `span` (first, last) or a list of ids. Rows are
+    `within` is a `Page`'s, or a list of ids; with `via` (a label and a
+    type), the start (or end) nodes are those the nodes of that label
+    `within` reach through the type. Rows are
     `{"start_id", "end_id", **properties}`, ordered by start, then end, then
     the properties (`end` is a reserved word in LadybugDB's Cypher, so it
     names no column).
     `type_` may be several types with the same properties (the five roles,
-    whose `role` property names the type): one query instead of one each,
-    since LadybugDB scans a whole label's ids for every range it is asked.
+    whose `role` property names the type): one query instead of one each.
     """
     start, end = _checked(start, tables().labels), _checked(end, tables().labels)
     types = [_checked(t, tables().types) for t in ((type_,) if isinstance(type_, str) else type_)]
@@ -150,11 +244,13 @@ def edges(reader: Any, start: str, type_: str | tuple[str, ...], end: str, withi
     columns = "".join(f", r.{column} AS {column}" for column in tables().relationships[types[0]])
     # Two edges between one pair (an author twice in a byline) are ordered by their properties, so every read is the same.
     order = "".join(f", {column}" for column in tables().relationships[types[0]])
-    return list(reader.run(
-        f"MATCH (a:{start})-[r:{'|'.join(types)}]->(b:{end}) WHERE {_within('b' if by_end else 'a', within)} "
-        f"RETURN a.id AS start_id, b.id AS end_id{columns} ORDER BY start_id, end_id{order}",
-        _bounds(within),
-    ))
+    pattern = f"(a:{start})-[r:{'|'.join(types)}]->(b:{end})"
+    if via:
+        source, through = _checked(via[0], tables().labels), _checked(via[1], tables().types)
+        match, params = _match(reader, "v", source, within, f"(v:{source})-[:{through}]->({'b' if by_end else 'a'}), {pattern}")
+    else:
+        match, params = _match(reader, "b" if by_end else "a", end if by_end else start, within, pattern)
+    return list(reader.run(f"{match} RETURN a.id AS start_id, b.id AS end_id{columns} ORDER BY start_id, end_id{order}", params))
 
 
 def props(row: dict[str, Any], drop: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -183,13 +279,13 @@ def relationship_batches(reader: Any, size: int = PAGE) -> Iterator[tuple[tuple[
     for type_, pairs in tables().ends.items():
         if type_ in ROLE_TYPES:
             continue
-        by_end = type_ in BY_END
+        by_end, via = type_ in BY_END, VIA.get(type_)
         for label in dict.fromkeys(end if by_end else start for start, end in pairs):
-            for page in node_pages(reader, label, size):
+            for within in windows(reader, via[0] if via else label, size):
                 for start, end in pairs:
                     if (end if by_end else start) != label:
                         continue
-                    rows = edges(reader, start, type_, end, span(page), by_end)
+                    rows = edges(reader, start, type_, end, within, by_end, via)
                     if rows:
                         yield (start, type_, end), [
                             {"start": row["start_id"], "end": row["end_id"], "props": props(row, ("start_id", "end_id"))} for row in rows
@@ -199,14 +295,13 @@ def relationship_batches(reader: Any, size: int = PAGE) -> Iterator[tuple[tuple[
 def _role_batches(reader: Any, size: int) -> Iterator[tuple[tuple[str, str, str], list[dict[str, Any]]]]:
     """The five role types in one pass over the papers, a query per page and entity label, split by the `role` property.
 
-    A pass per type would read every page of papers five times, and LadybugDB
-    scans the papers' ids for each page's range. Each type's rows come in the
+    A pass per type would read every page of papers five times. Each type's rows come in the
     order a pass of its own gives them: by page, then entity label, then ids.
     """
-    for page in node_pages(reader, "Paper", size):
+    for within in windows(reader, "Paper", size):
         for label in ENTITY_LABELS:
             by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for row in edges(reader, "Paper", ROLE_TYPES, label, span(page)):
+            for row in edges(reader, "Paper", ROLE_TYPES, label, within):
                 by_type[row["role"].upper()].append({"start": row["start_id"], "end": row["end_id"], "props": props(row, ("start_id", "end_id"))})
             for type_ in ROLE_TYPES:
                 if by_type[type_]:
