@@ -450,3 +450,81 @@ def test_shares_of_the_labels_are_no_scores_and_a_mean_metric_is_no_average():
     assert not any(value in {"1%", "10%", "100%"} for _, _, value in found)
     assert ("RadPair", "CheXpert", "87.1") in found
     assert ("MedCLIP", "CheXpert", "85.0") in found
+
+
+def test_a_name_written_as_the_metric_is_not_who_scored():
+    found = _results(
+        "KeyTune: beat-aware audio generation",
+        "We propose KeyTune, a diffusion model for audio. On AudioCaps, KeyTune obtains a FAD of 1.91 and a CLAP score of 0.41.",
+    )
+    assert ("KeyTune", "AudioCaps", "0.41") in found
+    assert not any(subject == "CLAP" for subject, _, _ in found)
+
+
+def test_a_name_after_a_mean_is_the_metric_and_an_opening_gerund_phrase_is_the_method_at_work():
+    found = _results(
+        "FoldFix: refining protein structures",
+        "We introduce FoldFix, a refinement network. On the CASP14 targets, refining AlphaFold2 predictions raises the mean GDT-TS "
+        "from 70.2 to 72.9.",
+    )
+    assert ("FoldFix", "CASP14", "72.9") in found
+    assert not any(subject in {"GDT-TS", "AlphaFold2"} for subject, _, _ in found)
+
+
+def test_whole_number_scores_a_metric_names_and_those_compared_with_them():
+    found = _results(
+        "GlobeNet: spherical weather forecasting",
+        "We present GlobeNet, a forecasting model. On WeatherBench, GlobeNet attains a 3-day RMSE of 204, against 221 for "
+        "FourCastNet and 236 for Pangu-Weather. It was trained on 40 years of reanalysis.",
+    )
+    assert ("GlobeNet", "WeatherBench", "204") in found
+    assert ("FourCastNet", "WeatherBench", "221") in found
+    assert ("Pangu-Weather", "WeatherBench", "236") in found
+    assert not any(value == "40" for _, _, value in found)
+
+
+def test_scores_on_the_two_benchmarks_pair_in_order_with_the_ones_named_before():
+    found = _results(
+        "SortTrack: motion-only tracking",
+        "We propose SortTrack, a tracker. SortTrack obtains 62.0 HOTA on MOT17 and 60.5 HOTA on MOT20, while OC-SORT reaches "
+        "61.2 and 59.0 HOTA on the two benchmarks.",
+    )
+    assert ("OC-SORT", "MOT17", "61.2") in found
+    assert ("OC-SORT", "MOT20", "59.0") in found
+
+
+def test_a_part_of_a_benchmark_is_not_the_benchmark():
+    found = _results(
+        "PointMix: fusing points and voxels",
+        "We present PointMix, a segmentation network. PointMix reaches 72.3 mIoU on Area 5 of S3DIS.",
+    )
+    assert ("PointMix", "S3DIS", "72.3") in found
+
+
+def test_a_model_in_a_transferred_to_phrase_is_a_tool_not_who_scored():
+    found = _results(
+        "ProxyMix: training-free search",
+        "We propose ProxyMix, a search method. Transferred to the MobileNetV2 search space, the network it finds reaches "
+        "76.9% top-1 accuracy on ImageNet.",
+    )
+    assert ("ProxyMix", "ImageNet", "76.9%") in found
+    assert not any(subject == "MobileNetV2" for subject, _, _ in found)
+
+
+def test_a_preference_share_on_no_benchmark_is_no_score_and_a_from_value_is_no_result():
+    found = _results(
+        "TempoNet: steady music generation",
+        "We propose TempoNet, a music generator. In a listening test, TempoNet clips were judged steadier than those of "
+        "MusicLM in 68% of pairs. On the DNS test set it improves PESQ from 2.41 for the noisy input to 3.10.",
+    )
+    assert not any(value == "68%" for _, _, value in found)
+    assert not any(value == "2.41" for _, _, value in found)
+    assert ("TempoNet", "DNS", "3.10") in found
+
+
+def test_the_version_written_after_a_name_stays_with_who_scored():
+    found = _results(
+        "VoxNet: segmentation",
+        "We present VoxNet, a segmentation network. On S3DIS, VoxNet reaches 73.5 mIoU, while Point Transformer V3 obtains 73.4.",
+    )
+    assert ("Point Transformer V3", "S3DIS", "73.4") in found

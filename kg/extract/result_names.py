@@ -132,3 +132,118 @@ def metric(text: str, sent: Sentence, start: int, end: int) -> str | None:
 def unowned_metric(clause: str) -> bool:
     """Whether `clause` names a metric of no one ("where accuracy moves", "the accuracy rises"), not "human accuracy is"."""
     return any(UNOWNED.search(clause, 0, m.start()) for m in METRICS.finditer(clause))
+
+
+# A name used as the metric, not as who scored: "a CLAP score of 0.38", "the mean GDT-TS from 61.2 to 64.8",
+# "the mean lDDT reaches 83.5", "a 5-day Z500 RMSE of 312". Without an article before it, "improves Llama-3 from
+# 4.8% to 42.4%" names who scored.
+_ARTICLE = r"(?:\b(?:a|an|the|its|their)\s+)"
+_STATISTIC = r"(?:\b(?:mean|median|average)\s+)"
+_HORIZON = r"(?:\d+-(?:day|hour|step|shot|frame)\s+)"
+METRIC_NAME_BEFORE = re.compile(rf"(?:{_ARTICLE}{_STATISTIC}?|{_STATISTIC}){_HORIZON}?$", re.I)
+STATISTIC_BEFORE = re.compile(rf"{_STATISTIC}{_HORIZON}?$", re.I)
+METRIC_NAME_AFTER = re.compile(r"\s*(?:score\s+)?(?:of|from|=)\s+~?\d")
+
+
+def names_metric(span: Mention, text: str) -> bool:
+    """Whether `span` is written as the metric of a score, not as who scored it."""
+    before = text[max(0, span.start_char - 30) : span.start_char]
+    if STATISTIC_BEFORE.search(before):
+        return True
+    if not METRIC_NAME_BEFORE.search(before):
+        return False
+    return bool(METRIC_NAME_AFTER.match(text, span.end_char) or METRICS.match(text[span.end_char : span.end_char + 40].lstrip()))
+
+
+# A whole number is a score where a metric names it ("a Z500 RMSE of 312"), and so are the whole numbers compared
+# with it ("against 329 for GraphCast and 347 for Pangu-Weather"): a bare whole number is too often a count or a year.
+WHOLE_OF = re.compile(r"of (\d{1,5})(?![\w%-]|[.,]\d)")
+METRIC_ENDS = re.compile(METRICS.pattern + r"\s+$")
+WHOLE_COMPARED = re.compile(r",?\s+(?:against|compared (?:with|to)|versus|vs\.?)\s+(\d{1,5})(?=\s+for\b)")
+WHOLE_LISTED = re.compile(r"\s+for\s+[^,;()]{1,40}?(?:,\s*and|,|\band)\s+(\d{1,5})(?=\s+for\b)")
+
+
+def whole_scores(text: str, sent: Sentence) -> list[tuple[int, str]]:
+    """The whole-number scores of `sent` that a metric names, with the ones compared with them, as (start, value)."""
+    found = []
+    for match in WHOLE_OF.finditer(text, sent.start_char, sent.end_char):
+        if not METRIC_ENDS.search(text[max(sent.start_char, match.start() - 40) : match.start()]):
+            continue
+        found.append((match.start(1), match.group(1)))
+        end = match.end(1)
+        following = WHOLE_COMPARED.match(text, end, sent.end_char)
+        while following:
+            found.append((following.start(1), following.group(1)))
+            following = WHOLE_LISTED.match(text, following.end(1), sent.end_char)
+    return found
+
+
+# "steadier than those of MusicLM in 71% of pairs", "preferred over X in 64% of cases": the share of a preference test,
+# a score only where the sentence names the benchmark it was run on ("raters on PartiPrompts prefer X in 58% of pairs").
+PREFERENCE_BEFORE = re.compile(r"\b(than|over|preferred|prefer)\b[^,;.]*\bin\s*$", re.I)
+# "from 2.48 for the noisy input to 3.29": the start of a change, however long the words between.
+FROM_BEFORE = re.compile(r"\bfrom\s*$")
+TO_AFTER = re.compile(r"[^,;.%\d]{0,40}?\bto\s+~?\d")
+
+
+def not_a_score(before: str, after: str, on_benchmark: bool) -> bool:
+    """Whether the number between `before` and `after` is a preference share on no benchmark or the start of a "from A to B" change."""
+    if not on_benchmark and PREFERENCE_BEFORE.search(before) and after.lstrip().startswith("of "):
+        return True
+    return bool(FROM_BEFORE.search(before) and TO_AFTER.match(after))
+
+
+# "AudioLDM 2 reaches", "Point Transformer V3 obtains": the version written after a name is part of who scored.
+VERSION_AFTER = re.compile(r" ([Vv]\d{1,2}(?:\.\d)?|\d{1,2})(?= [a-z])")
+
+
+def written_name(span: Mention, text: str) -> str | None:
+    """The name of `span` with the version written right after it, where entity finding left it out."""
+    version = VERSION_AFTER.match(text, span.end_char)
+    return span.text + version.group(0) if version else None
+
+
+# "63.1 and 61.3 HOTA on the two benchmarks": the benchmarks named before, in order.
+THE_BENCHMARKS = re.compile(
+    r"\s*(?:[\w@-]+\s+){0,2}?(?:on|across|in)\s+(?:the|both|all|these)\s+(?:(two|three|four|five|both)\s+|same\s+)?"
+    r"(?:benchmarks|datasets|tasks|environments|suites|test sets)\b", re.I)
+
+
+def named_before(arenas: list[Mention], start: int, after: str, count: int) -> list[Mention] | None:
+    """The `count` benchmarks named before `start` that "on the two benchmarks" in `after` refers to, in order."""
+    if count < 2 or not THE_BENCHMARKS.match(after):
+        return None
+    distinct: list[Mention] = []
+    for arena in (a for a in arenas if a.end_char <= start):
+        if all(norm_text(arena) != norm_text(d) for d in distinct):
+            distinct.append(arena)
+    return distinct[-count:] if len(distinct) >= count else None
+
+
+def norm_text(span: Mention) -> str:
+    return (span.id_ or span.text).casefold()
+
+
+PART_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def parts_of(arenas: list[Mention], text: str) -> list[Mention]:
+    """`arenas` without the ones named as a part of the next ("Area 5 of S3DIS", "the test split of X")."""
+    return [a for a, b in zip(arenas, arenas[1:] + [None]) if b is None or not PART_NEXT.fullmatch(text, a.end_char, b.start_char)]
+
+
+# "..., refining ESMFold predictions raises the mean GDT-TS": a name after a gerund that opens a clause is what the
+# paper's method works on, and the gerund phrase is the paper's method at work.
+GERUND_BEFORE = re.compile(r"(?:^|[,;])\s*[a-z]+ing\s+(?:the\s+|an?\s+)?$")
+GERUND_CLAUSE = re.compile(r"^\W*(?:(?:On|In|For|At)\b[^,;]{0,80},\s*)?[a-z]+ing\s")
+
+
+def gerund_object(span: Mention, text: str, start: int) -> bool:
+    """Whether `span` is the object of a gerund that opens a clause of the sentence starting at `start`."""
+    return GERUND_BEFORE.search(text[start : span.start_char]) is not None
+
+
+def gerund_clause(sentence: str) -> bool:
+    """Whether `sentence` ("On A, refining X predictions raises ...") opens with a gerund phrase for its subject
+    (not a later clause: "..., while deciding what to say improved from 51.1% to 62.5%")."""
+    return GERUND_CLAUSE.match(sentence) is not None

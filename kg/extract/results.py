@@ -102,9 +102,9 @@ CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 # "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.
 COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency|compute|runtime)\s+of\s+$", re.I)
 # "Plugged into a 3D U-Net, it ...", "built on a pretrained X"; not "On MovieLens-1M X reaches": the word between is no name.
-BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?((?-i:[a-z\d][\w-]*)\s+)?$", re.I)
+BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?((?-i:[a-z\d][\w-]*)\s+){0,2}$", re.I)
 # "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
-LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given|(when\s+)?applied to)\b[^,;]*$", re.I)
+LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from))\b[^,;]*$", re.I)
 # "the success rate for the 'ObtainDiamond' task": a name followed by "task" names a task, not who scored.
 TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environments?|settings?|splits?)\b", re.I)
 # The object of a comparison, just before it: "X matches / outperforms Y with 0.158" is X's score.
@@ -140,7 +140,10 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
     and "On A, B and C it reaches 84.1%, 73.0% and 80.2%" pairs in order.
     """
     end = scores[index][1]
-    arenas = [a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])]
+    arenas = result_names.parts_of([a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])], text)
+    first, last = _listed(scores, index, text)
+    if referred := result_names.named_before(arenas, scores[first][0], text[scores[last][1] : scores[last][1] + 60], last - first + 1):
+        return referred[index - first]  # "ByteTrack reaches 63.1 and 61.3 HOTA on the two benchmarks"
     compared = _compared_with(scores, index, text)
     if compared is not None and not any(compared[1] <= a.start_char < scores[index][0] for a in arenas):
         # "it wins 81% on A, compared with 60% for B": both on A; so are the scores listed after B's ("and 0.105 for C")
@@ -215,18 +218,25 @@ def _respectively(chain: list[Mention], scores: list[tuple[int, int, str]], inde
     ("TD3 and PPO reach 61% and 43%"), else all of them ("BERT and RoBERTa reach 84.6%")."""
     if len(chain) < 2:
         return chain
+    first, last = _listed(scores, index, text)
+    return [chain[index - first]] if last - first + 1 == len(chain) else chain
+
+
+def _listed(scores: list[tuple[int, int, str]], index: int, text: str) -> tuple[int, int]:
+    """The first and last score of the list ("61% and 43%") that score `index` is in."""
     first = last = index
     while first > 0 and SCORE_LINK.match(text[scores[first - 1][1] : scores[first][0]]):
         first -= 1
     while last + 1 < len(scores) and SCORE_LINK.match(text[scores[last][1] : scores[last + 1][0]]):
         last += 1
-    return [chain[index - first]] if last - first + 1 == len(chain) else chain
+    return first, last
 
 
 def _may_score(span: Mention, sent: Sentence, text: str) -> bool:
-    """Whether `span` may be who scored, by the words around it: not a tool ("built on X"), a cost ("the FLOPs of X") or a task ("the X task")."""
+    """Whether `span` may be who scored, by the words around it: not a tool ("built on X", "refining X"), a cost ("the FLOPs of X"), a task ("the X task") or a metric ("a CLAP score of")."""
     before = text[max(sent.start_char, span.start_char - 30) : span.start_char]
-    return not BACKBONE.search(before) and not COST_OF.search(before) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
+    return (not BACKBONE.search(before) and not COST_OF.search(before) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
+            and not result_names.names_metric(span, text) and not result_names.gerund_object(span, text, sent.start_char))
 
 
 def _named_before(sent: Sentence, ents: list[Mention], text: str) -> list[Mention]:
@@ -282,7 +292,7 @@ def _range(text: str) -> re.Match | None:
 
 def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[Entity]) -> list[Result]:
     """The results stated in a paper's `text` (its sentences and entity spans given), each once, in order."""
-    first_score = _first_score(text)
+    first_score = _first_score(text) or result_names.WHOLE_OF.search(text)
     if first_score is None:
         return []  # most abstracts state no score: one search over the text skips the rest
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
@@ -301,7 +311,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         if sent.end_char <= first_score.start():
             continue  # nor do the sentences before the first score
         sent_text = text[sent.start_char : sent.end_char]
-        if not SCORE.search(sent_text):
+        numbers = sorted([(sent.start_char + m.start(1), m.group(1)) for m in SCORE.finditer(sent_text)] + result_names.whole_scores(text, sent))
+        if not numbers:
             continue
         in_sent = [e for e in ents if e.start >= sent.start and e.end <= sent.end]
         arenas = [e for e in in_sent if e.label_ in ARENA_TYPES]
@@ -318,10 +329,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             return bool(SCORE_VERBS.search(sent_text)) and not BARE_UNIT.match(text[end : end + 12])
 
         relative_end = None  # where the last relative gain of the sentence ended
-        for match in SCORE.finditer(sent_text):
-            start = sent.start_char + match.start()
-            end = start + len(match.group(1))
-            if not value_ok(match.group(1), start, end):
+        for start, number_text in numbers:
+            end = start + len(number_text)
+            if not value_ok(number_text, start, end):
                 continue
             if relative_end is not None and LIST_LINK.match(text[relative_end:start]):
                 relative_end = end
@@ -329,12 +339,13 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             before = SCORE_LIST_BEFORE.sub("", text[max(sent.start_char, start - 80) : start])[-40:]
             after = text[end : end + 80]
             after = after[SCORE_LIST_AFTER.match(after).end() if SCORE_LIST_AFTER.match(after) else 0 :]
-            if folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or folding.match(RELATIVE_AFTER, after[:30]) or RELATIVE_OF.match(after):
+            if (folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or folding.match(RELATIVE_AFTER, after[:30]) or RELATIVE_OF.match(after)
+                    or result_names.not_a_score(before, after, bool(arenas))):
                 relative_end = end
                 continue
             if MARGIN.search(text[sent.start_char : start]):
                 continue  # "outperforms X by a large margin (e.g., ~20% on A)"
-            scores.append((start, end, match.group(1).replace("\\%", "%")))
+            scores.append((start, end, number_text.replace("\\%", "%")))
         if scores:
             arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent), key=lambda a: a.start_char)
         named_before = _named_before(sents[number - 1], ents, text) if scores and number else []  # what "It" may refer to
@@ -378,8 +389,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             elif (repeated := _elliptic(scores, index, arenas, in_sent, text, said)) is not None:
                 names = repeated
             elif subjects:
-                names = [name(s) for s in _respectively(_coordinated(subjects, text), scores, index, text)]
-            elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start])):
+                names = [result_names.written_name(s, text) or name(s) for s in _respectively(_coordinated(subjects, text), scores, index, text)]
+            elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or (clause_start == sent.start_char and result_names.gerund_clause(sent_text))):
                 names = [proposed]
             elif referred := result_names.referred_subject(text[clause_start:start], named_before):
                 names = [name(referred)]
