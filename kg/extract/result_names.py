@@ -23,7 +23,18 @@ states the score does not always name both as entities:
 - where no benchmark is named, the setting the sentence names in plain words
   ("75.1% accuracy in zero-shot screenshot grounding") is where it scored;
 - the metric is named as the sentence names it ("41.3 mAP", "an EER of
-  0.78%", "84.2% top-1 accuracy"), or not at all.
+  0.78%", "84.2% top-1 accuracy"), or not at all;
+- a name written as a metric ("a CLAP score of 0.38", "the mean lDDT
+  reaches") or as what a gerund works on ("refining ESMFold predictions
+  raises ...", where the gerund phrase is the paper's method at work), a
+  tool, a cost or a task is not who scored; a version written after a name
+  ("AudioLDM 2 reaches") is part of it;
+- a whole number is a score only where a metric names it ("an RMSE of
+  312, against 329 for GraphCast"); a preference share on no benchmark
+  ("steadier than X in 71% of pairs") and the start of a change ("from 2.48
+  for the noisy input to 3.29") are none;
+- "on the two benchmarks" refers to the ones named before, in order, and
+  "Area 5 of S3DIS" is a part of S3DIS, not a benchmark of its own.
 """
 
 from __future__ import annotations
@@ -209,7 +220,7 @@ THE_BENCHMARKS = re.compile(
     r"(?:benchmarks|datasets|tasks|environments|suites|test sets)\b", re.I)
 
 
-def named_before(arenas: list[Mention], start: int, after: str, count: int) -> list[Mention] | None:
+def benchmarks_referred(arenas: list[Mention], start: int, after: str, count: int) -> list[Mention] | None:
     """The `count` benchmarks named before `start` that "on the two benchmarks" in `after` refers to, in order."""
     if count < 2 or not THE_BENCHMARKS.match(after):
         return None
@@ -247,3 +258,24 @@ def gerund_clause(sentence: str) -> bool:
     """Whether `sentence` ("On A, refining X predictions raises ...") opens with a gerund phrase for its subject
     (not a later clause: "..., while deciding what to say improved from 51.1% to 62.5%")."""
     return GERUND_CLAUSE.match(sentence) is not None
+
+
+# "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.
+COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency|compute|runtime)\s+of\s+$", re.I)
+# "Plugged into a 3D U-Net, it ...", "built on a pretrained X"; not "On MovieLens-1M X reaches": the word between is no name.
+BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?((?-i:[a-z\d][\w-]*)\s+){0,2}$", re.I)
+# "the success rate for the 'ObtainDiamond' task": a name followed by "task" names a task, not who scored.
+TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environments?|settings?|splits?)\b", re.I)
+
+
+def may_score(span: Mention, sent: Sentence, text: str) -> bool:
+    """Whether `span` may be who scored, by the words around it: not a tool ("built on X", "refining X"), a cost ("the FLOPs of X"), a task ("the X task") or a metric ("a CLAP score of")."""
+    before = text[max(sent.start_char, span.start_char - 30) : span.start_char]
+    return (not BACKBONE.search(before) and not COST_OF.search(before) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
+            and not names_metric(span, text) and not gerund_object(span, text, sent.start_char))
+
+
+def named_subjects(sent: Sentence, ents: list[Mention], text: str) -> list[Mention]:
+    """The models and methods (`ents`) of `sent` that may have scored, for "It" or "the encoder" in the next sentence to refer to."""
+    return [e for e in ents if sent.start_char <= e.start_char and e.end_char <= sent.end_char
+            and may_score(e, sent, text) and not describes_before(e, text)]

@@ -99,14 +99,8 @@ SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
 CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
-# "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.
-COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency|compute|runtime)\s+of\s+$", re.I)
-# "Plugged into a 3D U-Net, it ...", "built on a pretrained X"; not "On MovieLens-1M X reaches": the word between is no name.
-BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?((?-i:[a-z\d][\w-]*)\s+){0,2}$", re.I)
 # "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
 LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from))\b[^,;]*$", re.I)
-# "the success rate for the 'ObtainDiamond' task": a name followed by "task" names a task, not who scored.
-TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environments?|settings?|splits?)\b", re.I)
 # The object of a comparison, just before it: "X matches / outperforms Y with 0.158" is X's score.
 COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?$", re.I)
 UNNAMED_FOR = re.compile(
@@ -142,7 +136,7 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
     end = scores[index][1]
     arenas = result_names.parts_of([a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])], text)
     first, last = _listed(scores, index, text)
-    if referred := result_names.named_before(arenas, scores[first][0], text[scores[last][1] : scores[last][1] + 60], last - first + 1):
+    if referred := result_names.benchmarks_referred(arenas, scores[first][0], text[scores[last][1] : scores[last][1] + 60], last - first + 1):
         return referred[index - first]  # "ByteTrack reaches 63.1 and 61.3 HOTA on the two benchmarks"
     compared = _compared_with(scores, index, text)
     if compared is not None and not any(compared[1] <= a.start_char < scores[index][0] for a in arenas):
@@ -230,19 +224,6 @@ def _listed(scores: list[tuple[int, int, str]], index: int, text: str) -> tuple[
     while last + 1 < len(scores) and SCORE_LINK.match(text[scores[last][1] : scores[last + 1][0]]):
         last += 1
     return first, last
-
-
-def _may_score(span: Mention, sent: Sentence, text: str) -> bool:
-    """Whether `span` may be who scored, by the words around it: not a tool ("built on X", "refining X"), a cost ("the FLOPs of X"), a task ("the X task") or a metric ("a CLAP score of")."""
-    before = text[max(sent.start_char, span.start_char - 30) : span.start_char]
-    return (not BACKBONE.search(before) and not COST_OF.search(before) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
-            and not result_names.names_metric(span, text) and not result_names.gerund_object(span, text, sent.start_char))
-
-
-def _named_before(sent: Sentence, ents: list[Mention], text: str) -> list[Mention]:
-    """The models and methods of `sent` that may have scored, for "It" or "the encoder" in the next sentence to refer to."""
-    return [e for e in ents if e.label_ in SUBJECT_TYPES and sent.start_char <= e.start_char and e.end_char <= sent.end_char
-            and _may_score(e, sent, text) and not result_names.describes_before(e, text)]
 
 
 def _elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], in_sent: list[Mention], text: str, said: dict[int, list[str]]) -> list[str] | None:
@@ -348,7 +329,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             scores.append((start, end, number_text.replace("\\%", "%")))
         if scores:
             arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent), key=lambda a: a.start_char)
-        named_before = _named_before(sents[number - 1], ents, text) if scores and number else []  # what "It" may refer to
+        named_before = result_names.named_subjects(sents[number - 1], [e for e in ents if e.label_ in SUBJECT_TYPES], text) if scores and number else []  # what "It" may refer to
         said: dict[int, list[str]] = {}  # who scored each of the sentence's scores so far, by index
         owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
@@ -356,7 +337,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
             subjects = [
                 e for e in subjects
-                if _may_score(e, sent, text) and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start])
+                if result_names.may_score(e, sent, text) and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start])
                 and e not in owners
             ]
             if len(subjects) > 1 and COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char):
