@@ -528,3 +528,14 @@ def test_the_version_written_after_a_name_stays_with_who_scored():
         "We present VoxNet, a segmentation network. On S3DIS, VoxNet reaches 73.5 mIoU, while Point Transformer V3 obtains 73.4.",
     )
     assert ("Point Transformer V3", "S3DIS", "73.4") in found
+
+
+def test_a_gerund_phrase_after_a_colon_is_the_method_at_work_and_clean_accuracy_has_no_owner_named():
+    found = _results(
+        "EdgeAT: edge-aware adversarial training",
+        "We propose EdgeAT, an adversarial training method. EdgeAT reaches 58.2% robust accuracy on CIFAR-10. "
+        "Clean accuracy on CIFAR-10 is 84.9%. It also combines with synthetic data: adding 2M generated images raises "
+        "robust accuracy on CIFAR-10 to 60.7%.",
+    )
+    assert ("EdgeAT", "CIFAR-10", "84.9%") in found
+    assert ("EdgeAT", "CIFAR-10", "60.7%") in found

@@ -52,7 +52,7 @@ HARDWARE = re.compile(r"\b(GPUs?|CPUs?|TPUs?|cores?|boards?|machines?|nodes?|dev
 # Metric words in any case, with the words that make them specific ("top-1 accuracy", "Dice score", "box AP"),
 # and metric acronyms in their own case only: "map" and "mae" are words too.
 METRICS = re.compile(
-    r"(?<![\w@-])((?i:top-\d+ |median |box |mask |human-normali[sz]ed |normali[sz]ed |dice |end-to-end |task |test |output )*"
+    r"(?<![\w@-])((?i:top-\d+ |median |box |mask |clean |robust |human-normali[sz]ed |normali[sz]ed |dice |end-to-end |task |test |output )*"
     r"(?:(?i:success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|f1(?: score)?|exact match(?: accuracy)?|completion rate|solve rate|"
     r"resolve rate|word error rate|character error rate|equal error rate|mean opinion score|score|recall@\d+|ndcg(?:@\d+)?|hits@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
     r"|mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD|MOTA|MOTP|IDF1|HOTA))(?![\w@+-])"
@@ -246,7 +246,7 @@ def parts_of(arenas: list[Mention], text: str) -> list[Mention]:
 # "..., refining ESMFold predictions raises the mean GDT-TS": a name after a gerund that opens a clause is what the
 # paper's method works on, and the gerund phrase is the paper's method at work.
 GERUND_BEFORE = re.compile(r"(?:^|[,;])\s*[a-z]+ing\s+(?:the\s+|an?\s+)?$")
-GERUND_CLAUSE = re.compile(r"^\W*(?:(?:On|In|For|At)\b[^,;]{0,80},\s*)?[a-z]+ing\s")
+GERUND_CLAUSE = re.compile(r"\W*(?:(?:On|In|For|At)\b[^,;]{0,80},\s*)?[a-z]+ing\s")
 
 
 def gerund_object(span: Mention, text: str, start: int) -> bool:
@@ -254,10 +254,11 @@ def gerund_object(span: Mention, text: str, start: int) -> bool:
     return GERUND_BEFORE.search(text[start : span.start_char]) is not None
 
 
-def gerund_clause(sentence: str) -> bool:
-    """Whether `sentence` ("On A, refining X predictions raises ...") opens with a gerund phrase for its subject
-    (not a later clause: "..., while deciding what to say improved from 51.1% to 62.5%")."""
-    return GERUND_CLAUSE.match(sentence) is not None
+def gerund_clause(text: str, sentence_start: int, clause_start: int) -> bool:
+    """Whether the clause at `clause_start` ("On A, refining X predictions raises ...", "...: adding 1M images raises ...")
+    has a gerund phrase for its subject; not a clause after "while" or "but" ("while deciding what to say improved")."""
+    opens = clause_start == sentence_start or text[max(0, clause_start - 3) : clause_start].rstrip().endswith((":", ";"))
+    return opens and GERUND_CLAUSE.match(text, clause_start) is not None
 
 
 # "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.

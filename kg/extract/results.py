@@ -371,7 +371,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = repeated
             elif subjects:
                 names = [result_names.written_name(s, text) or name(s) for s in _respectively(_coordinated(subjects, text), scores, index, text)]
-            elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or (clause_start == sent.start_char and result_names.gerund_clause(sent_text))):
+            elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or result_names.gerund_clause(text, sent.start_char, clause_start)):
                 names = [proposed]
             elif referred := result_names.referred_subject(text[clause_start:start], named_before):
                 names = [name(referred)]
