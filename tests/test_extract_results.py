@@ -539,3 +539,29 @@ def test_a_gerund_phrase_after_a_colon_is_the_method_at_work_and_clean_accuracy_
     )
     assert ("EdgeAT", "CIFAR-10", "84.9%") in found
     assert ("EdgeAT", "CIFAR-10", "60.7%") in found
+
+
+def test_a_benchmark_after_a_semicolon_is_not_the_one_of_the_score_before_it():
+    found = _results(
+        "NovaQ: conservative offline learning",
+        "We propose NovaQ, an offline RL method. Trained on D4RL, NovaQ reaches a normalised score of 88.6; on AntMaze it matches IQL.",
+    )
+    assert ("NovaQ", "D4RL", "88.6") in found
+
+
+def test_a_score_on_a_dataset_from_a_suite_is_on_the_dataset():
+    found = _results(
+        "CurvNet: curvature-aware graph networks",
+        "We propose CurvNet, a graph network. Evaluated on MUTAG from the Open Graph Benchmark, CurvNet reaches 91.2%.",
+    )
+    assert ("CurvNet", "MUTAG", "91.2%") in found
+
+
+def test_a_name_found_as_a_benchmark_that_scores_is_who_scored_and_a_leaderboard_version_is_no_score():
+    found = _results(
+        "RouteMix: counterfactual routes for driving",
+        "We present RouteMix, which perturbs routes in the CARLA simulator. On the Bench2Drive benchmark RouteMix achieves a "
+        "driving score of 58.1, and on the CARLA Leaderboard 2.0 it ranks second.",
+    )
+    assert ("RouteMix", "Bench2Drive", "58.1") in found
+    assert not any(value == "2.0" for _, _, value in found)

@@ -204,6 +204,9 @@ def not_a_score(before: str, after: str, on_benchmark: bool) -> bool:
     return bool(FROM_BEFORE.search(before) and TO_AFTER.match(after))
 
 
+# "the CARLA Leaderboard 2.0": a bare number right after a name of two capitalised words is its version, not a score;
+# not after one named after "on"/"in", as in an elliptic list ("and on Amazon Book 0.046").
+VERSION_BEFORE = re.compile(r"(?<![Oo]n )(?<![Ii]n )(?<!\S)[A-Z][\w-]* [A-Z][a-z]+ $")
 # "AudioLDM 2 reaches", "Point Transformer V3 obtains": the version written after a name is part of who scored.
 VERSION_AFTER = re.compile(r" ([Vv]\d{1,2}(?:\.\d)?|\d{1,2})(?= [a-z])")
 
@@ -236,11 +239,16 @@ def norm_text(span: Mention) -> str:
 
 
 PART_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")
+FROM_SUITE = re.compile(r"\s+(?:from|in)\s+(?:the\s+)?")
 
 
 def parts_of(arenas: list[Mention], text: str) -> list[Mention]:
-    """`arenas` without the ones named as a part of the next ("Area 5 of S3DIS", "the test split of X")."""
-    return [a for a, b in zip(arenas, arenas[1:] + [None]) if b is None or not PART_NEXT.fullmatch(text, a.end_char, b.start_char)]
+    """`arenas` without the ones named as a part of the next ("Area 5 of S3DIS") and the suites that the one before is
+    taken from ("ogbn-arxiv from the Open Graph Benchmark"): the score is on the dataset, not on its split or suite."""
+    pairs = list(zip(arenas, arenas[1:]))
+    parts = {id(a) for a, b in pairs if PART_NEXT.fullmatch(text, a.end_char, b.start_char)}
+    suites = {id(b) for a, b in pairs if FROM_SUITE.fullmatch(text, a.end_char, b.start_char)}
+    return [a for a in arenas if id(a) not in parts and id(a) not in suites]
 
 
 # "..., refining ESMFold predictions raises the mean GDT-TS": a name after a gerund that opens a clause is what the
@@ -280,3 +288,12 @@ def named_subjects(sent: Sentence, ents: list[Mention], text: str) -> list[Menti
     """The models and methods (`ents`) of `sent` that may have scored, for "It" or "the encoder" in the next sentence to refer to."""
     return [e for e in ents if sent.start_char <= e.start_char and e.end_char <= sent.end_char
             and may_score(e, sent, text) and not describes_before(e, text)]
+
+
+# "the Longest6 benchmark DriveCF achieves": a name found as a benchmark that does the scoring is who scored.
+ON_BEFORE = re.compile(r"\b(on|in|of|from|to|and|or|across|than)\s+(the\s+)?$", re.I)
+
+
+def acting(arenas: list[Mention], text: str) -> list[Mention]:
+    """The names of `arenas` that the sentence says score ("X achieves", "X reaches"), not ones scored on ("on X")."""
+    return [a for a in arenas if SCORING_VERB.match(text[a.end_char : a.end_char + 40]) and not ON_BEFORE.search(text[max(0, a.start_char - 12) : a.start_char])]

@@ -152,7 +152,7 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
         if len(opening) == len(group) and index in group:
             return opening[group.index(index)]
         return opening[-1] if len(opening) == 1 else None
-    after = [a for a in arenas if a.start_char > end]
+    after = [a for a in arenas if a.start_char > end and ";" not in text[end : a.start_char]]  # not "...; on the B tasks it matches"
     if not after:
         before = [a for a in arenas if a.end_char <= scores[index][0]]
         return before[-1] if before else None
@@ -296,7 +296,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         if not numbers:
             continue
         in_sent = [e for e in ents if e.start >= sent.start and e.end <= sent.end]
-        arenas = [e for e in in_sent if e.label_ in ARENA_TYPES]
+        actors = result_names.acting([e for e in in_sent if e.label_ in ARENA_TYPES], text)  # "DriveCF achieves": typed as a benchmark, but who scored
+        arenas = [e for e in in_sent if e.label_ in ARENA_TYPES and e not in actors]
         scores = []
         spans_at = [(e.start_char, e.end_char) for e in in_sent]
 
@@ -305,8 +306,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 return False  # a version inside a name (`Claude 3.5`)
             if value.endswith("%"):
                 return True
-            if YEARS.match(value):
-                return False
+            if YEARS.match(value) or result_names.VERSION_BEFORE.search(text, max(sent.start_char, start - 20), start):
+                return False  # "of 2009-2019", "the CARLA Leaderboard 2.0"
             return bool(SCORE_VERBS.search(sent_text)) and not BARE_UNIT.match(text[end : end + 12])
 
         relative_end = None  # where the last relative gain of the sentence ended
@@ -334,7 +335,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
-            subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
+            subjects = [e for e in in_sent if (e.label_ in SUBJECT_TYPES or e in actors) and clause_start <= e.start_char and e.end_char <= start]
             subjects = [
                 e for e in subjects
                 if result_names.may_score(e, sent, text) and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start])
