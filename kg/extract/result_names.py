@@ -174,6 +174,11 @@ WHOLE_COMPARED = re.compile(r",?\s+(?:against|compared (?:with|to)|versus|vs\.?)
 WHOLE_LISTED = re.compile(r"\s+for\s+[^,;()]{1,40}?(?:,\s*and|,|\band)\s+(\d{1,5})(?=\s+for\b)")
 
 
+def first_whole_score(text: str) -> re.Match | None:
+    """The first whole number of `text` that a metric names ("an RMSE of 312"), for an abstract with no other score."""
+    return next((m for m in WHOLE_OF.finditer(text) if METRIC_ENDS.search(text[max(0, m.start() - 40) : m.start()])), None)
+
+
 def whole_scores(text: str, sent: Sentence) -> list[tuple[int, str]]:
     """The whole-number scores of `sent` that a metric names, with the ones compared with them, as (start, value)."""
     found = []
