@@ -565,3 +565,23 @@ def test_a_name_found_as_a_benchmark_that_scores_is_who_scored_and_a_leaderboard
     )
     assert ("RouteMix", "Bench2Drive", "58.1") in found
     assert not any(value == "2.0" for _, _, value in found)
+
+
+def test_a_capitalised_word_between_on_and_a_benchmark_names_its_variant():
+    found = _results(
+        "ProtoKeep: exemplar-free continual learning",
+        "We propose ProtoKeep, a continual learner. On Split CIFAR-100 with 10 tasks it reaches 67.2%, compared with 63.0% for DER++.",
+    )
+    assert ("ProtoKeep", "Split CIFAR-100", "67.2%") in found
+    assert ("DER++", "Split CIFAR-100", "63.0%") in found
+
+
+def test_a_score_that_goes_on_with_the_subjects_metrics_is_measured_for_a_variable_not_scored_by_it():
+    found = _results(
+        "GridCast: weather forecasting on the sphere",
+        "We present GridCast, a forecasting model. On WeatherBench, GridCast attains a 5-day RMSE of 0.81, against 0.86 for GraphCast, "
+        "and a 10-day anomaly correlation of 0.62 for T850.",
+    )
+    assert ("GridCast", "WeatherBench", "0.62") in found
+    assert ("GraphCast", "WeatherBench", "0.86") in found
+    assert not any(subject == "T850" for subject, _, _ in found)

@@ -76,6 +76,8 @@ def unlisted_arenas(text: str, sent: Sentence, spans: list[Mention]) -> list[Men
                 end = text.rfind(" ", start, a)  # "On Higgs XGBoost reaches": the name stops where an entity starts
         name = text[start:end].rstrip(".,;:")
         end = start + len(name)
+        if any(s.start_char == end + 1 and s.label_ in {"Benchmark", "Environment"} for s in spans):
+            continue  # "On Split CIFAR-100": the word names the benchmark's variant (`with_variant`), not a benchmark
         if not name or any(a < end and start < b for a, b in covered) or NOT_ARENA.match(name) or METRICS.fullmatch(name) or HARDWARE.search(text, start, end + 12):
             continue
         found.append(Mention(-1, -1, start, end, "Benchmark", "", name, "result"))
@@ -302,3 +304,23 @@ ON_BEFORE = re.compile(r"\b(on|in|of|from|to|and|or|across|than)\s+(the\s+)?$", 
 def acting(arenas: list[Mention], text: str) -> list[Mention]:
     """The names of `arenas` that the sentence says score ("X achieves", "X reaches"), not ones scored on ("on X")."""
     return [a for a in arenas if SCORING_VERB.match(text[a.end_char : a.end_char + 40]) and not ON_BEFORE.search(text[max(0, a.start_char - 12) : a.start_char])]
+
+
+# "On Split CIFAR-100", "on Permuted MNIST": a capitalised word between "on" and a benchmark names its variant.
+VARIANT_BEFORE = re.compile(r"\b[Oo]n\s+([A-Z][a-z]+)\s+$")
+
+
+def with_variant(arena: Mention, text: str, name: str) -> str:
+    """`name` of `arena` with the variant word written before it after "on", where entity finding left it out."""
+    variant = VARIANT_BEFORE.search(text[max(0, arena.start_char - 20) : arena.start_char])
+    return f"{variant.group(1)} {name}" if variant and arena.text == name else name
+
+
+# "X attains an RMSE of 312, ..., and an anomaly correlation of 0.64 for T850": a score that goes on with its subject's
+# list of metrics is measured for the variable after "for", not scored by it.
+MEASURED_FOR = re.compile(r"(?:,\s*and|,)\s+(?:a|an)\s+[^,;()]{0,60}?\bof\s*$")
+
+
+def measured_for(text: str, clause_start: int, start: int) -> bool:
+    """Whether the score at `start` continues its clause's list of "a <metric> of N" (so "for X" after it names no owner)."""
+    return MEASURED_FOR.search(text[max(clause_start, start - 80) : start]) is not None

@@ -360,7 +360,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             owners += [owner] if owner is not None else after_for[:1]
             if owner is not None and owner.label_ in SUBJECT_TYPES:
                 names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
-            elif after_for:
+            elif after_for and not (subjects and result_names.measured_for(text, clause_start, start)):
                 names = [name(after_for[0])]
             elif UNNAMED_FOR.match(text, skip, sent.end_char):
                 continue  # "against 54% for a vision-only policy": the score of something the paper does not name
@@ -388,7 +388,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if setting:
                 benchmark = setting
             else:
-                benchmark = name(arena) if arena else (found[-1].benchmark if found else fallback_arena)
+                benchmark = result_names.with_variant(arena, text, name(arena)) if arena else (found[-1].benchmark if found else fallback_arena)
             averaged = AVERAGE_BEFORE.search(text[max(clause_start, start - 30) : start]) or AVERAGE_AFTER.match(text[end : end + 20])
             if averaged and not (arena and arena.start_char > end and ARENA_NEXT.match(text[end : arena.start_char])) and not (arena and _opening_arenas(scores, index, arenas, text) == [arena]):
                 benchmark = None
