@@ -30,11 +30,16 @@ states the score does not always name both as entities:
   tool, a cost or a task is not who scored; a version written after a name
   ("AudioLDM 2 reaches") is part of it;
 - a whole number is a score only where a metric names it ("an RMSE of
-  312, against 329 for GraphCast"); a preference share on no benchmark
+  312, against 329 for GraphCast"), and a number after a two-word name is
+  its version ("the CARLA Leaderboard 2.0"); a preference share on no benchmark
   ("steadier than X in 71% of pairs") and the start of a change ("from 2.48
   for the noisy input to 3.29") are none;
-- "on the two benchmarks" refers to the ones named before, in order, and
-  "Area 5 of S3DIS" is a part of S3DIS, not a benchmark of its own.
+- "on the two benchmarks" refers to the ones named before, in order;
+  "Area 5 of S3DIS" is a part of S3DIS and "ogbn-arxiv from the OGB" a
+  dataset of that suite, and "On Split CIFAR-100" keeps its variant word;
+- a name found as a benchmark that scores ("DriveCF achieves 62.3") is who
+  scored, and a score that goes on with its subject's list of metrics ("...,
+  and an ACC of 0.64 for T850") is measured for the variable after "for".
 """
 
 from __future__ import annotations
