@@ -585,3 +585,22 @@ def test_a_score_that_goes_on_with_the_subjects_metrics_is_measured_for_a_variab
     assert ("GridCast", "WeatherBench", "0.62") in found
     assert ("GraphCast", "WeatherBench", "0.86") in found
     assert not any(subject == "T850" for subject, _, _ in found)
+
+
+def test_a_target_that_a_cost_is_counted_to_is_no_score_and_a_compared_name_does_not_score_later():
+    found = _results(
+        "DriftFix: federated learning under drift",
+        "We propose DriftFix, a federated method. DriftFix needs 2.5 times fewer rounds than FedProx to reach 65% accuracy on CIFAR-10. "
+        "DriftFix reaches 71.8 mIoU on Cityscapes, 1.2 points above SegFormer, and on the ADE20K benchmark it achieves 45.0 mIoU.",
+    )
+    assert not any(value == "65%" for _, _, value in found)
+    assert ("DriftFix", "ADE20K", "45.0") in found
+    assert not any(subject == "SegFormer" for subject, _, _ in found)
+
+
+def test_the_object_of_it_improves_is_the_metric_not_who_scored():
+    found = _results(
+        "EchoClean: causal speech enhancement",
+        "We propose EchoClean, a causal enhancer. On the VoiceBank test set it improves SIG-MOS from 2.9 to 3.41.",
+    )
+    assert ("EchoClean", "VoiceBank", "3.41") in found
