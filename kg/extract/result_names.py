@@ -27,13 +27,15 @@ states the score does not always name both as entities:
 - a name written as a metric ("a CLAP score of 0.38", "the mean lDDT
   reaches") or as what a gerund works on ("refining ESMFold predictions
   raises ...", where the gerund phrase is the paper's method at work), a
-  tool, a cost or a task is not who scored; a version written after a name
-  ("AudioLDM 2 reaches") is part of it;
+  tool, a cost, a task, what a score is compared with ("1.4 points above
+  X") or the object of "it improves X from" is not who scored; a version
+  written after a name ("AudioLDM 2 reaches") is part of it;
 - a whole number is a score only where a metric names it ("an RMSE of
   312, against 329 for GraphCast"), and a number after a two-word name is
-  its version ("the CARLA Leaderboard 2.0"); a preference share on no benchmark
-  ("steadier than X in 71% of pairs") and the start of a change ("from 2.48
-  for the noisy input to 3.29") are none;
+  its version ("the CARLA Leaderboard 2.0"); a target ("rounds to reach
+  70%"), a preference share on no benchmark ("steadier than X in 71% of
+  pairs") and the start of a change ("from 2.48 for the noisy input to
+  3.29") are none;
 - "on the two benchmarks" refers to the ones named before, in order;
   "Area 5 of S3DIS" is a part of S3DIS and "ogbn-arxiv from the OGB" a
   dataset of that suite, and "On Split CIFAR-100" keeps its variant word;
