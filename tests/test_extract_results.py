@@ -604,3 +604,12 @@ def test_the_object_of_it_improves_is_the_metric_not_who_scored():
         "We propose EchoClean, a causal enhancer. On the VoiceBank test set it improves SIG-MOS from 2.9 to 3.41.",
     )
     assert ("EchoClean", "VoiceBank", "3.41") in found
+
+
+def test_a_compared_name_no_entity_covers_owns_the_score_in_parentheses_after_it():
+    found = _results(
+        "DenseLite: distilled retrieval",
+        "We propose DenseLite, a dense retriever. On BEIR, DenseLite achieves an nDCG@10 of 49.1, above Quillrank (47.2).",
+    )
+    assert ("Quillrank", "BEIR", "47.2") in found
+    assert ("DenseLite", "BEIR", "47.2") not in found

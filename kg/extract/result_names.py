@@ -346,3 +346,17 @@ MEASURED_FOR = re.compile(r"(?:,\s*and|,)\s+(?:a|an)\s+[^,;()]{0,60}?\bof\s*$")
 def measured_for(text: str, clause_start: int, start: int) -> bool:
     """Whether the score at `start` continues its clause's list of "a <metric> of N" (so "for X" after it names no owner)."""
     return MEASURED_FOR.search(text[max(clause_start, start - 80) : start]) is not None
+
+
+# "above Contriever (47.5) and BM25 (42.9)": a compared name that no entity covers owns the score in parentheses after it.
+COMPARED_PAREN = re.compile(r"\b(?:above|below|than|over|ahead of|behind|against|vs\.?|versus|and|,)\s+([A-Z][\w.+-]*\w)\s*\(\s*$")
+
+
+def compared_in_parentheses(text: str, sentence_start: int, start: int, covered: list[tuple[int, int]]) -> str | None:
+    """The compared name just before the parenthesised score at `start`, where no entity (`covered`) is that name."""
+    low = max(sentence_start, start - 50)
+    found = COMPARED_PAREN.search(text[low:start])
+    if found is None:
+        return None
+    name_end = low + found.end(1)
+    return None if any(a < name_end <= b for a, b in covered) else found.group(1)

@@ -360,6 +360,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             owners += [owner] if owner is not None else after_for[:1]
             if owner is not None and owner.label_ in SUBJECT_TYPES:
                 names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
+            elif owner is None and (compared_name := result_names.compared_in_parentheses(text, sent.start_char, start, spans_at)):
+                names = [compared_name]  # "above Contriever (47.5)", no entity covering Contriever
             elif after_for and not (subjects and result_names.measured_for(text, clause_start, start)):
                 names = [name(after_for[0])]
             elif UNNAMED_FOR.match(text, skip, sent.end_char):
