@@ -613,3 +613,13 @@ def test_a_compared_name_no_entity_covers_owns_the_score_in_parentheses_after_it
     )
     assert ("Quillrank", "BEIR", "47.2") in found
     assert ("DenseLite", "BEIR", "47.2") not in found
+
+
+def test_a_name_written_as_a_set_scored_on_is_the_benchmark_whatever_its_type():
+    found = _results(
+        "FoldPolish: structure refinement",
+        "We introduce FoldPolish, a refinement network. On 300 recent CAMEO targets FoldPolish reaches a mean lDDT of 84.0, "
+        "compared with 82.7 for AlphaFold2.",
+    )
+    assert ("FoldPolish", "CAMEO", "84.0") in found
+    assert ("AlphaFold2", "CAMEO", "82.7") in found

@@ -39,6 +39,8 @@ states the score does not always name both as entities:
 - "on the two benchmarks" refers to the ones named before, in order;
   "Area 5 of S3DIS" is a part of S3DIS and "ogbn-arxiv from the OGB" a
   dataset of that suite, and "On Split CIFAR-100" keeps its variant word;
+- a name found as a model or method but written as a set scored on ("on
+  412 recent CAMEO targets") is the benchmark;
 - a name found as a benchmark that scores ("DriveCF achieves 62.3") is who
   scored, and a score that goes on with its subject's list of metrics ("...,
   and an ACC of 0.64 for T850") is measured for the variable after "for".
@@ -360,3 +362,14 @@ def compared_in_parentheses(text: str, sentence_start: int, start: int, covered:
         return None
     name_end = low + found.end(1)
     return None if any(a < name_end <= b for a, b in covered) else found.group(1)
+
+
+# "on 412 recent CAMEO targets", "on the XSum test set": a name found as a model or method that a score is measured on.
+SET_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+SET_AFTER = re.compile(r"\s+(?:targets|test set|validation set|test split|benchmark|dataset|corpus)\b")
+
+
+def named_sets(spans: list[Mention], text: str) -> list[Mention]:
+    """The model- or method-typed names of `spans` written as a set scored on ("on the X test set"), as benchmarks."""
+    return [s for s in spans if s.label_ not in {"Benchmark", "Environment"} and SET_AFTER.match(text, s.end_char)
+            and SET_BEFORE.search(text[max(0, s.start_char - 30) : s.start_char])]

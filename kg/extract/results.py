@@ -329,7 +329,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 continue  # "outperforms X by a large margin (e.g., ~20% on A)"
             scores.append((start, end, number_text.replace("\\%", "%")))
         if scores:
-            arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent), key=lambda a: a.start_char)
+            arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent) + result_names.named_sets(in_sent, text), key=lambda a: a.start_char)
         named_before = result_names.named_subjects(sents[number - 1], [e for e in ents if e.label_ in SUBJECT_TYPES], text) if scores and number else []  # what "It" may refer to
         said: dict[int, list[str]] = {}  # who scored each of the sentence's scores so far, by index
         owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
