@@ -450,3 +450,176 @@ def test_shares_of_the_labels_are_no_scores_and_a_mean_metric_is_no_average():
     assert not any(value in {"1%", "10%", "100%"} for _, _, value in found)
     assert ("RadPair", "CheXpert", "87.1") in found
     assert ("MedCLIP", "CheXpert", "85.0") in found
+
+
+def test_a_name_written_as_the_metric_is_not_who_scored():
+    found = _results(
+        "KeyTune: beat-aware audio generation",
+        "We propose KeyTune, a diffusion model for audio. On AudioCaps, KeyTune obtains a FAD of 1.91 and a CLAP score of 0.41.",
+    )
+    assert ("KeyTune", "AudioCaps", "0.41") in found
+    assert not any(subject == "CLAP" for subject, _, _ in found)
+
+
+def test_a_name_after_a_mean_is_the_metric_and_an_opening_gerund_phrase_is_the_method_at_work():
+    found = _results(
+        "FoldFix: refining protein structures",
+        "We introduce FoldFix, a refinement network. On the CASP14 targets, refining AlphaFold2 predictions raises the mean GDT-TS "
+        "from 70.2 to 72.9.",
+    )
+    assert ("FoldFix", "CASP14", "72.9") in found
+    assert not any(subject in {"GDT-TS", "AlphaFold2"} for subject, _, _ in found)
+
+
+def test_whole_number_scores_a_metric_names_and_those_compared_with_them():
+    found = _results(
+        "GlobeNet: spherical weather forecasting",
+        "We present GlobeNet, a forecasting model. On WeatherBench, GlobeNet attains a 3-day RMSE of 204, against 221 for "
+        "FourCastNet and 236 for Pangu-Weather. It was trained on 40 years of reanalysis.",
+    )
+    assert ("GlobeNet", "WeatherBench", "204") in found
+    assert ("FourCastNet", "WeatherBench", "221") in found
+    assert ("Pangu-Weather", "WeatherBench", "236") in found
+    assert not any(value == "40" for _, _, value in found)
+
+
+def test_scores_on_the_two_benchmarks_pair_in_order_with_the_ones_named_before():
+    found = _results(
+        "SortTrack: motion-only tracking",
+        "We propose SortTrack, a tracker. SortTrack obtains 62.0 HOTA on MOT17 and 60.5 HOTA on MOT20, while OC-SORT reaches "
+        "61.2 and 59.0 HOTA on the two benchmarks.",
+    )
+    assert ("OC-SORT", "MOT17", "61.2") in found
+    assert ("OC-SORT", "MOT20", "59.0") in found
+
+
+def test_a_part_of_a_benchmark_is_not_the_benchmark():
+    found = _results(
+        "PointMix: fusing points and voxels",
+        "We present PointMix, a segmentation network. PointMix reaches 72.3 mIoU on Area 5 of S3DIS.",
+    )
+    assert ("PointMix", "S3DIS", "72.3") in found
+
+
+def test_a_model_in_a_transferred_to_phrase_is_a_tool_not_who_scored():
+    found = _results(
+        "ProxyMix: training-free search",
+        "We propose ProxyMix, a search method. Transferred to the MobileNetV2 search space, the network it finds reaches "
+        "76.9% top-1 accuracy on ImageNet.",
+    )
+    assert ("ProxyMix", "ImageNet", "76.9%") in found
+    assert not any(subject == "MobileNetV2" for subject, _, _ in found)
+
+
+def test_a_preference_share_on_no_benchmark_is_no_score_and_a_from_value_is_no_result():
+    found = _results(
+        "TempoNet: steady music generation",
+        "We propose TempoNet, a music generator. In a listening test, TempoNet clips were judged steadier than those of "
+        "MusicLM in 68% of pairs. On the DNS test set it improves PESQ from 2.41 for the noisy input to 3.10.",
+    )
+    assert not any(value == "68%" for _, _, value in found)
+    assert not any(value == "2.41" for _, _, value in found)
+    assert ("TempoNet", "DNS", "3.10") in found
+
+
+def test_the_version_written_after_a_name_stays_with_who_scored():
+    found = _results(
+        "VoxNet: segmentation",
+        "We present VoxNet, a segmentation network. On S3DIS, VoxNet reaches 73.5 mIoU, while Point Transformer V3 obtains 73.4.",
+    )
+    assert ("Point Transformer V3", "S3DIS", "73.4") in found
+
+
+def test_a_gerund_phrase_after_a_colon_is_the_method_at_work_and_clean_accuracy_has_no_owner_named():
+    found = _results(
+        "EdgeAT: edge-aware adversarial training",
+        "We propose EdgeAT, an adversarial training method. EdgeAT reaches 58.2% robust accuracy on CIFAR-10. "
+        "Clean accuracy on CIFAR-10 is 84.9%. It also combines with synthetic data: adding 2M generated images raises "
+        "robust accuracy on CIFAR-10 to 60.7%.",
+    )
+    assert ("EdgeAT", "CIFAR-10", "84.9%") in found
+    assert ("EdgeAT", "CIFAR-10", "60.7%") in found
+
+
+def test_a_benchmark_after_a_semicolon_is_not_the_one_of_the_score_before_it():
+    found = _results(
+        "NovaQ: conservative offline learning",
+        "We propose NovaQ, an offline RL method. Trained on D4RL, NovaQ reaches a normalised score of 88.6; on AntMaze it matches IQL.",
+    )
+    assert ("NovaQ", "D4RL", "88.6") in found
+
+
+def test_a_score_on_a_dataset_from_a_suite_is_on_the_dataset():
+    found = _results(
+        "CurvNet: curvature-aware graph networks",
+        "We propose CurvNet, a graph network. Evaluated on MUTAG from the Open Graph Benchmark, CurvNet reaches 91.2%.",
+    )
+    assert ("CurvNet", "MUTAG", "91.2%") in found
+
+
+def test_a_name_found_as_a_benchmark_that_scores_is_who_scored_and_a_leaderboard_version_is_no_score():
+    found = _results(
+        "RouteMix: counterfactual routes for driving",
+        "We present RouteMix, which perturbs routes in the CARLA simulator. On the Bench2Drive benchmark RouteMix achieves a "
+        "driving score of 58.1, and on the CARLA Leaderboard 2.0 it ranks second.",
+    )
+    assert ("RouteMix", "Bench2Drive", "58.1") in found
+    assert not any(value == "2.0" for _, _, value in found)
+
+
+def test_a_capitalised_word_between_on_and_a_benchmark_names_its_variant():
+    found = _results(
+        "ProtoKeep: exemplar-free continual learning",
+        "We propose ProtoKeep, a continual learner. On Split CIFAR-100 with 10 tasks it reaches 67.2%, compared with 63.0% for DER++.",
+    )
+    assert ("ProtoKeep", "Split CIFAR-100", "67.2%") in found
+    assert ("DER++", "Split CIFAR-100", "63.0%") in found
+
+
+def test_a_score_that_goes_on_with_the_subjects_metrics_is_measured_for_a_variable_not_scored_by_it():
+    found = _results(
+        "GridCast: weather forecasting on the sphere",
+        "We present GridCast, a forecasting model. On WeatherBench, GridCast attains a 5-day RMSE of 0.81, against 0.86 for GraphCast, "
+        "and a 10-day anomaly correlation of 0.62 for T850.",
+    )
+    assert ("GridCast", "WeatherBench", "0.62") in found
+    assert ("GraphCast", "WeatherBench", "0.86") in found
+    assert not any(subject == "T850" for subject, _, _ in found)
+
+
+def test_a_target_that_a_cost_is_counted_to_is_no_score_and_a_compared_name_does_not_score_later():
+    found = _results(
+        "DriftFix: federated learning under drift",
+        "We propose DriftFix, a federated method. DriftFix needs 2.5 times fewer rounds than FedProx to reach 65% accuracy on CIFAR-10. "
+        "DriftFix reaches 71.8 mIoU on Cityscapes, 1.2 points above SegFormer, and on the ADE20K benchmark it achieves 45.0 mIoU.",
+    )
+    assert not any(value == "65%" for _, _, value in found)
+    assert ("DriftFix", "ADE20K", "45.0") in found
+    assert not any(subject == "SegFormer" for subject, _, _ in found)
+
+
+def test_the_object_of_it_improves_is_the_metric_not_who_scored():
+    found = _results(
+        "EchoClean: causal speech enhancement",
+        "We propose EchoClean, a causal enhancer. On the VoiceBank test set it improves SIG-MOS from 2.9 to 3.41.",
+    )
+    assert ("EchoClean", "VoiceBank", "3.41") in found
+
+
+def test_a_compared_name_no_entity_covers_owns_the_score_in_parentheses_after_it():
+    found = _results(
+        "DenseLite: distilled retrieval",
+        "We propose DenseLite, a dense retriever. On BEIR, DenseLite achieves an nDCG@10 of 49.1, above Quillrank (47.2).",
+    )
+    assert ("Quillrank", "BEIR", "47.2") in found
+    assert ("DenseLite", "BEIR", "47.2") not in found
+
+
+def test_a_name_written_as_a_set_scored_on_is_the_benchmark_whatever_its_type():
+    found = _results(
+        "FoldPolish: structure refinement",
+        "We introduce FoldPolish, a refinement network. On 300 recent CAMEO targets FoldPolish reaches a mean lDDT of 84.0, "
+        "compared with 82.7 for AlphaFold2.",
+    )
+    assert ("FoldPolish", "CAMEO", "84.0") in found
+    assert ("AlphaFold2", "CAMEO", "82.7") in found

@@ -23,7 +23,27 @@ states the score does not always name both as entities:
 - where no benchmark is named, the setting the sentence names in plain words
   ("75.1% accuracy in zero-shot screenshot grounding") is where it scored;
 - the metric is named as the sentence names it ("41.3 mAP", "an EER of
-  0.78%", "84.2% top-1 accuracy"), or not at all.
+  0.78%", "84.2% top-1 accuracy"), or not at all;
+- a name written as a metric ("a CLAP score of 0.38", "the mean lDDT
+  reaches") or as what a gerund works on ("refining ESMFold predictions
+  raises ...", where the gerund phrase is the paper's method at work), a
+  tool, a cost, a task, what a score is compared with ("1.4 points above
+  X") or the object of "it improves X from" is not who scored; a version
+  written after a name ("AudioLDM 2 reaches") is part of it;
+- a whole number is a score only where a metric names it ("an RMSE of
+  312, against 329 for GraphCast"), and a number after a two-word name is
+  its version ("the CARLA Leaderboard 2.0"); a target ("rounds to reach
+  70%"), a preference share on no benchmark ("steadier than X in 71% of
+  pairs") and the start of a change ("from 2.48 for the noisy input to
+  3.29") are none;
+- "on the two benchmarks" refers to the ones named before, in order;
+  "Area 5 of S3DIS" is a part of S3DIS and "ogbn-arxiv from the OGB" a
+  dataset of that suite, and "On Split CIFAR-100" keeps its variant word;
+- a name found as a model or method but written as a set scored on ("on
+  412 recent CAMEO targets") is the benchmark;
+- a name found as a benchmark that scores ("DriveCF achieves 62.3") is who
+  scored, and a score that goes on with its subject's list of metrics ("...,
+  and an ACC of 0.64 for T850") is measured for the variable after "for".
 """
 
 from __future__ import annotations
@@ -41,7 +61,7 @@ HARDWARE = re.compile(r"\b(GPUs?|CPUs?|TPUs?|cores?|boards?|machines?|nodes?|dev
 # Metric words in any case, with the words that make them specific ("top-1 accuracy", "Dice score", "box AP"),
 # and metric acronyms in their own case only: "map" and "mae" are words too.
 METRICS = re.compile(
-    r"(?<![\w@-])((?i:top-\d+ |median |box |mask |human-normali[sz]ed |normali[sz]ed |dice |end-to-end |task |test |output )*"
+    r"(?<![\w@-])((?i:top-\d+ |median |box |mask |clean |robust |human-normali[sz]ed |normali[sz]ed |dice |end-to-end |task |test |output )*"
     r"(?:(?i:success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|f1(?: score)?|exact match(?: accuracy)?|completion rate|solve rate|"
     r"resolve rate|word error rate|character error rate|equal error rate|mean opinion score|score|recall@\d+|ndcg(?:@\d+)?|hits@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
     r"|mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD|MOTA|MOTP|IDF1|HOTA))(?![\w@+-])"
@@ -65,6 +85,8 @@ def unlisted_arenas(text: str, sent: Sentence, spans: list[Mention]) -> list[Men
                 end = text.rfind(" ", start, a)  # "On Higgs XGBoost reaches": the name stops where an entity starts
         name = text[start:end].rstrip(".,;:")
         end = start + len(name)
+        if any(s.start_char == end + 1 and s.label_ in {"Benchmark", "Environment"} for s in spans):
+            continue  # "On Split CIFAR-100": the word names the benchmark's variant (`with_variant`), not a benchmark
         if not name or any(a < end and start < b for a, b in covered) or NOT_ARENA.match(name) or METRICS.fullmatch(name) or HARDWARE.search(text, start, end + 12):
             continue
         found.append(Mention(-1, -1, start, end, "Benchmark", "", name, "result"))
@@ -132,3 +154,222 @@ def metric(text: str, sent: Sentence, start: int, end: int) -> str | None:
 def unowned_metric(clause: str) -> bool:
     """Whether `clause` names a metric of no one ("where accuracy moves", "the accuracy rises"), not "human accuracy is"."""
     return any(UNOWNED.search(clause, 0, m.start()) for m in METRICS.finditer(clause))
+
+
+# A name used as the metric, not as who scored: "a CLAP score of 0.38", "the mean GDT-TS from 61.2 to 64.8",
+# "the mean lDDT reaches 83.5", "a 5-day Z500 RMSE of 312". Without an article before it, "improves Llama-3 from
+# 4.8% to 42.4%" names who scored.
+_ARTICLE = r"(?:\b(?:a|an|the|its|their)\s+)"
+_STATISTIC = r"(?:\b(?:mean|median|average)\s+)"
+_HORIZON = r"(?:\d+-(?:day|hour|step|shot|frame)\s+)"
+METRIC_NAME_BEFORE = re.compile(rf"(?:{_ARTICLE}{_STATISTIC}?|{_STATISTIC}){_HORIZON}?$", re.I)
+STATISTIC_BEFORE = re.compile(rf"{_STATISTIC}{_HORIZON}?$", re.I)
+METRIC_NAME_AFTER = re.compile(r"\s*(?:score\s+)?(?:of|from|=)\s+~?\d")
+
+
+def names_metric(span: Mention, text: str) -> bool:
+    """Whether `span` is written as the metric of a score, not as who scored it."""
+    before = text[max(0, span.start_char - 30) : span.start_char]
+    if STATISTIC_BEFORE.search(before):
+        return True
+    if not METRIC_NAME_BEFORE.search(before):
+        return False
+    return bool(METRIC_NAME_AFTER.match(text, span.end_char) or METRICS.match(text[span.end_char : span.end_char + 40].lstrip()))
+
+
+# A whole number is a score where a metric names it ("a Z500 RMSE of 312"), and so are the whole numbers compared
+# with it ("against 329 for GraphCast and 347 for Pangu-Weather"): a bare whole number is too often a count or a year.
+WHOLE_OF = re.compile(r"of (\d{1,5})(?![\w%-]|[.,]\d)")
+METRIC_ENDS = re.compile(METRICS.pattern + r"\s+$")
+WHOLE_COMPARED = re.compile(r",?\s+(?:against|compared (?:with|to)|versus|vs\.?)\s+(\d{1,5})(?=\s+for\b)")
+WHOLE_LISTED = re.compile(r"\s+for\s+[^,;()]{1,40}?(?:,\s*and|,|\band)\s+(\d{1,5})(?=\s+for\b)")
+
+
+def first_whole_score(text: str) -> re.Match | None:
+    """The first whole number of `text` that a metric names ("an RMSE of 312"), for an abstract with no other score."""
+    return next((m for m in WHOLE_OF.finditer(text) if METRIC_ENDS.search(text[max(0, m.start() - 40) : m.start()])), None)
+
+
+def whole_scores(text: str, sent: Sentence) -> list[tuple[int, str]]:
+    """The whole-number scores of `sent` that a metric names, with the ones compared with them, as (start, value)."""
+    found = []
+    for match in WHOLE_OF.finditer(text, sent.start_char, sent.end_char):
+        if not METRIC_ENDS.search(text[max(sent.start_char, match.start() - 40) : match.start()]):
+            continue
+        found.append((match.start(1), match.group(1)))
+        end = match.end(1)
+        following = WHOLE_COMPARED.match(text, end, sent.end_char)
+        while following:
+            found.append((following.start(1), following.group(1)))
+            following = WHOLE_LISTED.match(text, following.end(1), sent.end_char)
+    return found
+
+
+# "steadier than those of MusicLM in 71% of pairs", "preferred over X in 64% of cases": the share of a preference test,
+# a score only where the sentence names the benchmark it was run on ("raters on PartiPrompts prefer X in 58% of pairs").
+PREFERENCE_BEFORE = re.compile(r"\b(than|over|preferred|prefer)\b[^,;.]*\bin\s*$", re.I)
+# "from 2.48 for the noisy input to 3.29": the start of a change, however long the words between.
+FROM_BEFORE = re.compile(r"\bfrom\s*$")
+TO_AFTER = re.compile(r"[^,;.%\d]{0,40}?\bto\s+~?\d")
+
+
+# "needs 3.1 times fewer rounds than FedAvg to reach 70% accuracy": a target that a cost is counted to, not a score.
+TARGET_BEFORE = re.compile(r"\b(rounds|steps|epochs|iterations|samples|episodes|updates|queries|tokens|hours|time)\b[^,;.%]{0,40}\bto (reach|achieve|attain|hit)\s+$", re.I)
+
+
+def not_a_score(before: str, after: str, on_benchmark: bool) -> bool:
+    """Whether the number between `before` and `after` is a preference share on no benchmark, a target ("rounds to reach 70%")
+    or the start of a "from A to B" change."""
+    if TARGET_BEFORE.search(before):
+        return True
+    if not on_benchmark and PREFERENCE_BEFORE.search(before) and after.lstrip().startswith("of "):
+        return True
+    return bool(FROM_BEFORE.search(before) and TO_AFTER.match(after))
+
+
+# "the CARLA Leaderboard 2.0": a bare number right after a name of two capitalised words is its version, not a score;
+# not after one named after "on"/"in", as in an elliptic list ("and on Amazon Book 0.046").
+VERSION_BEFORE = re.compile(r"(?<![Oo]n )(?<![Ii]n )(?<!\S)[A-Z][\w-]* [A-Z][a-z]+ $")
+# "AudioLDM 2 reaches", "Point Transformer V3 obtains": the version written after a name is part of who scored.
+VERSION_AFTER = re.compile(r" ([Vv]\d{1,2}(?:\.\d)?|\d{1,2})(?= [a-z])")
+
+
+def written_name(span: Mention, text: str) -> str | None:
+    """The name of `span` with the version written right after it, where entity finding left it out."""
+    version = VERSION_AFTER.match(text, span.end_char)
+    return span.text + version.group(0) if version else None
+
+
+# "63.1 and 61.3 HOTA on the two benchmarks": the benchmarks named before, in order.
+THE_BENCHMARKS = re.compile(
+    r"\s*(?:[\w@-]+\s+){0,2}?(?:on|across|in)\s+(?:the|both|all|these)\s+(?:(two|three|four|five|both)\s+|same\s+)?"
+    r"(?:benchmarks|datasets|tasks|environments|suites|test sets)\b", re.I)
+
+
+def benchmarks_referred(arenas: list[Mention], start: int, after: str, count: int) -> list[Mention] | None:
+    """The `count` benchmarks named before `start` that "on the two benchmarks" in `after` refers to, in order."""
+    if count < 2 or not THE_BENCHMARKS.match(after):
+        return None
+    distinct: list[Mention] = []
+    for arena in (a for a in arenas if a.end_char <= start):
+        if all(norm_text(arena) != norm_text(d) for d in distinct):
+            distinct.append(arena)
+    return distinct[-count:] if len(distinct) >= count else None
+
+
+def norm_text(span: Mention) -> str:
+    return (span.id_ or span.text).casefold()
+
+
+PART_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")
+FROM_SUITE = re.compile(r"\s+(?:from|in)\s+(?:the\s+)?")
+
+
+def parts_of(arenas: list[Mention], text: str) -> list[Mention]:
+    """`arenas` without the ones named as a part of the next ("Area 5 of S3DIS") and the suites that the one before is
+    taken from ("ogbn-arxiv from the Open Graph Benchmark"): the score is on the dataset, not on its split or suite."""
+    pairs = list(zip(arenas, arenas[1:]))
+    parts = {id(a) for a, b in pairs if PART_NEXT.fullmatch(text, a.end_char, b.start_char)}
+    suites = {id(b) for a, b in pairs if FROM_SUITE.fullmatch(text, a.end_char, b.start_char)}
+    return [a for a in arenas if id(a) not in parts and id(a) not in suites]
+
+
+# "..., refining ESMFold predictions raises the mean GDT-TS": a name after a gerund that opens a clause is what the
+# paper's method works on, and the gerund phrase is the paper's method at work.
+GERUND_BEFORE = re.compile(r"(?:^|[,;])\s*[a-z]+ing\s+(?:the\s+|an?\s+)?$")
+GERUND_CLAUSE = re.compile(r"\W*(?:(?:On|In|For|At)\b[^,;]{0,80},\s*)?[a-z]+ing\s")
+
+
+def gerund_object(span: Mention, text: str, start: int) -> bool:
+    """Whether `span` is the object of a gerund that opens a clause of the sentence starting at `start`."""
+    return GERUND_BEFORE.search(text[start : span.start_char]) is not None
+
+
+def gerund_clause(text: str, sentence_start: int, clause_start: int) -> bool:
+    """Whether the clause at `clause_start` ("On A, refining X predictions raises ...", "...: adding 1M images raises ...")
+    has a gerund phrase for its subject; not a clause after "while" or "but" ("while deciding what to say improved")."""
+    opens = clause_start == sentence_start or text[max(0, clause_start - 3) : clause_start].rstrip().endswith((":", ";"))
+    return opens and GERUND_CLAUSE.match(text, clause_start) is not None
+
+
+# "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.
+COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency|compute|runtime)\s+of\s+$", re.I)
+# "Plugged into a 3D U-Net, it ...", "built on a pretrained X"; not "On MovieLens-1M X reaches": the word between is no name.
+BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?((?-i:[a-z\d][\w-]*)\s+){0,2}$", re.I)
+# "the success rate for the 'ObtainDiamond' task": a name followed by "task" names a task, not who scored.
+TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environments?|settings?|splits?)\b", re.I)
+
+
+# "1.4 points above Cylinder3D, and ... it achieves 81.0": what a score is compared with; "it improves DNSMOS OVRL
+# from": the object of the pronoun's verb.
+COMPARED_BEFORE = re.compile(r"\b(above|below|than|ahead of|behind)\s+(the\s+)?$", re.I)
+PRONOUN_VERB_BEFORE = re.compile(r"\b(it|they)\s+(\w+ly\s+)?[a-z]+s?\s+(the\s+)?$")
+
+
+def may_score(span: Mention, sent: Sentence, text: str) -> bool:
+    """Whether `span` may be who scored, by the words around it: not a tool ("built on X", "refining X"), a cost ("the FLOPs of X"),
+    a task ("the X task"), a metric ("a CLAP score of"), what is compared with ("above X") or the object of "it improves X"."""
+    before = text[max(sent.start_char, span.start_char - 30) : span.start_char]
+    return (not BACKBONE.search(before) and not COST_OF.search(before) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
+            and not COMPARED_BEFORE.search(before) and not PRONOUN_VERB_BEFORE.search(before)
+            and not names_metric(span, text) and not gerund_object(span, text, sent.start_char))
+
+
+def named_subjects(sent: Sentence, ents: list[Mention], text: str) -> list[Mention]:
+    """The models and methods (`ents`) of `sent` that may have scored, for "It" or "the encoder" in the next sentence to refer to."""
+    return [e for e in ents if sent.start_char <= e.start_char and e.end_char <= sent.end_char
+            and may_score(e, sent, text) and not describes_before(e, text)]
+
+
+# "the Longest6 benchmark DriveCF achieves": a name found as a benchmark that does the scoring is who scored.
+ON_BEFORE = re.compile(r"\b(on|in|of|from|to|and|or|across|than)\s+(the\s+)?$", re.I)
+
+
+def acting(arenas: list[Mention], text: str) -> list[Mention]:
+    """The names of `arenas` that the sentence says score ("X achieves", "X reaches"), not ones scored on ("on X")."""
+    return [a for a in arenas if SCORING_VERB.match(text[a.end_char : a.end_char + 40]) and not ON_BEFORE.search(text[max(0, a.start_char - 12) : a.start_char])]
+
+
+# "On Split CIFAR-100", "on Permuted MNIST": a capitalised word between "on" and a benchmark names its variant.
+VARIANT_BEFORE = re.compile(r"\b[Oo]n\s+([A-Z][a-z]+)\s+$")
+
+
+def with_variant(arena: Mention, text: str, name: str) -> str:
+    """`name` of `arena` with the variant word written before it after "on", where entity finding left it out."""
+    variant = VARIANT_BEFORE.search(text[max(0, arena.start_char - 20) : arena.start_char])
+    return f"{variant.group(1)} {name}" if variant and arena.text == name else name
+
+
+# "X attains an RMSE of 312, ..., and an anomaly correlation of 0.64 for T850": a score that goes on with its subject's
+# list of metrics is measured for the variable after "for", not scored by it.
+MEASURED_FOR = re.compile(r"(?:,\s*and|,)\s+(?:a|an)\s+[^,;()]{0,60}?\bof\s*$")
+
+
+def measured_for(text: str, clause_start: int, start: int) -> bool:
+    """Whether the score at `start` continues its clause's list of "a <metric> of N" (so "for X" after it names no owner)."""
+    return MEASURED_FOR.search(text[max(clause_start, start - 80) : start]) is not None
+
+
+# "above Contriever (47.5) and BM25 (42.9)": a compared name that no entity covers owns the score in parentheses after it.
+COMPARED_PAREN = re.compile(r"\b(?:above|below|than|over|ahead of|behind|against|vs\.?|versus|and|,)\s+([A-Z][\w.+-]*\w)\s*\(\s*$")
+
+
+def compared_in_parentheses(text: str, sentence_start: int, start: int, covered: list[tuple[int, int]]) -> str | None:
+    """The compared name just before the parenthesised score at `start`, where no entity (`covered`) is that name."""
+    low = max(sentence_start, start - 50)
+    found = COMPARED_PAREN.search(text[low:start])
+    if found is None:
+        return None
+    name_end = low + found.end(1)
+    return None if any(a < name_end <= b for a, b in covered) else found.group(1)
+
+
+# "on 412 recent CAMEO targets", "on the XSum test set": a name found as a model or method that a score is measured on.
+SET_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+SET_AFTER = re.compile(r"\s+(?:targets|test set|validation set|test split|benchmark|dataset|corpus)\b")
+
+
+def named_sets(spans: list[Mention], text: str) -> list[Mention]:
+    """The model- or method-typed names of `spans` written as a set scored on ("on the X test set"), as benchmarks."""
+    return [s for s in spans if s.label_ not in {"Benchmark", "Environment"} and SET_AFTER.match(text, s.end_char)
+            and SET_BEFORE.search(text[max(0, s.start_char - 30) : s.start_char])]

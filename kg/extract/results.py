@@ -99,14 +99,8 @@ SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
 CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
-# "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.
-COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency|compute|runtime)\s+of\s+$", re.I)
-# "Plugged into a 3D U-Net, it ...", "built on a pretrained X"; not "On MovieLens-1M X reaches": the word between is no name.
-BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?((?-i:[a-z\d][\w-]*)\s+)?$", re.I)
 # "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
-LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given|(when\s+)?applied to)\b[^,;]*$", re.I)
-# "the success rate for the 'ObtainDiamond' task": a name followed by "task" names a task, not who scored.
-TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environments?|settings?|splits?)\b", re.I)
+LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from))\b[^,;]*$", re.I)
 # The object of a comparison, just before it: "X matches / outperforms Y with 0.158" is X's score.
 COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?$", re.I)
 UNNAMED_FOR = re.compile(
@@ -140,7 +134,10 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
     and "On A, B and C it reaches 84.1%, 73.0% and 80.2%" pairs in order.
     """
     end = scores[index][1]
-    arenas = [a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])]
+    arenas = result_names.parts_of([a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])], text)
+    first, last = _listed(scores, index, text)
+    if referred := result_names.benchmarks_referred(arenas, scores[first][0], text[scores[last][1] : scores[last][1] + 60], last - first + 1):
+        return referred[index - first]  # "ByteTrack reaches 63.1 and 61.3 HOTA on the two benchmarks"
     compared = _compared_with(scores, index, text)
     if compared is not None and not any(compared[1] <= a.start_char < scores[index][0] for a in arenas):
         # "it wins 81% on A, compared with 60% for B": both on A; so are the scores listed after B's ("and 0.105 for C")
@@ -155,7 +152,7 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
         if len(opening) == len(group) and index in group:
             return opening[group.index(index)]
         return opening[-1] if len(opening) == 1 else None
-    after = [a for a in arenas if a.start_char > end]
+    after = [a for a in arenas if a.start_char > end and ";" not in text[end : a.start_char]]  # not "...; on the B tasks it matches"
     if not after:
         before = [a for a in arenas if a.end_char <= scores[index][0]]
         return before[-1] if before else None
@@ -215,24 +212,18 @@ def _respectively(chain: list[Mention], scores: list[tuple[int, int, str]], inde
     ("TD3 and PPO reach 61% and 43%"), else all of them ("BERT and RoBERTa reach 84.6%")."""
     if len(chain) < 2:
         return chain
+    first, last = _listed(scores, index, text)
+    return [chain[index - first]] if last - first + 1 == len(chain) else chain
+
+
+def _listed(scores: list[tuple[int, int, str]], index: int, text: str) -> tuple[int, int]:
+    """The first and last score of the list ("61% and 43%") that score `index` is in."""
     first = last = index
     while first > 0 and SCORE_LINK.match(text[scores[first - 1][1] : scores[first][0]]):
         first -= 1
     while last + 1 < len(scores) and SCORE_LINK.match(text[scores[last][1] : scores[last + 1][0]]):
         last += 1
-    return [chain[index - first]] if last - first + 1 == len(chain) else chain
-
-
-def _may_score(span: Mention, sent: Sentence, text: str) -> bool:
-    """Whether `span` may be who scored, by the words around it: not a tool ("built on X"), a cost ("the FLOPs of X") or a task ("the X task")."""
-    before = text[max(sent.start_char, span.start_char - 30) : span.start_char]
-    return not BACKBONE.search(before) and not COST_OF.search(before) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
-
-
-def _named_before(sent: Sentence, ents: list[Mention], text: str) -> list[Mention]:
-    """The models and methods of `sent` that may have scored, for "It" or "the encoder" in the next sentence to refer to."""
-    return [e for e in ents if e.label_ in SUBJECT_TYPES and sent.start_char <= e.start_char and e.end_char <= sent.end_char
-            and _may_score(e, sent, text) and not result_names.describes_before(e, text)]
+    return first, last
 
 
 def _elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], in_sent: list[Mention], text: str, said: dict[int, list[str]]) -> list[str] | None:
@@ -282,7 +273,7 @@ def _range(text: str) -> re.Match | None:
 
 def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[Entity]) -> list[Result]:
     """The results stated in a paper's `text` (its sentences and entity spans given), each once, in order."""
-    first_score = _first_score(text)
+    first_score = _first_score(text) or result_names.first_whole_score(text)
     if first_score is None:
         return []  # most abstracts state no score: one search over the text skips the rest
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
@@ -301,10 +292,12 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         if sent.end_char <= first_score.start():
             continue  # nor do the sentences before the first score
         sent_text = text[sent.start_char : sent.end_char]
-        if not SCORE.search(sent_text):
+        numbers = sorted([(sent.start_char + m.start(1), m.group(1)) for m in SCORE.finditer(sent_text)] + result_names.whole_scores(text, sent))
+        if not numbers:
             continue
         in_sent = [e for e in ents if e.start >= sent.start and e.end <= sent.end]
-        arenas = [e for e in in_sent if e.label_ in ARENA_TYPES]
+        actors = result_names.acting([e for e in in_sent if e.label_ in ARENA_TYPES], text)  # "DriveCF achieves": typed as a benchmark, but who scored
+        arenas = [e for e in in_sent if e.label_ in ARENA_TYPES and e not in actors]
         scores = []
         spans_at = [(e.start_char, e.end_char) for e in in_sent]
 
@@ -313,15 +306,14 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 return False  # a version inside a name (`Claude 3.5`)
             if value.endswith("%"):
                 return True
-            if YEARS.match(value):
-                return False
+            if YEARS.match(value) or result_names.VERSION_BEFORE.search(text, max(sent.start_char, start - 20), start):
+                return False  # "of 2009-2019", "the CARLA Leaderboard 2.0"
             return bool(SCORE_VERBS.search(sent_text)) and not BARE_UNIT.match(text[end : end + 12])
 
         relative_end = None  # where the last relative gain of the sentence ended
-        for match in SCORE.finditer(sent_text):
-            start = sent.start_char + match.start()
-            end = start + len(match.group(1))
-            if not value_ok(match.group(1), start, end):
+        for start, number_text in numbers:
+            end = start + len(number_text)
+            if not value_ok(number_text, start, end):
                 continue
             if relative_end is not None and LIST_LINK.match(text[relative_end:start]):
                 relative_end = end
@@ -329,23 +321,24 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             before = SCORE_LIST_BEFORE.sub("", text[max(sent.start_char, start - 80) : start])[-40:]
             after = text[end : end + 80]
             after = after[SCORE_LIST_AFTER.match(after).end() if SCORE_LIST_AFTER.match(after) else 0 :]
-            if folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or folding.match(RELATIVE_AFTER, after[:30]) or RELATIVE_OF.match(after):
+            if (folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or folding.match(RELATIVE_AFTER, after[:30]) or RELATIVE_OF.match(after)
+                    or result_names.not_a_score(before, after, bool(arenas))):
                 relative_end = end
                 continue
             if MARGIN.search(text[sent.start_char : start]):
                 continue  # "outperforms X by a large margin (e.g., ~20% on A)"
-            scores.append((start, end, match.group(1).replace("\\%", "%")))
+            scores.append((start, end, number_text.replace("\\%", "%")))
         if scores:
-            arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent), key=lambda a: a.start_char)
-        named_before = _named_before(sents[number - 1], ents, text) if scores and number else []  # what "It" may refer to
+            arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent) + result_names.named_sets(in_sent, text), key=lambda a: a.start_char)
+        named_before = result_names.named_subjects(sents[number - 1], [e for e in ents if e.label_ in SUBJECT_TYPES], text) if scores and number else []  # what "It" may refer to
         said: dict[int, list[str]] = {}  # who scored each of the sentence's scores so far, by index
         owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
-            subjects = [e for e in in_sent if e.label_ in SUBJECT_TYPES and clause_start <= e.start_char and e.end_char <= start]
+            subjects = [e for e in in_sent if (e.label_ in SUBJECT_TYPES or e in actors) and clause_start <= e.start_char and e.end_char <= start]
             subjects = [
                 e for e in subjects
-                if _may_score(e, sent, text) and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start])
+                if result_names.may_score(e, sent, text) and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start])
                 and e not in owners
             ]
             if len(subjects) > 1 and COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char):
@@ -367,7 +360,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             owners += [owner] if owner is not None else after_for[:1]
             if owner is not None and owner.label_ in SUBJECT_TYPES:
                 names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
-            elif after_for:
+            elif owner is None and (compared_name := result_names.compared_in_parentheses(text, sent.start_char, start, spans_at)):
+                names = [compared_name]  # "above Contriever (47.5)", no entity covering Contriever
+            elif after_for and not (subjects and result_names.measured_for(text, clause_start, start)):
                 names = [name(after_for[0])]
             elif UNNAMED_FOR.match(text, skip, sent.end_char):
                 continue  # "against 54% for a vision-only policy": the score of something the paper does not name
@@ -378,8 +373,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             elif (repeated := _elliptic(scores, index, arenas, in_sent, text, said)) is not None:
                 names = repeated
             elif subjects:
-                names = [name(s) for s in _respectively(_coordinated(subjects, text), scores, index, text)]
-            elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start])):
+                names = [result_names.written_name(s, text) or name(s) for s in _respectively(_coordinated(subjects, text), scores, index, text)]
+            elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or result_names.gerund_clause(text, sent.start_char, clause_start)):
                 names = [proposed]
             elif referred := result_names.referred_subject(text[clause_start:start], named_before):
                 names = [name(referred)]
@@ -395,7 +390,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if setting:
                 benchmark = setting
             else:
-                benchmark = name(arena) if arena else (found[-1].benchmark if found else fallback_arena)
+                benchmark = result_names.with_variant(arena, text, name(arena)) if arena else (found[-1].benchmark if found else fallback_arena)
             averaged = AVERAGE_BEFORE.search(text[max(clause_start, start - 30) : start]) or AVERAGE_AFTER.match(text[end : end + 20])
             if averaged and not (arena and arena.start_char > end and ARENA_NEXT.match(text[end : arena.start_char])) and not (arena and _opening_arenas(scores, index, arenas, text) == [arena]):
                 benchmark = None
