@@ -182,9 +182,7 @@ def _opening_arenas(scores: list[tuple[int, int, str]], index: int, arenas: list
     The scores of one list share them ("On A, B and C it reaches 84.1%, 73.0% and 80.2%"), and the
     phrase may name more after them ("On the 57 Atari 2600 games of the Arcade Learning Environment (ALE) it reaches").
     """
-    first = index
-    while first > 0 and SCORE_LINK.match(text[scores[first - 1][1] : scores[first][0]]):
-        first -= 1
+    first, _ = _listed(scores, index, text)
     start = scores[first][0]
     previous_end = scores[first - 1][1] if first else 0
     before = [a for a in arenas if previous_end <= a.start_char and a.end_char <= start]
