@@ -36,7 +36,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.export import iris as ns
 from kg.export.iris import DEFAULT_BASE, ORCID, PREFIXES, Iris, arxiv_iri
-from kg.store.rows import ENTITY_LABELS, PAGE, ROLE_TYPES, Page, edges, node_pages, nodes_with_ids, pages
+from kg.store.rows import ENTITY_LABELS, PAGE, RESULTS_VIA, ROLE_TYPES, Page, edges, node_pages, nodes_with_ids, pages
 
 class Terms:
     """The terms of one namespace, each made once.
@@ -201,10 +201,10 @@ def _papers(reader: Any, iris: Iris, page: Page, metrics: dict[str, URIRef]) -> 
 
 def _results(reader: Any, page: Page) -> dict[str, dict]:
     """The page's results by id, with the id of the entity that achieved each (`by`) and of its benchmark (`on`)."""
-    found = {row["id"]: {**row, "by": None, "on": None} for row in nodes_with_ids(reader, "Result", page.within, via=("Paper", "REPORTS"))}
+    found = {row["id"]: {**row, "by": None, "on": None} for row in nodes_with_ids(reader, "Result", page.within, via=RESULTS_VIA)}
     for key, type_, labels in (("by", "ACHIEVES", ("Model", "Method")), ("on", "HAS_RESULT", ("Benchmark", "Environment"))):
         for label in labels:
-            for row in edges(reader, label, type_, "Result", page.within, by_end=True, via=("Paper", "REPORTS")):
+            for row in edges(reader, label, type_, "Result", page.within, by_end=True, via=RESULTS_VIA):
                 found[row["end_id"]][key] = row["start_id"]
     return found
 

@@ -60,7 +60,8 @@ BY_END = {"AUTHORED", "ACHIEVES", "HAS_RESULT"}
 # result is its paper's, and LadybugDB answers a page of results from the entities' side,
 # scanning all their results (9 ms a page among 141k results, 19 ms among 423k; 10 ms for both
 # through the papers).
-VIA = {"ACHIEVES": ("Paper", "REPORTS"), "HAS_RESULT": ("Paper", "REPORTS")}
+RESULTS_VIA = ("Paper", "REPORTS")
+VIA = {"ACHIEVES": RESULTS_VIA, "HAS_RESULT": RESULTS_VIA}
 
 
 @dataclass(frozen=True)
