@@ -150,10 +150,10 @@ def plain(value: Any) -> Any:
     """
     from neo4j.graph import Node, Path, Relationship
 
-    from kg.store.neo4j import HASH
+    from kg.store.neo4j_rows import HASH
 
     if isinstance(value, (Node, Relationship)):
-        # `h` is the loader's row hash (kg.store.neo4j.HASH), not part of the graph's shape
+        # `h` is the loader's row hash (kg.store.neo4j_rows.HASH), not part of the graph's shape
         return {k: plain(v) for k, v in sorted(value.items()) if k != HASH}
     if isinstance(value, Path):
         return {"nodes": [plain(n) for n in value.nodes], "relationships": [plain(r) for r in value.relationships]}

@@ -35,10 +35,9 @@ from kg.store.neo4j import (
     clear,
     kg_nodes_clause,
     load_graph,
-    node_rows,
-    relationship_rows,
     session,
 )
+from kg.store.neo4j_rows import node_rows, relationship_rows
 
 REFERENCE_BATCH = 2000
 

@@ -20,18 +20,16 @@ from kg.cli import app
 from kg.graph import LABELS, RELATIONSHIP_TYPES, build_graph
 from kg.query import run_query
 from kg.store.neo4j import (
-    HASH,
     Neo4jError,
     Neo4jSettings,
     apply_schema,
     clear,
     load_graph,
     load_rows,
-    node_rows,
     read_graph,
-    relationship_rows,
     session,
 )
+from kg.store.neo4j_rows import HASH, node_rows, relationship_rows
 from kg.store.reader import Neo4jReader
 from written_extractions import written_extractions, written_store
 

@@ -8,10 +8,9 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.graph import LABELS, RELATIONSHIP_TYPES, build_graph
-from kg.store.neo4j import (
+from kg.store.neo4j import Neo4jError, Neo4jSettings, session
+from kg.store.neo4j_rows import (
     HASH,
-    Neo4jError,
-    Neo4jSettings,
     check_rows,
     flatten,
     node_query,
@@ -21,7 +20,6 @@ from kg.store.neo4j import (
     relationship_query,
     relationship_rows,
     schema_statements,
-    session,
 )
 from written_extractions import written_extractions, written_store
 
