@@ -121,6 +121,25 @@ def test_clicking_an_entity_lists_its_papers_and_its_focus(known_page):
     assert opened.errors == []
 
 
+def test_search_finds_exact_names_before_prefixes_and_parts(known_page):
+    opened, view, _ = known_page
+    page = opened.page
+    options = page.eval_on_selector_all("#kg-names option", "els => els.map((e) => e.value)")
+    assert options == sorted({view.graph.nodes[key]["name"] for key in view.graph})
+    for query, found, node in (("webarena", "WebArena", "benchmark:webarena"),  # exact, though WebArena-Hard starts so too
+                               ("direct pref", "Direct Preference Optimization", "method:directpreferenceoptimization"),
+                               ("llama", "Llama-3.1-8B", "model:llama318b"),  # two prefixes: the most-named wins
+                               ("Hard", "WebArena-Hard", "benchmark:webarenahard")):
+        page.fill("#kg-search", query)
+        page.press("#kg-search", "Enter")
+        assert page.inner_text("#kg-search-status") == f"found {found}"
+        assert page.evaluate("kg.network.getSelectedNodes()") == [node]
+    page.fill("#kg-search", "Gemini")
+    page.press("#kg-search", "Enter")
+    assert page.inner_text("#kg-search-status") == "nothing named “Gemini” on the map"
+    assert opened.errors == []
+
+
 def test_a_focus_link_opens_straight_into_the_focus(browser, known_page):
     _, _, path = known_page
     opened = open_map(browser, path, "#focus=environment%3Amujoco")

@@ -1,5 +1,5 @@
 // What both pages build with: the gold scorer's name normalisation, elements made
-// from text (textContent, never markup) and links to papers that open only http(s).
+// from text (textContent, never markup), links to papers that open only http(s), search by name.
 const kgCommon = (function () {
   "use strict";
   // The gold scorer's normalisation: accents dropped, casefolded, letters and digits only.
@@ -24,5 +24,26 @@ const kgCommon = (function () {
     return link;
   }
 
-  return { norm, element, paperLink };
+  // Search by name, the same on both pages: the datalist offers every name once, sorted;
+  // `find` tries exact names, then prefixes, then parts, and `best` picks among the ids
+  // matched at the first of those that matches any. `entries` are [norm(name), id, name].
+  function nameFinder(entries, best) {
+    const datalist = document.getElementById("kg-names");
+    for (const name of [...new Set(entries.map((entry) => entry[2]))].sort()) {
+      const option = element("option");
+      option.value = name;
+      datalist.append(option);
+    }
+    return function find(query) {
+      const q = norm(query);
+      if (!q) return null;
+      for (const test of [(k) => k === q, (k) => k.startsWith(q), (k) => k.includes(q)]) {
+        const hits = [...new Set(entries.filter((entry) => test(entry[0])).map((entry) => entry[1]))];
+        if (hits.length) return best(hits);
+      }
+      return null;
+    };
+  }
+
+  return { norm, element, paperLink, nameFinder };
 })();

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   const data = JSON.parse(document.getElementById("kg-data").textContent);
-  const { norm, element, paperLink } = kgCommon;
+  const { norm, element, paperLink, nameFinder } = kgCommon;
 
   function swatch(colour) {
     const mark = element("span", undefined, "kg-swatch");
@@ -118,23 +118,8 @@
     legend.append(item);
   }
 
-  // Search by name: exact, then prefix, then part; the most-named entity wins.
-  const names = data.nodes.map((n) => [norm(data.info[n.id].name), n.id]);
-  const datalist = document.getElementById("kg-names");
-  for (const name of data.nodes.map((n) => data.info[n.id].name).sort()) {
-    const option = element("option");
-    option.value = name;
-    datalist.append(option);
-  }
-  function find(query) {
-    const q = norm(query);
-    if (!q) return null;
-    for (const test of [(k) => k === q, (k) => k.startsWith(q), (k) => k.includes(q)]) {
-      const hit = names.find((entry) => test(entry[0]));
-      if (hit) return hit[1];
-    }
-    return null;
-  }
+  // Search by name: exact, then prefix, then part; the first node (the most-named entity) wins.
+  const find = nameFinder(data.nodes.map((n) => [norm(data.info[n.id].name), n.id, data.info[n.id].name]), (hits) => hits[0]);
   document.getElementById("kg-search-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const query = document.getElementById("kg-search").value;

@@ -6,7 +6,7 @@
   const data = JSON.parse(document.getElementById("kg-data").textContent);
   const colours = Object.fromEntries(data.types.map((t) => [t.name, t.color]));
 
-  const { norm, element, paperLink } = kgCommon;
+  const { norm, element, paperLink, nameFinder } = kgCommon;
 
   function card(info) {
     const root = element("div", undefined, "kg-card");
@@ -106,27 +106,10 @@
     mark.style.borderTop = Math.max(2, l.width) + "px " + (l.dashes ? "dashed " : "solid ") + l.color;
   });
 
-  // Search: by any name or alias; exact matches first, then prefixes, then parts.
+  // Search: by any name or alias; exact matches first, then prefixes, then parts; the largest node wins.
   const names = [];
   nodes.forEach((n) => n.names.forEach((name) => names.push([norm(name), n.id, name])));
-  const datalist = document.getElementById("kg-names");
-  for (const name of [...new Set(names.map((entry) => entry[2]))].sort()) {
-    const option = element("option");
-    option.value = name;
-    datalist.append(option);
-  }
-  function find(query) {
-    const q = norm(query);
-    if (!q) return null;
-    for (const test of [(k) => k === q, (k) => k.startsWith(q), (k) => k.includes(q)]) {
-      const hits = [...new Set(names.filter((entry) => test(entry[0])).map((entry) => entry[1]))];
-      if (hits.length) {
-        hits.sort((a, b) => nodes.get(b).value - nodes.get(a).value || (a < b ? -1 : 1));
-        return hits[0];
-      }
-    }
-    return null;
-  }
+  const find = nameFinder(names, (hits) => hits.sort((a, b) => nodes.get(b).value - nodes.get(a).value || (a < b ? -1 : 1))[0]);
   function focusNode(id) {
     const node = nodes.get(id);
     if (!shown.types.has(node.group)) {
