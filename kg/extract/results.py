@@ -67,8 +67,9 @@ BARE_UNIT = re.compile(r"^\s*(x\b|×|times|[BMK]\b|billion|million|seconds?|s\b|
 SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
 SCORE_LINK = re.compile(r"^\s*(,|and|or|/|, and|, or)\s*$")  # between two scores of one list
 SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
+# The word boundary is tested once, before the words: one `\b` per word would make the search try every word at every character.
 RELATIVE_BEFORE = re.compile(
-    r"(\+|\bby|\bup to|\bless than|\bfewer than|\bbelow|\bunder|\bat most|\bimprovements? of|\bincreases? of|\bgain(s|ed|ing)?( of)?|\bboosts? of|\bimproves?|\breduc\w+|\bwithin|\bmargin\b.*)"
+    r"(\+|\b(?:by|up to|less than|fewer than|below|under|at most|improvements? of|increases? of|gain(s|ed|ing)?( of)?|boosts? of|improves?|reduc\w+|within|margin\b.*))"
     r"\s*(over|more than|absolute|about|around|nearly|approximately|up to|an?|average|of|~|\s)*$",
     re.I,
 )
@@ -298,6 +299,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         arenas = [e for e in in_sent if e.label_ in ARENA_TYPES and e not in actors]
         scores = []
         spans_at = [(e.start_char, e.end_char) for e in in_sent]
+        says_scored: bool | None = None  # whether the sentence says something scored: read once, when a bare number needs it
 
         def value_ok(value: str, start: int, end: int) -> bool:
             if any(a <= start < b for a, b in spans_at):
@@ -306,7 +308,10 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 return True
             if YEARS.match(value) or result_names.VERSION_BEFORE.search(text, max(sent.start_char, start - 20), start):
                 return False  # "of 2009-2019", "the CARLA Leaderboard 2.0"
-            return bool(SCORE_VERBS.search(sent_text)) and not BARE_UNIT.match(text[end : end + 12])
+            nonlocal says_scored
+            if says_scored is None:
+                says_scored = bool(SCORE_VERBS.search(sent_text))  # a case-insensitive search of the sentence: slow
+            return says_scored and not BARE_UNIT.match(text[end : end + 12])
 
         relative_end = None  # where the last relative gain of the sentence ended
         for start, number_text in numbers:
