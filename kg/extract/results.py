@@ -128,14 +128,18 @@ def _coordinated(spans: list[Mention], text: str) -> list[Mention]:
     return chain
 
 
+def _scored_on(arenas: list[Mention], text: str) -> list[Mention]:
+    """The benchmarks of `arenas` a score may be on: not a part or a suite of another ("the Lean4 version of MiniF2F")."""
+    return result_names.parts_of([a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])], text)
+
+
 def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> Mention | None:
-    """The benchmark of score `index`; scores sharing their next benchmark list pair with it in order.
+    """The benchmark of score `index` among `arenas` (`_scored_on` the sentence's); scores sharing their next benchmark list pair with it in order.
 
     A benchmark that opens the score's phrase comes first: "On N-MNIST it attains 99.6%, on DVS128 98.1%",
     and "On A, B and C it reaches 84.1%, 73.0% and 80.2%" pairs in order.
     """
     end = scores[index][1]
-    arenas = result_names.parts_of([a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])], text)
     first, last = _listed(scores, index, text)
     if referred := result_names.benchmarks_referred(arenas, scores[first][0], text[scores[last][1] : scores[last][1] + 60], last - first + 1):
         return referred[index - first]  # "ByteTrack reaches 63.1 and 61.3 HOTA on the two benchmarks"
@@ -143,7 +147,7 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
     if compared is not None and not any(compared[1] <= a.start_char < scores[index][0] for a in arenas):
         # "it wins 81% on A, compared with 60% for B": both on A; so are the scores listed after B's ("and 0.105 for C")
         if not any(ARENA_NEXT.match(text[end : a.start_char]) for a in arenas if a.start_char >= end):
-            return _arena_for(scores, compared[0], arenas, text)
+            return _arena_for(scores, compared[0], _scored_on(arenas, text), text)  # sifted again, as the recursion always did
     before = [a for a in arenas if a.end_char <= scores[index][0]]
     if before and FROM_TO.match(text[before[-1].end_char : scores[index][0]]):
         return before[-1]  # "on A from 0.874 to 0.903 and on B from ...": on A
@@ -285,6 +289,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
     def name(span: Mention) -> str:
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
 
+    subject_ents = [e for e in ents if e.label_ in SUBJECT_TYPES]
     found: list[Result] = []
     last_scored = -2  # the number of the last sentence with a result
     for number, sent in enumerate(sents):
@@ -333,7 +338,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             scores.append((start, end, number_text.replace("\\%", "%")))
         if scores:
             arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent) + result_names.named_sets(in_sent, text), key=lambda a: a.start_char)
-        named_before = result_names.named_subjects(sents[number - 1], [e for e in ents if e.label_ in SUBJECT_TYPES], text) if scores and number else []  # what "It" may refer to
+        named_before = result_names.named_subjects(sents[number - 1], subject_ents, text) if scores and number else []  # what "It" may refer to
+        scored_on = _scored_on(arenas, text) if scores else []  # the benchmarks a score may be on, sifted once per sentence
         said: dict[int, list[str]] = {}  # who scored each of the sentence's scores so far, by index
         owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
@@ -388,7 +394,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             else:
                 continue
             said[index] = names
-            arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, arenas, text)
+            arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, scored_on, text)
             setting = None if arena else result_names.setting(text, sent, start, end)
             if setting:
                 benchmark = setting
