@@ -329,7 +329,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             scores.append((start, end, number_text.replace("\\%", "%")))
         if scores:
             arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent) + result_names.named_sets(in_sent, text), key=lambda a: a.start_char)
-        named_before = result_names.named_subjects(sents[number - 1], subject_ents, text) if scores and number else []  # what "It" may refer to
+        def named_before() -> list[Mention]:  # what "It" may refer to, read only for a score that needs it
+            return result_names.named_subjects(sents[number - 1], subject_ents, text) if number else []
         scored_on = result_names.scored_on(arenas, text) if scores else []  # the benchmarks a score may be on, sifted once per sentence
         scorers = {id(e) for e in in_sent if (e.label_ in SUBJECT_TYPES or e in actors) and scores and e.end_char <= scores[-1][0]
                    and result_names.may_score(e, sent, text)}  # who may have scored, read once for all the sentence's scores
@@ -337,8 +338,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
-            subjects = [e for e in in_sent if id(e) in scorers and clause_start <= e.start_char and e.end_char <= start]
-            subjects = [e for e in subjects if not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start]) and e not in owners]
+            subjects = [e for e in in_sent if id(e) in scorers and clause_start <= e.start_char and e.end_char <= start
+                        and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start]) and e not in owners]
             if len(subjects) > 1 and COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char):
                 subjects = subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
             owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
@@ -374,9 +375,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [result_names.written_name(s, text) or name(s) for s in _respectively(_coordinated(subjects, text), scores, index, text)]
             elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or result_names.gerund_clause(text, sent.start_char, clause_start)):
                 names = [proposed]
-            elif referred := result_names.referred_subject(text[clause_start:start], named_before):
+            elif referred := result_names.referred_subject(text[clause_start:start], named_before()):
                 names = [name(referred)]
-            elif continued := result_names.continued_subject(sent_text, named_before, text):
+            elif continued := result_names.continued_subject(sent_text, named_before(), text):
                 names = [name(continued)]
             elif found and last_scored == number - 1 and result_names.unowned_metric(text[clause_start:start]):
                 names = [found[-1].subject]  # "... reaches 80.9% on B. The gains shrink on C, where accuracy moves from 75.5% to 76.0%."
