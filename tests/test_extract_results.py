@@ -623,3 +623,12 @@ def test_a_name_written_as_a_set_scored_on_is_the_benchmark_whatever_its_type():
     )
     assert ("FoldPolish", "CAMEO", "84.0") in found
     assert ("AlphaFold2", "CAMEO", "82.7") in found
+
+
+def test_a_percentage_after_a_word_of_gain_or_bound_is_relative_and_no_result():
+    found = _results(
+        "QuillNet: careful arithmetic",
+        "We present QuillNet, a reasoning model. QuillNet reaches 71.2% on GSM8K, a gain of 4.1% over its base model, "
+        "beats it by 2.3% on MATH, is within 1.5% of the teacher on SVAMP and cuts errors by a margin of 9.0% on ASDiv.",
+    )
+    assert found == {("QuillNet", "GSM8K", "71.2%")}

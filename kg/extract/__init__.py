@@ -41,10 +41,24 @@ def _evidence(sent: Sentence, doc_text: str) -> Evidence:
     return Evidence(sentence=doc_text[start:end], start=start, end=end)
 
 
-def _confidence(spans: list[Mention], sents: list[Sentence]) -> float:
-    """The best origin's trust, raised a little for a name the paper repeats."""
-    base = max(ORIGIN_CONFIDENCE[s.origin] for s in spans)
-    return round(min(0.99, base + 0.05 * (len({s.start for s in sents}) - 1)), 2)
+def _confidence(spans: list[Mention], sentence_count: int) -> float:
+    """The best origin's trust, raised a little for a name the paper repeats in `sentence_count` sentences."""
+    base = max([ORIGIN_CONFIDENCE[s.origin] for s in spans])
+    return round(min(0.99, base + 0.05 * (sentence_count - 1)), 2)
+
+
+def _sentence_evidence(sents: list[Sentence], text: str, evidences: dict[int, Evidence]) -> dict[int, Evidence]:
+    """Each distinct sentence of `sents`, in order, by its start, as evidence (made once per paper in `evidences`).
+
+    Distinct sentences give distinct evidence, so keying by the sentence
+    start dedupes without comparing the evidence dataclasses field by field.
+    """
+    found: dict[int, Evidence] = {}
+    for sent in sents:
+        if sent.start not in found:
+            ev = evidences.get(sent.start)
+            found[sent.start] = ev if ev is not None else evidences.setdefault(sent.start, _evidence(sent, text))
+    return found
 
 
 def _entity(
@@ -65,17 +79,12 @@ def _entity(
     coined = all(s.origin in COINED for s in spans)
     # A short form in parentheses right after its long form ("conventional retrieval-augmented generation (RAG)")
     # stands in the long form's place: the words before the long form decide its role, not the long form itself.
-    read = [(s, sent) for i, (s, sent) in enumerate(zip(spans, sents)) if not (i and text[spans[i - 1].end_char : s.start_char] in {" (", "("})]
+    read = [(s, sent) for s, sent, previous in zip(spans, sents, [None, *spans]) if previous is None or text[previous.end_char : s.start_char] not in {" (", "("}]
     mention_roles = (roles.mention_role(s, sent, text, s is title_lead, coined, background) for s, sent in read)
     role = roles.strongest(mention_roles, roles.ceiling(first.label_, coined))
-    evidence: list[Evidence] = []
-    for sent in sents:
-        ev = evidences.get(sent.start)
-        if ev is None:
-            ev = evidences[sent.start] = _evidence(sent, text)
-        if ev.sentence and ev not in evidence:
-            evidence.append(ev)
-    return Entity(name=name, type=first.label_, role=role, aliases=aliases, confidence=_confidence(spans, sents), evidence=evidence)
+    by_sentence = _sentence_evidence(sents, text, evidences)
+    evidence = [ev for ev in by_sentence.values() if ev.sentence]
+    return Entity(name=name, type=first.label_, role=role, aliases=aliases, confidence=_confidence(spans, len(by_sentence)), evidence=evidence)
 
 
 def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:

@@ -261,13 +261,16 @@ def norm_text(span: Mention) -> str:
     return (span.id_ or span.text).casefold()
 
 
+# "the Lean4 version of MiniF2F-Test": the score is on the second name.
+PART_OF = re.compile(r"^\s*(version|split|subset|portion|part)\s+of\b", re.I)
 PART_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")
 FROM_SUITE = re.compile(r"\s+(?:from|in)\s+(?:the\s+)?")
 
 
-def parts_of(arenas: list[Mention], text: str) -> list[Mention]:
-    """`arenas` without the ones named as a part of the next ("Area 5 of S3DIS") and the suites that the one before is
-    taken from ("ogbn-arxiv from the Open Graph Benchmark"): the score is on the dataset, not on its split or suite."""
+def scored_on(arenas: list[Mention], text: str) -> list[Mention]:
+    """`arenas` without the ones named as a part of the next ("the Lean4 version of MiniF2F", "Area 5 of S3DIS") and the suites
+    that the one before is taken from ("ogbn-arxiv from the Open Graph Benchmark"): the score is on the dataset, not on its split or suite."""
+    arenas = [a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])]
     pairs = list(zip(arenas, arenas[1:]))
     parts = {id(a) for a, b in pairs if PART_NEXT.fullmatch(text, a.end_char, b.start_char)}
     suites = {id(b) for a, b in pairs if FROM_SUITE.fullmatch(text, a.end_char, b.start_char)}

@@ -67,8 +67,9 @@ BARE_UNIT = re.compile(r"^\s*(x\b|×|times|[BMK]\b|billion|million|seconds?|s\b|
 SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
 SCORE_LINK = re.compile(r"^\s*(,|and|or|/|, and|, or)\s*$")  # between two scores of one list
 SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
+# The word boundary is tested once, before the words: one `\b` per word would make the search try every word at every character.
 RELATIVE_BEFORE = re.compile(
-    r"(\+|\bby|\bup to|\bless than|\bfewer than|\bbelow|\bunder|\bat most|\bimprovements? of|\bincreases? of|\bgain(s|ed|ing)?( of)?|\bboosts? of|\bimproves?|\breduc\w+|\bwithin|\bmargin\b.*)"
+    r"(\+|\b(?:by|up to|less than|fewer than|below|under|at most|improvements? of|increases? of|gain(s|ed|ing)?( of)?|boosts? of|improves?|reduc\w+|within|margin\b.*))"
     r"\s*(over|more than|absolute|about|around|nearly|approximately|up to|an?|average|of|~|\s)*$",
     re.I,
 )
@@ -92,8 +93,6 @@ PAREN_ALIAS = re.compile(r"^\s*\(\s*$")
 OPENING = re.compile(r"(^\s*|[,;:(]\s*|\band\s+|\.\s+)(on|in)\s+(the\s+)?([\w-]+\s+)?$", re.I)
 ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
 FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?([\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?\s+)?to\s*$")
-# "the Lean4 version of MiniF2F-Test": the score is on the second name.
-PART_OF = re.compile(r"^\s*(version|split|subset|portion|part)\s+of\b", re.I)
 MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
 SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
@@ -128,13 +127,12 @@ def _coordinated(spans: list[Mention], text: str) -> list[Mention]:
 
 
 def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> Mention | None:
-    """The benchmark of score `index`; scores sharing their next benchmark list pair with it in order.
+    """The benchmark of score `index` among `arenas` (`result_names.scored_on`); scores sharing their next benchmark list pair with it in order.
 
     A benchmark that opens the score's phrase comes first: "On N-MNIST it attains 99.6%, on DVS128 98.1%",
     and "On A, B and C it reaches 84.1%, 73.0% and 80.2%" pairs in order.
     """
     end = scores[index][1]
-    arenas = result_names.parts_of([a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])], text)
     first, last = _listed(scores, index, text)
     if referred := result_names.benchmarks_referred(arenas, scores[first][0], text[scores[last][1] : scores[last][1] + 60], last - first + 1):
         return referred[index - first]  # "ByteTrack reaches 63.1 and 61.3 HOTA on the two benchmarks"
@@ -142,7 +140,7 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
     if compared is not None and not any(compared[1] <= a.start_char < scores[index][0] for a in arenas):
         # "it wins 81% on A, compared with 60% for B": both on A; so are the scores listed after B's ("and 0.105 for C")
         if not any(ARENA_NEXT.match(text[end : a.start_char]) for a in arenas if a.start_char >= end):
-            return _arena_for(scores, compared[0], arenas, text)
+            return _arena_for(scores, compared[0], result_names.scored_on(arenas, text), text)  # sifted again, as the recursion always did
     before = [a for a in arenas if a.end_char <= scores[index][0]]
     if before and FROM_TO.match(text[before[-1].end_char : scores[index][0]]):
         return before[-1]  # "on A from 0.874 to 0.903 and on B from ...": on A
@@ -284,6 +282,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
     def name(span: Mention) -> str:
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
 
+    subject_ents = [e for e in ents if e.label_ in SUBJECT_TYPES]
     found: list[Result] = []
     last_scored = -2  # the number of the last sentence with a result
     for number, sent in enumerate(sents):
@@ -298,6 +297,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         arenas = [e for e in in_sent if e.label_ in ARENA_TYPES and e not in actors]
         scores = []
         spans_at = [(e.start_char, e.end_char) for e in in_sent]
+        # Whether the sentence says something scored, which a bare number needs: a slow case-insensitive search, made once.
+        says_scored = any(not value.endswith("%") for _, value in numbers) and bool(SCORE_VERBS.search(sent_text))
 
         def value_ok(value: str, start: int, end: int) -> bool:
             if any(a <= start < b for a, b in spans_at):
@@ -306,7 +307,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 return True
             if YEARS.match(value) or result_names.VERSION_BEFORE.search(text, max(sent.start_char, start - 20), start):
                 return False  # "of 2009-2019", "the CARLA Leaderboard 2.0"
-            return bool(SCORE_VERBS.search(sent_text)) and not BARE_UNIT.match(text[end : end + 12])
+            return says_scored and not BARE_UNIT.match(text[end : end + 12])
 
         relative_end = None  # where the last relative gain of the sentence ended
         for start, number_text in numbers:
@@ -328,17 +329,17 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             scores.append((start, end, number_text.replace("\\%", "%")))
         if scores:
             arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent) + result_names.named_sets(in_sent, text), key=lambda a: a.start_char)
-        named_before = result_names.named_subjects(sents[number - 1], [e for e in ents if e.label_ in SUBJECT_TYPES], text) if scores and number else []  # what "It" may refer to
+        def named_before() -> list[Mention]:  # what "It" may refer to, read only for a score that needs it
+            return result_names.named_subjects(sents[number - 1], subject_ents, text) if number else []
+        scored_on = result_names.scored_on(arenas, text) if scores else []  # the benchmarks a score may be on, sifted once per sentence
+        scorers = {id(e) for e in in_sent if (e.label_ in SUBJECT_TYPES or e in actors) and scores and e.end_char <= scores[-1][0]
+                   and result_names.may_score(e, sent, text)}  # who may have scored, read once for all the sentence's scores
         said: dict[int, list[str]] = {}  # who scored each of the sentence's scores so far, by index
         owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
-            subjects = [e for e in in_sent if (e.label_ in SUBJECT_TYPES or e in actors) and clause_start <= e.start_char and e.end_char <= start]
-            subjects = [
-                e for e in subjects
-                if result_names.may_score(e, sent, text) and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start])
-                and e not in owners
-            ]
+            subjects = [e for e in in_sent if id(e) in scorers and clause_start <= e.start_char and e.end_char <= start
+                        and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start]) and e not in owners]
             if len(subjects) > 1 and COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char):
                 subjects = subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
             owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
@@ -374,16 +375,16 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [result_names.written_name(s, text) or name(s) for s in _respectively(_coordinated(subjects, text), scores, index, text)]
             elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or result_names.gerund_clause(text, sent.start_char, clause_start)):
                 names = [proposed]
-            elif referred := result_names.referred_subject(text[clause_start:start], named_before):
+            elif referred := result_names.referred_subject(text[clause_start:start], named_before()):
                 names = [name(referred)]
-            elif continued := result_names.continued_subject(sent_text, named_before, text):
+            elif continued := result_names.continued_subject(sent_text, named_before(), text):
                 names = [name(continued)]
             elif found and last_scored == number - 1 and result_names.unowned_metric(text[clause_start:start]):
                 names = [found[-1].subject]  # "... reaches 80.9% on B. The gains shrink on C, where accuracy moves from 75.5% to 76.0%."
             else:
                 continue
             said[index] = names
-            arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, arenas, text)
+            arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, scored_on, text)
             setting = None if arena else result_names.setting(text, sent, start, end)
             if setting:
                 benchmark = setting
