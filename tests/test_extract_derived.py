@@ -37,3 +37,9 @@ def test_a_head_word_of_its_own_outranks_the_known_stem():
     assert found["RL-Bench-42"] == "Benchmark"
     assert found["PPO-Lite"] == "Method"
 
+
+
+def test_a_variant_word_before_a_known_dataset_is_part_of_its_name():
+    found = _types("Forgetting less", "We propose KeepNet. On Permuted MNIST and Rotated SVHN it forgets less than EWC.")
+    assert found["Permuted MNIST"] == "Benchmark"
+    assert found["Rotated SVHN"] == "Benchmark"

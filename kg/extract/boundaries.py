@@ -68,6 +68,9 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
         if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _titled_modifier(doc, c.start - 1, taken, title_end):
             c.start, c.key = c.start - 1, None  # "Soft Actor-Critic": a capitalised word before a listed technique written in capitals names a variant
             taken.add(c.start)
+        elif c.origin in NAMED_DATA_ORIGINS and c.label == "Benchmark" and c.start > 0 and _variant_word(doc, c.start - 1, taken, title_end):
+            c.start, c.key = c.start - 1, None  # `Split CIFAR-100`, `Google Speech Commands`: a capitalised word before a known dataset names its variant
+            taken.add(c.start)
         if c.origin != "shape" or id(c) in dropped:
             continue
         nxt = by_start.get(c.end)
@@ -123,6 +126,18 @@ def _titled_modifier(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
     if word.idx < title_end or word.is_sent_start or not (word.is_alpha and word.text.istitle()) or word.text in NOT_MODIFIERS:
         return False
     return not lexicon.is_excluded(word.text)
+
+
+# Origins of datasets the field knows, by a list or as a variant of a listed one (`CIFAR-10-LT`).
+NAMED_DATA_ORIGINS = {"lexicon", "gazetteer", "variant"}
+
+
+def _variant_word(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
+    """`doc[i]`, a capitalised plain word mid-sentence before a known dataset, names its variant or its maker ("Split", "Google")."""
+    word = doc[i]
+    if i in taken or not (word.is_alpha and word.text.istitle()) or word.is_sent_start or word.idx < title_end or word.text in NOT_MODIFIERS:
+        return False
+    return not lexicon.is_excluded(word.text) and norm(word.text) not in lexicon.by_name()
 
 
 def _closes(doc: Doc, c: Candidate, after, taken: set[int]) -> bool:
