@@ -252,3 +252,14 @@ def test_a_camelcase_name_after_a_dataset_is_its_own_and_a_grown_hardware_name_s
     assert ("BookCrossing-2M", "Model") not in found
     assert ("BERT-110M", "Model") in found
     assert not any("RTX" in name for name in names)
+
+
+def test_a_metric_is_no_name_wherever_the_paper_writes_it():
+    names = {e.name for e in extract_one(
+        "Refining folds",
+        "We propose FoldMend and report pLDDX throughout. FoldMend raises the mean TMQ-TS from 61.2 to 64.8, "
+        "and it never loses more than 0.5 pLDDX on any target.",
+    ).entities}
+    assert "FoldMend" in names
+    assert "TMQ-TS" not in names and "pLDDX" not in names
+

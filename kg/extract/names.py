@@ -74,7 +74,7 @@ class NameFinder:
             found = candidates.non_overlapping(found + repeated)
         found = candidates.sized(bits, found)
         found += candidates.size_list(doc, found)
-        found = boundaries.drop_non_names(bits, found)
+        found = boundaries.drop_non_names(doc, orth, bits, found)
         entity_types.assign(doc, text, found)
         doc._.kg_mentions = _mentions(text, *flags.offsets(doc), found)
         return doc
