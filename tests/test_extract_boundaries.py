@@ -263,3 +263,10 @@ def test_a_metric_is_no_name_wherever_the_paper_writes_it():
     assert "FoldMend" in names
     assert "TMQ-TS" not in names and "pLDDX" not in names
 
+
+
+def test_a_year_before_a_name_is_its_edition_and_a_capitalised_challenge_ends_it():
+    found = {e.name: e.type for e in extract_one(
+        "Quiet calls", "We propose HushNet. On the blind test set of the 2021 QRX Challenge it improves the score."
+    ).entities}
+    assert found.get("QRX Challenge") == "Benchmark"

@@ -29,7 +29,7 @@ LISTED_VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{4})$")
 NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With", "And", "Table", "Figure", "Fig", "Section", "Eq", "It", "Its", "They"}
 # Head nouns that only a named dataset or simulator stands before ("game", "world" follow plain words too).
 NAME_HEADS = {"dataset": "Benchmark", "datasets": "Benchmark", "benchmark": "Benchmark", "corpus": "Benchmark", "corpora": "Benchmark",
-              "treebank": "Benchmark", "database": "Benchmark", "simulator": "Environment", "gym": "Environment"}
+              "treebank": "Benchmark", "database": "Benchmark", "challenge": "Benchmark", "simulator": "Environment", "gym": "Environment"}
 
 
 # "environment" follows a capitalised plain word that names a world ("the Parkour environment"), where
