@@ -359,3 +359,14 @@ def test_capitalised_words_before_a_capitalised_technique_head_mid_sentence_name
     )
     assert found["Cosine Bucket Hashing"] == "Method"
     assert "DPO Training" not in found
+
+
+def test_a_challenge_is_a_world_in_a_paper_on_agents_acting_and_data_elsewhere():
+    acting = _types(
+        "Faster multi-agent training",
+        "Multi-agent reinforcement learning needs many environment steps. We release PyKob, a vectorised version of "
+        "the popular Kobold Siege Challenge, in which agents learn policies from sparse rewards over long episodes.",
+    )
+    assert acting["Kobold Siege Challenge"] == "Environment"
+    reading = _types("Reading", "We fine-tune BERT on the questions of the Kobold Reading Challenge and report accuracy.")
+    assert reading["Kobold Reading Challenge"] == "Benchmark"

@@ -47,6 +47,8 @@ RL_PAPER = re.compile(r"\b(reinforcement learning|RL|MARL|DRL|exploration|episod
 RL_ACTING = re.compile(r"\b(episodes?|episodic|exploration|environments?|environment steps|sample[- ]efficien\w*|policies|policy|agents?|rewards?)\b", re.I)
 LANGUAGE_MODELS = re.compile(r"\b(human feedback|RLHF|preferences?|LLMs?|language models?)\b", re.I)
 NAMED_DATA = re.compile(r"\b(Dataset|Benchmark|Corpus|Treebank)s?$")
+# Heads of contests and suites, which name data or a world agents act in, as the paper's subject decides (not `Dataset`).
+CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
 TASKS_IN = re.compile(r"\btasks\s*$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
@@ -343,6 +345,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 c.label = "Model"  # "pruning experiments on AlexNet" test a network, not a dataset
             elif c.label == "Benchmark" and internal is None and (not head_types or head_types == {"Benchmark"} and key not in data) and _acting(text, acting):
                 c.label = "Environment"  # "results on R2R" in a paper on navigation, "the MiniHack suite" in one on RL: where the agent acts
+        elif c.label == "Benchmark" and c.origin == "cue" and CONTEST_HEAD.search(name) and _acting(text, acting):
+            c.label = "Environment"  # "the StarCraft Multi-Agent Challenge" in a paper on RL: a contest agents act in
         elif c.label is None:
             c.label = internal or "Method"
             if not internal and (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:
