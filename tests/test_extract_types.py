@@ -370,3 +370,14 @@ def test_a_challenge_is_a_world_in_a_paper_on_agents_acting_and_data_elsewhere()
     assert acting["Kobold Siege Challenge"] == "Environment"
     reading = _types("Reading", "We fine-tune BERT on the questions of the Kobold Reading Challenge and report accuracy.")
     assert reading["Kobold Reading Challenge"] == "Benchmark"
+
+
+def test_the_head_noun_that_ends_a_compound_types_the_name_that_modifies_it():
+    found = _types(
+        "Planning for cars",
+        "We propose RouteMend. On the open-loop QuokkaScenes planning benchmark its error is low, and the embeddings of "
+        "the ZetaProt protein language model help. Training data come from the WaveSynth generated dataset.",
+    )
+    assert found["QuokkaScenes"] == "Benchmark"
+    assert found["ZetaProt"] == "Model"
+    assert found.get("WaveSynth") != "Benchmark"

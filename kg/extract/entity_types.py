@@ -49,6 +49,10 @@ LANGUAGE_MODELS = re.compile(r"\b(human feedback|RLHF|preferences?|LLMs?|languag
 NAMED_DATA = re.compile(r"\b(Dataset|Benchmark|Corpus|Treebank)s?$")
 # Heads of contests and suites, which name data or a world agents act in, as the paper's subject decides (not `Dataset`).
 CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
+ARTICLES = {"the", "a", "an"}
+# Words that end a noun compound: verbs, prepositions and conjunctions read before any head noun.
+COMPOUND_STOPS = {"and", "or", "of", "to", "with", "for", "on", "in", "is", "are", "was", "were", "that", "which", "by", "as", "at", "from",
+                  "has", "have", "can", "will", "using", "than", "achieves", "reaches", "obtains", "outperforms", "uses", "shows"}
 TASKS_IN = re.compile(r"\btasks\s*$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
@@ -118,6 +122,8 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         lower = doc[i].lower_
         if HEAD_TYPE.get(lower):
             return _last_head(doc, i)
+        if (t := _compound_head(doc, i, start)) is not None:
+            return t
         k = i + (word == ",")
         if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON:
             plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
@@ -151,6 +157,23 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
+
+
+def _compound_head(doc: Doc, i: int, start: int) -> str | None:
+    """The head noun that ends a compound the name modifies: "the nuScenes lidar segmentation benchmark",
+    "the ESM-2 protein language model". Read only after an article before the name (a noun phrase, not a
+    clause: "X training improves benchmark scores"), over at most three lower-case nouns; a participle or a
+    function word ends the compound ("the X generated dataset" is data made with X).
+    """
+    if not doc[i].is_lower or not any(doc[j].lower_ in ARTICLES for j in range(max(0, start - 3), start)):
+        return None
+    for k in range(i, min(i + 4, len(doc))):
+        word = doc[k]
+        if HEAD_TYPE.get(word.lower_):
+            return _last_head(doc, k) if k > i else None
+        if not (word.is_lower and word.is_alpha) or word.lower_ in COMPOUND_STOPS or word.lower_.endswith("ed"):
+            return None
+    return None
 
 
 def _last_head(doc: Doc, k: int) -> str:
