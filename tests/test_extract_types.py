@@ -381,3 +381,9 @@ def test_the_head_noun_that_ends_a_compound_types_the_name_that_modifies_it():
     assert found["QuokkaScenes"] == "Benchmark"
     assert found["ZetaProt"] == "Model"
     assert found.get("WaveSynth") != "Benchmark"
+
+
+def test_a_name_between_a_count_and_a_plural_noun_after_on_is_the_set_scored_on():
+    found = _types("Folding", "We propose FoldMend. On 412 recent KESTREL targets it improves the mean score.")
+    assert found["KESTREL"] == "Benchmark"
+

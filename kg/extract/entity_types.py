@@ -122,7 +122,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         lower = doc[i].lower_
         if HEAD_TYPE.get(lower):
             return _last_head(doc, i)
-        if (t := _compound_head(doc, i, start)) is not None:
+        if (t := _compound_head(doc, i, start) or _counted_set(doc, start, i)) is not None:
             return t
         k = i + (word == ",")
         if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON:
@@ -173,6 +173,17 @@ def _compound_head(doc: Doc, i: int, start: int) -> str | None:
             return _last_head(doc, k) if k > i else None
         if not (word.is_lower and word.is_alpha) or word.lower_ in COMPOUND_STOPS or word.lower_.endswith("ed"):
             return None
+    return None
+
+
+def _counted_set(doc: Doc, start: int, i: int) -> str | None:
+    """A name between a count after "on" and a plural noun names the set scored on: "on 412 recent CAMEO targets"."""
+    word = doc[i]
+    if not (word.is_lower and word.is_alpha and word.text.endswith("s") and len(word) > 3) or word.lower_ in COMPOUND_STOPS:
+        return None
+    for j in range(max(1, start - 3), start):
+        if doc[j].like_num and doc[j - 1].lower_ in {"on", "across", "over"}:
+            return "Benchmark"
     return None
 
 
