@@ -387,3 +387,11 @@ def test_a_name_between_a_count_and_a_plural_noun_after_on_is_the_set_scored_on(
     found = _types("Folding", "We propose FoldMend. On 412 recent KESTREL targets it improves the mean score.")
     assert found["KESTREL"] == "Benchmark"
 
+
+
+def test_a_name_ending_in_a_store_of_data_is_a_dataset():
+    found = _types(
+        "Folding", "We propose FoldMend, trained on structures from the Glycan Structure Bank (GSB) and the Open Birdsong Archive (OBA)."
+    )
+    assert found["Glycan Structure Bank"] == "Benchmark"
+    assert found["Open Birdsong Archive"] == "Benchmark"

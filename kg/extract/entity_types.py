@@ -46,7 +46,9 @@ EMBODIED_TITLE = re.compile(r"\b(navigat\w*|embodied|robots?|robotic|manipulatio
 RL_PAPER = re.compile(r"\b(reinforcement learning|RL|MARL|DRL|exploration|episodic|curriculum learning)\b", re.I)
 RL_ACTING = re.compile(r"\b(episodes?|episodic|exploration|environments?|environment steps|sample[- ]efficien\w*|policies|policy|agents?|rewards?)\b", re.I)
 LANGUAGE_MODELS = re.compile(r"\b(human feedback|RLHF|preferences?|LLMs?|language models?)\b", re.I)
-NAMED_DATA = re.compile(r"\b(Dataset|Benchmark|Corpus|Treebank)s?$")
+NAMED_DATA = re.compile(r"\b(Dataset|Benchmark|Corpus|Treebank|Bank|Archive|Database|Repository)s?$")
+# A name ending in a word for a store of data names a dataset: `Protein Data Bank`, `Free Music Archive`.
+DATA_STORE = re.compile(r"\s(Bank|Archive|Database|Repository)$")
 # Heads of contests and suites, which name data or a world agents act in, as the paper's subject decides (not `Dataset`).
 CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
 ARTICLES = {"the", "a", "an"}
@@ -312,8 +314,9 @@ def _interactive_benchmark(sentence: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _internal_type(name: str) -> str | None:
-    """The type a name's own ending gives it, with any version after it dropped: `AirBench 2024` is a ...Bench."""
-    return internal_type(name) or internal_type(VERSION_END.sub("", name))
+    """The type a name's own ending gives it, with any version after it dropped: `AirBench 2024` is a ...Bench,
+    `Protein Data Bank` a store of data."""
+    return internal_type(name) or internal_type(VERSION_END.sub("", name)) or ("Benchmark" if DATA_STORE.search(name) else None)
 
 
 def _sentence(text: str, at: int) -> str:
