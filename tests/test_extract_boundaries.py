@@ -270,3 +270,12 @@ def test_a_year_before_a_name_is_its_edition_and_a_capitalised_challenge_ends_it
         "Quiet calls", "We propose HushNet. On the blind test set of the 2021 QRX Challenge it improves the score."
     ).entities}
     assert found.get("QRX Challenge") == "Benchmark"
+
+
+def test_a_capitalised_word_before_a_trained_network_is_part_of_its_name():
+    names = {e.name for e in extract_one(
+        "Robust features",
+        "We propose MarginMix and train a PreAct ResNet-34 and a Deep ResNet-152 with it. Our ResNet-34 baseline is weaker.",
+    ).entities}
+    assert {"PreAct ResNet-34", "Deep ResNet-152"} <= names
+    assert "PreAct" not in names and "Our ResNet-34" not in names

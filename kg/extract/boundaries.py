@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
 from kg.extract.candidates import Candidate, extend_model, is_titled, titled_run
-from kg.extract.cues import HEAD_TYPE, NETWORK_HEADS, internal_type
+from kg.extract.cues import ARCHITECTURE, HEAD_TYPE, NETWORK_HEADS, internal_type
 from kg.extract.mentions import norm
 
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
@@ -70,6 +70,11 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
             taken.add(c.start)
         elif c.origin in NAMED_DATA_ORIGINS and c.label == "Benchmark" and c.start > 0 and _variant_word(doc, c.start - 1, taken, title_end):
             c.start, c.key = c.start - 1, None  # `Split CIFAR-100`, `Google Speech Commands`: a capitalised word before a known dataset names its variant
+            taken.add(c.start)
+        elif c.label == "Model" and c.start > 0 and ARCHITECTURE.search(doc[c.start].text) and (prev := _network_modifier(doc, c.start - 1, by_end, taken, title_end)):
+            if prev is not True:
+                dropped.add(id(prev))  # `PreAct`, found on its own by its shape
+            c.start, c.key = c.start - 1, None  # `Wide ResNet-50`, `PreAct ResNet-18`: a capitalised word before a network names its variant
             taken.add(c.start)
         if c.origin != "shape" or id(c) in dropped:
             continue
@@ -138,6 +143,18 @@ def _variant_word(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
     if i in taken or not (word.is_alpha and word.text.istitle()) or word.is_sent_start or word.idx < title_end or word.text in NOT_MODIFIERS:
         return False
     return not lexicon.is_excluded(word.text) and norm(word.text) not in lexicon.by_name()
+
+
+def _network_modifier(doc: Doc, i: int, by_end: dict[int, Candidate], taken: set[int], title_end: int) -> Candidate | bool:
+    """`doc[i]`, before a trained network (`ResNet-18`), is a word of its name: a capitalised plain word (True) or
+    a CamelCase word found on its own (that candidate); else False."""
+    word = doc[i]
+    if word.idx < title_end or word.is_sent_start or word.text in NOT_MODIFIERS or lexicon.is_excluded(word.text) or norm(word.text) in lexicon.by_name():
+        return False
+    if i not in taken:
+        return word.is_alpha and word.text.istitle()
+    alone = by_end.get(i + 1)
+    return alone if alone is not None and alone.start == i and alone.label is None and bool(shapes.CAMEL.search(word.text)) else False
 
 
 def _closes(doc: Doc, c: Candidate, after, taken: set[int]) -> bool:
