@@ -279,3 +279,13 @@ def test_a_capitalised_word_before_a_trained_network_is_part_of_its_name():
     ).entities}
     assert {"PreAct ResNet-34", "Deep ResNet-152"} <= names
     assert "PreAct" not in names and "Our ResNet-34" not in names
+
+
+def test_a_release_number_before_the_names_verb_and_a_capital_v_version_stay_in_the_name():
+    names = {e.name for e in extract_one(
+        "Music and points",
+        "We propose TempoNet. On our test set, SoundLDM 2 reaches 3.1, and on S3DIS, where Voxel Transformer V3 obtains 73.4, "
+        "TempoNet needs 3 layers.",
+    ).entities}
+    assert "SoundLDM 2" in names
+    assert any(n.endswith("Transformer V3") for n in names)

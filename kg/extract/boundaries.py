@@ -76,6 +76,9 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
                 dropped.add(id(prev))  # `PreAct`, found on its own by its shape
             c.start, c.key = c.start - 1, None  # `Wide ResNet-50`, `PreAct ResNet-18`: a capitalised word before a network names its variant
             taken.add(c.start)
+        if c.end < len(doc) and c.end not in taken and CAPITAL_VERSION.match(doc[c.end].text):
+            c.end, c.key = c.end + 1, None  # `Point Transformer V3`, `YOLO V5`: a capital V and a number are a version, never a score
+            taken.add(c.end - 1)
         if c.origin != "shape" or id(c) in dropped:
             continue
         nxt = by_start.get(c.end)
@@ -101,6 +104,7 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
             if (VERSION_AFTER.match(after) or released) and not any(ch.isdigit() for ch in doc[c.end - 1].text):
                 # Not a count before its noun ("3 layers", "12 epochs") nor a cell of a table row ("MNLI 84 86").
                 counted = follows is not None and (follows.text[:1].isdigit() or follows.is_alpha and follows.is_lower and follows.text.endswith("s") and len(follows) > 3)
+                counted = counted and follows.lower_ not in SUBJECT_VERBS  # "AudioLDM 2 reaches 3.13": the name's release, then its verb
                 if after.startswith("v") or (follows is not None and follows.lower_ in NAME_HEADS) or not counted:
                     c.end += 1  # `OntoNotes v5.0`, `N-Caltech 101 dataset`
                     taken.add(c.end - 1)
@@ -108,6 +112,12 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
     return [c for c in found if id(c) not in dropped and not (c.origin == "shape" and c.end - c.start > 1 and lexicon.is_excluded(doc[c.start : c.end].text))]
 
 
+CAPITAL_VERSION = re.compile(r"^V\d+(?:\.\d+)*$")
+# Verbs that follow a name as its subject, which a count's plural noun never is ("3 layers", but "AudioLDM 2 reaches").
+SUBJECT_VERBS = frozenset(
+    "reaches achieves obtains attains scores gets outperforms surpasses beats trails lags matches improves performs yields "
+    "produces generates uses requires takes runs fails remains shows".split()
+)
 # The hashes of the words before a name that may grow over what closes it ("On MVTec AD it").
 BEFORE_EVALUATED = frozenset(get_string_id(w) for w in ("on", "in", "On", "In"))
 
