@@ -3,9 +3,11 @@
 Names of the whole field are often several words: a capitalised modifier
 before a coined part (`Faster R-CNN`, `Mask R-CNN`), two coined parts
 (`PASCAL VOC`), a version after (`OntoNotes v5.0`, `N-Caltech 101`), or
-capitalised words before a head noun ("the Penn Treebank dataset"). A name
-is never followed by "et al." (an author), and a run of three or more
-coined tokens is a flattened table row, not one name.
+capitalised words before a head noun ("the Penn Treebank dataset"), or a
+capitalised word before a known dataset or network (`Split CIFAR-100`,
+`Wide ResNet-50`). A run of three or more coined tokens is a flattened
+table row, not one name. Authors and metrics are dropped by
+`kg.extract.non_names`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
 from kg.extract.candidates import Candidate, extend_model, is_titled, titled_run
-from kg.extract.cues import ARCHITECTURE, HEAD_TYPE, NETWORK_HEADS, internal_type
+from kg.extract.cues import ARCHITECTURE, HEAD_TYPE, NETWORK_HEADS
 from kg.extract.mentions import norm
 
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
@@ -374,36 +376,3 @@ def scored_on(doc: Doc, text: str, bits: numpy.ndarray, found: list[Candidate]) 
             added.append(Candidate(start, end, "cue"))
             taken.update(range(start, end))
     return added
-
-
-def drop_non_names(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
-    """Drop authors and metrics: a name followed by "et al." is an author's; a coined shape right after a
-    number names what the number measures ("96 FPS", "2.1 EER", "0.5 lDDT"), and so does one after "mean" or
-    "average" ("the mean GDT-TS reaches"). A metric is a metric wherever the paper writes it: every mention of
-    its one-word name goes, not only the one the number stands before.
-
-    `orth` and `bits` are the doc's ORTH column and `kg.extract.flags` bits.
-    """
-    kept = []
-    metrics: set[int] = set()
-    for c in found:
-        if c.end + 1 < len(bits) and bits[c.end] & flags.ET and bits[c.end + 1] & flags.AL:
-            continue
-        if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or _averaged(doc, c)):
-            if c.end - c.start == 1 and not YEAR.match(doc[c.start - 1].text):  # "the 2020 DNS Challenge": an edition, not a measure
-                metrics.add(int(orth[c.start]))
-            continue
-        kept.append(c)
-    if metrics:
-        kept = [c for c in kept if not (c.origin == "shape" and c.end - c.start == 1 and int(orth[c.start]) in metrics)]
-    return kept
-
-
-YEAR = re.compile(r"^(?:19|20)\d\d$")
-# Words before a metric's name, never before a model's or a dataset's: "the mean lDDT", "an average EER".
-AVERAGED = frozenset({"mean", "average", "median"})
-
-
-def _averaged(doc: Doc, c: Candidate) -> bool:
-    """`c` follows "mean"/"average" and nothing in its own shape makes it a dataset or model (`the average FooQA score`)."""
-    return doc[c.start - 1].lower_ in AVERAGED and c.label is None and internal_type(doc[c.start : c.end].text) is None

@@ -4,7 +4,8 @@ It runs the steps in order: candidates from the lexicon, the gazetteer
 (`kg.extract.gazetteer`), shapes, cues and the title
 (`kg.extract.candidates`), the paper's acronym definitions
 (`kg.extract.definitions`), one name per token, repeats of cued names,
-sizes after names, size lists, then types from context
+sizes after names, size lists, authors and metrics dropped
+(`kg.extract.non_names`), then types from context
 (`kg.extract.entity_types`). The finds are left as `doc._.kg_mentions`,
 plain `Mention`s in text order: `id_` = the name each is grouped under,
 `origin` = where it came from (confidence and roles read it). They are not
@@ -25,7 +26,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, shapes, terms
+from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, non_names, shapes, terms
 from kg.extract.candidates import Candidate
 from kg.extract.mentions import Mention
 from kg.extract.tokenizer import customize
@@ -74,7 +75,7 @@ class NameFinder:
             found = candidates.non_overlapping(found + repeated)
         found = candidates.sized(bits, found)
         found += candidates.size_list(doc, found)
-        found = boundaries.drop_non_names(doc, orth, bits, found)
+        found = non_names.drop(doc, orth, bits, found)
         entity_types.assign(doc, text, found)
         doc._.kg_mentions = _mentions(text, *flags.offsets(doc), found)
         return doc

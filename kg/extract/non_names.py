@@ -1,0 +1,50 @@
+"""What is never a name, however it is shaped: authors and metrics.
+
+A name followed by "et al." is an author's. A coined shape that a number
+measures ("96 FPS", "2.1 EER", "0.5 lDDT") or that follows "mean" or
+"average" ("the mean GDT-TS reaches") names a metric, and the guidelines
+count no metric as an entity; a metric stays one wherever the paper writes
+it, so every mention of its one-word name goes. A year before a name is its
+edition, not a measure ("the 2020 DNS Challenge").
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.tokens import Doc
+
+from kg.extract import flags
+from kg.extract.candidates import Candidate
+from kg.extract.cues import internal_type
+
+
+def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
+    """`found` without authors' names and metrics (see the module's docstring).
+
+    `orth` and `bits` are the doc's ORTH column and `kg.extract.flags` bits.
+    """
+    kept = []
+    metrics: set[int] = set()
+    for c in found:
+        if c.end + 1 < len(bits) and bits[c.end] & flags.ET and bits[c.end + 1] & flags.AL:
+            continue
+        if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or _averaged(doc, c)):
+            if c.end - c.start == 1 and not YEAR.match(doc[c.start - 1].text):  # "the 2020 DNS Challenge": an edition, not a measure
+                metrics.add(int(orth[c.start]))
+            continue
+        kept.append(c)
+    if metrics:
+        kept = [c for c in kept if not (c.origin == "shape" and c.end - c.start == 1 and int(orth[c.start]) in metrics)]
+    return kept
+
+
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Words before a metric's name, never before a model's or a dataset's: "the mean lDDT", "an average EER".
+AVERAGED = frozenset({"mean", "average", "median"})
+
+
+def _averaged(doc: Doc, c: Candidate) -> bool:
+    """`c` follows "mean"/"average" and nothing in its own shape makes it a dataset or model (`the average FooQA score`)."""
+    return doc[c.start - 1].lower_ in AVERAGED and c.label is None and internal_type(doc[c.start : c.end].text) is None
