@@ -289,3 +289,11 @@ def test_a_release_number_before_the_names_verb_and_a_capital_v_version_stay_in_
     ).entities}
     assert "SoundLDM 2" in names
     assert any(n.endswith("Transformer V3") for n in names)
+
+
+def test_what_a_verb_changes_from_one_number_to_another_is_a_metric():
+    names = {e.name for e in extract_one(
+        "Quiet calls", "We propose HushNet. On our blind test set it improves QMOS OVRL from 2.48 to 3.29 and uses VoxNet features."
+    ).entities}
+    assert "HushNet" in names and "VoxNet" in names
+    assert not any("QMOS" in n or "OVRL" in n for n in names)

@@ -1,8 +1,9 @@
 """What is never a name, however it is shaped: authors and metrics.
 
 A name followed by "et al." is an author's. A coined shape that a number
-measures ("96 FPS", "2.1 EER", "0.5 lDDT") or that follows "mean" or
-"average" ("the mean GDT-TS reaches") names a metric, and the guidelines
+measures ("96 FPS", "2.1 EER", "0.5 lDDT"), that follows "mean" or
+"average" ("the mean GDT-TS reaches") or that a verb changes from one
+number to another ("improves DNSMOS OVRL from 2.48 to 3.29") names a metric, and the guidelines
 count no metric as an entity; a metric stays one wherever the paper writes
 it, so every mention of its one-word name goes. A year before a name is its
 edition, not a measure ("the 2020 DNS Challenge").
@@ -30,7 +31,7 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
     for c in found:
         if c.end + 1 < len(bits) and bits[c.end] & flags.ET and bits[c.end + 1] & flags.AL:
             continue
-        if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or _averaged(doc, c)):
+        if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or _averaged(doc, c) or _changed(doc, bits, c)):
             if c.end - c.start == 1 and not YEAR.match(doc[c.start - 1].text):  # "the 2020 DNS Challenge": an edition, not a measure
                 metrics.add(int(orth[c.start]))
             continue
@@ -43,6 +44,19 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Words before a metric's name, never before a model's or a dataset's: "the mean lDDT", "an average EER".
 AVERAGED = frozenset({"mean", "average", "median"})
+
+
+# Verbs that change a quantity from one value to another: "improves DNSMOS OVRL from 2.48 to 3.29".
+CHANGES = frozenset("improves improved raises raised increases increased reduces reduced lowers lowered boosts boosted lifts lifted cuts".split())
+
+
+def _changed(doc: Doc, bits: numpy.ndarray, c: Candidate) -> bool:
+    """`c` is what a verb changes "from" a number: a quantity, not a system ("improves Llama-3-8B from" names a checkpoint, found otherwise)."""
+    i = c.start - 1 - (doc[c.start - 1].lower_ == "the")
+    return (
+        c.end + 1 < len(doc) and i >= 0 and doc[i].lower_ in CHANGES and doc[c.end].lower_ == "from" and bool(bits[c.end + 1] & flags.NUMBER)
+        and c.label is None and internal_type(doc[c.start : c.end].text) is None
+    )
 
 
 def _averaged(doc: Doc, c: Candidate) -> bool:
