@@ -395,3 +395,9 @@ def test_a_name_ending_in_a_store_of_data_is_a_dataset():
     )
     assert found["Glycan Structure Bank"] == "Benchmark"
     assert found["Open Birdsong Archive"] == "Benchmark"
+
+
+def test_a_kind_of_layer_before_units_is_an_architecture_said_once():
+    found = _types("Quiet calls", "We propose HushNet, a causal network with a bottleneck of gated recurrent units.")
+    assert found.get("gated recurrent units") == "Method"
+

@@ -51,6 +51,8 @@ TECHNIQUE = 2048  # a head noun of technique names ("learning", "prompting", "ne
 OPEN = 4096  # "(": an acronym's definition opens ("Long Form (LF)")
 CLOSE = 8192  # ")"
 LENGTH_SHIFT = 16
+# Lower-case heads that a kind of layer makes an architecture, beside "network(s)": "gated recurrent units".
+UNIT_WORDS = frozenset({"units"})
 CLOSER_TEXT = re.compile(r"^(?:Net|distillation|\+\+?|v\d+(?:\.\d+)*|\d{4})$")
 NUMBER_TEXT = re.compile(r"^\d+(?:\.\d+)?%?$")
 # Where `columns` and `offsets` keep what they read of a doc, for the steps after the first.
@@ -85,7 +87,7 @@ def _bits(text: str) -> int:
         | (ET if lower == "et" else 0)
         | (AL if lower.startswith("al") else 0)
         | (CLOSER if CLOSER_TEXT.match(text) else 0)
-        | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text[:1].isupper() and lower in TITLED_TECHNIQUE_HEADS else 0)
+        | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text in UNIT_WORDS or text[:1].isupper() and lower in TITLED_TECHNIQUE_HEADS else 0)
         | len(text) << LENGTH_SHIFT
     )
     if text.isalpha():

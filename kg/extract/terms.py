@@ -12,8 +12,8 @@ modifier-and-head pair counts when the paper writes it at least twice
 after), and its modifier is a content word, not a determiner, an
 evaluative adjective or a setting ("few-shot prompting" is a setting).
 
-Two shapes count at once: a kind of layer before "network(s)" ("graph
-attention networks", "fully convolutional network") names an
+Two shapes count at once: a kind of layer before "network(s)" or
+"units" ("graph attention networks", "gated recurrent units") names an
 architecture, and capitalised words mid-sentence before a capitalised
 technique head ("we add Locality-Sensitive Hashing") name a technique.
 """
@@ -62,7 +62,7 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int) -> list[
         if i == 0:
             continue
         word = text[idx[i] : idx[i] + length[i]]
-        if word in NETWORK_WORDS:
+        if word in NETWORK_WORDS or word in flags.UNIT_WORDS:
             found += _architecture(doc, i)
             continue
         if word[:1].isupper() and idx[i] >= title_end and text[idx[i - 1]].isupper() and (c := _titled(doc, i)) is not None:
