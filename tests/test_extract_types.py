@@ -401,3 +401,10 @@ def test_a_kind_of_layer_before_units_is_an_architecture_said_once():
     found = _types("Quiet calls", "We propose HushNet, a causal network with a bottleneck of gated recurrent units.")
     assert found.get("gated recurrent units") == "Method"
 
+
+def test_a_name_before_a_lower_case_technique_head_is_a_technique_said_once():
+    found = _types(
+        "Tracking", "We propose TrackMend, which orders the boxes before Viterbi decoding. Goodhart's Law dynamics do not apply."
+    )
+    assert found.get("Viterbi decoding") == "Method"
+    assert "Law dynamics" not in found
