@@ -78,9 +78,6 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
                 dropped.add(id(prev))  # `PreAct`, found on its own by its shape
             c.start, c.key = c.start - 1, None  # `Wide ResNet-50`, `PreAct ResNet-18`: a capitalised word before a network names its variant
             taken.add(c.start)
-        if c.end < len(doc) and c.end not in taken and CAPITAL_VERSION.match(doc[c.end].text):
-            c.end, c.key = c.end + 1, None  # `Point Transformer V3`, `YOLO V5`: a capital V and a number are a version, never a score
-            taken.add(c.end - 1)
         if c.origin != "shape" or id(c) in dropped:
             continue
         nxt = by_start.get(c.end)
@@ -114,7 +111,6 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
     return [c for c in found if id(c) not in dropped and not (c.origin == "shape" and c.end - c.start > 1 and lexicon.is_excluded(doc[c.start : c.end].text))]
 
 
-CAPITAL_VERSION = re.compile(r"^V\d+(?:\.\d+)*$")
 # Verbs that follow a name as its subject, which a count's plural noun never is ("3 layers", but "AudioLDM 2 reaches").
 SUBJECT_VERBS = frozenset(
     "reaches achieves obtains attains scores gets outperforms surpasses beats trails lags matches improves performs yields "
@@ -171,13 +167,16 @@ def _network_modifier(doc: Doc, i: int, by_end: dict[int, Candidate], taken: set
 
 def _closes(doc: Doc, c: Candidate, after, taken: set[int]) -> bool:
     """`after`, the token after name `c`, is part of it: `VGG Net`, "Transformer distillation" (a Method),
-    a listed dataset's version or edition (`Speech Commands v2`, `iNaturalist 2018`, `Atari 2600`), a successor's plus (`DeepLabv3+`)."""
+    a listed dataset's version or edition (`Speech Commands v2`, `iNaturalist 2018`, `Atari 2600`), any name's capital-V version
+    (`Point Transformer V3`), a successor's plus (`DeepLabv3+`)."""
     text = after.text
     if text == "distillation" and c.label != "Benchmark" and doc[c.start].text[:1].isupper():
         c.label = "Method"  # distillation made for that network
         return True
     if c.end in taken:
         return False
+    if text[:1] == "V":
+        return True  # `Point Transformer V3`, `YOLO V5`: a capital V and a number are a version, never a score
     if text == "Net":
         return c.origin in {"shape", "gazetteer"}
     if text in {"+", "++"}:

@@ -51,7 +51,8 @@ NAMED_DATA = re.compile(r"\b(Dataset|Benchmark|Corpus|Treebank|Bank|Archive|Data
 DATA_STORE = re.compile(r"\s(Bank|Archive|Database|Repository)$")
 # Heads of contests and suites, which name data or a world agents act in, as the paper's subject decides (not `Dataset`).
 CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
-ARTICLES = {"the", "a", "an"}
+ARTICLES = {get_string_id(w) for w in ("the", "a", "an", "The", "A", "An")}
+SCORED_ON = {get_string_id(w) for w in ("on", "across", "over")}
 # Words that end a noun compound: verbs, prepositions and conjunctions read before any head noun.
 COMPOUND_STOPS = {"and", "or", "of", "to", "with", "for", "on", "in", "is", "are", "was", "were", "that", "which", "by", "as", "at", "from",
                   "has", "have", "can", "will", "using", "than", "achieves", "reaches", "obtains", "outperforms", "uses", "shows"}
@@ -124,7 +125,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         lower = doc[i].lower_
         if HEAD_TYPE.get(lower):
             return _last_head(doc, i)
-        if (t := _compound_head(doc, i, start) or _counted_set(doc, start, i)) is not None:
+        if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and (t := _compound_head(doc, orth, i, start) or _counted_set(doc, orth, start, word)):
             return t
         k = i + (word == ",")
         if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON:
@@ -161,30 +162,29 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
     return t
 
 
-def _compound_head(doc: Doc, i: int, start: int) -> str | None:
+def _compound_head(doc: Doc, orth: numpy.ndarray, i: int, start: int) -> str | None:
     """The head noun that ends a compound the name modifies: "the nuScenes lidar segmentation benchmark",
     "the ESM-2 protein language model". Read only after an article before the name (a noun phrase, not a
-    clause: "X training improves benchmark scores"), over at most three lower-case nouns; a participle or a
-    function word ends the compound ("the X generated dataset" is data made with X).
+    clause: "X training improves benchmark scores"), over at most three lower-case nouns from `doc[i]`, a
+    lower-case word; a participle or a function word ends the compound ("the X generated dataset" is data made with X).
     """
-    if not doc[i].is_lower or not any(doc[j].lower_ in ARTICLES for j in range(max(0, start - 3), start)):
+    if not any(orth[j] in ARTICLES for j in range(max(0, start - 3), start)):
         return None
-    for k in range(i, min(i + 4, len(doc))):
+    for k in range(i + 1, min(i + 4, len(doc))):
         word = doc[k]
         if HEAD_TYPE.get(word.lower_):
-            return _last_head(doc, k) if k > i else None
+            return _last_head(doc, k)
         if not (word.is_lower and word.is_alpha) or word.lower_ in COMPOUND_STOPS or word.lower_.endswith("ed"):
             return None
     return None
 
 
-def _counted_set(doc: Doc, start: int, i: int) -> str | None:
-    """A name between a count after "on" and a plural noun names the set scored on: "on 412 recent CAMEO targets"."""
-    word = doc[i]
-    if not (word.is_lower and word.is_alpha and word.text.endswith("s") and len(word) > 3) or word.lower_ in COMPOUND_STOPS:
+def _counted_set(doc: Doc, orth: numpy.ndarray, start: int, word: str) -> str | None:
+    """A name between a count after "on" and a plural noun, `word`, names the set scored on: "on 412 recent CAMEO targets"."""
+    if not (word.endswith("s") and len(word) > 3):
         return None
     for j in range(max(1, start - 3), start):
-        if doc[j].like_num and doc[j - 1].lower_ in {"on", "across", "over"}:
+        if orth[j - 1] in SCORED_ON and doc[j].like_num:
             return "Benchmark"
     return None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags
@@ -31,7 +32,7 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
     for c in found:
         if c.end + 1 < len(bits) and bits[c.end] & flags.ET and bits[c.end + 1] & flags.AL:
             continue
-        if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or _averaged(doc, c) or _changed(doc, bits, c)):
+        if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or _averaged(doc, orth, c) or _changed(doc, orth, bits, c)):
             if c.end - c.start == 1 and not YEAR.match(doc[c.start - 1].text):  # "the 2020 DNS Challenge": an edition, not a measure
                 metrics.add(int(orth[c.start]))
             continue
@@ -43,22 +44,22 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
 
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Words before a metric's name, never before a model's or a dataset's: "the mean lDDT", "an average EER".
-AVERAGED = frozenset({"mean", "average", "median"})
+AVERAGED = frozenset(get_string_id(w) for w in ("mean", "average", "median"))
+FROM, THE = get_string_id("from"), get_string_id("the")
 
 
 # Verbs that change a quantity from one value to another: "improves DNSMOS OVRL from 2.48 to 3.29".
 CHANGES = frozenset("improves improved raises raised increases increased reduces reduced lowers lowered boosts boosted lifts lifted cuts".split())
 
 
-def _changed(doc: Doc, bits: numpy.ndarray, c: Candidate) -> bool:
+def _changed(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) -> bool:
     """`c` is what a verb changes "from" a number: a quantity, not a system ("improves Llama-3-8B from" names a checkpoint, found otherwise)."""
-    i = c.start - 1 - (doc[c.start - 1].lower_ == "the")
-    return (
-        c.end + 1 < len(doc) and i >= 0 and doc[i].lower_ in CHANGES and doc[c.end].lower_ == "from" and bool(bits[c.end + 1] & flags.NUMBER)
-        and c.label is None and internal_type(doc[c.start : c.end].text) is None
-    )
+    if not (c.end + 1 < len(doc) and orth[c.end] == FROM and bits[c.end + 1] & flags.NUMBER):
+        return False  # most names are followed by no "from <number>"
+    i = c.start - 1 - (orth[c.start - 1] == THE)
+    return i >= 0 and doc[i].lower_ in CHANGES and c.label is None and internal_type(doc[c.start : c.end].text) is None
 
 
-def _averaged(doc: Doc, c: Candidate) -> bool:
+def _averaged(doc: Doc, orth: numpy.ndarray, c: Candidate) -> bool:
     """`c` follows "mean"/"average" and nothing in its own shape makes it a dataset or model (`the average FooQA score`)."""
-    return doc[c.start - 1].lower_ in AVERAGED and c.label is None and internal_type(doc[c.start : c.end].text) is None
+    return orth[c.start - 1] in AVERAGED and c.label is None and internal_type(doc[c.start : c.end].text) is None
