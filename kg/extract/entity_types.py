@@ -52,7 +52,7 @@ DATA_STORE = re.compile(r"\s(Bank|Archive|Database|Repository)$")
 # Heads of contests and suites, which name data or a world agents act in, as the paper's subject decides (not `Dataset`).
 CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
 ARTICLES = {get_string_id(w) for w in ("the", "a", "an", "The", "A", "An")}
-SCORED_ON = {get_string_id(w) for w in ("on", "across", "over")}
+SCORED_ON = {get_string_id(w) for w in ("on", "across", "over", "On", "Across", "Over")}
 # Words that end a noun compound: verbs, prepositions and conjunctions read before any head noun.
 COMPOUND_STOPS = {"and", "or", "of", "to", "with", "for", "on", "in", "is", "are", "was", "were", "that", "which", "by", "as", "at", "from",
                   "has", "have", "can", "will", "using", "than", "achieves", "reaches", "obtains", "outperforms", "uses", "shows"}
@@ -125,7 +125,9 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         lower = doc[i].lower_
         if HEAD_TYPE.get(lower):
             return _last_head(doc, i)
-        if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and (t := _compound_head(doc, orth, i, start) or _counted_set(doc, orth, start, word)):
+        if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
+            t := _compound_head(doc, orth, i, start) or _counted_set(doc, orth, start, word)
+        ):
             return t
         k = i + (word == ",")
         if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON:
