@@ -408,3 +408,12 @@ def test_a_name_before_a_lower_case_technique_head_is_a_technique_said_once():
     )
     assert found.get("Viterbi decoding") == "Method"
     assert "Law dynamics" not in found
+
+
+def test_a_name_joined_by_and_to_a_dataset_is_a_dataset_and_a_comma_alone_joins_nothing():
+    found = _types(
+        "Multi-hop reading",
+        "We propose ChainMend. It transfers to 3HopSetQA (64.0 F1) and MuSiKa (41.7 F1). On PolyQA, DeepSearcher reaches 50.1.",
+    )
+    assert found["MuSiKa"] == "Benchmark"
+    assert found["DeepSearcher"] == "Method"

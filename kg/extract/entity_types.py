@@ -309,6 +309,32 @@ def _listed_with_model(doc: Doc, c: Candidate, by_start: dict[int, Candidate], b
     return None
 
 
+def _coordinated(doc: Doc, found: list[Candidate], defaulted: list[Candidate]) -> None:
+    """A name nothing typed, joined by "and"/"or" to a dataset or a world, is one at every mention: "to
+    2WikiMultiHopQA (64.0 F1) and MuSiQue (41.7 F1)". The members of one list are of one kind; a score in
+    parentheses after a member stays inside the list. A comma alone links nothing: "On XSum, EntailDec improves".
+    """
+    by_start = {c.start: c for c in found}
+    by_end = {c.end: c for c in found}
+    listed: dict[str, str] = {}
+    for c in defaulted:
+        j = c.start
+        while j > 0 and doc[j - 1].text in COORDINATION:
+            j -= 1
+        if j < c.start and j > 0 and doc[j - 1].text == ")":  # "X (64.0 F1) and Y": past the score after X
+            j = next((k for k in range(j - 2, max(0, j - 8), -1) if doc[k].text == "("), j)
+        k = c.end
+        while k < len(doc) and doc[k].text in COORDINATION:
+            k += 1
+        for other, link in ((by_end.get(j), doc[j : c.start]), (by_start.get(k), doc[c.end : k])):
+            if other is not None and other.label in {"Benchmark", "Environment"} and any(t.lower_ in {"and", "or", "&"} for t in link):
+                listed[norm(doc[c.start : c.end].text)] = other.label
+                break
+    if listed:
+        for c in defaulted:
+            c.label = listed.get(norm(doc[c.start : c.end].text), c.label)
+
+
 def _interactive_benchmark(sentence: str) -> bool:
     """A sentence that calls the name a benchmark (not a dataset: data stays a Benchmark) of interactive tasks."""
     return bool(INTERACTIVE.search(sentence) and BENCHMARK_WORD.search(sentence) and not DATA_WORD.search(sentence))
@@ -368,6 +394,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             votes.setdefault(key, {}).setdefault(t, 0)
             votes[key][t] += 1
     variants: list[tuple[Candidate, str]] = []  # names nothing typed (Method by default) with a variant's suffix, and their stems
+    defaulted: list[Candidate] = []  # names typed Method only because nothing else typed them
     acting: list[bool] = []  # whether the paper is about agents acting, read once and only if a name needs it
     for c, name in pending:
         key = norm(name)
@@ -388,8 +415,12 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             c.label = "Environment"  # "the StarCraft Multi-Agent Challenge" in a paper on RL: a contest agents act in
         elif c.label is None:
             c.label = internal or "Method"
-            if not internal and (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:
-                variants.append((c, stem))
+            if not internal:
+                defaulted.append(c)
+                if (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:
+                    variants.append((c, stem))
+    if defaulted:
+        _coordinated(doc, found, defaulted)
     # `RoleMRC-mix` after `RoleMRC`, the paper's benchmark: a variant of a name of the paper is of its kind.
     if variants:
         labels = {norm(doc[c.start : c.end].text): c.label for c in found if c.label in {"Benchmark", "Environment"}}
