@@ -1,10 +1,14 @@
 """Typing names the lexicon does not know, from the words around them.
 
 A new name's type is read from the head noun beside it ("the X
-benchmark", "X, a framework", "on X and Y datasets"), from the words
-before it ("results on X", "agents navigate in X", "fine-tune X-7B"), and
-last from its own shape (`...Bench`, `...Gym`); a name nothing types is a
-Method. Mentions of one name vote, so one clear context types them all.
+benchmark", "X, a framework", "on X and Y datasets") or ending the
+compound it modifies ("the X planning benchmark"), from the words before
+it ("results on X", "agents navigate in X", "fine-tune X-7B", "on 412 X
+targets"), and last from its own shape (`...Bench`, `...Gym`, `... Data
+Bank`); a name nothing types is a Method, unless it is listed with a
+dataset or world ("X and Y"). Mentions of one name vote, so one clear
+context types them all. Names derived from a known name
+(`kg.extract.derived`) are typed before this step.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from kg.extract.boundaries import citation_end
 from kg.extract.candidates import Candidate
 from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS, internal_type
 from kg.extract.mentions import norm
+from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, coordinated, counted_set, last_head
 from kg.extract.shapes import VARIANT_SPLIT
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
@@ -51,11 +56,6 @@ NAMED_DATA = re.compile(r"\b(Dataset|Benchmark|Corpus|Treebank|Bank|Archive|Data
 DATA_STORE = re.compile(r"\s(Bank|Archive|Database|Repository)$")
 # Heads of contests and suites, which name data or a world agents act in, as the paper's subject decides (not `Dataset`).
 CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
-ARTICLES = {get_string_id(w) for w in ("the", "a", "an", "The", "A", "An")}
-SCORED_ON = {get_string_id(w) for w in ("on", "across", "over", "On", "Across", "Over")}
-# Words that end a noun compound: verbs, prepositions and conjunctions read before any head noun.
-COMPOUND_STOPS = {"and", "or", "of", "to", "with", "for", "on", "in", "is", "are", "was", "were", "that", "which", "by", "as", "at", "from",
-                  "has", "have", "can", "will", "using", "than", "achieves", "reaches", "obtains", "outperforms", "uses", "shows"}
 TASKS_IN = re.compile(r"\btasks\s*$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
@@ -124,9 +124,9 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
     if i < n:
         lower = doc[i].lower_
         if HEAD_TYPE.get(lower):
-            return _last_head(doc, i)
+            return last_head(doc, i)
         if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
-            t := _compound_head(doc, orth, i, start) or _counted_set(doc, orth, start, word)
+            t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)
         ):
             return t
         k = i + (word == ",")
@@ -145,7 +145,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         if described or (i + 1 < n and word == ":" and start == 0):
             # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
             for token in doc[i + 1 + described : min(i + 10, n)]:
-                if HEAD_TYPE.get(token.lower_) and ((t := _last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
+                if HEAD_TYPE.get(token.lower_) and ((t := last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
                     return t
                 if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
                     break
@@ -162,43 +162,6 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
-
-
-def _compound_head(doc: Doc, orth: numpy.ndarray, i: int, start: int) -> str | None:
-    """The head noun that ends a compound the name modifies: "the nuScenes lidar segmentation benchmark",
-    "the ESM-2 protein language model". Read only after an article before the name (a noun phrase, not a
-    clause: "X training improves benchmark scores"), over at most three lower-case nouns from `doc[i]`, a
-    lower-case word; a participle or a function word ends the compound ("the X generated dataset" is data made with X).
-    """
-    if not any(orth[j] in ARTICLES for j in range(max(0, start - 3), start)):
-        return None
-    for k in range(i + 1, min(i + 4, len(doc))):
-        word = doc[k]
-        if HEAD_TYPE.get(word.lower_):
-            return _last_head(doc, k)
-        if not (word.is_lower and word.is_alpha) or word.lower_ in COMPOUND_STOPS or word.lower_.endswith("ed"):
-            return None
-    return None
-
-
-def _counted_set(doc: Doc, orth: numpy.ndarray, start: int, word: str) -> str | None:
-    """A name between a count after "on" and a plural noun, `word`, names the set scored on: "on 412 recent CAMEO targets"."""
-    if not (word.endswith("s") and len(word) > 3):
-        return None
-    for j in range(max(1, start - 3), start):
-        if orth[j - 1] in SCORED_ON and doc[j].like_num:
-            return "Benchmark"
-    return None
-
-
-def _last_head(doc: Doc, k: int) -> str:
-    """The type of the last of the head nouns from `k` on: English compounds end in their head ("a GUI agent model" is a model).
-
-    "platform" is no such head: "an AI agent platform" is software for agents, not a world they act in.
-    """
-    while k + 1 < len(doc) and doc[k + 1].lower_ in HEAD_TYPE and doc[k + 1].lower_ not in {"platform", "platforms"}:
-        k += 1
-    return HEAD_TYPE[doc[k].lower_]
 
 
 def _is_a(doc: Doc, i: int) -> int:
@@ -309,32 +272,6 @@ def _listed_with_model(doc: Doc, c: Candidate, by_start: dict[int, Candidate], b
     return None
 
 
-def _coordinated(doc: Doc, found: list[Candidate], defaulted: list[Candidate]) -> None:
-    """A name nothing typed, joined by "and"/"or" to a dataset or a world, is one at every mention: "to
-    2WikiMultiHopQA (64.0 F1) and MuSiQue (41.7 F1)". The members of one list are of one kind; a score in
-    parentheses after a member stays inside the list. A comma alone links nothing: "On XSum, EntailDec improves".
-    """
-    by_start = {c.start: c for c in found}
-    by_end = {c.end: c for c in found}
-    listed: dict[str, str] = {}
-    for c in defaulted:
-        j = c.start
-        while j > 0 and doc[j - 1].text in COORDINATION:
-            j -= 1
-        if j < c.start and j > 0 and doc[j - 1].text == ")":  # "X (64.0 F1) and Y": past the score after X
-            j = next((k for k in range(j - 2, max(0, j - 8), -1) if doc[k].text == "("), j)
-        k = c.end
-        while k < len(doc) and doc[k].text in COORDINATION:
-            k += 1
-        for other, link in ((by_end.get(j), doc[j : c.start]), (by_start.get(k), doc[c.end : k])):
-            if other is not None and other.label in {"Benchmark", "Environment"} and any(t.lower_ in {"and", "or", "&"} for t in link):
-                listed[norm(doc[c.start : c.end].text)] = other.label
-                break
-    if listed:
-        for c in defaulted:
-            c.label = listed.get(norm(doc[c.start : c.end].text), c.label)
-
-
 def _interactive_benchmark(sentence: str) -> bool:
     """A sentence that calls the name a benchmark (not a dataset: data stays a Benchmark) of interactive tasks."""
     return bool(INTERACTIVE.search(sentence) and BENCHMARK_WORD.search(sentence) and not DATA_WORD.search(sentence))
@@ -420,7 +357,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 if (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:
                     variants.append((c, stem))
     if defaulted:
-        _coordinated(doc, found, defaulted)
+        coordinated(doc, found, defaulted)
     # `RoleMRC-mix` after `RoleMRC`, the paper's benchmark: a variant of a name of the paper is of its kind.
     if variants:
         labels = {norm(doc[c.start : c.end].text): c.label for c in found if c.label in {"Benchmark", "Environment"}}
