@@ -55,7 +55,7 @@ class NameFinder:
         listed = candidates.from_terms(doc, self.matchers)
         found = listed["lexicon"]
         covered = {i for c in found for i in range(c.start, c.end)}
-        gazetteer_names = self._from_gazetteer(doc, text, listed["gazetteer"], covered)
+        gazetteer_names = self._from_gazetteer(doc, text, listed["gazetteer"], found)
         found += gazetteer_names
         covered.update(i for c in gazetteer_names for i in range(c.start, c.end))
         found += candidates.from_shapes(doc, shaped, covered)
@@ -80,8 +80,8 @@ class NameFinder:
         doc._.kg_mentions = _mentions(text, *flags.offsets(doc), found)
         return doc
 
-    def _from_gazetteer(self, doc: Doc, text: str, listed: list[Candidate], lexicon_tokens: set[int]) -> list[Candidate]:
-        """The gazetteer's names where the lexicon found none.
+    def _from_gazetteer(self, doc: Doc, text: str, listed: list[Candidate], lexicon_names: list[Candidate]) -> list[Candidate]:
+        """The gazetteer's names where the lexicon found none, or found only a part of one (`CNN` of `CNN/DailyMail`).
 
         A common word, and any name written as a plain word (`Inception`,
         `Locomotion`), counts only where the words around it show it is a
@@ -90,14 +90,21 @@ class NameFinder:
         title_end = max(0, text.find("\n"))
         found = []
         for c in listed:
-            if lexicon_tokens.intersection(range(c.start, c.end)):
-                continue
+            if any(o.start < c.end and c.start < o.end and not _grows(doc, o, c) for o in lexicon_names):
+                continue  # the lexicon's name wins where it is as long or reaches past the gazetteer's
             words = doc[c.start : c.end].text
             plain = not any(ch.isdigit() or ch.isupper() for ch in words[1:]) and not shapes.is_coined(words)
             if (c.key in self.common or plain) and not (words[:1].isupper() and gazetteer.has_evidence(doc, text, c.start, c.end, title_end)):
                 continue
             found.append(c)
         return found
+
+
+def _grows(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
+    """`outer` holds `inner` and more, and what it adds is no organisation: `CNN/DailyMail` grows `CNN`, `OpenAI GPT` does not grow `GPT`."""
+    if not (outer.start <= inner.start and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start):
+        return False
+    return not any(lexicon.is_excluded(doc[i].text) for i in (*range(outer.start, inner.start), *range(inner.end, outer.end)) if doc[i].is_alpha)
 
 
 def _mentions(text: str, idx: list[int], length: list[int], found: list[Candidate]) -> list[Mention]:
