@@ -55,7 +55,7 @@ class NameFinder:
         listed = candidates.from_terms(doc, self.matchers)
         found = listed["lexicon"]
         covered = {i for c in found for i in range(c.start, c.end)}
-        gazetteer_names = self._from_gazetteer(doc, text, listed["gazetteer"], found)
+        gazetteer_names = self._from_gazetteer(doc, text, listed["gazetteer"], found, covered)
         found += gazetteer_names
         covered.update(i for c in gazetteer_names for i in range(c.start, c.end))
         found += candidates.from_shapes(doc, shaped, covered)
@@ -80,17 +80,18 @@ class NameFinder:
         doc._.kg_mentions = _mentions(text, *flags.offsets(doc), found)
         return doc
 
-    def _from_gazetteer(self, doc: Doc, text: str, listed: list[Candidate], lexicon_names: list[Candidate]) -> list[Candidate]:
+    def _from_gazetteer(self, doc: Doc, text: str, listed: list[Candidate], lexicon_names: list[Candidate], covered: set[int]) -> list[Candidate]:
         """The gazetteer's names where the lexicon found none, or found only a part of one (`CNN` of `CNN/DailyMail`).
 
         A common word, and any name written as a plain word (`Inception`,
         `Locomotion`), counts only where the words around it show it is a
         name; a coined shape (`CIFAR-10`, `HalfCheetah`) counts as it is.
+        `covered` are the tokens of the `lexicon_names`.
         """
         title_end = max(0, text.find("\n"))
         found = []
         for c in listed:
-            if any(o.start < c.end and c.start < o.end and not _grows(doc, o, c) for o in lexicon_names):
+            if covered.intersection(range(c.start, c.end)) and any(o.start < c.end and c.start < o.end and not _grows(doc, o, c) for o in lexicon_names):
                 continue  # the lexicon's name wins where it is as long or reaches past the gazetteer's
             words = doc[c.start : c.end].text
             plain = not any(ch.isdigit() or ch.isupper() for ch in words[1:]) and not shapes.is_coined(words)

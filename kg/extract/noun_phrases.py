@@ -68,8 +68,11 @@ def coordinated(doc: Doc, found: list[Candidate], defaulted: list[Candidate]) ->
     2WikiMultiHopQA (64.0 F1) and MuSiQue (41.7 F1)". The members of one list are of one kind; a score in
     parentheses after a member stays inside the list. A comma alone links nothing: "On XSum, EntailDec improves".
     """
-    by_start = {c.start: c for c in found}
-    by_end = {c.end: c for c in found}
+    arenas = [c for c in found if c.label in {"Benchmark", "Environment"}]
+    if not arenas:
+        return  # most papers list no untyped name with a dataset
+    by_start = {c.start: c for c in arenas}
+    by_end = {c.end: c for c in arenas}
     listed: dict[str, str] = {}
     for c in defaulted:
         j = c.start
@@ -80,8 +83,8 @@ def coordinated(doc: Doc, found: list[Candidate], defaulted: list[Candidate]) ->
         k = c.end
         while k < len(doc) and doc[k].text in COORDINATION:
             k += 1
-        for other, link in ((by_end.get(j), doc[j : c.start]), (by_start.get(k), doc[c.end : k])):
-            if other is not None and other.label in {"Benchmark", "Environment"} and any(t.lower_ in {"and", "or", "&"} for t in link):
+        for other, first, last in ((by_end.get(j), j, c.start), (by_start.get(k), c.end, k)):
+            if other is not None and any(doc[i].lower_ in {"and", "or", "&"} for i in range(first, last)):
                 listed[norm(doc[c.start : c.end].text)] = other.label
                 break
     if listed:
