@@ -297,3 +297,11 @@ def test_what_a_verb_changes_from_one_number_to_another_is_a_metric():
     ).entities}
     assert "HushNet" in names and "VoxNet" in names
     assert not any("QMOS" in n or "OVRL" in n for n in names)
+
+
+def test_a_release_number_after_a_listed_dataset_is_its_version_and_a_score_is_not():
+    names = {e.name for e in extract_one(
+        "Dialogue state", "We propose SlotMend and evaluate it on MNIST 3.1 and on SQuAD 2.0. It reaches 71.2 on SVHN 45.3 points."
+    ).entities}
+    assert {"MNIST 3.1", "SQuAD 2.0"} <= names
+    assert "SVHN" in names and "SVHN 45.3" not in names

@@ -46,7 +46,7 @@ SIZE = 64  # a parameter count (`7B`, `8x7B`)
 NUMBER = 128  # a number or a percentage (`96`, `2.1`, `41%`)
 ET = 256  # "et" (of "et al.")
 AL = 512  # a word starting "al" ("al.")
-CLOSER = 1024  # a word that may close the name before it (`VGG Net`, "Transformer distillation", `DeepLabv3+`, `SQuAD v1.1`, `Point Transformer V3`, `iNaturalist 2018`)
+CLOSER = 1024  # a word that may close the name before it (`VGG Net`, "Transformer distillation", `DeepLabv3+`, `SQuAD v1.1`, `MultiWOZ 2.1`, `Point Transformer V3`, `iNaturalist 2018`)
 TECHNIQUE = 2048  # a head noun of technique names ("learning", "prompting", "networks", "matching"): `kg.extract.terms`
 OPEN = 4096  # "(": an acronym's definition opens ("Long Form (LF)")
 CLOSE = 8192  # ")"
@@ -55,7 +55,7 @@ LENGTH_SHIFT = 16
 UNIT_WORDS = frozenset({"units"})
 # Lower-case heads of techniques named after a person or a place: "Hungarian matching", "Viterbi decoding".
 EPONYM_HEADS = frozenset("matching filter filtering sampling decoding smoothing approximation initialization initialisation dynamics transform".split())
-CLOSER_TEXT = re.compile(r"^(?:Net|distillation|\+\+?|[vV]\d+(?:\.\d+)*|\d{4})$")
+CLOSER_TEXT = re.compile(r"^(?:Net|distillation|\+\+?|[vV]\d+(?:\.\d+)*|\d{4}|[1-9]\.\d)$")
 NUMBER_TEXT = re.compile(r"^\d+(?:\.\d+)?%?$")
 # Where `columns` and `offsets` keep what they read of a doc, for the steps after the first.
 COLUMNS = "kg_columns"
