@@ -417,3 +417,8 @@ def test_a_name_joined_by_and_to_a_dataset_is_a_dataset_and_a_comma_alone_joins_
     )
     assert found["MuSiKa"] == "Benchmark"
     assert found["DeepSearcher"] == "Method"
+
+
+def test_a_name_a_gain_is_over_is_a_baseline_not_a_benchmark():
+    found = _types("Forecasts", "We propose CloudCast. A small ensemble further improves the CRPS over StormNet at long lead times.")
+    assert found["StormNet"] != "Benchmark"

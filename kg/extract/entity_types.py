@@ -56,6 +56,8 @@ NAMED_DATA = re.compile(r"\b(Dataset|Benchmark|Corpus|Treebank|Bank|Archive|Data
 DATA_STORE = re.compile(r"\s(Bank|Archive|Database|Repository)$")
 # Heads of contests and suites, which name data or a world agents act in, as the paper's subject decides (not `Dataset`).
 CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
+# Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X".
+COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin)\b[^.;]*$", re.I)
 TASKS_IN = re.compile(r"\btasks\s*$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
@@ -244,6 +246,8 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
     before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
     if word == "with":
         return "Environment" if INTERACTS.search(before) else None  # "the agent interacts with X"
+    if word == "over" and COMPARED_OVER.search(before):
+        return None  # "improves the CRPS over X", "gains over X": what is compared with, not scored on
     if word == "in":
         if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before) or TASKS_IN.search(before):
             return "Environment"  # "agents navigate in X", "we show empirically in X", "device control tasks in X": a world
