@@ -305,3 +305,11 @@ def test_a_release_number_after_a_listed_dataset_is_its_version_and_a_score_is_n
     ).entities}
     assert {"MNIST 3.1", "SQuAD 2.0"} <= names
     assert "SVHN" in names and "SVHN 45.3" not in names
+
+
+def test_each_capitalised_member_of_a_list_before_a_plural_head_is_a_name():
+    found = {e.name: e.type for e in extract_one(
+        "Forecasting", "Our PatchMix improves the Solar, Wind and Tides benchmarks, and we test in the Kitchen and Garage environments."
+    ).entities}
+    assert found.get("Solar") == found.get("Wind") == found.get("Tides") == "Benchmark"
+    assert found.get("Kitchen") == found.get("Garage") == "Environment"

@@ -3,11 +3,12 @@
 Names of the whole field are often several words: a capitalised modifier
 before a coined part (`Faster R-CNN`, `Mask R-CNN`), two coined parts
 (`PASCAL VOC`), a version after (`OntoNotes v5.0`, `N-Caltech 101`), or
-capitalised words before a head noun ("the Penn Treebank dataset"), or a
+capitalised words before a head noun ("the Penn Treebank dataset", and
+each of a list: "the Electricity, Traffic and Weather benchmarks"), or a
 capitalised word before a known dataset or network (`Split CIFAR-100`,
 `Wide ResNet-50`). A run of three or more coined tokens is a flattened
-table row, not one name. Authors and metrics are dropped by
-`kg.extract.non_names`.
+table row, not one name. Names listed with known ones are found by
+`kg.extract.lists`; authors and metrics are dropped by `kg.extract.non_names`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
-from kg.extract.candidates import Candidate, extend_model, is_titled, titled_run
+from kg.extract.candidates import Candidate, is_titled, titled_run
 from kg.extract.cues import ARCHITECTURE, HEAD_TYPE, NETWORK_HEADS
 from kg.extract.mentions import norm
 
@@ -218,6 +219,8 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
             continue
         type_ = NAME_HEADS.get(lower) or NETWORK_HEADS.get(noun) or ("Environment" if lower in ENVIRONMENT_HEADS else None)
         if type_ is None:
+            if noun.endswith("s") and noun.islower() and head > 2 and (list_type := HEAD_TYPE.get(lower)) in {"Benchmark", "Environment"}:
+                found += _listed_before(doc, head - 1, head, list_type) if _list_word(doc[head - 1]) and doc[head - 2].lower_ in {"and", "or"} else []
             continue
         start = end = head
         while start > 0 and head - start < 5:
@@ -239,10 +242,42 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
         named = doc[start : head + 1] if type_ == "Method" or noun[:1].isupper() else words
         # Mid-sentence, one capitalised word before "environment" names one: "a new procedural Parkour environment".
         single = lower in ENVIRONMENT_HEADS and words[0].is_alpha and not words[0].is_sent_start
-        if (len(words) > 1 or single or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named.text):
+        if len(words) == 1 and noun.endswith("s") and noun.islower() and start > 1 and doc[start - 1].lower_ in {"and", "or"} and (
+            members := _listed_before(doc, start, end, type_)
+        ):
+            found += members  # "the Adult and Higgs datasets", "the Kitchen and Garage environments"
+        elif (len(words) > 1 or single or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named.text):
             # "an Open-World Video Game Dataset": a capitalised head is part of the name.
             found.append(Candidate(start, head + 1 if noun[:1].isupper() else end, "cue", type_))
     return found
+
+
+def _listed_before(doc: Doc, start: int, end: int, type_: str) -> list[Candidate]:
+    """The capitalised names of a list before a plural head noun: "the Electricity, Traffic and Weather benchmarks".
+
+    `doc[start:end]`, the last member, follows "and"/"or"; each member is one or two capitalised plain words
+    mid-sentence. Two members at least, or the words are no list.
+    """
+    members = [(start, end)]
+    i = start - 1  # at "and"/"or"
+    while i > 0:
+        j = i - (doc[i - 1].text == "," and doc[i].lower_ in {"and", "or"})  # "X, and Y"
+        first = last = j
+        while first > 0 and last - first < 2 and _list_word(doc[first - 1]):
+            first -= 1
+        if first == last or doc[first - 1].text in {"and", "or"}:
+            break
+        members.append((first, last))
+        if doc[first - 1].text != ",":
+            break
+        i = first - 1
+    if len(members) < 2:
+        return []
+    return [Candidate(a, b, "cue", type_) for a, b in members if not lexicon.is_excluded(doc[a:b].text)]
+
+
+def _list_word(token) -> bool:
+    return token.is_alpha and token.text.istitle() and not token.is_sent_start and token.text not in NOT_MODIFIERS
 
 
 def _games(doc: Doc, head: int) -> list[Candidate]:
@@ -270,79 +305,6 @@ def _games(doc: Doc, head: int) -> list[Candidate]:
         while i < len(doc) and doc[i].text in {",", "and", "or"}:
             i += 1
     return found
-
-
-def list_members(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
-    """Capitalised names listed with a known dataset, environment or model are of its kind: "On Cora, Citeseer and PubMed",
-    "in Connect 4 and Lunar Lander", "on Habitat and Montezuma's Revenge", "with ChatGPT, Bard, and Claude 2".
-
-    A name counts where the list's own punctuation frames it: "and X" or "or X" ends a list, ", X," and "on X,"
-    stand inside one; "On WebArena, Claude reaches ..." lists nothing. A listed name may be several capitalised
-    words, with a number (`Connect 4`) or a possessive (`Montezuma's Revenge`) inside. `text` is the doc's: the
-    words beside a name are cut from it, which costs less than making their tokens.
-    """
-    idx, length = flags.offsets(doc)
-    taken = {i for c in found for i in range(c.start, c.end)}
-    added: list[Candidate] = []
-    anchors = [c for c in found if c.label in {"Benchmark", "Environment", "Model"} and c.origin in {"lexicon", "gazetteer", "checkpoint"}]
-    for c in anchors:  # grows: a member found anchors the next one ("GPT-4o, Falconet and Orrery 2.5")
-        right = text[idx[c.end] : idx[c.end] + length[c.end]] if c.end < len(doc) else ""
-        left = text[idx[c.start - 1] : idx[c.start - 1] + length[c.start - 1]] if c.start > 0 else ""
-        if right not in LIST_LINKS and left not in LIST_LINKS:
-            continue  # most names stand in no list
-        for i in (c.start - 2, c.start - 1, c.end, c.end + 1):
-            if not 0 < i < len(doc) - 1 or i in taken:
-                continue
-            first, last = (_member_start(doc, i), i) if i < c.start else (i, _member_end(doc, i))
-            if first is None or last is None or taken.intersection(range(first, last + 1)) or first == 0 or last + 1 >= len(doc):
-                continue
-            before, after = doc[first - 1].lower_, doc[last + 1].lower_
-            if doc[first].text in NOT_MODIFIERS or doc[first].is_sent_start or lexicon.is_excluded(doc[first : last + 1].text):
-                continue
-            inside = after in {",", "and", "or"} and before in {",", "on", "in", "across", "over"}
-            if inside or before in {"and", "or"} and (first > c.start or after in {",", "and", "or"}):
-                end = extend_model(doc, last + 1) if c.label == "Model" else last + 1  # "GPT-4o and Claude 3.5"
-                added.append(Candidate(first, end, "cue", c.label))
-                anchors.append(added[-1])
-                taken.update(range(first, end))
-    return added
-
-
-# What stands beside a listed name: "A, B and C", "on A or B".
-LIST_LINKS = {",", "and", "or", "on", "in", "across", "over"}
-
-
-def _member_word(token) -> bool:
-    return token.is_alpha and token.text[:1].isupper()
-
-
-def _member_inner(token) -> bool:
-    """A number or possessive inside a listed name: `Connect 4`, `StarCraft II`, `Montezuma's Revenge`."""
-    return token.text in {"'s", "’s"} or token.is_digit and len(token) <= 2 or token.text in {"II", "III", "IV"}
-
-
-def _member_end(doc: Doc, i: int) -> int | None:
-    """The last token of a listed name starting at `i`, or None when `i` starts none."""
-    if not _member_word(doc[i]):
-        return None
-    last = i
-    while last + 1 < len(doc) and last - i < 3 and (_member_word(doc[last + 1]) or _member_inner(doc[last + 1])):
-        if doc[last + 1].text in {"'s", "’s"} and not (last + 2 < len(doc) and _member_word(doc[last + 2])):
-            break
-        last += 1
-    return last
-
-
-def _member_start(doc: Doc, i: int) -> int | None:
-    """The first token of a listed name ending at `i`, or None when `i` ends none."""
-    if not (_member_word(doc[i]) or _member_inner(doc[i]) and doc[i].text not in {"'s", "’s"}):
-        return None
-    first = i
-    while first > 0 and i - first < 3 and not doc[first].is_sent_start and (_member_word(doc[first - 1]) or _member_inner(doc[first - 1])):
-        if doc[first - 1].text in NOT_MODIFIERS:
-            break
-        first -= 1
-    return first if _member_word(doc[first]) else None
 
 
 # No "\b" before "from": a pattern that starts with a literal is found 30x faster, and the token test below is exact.

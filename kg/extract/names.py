@@ -3,7 +3,8 @@
 It runs the steps in order: candidates from the lexicon, the gazetteer
 (`kg.extract.gazetteer`), shapes, cues and the title
 (`kg.extract.candidates`), the paper's acronym definitions
-(`kg.extract.definitions`), one name per token, repeats of cued names,
+(`kg.extract.definitions`), names listed with known ones
+(`kg.extract.lists`), one name per token, repeats of cued names,
 sizes after names, size lists, authors and metrics dropped
 (`kg.extract.non_names`), then types from context
 (`kg.extract.entity_types`). The finds are left as `doc._.kg_mentions`,
@@ -26,7 +27,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, non_names, shapes, terms
+from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, lists, non_names, shapes, terms
 from kg.extract.candidates import Candidate
 from kg.extract.mentions import Mention
 from kg.extract.tokenizer import customize
@@ -64,7 +65,7 @@ class NameFinder:
         title_end = max(0, text.find("\n"))
         found += terms.from_repeats(doc, text, techniques, title_end)
         found = boundaries.join_parts(doc, found, title_end, set(closers))
-        found += boundaries.list_members(doc, text, found)
+        found += lists.list_members(doc, text, found)
         found += boundaries.from_heads(doc, heads, title_end)
         found += boundaries.scored_on(doc, text, bits, found)
         closed = set(closes)
