@@ -252,3 +252,64 @@ def test_a_camelcase_name_after_a_dataset_is_its_own_and_a_grown_hardware_name_s
     assert ("BookCrossing-2M", "Model") not in found
     assert ("BERT-110M", "Model") in found
     assert not any("RTX" in name for name in names)
+
+
+def test_a_metric_is_no_name_wherever_the_paper_writes_it():
+    names = {e.name for e in extract_one(
+        "Refining folds",
+        "We propose FoldMend and report pLDDX throughout. FoldMend raises the mean TMQ-TS from 61.2 to 64.8, "
+        "and it never loses more than 0.5 pLDDX on any target.",
+    ).entities}
+    assert "FoldMend" in names
+    assert "TMQ-TS" not in names and "pLDDX" not in names
+
+
+
+def test_a_year_before_a_name_is_its_edition_and_a_capitalised_challenge_ends_it():
+    found = {e.name: e.type for e in extract_one(
+        "Quiet calls", "We propose HushNet. On the blind test set of the 2021 QRX Challenge it improves the score."
+    ).entities}
+    assert found.get("QRX Challenge") == "Benchmark"
+
+
+def test_a_capitalised_word_before_a_trained_network_is_part_of_its_name():
+    names = {e.name for e in extract_one(
+        "Robust features",
+        "We propose MarginMix and train a PreAct ResNet-34 and a Deep ResNet-152 with it. Our ResNet-34 baseline is weaker.",
+    ).entities}
+    assert {"PreAct ResNet-34", "Deep ResNet-152"} <= names
+    assert "PreAct" not in names and "Our ResNet-34" not in names
+
+
+def test_a_release_number_before_the_names_verb_and_a_capital_v_version_stay_in_the_name():
+    names = {e.name for e in extract_one(
+        "Music and points",
+        "We propose TempoNet. On our test set, SoundLDM 2 reaches 3.1, and on S3DIS, where Voxel Transformer V3 obtains 73.4, "
+        "TempoNet needs 3 layers.",
+    ).entities}
+    assert "SoundLDM 2" in names
+    assert any(n.endswith("Transformer V3") for n in names)
+
+
+def test_what_a_verb_changes_from_one_number_to_another_is_a_metric():
+    names = {e.name for e in extract_one(
+        "Quiet calls", "We propose HushNet. On our blind test set it improves QMOS OVRL from 2.48 to 3.29 and uses VoxNet features."
+    ).entities}
+    assert "HushNet" in names and "VoxNet" in names
+    assert not any("QMOS" in n or "OVRL" in n for n in names)
+
+
+def test_a_release_number_after_a_listed_dataset_is_its_version_and_a_score_is_not():
+    names = {e.name for e in extract_one(
+        "Dialogue state", "We propose SlotMend and evaluate it on MNIST 3.1 and on SQuAD 2.0. It reaches 71.2 on SVHN 45.3 points."
+    ).entities}
+    assert {"MNIST 3.1", "SQuAD 2.0"} <= names
+    assert "SVHN" in names and "SVHN 45.3" not in names
+
+
+def test_each_capitalised_member_of_a_list_before_a_plural_head_is_a_name():
+    found = {e.name: e.type for e in extract_one(
+        "Forecasting", "Our PatchMix improves the Solar, Wind and Tides benchmarks, and we test in the Kitchen and Garage environments."
+    ).entities}
+    assert found.get("Solar") == found.get("Wind") == found.get("Tides") == "Benchmark"
+    assert found.get("Kitchen") == found.get("Garage") == "Environment"

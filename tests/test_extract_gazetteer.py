@@ -15,6 +15,8 @@ ROWS = [
     "Lion\tMethod\t\tlion-pytorch==0.2.0\t1",
     "Pile\tBenchmark\tthe Pile\ttensorflow-datasets==4.9.0\t1",
     "PyTorch\tMethod\t\ttorch==2.5.0\t0",
+    "CNN/DailyMail\tBenchmark\t\ttensorflow-datasets==4.9.0\t0",
+    "OpenAI GPT\tModel\t\ttransformers==4.0.0\t0",
 ]
 
 
@@ -66,3 +68,10 @@ def test_a_registered_model_type_that_names_an_architecture_is_a_method():
         "g.tsv",
     )
     assert {t.name: t.type for t in parsed.terms} == {"Trendformer": "Method", "SoundNet": "Method", "SoundNet-2": "Model"}
+
+
+def test_a_registered_name_that_holds_a_listed_one_and_more_is_one_name_unless_the_more_is_an_organisation(nlp):
+    found = _entities(nlp, "Summaries", "We propose GistNet and test it on CNN/DailyMail, then compare with OpenAI GPT.")
+    assert ("CNN/DailyMail", "Benchmark") in found
+    assert ("CNN", "Method") not in found
+    assert ("GPT", "Model") in found and ("OpenAI GPT", "Model") not in found

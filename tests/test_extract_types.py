@@ -359,3 +359,66 @@ def test_capitalised_words_before_a_capitalised_technique_head_mid_sentence_name
     )
     assert found["Cosine Bucket Hashing"] == "Method"
     assert "DPO Training" not in found
+
+
+def test_a_challenge_is_a_world_in_a_paper_on_agents_acting_and_data_elsewhere():
+    acting = _types(
+        "Faster multi-agent training",
+        "Multi-agent reinforcement learning needs many environment steps. We release PyKob, a vectorised version of "
+        "the popular Kobold Siege Challenge, in which agents learn policies from sparse rewards over long episodes.",
+    )
+    assert acting["Kobold Siege Challenge"] == "Environment"
+    reading = _types("Reading", "We fine-tune BERT on the questions of the Kobold Reading Challenge and report accuracy.")
+    assert reading["Kobold Reading Challenge"] == "Benchmark"
+
+
+def test_the_head_noun_that_ends_a_compound_types_the_name_that_modifies_it():
+    found = _types(
+        "Planning for cars",
+        "We propose RouteMend. On the open-loop QuokkaScenes planning benchmark its error is low, and the embeddings of "
+        "the ZetaProt protein language model help. Training data come from the WaveSynth generated dataset.",
+    )
+    assert found["QuokkaScenes"] == "Benchmark"
+    assert found["ZetaProt"] == "Model"
+    assert found.get("WaveSynth") != "Benchmark"
+
+
+def test_a_name_between_a_count_and_a_plural_noun_after_on_is_the_set_scored_on():
+    found = _types("Folding", "We propose FoldMend. On 412 recent KESTREL targets it improves the mean score.")
+    assert found["KESTREL"] == "Benchmark"
+
+
+
+def test_a_name_ending_in_a_store_of_data_is_a_dataset():
+    found = _types(
+        "Folding", "We propose FoldMend, trained on structures from the Glycan Structure Bank (GSB) and the Open Birdsong Archive (OBA)."
+    )
+    assert found["Glycan Structure Bank"] == "Benchmark"
+    assert found["Open Birdsong Archive"] == "Benchmark"
+
+
+def test_a_kind_of_layer_before_units_is_an_architecture_said_once():
+    found = _types("Quiet calls", "We propose HushNet, a causal network with a bottleneck of gated recurrent units.")
+    assert found.get("gated recurrent units") == "Method"
+
+
+def test_a_name_before_a_lower_case_technique_head_is_a_technique_said_once():
+    found = _types(
+        "Tracking", "We propose TrackMend, which orders the boxes before Viterbi decoding. Goodhart's Law dynamics do not apply."
+    )
+    assert found.get("Viterbi decoding") == "Method"
+    assert "Law dynamics" not in found
+
+
+def test_a_name_joined_by_and_to_a_dataset_is_a_dataset_and_a_comma_alone_joins_nothing():
+    found = _types(
+        "Multi-hop reading",
+        "We propose ChainMend. It transfers to 3HopSetQA (64.0 F1) and MuSiKa (41.7 F1). On PolyQA, DeepSearcher reaches 50.1.",
+    )
+    assert found["MuSiKa"] == "Benchmark"
+    assert found["DeepSearcher"] == "Method"
+
+
+def test_a_name_a_gain_is_over_is_a_baseline_not_a_benchmark():
+    found = _types("Forecasts", "We propose CloudCast. A small ensemble further improves the CRPS over StormNet at long lead times.")
+    assert found["StormNet"] != "Benchmark"

@@ -3,9 +3,12 @@
 Names of the whole field are often several words: a capitalised modifier
 before a coined part (`Faster R-CNN`, `Mask R-CNN`), two coined parts
 (`PASCAL VOC`), a version after (`OntoNotes v5.0`, `N-Caltech 101`), or
-capitalised words before a head noun ("the Penn Treebank dataset"). A name
-is never followed by "et al." (an author), and a run of three or more
-coined tokens is a flattened table row, not one name.
+capitalised words before a head noun ("the Penn Treebank dataset", and
+each of a list: "the Electricity, Traffic and Weather benchmarks"), or a
+capitalised word before a known dataset or network (`Split CIFAR-100`,
+`Wide ResNet-50`). A run of three or more coined tokens is a flattened
+table row, not one name. Names listed with known ones are found by
+`kg.extract.lists`; authors and metrics are dropped by `kg.extract.non_names`.
 """
 
 from __future__ import annotations
@@ -18,18 +21,18 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
-from kg.extract.candidates import Candidate, extend_model, is_titled, titled_run
-from kg.extract.cues import HEAD_TYPE, NETWORK_HEADS
+from kg.extract.candidates import Candidate, is_titled, titled_run
+from kg.extract.cues import ARCHITECTURE, HEAD_TYPE, NETWORK_HEADS
 from kg.extract.mentions import norm
 
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
 VERSION_AFTER = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{1,4})$")
-LISTED_VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{4})$")
+LISTED_VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{4}|[1-9]\.\d)$")  # `v2`, `2018`, `MultiWOZ 2.1` (one digit each side of the point)
 # Capitalised words that are not part of a name however they are written.
 NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With", "And", "Table", "Figure", "Fig", "Section", "Eq", "It", "Its", "They"}
 # Head nouns that only a named dataset or simulator stands before ("game", "world" follow plain words too).
 NAME_HEADS = {"dataset": "Benchmark", "datasets": "Benchmark", "benchmark": "Benchmark", "corpus": "Benchmark", "corpora": "Benchmark",
-              "treebank": "Benchmark", "database": "Benchmark", "simulator": "Environment", "gym": "Environment"}
+              "treebank": "Benchmark", "database": "Benchmark", "challenge": "Benchmark", "simulator": "Environment", "gym": "Environment"}
 
 
 # "environment" follows a capitalised plain word that names a world ("the Parkour environment"), where
@@ -68,6 +71,14 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
         if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _titled_modifier(doc, c.start - 1, taken, title_end):
             c.start, c.key = c.start - 1, None  # "Soft Actor-Critic": a capitalised word before a listed technique written in capitals names a variant
             taken.add(c.start)
+        elif c.origin in NAMED_DATA_ORIGINS and c.label == "Benchmark" and c.start > 0 and _variant_word(doc, c.start - 1, taken, title_end):
+            c.start, c.key = c.start - 1, None  # `Split CIFAR-100`, `Google Speech Commands`: a capitalised word before a known dataset names its variant
+            taken.add(c.start)
+        elif c.label == "Model" and c.start > 0 and ARCHITECTURE.search(doc[c.start].text) and (prev := _network_modifier(doc, c.start - 1, by_end, taken, title_end)):
+            if prev is not True:
+                dropped.add(id(prev))  # `PreAct`, found on its own by its shape
+            c.start, c.key = c.start - 1, None  # `Wide ResNet-50`, `PreAct ResNet-18`: a capitalised word before a network names its variant
+            taken.add(c.start)
         if c.origin != "shape" or id(c) in dropped:
             continue
         nxt = by_start.get(c.end)
@@ -93,6 +104,7 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
             if (VERSION_AFTER.match(after) or released) and not any(ch.isdigit() for ch in doc[c.end - 1].text):
                 # Not a count before its noun ("3 layers", "12 epochs") nor a cell of a table row ("MNLI 84 86").
                 counted = follows is not None and (follows.text[:1].isdigit() or follows.is_alpha and follows.is_lower and follows.text.endswith("s") and len(follows) > 3)
+                counted = counted and follows.lower_ not in SUBJECT_VERBS  # "AudioLDM 2 reaches 3.13": the name's release, then its verb
                 if after.startswith("v") or (follows is not None and follows.lower_ in NAME_HEADS) or not counted:
                     c.end += 1  # `OntoNotes v5.0`, `N-Caltech 101 dataset`
                     taken.add(c.end - 1)
@@ -100,6 +112,11 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
     return [c for c in found if id(c) not in dropped and not (c.origin == "shape" and c.end - c.start > 1 and lexicon.is_excluded(doc[c.start : c.end].text))]
 
 
+# Verbs that follow a name as its subject, which a count's plural noun never is ("3 layers", but "AudioLDM 2 reaches").
+SUBJECT_VERBS = frozenset(
+    "reaches achieves obtains attains scores gets outperforms surpasses beats trails lags matches improves performs yields "
+    "produces generates uses requires takes runs fails remains shows".split()
+)
 # The hashes of the words before a name that may grow over what closes it ("On MVTec AD it").
 BEFORE_EVALUATED = frozenset(get_string_id(w) for w in ("on", "in", "On", "In"))
 
@@ -125,15 +142,42 @@ def _titled_modifier(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
     return not lexicon.is_excluded(word.text)
 
 
+# Origins of datasets the field knows, by a list or as a variant of a listed one (`CIFAR-10-LT`).
+NAMED_DATA_ORIGINS = {"lexicon", "gazetteer", "variant"}
+
+
+def _variant_word(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
+    """`doc[i]`, a capitalised plain word mid-sentence before a known dataset, names its variant or its maker ("Split", "Google")."""
+    word = doc[i]
+    if i in taken or not (word.is_alpha and word.text.istitle()) or word.is_sent_start or word.idx < title_end or word.text in NOT_MODIFIERS:
+        return False
+    return not lexicon.is_excluded(word.text) and norm(word.text) not in lexicon.by_name()
+
+
+def _network_modifier(doc: Doc, i: int, by_end: dict[int, Candidate], taken: set[int], title_end: int) -> Candidate | bool:
+    """`doc[i]`, before a trained network (`ResNet-18`), is a word of its name: a capitalised plain word (True) or
+    a CamelCase word found on its own (that candidate); else False."""
+    word = doc[i]
+    if word.idx < title_end or word.is_sent_start or word.text in NOT_MODIFIERS or lexicon.is_excluded(word.text) or norm(word.text) in lexicon.by_name():
+        return False
+    if i not in taken:
+        return word.is_alpha and word.text.istitle()
+    alone = by_end.get(i + 1)
+    return alone if alone is not None and alone.start == i and alone.label is None and bool(shapes.CAMEL.search(word.text)) else False
+
+
 def _closes(doc: Doc, c: Candidate, after, taken: set[int]) -> bool:
     """`after`, the token after name `c`, is part of it: `VGG Net`, "Transformer distillation" (a Method),
-    a listed dataset's version or edition (`Speech Commands v2`, `iNaturalist 2018`, `Atari 2600`), a successor's plus (`DeepLabv3+`)."""
+    a listed dataset's version or edition (`Speech Commands v2`, `iNaturalist 2018`, `Atari 2600`), any name's capital-V version
+    (`Point Transformer V3`), a successor's plus (`DeepLabv3+`)."""
     text = after.text
     if text == "distillation" and c.label != "Benchmark" and doc[c.start].text[:1].isupper():
         c.label = "Method"  # distillation made for that network
         return True
     if c.end in taken:
         return False
+    if text[:1] == "V":
+        return True  # `Point Transformer V3`, `YOLO V5`: a capital V and a number are a version, never a score
     if text == "Net":
         return c.origin in {"shape", "gazetteer"}
     if text in {"+", "++"}:
@@ -175,6 +219,8 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
             continue
         type_ = NAME_HEADS.get(lower) or NETWORK_HEADS.get(noun) or ("Environment" if lower in ENVIRONMENT_HEADS else None)
         if type_ is None:
+            if noun.endswith("s") and noun.islower() and head > 2 and (list_type := HEAD_TYPE.get(lower)) in {"Benchmark", "Environment"}:
+                found += _listed_before(doc, head - 1, head, list_type) if _list_word(doc[head - 1]) and doc[head - 2].lower_ in {"and", "or"} else []
             continue
         start = end = head
         while start > 0 and head - start < 5:
@@ -196,10 +242,42 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
         named = doc[start : head + 1] if type_ == "Method" or noun[:1].isupper() else words
         # Mid-sentence, one capitalised word before "environment" names one: "a new procedural Parkour environment".
         single = lower in ENVIRONMENT_HEADS and words[0].is_alpha and not words[0].is_sent_start
-        if (len(words) > 1 or single or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named.text):
+        if len(words) == 1 and noun.endswith("s") and noun.islower() and start > 1 and doc[start - 1].lower_ in {"and", "or"} and (
+            members := _listed_before(doc, start, end, type_)
+        ):
+            found += members  # "the Adult and Higgs datasets", "the Kitchen and Garage environments"
+        elif (len(words) > 1 or single or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named.text):
             # "an Open-World Video Game Dataset": a capitalised head is part of the name.
             found.append(Candidate(start, head + 1 if noun[:1].isupper() else end, "cue", type_))
     return found
+
+
+def _listed_before(doc: Doc, start: int, end: int, type_: str) -> list[Candidate]:
+    """The capitalised names of a list before a plural head noun: "the Electricity, Traffic and Weather benchmarks".
+
+    `doc[start:end]`, the last member, follows "and"/"or"; each member is one or two capitalised plain words
+    mid-sentence. Two members at least, or the words are no list.
+    """
+    members = [(start, end)]
+    i = start - 1  # at "and"/"or"
+    while i > 0:
+        j = i - (doc[i - 1].text == "," and doc[i].lower_ in {"and", "or"})  # "X, and Y"
+        first = last = j
+        while first > 0 and last - first < 2 and _list_word(doc[first - 1]):
+            first -= 1
+        if first == last or doc[first - 1].text in {"and", "or"}:
+            break
+        members.append((first, last))
+        if doc[first - 1].text != ",":
+            break
+        i = first - 1
+    if len(members) < 2:
+        return []
+    return [Candidate(a, b, "cue", type_) for a, b in members if not lexicon.is_excluded(doc[a:b].text)]
+
+
+def _list_word(token) -> bool:
+    return token.is_alpha and token.text.istitle() and not token.is_sent_start and token.text not in NOT_MODIFIERS
 
 
 def _games(doc: Doc, head: int) -> list[Candidate]:
@@ -227,79 +305,6 @@ def _games(doc: Doc, head: int) -> list[Candidate]:
         while i < len(doc) and doc[i].text in {",", "and", "or"}:
             i += 1
     return found
-
-
-def list_members(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
-    """Capitalised names listed with a known dataset, environment or model are of its kind: "On Cora, Citeseer and PubMed",
-    "in Connect 4 and Lunar Lander", "on Habitat and Montezuma's Revenge", "with ChatGPT, Bard, and Claude 2".
-
-    A name counts where the list's own punctuation frames it: "and X" or "or X" ends a list, ", X," and "on X,"
-    stand inside one; "On WebArena, Claude reaches ..." lists nothing. A listed name may be several capitalised
-    words, with a number (`Connect 4`) or a possessive (`Montezuma's Revenge`) inside. `text` is the doc's: the
-    words beside a name are cut from it, which costs less than making their tokens.
-    """
-    idx, length = flags.offsets(doc)
-    taken = {i for c in found for i in range(c.start, c.end)}
-    added: list[Candidate] = []
-    anchors = [c for c in found if c.label in {"Benchmark", "Environment", "Model"} and c.origin in {"lexicon", "gazetteer", "checkpoint"}]
-    for c in anchors:  # grows: a member found anchors the next one ("GPT-4o, Falconet and Orrery 2.5")
-        right = text[idx[c.end] : idx[c.end] + length[c.end]] if c.end < len(doc) else ""
-        left = text[idx[c.start - 1] : idx[c.start - 1] + length[c.start - 1]] if c.start > 0 else ""
-        if right not in LIST_LINKS and left not in LIST_LINKS:
-            continue  # most names stand in no list
-        for i in (c.start - 2, c.start - 1, c.end, c.end + 1):
-            if not 0 < i < len(doc) - 1 or i in taken:
-                continue
-            first, last = (_member_start(doc, i), i) if i < c.start else (i, _member_end(doc, i))
-            if first is None or last is None or taken.intersection(range(first, last + 1)) or first == 0 or last + 1 >= len(doc):
-                continue
-            before, after = doc[first - 1].lower_, doc[last + 1].lower_
-            if doc[first].text in NOT_MODIFIERS or doc[first].is_sent_start or lexicon.is_excluded(doc[first : last + 1].text):
-                continue
-            inside = after in {",", "and", "or"} and before in {",", "on", "in", "across", "over"}
-            if inside or before in {"and", "or"} and (first > c.start or after in {",", "and", "or"}):
-                end = extend_model(doc, last + 1) if c.label == "Model" else last + 1  # "GPT-4o and Claude 3.5"
-                added.append(Candidate(first, end, "cue", c.label))
-                anchors.append(added[-1])
-                taken.update(range(first, end))
-    return added
-
-
-# What stands beside a listed name: "A, B and C", "on A or B".
-LIST_LINKS = {",", "and", "or", "on", "in", "across", "over"}
-
-
-def _member_word(token) -> bool:
-    return token.is_alpha and token.text[:1].isupper()
-
-
-def _member_inner(token) -> bool:
-    """A number or possessive inside a listed name: `Connect 4`, `StarCraft II`, `Montezuma's Revenge`."""
-    return token.text in {"'s", "’s"} or token.is_digit and len(token) <= 2 or token.text in {"II", "III", "IV"}
-
-
-def _member_end(doc: Doc, i: int) -> int | None:
-    """The last token of a listed name starting at `i`, or None when `i` starts none."""
-    if not _member_word(doc[i]):
-        return None
-    last = i
-    while last + 1 < len(doc) and last - i < 3 and (_member_word(doc[last + 1]) or _member_inner(doc[last + 1])):
-        if doc[last + 1].text in {"'s", "’s"} and not (last + 2 < len(doc) and _member_word(doc[last + 2])):
-            break
-        last += 1
-    return last
-
-
-def _member_start(doc: Doc, i: int) -> int | None:
-    """The first token of a listed name ending at `i`, or None when `i` ends none."""
-    if not (_member_word(doc[i]) or _member_inner(doc[i]) and doc[i].text not in {"'s", "’s"}):
-        return None
-    first = i
-    while first > 0 and i - first < 3 and not doc[first].is_sent_start and (_member_word(doc[first - 1]) or _member_inner(doc[first - 1])):
-        if doc[first - 1].text in NOT_MODIFIERS:
-            break
-        first -= 1
-    return first if _member_word(doc[first]) else None
 
 
 # No "\b" before "from": a pattern that starts with a literal is found 30x faster, and the token test below is exact.
@@ -332,19 +337,3 @@ def scored_on(doc: Doc, text: str, bits: numpy.ndarray, found: list[Candidate]) 
             added.append(Candidate(start, end, "cue"))
             taken.update(range(start, end))
     return added
-
-
-def drop_non_names(bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
-    """Drop authors and metrics: a name followed by "et al." is an author's; a coined shape right after a
-    number names what the number measures ("96 FPS", "2.1 EER", "91.2 LAS").
-
-    `bits` are the doc's `kg.extract.flags` bits.
-    """
-    kept = []
-    for c in found:
-        if c.end + 1 < len(bits) and bits[c.end] & flags.ET and bits[c.end + 1] & flags.AL:
-            continue
-        if c.origin == "shape" and c.start > 0 and bits[c.start - 1] & flags.NUMBER:
-            continue
-        kept.append(c)
-    return kept

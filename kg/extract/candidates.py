@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.extract import flags, lexicon, shapes
+from kg.extract.derived import derived_type
 from kg.extract.cues import CONNECTORS, COORDINATION, HEAD_TYPE, NAMING_CUES, PROPOSE_VERBS, internal_type
 from kg.extract.mentions import norm
 
@@ -239,13 +240,13 @@ def _shape_reading(text: str) -> tuple[str | None, bool, tuple[str, str] | str |
     """
     if shapes.is_model_checkpoint(text) and not lexicon.is_excluded(text):
         return "checkpoint" if shapes.known_family(text) else "shape", False, None
-    stem, suffix = (shapes.VARIANT_SPLIT.split(text, maxsplit=1) + [""])[:2]
-    base = lexicon.by_name().get(norm(stem)) if suffix else None
+    derived = derived_type(text)
     reading: tuple[str, str] | str | None = None
-    if base and base.type != "Model" and suffix[:1].isupper() or base and suffix[:1].isdigit():
-        reading = ("variant", base.type)  # `WebArena-Lite`, `AIME'24`: a variant of a known entity, of its type
-    elif base and base.type == "Model" and suffix.split("-")[0].lower() in shapes.LOWER_VARIANT_WORDS:
-        reading = ("checkpoint", "Model")  # `o3-mini-high`: a release of a known model
+    base = lexicon.by_name().get(norm(derived[1])) if derived else None
+    if base and base.type == "Model" and derived[2].split("-")[0].lower() in shapes.LOWER_VARIANT_WORDS:
+        reading = ("checkpoint", "Model")  # `o3-mini-high`: a release of a model the lexicon knows
+    elif derived:
+        reading = ("variant", derived[0])  # `WebArena-Lite`, `CIFAR-10-LT`, `ESM-2`, `YOLOX-X`: a name derived from a known one
     elif shapes.is_coined(text) and not lexicon.is_excluded(text):
         reading = "coined model" if internal_type(text) == "Model" else "coined"
     return None, bool(shapes.INNER_DIGIT.match(text)), reading

@@ -1,10 +1,14 @@
 """Typing names the lexicon does not know, from the words around them.
 
 A new name's type is read from the head noun beside it ("the X
-benchmark", "X, a framework", "on X and Y datasets"), from the words
-before it ("results on X", "agents navigate in X", "fine-tune X-7B"), and
-last from its own shape (`...Bench`, `...Gym`); a name nothing types is a
-Method. Mentions of one name vote, so one clear context types them all.
+benchmark", "X, a framework", "on X and Y datasets") or ending the
+compound it modifies ("the X planning benchmark"), from the words before
+it ("results on X", "agents navigate in X", "fine-tune X-7B", "on 412 X
+targets"), and last from its own shape (`...Bench`, `...Gym`, `... Data
+Bank`); a name nothing types is a Method, unless it is listed with a
+dataset or world ("X and Y"). Mentions of one name vote, so one clear
+context types them all. Names derived from a known name
+(`kg.extract.derived`) are typed before this step.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from kg.extract.boundaries import citation_end
 from kg.extract.candidates import Candidate
 from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS, internal_type
 from kg.extract.mentions import norm
+from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, coordinated, counted_set, last_head
 from kg.extract.shapes import VARIANT_SPLIT
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
@@ -46,7 +51,13 @@ EMBODIED_TITLE = re.compile(r"\b(navigat\w*|embodied|robots?|robotic|manipulatio
 RL_PAPER = re.compile(r"\b(reinforcement learning|RL|MARL|DRL|exploration|episodic|curriculum learning)\b", re.I)
 RL_ACTING = re.compile(r"\b(episodes?|episodic|exploration|environments?|environment steps|sample[- ]efficien\w*|policies|policy|agents?|rewards?)\b", re.I)
 LANGUAGE_MODELS = re.compile(r"\b(human feedback|RLHF|preferences?|LLMs?|language models?)\b", re.I)
-NAMED_DATA = re.compile(r"\b(Dataset|Benchmark|Corpus|Treebank)s?$")
+NAMED_DATA = re.compile(r"\b(Dataset|Benchmark|Corpus|Treebank|Bank|Archive|Database|Repository)s?$")
+# A name ending in a word for a store of data names a dataset: `Protein Data Bank`, `Free Music Archive`.
+DATA_STORE = re.compile(r"\s(Bank|Archive|Database|Repository)$")
+# Heads of contests and suites, which name data or a world agents act in, as the paper's subject decides (not `Dataset`).
+CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
+# Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X".
+COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin)\b[^.;]*$", re.I)
 TASKS_IN = re.compile(r"\btasks\s*$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
@@ -115,7 +126,11 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
     if i < n:
         lower = doc[i].lower_
         if HEAD_TYPE.get(lower):
-            return _last_head(doc, i)
+            return last_head(doc, i)
+        if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
+            t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)
+        ):
+            return t
         k = i + (word == ",")
         if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON:
             plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
@@ -132,7 +147,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         if described or (i + 1 < n and word == ":" and start == 0):
             # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
             for token in doc[i + 1 + described : min(i + 10, n)]:
-                if HEAD_TYPE.get(token.lower_) and ((t := _last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
+                if HEAD_TYPE.get(token.lower_) and ((t := last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
                     return t
                 if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
                     break
@@ -149,16 +164,6 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
-
-
-def _last_head(doc: Doc, k: int) -> str:
-    """The type of the last of the head nouns from `k` on: English compounds end in their head ("a GUI agent model" is a model).
-
-    "platform" is no such head: "an AI agent platform" is software for agents, not a world they act in.
-    """
-    while k + 1 < len(doc) and doc[k + 1].lower_ in HEAD_TYPE and doc[k + 1].lower_ not in {"platform", "platforms"}:
-        k += 1
-    return HEAD_TYPE[doc[k].lower_]
 
 
 def _is_a(doc: Doc, i: int) -> int:
@@ -241,6 +246,8 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
     before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
     if word == "with":
         return "Environment" if INTERACTS.search(before) else None  # "the agent interacts with X"
+    if word == "over" and COMPARED_OVER.search(before):
+        return None  # "improves the CRPS over X", "gains over X": what is compared with, not scored on
     if word == "in":
         if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before) or TASKS_IN.search(before):
             return "Environment"  # "agents navigate in X", "we show empirically in X", "device control tasks in X": a world
@@ -276,8 +283,9 @@ def _interactive_benchmark(sentence: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _internal_type(name: str) -> str | None:
-    """The type a name's own ending gives it, with any version after it dropped: `AirBench 2024` is a ...Bench."""
-    return internal_type(name) or internal_type(VERSION_END.sub("", name))
+    """The type a name's own ending gives it, with any version after it dropped: `AirBench 2024` is a ...Bench,
+    `Protein Data Bank` a store of data."""
+    return internal_type(name) or internal_type(VERSION_END.sub("", name)) or ("Benchmark" if DATA_STORE.search(name) else None)
 
 
 def _sentence(text: str, at: int) -> str:
@@ -327,6 +335,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             votes.setdefault(key, {}).setdefault(t, 0)
             votes[key][t] += 1
     variants: list[tuple[Candidate, str]] = []  # names nothing typed (Method by default) with a variant's suffix, and their stems
+    defaulted: list[Candidate] = []  # names typed Method only because nothing else typed them
     acting: list[bool] = []  # whether the paper is about agents acting, read once and only if a name needs it
     for c, name in pending:
         key = norm(name)
@@ -343,10 +352,16 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 c.label = "Model"  # "pruning experiments on AlexNet" test a network, not a dataset
             elif c.label == "Benchmark" and internal is None and (not head_types or head_types == {"Benchmark"} and key not in data) and _acting(text, acting):
                 c.label = "Environment"  # "results on R2R" in a paper on navigation, "the MiniHack suite" in one on RL: where the agent acts
+        elif c.label == "Benchmark" and c.origin == "cue" and CONTEST_HEAD.search(name) and _acting(text, acting):
+            c.label = "Environment"  # "the StarCraft Multi-Agent Challenge" in a paper on RL: a contest agents act in
         elif c.label is None:
             c.label = internal or "Method"
-            if not internal and (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:
-                variants.append((c, stem))
+            if not internal:
+                defaulted.append(c)
+                if (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:
+                    variants.append((c, stem))
+    if defaulted:
+        coordinated(doc, found, defaulted)
     # `RoleMRC-mix` after `RoleMRC`, the paper's benchmark: a variant of a name of the paper is of its kind.
     if variants:
         labels = {norm(doc[c.start : c.end].text): c.label for c in found if c.label in {"Benchmark", "Environment"}}

@@ -46,12 +46,16 @@ SIZE = 64  # a parameter count (`7B`, `8x7B`)
 NUMBER = 128  # a number or a percentage (`96`, `2.1`, `41%`)
 ET = 256  # "et" (of "et al.")
 AL = 512  # a word starting "al" ("al.")
-CLOSER = 1024  # a word that may close the name before it (`VGG Net`, "Transformer distillation", `DeepLabv3+`, `SQuAD v1.1`, `iNaturalist 2018`)
-TECHNIQUE = 2048  # a head noun of technique names ("learning", "prompting", "networks"): `kg.extract.terms`
+CLOSER = 1024  # a word that may close the name before it (`VGG Net`, "Transformer distillation", `DeepLabv3+`, `SQuAD v1.1`, `MultiWOZ 2.1`, `Point Transformer V3`, `iNaturalist 2018`)
+TECHNIQUE = 2048  # a head noun of technique names ("learning", "prompting", "networks", "matching"): `kg.extract.terms`
 OPEN = 4096  # "(": an acronym's definition opens ("Long Form (LF)")
 CLOSE = 8192  # ")"
 LENGTH_SHIFT = 16
-CLOSER_TEXT = re.compile(r"^(?:Net|distillation|\+\+?|v\d+(?:\.\d+)*|\d{4})$")
+# Lower-case heads that a kind of layer makes an architecture, beside "network(s)": "gated recurrent units".
+UNIT_WORDS = frozenset({"units"})
+# Lower-case heads of techniques named after a person or a place: "Hungarian matching", "Viterbi decoding".
+EPONYM_HEADS = frozenset("matching filter filtering sampling decoding smoothing approximation initialization initialisation dynamics transform".split())
+CLOSER_TEXT = re.compile(r"^(?:Net|distillation|\+\+?|[vV]\d+(?:\.\d+)*|\d{4}|[1-9]\.\d)$")
 NUMBER_TEXT = re.compile(r"^\d+(?:\.\d+)?%?$")
 # Where `columns` and `offsets` keep what they read of a doc, for the steps after the first.
 COLUMNS = "kg_columns"
@@ -85,7 +89,7 @@ def _bits(text: str) -> int:
         | (ET if lower == "et" else 0)
         | (AL if lower.startswith("al") else 0)
         | (CLOSER if CLOSER_TEXT.match(text) else 0)
-        | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text[:1].isupper() and lower in TITLED_TECHNIQUE_HEADS else 0)
+        | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text in UNIT_WORDS or text in EPONYM_HEADS or text[:1].isupper() and lower in TITLED_TECHNIQUE_HEADS else 0)
         | len(text) << LENGTH_SHIFT
     )
     if text.isalpha():

@@ -3,8 +3,10 @@
 It runs the steps in order: candidates from the lexicon, the gazetteer
 (`kg.extract.gazetteer`), shapes, cues and the title
 (`kg.extract.candidates`), the paper's acronym definitions
-(`kg.extract.definitions`), one name per token, repeats of cued names,
-sizes after names, size lists, then types from context
+(`kg.extract.definitions`), names listed with known ones
+(`kg.extract.lists`), one name per token, repeats of cued names,
+sizes after names, size lists, authors and metrics dropped
+(`kg.extract.non_names`), then types from context
 (`kg.extract.entity_types`). The finds are left as `doc._.kg_mentions`,
 plain `Mention`s in text order: `id_` = the name each is grouped under,
 `origin` = where it came from (confidence and roles read it). They are not
@@ -25,7 +27,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, shapes, terms
+from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, lists, non_names, shapes, terms
 from kg.extract.candidates import Candidate
 from kg.extract.mentions import Mention
 from kg.extract.tokenizer import customize
@@ -54,7 +56,7 @@ class NameFinder:
         listed = candidates.from_terms(doc, self.matchers)
         found = listed["lexicon"]
         covered = {i for c in found for i in range(c.start, c.end)}
-        gazetteer_names = self._from_gazetteer(doc, text, listed["gazetteer"], covered)
+        gazetteer_names = self._from_gazetteer(doc, text, listed["gazetteer"], found, covered)
         found += gazetteer_names
         covered.update(i for c in gazetteer_names for i in range(c.start, c.end))
         found += candidates.from_shapes(doc, shaped, covered)
@@ -63,7 +65,7 @@ class NameFinder:
         title_end = max(0, text.find("\n"))
         found += terms.from_repeats(doc, text, techniques, title_end)
         found = boundaries.join_parts(doc, found, title_end, set(closers))
-        found += boundaries.list_members(doc, text, found)
+        found += lists.list_members(doc, text, found)
         found += boundaries.from_heads(doc, heads, title_end)
         found += boundaries.scored_on(doc, text, bits, found)
         closed = set(closes)
@@ -74,29 +76,37 @@ class NameFinder:
             found = candidates.non_overlapping(found + repeated)
         found = candidates.sized(bits, found)
         found += candidates.size_list(doc, found)
-        found = boundaries.drop_non_names(bits, found)
+        found = non_names.drop(doc, orth, bits, found)
         entity_types.assign(doc, text, found)
         doc._.kg_mentions = _mentions(text, *flags.offsets(doc), found)
         return doc
 
-    def _from_gazetteer(self, doc: Doc, text: str, listed: list[Candidate], lexicon_tokens: set[int]) -> list[Candidate]:
-        """The gazetteer's names where the lexicon found none.
+    def _from_gazetteer(self, doc: Doc, text: str, listed: list[Candidate], lexicon_names: list[Candidate], covered: set[int]) -> list[Candidate]:
+        """The gazetteer's names where the lexicon found none, or found only a part of one (`CNN` of `CNN/DailyMail`).
 
         A common word, and any name written as a plain word (`Inception`,
         `Locomotion`), counts only where the words around it show it is a
         name; a coined shape (`CIFAR-10`, `HalfCheetah`) counts as it is.
+        `covered` are the tokens of the `lexicon_names`.
         """
         title_end = max(0, text.find("\n"))
         found = []
         for c in listed:
-            if lexicon_tokens.intersection(range(c.start, c.end)):
-                continue
+            if covered.intersection(range(c.start, c.end)) and any(o.start < c.end and c.start < o.end and not _grows(doc, o, c) for o in lexicon_names):
+                continue  # the lexicon's name wins where it is as long or reaches past the gazetteer's
             words = doc[c.start : c.end].text
             plain = not any(ch.isdigit() or ch.isupper() for ch in words[1:]) and not shapes.is_coined(words)
             if (c.key in self.common or plain) and not (words[:1].isupper() and gazetteer.has_evidence(doc, text, c.start, c.end, title_end)):
                 continue
             found.append(c)
         return found
+
+
+def _grows(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
+    """`outer` holds `inner` and more, and what it adds is no organisation: `CNN/DailyMail` grows `CNN`, `OpenAI GPT` does not grow `GPT`."""
+    if not (outer.start <= inner.start and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start):
+        return False
+    return not any(lexicon.is_excluded(doc[i].text) for i in (*range(outer.start, inner.start), *range(inner.end, outer.end)) if doc[i].is_alpha)
 
 
 def _mentions(text: str, idx: list[int], length: list[int], found: list[Candidate]) -> list[Mention]:

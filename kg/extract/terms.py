@@ -12,10 +12,11 @@ modifier-and-head pair counts when the paper writes it at least twice
 after), and its modifier is a content word, not a determiner, an
 evaluative adjective or a setting ("few-shot prompting" is a setting).
 
-Two shapes count at once: a kind of layer before "network(s)" ("graph
-attention networks", "fully convolutional network") names an
-architecture, and capitalised words mid-sentence before a capitalised
-technique head ("we add Locality-Sensitive Hashing") name a technique.
+Three shapes count at once: a kind of layer before "network(s)" or
+"units" ("graph attention networks", "gated recurrent units") names an
+architecture, capitalised words mid-sentence before a capitalised
+technique head ("we add Locality-Sensitive Hashing") name a technique, and
+so does a capitalised name before a lower-case one ("Hungarian matching").
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from kg.extract import flags, lexicon
 from kg.extract.candidates import Candidate, extend_variant
 from kg.extract.boundaries import NOT_MODIFIERS
 from kg.extract.cues import NETWORK_WORDS, TECHNIQUE_HEADS
+from kg.extract.mentions import norm
 
 # Modifiers that describe or situate rather than name: "effective learning", "zero-shot prompting", "the tuning".
 DESCRIPTIVE_WORDS = frozenset(
@@ -62,8 +64,11 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int) -> list[
         if i == 0:
             continue
         word = text[idx[i] : idx[i] + length[i]]
-        if word in NETWORK_WORDS:
+        if word in NETWORK_WORDS or word in flags.UNIT_WORDS:
             found += _architecture(doc, i)
+            continue
+        if word in flags.EPONYM_HEADS:
+            found += _eponym(doc, i, title_end)
             continue
         if word[:1].isupper() and idx[i] >= title_end and text[idx[i - 1]].isupper() and (c := _titled(doc, i)) is not None:
             found.append(c)
@@ -97,6 +102,19 @@ def _titled(doc: Doc, head: int) -> Candidate | None:
     if start == head or lexicon.is_excluded(doc[start : head + 1].text):
         return None
     return Candidate(start, head + 1, "cue", "Method")
+
+
+def _eponym(doc: Doc, head: int, title_end: int) -> list[Candidate]:
+    """A capitalised word mid-sentence before a lower-case technique head is a person's or place's name that names
+    a technique, said once or more: "before Hungarian matching", "with Viterbi decoding" (not a listed name's: "BERT decoding")."""
+    word = doc[head - 1]
+    if word.idx < title_end or word.is_sent_start or not (word.is_alpha and word.text.istitle()) or word.text in NOT_MODIFIERS:
+        return []
+    if lexicon.is_excluded(word.text) or norm(word.text) in lexicon.by_name():
+        return []
+    if head > 1 and (doc[head - 2].text[:1].isupper() or doc[head - 2].text in {"'s", "’s"}):
+        return []  # "Goodhart's Law dynamics", "Model Predictive Control sampling": the word ends a longer name
+    return [Candidate(head - 1, head + 1, "term", "Method")]
 
 
 def _architecture(doc: Doc, head: int) -> list[Candidate]:

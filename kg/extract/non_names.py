@@ -1,0 +1,65 @@
+"""What is never a name, however it is shaped: authors and metrics.
+
+A name followed by "et al." is an author's. A coined shape that a number
+measures ("96 FPS", "2.1 EER", "0.5 lDDT"), that follows "mean" or
+"average" ("the mean GDT-TS reaches") or that a verb changes from one
+number to another ("improves DNSMOS OVRL from 2.48 to 3.29") names a metric, and the guidelines
+count no metric as an entity; a metric stays one wherever the paper writes
+it, so every mention of its one-word name goes. A year before a name is its
+edition, not a measure ("the 2020 DNS Challenge").
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+from kg.extract import flags
+from kg.extract.candidates import Candidate
+from kg.extract.cues import internal_type
+
+
+def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
+    """`found` without authors' names and metrics (see the module's docstring).
+
+    `orth` and `bits` are the doc's ORTH column and `kg.extract.flags` bits.
+    """
+    kept = []
+    metrics: set[int] = set()
+    for c in found:
+        if c.end + 1 < len(bits) and bits[c.end] & flags.ET and bits[c.end + 1] & flags.AL:
+            continue
+        if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or _averaged(doc, orth, c) or _changed(doc, orth, bits, c)):
+            if c.end - c.start == 1 and not YEAR.match(doc[c.start - 1].text):  # "the 2020 DNS Challenge": an edition, not a measure
+                metrics.add(int(orth[c.start]))
+            continue
+        kept.append(c)
+    if metrics:
+        kept = [c for c in kept if not (c.origin == "shape" and c.end - c.start == 1 and int(orth[c.start]) in metrics)]
+    return kept
+
+
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Words before a metric's name, never before a model's or a dataset's: "the mean lDDT", "an average EER".
+AVERAGED = frozenset(get_string_id(w) for w in ("mean", "average", "median"))
+FROM, THE = get_string_id("from"), get_string_id("the")
+
+
+# Verbs that change a quantity from one value to another: "improves DNSMOS OVRL from 2.48 to 3.29".
+CHANGES = frozenset("improves improved raises raised increases increased reduces reduced lowers lowered boosts boosted lifts lifted cuts".split())
+
+
+def _changed(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) -> bool:
+    """`c` is what a verb changes "from" a number: a quantity, not a system ("improves Llama-3-8B from" names a checkpoint, found otherwise)."""
+    if not (c.end + 1 < len(doc) and orth[c.end] == FROM and bits[c.end + 1] & flags.NUMBER):
+        return False  # most names are followed by no "from <number>"
+    i = c.start - 1 - (orth[c.start - 1] == THE)
+    return i >= 0 and doc[i].lower_ in CHANGES and c.label is None and internal_type(doc[c.start : c.end].text) is None
+
+
+def _averaged(doc: Doc, orth: numpy.ndarray, c: Candidate) -> bool:
+    """`c` follows "mean"/"average" and nothing in its own shape makes it a dataset or model (`the average FooQA score`)."""
+    return orth[c.start - 1] in AVERAGED and c.label is None and internal_type(doc[c.start : c.end].text) is None

@@ -1,0 +1,92 @@
+"""A name inside its noun phrase: the head noun a compound ends in, a counted set, the list it stands in.
+
+English compounds end in their head: "the nuScenes lidar segmentation
+benchmark" is a benchmark and "the ESM-2 protein language model" a model,
+so the name that modifies them is of that kind. A name between a count
+after "on" and a plural noun is the set scored on ("on 412 recent CAMEO
+targets"). The members of one list joined by "and" or "or" are of one
+kind, so a name nothing else types takes the type of a dataset or world it
+is listed with. `kg.extract.entity_types` reads these beside its other cues.
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+from kg.extract.candidates import Candidate
+from kg.extract.cues import COORDINATION, HEAD_TYPE
+from kg.extract.mentions import norm
+
+ARTICLES = {get_string_id(w) for w in ("the", "a", "an", "The", "A", "An")}
+SCORED_ON = {get_string_id(w) for w in ("on", "across", "over", "On", "Across", "Over")}
+# Words that end a noun compound: verbs, prepositions and conjunctions read before any head noun.
+COMPOUND_STOPS = {"and", "or", "of", "to", "with", "for", "on", "in", "is", "are", "was", "were", "that", "which", "by", "as", "at", "from",
+                  "has", "have", "can", "will", "using", "than", "achieves", "reaches", "obtains", "outperforms", "uses", "shows"}
+
+
+def last_head(doc: Doc, k: int) -> str:
+    """The type of the last of the head nouns from `k` on: English compounds end in their head ("a GUI agent model" is a model).
+
+    "platform" is no such head: "an AI agent platform" is software for agents, not a world they act in.
+    """
+    while k + 1 < len(doc) and doc[k + 1].lower_ in HEAD_TYPE and doc[k + 1].lower_ not in {"platform", "platforms"}:
+        k += 1
+    return HEAD_TYPE[doc[k].lower_]
+
+
+def compound_head(doc: Doc, orth: numpy.ndarray, i: int, start: int) -> str | None:
+    """The head noun that ends a compound the name modifies: "the nuScenes lidar segmentation benchmark",
+    "the ESM-2 protein language model". Read only after an article before the name (a noun phrase, not a
+    clause: "X training improves benchmark scores"), over at most three lower-case nouns from `doc[i]`, a
+    lower-case word; a participle or a function word ends the compound ("the X generated dataset" is data made with X).
+    """
+    if not any(orth[j] in ARTICLES for j in range(max(0, start - 3), start)):
+        return None
+    for k in range(i + 1, min(i + 4, len(doc))):
+        word = doc[k]
+        if HEAD_TYPE.get(word.lower_):
+            return last_head(doc, k)
+        if not (word.is_lower and word.is_alpha) or word.lower_ in COMPOUND_STOPS or word.lower_.endswith("ed"):
+            return None
+    return None
+
+
+def counted_set(doc: Doc, orth: numpy.ndarray, start: int, word: str) -> str | None:
+    """A name between a count after "on" and a plural noun, `word`, names the set scored on: "on 412 recent CAMEO targets"."""
+    if not (word.endswith("s") and len(word) > 3):
+        return None
+    for j in range(max(1, start - 3), start):
+        if orth[j - 1] in SCORED_ON and doc[j].like_num:
+            return "Benchmark"
+    return None
+
+
+def coordinated(doc: Doc, found: list[Candidate], defaulted: list[Candidate]) -> None:
+    """A name nothing typed, joined by "and"/"or" to a dataset or a world, is one at every mention: "to
+    2WikiMultiHopQA (64.0 F1) and MuSiQue (41.7 F1)". The members of one list are of one kind; a score in
+    parentheses after a member stays inside the list. A comma alone links nothing: "On XSum, EntailDec improves".
+    """
+    arenas = [c for c in found if c.label in {"Benchmark", "Environment"}]
+    if not arenas:
+        return  # most papers list no untyped name with a dataset
+    by_start = {c.start: c for c in arenas}
+    by_end = {c.end: c for c in arenas}
+    listed: dict[str, str] = {}
+    for c in defaulted:
+        j = c.start
+        while j > 0 and doc[j - 1].text in COORDINATION:
+            j -= 1
+        if j < c.start and j > 0 and doc[j - 1].text == ")":  # "X (64.0 F1) and Y": past the score after X
+            j = next((k for k in range(j - 2, max(0, j - 8), -1) if doc[k].text == "("), j)
+        k = c.end
+        while k < len(doc) and doc[k].text in COORDINATION:
+            k += 1
+        for other, first, last in ((by_end.get(j), j, c.start), (by_start.get(k), c.end, k)):
+            if other is not None and any(doc[i].lower_ in {"and", "or", "&"} for i in range(first, last)):
+                listed[norm(doc[c.start : c.end].text)] = other.label
+                break
+    if listed:
+        for c in defaulted:
+            c.label = listed.get(norm(doc[c.start : c.end].text), c.label)
