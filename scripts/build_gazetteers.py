@@ -12,7 +12,7 @@ from kg's own dependencies (they are big and never needed at run time):
         minigrid pettingzoo metaworld gymnasium-robotics highway-env 'dm_control<1.0.50' 'mujoco==3.3.0' \
         torch_geometric ogb scikit-learn wordfreq pyyaml -e .
     /tmp/gazenv/bin/pip install --no-deps torchtext 'torchaudio==2.9.*' \
-        mmdet mmsegmentation mmpretrain mmaction2 mmocr   # read from their files, never imported
+        mmdet mmsegmentation mmpretrain mmaction2 mmocr mmpose mmdet3d   # read from their files, never imported
     /tmp/gazenv/bin/python scripts/build_gazetteers.py
 
 Why registries: kg reads papers from the whole field, and the names a paper
@@ -56,7 +56,7 @@ SHORT_OK = {"go"}  # two-letter names kept: the game of Go
 # method names and architecture families before the big model-type list.
 PRIORITY = ("torch", "torchvision", "scikit-learn", "hand", "tensorflow-datasets", "torchtext", "torchaudio", "ogb", "torch_geometric",
             "gymnasium", "ale-py", "minigrid", "metaworld", "gymnasium-robotics", "highway-env", "dm_control", "pettingzoo",
-            "transformers", "timm", "mmdet", "mmsegmentation", "mmpretrain", "mmaction2", "mmocr")
+            "transformers", "timm", "mmdet", "mmsegmentation", "mmpretrain", "mmaction2", "mmocr", "mmdet3d", "mmpose")
 
 
 # ---------------------------------------------------------------- merging
