@@ -42,6 +42,7 @@ from pathlib import Path
 
 from gazetteer_sources.common import Row, common_word, note, strip_version
 from gazetteer_sources.datasets import ogb_rows, pyg_rows, tfds_rows, torchaudio_rows, torchtext_rows, torchvision_dataset_rows
+from gazetteer_sources.detection import ultralytics_rows
 from gazetteer_sources.environments import dm_control_rows, gym_rows, pettingzoo_rows, robot_rows
 from gazetteer_sources.evaluation import lm_eval_rows, mteb_rows
 from gazetteer_sources.graphs import pykeen_rows
@@ -57,7 +58,8 @@ HEADER = "name\ttype\taliases\tsource\tcommon"
 SHORT_OK = {"go"}  # two-letter names kept: the game of Go
 # Which source wins when two give one name different types (first wins): hand-made
 # method names and architecture families before the big model-type list.
-PRIORITY = ("torch", "torchvision", "scikit-learn", "hand", "tensorflow-datasets", "torchtext", "torchaudio", "ogb", "torch_geometric", "lm-eval", "mteb", "pykeen", "recbole",
+PRIORITY = ("torch", "torchvision", "scikit-learn", "hand", "tensorflow-datasets", "torchtext", "torchaudio", "ogb", "torch_geometric",
+            "lm-eval", "mteb", "pykeen", "recbole", "ultralytics",
             "gymnasium", "ale-py", "minigrid", "metaworld", "gymnasium-robotics", "highway-env", "dm_control", "pettingzoo",
             "transformers", "timm", "mmdet", "mmsegmentation", "mmpretrain", "mmaction2", "mmocr", "mmdet3d", "mmpose")
 
@@ -68,7 +70,7 @@ SOURCES = (("torch", method_rows), ("torchvision", torchvision_model_rows), ("to
            ("hand", robot_rows), ("tensorflow-datasets", tfds_rows), ("gymnasium", gym_rows), ("dm_control", dm_control_rows), ("pettingzoo", pettingzoo_rows),
            ("torchtext", torchtext_rows), ("torchaudio", torchaudio_rows), ("torchaudio", torchaudio_model_rows), ("torch_geometric", pyg_rows), ("ogb", ogb_rows),
            ("scikit-learn", sklearn_rows), ("lm-eval", lm_eval_rows), ("mteb", mteb_rows),
-           ("pykeen", pykeen_rows), ("recbole", recbole_rows), ("transformers", transformers_rows), ("timm", timm_rows), ("openmmlab", mm_rows))
+           ("pykeen", pykeen_rows), ("recbole", recbole_rows), ("ultralytics", ultralytics_rows), ("transformers", transformers_rows), ("timm", timm_rows), ("openmmlab", mm_rows))
 
 
 def usable(form: str) -> bool:
@@ -107,7 +109,7 @@ def build() -> list[Row]:
             rows += read()
         except ImportError as err:
             note(f"skipped {package} ({read.__name__}): {err}")
-    stems = [Row(stem, r.type, r.source) for r in rows if r.type == "Benchmark" and (stem := strip_version(r.name))]
+    stems = [Row(stem, r.type, r.source) for r in rows if r.type == "Benchmark" for form in (r.name, *r.aliases) if (stem := strip_version(form))]
     return merge(rows + stems)
 
 
