@@ -49,6 +49,8 @@ from gazetteer_sources.graphs import pykeen_rows
 from gazetteer_sources.methods import method_rows, sklearn_rows
 from gazetteer_sources.models import mm_rows, timm_rows, torchaudio_model_rows, torchvision_model_rows, transformers_rows
 from gazetteer_sources.recommendation import recbole_rows
+from gazetteer_sources.timeseries import gluonts_rows
+from gazetteer_sources.vision_language import open_clip_rows
 
 from kg.extract.lexicon import is_excluded
 from kg.records import ENTITY_TYPES, norm
@@ -59,7 +61,7 @@ SHORT_OK = {"go"}  # two-letter names kept: the game of Go
 # Which source wins when two give one name different types (first wins): hand-made
 # method names and architecture families before the big model-type list.
 PRIORITY = ("torch", "torchvision", "scikit-learn", "hand", "tensorflow-datasets", "torchtext", "torchaudio", "ogb", "torch_geometric",
-            "lm-eval", "mteb", "pykeen", "recbole", "ultralytics",
+            "lm-eval", "mteb", "pykeen", "recbole", "ultralytics", "gluonts", "open_clip_torch",
             "gymnasium", "ale-py", "minigrid", "metaworld", "gymnasium-robotics", "highway-env", "dm_control", "pettingzoo",
             "transformers", "timm", "mmdet", "mmsegmentation", "mmpretrain", "mmaction2", "mmocr", "mmdet3d", "mmpose")
 
@@ -70,7 +72,7 @@ SOURCES = (("torch", method_rows), ("torchvision", torchvision_model_rows), ("to
            ("hand", robot_rows), ("tensorflow-datasets", tfds_rows), ("gymnasium", gym_rows), ("dm_control", dm_control_rows), ("pettingzoo", pettingzoo_rows),
            ("torchtext", torchtext_rows), ("torchaudio", torchaudio_rows), ("torchaudio", torchaudio_model_rows), ("torch_geometric", pyg_rows), ("ogb", ogb_rows),
            ("scikit-learn", sklearn_rows), ("lm-eval", lm_eval_rows), ("mteb", mteb_rows),
-           ("pykeen", pykeen_rows), ("recbole", recbole_rows), ("ultralytics", ultralytics_rows), ("transformers", transformers_rows), ("timm", timm_rows), ("openmmlab", mm_rows))
+           ("pykeen", pykeen_rows), ("recbole", recbole_rows), ("ultralytics", ultralytics_rows), ("gluonts", gluonts_rows), ("open_clip_torch", open_clip_rows), ("transformers", transformers_rows), ("timm", timm_rows), ("openmmlab", mm_rows))
 
 
 def usable(form: str) -> bool:
