@@ -43,7 +43,7 @@ from pathlib import Path
 from gazetteer_sources.common import Row, common_word, note, strip_version
 from gazetteer_sources.datasets import ogb_rows, pyg_rows, tfds_rows, torchaudio_rows, torchtext_rows, torchvision_dataset_rows
 from gazetteer_sources.detection import ultralytics_rows
-from gazetteer_sources.environments import dm_control_rows, gym_rows, pettingzoo_rows, robot_rows
+from gazetteer_sources.environments import dm_control_rows, gym_rows, jumanji_rows, maniskill_rows, pettingzoo_rows, robot_rows
 from gazetteer_sources.evaluation import lm_eval_rows, mteb_rows
 from gazetteer_sources.graphs import pykeen_rows
 from gazetteer_sources.methods import method_rows, sklearn_rows
@@ -62,7 +62,7 @@ SHORT_OK = {"go"}  # two-letter names kept: the game of Go
 # method names and architecture families before the big model-type list.
 PRIORITY = ("torch", "torchvision", "scikit-learn", "hand", "tensorflow-datasets", "torchtext", "torchaudio", "ogb", "torch_geometric",
             "lm-eval", "mteb", "pykeen", "recbole", "ultralytics", "gluonts", "open_clip_torch",
-            "gymnasium", "ale-py", "minigrid", "metaworld", "gymnasium-robotics", "highway-env", "dm_control", "pettingzoo",
+            "gymnasium", "ale-py", "minigrid", "metaworld", "gymnasium-robotics", "highway-env", "dm_control", "pettingzoo", "mani_skill", "jumanji",
             "transformers", "timm", "mmdet", "mmsegmentation", "mmpretrain", "mmaction2", "mmocr", "mmdet3d", "mmpose")
 
 
@@ -70,6 +70,7 @@ PRIORITY = ("torch", "torchvision", "scikit-learn", "hand", "tensorflow-datasets
 
 SOURCES = (("torch", method_rows), ("torchvision", torchvision_model_rows), ("torchvision", torchvision_dataset_rows),
            ("hand", robot_rows), ("tensorflow-datasets", tfds_rows), ("gymnasium", gym_rows), ("dm_control", dm_control_rows), ("pettingzoo", pettingzoo_rows),
+           ("mani_skill", maniskill_rows), ("jumanji", jumanji_rows),
            ("torchtext", torchtext_rows), ("torchaudio", torchaudio_rows), ("torchaudio", torchaudio_model_rows), ("torch_geometric", pyg_rows), ("ogb", ogb_rows),
            ("scikit-learn", sklearn_rows), ("lm-eval", lm_eval_rows), ("mteb", mteb_rows),
            ("pykeen", pykeen_rows), ("recbole", recbole_rows), ("ultralytics", ultralytics_rows), ("gluonts", gluonts_rows), ("open_clip_torch", open_clip_rows), ("transformers", transformers_rows), ("timm", timm_rows), ("openmmlab", mm_rows))
