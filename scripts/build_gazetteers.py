@@ -12,7 +12,8 @@ from kg's own dependencies (they are big and never needed at run time):
         minigrid pettingzoo metaworld gymnasium-robotics highway-env 'dm_control<1.0.50' 'mujoco==3.3.0' \
         torch_geometric ogb scikit-learn wordfreq pyyaml -e .
     /tmp/gazenv/bin/pip install --no-deps torchtext 'torchaudio==2.9.*' \
-        mmdet mmsegmentation mmpretrain mmaction2 mmocr mmpose mmdet3d   # read from their files, never imported
+        mmdet mmsegmentation mmpretrain mmaction2 mmocr mmpose mmdet3d \
+        lm-eval mteb pykeen recbole ultralytics gluonts open_clip_torch mani_skill jumanji   # read from their files, never imported
     /tmp/gazenv/bin/python scripts/build_gazetteers.py
 
 Why registries: kg reads papers from the whole field, and the names a paper
@@ -24,7 +25,11 @@ descriptions where it has one. A package that does not install or import is
 skipped with a note on stderr; the output names every package==version it
 used, one per row, and is sorted so that the same packages give the same file.
 Not read: procgen (no wheel for this Python), miniworld (needs a display to
-import), Hugging Face `datasets` (its catalogue is on the hub, not in the package).
+import), Hugging Face `datasets` and `evaluate` (their catalogues are on the hub,
+not in the package), nltk (its corpus index is downloaded at run time),
+speechbrain and espnet (their recipes are not in the wheel), mmtrack (its
+tracking sets are in mmdet 3's metafiles), torchmetrics (its metric names are
+already ruled out by `exclusions.tsv`: nothing in the file matched one).
 
 `common` is 1 when the name is also an everyday English word or phrase
 (`Adam`, `Transformer`, `Pile`, `Hopper`): the matcher must see evidence in

@@ -42,8 +42,8 @@ def recbole_dataset(key: str, stem: str) -> tuple[str, list[str]] | None:
     if movielens:
         size = movielens.group(1) + movielens.group(2).upper()
         return f"MovieLens-{size}", [f"ML-{size}", f"MovieLens {size}"]
-    if stem.startswith("Amazon_"):  # `Amazon_CDs_and_Vinyl` -> `Amazon CDs and Vinyl`
-        return stem.replace("_", " "), [stem.replace("Amazon_", "Amazon-", 1)]
+    if stem.startswith("Amazon_"):  # `Amazon_CDs_and_Vinyl` -> `Amazon CDs and Vinyl`; `Amazon_Beauty` is also written `Amazon-Beauty`
+        return stem.replace("_", " "), [stem.replace("_", "-")] if stem.count("_") == 1 else []
     if "_" in stem or (stem.islower() and "-" in stem) or stem.endswith("-full") or stem in RECBOLE_WORDS:
         return None  # `mind_large_dev`, `retailrocket-view`: splits and interaction types of one set
     name = stem if not stem.islower() else stem.capitalize()
