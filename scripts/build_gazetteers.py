@@ -28,8 +28,9 @@ Not read: procgen (no wheel for this Python), miniworld (needs a display to
 import), Hugging Face `datasets` and `evaluate` (their catalogues are on the hub,
 not in the package), nltk (its corpus index is downloaded at run time),
 speechbrain and espnet (their recipes are not in the wheel), mmtrack (its
-tracking sets are in mmdet 3's metafiles), torchmetrics (its metric names are
-already ruled out by `exclusions.tsv`: nothing in the file matched one).
+tracking sets are in mmdet 3's metafiles). TorchMetrics' metric names were
+checked against the output: none is a row's name (`exclusions.tsv` already
+rules metrics out); only the alias `GIoU` of `generalized IoU` is one.
 
 `common` is 1 when the name is also an everyday English word or phrase
 (`Adam`, `Transformer`, `Pile`, `Hopper`): the matcher must see evidence in
