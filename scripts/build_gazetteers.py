@@ -13,7 +13,7 @@ from kg's own dependencies (they are big and never needed at run time):
         torch_geometric ogb scikit-learn wordfreq pyyaml -e .
     /tmp/gazenv/bin/pip install --no-deps torchtext 'torchaudio==2.9.*' \
         mmdet mmsegmentation mmpretrain mmaction2 mmocr mmpose mmdet3d \
-        lm-eval mteb pykeen recbole ultralytics gluonts open_clip_torch mani_skill jumanji lhotse   # read from their files, never imported
+        lm-eval mteb pykeen recbole ultralytics gluonts open_clip_torch mani_skill jumanji lhotse earth2studio   # read from their files, never imported
     /tmp/gazenv/bin/python scripts/build_gazetteers.py
 
 Why registries: kg reads papers from the whole field, and the names a paper
@@ -58,6 +58,7 @@ from gazetteer_sources.recommendation import recbole_rows
 from gazetteer_sources.speech import lhotse_rows
 from gazetteer_sources.timeseries import gluonts_rows
 from gazetteer_sources.vision_language import open_clip_rows
+from gazetteer_sources.weather import earth2studio_rows
 
 from kg.extract.lexicon import is_excluded
 from kg.records import ENTITY_TYPES, norm
@@ -68,7 +69,7 @@ SHORT_OK = {"go"}  # two-letter names kept: the game of Go
 # Which source wins when two give one name different types (first wins): hand-made
 # method names and architecture families before the big model-type list.
 PRIORITY = ("torch", "torchvision", "scikit-learn", "hand", "tensorflow-datasets", "torchtext", "torchaudio", "ogb", "torch_geometric",
-            "lm-eval", "mteb", "pykeen", "recbole", "ultralytics", "gluonts", "open_clip_torch", "lhotse",
+            "lm-eval", "mteb", "pykeen", "recbole", "ultralytics", "gluonts", "open_clip_torch", "lhotse", "earth2studio",
             "gymnasium", "ale-py", "minigrid", "metaworld", "gymnasium-robotics", "highway-env", "dm_control", "pettingzoo", "mani_skill", "jumanji",
             "transformers", "timm", "mmdet", "mmsegmentation", "mmpretrain", "mmaction2", "mmocr", "mmdet3d", "mmpose")
 
@@ -81,7 +82,7 @@ SOURCES = (("torch", method_rows), ("torchvision", torchvision_model_rows), ("to
            ("torchtext", torchtext_rows), ("torchaudio", torchaudio_rows), ("torchaudio", torchaudio_model_rows),
            ("torch_geometric", pyg_rows), ("ogb", ogb_rows), ("scikit-learn", sklearn_rows), ("lm-eval", lm_eval_rows),
            ("mteb", mteb_rows), ("pykeen", pykeen_rows), ("recbole", recbole_rows), ("ultralytics", ultralytics_rows),
-           ("gluonts", gluonts_rows), ("open_clip_torch", open_clip_rows), ("lhotse", lhotse_rows),
+           ("gluonts", gluonts_rows), ("open_clip_torch", open_clip_rows), ("lhotse", lhotse_rows), ("earth2studio", earth2studio_rows),
            ("transformers", transformers_rows), ("timm", timm_rows), ("openmmlab", mm_rows))
 
 

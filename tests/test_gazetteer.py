@@ -92,6 +92,11 @@ def test_the_file_is_sorted_so_that_a_rebuild_diffs_cleanly(rows):
         ("DataComp-1B", "Benchmark", None),
         ("PickCube", "Environment", "PickCube-v1"),
         ("Sokoban", "Environment", "Sokoban-v0"),
+        ("GigaSpeech", "Benchmark", None),
+        ("MuST-C", "Benchmark", None),
+        ("ERA5", "Benchmark", None),
+        ("FourCastNet", "Model", None),
+        ("Pangu-Weather", "Model", "Pangu Weather"),
     ],
 )
 def test_well_known_registry_names_are_there_with_their_type(rows, name, type_, alias):
@@ -122,6 +127,7 @@ def test_names_the_guidelines_exclude_are_left_out(rows):
         "Electricity",  # a GluonTS id that is an English word
         "TSP",  # a Jumanji optimisation problem: a task, not a world
         "ComplEx",  # read in any case by the matcher, it would be "complex"
+        "AMI",  # a speech corpus, but also adjusted mutual information: kept only under a long form
     ],
 )
 def test_registry_ids_that_are_not_names_papers_write_stay_out(rows, name):
