@@ -12,7 +12,8 @@ from kg's own dependencies (they are big and never needed at run time):
         minigrid pettingzoo metaworld gymnasium-robotics highway-env 'dm_control<1.0.50' 'mujoco==3.3.0' \
         torch_geometric ogb scikit-learn wordfreq pyyaml -e .
     /tmp/gazenv/bin/pip install --no-deps torchtext 'torchaudio==2.9.*' \
-        mmdet mmsegmentation mmpretrain mmaction2 mmocr   # read from their files, never imported
+        mmdet mmsegmentation mmpretrain mmaction2 mmocr mmpose mmdet3d \
+        lm-eval mteb pykeen recbole ultralytics gluonts open_clip_torch mani_skill jumanji lhotse earth2studio   # read from their files, never imported
     /tmp/gazenv/bin/python scripts/build_gazetteers.py
 
 Why registries: kg reads papers from the whole field, and the names a paper
@@ -24,7 +25,12 @@ descriptions where it has one. A package that does not install or import is
 skipped with a note on stderr; the output names every package==version it
 used, one per row, and is sorted so that the same packages give the same file.
 Not read: procgen (no wheel for this Python), miniworld (needs a display to
-import), Hugging Face `datasets` (its catalogue is on the hub, not in the package).
+import), Hugging Face `datasets` and `evaluate` (their catalogues are on the hub,
+not in the package), nltk (its corpus index is downloaded at run time),
+speechbrain and espnet (their recipes are not in the wheel), mmtrack (its
+tracking sets are in mmdet 3's metafiles). TorchMetrics' metric names were
+checked against the output: none is a row's name (`exclusions.tsv` already
+rules metrics out); only the alias `GIoU` of `generalized IoU` is one.
 
 `common` is 1 when the name is also an everyday English word or phrase
 (`Adam`, `Transformer`, `Pile`, `Hopper`): the matcher must see evidence in
@@ -42,9 +48,17 @@ from pathlib import Path
 
 from gazetteer_sources.common import Row, common_word, note, strip_version
 from gazetteer_sources.datasets import ogb_rows, pyg_rows, tfds_rows, torchaudio_rows, torchtext_rows, torchvision_dataset_rows
-from gazetteer_sources.environments import dm_control_rows, gym_rows, pettingzoo_rows, robot_rows
+from gazetteer_sources.detection import ultralytics_rows
+from gazetteer_sources.environments import dm_control_rows, gym_rows, jumanji_rows, maniskill_rows, pettingzoo_rows, robot_rows
+from gazetteer_sources.evaluation import lm_eval_rows, mteb_rows
+from gazetteer_sources.graphs import pykeen_rows
 from gazetteer_sources.methods import method_rows, sklearn_rows
 from gazetteer_sources.models import mm_rows, timm_rows, torchaudio_model_rows, torchvision_model_rows, transformers_rows
+from gazetteer_sources.recommendation import recbole_rows
+from gazetteer_sources.speech import lhotse_rows
+from gazetteer_sources.timeseries import gluonts_rows
+from gazetteer_sources.vision_language import open_clip_rows
+from gazetteer_sources.weather import earth2studio_rows
 
 from kg.extract.lexicon import is_excluded
 from kg.records import ENTITY_TYPES, norm
@@ -55,16 +69,21 @@ SHORT_OK = {"go"}  # two-letter names kept: the game of Go
 # Which source wins when two give one name different types (first wins): hand-made
 # method names and architecture families before the big model-type list.
 PRIORITY = ("torch", "torchvision", "scikit-learn", "hand", "tensorflow-datasets", "torchtext", "torchaudio", "ogb", "torch_geometric",
-            "gymnasium", "ale-py", "minigrid", "metaworld", "gymnasium-robotics", "highway-env", "dm_control", "pettingzoo",
-            "transformers", "timm", "mmdet", "mmsegmentation", "mmpretrain", "mmaction2", "mmocr")
+            "lm-eval", "mteb", "pykeen", "recbole", "ultralytics", "gluonts", "open_clip_torch", "lhotse", "earth2studio",
+            "gymnasium", "ale-py", "minigrid", "metaworld", "gymnasium-robotics", "highway-env", "dm_control", "pettingzoo", "mani_skill", "jumanji",
+            "transformers", "timm", "mmdet", "mmsegmentation", "mmpretrain", "mmaction2", "mmocr", "mmdet3d", "mmpose")
 
 
 # ---------------------------------------------------------------- merging
 
 SOURCES = (("torch", method_rows), ("torchvision", torchvision_model_rows), ("torchvision", torchvision_dataset_rows),
-           ("hand", robot_rows), ("tensorflow-datasets", tfds_rows), ("gymnasium", gym_rows), ("dm_control", dm_control_rows), ("pettingzoo", pettingzoo_rows),
-           ("torchtext", torchtext_rows), ("torchaudio", torchaudio_rows), ("torchaudio", torchaudio_model_rows), ("torch_geometric", pyg_rows), ("ogb", ogb_rows),
-           ("scikit-learn", sklearn_rows), ("transformers", transformers_rows), ("timm", timm_rows), ("openmmlab", mm_rows))
+           ("hand", robot_rows), ("tensorflow-datasets", tfds_rows), ("gymnasium", gym_rows), ("dm_control", dm_control_rows),
+           ("pettingzoo", pettingzoo_rows), ("mani_skill", maniskill_rows), ("jumanji", jumanji_rows),
+           ("torchtext", torchtext_rows), ("torchaudio", torchaudio_rows), ("torchaudio", torchaudio_model_rows),
+           ("torch_geometric", pyg_rows), ("ogb", ogb_rows), ("scikit-learn", sklearn_rows), ("lm-eval", lm_eval_rows),
+           ("mteb", mteb_rows), ("pykeen", pykeen_rows), ("recbole", recbole_rows), ("ultralytics", ultralytics_rows),
+           ("gluonts", gluonts_rows), ("open_clip_torch", open_clip_rows), ("lhotse", lhotse_rows), ("earth2studio", earth2studio_rows),
+           ("transformers", transformers_rows), ("timm", timm_rows), ("openmmlab", mm_rows))
 
 
 def usable(form: str) -> bool:
@@ -103,7 +122,7 @@ def build() -> list[Row]:
             rows += read()
         except ImportError as err:
             note(f"skipped {package} ({read.__name__}): {err}")
-    stems = [Row(stem, r.type, r.source) for r in rows if r.type == "Benchmark" and (stem := strip_version(r.name))]
+    stems = [Row(stem, r.type, r.source) for r in rows if r.type == "Benchmark" for form in (r.name, *r.aliases) if (stem := strip_version(form))]
     return merge(rows + stems)
 
 

@@ -132,3 +132,44 @@ ROBOTS = [  # physical platforms used as an agent's body (GUIDELINES.md, Environ
 def robot_rows() -> list[Row]:
     return [Row(name, "Environment", "hand:robot-platforms", list(aliases)) for name, aliases in ROBOTS]
 
+
+
+MANISKILL_SKIP = re.compile(r"^(?:MS-|CustomEnv|Empty|SceneManipulation|TableTopFreeDraw)")  # dm_control ports, templates, free scenes
+
+
+def maniskill_rows() -> list[Row]:
+    """ManiSkill's registered tasks (`PickCube-v1` -> PickCube), read from the `@register_env` calls of its source."""
+    spec = importlib.util.find_spec("mani_skill")
+    if spec is None:
+        raise ImportError("mani_skill is not installed")
+    source, rows = version("mani_skill"), [Row("ManiSkill", "Environment", version("mani_skill"), ["ManiSkill3"])]
+    ids = {m for path in sorted((Path(spec.origin).parent / "envs").rglob("*.py"))
+           for m in re.findall(r'@register_env\(\s*"([^"]+)"', path.read_text(encoding="utf-8"))}
+    for env_id in sorted(ids):
+        name = re.sub(r"(?:Level\d+)?-v\d+$", "", env_id)  # `RotateValveLevel3-v1`: a level of RotateValve
+        if not MANISKILL_SKIP.search(name):
+            rows.append(Row(name, "Environment", source, [env_id]))
+    return rows
+
+
+# Jumanji's optimisation problems are tasks by the guidelines, not worlds an agent acts in; its puzzles are scored against
+# answers as often as played (a Benchmark then, by the guidelines), so context must type them; its own toy worlds have
+# English-word names; `Game2048` would be the bare number.
+JUMANJI_NOT_WORLDS = {"BinPack", "FlatPack", "JobShop", "Knapsack", "MMST", "CVRP", "MultiCVRP", "TSP", "GraphColoring", "Game2048",
+                      "Sudoku", "RubiksCube", "SlidingTilePuzzle", "Cleaner", "Connector", "Maze", "SearchAndRescue"}
+JUMANJI_NAMES = {"PacMan": "Pac-Man", "LevelBasedForaging": "Level-Based Foraging"}
+
+
+def jumanji_rows() -> list[Row]:
+    """Jumanji's registered environments (`Sokoban-v0`, `RobotWarehouse-v0`), read from its `register` calls."""
+    spec = importlib.util.find_spec("jumanji")
+    if spec is None:
+        raise ImportError("jumanji is not installed")
+    source, rows = version("jumanji"), [Row("Jumanji", "Environment", version("jumanji"))]
+    for env_id in sorted(set(re.findall(r'\bid="([^"]+)"', Path(spec.origin).read_text(encoding="utf-8")))):
+        key = re.sub(r"-v\d+$", "", env_id)
+        if "-" in key or key in JUMANJI_NOT_WORLDS:
+            continue  # `Sudoku-very-easy`: a level of a registered game
+        name = JUMANJI_NAMES.get(key, split_camel(key))
+        rows.append(Row(name, "Environment", source, [a for a in (key, env_id) if a != name]))
+    return rows

@@ -125,8 +125,18 @@ CHECKPOINT = re.compile(r'(?:from_pretrained\(|checkpoint\s*=\s*|_CHECKPOINT_FOR
 
 
 
-MM_PACKAGES = {"mmdet": "mmdet", "mmseg": "mmsegmentation", "mmpretrain": "mmpretrain", "mmaction": "mmaction2", "mmocr": "mmocr"}
-MM_NOT_ARCH = re.compile(r"Diffusion|Loss|Decoder|Encoder|Extractor|Layer\b|Head\b|Block\b|Module|Activation|Stage|\bwith\b|-style|"
+MM_PACKAGES = {  # module -> (distribution, its model-zoo metafiles: mmpose names each after its config, not `metafile.yml`)
+    "mmdet": ("mmdet", "metafile.y*ml"), "mmseg": ("mmsegmentation", "metafile.y*ml"), "mmpretrain": ("mmpretrain", "metafile.y*ml"),
+    "mmaction": ("mmaction2", "metafile.y*ml"), "mmocr": ("mmocr", "metafile.y*ml"), "mmdet3d": ("mmdet3d", "metafile.y*ml"),
+    "mmpose": ("mmpose", "*.yml"),
+}
+# metafile dataset ids that are not the names papers write
+MM_DATASET_NAMES = {"NuScenes": "nuScenes", "SUNRGBD": "SUN RGB-D", "SUNRGBD-2D": "SUN RGB-D", "SUNRGBD-3D": "SUN RGB-D",
+                    "AIC": "AI Challenger", "FreiHand2d": "FreiHAND", "FreiHand": "FreiHAND", "RHD2d": "RHD", "Waymo": "Waymo Open Dataset"}
+MM_DATASET_PART = re.compile(r"\s+Area\s?\d$|-(?:half-)?(?:train|val|test)$")  # `S3DIS Area5`: a split of a set
+MM_DATASET_MIX = re.compile(r"^(?:Body|Face|Hand)\d+$|_P\d")  # `Body8`, `AnimalKingdom_P1`: the zoo's own mixes and splits
+MM_NOT_METHOD = re.compile(r"Albumentations|(?i:loss)")  # a library and losses (GUIDELINES: neither is an entity)
+MM_NOT_ARCH = re.compile(r"Diffusion|Decoder|Encoder|Extractor|Layer\b|Head\b|Block\b|Module|Activation|Stage|\bwith\b|-style|"
                          r"^(?:\dx\d )?(?:Convolution|(?:Max |Average )?Pooling|Softmax|Affine|Linear|Naive)$|^[A-Z]+-\d|[(_@+]|^\w$|^[A-Z]-|\d-D\d")
 
 
@@ -138,13 +148,13 @@ def mm_rows() -> list[Row]:
         return value if isinstance(value, list) else [value] if value else []
 
     rows = []
-    for module, dist in MM_PACKAGES.items():
+    for module, (dist, pattern) in MM_PACKAGES.items():
         spec = importlib.util.find_spec(module)
         if spec is None:
             note(f"skipped {dist}: not installed")
             continue
         source = version(dist)
-        for path in sorted((Path(spec.origin).parent / ".mim" / "configs").rglob("metafile.y*ml")):
+        for path in sorted((Path(spec.origin).parent / ".mim" / "configs").rglob(pattern)):
             meta = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             meta = meta if isinstance(meta, dict) else {"Models": meta}
             methods, archs, data = [], [], []
@@ -156,14 +166,14 @@ def mm_rows() -> list[Row]:
                 archs += map(str, listed(info.get("Architecture")))
                 data += map(str, listed(info.get("Training Data")))
                 data += [str(r.get("Dataset")) for r in listed(item.get("Results")) if isinstance(r, dict) and r.get("Dataset")]
-            rows += [Row(n, "Method", source) for n in methods if len(n.split()) <= 4 and not common_word(n)]
+            rows += [Row(n, "Method", source) for n in methods if len(n.split()) <= 4 and not common_word(n) and not MM_NOT_METHOD.search(n)]
             rows += [Row(a, "Model" if SIZED.search(a) else "Method", source) for a in archs
-                     if not MM_NOT_ARCH.search(a) and not common_word(a) and len(a.split()) <= 4]
+                     if not MM_NOT_ARCH.search(a) and not MM_NOT_METHOD.search(a) and not common_word(a) and len(a.split()) <= 4]
             for entry in data:
-                for name in re.split(r"\s*(?:\+|,| and )\s*", entry):
-                    name = re.sub(r"-(?:half-)?(?:train|val|test)$", "", name.strip())
-                    if name[:1].isalpha() and not common_word(name) and not name.endswith("Dataset"):
-                        rows.append(Row(name, "Benchmark", source))
+                for name in re.split(r"\s*(?:\+|,| and )\s*", re.sub(r"\s*\(.*?\)", "", entry)):  # `Human-Art(GT)`, `InterHand2.6M (H+M)`
+                    name = MM_DATASET_PART.sub("", name.strip())
+                    if name[:1].isalpha() and not common_word(name) and not name.endswith("Dataset") and not MM_DATASET_MIX.search(name):
+                        rows.append(Row(MM_DATASET_NAMES.get(name, name), "Benchmark", source, [name] if name in MM_DATASET_NAMES else []))
     return rows
 
 
