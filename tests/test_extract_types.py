@@ -422,3 +422,14 @@ def test_a_name_joined_by_and_to_a_dataset_is_a_dataset_and_a_comma_alone_joins_
 def test_a_name_a_gain_is_over_is_a_baseline_not_a_benchmark():
     found = _types("Forecasts", "We propose CloudCast. A small ensemble further improves the CRPS over StormNet at long lead times.")
     assert found["StormNet"] != "Benchmark"
+
+
+def test_a_name_after_a_phrase_the_sentence_opens_with_is_no_apposition_of_its_head():
+    found = _types(
+        "Operators for flows",
+        "We propose RhoNet, a neural operator for fluids. On the Burgers dataset, RhoNet lowers the error to 0.02. "
+        "On the larger KelvinBench benchmark, RhoNet is twice as fast. We also release a new dataset, FlowSetX, for turbulence.",
+    )
+    assert found["RhoNet"] == "Method"
+    assert found["KelvinBench"] == "Benchmark"
+    assert found["FlowSetX"] == "Benchmark"  # a real apposition still types its name

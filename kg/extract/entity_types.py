@@ -159,6 +159,8 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
     t = HEAD_TYPE.get(before) if j >= 0 else None
     if t and j > 0 and doc[j - 1].lower_ in {"in", "on", "at", "from", "by"}:
         return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
+    if t and doc[j + 1].text == "," and _in_opening_phrase(doc, j):
+        return None  # "On the Navier-Stokes dataset, X achieves": the comma closes the phrase the sentence opens with
     if t and doc[j + 1].text == "," and before.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
         return None  # "Built on open and proprietary models, X outperforms": a plural before a comma ends a phrase ("two models, X and Y" lists)
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
@@ -191,6 +193,14 @@ def _list_head_type(doc: Doc, i: int) -> str | None:
         if token.is_punct:
             break
     return None
+
+
+def _in_opening_phrase(doc: Doc, i: int) -> bool:
+    """Token `i` ends a phrase that a preposition opens its sentence with ("On the larger X benchmark", "In the KITTI dataset")."""
+    k = i
+    while k > 0 and i - k < 8 and not (doc[k - 1].is_sent_end or doc[k - 1].text in {".", ";", ":", ","}):
+        k -= 1
+    return _opens_sentence(doc, k)
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
