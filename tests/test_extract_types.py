@@ -433,3 +433,13 @@ def test_a_name_after_a_phrase_the_sentence_opens_with_is_no_apposition_of_its_h
     assert found["RhoNet"] == "Method"
     assert found["KelvinBench"] == "Benchmark"
     assert found["FlowSetX"] == "Benchmark"  # a real apposition still types its name
+
+
+def test_the_subject_after_an_opening_participle_phrase_is_not_what_it_was_trained_on():
+    found = _types(
+        "Reading text",
+        "We propose ZetaRec, a decoder for scene text. Trained only on SynthWords and GlyphSet, ZetaRec reads 93.4% of words. "
+        "Trained on SynthWords, ZetaRec also beats OldReader.",
+    )
+    assert found["ZetaRec"] == "Method"
+    assert found["GlyphSet"] == "Benchmark"

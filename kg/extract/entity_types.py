@@ -159,7 +159,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
     t = HEAD_TYPE.get(before) if j >= 0 else None
     if t and j > 0 and doc[j - 1].lower_ in {"in", "on", "at", "from", "by"}:
         return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
-    if t and doc[j + 1].text == "," and _in_opening_phrase(doc, j):
+    if t and doc[j + 1].text == "," and _closes_opening_phrase(doc, j + 1):
         return None  # "On the Navier-Stokes dataset, X achieves": the comma closes the phrase the sentence opens with
     if t and doc[j + 1].text == "," and before.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
         return None  # "Built on open and proprietary models, X outperforms": a plural before a comma ends a phrase ("two models, X and Y" lists)
@@ -195,12 +195,23 @@ def _list_head_type(doc: Doc, i: int) -> str | None:
     return None
 
 
-def _in_opening_phrase(doc: Doc, i: int) -> bool:
-    """Token `i` ends a phrase that a preposition opens its sentence with ("On the larger X benchmark", "In the KITTI dataset")."""
-    k = i
-    while k > 0 and i - k < 8 and not (doc[k - 1].is_sent_end or doc[k - 1].text in {".", ";", ":", ","}):
+def _closes_opening_phrase(doc: Doc, comma: int) -> bool:
+    """The comma at `comma` closes a phrase that opens its sentence with a preposition, at once or after a participle:
+    "On the larger X benchmark, ...", "Trained only on X and Y, ...". What follows it is the sentence's subject."""
+    k = comma - 1
+    while k > 0 and comma - k < 12 and not (doc[k - 1].is_sent_end or doc[k - 1].text in {".", ";", ":"}):
         k -= 1
-    return _opens_sentence(doc, k)
+    if k > 0 and not (doc[k - 1].is_sent_end or doc[k - 1].text in {".", ";", ":"}):
+        return False  # no sentence start within reach: a long phrase, or none
+    if _opens_sentence(doc, k):
+        return True
+    participle = doc[k].lower_.endswith(("ed", "ing"))
+    return participle and any(_opens_sentence_after(doc, p, k) for p in range(k + 1, min(k + 3, comma)))
+
+
+def _opens_sentence_after(doc: Doc, p: int, first: int) -> bool:
+    """Token `p` is a preposition that follows the sentence's first word `first` and at most one more ("Trained only on")."""
+    return doc[p].lower_ in {"on", "in", "across", "for", "with", "from"} and p - first <= 2
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
@@ -225,8 +236,8 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
             j -= 1
         if j == i or j not in starts_by_end:
             break
-        if i - j == 1 and doc[j].text == "," and _opens_sentence(doc, starts_by_end[j] - 1):
-            break  # "On WebArena, X achieves": X is the subject after an opening phrase, not a second benchmark
+        if i - j == 1 and doc[j].text == "," and _closes_opening_phrase(doc, j):
+            break  # "On WebArena, X achieves", "Trained on A and B, X reaches": X is the subject after an opening phrase, not one more benchmark
         i = starts_by_end[j]
     if i == 0:
         return None
