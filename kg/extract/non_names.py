@@ -1,7 +1,8 @@
 """What is never a name, however it is shaped: authors and metrics.
 
 A name followed by "et al." is an author's. A coined shape that a number
-measures ("96 FPS", "2.1 EER", "0.5 lDDT"), that follows "mean" or
+measures ("96 FPS", "2.1 EER", "0.5 lDDT") or that "a ... of <number>" frames
+("an MPJPE of 38.9 mm"), that follows "mean" or
 "average" ("the mean GDT-TS reaches") or that a verb changes from one
 number to another ("improves DNSMOS OVRL from 2.48 to 3.29") names a metric, and the guidelines
 count no metric as an entity; a metric stays one wherever the paper writes
@@ -32,7 +33,8 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
     for c in found:
         if c.end + 1 < len(bits) and bits[c.end] & flags.ET and bits[c.end + 1] & flags.AL:
             continue
-        if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or _averaged(doc, orth, c) or _changed(doc, orth, bits, c)):
+        if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or _averaged(doc, orth, c) or _changed(doc, orth, bits, c)
+                                                    or _valued(orth, bits, c)):
             if c.end - c.start == 1 and not YEAR.match(doc[c.start - 1].text):  # "the 2020 DNS Challenge": an edition, not a measure
                 metrics.add(int(orth[c.start]))
             continue
@@ -45,7 +47,8 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Words before a metric's name, never before a model's or a dataset's: "the mean lDDT", "an average EER".
 AVERAGED = frozenset(get_string_id(w) for w in ("mean", "average", "median"))
-FROM, THE = get_string_id("from"), get_string_id("the")
+FROM, THE, OF = get_string_id("from"), get_string_id("the"), get_string_id("of")
+ARTICLES = frozenset(get_string_id(w) for w in ("a", "an"))
 
 
 # Verbs that change a quantity from one value to another: "improves DNSMOS OVRL from 2.48 to 3.29".
@@ -58,6 +61,12 @@ def _changed(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) -
         return False  # most names are followed by no "from <number>"
     i = c.start - 1 - (orth[c.start - 1] == THE)
     return i >= 0 and doc[i].lower_ in CHANGES and c.label is None and internal_type(doc[c.start : c.end].text) is None
+
+
+def _valued(orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) -> bool:
+    """`c` is what "a"/"an" and "of <number>" frame: "an MPJPE of 38.9 mm" gives a measure its value; a system or dataset is never "a X of 38.9"."""
+    return (orth[c.start - 1] in ARTICLES and c.end + 1 < len(orth) and orth[c.end] == OF
+            and bool(bits[c.end + 1] & flags.NUMBER) and c.label is None)
 
 
 def _averaged(doc: Doc, orth: numpy.ndarray, c: Candidate) -> bool:
