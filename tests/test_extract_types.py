@@ -443,3 +443,13 @@ def test_the_subject_after_an_opening_participle_phrase_is_not_what_it_was_train
     )
     assert found["ZetaRec"] == "Method"
     assert found["GlyphSet"] == "Benchmark"
+
+
+def test_names_in_brackets_after_a_plural_head_are_of_its_kind_but_a_short_form_is_not_a_list():
+    found = _types(
+        "Reading text",
+        "ZetaRec reaches 93.4% over the four common benchmarks (QX13, QX15, QXP and CUTX80). "
+        "It is trained with Reinforcement Learning from Glyph Simulation (RLGS).",
+    )
+    assert {found[n] for n in ("QX13", "QX15", "QXP", "CUTX80")} == {"Benchmark"}
+    assert found.get("Reinforcement Learning from Glyph Simulation", "Method") == "Method"

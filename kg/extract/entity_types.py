@@ -95,7 +95,7 @@ APPOSITION_LEADS = NAMING_CUES | {"as", ",", '"', "“"}
 IS_A_LEADS = {"is", "serves", ","}
 # Origins whose names are typed from their context even where their finder gave a type.
 RETYPED = {"title", "definition", "cue"}
-LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"namely"}, {"e.g."}, {"e.g.", ","})
+LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"("}, {"namely"}, {"e.g."}, {"e.g.", ","})
 
 
 def _after_acronym(doc: Doc, i: int) -> int:
@@ -181,12 +181,14 @@ def _is_a(doc: Doc, i: int) -> int:
 
 
 def _list_head_type(doc: Doc, i: int) -> str | None:
-    """The type of the head noun that introduces a list: "datasets such as X and Y", "five new benchmarks: A, B"."""
+    """The type of the head noun that introduces a list: "datasets such as X and Y", "five new benchmarks: A, B", "six benchmarks (A, B and C)"."""
     j = i
-    while j > 0 and doc[j - 1].lower_ in {"such", "as", "including", "like", ":", "namely", "e.g.", ","}:
+    while j > 0 and doc[j - 1].lower_ in {"such", "as", "including", "like", ":", "(", "namely", "e.g.", ","}:
         j -= 1
     if j == i or {t.lower_ for t in doc[j:i]} - {","} not in [w - {","} for w in LIST_INTRO]:
         return None
+    if doc[j].text == "(" and not (j > 0 and doc[j - 1].is_lower):
+        return None  # "Hindsight Simulation (RLHS)": a short form of the name before it, not a list under a head noun
     for token in reversed(doc[max(0, j - 3) : j]):
         if t := HEAD_TYPE.get(token.lower_) or ("Benchmark" if token.lower_ in {"tasks", "task"} else None):
             return t if t in {"Benchmark", "Environment"} else None  # "classification tasks like X": a named task is its dataset
