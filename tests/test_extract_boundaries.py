@@ -323,3 +323,13 @@ def test_what_a_and_of_a_number_frame_is_a_metric_and_a_four_digit_gpu_is_hardwa
     )
     assert "ZetaPose" in names and "Human3.6M" in names
     assert not names & {"MPJPE", "A6000", "RTX A6000"}
+
+
+def test_a_language_pair_is_a_split_never_a_name_nor_what_a_score_is_on():
+    found = extract_one(
+        "Aligning entities",
+        "We propose ZetaAlign. ZetaAlign reaches a Hits@1 of 83.4% on DBP15K ZH-EN and 85.1% on JA-EN.",
+    )
+    names = {e.name for e in found.entities}
+    assert "DBP15K" in names and not names & {"ZH-EN", "JA-EN", "DBP15K ZH-EN"}
+    assert {(r.benchmark, r.value) for r in found.results} == {("DBP15K", "83.4%"), ("DBP15K", "85.1%")}

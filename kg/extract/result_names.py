@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract import lexicon
 from kg.extract.mentions import Mention, Sentence
 
 _WORD = r"(?:[A-Z][\w.'’-]*\w|[a-z]+\d[\w.-]*)"  # "Gibson", "NCBI-disease", "Amazon-Book", "newstest2014"
@@ -87,8 +88,9 @@ def unlisted_arenas(text: str, sent: Sentence, spans: list[Mention]) -> list[Men
         end = start + len(name)
         if any(s.start_char == end + 1 and s.label_ in {"Benchmark", "Environment"} for s in spans):
             continue  # "On Split CIFAR-100": the word names the benchmark's variant (`with_variant`), not a benchmark
-        if not name or any(a < end and start < b for a, b in covered) or NOT_ARENA.match(name) or METRICS.fullmatch(name) or HARDWARE.search(text, start, end + 12):
-            continue
+        if (not name or any(a < end and start < b for a, b in covered) or NOT_ARENA.match(name) or METRICS.fullmatch(name)
+                or HARDWARE.search(text, start, end + 12) or lexicon.is_excluded(name)):
+            continue  # ... and what the guidelines rule out as a name ("on JA-EN": a language pair is a split)
         found.append(Mention(-1, -1, start, end, "Benchmark", "", name, "result"))
     return found
 
