@@ -632,3 +632,13 @@ def test_a_percentage_after_a_word_of_gain_or_bound_is_relative_and_no_result():
         "beats it by 2.3% on MATH, is within 1.5% of the teacher on SVAMP and cuts errors by a margin of 9.0% on ASDiv.",
     )
     assert found == {("QuillNet", "GSM8K", "71.2%")}
+
+
+def test_numbers_joined_by_colons_are_a_range_and_a_temporal_iou_is_a_metric():
+    found = extract_one(
+        "Localising actions",
+        "We present ZetaHead. ZetaHead reaches 69.8% mAP on THUMOS14 over tIoU thresholds 0.3:0.1:0.7, compared with 69.3% for TriDet.",
+    )
+    values = {r.value for r in found.results}
+    assert {"69.8%", "69.3%"} <= values and not values & {"0.3", "0.1", "0.7"}
+    assert "tIoU" not in {e.name for e in found.entities}
