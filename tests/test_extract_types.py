@@ -453,3 +453,8 @@ def test_names_in_brackets_after_a_plural_head_are_of_its_kind_but_a_short_form_
     )
     assert {found[n] for n in ("QX13", "QX15", "QXP", "CUTX80")} == {"Benchmark"}
     assert found.get("Reinforcement Learning from Glyph Simulation", "Method") == "Method"
+
+
+def test_a_teacher_is_a_trained_checkpoint():
+    found = _types("Distilling audio", "We propose ZetaX, which distils the clip embeddings of a QeATs teacher into a small student.")
+    assert found["QeATs"] == "Model" and found["ZetaX"] == "Method"
