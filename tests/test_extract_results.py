@@ -642,3 +642,11 @@ def test_numbers_joined_by_colons_are_a_range_and_a_temporal_iou_is_a_metric():
     values = {r.value for r in found.results}
     assert {"69.8%", "69.3%"} <= values and not values & {"0.3", "0.1", "0.7"}
     assert "tIoU" not in {e.name for e in found.entities}
+
+
+def test_a_number_after_at_a_threshold_is_the_setting_not_a_score():
+    found = _results(
+        "Localising actions",
+        "We present ZetaHead. ZetaHead reaches 73.1% mAP on THUMOS14 at tIoU 0.5, and an AP of 41.2 at a threshold of 0.7.",
+    )
+    assert {value for _, _, value in found} == {"73.1%", "41.2"}

@@ -232,6 +232,8 @@ def not_a_score(before: str, after: str, on_benchmark: bool) -> bool:
 # "the CARLA Leaderboard 2.0": a bare number right after a name of two capitalised words is its version, not a score;
 # not after one named after "on"/"in", as in an elliptic list ("and on Amazon Book 0.046").
 VERSION_BEFORE = re.compile(r"(?<![Oo]n )(?<![Ii]n )(?<!\S)[A-Z][\w-]* [A-Z][a-z]+ $")
+# "at tIoU 0.5", "at a threshold of 0.7", "@ IoU=0.5": the setting a score is read at.
+THRESHOLD_BEFORE = re.compile(r"(?:\bat|@)\s+(?:an?\s+)?(?:\w*IoU|(?i:thresholds?|confidence|temperature))\s*(?:of\s+|=\s*)?$")
 # "AudioLDM 2 reaches", "Point Transformer V3 obtains": the version written after a name is part of who scored.
 VERSION_AFTER = re.compile(r" ([Vv]\d{1,2}(?:\.\d)?|\d{1,2})(?= [a-z])")
 

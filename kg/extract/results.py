@@ -305,8 +305,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 return False  # a version inside a name (`Claude 3.5`)
             if value.endswith("%"):
                 return True
-            if YEARS.match(value) or result_names.VERSION_BEFORE.search(text, max(sent.start_char, start - 20), start):
-                return False  # "of 2009-2019", "the CARLA Leaderboard 2.0"
+            if (YEARS.match(value) or result_names.VERSION_BEFORE.search(text, max(sent.start_char, start - 20), start)
+                    or result_names.THRESHOLD_BEFORE.search(text, max(sent.start_char, start - 30), start)):
+                return False  # "of 2009-2019", "the CARLA Leaderboard 2.0", "73.1% mAP at tIoU 0.5"
             return says_scored and not BARE_UNIT.match(text[end : end + 12])
 
         relative_end = None  # where the last relative gain of the sentence ended
