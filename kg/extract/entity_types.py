@@ -207,13 +207,8 @@ def _closes_opening_phrase(doc: Doc, comma: int) -> bool:
         return False  # no sentence start within reach: a long phrase, or none
     if _opens_sentence(doc, k):
         return True
-    participle = doc[k].lower_.endswith(("ed", "ing"))
-    return participle and any(_opens_sentence_after(doc, p, k) for p in range(k + 1, min(k + 3, comma)))
-
-
-def _opens_sentence_after(doc: Doc, p: int, first: int) -> bool:
-    """Token `p` is a preposition that follows the sentence's first word `first` and at most one more ("Trained only on")."""
-    return doc[p].lower_ in {"on", "in", "across", "for", "with", "from"} and p - first <= 2
+    # "Trained only on": a participle opens the sentence, a preposition follows within two words
+    return doc[k].lower_.endswith(("ed", "ing")) and any(doc[p].lower_ in {"on", "in", "across", "for", "with", "from"} for p in range(k + 1, min(k + 3, comma)))
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
