@@ -146,12 +146,17 @@ def _titled_modifier(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
 NAMED_DATA_ORIGINS = {"lexicon", "gazetteer", "variant"}
 
 
-def _variant_word(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
-    """`doc[i]`, a capitalised plain word mid-sentence before a known dataset, names its variant or its maker ("Split", "Google")."""
-    word = doc[i]
-    if i in taken or not (word.is_alpha and word.text.istitle()) or word.is_sent_start or word.idx < title_end or word.text in NOT_MODIFIERS:
+def unlisted_capital(word, title_end: int) -> bool:
+    """`word` is a capitalised plain word mid-sentence, past the title, that is no name of its own: neither listed nor
+    ruled out by the guidelines, nor one of `NOT_MODIFIERS`. Such a word before a name or a head is part of a longer name."""
+    if word.idx < title_end or word.is_sent_start or not (word.is_alpha and word.text.istitle()) or word.text in NOT_MODIFIERS:
         return False
     return not lexicon.is_excluded(word.text) and norm(word.text) not in lexicon.by_name()
+
+
+def _variant_word(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
+    """`doc[i]`, a capitalised plain word mid-sentence before a known dataset, names its variant or its maker ("Split", "Google")."""
+    return i not in taken and unlisted_capital(doc[i], title_end)
 
 
 def _network_modifier(doc: Doc, i: int, by_end: dict[int, Candidate], taken: set[int], title_end: int) -> Candidate | bool:

@@ -28,9 +28,8 @@ from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
 from kg.extract.candidates import Candidate, extend_variant
-from kg.extract.boundaries import NOT_MODIFIERS
+from kg.extract.boundaries import NOT_MODIFIERS, unlisted_capital
 from kg.extract.cues import NETWORK_WORDS, TECHNIQUE_HEADS
-from kg.extract.mentions import norm
 
 # Modifiers that describe or situate rather than name: "effective learning", "zero-shot prompting", "the tuning".
 DESCRIPTIVE_WORDS = frozenset(
@@ -107,10 +106,7 @@ def _titled(doc: Doc, head: int) -> Candidate | None:
 def _eponym(doc: Doc, head: int, title_end: int) -> list[Candidate]:
     """A capitalised word mid-sentence before a lower-case technique head is a person's or place's name that names
     a technique, said once or more: "before Hungarian matching", "with Viterbi decoding" (not a listed name's: "BERT decoding")."""
-    word = doc[head - 1]
-    if word.idx < title_end or word.is_sent_start or not (word.is_alpha and word.text.istitle()) or word.text in NOT_MODIFIERS:
-        return []
-    if lexicon.is_excluded(word.text) or norm(word.text) in lexicon.by_name():
+    if not unlisted_capital(doc[head - 1], title_end):
         return []
     if head > 1 and (doc[head - 2].text[:1].isupper() or doc[head - 2].text in {"'s", "’s"}):
         return []  # "Goodhart's Law dynamics", "Model Predictive Control sampling": the word ends a longer name
