@@ -51,9 +51,10 @@ EMBODIED_TITLE = re.compile(r"\b(navigat\w*|embodied|robots?|robotic|manipulatio
 RL_PAPER = re.compile(r"\b(reinforcement learning|RL|MARL|DRL|exploration|episodic|curriculum learning)\b", re.I)
 RL_ACTING = re.compile(r"\b(episodes?|episodic|exploration|environments?|environment steps|sample[- ]efficien\w*|policies|policy|agents?|rewards?)\b", re.I)
 LANGUAGE_MODELS = re.compile(r"\b(human feedback|RLHF|preferences?|LLMs?|language models?)\b", re.I)
-NAMED_DATA = re.compile(r"\b(Dataset|Benchmark|Corpus|Treebank|Bank|Archive|Database|Repository)s?$")
 # A name ending in a word for a store of data names a dataset: `Protein Data Bank`, `Free Music Archive`.
-DATA_STORE = re.compile(r"\s(Bank|Archive|Database|Repository)$")
+DATA_STORE_WORDS = "Bank|Archive|Database|Repository"
+NAMED_DATA = re.compile(rf"\b(Dataset|Benchmark|Corpus|Treebank|{DATA_STORE_WORDS})s?$")
+DATA_STORE = re.compile(rf"\s({DATA_STORE_WORDS})$")
 # Heads of contests and suites, which name data or a world agents act in, as the paper's subject decides (not `Dataset`).
 CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
 # Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X".
@@ -201,9 +202,9 @@ def _closes_opening_phrase(doc: Doc, comma: int) -> bool:
     """The comma at `comma` closes a phrase that opens its sentence with a preposition, at once or after a participle:
     "On the larger X benchmark, ...", "Trained only on X and Y, ...". What follows it is the sentence's subject."""
     k = comma - 1
-    while k > 0 and comma - k < 12 and not (doc[k - 1].is_sent_end or doc[k - 1].text in {".", ";", ":"}):
+    while comma - k < 12 and not _starts_sentence(doc, k):
         k -= 1
-    if k > 0 and not (doc[k - 1].is_sent_end or doc[k - 1].text in {".", ";", ":"}):
+    if not _starts_sentence(doc, k):
         return False  # no sentence start within reach: a long phrase, or none
     if _opens_sentence(doc, k):
         return True
@@ -213,7 +214,12 @@ def _closes_opening_phrase(doc: Doc, comma: int) -> bool:
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
     """Token `i` is a preposition that opens its sentence ("On X, ...", "In X, ...")."""
-    return i >= 0 and doc[i].lower_ in {"on", "in", "across", "for"} and (i == 0 or doc[i - 1].is_sent_end or doc[i - 1].text in {".", ";", ":"})
+    return i >= 0 and doc[i].lower_ in {"on", "in", "across", "for"} and _starts_sentence(doc, i)
+
+
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    """Token `i` is the first of its sentence, or follows a colon or semicolon."""
+    return i == 0 or doc[i - 1].is_sent_end or doc[i - 1].text in {".", ";", ":"}
 
 
 def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str, sentences: dict) -> str | None:
