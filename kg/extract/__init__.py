@@ -55,9 +55,9 @@ def _sentence_evidence(sents: list[Sentence], text: str, evidences: dict[int, Ev
     """
     found: dict[int, Evidence] = {}
     for sent in sents:
-        if sent.start not in found:
-            ev = evidences.get(sent.start)
-            found[sent.start] = ev if ev is not None else evidences.setdefault(sent.start, _evidence(sent, text))
+        if sent.start not in evidences:
+            evidences[sent.start] = _evidence(sent, text)
+        found[sent.start] = evidences[sent.start]
     return found
 
 

@@ -43,6 +43,7 @@ no entity covers ("0.41 SPL on Gibson", `result_names`).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract import folding, result_names
 from kg.extract.mentions import Mention, Sentence, norm
@@ -330,7 +331,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             scores.append((start, end, number_text.replace("\\%", "%")))
         if scores:
             arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent) + result_names.named_sets(in_sent, text), key=lambda a: a.start_char)
-        def named_before() -> list[Mention]:  # what "It" may refer to, read only for a score that needs it
+        @cache
+        def named_before() -> list[Mention]:  # what "It" may refer to, read once per sentence and only for a score that needs it
             return result_names.named_subjects(sents[number - 1], subject_ents, text) if number else []
         scored_on = result_names.scored_on(arenas, text) if scores else []  # the benchmarks a score may be on, sifted once per sentence
         scorers = {id(e) for e in in_sent if (e.label_ in SUBJECT_TYPES or e in actors) and scores and e.end_char <= scores[-1][0]
