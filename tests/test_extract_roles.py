@@ -307,3 +307,19 @@ def test_a_method_an_objective_fuses_or_extends_is_used_even_when_compared_later
         "Experiments show gains compared with DPO baselines.",
     )
     assert found["direct preference optimization"] == "uses"
+
+
+def test_the_papers_own_checkpoints_of_what_it_proposes_are_proposed():
+    found = _roles(
+        "Quillmark: verified trajectories for software agents",
+        "We introduce Quillmark, a pipeline that collects verified repair trajectories. Fine-tuning Qwen2.5-Coder-32B on them "
+        "yields Quillmark-32B, ahead of SWE-Gym-32B. We also train Quillmark-7B-Instruct on the same data and test on SWE-bench Verified.",
+    )
+    assert found["Quillmark-32B"] == found["Quillmark-7B-Instruct"] == "proposes"
+    assert found["Qwen2.5-Coder-32B"] == "uses"
+    assert found["SWE-bench Verified"] == "evaluates_on"
+
+
+def test_a_longer_name_that_is_no_variant_of_a_proposed_one_keeps_its_role():
+    assert not roles._variant_tail("-bench Verified")
+    assert roles._variant_tail(" 72B") and roles._variant_tail("-mini") and roles._variant_tail("-v2")

@@ -104,6 +104,7 @@ def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
     for spans in groups.values():
         in_sents = [sents[bisect_right(starts, s.start) - 1] for s in spans]
         entities.append(_entity(spans, in_sents, text, title_lead, background, evidences))
+    roles.own_variants(entities)
     return Extraction(paper, entities, results.find(text, sents, ents, entities), EXTRACTOR)
 
 

@@ -26,8 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kg.extract import folding
+from kg.extract import folding, shapes
 from kg.extract.mentions import Mention, Sentence
+from kg.records import Entity
 
 WE = re.compile(r"\b(we|our|us|this (paper|work|study|report)|here)\b", re.I)
 PROPOSE = re.compile(
@@ -197,3 +198,28 @@ def strongest(roles: Iterable[str], best_possible: str = "proposes") -> str:
         if role == best_possible:
             break
     return "uses" if best == ASSUMED_USE else best
+
+
+def own_variants(entities: list[Entity]) -> None:
+    """Give `proposes` to the paper's own checkpoints and variants of what it proposes.
+
+    "We introduce Quillmark ... yields Quillmark-32B": a name that extends a proposed
+    name by a size, a version or a variant word (`AgentLM-7B` after `AgentLM`,
+    `Lingma SWE-GPT 72B`, `X-Instruct`) is introduced with it, whatever its own
+    sentence does with it (the guidelines' "the paper introduces it"). A longer
+    name of another kind (`SWE-bench` after `SWE`) is not a variant.
+    """
+    proposed = [e.name for e in entities if e.role == "proposes" and len(e.name) > 2]
+    if not proposed:
+        return
+    for e in entities:
+        if e.role != "proposes" and any(_variant_tail(e.name[len(name) :]) for name in proposed if e.name.startswith(name)):
+            e.role = "proposes"
+
+
+def _variant_tail(tail: str) -> bool:
+    """`tail`, after a name, names a checkpoint or variant of it: a separator, then parts with a digit or variant words."""
+    if tail[:1] not in {"-", " "}:
+        return False
+    parts = re.split(r"[-\s]", tail[1:])
+    return all(part and (any(ch.isdigit() for ch in part) or part in shapes.VARIANT_WORDS or part in shapes.LOWER_VARIANT_WORDS) for part in parts)
