@@ -323,3 +323,9 @@ def test_the_papers_own_checkpoints_of_what_it_proposes_are_proposed():
 def test_a_longer_name_that_is_no_variant_of_a_proposed_one_keeps_its_role():
     assert not roles._variant_tail("-bench Verified")
     assert roles._variant_tail(" 72B") and roles._variant_tail("-mini") and roles._variant_tail("-v2")
+
+
+def test_a_name_after_a_verb_of_our_system_is_its_object_not_our_own():
+    found = _roles("Planning agents", "Our agent uses ZetaNet for planning. Our framework, KorbaPlan, replans on failure.")
+    assert found["ZetaNet"] == "uses"
+    assert found["KorbaPlan"] == "proposes"

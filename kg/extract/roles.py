@@ -45,6 +45,12 @@ PRESENT_VERB = re.compile(r"^(\s*\([^()]{1,30}\))?,\s+an?\s|^(\s*\([^()]{1,30}\)
 OUR = re.compile(
     r"\bour\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]\s*)?[\"“']?$|\b(the )?(proposed|new|novel|resulting)\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]?\s*)?$", re.I
 )
+# A verb between "our <noun>" and a name makes the name its object, not the paper's own: "our agent uses X", "our agent plays X".
+OBJECT_VERB = re.compile(
+    r"\b(uses|plays|trains|navigates|employs|leverages|adopts|applies|queries|calls|invokes|prompts|controls|operates|explores|"
+    r"learns|solves|completes|enters|follows|imitates|distills|fine-tunes|relies|builds|extends|combines|integrates)\b",
+    re.I,
+)
 COMPARE = re.compile(
     r"\b(outperform\w*|surpass\w*|compar(e|es|ing)(?=\s+$)|compar(e|ed|es|ing)\b(?!\s+(to|with)\s+(the\s+)?(performance|results?)\b)[^.;]{0,40}?\b(to|with|against)|comparisons?\s+(to|with)|than|beat\w*|baselines?|exceed\w*|rival\w*|"
     r"vs\.?|versus|over|against|relative to|superior to|better than|competitive with|comparable to|on par with|matches|matching|"
@@ -128,7 +134,7 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
     example = (coined or span.label_ == "Method") and "(" in before[-80:] and bool(folding.search(EXAMPLES, before[-80:]))
     if coined and not example:
         ours = folding.search(OUR, before[-40:])
-        ours = ours and not folding.search(COMPARE, ours.group())  # "our student outperforms X" compares to X
+        ours = ours and not folding.search(COMPARE, ours.group()) and not OBJECT_VERB.search(ours.group())  # "our student outperforms X", "our agent uses X"
         if folding.search(NAMING, before[-60:]) or ours or folding.search(NEW_LIST, before[-120:]) or (folding.search(WE, before) and _proposed_before(before)):
             return "proposes"
         if sent.start == 0 and not (span.label_ in ARENA_TYPES and TITLE_ARENA.search(before[-12:])):
