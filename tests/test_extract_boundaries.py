@@ -32,6 +32,17 @@ def test_a_release_number_after_a_coined_name_stays_with_it():
     assert not any(name.endswith("2.3") for name in names)
 
 
+def test_a_game_an_agent_plays_is_an_environment_and_ends_with_its_sentence():
+    found = _entities(
+        "Agents at play",
+        "Our agent plays Pokemon Red, and a second agent learns to play Super Mario Bros. We also study agents playing Chess and Go. "
+        "Data plays a key role.",
+    )
+    for game in ("Pokemon Red", "Chess", "Go"):
+        assert (game, "Environment") in found, game
+    assert not [name for name, _ in found if name.endswith("We")]
+
+
 def test_a_name_never_ends_in_a_score_from_a_flattened_table():
     names = _names("Pruning Backbones", "Backbone mAP: ResNet-50 37.9 ResNet-101 40.2 with our pruning.")
     assert "ResNet-50" in names and "ResNet-101" in names

@@ -219,7 +219,7 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
         if token.idx < title_end:
             continue  # the title's words are capitalised whatever they are
         noun, lower = token.text, token.lower_
-        if noun in GAME_HEADS:
+        if noun in GAME_HEADS or lower in flags.PLAY_VERBS:
             found += _games(doc, head)
             continue
         type_ = NAME_HEADS.get(lower) or NETWORK_HEADS.get(noun) or ("Environment" if lower in ENVIRONMENT_HEADS else None)
@@ -287,10 +287,11 @@ def _list_word(token) -> bool:
 
 def _games(doc: Doc, head: int) -> list[Candidate]:
     """Games named beside the word "game": "the Werewolf game", "games such as Werewolf and Among Us",
-    "a MOBA game, Honor of Kings", "a game based on Among Us", "the AAA game Red Dead Redemption II". A game an agent plays is an Environment."""
+    "a MOBA game, Honor of Kings", "a game based on Among Us", "the AAA game Red Dead Redemption II", and after a verb
+    of playing ("the agent plays Pokemon Red"). A game an agent plays is an Environment."""
     found = []
     start = head
-    while start > 0 and head - start < 3 and is_titled(doc[start - 1]) and not doc[start - 1].is_punct and doc[start - 1].text not in NOT_MODIFIERS:
+    while doc[head].lower_ not in flags.PLAY_VERBS and start > 0 and head - start < 3 and is_titled(doc[start - 1]) and not doc[start - 1].is_punct and doc[start - 1].text not in NOT_MODIFIERS:
         start -= 1
     if start < head and (doc[start].is_sent_start or norm(doc[start].text) in lexicon.by_name()):
         start += 1  # a sentence's first word is capitalised whatever it is; "the Atari Seaquest game" names Seaquest
@@ -303,7 +304,8 @@ def _games(doc: Doc, head: int) -> list[Candidate]:
         i += 1
     while (i > head + 1 or direct) and i < len(doc) and is_titled(doc[i]) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS:
         end = titled_run(doc, i, limit=4)
-        end = next((j for j in range(i + 1, end) if doc[j].lower_ in {"and", "or", "&"}), end)  # a list, not one name
+        # a list, not one name; and a full stop inside a word ("Super Mario Bros. We") may end the sentence
+        end = next((j for j in range(i + 1, end) if doc[j].lower_ in {"and", "or", "&"} or doc[j - 1].text.endswith(".")), end)
         if not lexicon.is_excluded(doc[i:end].text):
             found.append(Candidate(i, end, "cue", "Environment"))
         i = end

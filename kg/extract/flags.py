@@ -55,6 +55,8 @@ LENGTH_SHIFT = 16
 UNIT_WORDS = frozenset({"units"})
 # Lower-case heads of techniques named after a person or a place: "Hungarian matching", "Viterbi decoding".
 EPONYM_HEADS = frozenset("matching filter filtering sampling decoding smoothing approximation initialization initialisation dynamics transform".split())
+# Verbs whose object is a game an agent plays ("our agent plays Pokemon Red"): read like the head noun "game".
+PLAY_VERBS = frozenset({"play", "plays", "playing", "played"})
 CLOSER_TEXT = re.compile(r"^(?:Net|distillation|\+\+?|[vV]\d+(?:\.\d+)*|\d{4}|[1-9]\.\d)$")
 NUMBER_TEXT = re.compile(r"^\d+(?:\.\d+)?%?$")
 # Where `columns` and `offsets` keep what they read of a doc, for the steps after the first.
@@ -84,7 +86,7 @@ def _bits(text: str) -> int:
     bits = (
         (SHAPE if may_be_shaped_name(text) else 0)
         | (CUE if lower in NAMING_CUES or lower in PROPOSE_VERBS else 0)
-        | (ARENA_HEAD if HEAD_TYPE.get(lower) in {"Benchmark", "Environment"} or text in NETWORK_HEADS else 0)
+        | (ARENA_HEAD if HEAD_TYPE.get(lower) in {"Benchmark", "Environment"} or text in NETWORK_HEADS or lower in PLAY_VERBS else 0)
         | (END if text in SENTENCE_PUNCT else 0)
         | (ET if lower == "et" else 0)
         | (AL if lower.startswith("al") else 0)
