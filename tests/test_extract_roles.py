@@ -329,3 +329,9 @@ def test_a_name_after_a_verb_of_our_system_is_its_object_not_our_own():
     found = _roles("Planning agents", "Our agent uses ZetaNet for planning. Our framework, KorbaPlan, replans on failure.")
     assert found["ZetaNet"] == "uses"
     assert found["KorbaPlan"] == "proposes"
+
+
+def test_a_benchmark_after_a_gain_is_evaluated_on_even_after_training_words():
+    found = _roles("Dense retrieval", "Our retriever, trained with InfoNCE on MS MARCO, improves nDCG@10 on BEIR by 2.1 points.")
+    assert found["MS MARCO"] == "uses"
+    assert found["BEIR"] == "evaluates_on"

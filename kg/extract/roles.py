@@ -102,7 +102,7 @@ ARENA_TYPES = {"Benchmark", "Environment"}
 TRAINED_ON = re.compile(
     r"(\b(trained|pre-?train\w*|fine-?tuned|distill?(ed|s)?|mined|sourced|"
     r"(data|pairs|images|samples|examples|texts|documents|trajectories|demonstrations|replays)\s+from)\b)"
-    r"(?P<gap>(?:(?!\b(test|evaluat|assess|validat|benchmark|report|achiev|reach|obtain|scor|perform|compar|transfer|"
+    r"(?P<gap>(?:(?!\b(test|evaluat|assess|validat|benchmark|report|achiev|reach|obtain|scor|perform|compar|improv|outperform|surpass|transfer|"
     r"generali[sz]|zero-shot|unseen|held-out|deploy|then|while|whereas|where|which|but|to)\w*)[^.;:]){0,70})$",
     re.I,
 )
