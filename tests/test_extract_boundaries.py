@@ -354,3 +354,7 @@ def test_a_language_pair_is_a_split_never_a_name_nor_what_a_score_is_on():
     names = {e.name for e in found.entities}
     assert "DBP15K" in names and not names & {"ZH-EN", "JA-EN", "DBP15K ZH-EN"}
     assert {(r.benchmark, r.value) for r in found.results} == {("DBP15K", "83.4%"), ("DBP15K", "85.1%")}
+
+
+def test_a_software_kit_is_no_entity():
+    assert not _names("Tool-using agents", "We build our agent on the OpenAI Agents SDK, and the Android SDK exposes the screen.")
