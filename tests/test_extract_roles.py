@@ -335,3 +335,9 @@ def test_a_benchmark_after_a_gain_is_evaluated_on_even_after_training_words():
     found = _roles("Dense retrieval", "Our retriever, trained with InfoNCE on MS MARCO, improves nDCG@10 on BEIR by 2.1 points.")
     assert found["MS MARCO"] == "uses"
     assert found["BEIR"] == "evaluates_on"
+
+
+def test_a_source_data_is_collected_or_crawled_from_is_used():
+    found = _roles("Biomedical questions", "We curate ZetaQA, a dataset of 12K questions collected from PubMed, and pages crawled from Wikipedia.")
+    assert found["ZetaQA"] == "proposes"
+    assert found["PubMed"] == "uses"

@@ -101,7 +101,7 @@ ARENA_TYPES = {"Benchmark", "Environment"}
 # own "we train X on A" is not enough: A is most often where it is tested too.
 TRAINED_ON = re.compile(
     r"(\b(trained|pre-?train\w*|fine-?tuned|distill?(ed|s)?|mined|sourced|"
-    r"(data|pairs|images|samples|examples|texts|documents|trajectories|demonstrations|replays)\s+from)\b)"
+    r"(data|pairs|images|samples|examples|texts|documents|trajectories|demonstrations|replays|collected|crawled|scraped|gathered|harvested)\s+from)\b)"
     r"(?P<gap>(?:(?!\b(test|evaluat|assess|validat|benchmark|report|achiev|reach|obtain|scor|perform|compar|improv|outperform|surpass|transfer|"
     r"generali[sz]|zero-shot|unseen|held-out|deploy|then|while|whereas|where|which|but|to)\w*)[^.;:]){0,70})$",
     re.I,
