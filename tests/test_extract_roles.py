@@ -341,3 +341,9 @@ def test_a_source_data_is_collected_or_crawled_from_is_used():
     found = _roles("Biomedical questions", "We curate ZetaQA, a dataset of 12K questions collected from PubMed, and pages crawled from Wikipedia.")
     assert found["ZetaQA"] == "proposes"
     assert found["PubMed"] == "uses"
+
+
+def test_what_we_open_source_is_proposed_but_open_source_models_are_not():
+    found = _roles("Code models", "We open-source ZetaCoder-7B and ZetaCoder-33B. We compare against open-source models such as KappaLM.")
+    assert found["ZetaCoder-7B"] == found["ZetaCoder-33B"] == "proposes"
+    assert found["KappaLM"] == "compares_to"

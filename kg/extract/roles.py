@@ -32,7 +32,8 @@ from kg.records import Entity
 
 WE = re.compile(r"\b(we|our|us|this (paper|work|study|report)|here)\b", re.I)
 PROPOSE = re.compile(
-    r"\b(propos|introduc|present|develop|design|construct|build|built|creat|releas|curat|contribut|formulat|establish|devis|offer|deriv)\w*\b",
+    r"\b(propos|introduc|present|develop|design|construct|build|built|creat|releas|curat|contribut|formulat|establish|devis|offer|deriv)\w*\b"
+    r"|(?<=we )open-sourc\w*|(?<=also )open-sourc\w*",  # "we open-source X"; not "open-source models such as X"
     re.I,
 )
 NAMING = re.compile(
