@@ -347,3 +347,14 @@ def test_what_we_open_source_is_proposed_but_open_source_models_are_not():
     found = _roles("Code models", "We open-source ZetaCoder-7B and ZetaCoder-33B. We compare against open-source models such as KappaLM.")
     assert found["ZetaCoder-7B"] == found["ZetaCoder-33B"] == "proposes"
     assert found["KappaLM"] == "compares_to"
+
+
+def test_every_name_of_a_list_the_paper_sets_itself_against_is_mentioned():
+    found = _roles(
+        "Search without verifiers",
+        "Unlike Tree of Thoughts and Self-Refine, our search needs no verifier. Unlike Reflexion, it keeps no memory, "
+        "and unlike CodeT it ranks nothing. We train it with ZetaOpt.",
+    )
+    for name in ("Tree of Thoughts", "Self-Refine", "Reflexion", "CodeT"):
+        assert found[name] == "mentions", name
+    assert found["ZetaOpt"] != "mentions"

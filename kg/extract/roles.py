@@ -60,6 +60,7 @@ COMPARE = re.compile(
 )
 # A list continues a comparison: "outperforming GPT-4 (22.95%), tree search (InternLM-Step-Prover, 50.70%), and X".
 COMPARE_LIST = re.compile(r"\b(outperform\w*|surpass\w*|compar(e|es|ing)|than|beat\w*|exceed\w*|over|against|versus|vs\.?)\s(?P<gap>(?:[^.;:]|(?<=\d)\.(?=\d)){0,140})$", re.I)
+LIST_AND = re.compile(r"(,|\band|\bor)\s+$")
 LIST_BREAK = re.compile(r"\b(we|our|which|that|who|to|for|on|in|by|while|when|is|are|was|were)\b", re.I)
 # "our agent reaches 42.1%, while X reaches 34.9%", "it chains 4.1 instructions, where X chains 3.1": the other side of a
 # contrast with the paper's own work, or with a score the sentence states before it when X states one too.
@@ -114,6 +115,7 @@ TITLE_ARENA = re.compile(r"\b(for|in|on)\s+(the\s+)?$", re.I)
 EXAMPLES = re.compile(r"\((e\.g\.|for example|such as|including)\s*,?\s*([^()]*(,|\bor\b|\band\b)\s*)?$", re.I)
 # A contrast drawn without an experiment names what the paper does not do: "instead of X", "unlike X", "rather than X".
 INSTEAD = re.compile(r"\b(instead of|rather than|unlike|as opposed to|in (stark )?contrast (to|with))\s+([\w-]+\s+){0,3}$", re.I)
+INSTEAD_LIST = re.compile(r"\b(instead of|rather than|unlike|as opposed to|in (stark )?contrast (to|with))\s+(?P<gap>[^.;:]{0,80})$", re.I)
 
 
 # A model or method the paper's own sentence names with no cue: used, unless another mention compares to it.
@@ -144,7 +146,7 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
             return "proposes"
     if span.label_ in ARENA_TYPES:
         return "uses" if _trained_on(before) else "evaluates_on"  # a baseline is a model or method, never a benchmark
-    if folding.search(INSTEAD, before[-60:]) or span.label_ == "Method" and example:
+    if _set_against(before) or span.label_ == "Method" and example:
         return "mentions"
     if folding.search(COMPARE, before[-70:]) or _listed_after(COMPARE_LIST, before) or BASELINE_AFTER.match(text, span.end_char, sent.end_char):
         return "compares_to"
@@ -159,6 +161,15 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
     if folding.search(USE_BEFORE, before[-50:]) or _listed_after(USE_LIST, before) or (span.label_ == "Method" and folding.search(WE, before)):
         return "uses"  # a technique the paper's own sentence names is one it uses
     return ASSUMED_USE
+
+
+def _set_against(before: str) -> bool:
+    """The name is what the paper's work is set against: "unlike X", "instead of relying on X", or a later name of
+    the list such a phrase opens ("Unlike Tree of Thoughts and Self-Refine, ...")."""
+    if folding.search(INSTEAD, before[-60:]):
+        return True
+    m = folding.search(INSTEAD_LIST, before[-100:])
+    return bool(m) and bool(LIST_AND.search(m.group("gap"))) and not LIST_BREAK.search(m.group("gap"))
 
 
 def _listed_after(opening: re.Pattern[str], before: str) -> bool:
