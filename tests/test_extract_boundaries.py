@@ -43,6 +43,12 @@ def test_a_game_an_agent_plays_is_an_environment_and_ends_with_its_sentence():
     assert not [name for name, _ in found if name.endswith("We")]
 
 
+def test_a_one_digit_edition_after_a_listed_benchmark_stays_with_it_but_a_count_does_not():
+    names = _names("Alignment", "ZetaAlign raises the win rate on AlpacaEval 2 from 22.9% to 41.3%. It wins on GSM8K 3 times out of 4.")
+    assert "AlpacaEval 2" in names and "AlpacaEval" not in names
+    assert "GSM8K" in names
+
+
 def test_a_name_never_ends_in_a_score_from_a_flattened_table():
     names = _names("Pruning Backbones", "Backbone mAP: ResNet-50 37.9 ResNet-101 40.2 with our pruning.")
     assert "ResNet-50" in names and "ResNet-101" in names

@@ -27,7 +27,7 @@ from kg.extract.mentions import norm
 
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
 VERSION_AFTER = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{1,4}|[1-9]\.\d)$")
-LISTED_VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{4}|[1-9]\.\d)$")  # `v2`, `2018`, `MultiWOZ 2.1` (one digit each side of the point)
+LISTED_VERSION = re.compile(r"^(?:v\d+(?:\.\d+)*|\d{4}|[1-9](?:\.\d)?)$")  # `v2`, `2018`, `MultiWOZ 2.1` (one digit each side of the point), `AlpacaEval 2`
 # Capitalised words that are not part of a name however they are written.
 NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With", "And", "Table", "Figure", "Fig", "Section", "Eq", "It", "Its", "They"}
 # Head nouns that only a named dataset or simulator stands before ("game", "world" follow plain words too).

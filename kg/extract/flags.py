@@ -57,7 +57,7 @@ UNIT_WORDS = frozenset({"units"})
 EPONYM_HEADS = frozenset("matching filter filtering sampling decoding smoothing approximation initialization initialisation dynamics transform".split())
 # Verbs whose object is a game an agent plays ("our agent plays Pokemon Red"): read like the head noun "game".
 PLAY_VERBS = frozenset({"play", "plays", "playing", "played"})
-CLOSER_TEXT = re.compile(r"^(?:Net|distillation|\+\+?|[vV]\d+(?:\.\d+)*|\d{4}|[1-9]\.\d)$")
+CLOSER_TEXT = re.compile(r"^(?:Net|distillation|\+\+?|[vV]\d+(?:\.\d+)*|\d{4}|[1-9](?:\.\d)?)$")
 NUMBER_TEXT = re.compile(r"^\d+(?:\.\d+)?%?$")
 # Where `columns` and `offsets` keep what they read of a doc, for the steps after the first.
 COLUMNS = "kg_columns"
