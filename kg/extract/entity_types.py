@@ -27,11 +27,12 @@ from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, 
 from kg.extract.mentions import norm
 from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, coordinated, counted_set, last_head
 from kg.extract.shapes import VARIANT_SPLIT
+from kg.extract.trained import trained_system
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
 EVALUATION_WORDS = re.compile(
     r"\b(datasets?|benchmarks?|experiments?|evaluat\w*|results?|state-of-the-art|outperform\w*|performance|achiev\w*|reach\w*|attain\w*|"
-    r"scor\w*|obtain\w*|accuracy|improv\w*)\b|\d%|\d\.\d",
+    r"scor\w*|obtain\w*|accuracy|improv\w*|compar\w*)\b|\d%|\d\.\d",
     re.I,
 )
 # Words just before "on X" that make X what is trained or tested on: "pretrained on X", "accuracy on X".
@@ -345,6 +346,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
     sentences: dict[int, tuple[bool, bool, bool]] = {}
     data: set[str] = set()  # names a head noun calls a benchmark in a sentence about data
+    trained: set[str] = set()  # names a sentence treats as a trained network (`kg.extract.trained`)
     for c, name in pending:
         key = norm(name)
         t = _head_type(doc, orth, c.start, c.end, ends)
@@ -358,6 +360,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         if t:
             votes.setdefault(key, {}).setdefault(t, 0)
             votes[key][t] += 1
+        elif trained_system(doc, c.start, c.end):
+            trained.add(key)  # "encoded with X", "X as the backbone": a trained network, where nothing else types X
     variants: list[tuple[Candidate, str]] = []  # names nothing typed (Method by default) with a variant's suffix, and their stems
     defaulted: list[Candidate] = []  # names typed Method only because nothing else typed them
     acting: list[bool] = []  # whether the paper is about agents acting, read once and only if a name needs it
@@ -379,8 +383,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         elif c.label == "Benchmark" and c.origin == "cue" and CONTEST_HEAD.search(name) and _acting(text, acting):
             c.label = "Environment"  # "the StarCraft Multi-Agent Challenge" in a paper on RL: a contest agents act in
         elif c.label is None:
-            c.label = internal or "Method"
-            if not internal:
+            c.label = internal or ("Model" if key in trained else "Method")
+            if c.label == "Method":
                 defaulted.append(c)
                 if (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:
                     variants.append((c, stem))

@@ -1,0 +1,40 @@
+"""Names a sentence treats as trained networks are Models (`kg.extract.trained`), on sentences written for these tests."""
+
+from conftest import extract_one
+
+
+def _types(abstract: str) -> dict[str, str]:
+    return {e.name: e.type for e in extract_one("A study of encoders", abstract).entities}
+
+
+def test_what_only_a_trained_network_undergoes_makes_an_unknown_name_a_model():
+    found = _types(
+        "Sentences are encoded with ZenTrex and clustered. We use BrinDle embeddings as features. "
+        "We distil KorVath-L into a small student, initialised from pretrained VorMak."
+    )
+    assert found["ZenTrex"] == "Model"
+    assert found["BrinDle"] == "Model"
+    assert found["KorVath-L"] == "Model"
+    assert found["VorMak"] == "Model"
+
+
+def test_a_name_standing_in_as_a_backbone_or_teacher_is_a_model():
+    found = _types("We use QuenTA as the teacher and Zorblax2 as a backbone, and train PelMora on the resulting labels.")
+    assert found["QuenTA"] == "Model"
+    assert found["Zorblax2"] == "Model"
+    assert found["PelMora"] == "Model"
+
+
+def test_a_head_noun_outranks_training_words_and_a_modifier_is_no_object():
+    found = _types(
+        "We propose QuenTA, a method for retrieval. To train QuenTA efficiently, we derive a loss. "
+        "The agent then trains a BrinDle policy with it."
+    )
+    assert found["QuenTA"] == "Method"  # a paper trains the network it proposes; its apposition says Method
+    assert found.get("BrinDle", "Method") == "Method"  # "trains a BrinDle policy": the policy is trained, not BrinDle
+    assert "Model" not in found.values()
+
+
+def test_what_two_systems_are_compared_on_is_a_benchmark():
+    found = _types("We compare VorGAN3 and KelGAN on PixFaces.")
+    assert found["PixFaces"] == "Benchmark"
