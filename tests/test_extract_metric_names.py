@@ -1,0 +1,33 @@
+"""A name the field gives a score after what computes it is a metric's, never an entity (`kg.extract.non_names`)."""
+
+from conftest import extract_one
+
+
+def _names(abstract: str) -> dict[str, str]:
+    return {e.name: e.type for e in extract_one("Scoring generators", abstract).entities}
+
+
+def test_a_name_before_a_score_or_a_capitalised_measure_word_is_a_metric():
+    found = _names(
+        "PixGen obtains a Distinct-2 score of 0.58 on KelpSet and the best Inception Score. "
+        "Its Zorb-MMR score rises, and calculating Zorb-MMR scores for each run takes a minute."
+    )
+    assert "Distinct-2" not in found
+    assert "Inception" not in found
+    assert "Zorb-MMR" not in found
+    assert found["KelpSet"] == "Benchmark"
+
+
+def test_a_name_ending_in_score_or_distance_is_a_metric():
+    found = _names("We rank agents with the Agent Importance Score, PersonaScore and the Glyph Edit Distance.")
+    assert not found
+
+
+def test_a_benchmark_before_score_and_a_verb_score_keep_their_names():
+    found = _names(
+        "Its HotpotQA score rises to 61.2 and the FooQA score to 40. "
+        "An Isolation Forest scores 66.5, and proxies such as SynFlow and NASWOT score an untrained network."
+    )
+    assert found["HotpotQA"] == "Benchmark"
+    assert found["FooQA"] == "Benchmark"
+    assert {"SynFlow", "NASWOT"} <= set(found)
