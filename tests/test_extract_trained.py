@@ -38,3 +38,22 @@ def test_a_head_noun_outranks_training_words_and_a_modifier_is_no_object():
 def test_what_two_systems_are_compared_on_is_a_benchmark():
     found = _types("We compare VorGAN3 and KelGAN on PixFaces.")
     assert found["PixFaces"] == "Benchmark"
+
+
+def test_a_coined_name_with_a_release_number_is_a_model_where_nothing_else_types_it():
+    found = _types("Our sampler improves VorGAN3 and Talvex-200, and KelpNet beats BrinMo 2 on PixFaces.")
+    assert found["VorGAN3"] == "Model"
+    assert found["Talvex-200"] == "Model"
+    assert found["BrinMo 2"] == "Model"
+    assert found["PixFaces"] == "Benchmark"
+
+
+def test_a_year_a_v_version_a_short_stem_or_a_context_keep_their_type():
+    found = _types(
+        "We evaluate on KelpSet 2021 and Zorbix-12 benchmarks. Our method beats ColTRAv2 and uses I2V. We propose VorGAN3, a framework."
+    )
+    assert found["KelpSet 2021"] == "Benchmark"
+    assert found["Zorbix-12"] == "Benchmark"
+    assert found["ColTRAv2"] == "Method"
+    assert found["I2V"] == "Method"
+    assert found["VorGAN3"] == "Method"

@@ -26,7 +26,7 @@ from kg.extract.candidates import Candidate
 from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS, internal_type
 from kg.extract.mentions import norm
 from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, coordinated, counted_set, last_head
-from kg.extract.shapes import VARIANT_SPLIT
+from kg.extract.shapes import VARIANT_SPLIT, is_release
 from kg.extract.trained import trained_system
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
@@ -383,7 +383,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         elif c.label == "Benchmark" and c.origin == "cue" and CONTEST_HEAD.search(name) and _acting(text, acting):
             c.label = "Environment"  # "the StarCraft Multi-Agent Challenge" in a paper on RL: a contest agents act in
         elif c.label is None:
-            c.label = internal or ("Model" if key in trained else "Method")
+            c.label = internal or ("Model" if key in trained or is_release(name) else "Method")
             if c.label == "Method":
                 defaulted.append(c)
                 if (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:

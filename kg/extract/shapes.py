@@ -115,3 +115,16 @@ def is_coined(text: str) -> bool:
     return len(parts) > 1 and bool(CAPITAL_COMPOUND.match(text)) and any(
         len(p) == 1 and p.isupper() or CAMEL.search(p) or p.isupper() and len(p) > 1 or any(ch.isdigit() for ch in p) for p in parts
     )
+
+
+# A coined name with a release number after it (`StyleGAN2`, `NLLB-200`, `Zorblax 3`): the shape of a released network.
+# Not a year (`KITTI 2015` is an edition), not a "v" version (`ColBERTv2`, kept by methods as often), not a short stem (`I2V`, `T850`).
+RELEASED = re.compile(r"^(?P<stem>[A-Za-z][A-Za-z+]*[A-Za-z])[- ]?(?P<number>\d{1,3}(?:\.\d+)?)$")
+
+
+@lru_cache(maxsize=1 << 16)
+def is_release(text: str) -> bool:
+    """`text` is a coined name and a release number: the field names released networks so far more often than techniques."""
+    m = RELEASED.match(text)
+    return bool(m) and sum(ch.isalpha() for ch in m["stem"]) >= 3 and not m["stem"].lower().endswith("v")
+
