@@ -57,3 +57,8 @@ def test_a_year_a_v_version_a_short_stem_or_a_context_keep_their_type():
     assert found["ColTRAv2"] == "Method"
     assert found["I2V"] == "Method"
     assert found["VorGAN3"] == "Method"
+
+
+def test_a_name_trained_by_another_system_is_a_model():
+    found = _types("We present the Harbor Pilot Agent (HPA). Harbor Pilot Agent trained by a larger teacher plans routes.")
+    assert found["Harbor Pilot Agent"] == "Model"

@@ -74,7 +74,7 @@ COUNTED = {"two", "three", "four", "five", "six", "both", "our", "the", "these",
 NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
 # Participles after a name that make it a trained checkpoint: "X trained on Y".
 TRAINED = {get_string_id(w) for w in ("trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "tuned", "distilled")}
-TRAINED_ON = {get_string_id(w) for w in ("on", "with", "using", "from", "for", "via")}
+TRAINED_ON = {get_string_id(w) for w in ("on", "with", "using", "from", "for", "via", "by")}
 COMMA = get_string_id(",")
 # Nouns before "of X" that make X a collection of tasks or data.
 PARTS_OF = {"tasks", "subset", "subsets", "split", "splits", "portion", "partition"}
