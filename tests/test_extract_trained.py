@@ -62,3 +62,16 @@ def test_a_year_a_v_version_a_short_stem_or_a_context_keep_their_type():
 def test_a_name_trained_by_another_system_is_a_model():
     found = _types("We present the Harbor Pilot Agent (HPA). Harbor Pilot Agent trained by a larger teacher plans routes.")
     assert found["Harbor Pilot Agent"] == "Model"
+
+
+def test_a_capitalised_name_with_a_chat_code_or_size_release_word_is_a_checkpoint():
+    found = _types("We evaluate Kormo-Chat and Talvex-Coder, use Hunyuan-Large as the planner, and apply Self-Instruct.")
+    assert found["Kormo-Chat"] == "Model"
+    assert found["Talvex-Coder"] == "Model"
+    assert found["Hunyuan-Large"] == "Model"
+    assert found["Self-Instruct"] == "Method"
+
+
+def test_lite_pro_and_instruct_variants_are_not_taken_for_checkpoints():
+    found = _types("We test on PixBench-Pro and on TalvoQA-Lite, and train on the KelpCode-Instruct data.")
+    assert found == {"PixBench-Pro": "Benchmark", "TalvoQA-Lite": "Benchmark", "KelpCode-Instruct": "Benchmark"}

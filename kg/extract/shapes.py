@@ -25,6 +25,12 @@ WITH_SIZE = re.compile(r"^[A-Za-z][\w.+]*(?:-[\w.+]+)*-(?:\d+x)?[0-9.]*\d[BM]\d*
 WITH_SIZE_WORD = re.compile(
     r"^[A-Za-z][\w.]*(?:-[\w.]+)*-(?:XXS|XS|S|M|L|B|B[0-7]|XL|XXL|XXXL|small|base|large|medium|tiny|huge|giant|xl|xxl)(?:[-/][\w.]+)*$"
 )
+# A release word after a capitalised name, as the field ships chat, code and sized checkpoints (`Kormo-Chat`,
+# `Talvex-Coder`, `Hunyuan-Large`); not `-Lite`, `-Pro` or `-Max`, which benchmarks and techniques take as often
+# (`WebArena-Lite`, `MMLU-Pro`, `PPO-max`), nor `-Instruct`, which instruction datasets take too.
+WITH_RELEASE_WORD = re.compile(r"^[A-Z][A-Za-z0-9.]{2,}(?:-[\w.]+)*-(?:Chat|chat|Coder|Turbo|turbo|Large|Base|Small|Medium|Tiny|Huge)$")
+# Prefixes of ordinary compounds, never a model's name: `Multi-Chat`, `Self-Instruct`.
+COMPOUND_PREFIXES = frozenset("multi self cross single non pre post sub super".split())
 # A lower-case coined word with a digit inside, then a release number: `wav2vec 2.0`, `word2vec 1.0`.
 INNER_DIGIT = re.compile(r"^[a-z]+\d[a-z]+$")
 RELEASE = re.compile(r"^\d+\.\d+$")
@@ -74,6 +80,8 @@ def is_model_checkpoint(text: str) -> bool:
     """A known family's checkpoint, or any name that carries a parameter count (`AgentLM-70B`) or a size word (`mT5-XL`)."""
     if WITH_SIZE_WORD.match(text) and (text.split("-")[0] != text.split("-")[0].lower() or any(ch.isdigit() for ch in text.split("-")[0])):
         return True  # `mT5-XL`, `Whisper-large-v3`; not `fine-large`
+    if WITH_RELEASE_WORD.match(text) and text.split("-")[0].lower() not in COMPOUND_PREFIXES:
+        return True  # `Kormo-Chat`, `Hunyuan-Large`: a released checkpoint
     if O_SERIES.match(text):
         return True  # `o3`, `o4-mini-high`: a reasoning model's release and effort
     if text.split("-")[0] in SIZE_PREFIXES or SMALL_COUNT.search(text):
