@@ -10,8 +10,9 @@ def _types(abstract: str) -> dict[str, str]:
 def test_what_only_a_trained_network_undergoes_makes_an_unknown_name_a_model():
     found = _types(
         "Sentences are encoded with ZenTrex and clustered. We use BrinDle embeddings as features. "
-        "We distil KorVath-L into a small student, initialised from pretrained VorMak."
+        "We distil KorVath-L into a small student, initialised from pretrained VorMak. Our reader is fine-tuned from TalMora."
     )
+    assert found["TalMora"] == "Model"
     assert found["ZenTrex"] == "Model"
     assert found["BrinDle"] == "Model"
     assert found["KorVath-L"] == "Model"
@@ -28,8 +29,10 @@ def test_a_name_standing_in_as_a_backbone_or_teacher_is_a_model():
 def test_a_head_noun_outranks_training_words_and_a_modifier_is_no_object():
     found = _types(
         "We propose QuenTA, a method for retrieval. To train QuenTA efficiently, we derive a loss. "
-        "The agent then trains a BrinDle policy with it."
+        "The agent then trains a BrinDle policy with it, fine-tuned with KelPro on a TransVex backbone."
     )
+    assert found["KelPro"] == "Method"  # "fine-tuned with X" names a technique as often as a network
+    assert found["TransVex"] == "Method"  # a backbone is an architecture trained inside the policy as often as a pretrained one
     assert found["QuenTA"] == "Method"  # a paper trains the network it proposes; its apposition says Method
     assert found.get("BrinDle", "Method") == "Method"  # "trains a BrinDle policy": the policy is trained, not BrinDle
     assert "Model" not in found.values()

@@ -39,7 +39,9 @@ FROM_WEIGHTS = frozenset(
     "encoded embedded initialized initialised initialize initialise distilled".split()
 )
 FROM_WEIGHTS_PREPOSITIONS = frozenset("with by from using".split())
-# Words after a name for what a trained network has or gives: "X weights", "X embeddings".
+TUNED = frozenset("fine-tuned finetuned tuned trained pretrained pre-trained".split())
+# Words after a name for what a trained network has or gives: "X weights", "X embeddings" (not "a X backbone", an
+# architecture trained inside another network as often as a pretrained one).
 WEIGHT_NOUNS = frozenset("weights embeddings checkpoint checkpoints".split())
 # The parts of another network a trained one stands in as: "X as the backbone".
 ROLES = frozenset("backbone backbones encoder encoders decoder teacher teachers generator discriminator initialization initialisation".split())
@@ -53,14 +55,16 @@ def trained_system(doc: Doc, start: int, end: int) -> bool:
     i = start - 1
     while i >= 0 and doc[i].lower_ in DETERMINERS:
         i -= 1
-    before = doc[i].lower_ if i >= 0 else ""
+    before = _word(doc, i)
     following = doc[end].text if end < len(doc) else ""
     if following.isalpha() and following.islower() and following not in COMPOUND_STOPS:
         before = ""  # "trains a camera-and-LiDAR policy": the name modifies the noun the verb acts on
     if before in TRAINED_ADJECTIVES or before in WEIGHT_VERBS:
         return True
-    if before in FROM_WEIGHTS_PREPOSITIONS and i > 0 and doc[i - 1].lower_ in FROM_WEIGHTS:
+    if before in FROM_WEIGHTS_PREPOSITIONS and _word(doc, i - 1) in FROM_WEIGHTS:
         return True
+    if before == "from" and _word(doc, i - 1) in TUNED:
+        return True  # "fine-tuned from X" (but "fine-tuned with X" names a technique as often)
     after = [t.lower_ for t in doc[end : end + 4]]
     if after[:1] and after[0] in WEIGHT_NOUNS:
         return True
@@ -68,3 +72,11 @@ def trained_system(doc: Doc, start: int, end: int) -> bool:
         k = 1 + (len(after) > 1 and after[1] in DETERMINERS)
         return len(after) > k and after[k] in ROLES
     return False
+
+
+def _word(doc: Doc, i: int) -> str:
+    """The lower-cased word ending at token `i`, with the part the tokenizer split off before it ("pre" "-trained")."""
+    if i < 0:
+        return ""
+    word = doc[i].lower_
+    return doc[i - 1].lower_ + word if word.startswith("-") and i > 0 else word
