@@ -31,3 +31,13 @@ def test_a_benchmark_before_score_and_a_verb_score_keep_their_names():
     assert found["HotpotQA"] == "Benchmark"
     assert found["FooQA"] == "Benchmark"
     assert {"SynFlow", "NASWOT"} <= set(found)
+
+
+def test_what_a_verb_changes_by_a_number_or_an_adjective_and_of_frame_is_a_metric():
+    found = _names(
+        "Transfer to KelpSet improves UAS-X by 2.3 points. On KelpSet, VorMix reaches a normalised CTRX of 1.71. "
+        "Our recipe improves VorMix by a wide margin."
+    )
+    assert "UAS-X" not in found
+    assert "CTRX" not in found
+    assert "VorMix" in found

@@ -44,7 +44,7 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
             scores.add(doc[c.start : c.end].text)
             continue
         if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or _averaged(doc, orth, c) or _changed(doc, orth, bits, c)
-                                                    or _valued(orth, bits, c)):
+                                                    or _valued(doc, orth, bits, c)):
             if c.end - c.start == 1 and not YEAR.match(doc[c.start - 1].text):  # "the 2020 DNS Challenge": an edition, not a measure
                 metrics.add(int(orth[c.start]))
             continue
@@ -85,6 +85,7 @@ YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Words before a metric's name, never before a model's or a dataset's: "the mean lDDT", "an average EER".
 AVERAGED = frozenset(get_string_id(w) for w in ("mean", "average", "median"))
 FROM, THE, OF = get_string_id("from"), get_string_id("the"), get_string_id("of")
+FROM_BY = frozenset((FROM, get_string_id("by")))
 ARTICLES = frozenset(get_string_id(w) for w in ("a", "an"))
 
 
@@ -94,16 +95,21 @@ CHANGES = frozenset("improves improved raises raised increases increased reduces
 
 def _changed(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) -> bool:
     """`c` is what a verb changes "from" a number: a quantity, not a system ("improves Llama-3-8B from" names a checkpoint, found otherwise)."""
-    if not (c.end + 1 < len(doc) and orth[c.end] == FROM and bits[c.end + 1] & flags.NUMBER):
-        return False  # most names are followed by no "from <number>"
+    if not (c.end + 1 < len(doc) and orth[c.end] in FROM_BY and bits[c.end + 1] & flags.NUMBER):
+        return False  # most names are followed by no "from <number>" or "by <number>" ("improves LAS by 2.3 points")
     i = c.start - 1 - (orth[c.start - 1] == THE)
     return i >= 0 and doc[i].lower_ in CHANGES and c.label is None and internal_type(doc[c.start : c.end].text) is None
 
 
-def _valued(orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) -> bool:
-    """`c` is what "a"/"an" and "of <number>" frame: "an MPJPE of 38.9 mm" gives a measure its value; a system or dataset is never "a X of 38.9"."""
-    return (orth[c.start - 1] in ARTICLES and c.end + 1 < len(orth) and orth[c.end] == OF
-            and bool(bits[c.end + 1] & flags.NUMBER) and c.label is None)
+def _valued(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) -> bool:
+    """`c` is what "a"/"an" and "of <number>" frame: "an MPJPE of 38.9 mm", "a normalised CTR of 1.71" give a measure its
+    value; a system or dataset is never "a X of 38.9"."""
+    if not (c.end + 1 < len(orth) and orth[c.end] == OF and bits[c.end + 1] & flags.NUMBER and c.label is None):
+        return False
+    i = c.start - 1
+    if i > 0 and doc[i].is_alpha and doc[i].is_lower and orth[i] not in ARTICLES:
+        i -= 1  # one adjective between: "a normalised CTR of"
+    return orth[i] in ARTICLES
 
 
 def _averaged(doc: Doc, orth: numpy.ndarray, c: Candidate) -> bool:
