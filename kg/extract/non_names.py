@@ -2,9 +2,10 @@
 
 A name followed by "et al." is an author's. A coined shape that a number
 measures ("96 FPS", "2.1 EER", "0.5 lDDT") or that "a ... of <number>" frames
-("an MPJPE of 38.9 mm"), that follows "mean" or
+("an MPJPE of 38.9 mm", "a normalised CTR of 1.71"), that follows "mean" or
 "average" ("the mean GDT-TS reaches") or that a verb changes from one
-number to another ("improves DNSMOS OVRL from 2.48 to 3.29") names a metric, and the guidelines
+number to another or by a number ("improves DNSMOS OVRL from 2.48 to 3.29",
+"improves LAS by 2.3 points") names a metric, and the guidelines
 count no metric as an entity; a metric stays one wherever the paper writes
 it, so every mention of its one-word name goes. A year before a name is its
 edition, not a measure ("the 2020 DNS Challenge").
