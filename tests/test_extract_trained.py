@@ -78,3 +78,9 @@ def test_a_capitalised_name_with_a_chat_code_or_size_release_word_is_a_checkpoin
 def test_lite_pro_and_instruct_variants_are_not_taken_for_checkpoints():
     found = _types("We test on PixBench-Pro and on TalvoQA-Lite, and train on the KelpCode-Instruct data.")
     assert found == {"PixBench-Pro": "Benchmark", "TalvoQA-Lite": "Benchmark", "KelpCode-Instruct": "Benchmark"}
+
+
+def test_a_size_word_after_a_listed_world_is_no_checkpoint():
+    found = _types("Our critic reaches a normalised score of 88.6 on Hopper-medium-replay, and we fine-tune BERT-large.")
+    assert found.get("Hopper-medium-replay", "Benchmark") == "Benchmark"  # a split of the world's logged data, never a model
+    assert found["BERT-large"] == "Model"

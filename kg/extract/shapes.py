@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from kg.extract import lexicon
+from kg.extract.known import known_type
 
 SIZE = r"\d+(?:\.\d+)?[BMKbmk]"
 # A size on its own ("13B" in "AgentLM-7B, 13B, and 70B"), and a name that
@@ -79,7 +80,8 @@ def known_family(text: str) -> bool:
 def is_model_checkpoint(text: str) -> bool:
     """A known family's checkpoint, or any name that carries a parameter count (`AgentLM-70B`) or a size word (`mT5-XL`)."""
     if WITH_SIZE_WORD.match(text) and (text.split("-")[0] != text.split("-")[0].lower() or any(ch.isdigit() for ch in text.split("-")[0])):
-        return True  # `mT5-XL`, `Whisper-large-v3`; not `fine-large`
+        return known_type(text.split("-")[0]) not in {"Benchmark", "Environment"}  # `mT5-XL`, `Whisper-large-v3`; not `fine-large`,
+        # nor `Hopper-medium-replay`, a split of a listed world's data by the quality of its policy
     if WITH_RELEASE_WORD.match(text) and text.split("-")[0].lower() not in COMPOUND_PREFIXES:
         return True  # `Kormo-Chat`, `Hunyuan-Large`: a released checkpoint
     if O_SERIES.match(text):
