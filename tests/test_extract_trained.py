@@ -84,3 +84,8 @@ def test_a_size_word_after_a_listed_world_is_no_checkpoint():
     found = _types("Our critic reaches a normalised score of 88.6 on Hopper-medium-replay, and we fine-tune BERT-large.")
     assert found.get("Hopper-medium-replay", "Benchmark") == "Benchmark"  # a split of the world's logged data, never a model
     assert found["BERT-large"] == "Model"
+
+
+def test_a_name_heading_an_object_set_is_a_benchmark():
+    found = _types("Our grasp network picks 91% of 40 objects from the KelpGrab object set.")
+    assert found["KelpGrab"] == "Benchmark"
