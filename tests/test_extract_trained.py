@@ -89,3 +89,9 @@ def test_a_size_word_after_a_listed_world_is_no_checkpoint():
 def test_a_name_heading_an_object_set_is_a_benchmark():
     found = _types("Our grasp network picks 91% of 40 objects from the KelpGrab object set.")
     assert found["KelpGrab"] == "Benchmark"
+
+
+def test_a_name_that_data_come_from_is_a_benchmark():
+    found = _types("We pretrain on 220K image-report pairs from KelpRad-CXR and on annotations from the VorMT23 shared task.")
+    assert found["KelpRad-CXR"] == "Benchmark"
+    assert found["VorMT23"] == "Benchmark"
