@@ -27,7 +27,7 @@ from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, 
 from kg.extract.mentions import norm
 from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, coordinated, counted_set, last_head
 from kg.extract.shapes import VARIANT_SPLIT, is_release
-from kg.extract.trained import trained_system
+from kg.extract.trained import trained_head, trained_system
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
 EVALUATION_WORDS = re.compile(
@@ -151,7 +151,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
             # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
             for token in doc[i + 1 + described : min(i + 10, n)]:
                 if HEAD_TYPE.get(token.lower_) and ((t := last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
-                    return t
+                    return "Model" if described and trained_head(doc, token.i) else t  # "X, a GUI agent trained on ..."
                 if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
                     break
     j = start - 1

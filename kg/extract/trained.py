@@ -8,7 +8,10 @@ a few fixed ways, whatever the network is called:
   "distil X into", "initialised from X", "encoded with X";
 - a word for its weights after it: "X weights", "X embeddings";
 - a part of another network it stands in as: "X as the backbone",
-  "X as a teacher".
+  "X as a teacher";
+- an apposition that calls it an agent or system and says it was trained:
+  "X, a GUI agent trained on 2M screenshots" (the guidelines' named agent
+  that is a trained checkpoint).
 
 "X is trained on" is not among them: a paper says it of the network it
 proposes, which the guidelines' annotators type as a Method (an
@@ -46,6 +49,8 @@ WEIGHT_NOUNS = frozenset("weights embeddings checkpoint checkpoints".split())
 # The parts of another network a trained one stands in as: "X as the backbone".
 ROLES = frozenset("backbone backbones encoder encoders decoder teacher teachers generator discriminator initialization initialisation".split())
 DETERMINERS = frozenset("the a an our its their".split())
+# Heads of an apposition that a participle of training makes a trained checkpoint: "X, a GUI agent trained on".
+AGENT_HEADS = frozenset("agent agents system systems".split())
 
 
 def trained_system(doc: Doc, start: int, end: int) -> bool:
@@ -80,3 +85,11 @@ def _word(doc: Doc, i: int) -> str:
         return ""
     word = doc[i].lower_
     return doc[i - 1].lower_ + word if word.startswith("-") and i > 0 else word
+
+
+
+def trained_head(doc: Doc, k: int) -> bool:
+    """The head nouns from token `k` on end in "agent" or "system" and a participle of training follows them."""
+    while k + 1 < len(doc) and doc[k + 1].lower_ in AGENT_HEADS:
+        k += 1
+    return doc[k].lower_ in AGENT_HEADS and k + 1 < len(doc) and _word(doc, k + 1 + (k + 2 < len(doc) and doc[k + 2].text.startswith("-"))) in TUNED
