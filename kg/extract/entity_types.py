@@ -5,7 +5,9 @@ benchmark", "X, a framework", "on X and Y datasets") or ending the
 compound it modifies ("the X planning benchmark"), from the words before
 it ("results on X", "agents navigate in X", "fine-tune X-7B", "on 412 X
 targets"), and last from its own shape (`...Bench`, `...Gym`, `... Data
-Bank`); a name nothing types is a Method, unless it is listed with a
+Bank`); a name nothing types is a Method, unless the words around it
+treat it as a trained network ("encoded with X", `kg.extract.trained`), it
+carries a release number (`StyleGAN2`, a Model) or it is listed with a
 dataset or world ("X and Y"). Mentions of one name vote, so one clear
 context types them all. Names derived from a known name
 (`kg.extract.derived`) are typed before this step.
