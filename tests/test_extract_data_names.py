@@ -21,3 +21,9 @@ def test_a_name_that_data_come_from_is_a_benchmark():
     found = _types("We pretrain on 220K image-report pairs from KelpRad-CXR and on annotations from the VorMT23 shared task.")
     assert found["KelpRad-CXR"] == "Benchmark"
     assert found["VorMT23"] == "Benchmark"
+
+
+def test_a_counted_apposition_types_the_names_it_follows():
+    found = _types("We evaluate our agent on KelpHome and ZorbLab, two household simulators.")
+    assert found["ZorbLab"] == "Environment"
+    assert found["KelpHome"] == "Environment"

@@ -144,7 +144,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         following = doc[i + 1].lower_ if i + 1 < n else ""
         if word in {"-", "–"} and (t := HEAD_TYPE.get(following)):
             return t
-        described = i + 2 < n and word in {",", "(", ":"} and following in {"a", "an", "the", "our"}
+        described = i + 2 < n and word in {",", "(", ":"} and following in {"a", "an", "the", "our", "two", "three", "four", "both"}
         if described and following == "our" and word == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
             described = False  # "On the X, our method improves": the comma closes an opening phrase ("On X, a game that ..." is an apposition)
         if not described and (lower in {"is", "serves"} or lower == "," and following == "which") and (k := _is_a(doc, i)):
