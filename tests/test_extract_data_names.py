@@ -27,3 +27,12 @@ def test_a_counted_apposition_types_the_names_it_follows():
     found = _types("We evaluate our agent on KelpHome and ZorbLab, two household simulators.")
     assert found["ZorbLab"] == "Environment"
     assert found["KelpHome"] == "Environment"
+
+
+def test_web_and_mobile_benchmarks_listed_by_name_are_environments_and_reasoning_ones_benchmarks():
+    found = _types(
+        "We test agents on three mobile benchmarks: ZorbDroid, KelpApp and VorPhone. "
+        "We also report reasoning benchmarks such as ZorbQA and KelpMath."
+    )
+    assert found["ZorbDroid"] == found["KelpApp"] == found["VorPhone"] == "Environment"
+    assert found["ZorbQA"] == found["KelpMath"] == "Benchmark"

@@ -62,6 +62,7 @@ DATA_STORE = re.compile(rf"\s({DATA_STORE_WORDS})$")
 CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
 # Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X".
 COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin)\b[^.;]*$", re.I)
+APP_MODIFIERS = {"web", "mobile", "gui", "android", "os"}  # what agents operate: "web benchmarks such as X" (the guidelines' app worlds)
 TASKS_IN = re.compile(r"\btasks\s*$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
@@ -196,6 +197,8 @@ def _list_head_type(doc: Doc, i: int) -> str | None:
         return None  # "Hindsight Simulation (RLHS)": a short form of the name before it, not a list under a head noun
     for token in reversed(doc[max(0, j - 3) : j]):
         if t := HEAD_TYPE.get(token.lower_) or ("Benchmark" if token.lower_ in {"tasks", "task"} else None):
+            if t == "Benchmark" and token.i > 0 and doc[token.i - 1].lower_ in WORLD_MODIFIERS | APP_MODIFIERS:
+                return "Environment"  # "three mobile benchmarks: A, B and C": worlds agents act in (the guidelines' app environments)
             return t if t in {"Benchmark", "Environment"} else None  # "classification tasks like X": a named task is its dataset
         if token.is_punct:
             break
