@@ -27,7 +27,7 @@ from kg.extract.boundaries import citation_end
 from kg.extract.candidates import Candidate
 from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS, internal_type
 from kg.extract.mentions import norm
-from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, coordinated, counted_set, last_head
+from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, coordinated, counted_set, last_head, list_head_type
 from kg.extract.shapes import VARIANT_SPLIT, is_release
 from kg.extract.trained import trained_head, trained_system
 
@@ -62,7 +62,6 @@ DATA_STORE = re.compile(rf"\s({DATA_STORE_WORDS})$")
 CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
 # Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X".
 COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin)\b[^.;]*$", re.I)
-APP_MODIFIERS = {"web", "mobile", "gui", "android", "os"}  # what agents operate: "web benchmarks such as X" (the guidelines' app worlds)
 TASKS_IN = re.compile(r"\btasks\s*$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
@@ -101,7 +100,6 @@ APPOSITION_LEADS = NAMING_CUES | {"as", ",", '"', "“"}
 IS_A_LEADS = {"is", "serves", ","}
 # Origins whose names are typed from their context even where their finder gave a type.
 RETYPED = {"title", "definition", "cue"}
-LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"("}, {"namely"}, {"e.g."}, {"e.g.", ","})
 
 
 def _after_acronym(doc: Doc, i: int) -> int:
@@ -186,25 +184,6 @@ def _is_a(doc: Doc, i: int) -> int:
     return 0
 
 
-def _list_head_type(doc: Doc, i: int) -> str | None:
-    """The type of the head noun that introduces a list: "datasets such as X and Y", "five new benchmarks: A, B", "six benchmarks (A, B and C)"."""
-    j = i
-    while j > 0 and doc[j - 1].lower_ in {"such", "as", "including", "like", ":", "(", "namely", "e.g.", ","}:
-        j -= 1
-    if j == i or {t.lower_ for t in doc[j:i]} - {","} not in [w - {","} for w in LIST_INTRO]:
-        return None
-    if doc[j].text == "(" and not (j > 0 and doc[j - 1].is_lower):
-        return None  # "Hindsight Simulation (RLHS)": a short form of the name before it, not a list under a head noun
-    for token in reversed(doc[max(0, j - 3) : j]):
-        if t := HEAD_TYPE.get(token.lower_) or ("Benchmark" if token.lower_ in {"tasks", "task"} else None):
-            if t == "Benchmark" and token.i > 0 and doc[token.i - 1].lower_ in WORLD_MODIFIERS | APP_MODIFIERS:
-                return "Environment"  # "three mobile benchmarks: A, B and C": worlds agents act in (the guidelines' app environments)
-            return t if t in {"Benchmark", "Environment"} else None  # "classification tasks like X": a named task is its dataset
-        if token.is_punct:
-            break
-    return None
-
-
 def _closes_opening_phrase(doc: Doc, comma: int) -> bool:
     """The comma at `comma` closes a phrase that opens its sentence with a preposition, at once or after a participle:
     "On the larger X benchmark, ...", "Trained only on X and Y, ...". What follows it is the sentence's subject."""
@@ -251,7 +230,7 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
         i = starts_by_end[j]
     if i == 0:
         return None
-    if (t := _list_head_type(doc, i)) is not None:
+    if (t := list_head_type(doc, i)) is not None:
         return t
     word = doc[i - 1].lower_
     while i > 1 and word in {"both", "the", "all", "two", "three", "four", "five", "several"}:
