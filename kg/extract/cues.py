@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 HEADS = {
-    "Benchmark": "benchmark benchmarks dataset datasets corpus corpora leaderboard test-set testset suite challenge treebank database split splits subset subsets scenes",
+    "Benchmark": "benchmark benchmarks dataset datasets corpus corpora leaderboard test-set testset set sets suite challenge treebank database split splits subset subsets scenes",
     "Environment": "environment environments simulator simulators simulation emulator game games platform world worlds arena sandbox gym playground testbed testbeds "
     "robot robots quadruped humanoid manipulator",
     "Model": "model models llm llms checkpoint checkpoints vlm vlms vocoder teacher teachers",

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract import gazetteer, lexicon, shapes
+from kg.extract import shapes
 from kg.extract.cues import ARCHITECTURE, internal_type
-from kg.extract.mentions import norm
+from kg.extract.known import known_type
 
 # What may follow a known name in a name derived from it: a capitalised or numbered part (`-LT`, `-2`, `-Lite`, `'24`),
 # or a size word in any case (`-medium`, `-X`: the YOLO family's sizes run S, M, L, X).
@@ -29,19 +29,6 @@ DEPTH_WIDTH = re.compile(r"^(?:[A-Z][A-Za-z]*(?:Net|net|Former|former)|VGG|ResNe
 # The size classes of a network family (`YOLOX-X`, `EfficientNet-B0`, `ViT-L`), not a technique's variants (`PPO-max`).
 NETWORK_SIZES = {"x", "s", "m", "l", "b", "xl", "xxl", "nano", "tiny", "small", "base", "medium", "large", "huge", "giant"} | {f"b{i}" for i in range(8)}
 VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
-
-
-@lru_cache(maxsize=1)
-def _gazetteer_types() -> dict[str, str]:
-    """The package gazetteer's names and aliases, normalised, with their types (the lexicon's win: `known_type`)."""
-    return {norm(n): t.type for t in gazetteer.load().terms for n in (t.name, *t.aliases)}
-
-
-def known_type(name: str) -> str | None:
-    """The type the lexicon, else the gazetteer, gives `name`."""
-    key = norm(name)
-    term = lexicon.by_name().get(key)
-    return term.type if term else _gazetteer_types().get(key)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -5,7 +5,9 @@ benchmark", "X, a framework", "on X and Y datasets") or ending the
 compound it modifies ("the X planning benchmark"), from the words before
 it ("results on X", "agents navigate in X", "fine-tune X-7B", "on 412 X
 targets"), and last from its own shape (`...Bench`, `...Gym`, `... Data
-Bank`); a name nothing types is a Method, unless it is listed with a
+Bank`); a name nothing types is a Method, unless the words around it
+treat it as a trained network ("encoded with X", `kg.extract.trained`), it
+carries a release number (`StyleGAN2`, a Model) or it is listed with a
 dataset or world ("X and Y"). Mentions of one name vote, so one clear
 context types them all. Names derived from a known name
 (`kg.extract.derived`) are typed before this step.
@@ -25,13 +27,14 @@ from kg.extract.boundaries import citation_end
 from kg.extract.candidates import Candidate
 from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS, internal_type
 from kg.extract.mentions import norm
-from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, coordinated, counted_set, last_head
-from kg.extract.shapes import VARIANT_SPLIT
+from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, coordinated, counted_set, last_head, list_head_type
+from kg.extract.shapes import VARIANT_SPLIT, is_release
+from kg.extract.trained import trained_head, trained_system
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
 EVALUATION_WORDS = re.compile(
     r"\b(datasets?|benchmarks?|experiments?|evaluat\w*|results?|state-of-the-art|outperform\w*|performance|achiev\w*|reach\w*|attain\w*|"
-    r"scor\w*|obtain\w*|accuracy|improv\w*)\b|\d%|\d\.\d",
+    r"scor\w*|obtain\w*|accuracy|improv\w*|compar\w*)\b|\d%|\d\.\d",
     re.I,
 )
 # Words just before "on X" that make X what is trained or tested on: "pretrained on X", "accuracy on X".
@@ -73,13 +76,14 @@ COUNTED = {"two", "three", "four", "five", "six", "both", "our", "the", "these",
 NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
 # Participles after a name that make it a trained checkpoint: "X trained on Y".
 TRAINED = {get_string_id(w) for w in ("trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "tuned", "distilled")}
-TRAINED_ON = {get_string_id(w) for w in ("on", "with", "using", "from", "for", "via")}
+TRAINED_ON = {get_string_id(w) for w in ("on", "with", "using", "from", "for", "via", "by")}
 COMMA = get_string_id(",")
 # Nouns before "of X" that make X a collection of tasks or data.
 PARTS_OF = {"tasks", "subset", "subsets", "split", "splits", "portion", "partition"}
 # Plural nouns of data before "from X": "images from X", "real scenes from X", "problems sampled from X".
 DATA_NOUNS = {"images", "scenes", "samples", "examples", "questions", "problems", "videos", "sentences", "documents", "utterances",
-              "recordings", "clips", "instances", "dialogues", "articles", "sampled", "drawn", "taken", "collected", "sourced", "derived"}
+              "recordings", "clips", "instances", "dialogues", "articles", "pairs", "annotations", "captions", "passages", "queries",
+              "records", "reports", "transcripts", "sampled", "drawn", "taken", "collected", "sourced", "derived"}
 # Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
 MODEL_VERBS = {
     "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
@@ -96,7 +100,6 @@ APPOSITION_LEADS = NAMING_CUES | {"as", ",", '"', "“"}
 IS_A_LEADS = {"is", "serves", ","}
 # Origins whose names are typed from their context even where their finder gave a type.
 RETYPED = {"title", "definition", "cue"}
-LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"("}, {"namely"}, {"e.g."}, {"e.g.", ","})
 
 
 def _after_acronym(doc: Doc, i: int) -> int:
@@ -140,7 +143,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         following = doc[i + 1].lower_ if i + 1 < n else ""
         if word in {"-", "–"} and (t := HEAD_TYPE.get(following)):
             return t
-        described = i + 2 < n and word in {",", "(", ":"} and following in {"a", "an", "the", "our"}
+        described = i + 2 < n and word in {",", "(", ":"} and following in {"a", "an", "the", "our", "two", "three", "four", "both"}
         if described and following == "our" and word == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
             described = False  # "On the X, our method improves": the comma closes an opening phrase ("On X, a game that ..." is an apposition)
         if not described and (lower in {"is", "serves"} or lower == "," and following == "which") and (k := _is_a(doc, i)):
@@ -149,7 +152,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
             # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
             for token in doc[i + 1 + described : min(i + 10, n)]:
                 if HEAD_TYPE.get(token.lower_) and ((t := last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
-                    return t
+                    return "Model" if described and trained_head(doc, token.i) else t  # "X, a GUI agent trained on ..."
                 if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
                     break
     j = start - 1
@@ -179,23 +182,6 @@ def _is_a(doc: Doc, i: int) -> int:
         if words[:n] == lead and len(words) > n and words[n] in {"a", "an"}:
             return i + n + 1
     return 0
-
-
-def _list_head_type(doc: Doc, i: int) -> str | None:
-    """The type of the head noun that introduces a list: "datasets such as X and Y", "five new benchmarks: A, B", "six benchmarks (A, B and C)"."""
-    j = i
-    while j > 0 and doc[j - 1].lower_ in {"such", "as", "including", "like", ":", "(", "namely", "e.g.", ","}:
-        j -= 1
-    if j == i or {t.lower_ for t in doc[j:i]} - {","} not in [w - {","} for w in LIST_INTRO]:
-        return None
-    if doc[j].text == "(" and not (j > 0 and doc[j - 1].is_lower):
-        return None  # "Hindsight Simulation (RLHS)": a short form of the name before it, not a list under a head noun
-    for token in reversed(doc[max(0, j - 3) : j]):
-        if t := HEAD_TYPE.get(token.lower_) or ("Benchmark" if token.lower_ in {"tasks", "task"} else None):
-            return t if t in {"Benchmark", "Environment"} else None  # "classification tasks like X": a named task is its dataset
-        if token.is_punct:
-            break
-    return None
 
 
 def _closes_opening_phrase(doc: Doc, comma: int) -> bool:
@@ -244,7 +230,7 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
         i = starts_by_end[j]
     if i == 0:
         return None
-    if (t := _list_head_type(doc, i)) is not None:
+    if (t := list_head_type(doc, i)) is not None:
         return t
     word = doc[i - 1].lower_
     while i > 1 and word in {"both", "the", "all", "two", "three", "four", "five", "several"}:
@@ -345,6 +331,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
     sentences: dict[int, tuple[bool, bool, bool]] = {}
     data: set[str] = set()  # names a head noun calls a benchmark in a sentence about data
+    trained: set[str] = set()  # names a sentence treats as a trained network (`kg.extract.trained`)
     for c, name in pending:
         key = norm(name)
         t = _head_type(doc, orth, c.start, c.end, ends)
@@ -358,6 +345,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         if t:
             votes.setdefault(key, {}).setdefault(t, 0)
             votes[key][t] += 1
+        elif trained_system(doc, c.start, c.end):
+            trained.add(key)  # "encoded with X", "X as the backbone": a trained network, where nothing else types X
     variants: list[tuple[Candidate, str]] = []  # names nothing typed (Method by default) with a variant's suffix, and their stems
     defaulted: list[Candidate] = []  # names typed Method only because nothing else typed them
     acting: list[bool] = []  # whether the paper is about agents acting, read once and only if a name needs it
@@ -379,8 +368,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         elif c.label == "Benchmark" and c.origin == "cue" and CONTEST_HEAD.search(name) and _acting(text, acting):
             c.label = "Environment"  # "the StarCraft Multi-Agent Challenge" in a paper on RL: a contest agents act in
         elif c.label is None:
-            c.label = internal or "Method"
-            if not internal:
+            c.label = internal or ("Model" if key in trained or is_release(name) else "Method")
+            if c.label == "Method":
                 defaulted.append(c)
                 if (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:
                     variants.append((c, stem))

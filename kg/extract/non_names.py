@@ -2,12 +2,19 @@
 
 A name followed by "et al." is an author's. A coined shape that a number
 measures ("96 FPS", "2.1 EER", "0.5 lDDT") or that "a ... of <number>" frames
-("an MPJPE of 38.9 mm"), that follows "mean" or
+("an MPJPE of 38.9 mm", "a normalised CTR of 1.71"), that follows "mean" or
 "average" ("the mean GDT-TS reaches") or that a verb changes from one
-number to another ("improves DNSMOS OVRL from 2.48 to 3.29") names a metric, and the guidelines
+number to another or by a number ("improves DNSMOS OVRL from 2.48 to 3.29",
+"improves LAS by 2.3 points") names a metric, and the guidelines
 count no metric as an entity; a metric stays one wherever the paper writes
 it, so every mention of its one-word name goes. A year before a name is its
 edition, not a measure ("the 2020 DNS Challenge").
+
+A name is a metric's too where the field names a score after what computes
+it: "the Inception Score", "a CLAP score of 0.38", "its Elo-MMR score", and
+any name ending in "Score" or "Distance" (`Agent Importance Score`,
+`PersonaScore`). A dataset's or world's name before "score" stays: "the
+HotpotQA score" is the score on a benchmark, which the paper names.
 """
 
 from __future__ import annotations
@@ -30,24 +37,56 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
     """
     kept = []
     metrics: set[int] = set()
+    scores: set[str] = set()
     for c in found:
         if c.end + 1 < len(bits) and bits[c.end] & flags.ET and bits[c.end + 1] & flags.AL:
             continue
+        if _names_a_score(doc, orth, c):
+            scores.add(doc[c.start : c.end].text)
+            continue
         if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or _averaged(doc, orth, c) or _changed(doc, orth, bits, c)
-                                                    or _valued(orth, bits, c)):
+                                                    or _valued(doc, orth, bits, c)):
             if c.end - c.start == 1 and not YEAR.match(doc[c.start - 1].text):  # "the 2020 DNS Challenge": an edition, not a measure
                 metrics.add(int(orth[c.start]))
             continue
         kept.append(c)
     if metrics:
         kept = [c for c in kept if not (c.origin == "shape" and c.end - c.start == 1 and int(orth[c.start]) in metrics)]
+    if scores:  # "calculating Elo-MMR scores for each" after "its Elo-MMR score"
+        kept = [c for c in kept if not (doc[c.start : c.end].text in scores and c.label not in ARENAS)]
     return kept
+
+
+# A name ending in a word for a measure names a metric: `Agent Importance Score`, `PersonaScore`, `Earth Mover's Distance`.
+MEASURE_NAME = re.compile(r"(?:\b|[a-z])(?:Score|Distance)$")
+# Capitalised measure words after a name that make the two one metric's name: "the Inception Score".
+MEASURE_TITLES = frozenset(get_string_id(w) for w in ("Score", "Distance"))
+SCORE = get_string_id("score")  # not "scores", a verb as often: "an Isolation Forest scores 66.5"
+# Words before "X score" that make "score" a noun of which X says what computes it: "a CLAP score", "its Elo-MMR score".
+SCORE_DETERMINERS = frozenset(get_string_id(w) for w in ("a", "an", "the", "its", "their", "our", "his", "her", "A", "An", "The", "Its", "Their", "Our"))
+ARENAS = {"Benchmark", "Environment"}
+
+
+def _names_a_score(doc: Doc, orth: numpy.ndarray, c: Candidate) -> bool:
+    """`c` names a metric by what computes it (see the module's docstring); a dataset's or world's name before "score" is kept."""
+    if c.label in ARENAS:
+        return False
+    text = doc[c.start : c.end].text
+    if MEASURE_NAME.search(text):
+        return internal_type(text) not in ARENAS
+    if c.end >= len(orth):
+        return False
+    after = orth[c.end]
+    if not (after in MEASURE_TITLES or after == SCORE and c.start > 0 and orth[c.start - 1] in SCORE_DETERMINERS):
+        return False  # most names are followed by no measure word
+    return internal_type(text) not in ARENAS
 
 
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Words before a metric's name, never before a model's or a dataset's: "the mean lDDT", "an average EER".
 AVERAGED = frozenset(get_string_id(w) for w in ("mean", "average", "median"))
 FROM, THE, OF = get_string_id("from"), get_string_id("the"), get_string_id("of")
+FROM_BY = frozenset((FROM, get_string_id("by")))
 ARTICLES = frozenset(get_string_id(w) for w in ("a", "an"))
 
 
@@ -57,16 +96,21 @@ CHANGES = frozenset("improves improved raises raised increases increased reduces
 
 def _changed(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) -> bool:
     """`c` is what a verb changes "from" a number: a quantity, not a system ("improves Llama-3-8B from" names a checkpoint, found otherwise)."""
-    if not (c.end + 1 < len(doc) and orth[c.end] == FROM and bits[c.end + 1] & flags.NUMBER):
-        return False  # most names are followed by no "from <number>"
+    if not (c.end + 1 < len(doc) and orth[c.end] in FROM_BY and bits[c.end + 1] & flags.NUMBER):
+        return False  # most names are followed by no "from <number>" or "by <number>" ("improves LAS by 2.3 points")
     i = c.start - 1 - (orth[c.start - 1] == THE)
     return i >= 0 and doc[i].lower_ in CHANGES and c.label is None and internal_type(doc[c.start : c.end].text) is None
 
 
-def _valued(orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) -> bool:
-    """`c` is what "a"/"an" and "of <number>" frame: "an MPJPE of 38.9 mm" gives a measure its value; a system or dataset is never "a X of 38.9"."""
-    return (orth[c.start - 1] in ARTICLES and c.end + 1 < len(orth) and orth[c.end] == OF
-            and bool(bits[c.end + 1] & flags.NUMBER) and c.label is None)
+def _valued(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) -> bool:
+    """`c` is what "a"/"an" and "of <number>" frame: "an MPJPE of 38.9 mm", "a normalised CTR of 1.71" give a measure its
+    value; a system or dataset is never "a X of 38.9"."""
+    if not (c.end + 1 < len(orth) and orth[c.end] == OF and bits[c.end + 1] & flags.NUMBER and c.label is None):
+        return False
+    i = c.start - 1
+    if i > 0 and doc[i].is_alpha and doc[i].is_lower and orth[i] not in ARTICLES:
+        i -= 1  # one adjective between: "a normalised CTR of"
+    return orth[i] in ARTICLES
 
 
 def _averaged(doc: Doc, orth: numpy.ndarray, c: Candidate) -> bool:

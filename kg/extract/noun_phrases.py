@@ -6,7 +6,9 @@ so the name that modifies them is of that kind. A name between a count
 after "on" and a plural noun is the set scored on ("on 412 recent CAMEO
 targets"). The members of one list joined by "and" or "or" are of one
 kind, so a name nothing else types takes the type of a dataset or world it
-is listed with. `kg.extract.entity_types` reads these beside its other cues.
+is listed with, and the head noun that introduces a list types its members
+("datasets such as X and Y"; "web benchmarks: X, Y" are worlds agents act
+in). `kg.extract.entity_types` reads these beside its other cues.
 """
 
 from __future__ import annotations
@@ -16,10 +18,14 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract.candidates import Candidate
-from kg.extract.cues import COORDINATION, HEAD_TYPE
+from kg.extract.cues import COORDINATION, HEAD_TYPE, WORLD_MODIFIERS
 from kg.extract.mentions import norm
 
 ARTICLES = {get_string_id(w) for w in ("the", "a", "an", "The", "A", "An")}
+# The words between a list's head noun and its first member: "datasets such as X", "benchmarks: X", "benchmarks (X, ...)".
+LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"("}, {"namely"}, {"e.g."}, {"e.g.", ","})
+# What agents operate, before a head noun of data: "web benchmarks such as X" name worlds (the guidelines' app environments).
+APP_MODIFIERS = {"web", "mobile", "gui", "android", "os"}
 SCORED_ON = {get_string_id(w) for w in ("on", "across", "over", "On", "Across", "Over")}
 # Words that end a noun compound: verbs, prepositions and conjunctions read before any head noun.
 COMPOUND_STOPS = {"and", "or", "of", "to", "with", "for", "on", "in", "is", "are", "was", "were", "that", "which", "by", "as", "at", "from",
@@ -90,3 +96,22 @@ def coordinated(doc: Doc, found: list[Candidate], defaulted: list[Candidate]) ->
     if listed:
         for c in defaulted:
             c.label = listed.get(norm(doc[c.start : c.end].text), c.label)
+
+
+def list_head_type(doc: Doc, i: int) -> str | None:
+    """The type of the head noun that introduces a list: "datasets such as X and Y", "five new benchmarks: A, B", "six benchmarks (A, B and C)"."""
+    j = i
+    while j > 0 and doc[j - 1].lower_ in {"such", "as", "including", "like", ":", "(", "namely", "e.g.", ","}:
+        j -= 1
+    if j == i or {t.lower_ for t in doc[j:i]} - {","} not in [w - {","} for w in LIST_INTRO]:
+        return None
+    if doc[j].text == "(" and not (j > 0 and doc[j - 1].is_lower):
+        return None  # "Hindsight Simulation (RLHS)": a short form of the name before it, not a list under a head noun
+    for token in reversed(doc[max(0, j - 3) : j]):
+        if t := HEAD_TYPE.get(token.lower_) or ("Benchmark" if token.lower_ in {"tasks", "task"} else None):
+            if t == "Benchmark" and token.i > 0 and doc[token.i - 1].lower_ in WORLD_MODIFIERS | APP_MODIFIERS:
+                return "Environment"  # "three mobile benchmarks: A, B and C": worlds agents act in (the guidelines' app environments)
+            return t if t in {"Benchmark", "Environment"} else None  # "classification tasks like X": a named task is its dataset
+        if token.is_punct:
+            break
+    return None

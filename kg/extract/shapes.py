@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from kg.extract import lexicon
+from kg.extract.known import known_type
 
 SIZE = r"\d+(?:\.\d+)?[BMKbmk]"
 # A size on its own ("13B" in "AgentLM-7B, 13B, and 70B"), and a name that
@@ -25,6 +26,12 @@ WITH_SIZE = re.compile(r"^[A-Za-z][\w.+]*(?:-[\w.+]+)*-(?:\d+x)?[0-9.]*\d[BM]\d*
 WITH_SIZE_WORD = re.compile(
     r"^[A-Za-z][\w.]*(?:-[\w.]+)*-(?:XXS|XS|S|M|L|B|B[0-7]|XL|XXL|XXXL|small|base|large|medium|tiny|huge|giant|xl|xxl)(?:[-/][\w.]+)*$"
 )
+# A release word after a capitalised name, as the field ships chat, code and sized checkpoints (`Kormo-Chat`,
+# `Talvex-Coder`, `Hunyuan-Large`); not `-Lite`, `-Pro` or `-Max`, which benchmarks and techniques take as often
+# (`WebArena-Lite`, `MMLU-Pro`, `PPO-max`), nor `-Instruct`, which instruction datasets take too.
+WITH_RELEASE_WORD = re.compile(r"^[A-Z][A-Za-z0-9.]{2,}(?:-[\w.]+)*-(?:Chat|chat|Coder|Turbo|turbo|Large|Base|Small|Medium|Tiny|Huge)$")
+# Prefixes of ordinary compounds, never a model's name: `Multi-Chat`, `Self-Instruct`.
+COMPOUND_PREFIXES = frozenset("multi self cross single non pre post sub super".split())
 # A lower-case coined word with a digit inside, then a release number: `wav2vec 2.0`, `word2vec 1.0`.
 INNER_DIGIT = re.compile(r"^[a-z]+\d[a-z]+$")
 RELEASE = re.compile(r"^\d+\.\d+$")
@@ -73,7 +80,10 @@ def known_family(text: str) -> bool:
 def is_model_checkpoint(text: str) -> bool:
     """A known family's checkpoint, or any name that carries a parameter count (`AgentLM-70B`) or a size word (`mT5-XL`)."""
     if WITH_SIZE_WORD.match(text) and (text.split("-")[0] != text.split("-")[0].lower() or any(ch.isdigit() for ch in text.split("-")[0])):
-        return True  # `mT5-XL`, `Whisper-large-v3`; not `fine-large`
+        return known_type(text.split("-")[0]) not in {"Benchmark", "Environment"}  # `mT5-XL`, `Whisper-large-v3`; not `fine-large`,
+        # nor `Hopper-medium-replay`, a split of a listed world's data by the quality of its policy
+    if WITH_RELEASE_WORD.match(text) and text.split("-")[0].lower() not in COMPOUND_PREFIXES:
+        return True  # `Kormo-Chat`, `Hunyuan-Large`: a released checkpoint
     if O_SERIES.match(text):
         return True  # `o3`, `o4-mini-high`: a reasoning model's release and effort
     if text.split("-")[0] in SIZE_PREFIXES or SMALL_COUNT.search(text):
@@ -115,3 +125,16 @@ def is_coined(text: str) -> bool:
     return len(parts) > 1 and bool(CAPITAL_COMPOUND.match(text)) and any(
         len(p) == 1 and p.isupper() or CAMEL.search(p) or p.isupper() and len(p) > 1 or any(ch.isdigit() for ch in p) for p in parts
     )
+
+
+# A coined name with a release number after it (`StyleGAN2`, `NLLB-200`, `Zorblax 3`): the shape of a released network.
+# Not a year (`KITTI 2015` is an edition), not a "v" version (`ColBERTv2`, kept by methods as often), not a short stem (`I2V`, `T850`).
+RELEASED = re.compile(r"^(?P<stem>[A-Za-z][A-Za-z+]*[A-Za-z])[- ]?(?P<number>\d{1,3}(?:\.\d+)?)$")
+
+
+@lru_cache(maxsize=1 << 16)
+def is_release(text: str) -> bool:
+    """`text` is a coined name and a release number: the field names released networks so far more often than techniques."""
+    m = RELEASED.match(text)
+    return bool(m) and sum(ch.isalpha() for ch in m["stem"]) >= 3 and not m["stem"].lower().endswith("v")
+
