@@ -58,6 +58,8 @@ _PART = r"(?:[A-Z][\w.'’-]*\w|\d{1,4}\b(?![.,%]))"  # "Gen 9 OU", "Amazon Revi
 UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n)\s+(?:the\s+)?({_WORD}(?:\s+{_PART})*)")
 # Capitalised words after "on"/"in" that are not where a score was measured: a part of the paper, hardware, a metric ("62.1 on MOTA").
 NOT_ARENA = re.compile(r"(Table|Tab|Section|Sec|Figure|Fig|Appendix|App|Eq|Equation|Chapter|Part|Step|Stage|Phase|Round)\b")
+# "on val2017", "on test2015", "on minival": a split of the benchmark named before, where the score was measured on that benchmark.
+SPLIT = re.compile(r"(?i:(?:mini)?(?:val|train|test|dev)(?:\d{2,4})?(?:-(?:dev|std|challenge))?)")
 HARDWARE = re.compile(r"\b(GPUs?|CPUs?|TPUs?|cores?|boards?|machines?|nodes?|devices?)\b", re.I)
 # Metric words in any case, with the words that make them specific ("top-1 accuracy", "Dice score", "box AP"),
 # and metric acronyms in their own case only: "map" and "mae" are words too.
@@ -88,7 +90,7 @@ def unlisted_arenas(text: str, sent: Sentence, spans: list[Mention]) -> list[Men
         end = start + len(name)
         if any(s.start_char == end + 1 and s.label_ in {"Benchmark", "Environment"} for s in spans):
             continue  # "On Split CIFAR-100": the word names the benchmark's variant (`with_variant`), not a benchmark
-        if (not name or any(a < end and start < b for a, b in covered) or NOT_ARENA.match(name) or METRICS.fullmatch(name)
+        if (not name or any(a < end and start < b for a, b in covered) or NOT_ARENA.match(name) or METRICS.fullmatch(name) or SPLIT.fullmatch(name)
                 or HARDWARE.search(text, start, end + 12) or lexicon.is_excluded(name)):
             continue  # ... and what the guidelines rule out as a name ("on JA-EN": a language pair is a split)
         found.append(Mention(-1, -1, start, end, "Benchmark", "", name, "result"))
@@ -232,8 +234,20 @@ def not_a_score(before: str, after: str, on_benchmark: bool) -> bool:
 # "the CARLA Leaderboard 2.0": a bare number right after a name of two capitalised words is its version, not a score;
 # not after one named after "on"/"in", as in an elliptic list ("and on Amazon Book 0.046").
 VERSION_BEFORE = re.compile(r"(?<![Oo]n )(?<![Ii]n )(?<!\S)[A-Z][\w-]* [A-Z][a-z]+ $")
-# "at tIoU 0.5", "at a threshold of 0.7", "@ IoU=0.5": the setting a score is read at.
-THRESHOLD_BEFORE = re.compile(r"(?:\bat|@)\s+(?:an?\s+)?(?:\w*IoU|(?i:thresholds?|confidence|temperature))\s*(?:of\s+|=\s*)?$")
+# "HIVE-COTE 2.0", "SQuAD 2.0": a one-digit "N.N" right after a coded name is its version too, but not in an elliptic
+# list ("and RAFT 1.6") nor after "on"/"in".
+CODED_VERSION_BEFORE = re.compile(r"(?<![Oo]n )(?<![Ii]n )(?<!and )(?<!, )(?<!\S)[A-Z][\w-]*[A-Z][\w-]* $")
+ONE_DIGIT_VERSION = re.compile(r"\d\.\d")
+
+
+def version_before(text: str, sentence_start: int, start: int, value: str) -> bool:
+    """Whether the number `value` at `start` is the version of the name written just before it ("the CARLA Leaderboard 2.0", "HIVE-COTE 2.0")."""
+    low = max(sentence_start, start - 20)
+    return bool(VERSION_BEFORE.search(text, low, start) or (ONE_DIGIT_VERSION.fullmatch(value) and CODED_VERSION_BEFORE.search(text, low, start)))
+# "at tIoU 0.5", "at a threshold of 0.7", "@ IoU=0.5", "an IoU threshold of 0.7", "over tIoU thresholds from 0.3 to 0.7":
+# the setting a score is read at, not a score. A threshold is one wherever it is named; an IoU is one only after "at".
+THRESHOLD_BEFORE = re.compile(
+    r"(?:(?:\bat|@)\s+(?:an?\s+)?(?:\w*IoU|(?i:confidence|temperature))|(?i:\bthresholds?))\s*(?:(?:of|=|from|between)\s*)?(?:[\d.]+\s*(?:to|and)\s+)?$")
 # "AudioLDM 2 reaches", "Point Transformer V3 obtains": the version written after a name is part of who scored.
 VERSION_AFTER = re.compile(r" ([Vv]\d{1,2}(?:\.\d)?|\d{1,2})(?= [a-z])")
 

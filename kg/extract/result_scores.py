@@ -30,7 +30,7 @@ DECIMAL_POINT = re.compile(r"\.\d")
 # A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
 SCORE_VERBS = re.compile(
     r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|lower\w*|reduc\w*|complet\w*|"
-    r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|MRR|BLEU|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
+    r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|drop\w*|fall\w*|fell|decreas\w*|increas\w*|MRR|BLEU|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
     re.I,
 )
 BARE_UNIT = re.compile(r"^\s*(x\b|×|times|[BMK]\b|billion|million|seconds?|s\b|hours?|minutes?|days?|ms\b|GB|MB|tokens|fps|Hz)", re.I)
@@ -110,7 +110,7 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
             return False  # a version inside a name (`Claude 3.5`)
         if value.endswith("%"):
             return True
-        if (YEARS.match(value) or result_names.VERSION_BEFORE.search(text, max(sent.start_char, start - 20), start)
+        if (YEARS.match(value) or result_names.version_before(text, sent.start_char, start, value)
                 or result_names.THRESHOLD_BEFORE.search(text, max(sent.start_char, start - 30), start)):
             return False  # "of 2009-2019", "the CARLA Leaderboard 2.0", "73.1% mAP at tIoU 0.5"
         return says_scored and not BARE_UNIT.match(text[end : end + 12])

@@ -1,0 +1,30 @@
+"""Result rules that follow from the guidelines and the plain English of result sentences, on abstracts written for these tests."""
+
+from conftest import extract_one
+
+
+def _results(abstract: str, title: str = "A method") -> set[tuple]:
+    return {(r.subject, r.benchmark, r.value) for r in extract_one(title, abstract).results}
+
+
+def test_a_threshold_range_is_the_setting_not_a_score():
+    found = _results("We present MarlinNet, a video localiser. MarlinNet reaches 44.2% mAP over tIoU thresholds from 0.3 to 0.7 on THUMOS14.")
+    assert not any(value in {"0.3", "0.7"} for _, _, value in found)
+    found = _results("We present KoelDet, a 3D detector. KoelDet obtains an AP of 71.9 on KITTI with an IoU threshold of 0.7.")
+    assert ("KoelDet", "KITTI", "71.9") in found
+    assert not any(value == "0.7" for _, _, value in found)
+
+
+def test_a_one_digit_version_after_a_coded_name_is_no_score():
+    found = _results("We introduce PlankNet, a classifier. It is not significantly different from HIVE-COTE 2.0 and reaches 88.1% accuracy on UCR.")
+    assert {value for _, _, value in found} == {"88.1%"}
+
+
+def test_a_bare_number_after_drops_to_is_a_score():
+    found = _results("We propose TernPose, a pose lifter. On Human3.6M it reaches an MPJPE of 38.9 mm. With ground-truth 2D inputs its MPJPE drops to 16.4 mm.")
+    assert ("TernPose", "Human3.6M", "16.4") in found
+
+
+def test_a_split_after_on_is_no_benchmark_of_its_own():
+    found = _results("We propose Cormorant, a detection transformer. Our method reaches 49.3 AP on COCO test-dev and 48.8 AP on val2017.")
+    assert found == {("Cormorant", "COCO", "49.3"), ("Cormorant", "COCO", "48.8")}
