@@ -28,3 +28,27 @@ def test_a_bare_number_after_drops_to_is_a_score():
 def test_a_split_after_on_is_no_benchmark_of_its_own():
     found = _results("We propose Cormorant, a detection transformer. Our method reaches 49.3 AP on COCO test-dev and 48.8 AP on val2017.")
     assert found == {("Cormorant", "COCO", "49.3"), ("Cormorant", "COCO", "48.8")}
+
+
+def test_the_start_of_a_change_that_a_named_model_owns_is_its_score():
+    found = _results("We propose LoonRec, a recommender. On ReDial, LoonRec improves Recall@10 from 0.216 for UniCRS to 0.247.")
+    assert found == {("UniCRS", "ReDial", "0.216"), ("LoonRec", "ReDial", "0.247")}
+    found = _results("We propose HushNet, a speech enhancer. On VoiceBank, HushNet raises PESQ from 2.48 for the noisy input to 3.29.")
+    assert not any(value == "2.48" for _, _, value in found)
+
+
+def test_bare_scores_listed_before_for_a_name_are_all_that_names():
+    found = _results("We propose GrebeFlow, an optical flow network. On Sintel it achieves an end-point error of 1.29 and 2.36, versus 1.61 and 2.86 for RAFT.")
+    assert found == {("GrebeFlow", "Sintel", "1.29"), ("GrebeFlow", "Sintel", "2.36"), ("RAFT", "Sintel", "1.61"), ("RAFT", "Sintel", "2.86")}
+
+
+def test_an_adjective_may_stand_before_a_metric_or_an_owner():
+    found = _results("We propose ScoterBand, a bandit. On the Yahoo dataset it reaches a normalised CTR of 1.71, versus 1.57 for LinUCB.")
+    assert ("ScoterBand", "Yahoo", "1.71") in found and ("LinUCB", "Yahoo", "1.57") in found
+    found = _results("We propose SmewOp, a neural operator. On Navier-Stokes it achieves an L2 error of 0.102, versus 0.128 for the factorised F-FNO.")
+    assert ("F-FNO", "Navier-Stokes", "0.128") in found
+
+
+def test_a_score_after_a_name_and_at_is_that_names():
+    found = _results("We introduce OspreyTS, a classifier. OspreyTS achieves 84.1 accuracy on UCR, ahead of InceptionTime at 83.0.")
+    assert found == {("OspreyTS", "UCR", "84.1"), ("InceptionTime", "UCR", "83.0")}

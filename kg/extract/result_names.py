@@ -163,7 +163,7 @@ def unowned_metric(clause: str) -> bool:
 # A name used as the metric, not as who scored: "a CLAP score of 0.38", "the mean GDT-TS from 61.2 to 64.8",
 # "the mean lDDT reaches 83.5", "a 5-day Z500 RMSE of 312". Without an article before it, "improves Llama-3 from
 # 4.8% to 42.4%" names who scored.
-_ARTICLE = r"(?:\b(?:a|an|the|its|their)\s+)"
+_ARTICLE = r"(?:\b(?:a|an|the|its|their)\s+(?:[a-z][\w-]*(?:ed|ised|ized|al)\s+)?)"  # "a normalised CTR of 1.71"
 _STATISTIC = r"(?:\b(?:mean|median|average)\s+)"
 _HORIZON = r"(?:\d+-(?:day|hour|step|shot|frame)\s+)"
 METRIC_NAME_BEFORE = re.compile(rf"(?:{_ARTICLE}{_STATISTIC}?|{_STATISTIC}){_HORIZON}?$", re.I)
@@ -214,6 +214,8 @@ def whole_scores(text: str, sent: Sentence) -> list[tuple[int, str]]:
 PREFERENCE_BEFORE = re.compile(r"\b(than|over|preferred|prefer)\b[^,;.]*\bin\s*$", re.I)
 # "from 2.48 for the noisy input to 3.29": the start of a change, however long the words between.
 FROM_BEFORE = re.compile(r"\bfrom\s*$")
+# "from 0.216 for UniCRS to 0.247": a start that a named model owns is that model's score, compared with the end.
+NAMED_START = re.compile(r"\s*for\s+(?:the\s+)?[A-Z][\w.+-]*")
 TO_AFTER = re.compile(r"[^,;.%\d]{0,40}?\bto\s+~?\d")
 
 
@@ -228,7 +230,12 @@ def not_a_score(before: str, after: str, on_benchmark: bool) -> bool:
         return True
     if not on_benchmark and PREFERENCE_BEFORE.search(before) and after.lstrip().startswith("of "):
         return True
-    return bool(FROM_BEFORE.search(before) and TO_AFTER.match(after))
+    return bool(FROM_BEFORE.search(before) and TO_AFTER.match(after) and not named_start(before, after))
+
+
+def named_start(before: str, after: str) -> bool:
+    """Whether the number between `before` and `after` starts a change and a named model owns it ("from 0.216 for UniCRS to 0.247")."""
+    return bool(FROM_BEFORE.search(before) and NAMED_START.match(after))
 
 
 # "the CARLA Leaderboard 2.0": a bare number right after a name of two capitalised words is its version, not a score;

@@ -126,7 +126,8 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
         before = SCORE_LIST_BEFORE.sub("", text[max(sent.start_char, start - 80) : start])[-40:]
         after = text[end : end + 80]
         after = after[SCORE_LIST_AFTER.match(after).end() if SCORE_LIST_AFTER.match(after) else 0 :]
-        if (folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or folding.match(RELATIVE_AFTER, after[:30]) or RELATIVE_OF.match(after)
+        relative_after = folding.match(RELATIVE_AFTER, after[:30]) and not result_names.named_start(before, after)
+        if (folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or relative_after or RELATIVE_OF.match(after)
                 or result_names.not_a_score(before, after, on_benchmark)):
             relative_end = end
             continue

@@ -64,11 +64,16 @@ UNNAMED_FOR = re.compile(
     r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
 )
 # "for" after a score, past a unit or metric ("19.6 dB for X", "3.42 MOS for X"), and an article.
-FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,8}\s+)?for\s+(?:an?\s+|the\s+)?")
+# An adjective may stand before the owner's name: "0.128 for the factorised F-FNO".
+FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,8}\s+)?for\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*(?:ed|ised|ized|al)\s+)?")
+# The scores listed after one, bare or not: "1.61 and 2.86 for RAFT" are both RAFT's.
+SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4}(?:\.\d+)?%?(?![\w.]))+")
 PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 PAREN_AFTER = re.compile(r"^\s*\(\s*$")
+# "ahead of DREEAM at 64.20 F1": a score written after a name and "at" is that name's.
+AT_SCORE = re.compile(r"\s+at\s+~?")
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
 THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate)\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
@@ -243,14 +248,14 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if len(subjects) > 1 and COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char):
                 subjects = subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
             owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
-            owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and PAREN_AFTER.match(text[end : e.start_char])), None)
+            owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and (PAREN_AFTER.match(text[end : e.start_char]) or AT_SCORE.fullmatch(text, e.end_char, start))), None)
             close = text.find(")", end, sent.end_char)
             if owner is None and close > 0 and text[max(sent.start_char, start - 2) : start].strip().endswith("("):
                 owner = next((e for e in in_sent if e.label_ in SUBJECT_TYPES and end < e.start_char and e.end_char <= close), None)  # "(31.8% of issues by GPT-4o)"
             unnamed = UNNAMED_OWNER.search(text[max(sent.start_char, start - 40) : start])
             if owner is None and unnamed and not result_names.METRICS.fullmatch(unnamed.group(1)):
                 continue  # "close to recordings (4.38)": the score of something the paper does not name
-            listed = SCORE_LIST_AFTER.match(text[end : end + 60])
+            listed = SCORES_LISTED.match(text[end : end + 60])
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
             following = FOR_OWNER.match(text[skip : skip + 28])  # "2.7% for a Conformer", "19.6 dB for FreeNeRF"
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
