@@ -52,3 +52,23 @@ def test_an_adjective_may_stand_before_a_metric_or_an_owner():
 def test_a_score_after_a_name_and_at_is_that_names():
     found = _results("We introduce OspreyTS, a classifier. OspreyTS achieves 84.1 accuracy on UCR, ahead of InceptionTime at 83.0.")
     assert found == {("OspreyTS", "UCR", "84.1"), ("InceptionTime", "UCR", "83.0")}
+
+
+def test_scores_after_a_list_of_as_many_benchmarks_pair_with_them_in_order():
+    found = _results("We propose ShagRE, a relation extractor. It generalises to the CDR and GDA datasets with 78.6 and 86.1 F1.")
+    assert found == {("ShagRE", "CDR", "78.6"), ("ShagRE", "GDA", "86.1")}
+
+
+def test_a_benchmark_that_opens_a_later_clause_is_not_an_earlier_scores():
+    found = _results(
+        "We propose EiderNet, an audio tagger. Fine-tuned on ESC-50, it achieves 97.3% accuracy, and on the FSD50K benchmark it obtains 0.652 mAP."
+    )
+    assert found == {("EiderNet", "ESC-50", "97.3%"), ("EiderNet", "FSD50K", "0.652")}
+
+
+def test_a_score_with_no_benchmark_of_its_own_keeps_the_one_before_it_in_the_sentence():
+    found = _results(
+        "We propose KiteReg, a registration network. KiteReg achieves a Dice score of 0.824 on the OASIS validation set of the Learn2Reg "
+        "challenge, compared with 0.817 for TransMorph, and a HD95 of 1.61 mm."
+    )
+    assert found == {("KiteReg", "OASIS", "0.824"), ("TransMorph", "OASIS", "0.817"), ("KiteReg", "OASIS", "1.61")}

@@ -113,15 +113,31 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
         if len(opening) == len(group) and index in group:
             return opening[group.index(index)]
         return opening[-1] if len(opening) == 1 else None
-    after = [a for a in arenas if a.start_char > end and ";" not in text[end : a.start_char]]  # not "...; on the B tasks it matches"
+    # Not "...; on the B tasks it matches", nor ", and on B it obtains 0.652": a benchmark that opens a later score's clause.
+    after = [a for a in arenas if a.start_char > end and ";" not in text[end : a.start_char] and not _opens_later(a, scores, index, text)]
     if not after:
         before = [a for a in arenas if a.end_char <= scores[index][0]]
+        if index and not any(scores[index - 1][1] <= a.start_char < scores[index][0] for a in arenas) and not SCORE_LINK.match(text[scores[index - 1][1] : scores[index][0]]):
+            return _arena_for(scores, index - 1, arenas, text)  # "0.824 on A, compared with 0.817 for B, and a HD95 of 1.61": on A too
+        chain = _coordinated(before, text) if before else []
+        first, last = _listed(scores, index, text)
+        if len(chain) > 1 and len(chain) == last - first + 1:
+            return chain[index - first]  # "to the CDR and GDA datasets with 78.6 and 86.1 F1"
         return before[-1] if before else None
     group = [i for i, s in enumerate(scores) if s[1] <= after[0].start_char and not any(a.start_char > s[1] and a.start_char < after[0].start_char for a in arenas)]
     chain = _coordinated_forward(after, text)
     if len(group) > 1 and len(chain) >= len(group) and index in group:
         return chain[group.index(index)]
     return after[0]
+
+
+# ", and on the B benchmark it obtains": a benchmark phrase that opens a clause of its own.
+CLAUSE_OPENING = re.compile(r"[,;]\s*(?:and\s+)?(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
+def _opens_later(arena: Mention, scores: list[tuple[int, int, str]], index: int, text: str) -> bool:
+    """Whether `arena`, after score `index`, opens a clause of its own with a later score of the sentence in it."""
+    return any(s[0] > arena.end_char for s in scores[index + 1 :]) and CLAUSE_OPENING.search(text, max(0, arena.start_char - 40), arena.start_char) is not None
 
 
 def _compared_with(scores: list[tuple[int, int, str]], index: int, text: str) -> tuple[int, int] | None:
