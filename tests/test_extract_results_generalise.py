@@ -72,3 +72,27 @@ def test_a_score_with_no_benchmark_of_its_own_keeps_the_one_before_it_in_the_sen
         "challenge, compared with 0.817 for TransMorph, and a HD95 of 1.61 mm."
     )
     assert found == {("KiteReg", "OASIS", "0.824"), ("TransMorph", "OASIS", "0.817"), ("KiteReg", "OASIS", "1.61")}
+
+
+def test_an_average_over_seeds_runs_or_thresholds_keeps_its_benchmark():
+    found = _results("We propose QuillSeg, a parser. QuillSeg reaches 91.2% accuracy on PTB averaged over three runs.")
+    assert found == {("QuillSeg", "PTB", "91.2%")}
+    found = _results("We present MarlinNet, a video localiser. MarlinNet reaches an average mAP of 44.2% over tIoU thresholds on THUMOS14.")
+    assert found == {("MarlinNet", "THUMOS14", "44.2%")}
+    found = _results("We propose EiderNet, an audio tagger. On ESC-50 it achieves 97.3% accuracy averaged over the five folds.")
+    assert found == {("EiderNet", "ESC-50", "97.3%")}
+
+
+def test_an_average_over_benchmarks_has_none():
+    found = _results("We propose SandpiperQA, a reader. SandpiperQA reaches an average accuracy of 71.2% over the five benchmarks, and 80.1% on BoolQ.")
+    assert found == {("SandpiperQA", None, "71.2%"), ("SandpiperQA", "BoolQ", "80.1%")}
+
+
+def test_an_average_keeps_the_one_benchmark_its_clause_names_before_it():
+    found = _results("We propose DunlinLoc, a localiser. With TSP features on ActivityNet-1.3 DunlinLoc obtains an average mAP of 37.6%.")
+    assert found == {("DunlinLoc", "ActivityNet-1.3", "37.6%")}
+
+
+def test_names_in_a_gerund_phrase_that_opens_the_sentence_are_tools():
+    found = _results("We propose ErneLoc, a localiser. Replacing I3D with VideoMAE features lifts its THUMOS14 mAP to 72.4%.")
+    assert not any(subject in {"I3D", "VideoMAE"} for subject, _, _ in found)

@@ -304,7 +304,8 @@ def scored_on(arenas: list[Mention], text: str) -> list[Mention]:
 
 # "..., refining ESMFold predictions raises the mean GDT-TS": a name after a gerund that opens a clause is what the
 # paper's method works on, and the gerund phrase is the paper's method at work.
-GERUND_BEFORE = re.compile(r"(?:^|[,;])\s*[a-z]+ing\s+(?:the\s+|an?\s+)?$")
+# So is every name of a gerund phrase that opens the sentence, up to the verb: "Replacing I3D with VideoMAE features lifts ...".
+GERUND_BEFORE = re.compile(r"(?:^|[,;])\s*[a-z]+ing\s+(?:the\s+|an?\s+)?$|^\W*[A-Z][a-z]+ing\s+[^,;]*$")
 GERUND_CLAUSE = re.compile(r"\W*(?:(?:On|In|For|At)\b[^,;]{0,80},\s*)?[a-z]+ing\s")
 
 
