@@ -96,3 +96,20 @@ def test_an_average_keeps_the_one_benchmark_its_clause_names_before_it():
 def test_names_in_a_gerund_phrase_that_opens_the_sentence_are_tools():
     found = _results("We propose ErneLoc, a localiser. Replacing I3D with VideoMAE features lifts its THUMOS14 mAP to 72.4%.")
     assert not any(subject in {"I3D", "VideoMAE"} for subject, _, _ in found)
+
+
+def test_names_in_an_opening_combined_with_phrase_are_tools():
+    found = _results("We propose FreqAug, an augmentation. Combined with StyleGAN2 and ADA, FreqAug improves FID on AFHQ-Dog from 7.40 to 5.92.")
+    assert found == {("FreqAug", "AFHQ-Dog", "5.92")}
+
+
+def test_a_base_model_with_the_papers_method_is_the_method_at_work():
+    found = _results("We propose AukGAN, a regulariser. On CIFAR-10, BigGAN with AukGAN obtains an Inception Score of 9.12.")
+    assert found == {("AukGAN", "CIFAR-10", "9.12")}
+    found = _results("We propose AukGAN, a regulariser. On CIFAR-10, BigGAN with SNGAN obtains an Inception Score of 8.70.")
+    assert not any(subject == "AukGAN" for subject, _, _ in found)
+
+
+def test_the_gains_with_no_one_named_are_the_papers_work():
+    found = _results("We propose GullOCR, a text recogniser. GullOCR reaches 93.4% on IIIT5K. The gains are largest on the irregular sets, with 88.1% on SVTP.")
+    assert ("GullOCR", "SVTP", "88.1%") in found

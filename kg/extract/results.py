@@ -64,7 +64,8 @@ ARENA_TYPES = {"Benchmark", "Environment"}
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
 CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 # "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
-LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from))\b[^,;]*$", re.I)
+LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from|with))\b[^,;]*$", re.I)
+ADDED_TO = re.compile(r"\s+(?:with|\+)\s+(?:our\s+)?")
 # The object of a comparison, just before it: "X matches / outperforms Y with 0.158" is X's score.
 COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?$", re.I)
 UNNAMED_FOR = re.compile(
@@ -82,7 +83,7 @@ PAREN_AFTER = re.compile(r"^\s*\(\s*$")
 # "ahead of DREEAM at 64.20 F1": a score written after a name and "at" is that name's.
 AT_SCORE = re.compile(r"\s+at\s+~?")
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
-THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate)\b", re.I)
+THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate|gains|improvements)\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
 
 
@@ -283,6 +284,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                         and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start]) and e not in owners]
             if len(subjects) > 1 and COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char):
                 subjects = subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
+            if proposed and subjects and (added := next((e for e in in_sent if e.end_char <= start and name(e) == proposed
+                                                         and ADDED_TO.fullmatch(text, subjects[-1].end_char, e.start_char)), None)):
+                subjects[-1] = added  # "BigGAN with AukGAN obtains 9.12": the paper's method at work on a base model
             owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and (PAREN_AFTER.match(text[end : e.start_char]) or AT_SCORE.fullmatch(text, e.end_char, start))), None)
             close = text.find(")", end, sent.end_char)
