@@ -113,3 +113,10 @@ def test_a_base_model_with_the_papers_method_is_the_method_at_work():
 def test_the_gains_with_no_one_named_are_the_papers_work():
     found = _results("We propose GullOCR, a text recogniser. GullOCR reaches 93.4% on IIIT5K. The gains are largest on the irregular sets, with 88.1% on SVTP.")
     assert ("GullOCR", "SVTP", "88.1%") in found
+
+
+def test_a_benchmark_named_right_after_the_score_beats_the_one_opening_the_sentence():
+    found = _results("We propose RankMix, a search method. On NAS-Bench-201, RankMix finds networks with 94.2% test accuracy on CIFAR-10 and 46.1% on ImageNet16-120.")
+    assert found == {("RankMix", "CIFAR-10", "94.2%"), ("RankMix", "ImageNet16-120", "46.1%")}
+    found = _results("We propose QuatRot, a link predictor. On FB15k-237 it reaches an MRR of 0.362 and on WN18RR 0.497.")
+    assert found == {("QuatRot", "FB15k-237", "0.362"), ("QuatRot", "WN18RR", "0.497")}

@@ -57,6 +57,7 @@ NAMED_NEXT = re.compile(r"[^,;]*?\b(?:on|in|at)\s+(?:the\s+)?")
 COMPARED_SCORE = re.compile(r"^[^.;]{0,80}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
 PAREN_ALIAS = re.compile(r"^\s*\(\s*$")
 OPENING = re.compile(r"(^\s*|[,;:(]\s*|\band\s+|\.\s+)(on|in)\s+(the\s+)?([\w-]+\s+)?$", re.I)
+RIGHT_AFTER = re.compile(r"\s*(?:(?!and\b|or\b)[\w@-]+\s+){0,3}?(?:on|in)\s+(?:the\s+)?", re.I)
 ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
 FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?([\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?\s+)?to\s*$")
 SUBJECT_TYPES = {"Model", "Method"}
@@ -116,6 +117,9 @@ def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Ment
     if before and FROM_TO.match(text[before[-1].end_char : scores[index][0]]):
         return before[-1]  # "on A from 0.874 to 0.903 and on B from ...": on A
     opening = _opening_arenas(scores, index, arenas, text)
+    following = [a for a in arenas if a.start_char > end]
+    if opening and following and RIGHT_AFTER.fullmatch(text, end, following[0].start_char):
+        opening = []  # "On NAS-Bench-201, X finds nets with 94.2% test accuracy on CIFAR-10": the benchmark named right after the score
     if opening:
         group = [i for i, s in enumerate(scores) if s[0] > opening[-1].end_char and not any(a.start_char > opening[-1].end_char and a.end_char <= s[0] for a in arenas)]
         if len(opening) == len(group) and index in group:
