@@ -120,3 +120,10 @@ def test_a_benchmark_named_right_after_the_score_beats_the_one_opening_the_sente
     assert found == {("RankMix", "CIFAR-10", "94.2%"), ("RankMix", "ImageNet16-120", "46.1%")}
     found = _results("We propose QuatRot, a link predictor. On FB15k-237 it reaches an MRR of 0.362 and on WN18RR 0.497.")
     assert found == {("QuatRot", "FB15k-237", "0.362"), ("QuatRot", "WN18RR", "0.497")}
+
+
+def test_a_parenthesised_list_after_a_name_pairs_with_the_earlier_benchmarks_in_order():
+    found = _results(
+        "We propose GBFM, a ranking model. On the Criteo dataset GBFM reaches an AUC of 0.8112, and on Avazu 0.7795, outperforming DeepFM (0.8087 and 0.7761)."
+    )
+    assert found == {("GBFM", "Criteo", "0.8112"), ("GBFM", "Avazu", "0.7795"), ("DeepFM", "Criteo", "0.8087"), ("DeepFM", "Avazu", "0.7761")}

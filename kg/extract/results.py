@@ -165,6 +165,20 @@ def _alone_before(arena: Mention, arenas: list[Mention], clause_start: int, star
     return in_clause == [arena] and arena.end_char <= start and ON_IN_BEFORE.search(text, max(0, arena.start_char - 12), arena.start_char) is not None
 
 
+def _paired_with_earlier(scores: list[tuple[int, int, str]], index: int, arenas_said: dict[int, Mention | None], text: str) -> Mention | None:
+    """The benchmark of score `index` in a parenthesised list after a name, paired in order with the benchmarks of the
+    sentence's earlier scores: "0.8112 on A, and on B 0.7795, outperforming DeepFM (0.8087 and 0.7761)"."""
+    first, last = _listed(scores, index, text)
+    if first == last:
+        return None
+    distinct: list[Mention] = []
+    for i in sorted(arenas_said):
+        arena = arenas_said[i]
+        if i < first and arena is not None and all(norm(arena.text) != norm(d.text) for d in distinct):
+            distinct.append(arena)
+    return distinct[index - first] if len(distinct) == last - first + 1 else None
+
+
 def _compared_with(scores: list[tuple[int, int, str]], index: int, text: str) -> tuple[int, int] | None:
     """The score that score `index` is compared with ("0.081 on A, compared with 0.163 for B and 0.105 for C"), and where "compared with" ends."""
     while index > 0:
@@ -281,6 +295,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         scorers = {id(e) for e in in_sent if (e.label_ in SUBJECT_TYPES or e in actors) and scores and e.end_char <= scores[-1][0]
                    and result_names.may_score(e, sent, text)}  # who may have scored, read once for all the sentence's scores
         said: dict[int, list[str]] = {}  # who scored each of the sentence's scores so far, by index
+        arenas_said: dict[int, Mention | None] = {}  # where each of them was scored
         owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
@@ -333,7 +348,11 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             else:
                 continue
             said[index] = names
-            arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, scored_on, text)
+            if owner is not None and owner.label_ in ARENA_TYPES:
+                arena = owner
+            else:
+                arena = (_paired_with_earlier(scores, index, arenas_said, text) if owner is not None else None) or _arena_for(scores, index, scored_on, text)
+            arenas_said[index] = arena
             setting = None if arena else result_names.setting(text, sent, start, end)
             if setting:
                 benchmark = setting
