@@ -132,3 +132,8 @@ def test_a_parenthesised_list_after_a_name_pairs_with_the_earlier_benchmarks_in_
 def test_a_while_gerund_clause_keeps_the_subject_of_the_clause_before():
     found = _results("We propose GCTC, a calibration method. GCTC reduces the equalized-odds gap on Adult from 0.091 to 0.018 while keeping an accuracy of 84.2%.")
     assert found == {("GCTC", "Adult", "0.018"), ("GCTC", "Adult", "84.2%")}
+
+
+def test_a_metric_after_a_list_of_scores_names_every_score_of_it():
+    extraction = extract_one("SwiftSeg", "We propose SwiftSeg, a segmenter. SwiftSeg and SegFormer reach 48.1 and 46.5 mIoU on ADE20K, respectively.")
+    assert {(r.subject, r.value, r.metric) for r in extraction.results} == {("SwiftSeg", "48.1", "mIoU"), ("SegFormer", "46.5", "mIoU")}

@@ -66,7 +66,7 @@ HARDWARE = re.compile(r"\b(GPUs?|CPUs?|TPUs?|cores?|boards?|machines?|nodes?|dev
 METRICS = re.compile(
     r"(?<![\w@-])((?i:top-\d+ |median |box |mask |clean |robust |human-normali[sz]ed |normali[sz]ed |dice |end-to-end |task |test |output )*"
     r"(?:(?i:success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|f1(?: score)?|exact match(?: accuracy)?|completion rate|solve rate|"
-    r"resolve rate|word error rate|character error rate|equal error rate|mean opinion score|score|recall@\d+|ndcg(?:@\d+)?|hits@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
+    r"resolve rate|word error rates?|character error rates?|equal error rates?|mean opinion score|score|recall@\d+|ndcg(?:@\d+)?|hits@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
     r"|mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD|MOTA|MOTP|IDF1|HOTA))(?![\w@+-])"
 )
 # The words before a metric that leave it no owner: "where accuracy", "the accuracy", "Notably, accuracy".
@@ -146,9 +146,13 @@ def referred_subject(clause: str, candidates: list[Mention]) -> Mention | None:
     return None if candidates[-1].text.islower() else candidates[-1]
 
 
+LISTED_AFTER = re.compile(r"(?:\s*(?:,\s*and|,|and|or|/)\s*~?\d+(?:\.\d+)?%?(?![\w.]))+")
+
+
 def metric(text: str, sent: Sentence, start: int, end: int) -> str | None:
     """The metric the sentence names for the score at `start:end`: "84.6% accuracy", "improves the success rate of X from 4.8% to 42.4%"."""
-    after = METRICS.match(text[end : end + 40].strip())
+    listed = LISTED_AFTER.match(text, end, min(sent.end_char, end + 60))  # "48.1 and 46.5 mIoU": the list's metric
+    after = METRICS.match(text[listed.end() if listed else end : end + 60].strip())
     if after:
         return after.group(1)
     before = list(METRICS.finditer(text[sent.start_char : start]))
