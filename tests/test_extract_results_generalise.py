@@ -137,3 +137,8 @@ def test_a_while_gerund_clause_keeps_the_subject_of_the_clause_before():
 def test_a_metric_after_a_list_of_scores_names_every_score_of_it():
     extraction = extract_one("SwiftSeg", "We propose SwiftSeg, a segmenter. SwiftSeg and SegFormer reach 48.1 and 46.5 mIoU on ADE20K, respectively.")
     assert {(r.subject, r.value, r.metric) for r in extraction.results} == {("SwiftSeg", "48.1", "mIoU"), ("SegFormer", "46.5", "mIoU")}
+
+
+def test_a_coded_name_right_after_a_score_and_on_is_where_it_was_measured():
+    found = _results("We propose CVR, an offline RL method. CVR reaches a normalised score of 88.6 on Hopper-medium-replay; on the AntMaze tasks it matches IQL.")
+    assert found == {("CVR", "Hopper-medium-replay", "88.6")}
