@@ -142,3 +142,10 @@ def test_a_metric_after_a_list_of_scores_names_every_score_of_it():
 def test_a_coded_name_right_after_a_score_and_on_is_where_it_was_measured():
     found = _results("We propose CVR, an offline RL method. CVR reaches a normalised score of 88.6 on Hopper-medium-replay; on the AntMaze tasks it matches IQL.")
     assert found == {("CVR", "Hopper-medium-replay", "88.6")}
+
+
+def test_with_a_backbone_these_rise_keeps_the_subject_of_the_earlier_scores():
+    found = _results(
+        "We propose EPRNet, a relation extractor. EPRNet achieves 63.2 F1 on the DocRED test set; with RoBERTa-large these rise to 65.5 F1, ahead of DREEAM at 64.2 F1."
+    )
+    assert found == {("EPRNet", "DocRED", "63.2"), ("EPRNet", "DocRED", "65.5"), ("DREEAM", "DocRED", "64.2")}

@@ -69,6 +69,9 @@ LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|start
 # A clause of "while" and a gerund has the subject of the clause before it.
 WHILE_GERUND = re.compile(r"\b(?:while|whilst)$")
 GERUND_START = re.compile(r"\s+[a-z]+ing\b")
+# "with RoBERTa-large these rise to 65.5 F1": a pronoun after the lead phrase is who scored, and "these" are the scores before.
+PRONOUN_NEXT = re.compile(r"\s+(?:it|they|these|this|we|its|their|our)\b")
+THESE = re.compile(r"\b(?:these|they|both)\s+(?:\w+ly\s+)?(?:rise|rises|improve|grow|increase|drop|fall|reach|become)\b")
 ADDED_TO = re.compile(r"\s+(?:with|\+)\s+(?:our\s+)?")
 # The object of a comparison, just before it: "X matches / outperforms Y with 0.158" is X's score.
 COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?$", re.I)
@@ -303,7 +306,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
             subjects = [e for e in in_sent if id(e) in scorers and clause_start <= e.start_char and e.end_char <= start
-                        and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start]) and e not in owners]
+                        and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and ("," in text[e.end_char : start] or PRONOUN_NEXT.match(text, e.end_char)))
+                        and e not in owners]
             if len(subjects) > 1 and COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char):
                 subjects = subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
             if proposed and subjects and (added := next((e for e in in_sent if e.end_char <= start and name(e) == proposed
@@ -342,6 +346,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [result_names.written_name(s, text) or name(s) for s in _respectively(_coordinated(subjects, text), scores, index, text)]
             elif said and WHILE_GERUND.search(text, max(sent.start_char, clause_start - 8), clause_start) and GERUND_START.match(text, clause_start):
                 names = said[max(said)]  # "X lowers the gap from 0.091 to 0.018 while keeping an accuracy of 84.2%": X keeps it
+            elif said and THESE.search(text, clause_start, start):
+                names = said[max(said)]  # "X achieves 63.2 F1; with RoBERTa-large these rise to 65.5": X's scores
             elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or result_names.gerund_clause(text, sent.start_char, clause_start)):
                 names = [proposed]
             elif referred := result_names.referred_subject(text[clause_start:start], named_before()):
