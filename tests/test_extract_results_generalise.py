@@ -149,3 +149,9 @@ def test_with_a_backbone_these_rise_keeps_the_subject_of_the_earlier_scores():
         "We propose EPRNet, a relation extractor. EPRNet achieves 63.2 F1 on the DocRED test set; with RoBERTa-large these rise to 65.5 F1, ahead of DREEAM at 64.2 F1."
     )
     assert found == {("EPRNet", "DocRED", "63.2"), ("EPRNet", "DocRED", "65.5"), ("DREEAM", "DocRED", "64.2")}
+
+
+def test_a_name_in_an_opening_for_phrase_is_the_setting_when_the_clause_has_its_own_subject():
+    assert _results("We study privacy attacks. For CTGAN trained on Credit, the attack reaches an AUC of 0.71.") == set()
+    found = _results("We propose LoRAX, an adapter. For Llama-3-8B, LoRAX raises accuracy on GSM8K from 40.1% to 61.2%.")
+    assert found == {("LoRAX", "GSM8K", "61.2%")}
