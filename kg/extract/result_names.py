@@ -30,12 +30,6 @@ states the score does not always name both as entities:
   tool, a cost, a task, what a score is compared with ("1.4 points above
   X") or the object of "it improves X from" is not who scored; a version
   written after a name ("AudioLDM 2 reaches") is part of it;
-- a whole number is a score only where a metric names it ("an RMSE of
-  312, against 329 for GraphCast"), and a number after a two-word name is
-  its version ("the CARLA Leaderboard 2.0"); a target ("rounds to reach
-  70%"), a preference share on no benchmark ("steadier than X in 71% of
-  pairs") and the start of a change ("from 2.48 for the noisy input to
-  3.29") are none;
 - "on the two benchmarks" refers to the ones named before, in order;
   "Area 5 of S3DIS" is a part of S3DIS and "ogbn-arxiv from the OGB" a
   dataset of that suite, and "On Split CIFAR-100" keeps its variant word;
@@ -185,80 +179,6 @@ def names_metric(span: Mention, text: str) -> bool:
     return bool(METRIC_NAME_AFTER.match(text, span.end_char) or METRICS.match(text[span.end_char : span.end_char + 40].lstrip()))
 
 
-# A whole number is a score where a metric names it ("a Z500 RMSE of 312"), and so are the whole numbers compared
-# with it ("against 329 for GraphCast and 347 for Pangu-Weather"): a bare whole number is too often a count or a year.
-WHOLE_OF = re.compile(r"of (\d{1,5})(?![\w%-]|[.,]\d)")
-METRIC_ENDS = re.compile(METRICS.pattern + r"\s+$")
-WHOLE_COMPARED = re.compile(r",?\s+(?:against|compared (?:with|to)|versus|vs\.?)\s+(\d{1,5})(?=\s+for\b)")
-WHOLE_LISTED = re.compile(r"\s+for\s+[^,;()]{1,40}?(?:,\s*and|,|\band)\s+(\d{1,5})(?=\s+for\b)")
-
-
-def first_whole_score(text: str) -> re.Match | None:
-    """The first whole number of `text` that a metric names ("an RMSE of 312"), for an abstract with no other score."""
-    return next((m for m in WHOLE_OF.finditer(text) if METRIC_ENDS.search(text[max(0, m.start() - 40) : m.start()])), None)
-
-
-def whole_scores(text: str, sent: Sentence) -> list[tuple[int, str]]:
-    """The whole-number scores of `sent` that a metric names, with the ones compared with them, as (start, value)."""
-    found = []
-    for match in WHOLE_OF.finditer(text, sent.start_char, sent.end_char):
-        if not METRIC_ENDS.search(text[max(sent.start_char, match.start() - 40) : match.start()]):
-            continue
-        found.append((match.start(1), match.group(1)))
-        end = match.end(1)
-        following = WHOLE_COMPARED.match(text, end, sent.end_char)
-        while following:
-            found.append((following.start(1), following.group(1)))
-            following = WHOLE_LISTED.match(text, following.end(1), sent.end_char)
-    return found
-
-
-# "steadier than those of MusicLM in 71% of pairs", "preferred over X in 64% of cases": the share of a preference test,
-# a score only where the sentence names the benchmark it was run on ("raters on PartiPrompts prefer X in 58% of pairs").
-PREFERENCE_BEFORE = re.compile(r"\b(than|over|preferred|prefer)\b[^,;.]*\bin\s*$", re.I)
-# "from 2.48 for the noisy input to 3.29": the start of a change, however long the words between.
-FROM_BEFORE = re.compile(r"\bfrom\s*$")
-# "from 0.216 for UniCRS to 0.247": a start that a named model owns is that model's score, compared with the end.
-NAMED_START = re.compile(r"\s*for\s+(?:the\s+)?[A-Z][\w.+-]*")
-TO_AFTER = re.compile(r"[^,;.%\d]{0,40}?\bto\s+~?\d")
-
-
-# "needs 3.1 times fewer rounds than FedAvg to reach 70% accuracy": a target that a cost is counted to, not a score.
-TARGET_BEFORE = re.compile(r"\b(rounds|steps|epochs|iterations|samples|episodes|updates|queries|tokens|hours|time)\b[^,;.%]{0,40}\bto (reach|achieve|attain|hit)\s+$", re.I)
-
-
-def not_a_score(before: str, after: str, on_benchmark: bool) -> bool:
-    """Whether the number between `before` and `after` is a preference share on no benchmark, a target ("rounds to reach 70%")
-    or the start of a "from A to B" change."""
-    if TARGET_BEFORE.search(before):
-        return True
-    if not on_benchmark and PREFERENCE_BEFORE.search(before) and after.lstrip().startswith("of "):
-        return True
-    return bool(FROM_BEFORE.search(before) and TO_AFTER.match(after) and not named_start(before, after))
-
-
-def named_start(before: str, after: str) -> bool:
-    """Whether the number between `before` and `after` starts a change and a named model owns it ("from 0.216 for UniCRS to 0.247")."""
-    return bool(FROM_BEFORE.search(before) and NAMED_START.match(after))
-
-
-# "the CARLA Leaderboard 2.0": a bare number right after a name of two capitalised words is its version, not a score;
-# not after one named after "on"/"in", as in an elliptic list ("and on Amazon Book 0.046").
-VERSION_BEFORE = re.compile(r"(?<![Oo]n )(?<![Ii]n )(?<!\S)[A-Z][\w-]* [A-Z][a-z]+ $")
-# "HIVE-COTE 2.0", "SQuAD 2.0": a one-digit "N.N" right after a coded name is its version too, but not in an elliptic
-# list ("and RAFT 1.6") nor after "on"/"in".
-CODED_VERSION_BEFORE = re.compile(r"(?<![Oo]n )(?<![Ii]n )(?<!and )(?<!, )(?<!\S)[A-Z][\w-]*[A-Z][\w-]* $")
-ONE_DIGIT_VERSION = re.compile(r"\d\.\d")
-
-
-def version_before(text: str, sentence_start: int, start: int, value: str) -> bool:
-    """Whether the number `value` at `start` is the version of the name written just before it ("the CARLA Leaderboard 2.0", "HIVE-COTE 2.0")."""
-    low = max(sentence_start, start - 20)
-    return bool(VERSION_BEFORE.search(text, low, start) or (ONE_DIGIT_VERSION.fullmatch(value) and CODED_VERSION_BEFORE.search(text, low, start)))
-# "at tIoU 0.5", "at a threshold of 0.7", "@ IoU=0.5", "an IoU threshold of 0.7", "over tIoU thresholds from 0.3 to 0.7":
-# the setting a score is read at, not a score. A threshold is one wherever it is named; an IoU is one only after "at".
-THRESHOLD_BEFORE = re.compile(
-    r"(?:(?:\bat|@)\s+(?:an?\s+)?(?:\w*IoU|(?i:confidence|temperature))|(?i:\bthresholds?))\s*(?:(?:of|=|from|between)\s*)?(?:[\d.]+\s*(?:to|and)\s+)?$")
 # "AudioLDM 2 reaches", "Point Transformer V3 obtains": the version written after a name is part of who scored.
 VERSION_AFTER = re.compile(r" ([Vv]\d{1,2}(?:\.\d)?|\d{1,2})(?= [a-z])")
 
