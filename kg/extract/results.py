@@ -1,36 +1,36 @@
 """Results: absolute scores the abstract states, tied to who scored them and where.
 
-Which numbers are scores is `result_scores`' business; this module ties each
-to who scored it and where. A score
-in parentheses belongs to the name just before them: "GPT-4o (13.9%)" is
-the subject's, "GSM8K (98.1%)" the benchmark's, and the name keeps the form written
-there ("~1732 (PPO)" is PPO's, whatever PPO's long form). The subject is the model or method named last
-before the score in its sentence ("GPT-4o (13.9%)", "improves Llama-3.1-8B
-from 4.8% to 42.4%"), or the one after "for" ("to 43% for GLM-4-9B"), or,
-where the sentence speaks of "our"/"it", the entity the paper proposes,
-else the name of the sentence before that "it" or "the encoder" refers to
-(`result_names`), else, where the clause names a metric of no one ("where
-accuracy moves from 75.5% to 76.0%") right after a sentence with a result,
-that result's subject. Names listed as the scores are pair with them in order
-("TD3 and PPO reach 61% and 43%"). Names in an opening "With ..., " or "Applied
-to ..., " phrase are tools, not subjects, and so is a name followed by "task",
-the object of a comparison ("X matches Y with 0.158" is X's) and, in a list of
-compared scores, an owner the paper does not name ("80.4 for random
-initialisation"); a capitalised word after "for" there is the owner's name.
-The benchmark is one named after "on"/"in" before "from A to B" ("on A from
-0.874 to 0.903"), else the first benchmark or environment after the score in
-its sentence ("64.8% on MATH", not the "Lean4" of "the Lean4 version of
-MiniF2F"), else the last one before it, else a setting the sentence names
-in plain words ("75.1% accuracy in zero-shot screenshot grounding", "In
-real-world booking scenarios, ..."), else the one the previous result
-used, else the paper's only benchmark or environment, else the first one it
-evaluates on; scores listed before a list of as many benchmarks pair with
-them in order ("77.4% and 89.1% on A and B"). An average ("(Avg. 80.1%)",
-"an average accuracy of 61%") has no benchmark unless one follows it or one alone
-opens the sentence ("On GLUE, X reaches an average score of 86.1"); a "mean" metric
-("a mean AUROC of 87.1", "a mean opinion score of 3.91") is no average over benchmarks.
-A benchmark here is an entity of the paper or a name after "on"/"in" that
-no entity covers ("0.41 SPL on Gibson", `result_names`).
+Which numbers are scores is `result_scores`' business, and where each was
+measured is `result_arenas`'; this module ties each score to who scored it.
+A score in parentheses belongs to the name just before them: "GPT-4o (13.9%)"
+is the subject's, "GSM8K (98.1%)" the benchmark's, and the name keeps the
+form written there ("~1732 (PPO)" is PPO's, whatever PPO's long form); so
+does a score after a name and "at" ("ahead of DREEAM at 64.2"). The subject
+is the model or method named last before the score in its sentence
+("improves Llama-3.1-8B from 4.8% to 42.4%"), or the one after "for" ("to
+43% for GLM-4-9B", "1.61 and 2.86 for RAFT", "0.128 for the factorised
+F-FNO"), or the paper's method where a base model is named "with" it
+("BigGAN with AukGAN"), or, where the sentence speaks of "our"/"it"/"the
+gains", the entity the paper proposes, else the subject of the sentence's
+earlier scores where "these rise" or a "while keeping ..." clause goes on
+from them, else the name of the sentence before that "it" or "the encoder"
+refers to (`result_names`), else, where the clause names a metric of no one
+("where accuracy moves from 75.5% to 76.0%") right after a sentence with a
+result, that result's subject. Names listed as the scores are pair with them
+in order ("TD3 and PPO reach 61% and 43%"). Names in an opening "With ...,
+", "Combined with ..., " or "Applied to ..., " phrase are tools, not
+subjects, as are the names of a gerund phrase that opens the sentence
+("Replacing I3D with VideoMAE lifts ...") and a name in an opening "For X, "
+phrase whose clause has a subject of its own ("For CTGAN, the attack
+reaches"); so is a name followed by "task", the object of a comparison ("X
+matches Y with 0.158" is X's) and, in a list of compared scores, an owner
+the paper does not name ("80.4 for random initialisation"); a capitalised
+word after "for" there is the owner's name. Where no benchmark is named, the
+benchmark is a setting the sentence names in plain words ("75.1% accuracy in
+zero-shot screenshot grounding"), else the one the previous result used,
+else the paper's only benchmark or environment, else the first one it
+evaluates on. A benchmark here is an entity of the paper or a name after
+"on"/"in" that no entity covers ("0.41 SPL on Gibson", `result_names`).
 """
 
 from __future__ import annotations
@@ -38,31 +38,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract import folding, result_names, result_scores
-from kg.extract.result_scores import LIST_LINK, SCORE_LINK, SCORE_LIST_AFTER
+from kg.extract import folding, result_arenas, result_names, result_scores
 from kg.extract.mentions import Mention, Sentence, norm
 from kg.records import Entity, Result
 
-# An average over the paper's benchmarks has none of its own: "(Avg. 80.1%)", "an average accuracy of 61%".
-AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged)\b\W*([\w-]+\W+){0,2}$", re.I)
-AVERAGE_AFTER = re.compile(r"^\W*(on average|in average|averaged|average)\b", re.I)
-# "averaged over five seeds", "an average mAP over tIoU thresholds": an average within one benchmark, which keeps it.
-WITHIN_BENCHMARK = re.compile(
-    r"\b(?:averaged|average)\b[^,;]{0,40}?\b(?:over|across)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:seeds|runs|folds|thresholds|trials|repetitions|splits|classes|categories|episodes|frames|subjects|speakers|languages|language pairs|directions)\b", re.I)
-# "an average mAP of 69.8% over tIoU thresholds on THUMOS14": the benchmark an average is on, named after it in its phrase.
-ON_IN_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
-NAMED_NEXT = re.compile(r"[^,;]*?\b(?:on|in|at)\s+(?:the\s+)?")
-# "On A it ...", ", and on the B dataset from ...": a benchmark phrase that opens a clause, not the tail of an earlier score's.
-COMPARED_SCORE = re.compile(r"^[^.;]{0,80}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
-PAREN_ALIAS = re.compile(r"^\s*\(\s*$")
-OPENING = re.compile(r"(^\s*|[,;:(]\s*|\band\s+|\.\s+)(on|in)\s+(the\s+)?([\w-]+\s+)?$", re.I)
-RIGHT_AFTER = re.compile(r"\s*(?:(?!and\b|or\b)[\w@-]+\s+){0,3}?(?:on|in)\s+(?:the\s+)?", re.I)
-ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
-FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?([\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?\s+)?to\s*$")
 SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
-COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
 CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 # "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
 LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from|with))\b[^,;]*$", re.I)
@@ -97,97 +78,6 @@ THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate|gains|im
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
 
 
-def _coordinated(spans: list[Mention], text: str) -> list[Mention]:
-    """The spans joined to the last one by "and" / "," ("BERT and RoBERTa"), last one included."""
-    chain = [spans[-1]]
-    for span in reversed(spans[:-1]):
-        if not COORDINATION.match(text[span.end_char : chain[0].start_char]):
-            break
-        chain.insert(0, span)
-    return chain
-
-
-def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> Mention | None:
-    """The benchmark of score `index` among `arenas` (`result_names.scored_on`); scores sharing their next benchmark list pair with it in order.
-
-    A benchmark that opens the score's phrase comes first: "On N-MNIST it attains 99.6%, on DVS128 98.1%",
-    and "On A, B and C it reaches 84.1%, 73.0% and 80.2%" pairs in order.
-    """
-    end = scores[index][1]
-    first, last = _listed(scores, index, text)
-    if referred := result_names.benchmarks_referred(arenas, scores[first][0], text[scores[last][1] : scores[last][1] + 60], last - first + 1):
-        return referred[index - first]  # "ByteTrack reaches 63.1 and 61.3 HOTA on the two benchmarks"
-    compared = _compared_with(scores, index, text)
-    if compared is not None and not any(compared[1] <= a.start_char < scores[index][0] for a in arenas):
-        # "it wins 81% on A, compared with 60% for B": both on A; so are the scores listed after B's ("and 0.105 for C")
-        if not any(ARENA_NEXT.match(text[end : a.start_char]) for a in arenas if a.start_char >= end):
-            return _arena_for(scores, compared[0], result_names.scored_on(arenas, text), text)  # sifted again, as the recursion always did
-    before = [a for a in arenas if a.end_char <= scores[index][0]]
-    if before and FROM_TO.match(text[before[-1].end_char : scores[index][0]]):
-        return before[-1]  # "on A from 0.874 to 0.903 and on B from ...": on A
-    opening = _opening_arenas(scores, index, arenas, text)
-    following = [a for a in arenas if a.start_char > end]
-    if opening and following and RIGHT_AFTER.fullmatch(text, end, following[0].start_char):
-        opening = []  # "On NAS-Bench-201, X finds nets with 94.2% test accuracy on CIFAR-10": the benchmark named right after the score
-    if opening:
-        group = [i for i, s in enumerate(scores) if s[0] > opening[-1].end_char and not any(a.start_char > opening[-1].end_char and a.end_char <= s[0] for a in arenas)]
-        if len(opening) == len(group) and index in group:
-            return opening[group.index(index)]
-        return opening[-1] if len(opening) == 1 else None
-    # Not "...; on the B tasks it matches", nor ", and on B it obtains 0.652": a benchmark that opens a later score's clause.
-    after = [a for a in arenas if a.start_char > end and ";" not in text[end : a.start_char] and not _opens_later(a, scores, index, text)]
-    if not after:
-        before = [a for a in arenas if a.end_char <= scores[index][0]]
-        if index and not any(scores[index - 1][1] <= a.start_char < scores[index][0] for a in arenas) and not SCORE_LINK.match(text[scores[index - 1][1] : scores[index][0]]):
-            return _arena_for(scores, index - 1, arenas, text)  # "0.824 on A, compared with 0.817 for B, and a HD95 of 1.61": on A too
-        chain = _coordinated(before, text) if before else []
-        first, last = _listed(scores, index, text)
-        if len(chain) > 1 and len(chain) == last - first + 1:
-            return chain[index - first]  # "to the CDR and GDA datasets with 78.6 and 86.1 F1"
-        return before[-1] if before else None
-    group = [i for i, s in enumerate(scores) if s[1] <= after[0].start_char and not any(a.start_char > s[1] and a.start_char < after[0].start_char for a in arenas)]
-    chain = _coordinated_forward(after, text)
-    if len(group) > 1 and len(chain) >= len(group) and index in group:
-        return chain[group.index(index)]
-    return after[0]
-
-
-# ", and on the B benchmark it obtains": a benchmark phrase that opens a clause of its own.
-CLAUSE_OPENING = re.compile(r"[,;]\s*(?:and\s+)?(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
-
-
-def _opens_later(arena: Mention, scores: list[tuple[int, int, str]], index: int, text: str) -> bool:
-    """Whether `arena`, after score `index`, opens a clause of its own with a later score of the sentence in it."""
-    return any(s[0] > arena.end_char for s in scores[index + 1 :]) and CLAUSE_OPENING.search(text, max(0, arena.start_char - 40), arena.start_char) is not None
-
-
-def _named_next(arena: Mention, scores: list[tuple[int, int, str]], index: int, text: str) -> bool:
-    """Whether `arena` is named after "on"/"in" in the phrase of score `index`, with no other score between them."""
-    end = scores[index][1]
-    return NAMED_NEXT.fullmatch(text, end, arena.start_char) is not None and not any(end < s[0] < arena.start_char for s in scores)
-
-
-def _alone_before(arena: Mention, arenas: list[Mention], clause_start: int, start: int, text: str) -> bool:
-    """Whether `arena` is the one benchmark of the clause, named after "on"/"in" before the score at `start` and none after it
-    ("With TSP features on ActivityNet-1.3 it obtains an average mAP of 37.6%")."""
-    in_clause = [a for a in arenas if clause_start <= a.start_char and (a.end_char <= start or a.start_char > start)]
-    return in_clause == [arena] and arena.end_char <= start and ON_IN_BEFORE.search(text, max(0, arena.start_char - 12), arena.start_char) is not None
-
-
-def _paired_with_earlier(scores: list[tuple[int, int, str]], index: int, arenas_said: dict[int, Mention | None], text: str) -> Mention | None:
-    """The benchmark of score `index` in a parenthesised list after a name, paired in order with the benchmarks of the
-    sentence's earlier scores: "0.8112 on A, and on B 0.7795, outperforming DeepFM (0.8087 and 0.7761)"."""
-    first, last = _listed(scores, index, text)
-    if first == last:
-        return None
-    distinct: list[Mention] = []
-    for i in sorted(arenas_said):
-        arena = arenas_said[i]
-        if i < first and arena is not None and all(norm(arena.text) != norm(d.text) for d in distinct):
-            distinct.append(arena)
-    return distinct[index - first] if len(distinct) == last - first + 1 else None
-
-
 def _for_setting(span: Mention, start: int, scorers: set[int], in_sent: list[Mention], text: str) -> bool:
     """Whether `span`, in an opening "For ..., " phrase, is the setting of the score at `start` and not who scored it: the clause
     after the comma has a subject of its own, named ("For Llama-3-8B, LoRAX raises") or not ("For CTGAN, the attack reaches")."""
@@ -197,65 +87,13 @@ def _for_setting(span: Mention, start: int, scorers: set[int], in_sent: list[Men
     return UNNAMED_AFTER_COMMA.match(text, comma, start) is not None or any(id(e) in scorers and comma < e.start_char < start for e in in_sent)
 
 
-def _compared_with(scores: list[tuple[int, int, str]], index: int, text: str) -> tuple[int, int] | None:
-    """The score that score `index` is compared with ("0.081 on A, compared with 0.163 for B and 0.105 for C"), and where "compared with" ends."""
-    while index > 0:
-        between_start = scores[index - 1][1]
-        between = text[between_start : scores[index][0]]
-        if found := COMPARED_SCORE.search(between):
-            return index - 1, between_start + found.end(1)
-        if not LIST_LINK.match(between):
-            return None
-        index -= 1
-    return None
-
-
-def _opening_arenas(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> list[Mention]:
-    """The benchmarks after an "on"/"in" before score `index`, with no score between them and it ("On A and B it reaches").
-
-    The scores of one list share them ("On A, B and C it reaches 84.1%, 73.0% and 80.2%"), and the
-    phrase may name more after them ("On the 57 Atari 2600 games of the Arcade Learning Environment (ALE) it reaches").
-    """
-    first, _ = _listed(scores, index, text)
-    start = scores[first][0]
-    previous_end = scores[first - 1][1] if first else 0
-    before = [a for a in arenas if previous_end <= a.start_char and a.end_char <= start]
-    for last in range(len(before), 0, -1):
-        chain = _coordinated(before[:last], text)
-        alias_of = [a for a in before[:last] if PAREN_ALIAS.match(text[a.end_char : chain[0].start_char])]
-        if alias_of:
-            chain[0] = alias_of[-1]  # "On the StarCraft Multi-Agent Challenge (SMAC) it wins 86%"
-        if OPENING.search(text[max(0, chain[0].start_char - 30) : chain[0].start_char]):
-            return [] if re.search(r"[;]|\bwhile\b|\bwhereas\b|\bthan\b", text[chain[-1].end_char : start]) else chain
-    return []
-
-
-def _coordinated_forward(spans: list[Mention], text: str) -> list[Mention]:
-    chain = [spans[0]]
-    for span in spans[1:]:
-        if not COORDINATION.match(text[chain[-1].end_char : span.start_char]):
-            break
-        chain.append(span)
-    return chain
-
-
 def _respectively(chain: list[Mention], scores: list[tuple[int, int, str]], index: int, text: str) -> list[Mention]:
     """The one name of `chain` that score `index` pairs with, where the sentence lists as many scores as names
     ("TD3 and PPO reach 61% and 43%"), else all of them ("BERT and RoBERTa reach 84.6%")."""
     if len(chain) < 2:
         return chain
-    first, last = _listed(scores, index, text)
+    first, last = result_arenas.listed(scores, index, text)
     return [chain[index - first]] if last - first + 1 == len(chain) else chain
-
-
-def _listed(scores: list[tuple[int, int, str]], index: int, text: str) -> tuple[int, int]:
-    """The first and last score of the list ("61% and 43%") that score `index` is in."""
-    first = last = index
-    while first > 0 and SCORE_LINK.match(text[scores[first - 1][1] : scores[first][0]]):
-        first -= 1
-    while last + 1 < len(scores) and SCORE_LINK.match(text[scores[last][1] : scores[last + 1][0]]):
-        last += 1
-    return first, last
 
 
 def _elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], in_sent: list[Mention], text: str, said: dict[int, list[str]]) -> list[str] | None:
@@ -265,7 +103,7 @@ def _elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
     """
     start = scores[index][0]
     opened = [a for a in arenas if a.end_char <= start]
-    if not opened or not OPENING.search(text[max(0, opened[-1].start_char - 30) : opened[-1].start_char]):
+    if not opened or not result_arenas.OPENING.search(text[max(0, opened[-1].start_char - 30) : opened[-1].start_char]):
         return None
     first = next(i for i, s in enumerate(scores) if s[0] >= opened[-1].end_char)
     if text[opened[-1].end_char : scores[first][0]].strip() or any(opened[-1].end_char <= e.start_char < start and e.label_ in SUBJECT_TYPES for e in in_sent):
@@ -338,7 +176,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
             following = FOR_OWNER.match(text[skip : skip + 28])  # "2.7% for a Conformer", "19.6 dB for FreeNeRF"
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
-            compared = following is not None and not after_for and _compared_with(scores, index, text) is not None
+            compared = following is not None and not after_for and result_arenas.compared_with(scores, index, text) is not None
             unlisted_for = following and not after_for and result_names.owner_after_for(text, skip + following.end(), sent.end_char, compared)
             owners += [owner] if owner is not None else after_for[:1]
             if owner is not None and owner.label_ in SUBJECT_TYPES:
@@ -356,7 +194,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             elif (repeated := _elliptic(scores, index, arenas, in_sent, text, said)) is not None:
                 names = repeated
             elif subjects:
-                names = [result_names.written_name(s, text) or name(s) for s in _respectively(_coordinated(subjects, text), scores, index, text)]
+                names = [result_names.written_name(s, text) or name(s) for s in _respectively(result_arenas.coordinated(subjects, text), scores, index, text)]
             elif said and WHILE_GERUND.search(text, max(sent.start_char, clause_start - 8), clause_start) and GERUND_START.match(text, clause_start):
                 names = said[max(said)]  # "X lowers the gap from 0.091 to 0.018 while keeping an accuracy of 84.2%": X keeps it
             elif said and THESE.search(text, clause_start, start):
@@ -375,17 +213,14 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if owner is not None and owner.label_ in ARENA_TYPES:
                 arena = owner
             else:
-                arena = (_paired_with_earlier(scores, index, arenas_said, text) if owner is not None else None) or _arena_for(scores, index, scored_on, text)
+                arena = (result_arenas.paired_with_earlier(scores, index, arenas_said, text) if owner is not None else None) or result_arenas.arena_for(scores, index, scored_on, text)
             arenas_said[index] = arena
             setting = None if arena else result_names.setting(text, sent, start, end)
             if setting:
                 benchmark = setting
             else:
                 benchmark = result_names.with_variant(arena, text, name(arena)) if arena else (found[-1].benchmark if found else fallback_arena)
-            averaged = AVERAGE_BEFORE.search(text[max(clause_start, start - 30) : start]) or AVERAGE_AFTER.match(text[end : end + 20])
-            if (averaged and not WITHIN_BENCHMARK.search(text, max(clause_start, start - 40), min(sent.end_char, end + 60))
-                    and not (arena and arena.start_char > end and _named_next(arena, scores, index, text)) and not (arena and _opening_arenas(scores, index, arenas, text) == [arena])
-                    and not (arena and _alone_before(arena, arenas, clause_start, start, text))):
+            if result_arenas.averaged_away(scores, index, arena, arenas, text, clause_start, sent.end_char):
                 benchmark = None
             last_scored = number
             for subject in names:
