@@ -155,3 +155,10 @@ def test_a_name_in_an_opening_for_phrase_is_the_setting_when_the_clause_has_its_
     assert _results("We study privacy attacks. For CTGAN trained on Credit, the attack reaches an AUC of 0.71.") == set()
     found = _results("We propose LoRAX, an adapter. For Llama-3-8B, LoRAX raises accuracy on GSM8K from 40.1% to 61.2%.")
     assert found == {("LoRAX", "GSM8K", "61.2%")}
+
+
+def test_what_a_method_improves_by_a_gain_is_its_baseline_not_who_scored():
+    found = _results("We propose WrenSeg, a segmenter. WrenSeg improves DeepLabv3 by 3.2 points on ADE20K, reaching 48.7 mIoU.")
+    assert found == {("WrenSeg", "ADE20K", "48.7")}
+    found = _results("We propose TuneX, a tuning method. TuneX improves Llama-3.1-8B from 4.8% to 42.4% on WebArena-Lite.")
+    assert found == {("Llama-3.1-8B", "WebArena-Lite", "42.4%")}

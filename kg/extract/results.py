@@ -59,6 +59,9 @@ UNNAMED_AFTER_COMMA = re.compile(r",\s+(?:the|an?)\s+[a-z][\w-]*\s+(?!of\b)[a-z]
 ADDED_TO = re.compile(r"\s+(?:with|\+)\s+(?:our\s+)?")
 # The object of a comparison, just before it: "X matches / outperforms Y with 0.158" is X's score.
 COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?$", re.I)
+# "X improves Y by 3.2 points, reaching 48.7": Y is what X is measured against, X reaches the score; not "improves Y from 4.8% to 42.4%".
+IMPROVED_OBJECT = re.compile(r"\bimprov\w*\s+(?:on\s+|over\s+|upon\s+)?(?:the\s+)?$", re.I)
+BY_GAIN = re.compile(r"\s+by\s+~?\d")
 UNNAMED_FOR = re.compile(
     r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
 )
@@ -159,7 +162,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                         and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and ("," in text[e.end_char : start] or PRONOUN_NEXT.match(text, e.end_char)))
                         and not (FOR_LEAD.match(text[clause_start : e.start_char]) and _for_setting(e, start, scorers, in_sent, text))
                         and e not in owners]
-            if len(subjects) > 1 and COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char):
+            if len(subjects) > 1 and (COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char)
+                                      or (IMPROVED_OBJECT.search(text, clause_start, subjects[-1].start_char) and BY_GAIN.match(text, subjects[-1].end_char))):
                 subjects = subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
             if proposed and subjects and (added := next((e for e in in_sent if e.end_char <= start and name(e) == proposed
                                                          and ADDED_TO.fullmatch(text, subjects[-1].end_char, e.start_char)), None)):
