@@ -162,3 +162,16 @@ def test_what_a_method_improves_by_a_gain_is_its_baseline_not_who_scored():
     assert found == {("WrenSeg", "ADE20K", "48.7")}
     found = _results("We propose TuneX, a tuning method. TuneX improves Llama-3.1-8B from 4.8% to 42.4% on WebArena-Lite.")
     assert found == {("Llama-3.1-8B", "WebArena-Lite", "42.4%")}
+
+
+def test_a_benchmark_whose_phrase_goes_on_with_the_score_owns_it():
+    found = _results("We propose IbisNER, a tagger. IbisNER sets a new state of the art on CoNLL-2003 with an F1 of 94.6 and reaches 91.2 F1 on OntoNotes 5.0.")
+    assert found == {("IbisNER", "CoNLL-2003", "94.6"), ("IbisNER", "OntoNotes", "91.2")} or found == {
+        ("IbisNER", "CoNLL-2003", "94.6"), ("IbisNER", "OntoNotes 5.0", "91.2")}
+
+
+def test_an_average_across_one_benchmarks_datasets_keeps_it_and_one_across_several_has_none():
+    assert _results("We propose NewtRank, a retriever. NewtRank reaches an nDCG@10 of 52.1 averaged across the 18 BEIR datasets.") == {
+        ("NewtRank", "BEIR", "52.1")}
+    assert _results("We propose CurlewLM, a language model. CurlewLM reaches an average of 64.0% across MMLU, ARC and HellaSwag.") == {
+        ("CurlewLM", None, "64.0%")}

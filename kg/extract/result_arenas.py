@@ -35,7 +35,9 @@ WITHIN_BENCHMARK = re.compile(
     r"(?:seeds|runs|folds|thresholds|trials|repetitions|splits|classes|categories|episodes|frames|subjects|speakers|languages|language pairs|directions)\b", re.I)
 # "an average mAP of 69.8% over tIoU thresholds on THUMOS14": the benchmark an average is on, named after it in its phrase.
 ON_IN_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
-NAMED_NEXT = re.compile(r"[^,;]*?\b(?:on|in|at)\s+(?:the\s+)?")
+WITH_SCORE = re.compile(r"\s+with\s+(?:an?\s+|the\s+)?(?:[\w@-]+\s+){0,3}?(?:of\s+)?~?")
+# "... averaged across the 18 BEIR datasets": across one benchmark's datasets, which keeps it; not "across A, B and C".
+NAMED_NEXT = re.compile(r"[^,;]*?\b(?:on|in|at|across|over)\s+(?:the\s+|all\s+)?(?:\d+\s+)?")
 # "On A it ...", ", and on the B dataset from ...": a benchmark phrase that opens a clause, not the tail of an earlier score's.
 COMPARED_SCORE = re.compile(r"^[^.;]{0,80}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
 PAREN_ALIAS = re.compile(r"^\s*\(\s*$")
@@ -76,6 +78,8 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
     before = [a for a in arenas if a.end_char <= scores[index][0]]
     if before and FROM_TO.match(text[before[-1].end_char : scores[index][0]]):
         return before[-1]  # "on A from 0.874 to 0.903 and on B from ...": on A
+    if before and WITH_SCORE.fullmatch(text, before[-1].end_char, scores[index][0]) and ON_IN_BEFORE.search(text, max(0, before[-1].start_char - 12), before[-1].start_char):
+        return before[-1]  # "on CoNLL-2003 with an F1 of 94.6 and reaches 91.2 on B": on CoNLL-2003
     opening = opening_arenas(scores, index, arenas, text)
     following = [a for a in arenas if a.start_char > end]
     if opening and following and RIGHT_AFTER.fullmatch(text, end, following[0].start_char):
@@ -108,10 +112,11 @@ def opens_later(arena: Mention, scores: list[tuple[int, int, str]], index: int, 
     return any(s[0] > arena.end_char for s in scores[index + 1 :]) and CLAUSE_OPENING.search(text, max(0, arena.start_char - 40), arena.start_char) is not None
 
 
-def named_next(arena: Mention, scores: list[tuple[int, int, str]], index: int, text: str) -> bool:
-    """Whether `arena` is named after "on"/"in" in the phrase of score `index`, with no other score between them."""
+def named_next(arena: Mention, scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> bool:
+    """Whether `arena` alone is named after "on"/"in"/"across" in the phrase of score `index`, with no other score between them."""
     end = scores[index][1]
-    return NAMED_NEXT.fullmatch(text, end, arena.start_char) is not None and not any(end < s[0] < arena.start_char for s in scores)
+    return (NAMED_NEXT.fullmatch(text, end, arena.start_char) is not None and not any(end < s[0] < arena.start_char for s in scores)
+            and len(coordinated_forward([a for a in arenas if a.start_char >= arena.start_char], text)) == 1)
 
 
 def alone_before(arena: Mention, arenas: list[Mention], clause_start: int, start: int, text: str) -> bool:
@@ -194,5 +199,5 @@ def averaged_away(scores: list[tuple[int, int, str]], index: int, arena: Mention
         return False
     if WITHIN_BENCHMARK.search(text, max(clause_start, start - 40), min(sentence_end, end + 60)):
         return False
-    return arena is None or not ((arena.start_char > end and named_next(arena, scores, index, text)) or opening_arenas(scores, index, arenas, text) == [arena]
+    return arena is None or not ((arena.start_char > end and named_next(arena, scores, index, arenas, text)) or opening_arenas(scores, index, arenas, text) == [arena]
                                  or alone_before(arena, arenas, clause_start, start, text))

@@ -130,12 +130,17 @@ VERSION_BEFORE = re.compile(r"(?<![Oo]n )(?<![Ii]n )(?<!\S)[A-Z][\w-]* [A-Z][a-z
 # list ("and RAFT 1.6") nor after "on"/"in".
 CODED_VERSION_BEFORE = re.compile(r"(?<![Oo]n )(?<![Ii]n )(?<!and )(?<!, )(?<!\S)[A-Z][\w-]*[A-Z][\w-]* $")
 ONE_DIGIT_VERSION = re.compile(r"\d\.\d")
+# "on OntoNotes 5.0": after "on"/"in" too, a whole-numbered "N.0" after a name is its version.
+WHOLE_VERSION = re.compile(r"\d\.0")
+NAME_BEFORE = re.compile(r"(?<!\S)[A-Z][\w-]*[A-Z\d][\w-]* $")
 
 
 def version_before(text: str, sentence_start: int, start: int, value: str) -> bool:
     """Whether the number `value` at `start` is the version of the name written just before it ("the CARLA Leaderboard 2.0", "HIVE-COTE 2.0")."""
     low = max(sentence_start, start - 20)
-    return bool(VERSION_BEFORE.search(text, low, start) or (ONE_DIGIT_VERSION.fullmatch(value) and CODED_VERSION_BEFORE.search(text, low, start)))
+    return bool(VERSION_BEFORE.search(text, low, start) or (ONE_DIGIT_VERSION.fullmatch(value) and CODED_VERSION_BEFORE.search(text, low, start))
+                or (WHOLE_VERSION.fullmatch(value) and NAME_BEFORE.search(text, low, start)))
+
 # "at tIoU 0.5", "at a threshold of 0.7", "@ IoU=0.5", "an IoU threshold of 0.7", "over tIoU thresholds from 0.3 to 0.7":
 # the setting a score is read at, not a score. A threshold is one wherever it is named; an IoU is one only after "at".
 THRESHOLD_BEFORE = re.compile(
