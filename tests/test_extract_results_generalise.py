@@ -175,3 +175,13 @@ def test_an_average_across_one_benchmarks_datasets_keeps_it_and_one_across_sever
         ("NewtRank", "BEIR", "52.1")}
     assert _results("We propose CurlewLM, a language model. CurlewLM reaches an average of 64.0% across MMLU, ARC and HellaSwag.") == {
         ("CurlewLM", None, "64.0%")}
+
+
+def test_a_whole_number_after_scores_is_a_score_and_an_unlisted_name_before_the_verb_scored_it():
+    found = _results(
+        "We propose NovaDQN, an exploration bonus. On the Atari games it reaches a median human-normalised score of 231%, "
+        "and in Montezuma's Revenge it scores 9,400 where Rainbow scores 0."
+    )
+    assert ("NovaDQN", "Montezuma's Revenge", "9,400") in found and ("Rainbow", "Montezuma's Revenge", "0") in found
+    found = _results("We propose SynReg, a registration network. On IXI it reaches a Dice of 0.766, while the SyN method from ANTs obtains 0.639.")
+    assert not any(subject == "ANTs" for subject, _, _ in found)

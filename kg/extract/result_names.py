@@ -307,6 +307,23 @@ def measured_for(text: str, clause_start: int, start: int) -> bool:
 COMPARED_PAREN = re.compile(r"\b(?:above|below|than|over|ahead of|behind|against|vs\.?|versus|and|,)\s+([A-Z][\w.+-]*\w)\s*\(\s*$")
 
 
+# "where Rainbow scores 0": a capitalised name that no entity covers, right before a scoring verb and its score, scored it.
+NAME_SCORES = re.compile(r"(?<=[\s,;(])([A-Z][\w.+-]*\w)\s+(?:scores|scored|reaches|reached|achieves|achieved|obtains|obtained|attains|attained|gets)\s+(?:only\s+)?~?$")
+OBJECT_OF = re.compile(r"\b(?:from|of|with|by|in|on|to|for|than|over|via|using)\s+(?:the\s+)?$", re.I)
+NOT_SUBJECT_WORDS = {"It", "This", "That", "These", "Those", "They", "We", "Our", "The", "Its", "Which"}
+
+
+def name_before_verb(text: str, sentence_start: int, start: int, covered: list[tuple[int, int]]) -> re.Match | None:
+    """The name no entity (`covered`) covers that scores the score at `start` ("where Rainbow scores 0"); group 1 is the name."""
+    low = max(sentence_start, start - 40)
+    found = NAME_SCORES.search(text, low, start)
+    if found is None or found.group(1) in NOT_SUBJECT_WORDS or any(a <= found.start(1) < b for a, b in covered):
+        return None
+    if OBJECT_OF.search(text, max(sentence_start, found.start(1) - 12), found.start(1)):
+        return None  # "(SyN) from ANTs obtains 0.639": the object of a preposition is not who scored
+    return found
+
+
 def compared_in_parentheses(text: str, sentence_start: int, start: int, covered: list[tuple[int, int]]) -> str | None:
     """The compared name just before the parenthesised score at `start`, where no entity (`covered`) is that name."""
     low = max(sentence_start, start - 50)

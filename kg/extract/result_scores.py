@@ -69,6 +69,8 @@ MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
 # A whole number is a score where a metric names it ("a Z500 RMSE of 312"), and so are the whole numbers compared
 # with it ("against 329 for GraphCast and 347 for Pangu-Weather"): a bare whole number is too often a count or a year.
 WHOLE_OF = re.compile(r"of (\d{1,5})(?![\w%-]|[.,]\d)")
+# "it scores 9,400 where Rainbow scores 0": a whole number that the verb "scores" governs is a score too.
+WHOLE_SCORED = re.compile(r"\bscor(?:es|ed)\s+(\d{1,3}(?:,\d{3})+|\d{1,5})(?![\w%-]|[.,]\d)")
 METRIC_ENDS = re.compile(result_names.METRICS.pattern + r"\s+$")
 WHOLE_COMPARED = re.compile(r",?\s+(?:against|compared (?:with|to)|versus|vs\.?)\s+(\d{1,5})(?=\s+for\b)")
 WHOLE_LISTED = re.compile(r"\s+for\s+[^,;()]{1,40}?(?:,\s*and|,|\band)\s+(\d{1,5})(?=\s+for\b)")
@@ -76,12 +78,12 @@ WHOLE_LISTED = re.compile(r"\s+for\s+[^,;()]{1,40}?(?:,\s*and|,|\band)\s+(\d{1,5
 
 def first_whole_score(text: str) -> re.Match | None:
     """The first whole number of `text` that a metric names ("an RMSE of 312"), for an abstract with no other score."""
-    return next((m for m in WHOLE_OF.finditer(text) if METRIC_ENDS.search(text[max(0, m.start() - 40) : m.start()])), None)
+    return next((m for m in WHOLE_OF.finditer(text) if METRIC_ENDS.search(text[max(0, m.start() - 40) : m.start()])), None) or WHOLE_SCORED.search(text)
 
 
 def whole_scores(text: str, sent: Sentence) -> list[tuple[int, str]]:
     """The whole-number scores of `sent` that a metric names, with the ones compared with them, as (start, value)."""
-    found = []
+    found = [(m.start(1), m.group(1)) for m in WHOLE_SCORED.finditer(text, sent.start_char, sent.end_char)]
     for match in WHOLE_OF.finditer(text, sent.start_char, sent.end_char):
         if not METRIC_ENDS.search(text[max(sent.start_char, match.start() - 40) : match.start()]):
             continue

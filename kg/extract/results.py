@@ -197,6 +197,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 continue  # "against 85.0 for MedCLIP and 80.4 for random initialisation": no one the paper names
             elif (repeated := _elliptic(scores, index, arenas, in_sent, text, said)) is not None:
                 names = repeated
+            elif (unlisted_subject := result_names.name_before_verb(text, sent.start_char, start, spans_at)) and not (subjects and subjects[-1].end_char > unlisted_subject.start(1)):
+                names = [unlisted_subject.group(1)]  # "where Rainbow scores 0", Rainbow no entity
             elif subjects:
                 names = [result_names.written_name(s, text) or name(s) for s in _respectively(result_arenas.coordinated(subjects, text), scores, index, text)]
             elif said and WHILE_GERUND.search(text, max(sent.start_char, clause_start - 8), clause_start) and GERUND_START.match(text, clause_start):
