@@ -185,3 +185,14 @@ def test_a_whole_number_after_scores_is_a_score_and_an_unlisted_name_before_the_
     assert ("NovaDQN", "Montezuma's Revenge", "9,400") in found and ("Rainbow", "Montezuma's Revenge", "0") in found
     found = _results("We propose SynReg, a registration network. On IXI it reaches a Dice of 0.766, while the SyN method from ANTs obtains 0.639.")
     assert not any(subject == "ANTs" for subject, _, _ in found)
+
+
+def _metrics(abstract: str) -> set[tuple]:
+    return {(r.value, r.metric) for r in extract_one("A method", abstract).results}
+
+
+def test_the_metric_keeps_the_words_of_its_noun_phrase_but_not_a_statistic():
+    assert _metrics("We propose PatchNet, a detector. PatchNet reaches an image-level AUROC of 99.3% on MVTec AD.") == {("99.3%", "image-level AUROC")}
+    assert _metrics("We propose RegNet3, a registration model. RegNet3 achieves a mean Dice score of 0.824 on OASIS.") == {("0.824", "Dice score")}
+    assert _metrics("We propose SeqDQN, an agent. On CartPole-v1 it reaches the maximum return of 500.") == {("500", "return")}
+    assert _metrics("We propose FlowX, a flow network. FlowX reaches an end-point error of 1.29 on Sintel.") == {("1.29", "end-point error")}

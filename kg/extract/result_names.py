@@ -60,8 +60,8 @@ HARDWARE = re.compile(r"\b(GPUs?|CPUs?|TPUs?|cores?|boards?|machines?|nodes?|dev
 METRICS = re.compile(
     r"(?<![\w@-])((?i:top-\d+ |median |box |mask |clean |robust |human-normali[sz]ed |normali[sz]ed |dice |end-to-end |task |test |output )*"
     r"(?:(?i:success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|f1(?: score)?|exact match(?: accuracy)?|completion rate|solve rate|"
-    r"resolve rate|word error rates?|character error rates?|equal error rates?|mean opinion score|score|recall@\d+|ndcg(?:@\d+)?|hits@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
-    r"|mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD|MOTA|MOTP|IDF1|HOTA))(?![\w@+-])"
+    r"resolve rate|word error rates?|character error rates?|equal error rates?|mean opinion score|score|returns?|error rates?|perplexity|precision|recall|dice|end-point error|click-through rate|kendall tau|recall@\d+|ndcg(?:@\d+)?|hits@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
+    r"|mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD|MOTA|MOTP|IDF1|HOTA|EPE|MPJPE|PCK|CTR|IoU|LPIPS|ATE))(?![\w@+-])"
 )
 # The words before a metric that leave it no owner: "where accuracy", "the accuracy", "Notably, accuracy".
 UNOWNED = re.compile(r"(^|[,;:]|\b(the|where|its|and|when|with|then))\s*$", re.I)
@@ -144,13 +144,24 @@ LISTED_AFTER = re.compile(r"(?:\s*(?:,\s*and|,|and|or|/)\s*~?\d+(?:\.\d+)?%?(?![
 
 
 def metric(text: str, sent: Sentence, start: int, end: int) -> str | None:
-    """The metric the sentence names for the score at `start:end`: "84.6% accuracy", "improves the success rate of X from 4.8% to 42.4%"."""
+    """The metric the sentence names for the score at `start:end`, with the words of its noun phrase that make it specific:
+    "84.6% accuracy", "72.4% average mAP", "an image-level AUROC of 99.3%", "improves the success rate of X from 4.8% to 42.4%"."""
     listed = LISTED_AFTER.match(text, end, min(sent.end_char, end + 60))  # "48.1 and 46.5 mIoU": the list's metric
-    after = METRICS.match(text[listed.end() if listed else end : end + 60].strip())
+    rest = text[listed.end() if listed else end : end + 60].lstrip()
+    after = METRIC_AFTER.match(rest)
     if after:
-        return after.group(1)
-    before = list(METRICS.finditer(text[sent.start_char : start]))
-    return before[-1].group(1) if before else None
+        return after.group(1) + after.group(2)
+    before = list(METRICS.finditer(text, sent.start_char, start))
+    if not before:
+        return None
+    modifiers = MODIFIERS_BEFORE.search(text, max(sent.start_char, before[-1].start() - 40), before[-1].start())
+    return (modifiers.group(1) if modifiers else "") + before[-1].group(1)
+
+
+# The words of a metric's noun phrase before it: "72.4% average mAP", "an image-level AUROC of"; not "accuracy on", "the".
+_MODIFIER = r"(?:(?!(?:on|in|of|at|for|with|the|a|an|and|or|to|from|by|over|than|while|when|compared|versus|across|its|their|our|new|best|mean|average|maximum|estimated)\b)[a-z][\w-]*\s+)"
+METRIC_AFTER = re.compile(rf"({_MODIFIER}{{0,2}})" + METRICS.pattern)
+MODIFIERS_BEFORE = re.compile(rf"\b(?:a|an|the|its|their)\s+({_MODIFIER}{{1,2}})$")
 
 
 def unowned_metric(clause: str) -> bool:
