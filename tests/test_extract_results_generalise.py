@@ -196,3 +196,17 @@ def test_the_metric_keeps_the_words_of_its_noun_phrase_but_not_a_statistic():
     assert _metrics("We propose RegNet3, a registration model. RegNet3 achieves a mean Dice score of 0.824 on OASIS.") == {("0.824", "Dice score")}
     assert _metrics("We propose SeqDQN, an agent. On CartPole-v1 it reaches the maximum return of 500.") == {("500", "return")}
     assert _metrics("We propose FlowX, a flow network. FlowX reaches an end-point error of 1.29 on Sintel.") == {("1.29", "end-point error")}
+
+
+def test_a_score_after_a_names_possessive_is_that_names():
+    found = _results("We propose FlukeNet, a reasoner. FlukeNet's accuracy on StrategyQA is 78.4%, higher than PaLM's 73.9%.")
+    assert found == {("FlukeNet", "StrategyQA", "78.4%"), ("PaLM", "StrategyQA", "73.9%")}
+
+
+def test_a_share_restating_a_count_belongs_to_who_counted():
+    found = _results("We propose JackVLA, a robot policy. On LIBERO, JackVLA completes 17 of 20 tasks (85%), compared with 11 of 20 (55%) for OpenVLA.")
+    assert found == {("JackVLA", "LIBERO", "85%"), ("OpenVLA", "LIBERO", "55%")}
+
+
+def test_a_parenthetical_between_score_and_metric_does_not_hide_the_metric():
+    assert _metrics("We propose AlbaNet, a classifier. AlbaNet attains 91.3% (±0.4) accuracy on CIFAR-100.") == {("91.3%", "accuracy")}

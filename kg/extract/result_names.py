@@ -61,7 +61,7 @@ METRICS = re.compile(
     r"(?<![\w@-])((?i:top-\d+ |median |box |mask |clean |robust |human-normali[sz]ed |normali[sz]ed |dice |end-to-end |task |test |output )*"
     r"(?:(?i:success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|f1(?: score)?|exact match(?: accuracy)?|completion rate|solve rate|"
     r"resolve rate|word error rates?|character error rates?|equal error rates?|mean opinion score|score|returns?|error rates?|perplexity|precision|recall|dice|end-point error|click-through rate|kendall tau|recall@\d+|ndcg(?:@\d+)?|hits@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
-    r"|mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD|MOTA|MOTP|IDF1|HOTA|EPE|MPJPE|PCK|CTR|IoU|LPIPS|ATE))(?![\w@+-])"
+    r"|mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD|MOTA|MOTP|IDF1|HOTA|EM|EPE|MPJPE|PCK|CTR|IoU|LPIPS|ATE))(?![\w@+-])"
 )
 # The words before a metric that leave it no owner: "where accuracy", "the accuracy", "Notably, accuracy".
 UNOWNED = re.compile(r"(^|[,;:]|\b(the|where|its|and|when|with|then))\s*$", re.I)
@@ -115,7 +115,7 @@ def setting(text: str, sent: Sentence, start: int, end: int) -> str | None:
 
 # A sentence that goes on from the one before, and what that sentence says its subject did to score.
 CONTINUES = re.compile(r"^\s*(notably|specifically|in particular|for example|for instance|concretely|e\.g\.)", re.I)
-SCORING_VERB = re.compile(r"^\s*(\w+ly\s+)?(surpass|outperform|achiev|improv|beat|exceed|reach|attain|obtain|boost)\w*\b", re.I)
+SCORING_VERB = re.compile(r"^\s*(\w+ly\s+)?(surpass|outperform|achiev|improv|beat|exceed|reach|attain|obtain|boost|complet|solv|scor)\w*\b", re.I)
 # "X, a sparse attention network": the lower-case words describe X.
 DESCRIBES = re.compile(r"\w,\s+(a|an)\s+$")
 
@@ -140,6 +140,7 @@ def referred_subject(clause: str, candidates: list[Mention]) -> Mention | None:
     return None if candidates[-1].text.islower() else candidates[-1]
 
 
+PARENTHETICAL = re.compile(r"^\([^()]{0,20}\)\s*")
 LISTED_AFTER = re.compile(r"(?:\s*(?:,\s*and|,|and|or|/)\s*~?\d+(?:\.\d+)?%?(?![\w.]))+")
 
 
@@ -147,7 +148,7 @@ def metric(text: str, sent: Sentence, start: int, end: int) -> str | None:
     """The metric the sentence names for the score at `start:end`, with the words of its noun phrase that make it specific:
     "84.6% accuracy", "72.4% average mAP", "an image-level AUROC of 99.3%", "improves the success rate of X from 4.8% to 42.4%"."""
     listed = LISTED_AFTER.match(text, end, min(sent.end_char, end + 60))  # "48.1 and 46.5 mIoU": the list's metric
-    rest = text[listed.end() if listed else end : end + 60].lstrip()
+    rest = PARENTHETICAL.sub("", text[listed.end() if listed else end : end + 60].lstrip(), count=1)  # "91.3% (±0.4) accuracy"
     after = METRIC_AFTER.match(rest)
     if after:
         return after.group(1) + after.group(2)
@@ -289,9 +290,14 @@ def named_subjects(sent: Sentence, ents: list[Mention], text: str) -> list[Menti
 ON_BEFORE = re.compile(r"\b(on|in|of|from|to|and|or|across|than)\s+(the\s+)?$", re.I)
 
 
+# "FlukeQA's accuracy on StrategyQA is 78.4%": a name whose metric the sentence gives scored too.
+POSSESSIVE_METRIC = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?" + METRICS.pattern)
+
+
 def acting(arenas: list[Mention], text: str) -> list[Mention]:
     """The names of `arenas` that the sentence says score ("X achieves", "X reaches"), not ones scored on ("on X")."""
-    return [a for a in arenas if SCORING_VERB.match(text[a.end_char : a.end_char + 40]) and not ON_BEFORE.search(text[max(0, a.start_char - 12) : a.start_char])]
+    return [a for a in arenas if (SCORING_VERB.match(text[a.end_char : a.end_char + 40]) or POSSESSIVE_METRIC.match(text, a.end_char))
+            and not ON_BEFORE.search(text[max(0, a.start_char - 12) : a.start_char])]
 
 
 # "On Split CIFAR-100", "on Permuted MNIST": a capitalised word between "on" and a benchmark names its variant.
