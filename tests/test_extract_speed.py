@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
 
-from kg.extract import flags, pipeline, results, sentences
+from kg.extract import flags, pipeline, result_scores, sentences
 
 SCORE_CHARS = st.text(alphabet="0123456789~.%-+± aZ_x\\", max_size=24)
 
@@ -13,8 +13,8 @@ SCORE_CHARS = st.text(alphabet="0123456789~.%-+± aZ_x\\", max_size=24)
 @settings(max_examples=3000, deadline=None)
 @given(SCORE_CHARS)
 def test_first_score_is_the_first_match_of_score(text):
-    expected = results.SCORE.search(text)
-    found = results._first_score(text)
+    expected = result_scores.SCORE.search(text)
+    found = result_scores.first(text)
     assert (found and (found.span(), found.group(1))) == (expected and (expected.span(), expected.group(1)))
 
 

@@ -1,43 +1,36 @@
 """Results: absolute scores the abstract states, tied to who scored them and where.
 
-A score is a percentage as written ("42.4%"), or a bare number in a
-sentence that says something scored it ("UI-TARS achieves 46.6",
-"~1732 (PPO)", "lowers RMSE to 0.41"), or a range after "of" ("an Elo of
-1300-1500", but not "of 2009-2019"). Relative gains are not
-results ("+12%", "by 40%", "a 40% improvement", "33% fewer", "relative
-improvements of 14%, 7% and 9%", "gains 3.1 BLEU", "4.1 chrF++ points above", "46.6% in saved computation"), nor is a ceiling ("below 54%", "less than
-10% of the tokens"), nor a score listed after a relative one ("by 12.2% for
-ICL and 19.5% for training"), and in "from A to B" only B is. A score
-in parentheses belongs to the name just before them: "GPT-4o (13.9%)" is
-the subject's, "GSM8K (98.1%)" the benchmark's, and the name keeps the form written
-there ("~1732 (PPO)" is PPO's, whatever PPO's long form). The subject is the model or method named last
-before the score in its sentence ("GPT-4o (13.9%)", "improves Llama-3.1-8B
-from 4.8% to 42.4%"), or the one after "for" ("to 43% for GLM-4-9B"), or,
-where the sentence speaks of "our"/"it", the entity the paper proposes,
-else the name of the sentence before that "it" or "the encoder" refers to
-(`result_names`), else, where the clause names a metric of no one ("where
-accuracy moves from 75.5% to 76.0%") right after a sentence with a result,
-that result's subject. Names listed as the scores are pair with them in order
-("TD3 and PPO reach 61% and 43%"). Names in an opening "With ..., " or "Applied
-to ..., " phrase are tools, not subjects, and so is a name followed by "task",
-the object of a comparison ("X matches Y with 0.158" is X's) and, in a list of
-compared scores, an owner the paper does not name ("80.4 for random
-initialisation"); a capitalised word after "for" there is the owner's name.
-The benchmark is one named after "on"/"in" before "from A to B" ("on A from
-0.874 to 0.903"), else the first benchmark or environment after the score in
-its sentence ("64.8% on MATH", not the "Lean4" of "the Lean4 version of
-MiniF2F"), else the last one before it, else a setting the sentence names
-in plain words ("75.1% accuracy in zero-shot screenshot grounding", "In
-real-world booking scenarios, ..."), else the one the previous result
-used, else the paper's only benchmark or environment, else the first one it
-evaluates on; scores listed before a list of as many benchmarks pair with
-them in order ("77.4% and 89.1% on A and B"). An average ("(Avg. 80.1%)",
-"an average accuracy of 61%") has no benchmark unless one follows it or one alone
-opens the sentence ("On GLUE, X reaches an average score of 86.1"); a "mean" metric
-("a mean AUROC of 87.1", "a mean opinion score of 3.91") is no average over benchmarks.
-A share of the data ("with 1% of the labels") is no score.
-A benchmark here is an entity of the paper or a name after "on"/"in" that
-no entity covers ("0.41 SPL on Gibson", `result_names`).
+Which numbers are scores is `result_scores`' business, and where each was
+measured is `result_arenas`'; this module ties each score to who scored it.
+A score in parentheses belongs to the name just before them: "GPT-4o (13.9%)"
+is the subject's, "GSM8K (98.1%)" the benchmark's, and the name keeps the
+form written there ("~1732 (PPO)" is PPO's, whatever PPO's long form); so
+does a score after a name and "at" ("ahead of DREEAM at 64.2"). The subject
+is the model or method named last before the score in its sentence
+("improves Llama-3.1-8B from 4.8% to 42.4%"), or the one after "for" ("to
+43% for GLM-4-9B", "1.61 and 2.86 for RAFT", "0.128 for the factorised
+F-FNO"), or the paper's method where a base model is named "with" it
+("BigGAN with AukGAN"), or, where the sentence speaks of "our"/"it"/"the
+gains", the entity the paper proposes, else the subject of the sentence's
+earlier scores where "these rise" or a "while keeping ..." clause goes on
+from them, else the name of the sentence before that "it" or "the encoder"
+refers to (`result_names`), else, where the clause names a metric of no one
+("where accuracy moves from 75.5% to 76.0%") right after a sentence with a
+result, that result's subject. Names listed as the scores are pair with them
+in order ("TD3 and PPO reach 61% and 43%"). Names in an opening "With ...,
+", "Combined with ..., " or "Applied to ..., " phrase are tools, not
+subjects, as are the names of a gerund phrase that opens the sentence
+("Replacing I3D with VideoMAE lifts ...") and a name in an opening "For X, "
+phrase whose clause has a subject of its own ("For CTGAN, the attack
+reaches"); so is a name followed by "task", the object of a comparison ("X
+matches Y with 0.158" is X's) and, in a list of compared scores, an owner
+the paper does not name ("80.4 for random initialisation"); a capitalised
+word after "for" there is the owner's name. Where no benchmark is named, the
+benchmark is a setting the sentence names in plain words ("75.1% accuracy in
+zero-shot screenshot grounding"), else the one the previous result used,
+else the paper's only benchmark or environment, else the first one it
+evaluates on. A benchmark here is an entity of the paper or a name after
+"on"/"in" that no entity covers ("0.41 SPL on Gibson", `result_names`).
 """
 
 from __future__ import annotations
@@ -45,163 +38,60 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract import folding, result_names
+from kg.extract import folding, result_arenas, result_names, result_scores
 from kg.extract.mentions import Mention, Sentence, norm
 from kg.records import Entity, Result
 
-SCORE = re.compile(r"(?<![\w.+\-±])(?<!\d:)(\d{1,3}(?:\.\d+)?\+?\\?%|~?\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~\d{2,5}(?![\d%.])|(?<=of )\d{2,4}[-–]\d{2,4}(?![\w%.-]))")
-# A range is a score only after "of" ("an Elo of 1300-1500"), and years are none ("of 2009-2019").
-# Its literal start lets the search skip through a text as fast as `str.find`; `_range` checks the word boundary before it.
-RANGE = re.compile(r"of \d{2,4}[-–]\d{2,4}(?![\w%.-])")
-YEARS = re.compile(r"^(19|20)\d\d[-–](19|20)\d\d$")
-# Every score but a range has one of these within its first six characters: finding them is much faster than `SCORE.search`.
-SCORE_ANCHOR = re.compile(r"%|~|\.\d")
-DECIMAL_POINT = re.compile(r"\.\d")
-# A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
-SCORE_VERBS = re.compile(
-    r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|lower\w*|reduc\w*|complet\w*|"
-    r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|MRR|BLEU|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
-    re.I,
-)
-BARE_UNIT = re.compile(r"^\s*(x\b|×|times|[BMK]\b|billion|million|seconds?|s\b|hours?|minutes?|days?|ms\b|GB|MB|tokens|fps|Hz)", re.I)
-# Other scores of the same list, skipped when looking for the words around a list ("of 14.1%, 7.1%, and 9.4%").
-SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
-SCORE_LINK = re.compile(r"^\s*(,|and|or|/|, and|, or)\s*$")  # between two scores of one list
-SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
-# The word boundary is tested once, before the words: one `\b` per word would make the search try every word at every character.
-RELATIVE_BEFORE = re.compile(
-    r"(\+|\b(?:by|up to|less than|fewer than|below|under|at most|improvements? of|increases? of|gain(s|ed|ing)?( of)?|boosts? of|improves?|reduc\w+|within|margin\b.*))"
-    r"\s*(over|more than|absolute|about|around|nearly|approximately|up to|an?|average|of|~|\s)*$",
-    re.I,
-)
-RELATIVE_AFTER = re.compile(
-    r"^\s*([\w+@/-]+\s+){0,2}?(-\s*\d|to\b|relative|absolute|improvements?|increases?|gains?|boost|faster|slower|less|more|fewer|reduction|above|below|"
-    r"decrease|higher|lower|longer|shorter|larger|smaller|greater|better|worse|points?|pp\b|margin|speed-?up|saved|savings?)",
-    re.I,
-)
-# A share of something, not a score: "46.6% of its cost", "with 1%, 10% and 100% of the labels".
-RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|parameters|cost|compute|labels|annotations|training (data|set)))\b", re.I)
-RELATIVE_WORDS_OF = re.compile(r"\b(higher|lower|better|worse|more|less|increase|improvement|gain|reduction)\b(\s+[\w-]+){0,3}\s+of\s*$", re.I)
-# What may stand between two scores of one list: "by 12.2% for ICL with Claude-3.5 and 19.5% for ...",
-# "by 9.8 (+29.4%) and 5.9": the second is as relative as the first.
-LIST_LINK = re.compile(r"^\s*(\([^()]*\)\s*)?((for|on|in|with)\s+(?:(?!\.\s)[^,;%()]){1,60}?)?\s*(,\s*and|,|and)\s*$", re.I)
-# An average over the paper's benchmarks has none of its own: "(Avg. 80.1%)", "an average accuracy of 61%".
-AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged)\b\W*([\w-]+\W+){0,2}$", re.I)
-AVERAGE_AFTER = re.compile(r"^\W*(on average|in average|averaged|average)\b", re.I)
-# "On A it ...", ", and on the B dataset from ...": a benchmark phrase that opens a clause, not the tail of an earlier score's.
-COMPARED_SCORE = re.compile(r"^[^.;]{0,80}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
-PAREN_ALIAS = re.compile(r"^\s*\(\s*$")
-OPENING = re.compile(r"(^\s*|[,;:(]\s*|\band\s+|\.\s+)(on|in)\s+(the\s+)?([\w-]+\s+)?$", re.I)
-ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
-FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?([\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?\s+)?to\s*$")
-MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
 SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
-COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
 CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 # "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
-LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from))\b[^,;]*$", re.I)
+LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from|with))\b[^,;]*$", re.I)
+# A clause of "while" and a gerund has the subject of the clause before it.
+WHILE_GERUND = re.compile(r"\b(?:while|whilst)$")
+GERUND_START = re.compile(r"\s+[a-z]+ing\b")
+# "with RoBERTa-large these rise to 65.5 F1": a pronoun after the lead phrase is who scored, and "these" are the scores before.
+PRONOUN_NEXT = re.compile(r"\s+(?:it|they|these|this|we|its|their|our)\b")
+THESE = re.compile(r"\b(?:these|they|both)\s+(?:\w+ly\s+)?(?:rise|rises|improve|grow|increase|drop|fall|reach|become)\b")
+# "For CTGAN trained on Credit, the attack reaches an AUC of 0.71": the score of something the paper does not name, not CTGAN's.
+FOR_LEAD = re.compile(r"^\W*for\b[^,;]*$", re.I)
+UNNAMED_AFTER_COMMA = re.compile(r",\s+(?:the|an?)\s+[a-z][\w-]*\s+(?!of\b)[a-z]+s\b")
+ADDED_TO = re.compile(r"\s+(?:with|\+)\s+(?:our\s+)?")
 # The object of a comparison, just before it: "X matches / outperforms Y with 0.158" is X's score.
 COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?$", re.I)
+# "X improves Y by 3.2 points, reaching 48.7": Y is what X is measured against, X reaches the score; not "improves Y from 4.8% to 42.4%".
+IMPROVED_OBJECT = re.compile(r"\bimprov\w*\s+(?:on\s+|over\s+|upon\s+)?(?:the\s+)?$", re.I)
+BY_GAIN = re.compile(r"\s+by\s+~?\d")
 UNNAMED_FOR = re.compile(
     r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
 )
 # "for" after a score, past a unit or metric ("19.6 dB for X", "3.42 MOS for X"), and an article.
-FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,8}\s+)?for\s+(?:an?\s+|the\s+)?")
+# An adjective may stand before the owner's name: "0.128 for the factorised F-FNO".
+FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,8}\s+)?for\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*(?:ed|ised|ized|al)\s+)?")
+# The scores listed after one, bare or not: "1.61 and 2.86 for RAFT" are both RAFT's.
+SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4}(?:\.\d+)?%?(?![\w.]))+")
 PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 PAREN_AFTER = re.compile(r"^\s*\(\s*$")
+# "ahead of DREEAM at 64.20 F1": a score written after a name and "at" is that name's.
+AT_SCORE = re.compile(r"\s+at\s+~?")
+# "higher than PaLM's 73.9%": a score after a name's possessive is that name's.
+POSSESSIVE_SCORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?~?")
+# "completes 17 of 20 tasks (85%)": the share restates a count of the one who scored, not an unnamed owner's score.
+COUNT_BEFORE = re.compile(r"\b\d+\s+(?:of|out of)\s+\d+\s+[a-z][\w-]*\s*\(\s*$")
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
-THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate)\b", re.I)
+THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate|gains|improvements)\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
 
 
-def _coordinated(spans: list[Mention], text: str) -> list[Mention]:
-    """The spans joined to the last one by "and" / "," ("BERT and RoBERTa"), last one included."""
-    chain = [spans[-1]]
-    for span in reversed(spans[:-1]):
-        if not COORDINATION.match(text[span.end_char : chain[0].start_char]):
-            break
-        chain.insert(0, span)
-    return chain
-
-
-def _arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> Mention | None:
-    """The benchmark of score `index` among `arenas` (`result_names.scored_on`); scores sharing their next benchmark list pair with it in order.
-
-    A benchmark that opens the score's phrase comes first: "On N-MNIST it attains 99.6%, on DVS128 98.1%",
-    and "On A, B and C it reaches 84.1%, 73.0% and 80.2%" pairs in order.
-    """
-    end = scores[index][1]
-    first, last = _listed(scores, index, text)
-    if referred := result_names.benchmarks_referred(arenas, scores[first][0], text[scores[last][1] : scores[last][1] + 60], last - first + 1):
-        return referred[index - first]  # "ByteTrack reaches 63.1 and 61.3 HOTA on the two benchmarks"
-    compared = _compared_with(scores, index, text)
-    if compared is not None and not any(compared[1] <= a.start_char < scores[index][0] for a in arenas):
-        # "it wins 81% on A, compared with 60% for B": both on A; so are the scores listed after B's ("and 0.105 for C")
-        if not any(ARENA_NEXT.match(text[end : a.start_char]) for a in arenas if a.start_char >= end):
-            return _arena_for(scores, compared[0], result_names.scored_on(arenas, text), text)  # sifted again, as the recursion always did
-    before = [a for a in arenas if a.end_char <= scores[index][0]]
-    if before and FROM_TO.match(text[before[-1].end_char : scores[index][0]]):
-        return before[-1]  # "on A from 0.874 to 0.903 and on B from ...": on A
-    opening = _opening_arenas(scores, index, arenas, text)
-    if opening:
-        group = [i for i, s in enumerate(scores) if s[0] > opening[-1].end_char and not any(a.start_char > opening[-1].end_char and a.end_char <= s[0] for a in arenas)]
-        if len(opening) == len(group) and index in group:
-            return opening[group.index(index)]
-        return opening[-1] if len(opening) == 1 else None
-    after = [a for a in arenas if a.start_char > end and ";" not in text[end : a.start_char]]  # not "...; on the B tasks it matches"
-    if not after:
-        before = [a for a in arenas if a.end_char <= scores[index][0]]
-        return before[-1] if before else None
-    group = [i for i, s in enumerate(scores) if s[1] <= after[0].start_char and not any(a.start_char > s[1] and a.start_char < after[0].start_char for a in arenas)]
-    chain = _coordinated_forward(after, text)
-    if len(group) > 1 and len(chain) >= len(group) and index in group:
-        return chain[group.index(index)]
-    return after[0]
-
-
-def _compared_with(scores: list[tuple[int, int, str]], index: int, text: str) -> tuple[int, int] | None:
-    """The score that score `index` is compared with ("0.081 on A, compared with 0.163 for B and 0.105 for C"), and where "compared with" ends."""
-    while index > 0:
-        between_start = scores[index - 1][1]
-        between = text[between_start : scores[index][0]]
-        if found := COMPARED_SCORE.search(between):
-            return index - 1, between_start + found.end(1)
-        if not LIST_LINK.match(between):
-            return None
-        index -= 1
-    return None
-
-
-def _opening_arenas(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> list[Mention]:
-    """The benchmarks after an "on"/"in" before score `index`, with no score between them and it ("On A and B it reaches").
-
-    The scores of one list share them ("On A, B and C it reaches 84.1%, 73.0% and 80.2%"), and the
-    phrase may name more after them ("On the 57 Atari 2600 games of the Arcade Learning Environment (ALE) it reaches").
-    """
-    first, _ = _listed(scores, index, text)
-    start = scores[first][0]
-    previous_end = scores[first - 1][1] if first else 0
-    before = [a for a in arenas if previous_end <= a.start_char and a.end_char <= start]
-    for last in range(len(before), 0, -1):
-        chain = _coordinated(before[:last], text)
-        alias_of = [a for a in before[:last] if PAREN_ALIAS.match(text[a.end_char : chain[0].start_char])]
-        if alias_of:
-            chain[0] = alias_of[-1]  # "On the StarCraft Multi-Agent Challenge (SMAC) it wins 86%"
-        if OPENING.search(text[max(0, chain[0].start_char - 30) : chain[0].start_char]):
-            return [] if re.search(r"[;]|\bwhile\b|\bwhereas\b|\bthan\b", text[chain[-1].end_char : start]) else chain
-    return []
-
-
-def _coordinated_forward(spans: list[Mention], text: str) -> list[Mention]:
-    chain = [spans[0]]
-    for span in spans[1:]:
-        if not COORDINATION.match(text[chain[-1].end_char : span.start_char]):
-            break
-        chain.append(span)
-    return chain
+def _for_setting(span: Mention, start: int, scorers: set[int], in_sent: list[Mention], text: str) -> bool:
+    """Whether `span`, in an opening "For ..., " phrase, is the setting of the score at `start` and not who scored it: the clause
+    after the comma has a subject of its own, named ("For Llama-3-8B, LoRAX raises") or not ("For CTGAN, the attack reaches")."""
+    comma = text.find(",", span.end_char, start)
+    if comma < 0:
+        return False
+    return UNNAMED_AFTER_COMMA.match(text, comma, start) is not None or any(id(e) in scorers and comma < e.start_char < start for e in in_sent)
 
 
 def _respectively(chain: list[Mention], scores: list[tuple[int, int, str]], index: int, text: str) -> list[Mention]:
@@ -209,18 +99,8 @@ def _respectively(chain: list[Mention], scores: list[tuple[int, int, str]], inde
     ("TD3 and PPO reach 61% and 43%"), else all of them ("BERT and RoBERTa reach 84.6%")."""
     if len(chain) < 2:
         return chain
-    first, last = _listed(scores, index, text)
+    first, last = result_arenas.listed(scores, index, text)
     return [chain[index - first]] if last - first + 1 == len(chain) else chain
-
-
-def _listed(scores: list[tuple[int, int, str]], index: int, text: str) -> tuple[int, int]:
-    """The first and last score of the list ("61% and 43%") that score `index` is in."""
-    first = last = index
-    while first > 0 and SCORE_LINK.match(text[scores[first - 1][1] : scores[first][0]]):
-        first -= 1
-    while last + 1 < len(scores) and SCORE_LINK.match(text[scores[last][1] : scores[last + 1][0]]):
-        last += 1
-    return first, last
 
 
 def _elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], in_sent: list[Mention], text: str, said: dict[int, list[str]]) -> list[str] | None:
@@ -230,7 +110,7 @@ def _elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
     """
     start = scores[index][0]
     opened = [a for a in arenas if a.end_char <= start]
-    if not opened or not OPENING.search(text[max(0, opened[-1].start_char - 30) : opened[-1].start_char]):
+    if not opened or not result_arenas.OPENING.search(text[max(0, opened[-1].start_char - 30) : opened[-1].start_char]):
         return None
     first = next(i for i, s in enumerate(scores) if s[0] >= opened[-1].end_char)
     if text[opened[-1].end_char : scores[first][0]].strip() or any(opened[-1].end_char <= e.start_char < start and e.label_ in SUBJECT_TYPES for e in in_sent):
@@ -239,38 +119,9 @@ def _elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
     return earlier[index - first] if index - first < len(earlier) else None
 
 
-def _first_score(text: str) -> re.Match | None:
-    """`SCORE.search(text)`, trying only the starts near a `SCORE_ANCHOR` (most of a text has none).
-
-    The anchors are looked for from the first one, which `str.find` and a
-    search with a literal prefix find much faster than the alternation does;
-    most abstracts have none.
-    """
-    firsts = [i for i in (text.find("%"), text.find("~")) if i >= 0]
-    if decimal := DECIMAL_POINT.search(text):
-        firsts.append(decimal.start())
-    if not firsts:
-        return _range(text)  # "an Elo of 1300-1500", the one score with neither a point nor a percent sign
-    checked = 0
-    for anchor in SCORE_ANCHOR.finditer(text, min(firsts)):
-        for start in range(max(checked, anchor.start() - 5), anchor.start() + 1):
-            if match := SCORE.match(text, start):
-                return match
-        checked = anchor.start() + 1
-    return _range(text)
-
-
-def _range(text: str) -> re.Match | None:
-    """The first range after a word "of" in `text`."""
-    for match in RANGE.finditer(text):
-        if match.start() == 0 or not text[match.start() - 1].isalnum():
-            return match
-    return None
-
-
 def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[Entity]) -> list[Result]:
     """The results stated in a paper's `text` (its sentences and entity spans given), each once, in order."""
-    first_score = _first_score(text) or result_names.first_whole_score(text)
+    first_score = result_scores.first(text) or result_scores.first_whole_score(text)
     if first_score is None:
         return []  # most abstracts state no score: one search over the text skips the rest
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
@@ -290,45 +141,14 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         if sent.end_char <= first_score.start():
             continue  # nor do the sentences before the first score
         sent_text = text[sent.start_char : sent.end_char]
-        numbers = sorted([(sent.start_char + m.start(1), m.group(1)) for m in SCORE.finditer(sent_text)] + result_names.whole_scores(text, sent))
+        numbers = result_scores.numbers(text, sent)
         if not numbers:
             continue
         in_sent = [e for e in ents if e.start >= sent.start and e.end <= sent.end]
         actors = result_names.acting([e for e in in_sent if e.label_ in ARENA_TYPES], text)  # "DriveCF achieves": typed as a benchmark, but who scored
         arenas = [e for e in in_sent if e.label_ in ARENA_TYPES and e not in actors]
-        scores = []
         spans_at = [(e.start_char, e.end_char) for e in in_sent]
-        # Whether the sentence says something scored, which a bare number needs: a slow case-insensitive search, made once.
-        says_scored = any(not value.endswith("%") for _, value in numbers) and bool(SCORE_VERBS.search(sent_text))
-
-        def value_ok(value: str, start: int, end: int) -> bool:
-            if any(a <= start < b for a, b in spans_at):
-                return False  # a version inside a name (`Claude 3.5`)
-            if value.endswith("%"):
-                return True
-            if (YEARS.match(value) or result_names.VERSION_BEFORE.search(text, max(sent.start_char, start - 20), start)
-                    or result_names.THRESHOLD_BEFORE.search(text, max(sent.start_char, start - 30), start)):
-                return False  # "of 2009-2019", "the CARLA Leaderboard 2.0", "73.1% mAP at tIoU 0.5"
-            return says_scored and not BARE_UNIT.match(text[end : end + 12])
-
-        relative_end = None  # where the last relative gain of the sentence ended
-        for start, number_text in numbers:
-            end = start + len(number_text)
-            if not value_ok(number_text, start, end):
-                continue
-            if relative_end is not None and LIST_LINK.match(text[relative_end:start]):
-                relative_end = end
-                continue
-            before = SCORE_LIST_BEFORE.sub("", text[max(sent.start_char, start - 80) : start])[-40:]
-            after = text[end : end + 80]
-            after = after[SCORE_LIST_AFTER.match(after).end() if SCORE_LIST_AFTER.match(after) else 0 :]
-            if (folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or folding.match(RELATIVE_AFTER, after[:30]) or RELATIVE_OF.match(after)
-                    or result_names.not_a_score(before, after, bool(arenas))):
-                relative_end = end
-                continue
-            if MARGIN.search(text[sent.start_char : start]):
-                continue  # "outperforms X by a large margin (e.g., ~20% on A)"
-            scores.append((start, end, number_text.replace("\\%", "%")))
+        scores = result_scores.scores_in(text, sent, numbers, spans_at, bool(arenas))
         if scores:
             arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent) + result_names.named_sets(in_sent, text), key=lambda a: a.start_char)
         @cache
@@ -338,26 +158,34 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         scorers = {id(e) for e in in_sent if (e.label_ in SUBJECT_TYPES or e in actors) and scores and e.end_char <= scores[-1][0]
                    and result_names.may_score(e, sent, text)}  # who may have scored, read once for all the sentence's scores
         said: dict[int, list[str]] = {}  # who scored each of the sentence's scores so far, by index
+        arenas_said: dict[int, Mention | None] = {}  # where each of them was scored
         owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
             subjects = [e for e in in_sent if id(e) in scorers and clause_start <= e.start_char and e.end_char <= start
-                        and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and "," in text[e.end_char : start]) and e not in owners]
-            if len(subjects) > 1 and COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char):
+                        and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and ("," in text[e.end_char : start] or PRONOUN_NEXT.match(text, e.end_char)))
+                        and not (FOR_LEAD.match(text[clause_start : e.start_char]) and _for_setting(e, start, scorers, in_sent, text))
+                        and e not in owners]
+            if len(subjects) > 1 and (COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char)
+                                      or (IMPROVED_OBJECT.search(text, clause_start, subjects[-1].start_char) and BY_GAIN.match(text, subjects[-1].end_char))):
                 subjects = subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
+            if proposed and subjects and (added := next((e for e in in_sent if e.end_char <= start and name(e) == proposed
+                                                         and ADDED_TO.fullmatch(text, subjects[-1].end_char, e.start_char)), None)):
+                subjects[-1] = added  # "BigGAN with AukGAN obtains 9.12": the paper's method at work on a base model
             owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
-            owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and PAREN_AFTER.match(text[end : e.start_char])), None)
+            owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and (PAREN_AFTER.match(text[end : e.start_char]) or AT_SCORE.fullmatch(text, e.end_char, start)
+                                                                                    or POSSESSIVE_SCORE.fullmatch(text, e.end_char, start))), None)
             close = text.find(")", end, sent.end_char)
             if owner is None and close > 0 and text[max(sent.start_char, start - 2) : start].strip().endswith("("):
                 owner = next((e for e in in_sent if e.label_ in SUBJECT_TYPES and end < e.start_char and e.end_char <= close), None)  # "(31.8% of issues by GPT-4o)"
             unnamed = UNNAMED_OWNER.search(text[max(sent.start_char, start - 40) : start])
-            if owner is None and unnamed and not result_names.METRICS.fullmatch(unnamed.group(1)):
+            if owner is None and unnamed and not result_names.METRICS.fullmatch(unnamed.group(1)) and not COUNT_BEFORE.search(text, max(sent.start_char, start - 40), start):
                 continue  # "close to recordings (4.38)": the score of something the paper does not name
-            listed = SCORE_LIST_AFTER.match(text[end : end + 60])
+            listed = SCORES_LISTED.match(text[end : end + 60])
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
             following = FOR_OWNER.match(text[skip : skip + 28])  # "2.7% for a Conformer", "19.6 dB for FreeNeRF"
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
-            compared = following is not None and not after_for and _compared_with(scores, index, text) is not None
+            compared = following is not None and not after_for and result_arenas.compared_with(scores, index, text) is not None
             unlisted_for = following and not after_for and result_names.owner_after_for(text, skip + following.end(), sent.end_char, compared)
             owners += [owner] if owner is not None else after_for[:1]
             if owner is not None and owner.label_ in SUBJECT_TYPES:
@@ -374,8 +202,14 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 continue  # "against 85.0 for MedCLIP and 80.4 for random initialisation": no one the paper names
             elif (repeated := _elliptic(scores, index, arenas, in_sent, text, said)) is not None:
                 names = repeated
+            elif (unlisted_subject := result_names.name_before_verb(text, sent.start_char, start, spans_at)) and not (subjects and subjects[-1].end_char > unlisted_subject.start(1)):
+                names = [unlisted_subject.group(1)]  # "where Rainbow scores 0", Rainbow no entity
             elif subjects:
-                names = [result_names.written_name(s, text) or name(s) for s in _respectively(_coordinated(subjects, text), scores, index, text)]
+                names = [result_names.written_name(s, text) or name(s) for s in _respectively(result_arenas.coordinated(subjects, text), scores, index, text)]
+            elif said and WHILE_GERUND.search(text, max(sent.start_char, clause_start - 8), clause_start) and GERUND_START.match(text, clause_start):
+                names = said[max(said)]  # "X lowers the gap from 0.091 to 0.018 while keeping an accuracy of 84.2%": X keeps it
+            elif said and THESE.search(text, clause_start, start):
+                names = said[max(said)]  # "X achieves 63.2 F1; with RoBERTa-large these rise to 65.5": X's scores
             elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or result_names.gerund_clause(text, sent.start_char, clause_start)):
                 names = [proposed]
             elif referred := result_names.referred_subject(text[clause_start:start], named_before()):
@@ -387,14 +221,17 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             else:
                 continue
             said[index] = names
-            arena = owner if owner is not None and owner.label_ in ARENA_TYPES else _arena_for(scores, index, scored_on, text)
+            if owner is not None and owner.label_ in ARENA_TYPES:
+                arena = owner
+            else:
+                arena = (result_arenas.paired_with_earlier(scores, index, arenas_said, text) if owner is not None else None) or result_arenas.arena_for(scores, index, scored_on, text)
+            arenas_said[index] = arena
             setting = None if arena else result_names.setting(text, sent, start, end)
             if setting:
                 benchmark = setting
             else:
                 benchmark = result_names.with_variant(arena, text, name(arena)) if arena else (found[-1].benchmark if found else fallback_arena)
-            averaged = AVERAGE_BEFORE.search(text[max(clause_start, start - 30) : start]) or AVERAGE_AFTER.match(text[end : end + 20])
-            if averaged and not (arena and arena.start_char > end and ARENA_NEXT.match(text[end : arena.start_char])) and not (arena and _opening_arenas(scores, index, arenas, text) == [arena]):
+            if result_arenas.averaged_away(scores, index, arena, arenas, text, clause_start, sent.end_char):
                 benchmark = None
             last_scored = number
             for subject in names:

@@ -1,0 +1,226 @@
+"""Which numbers of a sentence are scores: the first step of finding results (`results`).
+
+A score is a percentage as written ("42.4%"), or a bare number in a
+sentence that says something scored it ("UI-TARS achieves 46.6",
+"~1732 (PPO)", "lowers RMSE to 0.41"), or a range after "of" ("an Elo of
+1300-1500", but not "of 2009-2019"). Relative gains are not
+results ("+12%", "by 40%", "a 40% improvement", "33% fewer", "relative
+improvements of 14%, 7% and 9%", "gains 3.1 BLEU", "4.1 chrF++ points above", "46.6% in saved computation"), nor is a ceiling ("below 54%", "less than
+10% of the tokens"), nor a score listed after a relative one ("by 12.2% for
+ICL and 19.5% for training"), and in "from A to B" only B is.
+A share of the data ("with 1% of the labels") is no score, nor is a version
+("the CARLA Leaderboard 2.0", "HIVE-COTE 2.0") or a threshold ("at tIoU
+0.5", "an IoU threshold of 0.7"), a target ("rounds to reach 70%"), a
+preference share on no benchmark ("steadier than X in 71% of pairs") or the
+start of a change ("from 2.48 for the noisy input to 3.29"), unless a named
+model owns that start ("from 0.216 for UniCRS to 0.247"). A whole number is
+a score only where a metric names it ("an RMSE of 312, against 329 for
+GraphCast").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import folding, result_names
+from kg.extract.mentions import Sentence
+
+SCORE = re.compile(r"(?<![\w.+\-±])(?<!\d:)(\d{1,3}(?:\.\d+)?\+?\\?%|~?\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~\d{2,5}(?![\d%.])|(?<=of )\d{2,4}[-–]\d{2,4}(?![\w%.-]))")
+# A range is a score only after "of" ("an Elo of 1300-1500"), and years are none ("of 2009-2019").
+# Its literal start lets the search skip through a text as fast as `str.find`; `_range` checks the word boundary before it.
+RANGE = re.compile(r"of \d{2,4}[-–]\d{2,4}(?![\w%.-])")
+YEARS = re.compile(r"^(19|20)\d\d[-–](19|20)\d\d$")
+# Every score but a range has one of these within its first six characters: finding them is much faster than `SCORE.search`.
+SCORE_ANCHOR = re.compile(r"%|~|\.\d")
+DECIMAL_POINT = re.compile(r"\.\d")
+# A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
+SCORE_VERBS = re.compile(
+    r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|lower\w*|reduc\w*|complet\w*|"
+    r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|drop\w*|fall\w*|fell|decreas\w*|increas\w*|MRR|BLEU|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
+    re.I,
+)
+BARE_UNIT = re.compile(r"^\s*(x\b|×|times|[BMK]\b|billion|million|seconds?|s\b|hours?|minutes?|days?|ms\b|GB|MB|tokens|fps|Hz)", re.I)
+# Other scores of the same list, skipped when looking for the words around a list ("of 14.1%, 7.1%, and 9.4%").
+SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
+SCORE_LINK = re.compile(r"^\s*(,|and|or|/|, and|, or)\s*$")  # between two scores of one list
+SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
+# The word boundary is tested once, before the words: one `\b` per word would make the search try every word at every character.
+RELATIVE_BEFORE = re.compile(
+    r"(\+|\b(?:by|up to|less than|fewer than|below|under|at most|improvements? of|increases? of|gain(s|ed|ing)?( of)?|boosts? of|improves?|reduc\w+|within|margin\b.*))"
+    r"\s*(over|more than|absolute|about|around|nearly|approximately|up to|an?|average|of|~|\s)*$",
+    re.I,
+)
+RELATIVE_AFTER = re.compile(
+    r"^\s*([\w+@/-]+\s+){0,2}?(-\s*\d|to\b|relative|absolute|improvements?|increases?|gains?|boost|faster|slower|less|more|fewer|reduction|above|below|"
+    r"decrease|higher|lower|longer|shorter|larger|smaller|greater|better|worse|points?|pp\b|margin|speed-?up|saved|savings?)",
+    re.I,
+)
+# A share of something, not a score: "46.6% of its cost", "with 1%, 10% and 100% of the labels".
+RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|parameters|cost|compute|labels|annotations|training (data|set)))\b", re.I)
+RELATIVE_WORDS_OF = re.compile(r"\b(higher|lower|better|worse|more|less|increase|improvement|gain|reduction)\b(\s+[\w-]+){0,3}\s+of\s*$", re.I)
+# What may stand between two scores of one list: "by 12.2% for ICL with Claude-3.5 and 19.5% for ...",
+# "by 9.8 (+29.4%) and 5.9": the second is as relative as the first.
+LIST_LINK = re.compile(r"^\s*(\([^()]*\)\s*)?((for|on|in|with)\s+(?:(?!\.\s)[^,;%()]){1,60}?)?\s*(,\s*and|,|and)\s*$", re.I)
+# An average over the paper's benchmarks has none of its own: "(Avg. 80.1%)", "an average accuracy of 61%".
+AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged)\b\W*([\w-]+\W+){0,2}$", re.I)
+MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
+
+
+# A whole number is a score where a metric names it ("a Z500 RMSE of 312"), and so are the whole numbers compared
+# with it ("against 329 for GraphCast and 347 for Pangu-Weather"): a bare whole number is too often a count or a year.
+WHOLE_OF = re.compile(r"of (\d{1,5})(?![\w%-]|[.,]\d)")
+# "it scores 9,400 where Rainbow scores 0": a whole number that the verb "scores" governs is a score too.
+WHOLE_SCORED = re.compile(r"\bscor(?:es|ed)\s+(\d{1,3}(?:,\d{3})+|\d{1,5})(?![\w%-]|[.,]\d)")
+METRIC_ENDS = re.compile(result_names.METRICS.pattern + r"\s+$")
+WHOLE_COMPARED = re.compile(r",?\s+(?:against|compared (?:with|to)|versus|vs\.?)\s+(\d{1,5})(?=\s+for\b)")
+WHOLE_LISTED = re.compile(r"\s+for\s+[^,;()]{1,40}?(?:,\s*and|,|\band)\s+(\d{1,5})(?=\s+for\b)")
+
+
+def first_whole_score(text: str) -> re.Match | None:
+    """The first whole number of `text` that a metric names ("an RMSE of 312"), for an abstract with no other score."""
+    return next((m for m in WHOLE_OF.finditer(text) if METRIC_ENDS.search(text[max(0, m.start() - 40) : m.start()])), None) or WHOLE_SCORED.search(text)
+
+
+def whole_scores(text: str, sent: Sentence) -> list[tuple[int, str]]:
+    """The whole-number scores of `sent` that a metric names, with the ones compared with them, as (start, value)."""
+    found = [(m.start(1), m.group(1)) for m in WHOLE_SCORED.finditer(text, sent.start_char, sent.end_char)]
+    for match in WHOLE_OF.finditer(text, sent.start_char, sent.end_char):
+        if not METRIC_ENDS.search(text[max(sent.start_char, match.start() - 40) : match.start()]):
+            continue
+        found.append((match.start(1), match.group(1)))
+        end = match.end(1)
+        following = WHOLE_COMPARED.match(text, end, sent.end_char)
+        while following:
+            found.append((following.start(1), following.group(1)))
+            following = WHOLE_LISTED.match(text, following.end(1), sent.end_char)
+    return found
+
+
+# "steadier than those of MusicLM in 71% of pairs", "preferred over X in 64% of cases": the share of a preference test,
+# a score only where the sentence names the benchmark it was run on ("raters on PartiPrompts prefer X in 58% of pairs").
+PREFERENCE_BEFORE = re.compile(r"\b(than|over|preferred|prefer)\b[^,;.]*\bin\s*$", re.I)
+# "from 2.48 for the noisy input to 3.29": the start of a change, however long the words between.
+FROM_BEFORE = re.compile(r"\bfrom\s*$")
+# "from 0.216 for UniCRS to 0.247": a start that a named model owns is that model's score, compared with the end.
+NAMED_START = re.compile(r"\s*for\s+(?:the\s+)?[A-Z][\w.+-]*")
+TO_AFTER = re.compile(r"[^,;.%\d]{0,40}?\bto\s+~?\d")
+
+
+# "needs 3.1 times fewer rounds than FedAvg to reach 70% accuracy": a target that a cost is counted to, not a score.
+TARGET_BEFORE = re.compile(r"\b(rounds|steps|epochs|iterations|samples|episodes|updates|queries|tokens|hours|time)\b[^,;.%]{0,40}\bto (reach|achieve|attain|hit)\s+$", re.I)
+
+
+def not_a_score(before: str, after: str, on_benchmark: bool) -> bool:
+    """Whether the number between `before` and `after` is a preference share on no benchmark, a target ("rounds to reach 70%")
+    or the start of a "from A to B" change."""
+    if TARGET_BEFORE.search(before):
+        return True
+    if not on_benchmark and PREFERENCE_BEFORE.search(before) and after.lstrip().startswith("of "):
+        return True
+    return bool(FROM_BEFORE.search(before) and TO_AFTER.match(after) and not named_start(before, after))
+
+
+def named_start(before: str, after: str) -> bool:
+    """Whether the number between `before` and `after` starts a change and a named model owns it ("from 0.216 for UniCRS to 0.247")."""
+    return bool(FROM_BEFORE.search(before) and NAMED_START.match(after))
+
+
+# "the CARLA Leaderboard 2.0": a bare number right after a name of two capitalised words is its version, not a score;
+# not after one named after "on"/"in", as in an elliptic list ("and on Amazon Book 0.046").
+VERSION_BEFORE = re.compile(r"(?<![Oo]n )(?<![Ii]n )(?<!\S)[A-Z][\w-]* [A-Z][a-z]+ $")
+# "HIVE-COTE 2.0", "SQuAD 2.0": a one-digit "N.N" right after a coded name is its version too, but not in an elliptic
+# list ("and RAFT 1.6") nor after "on"/"in".
+CODED_VERSION_BEFORE = re.compile(r"(?<![Oo]n )(?<![Ii]n )(?<!and )(?<!, )(?<!\S)[A-Z][\w-]*[A-Z][\w-]* $")
+ONE_DIGIT_VERSION = re.compile(r"\d\.\d")
+# "on OntoNotes 5.0": after "on"/"in" too, a whole-numbered "N.0" after a name is its version.
+WHOLE_VERSION = re.compile(r"\d\.0")
+NAME_BEFORE = re.compile(r"(?<!\S)[A-Z][\w-]*[A-Z\d][\w-]* $")
+
+
+def version_before(text: str, sentence_start: int, start: int, value: str) -> bool:
+    """Whether the number `value` at `start` is the version of the name written just before it ("the CARLA Leaderboard 2.0", "HIVE-COTE 2.0")."""
+    low = max(sentence_start, start - 20)
+    return bool(VERSION_BEFORE.search(text, low, start) or (ONE_DIGIT_VERSION.fullmatch(value) and CODED_VERSION_BEFORE.search(text, low, start))
+                or (WHOLE_VERSION.fullmatch(value) and NAME_BEFORE.search(text, low, start)))
+
+# "at tIoU 0.5", "at a threshold of 0.7", "@ IoU=0.5", "an IoU threshold of 0.7", "over tIoU thresholds from 0.3 to 0.7":
+# the setting a score is read at, not a score. A threshold is one wherever it is named; an IoU is one only after "at".
+THRESHOLD_BEFORE = re.compile(
+    r"(?:(?:\bat|@)\s+(?:an?\s+)?(?:\w*IoU|(?i:confidence|temperature))|(?i:\bthresholds?))\s*(?:(?:of|=|from|between)\s*)?(?:[\d.]+\s*(?:to|and)\s+)?$")
+
+
+def first(text: str) -> re.Match | None:
+    """`SCORE.search(text)`, trying only the starts near a `SCORE_ANCHOR` (most of a text has none).
+
+    The anchors are looked for from the first one, which `str.find` and a
+    search with a literal prefix find much faster than the alternation does;
+    most abstracts have none.
+    """
+    firsts = [i for i in (text.find("%"), text.find("~")) if i >= 0]
+    if decimal := DECIMAL_POINT.search(text):
+        firsts.append(decimal.start())
+    if not firsts:
+        return _range(text)  # "an Elo of 1300-1500", the one score with neither a point nor a percent sign
+    checked = 0
+    for anchor in SCORE_ANCHOR.finditer(text, min(firsts)):
+        for start in range(max(checked, anchor.start() - 5), anchor.start() + 1):
+            if match := SCORE.match(text, start):
+                return match
+        checked = anchor.start() + 1
+    return _range(text)
+
+
+def _range(text: str) -> re.Match | None:
+    """The first range after a word "of" in `text`."""
+    for match in RANGE.finditer(text):
+        if match.start() == 0 or not text[match.start() - 1].isalnum():
+            return match
+    return None
+
+
+def numbers(text: str, sent: Sentence) -> list[tuple[int, str]]:
+    """The numbers of `sent` that may be scores, as (start, value), in order."""
+    sent_text = text[sent.start_char : sent.end_char]
+    return sorted([(sent.start_char + m.start(1), m.group(1)) for m in SCORE.finditer(sent_text)] + whole_scores(text, sent))
+
+
+def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at: list[tuple[int, int]], on_benchmark: bool) -> list[tuple[int, int, str]]:
+    """The scores among the `found` numbers of `sent`, as (start, end, value): not inside a name (`spans_at`), not relative.
+
+    `on_benchmark` says whether the sentence names a benchmark, which a preference share needs to be a score.
+    """
+    sent_text = text[sent.start_char : sent.end_char]
+    scores = []
+    # Whether the sentence says something scored, which a bare number needs: a slow case-insensitive search, made once.
+    says_scored = any(not value.endswith("%") for _, value in found) and bool(SCORE_VERBS.search(sent_text))
+
+    def value_ok(value: str, start: int, end: int) -> bool:
+        if any(a <= start < b for a, b in spans_at):
+            return False  # a version inside a name (`Claude 3.5`)
+        if value.endswith("%"):
+            return True
+        if (YEARS.match(value) or version_before(text, sent.start_char, start, value)
+                or THRESHOLD_BEFORE.search(text, max(sent.start_char, start - 30), start)):
+            return False  # "of 2009-2019", "the CARLA Leaderboard 2.0", "73.1% mAP at tIoU 0.5"
+        return says_scored and not BARE_UNIT.match(text[end : end + 12])
+
+    relative_end = None  # where the last relative gain of the sentence ended
+    for start, number_text in found:
+        end = start + len(number_text)
+        if not value_ok(number_text, start, end):
+            continue
+        if relative_end is not None and LIST_LINK.match(text[relative_end:start]):
+            relative_end = end
+            continue
+        before = SCORE_LIST_BEFORE.sub("", text[max(sent.start_char, start - 80) : start])[-40:]
+        after = text[end : end + 80]
+        after = after[SCORE_LIST_AFTER.match(after).end() if SCORE_LIST_AFTER.match(after) else 0 :]
+        relative_after = folding.match(RELATIVE_AFTER, after[:30]) and not named_start(before, after)
+        if (folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or relative_after or RELATIVE_OF.match(after)
+                or not_a_score(before, after, on_benchmark)):
+            relative_end = end
+            continue
+        if MARGIN.search(text[sent.start_char : start]):
+            continue  # "outperforms X by a large margin (e.g., ~20% on A)"
+        scores.append((start, end, number_text.replace("\\%", "%")))
+    return scores
