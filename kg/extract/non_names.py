@@ -1,5 +1,8 @@
 """What is never a name, however it is shaped: authors and metrics.
 
+A metric the field's metric registries define (`kg.extract.metric_names`:
+`VMAF`, `DISTS`, `SI-SDR`) is none wherever it stands.
+
 A name followed by "et al." is an author's. A coined shape that a number
 measures ("96 FPS", "2.1 EER", "0.5 lDDT") or that "a ... of <number>" frames
 ("an MPJPE of 38.9 mm", "a normalised CTR of 1.71"), that follows "mean" or
@@ -28,6 +31,7 @@ from spacy.tokens import Doc
 from kg.extract import flags
 from kg.extract.candidates import Candidate
 from kg.extract.cues import internal_type
+from kg.extract.metric_names import is_metric
 
 
 def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
@@ -41,6 +45,8 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
     for c in found:
         if c.end + 1 < len(bits) and bits[c.end] & flags.ET and bits[c.end + 1] & flags.AL:
             continue
+        if c.label is None and is_metric(doc[c.start : c.end].text):
+            continue  # `VMAF`, `DISTS`: a metric the field's registries define (`kg.extract.metric_names`)
         if _names_a_score(doc, orth, c):
             scores.add(doc[c.start : c.end].text)
             continue
