@@ -210,3 +210,8 @@ def test_a_share_restating_a_count_belongs_to_who_counted():
 
 def test_a_parenthetical_between_score_and_metric_does_not_hide_the_metric():
     assert _metrics("We propose AlbaNet, a classifier. AlbaNet attains 91.3% (±0.4) accuracy on CIFAR-100.") == {("91.3%", "accuracy")}
+
+
+def test_a_capitalised_metric_before_a_scoring_verb_is_not_who_scored():
+    found = _results("We propose PeaNet, a classifier. On ImageNet, the Top-1 Accuracy reaches 81.3% and Recall reaches 90.2%.")
+    assert not any(subject in {"Accuracy", "Recall", "Top-1 Accuracy"} for subject, _, _ in found)

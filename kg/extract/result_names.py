@@ -334,7 +334,7 @@ def name_before_verb(text: str, sentence_start: int, start: int, covered: list[t
     """The name no entity (`covered`) covers that scores the score at `start` ("where Rainbow scores 0"); group 1 is the name."""
     low = max(sentence_start, start - 40)
     found = NAME_SCORES.search(text, low, start)
-    if found is None or found.group(1) in NOT_SUBJECT_WORDS or any(a <= found.start(1) < b for a, b in covered):
+    if found is None or found.group(1) in NOT_SUBJECT_WORDS or METRICS.fullmatch(found.group(1)) or any(a <= found.start(1) < b for a, b in covered):
         return None
     if OBJECT_OF.search(text, max(sentence_start, found.start(1) - 12), found.start(1)):
         return None  # "(SyN) from ANTs obtains 0.639": the object of a preposition is not who scored
