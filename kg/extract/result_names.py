@@ -49,7 +49,10 @@ from kg.extract.mentions import Mention, Sentence
 
 _WORD = r"(?:[A-Z][\w.'’-]*\w|[a-z]+\d[\w.-]*)"  # "Gibson", "NCBI-disease", "Amazon-Book", "newstest2014"
 _PART = r"(?:[A-Z][\w.'’-]*\w|\d{1,4}\b(?![.,%]))"  # "Gen 9 OU", "Amazon Reviews 2018", not the score of "on Higgs 73.1%"
-UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n)\s+(?:the\s+)?({_WORD}(?:\s+{_PART})*)")
+# An adjective may stand between "the" and the name: "on the sparser SRPRS", "on the revised Re-DocRED".
+UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n)\s+(?:the\s+(?:[a-z]+(?:er|est|ed)\s+)?)?({_WORD}(?:\s+{_PART})*)")
+# "SRPRS EN-FR": a language pair after a name is its split (the guidelines), not part of the benchmark's name.
+LANGUAGE_PAIR = re.compile(r"\s+[A-Z]{2}-[A-Z]{2}$")
 # Capitalised words after "on"/"in" that are not where a score was measured: a part of the paper, hardware, a metric ("62.1 on MOTA").
 NOT_ARENA = re.compile(r"(Table|Tab|Section|Sec|Figure|Fig|Appendix|App|Eq|Equation|Chapter|Part|Step|Stage|Phase|Round)\b")
 # "on val2017", "on test2015", "on minival": a split of the benchmark named before, where the score was measured on that benchmark.
@@ -80,7 +83,7 @@ def unlisted_arenas(text: str, sent: Sentence, spans: list[Mention]) -> list[Men
         for a, _ in covered:
             if start < a < end:
                 end = text.rfind(" ", start, a)  # "On Higgs XGBoost reaches": the name stops where an entity starts
-        name = text[start:end].rstrip(".,;:")
+        name = LANGUAGE_PAIR.sub("", text[start:end].rstrip(".,;:"))
         end = start + len(name)
         if any(s.start_char == end + 1 and s.label_ in {"Benchmark", "Environment"} for s in spans):
             continue  # "On Split CIFAR-100": the word names the benchmark's variant (`with_variant`), not a benchmark
@@ -357,8 +360,8 @@ SET_AFTER = re.compile(r"\s+(?:targets|test set|validation set|test split|benchm
 
 
 # "a normalised score of 88.6 on Hopper-medium-replay": a coded name right after a score and "on" is where it was measured.
-SCORE_ON_BEFORE = re.compile(r"\d%?\s+(?:[A-Za-z@-]+\s+){0,2}?on\s+(?:the\s+)?$")
-CODED = re.compile(r"[A-Za-z][\w.]*-[\w.-]+")
+SCORE_ON_BEFORE = re.compile(r"\d%?\s+(?:[A-Za-z@-]+\s+){0,2}?on\s+(?:the\s+(?:[a-z]+(?:er|est|ed)\s+)?)?$")
+CODED = re.compile(r"[A-Za-z][\w.]*-[\w.-]+|[A-Z]{3,}\d*")
 
 
 def named_sets(spans: list[Mention], text: str) -> list[Mention]:

@@ -225,6 +225,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 arena = owner
             else:
                 arena = (result_arenas.paired_with_earlier(scores, index, arenas_said, text) if owner is not None else None) or result_arenas.arena_for(scores, index, scored_on, text)
+            if arena is None:  # "73.1% on ZH-EN", the split written before as "DBP15K ZH-EN"
+                arena = result_arenas.split_owner(text, end, [e for e in ents if e.label_ in ARENA_TYPES and e.end_char < end])
             arenas_said[index] = arena
             setting = None if arena else result_names.setting(text, sent, start, end)
             if setting:
