@@ -224,3 +224,8 @@ def test_a_score_on_a_split_is_on_the_benchmark_that_split_belongs_to():
     )
     assert found == {("AnchorX", "DBP15K", "83.4%"), ("AnchorX", "DBP15K", "85.1%"), ("AnchorX", "DBP15K", "93.7%"),
                      ("AnchorX", "SRPRS", "0.912"), ("Dual-AMN", "DBP15K", "73.1%")}
+
+
+def test_the_proposed_method_is_the_papers_method():
+    found = _results("We propose ZebraNet, a segmentation network. The proposed method achieves 80.1% mIoU on Cityscapes.")
+    assert found == {("ZebraNet", "Cityscapes", "80.1%")}

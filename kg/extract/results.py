@@ -82,7 +82,7 @@ POSSESSIVE_SCORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?~?")
 COUNT_BEFORE = re.compile(r"\b\d+\s+(?:of|out of)\s+\d+\s+[a-z][\w-]*\s*\(\s*$")
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
 THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate|gains|improvements)\b", re.I)
-OURS = re.compile(r"\b(our|ours|we|it|its|this (approach|method|framework|model|system|agent))\b", re.I)
+OURS = re.compile(r"\b(our|ours|we|it|its|(this|the proposed|the resulting) (approach|method|framework|model|system|agent|network))\b", re.I)
 
 
 def _for_setting(span: Mention, start: int, scorers: set[int], in_sent: list[Mention], text: str) -> bool:
