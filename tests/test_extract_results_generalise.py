@@ -229,3 +229,13 @@ def test_a_score_on_a_split_is_on_the_benchmark_that_split_belongs_to():
 def test_the_proposed_method_is_the_papers_method():
     found = _results("We propose ZebraNet, a segmentation network. The proposed method achieves 80.1% mIoU on Cityscapes.")
     assert found == {("ZebraNet", "Cityscapes", "80.1%")}
+
+
+def test_a_lower_case_m_after_a_score_is_metres_not_millions():
+    found = _results("We propose HazelVO, a visual odometry system. On EuRoC, HazelVO achieves an ATE of 0.041 m.")
+    assert found == {("HazelVO", "EuRoC", "0.041")}
+
+
+def test_the_baseline_a_gain_is_measured_over_is_not_who_scored():
+    found = _results("We propose IvyRec, a recommender. IvyRec improves HR@10 by 4.2% over SASRec on MovieLens-1M, reaching 0.823.")
+    assert found == {("IvyRec", "MovieLens-1M", "0.823")}

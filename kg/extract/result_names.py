@@ -63,7 +63,7 @@ HARDWARE = re.compile(r"\b(GPUs?|CPUs?|TPUs?|cores?|boards?|machines?|nodes?|dev
 METRICS = re.compile(
     r"(?<![\w@-])((?i:top-\d+ |median |box |mask |clean |robust |human-normali[sz]ed |normali[sz]ed |dice |end-to-end |task |test |output )*"
     r"(?:(?i:success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|f1(?: score)?|exact match(?: accuracy)?|completion rate|solve rate|"
-    r"resolve rate|word error rates?|character error rates?|equal error rates?|mean opinion score|score|returns?|error rates?|perplexity|precision|recall|dice|end-point error|click-through rate|kendall tau|recall@\d+|ndcg(?:@\d+)?|hits@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
+    r"resolve rate|word error rates?|character error rates?|equal error rates?|mean opinion score|score|returns?|error rates?|perplexity|precision|recall|dice|end-point error|click-through rate|kendall tau|recall@\d+|ndcg(?:@\d+)?|hits@\d+|hr@\d+|mrr@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
     r"|mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD|MOTA|MOTP|IDF1|HOTA|EM|EPE|MPJPE|PCK|CTR|IoU|LPIPS|ATE))(?![\w@+-])"
 )
 # The words before a metric that leave it no owner: "where accuracy", "the accuracy", "Notably, accuracy".
@@ -270,7 +270,7 @@ TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environm
 
 # "1.4 points above Cylinder3D, and ... it achieves 81.0": what a score is compared with; "it improves DNSMOS OVRL
 # from": the object of the pronoun's verb.
-COMPARED_BEFORE = re.compile(r"\b(above|below|than|ahead of|behind)\s+(the\s+)?$", re.I)
+COMPARED_BEFORE = re.compile(r"\b(above|below|than|ahead of|behind|(?:improv\w*|gains?|\d%?)\s+(?:[^,;]{0,40}\s)?over)\s+(the\s+)?$", re.I)
 PRONOUN_VERB_BEFORE = re.compile(r"\b(it|they)\s+(\w+ly\s+)?[a-z]+s?\s+(the\s+)?$")
 
 
