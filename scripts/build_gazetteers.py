@@ -30,7 +30,9 @@ not in the package), nltk (its corpus index is downloaded at run time),
 speechbrain and espnet (their recipes are not in the wheel), mmtrack (its
 tracking sets are in mmdet 3's metafiles). TorchMetrics' metric names were
 checked against the output: none is a row's name (`exclusions.tsv` already
-rules metrics out); only the alias `GIoU` of `generalized IoU` is one.
+rules metrics out); only the alias `GIoU` of `generalized IoU` is one. The
+metric acronyms TorchMetrics and sacrebleu define are listed apart, in
+`metric_names.tsv` (scripts/build_metric_names.py).
 
 `common` is 1 when the name is also an everyday English word or phrase
 (`Adam`, `Transformer`, `Pile`, `Hopper`): the matcher must see evidence in

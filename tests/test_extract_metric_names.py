@@ -41,3 +41,10 @@ def test_what_a_verb_changes_by_a_number_or_an_adjective_and_of_frame_is_a_metri
     assert "UAS-X" not in found
     assert "CTRX" not in found
     assert "VorMix" in found
+
+
+def test_a_metric_the_registries_define_is_no_entity_unless_a_list_names_an_entity_so():
+    found = _names("KelpVid improves VMAF and DISTS over ZorbVid, and raises SI-SDR and SRMR. We fine-tune SAM on KelpSeg.")
+    assert not {"VMAF", "DISTS", "SI-SDR", "SRMR"} & set(found)
+    assert found["SAM"] == "Model"  # a TorchMetrics acronym (spectral angle mapper) and a listed segmentation model
+    assert {"KelpVid", "ZorbVid"} <= set(found)

@@ -210,3 +210,32 @@ def test_a_share_restating_a_count_belongs_to_who_counted():
 
 def test_a_parenthetical_between_score_and_metric_does_not_hide_the_metric():
     assert _metrics("We propose AlbaNet, a classifier. AlbaNet attains 91.3% (±0.4) accuracy on CIFAR-100.") == {("91.3%", "accuracy")}
+
+
+def test_a_capitalised_metric_before_a_scoring_verb_is_not_who_scored():
+    found = _results("We propose PeaNet, a classifier. On ImageNet, the Top-1 Accuracy reaches 81.3% and Recall reaches 90.2%.")
+    assert not any(subject in {"Accuracy", "Recall", "Top-1 Accuracy"} for subject, _, _ in found)
+
+
+def test_a_score_on_a_split_is_on_the_benchmark_that_split_belongs_to():
+    found = _results(
+        "We propose AnchorX, an aligner. AnchorX reaches a Hits@1 of 83.4% on DBP15K ZH-EN, 85.1% on JA-EN and 93.7% on FR-EN, "
+        "and an MRR of 0.912 on the sparser SRPRS EN-FR split. Under the same budget, Dual-AMN obtains 73.1% Hits@1 on ZH-EN."
+    )
+    assert found == {("AnchorX", "DBP15K", "83.4%"), ("AnchorX", "DBP15K", "85.1%"), ("AnchorX", "DBP15K", "93.7%"),
+                     ("AnchorX", "SRPRS", "0.912"), ("Dual-AMN", "DBP15K", "73.1%")}
+
+
+def test_the_proposed_method_is_the_papers_method():
+    found = _results("We propose ZebraNet, a segmentation network. The proposed method achieves 80.1% mIoU on Cityscapes.")
+    assert found == {("ZebraNet", "Cityscapes", "80.1%")}
+
+
+def test_a_lower_case_m_after_a_score_is_metres_not_millions():
+    found = _results("We propose HazelVO, a visual odometry system. On EuRoC, HazelVO achieves an ATE of 0.041 m.")
+    assert found == {("HazelVO", "EuRoC", "0.041")}
+
+
+def test_the_baseline_a_gain_is_measured_over_is_not_who_scored():
+    found = _results("We propose IvyRec, a recommender. IvyRec improves HR@10 by 4.2% over SASRec on MovieLens-1M, reaching 0.823.")
+    assert found == {("IvyRec", "MovieLens-1M", "0.823")}

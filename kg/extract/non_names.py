@@ -1,5 +1,8 @@
 """What is never a name, however it is shaped: authors and metrics.
 
+A metric the field's metric registries define (`kg.extract.metric_names`:
+`VMAF`, `DISTS`, `SI-SDR`) is none wherever it stands.
+
 A name followed by "et al." is an author's. A coined shape that a number
 measures ("96 FPS", "2.1 EER", "0.5 lDDT") or that "a ... of <number>" frames
 ("an MPJPE of 38.9 mm", "a normalised CTR of 1.71"), that follows "mean" or
@@ -28,6 +31,7 @@ from spacy.tokens import Doc
 from kg.extract import flags
 from kg.extract.candidates import Candidate
 from kg.extract.cues import internal_type
+from kg.extract.metric_names import is_metric
 
 
 def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
@@ -41,7 +45,9 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
     for c in found:
         if c.end + 1 < len(bits) and bits[c.end] & flags.ET and bits[c.end + 1] & flags.AL:
             continue
-        if _names_a_score(doc, orth, c):
+        if c.label is None and is_metric(doc[c.start].text if c.end - c.start == 1 else doc[c.start : c.end].text):
+            continue  # `VMAF`, `DISTS`: a metric the field's registries define (`kg.extract.metric_names`)
+        if c.label not in ARENAS and _names_a_score(doc, orth, c):
             scores.add(doc[c.start : c.end].text)
             continue
         if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or _averaged(doc, orth, c) or _changed(doc, orth, bits, c)
@@ -69,17 +75,11 @@ ARENAS = {"Benchmark", "Environment"}
 
 def _names_a_score(doc: Doc, orth: numpy.ndarray, c: Candidate) -> bool:
     """`c` names a metric by what computes it (see the module's docstring); a dataset's or world's name before "score" is kept."""
-    if c.label in ARENAS:
-        return False
-    text = doc[c.start : c.end].text
-    if MEASURE_NAME.search(text):
-        return internal_type(text) not in ARENAS
-    if c.end >= len(orth):
-        return False
-    after = orth[c.end]
-    if not (after in MEASURE_TITLES or after == SCORE and c.start > 0 and orth[c.start - 1] in SCORE_DETERMINERS):
-        return False  # most names are followed by no measure word
-    return internal_type(text) not in ARENAS
+    if not MEASURE_NAME.search(doc[c.end - 1].text):  # the name's last word: `PersonaScore`, "Agent Importance Score"
+        after = orth[c.end] if c.end < len(orth) else 0
+        if not (after in MEASURE_TITLES or after == SCORE and c.start > 0 and orth[c.start - 1] in SCORE_DETERMINERS):
+            return False  # most names are followed by no measure word
+    return internal_type(doc[c.start : c.end].text) not in ARENAS
 
 
 YEAR = re.compile(r"^(?:19|20)\d\d$")

@@ -37,6 +37,8 @@ WITHIN_BENCHMARK = re.compile(
 ON_IN_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
 WITH_SCORE = re.compile(r"\s+with\s+(?:an?\s+|the\s+)?(?:[\w@-]+\s+){0,3}?(?:of\s+)?~?")
 # "... averaged across the 18 BEIR datasets": across one benchmark's datasets, which keeps it; not "across A, B and C".
+# A split named right after a score: a language pair (the guidelines) or a split word ("on val2017", "on test-dev").
+SPLIT_NEXT = re.compile(r"\s*(?:[\w@-]+\s+){0,2}?(?:on|in)\s+(?:the\s+)?([A-Z]{2}-[A-Z]{2}|(?:mini)?(?:val|test|dev)(?:\d{2,4})?(?:-dev|-std)?)\b(?!-)")
 NAMED_NEXT = re.compile(r"[^,;]*?\b(?:on|in|at|across|over)\s+(?:the\s+|all\s+)?(?:\d+\s+)?")
 # "On A it ...", ", and on the B dataset from ...": a benchmark phrase that opens a clause, not the tail of an earlier score's.
 COMPARED_SCORE = re.compile(r"^[^.;]{0,80}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
@@ -91,7 +93,7 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
         return opening[-1] if len(opening) == 1 else None
     # Not "...; on the B tasks it matches", nor ", and on B it obtains 0.652": a benchmark that opens a later score's clause.
     after = [a for a in arenas if a.start_char > end and ";" not in text[end : a.start_char] and not opens_later(a, scores, index, text)]
-    if not after:
+    if not after or SPLIT_NEXT.match(text, end):  # "85.1% on JA-EN": on a split of the benchmark named before
         before = [a for a in arenas if a.end_char <= scores[index][0]]
         if index and not any(scores[index - 1][1] <= a.start_char < scores[index][0] for a in arenas) and not SCORE_LINK.match(text[scores[index - 1][1] : scores[index][0]]):
             return arena_for(scores, index - 1, arenas, text)  # "0.824 on A, compared with 0.817 for B, and a HD95 of 1.61": on A too
@@ -110,6 +112,15 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
 def opens_later(arena: Mention, scores: list[tuple[int, int, str]], index: int, text: str) -> bool:
     """Whether `arena`, after score `index`, opens a clause of its own with a later score of the sentence in it."""
     return any(s[0] > arena.end_char for s in scores[index + 1 :]) and CLAUSE_OPENING.search(text, max(0, arena.start_char - 40), arena.start_char) is not None
+
+
+def split_owner(text: str, end: int, arenas: list[Mention]) -> Mention | None:
+    """The benchmark that the split named right after the score ending at `end` was written with before ("DBP15K ZH-EN", then "73.1% on ZH-EN")."""
+    split = SPLIT_NEXT.match(text, end)
+    if split is None:
+        return None
+    name = split.group(1)
+    return next((a for a in reversed(arenas) if a.end_char < end and text.startswith(" " + name, a.end_char)), None)
 
 
 def named_next(arena: Mention, scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> bool:

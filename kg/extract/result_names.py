@@ -49,7 +49,10 @@ from kg.extract.mentions import Mention, Sentence
 
 _WORD = r"(?:[A-Z][\w.'’-]*\w|[a-z]+\d[\w.-]*)"  # "Gibson", "NCBI-disease", "Amazon-Book", "newstest2014"
 _PART = r"(?:[A-Z][\w.'’-]*\w|\d{1,4}\b(?![.,%]))"  # "Gen 9 OU", "Amazon Reviews 2018", not the score of "on Higgs 73.1%"
-UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n)\s+(?:the\s+)?({_WORD}(?:\s+{_PART})*)")
+# An adjective may stand between "the" and the name: "on the sparser SRPRS", "on the revised Re-DocRED".
+UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n)\s+(?:the\s+(?:[a-z]+(?:er|est|ed)\s+)?)?({_WORD}(?:\s+{_PART})*)")
+# "SRPRS EN-FR": a language pair after a name is its split (the guidelines), not part of the benchmark's name.
+LANGUAGE_PAIR = re.compile(r"\s+[A-Z]{2}-[A-Z]{2}$")
 # Capitalised words after "on"/"in" that are not where a score was measured: a part of the paper, hardware, a metric ("62.1 on MOTA").
 NOT_ARENA = re.compile(r"(Table|Tab|Section|Sec|Figure|Fig|Appendix|App|Eq|Equation|Chapter|Part|Step|Stage|Phase|Round)\b")
 # "on val2017", "on test2015", "on minival": a split of the benchmark named before, where the score was measured on that benchmark.
@@ -60,7 +63,7 @@ HARDWARE = re.compile(r"\b(GPUs?|CPUs?|TPUs?|cores?|boards?|machines?|nodes?|dev
 METRICS = re.compile(
     r"(?<![\w@-])((?i:top-\d+ |median |box |mask |clean |robust |human-normali[sz]ed |normali[sz]ed |dice |end-to-end |task |test |output )*"
     r"(?:(?i:success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|f1(?: score)?|exact match(?: accuracy)?|completion rate|solve rate|"
-    r"resolve rate|word error rates?|character error rates?|equal error rates?|mean opinion score|score|returns?|error rates?|perplexity|precision|recall|dice|end-point error|click-through rate|kendall tau|recall@\d+|ndcg(?:@\d+)?|hits@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
+    r"resolve rate|word error rates?|character error rates?|equal error rates?|mean opinion score|score|returns?|error rates?|perplexity|precision|recall|dice|end-point error|click-through rate|kendall tau|recall@\d+|ndcg(?:@\d+)?|hits@\d+|hr@\d+|mrr@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
     r"|mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD|MOTA|MOTP|IDF1|HOTA|EM|EPE|MPJPE|PCK|CTR|IoU|LPIPS|ATE))(?![\w@+-])"
 )
 # The words before a metric that leave it no owner: "where accuracy", "the accuracy", "Notably, accuracy".
@@ -80,7 +83,7 @@ def unlisted_arenas(text: str, sent: Sentence, spans: list[Mention]) -> list[Men
         for a, _ in covered:
             if start < a < end:
                 end = text.rfind(" ", start, a)  # "On Higgs XGBoost reaches": the name stops where an entity starts
-        name = text[start:end].rstrip(".,;:")
+        name = LANGUAGE_PAIR.sub("", text[start:end].rstrip(".,;:"))
         end = start + len(name)
         if any(s.start_char == end + 1 and s.label_ in {"Benchmark", "Environment"} for s in spans):
             continue  # "On Split CIFAR-100": the word names the benchmark's variant (`with_variant`), not a benchmark
@@ -267,7 +270,7 @@ TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environm
 
 # "1.4 points above Cylinder3D, and ... it achieves 81.0": what a score is compared with; "it improves DNSMOS OVRL
 # from": the object of the pronoun's verb.
-COMPARED_BEFORE = re.compile(r"\b(above|below|than|ahead of|behind)\s+(the\s+)?$", re.I)
+COMPARED_BEFORE = re.compile(r"\b(above|below|than|ahead of|behind|(?:improv\w*|gains?|\d%?)\s+(?:[^,;]{0,40}\s)?over)\s+(the\s+)?$", re.I)
 PRONOUN_VERB_BEFORE = re.compile(r"\b(it|they)\s+(\w+ly\s+)?[a-z]+s?\s+(the\s+)?$")
 
 
@@ -334,7 +337,7 @@ def name_before_verb(text: str, sentence_start: int, start: int, covered: list[t
     """The name no entity (`covered`) covers that scores the score at `start` ("where Rainbow scores 0"); group 1 is the name."""
     low = max(sentence_start, start - 40)
     found = NAME_SCORES.search(text, low, start)
-    if found is None or found.group(1) in NOT_SUBJECT_WORDS or any(a <= found.start(1) < b for a, b in covered):
+    if found is None or found.group(1) in NOT_SUBJECT_WORDS or METRICS.fullmatch(found.group(1)) or any(a <= found.start(1) < b for a, b in covered):
         return None
     if OBJECT_OF.search(text, max(sentence_start, found.start(1) - 12), found.start(1)):
         return None  # "(SyN) from ANTs obtains 0.639": the object of a preposition is not who scored
@@ -357,8 +360,8 @@ SET_AFTER = re.compile(r"\s+(?:targets|test set|validation set|test split|benchm
 
 
 # "a normalised score of 88.6 on Hopper-medium-replay": a coded name right after a score and "on" is where it was measured.
-SCORE_ON_BEFORE = re.compile(r"\d%?\s+(?:[A-Za-z@-]+\s+){0,2}?on\s+(?:the\s+)?$")
-CODED = re.compile(r"[A-Za-z][\w.]*-[\w.-]+")
+SCORE_ON_BEFORE = re.compile(r"\d%?\s+(?:[A-Za-z@-]+\s+){0,2}?on\s+(?:the\s+(?:[a-z]+(?:er|est|ed)\s+)?)?$")
+CODED = re.compile(r"[A-Za-z][\w.]*-[\w.-]+|[A-Z]{3,}\d*")
 
 
 def named_sets(spans: list[Mention], text: str) -> list[Mention]:
