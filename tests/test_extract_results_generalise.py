@@ -239,3 +239,4 @@ def test_a_lower_case_m_after_a_score_is_metres_not_millions():
 def test_the_baseline_a_gain_is_measured_over_is_not_who_scored():
     found = _results("We propose IvyRec, a recommender. IvyRec improves HR@10 by 4.2% over SASRec on MovieLens-1M, reaching 0.823.")
     assert found == {("IvyRec", "MovieLens-1M", "0.823")}
+    assert _metrics("We propose NutmegGNN, a graph network. NutmegGNN achieves 0.78 ROC-AUC on MoleculeNet.") == {("0.78", "ROC-AUC")}

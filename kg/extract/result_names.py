@@ -63,7 +63,7 @@ HARDWARE = re.compile(r"\b(GPUs?|CPUs?|TPUs?|cores?|boards?|machines?|nodes?|dev
 METRICS = re.compile(
     r"(?<![\w@-])((?i:top-\d+ |median |box |mask |clean |robust |human-normali[sz]ed |normali[sz]ed |dice |end-to-end |task |test |output )*"
     r"(?:(?i:success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|f1(?: score)?|exact match(?: accuracy)?|completion rate|solve rate|"
-    r"resolve rate|word error rates?|character error rates?|equal error rates?|mean opinion score|score|returns?|error rates?|perplexity|precision|recall|dice|end-point error|click-through rate|kendall tau|recall@\d+|ndcg(?:@\d+)?|hits@\d+|hr@\d+|mrr@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
+    r"resolve rate|word error rates?|character error rates?|equal error rates?|mean opinion score|score|returns?|error rates?|perplexity|precision|recall|dice|end-point error|click-through rate|kendall tau|recall@\d+|ndcg(?:@\d+)?|hits@\d+|hr@\d+|mrr@\d+|roc-auc|pr-auc|auroc|auprc|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
     r"|mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD|MOTA|MOTP|IDF1|HOTA|EM|EPE|MPJPE|PCK|CTR|IoU|LPIPS|ATE))(?![\w@+-])"
 )
 # The words before a metric that leave it no owner: "where accuracy", "the accuracy", "Notably, accuracy".
