@@ -196,6 +196,7 @@ def test_the_metric_keeps_the_words_of_its_noun_phrase_but_not_a_statistic():
     assert _metrics("We propose RegNet3, a registration model. RegNet3 achieves a mean Dice score of 0.824 on OASIS.") == {("0.824", "Dice score")}
     assert _metrics("We propose SeqDQN, an agent. On CartPole-v1 it reaches the maximum return of 500.") == {("500", "return")}
     assert _metrics("We propose FlowX, a flow network. FlowX reaches an end-point error of 1.29 on Sintel.") == {("1.29", "end-point error")}
+    assert _metrics("We propose NutmegGNN, a graph network. NutmegGNN achieves 0.78 ROC-AUC on MoleculeNet.") == {("0.78", "ROC-AUC")}
 
 
 def test_a_score_after_a_names_possessive_is_that_names():
@@ -239,4 +240,3 @@ def test_a_lower_case_m_after_a_score_is_metres_not_millions():
 def test_the_baseline_a_gain_is_measured_over_is_not_who_scored():
     found = _results("We propose IvyRec, a recommender. IvyRec improves HR@10 by 4.2% over SASRec on MovieLens-1M, reaching 0.823.")
     assert found == {("IvyRec", "MovieLens-1M", "0.823")}
-    assert _metrics("We propose NutmegGNN, a graph network. NutmegGNN achieves 0.78 ROC-AUC on MoleculeNet.") == {("0.78", "ROC-AUC")}
