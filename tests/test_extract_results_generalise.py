@@ -196,6 +196,7 @@ def test_the_metric_keeps_the_words_of_its_noun_phrase_but_not_a_statistic():
     assert _metrics("We propose RegNet3, a registration model. RegNet3 achieves a mean Dice score of 0.824 on OASIS.") == {("0.824", "Dice score")}
     assert _metrics("We propose SeqDQN, an agent. On CartPole-v1 it reaches the maximum return of 500.") == {("500", "return")}
     assert _metrics("We propose FlowX, a flow network. FlowX reaches an end-point error of 1.29 on Sintel.") == {("1.29", "end-point error")}
+    assert _metrics("We propose NutmegGNN, a graph network. NutmegGNN achieves 0.78 ROC-AUC on MoleculeNet.") == {("0.78", "ROC-AUC")}
 
 
 def test_a_score_after_a_names_possessive_is_that_names():

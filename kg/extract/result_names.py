@@ -8,7 +8,8 @@ states the score does not always name both as entities:
   89.3", "29.8 BLEU on newstest2014"). After "on"/"in" a capitalised or
   coded word is where the score was measured, so the results step reads it
   there as a benchmark of its own, without making it an entity: entities
-  stay the entity steps' business;
+  stay the entity steps' business; a split ("on val2017") or a language
+  pair ("SRPRS EN-FR") is not part of that name;
 - who scored may be named in the sentence before ("... and train ViT-B/16.
   Fine-tuned, the encoder reaches 84.2%", "... and name the result
   RO-Layout. It improves F1 ..."): the last model or method of that
@@ -19,11 +20,13 @@ states the score does not always name both as entities:
   63.8%") gives its scores to the name that sentence says scores;
 - who scored a compared score may be a name no entity covers, after "for":
   "compared with 0.96% for ECAPA-TDNN" (by its shape), "18.9 for AdamW and
-  18.6 for Sophia" (in a list of compared scores, any capitalised word);
+  18.6 for Sophia" (in a list of compared scores, any capitalised word), or
+  before a scoring verb ("where Rainbow scores 0");
 - where no benchmark is named, the setting the sentence names in plain words
   ("75.1% accuracy in zero-shot screenshot grounding") is where it scored;
 - the metric is named as the sentence names it ("41.3 mAP", "an EER of
-  0.78%", "84.2% top-1 accuracy"), or not at all;
+  0.78%", "84.2% top-1 accuracy", "an image-level AUROC of"), without a
+  statistic word ("a mean Dice score" names "Dice score"), or not at all;
 - a name written as a metric ("a CLAP score of 0.38", "the mean lDDT
   reaches") or as what a gerund works on ("refining ESMFold predictions
   raises ...", where the gerund phrase is the paper's method at work), a
@@ -34,7 +37,7 @@ states the score does not always name both as entities:
   "Area 5 of S3DIS" is a part of S3DIS and "ogbn-arxiv from the OGB" a
   dataset of that suite, and "On Split CIFAR-100" keeps its variant word;
 - a name found as a model or method but written as a set scored on ("on
-  412 recent CAMEO targets") is the benchmark;
+  412 recent CAMEO targets", "88.6 on Hopper-medium-replay") is the benchmark;
 - a name found as a benchmark that scores ("DriveCF achieves 62.3") is who
   scored, and a score that goes on with its subject's list of metrics ("...,
   and an ACC of 0.64 for T850") is measured for the variable after "for".
@@ -63,7 +66,7 @@ HARDWARE = re.compile(r"\b(GPUs?|CPUs?|TPUs?|cores?|boards?|machines?|nodes?|dev
 METRICS = re.compile(
     r"(?<![\w@-])((?i:top-\d+ |median |box |mask |clean |robust |human-normali[sz]ed |normali[sz]ed |dice |end-to-end |task |test |output )*"
     r"(?:(?i:success rates?|accuracy(?: rate)?|pass@\d+(?: accuracy)?|win rates?|f1(?: score)?|exact match(?: accuracy)?|completion rate|solve rate|"
-    r"resolve rate|word error rates?|character error rates?|equal error rates?|mean opinion score|score|returns?|error rates?|perplexity|precision|recall|dice|end-point error|click-through rate|kendall tau|recall@\d+|ndcg(?:@\d+)?|hits@\d+|hr@\d+|mrr@\d+|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
+    r"resolve rate|word error rates?|character error rates?|equal error rates?|mean opinion score|score|returns?|error rates?|perplexity|precision|recall|dice|end-point error|click-through rate|kendall tau|recall@\d+|ndcg(?:@\d+)?|hits@\d+|hr@\d+|mrr@\d+|roc-auc|pr-auc|auroc|auprc|elo|bleu|rouge-(?:1|2|l)|chrf\+*)"
     r"|mAPH?|AP(?:50|75)?|mIoU|WER|CER|EER|MOS|RMSE|MAE|MSE|MRR|AUROC|AUC|NDS|SPL|PSNR|SSIM|FID|FVD|MOTA|MOTP|IDF1|HOTA|EM|EPE|MPJPE|PCK|CTR|IoU|LPIPS|ATE))(?![\w@+-])"
 )
 # The words before a metric that leave it no owner: "where accuracy", "the accuracy", "Notably, accuracy".
