@@ -152,7 +152,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
             # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
             for token in doc[i + 1 + described : min(i + 10, n)]:
                 if HEAD_TYPE.get(token.lower_) and ((t := last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
-                    return "Model" if described and trained_head(doc, token.i) else t  # "X, a GUI agent trained on ..."
+                    return "Model" if described and trained_head(doc, orth, token.i) else t  # "X, a GUI agent trained on ..."
                 if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
                     break
     j = start - 1
@@ -345,7 +345,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         if t:
             votes.setdefault(key, {}).setdefault(t, 0)
             votes[key][t] += 1
-        elif trained_system(doc, c.start, c.end):
+        elif trained_system(doc, orth, c.start, c.end):
             trained.add(key)  # "encoded with X", "X as the backbone": a trained network, where nothing else types X
     variants: list[tuple[Candidate, str]] = []  # names nothing typed (Method by default) with a variant's suffix, and their stems
     defaulted: list[Candidate] = []  # names typed Method only because nothing else typed them

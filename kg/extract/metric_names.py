@@ -21,7 +21,6 @@ def _names() -> frozenset[str]:
     return frozenset(key for line in lines if line and known_type(name := line.split("\t")[0]) is None and (key := norm(name)))
 
 
-@lru_cache(maxsize=1 << 16)
 def is_metric(name: str) -> bool:
     """`name` is a metric a registry defines (normalised: `SI-SDR`, `si sdr`), and no list names an entity so."""
     return norm(name) in _names()

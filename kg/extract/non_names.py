@@ -23,9 +23,10 @@ HotpotQA score" is the score on a benchmark, which the paper names.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy
-from spacy.strings import get_string_id
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags
@@ -42,10 +43,11 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
     kept = []
     metrics: set[int] = set()
     scores: set[str] = set()
+    strings = doc.vocab.strings
     for c in found:
         if c.end + 1 < len(bits) and bits[c.end] & flags.ET and bits[c.end + 1] & flags.AL:
             continue
-        if c.label is None and is_metric(doc[c.start].text if c.end - c.start == 1 else doc[c.start : c.end].text):
+        if c.label is None and (_metric_word(strings, int(orth[c.start])) if c.end - c.start == 1 else is_metric(doc[c.start : c.end].text)):
             continue  # `VMAF`, `DISTS`: a metric the field's registries define (`kg.extract.metric_names`)
         if c.label not in ARENAS and _names_a_score(doc, orth, c):
             scores.add(doc[c.start : c.end].text)
@@ -73,9 +75,21 @@ SCORE_DETERMINERS = frozenset(get_string_id(w) for w in ("a", "an", "the", "its"
 ARENAS = {"Benchmark", "Environment"}
 
 
+@lru_cache(maxsize=1 << 16)
+def _metric_word(strings: StringStore, orth: int) -> bool:
+    """The word with hash `orth` is a registry's metric (`kg.extract.metric_names`); cached by hash, as names recur."""
+    return is_metric(strings[orth])
+
+
+@lru_cache(maxsize=1 << 16)
+def _measure_word(strings: StringStore, orth: int) -> bool:
+    """The word with hash `orth` ends in a word for a measure (`PersonaScore`, `Distance`); cached by hash, as names recur."""
+    return bool(MEASURE_NAME.search(strings[orth]))
+
+
 def _names_a_score(doc: Doc, orth: numpy.ndarray, c: Candidate) -> bool:
     """`c` names a metric by what computes it (see the module's docstring); a dataset's or world's name before "score" is kept."""
-    if not MEASURE_NAME.search(doc[c.end - 1].text):  # the name's last word: `PersonaScore`, "Agent Importance Score"
+    if not _measure_word(doc.vocab.strings, int(orth[c.end - 1])):  # the name's last word: `PersonaScore`, "Agent Importance Score"
         after = orth[c.end] if c.end < len(orth) else 0
         if not (after in MEASURE_TITLES or after == SCORE and c.start > 0 and orth[c.start - 1] in SCORE_DETERMINERS):
             return False  # most names are followed by no measure word

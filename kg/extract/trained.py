@@ -26,70 +26,70 @@ its apposition ("X, a method") calls a Method.
 
 from __future__ import annotations
 
+import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract.noun_phrases import COMPOUND_STOPS
 
-# Adjectives that only a trained network takes: "pretrained X", "a frozen X".
-TRAINED_ADJECTIVES = frozenset("pretrained pre-trained fine-tuned finetuned frozen".split())
+
+def _ids(words: str) -> frozenset[int]:
+    """The hashes of `words` as written in a sentence and at its start ("train", "Train")."""
+    return frozenset(get_string_id(f) for w in words.split() for f in (w, w[:1].upper() + w[1:]))
+
+
+# Adjectives that only a trained network takes: "pretrained X", "a frozen X" ("pre" "-trained" as the tokenizer splits it).
+TRAINED_ADJECTIVES = _ids("pretrained pre-trained fine-tuned finetuned frozen -trained -tuned")
 # Verbs whose direct object is a network with weights: "we train X", "fine-tune X", "distil X into a student".
-WEIGHT_VERBS = frozenset(
+WEIGHT_VERBS = _ids(
     "train trains retrain retrains fine-tune fine-tunes finetune finetunes distil distill distils distills "
-    "initialize initializes initialise initialises".split()
+    "initialize initializes initialise initialises"
 )
 # Participles that, with a preposition, make what follows the network used: "encoded with X", "initialised from X".
-FROM_WEIGHTS = frozenset(
-    "encoded embedded initialized initialised initialize initialise distilled".split()
-)
-FROM_WEIGHTS_PREPOSITIONS = frozenset("with by from using".split())
-TUNED = frozenset("fine-tuned finetuned tuned trained pretrained pre-trained".split())
+FROM_WEIGHTS = _ids("encoded embedded initialized initialised initialize initialise distilled")
+FROM_WEIGHTS_PREPOSITIONS = _ids("with by from using")
+FROM = get_string_id("from")
+# Participles of training: "fine-tuned from X" (but "fine-tuned with X" names a technique as often).
+TUNED = _ids("fine-tuned finetuned tuned trained pretrained pre-trained -tuned -trained")
 # Words after a name for what a trained network has or gives: "X weights", "X embeddings" (not "a X backbone", an
 # architecture trained inside another network as often as a pretrained one).
-WEIGHT_NOUNS = frozenset("weights embeddings checkpoint checkpoints".split())
+WEIGHT_NOUNS = _ids("weights embeddings checkpoint checkpoints")
+AS = get_string_id("as")
 # The parts of another network a trained one stands in as: "X as the backbone".
-ROLES = frozenset("backbone backbones encoder encoders decoder teacher teachers generator discriminator initialization initialisation".split())
-DETERMINERS = frozenset("the a an our its their".split())
+ROLES = _ids("backbone backbones encoder encoders decoder teacher teachers generator discriminator initialization initialisation")
+DETERMINERS = _ids("the a an our its their")
 # Heads of an apposition that a participle of training makes a trained checkpoint: "X, a GUI agent trained on".
-AGENT_HEADS = frozenset("agent agents system systems".split())
+AGENT_HEADS = _ids("agent agents system systems")
+STOPS = _ids(" ".join(COMPOUND_STOPS))
 
 
-def trained_system(doc: Doc, start: int, end: int) -> bool:
-    """The words around `doc[start:end]` treat it as a trained network (see the module's docstring)."""
-    if doc[end - 1].text.endswith("s") and doc[end - 1].text[-2:-1].isupper():
-        return False  # "pretrained DiTs": a class of networks, not one
+def trained_system(doc: Doc, orth: numpy.ndarray, start: int, end: int) -> bool:
+    """The words around `doc[start:end]` treat it as a trained network (see the module's docstring).
+
+    `orth` is the doc's ORTH column: this runs for every name nothing else types, so it compares hashes, not strings.
+    """
+    n = len(orth)
     i = start - 1
-    while i >= 0 and doc[i].lower_ in DETERMINERS:
+    while i >= 0 and orth[i] in DETERMINERS:
         i -= 1
-    before = _word(doc, i)
-    following = doc[end].text if end < len(doc) else ""
-    if following.isalpha() and following.islower() and following not in COMPOUND_STOPS:
-        before = ""  # "trains a camera-and-LiDAR policy": the name modifies the noun the verb acts on
-    if before in TRAINED_ADJECTIVES or before in WEIGHT_VERBS:
-        return True
-    if before in FROM_WEIGHTS_PREPOSITIONS and _word(doc, i - 1) in FROM_WEIGHTS:
-        return True
-    if before == "from" and _word(doc, i - 1) in TUNED:
-        return True  # "fine-tuned from X" (but "fine-tuned with X" names a technique as often)
-    after = [t.lower_ for t in doc[end : end + 4]]
-    if after[:1] and after[0] in WEIGHT_NOUNS:
-        return True
-    if after[:1] == ["as"]:
-        k = 1 + (len(after) > 1 and after[1] in DETERMINERS)
-        return len(after) > k and after[k] in ROLES
-    return False
+    before = orth[i] if i >= 0 else 0
+    if end < n and doc[end].is_lower and doc[end].is_alpha and orth[end] not in STOPS:
+        before = 0  # "trains a camera-and-LiDAR policy": the name modifies the noun the verb acts on
+    found = (
+        before in TRAINED_ADJECTIVES or before in WEIGHT_VERBS
+        or i > 0 and (before in FROM_WEIGHTS_PREPOSITIONS and orth[i - 1] in FROM_WEIGHTS or before == FROM and orth[i - 1] in TUNED)
+        or end < n and orth[end] in WEIGHT_NOUNS
+        or end + 1 < n and orth[end] == AS and (orth[end + 1] in ROLES or end + 2 < n and orth[end + 1] in DETERMINERS and orth[end + 2] in ROLES)
+    )
+    if found and (last := doc[end - 1].text).endswith("s") and last[-2:-1].isupper():
+        return False  # "pretrained DiTs": a class of networks, not one
+    return bool(found)
 
 
-def _word(doc: Doc, i: int) -> str:
-    """The lower-cased word ending at token `i`, with the part the tokenizer split off before it ("pre" "-trained")."""
-    if i < 0:
-        return ""
-    word = doc[i].lower_
-    return doc[i - 1].lower_ + word if word.startswith("-") and i > 0 else word
-
-
-
-def trained_head(doc: Doc, k: int) -> bool:
+def trained_head(doc: Doc, orth: numpy.ndarray, k: int) -> bool:
     """The head nouns from token `k` on end in "agent" or "system" and a participle of training follows them."""
-    while k + 1 < len(doc) and doc[k + 1].lower_ in AGENT_HEADS:
+    while k + 1 < len(orth) and orth[k + 1] in AGENT_HEADS:
         k += 1
-    return doc[k].lower_ in AGENT_HEADS and k + 1 < len(doc) and _word(doc, k + 1 + (k + 2 < len(doc) and doc[k + 2].text.startswith("-"))) in TUNED
+    if orth[k] not in AGENT_HEADS or k + 1 >= len(orth):
+        return False
+    return orth[k + 1] in TUNED or k + 2 < len(orth) and orth[k + 2] in TUNED  # "trained", "fine" "-tuned"
