@@ -94,20 +94,22 @@ class StoreState:
         self.store = store
 
     def entity_ids(self, keys: Iterable[str]) -> dict[str, str]:
-        rows = self.store.run("UNWIND $keys AS k MATCH (x:KgNameKey {key: k}) RETURN x.key AS key, x.entity AS entity", {"keys": sorted(keys)})
-        return {row["key"]: row["entity"] for row in rows}
+        found = self.store.columns("UNWIND $keys AS k MATCH (x:KgNameKey {key: k}) RETURN x.key AS key, x.entity AS entity",
+                                   {"keys": sorted(keys)})
+        return dict(zip(found["key"], found["entity"]))
 
     def states(self, ids: Iterable[str]) -> dict[str, EntityState]:
-        rows = self.store.run(
+        found = self.store.columns(
             "UNWIND $ids AS i MATCH (x:KgEntity {id: i}) RETURN x.id AS id, x.label AS label, x.keys AS keys, x.forms AS forms",
             {"ids": sorted(ids)},
         )
-        return {r["id"]: EntityState(r["id"], r["label"], list(r["keys"]), json.loads(r["forms"])) for r in rows}
+        return {id_: EntityState(id_, label, keys, json.loads(forms))
+                for id_, label, keys, forms in zip(found["id"], found["label"], found["keys"], found["forms"])}
 
 
 def existing_ids(store, table: str, ids: Iterable[str], column: str = "id") -> set[str]:
-    rows = store.run(f"UNWIND $ids AS i MATCH (x:{table} {{{column}: i}}) RETURN x.{column} AS id", {"ids": sorted(set(ids))})
-    return {row["id"] for row in rows}
+    found = store.columns(f"UNWIND $ids AS i MATCH (x:{table} {{{column}: i}}) RETURN x.{column} AS id", {"ids": sorted(set(ids))})
+    return set(found["id"])
 
 
 def _node_rows(states: list[EntityState], label: str) -> list[dict]:
