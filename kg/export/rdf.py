@@ -27,6 +27,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import IO, Any
@@ -192,7 +193,7 @@ def _papers(reader: Any, iris: Iris, page: Page, metrics: dict[str, URIRef]) -> 
         for r in bylines:
             if r["position"] is not None:
                 yield iris.authorship(row["id"], r["position"]), [
-                    (RDF.type, SDO.Role), (SDO.author, iris.author(r["start_id"])), (KG.position, Literal(int(r["position"])))]
+                    (RDF.type, SDO.Role), (SDO.author, iris.author(r["start_id"])), (KG.position, _integer(int(r["position"])))]
         for label, role, edge in roles[row["id"]]:
             yield _assertion(iris, row["id"], role, edge)
         for result in reports[row["id"]]:
@@ -252,10 +253,23 @@ def _assertion(iris: Iris, paper_id: str, role: str, edge: dict) -> Block:
         (PROV.wasDerivedFrom, paper), (PROV.wasAttributedTo, iris.extractor(edge["extractor"] or "unknown")),
     ]
     if edge["confidence"] is not None:
-        pairs.append((KG.confidence, Literal(Decimal(repr(float(edge["confidence"]))))))
+        pairs.append((KG.confidence, _confidence(repr(float(edge["confidence"])))))
     if edge["sentence"]:
-        pairs += [(KG.sentence, Literal(edge["sentence"])), (KG.start, Literal(int(edge["start_char"]))), (KG.end, Literal(int(edge["end_char"])))]
+        pairs += [(KG.sentence, Literal(edge["sentence"])), (KG.start, _integer(int(edge["start_char"]))), (KG.end, _integer(int(edge["end_char"])))]
     return iris.assertion(paper_id, role, edge["end_id"]), pairs
+
+
+# An export makes a literal for each number of each assertion, and rdflib's Literal is slow to
+# make; the numbers repeat (offsets into abstracts, a few confidences), and a Literal never changes.
+@lru_cache(maxsize=65_536)
+def _integer(value: int) -> Literal:
+    return Literal(value)
+
+
+@lru_cache(maxsize=4096)
+def _confidence(text: str) -> Literal:
+    """An `xsd:decimal` of the float written `text` (the key is the text: 0.0 and -0.0 are equal floats)."""
+    return Literal(Decimal(text))
 
 
 def _result(iris: Iris, row: dict, metrics: dict[str, URIRef]) -> Block:
@@ -312,7 +326,7 @@ class _Terms:
         self.known: dict[URIRef, str] = {}
 
     def __call__(self, term: URIRef | Literal) -> str:
-        if isinstance(term, Literal):
+        if term.__class__ is Literal or (term.__class__ is not URIRef and isinstance(term, Literal)):  # isinstance alone goes through ABC machinery
             # N-Triples' quoting (one line, escapes) is valid Turtle too; Literal.n3() would
             # write multi-line strings in triple quotes.
             return _quoteLiteral(term)
