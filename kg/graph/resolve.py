@@ -85,9 +85,13 @@ class EntityState:
             counts[0] += named
             counts[1] += mentioned
 
+    def name(self) -> str:
+        """The name most papers use (ties: the longer, then the later in sort order)."""
+        return max(self.forms, key=lambda f: (self.forms[f][0], len(f), f))
+
     def name_and_aliases(self) -> tuple[str, list[str]]:
-        """The name most papers use (ties: the longer, then the later in sort order); every other form is an alias."""
-        name = max(self.forms, key=lambda f: (self.forms[f][0], len(f), f))
+        """The name (`name`); every other form is an alias."""
+        name = self.name()
         seen = {norm(name)}
         aliases = []
         for alias in sorted(self.forms):
@@ -143,12 +147,14 @@ def resolve(state: State, added: Iterable[Extraction], removed: Iterable[Extract
     all_keys = {k for _, keys in added + removed for k in keys}
     stored_keys = state.entity_ids(all_keys)
     stored = state.states(set(stored_keys.values()))
-    before = {id_: EntityState(id_, s.label, list(s.keys), {f: list(c) for f, c in s.forms.items()}) for id_, s in stored.items()}
+    before = dict(stored)  # only taking back `removed` changes a stored state: that one is copied first
     for state_ in stored.values():
         stored_keys.update({k: state_.id for k in state_.keys})
     for entity, keys in removed:
         owner = stored.get(stored_keys.get(keys[0], ""))
         if owner is not None:
+            if before[owner.id] is owner:
+                before[owner.id] = EntityState(owner.id, owner.label, list(owner.keys), {f: list(c) for f, c in owner.forms.items()})
             owner.add(entity, -1)
     dropped = {id_ for id_, s in stored.items() if not s.forms}
     groups = UnionFind()

@@ -160,8 +160,12 @@ def _state_row(state: EntityState) -> dict:
 
 
 def _same_name(state: EntityState, old: EntityState | None) -> bool:
-    """Whether the entity node written from `old` already has `state`'s name and aliases."""
-    return old is not None and bool(old.forms) and state.name_and_aliases() == old.name_and_aliases()
+    """Whether the entity node written from `old` already has `state`'s name and aliases.
+
+    The aliases are the forms other than the name, so the same forms and the
+    same name are the same node, and finding the name takes no sort.
+    """
+    return old is not None and bool(old.forms) and old.forms.keys() == state.forms.keys() and old.name() == state.name()
 
 
 def _same_state(state: EntityState, old: EntityState | None) -> bool:
