@@ -2,6 +2,7 @@
 """End to end at scale: synthetic corpus -> kg extract -> store build -> stats -> N-Triples -> neo4j-csv.
 
 usage: scripts/bench_scale.py --papers 100000 [--seed 0] [--jobs N] [--workdir DIR] [--keep]
+       scripts/bench_scale.py --papers 100000 --records [--phases build,nt,csv]
 
 Every phase is one run of the `kg` command in a subprocess, as a user runs
 it, so its figures are the command's own: wall time, papers per second,
@@ -10,6 +11,11 @@ phase, so a phase with worker processes holds up to jobs x that). The reference 
 blank English tokenizer over the same texts in this process, so that rates
 read as a ratio that holds from one machine to the next (issue "Throughput":
 extraction at half the tokenizer's rate or better).
+
+`--records` measures the store and the exports alone: the corpus is what
+`kg extract` would write for it (`synth_corpus.py --records`, the planted
+names as entities), and the extract phase is skipped. `--phases` keeps
+some of build, stats, nt and csv (each phase reads the store the build wrote).
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ class Phase:
 
 
 # papers per CPU second reads the same on a busy machine; wall rates do not.
+PHASES = ("extract", "build", "stats", "nt", "csv")
 HEADER = f"{'phase':<22} {'seconds':>9} {'papers/s':>9} {'cpu s':>9} {'papers/cpu s':>11} {'peak MiB':>9}  notes"
 
 
@@ -109,43 +116,61 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for extract and build, where kg has --jobs")
     parser.add_argument("--workdir", type=Path, help="where to write the corpus, store and exports (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the working folder")
+    parser.add_argument("--records", action="store_true", help="load-only: build from synthetic 'kg extract' records, no extract phase")
+    parser.add_argument("--phases", default=",".join(PHASES), help=f"comma-separated phases to run after the corpus: {','.join(PHASES)}")
     args = parser.parse_args()
+    wanted = set(args.phases.split(","))
+    if wanted - set(PHASES):
+        parser.error(f"unknown phase(s) {', '.join(sorted(wanted - set(PHASES)))}; choose from {','.join(PHASES)}")
+    if args.records:
+        wanted.discard("extract")
     work = args.workdir or Path(tempfile.mkdtemp(prefix="kg-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     kg = [sys.executable, "-m", "kg"]
     n = args.papers
     corpus, extractions, store, nt, csv = work / "corpus.jsonl", work / "extractions.jsonl", work / "kg.db", work / "graph.nt", work / "neo4j-csv"
-    for old in (extractions, nt, *store.parent.glob(store.name + "*")):
+    for old in ((extractions,) if "extract" in wanted else ()) + (nt,):
         shutil.rmtree(old) if old.is_dir() else old.unlink(missing_ok=True)
     jobs = ["--jobs", str(args.jobs)] if cli_has(kg, ["extract"], "--jobs") else []
     build_jobs = ["--jobs", str(args.jobs)] if cli_has(kg, ["build"], "--jobs") else []
     phases = []
     started = time.perf_counter()
     with corpus.open("w", encoding="utf-8", buffering=1 << 20) as out:
-        synth_corpus.write(out, n, args.seed, "jsonl", jobs=args.jobs)
+        synth_corpus.write(out, n, args.seed, "records" if args.records else "jsonl", jobs=args.jobs)
     import resource
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     phases.append(Phase("generate corpus", time.perf_counter() - started, 0, peak, n, f"{size_mib(corpus):.0f} MiB (CPU and RSS of workers not counted)"))
     rate, cpu_rate, sample = tokenizer_rate(corpus)
-    phases.append(run("kg extract", [*kg, "extract", str(corpus), "-o", str(extractions), *jobs], n, work))
-    phases[-1].note = f"jobs {args.jobs if jobs else 1}; {phases[-1].note}"
+    if "extract" in wanted:
+        phases.append(run("kg extract", [*kg, "extract", str(corpus), "-o", str(extractions), *jobs], n, work))
+        phases[-1].note = f"jobs {args.jobs if jobs else 1}; {phases[-1].note}"
+    elif not args.records and not extractions.exists():
+        parser.error(f"without the extract phase, the build reads {extractions} from an earlier run (--workdir)")
     # The store is built from extract's output: a kg that reads extraction records loads them as they
     # are; kg 0.2 reads the file as papers (it has titles and abstracts) and extracts them again.
-    phases.append(run("kg build", [*kg, "build", str(extractions), "--store", str(store), *build_jobs], n, work))
-    phases[-1].note = f"store {size_mib(store):.0f} MiB ({size_mib(store) * 2**20 / n / 1024:.1f} KiB/paper); {phases[-1].note}"
-    phases.append(run("kg stats", [*kg, "stats", "--store", str(store)], n, work))
-    phases.append(run("kg export rdf (nt)", [*kg, "export", "rdf", "-o", str(nt), "--store", str(store)], n, work))
-    phases[-1].note = f"{size_mib(nt):.0f} MiB; {phases[-1].note}"
-    phases.append(run("kg export neo4j-csv", [*kg, "export", "neo4j-csv", str(csv), "--store", str(store)], n, work))
+    if "build" in wanted:
+        for old in store.parent.glob(store.name + "*"):
+            old.unlink()
+        records = corpus if args.records else extractions
+        phases.append(run("kg build", [*kg, "build", str(records), "--store", str(store), *build_jobs], n, work))
+        phases[-1].note = f"store {size_mib(store):.0f} MiB ({size_mib(store) * 2**20 / n / 1024:.1f} KiB/paper); {phases[-1].note}"
+    if "stats" in wanted:
+        phases.append(run("kg stats", [*kg, "stats", "--store", str(store)], n, work))
+    if "nt" in wanted:
+        phases.append(run("kg export rdf (nt)", [*kg, "export", "rdf", "-o", str(nt), "--store", str(store)], n, work))
+        phases[-1].note = f"{size_mib(nt):.0f} MiB; {phases[-1].note}"
+    if "csv" in wanted:
+        phases.append(run("kg export neo4j-csv", [*kg, "export", "neo4j-csv", str(csv), "--store", str(store)], n, work))
     print(f"papers {n:,} (seed {args.seed}), {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, work folder {work}")
     print(f"reference: spaCy blank tokenizer {rate:,.0f} papers/s ({cpu_rate:,.0f} per CPU s) on {sample:,} of the same texts (one process)")
     print(HEADER)
     for phase in phases:
         print(phase.line())
-    extract = phases[1]
-    print(f"extract / tokenizer: {n / extract.seconds / rate:.2f} wall ({args.jobs if jobs else 1} job(s)), {n / extract.cpu / cpu_rate:.2f} per CPU second")
-    print(f"end to end (extract .. neo4j-csv): {sum(p.seconds for p in phases[1:]):.1f} s; "
+    extract = next((p for p in phases if p.name == "kg extract"), None)
+    if extract:
+        print(f"extract / tokenizer: {n / extract.seconds / rate:.2f} wall ({args.jobs if jobs else 1} job(s)), {n / extract.cpu / cpu_rate:.2f} per CPU second")
+    print(f"phases run ({', '.join(p.name for p in phases[1:])}): {sum(p.seconds for p in phases[1:]):.1f} s; "
           f"1,000,000 papers at this rate: {sum(p.seconds for p in phases[1:]) * 1_000_000 / n / 60:.0f} min (linear extrapolation)")
     if not args.keep and not args.workdir:
         shutil.rmtree(work)

@@ -27,6 +27,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import IO, Any
@@ -192,7 +193,7 @@ def _papers(reader: Any, iris: Iris, page: Page, metrics: dict[str, URIRef]) -> 
         for r in bylines:
             if r["position"] is not None:
                 yield iris.authorship(row["id"], r["position"]), [
-                    (RDF.type, SDO.Role), (SDO.author, iris.author(r["start_id"])), (KG.position, Literal(int(r["position"])))]
+                    (RDF.type, SDO.Role), (SDO.author, iris.author(r["start_id"])), (KG.position, _integer(int(r["position"])))]
         for label, role, edge in roles[row["id"]]:
             yield _assertion(iris, row["id"], role, edge)
         for result in reports[row["id"]]:
@@ -215,8 +216,8 @@ def _paper(row: dict) -> list[tuple[URIRef, URIRef | Literal]]:
         pairs.append((DCTERMS.abstract, Literal(row["abstract"])))
     if row.get("date"):
         pairs.append((DCTERMS.issued, _date(row["date"])))
-    pairs += [(DCTERMS.source, Literal(source)) for source in row.get("sources") or ()]
-    pairs += [(DCTERMS.subject, Literal(category)) for category in row.get("categories") or ()]
+    pairs += [(DCTERMS.source, _text(source)) for source in row.get("sources") or ()]
+    pairs += [(DCTERMS.subject, _text(category)) for category in row.get("categories") or ()]
     if row.get("url"):
         pairs.append((FABIO.hasURL, Literal(row["url"], datatype=XSD.anyURI)))
     if row.get("arxiv_id"):
@@ -231,6 +232,7 @@ def _paper(row: dict) -> list[tuple[URIRef, URIRef | Literal]]:
     return pairs
 
 
+@lru_cache(maxsize=4096)
 def _date(text: str) -> Literal:
     """An ISO date as `xsd:date`, `xsd:gYearMonth` or `xsd:gYear`, as precise as it is; anything else as text."""
     for pattern, datatype in DATES:
@@ -252,16 +254,36 @@ def _assertion(iris: Iris, paper_id: str, role: str, edge: dict) -> Block:
         (PROV.wasDerivedFrom, paper), (PROV.wasAttributedTo, iris.extractor(edge["extractor"] or "unknown")),
     ]
     if edge["confidence"] is not None:
-        pairs.append((KG.confidence, Literal(Decimal(repr(float(edge["confidence"]))))))
+        pairs.append((KG.confidence, _confidence(repr(float(edge["confidence"])))))
     if edge["sentence"]:
-        pairs += [(KG.sentence, Literal(edge["sentence"])), (KG.start, Literal(int(edge["start_char"]))), (KG.end, Literal(int(edge["end_char"])))]
+        pairs += [(KG.sentence, _text(edge["sentence"])), (KG.start, _integer(int(edge["start_char"]))), (KG.end, _integer(int(edge["end_char"])))]
     return iris.assertion(paper_id, role, edge["end_id"]), pairs
 
 
+# An export makes literals by the million, and rdflib's Literal is slow to make. Many repeat
+# (offsets into abstracts, a few confidences, positions; sources, categories, the names results
+# give, a sentence that is the evidence of several entities of one paper), and a Literal never
+# changes, so those are made once while they recur.
+@lru_cache(maxsize=65_536)
+def _integer(value: int) -> Literal:
+    return Literal(value)
+
+
+@lru_cache(maxsize=8192)
+def _text(value: str) -> Literal:
+    return Literal(value)
+
+
+@lru_cache(maxsize=4096)
+def _confidence(text: str) -> Literal:
+    """An `xsd:decimal` of the float written `text` (the key is the text: 0.0 and -0.0 are equal floats)."""
+    return Literal(Decimal(text))
+
+
 def _result(iris: Iris, row: dict, metrics: dict[str, URIRef]) -> Block:
-    pairs = [(RDF.type, KG.Result), (KG.subjectName, Literal(row["subject"])), (KG.value, Literal(row["value"]))]
+    pairs = [(RDF.type, KG.Result), (KG.subjectName, _text(row["subject"])), (KG.value, _text(row["value"]))]
     if row["benchmark"]:
-        pairs.append((KG.benchmarkName, Literal(row["benchmark"])))
+        pairs.append((KG.benchmarkName, _text(row["benchmark"])))
     if row["metric"]:
         pairs.append((KG.metric, metrics[row["metric"]]))
     if row["by"]:
@@ -312,7 +334,7 @@ class _Terms:
         self.known: dict[URIRef, str] = {}
 
     def __call__(self, term: URIRef | Literal) -> str:
-        if isinstance(term, Literal):
+        if term.__class__ is Literal or (term.__class__ is not URIRef and isinstance(term, Literal)):  # isinstance alone goes through ABC machinery
             # N-Triples' quoting (one line, escapes) is valid Turtle too; Literal.n3() would
             # write multi-line strings in triple quotes.
             return _quoteLiteral(term)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from networkx.utils import UnionFind
@@ -32,8 +33,12 @@ from networkx.utils import UnionFind
 from kg.records import Entity, Extraction, norm
 
 
+@lru_cache(maxsize=200_000)
 def entity_key(type_: str, name: str) -> str:
-    """The node id of an entity: its type and normalised name (`model:llama318b`)."""
+    """The node id of an entity: its type and normalised name (`model:llama318b`).
+
+    Cached like `norm`: a build keys the same few thousand names over and over.
+    """
     return f"{type_.lower()}:{norm(name)}"
 
 
@@ -44,7 +49,13 @@ def id_order(key: str) -> tuple[int, str]:
 
 def mention_keys(entity: Entity) -> list[str]:
     """The name keys one mention of an entity joins: its name's, then its aliases'."""
-    return list(dict.fromkeys(entity_key(entity.type, n) for n in (entity.name, *entity.aliases) if norm(n)))
+    return list(_mention_keys(entity.type, entity.name, tuple(entity.aliases)))
+
+
+@lru_cache(maxsize=200_000)
+def _mention_keys(type_: str, name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """`mention_keys`, cached by the mention's names: resolution and `paper_rows` both ask, for every mention."""
+    return tuple(dict.fromkeys(entity_key(type_, n) for n in (name, *aliases) if norm(n)))
 
 
 @dataclass
@@ -74,9 +85,13 @@ class EntityState:
             counts[0] += named
             counts[1] += mentioned
 
+    def name(self) -> str:
+        """The name most papers use (ties: the longer, then the later in sort order)."""
+        return max(self.forms, key=lambda f: (self.forms[f][0], len(f), f))
+
     def name_and_aliases(self) -> tuple[str, list[str]]:
-        """The name most papers use (ties: the longer, then the later in sort order); every other form is an alias."""
-        name = max(self.forms, key=lambda f: (self.forms[f][0], len(f), f))
+        """The name (`name`); every other form is an alias."""
+        name = self.name()
         seen = {norm(name)}
         aliases = []
         for alias in sorted(self.forms):
@@ -105,6 +120,8 @@ class Resolution:
     merged: dict[str, str]  # stored id -> the id it is now part of
     dropped: set[str]  # stored ids no paper names any more
     stored_keys: dict[str, str]  # the key -> id pairs that were stored before the batch
+    # the stored entities as they were before the batch, so that a store rewrites only what changed
+    before: dict[str, EntityState] = field(default_factory=dict)
 
     def changed_keys(self) -> dict[str, str]:
         """Key -> id pairs to write: new keys and keys whose entity was re-keyed."""
@@ -130,11 +147,14 @@ def resolve(state: State, added: Iterable[Extraction], removed: Iterable[Extract
     all_keys = {k for _, keys in added + removed for k in keys}
     stored_keys = state.entity_ids(all_keys)
     stored = state.states(set(stored_keys.values()))
+    before = dict(stored)  # only taking back `removed` changes a stored state: that one is copied first
     for state_ in stored.values():
         stored_keys.update({k: state_.id for k in state_.keys})
     for entity, keys in removed:
         owner = stored.get(stored_keys.get(keys[0], ""))
         if owner is not None:
+            if before[owner.id] is owner:
+                before[owner.id] = EntityState(owner.id, owner.label, list(owner.keys), {f: list(c) for f, c in owner.forms.items()})
             owner.add(entity, -1)
     dropped = {id_ for id_, s in stored.items() if not s.forms}
     groups = UnionFind()
@@ -170,7 +190,7 @@ def resolve(state: State, added: Iterable[Extraction], removed: Iterable[Extract
         target.add(entity)
     for id_ in dropped:
         stored_keys.update({k: id_ for k in stored[id_].keys})
-    return Resolution(key_ids, states, merged, dropped - set(states), stored_keys)
+    return Resolution(key_ids, states, merged, dropped - set(states), stored_keys, before)
 
 
 class MemoryState:

@@ -94,6 +94,14 @@ def unpack_record(record: bytes) -> Extraction:
     return Extraction.from_json(json.loads(zlib.decompress(record)))
 
 
+def result_columns(result) -> dict[str, list]:
+    """A LadybugDB query result as one list per column, through Arrow (no Python step per row)."""
+    if not result.get_num_tuples():
+        return {name: [] for name in result.get_column_names()}
+    table = result.get_as_arrow(-1)  # one chunk of just the rows: the default sizes chunks for millions
+    return {name: table.column(name).to_pylist() for name in table.column_names}
+
+
 def _one_line(error: Exception) -> str:
     return str(error).splitlines()[0].strip() if str(error) else type(error).__name__
 
@@ -202,6 +210,14 @@ class EmbeddedStore:
             columns = one.get_column_names()
             while one.has_next():
                 yield dict(zip(columns, one.get_next()))
+
+    def columns(self, cypher: str, params: Mapping[str, Any] | None = None) -> dict[str, list]:
+        """A query's rows as one list per RETURN column, read through Arrow.
+
+        For the lookups a build makes per batch (thousands of keys): `run`
+        takes a Python step per row, Arrow none.
+        """
+        return result_columns(self.conn.execute(cypher, dict(params or {})))
 
     def execute(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
         """Run a statement whose rows nobody reads (writes, COPY)."""

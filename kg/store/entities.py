@@ -52,6 +52,16 @@ def copy_rows(store, table: str, rows: list[dict], columns: tuple[str, ...], pai
     )
 
 
+def set_rows(store, table: str, rows: list[dict], columns: tuple[str, ...], key: str = "id") -> None:
+    """Set `columns` of the stored nodes of `table` that `rows` name by `key`, from one Arrow table as `copy_rows` does."""
+    if not rows:
+        return
+    kinds = column_types()[table]
+    data = {f"c_{n}": (_arrow_type(kinds[n]), [row[n] for row in rows]) for n in (key, *columns)}
+    sets = ", ".join(f"x.{n} = c_{n}" for n in columns)
+    store.execute(f"LOAD FROM $rows MATCH (x:{table} {{{key}: c_{key}}}) SET {sets}", {"rows": _arrow_table(data)})
+
+
 @cache
 def column_types() -> dict[str, dict[str, str]]:
     """Each table's property types (`STRING[]`, `INT64`), from the DDL a store is created with."""
@@ -84,20 +94,22 @@ class StoreState:
         self.store = store
 
     def entity_ids(self, keys: Iterable[str]) -> dict[str, str]:
-        rows = self.store.run("UNWIND $keys AS k MATCH (x:KgNameKey {key: k}) RETURN x.key AS key, x.entity AS entity", {"keys": sorted(keys)})
-        return {row["key"]: row["entity"] for row in rows}
+        found = self.store.columns("UNWIND $keys AS k MATCH (x:KgNameKey {key: k}) RETURN x.key AS key, x.entity AS entity",
+                                   {"keys": sorted(keys)})
+        return dict(zip(found["key"], found["entity"]))
 
     def states(self, ids: Iterable[str]) -> dict[str, EntityState]:
-        rows = self.store.run(
+        found = self.store.columns(
             "UNWIND $ids AS i MATCH (x:KgEntity {id: i}) RETURN x.id AS id, x.label AS label, x.keys AS keys, x.forms AS forms",
             {"ids": sorted(ids)},
         )
-        return {r["id"]: EntityState(r["id"], r["label"], list(r["keys"]), json.loads(r["forms"])) for r in rows}
+        return {id_: EntityState(id_, label, keys, json.loads(forms))
+                for id_, label, keys, forms in zip(found["id"], found["label"], found["keys"], found["forms"])}
 
 
 def existing_ids(store, table: str, ids: Iterable[str], column: str = "id") -> set[str]:
-    rows = store.run(f"UNWIND $ids AS i MATCH (x:{table} {{{column}: i}}) RETURN x.{column} AS id", {"ids": sorted(set(ids))})
-    return {row["id"] for row in rows}
+    found = store.columns(f"UNWIND $ids AS i MATCH (x:{table} {{{column}: i}}) RETURN x.{column} AS id", {"ids": sorted(set(ids))})
+    return set(found["id"])
 
 
 def _node_rows(states: list[EntityState], label: str) -> list[dict]:
@@ -111,7 +123,12 @@ def _node_rows(states: list[EntityState], label: str) -> list[dict]:
 
 
 def apply(store, resolution: Resolution) -> None:
-    """Write a batch's resolution: new and renamed entities, merges (edges moved), dropped entities, state."""
+    """Write a batch's resolution: new and renamed entities, merges (edges moved), dropped entities, state.
+
+    A stored entity the batch touched is rewritten only where it changed:
+    most batches add counts to thousands of entities and rename a few, and
+    every value written is log that a checkpoint has to apply.
+    """
     stored = existing_ids(store, "KgEntity", [*resolution.states, *resolution.merged, *resolution.dropped])
     new = [s for i, s in resolution.states.items() if i not in stored]
     for label in ENTITY_LABELS:
@@ -123,27 +140,36 @@ def apply(store, resolution: Resolution) -> None:
         store.execute(f"UNWIND $ids AS i MATCH (e:{label} {{id: i}}) DETACH DELETE e", {"ids": gone})
     store.execute("UNWIND $ids AS i MATCH (x:KgEntity {id: i}) DELETE x", {"ids": gone})
     kept = [s for i, s in resolution.states.items() if i in stored]
+    renamed = [s for s in kept if not _same_name(s, resolution.before.get(s.id))]
     for label in ENTITY_LABELS:
-        if rows := _node_rows(kept, label):
-            store.execute(f"UNWIND $rows AS r MATCH (e:{label} {{id: r.id}}) SET e.name = r.name, e.aliases = r.aliases", {"rows": rows})
-    state_rows = [
-        {"id": s.id, "label": s.label, "keys": sorted(s.keys), "forms": json.dumps(s.forms, sort_keys=True, ensure_ascii=False)}
-        for s in resolution.states.values()
-    ]
-    if kept:
-        store.execute(
-            "UNWIND $rows AS r MATCH (x:KgEntity {id: r.id}) SET x.keys = r.keys, x.forms = r.forms",
-            {"rows": [r for r in state_rows if r["id"] in stored]},
-        )
-    copy_rows(store, "KgEntity", [r for r in state_rows if r["id"] not in stored],
-         ("id", "label", "keys", "forms"))
+        set_rows(store, label, _node_rows(renamed, label), ("name", "aliases"))
+    recounted = [s for s in kept if not _same_state(s, resolution.before.get(s.id))]
+    set_rows(store, "KgEntity", [_state_row(s) for s in recounted], ("keys", "forms"))
+    copy_rows(store, "KgEntity", [_state_row(s) for s in new], ("id", "label", "keys", "forms"))
     store.execute("UNWIND $keys AS k MATCH (x:KgNameKey {key: k}) DELETE x", {"keys": resolution.deleted_keys()})
     changed = resolution.changed_keys()
     moved = [{"key": k, "entity": e} for k, e in sorted(changed.items()) if k in resolution.stored_keys]
-    if moved:
-        store.execute("UNWIND $rows AS r MATCH (x:KgNameKey {key: r.key}) SET x.entity = r.entity", {"rows": moved})
+    set_rows(store, "KgNameKey", moved, ("entity",), key="key")
     copy_rows(store, "KgNameKey", [{"key": k, "entity": e} for k, e in sorted(changed.items()) if k not in resolution.stored_keys],
          ("key", "entity"))
+
+
+def _state_row(state: EntityState) -> dict:
+    return {"id": state.id, "label": state.label, "keys": sorted(state.keys),
+            "forms": json.dumps(state.forms, sort_keys=True, ensure_ascii=False)}
+
+
+def _same_name(state: EntityState, old: EntityState | None) -> bool:
+    """Whether the entity node written from `old` already has `state`'s name and aliases.
+
+    The aliases are the forms other than the name, so the same forms and the
+    same name are the same node, and finding the name takes no sort.
+    """
+    return old is not None and bool(old.forms) and old.forms.keys() == state.forms.keys() and old.name() == state.name()
+
+
+def _same_state(state: EntityState, old: EntityState | None) -> bool:
+    return old is not None and sorted(old.keys) == sorted(state.keys) and old.forms == state.forms
 
 
 def _move_edges(store, label: str, old: str, new: str) -> None:

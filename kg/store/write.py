@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -94,10 +95,37 @@ def check_text(paper: Paper) -> None:
         raise InputError(_source(paper), f"{where}: {len(text):,} characters, over the limit of {MAX_TEXT:,} for a title and abstract")
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
+class _ReadAhead:
+    """Batches of `items`, the next one read in a second thread while the store writes this one.
+
+    Reading a batch (parsing `kg extract` lines into records) needs no store,
+    and LadybugDB lets go of the GIL while it writes, commits and
+    checkpoints, so the two overlap. The next batch is read only when this
+    one's inputs are used up (`ahead`, called once its extraction is done):
+    a source may keep state for the batch being built (`kg.api` holds one
+    batch of extractions), so batches are still read one after another, in
+    order, and a reading error surfaces after the batch before it committed.
+    """
+
+    def __init__(self, items: Iterable, size: int):
+        self.iterator, self.size = iter(items), size
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="kg-read")
+        self.pending: Future | None = None
+
+    def ahead(self) -> None:
+        if self.pending is None:
+            self.pending = self.pool.submit(lambda: list(islice(self.iterator, self.size)))
+
+    def __iter__(self) -> Iterator[list]:
+        try:
+            while True:
+                self.ahead()
+                batch, self.pending = self.pending.result(), None
+                if not batch:
+                    return
+                yield batch
+        finally:
+            self.pool.shutdown(cancel_futures=True)
 
 
 def build(
@@ -125,9 +153,10 @@ def build(
 
         extract, extractor = extract or default_extract, extractor or EXTRACTOR
     report = BuildReport()
-    for batch in _batches(papers, batch_size):
+    batches = _ReadAhead(papers, batch_size)
+    for batch in batches:
         report.read += len(batch)
-        _build_batch(store, batch, extract, extractor, replace, on_error, report)
+        _build_batch(store, batch, extract, extractor, replace, on_error, report, batches.ahead)
         if progress:
             progress(len(batch))
     report.variants_changed = update_variants(store)
@@ -171,11 +200,11 @@ def _merge_in_batch(batch: list[Paper], replace: bool, report: BuildReport) -> l
 def _match_stored(store, pending: list[_Pending], replace: bool, report: BuildReport) -> list[_Pending]:
     """Attach each pending paper's stored record; papers that turn out to be one stored paper merge."""
     all_keys = sorted({k for p in pending for k in p.keys})
-    owner = {r["key"]: r["paper"] for r in store.run(
-        "UNWIND $keys AS k MATCH (x:KgPaperKey {key: k}) RETURN x.key AS key, x.paper AS paper", {"keys": all_keys})}
+    found = store.columns("UNWIND $keys AS k MATCH (x:KgPaperKey {key: k}) RETURN x.key AS key, x.paper AS paper", {"keys": all_keys})
+    owner = dict(zip(found["key"], found["paper"]))
     ids = sorted(set(owner.values()))
-    records = {r["id"]: r for r in store.run(
-        "UNWIND $ids AS i MATCH (x:KgExtraction {id: i}) RETURN x.id AS id, x.keys AS keys, x.record AS record", {"ids": ids})}
+    found = store.columns("UNWIND $ids AS i MATCH (x:KgExtraction {id: i}) RETURN x.id AS id, x.keys AS keys, x.record AS record", {"ids": ids})
+    records = {id_: {"keys": keys, "record": record} for id_, keys, record in zip(found["id"], found["keys"], found["record"])}
     by_stored: dict[str, _Pending] = {}
     kept = []
     for item in pending:
@@ -209,7 +238,8 @@ def _strength(key: str) -> int:
     return ("arxiv:", "doi:", "title:").index(key.split(":", 1)[0] + ":")
 
 
-def _build_batch(store, batch: list[Paper], extract: Extractor, extractor: str, replace: bool, on_error: OnError, report: BuildReport) -> None:
+def _build_batch(store, batch: list[Paper], extract: Extractor, extractor: str, replace: bool, on_error: OnError, report: BuildReport,
+                 inputs_done: Callable[[], None]) -> None:
     good = []
     for paper in batch:
         try:
@@ -252,6 +282,7 @@ def _build_batch(store, batch: list[Paper], extract: Extractor, extractor: str, 
                 report.added += 1
             else:
                 report.reextracted += 1
+    inputs_done()
     rewrite = [i for i in rewrite if i.extraction is not None]
     added = [i for i in to_extract if i.stored is None and i.extraction is not None]
     if not rewrite and not added:
