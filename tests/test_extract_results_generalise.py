@@ -240,3 +240,10 @@ def test_a_lower_case_m_after_a_score_is_metres_not_millions():
 def test_the_baseline_a_gain_is_measured_over_is_not_who_scored():
     found = _results("We propose IvyRec, a recommender. IvyRec improves HR@10 by 4.2% over SASRec on MovieLens-1M, reaching 0.823.")
     assert found == {("IvyRec", "MovieLens-1M", "0.823")}
+
+
+def test_benchmarks_opening_a_sentence_pair_with_the_score_list_they_open_in_order():
+    found = _results("We propose WrenRAG, a retrieval controller. On the HotpotQA and MuSiQue datasets it obtains F1 scores of 70.2 and 48.1, "
+                     "ahead of Self-RAG (63.0 and 40.9), and on RULER it scores 77.5.")
+    assert ("WrenRAG", "HotpotQA", "70.2") in found and ("WrenRAG", "MuSiQue", "48.1") in found
+    assert ("Self-RAG", "HotpotQA", "63.0") in found and ("Self-RAG", "MuSiQue", "40.9") in found

@@ -90,6 +90,9 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
         group = [i for i, s in enumerate(scores) if s[0] > opening[-1].end_char and not any(a.start_char > opening[-1].end_char and a.end_char <= s[0] for a in arenas)]
         if len(opening) == len(group) and index in group:
             return opening[group.index(index)]
+        first, last = listed(scores, index, text)
+        if len(opening) == last - first + 1 and first in group:
+            return opening[index - first]  # "On A and B it obtains 71.8 and 49.6, ahead of X (64.2 and 41.5), and on C 79.4"
         return opening[-1] if len(opening) == 1 else None
     # Not "...; on the B tasks it matches", nor ", and on B it obtains 0.652": a benchmark that opens a later score's clause.
     after = [a for a in arenas if a.start_char > end and ";" not in text[end : a.start_char] and not opens_later(a, scores, index, text)]
