@@ -247,3 +247,9 @@ def test_benchmarks_opening_a_sentence_pair_with_the_score_list_they_open_in_ord
                      "ahead of Self-RAG (63.0 and 40.9), and on RULER it scores 77.5.")
     assert ("WrenRAG", "HotpotQA", "70.2") in found and ("WrenRAG", "MuSiQue", "48.1") in found
     assert ("Self-RAG", "HotpotQA", "63.0") in found and ("Self-RAG", "MuSiQue", "40.9") in found
+
+
+def test_a_score_on_no_named_benchmark_in_a_benchmark_paper_is_on_the_benchmark_it_introduces():
+    found = _results("We introduce GraphGauge, a benchmark of 3,000 questions about plotted data. We evaluate GPT-4.1 and Gemini 2.5 Pro. "
+                     "The best model, Gemini 2.5 Pro, reaches 58.2% accuracy. Scores on ChartQA correlate weakly with ours.")
+    assert ("Gemini 2.5 Pro", "GraphGauge", "58.2%") in found
