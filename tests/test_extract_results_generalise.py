@@ -253,3 +253,11 @@ def test_a_score_on_no_named_benchmark_in_a_benchmark_paper_is_on_the_benchmark_
     found = _results("We introduce GraphGauge, a benchmark of 3,000 questions about plotted data. We evaluate GPT-4.1 and Gemini 2.5 Pro. "
                      "The best model, Gemini 2.5 Pro, reaches 58.2% accuracy. Scores on ChartQA correlate weakly with ours.")
     assert ("Gemini 2.5 Pro", "GraphGauge", "58.2%") in found
+
+
+def test_the_targets_of_an_opening_against_phrase_are_not_who_scored():
+    found = _results("We introduce MagpieAttack, a red-teaming method. Against GPT-4o, Gemini 1.5 Pro and Qwen2.5-72B-Instruct, "
+                     "MagpieAttack reaches an attack success rate of 71.2% on HarmBench.")
+    assert found == {("MagpieAttack", "HarmBench", "71.2%")}
+    found = _results("We propose ShrikeAT, an adversarial training method. Evaluated with AutoAttack, ShrikeAT reaches 55.1% robust accuracy on CIFAR-10.")
+    assert found == {("ShrikeAT", "CIFAR-10", "55.1%")}

@@ -46,7 +46,8 @@ SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
 CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 # "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
-LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from|with))\b[^,;]*$", re.I)
+LEAD_PHRASE = re.compile(r"^\W*(with|using|against|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from|with))\b[^,;]*$", re.I)
+LIST_END = re.compile(r"\b(?:and|or)\b|&")
 # A clause of "while" and a gerund has the subject of the clause before it.
 WHILE_GERUND = re.compile(r"\b(?:while|whilst)$")
 GERUND_START = re.compile(r"\s+[a-z]+ing\b")
@@ -92,6 +93,28 @@ def _for_setting(span: Mention, start: int, scorers: set[int], in_sent: list[Men
     if comma < 0:
         return False
     return UNNAMED_AFTER_COMMA.match(text, comma, start) is not None or any(id(e) in scorers and comma < e.start_char < start for e in in_sent)
+
+
+def _lead_tools(in_sent: list[Mention], clause_start: int, start: int, text: str) -> set[int]:
+    """The names of an opening "With ...", "Against ..." phrase of the clause, all of a list ("Against GPT-4o, Claude 3.5 Sonnet and
+    Llama-3.1-70B, EchoChamber reaches 73.6%"): tools or targets, not who scored the score at `start`. The list ends at its "and":
+    in "Evaluated with AutoAttack, MCAT reaches" MCAT scored."""
+    chain: list[Mention] = []
+    tools: list[Mention] = []
+    for e in in_sent:
+        if not clause_start <= e.start_char < start:
+            continue
+        if LEAD_PHRASE.match(text[clause_start : e.start_char]):
+            chain = [e]  # "With a Swin-T backbone and a Feature Pyramid Network, X reaches": each in the phrase
+            tools.append(e)
+        elif chain and result_arenas.COORDINATION.match(text[chain[-1].end_char : e.start_char]):
+            chain.append(e)
+        else:
+            break
+        if len(chain) > 1 and LIST_END.search(text, chain[-2].end_char, chain[-1].start_char):
+            tools += chain[1:]
+            chain = [e]
+    return {id(e) for e in tools if "," in text[e.end_char : start] or PRONOUN_NEXT.match(text, e.end_char)}
 
 
 def _respectively(chain: list[Mention], scores: list[tuple[int, int, str]], index: int, text: str) -> list[Mention]:
@@ -164,8 +187,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
             clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
-            subjects = [e for e in in_sent if id(e) in scorers and clause_start <= e.start_char and e.end_char <= start
-                        and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and ("," in text[e.end_char : start] or PRONOUN_NEXT.match(text, e.end_char)))
+            tools = _lead_tools(in_sent, clause_start, start, text)
+            subjects = [e for e in in_sent if id(e) in scorers and clause_start <= e.start_char and e.end_char <= start and id(e) not in tools
                         and not (FOR_LEAD.match(text[clause_start : e.start_char]) and _for_setting(e, start, scorers, in_sent, text))
                         and e not in owners]
             if len(subjects) > 1 and (COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char)
