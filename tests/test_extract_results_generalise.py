@@ -261,3 +261,12 @@ def test_the_targets_of_an_opening_against_phrase_are_not_who_scored():
     assert found == {("MagpieAttack", "HarmBench", "71.2%")}
     found = _results("We propose ShrikeAT, an adversarial training method. Evaluated with AutoAttack, ShrikeAT reaches 55.1% robust accuracy on CIFAR-10.")
     assert found == {("ShrikeAT", "CIFAR-10", "55.1%")}
+
+
+def test_a_score_after_a_compared_one_whose_own_phrase_names_a_benchmark_is_on_it():
+    found = _results("We introduce HeronNav, an embodied agent. HeronNav achieves a 57.1% success rate on ALFRED, compared with 44.2% for "
+                     "the LLM-Planner baseline, and 43.0% success weighted by path length (SPL) on HM3D.")
+    assert ("HeronNav", "HM3D", "43.0%") in found and ("LLM-Planner", "ALFRED", "44.2%") in found
+    found = _results("We introduce PloverVLA, a robot policy. PloverVLA reaches 77.9% on LIBERO, compared with 75.0% for OpenVLA-OFT, "
+                     "and 61.2% on the visual-matching setting of SimplerEnv.")
+    assert ("PloverVLA", "SimplerEnv", "61.2%") in found and ("PloverVLA", "LIBERO", "77.9%") in found
