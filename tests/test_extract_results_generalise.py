@@ -270,3 +270,8 @@ def test_a_score_after_a_compared_one_whose_own_phrase_names_a_benchmark_is_on_i
     found = _results("We introduce PloverVLA, a robot policy. PloverVLA reaches 77.9% on LIBERO, compared with 75.0% for OpenVLA-OFT, "
                      "and 61.2% on the visual-matching setting of SimplerEnv.")
     assert ("PloverVLA", "SimplerEnv", "61.2%") in found and ("PloverVLA", "LIBERO", "77.9%") in found
+
+
+def test_a_name_written_as_the_metric_after_a_compound_adjective_is_not_who_scored():
+    found = _results("We present LarkAD, an anomaly detector. On MVTec AD, LarkAD achieves an image-level AUROC of 99.2% and a pixel-level PRO of 94.1%.")
+    assert found == {("LarkAD", "MVTec AD", "99.2%"), ("LarkAD", "MVTec AD", "94.1%")}

@@ -179,7 +179,8 @@ def unowned_metric(clause: str) -> bool:
 # A name used as the metric, not as who scored: "a CLAP score of 0.38", "the mean GDT-TS from 61.2 to 64.8",
 # "the mean lDDT reaches 83.5", "a 5-day Z500 RMSE of 312". Without an article before it, "improves Llama-3 from
 # 4.8% to 42.4%" names who scored.
-_ARTICLE = r"(?:\b(?:a|an|the|its|their)\s+(?:[a-z][\w-]*(?:ed|ised|ized|al)\s+)?)"  # "a normalised CTR of 1.71"
+# "a normalised CTR of 1.71", "a pixel-level PRO of 94.8%"
+_ARTICLE = r"(?:\b(?:a|an|the|its|their)\s+(?:(?:[a-z][\w-]*(?:ed|ised|ized|al)|[a-z]+-[a-z]+)\s+)?)"
 _STATISTIC = r"(?:\b(?:mean|median|average)\s+)"
 _HORIZON = r"(?:\d+-(?:day|hour|step|shot|frame)\s+)"
 METRIC_NAME_BEFORE = re.compile(rf"(?:{_ARTICLE}{_STATISTIC}?|{_STATISTIC}){_HORIZON}?$", re.I)
