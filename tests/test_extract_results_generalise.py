@@ -275,3 +275,8 @@ def test_a_score_after_a_compared_one_whose_own_phrase_names_a_benchmark_is_on_i
 def test_a_name_written_as_the_metric_after_a_compound_adjective_is_not_who_scored():
     found = _results("We present LarkAD, an anomaly detector. On MVTec AD, LarkAD achieves an image-level AUROC of 99.2% and a pixel-level PRO of 94.1%.")
     assert found == {("LarkAD", "MVTec AD", "99.2%"), ("LarkAD", "MVTec AD", "94.1%")}
+
+
+def test_for_after_a_score_and_a_two_word_metric_names_its_owner():
+    found = _results("We present LarkAD, an anomaly detector. On MVTec AD, LarkAD achieves 99.2%, compared with 98.6% image-level AUROC for DRAEM.")
+    assert ("DRAEM", "MVTec AD", "98.6%") in found
