@@ -280,3 +280,9 @@ def test_a_name_written_as_the_metric_after_a_compound_adjective_is_not_who_scor
 def test_for_after_a_score_and_a_two_word_metric_names_its_owner():
     found = _results("We present LarkAD, an anomaly detector. On MVTec AD, LarkAD achieves 99.2%, compared with 98.6% image-level AUROC for DRAEM.")
     assert ("DRAEM", "MVTec AD", "98.6%") in found
+
+
+def test_an_average_over_the_named_benchmarks_datasets_keeps_it():
+    found = _results("We propose TernQ, an offline RL algorithm. We evaluate on the D4RL benchmark. TernQ obtains a normalised score of 77.2 "
+                     "averaged over the locomotion datasets, compared with 73.9 for IQL.")
+    assert found == {("TernQ", "D4RL", "77.2"), ("IQL", "D4RL", "73.9")}

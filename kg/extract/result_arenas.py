@@ -29,10 +29,12 @@ from kg.extract.result_scores import LIST_LINK, SCORE_LINK
 # An average over the paper's benchmarks has none of its own: "(Avg. 80.1%)", "an average accuracy of 61%".
 AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged)\b\W*([\w-]+\W+){0,2}$", re.I)
 AVERAGE_AFTER = re.compile(r"^\W*(on average|in average|averaged|average)\b", re.I)
-# "averaged over five seeds", "an average mAP over tIoU thresholds": an average within one benchmark, which keeps it.
+# "averaged over five seeds", "an average mAP over tIoU thresholds": an average within one benchmark, which keeps it;
+# so does "averaged over the locomotion datasets", the datasets of the benchmark the text has named.
 WITHIN_BENCHMARK = re.compile(
-    r"\b(?:averaged|average)\b[^,;]{0,40}?\b(?:over|across)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:seeds|runs|folds|thresholds|trials|repetitions|splits|classes|categories|episodes|frames|subjects|speakers|languages|language pairs|directions)\b", re.I)
+    r"\b(?:averaged|average)\b[^,;]{0,40}?\b(?:over|across)\s+(?:(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:seeds|runs|folds|thresholds|trials|repetitions|splits|classes|categories|episodes|frames|subjects|speakers|languages|language pairs|directions)"
+    r"|the\s+(?:[a-z][\w-]*\s+){1,2}(?:datasets|tasks))\b", re.I)
 # "an average mAP of 69.8% over tIoU thresholds on THUMOS14": the benchmark an average is on, named after it in its phrase.
 ON_IN_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
 WITH_SCORE = re.compile(r"\s+with\s+(?:an?\s+|the\s+)?(?:[\w@-]+\s+){0,3}?(?:of\s+)?~?")
