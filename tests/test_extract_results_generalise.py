@@ -286,3 +286,9 @@ def test_an_average_over_the_named_benchmarks_datasets_keeps_it():
     found = _results("We propose TernQ, an offline RL algorithm. We evaluate on the D4RL benchmark. TernQ obtains a normalised score of 77.2 "
                      "averaged over the locomotion datasets, compared with 73.9 for IQL.")
     assert found == {("TernQ", "D4RL", "77.2"), ("IQL", "D4RL", "73.9")}
+
+
+def test_a_parenthesised_score_after_a_name_and_plain_words_describing_it_is_that_names():
+    found = _results("We propose FinchWeb, a web agent. FinchWeb reaches a success rate of 37.0% on WebArena-Lite, surpassing WebRL "
+                     "trained on the same backbone (30.9%).")
+    assert ("WebRL", "WebArena-Lite", "30.9%") in found and ("FinchWeb", "WebArena-Lite", "37.0%") in found

@@ -71,6 +71,7 @@ UNNAMED_FOR = re.compile(
 FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,12}\s+){0,2}?for\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*(?:ed|ised|ized|al)\s+)?")
 # The scores listed after one, bare or not: "1.61 and 2.86 for RAFT" are both RAFT's.
 SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4}(?:\.\d+)?%?(?![\w.]))+")
+DESCRIBED_PAREN = re.compile(r"((?:\s+(?!and\b|or\b|than\b|vs\b|versus\b)[a-z][\w-]*){1,5})\s*\(")
 PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
@@ -115,6 +116,15 @@ def _lead_tools(in_sent: list[Mention], clause_start: int, start: int, text: str
             tools += chain[1:]
             chain = [e]
     return {id(e) for e in tools if "," in text[e.end_char : start] or PRONOUN_NEXT.match(text, e.end_char)}
+
+
+def _described_owner(in_sent: list[Mention], start: int, text: str) -> Mention | None:
+    """The model or method that a few plain words describe before the parenthesised score at `start`: "surpassing WebRL trained
+    on the same backbone (31.5%)", "exceeding GPT-4o image generation (0.84)"."""
+    before = [e for e in in_sent if e.end_char <= start]
+    if before and before[-1].label_ in SUBJECT_TYPES and (described := DESCRIBED_PAREN.match(text, before[-1].end_char, start)):
+        return before[-1] if PAREN_BEFORE.match(text[described.end(1) : start]) else None
+    return None
 
 
 def _respectively(chain: list[Mention], scores: list[tuple[int, int, str]], index: int, text: str) -> list[Mention]:
@@ -197,7 +207,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if proposed and subjects and (added := next((e for e in in_sent if e.end_char <= start and name(e) == proposed
                                                          and ADDED_TO.fullmatch(text, subjects[-1].end_char, e.start_char)), None)):
                 subjects[-1] = added  # "BigGAN with AukGAN obtains 9.12": the paper's method at work on a base model
-            owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
+            owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None) or _described_owner(in_sent, start, text)
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and (PAREN_AFTER.match(text[end : e.start_char]) or AT_SCORE.fullmatch(text, e.end_char, start)
                                                                                     or POSSESSIVE_SCORE.fullmatch(text, e.end_char, start))), None)
             close = text.find(")", end, sent.end_char)
