@@ -292,3 +292,9 @@ def test_a_parenthesised_score_after_a_name_and_plain_words_describing_it_is_tha
     found = _results("We propose FinchWeb, a web agent. FinchWeb reaches a success rate of 37.0% on WebArena-Lite, surpassing WebRL "
                      "trained on the same backbone (30.9%).")
     assert ("WebRL", "WebArena-Lite", "30.9%") in found and ("FinchWeb", "WebArena-Lite", "37.0%") in found
+
+
+def test_it_is_the_first_to_score_where_no_method_is_marked_as_the_papers():
+    found = _results("We revisit tabular learning with PikeTab, a retrieval Transformer. On the OpenML-CC18 suite PikeTab reaches an accuracy of 81.5%. "
+                     "On the California Housing dataset it attains an RMSE of 0.402.")
+    assert ("PikeTab", "California Housing", "0.402") in found

@@ -245,8 +245,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = said[max(said)]  # "X lowers the gap from 0.091 to 0.018 while keeping an accuracy of 84.2%": X keeps it
             elif said and THESE.search(text, clause_start, start):
                 names = said[max(said)]  # "X achieves 63.2 F1; with RoBERTa-large these rise to 65.5": X's scores
-            elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or result_names.gerund_clause(text, sent.start_char, clause_start)):
-                names = [proposed]
+            elif (own := proposed or (found[0].subject if found else None)) and (
+                    OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or result_names.gerund_clause(text, sent.start_char, clause_start)):
+                names = [own]  # where entity finding marked no method as proposed, the first to score is the paper's own
             elif referred := result_names.referred_subject(text[clause_start:start], named_before()):
                 names = [name(referred)]
             elif continued := result_names.continued_subject(sent_text, named_before(), text):
