@@ -298,3 +298,9 @@ def test_it_is_the_first_to_score_where_no_method_is_marked_as_the_papers():
     found = _results("We revisit tabular learning with PikeTab, a retrieval Transformer. On the OpenML-CC18 suite PikeTab reaches an accuracy of 81.5%. "
                      "On the California Housing dataset it attains an RMSE of 0.402.")
     assert ("PikeTab", "California Housing", "0.402") in found
+
+
+def test_a_compound_adjective_may_stand_before_the_owner_after_for():
+    found = _results("We introduce OwlJail, a red-teaming method. OwlJail reaches an attack success rate of 70.4% on HarmBench, "
+                     "compared with 45.0% for Crescendo and 20.3% for the single-turn PAIR attack.")
+    assert ("PAIR", "HarmBench", "20.3%") in found and ("Crescendo", "HarmBench", "45.0%") in found
