@@ -304,3 +304,14 @@ def test_a_compound_adjective_may_stand_before_the_owner_after_for():
     found = _results("We introduce OwlJail, a red-teaming method. OwlJail reaches an attack success rate of 70.4% on HarmBench, "
                      "compared with 45.0% for Crescendo and 20.3% for the single-turn PAIR attack.")
     assert ("PAIR", "HarmBench", "20.3%") in found and ("Crescendo", "HarmBench", "45.0%") in found
+
+
+def test_a_share_of_a_score_is_no_score():
+    found = _results("We present WrenCraft, a game agent. In Crafter, WrenCraft achieves a score of 40.2%. "
+                     "Replacing GPT-4o with a smaller model retains 75% of the Crafter score.")
+    assert not any(value == "75%" for _, _, value in found)
+
+
+def test_scores_listed_with_their_unit_pair_with_the_benchmarks_in_order():
+    found = _results("We propose KiteSR, a super-resolution network. On BSD100 and Manga109, KiteSR attains 27.64 dB and 30.51 dB, respectively.")
+    assert found == {("KiteSR", "BSD100", "27.64"), ("KiteSR", "Manga109", "30.51")}
