@@ -315,3 +315,9 @@ def test_a_share_of_a_score_is_no_score():
 def test_scores_listed_with_their_unit_pair_with_the_benchmarks_in_order():
     found = _results("We propose KiteSR, a super-resolution network. On BSD100 and Manga109, KiteSR attains 27.64 dB and 30.51 dB, respectively.")
     assert found == {("KiteSR", "BSD100", "27.64"), ("KiteSR", "Manga109", "30.51")}
+
+
+def test_a_list_compared_with_as_long_a_list_pairs_with_its_benchmarks_in_order():
+    found = _results("We propose CraneRL, a credit assignment method. CraneRL lifts Qwen2.5-Math-7B to 45.9% on AIME 2024 and 82.7% on MATH500, "
+                     "compared with 39.6% and 80.1% for PPO.")
+    assert ("PPO", "AIME 2024", "39.6%") in found and ("PPO", "MATH500", "80.1%") in found
