@@ -321,3 +321,10 @@ def test_a_list_compared_with_as_long_a_list_pairs_with_its_benchmarks_in_order(
     found = _results("We propose CraneRL, a credit assignment method. CraneRL lifts Qwen2.5-Math-7B to 45.9% on AIME 2024 and 82.7% on MATH500, "
                      "compared with 39.6% and 80.1% for PPO.")
     assert ("PPO", "AIME 2024", "39.6%") in found and ("PPO", "MATH500", "80.1%") in found
+
+
+def test_a_versus_pair_in_brackets_gives_the_second_score_to_the_name_compared_with():
+    found = _results("We propose HawkOCR, a document model. HawkOCR matches GPT-4o on DocVQA (94.1 vs. 94.5).")
+    assert found == {("HawkOCR", "DocVQA", "94.1"), ("GPT-4o", "DocVQA", "94.5")}
+    found = _results("We propose HawkOCR, a document model. HawkOCR outperforms LayoutLMv3 (91.3% vs. 87.2%) on DocVQA.")
+    assert found == {("HawkOCR", "DocVQA", "91.3%"), ("LayoutLMv3", "DocVQA", "87.2%")}

@@ -39,6 +39,8 @@ SCORE_VERBS = re.compile(
     r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|drop\w*|fall\w*|fell|decreas\w*|increas\w*|MRR|BLEU|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
     re.I,
 )
+# "matches GPT-4o on DocVQA (94.1 vs. 94.5)": two scores set against each other, the first of who scored, the second of whom it is compared with.
+VS_PAIR = re.compile(r"\(\s*~?(\d+(?:\.\d+)?%?)\s*(?:vs\.?|versus)\s*~?(\d+(?:\.\d+)?%?)\s*\)")
 BARE_UNIT = re.compile(r"^\s*(x\b|×|times|(?-i:[BMK])\b|billion|million|seconds?|s\b|hours?|minutes?|days?|ms\b|GB|MB|tokens|fps|Hz)", re.I)
 # Other scores of the same list, skipped when looking for the words around a list ("of 14.1%, 7.1%, and 9.4%").
 SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
@@ -193,7 +195,7 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
     sent_text = text[sent.start_char : sent.end_char]
     scores = []
     # Whether the sentence says something scored, which a bare number needs: a slow case-insensitive search, made once.
-    says_scored = any(not value.endswith("%") for _, value in found) and bool(SCORE_VERBS.search(sent_text))
+    says_scored = any(not value.endswith("%") for _, value in found) and bool(SCORE_VERBS.search(sent_text) or VS_PAIR.search(sent_text))
 
     def value_ok(value: str, start: int, end: int) -> bool:
         if any(a <= start < b for a, b in spans_at):

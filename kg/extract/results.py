@@ -201,13 +201,19 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             subjects = [e for e in in_sent if id(e) in scorers and clause_start <= e.start_char and e.end_char <= start and id(e) not in tools
                         and not (FOR_LEAD.match(text[clause_start : e.start_char]) and _for_setting(e, start, scorers, in_sent, text))
                         and e not in owners]
+            compared_object = None
             if len(subjects) > 1 and (COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char)
                                       or (IMPROVED_OBJECT.search(text, clause_start, subjects[-1].start_char) and BY_GAIN.match(text, subjects[-1].end_char))):
-                subjects = subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
+                compared_object, subjects = subjects[-1], subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
+            paren = text.rfind("(", sent.start_char, start)
+            versus = result_scores.VS_PAIR.match(text, paren) if paren >= 0 else None
+            versus = versus if versus and start in (versus.start(1), versus.start(2)) else None
+            if versus and start == versus.start(2) and compared_object is not None:
+                subjects = [compared_object]  # "matches Y on DocVQA (94.1 vs. 94.5)": 94.5 is Y's
             if proposed and subjects and (added := next((e for e in in_sent if e.end_char <= start and name(e) == proposed
                                                          and ADDED_TO.fullmatch(text, subjects[-1].end_char, e.start_char)), None)):
                 subjects[-1] = added  # "BigGAN with AukGAN obtains 9.12": the paper's method at work on a base model
-            owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None) or _described_owner(in_sent, start, text)
+            owner = None if versus else next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None) or _described_owner(in_sent, start, text)
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and (PAREN_AFTER.match(text[end : e.start_char]) or AT_SCORE.fullmatch(text, e.end_char, start)
                                                                                     or POSSESSIVE_SCORE.fullmatch(text, e.end_char, start))), None)
             close = text.find(")", end, sent.end_char)
