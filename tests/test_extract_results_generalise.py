@@ -334,3 +334,10 @@ def test_the_benchmark_the_scored_objects_come_from_beats_the_one_opening_the_se
     found = _results("We train TernGrasp, a grasp-quality network. On a UR5 arm with a parallel-jaw gripper, TernGrasp picks 89% of 40 objects "
                      "from the YCB object set.")
     assert ("TernGrasp", "YCB", "89%") in found
+
+
+def test_a_while_gerund_clause_naming_a_metric_keeps_the_subject_of_a_clause_with_no_score():
+    found = _results("We call our decoder GullDec. On XSum, GullDec improves the FactCC score by 5.8 points while keeping ROUGE-L at 36.7.")
+    assert found == {("GullDec", "XSum", "36.7")}
+    found = _results("We propose TernMA, a multi-agent learner. TernMA achieves reliable performance in LBF while using the critic at only 1% of steps.")
+    assert not any(value == "1%" for _, _, value in found)

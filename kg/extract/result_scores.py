@@ -36,7 +36,7 @@ DECIMAL_POINT = re.compile(r"\.\d")
 # A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
 SCORE_VERBS = re.compile(
     r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|lower\w*|reduc\w*|complet\w*|"
-    r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|drop\w*|fall\w*|fell|decreas\w*|increas\w*|MRR|BLEU|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
+    r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|keep\w*|drop\w*|fall\w*|fell|decreas\w*|increas\w*|MRR|BLEU|ROUGE(?:-\w+)?|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
     re.I,
 )
 # "matches GPT-4o on DocVQA (94.1 vs. 94.5)": two scores set against each other, the first of who scored, the second of whom it is compared with.
