@@ -341,3 +341,9 @@ def test_a_while_gerund_clause_naming_a_metric_keeps_the_subject_of_a_clause_wit
     assert found == {("GullDec", "XSum", "36.7")}
     found = _results("We propose TernMA, a multi-agent learner. TernMA achieves reliable performance in LBF while using the critic at only 1% of steps.")
     assert not any(value == "1%" for _, _, value in found)
+
+
+def test_a_name_whose_score_drops_to_a_value_owns_it():
+    found = _results("We propose TernFrame, a video generator. Under the VBench-Long protocol its consistency score stays at 95.8% after 60 seconds, "
+                     "whereas Self-Forcing drops to 88.9%.")
+    assert ("Self-Forcing", "VBench-Long", "88.9%") in found

@@ -332,7 +332,9 @@ COMPARED_PAREN = re.compile(r"\b(?:above|below|than|over|ahead of|behind|against
 
 
 # "where Rainbow scores 0": a capitalised name that no entity covers, right before a scoring verb and its score, scored it.
-NAME_SCORES = re.compile(r"(?<=[\s,;(])([A-Z][\w.+-]*\w)\s+(?:scores|scored|reaches|reached|achieves|achieved|obtains|obtained|attains|attained|gets)\s+(?:only\s+)?~?$")
+# So does one whose score moves to it: "whereas Self-Forcing drops to 89.7%".
+NAME_SCORES = re.compile(r"(?<=[\s,;(])([A-Z][\w.+-]*\w)\s+(?:scores|scored|reaches|reached|achieves|achieved|obtains|obtained|attains|attained|gets"
+                         r"|(?:drops|dropped|falls|fell|rises|rose|climbs|climbed)\s+to)\s+(?:only\s+)?~?$")
 OBJECT_OF = re.compile(r"\b(?:from|of|with|by|in|on|to|for|than|over|via|using)\s+(?:the\s+)?$", re.I)
 NOT_SUBJECT_WORDS = {"It", "This", "That", "These", "Those", "They", "We", "Our", "The", "Its", "Which"}
 
