@@ -121,7 +121,7 @@ def setting(text: str, sent: Sentence, start: int, end: int) -> str | None:
 
 # A sentence that goes on from the one before, and what that sentence says its subject did to score.
 CONTINUES = re.compile(r"^\s*(notably|specifically|in particular|for example|for instance|concretely|e\.g\.)", re.I)
-SCORING_VERB = re.compile(r"^\s*(\w+ly\s+)?(surpass|outperform|achiev|improv|beat|exceed|reach|attain|obtain|boost|complet|solv|scor)\w*\b", re.I)
+SCORING_VERB = re.compile(r"^\s*(\w+ly\s+)?(sets\s+a\s+new|surpass|outperform|achiev|improv|beat|exceed|reach|attain|obtain|boost|complet|solv|scor)\w*\b", re.I)
 # "X, a sparse attention network": the lower-case words describe X.
 DESCRIBES = re.compile(r"\w,\s+(a|an)\s+$")
 
