@@ -48,6 +48,8 @@ CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 # "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
 LEAD_PHRASE = re.compile(r"^\W*(with|using|against|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from|with))\b[^,;]*$", re.I)
 LIST_END = re.compile(r"\b(?:and|or)\b|&")
+# A colon followed at once by scores: "X sets a new state of the art: 72.4% Rank-1 on A, ...".
+SCORE_FIRST = re.compile(r"\s*~?\d")
 # A clause of "while" and a gerund has the subject of the clause before it.
 WHILE_GERUND = re.compile(r"\b(?:while|whilst)$")
 GERUND_START = re.compile(r"\s+[a-z]+ing\b")
@@ -196,7 +198,11 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         arenas_said: dict[int, Mention | None] = {}  # where each of them was scored
         owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
-            clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
+            bounds = [sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])]
+            clause_start = bounds[-1]
+            if len(bounds) > 1 and text[bounds[-2] : clause_start].rstrip().endswith(":") and SCORE_FIRST.match(text, clause_start) and not any(
+                    id(e) in scorers and clause_start <= e.start_char < start for e in in_sent):
+                clause_start = bounds[-2]  # the scores after the colon go on with X's clause
             tools = _lead_tools(in_sent, clause_start, start, text)
             subjects = [e for e in in_sent if id(e) in scorers and clause_start <= e.start_char and e.end_char <= start and id(e) not in tools
                         and not (FOR_LEAD.match(text[clause_start : e.start_char]) and _for_setting(e, start, scorers, in_sent, text))
