@@ -48,6 +48,8 @@ CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 # "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
 LEAD_PHRASE = re.compile(r"^\W*(with|using|against|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from|with))\b[^,;]*$", re.I)
 LIST_END = re.compile(r"\b(?:and|or)\b|&")
+# "Compared with Y, X exceeds its Rank-1 (95.9% vs. 95.2%)": the name an opening phrase compares with.
+COMPARED_LEAD = re.compile(r"\W*(?:compared\s+(?:with|to)|against|relative\s+to)\s+(?:the\s+)?$", re.I)
 # A colon followed at once by scores: "X sets a new state of the art: 72.4% Rank-1 on A, ...".
 SCORE_FIRST = re.compile(r"\s*~?\d")
 # A clause of "while" and a gerund has the subject of the clause before it.
@@ -214,8 +216,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             paren = text.rfind("(", sent.start_char, start)
             versus = result_scores.VS_PAIR.match(text, paren) if paren >= 0 else None
             versus = versus if versus and start in (versus.start(1), versus.start(2)) else None
-            if versus and start == versus.start(2) and compared_object is not None:
-                subjects = [compared_object]  # "matches Y on DocVQA (94.1 vs. 94.5)": 94.5 is Y's
+            if versus and start == versus.start(2):
+                compared_object = compared_object or next((e for e in in_sent if id(e) in tools and COMPARED_LEAD.match(text, clause_start, e.start_char)), None)
+                subjects = [compared_object] if compared_object is not None else subjects  # "matches Y on DocVQA (94.1 vs. 94.5)": 94.5 is Y's
             if proposed and subjects and (added := next((e for e in in_sent if e.end_char <= start and name(e) == proposed
                                                          and ADDED_TO.fullmatch(text, subjects[-1].end_char, e.start_char)), None)):
                 subjects[-1] = added  # "BigGAN with AukGAN obtains 9.12": the paper's method at work on a base model
