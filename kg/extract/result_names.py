@@ -278,12 +278,16 @@ COMPARED_BEFORE = re.compile(r"\b(above|below|than|ahead of|behind|(?:improv\w*|
 PRONOUN_VERB_BEFORE = re.compile(r"\b(it|they)\s+(\w+ly\s+)?[a-z]+s?\s+(the\s+)?$")
 
 
+# "exceeds its Rank-1 on Market-1501": what a possessive owns is a metric or a part of who scored, not who scored.
+POSSESSED = re.compile(r"\b(?:its|their)\s+$")
+
+
 def may_score(span: Mention, sent: Sentence, text: str) -> bool:
     """Whether `span` may be who scored, by the words around it: not a tool ("built on X", "refining X"), a cost ("the FLOPs of X"),
     a task ("the X task"), a metric ("a CLAP score of"), what is compared with ("above X") or the object of "it improves X"."""
     before = text[max(sent.start_char, span.start_char - 30) : span.start_char]
     return (not BACKBONE.search(before) and not COST_OF.search(before) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
-            and not COMPARED_BEFORE.search(before) and not PRONOUN_VERB_BEFORE.search(before)
+            and not COMPARED_BEFORE.search(before) and not PRONOUN_VERB_BEFORE.search(before) and not POSSESSED.search(before)
             and not names_metric(span, text) and not gerund_object(span, text, sent.start_char))
 
 
