@@ -359,3 +359,9 @@ def test_the_second_of_a_versus_pair_is_the_name_an_opening_phrase_compares_with
     found = _results("We introduce TernReID, a prompt-tuning method. Compared with TransReID, the strongest baseline, TernReID trains "
                      "fewer parameters yet exceeds its Rank-1 on Market-1501 (95.7% vs. 95.1%).")
     assert found == {("TernReID", "Market-1501", "95.7%"), ("TransReID", "Market-1501", "95.1%")}
+
+
+def test_a_parenthesised_score_after_a_model_with_a_component_is_the_models():
+    found = _results("We present TernMix, a segmentation encoder. On ADE20K, TernMix-B reaches 49.1 mIoU, outperforming SegFormer-B2 (46.5 mIoU) "
+                     "and Swin-T with UperNet (44.5 mIoU).")
+    assert ("Swin-T", "ADE20K", "44.5") in found and not any(subject == "UperNet" for subject, _, _ in found)

@@ -50,6 +50,7 @@ LEAD_PHRASE = re.compile(r"^\W*(with|using|against|plugged into|built on|on top 
 LIST_END = re.compile(r"\b(?:and|or)\b|&")
 # "Compared with Y, X exceeds its Rank-1 (95.9% vs. 95.2%)": the name an opening phrase compares with.
 COMPARED_LEAD = re.compile(r"\W*(?:compared\s+(?:with|to)|against|relative\s+to)\s+(?:the\s+)?$", re.I)
+HEAD_WITH = re.compile(r"\s+with\s+(?:an?\s+|the\s+)?")
 # A colon followed at once by scores: "X sets a new state of the art: 72.4% Rank-1 on A, ...".
 SCORE_FIRST = re.compile(r"\s*~?\d")
 # A clause of "while" and a gerund has the subject of the clause before it.
@@ -223,6 +224,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                                                          and ADDED_TO.fullmatch(text, subjects[-1].end_char, e.start_char)), None)):
                 subjects[-1] = added  # "BigGAN with AukGAN obtains 9.12": the paper's method at work on a base model
             owner = None if versus else next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None) or _described_owner(in_sent, start, text)
+            if owner is not None and owner.label_ in SUBJECT_TYPES and name(owner) != proposed and (
+                    head := next((e for e in in_sent if e.label_ in SUBJECT_TYPES and HEAD_WITH.fullmatch(text, e.end_char, owner.start_char)), None)):
+                owner = head  # "Swin-T with UperNet (44.5 mIoU)": the model the component is added to scored
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and (PAREN_AFTER.match(text[end : e.start_char]) or AT_SCORE.fullmatch(text, e.end_char, start)
                                                                                     or POSSESSIVE_SCORE.fullmatch(text, e.end_char, start))), None)
             close = text.find(")", end, sent.end_char)
