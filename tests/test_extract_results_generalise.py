@@ -240,3 +240,128 @@ def test_a_lower_case_m_after_a_score_is_metres_not_millions():
 def test_the_baseline_a_gain_is_measured_over_is_not_who_scored():
     found = _results("We propose IvyRec, a recommender. IvyRec improves HR@10 by 4.2% over SASRec on MovieLens-1M, reaching 0.823.")
     assert found == {("IvyRec", "MovieLens-1M", "0.823")}
+
+
+def test_benchmarks_opening_a_sentence_pair_with_the_score_list_they_open_in_order():
+    found = _results("We propose WrenRAG, a retrieval controller. On the HotpotQA and MuSiQue datasets it obtains F1 scores of 70.2 and 48.1, "
+                     "ahead of Self-RAG (63.0 and 40.9), and on RULER it scores 77.5.")
+    assert ("WrenRAG", "HotpotQA", "70.2") in found and ("WrenRAG", "MuSiQue", "48.1") in found
+    assert ("Self-RAG", "HotpotQA", "63.0") in found and ("Self-RAG", "MuSiQue", "40.9") in found
+
+
+def test_a_score_on_no_named_benchmark_in_a_benchmark_paper_is_on_the_benchmark_it_introduces():
+    found = _results("We introduce GraphGauge, a benchmark of 3,000 questions about plotted data. We evaluate GPT-4.1 and Gemini 2.5 Pro. "
+                     "The best model, Gemini 2.5 Pro, reaches 58.2% accuracy. Scores on ChartQA correlate weakly with ours.")
+    assert ("Gemini 2.5 Pro", "GraphGauge", "58.2%") in found
+
+
+def test_the_targets_of_an_opening_against_phrase_are_not_who_scored():
+    found = _results("We introduce MagpieAttack, a red-teaming method. Against GPT-4o, Gemini 1.5 Pro and Qwen2.5-72B-Instruct, "
+                     "MagpieAttack reaches an attack success rate of 71.2% on HarmBench.")
+    assert found == {("MagpieAttack", "HarmBench", "71.2%")}
+    found = _results("We propose ShrikeAT, an adversarial training method. Evaluated with AutoAttack, ShrikeAT reaches 55.1% robust accuracy on CIFAR-10.")
+    assert found == {("ShrikeAT", "CIFAR-10", "55.1%")}
+
+
+def test_a_score_after_a_compared_one_whose_own_phrase_names_a_benchmark_is_on_it():
+    found = _results("We introduce HeronNav, an embodied agent. HeronNav achieves a 57.1% success rate on ALFRED, compared with 44.2% for "
+                     "the LLM-Planner baseline, and 43.0% success weighted by path length (SPL) on HM3D.")
+    assert ("HeronNav", "HM3D", "43.0%") in found and ("LLM-Planner", "ALFRED", "44.2%") in found
+    found = _results("We introduce PloverVLA, a robot policy. PloverVLA reaches 77.9% on LIBERO, compared with 75.0% for OpenVLA-OFT, "
+                     "and 61.2% on the visual-matching setting of SimplerEnv.")
+    assert ("PloverVLA", "SimplerEnv", "61.2%") in found and ("PloverVLA", "LIBERO", "77.9%") in found
+
+
+def test_a_name_written_as_the_metric_after_a_compound_adjective_is_not_who_scored():
+    found = _results("We present LarkAD, an anomaly detector. On MVTec AD, LarkAD achieves an image-level AUROC of 99.2% and a pixel-level PRO of 94.1%.")
+    assert found == {("LarkAD", "MVTec AD", "99.2%"), ("LarkAD", "MVTec AD", "94.1%")}
+
+
+def test_for_after_a_score_and_a_two_word_metric_names_its_owner():
+    found = _results("We present LarkAD, an anomaly detector. On MVTec AD, LarkAD achieves 99.2%, compared with 98.6% image-level AUROC for DRAEM.")
+    assert ("DRAEM", "MVTec AD", "98.6%") in found
+
+
+def test_an_average_over_the_named_benchmarks_datasets_keeps_it():
+    found = _results("We propose TernQ, an offline RL algorithm. We evaluate on the D4RL benchmark. TernQ obtains a normalised score of 77.2 "
+                     "averaged over the locomotion datasets, compared with 73.9 for IQL.")
+    assert found == {("TernQ", "D4RL", "77.2"), ("IQL", "D4RL", "73.9")}
+
+
+def test_a_parenthesised_score_after_a_name_and_plain_words_describing_it_is_that_names():
+    found = _results("We propose FinchWeb, a web agent. FinchWeb reaches a success rate of 37.0% on WebArena-Lite, surpassing WebRL "
+                     "trained on the same backbone (30.9%).")
+    assert ("WebRL", "WebArena-Lite", "30.9%") in found and ("FinchWeb", "WebArena-Lite", "37.0%") in found
+
+
+def test_it_is_the_first_to_score_where_no_method_is_marked_as_the_papers():
+    found = _results("We revisit tabular learning with PikeTab, a retrieval Transformer. On the OpenML-CC18 suite PikeTab reaches an accuracy of 81.5%. "
+                     "On the California Housing dataset it attains an RMSE of 0.402.")
+    assert ("PikeTab", "California Housing", "0.402") in found
+
+
+def test_a_compound_adjective_may_stand_before_the_owner_after_for():
+    found = _results("We introduce OwlJail, a red-teaming method. OwlJail reaches an attack success rate of 70.4% on HarmBench, "
+                     "compared with 45.0% for Crescendo and 20.3% for the single-turn PAIR attack.")
+    assert ("PAIR", "HarmBench", "20.3%") in found and ("Crescendo", "HarmBench", "45.0%") in found
+
+
+def test_a_share_of_a_score_is_no_score():
+    found = _results("We present WrenCraft, a game agent. In Crafter, WrenCraft achieves a score of 40.2%. "
+                     "Replacing GPT-4o with a smaller model retains 75% of the Crafter score.")
+    assert not any(value == "75%" for _, _, value in found)
+
+
+def test_scores_listed_with_their_unit_pair_with_the_benchmarks_in_order():
+    found = _results("We propose KiteSR, a super-resolution network. On BSD100 and Manga109, KiteSR attains 27.64 dB and 30.51 dB, respectively.")
+    assert found == {("KiteSR", "BSD100", "27.64"), ("KiteSR", "Manga109", "30.51")}
+
+
+def test_a_list_compared_with_as_long_a_list_pairs_with_its_benchmarks_in_order():
+    found = _results("We propose CraneRL, a credit assignment method. CraneRL lifts Qwen2.5-Math-7B to 45.9% on AIME 2024 and 82.7% on MATH500, "
+                     "compared with 39.6% and 80.1% for PPO.")
+    assert ("PPO", "AIME 2024", "39.6%") in found and ("PPO", "MATH500", "80.1%") in found
+
+
+def test_a_versus_pair_in_brackets_gives_the_second_score_to_the_name_compared_with():
+    found = _results("We propose HawkOCR, a document model. HawkOCR matches GPT-4o on DocVQA (94.1 vs. 94.5).")
+    assert found == {("HawkOCR", "DocVQA", "94.1"), ("GPT-4o", "DocVQA", "94.5")}
+    found = _results("We propose HawkOCR, a document model. HawkOCR outperforms LayoutLMv3 (91.3% vs. 87.2%) on DocVQA.")
+    assert found == {("HawkOCR", "DocVQA", "91.3%"), ("LayoutLMv3", "DocVQA", "87.2%")}
+
+
+def test_the_benchmark_the_scored_objects_come_from_beats_the_one_opening_the_sentence():
+    found = _results("We train TernGrasp, a grasp-quality network. On a UR5 arm with a parallel-jaw gripper, TernGrasp picks 89% of 40 objects "
+                     "from the YCB object set.")
+    assert ("TernGrasp", "YCB", "89%") in found
+
+
+def test_a_while_gerund_clause_naming_a_metric_keeps_the_subject_of_a_clause_with_no_score():
+    found = _results("We call our decoder GullDec. On XSum, GullDec improves the FactCC score by 5.8 points while keeping ROUGE-L at 36.7.")
+    assert found == {("GullDec", "XSum", "36.7")}
+    found = _results("We propose TernMA, a multi-agent learner. TernMA achieves reliable performance in LBF while using the critic at only 1% of steps.")
+    assert not any(value == "1%" for _, _, value in found)
+
+
+def test_a_name_whose_score_drops_to_a_value_owns_it():
+    found = _results("We propose TernFrame, a video generator. Under the VBench-Long protocol its consistency score stays at 95.8% after 60 seconds, "
+                     "whereas Self-Forcing drops to 88.9%.")
+    assert ("Self-Forcing", "VBench-Long", "88.9%") in found
+
+
+def test_scores_right_after_a_colon_belong_to_who_announced_them():
+    found = _results("We introduce TernReID, a prompt-tuning method. Across three benchmarks, TernReID sets a new state of the art: "
+                     "71.9% Rank-1 on Occluded-Duke, 91.2% mAP on Market-1501 and 83.1% mAP on DukeMTMC-reID.")
+    assert found == {("TernReID", "Occluded-Duke", "71.9%"), ("TernReID", "Market-1501", "91.2%"), ("TernReID", "DukeMTMC-reID", "83.1%")}
+
+
+def test_the_second_of_a_versus_pair_is_the_name_an_opening_phrase_compares_with():
+    found = _results("We introduce TernReID, a prompt-tuning method. Compared with TransReID, the strongest baseline, TernReID trains "
+                     "fewer parameters yet exceeds its Rank-1 on Market-1501 (95.7% vs. 95.1%).")
+    assert found == {("TernReID", "Market-1501", "95.7%"), ("TransReID", "Market-1501", "95.1%")}
+
+
+def test_a_parenthesised_score_after_a_model_with_a_component_is_the_models():
+    found = _results("We present TernMix, a segmentation encoder. On ADE20K, TernMix-B reaches 49.1 mIoU, outperforming SegFormer-B2 (46.5 mIoU) "
+                     "and Swin-T with UperNet (44.5 mIoU).")
+    assert ("Swin-T", "ADE20K", "44.5") in found and not any(subject == "UperNet" for subject, _, _ in found)

@@ -29,10 +29,12 @@ from kg.extract.result_scores import LIST_LINK, SCORE_LINK
 # An average over the paper's benchmarks has none of its own: "(Avg. 80.1%)", "an average accuracy of 61%".
 AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged)\b\W*([\w-]+\W+){0,2}$", re.I)
 AVERAGE_AFTER = re.compile(r"^\W*(on average|in average|averaged|average)\b", re.I)
-# "averaged over five seeds", "an average mAP over tIoU thresholds": an average within one benchmark, which keeps it.
+# "averaged over five seeds", "an average mAP over tIoU thresholds": an average within one benchmark, which keeps it;
+# so does "averaged over the locomotion datasets", the datasets of the benchmark the text has named.
 WITHIN_BENCHMARK = re.compile(
-    r"\b(?:averaged|average)\b[^,;]{0,40}?\b(?:over|across)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:seeds|runs|folds|thresholds|trials|repetitions|splits|classes|categories|episodes|frames|subjects|speakers|languages|language pairs|directions)\b", re.I)
+    r"\b(?:averaged|average)\b[^,;]{0,40}?\b(?:over|across)\s+(?:(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:seeds|runs|folds|thresholds|trials|repetitions|splits|classes|categories|episodes|frames|subjects|speakers|languages|language pairs|directions)"
+    r"|the\s+(?:[a-z][\w-]*\s+){1,2}(?:datasets|tasks))\b", re.I)
 # "an average mAP of 69.8% over tIoU thresholds on THUMOS14": the benchmark an average is on, named after it in its phrase.
 ON_IN_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
 WITH_SCORE = re.compile(r"\s+with\s+(?:an?\s+|the\s+)?(?:[\w@-]+\s+){0,3}?(?:of\s+)?~?")
@@ -44,7 +46,12 @@ NAMED_NEXT = re.compile(r"[^,;]*?\b(?:on|in|at|across|over)\s+(?:the\s+|all\s+)?
 COMPARED_SCORE = re.compile(r"^[^.;]{0,80}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
 PAREN_ALIAS = re.compile(r"^\s*\(\s*$")
 OPENING = re.compile(r"(^\s*|[,;:(]\s*|\band\s+|\.\s+)(on|in)\s+(the\s+)?([\w-]+\s+)?$", re.I)
-RIGHT_AFTER = re.compile(r"\s*(?:(?!and\b|or\b)[\w@-]+\s+){0,3}?(?:on|in)\s+(?:the\s+)?", re.I)
+# "picks 91% of 40 objects from the YCB object set": "from" names where the score's objects come from.
+RIGHT_AFTER = re.compile(r"\s*(?:(?!and\b|or\b)[\w@-]+\s+){0,3}?(?:on|in|from)\s+(?:the\s+)?", re.I)
+# ", and 44.0% success weighted by path length (SPL) on HM3D": a score whose own phrase goes on to its benchmark, no owner between.
+# So does ", and 62.7% on the visual-matching setting of SimplerEnv": a part of the benchmark named after it.
+OWN_PHRASE = re.compile(r"(?:(?!\b(?:for|than|of|from)\b)[^,;\d])*?\b(?:on|in)\s+(?:the\s+)?"
+                        r"(?:(?:[\w-]+\s+){0,2}?(?:setting|split|subset|variant|version|track|portion|partition)s?\s+of\s+(?:the\s+)?)?")
 ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
 FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?([\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?\s+)?to\s*$")
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
@@ -75,8 +82,8 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
     compared = compared_with(scores, index, text)
     if compared is not None and not any(compared[1] <= a.start_char < scores[index][0] for a in arenas):
         # "it wins 81% on A, compared with 60% for B": both on A; so are the scores listed after B's ("and 0.105 for C")
-        if not any(ARENA_NEXT.match(text[end : a.start_char]) for a in arenas if a.start_char >= end):
-            return arena_for(scores, compared[0], result_names.scored_on(arenas, text), text)  # sifted again, as the recursion always did
+        if not any(ARENA_NEXT.match(text[end : a.start_char]) or OWN_PHRASE.fullmatch(text, end, a.start_char) for a in arenas if a.start_char >= end):
+            return arena_for(scores, _paired_earlier(scores, index, compared[0], text), result_names.scored_on(arenas, text), text)  # sifted again
     before = [a for a in arenas if a.end_char <= scores[index][0]]
     if before and FROM_TO.match(text[before[-1].end_char : scores[index][0]]):
         return before[-1]  # "on A from 0.874 to 0.903 and on B from ...": on A
@@ -90,6 +97,9 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
         group = [i for i, s in enumerate(scores) if s[0] > opening[-1].end_char and not any(a.start_char > opening[-1].end_char and a.end_char <= s[0] for a in arenas)]
         if len(opening) == len(group) and index in group:
             return opening[group.index(index)]
+        first, last = listed(scores, index, text)
+        if len(opening) == last - first + 1 and first in group:
+            return opening[index - first]  # "On A and B it obtains 71.8 and 49.6, ahead of X (64.2 and 41.5), and on C 79.4"
         return opening[-1] if len(opening) == 1 else None
     # Not "...; on the B tasks it matches", nor ", and on B it obtains 0.652": a benchmark that opens a later score's clause.
     after = [a for a in arenas if a.start_char > end and ";" not in text[end : a.start_char] and not opens_later(a, scores, index, text)]
@@ -107,6 +117,16 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
     if len(group) > 1 and len(chain) >= len(group) and index in group:
         return chain[group.index(index)]
     return after[0]
+
+
+def _paired_earlier(scores: list[tuple[int, int, str]], index: int, compared: int, text: str) -> int:
+    """The earlier score that score `index` is compared with: a list compared with as long a list pairs in order ("46.7% on AIME
+    and 83.2% on MATH500, compared with 40.0% and 80.6% for X": 40.0% with 46.7%), else the score just before "compared with"."""
+    first, last = listed(scores, index, text)
+    earliest = compared
+    while earliest > 0 and LIST_LINK.match(text[scores[earliest - 1][1] : scores[earliest][0]]):
+        earliest -= 1
+    return earliest + index - first if last - first == compared - earliest > 0 else compared
 
 
 def opens_later(arena: Mention, scores: list[tuple[int, int, str]], index: int, text: str) -> bool:

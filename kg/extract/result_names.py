@@ -121,7 +121,7 @@ def setting(text: str, sent: Sentence, start: int, end: int) -> str | None:
 
 # A sentence that goes on from the one before, and what that sentence says its subject did to score.
 CONTINUES = re.compile(r"^\s*(notably|specifically|in particular|for example|for instance|concretely|e\.g\.)", re.I)
-SCORING_VERB = re.compile(r"^\s*(\w+ly\s+)?(surpass|outperform|achiev|improv|beat|exceed|reach|attain|obtain|boost|complet|solv|scor)\w*\b", re.I)
+SCORING_VERB = re.compile(r"^\s*(\w+ly\s+)?(sets\s+a\s+new|surpass|outperform|achiev|improv|beat|exceed|reach|attain|obtain|boost|complet|solv|scor)\w*\b", re.I)
 # "X, a sparse attention network": the lower-case words describe X.
 DESCRIBES = re.compile(r"\w,\s+(a|an)\s+$")
 
@@ -179,7 +179,8 @@ def unowned_metric(clause: str) -> bool:
 # A name used as the metric, not as who scored: "a CLAP score of 0.38", "the mean GDT-TS from 61.2 to 64.8",
 # "the mean lDDT reaches 83.5", "a 5-day Z500 RMSE of 312". Without an article before it, "improves Llama-3 from
 # 4.8% to 42.4%" names who scored.
-_ARTICLE = r"(?:\b(?:a|an|the|its|their)\s+(?:[a-z][\w-]*(?:ed|ised|ized|al)\s+)?)"  # "a normalised CTR of 1.71"
+# "a normalised CTR of 1.71", "a pixel-level PRO of 94.8%"
+_ARTICLE = r"(?:\b(?:a|an|the|its|their)\s+(?:(?:[a-z][\w-]*(?:ed|ised|ized|al)|[a-z]+-[a-z]+)\s+)?)"
 _STATISTIC = r"(?:\b(?:mean|median|average)\s+)"
 _HORIZON = r"(?:\d+-(?:day|hour|step|shot|frame)\s+)"
 METRIC_NAME_BEFORE = re.compile(rf"(?:{_ARTICLE}{_STATISTIC}?|{_STATISTIC}){_HORIZON}?$", re.I)
@@ -277,12 +278,16 @@ COMPARED_BEFORE = re.compile(r"\b(above|below|than|ahead of|behind|(?:improv\w*|
 PRONOUN_VERB_BEFORE = re.compile(r"\b(it|they)\s+(\w+ly\s+)?[a-z]+s?\s+(the\s+)?$")
 
 
+# "exceeds its Rank-1 on Market-1501": what a possessive owns is a metric or a part of who scored, not who scored.
+POSSESSED = re.compile(r"\b(?:its|their)\s+$")
+
+
 def may_score(span: Mention, sent: Sentence, text: str) -> bool:
     """Whether `span` may be who scored, by the words around it: not a tool ("built on X", "refining X"), a cost ("the FLOPs of X"),
     a task ("the X task"), a metric ("a CLAP score of"), what is compared with ("above X") or the object of "it improves X"."""
     before = text[max(sent.start_char, span.start_char - 30) : span.start_char]
     return (not BACKBONE.search(before) and not COST_OF.search(before) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
-            and not COMPARED_BEFORE.search(before) and not PRONOUN_VERB_BEFORE.search(before)
+            and not COMPARED_BEFORE.search(before) and not PRONOUN_VERB_BEFORE.search(before) and not POSSESSED.search(before)
             and not names_metric(span, text) and not gerund_object(span, text, sent.start_char))
 
 
@@ -331,7 +336,9 @@ COMPARED_PAREN = re.compile(r"\b(?:above|below|than|over|ahead of|behind|against
 
 
 # "where Rainbow scores 0": a capitalised name that no entity covers, right before a scoring verb and its score, scored it.
-NAME_SCORES = re.compile(r"(?<=[\s,;(])([A-Z][\w.+-]*\w)\s+(?:scores|scored|reaches|reached|achieves|achieved|obtains|obtained|attains|attained|gets)\s+(?:only\s+)?~?$")
+# So does one whose score moves to it: "whereas Self-Forcing drops to 89.7%".
+NAME_SCORES = re.compile(r"(?<=[\s,;(])([A-Z][\w.+-]*\w)\s+(?:scores|scored|reaches|reached|achieves|achieved|obtains|obtained|attains|attained|gets"
+                         r"|(?:drops|dropped|falls|fell|rises|rose|climbs|climbed)\s+to)\s+(?:only\s+)?~?$")
 OBJECT_OF = re.compile(r"\b(?:from|of|with|by|in|on|to|for|than|over|via|using)\s+(?:the\s+)?$", re.I)
 NOT_SUBJECT_WORDS = {"It", "This", "That", "These", "Those", "They", "We", "Our", "The", "Its", "Which"}
 

@@ -36,13 +36,15 @@ DECIMAL_POINT = re.compile(r"\.\d")
 # A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
 SCORE_VERBS = re.compile(
     r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|lower\w*|reduc\w*|complet\w*|"
-    r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|drop\w*|fall\w*|fell|decreas\w*|increas\w*|MRR|BLEU|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
+    r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|keep\w*|drop\w*|fall\w*|fell|decreas\w*|increas\w*|MRR|BLEU|ROUGE(?:-\w+)?|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
     re.I,
 )
+# "matches GPT-4o on DocVQA (94.1 vs. 94.5)": two scores set against each other, the first of who scored, the second of whom it is compared with.
+VS_PAIR = re.compile(r"\(\s*~?(\d+(?:\.\d+)?%?)\s*(?:vs\.?|versus)\s*~?(\d+(?:\.\d+)?%?)\s*\)")
 BARE_UNIT = re.compile(r"^\s*(x\b|×|times|(?-i:[BMK])\b|billion|million|seconds?|s\b|hours?|minutes?|days?|ms\b|GB|MB|tokens|fps|Hz)", re.I)
 # Other scores of the same list, skipped when looking for the words around a list ("of 14.1%, 7.1%, and 9.4%").
 SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
-SCORE_LINK = re.compile(r"^\s*(,|and|or|/|, and|, or)\s*$")  # between two scores of one list
+SCORE_LINK = re.compile(r"^\s*(?:dB\s*)?(,|and|or|/|, and|, or)\s*$")  # between two scores of one list, past a unit ("27.71 dB and 30.62 dB")
 SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
 # The word boundary is tested once, before the words: one `\b` per word would make the search try every word at every character.
 RELATIVE_BEFORE = re.compile(
@@ -56,7 +58,8 @@ RELATIVE_AFTER = re.compile(
     re.I,
 )
 # A share of something, not a score: "46.6% of its cost", "with 1%, 10% and 100% of the labels".
-RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|parameters|cost|compute|labels|annotations|training (data|set)))\b", re.I)
+# So is a share of a score: "retain 78% of the Crafter score", "keeps 95% of the teacher's performance".
+RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|parameters|cost|compute|labels|annotations|training (data|set)|(?:[\w-]+\s+){0,2}?(?:score|performance|accuracy)))\b", re.I)
 RELATIVE_WORDS_OF = re.compile(r"\b(higher|lower|better|worse|more|less|increase|improvement|gain|reduction)\b(\s+[\w-]+){0,3}\s+of\s*$", re.I)
 # What may stand between two scores of one list: "by 12.2% for ICL with Claude-3.5 and 19.5% for ...",
 # "by 9.8 (+29.4%) and 5.9": the second is as relative as the first.
@@ -192,7 +195,7 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
     sent_text = text[sent.start_char : sent.end_char]
     scores = []
     # Whether the sentence says something scored, which a bare number needs: a slow case-insensitive search, made once.
-    says_scored = any(not value.endswith("%") for _, value in found) and bool(SCORE_VERBS.search(sent_text))
+    says_scored = any(not value.endswith("%") for _, value in found) and bool(SCORE_VERBS.search(sent_text) or VS_PAIR.search(sent_text))
 
     def value_ok(value: str, start: int, end: int) -> bool:
         if any(a <= start < b for a, b in spans_at):

@@ -46,7 +46,13 @@ SUBJECT_TYPES = {"Model", "Method"}
 ARENA_TYPES = {"Benchmark", "Environment"}
 CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 # "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
-LEAD_PHRASE = re.compile(r"^\W*(with|using|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from|with))\b[^,;]*$", re.I)
+LEAD_PHRASE = re.compile(r"^\W*(with|using|against|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from|with))\b[^,;]*$", re.I)
+LIST_END = re.compile(r"\b(?:and|or)\b|&")
+# "Compared with Y, X exceeds its Rank-1 (95.9% vs. 95.2%)": the name an opening phrase compares with.
+COMPARED_LEAD = re.compile(r"\W*(?:compared\s+(?:with|to)|against|relative\s+to)\s+(?:the\s+)?$", re.I)
+HEAD_WITH = re.compile(r"\s+with\s+(?:an?\s+|the\s+)?")
+# A colon followed at once by scores: "X sets a new state of the art: 72.4% Rank-1 on A, ...".
+SCORE_FIRST = re.compile(r"\s*~?\d")
 # A clause of "while" and a gerund has the subject of the clause before it.
 WHILE_GERUND = re.compile(r"\b(?:while|whilst)$")
 GERUND_START = re.compile(r"\s+[a-z]+ing\b")
@@ -65,11 +71,12 @@ BY_GAIN = re.compile(r"\s+by\s+~?\d")
 UNNAMED_FOR = re.compile(
     r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
 )
-# "for" after a score, past a unit or metric ("19.6 dB for X", "3.42 MOS for X"), and an article.
-# An adjective may stand before the owner's name: "0.128 for the factorised F-FNO".
-FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,8}\s+)?for\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*(?:ed|ised|ized|al)\s+)?")
+# "for" after a score, past a unit or metric ("19.6 dB for X", "3.42 MOS for X", "98.8% image-level AUROC for X"), and an article.
+# An adjective may stand before the owner's name: "0.128 for the factorised F-FNO", "21.0% for the single-turn PAIR attack".
+FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,12}\s+){0,2}?for\s+(?:an?\s+|the\s+)?(?:(?:[a-z][\w-]*(?:ed|ised|ized|al)|[a-z]+-[a-z]+)\s+)?")
 # The scores listed after one, bare or not: "1.61 and 2.86 for RAFT" are both RAFT's.
 SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4}(?:\.\d+)?%?(?![\w.]))+")
+DESCRIBED_PAREN = re.compile(r"((?:\s+(?!and\b|or\b|than\b|vs\b|versus\b)[a-z][\w-]*){1,5})\s*\(")
 PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
@@ -92,6 +99,37 @@ def _for_setting(span: Mention, start: int, scorers: set[int], in_sent: list[Men
     if comma < 0:
         return False
     return UNNAMED_AFTER_COMMA.match(text, comma, start) is not None or any(id(e) in scorers and comma < e.start_char < start for e in in_sent)
+
+
+def _lead_tools(in_sent: list[Mention], clause_start: int, start: int, text: str) -> set[int]:
+    """The names of an opening "With ...", "Against ..." phrase of the clause, all of a list ("Against GPT-4o, Claude 3.5 Sonnet and
+    Llama-3.1-70B, EchoChamber reaches 73.6%"): tools or targets, not who scored the score at `start`. The list ends at its "and":
+    in "Evaluated with AutoAttack, MCAT reaches" MCAT scored."""
+    chain: list[Mention] = []
+    tools: list[Mention] = []
+    for e in in_sent:
+        if not clause_start <= e.start_char < start:
+            continue
+        if LEAD_PHRASE.match(text[clause_start : e.start_char]):
+            chain = [e]  # "With a Swin-T backbone and a Feature Pyramid Network, X reaches": each in the phrase
+            tools.append(e)
+        elif chain and result_arenas.COORDINATION.match(text[chain[-1].end_char : e.start_char]):
+            chain.append(e)
+        else:
+            break
+        if len(chain) > 1 and LIST_END.search(text, chain[-2].end_char, chain[-1].start_char):
+            tools += chain[1:]
+            chain = [e]
+    return {id(e) for e in tools if "," in text[e.end_char : start] or PRONOUN_NEXT.match(text, e.end_char)}
+
+
+def _described_owner(in_sent: list[Mention], start: int, text: str) -> Mention | None:
+    """The model or method that a few plain words describe before the parenthesised score at `start`: "surpassing WebRL trained
+    on the same backbone (31.5%)", "exceeding GPT-4o image generation (0.84)"."""
+    before = [e for e in in_sent if e.end_char <= start]
+    if before and before[-1].label_ in SUBJECT_TYPES and (described := DESCRIBED_PAREN.match(text, before[-1].end_char, start)):
+        return before[-1] if PAREN_BEFORE.match(text[described.end(1) : start]) else None
+    return None
 
 
 def _respectively(chain: list[Mention], scores: list[tuple[int, int, str]], index: int, text: str) -> list[Mention]:
@@ -128,8 +166,10 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
     proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
     arena_names = {e.name for e in entities if e.type in ARENA_TYPES}
     evaluated = [e.name for e in entities if e.type in ARENA_TYPES and e.role == "evaluates_on"]
-    # For a score whose sentence names no benchmark and follows no other result.
-    fallback_arena = next(iter(arena_names)) if len(arena_names) == 1 else (evaluated[0] if evaluated else None)
+    # For a score whose sentence names no benchmark and follows no other result: the benchmark the paper introduces, else its one
+    # benchmark, else the first it evaluates on ("We introduce ChartMaze, a benchmark ... The best model reaches 61.3%").
+    introduced = next((e.name for e in entities if e.type in ARENA_TYPES and e.role == "proposes"), None)
+    fallback_arena = introduced or (next(iter(arena_names)) if len(arena_names) == 1 else (evaluated[0] if evaluated else None))
 
     def name(span: Mention) -> str:
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
@@ -161,18 +201,32 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         arenas_said: dict[int, Mention | None] = {}  # where each of them was scored
         owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
-            clause_start = max([sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])])
-            subjects = [e for e in in_sent if id(e) in scorers and clause_start <= e.start_char and e.end_char <= start
-                        and not (LEAD_PHRASE.match(text[clause_start : e.start_char]) and ("," in text[e.end_char : start] or PRONOUN_NEXT.match(text, e.end_char)))
+            bounds = [sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])]
+            clause_start = bounds[-1]
+            if len(bounds) > 1 and text[bounds[-2] : clause_start].rstrip().endswith(":") and SCORE_FIRST.match(text, clause_start) and not any(
+                    id(e) in scorers and clause_start <= e.start_char < start for e in in_sent):
+                clause_start = bounds[-2]  # the scores after the colon go on with X's clause
+            tools = _lead_tools(in_sent, clause_start, start, text)
+            subjects = [e for e in in_sent if id(e) in scorers and clause_start <= e.start_char and e.end_char <= start and id(e) not in tools
                         and not (FOR_LEAD.match(text[clause_start : e.start_char]) and _for_setting(e, start, scorers, in_sent, text))
                         and e not in owners]
+            compared_object = None
             if len(subjects) > 1 and (COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char)
                                       or (IMPROVED_OBJECT.search(text, clause_start, subjects[-1].start_char) and BY_GAIN.match(text, subjects[-1].end_char))):
-                subjects = subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
+                compared_object, subjects = subjects[-1], subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
+            paren = text.rfind("(", sent.start_char, start)
+            versus = result_scores.VS_PAIR.match(text, paren) if paren >= 0 else None
+            versus = versus if versus and start in (versus.start(1), versus.start(2)) else None
+            if versus and start == versus.start(2):
+                compared_object = compared_object or next((e for e in in_sent if id(e) in tools and COMPARED_LEAD.match(text, clause_start, e.start_char)), None)
+                subjects = [compared_object] if compared_object is not None else subjects  # "matches Y on DocVQA (94.1 vs. 94.5)": 94.5 is Y's
             if proposed and subjects and (added := next((e for e in in_sent if e.end_char <= start and name(e) == proposed
                                                          and ADDED_TO.fullmatch(text, subjects[-1].end_char, e.start_char)), None)):
                 subjects[-1] = added  # "BigGAN with AukGAN obtains 9.12": the paper's method at work on a base model
-            owner = next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None)
+            owner = None if versus else next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None) or _described_owner(in_sent, start, text)
+            if owner is not None and owner.label_ in SUBJECT_TYPES and name(owner) != proposed and (
+                    head := next((e for e in in_sent if e.label_ in SUBJECT_TYPES and HEAD_WITH.fullmatch(text, e.end_char, owner.start_char)), None)):
+                owner = head  # "Swin-T with UperNet (44.5 mIoU)": the model the component is added to scored
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and (PAREN_AFTER.match(text[end : e.start_char]) or AT_SCORE.fullmatch(text, e.end_char, start)
                                                                                     or POSSESSIVE_SCORE.fullmatch(text, e.end_char, start))), None)
             close = text.find(")", end, sent.end_char)
@@ -206,12 +260,16 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [unlisted_subject.group(1)]  # "where Rainbow scores 0", Rainbow no entity
             elif subjects:
                 names = [result_names.written_name(s, text) or name(s) for s in _respectively(result_arenas.coordinated(subjects, text), scores, index, text)]
-            elif said and WHILE_GERUND.search(text, max(sent.start_char, clause_start - 8), clause_start) and GERUND_START.match(text, clause_start):
-                names = said[max(said)]  # "X lowers the gap from 0.091 to 0.018 while keeping an accuracy of 84.2%": X keeps it
+            elif WHILE_GERUND.search(text, max(sent.start_char, clause_start - 8), clause_start) and GERUND_START.match(text, clause_start) and (
+                    said or (result_names.METRICS.search(text, clause_start, start) and (earlier := [e for e in in_sent if id(e) in scorers and e.end_char <= clause_start]))):
+                # "X lowers the gap from 0.091 to 0.018 while keeping an accuracy of 84.2%", "X improves FactCC by 6.2 points
+                # while keeping ROUGE-L at 36.9", a metric named: X keeps it
+                names = said[max(said)] if said else [name(earlier[-1])]
             elif said and THESE.search(text, clause_start, start):
                 names = said[max(said)]  # "X achieves 63.2 F1; with RoBERTa-large these rise to 65.5": X's scores
-            elif proposed and (OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or result_names.gerund_clause(text, sent.start_char, clause_start)):
-                names = [proposed]
+            elif (own := proposed or (found[0].subject if found else None)) and (
+                    OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or result_names.gerund_clause(text, sent.start_char, clause_start)):
+                names = [own]  # where entity finding marked no method as proposed, the first to score is the paper's own
             elif referred := result_names.referred_subject(text[clause_start:start], named_before()):
                 names = [name(referred)]
             elif continued := result_names.continued_subject(sent_text, named_before(), text):
