@@ -23,8 +23,9 @@ SIZE = r"\d+(?:\.\d+)?[BMKbmk]"
 BARE_SIZE = re.compile(rf"^(?:\d+x)?{SIZE}$")
 WITH_SIZE = re.compile(r"^[A-Za-z][\w.+]*(?:-[\w.+]+)*-(?:\d+x)?[0-9.]*\d[BM]\d*(?:-[\w.]+)*$")
 # A size word after a name (`mT5-XL`, `Whisper-large-v3`, `ViT-L/14`, `CodeT5-base`, `SegFormer-B0`): a checkpoint of that name.
+# Vision backbones name their sizes by a letter (`-T` tiny, `-S`, `-B`, `-L`) or by their width (`-W32`, `-W48`).
 WITH_SIZE_WORD = re.compile(
-    r"^[A-Za-z][\w.]*(?:-[\w.]+)*-(?:XXS|XS|S|M|L|B|B[0-7]|XL|XXL|XXXL|small|base|large|medium|tiny|huge|giant|xl|xxl)(?:[-/][\w.]+)*$"
+    r"^[A-Za-z][\w.]*(?:-[\w.]+)*-(?:XXS|XS|T|S|M|L|B|B[0-7]|W\d{2}|XL|XXL|XXXL|small|base|large|medium|tiny|huge|giant|xl|xxl)(?:[-/][\w.]+)*$"
 )
 # A release word after a capitalised name, as the field ships chat, code and sized checkpoints (`Kormo-Chat`,
 # `Talvex-Coder`, `Hunyuan-Large`); not `-Lite`, `-Pro` or `-Max`, which benchmarks and techniques take as often

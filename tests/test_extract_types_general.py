@@ -1,0 +1,16 @@
+"""Typing rules that follow from the guidelines and the field's usage, on short abstracts written for these tests."""
+
+from conftest import extract_one
+
+
+def _types(title: str, abstract: str) -> dict[str, str]:
+    return {e.name: e.type for e in extract_one(title, abstract).entities}
+
+
+def test_a_backbone_with_a_tiny_or_width_size_is_a_checkpoint():
+    found = _types(
+        "Segmenting roads",
+        "RoadMixer outperforms Quartz-T with a UperNet head, and uses keypoints from an off-the-shelf Lumen-W48 estimator.",
+    )
+    assert found["Quartz-T"] == "Model"
+    assert found["Lumen-W48"] == "Model"
