@@ -14,3 +14,14 @@ def test_a_backbone_with_a_tiny_or_width_size_is_a_checkpoint():
     )
     assert found["Quartz-T"] == "Model"
     assert found["Lumen-W48"] == "Model"
+
+
+def test_a_retriever_a_judge_or_what_gives_rewards_is_a_trained_model():
+    found = _types(
+        "Answering over long documents",
+        "Our pipeline uses Vexa-R2 as the retriever. With SentGuard as the judge, the attack succeeds less often. "
+        "Compared with rewards from PicScore, our critic reduces reward hacking.",
+    )
+    assert found["Vexa-R2"] == "Model"
+    assert found["SentGuard"] == "Model"
+    assert found["PicScore"] == "Model"
