@@ -20,8 +20,8 @@ def test_a_retriever_a_judge_or_what_gives_rewards_is_a_trained_model():
     found = _types(
         "Answering over long documents",
         "Our pipeline uses Vexa-R2 as the retriever. With SentGuard as the judge, the attack succeeds less often. "
-        "Compared with rewards from PicScore, our critic reduces reward hacking.",
+        "Compared with rewards from PixRank, our critic reduces reward hacking.",
     )
     assert found["Vexa-R2"] == "Model"
     assert found["SentGuard"] == "Model"
-    assert found["PicScore"] == "Model"
+    assert found["PixRank"] == "Model"
