@@ -25,3 +25,14 @@ def test_a_retriever_a_judge_or_what_gives_rewards_is_a_trained_model():
     assert found["Vexa-R2"] == "Model"
     assert found["SentGuard"] == "Model"
     assert found["PixRank"] == "Model"
+
+
+def test_what_a_score_is_reported_on_is_data_even_when_its_name_ends_like_a_network():
+    found = _types(
+        "Point clouds",
+        "On SolidNet40, PointMixer reaches 93.1% accuracy. It achieves 88.2% overall accuracy on ObjScanNet. "
+        "We also run pruning experiments on KestrelNet.",
+    )
+    assert found["SolidNet40"] == "Benchmark"
+    assert found["ObjScanNet"] == "Benchmark"
+    assert found["KestrelNet"] == "Model"

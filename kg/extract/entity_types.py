@@ -60,6 +60,9 @@ NAMED_DATA = re.compile(rf"\b(Dataset|Benchmark|Corpus|Treebank|{DATA_STORE_WORD
 DATA_STORE = re.compile(rf"\s({DATA_STORE_WORDS})$")
 # Heads of contests and suites, which name data or a world agents act in, as the paper's subject decides (not `Dataset`).
 CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
+# A score or a vision task just before "on X": "94.1% accuracy on X", "few-shot classification on X", "on X" opening a
+# sentence that reports a score. What is scored on is data, even when its name ends like a network's (`...Net40`).
+SCORED_ON = re.compile(r"(\d%?|accuracy|mIoU|AP|F1|classification|segmentation|detection|recognition)\b[^.;,]{0,40}\bon\s*$|(?:^|\n)\W*on\s*$", re.I)
 # Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X".
 COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin)\b[^.;]*$", re.I)
 TASKS_IN = re.compile(r"\btasks\s*$", re.I)
@@ -305,6 +308,11 @@ def _sentence(text: str, at: int) -> str:
     return text[max(0, start) : end if end > 0 else None]
 
 
+def _before(text: str, at: int) -> str:
+    """The words of the sentence of `text` before character `at`, at most 60 characters of them."""
+    return text[max(0, text.rfind(". ", 0, at) + 1, at - 60) : at]
+
+
 def _acting(text: str, memo: list[bool]) -> bool:
     """The paper is about agents acting: its title is about navigation or robots, or it is on RL with episodes or policies.
 
@@ -332,6 +340,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     sentences: dict[int, tuple[bool, bool, bool]] = {}
     data: set[str] = set()  # names a head noun calls a benchmark in a sentence about data
     trained: set[str] = set()  # names a sentence treats as a trained network (`kg.extract.trained`)
+    scored: set[str] = set()  # names a sentence reports a score on
     for c, name in pending:
         key = norm(name)
         t = _head_type(doc, orth, c.start, c.end, ends)
@@ -341,7 +350,9 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             headed.setdefault(key, set()).add(t)
             if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
                 data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
-        t = t or _context_type(doc, c.start, starts_by_end, text, sentences) or (known_model and _listed_with_model(doc, c, by_start, by_end))
+        if not t and (t := _context_type(doc, c.start, starts_by_end, text, sentences)) == "Benchmark" and SCORED_ON.search(_before(text, doc[c.start].idx)):
+            scored.add(key)
+        t = t or (known_model and _listed_with_model(doc, c, by_start, by_end))
         if t:
             votes.setdefault(key, {}).setdefault(t, 0)
             votes[key][t] += 1
@@ -361,7 +372,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             c.label = internal  # `Computational Reproducibility Agent Benchmark` says what it is
         elif counts:
             c.label = max(counts, key=lambda t: (counts[t], t))
-            if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name):
+            if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name) and key not in scored:
                 c.label = "Model"  # "pruning experiments on AlexNet" test a network, not a dataset
             elif c.label == "Benchmark" and internal is None and (not head_types or head_types == {"Benchmark"} and key not in data) and _acting(text, acting):
                 c.label = "Environment"  # "results on R2R" in a paper on navigation, "the MiniHack suite" in one on RL: where the agent acts
