@@ -36,3 +36,12 @@ def test_what_a_score_is_reported_on_is_data_even_when_its_name_ends_like_a_netw
     assert found["SolidNet40"] == "Benchmark"
     assert found["ObjScanNet"] == "Benchmark"
     assert found["KestrelNet"] == "Model"
+
+
+def test_a_capitalised_naming_word_inside_a_title_is_title_case_not_a_cue():
+    found = _types(
+        "Cross-Lingual Named Entity Recognition with Label Prompts",
+        "We propose LabPro, which casts entity tagging as matching spans with label descriptions.",
+    )
+    assert "Entity Recognition" not in found
+    assert found["LabPro"] == "Method"

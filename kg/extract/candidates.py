@@ -261,7 +261,8 @@ def from_cues(doc: Doc, positions: list[int]) -> list[Candidate]:
     n = len(doc)
     for position in positions:
         lower = doc[position].lower_
-        cue = lower in NAMING_CUES
+        # a capitalised cue after a capitalised word is title case, not a cue: "Low-Resource Named Entity Recognition"
+        cue = lower in NAMING_CUES and not (position > 0 and doc[position].is_title and doc[position - 1].text[:1].isupper())
         propose = lower in PROPOSE_VERBS and position > 0 and doc[position - 1].lower_ in {"we", "paper", "work", "study"}
         if not (cue or propose):
             continue
