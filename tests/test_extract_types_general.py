@@ -45,3 +45,17 @@ def test_a_capitalised_naming_word_inside_a_title_is_title_case_not_a_cue():
     )
     assert "Entity Recognition" not in found
     assert found["LabPro"] == "Method"
+
+
+def test_a_listed_technique_ending_a_titles_descriptive_phrase_is_no_entity_unless_the_abstract_names_it():
+    found = _types(
+        "Privileged Teacher Distillation for Lightweight Image Super-Resolution",
+        "We present TinySR, a student network that matches its teacher at a tenth of the cost.",
+    )
+    assert "Distillation" not in found and "Super-Resolution" not in found
+    assert found["TinySR"] == "Method"
+    kept = _types(
+        "Privileged Teacher Distillation for Quadrupeds",
+        "We train the student with distillation from a teacher that sees terrain heights.",
+    )
+    assert kept.get("distillation", kept.get("Distillation")) == "Method"

@@ -40,6 +40,7 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
 
     `orth` and `bits` are the doc's ORTH column and `kg.extract.flags` bits.
     """
+    title_end = doc.text.find("\n")
     kept = []
     metrics: set[int] = set()
     scores: set[str] = set()
@@ -56,6 +57,8 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
                                                     or _valued(doc, orth, bits, c)):
             if c.end - c.start == 1 and not YEAR.match(doc[c.start - 1].text):  # "the 2020 DNS Challenge": an edition, not a measure
                 metrics.add(int(orth[c.start]))
+            continue
+        if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and doc[c.start].idx < title_end and _title_modified(doc, c, found):
             continue
         kept.append(c)
     if metrics:
@@ -125,6 +128,24 @@ def _valued(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) ->
     if i > 0 and doc[i].is_alpha and doc[i].is_lower and orth[i] not in ARTICLES:
         i -= 1  # one adjective between: "a normalised CTR of"
     return orth[i] in ARTICLES
+
+
+def _title_modified(doc: Doc, c: Candidate, found: list[Candidate]) -> bool:
+    """A listed technique that ends a title's descriptive phrase: "Privileged Teacher Distillation", "Image
+    Super-Resolution", "Retrieval-Augmented Transformers". Title case capitalises every word of the phrase, and the
+    phrase names what the paper does, not the technique (a coined name the words before it make is found whole)."""
+    before = doc[c.start - 1]
+    if not (TITLE_WORD.match(before.text) and before.lower_ not in TITLE_LINKS and doc[c.start].text[:1].isupper()):
+        return False
+    if any(o.start < c.start <= o.end and o is not c for o in found):
+        return False  # "GPT-4 Distillation": a name's, not a phrase's
+    key = c.key or doc[c.start : c.end].text.lower()
+    return not any(o.key == key for o in found if o.start > c.end)  # the abstract names the technique itself: its title mention stays
+
+
+TITLE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)*$")  # "Teacher", "Retrieval-Augmented"; not "GPT-4" or "3D"
+# Small words a title capitalises that start no descriptive phrase: "Towards Distillation", "Is Distillation Enough?".
+TITLE_LINKS = frozenset("a an the of for with and or in on to via from by is are do does towards toward beyond rethinking revisiting".split())
 
 
 def _averaged(doc: Doc, orth: numpy.ndarray, c: Candidate) -> bool:
