@@ -59,3 +59,12 @@ def test_a_listed_technique_ending_a_titles_descriptive_phrase_is_no_entity_unle
         "We train the student with distillation from a teacher that sees terrain heights.",
     )
     assert kept.get("distillation", kept.get("Distillation")) == "Method"
+
+
+def test_a_name_a_word_for_software_follows_is_a_library_and_no_entity():
+    found = _types(
+        "Cooperative agents",
+        "All agents are trained with the MARLkit3 codebase, and molecules are drawn with the ChemDraw9 library. We propose CoRoV.",
+    )
+    assert "MARLkit3" not in found and "ChemDraw9" not in found
+    assert "CoRoV" in found

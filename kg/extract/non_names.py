@@ -1,4 +1,4 @@
-"""What is never a name, however it is shaped: authors and metrics.
+"""What is never a name, however it is shaped: authors, metrics and software.
 
 A metric the field's metric registries define (`kg.extract.metric_names`:
 `VMAF`, `DISTS`, `SI-SDR`) is none wherever it stands.
@@ -18,6 +18,9 @@ it: "the Inception Score", "a CLAP score of 0.38", "its Elo-MMR score", and
 any name ending in "Score" or "Distance" (`Agent Importance Score`,
 `PersonaScore`). A dataset's or world's name before "score" stays: "the
 HotpotQA score" is the score on a benchmark, which the paper names.
+
+A coined name a word for software follows ("the PyMARL2 codebase", "the
+X library") is a library, which the guidelines count as no entity either.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
     kept = []
     metrics: set[int] = set()
     scores: set[str] = set()
+    software: set[str] = set()
     strings = doc.vocab.strings
     for c in found:
         if c.end + 1 < len(bits) and bits[c.end] & flags.ET and bits[c.end + 1] & flags.AL:
@@ -58,11 +62,16 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
             if c.end - c.start == 1 and not YEAR.match(doc[c.start - 1].text):  # "the 2020 DNS Challenge": an edition, not a measure
                 metrics.add(int(orth[c.start]))
             continue
+        if c.label is None and c.end < len(orth) and orth[c.end] in SOFTWARE_HEADS:
+            software.add(doc[c.start : c.end].text)
+            continue
         if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and doc[c.start].idx < title_end and _title_modified(doc, c, found):
             continue
         kept.append(c)
     if metrics:
         kept = [c for c in kept if not (c.origin == "shape" and c.end - c.start == 1 and int(orth[c.start]) in metrics)]
+    if software:  # "conformers generated with RDKit" after "the RDKit library"
+        kept = [c for c in kept if not (c.label is None and doc[c.start : c.end].text in software)]
     if scores:  # "calculating Elo-MMR scores for each" after "its Elo-MMR score"
         kept = [c for c in kept if not (doc[c.start : c.end].text in scores and c.label not in ARENAS)]
     return kept
@@ -99,6 +108,8 @@ def _names_a_score(doc: Doc, orth: numpy.ndarray, c: Candidate) -> bool:
     return internal_type(doc[c.start : c.end].text) not in ARENAS
 
 
+# Words after a name that make it software, which the guidelines count as no entity: "the PyMARL2 codebase", "the X library".
+SOFTWARE_HEADS = frozenset(get_string_id(w) for w in ("codebase", "codebases", "library", "libraries", "package", "toolbox"))
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Words before a metric's name, never before a model's or a dataset's: "the mean lDDT", "an average EER".
 AVERAGED = frozenset(get_string_id(w) for w in ("mean", "average", "median"))
