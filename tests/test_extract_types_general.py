@@ -68,3 +68,13 @@ def test_a_name_a_word_for_software_follows_is_a_library_and_no_entity():
     )
     assert "MARLkit3" not in found and "ChemDraw9" not in found
     assert "CoRoV" in found
+
+
+def test_a_family_release_named_for_a_purpose_or_enlarged_stays_whole():
+    found = _types(
+        "Judging attacks",
+        "With Llama Guard 3 as the judge, and Kimi k1.5 and WavLM Base+ as teachers, RedLoop raises the attack success rate. "
+        "Llama in Table 3 is weaker.",
+    )
+    assert {"Llama Guard 3", "Kimi k1.5", "WavLM Base+"} <= set(found)
+    assert "Llama Table 3" not in found

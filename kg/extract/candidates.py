@@ -11,6 +11,7 @@ place it came from tells them; `kg.extract.entity_types` types the rest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -154,20 +155,37 @@ def extend_model(doc: Doc, end: int) -> int:
     """`Claude 3.5 Sonnet`, `Llama 3.1 8B`, `GPT-4 Turbo`: the family's name with what follows.
 
     One release number, and only after a name without one: `ResNet-50 37.9`
-    is a name and then a score.
+    is a name and then a score. A family names its releases for a purpose
+    with a capitalised word and a number (`Llama Guard 3`), some with a
+    letter before the number (`Kimi k1.5`); a "+" marks an enlarged variant
+    (`WavLM Base+`).
     """
     last = end - 1
     numbered = None  # whether the name carries a release number, read only when one may follow
     while end < len(doc):
         word = doc[end].text
-        if word in shapes.VARIANT_WORDS or shapes.BARE_SIZE.match(word):
+        if word in shapes.VARIANT_WORDS or word[:-1] in shapes.VARIANT_WORDS and word[-1] == "+" or shapes.BARE_SIZE.match(word):
             end += 1
-        elif shapes.RELEASE_NUMBER.match(word) and not (numbered if numbered is not None else any(ch.isdigit() for ch in doc[last].text)):
+            continue
+        if numbered is None:
+            numbered = any(ch.isdigit() for ch in doc[last].text)
+        if numbered:
+            break
+        if shapes.RELEASE_NUMBER.match(word) or LETTER_RELEASE.match(word):
             numbered = True
             end += 1
+        elif end + 1 < len(doc) and word.istitle() and word.isalpha() and word not in NOT_RELEASE_WORDS and shapes.RELEASE_NUMBER.match(doc[end + 1].text):
+            numbered = True
+            end += 2  # "Llama Guard 3"
         else:
             break
     return end
+
+
+# A release number after one lower-case letter: `k1.5`, `r1.0`.
+LETTER_RELEASE = re.compile(r"^[a-z]\d+(?:\.\d+)+$")
+# Capitalised words a number follows that number a part of the paper, never a release: "GPT-4 in Table 3", "Llama Stage 2".
+NOT_RELEASE_WORDS = frozenset("Table Tables Figure Fig Figures Section Sec Appendix Eq Equation Algorithm Step Stage Phase Round Level Part Task Setting".split())
 
 
 def from_terms(doc: Doc, matchers: Matchers) -> dict[str, list[Candidate]]:
