@@ -78,3 +78,12 @@ def test_a_family_release_named_for_a_purpose_or_enlarged_stays_whole():
     )
     assert {"Llama Guard 3", "Kimi k1.5", "WavLM Base+"} <= set(found)
     assert "Llama Table 3" not in found
+
+
+def test_a_name_with_a_dotted_release_before_its_variant_is_found_whole():
+    found = _types(
+        "Image critics",
+        "We fine-tune GLYPH.1-dev and Kestrel1.5-VL with PixCritic rewards. Results in Fig.3-left confirm it.",
+    )
+    assert {"GLYPH.1-dev", "Kestrel1.5-VL"} <= set(found)
+    assert "Fig.3-left" not in found

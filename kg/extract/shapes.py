@@ -60,7 +60,9 @@ ARCHITECTURE_PARTS = frozenset("Net net Former former GAN CNN RNN".split())
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
 ACRONYM = re.compile(r"^[A-Z0-9&+-]*[A-Z][A-Z0-9&+-]*[A-Z0-9+][a-z]?$")
 ALNUM = re.compile(r"^[A-Z][A-Za-z]*\d[\w.]*$|^[A-Z][A-Za-z]+-?\d+[A-Za-z]*$")
-CAPITAL_COMPOUND = re.compile(r"^[A-Z][\w+]*(?:-[A-Za-z0-9][\w+]*(?:\.\d+)*)+$")  # `DOTA-v1.0`
+CAPITAL_COMPOUND = re.compile(r"^[A-Z][\w+]*(?:\.\d+)*(?:-[A-Za-z0-9][\w+]*(?:\.\d+)*)+$")  # `DOTA-v1.0`, `Seed1.5-VL`
+# A first part with a dotted release number (`FLUX.1`, `Seed1.5`): what follows it names a variant of a release, not an adjective.
+DOTTED_RELEASE = re.compile(r"^(?:[A-Z]{2,}|[A-Z][A-Za-z]*\d+)\.\d+$")
 NUMBERISH = re.compile(r"^[\d.,%x×-]+[A-Za-z]{0,2}$|^(?:19|20)\d\d")
 
 
@@ -119,6 +121,8 @@ def is_coined(text: str) -> bool:
         return True  # `Detect-and-Track`, `Think-in-Memory`: a coined phrase (`State-of-the-Art` is listed as no name)
     if len(parts) == 2 and parts[0][:1].isupper() and parts[1] in ARCHITECTURE_PARTS:
         return True  # `Deconv-Net`, `VGG-net`: a network's name
+    if DOTTED_RELEASE.match(parts[0]):
+        return True  # `FLUX.1-dev`, `Seed1.5-VL`
     if re.match(r"^[A-Z][a-z]+(ed|ing)$", parts[-1]) and len(parts) == 2 or (parts[-1].isalpha() and parts[-1].islower() and len(parts[-1]) > 2):
         return False  # `UI-Guided`, `GPU-accelerated`, `FDA-approved`: an adjective; `KTE-Bench-Verified` is a name
     if "to" in parts[1:-1]:
