@@ -87,3 +87,8 @@ def test_a_name_with_a_dotted_release_before_its_variant_is_found_whole():
     )
     assert {"GLYPH.1-dev", "Kestrel1.5-VL"} <= set(found)
     assert "Fig.3-left" not in found
+
+
+def test_a_registry_backbone_at_a_size_letter_is_a_checkpoint():
+    found = _types("Segmenting scenes", "MixSeg outperforms Swin-T with an UperNet head on our new split.")
+    assert found["Swin-T"] == "Model"
