@@ -92,3 +92,12 @@ def test_a_name_with_a_dotted_release_before_its_variant_is_found_whole():
 def test_a_registry_backbone_at_a_size_letter_is_a_checkpoint():
     found = _types("Segmenting scenes", "MixSeg outperforms Swin-T with an UperNet head on our new split.")
     assert found["Swin-T"] == "Model"
+
+
+def test_the_head_noun_a_paper_gives_its_name_outranks_a_list_it_stands_beside():
+    found = _types(
+        "Red teaming",
+        "We introduce RedLoop, an automated red-teaming method. Against GPT-4o and Claude 3.5 Sonnet, RedLoop reaches "
+        "a 73% attack success rate.",
+    )
+    assert found["RedLoop"] == "Method"

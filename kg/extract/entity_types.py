@@ -372,6 +372,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             c.label = internal  # `Computational Reproducibility Agent Benchmark` says what it is
         elif counts:
             c.label = max(counts, key=lambda t: (counts[t], t))
+            if len(head_types) == 1 and c.label not in head_types:
+                c.label = next(iter(head_types))  # "X, an automated red-teaming method" outranks "Against GPT-4o, ..., X reaches"
             if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name) and key not in scored:
                 c.label = "Model"  # "pruning experiments on AlexNet" test a network, not a dataset
             elif c.label == "Benchmark" and internal is None and (not head_types or head_types == {"Benchmark"} and key not in data) and _acting(text, acting):
