@@ -101,3 +101,12 @@ def test_the_head_noun_a_paper_gives_its_name_outranks_a_list_it_stands_beside()
         "a 73% attack success rate.",
     )
     assert found["RedLoop"] == "Method"
+
+
+def test_a_way_of_learning_or_a_planner_named_after_a_model_is_a_method():
+    found = _types(
+        "Web agents",
+        "HindWeb raises the success rate, surpassing ShopRL trained on the same backbone and the VLM-Planner baseline.",
+    )
+    assert found["ShopRL"] == "Method"
+    assert found["VLM-Planner"] == "Method"

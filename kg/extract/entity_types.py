@@ -81,6 +81,8 @@ NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "dep
 TRAINED = {get_string_id(w) for w in ("trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "tuned", "distilled")}
 TRAINED_ON = {get_string_id(w) for w in ("on", "with", "using", "from", "for", "via", "by")}
 COMMA = get_string_id(",")
+# A name ending in a way of learning is a method, trained or not: "WebRL trained on the same backbone" ran WebRL.
+LEARNING_END = re.compile(r"(RL|PO|Learning|Tuning)$")
 # Nouns before "of X" that make X a collection of tasks or data.
 PARTS_OF = {"tasks", "subset", "subsets", "split", "splits", "portion", "partition"}
 # Plural nouns of data before "from X": "images from X", "real scenes from X", "problems sampled from X".
@@ -139,7 +141,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         ):
             return t
         k = i + (word == ",")
-        if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON:
+        if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON and not LEARNING_END.search(doc[end - 1].text):
             plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
             if not plural_of_listed:
                 return "Model"  # "For CTGAN trained on Credit", "SPOCK, trained using the CLASS framework": a trained checkpoint
