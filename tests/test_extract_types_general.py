@@ -110,3 +110,11 @@ def test_a_way_of_learning_or_a_planner_named_after_a_model_is_a_method():
     )
     assert found["ShopRL"] == "Method"
     assert found["VLM-Planner"] == "Method"
+
+
+def test_what_a_method_is_preferred_over_is_a_baseline_not_data():
+    found = _types(
+        "Long videos",
+        "In a user study with 40 participants, ReelFlow is preferred over StoryGen-V2 in 68% of pairwise comparisons.",
+    )
+    assert found["StoryGen-V2"] != "Benchmark"

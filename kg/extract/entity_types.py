@@ -63,8 +63,8 @@ CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
 # A score or a vision task just before "on X": "94.1% accuracy on X", "few-shot classification on X", "on X" opening a
 # sentence that reports a score. What is scored on is data, even when its name ends like a network's (`...Net40`).
 SCORED_ON = re.compile(r"(\d%?|accuracy|mIoU|AP|F1|classification|segmentation|detection|recognition)\b[^.;,]{0,40}\bon\s*$|(?:^|\n)\W*on\s*$", re.I)
-# Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X".
-COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin)\b[^.;]*$", re.I)
+# Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X", "preferred over X".
+COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin|preferred)\b[^.;]*$", re.I)
 TASKS_IN = re.compile(r"\btasks\s*$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
