@@ -118,3 +118,8 @@ def test_what_a_method_is_preferred_over_is_a_baseline_not_data():
         "In a user study with 40 participants, ReelFlow is preferred over StoryGen-V2 in 68% of pairwise comparisons.",
     )
     assert found["StoryGen-V2"] != "Benchmark"
+
+
+def test_sets_as_a_verb_after_a_name_is_no_head_noun():
+    found = _types("Tagging", "We propose OwlTag, a tagger. OwlTag sets a new state of the art on CoNLL-2003.")
+    assert found["OwlTag"] == "Method"

@@ -134,8 +134,8 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         i, word = _past_asides(doc, ends[i + 1] if i + 1 in ends else ends[i + 2])  # "the SMAC and the GRF environments"
     if i < n:
         lower = doc[i].lower_
-        if HEAD_TYPE.get(lower):
-            return last_head(doc, i)
+        if HEAD_TYPE.get(lower) and not (lower == "sets" and i + 1 < n and doc[i + 1].lower_ in {"a", "an", "the", "new"}):
+            return last_head(doc, i)  # not the verb: "X sets a new state of the art"
         if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
             t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)
         ):
