@@ -11,7 +11,6 @@ place it came from tells them; `kg.extract.entity_types` types the rest.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -171,21 +170,16 @@ def extend_model(doc: Doc, end: int) -> int:
             numbered = any(ch.isdigit() for ch in doc[last].text)
         if numbered:
             break
-        if shapes.RELEASE_NUMBER.match(word) or LETTER_RELEASE.match(word):
+        if shapes.RELEASE_NUMBER.match(word) or shapes.LETTER_RELEASE.match(word):
             numbered = True
             end += 1
-        elif end + 1 < len(doc) and word.istitle() and word.isalpha() and word not in NOT_RELEASE_WORDS and shapes.RELEASE_NUMBER.match(doc[end + 1].text):
+        elif end + 1 < len(doc) and word.istitle() and word.isalpha() and word not in shapes.NOT_RELEASE_WORDS and shapes.RELEASE_NUMBER.match(doc[end + 1].text):
             numbered = True
             end += 2  # "Llama Guard 3"
         else:
             break
     return end
 
-
-# A release number after one lower-case letter: `k1.5`, `r1.0`.
-LETTER_RELEASE = re.compile(r"^[a-z]\d+(?:\.\d+)+$")
-# Capitalised words a number follows that number a part of the paper, never a release: "GPT-4 in Table 3", "Llama Stage 2".
-NOT_RELEASE_WORDS = frozenset("Table Tables Figure Fig Figures Section Sec Appendix Eq Equation Algorithm Step Stage Phase Round Level Part Task Setting".split())
 
 
 def from_terms(doc: Doc, matchers: Matchers) -> dict[str, list[Candidate]]:

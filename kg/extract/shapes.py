@@ -39,6 +39,10 @@ RELEASE = re.compile(r"^\d+\.\d+$")
 # A release number after a model family's name, as its own token: `3.5`, `2`, `v2`. A number with
 # two digits before its point (`37.9`) is a score from a flattened table, never part of a name.
 RELEASE_NUMBER = re.compile(r"^(?:v\d+(?:\.\d+)*[a-z]?|\d(?:\.\d+)*[a-z]?)$")
+# A release number after one lower-case letter: `k1.5`, `r1.0`.
+LETTER_RELEASE = re.compile(r"^[a-z]\d+(?:\.\d+)+$")
+# Capitalised words a number follows that number a part of the paper, never a release: "GPT-4 in Table 3", "Llama Stage 2".
+NOT_RELEASE_WORDS = frozenset("Table Tables Figure Fig Figures Section Sec Appendix Eq Equation Algorithm Step Stage Phase Round Level Part Task Setting".split())
 # Words that name a model's variant after its family and version (`Claude 3.5 Sonnet`, `BERT BASE`).
 VARIANT_WORDS = frozenset(
     "Sonnet Opus Haiku Flash Pro Ultra Nano Turbo turbo Instruct Chat Base Coder Math mini Mini Vision Large Medium Small XL XXL Plus Max Lite Preview BASE LARGE SMALL TINY".split()
