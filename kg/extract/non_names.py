@@ -43,7 +43,6 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
 
     `orth` and `bits` are the doc's ORTH column and `kg.extract.flags` bits.
     """
-    title_end = doc.text.find("\n")
     kept = []
     metrics: set[int] = set()
     scores: set[str] = set()
@@ -65,7 +64,7 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
         if c.label is None and c.end < len(orth) and orth[c.end] in SOFTWARE_HEADS:
             software.add(doc[c.start : c.end].text)
             continue
-        if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and doc[c.start].idx < title_end and _title_modified(doc, c, found):
+        if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _title_modified(doc, c, found):
             continue
         kept.append(c)
     if metrics:
@@ -148,6 +147,8 @@ def _title_modified(doc: Doc, c: Candidate, found: list[Candidate]) -> bool:
     before = doc[c.start - 1]
     if not (TITLE_WORD.match(before.text) and before.lower_ not in TITLE_LINKS and doc[c.start].text[:1].isupper()):
         return False
+    if "\n" in doc[: c.start].text:
+        return False  # not in the title, the paper's first line
     if any(o.start < c.start <= o.end and o is not c for o in found):
         return False  # "GPT-4 Distillation": a name's, not a phrase's
     key = c.key or doc[c.start : c.end].text.lower()
