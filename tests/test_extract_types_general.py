@@ -123,3 +123,12 @@ def test_what_a_method_is_preferred_over_is_a_baseline_not_data():
 def test_sets_as_a_verb_after_a_name_is_no_head_noun():
     found = _types("Tagging", "We propose OwlTag, a tagger. OwlTag sets a new state of the art on CoNLL-2003.")
     assert found["OwlTag"] == "Method"
+
+
+def test_a_share_solved_of_x_and_datasets_from_x_make_x_data():
+    found = _types(
+        "Provers",
+        "LemmaBot proves 72.1% of PutF2F-test. We also evaluate on the FEMX and Poetry datasets from LEAFY.",
+    )
+    assert found["PutF2F-test"] == "Benchmark"
+    assert found["LEAFY"] == "Benchmark"

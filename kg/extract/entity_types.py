@@ -88,7 +88,7 @@ PARTS_OF = {"tasks", "subset", "subsets", "split", "splits", "portion", "partiti
 # Plural nouns of data before "from X": "images from X", "real scenes from X", "problems sampled from X".
 DATA_NOUNS = {"images", "scenes", "samples", "examples", "questions", "problems", "videos", "sentences", "documents", "utterances",
               "recordings", "clips", "instances", "dialogues", "articles", "pairs", "annotations", "captions", "passages", "queries",
-              "records", "reports", "transcripts", "sampled", "drawn", "taken", "collected", "sourced", "derived"}
+              "records", "reports", "transcripts", "sampled", "drawn", "taken", "collected", "sourced", "derived", "datasets", "corpora"}
 # Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
 MODEL_VERBS = {
     "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
@@ -246,7 +246,7 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
         return "Model"
     if word == "from" and verb in DATA_NOUNS:
         return "Benchmark"  # "real scenes from X", "questions drawn from X": where data come from is a dataset
-    if word == "of" and i > 1 and doc[i - 2].lower_ in PARTS_OF:
+    if word == "of" and i > 1 and (doc[i - 2].lower_ in PARTS_OF or doc[i - 2].text.endswith("%")):  # "proves 72.1% of X"
         return "Benchmark"  # "the 72 classification tasks of X", "the test split of X" (an Environment in a paper on agents acting)
     if word not in ARENA_BEFORE:
         return None
