@@ -132,3 +132,11 @@ def test_a_share_solved_of_x_and_datasets_from_x_make_x_data():
     )
     assert found["PutF2F-test"] == "Benchmark"
     assert found["LEAFY"] == "Benchmark"
+
+
+def test_the_domains_agents_are_tested_in_are_environments():
+    found = _types(
+        "Offline RL",
+        "We evaluate CARP on the MuJoCo locomotion tasks as well as the BugMaze navigation domains.",
+    )
+    assert found["BugMaze"] == "Environment"

@@ -14,7 +14,7 @@ from functools import lru_cache
 HEADS = {
     "Benchmark": "benchmark benchmarks dataset datasets corpus corpora leaderboard test-set testset set sets suite challenge treebank database split splits subset subsets scenes",
     "Environment": "environment environments simulator simulators simulation emulator game games platform world worlds arena sandbox gym playground testbed testbeds "
-    "robot robots quadruped humanoid manipulator",
+    "robot robots quadruped humanoid manipulator domains",
     "Model": "model models llm llms checkpoint checkpoints vlm vlms vocoder teacher teachers",
     "Method": "framework frameworks method methods approach approaches algorithm algorithms technique techniques strategy "
     "agent agents system systems pipeline pipelines module modules architecture architectures paradigm mechanism planner "
