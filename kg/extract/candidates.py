@@ -154,20 +154,32 @@ def extend_model(doc: Doc, end: int) -> int:
     """`Claude 3.5 Sonnet`, `Llama 3.1 8B`, `GPT-4 Turbo`: the family's name with what follows.
 
     One release number, and only after a name without one: `ResNet-50 37.9`
-    is a name and then a score.
+    is a name and then a score. A family names its releases for a purpose
+    with a capitalised word and a number (`Llama Guard 3`), some with a
+    letter before the number (`Kimi k1.5`); a "+" marks an enlarged variant
+    (`WavLM Base+`).
     """
     last = end - 1
     numbered = None  # whether the name carries a release number, read only when one may follow
     while end < len(doc):
         word = doc[end].text
-        if word in shapes.VARIANT_WORDS or shapes.BARE_SIZE.match(word):
+        if word in shapes.VARIANT_WORDS or word[:-1] in shapes.VARIANT_WORDS and word[-1] == "+" or shapes.BARE_SIZE.match(word):
             end += 1
-        elif shapes.RELEASE_NUMBER.match(word) and not (numbered if numbered is not None else any(ch.isdigit() for ch in doc[last].text)):
+            continue
+        if numbered is None:
+            numbered = any(ch.isdigit() for ch in doc[last].text)
+        if numbered:
+            break
+        if shapes.RELEASE_NUMBER.match(word) or shapes.LETTER_RELEASE.match(word):
             numbered = True
             end += 1
+        elif end + 1 < len(doc) and word.istitle() and word.isalpha() and word not in shapes.NOT_RELEASE_WORDS and shapes.RELEASE_NUMBER.match(doc[end + 1].text):
+            numbered = True
+            end += 2  # "Llama Guard 3"
         else:
             break
     return end
+
 
 
 def from_terms(doc: Doc, matchers: Matchers) -> dict[str, list[Candidate]]:
@@ -261,7 +273,8 @@ def from_cues(doc: Doc, positions: list[int]) -> list[Candidate]:
     n = len(doc)
     for position in positions:
         lower = doc[position].lower_
-        cue = lower in NAMING_CUES
+        # a capitalised cue after a capitalised word is title case, not a cue: "Low-Resource Named Entity Recognition"
+        cue = lower in NAMING_CUES and not (position > 0 and doc[position].is_title and doc[position - 1].text[:1].isupper())
         propose = lower in PROPOSE_VERBS and position > 0 and doc[position - 1].lower_ in {"we", "paper", "work", "study"}
         if not (cue or propose):
             continue

@@ -14,13 +14,15 @@ from functools import lru_cache
 HEADS = {
     "Benchmark": "benchmark benchmarks dataset datasets corpus corpora leaderboard test-set testset set sets suite challenge treebank database split splits subset subsets scenes",
     "Environment": "environment environments simulator simulators simulation emulator game games platform world worlds arena sandbox gym playground testbed testbeds "
-    "robot robots quadruped humanoid manipulator",
+    "robot robots quadruped humanoid manipulator domains",
     "Model": "model models llm llms checkpoint checkpoints vlm vlms vocoder teacher teachers",
     "Method": "framework frameworks method methods approach approaches algorithm algorithms technique techniques strategy "
     "agent agents system systems pipeline pipelines module modules architecture architectures paradigm mechanism planner "
     "scheme prompting toolkit library optimizer rule procedure recipe regularizer regulariser estimator operator layer block",
 }
 HEAD_TYPE = {word: type_ for type_, words in HEADS.items() for word in words.split()}
+# Method head nouns as the last part of a hyphenated name: `LLM-Planner`, `GPT-Agent`.
+METHOD_PARTS = "|".join(sorted(w.capitalize() for w in HEADS["Method"].split()))
 # Name-internal cues for names no head noun types.
 INTERNAL = (
     ("Model", re.compile(r"\bModels?$")),  # `World Knowledge Model` is no world
@@ -28,7 +30,8 @@ INTERNAL = (
     ("Benchmark", re.compile(r"(Dataset|Datasets|Benchmark|Corpus|Treebank)$")),
     ("Environment", re.compile(r"(Gym|World|Arena|Env|Sim|Craft|Town|Game)(-[\w.]+)?$|Gym|World|Arena")),
     ("Benchmark", re.compile(r"(Bench|bench|QA|Eval|Set|Data|Dataset|Corpus)(-[\w.]+)?$|-\d+K$|[A-Za-z-](19|20)\d\d$")),
-    ("Model", re.compile(r"(GPT|LM|BERT|LLaMA|Llama|Diffusion)(-[\w.]+)?$|[a-z-]RM$")),  # `CharacterRM`, `Skywork-RM`: a reward model
+    # `CharacterRM`, `Skywork-RM`: a reward model; not `LLM-Planner`, whose last part is a Method's head noun
+    ("Model", re.compile(rf"(GPT|LM|BERT|LLaMA|Llama|Diffusion)(-(?!(?:{METHOD_PARTS})$)[\w.]+)?$|[a-z-]RM$")),
 )
 PROPOSE_VERBS = {"propose", "proposes", "introduce", "introduces", "present", "presents", "develop", "develops", "release", "releases"}
 NAMING_CUES = {"named", "called", "dubbed", "termed", "coined", "namely", "entitled"}

@@ -60,8 +60,11 @@ NAMED_DATA = re.compile(rf"\b(Dataset|Benchmark|Corpus|Treebank|{DATA_STORE_WORD
 DATA_STORE = re.compile(rf"\s({DATA_STORE_WORDS})$")
 # Heads of contests and suites, which name data or a world agents act in, as the paper's subject decides (not `Dataset`).
 CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
-# Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X".
-COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin)\b[^.;]*$", re.I)
+# A score or a vision task just before "on X": "94.1% accuracy on X", "few-shot classification on X", "on X" opening a
+# sentence that reports a score. What is scored on is data, even when its name ends like a network's (`...Net40`).
+SCORED_ON = re.compile(r"(\d%?|accuracy|mIoU|AP|F1|classification|segmentation|detection|recognition)\b[^.;,]{0,40}\bon\s*$|(?:^|\n)\W*on\s*$", re.I)
+# Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X", "preferred over X".
+COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin|preferred)\b[^.;]*$", re.I)
 TASKS_IN = re.compile(r"\btasks\s*$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
@@ -78,12 +81,14 @@ NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "dep
 TRAINED = {get_string_id(w) for w in ("trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "tuned", "distilled")}
 TRAINED_ON = {get_string_id(w) for w in ("on", "with", "using", "from", "for", "via", "by")}
 COMMA = get_string_id(",")
+# A name ending in a way of learning is a method, trained or not: "WebRL trained on the same backbone" ran WebRL.
+LEARNING_END = re.compile(r"(RL|PO|Learning|Tuning)$")
 # Nouns before "of X" that make X a collection of tasks or data.
 PARTS_OF = {"tasks", "subset", "subsets", "split", "splits", "portion", "partition"}
 # Plural nouns of data before "from X": "images from X", "real scenes from X", "problems sampled from X".
 DATA_NOUNS = {"images", "scenes", "samples", "examples", "questions", "problems", "videos", "sentences", "documents", "utterances",
               "recordings", "clips", "instances", "dialogues", "articles", "pairs", "annotations", "captions", "passages", "queries",
-              "records", "reports", "transcripts", "sampled", "drawn", "taken", "collected", "sourced", "derived"}
+              "records", "reports", "transcripts", "sampled", "drawn", "taken", "collected", "sourced", "derived", "datasets", "corpora"}
 # Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
 MODEL_VERBS = {
     "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
@@ -129,14 +134,14 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         i, word = _past_asides(doc, ends[i + 1] if i + 1 in ends else ends[i + 2])  # "the SMAC and the GRF environments"
     if i < n:
         lower = doc[i].lower_
-        if HEAD_TYPE.get(lower):
-            return last_head(doc, i)
+        if HEAD_TYPE.get(lower) and not (lower == "sets" and i + 1 < n and doc[i + 1].lower_ in {"a", "an", "the", "new"}):
+            return last_head(doc, i)  # not the verb: "X sets a new state of the art"
         if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
             t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)
         ):
             return t
         k = i + (word == ",")
-        if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON:
+        if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON and not LEARNING_END.search(doc[end - 1].text):
             plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
             if not plural_of_listed:
                 return "Model"  # "For CTGAN trained on Credit", "SPOCK, trained using the CLASS framework": a trained checkpoint
@@ -241,7 +246,7 @@ def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str
         return "Model"
     if word == "from" and verb in DATA_NOUNS:
         return "Benchmark"  # "real scenes from X", "questions drawn from X": where data come from is a dataset
-    if word == "of" and i > 1 and doc[i - 2].lower_ in PARTS_OF:
+    if word == "of" and i > 1 and (doc[i - 2].lower_ in PARTS_OF or doc[i - 2].text.endswith("%")):  # "proves 72.1% of X"
         return "Benchmark"  # "the 72 classification tasks of X", "the test split of X" (an Environment in a paper on agents acting)
     if word not in ARENA_BEFORE:
         return None
@@ -305,6 +310,11 @@ def _sentence(text: str, at: int) -> str:
     return text[max(0, start) : end if end > 0 else None]
 
 
+def _before(text: str, at: int) -> str:
+    """The words of the sentence of `text` before character `at`, at most 60 characters of them."""
+    return text[max(0, text.rfind(". ", 0, at) + 1, at - 60) : at]
+
+
 def _acting(text: str, memo: list[bool]) -> bool:
     """The paper is about agents acting: its title is about navigation or robots, or it is on RL with episodes or policies.
 
@@ -332,6 +342,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     sentences: dict[int, tuple[bool, bool, bool]] = {}
     data: set[str] = set()  # names a head noun calls a benchmark in a sentence about data
     trained: set[str] = set()  # names a sentence treats as a trained network (`kg.extract.trained`)
+    scored: set[str] = set()  # names a sentence reports a score on
     for c, name in pending:
         key = norm(name)
         t = _head_type(doc, orth, c.start, c.end, ends)
@@ -341,7 +352,9 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             headed.setdefault(key, set()).add(t)
             if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
                 data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
-        t = t or _context_type(doc, c.start, starts_by_end, text, sentences) or (known_model and _listed_with_model(doc, c, by_start, by_end))
+        if not t and (t := _context_type(doc, c.start, starts_by_end, text, sentences)) == "Benchmark" and SCORED_ON.search(_before(text, doc[c.start].idx)):
+            scored.add(key)
+        t = t or (known_model and _listed_with_model(doc, c, by_start, by_end))
         if t:
             votes.setdefault(key, {}).setdefault(t, 0)
             votes[key][t] += 1
@@ -361,7 +374,9 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             c.label = internal  # `Computational Reproducibility Agent Benchmark` says what it is
         elif counts:
             c.label = max(counts, key=lambda t: (counts[t], t))
-            if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name):
+            if len(head_types) == 1 and c.label not in head_types:
+                c.label = next(iter(head_types))  # "X, an automated red-teaming method" outranks "Against GPT-4o, ..., X reaches"
+            if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name) and key not in scored:
                 c.label = "Model"  # "pruning experiments on AlexNet" test a network, not a dataset
             elif c.label == "Benchmark" and internal is None and (not head_types or head_types == {"Benchmark"} and key not in data) and _acting(text, acting):
                 c.label = "Environment"  # "results on R2R" in a paper on navigation, "the MiniHack suite" in one on RL: where the agent acts

@@ -1,4 +1,4 @@
-"""What is never a name, however it is shaped: authors and metrics.
+"""What is never a name, however it is shaped: authors, metrics and software.
 
 A metric the field's metric registries define (`kg.extract.metric_names`:
 `VMAF`, `DISTS`, `SI-SDR`) is none wherever it stands.
@@ -18,6 +18,9 @@ it: "the Inception Score", "a CLAP score of 0.38", "its Elo-MMR score", and
 any name ending in "Score" or "Distance" (`Agent Importance Score`,
 `PersonaScore`). A dataset's or world's name before "score" stays: "the
 HotpotQA score" is the score on a benchmark, which the paper names.
+
+A coined name a word for software follows ("the PyMARL2 codebase", "the
+X library") is a library, which the guidelines count as no entity either.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
     kept = []
     metrics: set[int] = set()
     scores: set[str] = set()
+    software: set[str] = set()
     strings = doc.vocab.strings
     for c in found:
         if c.end + 1 < len(bits) and bits[c.end] & flags.ET and bits[c.end + 1] & flags.AL:
@@ -57,9 +61,16 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
             if c.end - c.start == 1 and not YEAR.match(doc[c.start - 1].text):  # "the 2020 DNS Challenge": an edition, not a measure
                 metrics.add(int(orth[c.start]))
             continue
+        if c.label is None and c.end < len(orth) and orth[c.end] in SOFTWARE_HEADS:
+            software.add(doc[c.start : c.end].text)
+            continue
+        if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _title_modified(doc, c, found):
+            continue
         kept.append(c)
     if metrics:
         kept = [c for c in kept if not (c.origin == "shape" and c.end - c.start == 1 and int(orth[c.start]) in metrics)]
+    if software:  # "conformers generated with RDKit" after "the RDKit library"
+        kept = [c for c in kept if not (c.label is None and doc[c.start : c.end].text in software)]
     if scores:  # "calculating Elo-MMR scores for each" after "its Elo-MMR score"
         kept = [c for c in kept if not (doc[c.start : c.end].text in scores and c.label not in ARENAS)]
     return kept
@@ -96,6 +107,8 @@ def _names_a_score(doc: Doc, orth: numpy.ndarray, c: Candidate) -> bool:
     return internal_type(doc[c.start : c.end].text) not in ARENAS
 
 
+# Words after a name that make it software, which the guidelines count as no entity: "the PyMARL2 codebase", "the X library".
+SOFTWARE_HEADS = frozenset(get_string_id(w) for w in ("codebase", "codebases", "library", "libraries", "package", "toolbox"))
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Words before a metric's name, never before a model's or a dataset's: "the mean lDDT", "an average EER".
 AVERAGED = frozenset(get_string_id(w) for w in ("mean", "average", "median"))
@@ -125,6 +138,26 @@ def _valued(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) ->
     if i > 0 and doc[i].is_alpha and doc[i].is_lower and orth[i] not in ARTICLES:
         i -= 1  # one adjective between: "a normalised CTR of"
     return orth[i] in ARTICLES
+
+
+def _title_modified(doc: Doc, c: Candidate, found: list[Candidate]) -> bool:
+    """A listed technique that ends a title's descriptive phrase: "Privileged Teacher Distillation", "Image
+    Super-Resolution", "Retrieval-Augmented Transformers". Title case capitalises every word of the phrase, and the
+    phrase names what the paper does, not the technique (a coined name the words before it make is found whole)."""
+    before = doc[c.start - 1]
+    if not (TITLE_WORD.match(before.text) and before.lower_ not in TITLE_LINKS and doc[c.start].text[:1].isupper()):
+        return False
+    if "\n" in doc[: c.start].text:
+        return False  # not in the title, the paper's first line
+    if any(o.start < c.start <= o.end and o is not c for o in found):
+        return False  # "GPT-4 Distillation": a name's, not a phrase's
+    key = c.key or doc[c.start : c.end].text.lower()
+    return not any(o.key == key for o in found if o.start > c.end)  # the abstract names the technique itself: its title mention stays
+
+
+TITLE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)*$")  # "Teacher", "Retrieval-Augmented"; not "GPT-4" or "3D"
+# Small words a title capitalises that start no descriptive phrase: "Towards Distillation", "Is Distillation Enough?".
+TITLE_LINKS = frozenset("a an the of for with and or in on to via from by is are do does towards toward beyond rethinking revisiting".split())
 
 
 def _averaged(doc: Doc, orth: numpy.ndarray, c: Candidate) -> bool:

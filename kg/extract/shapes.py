@@ -23,8 +23,9 @@ SIZE = r"\d+(?:\.\d+)?[BMKbmk]"
 BARE_SIZE = re.compile(rf"^(?:\d+x)?{SIZE}$")
 WITH_SIZE = re.compile(r"^[A-Za-z][\w.+]*(?:-[\w.+]+)*-(?:\d+x)?[0-9.]*\d[BM]\d*(?:-[\w.]+)*$")
 # A size word after a name (`mT5-XL`, `Whisper-large-v3`, `ViT-L/14`, `CodeT5-base`, `SegFormer-B0`): a checkpoint of that name.
+# Vision backbones name their sizes by a letter (`-T` tiny, `-S`, `-B`, `-L`) or by their width (`-W32`, `-W48`).
 WITH_SIZE_WORD = re.compile(
-    r"^[A-Za-z][\w.]*(?:-[\w.]+)*-(?:XXS|XS|S|M|L|B|B[0-7]|XL|XXL|XXXL|small|base|large|medium|tiny|huge|giant|xl|xxl)(?:[-/][\w.]+)*$"
+    r"^[A-Za-z][\w.]*(?:-[\w.]+)*-(?:XXS|XS|T|S|M|L|B|B[0-7]|W\d{2}|XL|XXL|XXXL|small|base|large|medium|tiny|huge|giant|xl|xxl)(?:[-/][\w.]+)*$"
 )
 # A release word after a capitalised name, as the field ships chat, code and sized checkpoints (`Kormo-Chat`,
 # `Talvex-Coder`, `Hunyuan-Large`); not `-Lite`, `-Pro` or `-Max`, which benchmarks and techniques take as often
@@ -38,6 +39,10 @@ RELEASE = re.compile(r"^\d+\.\d+$")
 # A release number after a model family's name, as its own token: `3.5`, `2`, `v2`. A number with
 # two digits before its point (`37.9`) is a score from a flattened table, never part of a name.
 RELEASE_NUMBER = re.compile(r"^(?:v\d+(?:\.\d+)*[a-z]?|\d(?:\.\d+)*[a-z]?)$")
+# A release number after one lower-case letter: `k1.5`, `r1.0`.
+LETTER_RELEASE = re.compile(r"^[a-z]\d+(?:\.\d+)+$")
+# Capitalised words a number follows that number a part of the paper, never a release: "GPT-4 in Table 3", "Llama Stage 2".
+NOT_RELEASE_WORDS = frozenset("Table Tables Figure Fig Figures Section Sec Appendix Eq Equation Algorithm Step Stage Phase Round Level Part Task Setting".split())
 # Words that name a model's variant after its family and version (`Claude 3.5 Sonnet`, `BERT BASE`).
 VARIANT_WORDS = frozenset(
     "Sonnet Opus Haiku Flash Pro Ultra Nano Turbo turbo Instruct Chat Base Coder Math mini Mini Vision Large Medium Small XL XXL Plus Max Lite Preview BASE LARGE SMALL TINY".split()
@@ -59,7 +64,9 @@ ARCHITECTURE_PARTS = frozenset("Net net Former former GAN CNN RNN".split())
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
 ACRONYM = re.compile(r"^[A-Z0-9&+-]*[A-Z][A-Z0-9&+-]*[A-Z0-9+][a-z]?$")
 ALNUM = re.compile(r"^[A-Z][A-Za-z]*\d[\w.]*$|^[A-Z][A-Za-z]+-?\d+[A-Za-z]*$")
-CAPITAL_COMPOUND = re.compile(r"^[A-Z][\w+]*(?:-[A-Za-z0-9][\w+]*(?:\.\d+)*)+$")  # `DOTA-v1.0`
+CAPITAL_COMPOUND = re.compile(r"^[A-Z][\w+]*(?:\.\d+)*(?:-[A-Za-z0-9][\w+]*(?:\.\d+)*)+$")  # `DOTA-v1.0`, `Seed1.5-VL`
+# A first part with a dotted release number (`FLUX.1`, `Seed1.5`): what follows it names a variant of a release, not an adjective.
+DOTTED_RELEASE = re.compile(r"^(?:[A-Z]{2,}|[A-Z][A-Za-z]*\d+)\.\d+$")
 NUMBERISH = re.compile(r"^[\d.,%x×-]+[A-Za-z]{0,2}$|^(?:19|20)\d\d")
 
 
@@ -118,6 +125,8 @@ def is_coined(text: str) -> bool:
         return True  # `Detect-and-Track`, `Think-in-Memory`: a coined phrase (`State-of-the-Art` is listed as no name)
     if len(parts) == 2 and parts[0][:1].isupper() and parts[1] in ARCHITECTURE_PARTS:
         return True  # `Deconv-Net`, `VGG-net`: a network's name
+    if DOTTED_RELEASE.match(parts[0]):
+        return True  # `FLUX.1-dev`, `Seed1.5-VL`
     if re.match(r"^[A-Z][a-z]+(ed|ing)$", parts[-1]) and len(parts) == 2 or (parts[-1].isalpha() and parts[-1].islower() and len(parts[-1]) > 2):
         return False  # `UI-Guided`, `GPU-accelerated`, `FDA-approved`: an adjective; `KTE-Bench-Verified` is a name
     if "to" in parts[1:-1]:

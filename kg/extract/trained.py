@@ -46,7 +46,8 @@ WEIGHT_VERBS = _ids(
     "initialize initializes initialise initialises"
 )
 # Participles that, with a preposition, make what follows the network used: "encoded with X", "initialised from X".
-FROM_WEIGHTS = _ids("encoded embedded initialized initialised initialize initialise distilled")
+# "rewards from X", "rewarded by X": what gives a reward is a reward model (the guidelines' trained checkpoint).
+FROM_WEIGHTS = _ids("encoded embedded initialized initialised initialize initialise distilled rewards rewarded")
 FROM_WEIGHTS_PREPOSITIONS = _ids("with by from using")
 FROM = get_string_id("from")
 # Participles of training: "fine-tuned from X" (but "fine-tuned with X" names a technique as often).
@@ -56,7 +57,11 @@ TUNED = _ids("fine-tuned finetuned tuned trained pretrained pre-trained -tuned -
 WEIGHT_NOUNS = _ids("weights embeddings checkpoint checkpoints")
 AS = get_string_id("as")
 # The parts of another network a trained one stands in as: "X as the backbone".
-ROLES = _ids("backbone backbones encoder encoders decoder teacher teachers generator discriminator initialization initialisation")
+# A retriever, reader, judge or reward model is a trained network in the same way: "X as the retriever", "X as the judge".
+ROLES = _ids(
+    "backbone backbones encoder encoders decoder teacher teachers generator discriminator initialization initialisation "
+    "retriever retrievers reader reranker judge judges verifier reward student"
+)
 DETERMINERS = _ids("the a an our its their")
 # Heads of an apposition that a participle of training makes a trained checkpoint: "X, a GUI agent trained on".
 AGENT_HEADS = _ids("agent agents system systems")

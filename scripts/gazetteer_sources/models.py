@@ -34,7 +34,8 @@ def torchvision_model_rows() -> list[Row]:
             name = TV_MODEL_CUT.sub("", TV_MODEL_PREFIX.sub("", first)).strip()
         if not name or not name[0].isalpha() or '"' in name or name.lower().startswith("construct") or len(name.split()) > 4:
             continue
-        sized = (bool(re.search(r"\d", name)) and not re.fullmatch(r"[A-Za-z]+-?R-CNN|SSD\d*|R\(2\+1\)D", name)) or bool(re.search(r" (?:Base|Large|Small|Tiny)$", name))
+        # a size letter makes a checkpoint as a digit does: `Swin-T`, `MaxViT-T` (the guidelines' sized variant)
+        sized = bool(vit) or (bool(re.search(r"\d", name)) and not re.fullmatch(r"[A-Za-z]+-?R-CNN|SSD\d*|R\(2\+1\)D", name)) or bool(re.search(r" (?:Base|Large|Small|Tiny)$", name))
         rows.append(Row(name, "Model" if sized else "Method", source))
         backbone = BACKBONE.search(first)
         if backbone:
