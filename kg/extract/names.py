@@ -27,7 +27,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, lists, non_names, shapes, terms
+from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, listed, lists, non_names, shapes, terms
 from kg.extract.candidates import Candidate
 from kg.extract.mentions import Mention
 from kg.extract.tokenizer import customize
@@ -42,7 +42,7 @@ class NameFinder:
         patterns = spacy.blank("en")
         customize(patterns)
         self.gazetteer = gazetteer.load(gazetteer_path)
-        self.matchers = candidates.phrase_matchers(nlp, patterns.make_doc, {"lexicon": lexicon.load(), "gazetteer": self.gazetteer.terms})
+        self.matchers = listed.phrase_matchers(nlp, patterns.make_doc, {"lexicon": lexicon.load(), "gazetteer": self.gazetteer.terms})
         self.common = {self.gazetteer.terms[i].name for i in self.gazetteer.common}
         flags.register(nlp.vocab)
 
@@ -53,10 +53,10 @@ class NameFinder:
         shaped, cues, techniques, heads, closers, opens, closes = flags.positions(
             bits, flags.SHAPE, flags.CUE, flags.TECHNIQUE, flags.ARENA_HEAD, flags.CLOSER, flags.OPEN, flags.CLOSE
         )
-        listed = candidates.from_terms(doc, self.matchers)
-        found = listed["lexicon"]
+        by_list = listed.from_terms(doc, self.matchers)
+        found = by_list["lexicon"]
         covered = {i for c in found for i in range(c.start, c.end)}
-        gazetteer_names = self._from_gazetteer(doc, text, listed["gazetteer"], found, covered)
+        gazetteer_names = self._from_gazetteer(doc, text, by_list["gazetteer"], found, covered)
         found += gazetteer_names
         covered.update(i for c in gazetteer_names for i in range(c.start, c.end))
         found += candidates.from_shapes(doc, shaped, covered)
