@@ -114,8 +114,9 @@ TITLE_ARENA = re.compile(r"\b(for|in|on)\s+(the\s+)?$", re.I)
 # Methods given as examples in parentheses are background, whoever writes them: "existing RL methods (e.g., PPO)".
 EXAMPLES = re.compile(r"\((e\.g\.|for example|such as|including)\s*,?\s*([^()]*(,|\bor\b|\band\b)\s*)?$", re.I)
 # A contrast drawn without an experiment names what the paper does not do: "instead of X", "unlike X", "rather than X".
-INSTEAD = re.compile(r"\b(instead of|rather than|unlike|as opposed to|in (stark )?contrast (to|with))\s+([\w-]+\s+){0,3}$", re.I)
-INSTEAD_LIST = re.compile(r"\b(instead of|rather than|unlike|as opposed to|in (stark )?contrast (to|with))\s+(?P<gap>[^.;:]{0,80})$", re.I)
+SET_AGAINST = r"\b(instead of|rather than|unlike|as opposed to|in (stark )?contrast (to|with))\s+"
+INSTEAD = re.compile(SET_AGAINST + r"([\w-]+\s+){0,3}$", re.I)
+INSTEAD_LIST = re.compile(SET_AGAINST + r"(?P<gap>[^.;:]{0,80})$", re.I)  # "Unlike A and B, ...": a list the phrase opens
 
 
 # A model or method the paper's own sentence names with no cue: used, unless another mention compares to it.
