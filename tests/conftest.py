@@ -48,6 +48,11 @@ def extract_one(title: str, abstract: str, **options):
     return extraction
 
 
+def types_of(title: str, abstract: str) -> dict[str, str]:
+    """Each entity name of the paper made of `title` and `abstract`, with its type."""
+    return {e.name: e.type for e in extract_one(title, abstract).entities}
+
+
 def write_jsonl(path: Path, records: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
