@@ -33,6 +33,7 @@ YEARS = re.compile(r"^(19|20)\d\d[-–](19|20)\d\d$")
 # Every score but a range has one of these within its first six characters: finding them is much faster than `SCORE.search`.
 SCORE_ANCHOR = re.compile(r"%|~|\.\d")
 DECIMAL_POINT = re.compile(r"\.\d")
+OF_DIGIT = re.compile(r"of \d")
 # A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
 SCORE_VERBS = re.compile(
     r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|lower\w*|reduc\w*|complet\w*|"
@@ -73,7 +74,8 @@ MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
 # with it ("against 329 for GraphCast and 347 for Pangu-Weather"): a bare whole number is too often a count or a year.
 WHOLE_OF = re.compile(r"of (\d{1,5})(?![\w%-]|[.,]\d)")
 # "it scores 9,400 where Rainbow scores 0": a whole number that the verb "scores" governs is a score too.
-WHOLE_SCORED = re.compile(r"\bscor(?:es|ed)\s+(\d{1,3}(?:,\d{3})+|\d{1,5})(?![\w%-]|[.,]\d)")
+# Its literal start lets the search skip through a text as fast as `str.find`; `_scored` checks the word boundary before it.
+WHOLE_SCORED = re.compile(r"scor(?:es|ed)\s+(\d{1,3}(?:,\d{3})+|\d{1,5})(?![\w%-]|[.,]\d)")
 METRIC_ENDS = re.compile(result_names.METRICS.pattern + r"\s+$")
 WHOLE_COMPARED = re.compile(r",?\s+(?:against|compared (?:with|to)|versus|vs\.?)\s+(\d{1,5})(?=\s+for\b)")
 WHOLE_LISTED = re.compile(r"\s+for\s+[^,;()]{1,40}?(?:,\s*and|,|\band)\s+(\d{1,5})(?=\s+for\b)")
@@ -81,12 +83,21 @@ WHOLE_LISTED = re.compile(r"\s+for\s+[^,;()]{1,40}?(?:,\s*and|,|\band)\s+(\d{1,5
 
 def first_whole_score(text: str) -> re.Match | None:
     """The first whole number of `text` that a metric names ("an RMSE of 312"), for an abstract with no other score."""
-    return next((m for m in WHOLE_OF.finditer(text) if METRIC_ENDS.search(text[max(0, m.start() - 40) : m.start()])), None) or WHOLE_SCORED.search(text)
+    for match in WHOLE_OF.finditer(text):
+        if METRIC_ENDS.search(text[max(0, match.start() - 40) : match.start()]):
+            return match
+    scored = _scored(text, 0, len(text))
+    return scored[0] if scored else None
+
+
+def _scored(text: str, start: int, end: int) -> list[re.Match]:
+    """The matches of `WHOLE_SCORED` in `text[start:end]` that start a word."""
+    return [m for m in WHOLE_SCORED.finditer(text, start, end) if m.start() == 0 or not text[m.start() - 1].isalnum() and text[m.start() - 1] != "_"]
 
 
 def whole_scores(text: str, sent: Sentence) -> list[tuple[int, str]]:
     """The whole-number scores of `sent` that a metric names, with the ones compared with them, as (start, value)."""
-    found = [(m.start(1), m.group(1)) for m in WHOLE_SCORED.finditer(text, sent.start_char, sent.end_char)]
+    found = [(m.start(1), m.group(1)) for m in _scored(text, sent.start_char, sent.end_char)]
     for match in WHOLE_OF.finditer(text, sent.start_char, sent.end_char):
         if not METRIC_ENDS.search(text[max(sent.start_char, match.start() - 40) : match.start()]):
             continue
@@ -183,6 +194,10 @@ def _range(text: str) -> re.Match | None:
 
 def numbers(text: str, sent: Sentence) -> list[tuple[int, str]]:
     """The numbers of `sent` that may be scores, as (start, value), in order."""
+    start, end = sent.start_char, sent.end_char
+    if not (text.find("%", start, end) >= 0 or text.find("~", start, end) >= 0 or DECIMAL_POINT.search(text, start, end)
+            or OF_DIGIT.search(text, start, end) or text.find("scor", start, end) >= 0):
+        return []  # every number `SCORE` or `whole_scores` finds has one of these, which searches with a literal start find fast
     sent_text = text[sent.start_char : sent.end_char]
     return sorted([(sent.start_char + m.start(1), m.group(1)) for m in SCORE.finditer(sent_text)] + whole_scores(text, sent))
 
@@ -194,8 +209,12 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
     """
     sent_text = text[sent.start_char : sent.end_char]
     scores = []
-    # Whether the sentence says something scored, which a bare number needs: a slow case-insensitive search, made once.
-    says_scored = any(not value.endswith("%") for _, value in found) and bool(SCORE_VERBS.search(sent_text) or VS_PAIR.search(sent_text))
+    said: list[bool] = []  # whether the sentence says something scored, which a bare number needs: a slow search, made once if at all
+
+    def says_scored() -> bool:
+        if not said:
+            said.append(bool(SCORE_VERBS.search(sent_text) or VS_PAIR.search(sent_text)))
+        return said[0]
 
     def value_ok(value: str, start: int, end: int) -> bool:
         if any(a <= start < b for a, b in spans_at):
@@ -205,7 +224,7 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
         if (YEARS.match(value) or version_before(text, sent.start_char, start, value)
                 or THRESHOLD_BEFORE.search(text, max(sent.start_char, start - 30), start)):
             return False  # "of 2009-2019", "the CARLA Leaderboard 2.0", "73.1% mAP at tIoU 0.5"
-        return says_scored and not BARE_UNIT.match(text[end : end + 12])
+        return says_scored() and not BARE_UNIT.match(text[end : end + 12])
 
     relative_end = None  # where the last relative gain of the sentence ended
     for start, number_text in found:
@@ -215,7 +234,8 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
         if relative_end is not None and LIST_LINK.match(text[relative_end:start]):
             relative_end = end
             continue
-        before = SCORE_LIST_BEFORE.sub("", text[max(sent.start_char, start - 80) : start])[-40:]
+        before = text[max(sent.start_char, start - 80) : start]
+        before = (SCORE_LIST_BEFORE.sub("", before) if "%" in before else before)[-40:]  # a list of scores has a "%"
         after = text[end : end + 80]
         after = after[SCORE_LIST_AFTER.match(after).end() if SCORE_LIST_AFTER.match(after) else 0 :]
         relative_after = folding.match(RELATIVE_AFTER, after[:30]) and not named_start(before, after)

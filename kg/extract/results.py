@@ -36,7 +36,6 @@ evaluates on. A benchmark here is an entity of the paper or a name after
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from kg.extract import folding, result_arenas, result_names, result_scores
 from kg.extract.mentions import Mention, Sentence, norm
@@ -175,10 +174,19 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
 
     subject_ents = [e for e in ents if e.label_ in SUBJECT_TYPES]
+    named: dict[int, list[Mention]] = {}
+
+    def named_before(number: int) -> list[Mention]:
+        """What "It" in sentence `number` may refer to: read once per sentence, and only for a score that needs it."""
+        if number not in named:
+            named[number] = result_names.named_subjects(sents[number - 1], subject_ents, text) if number else []
+        return named[number]
+
     found: list[Result] = []
     last_scored = -2  # the number of the last sentence with a result
+    first_start = first_score.start()
     for number, sent in enumerate(sents):
-        if sent.end_char <= first_score.start():
+        if sent.end_char <= first_start:
             continue  # nor do the sentences before the first score
         sent_text = text[sent.start_char : sent.end_char]
         numbers = result_scores.numbers(text, sent)
@@ -191,9 +199,6 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         scores = result_scores.scores_in(text, sent, numbers, spans_at, bool(arenas))
         if scores:
             arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent) + result_names.named_sets(in_sent, text), key=lambda a: a.start_char)
-        @cache
-        def named_before() -> list[Mention]:  # what "It" may refer to, read once per sentence and only for a score that needs it
-            return result_names.named_subjects(sents[number - 1], subject_ents, text) if number else []
         scored_on = result_names.scored_on(arenas, text) if scores else []  # the benchmarks a score may be on, sifted once per sentence
         scorers = {id(e) for e in in_sent if (e.label_ in SUBJECT_TYPES or e in actors) and scores and e.end_char <= scores[-1][0]
                    and result_names.may_score(e, sent, text)}  # who may have scored, read once for all the sentence's scores
@@ -270,9 +275,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             elif (own := proposed or (found[0].subject if found else None)) and (
                     OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or result_names.gerund_clause(text, sent.start_char, clause_start)):
                 names = [own]  # where entity finding marked no method as proposed, the first to score is the paper's own
-            elif referred := result_names.referred_subject(text[clause_start:start], named_before()):
+            elif referred := result_names.referred_subject(text[clause_start:start], named_before(number)):
                 names = [name(referred)]
-            elif continued := result_names.continued_subject(sent_text, named_before(), text):
+            elif continued := result_names.continued_subject(sent_text, named_before(number), text):
                 names = [name(continued)]
             elif found and last_scored == number - 1 and result_names.unowned_metric(text[clause_start:start]):
                 names = [found[-1].subject]  # "... reaches 80.9% on B. The gains shrink on C, where accuracy moves from 75.5% to 76.0%."
