@@ -4,12 +4,7 @@ A result ties a score to who scored it and where, and the sentence that
 states the score does not always name both as entities:
 
 - the benchmark may be a name that no lexicon, gazetteer or cue made an
-  entity ("reaches 0.41 SPL on Gibson", "and on NCBI-disease from 87.8 to
-  89.3", "29.8 BLEU on newstest2014"). After "on"/"in" a capitalised or
-  coded word is where the score was measured, so the results step reads it
-  there as a benchmark of its own, without making it an entity: entities
-  stay the entity steps' business; a split ("on val2017") or a language
-  pair ("SRPRS EN-FR") is not part of that name;
+  entity (`result_unlisted`);
 - who scored may be named in the sentence before ("... and train ViT-B/16.
   Fine-tuned, the encoder reaches 84.2%", "... and name the result
   RO-Layout. It improves F1 ..."): the last model or method of that
@@ -47,20 +42,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import lexicon
 from kg.extract.mentions import Mention, Sentence
 
-_WORD = r"(?:[A-Z][\w.'’-]*\w|[a-z]+\d[\w.-]*)"  # "Gibson", "NCBI-disease", "Amazon-Book", "newstest2014"
-_PART = r"(?:[A-Z][\w.'’-]*\w|\d{1,4}\b(?![.,%]))"  # "Gen 9 OU", "Amazon Reviews 2018", not the score of "on Higgs 73.1%"
-# An adjective may stand between "the" and the name: "on the sparser SRPRS", "on the revised Re-DocRED".
-UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n)\s+(?:the\s+(?:[a-z]+(?:er|est|ed)\s+)?)?({_WORD}(?:\s+{_PART})*)")
-# "SRPRS EN-FR": a language pair after a name is its split (the guidelines), not part of the benchmark's name.
-LANGUAGE_PAIR = re.compile(r"\s+[A-Z]{2}-[A-Z]{2}$")
-# Capitalised words after "on"/"in" that are not where a score was measured: a part of the paper, hardware, a metric ("62.1 on MOTA").
-NOT_ARENA = re.compile(r"(Table|Tab|Section|Sec|Figure|Fig|Appendix|App|Eq|Equation|Chapter|Part|Step|Stage|Phase|Round)\b")
-# "on val2017", "on test2015", "on minival": a split of the benchmark named before, where the score was measured on that benchmark.
-SPLIT = re.compile(r"(?i:(?:mini)?(?:val|train|test|dev)(?:\d{2,4})?(?:-(?:dev|std|challenge))?)")
-HARDWARE = re.compile(r"\b(GPUs?|CPUs?|TPUs?|cores?|boards?|machines?|nodes?|devices?)\b", re.I)
 # Metric words in any case, with the words that make them specific ("top-1 accuracy", "Dice score", "box AP"),
 # and metric acronyms in their own case only: "map" and "mae" are words too.
 METRICS = re.compile(
@@ -75,26 +58,6 @@ UNOWNED = re.compile(r"(^|[,;:]|\b(the|where|its|and|when|with|then))\s*$", re.I
 REFERS_BACK = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|then|while)\s+)(?:[Ii]t|[Tt]he (?:resulting |fine-tuned |final )?(?:model|encoder|network|detector|classifier|parser|policy|agent|system|method))\b"
 )
-
-
-def unlisted_arenas(text: str, sent: Sentence, spans: list[Mention]) -> list[Mention]:
-    """Benchmark names after "on"/"in" in `sent` that no entity span covers, as mentions for the results step only."""
-    found = []
-    covered = [(s.start_char, s.end_char) for s in spans]
-    for match in UNLISTED.finditer(text, sent.start_char, sent.end_char):
-        start, end = match.span(1)
-        for a, _ in covered:
-            if start < a < end:
-                end = text.rfind(" ", start, a)  # "On Higgs XGBoost reaches": the name stops where an entity starts
-        name = LANGUAGE_PAIR.sub("", text[start:end].rstrip(".,;:"))
-        end = start + len(name)
-        if any(s.start_char == end + 1 and s.label_ in {"Benchmark", "Environment"} for s in spans):
-            continue  # "On Split CIFAR-100": the word names the benchmark's variant (`with_variant`), not a benchmark
-        if (not name or any(a < end and start < b for a, b in covered) or NOT_ARENA.match(name) or METRICS.fullmatch(name) or SPLIT.fullmatch(name)
-                or HARDWARE.search(text, start, end + 12) or lexicon.is_excluded(name)):
-            continue  # ... and what the guidelines rule out as a name ("on JA-EN": a language pair is a split)
-        found.append(Mention(-1, -1, start, end, "Benchmark", "", name, "result"))
-    return found
 
 
 # An owner that entity finding left unnamed, when it ends the phrase: by its shape (a hyphen, a digit or two capitals),

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import folding, result_arenas, result_names, result_scores
+from kg.extract import folding, result_arenas, result_names, result_scores, result_unlisted
 from kg.extract.mentions import Mention, Sentence, norm
 from kg.records import Entity, Result
 
@@ -198,7 +198,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         spans_at = [(e.start_char, e.end_char) for e in in_sent]
         scores = result_scores.scores_in(text, sent, numbers, spans_at, bool(arenas))
         if scores:
-            arenas = sorted(arenas + result_names.unlisted_arenas(text, sent, in_sent) + result_names.named_sets(in_sent, text), key=lambda a: a.start_char)
+            arenas = sorted(arenas + result_unlisted.unlisted_arenas(text, sent, in_sent) + result_names.named_sets(in_sent, text), key=lambda a: a.start_char)
         scored_on = result_names.scored_on(arenas, text) if scores else []  # the benchmarks a score may be on, sifted once per sentence
         scorers = {id(e) for e in in_sent if (e.label_ in SUBJECT_TYPES or e in actors) and scores and e.end_char <= scores[-1][0]
                    and result_names.may_score(e, sent, text)}  # who may have scored, read once for all the sentence's scores
