@@ -27,7 +27,7 @@ from kg.extract.mentions import Mention, norm
 from kg.extract.result_scores import LIST_LINK, SCORE_LINK
 
 # An average over the paper's benchmarks has none of its own: "(Avg. 80.1%)", "an average accuracy of 61%".
-AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged)\b\W*([\w-]+\W+){0,2}$", re.I)
+AVERAGE_BEFORE = re.compile(r"\b(avg|average|averages|averaged)\b\W*([\w-]+\W+){0,2}$", re.I)
 AVERAGE_AFTER = re.compile(r"^\W*(on average|in average|averaged|average)\b", re.I)
 # "averaged over five seeds", "an average mAP over tIoU thresholds": an average within one benchmark, which keeps it;
 # so does "averaged over the locomotion datasets", the datasets of the benchmark the text has named.
@@ -150,13 +150,20 @@ def named_next(arena: Mention, scores: list[tuple[int, int, str]], index: int, a
             and len(coordinated_forward([a for a in arenas if a.start_char >= arena.start_char], text)) == 1)
 
 
+# "On the 45 datasets from the OpenML-CC18 suite, X reaches an average rank of 2.9": the suite an average is over.
+SUITE_BEFORE = re.compile(r"\b(?:on|in|from|of)\s+(?:the\s+)?$", re.I)
+# "lifts THUMOS14 performance to 72.4% average mAP": a benchmark named as what the score measures.
+ARENA_MODIFIES = re.compile(r"\s+(?:performance|results?|accuracy|scores?)\b")
+
+
 def alone_before(arena: Mention, arenas: list[Mention], scores: list[tuple[int, int, str]], clause_start: int, start: int, text: str) -> bool:
-    """Whether `arena` is the one benchmark of the clause, named after "on"/"in" before the score at `start`, with none after it
+    """Whether `arena` is the one benchmark of the clause, named after "on"/"in"/"from"/"of" or as what is measured ("lifts B
+    performance to") before the score at `start`, with none after it
     and no other score between ("With TSP features on ActivityNet-1.3 it obtains an average mAP of 37.6%"; not "61.2% on A and
     (Avg. 55.4%)")."""
     in_clause = [a for a in arenas if clause_start <= a.start_char and (a.end_char <= start or a.start_char > start)]
     return (in_clause == [arena] and arena.end_char <= start and not any(clause_start <= s[0] < start for s in scores)
-            and ON_IN_BEFORE.search(text, max(0, arena.start_char - 12), arena.start_char) is not None)
+            and (SUITE_BEFORE.search(text, max(0, arena.start_char - 12), arena.start_char) is not None or ARENA_MODIFIES.match(text, arena.end_char) is not None))
 
 
 def paired_with_earlier(scores: list[tuple[int, int, str]], index: int, arenas_said: dict[int, Mention | None], text: str) -> Mention | None:

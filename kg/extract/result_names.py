@@ -212,7 +212,8 @@ def scored_on(arenas: list[Mention], text: str) -> list[Mention]:
 # paper's method works on, and the gerund phrase is the paper's method at work.
 # So is every name of a gerund phrase that opens the sentence, up to the verb: "Replacing I3D with VideoMAE features lifts ...".
 GERUND_BEFORE = re.compile(r"(?:^|[,;])\s*[a-z]+ing\s+(?:the\s+|an?\s+)?$|^\W*[A-Z][a-z]+ing\s+[^,;]*$")
-GERUND_CLAUSE = re.compile(r"\W*(?:(?:On|In|For|At)\b[^,;]{0,80},\s*)?[a-z]+ing\s")
+GERUND_VERB = re.compile(r"\b(?:rais|lift|improv|boost|increas|reduc|lower|push|cut|bring|yield|giv|reach|achiev|attain|obtain)(?:e|es|s|ed|ing)?\b")
+GERUND_CLAUSE = re.compile(r"\W*(?:(?:On|In|For|At)\b[^,;]{0,80},\s*)?(?:[A-Z][a-z]+|[a-z]+)ing\s")
 
 
 def gerund_object(span: Mention, text: str, start: int) -> bool:
@@ -220,11 +221,13 @@ def gerund_object(span: Mention, text: str, start: int) -> bool:
     return GERUND_BEFORE.search(text[start : span.start_char]) is not None
 
 
-def gerund_clause(text: str, sentence_start: int, clause_start: int) -> bool:
-    """Whether the clause at `clause_start` ("On A, refining X predictions raises ...", "...: adding 1M images raises ...")
-    has a gerund phrase for its subject; not a clause after "while" or "but" ("while deciding what to say improved")."""
+def gerund_clause(text: str, sentence_start: int, clause_start: int, start: int) -> bool:
+    """Whether the clause at `clause_start` ("On A, refining X predictions raises ...", "...: adding 1M images raises ...",
+    "Transferring X to B raises the score from") has a gerund phrase for its subject, whose verb comes before the score at `start`;
+    not a clause after "while" or "but" ("while deciding what to say improved"), nor a score inside the phrase ("Using only 10% of
+    the labels, X reaches")."""
     opens = clause_start == sentence_start or text[max(0, clause_start - 3) : clause_start].rstrip().endswith((":", ";"))
-    return opens and GERUND_CLAUSE.match(text, clause_start) is not None
+    return opens and GERUND_CLAUSE.match(text, clause_start) is not None and GERUND_VERB.search(text, clause_start, start) is not None
 
 
 # "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.
@@ -303,7 +306,9 @@ COMPARED_PAREN = re.compile(r"\b(?:above|below|than|over|ahead of|behind|against
 NAME_SCORES = re.compile(r"(?<=[\s,;(])([A-Z][\w.+-]*\w)\s+(?:scores|scored|reaches|reached|achieves|achieved|obtains|obtained|attains|attained|gets"
                          r"|(?:drops|dropped|falls|fell|rises|rose|climbs|climbed)\s+to)\s+(?:only\s+)?~?$")
 OBJECT_OF = re.compile(r"\b(?:from|of|with|by|in|on|to|for|than|over|via|using)\s+(?:the\s+)?$", re.I)
-NOT_SUBJECT_WORDS = {"It", "This", "That", "These", "Those", "They", "We", "Our", "The", "Its", "Which"}
+# Pronouns and sentence adverbs, capitalised at a sentence's start, are no names: "Ours reaches" is the paper's own work.
+NOT_SUBJECT_WORDS = {"It", "This", "That", "These", "Those", "They", "We", "Our", "Ours", "The", "Its", "Which", "Both", "All", "Each",
+                     "Overall", "Here", "There", "Then", "Finally", "Moreover", "Notably", "Together", "Altogether"}
 
 
 def name_before_verb(text: str, sentence_start: int, start: int, covered: list[tuple[int, int]]) -> re.Match | None:

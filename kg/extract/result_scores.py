@@ -2,8 +2,9 @@
 
 A score is a percentage as written ("42.4%"), or a bare number in a
 sentence that says something scored it ("UI-TARS achieves 46.6",
-"~1732 (PPO)", "lowers RMSE to 0.41"), or a range after "of" ("an Elo of
-1300-1500", but not "of 2009-2019"). Relative gains are not
+"~1732 (PPO)", "lowers RMSE to 0.41", a negative one such as a docking
+score "of -7.91", which keeps its sign as written), or a range after "of"
+("an Elo of 1300-1500", but not "of 2009-2019"). Relative gains are not
 results ("+12%", "by 40%", "a 40% improvement", "33% fewer", "relative
 improvements of 14%, 7% and 9%", "gains 3.1 BLEU", "4.1 chrF++ points above", "46.6% in saved computation"), nor is a ceiling ("below 54%", "less than
 10% of the tokens"), nor a score listed after a relative one ("by 12.2% for
@@ -14,8 +15,9 @@ A share of the data ("with 1% of the labels") is no score, nor is a version
 preference share on no benchmark ("steadier than X in 71% of pairs") or the
 start of a change ("from 2.48 for the noisy input to 3.29"), unless a named
 model owns that start ("from 0.216 for UniCRS to 0.247"). A whole number is
-a score only where a metric names it ("an RMSE of 312, against 329 for
-GraphCast").
+a score only where a metric or "scores" names it ("an RMSE of 312, against
+329 for GraphCast", "mean returns of 812 on A and 1,430 on B", "scores
+812"), with the whole numbers set against it or listed after it.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import re
 from kg.extract import folding, result_names
 from kg.extract.mentions import Sentence
 
-SCORE = re.compile(r"(?<![\w.+\-±])(?<!\d:)(\d{1,3}(?:\.\d+)?\+?\\?%|~?\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~\d{2,5}(?![\d%.])|(?<=of )\d{2,4}[-–]\d{2,4}(?![\w%.-]))")
+SCORE = re.compile(r"(?<![\w.+\-±])(?<!\d:)(\d{1,3}(?:\.\d+)?\+?\\?%|[-−]\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~?\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~\d{2,5}(?![\d%.])|(?<=of )\d{2,4}[-–]\d{2,4}(?![\w%.-]))")
 # A range is a score only after "of" ("an Elo of 1300-1500"), and years are none ("of 2009-2019").
 # Its literal start lets the search skip through a text as fast as `str.find`; `_range` checks the word boundary before it.
 RANGE = re.compile(r"of \d{2,4}[-–]\d{2,4}(?![\w%.-])")
@@ -33,11 +35,11 @@ YEARS = re.compile(r"^(19|20)\d\d[-–](19|20)\d\d$")
 # Every score but a range has one of these within its first six characters: finding them is much faster than `SCORE.search`.
 SCORE_ANCHOR = re.compile(r"%|~|\.\d")
 DECIMAL_POINT = re.compile(r"\.\d")
-OF_DIGIT = re.compile(r"of \d")
+OF_DIGIT = re.compile(r"of [-−]?\d")
 # A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
 SCORE_VERBS = re.compile(
     r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|lower\w*|reduc\w*|complet\w*|"
-    r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|keep\w*|drop\w*|fall\w*|fell|decreas\w*|increas\w*|MRR|BLEU|ROUGE(?:-\w+)?|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
+    r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|keep\w*|drop\w*|fall\w*|fell|decreas\w*|increas\w*|solv\w*|resolv\w*|prov(?:es|ed)|pass(?:es|ed)|averag(?:es|ed)|MRR|BLEU|ROUGE(?:-\w+)?|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
     re.I,
 )
 # "matches GPT-4o on DocVQA (94.1 vs. 94.5)": two scores set against each other, the first of who scored, the second of whom it is compared with.
@@ -65,20 +67,28 @@ RELATIVE_WORDS_OF = re.compile(r"\b(higher|lower|better|worse|more|less|increase
 # What may stand between two scores of one list: "by 12.2% for ICL with Claude-3.5 and 19.5% for ...",
 # "by 9.8 (+29.4%) and 5.9": the second is as relative as the first.
 LIST_LINK = re.compile(r"^\s*(\([^()]*\)\s*)?((for|on|in|with)\s+(?:(?!\.\s)[^,;%()]){1,60}?)?\s*(,\s*and|,|and)\s*$", re.I)
-# An average over the paper's benchmarks has none of its own: "(Avg. 80.1%)", "an average accuracy of 61%".
-AVERAGE_BEFORE = re.compile(r"\b(avg|average|averaged)\b\W*([\w-]+\W+){0,2}$", re.I)
 MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
 
 
-# A whole number is a score where a metric names it ("a Z500 RMSE of 312"), and so are the whole numbers compared
-# with it ("against 329 for GraphCast and 347 for Pangu-Weather"): a bare whole number is too often a count or a year.
-WHOLE_OF = re.compile(r"of (\d{1,5})(?![\w%-]|[.,]\d)")
+# A whole number is a score where a metric names it ("a Z500 RMSE of 312", "mean returns of 2,430", "a docking score of
+# -8"), and so are the whole numbers set against it or listed after it ("against 329 for GraphCast and 347 for Pangu-Weather",
+# "812 on Breakout and 1430 on Pong", "812, 640 and 1,130"): a bare whole number is too often a count or a year.
+_WHOLE = r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d{1,5})(?![\w%-]|[.,]\d)"
+WHOLE_OF = re.compile(rf"of ({_WHOLE})")
 # "it scores 9,400 where Rainbow scores 0": a whole number that the verb "scores" governs is a score too.
 # Its literal start lets the search skip through a text as fast as `str.find`; `_scored` checks the word boundary before it.
-WHOLE_SCORED = re.compile(r"scor(?:es|ed)\s+(\d{1,3}(?:,\d{3})+|\d{1,5})(?![\w%-]|[.,]\d)")
-METRIC_ENDS = re.compile(result_names.METRICS.pattern + r"\s+$")
-WHOLE_COMPARED = re.compile(r",?\s+(?:against|compared (?:with|to)|versus|vs\.?)\s+(\d{1,5})(?=\s+for\b)")
-WHOLE_LISTED = re.compile(r"\s+for\s+[^,;()]{1,40}?(?:,\s*and|,|\band)\s+(\d{1,5})(?=\s+for\b)")
+WHOLE_SCORED = re.compile(rf"scor(?:es|ed)\s+({_WHOLE})")
+# "raises the average in-game score from 1,240 to 2,910": the end of a change of a metric; "solves 14 of the 658 problems in
+# B": a count of what was solved, out of a benchmark's total (not where a share restates it: "completes 17 of 20 tasks (85%)").
+WHOLE_FROM_TO = re.compile(rf"from {_WHOLE}\s+to ({_WHOLE})")
+WHOLE_SOLVED = re.compile(rf"(?:solv|resolv|complet|prov|pass)(?:es|ed)\s+({_WHOLE})\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*\s+[a-z][\w-]*(?!\s*\()(?=\s+(?:in|on|from)\s+(?:the\s+)?[A-Z])")
+# Its " of N" part, whose literal start a search skips to fast: the verb and count before it are read in a short window.
+OF_TOTAL = re.compile(r"of\s+(?:the\s+)?\d[\d,]*\s+[a-z]")
+SOLVED_BEFORE = re.compile(rf"(?:solv|resolv|complet|prov|pass)(?:es|ed)\s+{_WHOLE}\s+(?:out\s+)?$")
+METRIC_ENDS = re.compile(rf"(?:{result_names.METRICS.pattern}|(?<![\w@-])(?i:scores|rewards?|ratings?))\s+$")
+WHOLE_COMPARED = re.compile(rf",?\s+(?:against|compared (?:with|to)|versus|vs\.?)\s+({_WHOLE})(?=\s+for\b)")
+WHOLE_LISTED = re.compile(rf"\s+(?:for|on|in)\s+[^,;()\d]{{1,40}}?(?:,\s*and|,|\band)\s+({_WHOLE})(?=\s+(?:for|on|in)\b)")
+WHOLE_BARE_LISTED = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)({_WHOLE})(?=\s*(?:[,;.)]|$)|\s+(?:and|on|in|for|respectively)\b)")
 
 
 def first_whole_score(text: str) -> re.Match | None:
@@ -91,23 +101,29 @@ def first_whole_score(text: str) -> re.Match | None:
 
 
 def _scored(text: str, start: int, end: int) -> list[re.Match]:
-    """The matches of `WHOLE_SCORED` in `text[start:end]` that start a word."""
-    return [m for m in WHOLE_SCORED.finditer(text, start, end) if m.start() == 0 or not text[m.start() - 1].isalnum() and text[m.start() - 1] != "_"]
+    """The matches of `WHOLE_SCORED`, `WHOLE_SOLVED` and, after a metric, `WHOLE_FROM_TO` in `text[start:end]`, each at the start of a word."""
+    found = list(WHOLE_SCORED.finditer(text, start, end))
+    for total in OF_TOTAL.finditer(text, start, end):
+        low = max(start, total.start() - 40)
+        if (before := SOLVED_BEFORE.search(text[low : total.start()])) and (solved := WHOLE_SOLVED.match(text, low + before.start(), end)):
+            found.append(solved)
+    found = [m for m in found if m.start() == 0 or not text[m.start() - 1].isalnum() and text[m.start() - 1] != "_"]
+    found += [m for m in WHOLE_FROM_TO.finditer(text, start, end) if METRIC_ENDS.search(text[max(start, m.start() - 40) : m.start()])]
+    return sorted(found, key=lambda m: m.start())
 
 
 def whole_scores(text: str, sent: Sentence) -> list[tuple[int, str]]:
-    """The whole-number scores of `sent` that a metric names, with the ones compared with them, as (start, value)."""
-    found = [(m.start(1), m.group(1)) for m in _scored(text, sent.start_char, sent.end_char)]
-    for match in WHOLE_OF.finditer(text, sent.start_char, sent.end_char):
-        if not METRIC_ENDS.search(text[max(sent.start_char, match.start() - 40) : match.start()]):
-            continue
-        found.append((match.start(1), match.group(1)))
-        end = match.end(1)
-        following = WHOLE_COMPARED.match(text, end, sent.end_char)
+    """The whole-number scores of `sent` that a metric or "scores" names, with the ones set against or listed after them, as (start, value)."""
+    found: dict[int, str] = {}
+    heads = _scored(text, sent.start_char, sent.end_char)
+    heads += [m for m in WHOLE_OF.finditer(text, sent.start_char, sent.end_char) if METRIC_ENDS.search(text[max(sent.start_char, m.start() - 40) : m.start()])]
+    for match in heads:
+        following: re.Match | None = match
         while following:
-            found.append((following.start(1), following.group(1)))
-            following = WHOLE_LISTED.match(text, following.end(1), sent.end_char)
-    return found
+            found[following.start(1)] = following.group(1)
+            end = following.end(1)
+            following = WHOLE_COMPARED.match(text, end, sent.end_char) or WHOLE_LISTED.match(text, end, sent.end_char) or WHOLE_BARE_LISTED.match(text, end, sent.end_char)
+    return list(found.items())
 
 
 # "steadier than those of MusicLM in 71% of pairs", "preferred over X in 64% of cases": the share of a preference test,
@@ -196,7 +212,8 @@ def numbers(text: str, sent: Sentence) -> list[tuple[int, str]]:
     """The numbers of `sent` that may be scores, as (start, value), in order."""
     start, end = sent.start_char, sent.end_char
     if not (text.find("%", start, end) >= 0 or text.find("~", start, end) >= 0 or DECIMAL_POINT.search(text, start, end)
-            or OF_DIGIT.search(text, start, end) or text.find("scor", start, end) >= 0):
+            or OF_DIGIT.search(text, start, end) or text.find("scor", start, end) >= 0 or WHOLE_FROM_TO.search(text, start, end)
+            or OF_TOTAL.search(text, start, end)):
         return []  # every number `SCORE` or `whole_scores` finds has one of these, which searches with a literal start find fast
     sent_text = text[sent.start_char : sent.end_char]
     return sorted([(sent.start_char + m.start(1), m.group(1)) for m in SCORE.finditer(sent_text)] + whole_scores(text, sent))

@@ -88,6 +88,8 @@ POSSESSIVE_SCORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?~?")
 COUNT_BEFORE = re.compile(r"\b\d+\s+(?:of|out of)\s+\d+\s+[a-z][\w-]*\s*\(\s*$")
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
 THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate|gains|improvements)\b", re.I)
+# "an average accuracy of 71.2% over the five benchmarks": an average over several, which has no one benchmark.
+OVER_SEVERAL = re.compile(r"\b(?:over|across)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:benchmarks|datasets|suites|environments)\b")
 OURS = re.compile(r"\b(our|ours|we|it|its|(this|the proposed|the resulting) (approach|method|framework|model|system|agent|network))\b", re.I)
 
 
@@ -174,6 +176,18 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
 
     subject_ents = [e for e in ents if e.label_ in SUBJECT_TYPES]
+
+    def suite_before(number: int, scorers: list[str]) -> str | None:
+        """The one benchmark the sentence before sentence `number` names, as an entity or after "on"/"in", or the one of them
+        the paper evaluates on or introduces: what an average with no benchmark of its own is over, unless it is who scored."""
+        if not number:
+            return None
+        before = sents[number - 1]
+        spans = [e for e in ents if before.start <= e.start and e.end <= before.end]
+        named = [n for n in dict.fromkeys([name(e) for e in spans if e.label_ in ARENA_TYPES] + [m.text for m in result_unlisted.unlisted_arenas(text, before, spans)])
+                 if n not in scorers]
+        tested = [n for n in named if n in evaluated or n == introduced]
+        return named[0] if len(named) == 1 else (tested[0] if len(tested) == 1 else None)
     named: dict[int, list[Mention]] = {}
 
     def named_before(number: int) -> list[Mention]:
@@ -273,7 +287,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             elif said and THESE.search(text, clause_start, start):
                 names = said[max(said)]  # "X achieves 63.2 F1; with RoBERTa-large these rise to 65.5": X's scores
             elif (own := proposed or (found[0].subject if found else None)) and (
-                    OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or result_names.gerund_clause(text, sent.start_char, clause_start)):
+                    OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or result_names.gerund_clause(text, sent.start_char, clause_start, start)):
                 names = [own]  # where entity finding marked no method as proposed, the first to score is the paper's own
             elif referred := result_names.referred_subject(text[clause_start:start], named_before(number)):
                 names = [name(referred)]
@@ -297,7 +311,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             else:
                 benchmark = result_names.with_variant(arena, text, name(arena)) if arena else (found[-1].benchmark if found else fallback_arena)
             if result_arenas.averaged_away(scores, index, arena, arenas, text, clause_start, sent.end_char):
-                benchmark = None
+                # "... on the 12 tasks of the Quill suite. It averages 61.2": over Quill, where no benchmark is named before it
+                # and no several benchmarks are named as what it is over ("over the five benchmarks")
+                benchmark = None if any(a.start_char < start for a in arenas) or OVER_SEVERAL.search(text, clause_start, sent.end_char) else suite_before(number, names)
             last_scored = number
             for subject in names:
                 result = Result(subject=subject, benchmark=benchmark, metric=result_names.metric(text, sent, start, end), value=value)
