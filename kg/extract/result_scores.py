@@ -55,9 +55,11 @@ RELATIVE_BEFORE = re.compile(
     r"\s*(over|more than|absolute|about|around|nearly|approximately|up to|an?|average|of|~|\s)*$",
     re.I,
 )
+# Not through "and" to the next metric ("0.247 and Recall@50 to 0.452"), nor a comparison of the next number ("0.766 with fewer
+# than 0.01% folding voxels").
 RELATIVE_AFTER = re.compile(
-    r"^\s*([\w+@/-]+\s+){0,2}?(-\s*\d|to\b|relative|absolute|improvements?|increases?|gains?|boost|faster|slower|less|more|fewer|reduction|above|below|"
-    r"decrease|higher|lower|longer|shorter|larger|smaller|greater|better|worse|points?|pp\b|margin|speed-?up|saved|savings?)",
+    r"^\s*((?!and\b|or\b)[\w+@/-]+\s+){0,2}?(-\s*\d|to\b|relative|absolute|improvements?|increases?|gains?|boost|faster|slower|less|more|fewer|reduction|above|below|"
+    r"decrease|higher|lower|longer|shorter|larger|smaller|greater|better|worse|points?|pp\b|margin|speed-?up|saved|savings?)(?!\s+than\s+~?\d)",
     re.I,
 )
 # A share of something, not a score: "46.6% of its cost", "with 1%, 10% and 100% of the labels".
@@ -89,6 +91,11 @@ METRIC_ENDS = re.compile(rf"(?:{result_names.METRICS.pattern}|(?<![\w@-])(?i:sco
 WHOLE_COMPARED = re.compile(rf",?\s+(?:against|compared (?:with|to)|versus|vs\.?)\s+({_WHOLE})(?=\s+for\b)")
 WHOLE_LISTED = re.compile(rf"\s+(?:for|on|in)\s+[^,;()\d]{{1,40}}?(?:,\s*and|,|\band)\s+({_WHOLE})(?=\s+(?:for|on|in)\b)")
 WHOLE_BARE_LISTED = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)({_WHOLE})(?=\s*(?:[,;.)]|$)|\s+(?:and|on|in|for|respectively)\b)")
+
+
+def _metric_of(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the number at `start` follows "<metric> of" ("with an end-point error of 3.87"), which says it is a score."""
+    return text.endswith("of ", sentence_start, start) and METRIC_ENDS.search(text[max(sentence_start, start - 43) : start - 3]) is not None
 
 
 def first_whole_score(text: str) -> re.Match | None:
@@ -241,7 +248,7 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
         if (YEARS.match(value) or version_before(text, sent.start_char, start, value)
                 or THRESHOLD_BEFORE.search(text, max(sent.start_char, start - 30), start)):
             return False  # "of 2009-2019", "the CARLA Leaderboard 2.0", "73.1% mAP at tIoU 0.5"
-        return says_scored() and not BARE_UNIT.match(text[end : end + 12])
+        return (says_scored() or _metric_of(text, sent.start_char, start)) and not BARE_UNIT.match(text[end : end + 12])
 
     relative_end = None  # where the last relative gain of the sentence ended
     for start, number_text in found:

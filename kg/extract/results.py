@@ -90,6 +90,16 @@ COUNT_BEFORE = re.compile(r"\b\d+\s+(?:of|out of)\s+\d+\s+[a-z][\w-]*\s*\(\s*$")
 THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate|gains|improvements)\b", re.I)
 # "an average accuracy of 71.2% over the five benchmarks": an average over several, which has no one benchmark.
 OVER_SEVERAL = re.compile(r"\b(?:over|across)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:benchmarks|datasets|suites|environments)\b")
+# "We find that self-generated tests are wrong in 20% of cases": the clause after "we find that" has a subject of its own.
+REPORTED = re.compile(r"\b(?:we|our \w+)\s+(?:\w+ly\s+)?(?:find|found|observe|observed|show|showed|note|noted|see|saw|report|reported|confirm|confirmed)\s+that\b", re.I)
+
+
+def _reported_end(text: str, start: int, end: int) -> int:
+    """Where the clause in `text[start:end]` that "we find that" reports starts, or `start`."""
+    found = REPORTED.search(text, start, end)
+    return found.end() if found else start
+
+
 OURS = re.compile(r"\b(our|ours|we|it|its|(this|the proposed|the resulting) (approach|method|framework|model|system|agent|network))\b", re.I)
 
 
@@ -287,7 +297,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             elif said and THESE.search(text, clause_start, start):
                 names = said[max(said)]  # "X achieves 63.2 F1; with RoBERTa-large these rise to 65.5": X's scores
             elif (own := proposed or (found[0].subject if found else None)) and (
-                    OURS.search(text[clause_start:start]) or THE_PERFORMANCE.search(text[clause_start:start]) or result_names.gerund_clause(text, sent.start_char, clause_start, start)):
+                    OURS.search(text[_reported_end(text, clause_start, start) : start]) or THE_PERFORMANCE.search(text[clause_start:start])
+                    or result_names.gerund_clause(text, sent.start_char, clause_start, start)):
                 names = [own]  # where entity finding marked no method as proposed, the first to score is the paper's own
             elif referred := result_names.referred_subject(text[clause_start:start], named_before(number)):
                 names = [name(referred)]
