@@ -271,10 +271,24 @@ ON_BEFORE = re.compile(r"\b(on|in|of|from|to|and|or|across|than)\s+(the\s+)?$", 
 POSSESSIVE_METRIC = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?" + METRICS.pattern)
 
 
+# "ahead of GraphMVP (72.6%) and GEM (74.1%)": a name compared with, its score in parentheses, is who scored it.
+# So is each name of a list of them: "ahead of A (72.6%) and B (74.1%)", not "on A (94.4%), B (93.7%)".
+COMPARED_OWNER_BEFORE = re.compile(r"\b(?:above|below|than|ahead of|behind|over|outperforming|surpassing|exceeding|beating|against|versus|vs\.?)\s+"
+                                   r"(?:the\s+)?(?:[^()]{1,40}?\(\s*~?[\d.]+%?\s*\)\s*(?:,\s*and|,|and)\s+)*$", re.I)
+PAREN_SCORE = re.compile(r"\s*\(\s*~?\d")
+
+
 def acting(arenas: list[Mention], text: str) -> list[Mention]:
-    """The names of `arenas` that the sentence says score ("X achieves", "X reaches"), not ones scored on ("on X")."""
-    return [a for a in arenas if (SCORING_VERB.match(text[a.end_char : a.end_char + 40]) or POSSESSIVE_METRIC.match(text, a.end_char))
-            and not ON_BEFORE.search(text[max(0, a.start_char - 12) : a.start_char])]
+    """The names of `arenas` that the sentence says score ("X achieves", "X reaches"), not ones scored on ("on X"), and the
+    ones compared with, their score in parentheses ("ahead of X (72.6%)")."""
+    return [a for a in arenas if ((SCORING_VERB.match(text[a.end_char : a.end_char + 40]) or POSSESSIVE_METRIC.match(text, a.end_char))
+                                  and not ON_BEFORE.search(text[max(0, a.start_char - 12) : a.start_char]))
+            or (PAREN_SCORE.match(text, a.end_char) and compared_owner(a, text))]
+
+
+def compared_owner(span: Mention, text: str) -> bool:
+    """Whether `span` is a name compared with, or one of a list of them, before its score in parentheses ("ahead of X (72.6%)")."""
+    return COMPARED_OWNER_BEFORE.search(text[max(0, span.start_char - 150) : span.start_char]) is not None
 
 
 # "On Split CIFAR-100", "on Permuted MNIST": a capitalised word between "on" and a benchmark names its variant.

@@ -218,7 +218,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             continue
         in_sent = [e for e in ents if e.start >= sent.start and e.end <= sent.end]
         actors = result_names.acting([e for e in in_sent if e.label_ in ARENA_TYPES], text)  # "DriveCF achieves": typed as a benchmark, but who scored
-        arenas = [e for e in in_sent if e.label_ in ARENA_TYPES and e not in actors]
+        acting = {id(e) for e in actors}
+        arenas = [e for e in in_sent if e.label_ in ARENA_TYPES and id(e) not in acting]
         spans_at = [(e.start_char, e.end_char) for e in in_sent]
         scores = result_scores.scores_in(text, sent, numbers, spans_at, bool(arenas))
         if scores:
@@ -228,6 +229,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                    and result_names.may_score(e, sent, text)}  # who may have scored, read once for all the sentence's scores
         said: dict[int, list[str]] = {}  # who scored each of the sentence's scores so far, by index
         arenas_said: dict[int, Mention | None] = {}  # where each of them was scored
+        benchmarks_said: dict[int, str | None] = {}  # and the benchmark given it
         owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
             bounds = [sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])]
@@ -253,7 +255,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                                                          and ADDED_TO.fullmatch(text, subjects[-1].end_char, e.start_char)), None)):
                 subjects[-1] = added  # "BigGAN with AukGAN obtains 9.12": the paper's method at work on a base model
             owner = None if versus else next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None) or _described_owner(in_sent, start, text)
-            if owner is not None and owner.label_ in SUBJECT_TYPES and name(owner) != proposed and (
+            if owner is not None and (owner.label_ in SUBJECT_TYPES or id(owner) in acting) and name(owner) != proposed and (
                     head := next((e for e in in_sent if e.label_ in SUBJECT_TYPES and HEAD_WITH.fullmatch(text, e.end_char, owner.start_char)), None)):
                 owner = head  # "Swin-T with UperNet (44.5 mIoU)": the model the component is added to scored
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and (PAREN_AFTER.match(text[end : e.start_char]) or AT_SCORE.fullmatch(text, e.end_char, start)
@@ -271,7 +273,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             compared = following is not None and not after_for and result_arenas.compared_with(scores, index, text) is not None
             unlisted_for = following and not after_for and result_names.owner_after_for(text, skip + following.end(), sent.end_char, compared)
             owners += [owner] if owner is not None else after_for[:1]
-            if owner is not None and owner.label_ in SUBJECT_TYPES:
+            if owner is not None and (owner.label_ in SUBJECT_TYPES or id(owner) in acting):
                 names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
             elif owner is None and (compared_name := result_names.compared_in_parentheses(text, sent.start_char, start, spans_at)):
                 names = [compared_name]  # "above Contriever (47.5)", no entity covering Contriever
@@ -309,7 +311,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             else:
                 continue
             said[index] = names
-            if owner is not None and owner.label_ in ARENA_TYPES:
+            if owner is not None and owner.label_ in ARENA_TYPES and id(owner) not in acting:
                 arena = owner
             else:
                 arena = (result_arenas.paired_with_earlier(scores, index, arenas_said, text) if owner is not None else None) or result_arenas.arena_for(scores, index, scored_on, text)
@@ -325,6 +327,11 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 # "... on the 12 tasks of the Quill suite. It averages 61.2": over Quill, where no benchmark is named before it
                 # and no several benchmarks are named as what it is over ("over the five benchmarks")
                 benchmark = None if any(a.start_char < start for a in arenas) or OVER_SEVERAL.search(text, clause_start, sent.end_char) else suite_before(number, names)
+            if (owner is not None and index - 1 in benchmarks_said and result_names.compared_owner(owner, text)
+                    and len(set(result_arenas.listed(scores, index, text))) == 1
+                    and not any(scores[index - 1][1] <= a.start_char < start for a in arenas)):
+                benchmark = benchmarks_said[index - 1]  # "an average of 75.8%, ahead of X (72.6%)": X's one score is on what it is compared with
+            benchmarks_said[index] = benchmark
             last_scored = number
             for subject in names:
                 result = Result(subject=subject, benchmark=benchmark, metric=result_names.metric(text, sent, start, end), value=value)
