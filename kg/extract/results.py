@@ -273,9 +273,10 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             compared = following is not None and not after_for and result_arenas.compared_with(scores, index, text) is not None
             unlisted_for = following and not after_for and result_names.owner_after_for(text, skip + following.end(), sent.end_char, compared)
             owners += [owner] if owner is not None else after_for[:1]
+            compared_name = None if owner is not None else result_names.compared_in_parentheses(text, sent.start_char, start, spans_at)
             if owner is not None and (owner.label_ in SUBJECT_TYPES or id(owner) in acting):
                 names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
-            elif owner is None and (compared_name := result_names.compared_in_parentheses(text, sent.start_char, start, spans_at)):
+            elif owner is None and compared_name:
                 names = [compared_name]  # "above Contriever (47.5)", no entity covering Contriever
             elif after_for and not (subjects and result_names.measured_for(text, clause_start, start)):
                 names = [name(after_for[0])]
@@ -327,7 +328,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 # "... on the 12 tasks of the Quill suite. It averages 61.2": over Quill, where no benchmark is named before it
                 # and no several benchmarks are named as what it is over ("over the five benchmarks")
                 benchmark = None if any(a.start_char < start for a in arenas) or OVER_SEVERAL.search(text, clause_start, sent.end_char) else suite_before(number, names)
-            if (owner is not None and index - 1 in benchmarks_said and result_names.compared_owner(owner, text)
+            if ((compared_name or (owner is not None and result_names.compared_owner(owner, text))) and index - 1 in benchmarks_said
                     and len(set(result_arenas.listed(scores, index, text))) == 1
                     and not any(scores[index - 1][1] <= a.start_char < start for a in arenas)):
                 benchmark = benchmarks_said[index - 1]  # "an average of 75.8%, ahead of X (72.6%)": X's one score is on what it is compared with

@@ -1,0 +1,105 @@
+"""Results in shapes the guidelines cover and the score finder used to miss: benchmark lists of any written form, whole and
+negative scores, averages over a suite named before, the paper's own work written "ours". Every name here is made up."""
+
+from conftest import extract_one
+
+
+def _results(abstract: str, title: str = "A method") -> set[tuple]:
+    return {(r.subject, r.benchmark, r.value) for r in extract_one(title, abstract).results}
+
+
+def test_lower_case_coded_benchmarks_listed_pair_with_the_scores_in_order():
+    expected = {("Wrenlet", "aqua-bench", "61.2%"), ("Wrenlet", "tide-set", "55.0%"), ("Wrenlet", "coral-eval", "70.3%")}
+    assert _results("We propose Wrenlet, a detector. On aqua-bench, tide-set and coral-eval, Wrenlet reaches 61.2%, 55.0% and 70.3%.") == expected
+    assert _results("We propose Wrenlet, a detector. Wrenlet reaches 61.2%, 55.0% and 70.3% on aqua-bench, tide-set and coral-eval.") == expected
+
+
+def test_one_word_benchmarks_listed_after_on_pair_with_the_scores_in_order():
+    found = _results("We propose Wrenlet, a detector. Wrenlet reaches 61.2%, 55.0% and 70.3% on Aquabench, Tidebench and Coraleval, respectively.")
+    assert found == {("Wrenlet", "Aquabench", "61.2%"), ("Wrenlet", "Tidebench", "55.0%"), ("Wrenlet", "Coraleval", "70.3%")}
+
+
+def test_compound_adjectives_and_splits_after_on_are_no_benchmarks():
+    found = _results("We propose Wrenlet, a detector. Wrenlet reaches 61.2% on long-horizon tasks and 55.0% on real-world scenes.")
+    assert not {benchmark for _, benchmark, _ in found} & {"long-horizon", "real-world"}
+    found = _results("We propose Wrenlet, a speech encoder trained on Quailspeech. Wrenlet reaches a WER of 4.1% on test-clean.")
+    assert found and "test-clean" not in {benchmark for _, benchmark, _ in found}
+
+
+def test_a_list_that_no_and_closes_is_no_list_of_benchmarks():
+    found = _results("We propose Wrenlet, a detector. On Aquabench, Tidewalker reaches 61.2%.")
+    assert {benchmark for _, benchmark, _ in found} == {"Aquabench"}
+
+
+def test_whole_number_scores_listed_after_a_metric_pair_with_their_benchmarks():
+    found = _results("We present Plover, a game-playing agent. Plover obtains mean returns of 812 on Gorbag and 1430 on Zelkova.")
+    assert found == {("Plover", "Gorbag", "812"), ("Plover", "Zelkova", "1430")}
+    found = _results("We present Plover, a game-playing agent. Plover achieves scores of 2,430 on Gorbag and 811 on Zelkova.")
+    assert found == {("Plover", "Gorbag", "2,430"), ("Plover", "Zelkova", "811")}
+
+
+def test_a_whole_number_set_against_a_scored_one_is_a_score_too():
+    found = _results("We present Plover, a game-playing agent. On Gorbag, Plover scores 812, against 640 for KnotNet.")
+    assert found == {("Plover", "Gorbag", "812"), ("KnotNet", "Gorbag", "640")}
+
+
+def test_a_negative_score_keeps_its_sign():
+    found = _results("We introduce DockVine, a ligand generator. On the PoseCove benchmark, DockVine achieves a mean docking score of -7.91.")
+    assert found == {("DockVine", "PoseCove", "-7.91")}
+
+
+def test_a_count_solved_out_of_a_benchmarks_total_is_a_score_but_not_out_of_some_tasks():
+    found = _results("We introduce LemmaSmith, a prover. LemmaSmith proves 72.1% of Minif-Test, and it solves 14 of the 658 problems in PutnamVault.")
+    assert ("LemmaSmith", "PutnamVault", "14") in found
+    found = _results("We propose Keyhand, a policy. On a real arm Keyhand solves 7 of 8 household tasks after 50 demonstrations.")
+    assert not any(value == "7" for _, _, value in found)
+
+
+def test_the_end_of_a_whole_numbered_change_of_a_metric_is_a_score():
+    found = _results("We present Quarryman, a skill-writing agent. In Gorbag, transferring its skills raises the mean episode score from 1,240 to 2,910.")
+    assert found == {("Quarryman", "Gorbag", "2,910")}
+
+
+def test_a_share_inside_an_opening_gerund_phrase_is_no_score():
+    found = _results("We propose Tidemark, an aligner. Using only 10% of the seed pairs, Tidemark reaches a Hits@1 of 83.4% on Ravelink.")
+    assert found == {("Tidemark", "Ravelink", "83.4%")}
+
+
+def test_an_average_with_no_benchmark_before_it_is_over_the_one_named_the_sentence_before():
+    found = _results("We propose Harrier, a reasoner, and evaluate it on the Quillset suite. Harrier averages 61.2%.")
+    assert found == {("Harrier", "Quillset", "61.2%")}
+    found = _results("We propose Harrier, a reasoner. We evaluate on the TernBench suite of twelve tasks. It reaches an average accuracy of 61.2%.")
+    assert found == {("Harrier", "TernBench", "61.2%")}
+
+
+def test_an_average_over_several_benchmarks_keeps_none():
+    found = _results("We propose Harrier, a reasoner. We test it on Quillset. Harrier reaches an average accuracy of 61.2% over the five benchmarks.")
+    assert found == {("Harrier", None, "61.2%")}
+
+
+def test_ours_is_the_papers_own_work():
+    found = _results("We propose Gannet, a retrieval model. Ours reaches 48.2 nDCG@10 on the Skuaset benchmark.")
+    assert found == {("Gannet", "Skuaset", "48.2")}
+
+
+def test_what_we_find_has_a_subject_of_its_own():
+    found = _results("We present Loopwright, a self-repair procedure for code models. We find that self-generated tests are wrong in about 20% of cases.")
+    assert found == set()
+
+
+def test_a_number_after_a_metric_and_of_is_a_score_without_a_scoring_verb():
+    found = _results("We propose Swiftflow, an optical flow network. Trained on synthetic data, it generalises with an end-point error of 3.87 on Kestrel-2015.")
+    assert found == {("Swiftflow", "Kestrel-2015", "3.87")}
+
+
+def test_a_comparison_of_the_next_number_or_a_change_of_the_next_metric_leaves_a_score_absolute():
+    found = _results("We introduce Morphic, a registration network. On Brainset it reaches a Dice of 0.766 with fewer than 0.01% folding voxels.")
+    assert found == {("Morphic", "Brainset", "0.766")}
+    found = _results("We present Linkdial, a recommender. On Redwave, Linkdial improves Recall@10 from 0.216 to 0.247 and Recall@50 to 0.452.")
+    assert found == {("Linkdial", "Redwave", "0.247"), ("Linkdial", "Redwave", "0.452")}
+
+
+def test_names_compared_with_their_scores_in_parentheses_scored_them_on_the_benchmark_compared():
+    found = _results("We introduce StereoMol, a pretraining framework, and evaluate it on Moleset, a suite of eight tasks. "
+                     "It attains an average ROC-AUC of 75.8%, ahead of GraphMix (72.6%) and Gemstone (74.1%), and reaches 81.3% on Bloodset.")
+    assert {("StereoMol", "Moleset", "75.8%"), ("GraphMix", "Moleset", "72.6%"), ("Gemstone", "Moleset", "74.1%"), ("StereoMol", "Bloodset", "81.3%")} <= found
