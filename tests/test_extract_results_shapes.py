@@ -103,3 +103,10 @@ def test_names_compared_with_their_scores_in_parentheses_scored_them_on_the_benc
     found = _results("We introduce StereoMol, a pretraining framework, and evaluate it on Moleset, a suite of eight tasks. "
                      "It attains an average ROC-AUC of 75.8%, ahead of GraphMix (72.6%) and Gemstone (74.1%), and reaches 81.3% on Bloodset.")
     assert {("StereoMol", "Moleset", "75.8%"), ("GraphMix", "Moleset", "72.6%"), ("Gemstone", "Moleset", "74.1%"), ("StereoMol", "Bloodset", "81.3%")} <= found
+
+
+def test_a_whole_number_a_scoring_verb_governs_on_a_named_benchmark_is_a_score():
+    found = _results("We present Plover, a game-playing agent. Plover reaches 812 on Gorbag and 640 on Zelkova.")
+    assert found == {("Plover", "Gorbag", "812"), ("Plover", "Zelkova", "640")}
+    found = _results("We present Plover, a game-playing agent. Plover reaches 812 episodes of training on Gorbag.")
+    assert found == set()

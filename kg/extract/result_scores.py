@@ -84,6 +84,9 @@ WHOLE_SCORED = re.compile(rf"scor(?:es|ed)\s+({_WHOLE})")
 # B": a count of what was solved, out of a benchmark's total (not where a share restates it: "completes 17 of 20 tasks (85%)").
 WHOLE_FROM_TO = re.compile(rf"from {_WHOLE}\s+to ({_WHOLE})")
 WHOLE_SOLVED = re.compile(rf"(?:solv|resolv|complet|prov|pass)(?:es|ed)\s+({_WHOLE})\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*\s+[a-z][\w-]*(?!\s*\()(?=\s+(?:in|on|from)\s+(?:the\s+)?[A-Z])")
+# "Plover reaches 812 on Gorbag": a whole number a scoring verb governs, measured on a named benchmark.
+WHOLE_REACHED = re.compile(rf"\b(?:achiev|reach|obtain|attain)(?:es|ed)\s+({_WHOLE})(?:\s+points)?(?=\s+(?:on|in)\s+(?:the\s+)?[A-Z])")
+NUMBER_ON = re.compile(r"\d(?:\s+points)?\s+(?:on|in)\s+(?:the\s+)?[A-Z]")
 # Its " of N" part, whose literal start a search skips to fast: the verb and count before it are read in a short window.
 OF_TOTAL = re.compile(r"of\s+(?:the\s+)?\d[\d,]*\s+[a-z]")
 SOLVED_BEFORE = re.compile(rf"(?:solv|resolv|complet|prov|pass)(?:es|ed)\s+{_WHOLE}\s+(?:out\s+)?$")
@@ -104,7 +107,12 @@ def first_whole_score(text: str) -> re.Match | None:
         if METRIC_ENDS.search(text[max(0, match.start() - 40) : match.start()]):
             return match
     scored = _scored(text, 0, len(text))
-    return scored[0] if scored else None
+    if scored:
+        return scored[0]
+    for number in NUMBER_ON.finditer(text):  # "reaches 812 on Gorbag": the number and its benchmark first, the slower verb search after
+        if reached := WHOLE_REACHED.search(text, max(0, number.start() - 30), number.end()):
+            return reached
+    return None
 
 
 def _scored(text: str, start: int, end: int) -> list[re.Match]:
@@ -122,7 +130,7 @@ def _scored(text: str, start: int, end: int) -> list[re.Match]:
 def whole_scores(text: str, sent: Sentence) -> list[tuple[int, str]]:
     """The whole-number scores of `sent` that a metric or "scores" names, with the ones set against or listed after them, as (start, value)."""
     found: dict[int, str] = {}
-    heads = _scored(text, sent.start_char, sent.end_char)
+    heads = _scored(text, sent.start_char, sent.end_char) + list(WHOLE_REACHED.finditer(text, sent.start_char, sent.end_char))
     heads += [m for m in WHOLE_OF.finditer(text, sent.start_char, sent.end_char) if METRIC_ENDS.search(text[max(sent.start_char, m.start() - 40) : m.start()])]
     for match in heads:
         following: re.Match | None = match
@@ -220,8 +228,8 @@ def numbers(text: str, sent: Sentence) -> list[tuple[int, str]]:
     start, end = sent.start_char, sent.end_char
     if not (text.find("%", start, end) >= 0 or text.find("~", start, end) >= 0 or DECIMAL_POINT.search(text, start, end)
             or OF_DIGIT.search(text, start, end) or text.find("scor", start, end) >= 0 or WHOLE_FROM_TO.search(text, start, end)
-            or OF_TOTAL.search(text, start, end)):
-        return []  # every number `SCORE` or `whole_scores` finds has one of these, which searches with a literal start find fast
+            or OF_TOTAL.search(text, start, end) or WHOLE_REACHED.search(text, start, end)):
+        return []  # every number `SCORE` or `whole_scores` finds has one of these, most of which searches with a literal start find fast
     sent_text = text[sent.start_char : sent.end_char]
     return sorted([(sent.start_char + m.start(1), m.group(1)) for m in SCORE.finditer(sent_text)] + whole_scores(text, sent))
 

@@ -189,13 +189,15 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
 
     def suite_before(number: int, scorers: list[str]) -> str | None:
         """The one benchmark the sentence before sentence `number` names, as an entity or after "on"/"in", or the one of them
-        the paper evaluates on or introduces: what an average with no benchmark of its own is over, unless it is who scored."""
+        the paper evaluates on or introduces: what an average with no benchmark of its own is over, unless it is who scored or a
+        score is on it already ("61.2% on A ... (Avg. 55.4%). B reaches an average of 58.9%" is over more than A)."""
         if not number:
             return None
         before = sents[number - 1]
         spans = [e for e in ents if before.start <= e.start and e.end <= before.end]
+        already = {r.benchmark for r in found}
         named = [n for n in dict.fromkeys([name(e) for e in spans if e.label_ in ARENA_TYPES] + [m.text for m in result_unlisted.unlisted_arenas(text, before, spans)])
-                 if n not in scorers]
+                 if n not in scorers and n not in already]
         tested = [n for n in named if n in evaluated or n == introduced]
         return named[0] if len(named) == 1 else (tested[0] if len(tested) == 1 else None)
     named: dict[int, list[Mention]] = {}
