@@ -110,3 +110,41 @@ def test_a_whole_number_a_scoring_verb_governs_on_a_named_benchmark_is_a_score()
     assert found == {("Plover", "Gorbag", "812"), ("Plover", "Zelkova", "640")}
     found = _results("We present Plover, a game-playing agent. Plover reaches 812 episodes of training on Gorbag.")
     assert found == set()
+
+
+def test_points_a_scoring_verb_governs_are_a_score_not_a_gain():
+    found = _results("We propose Plover, an RL agent. In Gorbag, our agent scores 812 points.")
+    assert found == {("Plover", "Gorbag", "812")}
+    found = _results("We propose Plover, an RL agent. In Gorbag, our agent scores 3.1 points higher than KnotNet.")
+    assert found == set()
+
+
+def test_a_list_of_scores_on_benchmarks_goes_on_with_who_scored_its_first():
+    found = _results("We introduce Tern, a vision-language model. Tern scores 61.2 on Mossbench, 55.0 on Fernbench and 70.3 on Reedbench.")
+    assert found == {("Tern", "Mossbench", "61.2"), ("Tern", "Fernbench", "55.0"), ("Tern", "Reedbench", "70.3")}
+
+
+def test_a_benchmark_after_its_splits_or_tasks_and_of_is_where_the_scores_were_measured():
+    found = _results("We present Ibis, a policy. Ibis attains success rates of 81%, 64% and 47% on the easy, medium and hard splits of Gorbag.")
+    assert {benchmark for _, benchmark, _ in found} == {"Gorbag"}
+
+
+def test_a_lower_case_coded_name_before_a_head_noun_is_a_benchmark_but_not_an_adjective_before_a_name():
+    assert _results("We propose Auklet, a tagger. It reaches 61.2% on the aqua-bench benchmark.") == {("Auklet", "aqua-bench", "61.2%")}
+    found = _results("We propose Auklet, a tagger. On the audio-understanding benchmark Mossbench, it scores 69.2%.")
+    assert "audio-understanding" not in {benchmark for _, benchmark, _ in found}
+
+
+def test_a_benchmark_right_after_a_later_score_past_a_comma_is_that_scores():
+    found = _results("We propose Carefoot, an offline RL method, and evaluate it on the Dapple benchmark. Carefoot obtains a normalised score "
+                     "of 78.4 averaged over the locomotion datasets, compared with 74.7 for KnotNet, and reaches 71.5 on the maze-large-play dataset.")
+    assert ("Carefoot", "maze-large-play", "71.5") in found
+    assert ("Carefoot", "maze-large-play", "78.4") not in found
+    found = _results("We propose Papt, a re-identifier. Papt reaches 72.4% Rank-1 and 63.0% mAP on Occlu-Duke.")
+    assert found == {("Papt", "Occlu-Duke", "72.4%"), ("Papt", "Occlu-Duke", "63.0%")}
+
+
+def test_an_average_across_them_has_no_benchmark():
+    found = _results("We propose Freqmaster, a detector. We evaluate on five benchmarks: Smud, Mossl, Smapple, Swatch and Psalm. "
+                     "Freqmaster achieves an average F1 score of 94.1 across them.")
+    assert found == {("Freqmaster", None, "94.1")}

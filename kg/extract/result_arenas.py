@@ -27,7 +27,7 @@ from kg.extract.mentions import Mention, norm
 from kg.extract.result_scores import LIST_LINK, SCORE_LINK
 
 # An average over the paper's benchmarks has none of its own: "(Avg. 80.1%)", "an average accuracy of 61%".
-AVERAGE_BEFORE = re.compile(r"\b(avg|average|averages|averaged)\b\W*([\w-]+\W+){0,2}$", re.I)
+AVERAGE_BEFORE = re.compile(r"\b(avg|average|averages|averaged)\b\W*([\w-]+\W+){0,3}$", re.I)
 AVERAGE_AFTER = re.compile(r"^\W*(on average|in average|averaged|average)\b", re.I)
 # "averaged over five seeds", "an average mAP over tIoU thresholds": an average within one benchmark, which keeps it;
 # so does "averaged over the locomotion datasets", the datasets of the benchmark the text has named.
@@ -102,7 +102,8 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
             return opening[index - first]  # "On A and B it obtains 71.8 and 49.6, ahead of X (64.2 and 41.5), and on C 79.4"
         return opening[-1] if len(opening) == 1 else None
     # Not "...; on the B tasks it matches", nor ", and on B it obtains 0.652": a benchmark that opens a later score's clause.
-    after = [a for a in arenas if a.start_char > end and ";" not in text[end : a.start_char] and not opens_later(a, scores, index, text)]
+    after = [a for a in arenas if a.start_char > end and ";" not in text[end : a.start_char] and not opens_later(a, scores, index, text)
+             and not claimed_later(a, scores, index, text)]
     if not after or SPLIT_NEXT.match(text, end):  # "85.1% on JA-EN": on a split of the benchmark named before
         before = [a for a in arenas if a.end_char <= scores[index][0]]
         if index and not any(scores[index - 1][1] <= a.start_char < scores[index][0] for a in arenas) and not SCORE_LINK.match(text[scores[index - 1][1] : scores[index][0]]):
@@ -132,6 +133,15 @@ def _paired_earlier(scores: list[tuple[int, int, str]], index: int, compared: in
 def opens_later(arena: Mention, scores: list[tuple[int, int, str]], index: int, text: str) -> bool:
     """Whether `arena`, after score `index`, opens a clause of its own with a later score of the sentence in it."""
     return any(s[0] > arena.end_char for s in scores[index + 1 :]) and CLAUSE_OPENING.search(text, max(0, arena.start_char - 40), arena.start_char) is not None
+
+
+def claimed_later(arena: Mention, scores: list[tuple[int, int, str]], index: int, text: str) -> bool:
+    """Whether `arena` is named right after a later score of the sentence, outside the list of score `index` and past a comma:
+    that score's ("78.4 averaged over the locomotion datasets, ..., and reaches 71.5 on A": A is 71.5's; not "72.4% Rank-1 and
+    63.0% mAP on A")."""
+    last = listed(scores, index, text)[1]
+    return any(s[1] <= arena.start_char and RIGHT_AFTER.fullmatch(text, s[1], arena.start_char) and "," in text[scores[index][1] : s[0]]
+               for s in scores[last + 1 :])
 
 
 def split_owner(text: str, end: int, arenas: list[Mention]) -> Mention | None:

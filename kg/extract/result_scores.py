@@ -62,6 +62,9 @@ RELATIVE_AFTER = re.compile(
     r"decrease|higher|lower|longer|shorter|larger|smaller|greater|better|worse|points?|pp\b|margin|speed-?up|saved|savings?)(?!\s+than\s+~?\d)",
     re.I,
 )
+# "scores 812 points": points a scoring verb governs are a score, not a gain ("3.1 points above X", "by 2 points").
+SCORED_BEFORE = re.compile(r"\b(?:scor|reach|achiev|obtain|attain)\w*\s+$")
+POINTS_SCORED = re.compile(r"\s*points?\b(?!\s+(?:more|higher|lower|above|below|over|ahead|behind|better|worse|than|less|fewer))")
 # A share of something, not a score: "46.6% of its cost", "with 1%, 10% and 100% of the labels".
 # So is a share of a score: "retain 78% of the Crafter score", "keeps 95% of the teacher's performance".
 RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|parameters|cost|compute|labels|annotations|training (data|set)|(?:[\w-]+\s+){0,2}?(?:score|performance|accuracy)))\b", re.I)
@@ -270,7 +273,8 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
         before = (SCORE_LIST_BEFORE.sub("", before) if "%" in before else before)[-40:]  # a list of scores has a "%"
         after = text[end : end + 80]
         after = after[SCORE_LIST_AFTER.match(after).end() if SCORE_LIST_AFTER.match(after) else 0 :]
-        relative_after = folding.match(RELATIVE_AFTER, after[:30]) and not named_start(before, after)
+        relative_after = folding.match(RELATIVE_AFTER, after[:30]) and not named_start(before, after) and not (
+            SCORED_BEFORE.search(before) and POINTS_SCORED.match(after))
         if (folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or relative_after or RELATIVE_OF.match(after)
                 or not_a_score(before, after, on_benchmark)):
             relative_end = end

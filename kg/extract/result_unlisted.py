@@ -2,16 +2,18 @@
 
 After "on"/"in" a capitalised or coded word is where a score was measured
 ("reaches 0.41 SPL on Gibson", "and on NCBI-disease from 87.8 to 89.3",
-"29.8 BLEU on newstest2014"), so the results step takes it as a benchmark of
+"29.8 BLEU on newstest2014"), and so is one after a part of it and "of" ("on
+the hard split of Gorbag"), so the results step takes it as a benchmark of
 its own without making it an entity: entities stay the entity steps'
 business. A split ("on val2017") or a language pair ("SRPRS EN-FR") is not
 part of that name, nor is a part of the paper ("on Table 3"), a metric or
 hardware.
 
 A coded name in lower case with a hyphen ("on aqua-bench") is a benchmark
-too where it ends its phrase and its first part is no common prefix of
-English compounds nor a split word: "on long-horizon tasks", "in
-real-world settings" and "on test-clean" name none.
+too where it ends its phrase or a head noun follows ("the aqua-bench
+dataset", not "the audio-understanding benchmark MMAU") and its first part is no common prefix of English compounds nor
+a split word: "on long-horizon tasks", "in real-world settings" and "on
+test-clean" name none.
 
 The names listed after one ("on A, B and C", "on GSM8K, tide-set and
 Coraleval") are benchmarks as well, where the list closes with "and" or
@@ -32,12 +34,15 @@ _PART = r"(?:[A-Z][\w.'’-]*\w|\d{1,4}\b(?![.,%]))"  # "Gen 9 OU", "Amazon Revi
 _CODED = r"[a-z][a-z\d]*(?:-[a-z\d]+)+"  # "aqua-bench", "ogbn-arxiv", "hopper-medium-v2"
 _NAME = rf"{_WORD}(?:\s+{_PART})*|{_CODED}"
 # An adjective may stand between "the" and the name: "on the sparser SRPRS", "on the revised Re-DocRED".
-UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n)\s+(?:the\s+(?:[a-z]+(?:er|est|ed)\s+)?)?({_NAME})")
+# So is a name after a part of it and "of": "on the hard split of Gorbag", "nine tasks of the Shearwater benchmark".
+UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n|(?:splits?|subsets?|levels?|tracks?|portions?|partitions?|tasks|settings|variants?)\s+of)\s+"
+                      rf"(?:the\s+(?:[a-z]+(?:er|est|ed)\s+)?)?({_NAME})")
 # The next name of a list: "on A, B and C", "on A and the B".
 LIST_NEXT = re.compile(rf"(\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?({_NAME})")
 CLOSING_LINK = re.compile(r"\b(?:and|or)\b")
 # Where a lower-case name ends its phrase: punctuation, the sentence's end or a word that opens a new phrase.
-PHRASE_END = re.compile(r"\s*(?:[,;.:()]|$|(?:and|or|respectively|with|while|whereas|where|when|compared|versus|vs|than|but)\b)")
+PHRASE_END = re.compile(r"\s*(?:[,;.:()]|$|(?:and|or|respectively|with|while|whereas|where|when|compared|versus|vs|than|but)\b"
+                        r"|(?:benchmark|dataset|suite|corpus|environment|split|test set)s?\b(?!\s+[A-Z]))")
 OPEN_LINK = re.compile(r"\s*(?:and|or)\b")
 # First parts of common English compounds, which no coded name is: "long-horizon", "real-world", "multi-turn".
 COMPOUND_START = {

@@ -88,8 +88,8 @@ POSSESSIVE_SCORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?~?")
 COUNT_BEFORE = re.compile(r"\b\d+\s+(?:of|out of)\s+\d+\s+[a-z][\w-]*\s*\(\s*$")
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
 THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate|gains|improvements)\b", re.I)
-# "an average accuracy of 71.2% over the five benchmarks": an average over several, which has no one benchmark.
-OVER_SEVERAL = re.compile(r"\b(?:over|across)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:benchmarks|datasets|suites|environments)\b")
+# "an average accuracy of 71.2% over the five benchmarks", "across them": an average over several, which has no one benchmark.
+OVER_SEVERAL = re.compile(r"\b(?:over|across)\s+(?:them|these|those|(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:benchmarks|datasets|suites|environments))\b")
 # "We find that self-generated tests are wrong in 20% of cases": the clause after "we find that" has a subject of its own.
 REPORTED = re.compile(r"\b(?:we|our \w+)\s+(?:\w+ly\s+)?(?:find|found|observe|observed|show|showed|note|noted|see|saw|report|reported|confirm|confirmed)\s+that\b", re.I)
 
@@ -292,6 +292,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = repeated
             elif (unlisted_subject := result_names.name_before_verb(text, sent.start_char, start, spans_at)) and not (subjects and subjects[-1].end_char > unlisted_subject.start(1)):
                 names = [unlisted_subject.group(1)]  # "where Rainbow scores 0", Rainbow no entity
+            elif not subjects and index - 1 in said and result_scores.LIST_LINK.match(text[scores[index - 1][1] : start]):
+                names = said[index - 1]  # "Tern scores 61.2 on A, 55.0 on B and 70.3 on C": the list goes on with who scored its first
             elif subjects:
                 names = [result_names.written_name(s, text) or name(s) for s in _respectively(result_arenas.coordinated(subjects, text), scores, index, text)]
             elif WHILE_GERUND.search(text, max(sent.start_char, clause_start - 8), clause_start) and GERUND_START.match(text, clause_start) and (
