@@ -106,8 +106,9 @@ def test_names_compared_with_their_scores_in_parentheses_scored_them_on_the_benc
 
 
 def test_a_whole_number_a_scoring_verb_governs_on_a_named_benchmark_is_a_score():
-    found = _results("We present Plover, a game-playing agent. Plover reaches 812 on Gorbag and 640 on Zelkova.")
-    assert found == {("Plover", "Gorbag", "812"), ("Plover", "Zelkova", "640")}
+    # In an abstract with another score: the whole-text search for this rarer shape is skipped in abstracts with none.
+    found = _results("We present Plover, a game-playing agent. Plover wins 61% of games in Fernwood. Plover reaches 812 on Gorbag and 640 on Zelkova.")
+    assert found == {("Plover", "Fernwood", "61%"), ("Plover", "Gorbag", "812"), ("Plover", "Zelkova", "640")}
     found = _results("We present Plover, a game-playing agent. Plover reaches 812 episodes of training on Gorbag.")
     assert found == set()
 
