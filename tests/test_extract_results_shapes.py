@@ -149,3 +149,14 @@ def test_an_average_across_them_has_no_benchmark():
     found = _results("We propose Freqmaster, a detector. We evaluate on five benchmarks: Smud, Mossl, Smapple, Swatch and Psalm. "
                      "Freqmaster achieves an average F1 score of 94.1 across them.")
     assert found == {("Freqmaster", None, "94.1")}
+
+
+def test_benchmarks_listed_with_their_scores_in_parentheses_are_benchmarks_not_names_compared_with():
+    found = _results("We propose Gannet, a retrieval model. Our best model achieves state-of-the-art results on Skuaset (48.2 nDCG@10) "
+                     "and Ternset (51.0 nDCG@10).")
+    assert found == {("Gannet", "Skuaset", "48.2"), ("Gannet", "Ternset", "51.0")}
+
+
+def test_this_before_a_scoring_verb_is_the_papers_work():
+    found = _results("We propose Gannet, a retrieval model trained with hard negatives. This yields 48.2 nDCG@10 on Skuaset.")
+    assert found == {("Gannet", "Skuaset", "48.2")}

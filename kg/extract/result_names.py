@@ -312,6 +312,7 @@ def measured_for(text: str, clause_start: int, start: int) -> bool:
 
 
 # "above Contriever (47.5) and BM25 (42.9)": a compared name that no entity covers owns the score in parentheses after it.
+ARENA_LISTED_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?[\w.+-]+\s*\([^()]*\)\s*(?:,\s*and|,|and)\s+$")
 COMPARED_PAREN = re.compile(r"\b(?:above|below|than|over|ahead of|behind|against|vs\.?|versus|and|,)\s+([A-Z][\w.+-]*\w)\s*\(\s*$")
 
 
@@ -343,6 +344,8 @@ def compared_in_parentheses(text: str, sentence_start: int, start: int, covered:
     if found is None:
         return None
     name_end = low + found.end(1)
+    if ARENA_LISTED_BEFORE.search(text, max(sentence_start, low + found.start(1) - 80), low + found.start(1)):
+        return None  # "on A (48.2) and B (51.0)": B is the second benchmark of the list, not a name compared with
     return None if any(a < name_end <= b for a, b in covered) else found.group(1)
 
 

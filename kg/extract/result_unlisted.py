@@ -37,8 +37,8 @@ _NAME = rf"{_WORD}(?:\s+{_PART})*|{_CODED}"
 # So is a name after a part of it and "of": "on the hard split of Gorbag", "nine tasks of the Shearwater benchmark".
 UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n|(?:splits?|subsets?|levels?|tracks?|portions?|partitions?|tasks|settings|variants?)\s+of)\s+"
                       rf"(?:the\s+(?:[a-z]+(?:er|est|ed)\s+)?)?({_NAME})")
-# The next name of a list: "on A, B and C", "on A and the B".
-LIST_NEXT = re.compile(rf"(\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?({_NAME})")
+# The next name of a list: "on A, B and C", "on A and the B", "on A (48.2) and B (51.0)".
+LIST_NEXT = re.compile(rf"(?:\s*\([^()]*\))?(\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?({_NAME})")
 CLOSING_LINK = re.compile(r"\b(?:and|or)\b")
 # Where a lower-case name ends its phrase: punctuation, the sentence's end or a word that opens a new phrase.
 PHRASE_END = re.compile(r"\s*(?:[,;.:()]|$|(?:and|or|respectively|with|while|whereas|where|when|compared|versus|vs|than|but)\b"

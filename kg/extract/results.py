@@ -100,7 +100,8 @@ def _reported_end(text: str, start: int, end: int) -> int:
     return found.end() if found else start
 
 
-OURS = re.compile(r"\b(our|ours|we|it|its|(this|the proposed|the resulting) (approach|method|framework|model|system|agent|network))\b", re.I)
+OURS = re.compile(r"\b(our|ours|we|it|its|(this|the proposed|the resulting) (approach|method|framework|model|system|agent|network)"
+                  r"|this(?=\s+(?:\w+ly\s+)?(?:yields?|gives?|achieves?|reaches|attains|obtains|improves|raises|boosts|brings|leads)))\b", re.I)
 
 
 def _for_setting(span: Mention, start: int, scorers: set[int], in_sent: list[Mention], text: str) -> bool:
