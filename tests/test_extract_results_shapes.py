@@ -160,3 +160,14 @@ def test_benchmarks_listed_with_their_scores_in_parentheses_are_benchmarks_not_n
 def test_this_before_a_scoring_verb_is_the_papers_work():
     found = _results("We propose Gannet, a retrieval model trained with hard negatives. This yields 48.2 nDCG@10 on Skuaset.")
     assert found == {("Gannet", "Skuaset", "48.2")}
+
+
+def test_slash_lists_and_names_in_parentheses_after_scores_pair_in_order():
+    expected = {("Wrenlet", "Aquabench", "61.2"), ("Wrenlet", "Tidebench", "55.0"), ("Wrenlet", "Coraleval", "70.3")}
+    assert _results("We propose Wrenlet, a detector. Wrenlet reaches 61.2/55.0/70.3 mAP on Aquabench/Tidebench/Coraleval.") == expected
+    assert _results("We propose Wrenlet, a detector. Wrenlet reaches 61.2 (Aquabench), 55.0 (Tidebench) and 70.3 (Coraleval) mAP.") == expected
+
+
+def test_a_percentage_with_a_thousands_separator_is_one_score():
+    found = _results("We present Plover, a game agent. Plover achieves human-normalized scores of 812%, 640% and 1,130% in Gorbag, Zelkova and Quarry.")
+    assert found == {("Plover", "Gorbag", "812%"), ("Plover", "Zelkova", "640%"), ("Plover", "Quarry", "1,130%")}

@@ -54,8 +54,9 @@ OWN_PHRASE = re.compile(r"(?:(?!\b(?:for|than|of|from)\b)[^,;\d])*?\b(?:on|in)\s
                         r"(?:(?:[\w-]+\s+){0,2}?(?:setting|split|subset|variant|version|track|portion|partition)s?\s+of\s+(?:the\s+)?)?")
 ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
 FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?([\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?\s+)?to\s*$")
+PAREN_NAMED = re.compile(r"%?\s*(?:[\w@-]+\s*)?\(\s*")
 PAREN_OPENED = re.compile(r"\s*\(\s*(?:~?[\d.]+%?\s*(?:,|and)\s*)*$")
-COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&)?\s*$")
+COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&|/)?\s*$")
 # ", and on the B benchmark it obtains": a benchmark phrase that opens a clause of its own.
 CLAUSE_OPENING = re.compile(r"[,;]\s*(?:and\s+)?(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 
@@ -77,8 +78,8 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
     and "On A, B and C it reaches 84.1%, 73.0% and 80.2%" pairs in order.
     """
     end = scores[index][1]
-    if named := next((a for a in arenas if PAREN_OPENED.match(text, a.end_char, scores[index][0])), None):
-        return named  # "on A (48.2 nDCG@10) and B (51.0 nDCG@10)": the score in parentheses right after a benchmark is on it
+    if named := next((a for a in arenas if PAREN_OPENED.match(text, a.end_char, scores[index][0]) or PAREN_NAMED.fullmatch(text, end, a.start_char)), None):
+        return named  # "on A (48.2 nDCG@10) and B (51.0 nDCG@10)", "61.2 (A), 55.0 (B)": the benchmark and its score side by side
     first, last = listed(scores, index, text)
     if referred := result_names.benchmarks_referred(arenas, scores[first][0], text[scores[last][1] : scores[last][1] + 60], last - first + 1):
         return referred[index - first]  # "ByteTrack reaches 63.1 and 61.3 HOTA on the two benchmarks"

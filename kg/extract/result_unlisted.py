@@ -16,8 +16,10 @@ a split word: "on long-horizon tasks", "in real-world settings" and "on
 test-clean" name none.
 
 The names listed after one ("on A, B and C", "on GSM8K, tide-set and
-Coraleval") are benchmarks as well, where the list closes with "and" or
-"or": a score list in that frame pairs with them in order (`result_arenas`).
+Coraleval", "on A/B/C") are benchmarks as well, where the list closes with
+"and", "or" or a slash: a score list in that frame pairs with them in order
+(`result_arenas`). So is a name alone in parentheses right after a score
+("61.2 (Aquabench), 55.0 (Tidebench)").
 """
 
 from __future__ import annotations
@@ -37,9 +39,11 @@ _NAME = rf"{_WORD}(?:\s+{_PART})*|{_CODED}"
 # So is a name after a part of it and "of": "on the hard split of Gorbag", "nine tasks of the Shearwater benchmark".
 UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n|(?:splits?|subsets?|levels?|tracks?|portions?|partitions?|tasks|settings|variants?)\s+of)\s+"
                       rf"(?:the\s+(?:[a-z]+(?:er|est|ed)\s+)?)?({_NAME})")
-# The next name of a list: "on A, B and C", "on A and the B", "on A (48.2) and B (51.0)".
-LIST_NEXT = re.compile(rf"(?:\s*\([^()]*\))?(\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?({_NAME})")
-CLOSING_LINK = re.compile(r"\b(?:and|or)\b")
+# A name alone in parentheses right after a score: "61.2 (Aquabench), 55.0 (Tidebench)".
+PAREN_NAME = re.compile(rf"\d%?\s*(?:[\w@-]+\s*)?\(\s*((?:{_WORD})(?:\s+{_PART})*)\s*\)")
+# The next name of a list: "on A, B and C", "on A and the B", "on A (48.2) and B (51.0)", "on A/B/C".
+LIST_NEXT = re.compile(rf"(?:\s*\([^()]*\))?(\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|/)(?:the\s+)?({_NAME})")
+CLOSING_LINK = re.compile(r"\b(?:and|or)\b|/")
 # Where a lower-case name ends its phrase: punctuation, the sentence's end or a word that opens a new phrase.
 PHRASE_END = re.compile(r"\s*(?:[,;.:()]|$|(?:and|or|respectively|with|while|whereas|where|when|compared|versus|vs|than|but)\b"
                         r"|(?:benchmark|dataset|suite|corpus|environment|split|test set)s?\b(?!\s+[A-Z]))")
@@ -70,6 +74,9 @@ def unlisted_arenas(text: str, sent: Sentence, spans: list[Mention]) -> list[Men
     for match in UNLISTED.finditer(text, sent.start_char, sent.end_char):
         if (mention := _mention(text, match.start(1), match.end(1), spans, covered)) is not None and _ends_phrase(mention, text, sent.end_char):
             found.append(mention)
+    for match in PAREN_NAME.finditer(text, sent.start_char, sent.end_char):
+        if (mention := _mention(text, match.start(1), match.end(1), spans, covered)) is not None and not any(f.start_char == mention.start_char for f in found):
+            found.append(mention)  # "61.2 (Aquabench), 55.0 (Tidebench)"
     heads = found + [s for s in spans if s.label_ in ARENA_LABELS]
     return found + [m for head in heads for m in _listed_after(head, text, sent.end_char, spans, covered) if not any(f.start_char == m.start_char for f in found)]
 
@@ -111,8 +118,8 @@ def _listed_after(head: Mention, text: str, end: int, spans: list[Mention], cove
         if entity is None:
             chain.append(mention)
         position = mention.end_char
-        if closed:
-            break
+        if closed and match.group(1) != "/":
+            break  # "A, B and C" ends at C; "A/B/C" goes on
     if not closed or not chain or OPEN_LINK.match(text, position, end):
         return []  # "on A, Wrenlet reaches": no list; "on real-world and simulated data": no name ends it
     return chain
