@@ -37,9 +37,10 @@ SCORE_ANCHOR = re.compile(r"%|~|\.\d")
 DECIMAL_POINT = re.compile(r"\.\d")
 OF_DIGIT = re.compile(r"of [-−]?\d")
 # A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
+# In lower case, metric acronyms too, so that `folding` can search the lower-cased text without `re.I`, several times faster.
 SCORE_VERBS = re.compile(
     r"\b(achiev\w*|scor\w*|reach\w*|obtain\w*|attain\w*|surpass\w*|outperform\w*|were|was|improv\w*|rais\w*|ris(e|es|ing)|rate[sd]?|lower\w*|reduc\w*|complet\w*|"
-    r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|keep\w*|drop\w*|fall\w*|fell|decreas\w*|increas\w*|solv\w*|resolv\w*|prov(?:es|ed)|pass(?:es|ed)|averag(?:es|ed)|MRR|BLEU|ROUGE(?:-\w+)?|F1|MOS|AUROC|AUC|mAP|AP|WER|SPL|NDCG|nDCG)\b",
+    r"yield\w*|record\w*|report\w*|gets?|wins?|picks?|keep\w*|drop\w*|fall\w*|fell|decreas\w*|increas\w*|solv\w*|resolv\w*|prov(?:es|ed)|pass(?:es|ed)|averag(?:es|ed)|mrr|bleu|rouge(?:-\w+)?|f1|mos|auroc|auc|map|ap|wer|spl|ndcg)\b",
     re.I,
 )
 # "matches GPT-4o on DocVQA (94.1 vs. 94.5)": two scores set against each other, the first of who scored, the second of whom it is compared with.
@@ -262,7 +263,7 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
 
     def says_scored() -> bool:
         if not said:
-            said.append(bool(SCORE_VERBS.search(sent_text) or VS_PAIR.search(sent_text)))
+            said.append(bool(folding.search(SCORE_VERBS, sent_text) or VS_PAIR.search(sent_text)))
         return said[0]
 
     def value_ok(value: str, start: int, end: int) -> bool:
