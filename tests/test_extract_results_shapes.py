@@ -171,3 +171,18 @@ def test_slash_lists_and_names_in_parentheses_after_scores_pair_in_order():
 def test_a_percentage_with_a_thousands_separator_is_one_score():
     found = _results("We present Plover, a game agent. Plover achieves human-normalized scores of 812%, 640% and 1,130% in Gorbag, Zelkova and Quarry.")
     assert found == {("Plover", "Gorbag", "812%"), ("Plover", "Zelkova", "640%"), ("Plover", "Quarry", "1,130%")}
+
+
+def test_the_start_of_a_change_written_after_its_end_is_no_score():
+    found = _results("We introduce Pelican, a training recipe. With Pelican, Ternlm-8B reaches 38.2% on Quillbench, up from 4.8%.")
+    assert {value for _, _, value in found} == {"38.2%"}
+
+
+def test_the_name_of_a_with_phrase_whose_gerund_scores_is_who_scored():
+    found = _results("We introduce Pelican, a training recipe. Experiments show average gains of 8.2%, with Pelican reaching 61.0% on Quillbench.")
+    assert found == {("Pelican", "Quillbench", "61.0%")}
+
+
+def test_words_between_the_and_an_unlisted_benchmark_do_not_hide_it():
+    found = _results("We introduce Pelican, a training recipe. On the challenging Quill-Hard subset, Pelican solves 41.2% of tasks.")
+    assert found == {("Pelican", "Quill-Hard", "41.2%")}

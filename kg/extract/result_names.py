@@ -248,11 +248,15 @@ PRONOUN_VERB_BEFORE = re.compile(r"\b(it|they)\s+(\w+ly\s+)?[a-z]+s?\s+(the\s+)?
 POSSESSED = re.compile(r"\b(?:its|their)\s+$")
 
 
+# "..., with X reaching 61.0% on A": the name of a "with" phrase whose gerund scores is who scored, not a tool.
+WITH_SCORING = re.compile(r"\s+(?:\w+ly\s+)?(?:reaching|achieving|attaining|obtaining|scoring|surpassing|outperforming)\b")
+
+
 def may_score(span: Mention, sent: Sentence, text: str) -> bool:
-    """Whether `span` may be who scored, by the words around it: not a tool ("built on X", "refining X"), a cost ("the FLOPs of X"),
+    """Whether `span` may be who scored, by the words around it: not a tool ("built on X", "refining X"; but "with X reaching"), a cost ("the FLOPs of X"),
     a task ("the X task"), a metric ("a CLAP score of"), what is compared with ("above X") or the object of "it improves X"."""
     before = text[max(sent.start_char, span.start_char - 30) : span.start_char]
-    return (not BACKBONE.search(before) and not COST_OF.search(before) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
+    return (not (BACKBONE.search(before) and not WITH_SCORING.match(text, span.end_char)) and not COST_OF.search(before) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
             and not COMPARED_BEFORE.search(before) and not PRONOUN_VERB_BEFORE.search(before) and not POSSESSED.search(before)
             and not names_metric(span, text) and not gerund_object(span, text, sent.start_char))
 

@@ -164,6 +164,8 @@ def whole_scores(text: str, sent: Sentence) -> list[tuple[int, str]]:
 PREFERENCE_BEFORE = re.compile(r"\b(than|over|preferred|prefer)\b[^,;.]*\bin\s*$", re.I)
 # "from 2.48 for the noisy input to 3.29": the start of a change, however long the words between.
 FROM_BEFORE = re.compile(r"\bfrom\s*$")
+# "reaches 38.2%, up from 4.8%": the start of a change written after its end.
+UP_FROM_BEFORE = re.compile(r"\b(?:up|down|rising|climbing|improving|increasing)\s+from\s*$")
 # "from 0.216 for UniCRS to 0.247": a start that a named model owns is that model's score, compared with the end.
 NAMED_START = re.compile(r"\s*for\s+(?:the\s+)?[A-Z][\w.+-]*")
 TO_AFTER = re.compile(r"[^,;.%\d]{0,40}?\bto\s+~?\d")
@@ -175,12 +177,12 @@ TARGET_BEFORE = re.compile(r"\b(rounds|steps|epochs|iterations|samples|episodes|
 
 def not_a_score(before: str, after: str, on_benchmark: bool) -> bool:
     """Whether the number between `before` and `after` is a preference share on no benchmark, a target ("rounds to reach 70%")
-    or the start of a "from A to B" change."""
+    or the start of a "from A to B" change ("..., up from 4.8%"), unless a named model owns that start."""
     if TARGET_BEFORE.search(before):
         return True
     if not on_benchmark and PREFERENCE_BEFORE.search(before) and after.lstrip().startswith("of "):
         return True
-    return bool(FROM_BEFORE.search(before) and TO_AFTER.match(after) and not named_start(before, after))
+    return bool((FROM_BEFORE.search(before) and TO_AFTER.match(after) or UP_FROM_BEFORE.search(before)) and not named_start(before, after))
 
 
 def named_start(before: str, after: str) -> bool:
