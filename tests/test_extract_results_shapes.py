@@ -186,3 +186,9 @@ def test_the_name_of_a_with_phrase_whose_gerund_scores_is_who_scored():
 def test_words_between_the_and_an_unlisted_benchmark_do_not_hide_it():
     found = _results("We introduce Pelican, a training recipe. On the challenging Quill-Hard subset, Pelican solves 41.2% of tasks.")
     assert found == {("Pelican", "Quill-Hard", "41.2%")}
+
+
+def test_our_model_is_the_model_the_paper_proposes_beside_its_framework():
+    abstract = "We introduce Pelican, a framework that synthesises agent trajectories, and train Pelican-7B on them. {} achieves 45.3% on Quillbench."
+    assert _results(abstract.format("Our model"), "Pelican: agents") == {("Pelican-7B", "Quillbench", "45.3%")}
+    assert _results(abstract.format("Our framework"), "Pelican: agents") == {("Pelican", "Quillbench", "45.3%")}

@@ -100,6 +100,7 @@ def _reported_end(text: str, start: int, end: int) -> int:
     return found.end() if found else start
 
 
+OUR_MODEL = re.compile(r"\b(?:our|the resulting|the proposed)\s+(?:[\w-]+\s+)?(?:model|checkpoint)\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|(this|the proposed|the resulting) (approach|method|framework|model|system|agent|network)"
                   r"|this(?=\s+(?:\w+ly\s+)?(?:yields?|gives?|achieves?|reaches|attains|obtains|improves|raises|boosts|brings|leads)))\b", re.I)
 
@@ -176,6 +177,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         return []  # most abstracts state no score: one search over the text skips the rest
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
     proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
+    proposed_model = next((e.name for e in entities if e.role == "proposes" and e.type == "Model"), None)
     arena_names = {e.name for e in entities if e.type in ARENA_TYPES}
     evaluated = [e.name for e in entities if e.type in ARENA_TYPES and e.role == "evaluates_on"]
     # For a score whose sentence names no benchmark and follows no other result: the benchmark the paper introduces, else its one
@@ -307,7 +309,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             elif (own := proposed or (found[0].subject if found else None)) and (
                     OURS.search(text[_reported_end(text, clause_start, start) : start]) or THE_PERFORMANCE.search(text[clause_start:start])
                     or result_names.gerund_clause(text, sent.start_char, clause_start, start)):
-                names = [own]  # where entity finding marked no method as proposed, the first to score is the paper's own
+                # where entity finding marked no method as proposed, the first to score is the paper's own; "our model" is the model
+                # the paper proposes, where it proposes a framework and a model ("We introduce X ... and train X-7B. Our model reaches")
+                names = [proposed_model if proposed_model and OUR_MODEL.search(text, clause_start, start) else own]
             elif referred := result_names.referred_subject(text[clause_start:start], named_before(number)):
                 names = [name(referred)]
             elif continued := result_names.continued_subject(sent_text, named_before(number), text):
