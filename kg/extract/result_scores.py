@@ -129,7 +129,7 @@ def _reached(text: str, start: int, end: int) -> list[re.Match]:
             if match := WHOLE_REACHED.match(text, at, end):
                 found.append(match)
             at = text.find(verb, at + 1, end)
-    return sorted(found, key=lambda m: m.start())
+    return sorted(found, key=lambda m: m.start()) if len(found) > 1 else found
 
 
 def _scored(text: str, start: int, end: int, solved: bool = True) -> list[re.Match]:
@@ -142,7 +142,7 @@ def _scored(text: str, start: int, end: int, solved: bool = True) -> list[re.Mat
             found.append(solved)
     found = [m for m in found if m.start() == 0 or not text[m.start() - 1].isalnum() and text[m.start() - 1] != "_"]
     found += [m for m in WHOLE_FROM_TO.finditer(text, start, end) if METRIC_ENDS.search(text[max(start, m.start() - 40) : m.start()])]
-    return sorted(found, key=lambda m: m.start())
+    return sorted(found, key=lambda m: m.start()) if len(found) > 1 else found
 
 
 def whole_scores(text: str, sent: Sentence) -> list[tuple[int, str]]:
