@@ -10,8 +10,11 @@ is the model or method named last before the score in its sentence
 ("improves Llama-3.1-8B from 4.8% to 42.4%"), or the one after "for" ("to
 43% for GLM-4-9B", "1.61 and 2.86 for RAFT", "0.128 for the factorised
 F-FNO"), or the paper's method where a base model is named "with" it
-("BigGAN with AukGAN"), or, where the sentence speaks of "our"/"it"/"the
-gains", the entity the paper proposes, else the subject of the sentence's
+("BigGAN with AukGAN"), or, where the sentence speaks of "our"/"ours"/"it"/
+"this yields"/"the gains" (not past "we find that"), the entity the paper
+proposes ("our model": the model it proposes, beside its framework), else
+who scored the score before in a list of "N on B" ("X scores 61.2 on A,
+55.0 on B"), else the subject of the sentence's
 earlier scores where "these rise" or a "while keeping ..." clause goes on
 from them, else the name of the sentence before that "it" or "the encoder"
 refers to (`result_names`), else, where the clause names a metric of no one
@@ -30,7 +33,13 @@ benchmark is a setting the sentence names in plain words ("75.1% accuracy in
 zero-shot screenshot grounding"), else the one the previous result used,
 else the paper's only benchmark or environment, else the first one it
 evaluates on. A benchmark here is an entity of the paper or a name after
-"on"/"in" that no entity covers ("0.41 SPL on Gibson", `result_names`).
+"on"/"in" that no entity covers ("0.41 SPL on Gibson", `result_unlisted`).
+An average with no benchmark before it is over the one benchmark the
+sentence before names ("... on the X suite. It averages 61.2"), where no
+score is on that one yet and the average is not "over the five benchmarks"
+or "across them". A name compared with, its one score in parentheses
+("ahead of X (72.6%)"), scored it, whatever type it was found as, on the
+benchmark of the score it is compared with.
 """
 
 from __future__ import annotations
@@ -199,10 +208,11 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         before = sents[number - 1]
         spans = [e for e in ents if before.start <= e.start and e.end <= before.end]
         already = {r.benchmark for r in found}
-        named = [n for n in dict.fromkeys([name(e) for e in spans if e.label_ in ARENA_TYPES] + [m.text for m in result_unlisted.unlisted_arenas(text, before, spans)])
-                 if n not in scorers and n not in already]
-        tested = [n for n in named if n in evaluated or n == introduced]
-        return named[0] if len(named) == 1 else (tested[0] if len(tested) == 1 else None)
+        candidates = [n for n in dict.fromkeys([name(e) for e in spans if e.label_ in ARENA_TYPES] + [m.text for m in result_unlisted.unlisted_arenas(text, before, spans)])
+                      if n not in scorers and n not in already]
+        tested = [n for n in candidates if n in evaluated or n == introduced]
+        return candidates[0] if len(candidates) == 1 else (tested[0] if len(tested) == 1 else None)
+
     named: dict[int, list[Mention]] = {}
 
     def named_before(number: int) -> list[Mention]:
