@@ -192,3 +192,10 @@ def test_our_model_is_the_model_the_paper_proposes_beside_its_framework():
     abstract = "We introduce Pelican, a framework that synthesises agent trajectories, and train Pelican-7B on them. {} achieves 45.3% on Quillbench."
     assert _results(abstract.format("Our model"), "Pelican: agents") == {("Pelican-7B", "Quillbench", "45.3%")}
     assert _results(abstract.format("Our framework"), "Pelican: agents") == {("Pelican", "Quillbench", "45.3%")}
+
+
+def test_a_benchmark_after_across_and_one_whose_head_noun_stands_before_with_its_score():
+    found = _results("We present Heron, a multi-agent method. Across 12 Gorbag maps, Heron attains a mean episodic return of -12.4, versus -35.8 for QMIX.")
+    assert found == {("Heron", "Gorbag", "-12.4"), ("QMIX", "Gorbag", "-35.8")}
+    found = _results("We present Heron, a dialogue agent. Heron ranks first on the Plumeval leaderboard with an Elo rating of 1,342.")
+    assert found == {("Heron", "Plumeval", "1,342")}

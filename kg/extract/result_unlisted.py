@@ -36,9 +36,10 @@ _PART = r"(?:[A-Z][\w.'’-]*\w|\d{1,4}\b(?![.,%]))"  # "Gen 9 OU", "Amazon Revi
 _CODED = r"[a-z][a-z\d]*(?:-[a-z\d]+)+"  # "aqua-bench", "ogbn-arxiv", "hopper-medium-v2"
 _NAME = rf"{_WORD}(?:\s+{_PART})*|{_CODED}"
 # Words may stand between "the" and the name: "on the sparser SRPRS", "on the revised Re-DocRED", "on the challenging Quill-Hard".
-# So is a name after a part of it and "of": "on the hard split of Gorbag", "nine tasks of the Shearwater benchmark".
-UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n|(?:splits?|subsets?|levels?|tracks?|portions?|partitions?|tasks|settings|variants?)\s+of)\s+"
-                      rf"(?:the\s+(?:[a-z][a-z-]*\s+){{0,2}})?({_NAME})")
+# So is a name after a part of it and "of" ("on the hard split of Gorbag", "nine tasks of the Shearwater benchmark") or after
+# "across" ("across 12 Gorbag maps").
+UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n|(?:splits?|subsets?|levels?|tracks?|portions?|partitions?|tasks|settings|variants?)\s+of"
+                      rf"|[Aa]cross(?:\s+\d+)?)\s+(?:the\s+(?:[a-z][a-z-]*\s+){{0,2}})?({_NAME})")
 # A name alone in parentheses right after a score: "61.2 (Aquabench), 55.0 (Tidebench)".
 PAREN_NAME = re.compile(rf"\d%?\s*(?:[\w@-]+\s*)?\(\s*((?:{_WORD})(?:\s+{_PART})*)\s*\)")
 # The next name of a list: "on A, B and C", "on A and the B", "on A (48.2) and B (51.0)", "on A/B/C".
