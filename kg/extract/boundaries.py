@@ -300,8 +300,8 @@ def _games(doc: Doc, head: int) -> list[Candidate]:
     direct = i < len(doc) and is_titled(doc[i]) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS and not lexicon.is_excluded(doc[i].text)
     if not direct and start < head and start > 0 and doc[start - 1].lower_ in {"the", "a", "an"} and not lexicon.is_excluded(doc[start:head].text):
         found.append(Candidate(start, head, "cue", "Environment"))
-    while i < len(doc) and doc[i].lower_ in GAME_LIST_INTRO:
-        i += 1
+    while i < len(doc) and doc[i].lower_ in GAME_LIST_INTRO and (doc[i].lower_ != "on" or doc[i - 1].lower_ == "based"):
+        i += 1  # "a game based on Among Us"; not "the pointing game on X", where X is what the game is scored on
     while (i > head + 1 or direct) and i < len(doc) and is_titled(doc[i]) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS:
         end = titled_run(doc, i, limit=4)
         # a list, not one name; and a full stop inside a word ("Super Mario Bros. We") may end the sentence
