@@ -28,3 +28,34 @@ def test_a_game_that_scores_grounding_on_a_dataset_makes_no_environment():
     assert found.get("QX-CXR") != "Environment"
     kept = types_of("Social deduction", "Our agents play a game based on Moon Traitors and win more often than humans.")
     assert kept.get("Moon Traitors") == "Environment"
+
+
+def test_a_benchmarks_variant_word_or_budget_stays_in_its_name():
+    found = types_of(
+        "Agents that fix code",
+        "We test on QuillBench Multilingual and on Kiln-Bench Verified. In Atari 100k the agent reaches a high score "
+        "after 100k steps.",
+    )
+    assert found.get("QuillBench Multilingual") == "Benchmark"
+    assert found.get("Kiln-Bench Verified") == "Benchmark"
+    assert found.get("Atari 100k") == "Environment"
+    assert "100k steps" not in " ".join(found)
+
+
+def test_a_title_case_pair_with_a_release_number_is_a_released_model_and_the_number_no_score():
+    from conftest import extract_one
+
+    extraction = extract_one(
+        "Faster video synthesis",
+        "Our generator is preferred over Open-Vista 1.2 by raters. Multi-Stage 2 layers add little.",
+    )
+    found = {e.name: e.type for e in extraction.entities}
+    assert found.get("Open-Vista 1.2") == "Model"
+    assert not any(name.startswith("Multi-Stage") for name in found)
+    assert all(r.value not in {"1.2", "2"} for r in extraction.results)
+
+
+def test_a_title_case_pair_is_a_name_only_with_a_names_ending():
+    found = types_of("Planning", "We evaluate on Harbor-Bench. Long-Term planning is hard for Multi-Agent teams.")
+    assert found.get("Harbor-Bench") == "Benchmark"
+    assert "Long-Term" not in found and "Multi-Agent" not in found

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
 from kg.extract.candidates import Candidate, is_titled, titled_run
-from kg.extract.cues import ARCHITECTURE, HEAD_TYPE, NETWORK_HEADS
+from kg.extract.cues import ARCHITECTURE, HEAD_TYPE, NETWORK_HEADS, internal_type
 from kg.extract.mentions import norm
 
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
@@ -34,6 +34,13 @@ NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With",
 NAME_HEADS = {"dataset": "Benchmark", "datasets": "Benchmark", "benchmark": "Benchmark", "corpus": "Benchmark", "corpora": "Benchmark",
               "treebank": "Benchmark", "database": "Benchmark", "challenge": "Benchmark", "simulator": "Environment", "gym": "Environment"}
 
+
+# Words after a dataset's or benchmark's name that name its variant: `SWE-bench Verified`, `X-Bench Multilingual`, `MMLU Redux`.
+BENCHMARK_VARIANT_WORDS = frozenset("Verified Multilingual Multimodal Lite Pro Hard Redux Live Full Mini Plus Extended Challenge".split())
+# A budget of interactions after a world's name names its sample-efficiency benchmark: `Atari 100k`.
+BUDGET = re.compile(r"^\d+[kKM]$")
+# A title-case hyphenated pair (`Open-Sora`): a name only with a release number after it, since most such pairs are words.
+TITLE_PAIR = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)+$")
 
 # "environment" follows a capitalised plain word that names a world ("the Parkour environment"), where
 # a capitalised word before "dataset" may still be a description; software is excluded (`Docker`, `Python`).
@@ -67,6 +74,9 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
     for c in sorted(found, key=attrgetter("start")):
         if c.end in closers and _closes(doc, c, doc[c.end], taken):
             c.end, c.key = c.end + 1, None
+            taken.add(c.end - 1)
+        if c.end < len(doc) and c.end not in taken and _variant_after(doc, c):
+            c.end, c.key = c.end + 1, None  # `SWE-bench Multilingual`, `Atari 100k`: a benchmark's variant is a name of its own
             taken.add(c.end - 1)
         if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _titled_modifier(doc, c.start - 1, taken, title_end):
             c.start, c.key = c.start - 1, None  # "Soft Actor-Critic": a capitalised word before a listed technique written in capitals names a variant
@@ -188,6 +198,38 @@ def _closes(doc: Doc, c: Candidate, after, taken: set[int]) -> bool:
     if text in {"+", "++"}:
         return not doc[c.end - 1].whitespace_
     return c.origin in {"lexicon", "gazetteer"} and c.label in {"Benchmark", "Environment"} and _listed_version(doc, c.end)
+
+
+def _variant_after(doc: Doc, c: Candidate) -> bool:
+    """The word after name `c`, a dataset, benchmark or world by its list or its ending (`QuillBench`), names a variant
+    of it: a variant word (`Verified`, `Multilingual`) or a budget (`100k`) that no plural noun follows ("100k steps")."""
+    text = doc[c.end].text
+    if not (text in BENCHMARK_VARIANT_WORDS or BUDGET.match(text)):
+        return False  # most names are followed by neither: the name's kind is read only when one is
+    kind = c.label or internal_type(doc[c.start : c.end].text)
+    if kind not in {"Benchmark", "Environment"}:
+        return False
+    follows = doc[c.end + 1] if c.end + 1 < len(doc) else None
+    return text[0].isupper() or not (follows is not None and follows.is_alpha and follows.is_lower and follows.text.endswith("s"))
+
+
+def released_pairs(doc: Doc, closers: list[int], found: list[Candidate]) -> list[Candidate]:
+    """Title-case hyphenated pairs with a release number after them: `Open-Sora 1.2`, a released system.
+
+    `closers` are the positions flagged `flags.CLOSER` (release numbers among them). The number is part of the
+    name, so it is never read as a score; a count before its noun ("Multi-Stage 2 layers") makes no name.
+    """
+    taken = {i for c in found for i in range(c.start, c.end)}
+    added = []
+    for i in closers:
+        if i == 0 or i - 1 in taken or i in taken or not TITLE_PAIR.match(doc[i - 1].text) or not shapes.RELEASE_NUMBER.match(doc[i].text):
+            continue
+        follows = doc[i + 1] if i + 1 < len(doc) else None
+        if follows is not None and (follows.text[:1].isdigit() or follows.is_alpha and follows.is_lower and follows.text.endswith("s") and follows.lower_ not in SUBJECT_VERBS):
+            continue
+        if not lexicon.is_excluded(doc[i - 1].text):
+            added.append(Candidate(i - 1, i + 1, "shape"))
+    return added
 
 
 def _listed_version(doc: Doc, i: int) -> bool:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.extract import flags
+from kg.extract.boundaries import BENCHMARK_VARIANT_WORDS
 from kg.extract.candidates import Candidate
 from kg.extract.contexts import context_type, head_type
 from kg.extract.cues import ARCHITECTURE, COORDINATION, internal_type
@@ -51,6 +52,8 @@ BENCHMARK_WORD = re.compile(r"\b(benchmarks?|suites?|testbeds?)\b", re.I)
 DATA_WORD = re.compile(r"\b(datasets?|corpus|corpora|annotations?|dialogues|scenes|scans)\b", re.I)
 INTERACTIVE = re.compile(r"\b(interactive|interactions?|interact\w*|embodied|websites?|simulat\w*)\b|\bmobile (tasks|apps?|devices?)\b|\bmulti-app\b", re.I)
 VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
+# A variant word or a budget after a name (`QuillBench Multilingual`, `Atari 100k`): the name's kind is its stem's.
+VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+[kKM])$")
 # Origins whose names are typed from their context even where their finder gave a type.
 RETYPED = {"title", "definition", "cue"}
 
@@ -78,8 +81,9 @@ def _interactive_benchmark(sentence: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _internal_type(name: str) -> str | None:
     """The type a name's own ending gives it, with any version after it dropped: `AirBench 2024` is a ...Bench,
-    `Protein Data Bank` a store of data."""
-    return internal_type(name) or internal_type(VERSION_END.sub("", name)) or ("Benchmark" if DATA_STORE.search(name) else None)
+    `Protein Data Bank` a store of data, `QuillBench Multilingual` a variant of a ...Bench."""
+    stem = VARIANT_END.sub("", VERSION_END.sub("", name))
+    return internal_type(name) or internal_type(stem) or ("Benchmark" if DATA_STORE.search(name) else None)
 
 
 def _sentence(text: str, at: int) -> str:
