@@ -61,7 +61,7 @@ VARIANT_SPLIT = re.compile(r"(?<=\w)['-]")
 LINK_WORDS = frozenset("and of by in the for or with on".split())
 # The last part of a hyphenated network name (`Dilated-Net`, `Swin-Former`), and of a benchmark's or a world's
 # (`Quill-Bench`, `Kiln-Gym`): a title-case pair that ends in one is a name, where `Multi-Agent` is a word.
-NAME_ENDING_PARTS = frozenset("Net net Former former GAN CNN RNN Bench Gym Arena Eval".split())
+NAME_ENDING_PARTS = frozenset("Net net Former former GAN CNN RNN Bench Gym Arena".split())
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
 ACRONYM = re.compile(r"^[A-Z0-9&+-]*[A-Z][A-Z0-9&+-]*[A-Z0-9+][a-z]?$")
 ALNUM = re.compile(r"^[A-Z][A-Za-z]*\d[\w.]*$|^[A-Z][A-Za-z]+-?\d+[A-Za-z]*$")
