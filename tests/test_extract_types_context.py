@@ -59,3 +59,22 @@ def test_a_title_case_pair_is_a_name_only_with_a_names_ending():
     found = types_of("Planning", "We evaluate on Harbor-Bench. Long-Term planning is hard for Multi-Agent teams.")
     assert found.get("Harbor-Bench") == "Benchmark"
     assert "Long-Term" not in found and "Multi-Agent" not in found
+
+
+def test_websites_an_agent_operates_are_environments_even_when_named_like_organisations():
+    found = types_of(
+        "Web agents",
+        "Agents trained in our simulator transfer when evaluated on shopnow.com and bidly.com. On VoyageBench, which "
+        "requires operating live sites such as Amazon and Redmine, our agent completes half of the tasks. It also books "
+        "flights on the Skyfare website.",
+    )
+    for name in ("shopnow.com", "bidly.com", "Amazon", "Redmine", "Skyfare"):
+        assert found.get(name) == "Environment", name
+
+
+def test_a_domain_inside_a_url_or_outside_a_sentence_about_agents_is_no_website():
+    found = types_of(
+        "Summaries of threads",
+        "We collect threads from forumly.com and release them at https://forumly.com/data for summarisation research.",
+    )
+    assert "forumly.com" not in found

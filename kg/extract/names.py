@@ -27,7 +27,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, listed, lists, non_names, shapes, terms
+from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, listed, lists, non_names, shapes, terms, websites
 from kg.extract.candidates import Candidate
 from kg.extract.mentions import Mention
 from kg.extract.tokenizer import customize
@@ -68,6 +68,7 @@ class NameFinder:
         found += boundaries.released_pairs(doc, closers, found)
         found += lists.list_members(doc, text, found)
         found += boundaries.from_heads(doc, heads, title_end)
+        found += websites.from_websites(doc, text, found)
         found += boundaries.scored_on(doc, text, bits, found)
         closed = set(closes)
         parens = [i for i in opens if i + 2 in closed]  # "(" two tokens before ")"
