@@ -78,3 +78,13 @@ def test_a_domain_inside_a_url_or_outside_a_sentence_about_agents_is_no_website(
         "We collect threads from forumly.com and release them at https://forumly.com/data for summarisation research.",
     )
     assert "forumly.com" not in found
+
+
+def test_a_lower_case_technique_defined_with_its_acronym_after_a_cue_of_use_is_a_method():
+    found = types_of(
+        "Fast samplers",
+        "The student is distilled into a 4-step sampler with trajectory moment matching (TMM). "
+        "Our critics were written by human annotators (HAs).",
+    )
+    assert found.get("trajectory moment matching") == "Method"
+    assert "human annotators" not in found and "HAs" not in found

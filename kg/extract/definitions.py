@@ -42,6 +42,8 @@ PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+s$")
 # one is a name, and a long form ending in one is no class or activity.
 LONG_FORM_HEADS = {w for w, t in HEAD_TYPE.items() if t in {"Method", "Model"}} | {"network", "networks", "net", "distillation", "learning"}
 
+# Words before a long form that make it a technique the paper uses: "trained with X (XY)", "via X (XY)".
+USE_CUES = frozenset("with using via use uses used apply applies applied applying adopt adopts adopted adopting employ employs employed employing".split())
 WORD_BREAKS = re.compile(r"[\s\-/]+")
 # A sentence, lower-cased up to the acronym, in which the paper names its own proposal.
 PROPOSED = re.compile(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)")
@@ -210,6 +212,9 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         proposed = bool(PROPOSED.search(sent_text))
         # "fully convolutional network (FCN)": an architecture with its own acronym is a named technique, even in lower case.
         architecture = len(long_form) > 1 and long_form[-1].lower_ in {"network", "networks"} and short.origin == "shape"
+        # "trained with distribution matching distillation (DMD)": a technique the paper uses, named with its acronym.
+        used = start > 0 and doc[start - 1 - (doc[start - 1].lower_ in {"a", "an", "the"})].lower_ in USE_CUES
+        used = used and not _class_or_activity(long_form[-1].lower_)
         if (
             lexicon.is_excluded(long_form.text)
             or lexicon.is_excluded(short.key or doc[short.start].text)
@@ -219,7 +224,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
             not_names.add(int(orth[short.start]))
         elif id(short) in {id(c) for c in two_letter} and not (proposed or titled and len(long_form) > 1 and long_form[-1].lower_ in LONG_FORM_HEADS):
             drop.add(id(short))
-        elif titled or proposed or architecture or redefined or norm(long_form.text) in {norm(doc[a:b].text) for a, b in titles}:
+        elif titled or proposed or architecture or redefined or used or norm(long_form.text) in {norm(doc[a:b].text) for a, b in titles}:
             key = long_form.text
             short.key, short.origin = key, "definition"
             drop.update(id(c) for c in inner)
