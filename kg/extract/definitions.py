@@ -213,8 +213,8 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         # "fully convolutional network (FCN)": an architecture with its own acronym is a named technique, even in lower case.
         architecture = len(long_form) > 1 and long_form[-1].lower_ in {"network", "networks"} and short.origin == "shape"
         # "trained with distribution matching distillation (DMD)": a technique the paper uses, named with its acronym.
-        used = start > 0 and doc[start - 1 - (doc[start - 1].lower_ in {"a", "an", "the"})].lower_ in USE_CUES
-        used = used and not _class_or_activity(long_form[-1].lower_)
+        used = short.origin not in KNOWN and start > 0 and doc[start - 1 - (doc[start - 1].lower_ in {"a", "an", "the"})].lower_ in USE_CUES
+        used = used and not (long_form[-1].lower_.endswith("s") and long_form[-1].lower_ not in LONG_FORM_HEADS | TECHNIQUE_ENDINGS)  # no class
         if (
             lexicon.is_excluded(long_form.text)
             or lexicon.is_excluded(short.key or doc[short.start].text)
