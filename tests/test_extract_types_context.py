@@ -91,3 +91,22 @@ def test_a_lower_case_technique_defined_with_its_acronym_after_a_cue_of_use_is_a
     )
     assert found.get("trajectory moment matching") == "Method"
     assert "human annotators" not in found and "HAs" not in found
+
+
+def test_a_lower_case_technique_said_once_counts_after_a_cue_of_use():
+    found = types_of(
+        "Sparse tokens",
+        "Training uses contrastive hashing. We pick anchors by furthest voxel sampling, and the server is compatible "
+        "with masked aggregation.",
+    )
+    for name in ("contrastive hashing", "furthest voxel sampling", "masked aggregation"):
+        assert found.get(name) == "Method", name
+
+
+def test_a_plain_or_descriptive_phrase_after_a_cue_is_no_technique():
+    found = types_of(
+        "Sparse tokens",
+        "We train with random sampling, using a negative sampling rate of five, and search via online optimization. "
+        "Exploring scaling helps.",
+    )
+    assert not found
