@@ -110,3 +110,13 @@ def test_a_plain_or_descriptive_phrase_after_a_cue_is_no_technique():
         "Exploring scaling helps.",
     )
     assert not found
+
+
+def test_what_a_score_is_measured_on_is_data():
+    found = types_of(
+        "Grounding phrases",
+        "Attention maps overlap lesions more closely, which we measure with the pointing game on QX-Lesion. "
+        "The compressed tagger loses less than one point on Tagset-9.",
+    )
+    assert found.get("QX-Lesion") == "Benchmark"
+    assert found.get("Tagset-9") == "Benchmark"

@@ -29,9 +29,10 @@ EVALUATION_WORDS = re.compile(
     r"scor\w*|obtain\w*|accuracy|improv\w*|compar\w*)\b|\d%|\d\.\d",
     re.I,
 )
-# Words just before "on X" that make X what is trained or tested on: "pretrained on X", "accuracy on X".
+# Words just before "on X" that make X what is trained or tested on: "pretrained on X", "accuracy on X", "we measure
+# it with the pointing game on X", "losing one point on X".
 TRAINED_OR_TESTED = re.compile(
-    r"\b((pre-?)?train\w*|fine-?tun\w*|evaluat\w*|test\w*|benchmark\w*|accuracy|performance|results?|scores?|experiments?|validat\w*|assess\w*)\b(?!.*[.;:])",
+    r"\b((pre-?)?train\w*|fine-?tun\w*|evaluat\w*|test\w*|benchmark\w*|accuracy|performance|results?|scores?|points?|experiments?|validat\w*|assess\w*|measur\w*)\b(?!.*[.;:])",
     re.I,
 )
 # A sentence about agents acting makes the place they act in an Environment: "agents navigate in X", "we train agents to play X".
