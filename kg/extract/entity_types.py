@@ -54,21 +54,28 @@ INTERACTIVE = re.compile(r"\b(interactive|interactions?|interact\w*|embodied|web
 VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 # A variant word or a budget after a name (`QuillBench Multilingual`, `Atari 100k`): the name's kind is its stem's.
 VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+[kKM])$")
+# Origins of names typed Model before context typing: listed models and checkpoints by their shape (`Vidgen-5B`).
+MODEL_ANCHORS = {"lexicon", "gazetteer", "checkpoint", "shape"}
 # Origins whose names are typed from their context even where their finder gave a type.
 RETYPED = {"title", "definition", "cue"}
 
 
 def _listed_with_model(doc: Doc, c: Candidate, by_start: dict[int, Candidate], by_end: dict[int, Candidate]) -> str | None:
-    """A name listed beside a model the lists know is a model: "DeepSeek-V3, and Alibaba's QwQ", "QwQ and GPT-4o"."""
+    """A name listed beside a model the lists know is a model: "DeepSeek-V3, and Alibaba's QwQ", "QwQ and GPT-4o",
+    and past a score in parentheses: "above Vidgen-5B (81.6) and Hollow (83.2)"."""
     i = c.start - 2 if c.start >= 2 and doc[c.start - 1].text in {"'s", "’s"} else c.start  # an owner: "Alibaba's QwQ"
     j = i
     while j > 0 and doc[j - 1].text in COORDINATION:
         j -= 1
+    if j < i and j > 2 and doc[j - 1].text == ")" and doc[j - 3].text == "(":
+        j -= 3  # "X (81.6) and Y": past the score after X
     k = c.end
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3  # "Y (83.2), and X"
     while k < len(doc) and doc[k].text in COORDINATION:
         k += 1
     for other in (by_end.get(j) if j < i else None, by_start.get(k) if k > c.end else None):
-        if other is not None and other.label == "Model" and other.origin in {"lexicon", "gazetteer", "checkpoint"}:
+        if other is not None and other.label == "Model" and other.origin in MODEL_ANCHORS:
             return "Model"
     return None
 
@@ -118,7 +125,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     ends = {c.start: c.end for c in found}
     starts_by_end = {c.end: c.start for c in found}
     orth = flags.columns(doc)[:, 0]  # token hashes, read by the checks after a name ("X trained on")
-    known_model = any(c.label == "Model" and c.origin in {"lexicon", "gazetteer", "checkpoint"} for c in found)
+    known_model = any(c.label == "Model" and c.origin in MODEL_ANCHORS for c in found)
     by_start, by_end = ({c.start: c for c in found}, {c.end: c for c in found}) if known_model else ({}, {})
     votes: dict[str, dict[str, int]] = {}
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
