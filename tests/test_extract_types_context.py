@@ -125,6 +125,6 @@ def test_what_a_score_is_measured_on_is_data():
 def test_a_name_listed_with_a_sized_checkpoint_past_its_score_is_a_model():
     found = types_of(
         "Long videos",
-        "On VidScore, FlowReel obtains a total score of 84.6, above Vidgen-5B (81.6) and Hollowcast (83.2).",
+        "On VidScore, FlowReel obtains a total score of 84.6, above Vidgen-5B (81.6) and HollowCast (83.2).",
     )
-    assert found.get("Hollowcast") == "Model"
+    assert found.get("HollowCast") == "Model"
