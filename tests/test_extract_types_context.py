@@ -128,3 +128,19 @@ def test_a_name_listed_with_a_sized_checkpoint_past_its_score_is_a_model():
         "On VidScore, FlowReel obtains a total score of 84.6, above Vidgen-5B (81.6) and HollowCast (83.2).",
     )
     assert found.get("HollowCast") == "Model"
+
+
+def test_a_dataset_shaped_word_after_on_in_a_sentence_with_a_score_is_a_benchmark():
+    found = types_of(
+        "Tagging diseases",
+        "On QRX-disease it improves F1 from 87.8 to 89.3. It reaches 29.8 BLEU on newstest2031, and on Kiosk-Book it "
+        "reaches 0.046. It also works on LLM-based agents with 5% gains and on long-horizon tasks.",
+    )
+    for name in ("QRX-disease", "newstest2031", "Kiosk-Book"):
+        assert found.get(name) == "Benchmark", name
+    assert not any("based" in name or "horizon" in name for name in found)
+
+
+def test_a_dataset_shaped_word_after_on_without_a_score_is_no_name():
+    found = types_of("Tagging diseases", "We focus on QRX-disease mentions in clinical notes.")
+    assert "QRX-disease" not in found

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from operator import attrgetter
 
-import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -354,35 +353,3 @@ def _games(doc: Doc, head: int) -> list[Candidate]:
         while i < len(doc) and doc[i].text in {",", "and", "or"}:
             i += 1
     return found
-
-
-# No "\b" before "from": a pattern that starts with a literal is found 30x faster, and the token test below is exact.
-FROM_NUMBER = re.compile(r"from ~?\d")
-
-
-def scored_on(doc: Doc, text: str, bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
-    """Capitalised words between "on" and "from <score>" are what was scored on: "and on Last Letter from 23.8% to
-    84.2%". Their type comes from the sentence (`kg.extract.entity_types`).
-
-    `bits` are the doc's `kg.extract.flags` bits; the numbers are looked for only in a text that has "from" and a
-    number after it. A run that a name found already touches is left to it.
-    """
-    if not FROM_NUMBER.search(text):
-        return []  # most abstracts state no "from x% to y%"
-    idx, length = flags.offsets(doc)
-    numbers = [n for n in numpy.flatnonzero(bits & flags.NUMBER).tolist() if n > 2 and text[idx[n - 1] : idx[n - 1] + length[n - 1]] == "from"]
-    taken = {i for c in found for i in range(c.start, c.end)}
-    added = []
-    for n in numbers:
-        end = n - 1
-        if end - 1 in taken:
-            continue
-        start = end
-        while start > 0 and end - start < 3 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and doc[start - 1].text not in NOT_MODIFIERS:
-            start -= 1
-        if start == end or start == 0 or doc[start - 1].lower_ not in {"on", "in"} or doc[start].is_sent_start:
-            continue
-        if not lexicon.is_excluded(doc[start:end].text):
-            added.append(Candidate(start, end, "cue"))
-            taken.update(range(start, end))
-    return added
