@@ -36,7 +36,8 @@ NAME_HEADS = {"dataset": "Benchmark", "datasets": "Benchmark", "benchmark": "Ben
 
 # Words after a dataset's or benchmark's name that name its variant: `SWE-bench Verified`, `X-Bench Multilingual`, `MMLU Redux`.
 BENCHMARK_VARIANT_WORDS = frozenset("Verified Multilingual Multimodal Lite Pro Hard Redux Live Full Mini Plus Extended Challenge".split())
-# A budget of interactions after a world's name names its sample-efficiency benchmark: `Atari 100k`.
+BENCHMARK_VARIANT_IDS = frozenset(get_string_id(w) for w in BENCHMARK_VARIANT_WORDS)
+# A budget of interactions after a world's name names its sample-efficiency benchmark: `Atari 100k` (a size's shape, `flags.SIZE`).
 BUDGET = re.compile(r"^\d+[kKM]$")
 # A title-case hyphenated pair (`Open-Sora`): a name only with a release number after it, since most such pairs are words.
 TITLE_PAIR = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)+$")
@@ -69,12 +70,13 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
     by_end = {c.end: c for c in found if c.origin == "shape"}
     taken = {i for c in found for i in range(c.start, c.end)}
     dropped: set[int] = set()
-    orth = flags.columns(doc)[:, 0]
+    columns = flags.columns(doc)
+    orth, bits = columns[:, 0], columns[:, 2]
     for c in sorted(found, key=attrgetter("start")):
         if c.end in closers and _closes(doc, c, doc[c.end], taken):
             c.end, c.key = c.end + 1, None
             taken.add(c.end - 1)
-        if c.end < len(doc) and c.end not in taken and _variant_after(doc, c):
+        if c.end < len(doc) and (int(orth[c.end]) in BENCHMARK_VARIANT_IDS or bits[c.end] & flags.SIZE) and c.end not in taken and _variant_after(doc, c):
             c.end, c.key = c.end + 1, None  # `SWE-bench Multilingual`, `Atari 100k`: a benchmark's variant is a name of its own
             taken.add(c.end - 1)
         if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _titled_modifier(doc, c.start - 1, taken, title_end):
@@ -201,7 +203,8 @@ def _closes(doc: Doc, c: Candidate, after, taken: set[int]) -> bool:
 
 def _variant_after(doc: Doc, c: Candidate) -> bool:
     """The word after name `c`, a dataset, benchmark or world by its list or its ending (`QuillBench`), names a variant
-    of it: a variant word (`Verified`, `Multilingual`) or a budget (`100k`) that no plural noun follows ("100k steps")."""
+    of it: a variant word (`Verified`, `Multilingual`) or a budget (`100k`) that no plural noun follows ("100k steps").
+    Read only where the word's hash or bits say it may be one."""
     text = doc[c.end].text
     if not (text in BENCHMARK_VARIANT_WORDS or BUDGET.match(text)):
         return False  # most names are followed by neither: the name's kind is read only when one is

@@ -54,7 +54,9 @@ def scored_on(doc: Doc, text: str, bits: numpy.ndarray, found: list[Candidate]) 
 
 # "on X" where X is a word with a hyphen or a number inside and a capital or a digit: `NCBI-disease`, `newstest2014`.
 # Not an adjective made from a name (`LLM-based`, `GPU-accelerated`), which the tokens after it would need to show.
-ON_SHAPED = re.compile(r"\b[Oo]n (?:the )?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[a-z]+\d+[a-z0-9]*)(?=[ ,;.])")
+# Two patterns that start with a literal (" on ", "On "): found many times faster than one that starts with "\b[Oo]".
+SHAPED = r"(?:the )?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[a-z]+\d+[a-z0-9]*)(?=[ ,;.])"
+ON_SHAPED = (re.compile(" on " + SHAPED), re.compile("On " + SHAPED))
 NOT_NAME_ENDINGS = ("based", "ed", "ing", "wise", "like", "level", "scale", "style", "free", "aware", "specific", "only")
 SCORE = re.compile(r"\d(?:\.\d+)?%|\b\d+\.\d+\b")
 
@@ -66,8 +68,10 @@ def on_scored_shapes(doc: Doc, text: str, found: list[Candidate]) -> list[Candid
     idx = flags.offsets(doc)[0]
     taken = None
     added = []
-    for m in ON_SHAPED.finditer(text):
+    for m in (m for pattern in ON_SHAPED for m in pattern.finditer(text)):
         word = m.group(1)
+        if text[m.start()] == "O" and m.start() > 0 and text[m.start() - 1].isalnum():
+            continue  # "ExpOn X-1": "On" ends a longer word
         if word.lower().endswith(NOT_NAME_ENDINGS) or not any(ch.isupper() or ch.isdigit() for ch in word):
             continue  # "on long-horizon tasks", "on LLM-based agents"
         stop = text.find(". ", m.end())

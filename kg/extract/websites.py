@@ -21,11 +21,16 @@ from spacy.tokens import Doc
 from kg.extract import flags
 from kg.extract.candidates import Candidate
 
-# A list of websites or apps ("sites such as X", "web apps like X, Y and Z"); its end is where the names start.
-SITE_LIST = re.compile(r"(?:\b(?:web)?sites|\b(?:web |mobile )?apps|\bapplications) (?:such as|like|including|e\.g\.,?) ", re.I)
-# A capitalised word before "website" ("the Redmine website"), and a bare domain that is no part of a URL.
-NAMED_SITE = re.compile(r"(?<=[a-z,] )[A-Z][A-Za-z]+(?= website\b)")
-DOMAIN = re.compile(r"(?<![/@.\w])[a-z][a-z0-9-]*\.(?:com|org|net|io)\b(?![/\w])")
+# A list of websites or apps ("sites such as X", "web apps like X, Y and Z"): the plural is found by `str.find`,
+# the words that open the list are matched after it; its end is where the names start.
+SITE_WORDS = ("sites ", "apps ", "applications ")
+SITE_LIST = re.compile(r"(?:such as|like|including|e\.g\.,?) ")
+# "the Redmine website": the capitalised word before it is read from the tokens.
+WEBSITE = re.compile(r" website\b")
+# A bare domain, no part of a URL: its top-level domain is found first (a pattern that starts with a literal is
+# found many times faster), then the name before it.
+TLD = re.compile(r"\.(?:com|org|net|io)\b(?![/\w])")
+DOMAIN_NAME = re.compile(r"(?:^|[^/@.\w])([a-z][a-z0-9-]*)$")
 AGENTS = re.compile(r"\b(agents?|policies|policy|robots?|assistants?)\b", re.I)
 NOT_NAMES = {"We", "Our", "The", "This", "These", "In", "On", "For", "It"}
 
@@ -38,28 +43,45 @@ def _name_end(doc: Doc, i: int) -> int:
     return end
 
 
+def _listed(doc: Doc, i: int) -> list[Candidate]:
+    """The names of a list from token `i` on: "Amazon, Reddit and GitLab"."""
+    found = []
+    while i < len(doc) and (end := _name_end(doc, i)) > i:
+        found.append(Candidate(i, end, "term", "Environment"))
+        i = end
+        if i + 1 >= len(doc) or doc[i].text not in {",", "and", "or"}:
+            break
+        i += 1 + (doc[i].text == "," and doc[i + 1].text in {"and", "or"})
+    return found
+
+
 def from_websites(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
-    """Websites the text names as such, as Environments (see the module's docstring)."""
+    """Websites the text names as such, as Environments (see the module's docstring).
+
+    Each pattern runs only on a text that holds its literal: most abstracts name no website.
+    """
     idx = flags.offsets(doc)[0]
     added = []
-    for m in SITE_LIST.finditer(text):
-        i = bisect_left(idx, m.end())
-        while i < len(doc) and (end := _name_end(doc, i)) > i:
-            added.append(Candidate(i, end, "term", "Environment"))  # "live sites such as Amazon and Redmine"
-            i = end
-            if i + 1 >= len(doc) or doc[i].text not in {",", "and", "or"}:
-                break
-            i += 1 + (doc[i].text == "," and doc[i + 1].text in {"and", "or"})
-    for m in NAMED_SITE.finditer(text):
-        i = bisect_left(idx, m.start())
-        if i < len(doc) and idx[i] == m.start():
-            added.append(Candidate(i, i + 1, "term", "Environment"))  # "the Redmine website"
-    for m in DOMAIN.finditer(text):
-        i = bisect_left(idx, m.start())
-        before = text[max(0, m.start() - 4) : m.start()]
+    for word in SITE_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            if m := SITE_LIST.match(text, at + len(word)):
+                added += _listed(doc, bisect_left(idx, m.end()))  # "live sites such as Amazon and Redmine"
+            at = text.find(word, at + 1)
+    if " website" in text:
+        for m in WEBSITE.finditer(text):
+            i = bisect_left(idx, m.start()) - 1  # the word before " website"
+            if i > 0 and idx[i] + len(doc[i]) == m.start() and _name_end(doc, i) == i + 1 and not doc[i].is_sent_start and doc[i - 1].is_lower:
+                added.append(Candidate(i, i + 1, "term", "Environment"))  # "the Redmine website"
+    for m in TLD.finditer(text):
+        if not (named := DOMAIN_NAME.search(text, max(0, m.start() - 40), m.start())):
+            continue
+        start = named.start(1)
+        i = bisect_left(idx, start)
+        before = text[max(0, start - 4) : start]
         stop = text.find(". ", m.end())
-        sentence = text[max(0, text.rfind(". ", 0, m.start())) : stop if stop > 0 else None]
-        if i < len(doc) and doc[i].text == m.group() and before.endswith(("on ", "in ", "at ", "and ", ", ")) and AGENTS.search(sentence):
+        sentence = text[max(0, text.rfind(". ", 0, start)) : stop if stop > 0 else None]
+        if i < len(doc) and doc[i].text == text[start : m.end()] and before.endswith(("on ", "in ", "at ", "and ", ", ")) and AGENTS.search(sentence):
             added.append(Candidate(i, i + 1, "term", "Environment"))  # "agents evaluated on shop.com and buy.com"
     if not added:
         return added
