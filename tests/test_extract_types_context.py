@@ -144,3 +144,22 @@ def test_a_dataset_shaped_word_after_on_in_a_sentence_with_a_score_is_a_benchmar
 def test_a_dataset_shaped_word_after_on_without_a_score_is_no_name():
     found = types_of("Tagging diseases", "We focus on QRX-disease mentions in clinical notes.")
     assert "QRX-disease" not in found
+
+
+def test_a_benchmark_of_tasks_done_by_operating_apps_is_an_environment_the_paper_evaluates_on():
+    from conftest import extract_one
+
+    found = {
+        e.name: (e.type, e.role)
+        for e in extract_one(
+            "App agents",
+            "We evaluate our agent on PhoneBench, a benchmark of 120 tasks that agents complete by operating Android apps.",
+        ).entities
+    }
+    assert found["PhoneBench"] == ("Environment", "evaluates_on")
+
+
+def test_a_website_an_agent_navigates_is_an_environment_and_a_person_navigating_names_none():
+    found = types_of("Web agents", "Our agent navigates Redmine and Gitea to file issues. Tourists navigate Lisbon on foot.")
+    assert found.get("Redmine") == "Environment" and found.get("Gitea") == "Environment"
+    assert "Lisbon" not in found

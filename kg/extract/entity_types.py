@@ -50,7 +50,11 @@ SCORED_ON = re.compile(r"(\d%?|accuracy|mIoU|AP|F1|classification|segmentation|d
 # A benchmark whose tasks an agent works through interactively is an Environment (the guidelines' line): "a benchmark of multi-app mobile tasks".
 BENCHMARK_WORD = re.compile(r"\b(benchmarks?|suites?|testbeds?)\b", re.I)
 DATA_WORD = re.compile(r"\b(datasets?|corpus|corpora|annotations?|dialogues|scenes|scans)\b", re.I)
-INTERACTIVE = re.compile(r"\b(interactive|interactions?|interact\w*|embodied|websites?|simulat\w*)\b|\bmobile (tasks|apps?|devices?)\b|\bmulti-app\b", re.I)
+INTERACTIVE = re.compile(
+    r"\b(interactive|interactions?|interact\w*|embodied|websites?|simulat\w*|apps)\b|\bmobile (tasks|apps?|devices?)\b|\bmulti-app\b"
+    r"|\b(android|desktop|web|mobile|ios) (apps?|applications)\b|\boperat\w+ (an? |the )?(computer|phone|device|desktop|browser|smartphone)s?\b",
+    re.I,
+)
 VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 # A variant word or a budget after a name (`QuillBench Multilingual`, `Atari 100k`): the name's kind is its stem's.
 VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+[kKM])$")

@@ -5,9 +5,11 @@ Environment, but such names are written as plain words (`Amazon`) or as
 domains (`shop.com`), which no shape marks, and are often listed as
 organisations or software elsewhere. So they are found only where the text
 says they are websites: the members of a list that a word for websites or
-apps introduces ("live sites such as Amazon and Redmine"), a capitalised
-word before "website" ("the Redmine website"), and a bare domain after
-"on", "in" or "at" in a sentence about agents ("evaluated on shop.com").
+apps introduces ("live sites such as Amazon and Redmine"), the object of
+a verb of browsing in a sentence about agents ("the agent navigates
+Redmine"), a capitalised word before "website" ("the Redmine website"),
+and a bare domain after "on", "in" or "at" in a sentence about agents
+("evaluated on shop.com").
 A domain inside a URL is no name (the tokenizer keeps a URL one token).
 """
 
@@ -24,6 +26,8 @@ from kg.extract.candidates import Candidate
 # A list of websites or apps ("sites such as X", "web apps like X, Y and Z"): the plural is found by `str.find`,
 # the words that open the list are matched after it; its end is where the names start.
 SITE_WORDS = ("sites ", "apps ", "applications ")
+# Verbs whose object is a website an agent works in: "the agent navigates Redmine and Gitea" (in a sentence about agents).
+WEB_VERBS = (" navigate ", " navigates ", " navigating ", " browse ", " browses ", " browsing ")
 SITE_LIST = re.compile(r"(?:such as|like|including|e\.g\.,?) ")
 # "the Redmine website": the capitalised word before it is read from the tokens.
 WEBSITE = re.compile(r" website\b")
@@ -68,6 +72,13 @@ def from_websites(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate
             if m := SITE_LIST.match(text, at + len(word)):
                 added += _listed(doc, bisect_left(idx, m.end()))  # "live sites such as Amazon and Redmine"
             at = text.find(word, at + 1)
+    for verb in WEB_VERBS:
+        at = text.find(verb)
+        while at >= 0:
+            stop = text.find(". ", at)
+            if AGENTS.search(text, max(0, text.rfind(". ", 0, at)), stop if stop > 0 else len(text)):
+                added += _listed(doc, bisect_left(idx, at + len(verb)))  # "the agent navigates Redmine and Gitea"
+            at = text.find(verb, at + 1)
     if " website" in text:
         for m in WEBSITE.finditer(text):
             i = bisect_left(idx, m.start()) - 1  # the word before " website"
