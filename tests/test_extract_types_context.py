@@ -174,3 +174,14 @@ def test_what_generates_images_or_video_is_a_trained_model_and_what_generates_pl
     assert found.get("CineWarp") == "Model"
     assert found.get("StoryPaint") == "Model"
     assert found.get("PlanLoop") == "Method"
+
+
+def test_capitalised_words_after_on_that_the_subject_follows_in_a_sentence_with_a_score_name_a_benchmark():
+    found = types_of(
+        "Tabular learning",
+        "On Lindgren it attains an RMSE of 0.391, and on Pell Grants our model achieves 73.9% accuracy. "
+        "On Monday we met the reviewers.",
+    )
+    assert found.get("Lindgren") == "Benchmark"
+    assert found.get("Pell Grants") == "Benchmark"
+    assert "Monday" not in found
