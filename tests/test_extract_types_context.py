@@ -185,3 +185,13 @@ def test_capitalised_words_after_on_that_the_subject_follows_in_a_sentence_with_
     assert found.get("Lindgren") == "Benchmark"
     assert found.get("Pell Grants") == "Benchmark"
     assert "Monday" not in found
+
+
+def test_a_bench_of_interactive_tasks_across_apps_is_an_environment_and_one_of_collected_behaviours_is_not():
+    found = types_of(
+        "Phone agents",
+        "We further introduce SwapApp-Bench, 150 interactive tasks that require moving information between two apps. "
+        "Our suite holds harmful behaviours sourced from HarmKit-Bench across real websites.",
+    )
+    assert found.get("SwapApp-Bench") == "Environment"
+    assert found.get("HarmKit-Bench") == "Benchmark"

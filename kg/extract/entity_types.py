@@ -49,6 +49,7 @@ CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
 SCORED_ON = re.compile(r"(\d%?|accuracy|mIoU|AP|F1|classification|segmentation|detection|recognition)\b[^.;,]{0,40}\bon\s*$|(?:^|\n)\W*on\s*$", re.I)
 # A benchmark whose tasks an agent works through interactively is an Environment (the guidelines' line): "a benchmark of multi-app mobile tasks".
 BENCHMARK_WORD = re.compile(r"\b(benchmarks?|suites?|testbeds?)\b", re.I)
+TASKS = re.compile(r"\btasks?\b", re.I)
 DATA_WORD = re.compile(r"\b(datasets?|corpus|corpora|annotations?|dialogues|scenes|scans)\b", re.I)
 INTERACTIVE = re.compile(
     r"\b(interactive|interactions?|interact\w*|embodied|websites?|simulat\w*|apps)\b|\bmobile (tasks|apps?|devices?)\b|\bmulti-app\b"
@@ -86,7 +87,18 @@ def _listed_with_model(doc: Doc, c: Candidate, by_start: dict[int, Candidate], b
 
 def _interactive_benchmark(sentence: str) -> bool:
     """A sentence that calls the name a benchmark (not a dataset: data stays a Benchmark) of interactive tasks."""
-    return bool(INTERACTIVE.search(sentence) and BENCHMARK_WORD.search(sentence) and not DATA_WORD.search(sentence))
+    return bool(BENCHMARK_WORD.search(sentence)) and _interactive(sentence)
+
+
+def _interactive(sentence: str) -> bool:
+    """A sentence about interaction (apps, websites, simulation) that speaks of no data."""
+    return bool(INTERACTIVE.search(sentence) and not DATA_WORD.search(sentence))
+
+
+def _interactive_tasks(sentence: str) -> bool:
+    """A sentence about tasks done interactively ("150 interactive tasks across apps"), which a name ending in
+    `...Bench` holds: an agent benchmark built around a world."""
+    return bool(TASKS.search(sentence)) and _interactive(sentence)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -178,6 +190,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             c.label = "Environment"  # "the StarCraft Multi-Agent Challenge" in a paper on RL: a contest agents act in
         elif c.label is None:
             c.label = internal or ("Model" if key in trained or is_release(name) else "Method")
+            if internal == "Benchmark" and not NAMED_DATA.search(name) and _interactive_tasks(_sentence(text, doc[c.start].idx)):
+                c.label = "Environment"  # "X-Bench, 150 interactive tasks across apps": an agent benchmark around a world
             if c.label == "Method":
                 defaulted.append(c)
                 if (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:
