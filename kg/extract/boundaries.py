@@ -16,13 +16,12 @@ from __future__ import annotations
 import re
 from operator import attrgetter
 
-import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
 from kg.extract.candidates import Candidate, is_titled, titled_run
-from kg.extract.cues import ARCHITECTURE, HEAD_TYPE, NETWORK_HEADS
+from kg.extract.cues import ARCHITECTURE, HEAD_TYPE, NETWORK_HEADS, internal_type
 from kg.extract.mentions import norm
 
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
@@ -34,6 +33,14 @@ NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With",
 NAME_HEADS = {"dataset": "Benchmark", "datasets": "Benchmark", "benchmark": "Benchmark", "corpus": "Benchmark", "corpora": "Benchmark",
               "treebank": "Benchmark", "database": "Benchmark", "challenge": "Benchmark", "simulator": "Environment", "gym": "Environment"}
 
+
+# Words after a dataset's or benchmark's name that name its variant: `SWE-bench Verified`, `X-Bench Multilingual`, `MMLU Redux`.
+BENCHMARK_VARIANT_WORDS = frozenset("Verified Multilingual Multimodal Lite Pro Hard Redux Live Full Mini Plus Extended Challenge".split())
+BENCHMARK_VARIANT_IDS = frozenset(get_string_id(w) for w in BENCHMARK_VARIANT_WORDS)
+# A budget of interactions after a world's name names its sample-efficiency benchmark: `Atari 100k` (a size's shape, `flags.SIZE`).
+BUDGET = re.compile(r"^\d+[kKM]$")
+# A title-case hyphenated pair (`Open-Sora`): a name only with a release number after it, since most such pairs are words.
+TITLE_PAIR = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)+$")
 
 # "environment" follows a capitalised plain word that names a world ("the Parkour environment"), where
 # a capitalised word before "dataset" may still be a description; software is excluded (`Docker`, `Python`).
@@ -63,10 +70,14 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
     by_end = {c.end: c for c in found if c.origin == "shape"}
     taken = {i for c in found for i in range(c.start, c.end)}
     dropped: set[int] = set()
-    orth = flags.columns(doc)[:, 0]
+    columns = flags.columns(doc)
+    orth, bits = columns[:, 0], columns[:, 2]
     for c in sorted(found, key=attrgetter("start")):
         if c.end in closers and _closes(doc, c, doc[c.end], taken):
             c.end, c.key = c.end + 1, None
+            taken.add(c.end - 1)
+        if c.end < len(doc) and (int(orth[c.end]) in BENCHMARK_VARIANT_IDS or bits[c.end] & flags.SIZE) and c.end not in taken and _variant_after(doc, c):
+            c.end, c.key = c.end + 1, None  # `SWE-bench Multilingual`, `Atari 100k`: a benchmark's variant is a name of its own
             taken.add(c.end - 1)
         if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _titled_modifier(doc, c.start - 1, taken, title_end):
             c.start, c.key = c.start - 1, None  # "Soft Actor-Critic": a capitalised word before a listed technique written in capitals names a variant
@@ -190,6 +201,39 @@ def _closes(doc: Doc, c: Candidate, after, taken: set[int]) -> bool:
     return c.origin in {"lexicon", "gazetteer"} and c.label in {"Benchmark", "Environment"} and _listed_version(doc, c.end)
 
 
+def _variant_after(doc: Doc, c: Candidate) -> bool:
+    """The word after name `c`, a dataset, benchmark or world by its list or its ending (`QuillBench`), names a variant
+    of it: a variant word (`Verified`, `Multilingual`) or a budget (`100k`) that no plural noun follows ("100k steps").
+    Read only where the word's hash or bits say it may be one."""
+    text = doc[c.end].text
+    if not (text in BENCHMARK_VARIANT_WORDS or BUDGET.match(text)):
+        return False  # most names are followed by neither: the name's kind is read only when one is
+    kind = c.label or internal_type(doc[c.start : c.end].text)
+    if kind not in {"Benchmark", "Environment"}:
+        return False
+    follows = doc[c.end + 1] if c.end + 1 < len(doc) else None
+    return text[0].isupper() or not (follows is not None and follows.is_alpha and follows.is_lower and follows.text.endswith("s"))
+
+
+def released_pairs(doc: Doc, closers: list[int], found: list[Candidate]) -> list[Candidate]:
+    """Title-case hyphenated pairs with a release number after them: `Open-Sora 1.2`, a released system.
+
+    `closers` are the positions flagged `flags.CLOSER` (release numbers among them). The number is part of the
+    name, so it is never read as a score; a count before its noun ("Multi-Stage 2 layers") makes no name.
+    """
+    taken = {i for c in found for i in range(c.start, c.end)}
+    added = []
+    for i in closers:
+        if i == 0 or i - 1 in taken or i in taken or not TITLE_PAIR.match(doc[i - 1].text) or not shapes.RELEASE_NUMBER.match(doc[i].text):
+            continue
+        follows = doc[i + 1] if i + 1 < len(doc) else None
+        if follows is not None and (follows.text[:1].isdigit() or follows.is_alpha and follows.is_lower and follows.text.endswith("s") and follows.lower_ not in SUBJECT_VERBS):
+            continue
+        if not lexicon.is_excluded(doc[i - 1].text):
+            added.append(Candidate(i - 1, i + 1, "shape"))
+    return added
+
+
 def _listed_version(doc: Doc, i: int) -> bool:
     """`doc[i]` is a version or edition (`v2`, `2018`), not a count before its noun ("2000 images")."""
     if not LISTED_VERSION.match(doc[i].text):
@@ -300,8 +344,8 @@ def _games(doc: Doc, head: int) -> list[Candidate]:
     direct = i < len(doc) and is_titled(doc[i]) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS and not lexicon.is_excluded(doc[i].text)
     if not direct and start < head and start > 0 and doc[start - 1].lower_ in {"the", "a", "an"} and not lexicon.is_excluded(doc[start:head].text):
         found.append(Candidate(start, head, "cue", "Environment"))
-    while i < len(doc) and doc[i].lower_ in GAME_LIST_INTRO:
-        i += 1
+    while i < len(doc) and doc[i].lower_ in GAME_LIST_INTRO and (doc[i].lower_ != "on" or doc[i - 1].lower_ == "based"):
+        i += 1  # "a game based on Among Us"; not "the pointing game on X", where X is what the game is scored on
     while (i > head + 1 or direct) and i < len(doc) and is_titled(doc[i]) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS:
         end = titled_run(doc, i, limit=4)
         # a list, not one name; and a full stop inside a word ("Super Mario Bros. We") may end the sentence
@@ -312,35 +356,3 @@ def _games(doc: Doc, head: int) -> list[Candidate]:
         while i < len(doc) and doc[i].text in {",", "and", "or"}:
             i += 1
     return found
-
-
-# No "\b" before "from": a pattern that starts with a literal is found 30x faster, and the token test below is exact.
-FROM_NUMBER = re.compile(r"from ~?\d")
-
-
-def scored_on(doc: Doc, text: str, bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
-    """Capitalised words between "on" and "from <score>" are what was scored on: "and on Last Letter from 23.8% to
-    84.2%". Their type comes from the sentence (`kg.extract.entity_types`).
-
-    `bits` are the doc's `kg.extract.flags` bits; the numbers are looked for only in a text that has "from" and a
-    number after it. A run that a name found already touches is left to it.
-    """
-    if not FROM_NUMBER.search(text):
-        return []  # most abstracts state no "from x% to y%"
-    idx, length = flags.offsets(doc)
-    numbers = [n for n in numpy.flatnonzero(bits & flags.NUMBER).tolist() if n > 2 and text[idx[n - 1] : idx[n - 1] + length[n - 1]] == "from"]
-    taken = {i for c in found for i in range(c.start, c.end)}
-    added = []
-    for n in numbers:
-        end = n - 1
-        if end - 1 in taken:
-            continue
-        start = end
-        while start > 0 and end - start < 3 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and doc[start - 1].text not in NOT_MODIFIERS:
-            start -= 1
-        if start == end or start == 0 or doc[start - 1].lower_ not in {"on", "in"} or doc[start].is_sent_start:
-            continue
-        if not lexicon.is_excluded(doc[start:end].text):
-            added.append(Candidate(start, end, "cue"))
-            taken.update(range(start, end))
-    return added

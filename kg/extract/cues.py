@@ -42,6 +42,14 @@ WORLD_MODIFIERS = {"simulation", "simulated", "game", "interactive", "virtual", 
 
 # Head nouns of technique names whose modifier alone makes the name ("role-play prompting"): `kg.extract.terms`.
 TECHNIQUE_HEADS = frozenset("learning prompting tuning optimization optimisation distillation".split())
+# Head nouns of techniques said once in lower case, which count only after a cue of use: "training uses negative
+# sampling", "selects points by farthest point sampling", "composes with secure aggregation" (`kg.extract.terms`).
+# Not the heads of `TECHNIQUE_HEADS`, "search" nor "evolution": "via centralized optimization", "with query evolution" describe.
+CUED_TECHNIQUE_HEADS = frozenset(
+    "sampling aggregation scaling normalization normalisation regularization regularisation augmentation pooling "
+    "decoding quantization quantisation pruning dropout clipping smoothing masking hashing matching attention encoding "
+    "replay annealing debiasing reweighting reweighing boosting".split()
+)
 # Head nouns of techniques that, capitalised mid-sentence after capitalised words, end a name ("Locality-Sensitive Hashing").
 TITLED_TECHNIQUE_HEADS = TECHNIQUE_HEADS | frozenset("inference hashing search sampling decoding attention processes".split())
 # Lower-case network heads, which the kind of layer before them makes an architecture ("graph attention networks").

@@ -42,6 +42,8 @@ PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+s$")
 # one is a name, and a long form ending in one is no class or activity.
 LONG_FORM_HEADS = {w for w, t in HEAD_TYPE.items() if t in {"Method", "Model"}} | {"network", "networks", "net", "distillation", "learning"}
 
+# Words before a long form that make it a technique the paper uses: "trained with X (XY)", "via X (XY)".
+USE_CUES = frozenset("with using via use uses used apply applies applied applying adopt adopts adopted adopting employ employs employed employing".split())
 WORD_BREAKS = re.compile(r"[\s\-/]+")
 # A sentence, lower-cased up to the acronym, in which the paper names its own proposal.
 PROPOSED = re.compile(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)")
@@ -122,6 +124,22 @@ def _letters_in_order(letters: str, long_form: str) -> bool:
     return i < 0
 
 
+def _redefines(acronym: str, long_form: str) -> bool:
+    """The paper spells out an acronym the lexicon lists as something else: "sharpness-aware minimization (SAM)" is
+    not the lexicon's `SAM` (Segment Anything). Only where the lexicon gives the acronym's own long form and the
+    paper's starts with another word: a paper's definition wins over the list, and an acronym the field uses for
+    two things is a term with a standard acronym either way."""
+    term = lexicon.by_name().get(norm(acronym))
+    if term is None:
+        return False
+    letters = _letters(acronym)
+    spelled = [f.lower() for f in (term.name, *term.aliases) if " " in f and _initials_spell(letters, f.lower())]
+    first = WORD_BREAKS.split(long_form.lower(), maxsplit=1)[0]
+    # A paraphrase keeps the first word ("outcome-supervised reward model" for "outcome reward model", a misspelt
+    # "supervised fune-tuning"); another thing with the same initials starts with another word.
+    return bool(spelled) and all(WORD_BREAKS.split(f, maxsplit=1)[0] != first for f in spelled)
+
+
 def _expansion_after(doc: Doc, c: Candidate) -> tuple[int, int] | None:
     """The capitalised words in parentheses after a coined name that spell it: "ULMFiT (Universal Language Model Fine-tuning)"."""
     if c.end - c.start != 1 or c.end >= len(doc) or doc[c.end].text != "(":
@@ -153,6 +171,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
     title_leads = {doc[start].text for start, end in titles if end - start == 1}
     two_letter = []
     not_names: set[int] = set()  # acronyms whose definitions make them no names: their other mentions go too ("ToD agents")
+    renamed: set[int] = set()  # listed acronyms the paper defines as something else: their other mentions follow it
     for paren in parens:
         inside = doc[paren + 1].text
         short = by_start.get(paren + 1)
@@ -171,9 +190,12 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
             if short is not None and short.origin == "shape" and TWO_LETTERS.match(doc[short.start].text):
                 drop.add(id(short))
             continue
-        if short.origin == "gazetteer":
-            short.origin, short.label, short.key = "shape", None, None  # the paper defines its own acronym
         long_form = doc[start : paren]
+        redefined = short.origin == "lexicon" and _redefines(doc[short.start].text, long_form.text)
+        if redefined:
+            renamed.add(int(orth[short.start]))
+        if short.origin == "gazetteer" or redefined:
+            short.origin, short.label, short.key = "shape", None, None  # the paper defines its own acronym
         inner = [c for c in found if c.start >= start and c.end <= paren]
         known = [c for c in inner if c.origin in KNOWN and c.start == start and c.end == paren]
         if known:
@@ -190,6 +212,9 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         proposed = bool(PROPOSED.search(sent_text))
         # "fully convolutional network (FCN)": an architecture with its own acronym is a named technique, even in lower case.
         architecture = len(long_form) > 1 and long_form[-1].lower_ in {"network", "networks"} and short.origin == "shape"
+        # "trained with distribution matching distillation (DMD)": a technique the paper uses, named with its acronym.
+        used = short.origin not in KNOWN and start > 0 and doc[start - 1 - (doc[start - 1].lower_ in {"a", "an", "the"})].lower_ in USE_CUES
+        used = used and not (long_form[-1].lower_.endswith("s") and long_form[-1].lower_ not in LONG_FORM_HEADS | TECHNIQUE_ENDINGS)  # no class
         if (
             lexicon.is_excluded(long_form.text)
             or lexicon.is_excluded(short.key or doc[short.start].text)
@@ -199,7 +224,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
             not_names.add(int(orth[short.start]))
         elif id(short) in {id(c) for c in two_letter} and not (proposed or titled and len(long_form) > 1 and long_form[-1].lower_ in LONG_FORM_HEADS):
             drop.add(id(short))
-        elif titled or proposed or architecture or norm(long_form.text) in {norm(doc[a:b].text) for a, b in titles}:
+        elif titled or proposed or architecture or redefined or used or norm(long_form.text) in {norm(doc[a:b].text) for a, b in titles}:
             key = long_form.text
             short.key, short.origin = key, "definition"
             drop.update(id(c) for c in inner)
@@ -219,9 +244,12 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
             found += [Candidate(i, i + 1, "shape") for i in numpy.flatnonzero(orth == orth[short.start]).tolist() if i != short.start]
     # A one-word name written as a listed or defined one-word name joins its entity; only the one-word names are looked up.
     defined = {int(orth[c.start]): c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
+    if renamed:  # the definition, not a later listed mention, stands for the acronym
+        defined.update({int(orth[c.start]): c for c in found if c.origin == "definition" and int(orth[c.start]) in renamed})
     if defined:
         for c in found:
-            twin = defined.get(int(orth[c.start])) if c.end - c.start == 1 and c.origin in {"shape", "title", "gazetteer"} else None
+            own = c.origin in {"shape", "title", "gazetteer"} or c.origin == "lexicon" and int(orth[c.start]) in renamed
+            twin = defined.get(int(orth[c.start])) if c.end - c.start == 1 and own else None
             if twin and (c.origin in {"shape", "title"} or twin.origin == "definition"):
                 c.key, c.label, c.origin = twin.key, twin.label, twin.origin
     if not_names:

@@ -4,8 +4,8 @@ A new name's type is read from the head noun beside it ("the X
 benchmark", "X, a framework", "on X and Y datasets") or ending the
 compound it modifies ("the X planning benchmark"), from the words before
 it ("results on X", "agents navigate in X", "fine-tune X-7B", "on 412 X
-targets"), and last from its own shape (`...Bench`, `...Gym`, `... Data
-Bank`); a name nothing types is a Method, unless the words around it
+targets"), both read by `kg.extract.contexts`, and last from its own
+shape (`...Bench`, `...Gym`, `... Data Bank`); a name nothing types is a Method, unless the words around it
 treat it as a trained network ("encoded with X", `kg.extract.trained`), it
 carries a release number (`StyleGAN2`, a Model) or it is listed with a
 dataset or world ("X and Y"). Mentions of one name vote, so one clear
@@ -18,34 +18,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import numpy
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from kg.extract import flags, lexicon
-from kg.extract.boundaries import citation_end
+from kg.extract import flags
+from kg.extract.boundaries import BENCHMARK_VARIANT_WORDS
 from kg.extract.candidates import Candidate
-from kg.extract.cues import ARCHITECTURE, COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS, internal_type
+from kg.extract.contexts import context_type, head_type
+from kg.extract.cues import ARCHITECTURE, COORDINATION, internal_type
 from kg.extract.mentions import norm
-from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, coordinated, counted_set, last_head, list_head_type
+from kg.extract.noun_phrases import coordinated
 from kg.extract.shapes import VARIANT_SPLIT, is_release
-from kg.extract.trained import trained_head, trained_system
+from kg.extract.trained import trained_system
 
-# A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
-EVALUATION_WORDS = re.compile(
-    r"\b(datasets?|benchmarks?|experiments?|evaluat\w*|results?|state-of-the-art|outperform\w*|performance|achiev\w*|reach\w*|attain\w*|"
-    r"scor\w*|obtain\w*|accuracy|improv\w*|compar\w*)\b|\d%|\d\.\d",
-    re.I,
-)
-# Words just before "on X" that make X what is trained or tested on: "pretrained on X", "accuracy on X".
-TRAINED_OR_TESTED = re.compile(
-    r"\b((pre-?)?train\w*|fine-?tun\w*|evaluat\w*|test\w*|benchmark\w*|accuracy|performance|results?|scores?|experiments?|validat\w*|assess\w*)\b(?!.*[.;:])",
-    re.I,
-)
-# A sentence about agents acting makes the place they act in an Environment: "agents navigate in X", "we train agents to play X".
-ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\w*|explor\w*|operat\w*|manipulat\w*|deploy\w*)\b", re.I)
-# "experiments in X", "evaluated in X": the guidelines' "experiments in Minecraft" (on a dataset, in a world).
-EXPERIMENTS_IN = re.compile(r"\b(experiments?|experimental(ly)?|empirically|evaluat\w*|tested|deployed)\s*(conducted\s*)?$", re.I)
 # A title about agents acting in the world: what its papers' unnamed-kind names are tested on is where the agent acts.
 EMBODIED_TITLE = re.compile(r"\b(navigat\w*|embodied|robots?|robotic|manipulation|locomotion|legged|humanoids?)\b", re.I)
 # A paper on reinforcement learning or exploration, about agents, policies or episodes, trains agents that act: what it
@@ -63,244 +47,66 @@ CONTEST_HEAD = re.compile(r"\b(Challenge|Suite|Benchmark)$")
 # A score or a vision task just before "on X": "94.1% accuracy on X", "few-shot classification on X", "on X" opening a
 # sentence that reports a score. What is scored on is data, even when its name ends like a network's (`...Net40`).
 SCORED_ON = re.compile(r"(\d%?|accuracy|mIoU|AP|F1|classification|segmentation|detection|recognition)\b[^.;,]{0,40}\bon\s*$|(?:^|\n)\W*on\s*$", re.I)
-# Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X", "preferred over X".
-COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin|preferred)\b[^.;]*$", re.I)
-TASKS_IN = re.compile(r"\btasks\s*$", re.I)
-INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
-AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
-# A sentence about reinforcement-learning rollouts is about acting, agents named or not: "reaches a return of 500 after 40K environment steps".
-ROLLOUTS = re.compile(r"\b(episodes?|episodic|environment steps|returns? of|(average|mean|maximum|episode) returns?)\b", re.I)
 # A benchmark whose tasks an agent works through interactively is an Environment (the guidelines' line): "a benchmark of multi-app mobile tasks".
 BENCHMARK_WORD = re.compile(r"\b(benchmarks?|suites?|testbeds?)\b", re.I)
+TASKS = re.compile(r"\btasks?\b", re.I)
 DATA_WORD = re.compile(r"\b(datasets?|corpus|corpora|annotations?|dialogues|scenes|scans)\b", re.I)
-INTERACTIVE = re.compile(r"\b(interactive|interactions?|interact\w*|embodied|websites?|simulat\w*)\b|\bmobile (tasks|apps?|devices?)\b|\bmulti-app\b", re.I)
-# Words that make a plural head before a comma introduce the names after it: "we fine-tune two smaller models, X and Y".
-COUNTED = {"two", "three", "four", "five", "six", "both", "our", "the", "these", "its", "their"}
-NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
-# Participles after a name that make it a trained checkpoint: "X trained on Y".
-TRAINED = {get_string_id(w) for w in ("trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "tuned", "distilled")}
-TRAINED_ON = {get_string_id(w) for w in ("on", "with", "using", "from", "for", "via", "by")}
-COMMA = get_string_id(",")
-# A name ending in a way of learning is a method, trained or not: "WebRL trained on the same backbone" ran WebRL.
-LEARNING_END = re.compile(r"(RL|PO|Learning|Tuning)$")
-# Nouns before "of X" that make X a collection of tasks or data.
-PARTS_OF = {"tasks", "subset", "subsets", "split", "splits", "portion", "partition"}
-# Plural nouns of data before "from X": "images from X", "real scenes from X", "problems sampled from X".
-DATA_NOUNS = {"images", "scenes", "samples", "examples", "questions", "problems", "videos", "sentences", "documents", "utterances",
-              "recordings", "clips", "instances", "dialogues", "articles", "pairs", "annotations", "captions", "passages", "queries",
-              "records", "reports", "transcripts", "sampled", "drawn", "taken", "collected", "sourced", "derived", "datasets", "corpora"}
-# Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
-MODEL_VERBS = {
-    "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
-    "distills", "distilled", "outperform", "outperforms", "outperforming", "surpass", "surpasses", "surpassing", "initialize", "initialise",
-}
+INTERACTIVE = re.compile(
+    r"\b(interactive|interactions?|interact\w*|embodied|websites?|simulat\w*|apps)\b|\bmobile (tasks|apps?|devices?)\b|\bmulti-app\b"
+    r"|\b(android|desktop|web|mobile|ios) (apps?|applications)\b|\boperat\w+ (an? |the )?(computer|phone|device|desktop|browser|smartphone)s?\b",
+    re.I,
+)
 VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
-# Words before "in X" that make X what a score was measured on.
-PERFORMS = re.compile(r"\b(perform\w*|accuracy|results?|scores?|better|worse|effect|gains?|improv\w*)\b(?!.*[.;:])", re.I)
-# The words before a name that let the sentence type it.
-ARENA_BEFORE = {"with", "in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
-# The words before a name that an apposition or a naming cue puts between it and its head noun: "a benchmark called X", "the agent, X".
-APPOSITION_LEADS = NAMING_CUES | {"as", ",", '"', "“"}
-# The first words of "X is a", "X serves as a", "X, which is a" (`_is_a`).
-IS_A_LEADS = {"is", "serves", ","}
+# A variant word or a budget after a name (`QuillBench Multilingual`, `Atari 100k`): the name's kind is its stem's.
+VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+[kKM])$")
+# Origins of names typed Model before context typing: listed models and checkpoints by their shape (`Vidgen-5B`).
+MODEL_ANCHORS = {"lexicon", "gazetteer", "checkpoint", "shape"}
 # Origins whose names are typed from their context even where their finder gave a type.
 RETYPED = {"title", "definition", "cue"}
 
 
-def _after_acronym(doc: Doc, i: int) -> int:
-    """The index after a parenthesised short form "(GRF)" starting at `i`, else `i`."""
-    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and any(ch.isupper() for ch in doc[i + 1].text):
-        return i + 3
-    return i
-
-
-def _past_asides(doc: Doc, i: int) -> tuple[int, str]:
-    """The index after a citation and a parenthesised short form from `i` on ("[28]", "(GRF)"), and the word there ("" at the end)."""
-    word = doc[i].text if i < len(doc) else ""
-    if word in {"[", "("}:  # most names are followed by neither
-        i = _after_acronym(doc, citation_end(doc, i))
-        word = doc[i].text if i < len(doc) else ""
-    return i, word
-
-
-def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
-    """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X".
-
-    The tokens after the name are read once each: this runs for every name the lists do not type.
-    """
-    n = len(doc)
-    i, word = _past_asides(doc, end)  # "ILSVRC [28] dataset", "Google Research Football (GRF) environment"
-    while i < n and word in COORDINATION and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the")):
-        i, word = _past_asides(doc, ends[i + 1] if i + 1 in ends else ends[i + 2])  # "the SMAC and the GRF environments"
-    if i < n:
-        lower = doc[i].lower_
-        if HEAD_TYPE.get(lower) and not (lower == "sets" and i + 1 < n and doc[i + 1].lower_ in {"a", "an", "the", "new"}):
-            return last_head(doc, i)  # not the verb: "X sets a new state of the art"
-        if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
-            t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)
-        ):
-            return t
-        k = i + (word == ",")
-        if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON and not LEARNING_END.search(doc[end - 1].text):
-            plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
-            if not plural_of_listed:
-                return "Model"  # "For CTGAN trained on Credit", "SPOCK, trained using the CLASS framework": a trained checkpoint
-        following = doc[i + 1].lower_ if i + 1 < n else ""
-        if word in {"-", "–"} and (t := HEAD_TYPE.get(following)):
-            return t
-        described = i + 2 < n and word in {",", "(", ":"} and following in {"a", "an", "the", "our", "two", "three", "four", "both"}
-        if described and following == "our" and word == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
-            described = False  # "On the X, our method improves": the comma closes an opening phrase ("On X, a game that ..." is an apposition)
-        if not described and (lower in {"is", "serves"} or lower == "," and following == "which") and (k := _is_a(doc, i)):
-            i, described = k - 2, True  # "X is a benchmark", "X, which is a simulation sandbox"
-        if described or (i + 1 < n and word == ":" and start == 0):
-            # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
-            for token in doc[i + 1 + described : min(i + 10, n)]:
-                if HEAD_TYPE.get(token.lower_) and ((t := last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
-                    return "Model" if described and trained_head(doc, orth, token.i) else t  # "X, a GUI agent trained on ..."
-                if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
-                    break
-    j = start - 1
-    before = doc[j].lower_ if j >= 0 else ""
-    while before in APPOSITION_LEADS:
-        j -= 1
-        before = doc[j].lower_ if j >= 0 else ""
-    t = HEAD_TYPE.get(before) if j >= 0 else None
-    if t and j > 0 and doc[j - 1].lower_ in {"in", "on", "at", "from", "by"}:
-        return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
-    if t and doc[j + 1].text == "," and _closes_opening_phrase(doc, j + 1):
-        return None  # "On the Navier-Stokes dataset, X achieves": the comma closes the phrase the sentence opens with
-    if t and doc[j + 1].text == "," and before.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
-        return None  # "Built on open and proprietary models, X outperforms": a plural before a comma ends a phrase ("two models, X and Y" lists)
-    if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
-        return "Environment"  # "a simulation system called X"
-    return t
-
-
-def _is_a(doc: Doc, i: int) -> int:
-    """The index after the article of "is a" / ", which is a" / "serves as a" at `i`, else 0."""
-    if i >= len(doc) or doc[i].lower_ not in IS_A_LEADS:
-        return 0
-    words = [t.lower_ for t in doc[i : i + 5]]
-    for lead in (["is"], ["serves", "as"], [",", "which", "is"]):
-        n = len(lead)
-        if words[:n] == lead and len(words) > n and words[n] in {"a", "an"}:
-            return i + n + 1
-    return 0
-
-
-def _closes_opening_phrase(doc: Doc, comma: int) -> bool:
-    """The comma at `comma` closes a phrase that opens its sentence with a preposition, at once or after a participle:
-    "On the larger X benchmark, ...", "Trained only on X and Y, ...". What follows it is the sentence's subject."""
-    k = comma - 1
-    while comma - k < 12 and not _starts_sentence(doc, k):
-        k -= 1
-    if not _starts_sentence(doc, k):
-        return False  # no sentence start within reach: a long phrase, or none
-    if _opens_sentence(doc, k):
-        return True
-    # "Trained only on": a participle opens the sentence, a preposition follows within two words
-    return doc[k].lower_.endswith(("ed", "ing")) and any(doc[p].lower_ in {"on", "in", "across", "for", "with", "from"} for p in range(k + 1, min(k + 3, comma)))
-
-
-def _opens_sentence(doc: Doc, i: int) -> bool:
-    """Token `i` is a preposition that opens its sentence ("On X, ...", "In X, ...")."""
-    return i >= 0 and doc[i].lower_ in {"on", "in", "across", "for"} and _starts_sentence(doc, i)
-
-
-def _starts_sentence(doc: Doc, i: int) -> bool:
-    """Token `i` is the first of its sentence, or follows a colon or semicolon."""
-    return i == 0 or doc[i - 1].is_sent_end or doc[i - 1].text in {".", ";", ":"}
-
-
-def _context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str, sentences: dict) -> str | None:
-    """The type the words before a coined name give it.
-
-    A name listed after "on"/"across" in a sentence about training or
-    evaluation is what was trained or tested on ("results on X, Y and Z",
-    "pretrained on X"): a Benchmark, or an Environment where the sentence is
-    about agents acting in it; "agents navigate in X" is an Environment; a
-    name with a version after "fine-tune"/"distil from"/"outperforms" is a
-    Model (`Aya-101`). `sentences` memoises what each sentence says, by its start.
-    """
-    i = start
-    while True:
-        j = i
-        while j > 0 and doc[j - 1].text in COORDINATION:
-            j -= 1
-        if j == i or j not in starts_by_end:
-            break
-        if i - j == 1 and doc[j].text == "," and _closes_opening_phrase(doc, j):
-            break  # "On WebArena, X achieves", "Trained on A and B, X reaches": X is the subject after an opening phrase, not one more benchmark
-        i = starts_by_end[j]
-    if i == 0:
-        return None
-    if (t := list_head_type(doc, i)) is not None:
-        return t
-    word = doc[i - 1].lower_
-    while i > 1 and word in {"both", "the", "all", "two", "three", "four", "five", "several"}:
-        i -= 1  # "results on both R2R and RxR"
-        word = doc[i - 1].lower_
-    verb = doc[i - 2].lower_ if word == "from" and i > 1 else word
-    if verb in MODEL_VERBS and any(ch.isdigit() for ch in doc[start].text):
-        return "Model"
-    if word == "from" and verb in DATA_NOUNS:
-        return "Benchmark"  # "real scenes from X", "questions drawn from X": where data come from is a dataset
-    if word == "of" and i > 1 and (doc[i - 2].lower_ in PARTS_OF or doc[i - 2].text.endswith("%")):  # "proves 72.1% of X"
-        return "Benchmark"  # "the 72 classification tasks of X", "the test split of X" (an Environment in a paper on agents acting)
-    if word not in ARENA_BEFORE:
-        return None
-    sent_start = max(0, text.rfind(". ", 0, doc[start].idx))
-    if sent_start not in sentences:
-        sent_end = text.find(". ", doc[start].idx)
-        sentence = text[sent_start : sent_end if sent_end > 0 else None]
-        agents = bool(AGENTS.search(sentence))
-        acting = agents and bool(ACTING.search(sentence)) or bool(ROLLOUTS.search(sentence))
-        sentences[sent_start] = (agents, acting, bool(EVALUATION_WORDS.search(sentence)))
-    agents, acting, evaluation = sentences[sent_start]
-    before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
-    if word == "with":
-        return "Environment" if INTERACTS.search(before) else None  # "the agent interacts with X"
-    if word == "over" and COMPARED_OVER.search(before):
-        return None  # "improves the CRPS over X", "gains over X": what is compared with, not scored on
-    if word == "in":
-        if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before) or TASKS_IN.search(before):
-            return "Environment"  # "agents navigate in X", "we show empirically in X", "device control tasks in X": a world
-        return "Benchmark" if not acting and PERFORMS.search(before) else None  # "performs better in X"
-    if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
-        return "Environment" if agents else None  # "agents play NetHack"
-    if i > 1 and doc[i - 2].lower_ in NOT_ARENA_BEFORE:
-        return None
-    if evaluation or TRAINED_OR_TESTED.search(before):
-        return "Environment" if acting else "Benchmark"
-    return None
-
-
 def _listed_with_model(doc: Doc, c: Candidate, by_start: dict[int, Candidate], by_end: dict[int, Candidate]) -> str | None:
-    """A name listed beside a model the lists know is a model: "DeepSeek-V3, and Alibaba's QwQ", "QwQ and GPT-4o"."""
+    """A name listed beside a model the lists know is a model: "DeepSeek-V3, and Alibaba's QwQ", "QwQ and GPT-4o",
+    and past a score in parentheses: "above Vidgen-5B (81.6) and Hollow (83.2)"."""
     i = c.start - 2 if c.start >= 2 and doc[c.start - 1].text in {"'s", "’s"} else c.start  # an owner: "Alibaba's QwQ"
     j = i
     while j > 0 and doc[j - 1].text in COORDINATION:
         j -= 1
+    if j < i and j > 2 and doc[j - 1].text == ")" and doc[j - 3].text == "(":
+        j -= 3  # "X (81.6) and Y": past the score after X
     k = c.end
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3  # "Y (83.2), and X"
     while k < len(doc) and doc[k].text in COORDINATION:
         k += 1
     for other in (by_end.get(j) if j < i else None, by_start.get(k) if k > c.end else None):
-        if other is not None and other.label == "Model" and other.origin in {"lexicon", "gazetteer", "checkpoint"}:
+        if other is not None and other.label == "Model" and other.origin in MODEL_ANCHORS:
             return "Model"
     return None
 
 
 def _interactive_benchmark(sentence: str) -> bool:
     """A sentence that calls the name a benchmark (not a dataset: data stays a Benchmark) of interactive tasks."""
-    return bool(INTERACTIVE.search(sentence) and BENCHMARK_WORD.search(sentence) and not DATA_WORD.search(sentence))
+    return bool(BENCHMARK_WORD.search(sentence)) and _interactive(sentence)
+
+
+def _interactive(sentence: str) -> bool:
+    """A sentence about interaction (apps, websites, simulation) that speaks of no data."""
+    return bool(INTERACTIVE.search(sentence) and not DATA_WORD.search(sentence))
+
+
+def _interactive_tasks(sentence: str) -> bool:
+    """A sentence about tasks done interactively ("150 interactive tasks across apps"), which a name ending in
+    `...Bench` holds: an agent benchmark built around a world."""
+    return bool(TASKS.search(sentence)) and _interactive(sentence)
 
 
 @lru_cache(maxsize=1 << 16)
 def _internal_type(name: str) -> str | None:
     """The type a name's own ending gives it, with any version after it dropped: `AirBench 2024` is a ...Bench,
-    `Protein Data Bank` a store of data."""
-    return internal_type(name) or internal_type(VERSION_END.sub("", name)) or ("Benchmark" if DATA_STORE.search(name) else None)
+    `Protein Data Bank` a store of data, `QuillBench Multilingual` a variant of a ...Bench."""
+    stem = VARIANT_END.sub("", VERSION_END.sub("", name))
+    return internal_type(name) or internal_type(stem) or ("Benchmark" if DATA_STORE.search(name) else None)
 
 
 def _sentence(text: str, at: int) -> str:
@@ -335,7 +141,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     ends = {c.start: c.end for c in found}
     starts_by_end = {c.end: c.start for c in found}
     orth = flags.columns(doc)[:, 0]  # token hashes, read by the checks after a name ("X trained on")
-    known_model = any(c.label == "Model" and c.origin in {"lexicon", "gazetteer", "checkpoint"} for c in found)
+    known_model = any(c.label == "Model" and c.origin in MODEL_ANCHORS for c in found)
     by_start, by_end = ({c.start: c for c in found}, {c.end: c for c in found}) if known_model else ({}, {})
     votes: dict[str, dict[str, int]] = {}
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
@@ -345,14 +151,14 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     scored: set[str] = set()  # names a sentence reports a score on
     for c, name in pending:
         key = norm(name)
-        t = _head_type(doc, orth, c.start, c.end, ends)
+        t = head_type(doc, orth, c.start, c.end, ends)
         if t == "Benchmark" and _interactive_benchmark(_sentence(text, doc[c.start].idx)):
             t = "Environment"  # "X, a benchmark of long-horizon, multi-app interactions"
         if t:
             headed.setdefault(key, set()).add(t)
             if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
                 data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
-        if not t and (t := _context_type(doc, c.start, starts_by_end, text, sentences)) == "Benchmark" and SCORED_ON.search(_before(text, doc[c.start].idx)):
+        if not t and (t := context_type(doc, c.start, starts_by_end, text, sentences)) == "Benchmark" and SCORED_ON.search(_before(text, doc[c.start].idx)):
             scored.add(key)
         t = t or (known_model and _listed_with_model(doc, c, by_start, by_end))
         if t:
@@ -384,6 +190,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             c.label = "Environment"  # "the StarCraft Multi-Agent Challenge" in a paper on RL: a contest agents act in
         elif c.label is None:
             c.label = internal or ("Model" if key in trained or is_release(name) else "Method")
+            if internal == "Benchmark" and not NAMED_DATA.search(name) and _interactive_tasks(_sentence(text, doc[c.start].idx)):
+                c.label = "Environment"  # "X-Bench, 150 interactive tasks across apps": an agent benchmark around a world
             if c.label == "Method":
                 defaulted.append(c)
                 if (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract import lexicon, shapes
-from kg.extract.cues import HEAD_TYPE, NAMING_CUES, NETWORK_HEADS, NETWORK_WORDS, PROPOSE_VERBS, TECHNIQUE_HEADS, TITLED_TECHNIQUE_HEADS
+from kg.extract.cues import CUED_TECHNIQUE_HEADS, HEAD_TYPE, NAMING_CUES, NETWORK_HEADS, NETWORK_WORDS, PROPOSE_VERBS, TECHNIQUE_HEADS, TITLED_TECHNIQUE_HEADS
 from kg.extract.mentions import norm
 
 SENTENCE_PUNCT = frozenset(Sentencizer.default_punct_chars)
@@ -91,7 +91,7 @@ def _bits(text: str) -> int:
         | (ET if lower == "et" else 0)
         | (AL if lower.startswith("al") else 0)
         | (CLOSER if CLOSER_TEXT.match(text) else 0)
-        | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text in UNIT_WORDS or text in EPONYM_HEADS or text[:1].isupper() and lower in TITLED_TECHNIQUE_HEADS else 0)
+        | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text in UNIT_WORDS or text in EPONYM_HEADS or text in CUED_TECHNIQUE_HEADS or text[:1].isupper() and lower in TITLED_TECHNIQUE_HEADS else 0)
         | len(text) << LENGTH_SHIFT
     )
     if text.isalpha():

@@ -27,7 +27,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, listed, lists, non_names, shapes, terms
+from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, listed, lists, non_names, scored_names, shapes, terms, websites
 from kg.extract.candidates import Candidate
 from kg.extract.mentions import Mention
 from kg.extract.tokenizer import customize
@@ -65,9 +65,12 @@ class NameFinder:
         title_end = max(0, text.find("\n"))
         found += terms.from_repeats(doc, text, techniques, title_end)
         found = boundaries.join_parts(doc, found, title_end, set(closers))
+        found += boundaries.released_pairs(doc, closers, found)
         found += lists.list_members(doc, text, found)
         found += boundaries.from_heads(doc, heads, title_end)
-        found += boundaries.scored_on(doc, text, bits, found)
+        found += websites.from_websites(doc, text, found)
+        found += scored_names.scored_on(doc, text, bits, found)
+        found += scored_names.on_scored_shapes(doc, text, found)
         closed = set(closes)
         parens = [i for i in opens if i + 2 in closed]  # "(" two tokens before ")"
         found = definitions.join(doc, orth, text, parens, found)

@@ -42,9 +42,11 @@ NAMING = re.compile(
 # A coined name that opens a sentence as the subject of a present-tense verb is the paper's own: "KiloNet rewires edges ...".
 SUBJECT_OPENING = re.compile(r"^\s*(\(?\d{1,2}\)|\d{1,2}\.\s|\((i|ii|iii|iv|v)\))?\s*((notably|finally|moreover|furthermore|further|specifically|concretely|overall|thus|then|first|second|in addition),?\s*)?(the\s+)?$", re.I)
 PRESENT_VERB = re.compile(r"^(\s*\([^()]{1,30}\))?,\s+an?\s|^(\s*\([^()]{1,30}\))?\s+(also\s+|further\s+|then\s+|first\s+|consistently\s+)?(?!(is|was|has|approaches|methods|agents|systems|frameworks|techniques|algorithms|baselines|variants|policies)\b)[a-z]{3,}(s|es)\b")
-# "our multi-agent framework X", "Our method, X", "a new algorithm (X)".
+# "our multi-agent framework X", "Our method, X", "a new algorithm (X)"; not "our agent on X" (a preposition ends the phrase).
 OUR = re.compile(
-    r"\bour\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]\s*)?[\"“']?$|\b(the )?(proposed|new|novel|resulting)\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]?\s*)?$", re.I
+    r"\bour\s+((?!(?:on|in|at|to|from|for|by|of|across|over|with)\s)[\w-]+\s+){0,2}([\w-]+\s*[,:(]\s*)?[\"“']?$"
+    r"|\b(the )?(proposed|new|novel|resulting)\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]?\s*)?$",
+    re.I,
 )
 # A verb between "our <noun>" and a name makes the name its object, not the paper's own: "our agent uses X", "our agent plays X".
 OBJECT_VERB = re.compile(

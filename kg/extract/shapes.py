@@ -59,8 +59,9 @@ SIZE_PREFIXES = frozenset("sub super over under non pre post up about".split())
 VARIANT_SPLIT = re.compile(r"(?<=\w)['-]")
 # Small words that join the capitalised parts of a hyphenated coined phrase (`Plan-and-Solve`).
 LINK_WORDS = frozenset("and of by in the for or with on".split())
-# The last part of a hyphenated network name (`Dilated-Net`, `Swin-Former`).
-ARCHITECTURE_PARTS = frozenset("Net net Former former GAN CNN RNN".split())
+# The last part of a hyphenated network name (`Dilated-Net`, `Swin-Former`), and of a benchmark's or a world's
+# (`Quill-Bench`, `Kiln-Gym`): a title-case pair that ends in one is a name, where `Multi-Agent` is a word.
+NAME_ENDING_PARTS = frozenset("Net net Former former GAN CNN RNN Bench Gym Arena".split())
 CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]{2,}|^[a-z]+[A-Z]")
 ACRONYM = re.compile(r"^[A-Z0-9&+-]*[A-Z][A-Z0-9&+-]*[A-Z0-9+][a-z]?$")
 ALNUM = re.compile(r"^[A-Z][A-Za-z]*\d[\w.]*$|^[A-Z][A-Za-z]+-?\d+[A-Za-z]*$")
@@ -123,8 +124,8 @@ def is_coined(text: str) -> bool:
     # `Multi-Agent`, `Self-Evolving` and `Text-to-Image` are words.
     if len(parts) > 2 and parts[0].istitle() and parts[-1][:1].isupper() and all(p in LINK_WORDS for p in parts[1:-1]):
         return True  # `Detect-and-Track`, `Think-in-Memory`: a coined phrase (`State-of-the-Art` is listed as no name)
-    if len(parts) == 2 and parts[0][:1].isupper() and parts[1] in ARCHITECTURE_PARTS:
-        return True  # `Deconv-Net`, `VGG-net`: a network's name
+    if len(parts) == 2 and parts[0][:1].isupper() and parts[1] in NAME_ENDING_PARTS:
+        return True  # `Deconv-Net`, `VGG-net`, `Quill-Bench`: a network's, a benchmark's or a world's name
     if DOTTED_RELEASE.match(parts[0]):
         return True  # `FLUX.1-dev`, `Seed1.5-VL`
     if re.match(r"^[A-Z][a-z]+(ed|ing)$", parts[-1]) and len(parts) == 2 or (parts[-1].isalpha() and parts[-1].islower() and len(parts[-1]) > 2):
@@ -137,8 +138,8 @@ def is_coined(text: str) -> bool:
 
 
 # A coined name with a release number after it (`StyleGAN2`, `NLLB-200`, `Zorblax 3`): the shape of a released network.
-# Not a year (`KITTI 2015` is an edition), not a "v" version (`ColBERTv2`, kept by methods as often), not a short stem (`I2V`, `T850`).
-RELEASED = re.compile(r"^(?P<stem>[A-Za-z][A-Za-z+]*[A-Za-z])[- ]?(?P<number>\d{1,3}(?:\.\d+)?)$")
+# A title-case pair counts too (`Open-Vista 1.2`). Not a year (`KITTI 2015` is an edition), not a "v" version (`ColBERTv2`, kept by methods as often), not a short stem (`I2V`, `T850`).
+RELEASED = re.compile(r"^(?P<stem>[A-Za-z][A-Za-z+-]*[A-Za-z])[- ]?(?P<number>\d{1,3}(?:\.\d+)?)$")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -29,7 +29,8 @@ from spacy.tokens import Doc
 from kg.extract import flags, lexicon
 from kg.extract.candidates import Candidate, extend_variant
 from kg.extract.boundaries import NOT_MODIFIERS, unlisted_capital
-from kg.extract.cues import NETWORK_WORDS, TECHNIQUE_HEADS
+from kg.extract.cues import CUED_TECHNIQUE_HEADS, NETWORK_WORDS, TECHNIQUE_HEADS
+from kg.extract.noun_phrases import COMPOUND_STOPS
 
 # Modifiers that describe or situate rather than name: "effective learning", "zero-shot prompting", "the tuning".
 DESCRIPTIVE_WORDS = frozenset(
@@ -40,6 +41,11 @@ DESCRIPTIVE_WORDS = frozenset(
     "model models agent agents data task tasks language "
     "is are was were be been being".split()
 )
+
+# Words before a technique head said once that describe how it is done, not which technique: "random sampling".
+PLAIN_TECHNIQUE_MODIFIERS = frozenset("random uniform simple naive basic same similar careful extensive further sparse dense full partial".split())
+# Words before a technique said once that make it one the paper uses: "trained with X", "selected by X".
+USE_CUES = frozenset("with using via by through use uses used apply applies applied applying adopt adopts adopted adopting employ employs employed employing".split())
 
 # Kinds of layer that make "... network(s)" an architecture.
 LAYER_KINDS = frozenset("neural attention convolutional convolution recurrent residual adversarial capsule graph siamese spiking feedforward feed-forward pointer belief".split())
@@ -66,6 +72,8 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int) -> list[
         if word in NETWORK_WORDS or word in flags.UNIT_WORDS:
             found += _architecture(doc, i)
             continue
+        if word in CUED_TECHNIQUE_HEADS and (cued := _cued(doc, i)) is not None:
+            found.append(cued)  # "training uses negative sampling"
         if word in flags.EPONYM_HEADS:
             found += _eponym(doc, i, title_end)
             continue
@@ -85,6 +93,33 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int) -> list[
         if len(spans) > 1 and not lexicon.is_excluded(f"{modifier} {head}"):
             found += [Candidate(extend_variant(doc, start), end, "term", "Method") for start, end in spans]  # "online prototype learning"
     return found
+
+
+def _cued(doc: Doc, head: int) -> Candidate | None:
+    """A technique said once in lower case after a cue of use: "uses negative sampling", "by farthest point sampling",
+    "compatible with secure aggregation". One or two content words before the head, a cue word before them (an
+    article between allowed), and no noun after the head that would make it a modifier ("sampling rate")."""
+    start = head
+    while start > 0 and head - start < 2 and _plain_modifier(doc[start - 1]):
+        start -= 1
+    if start == head:
+        return None
+    cue = start - 1 - (start > 1 and doc[start - 1].lower_ in {"a", "an", "the"})
+    if cue < 0 or doc[cue].lower_ not in USE_CUES:
+        return None
+    after = doc[head + 1] if head + 1 < len(doc) else None
+    if after is not None and after.is_alpha and after.is_lower and after.lower_ not in COMPOUND_STOPS:
+        return None  # "with negative sampling rates", "using attention heads": the head modifies a noun
+    if lexicon.is_excluded(doc[start : head + 1].text):
+        return None
+    return Candidate(start, head + 1, "term", "Method")
+
+
+def _plain_modifier(token) -> bool:
+    """A lower-case content word that may name which technique a head is: not a participle ("exploring scaling")
+    nor a word for how it is done ("random sampling")."""
+    text = token.text
+    return token.is_lower and _modifier(text) and not text.endswith("ing") and text not in PLAIN_TECHNIQUE_MODIFIERS
 
 
 def _titled(doc: Doc, head: int) -> Candidate | None:

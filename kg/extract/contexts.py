@@ -1,0 +1,242 @@
+"""The type the words around one mention of a name give it.
+
+Two readings, each of one mention: the head noun beside the name or in
+an apposition ("the X benchmark", "X, a framework", "the environment X",
+"X is a simulator") in `head_type`, and the words before it ("results on
+X, Y and Z", "agents navigate in X", "fine-tune X-7B", "questions drawn
+from X") in `context_type`. `kg.extract.entity_types` lets a name's
+mentions vote with what these return.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+from kg.extract import lexicon
+from kg.extract.boundaries import citation_end
+from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS
+from kg.extract.mentions import norm
+from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, counted_set, last_head, list_head_type
+from kg.extract.trained import trained_head
+
+# A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
+EVALUATION_WORDS = re.compile(
+    r"\b(datasets?|benchmarks?|experiments?|evaluat\w*|results?|state-of-the-art|outperform\w*|performance|achiev\w*|reach\w*|attain\w*|"
+    r"scor\w*|obtain\w*|accuracy|improv\w*|compar\w*)\b|\d%|\d\.\d",
+    re.I,
+)
+# Words just before "on X" that make X what is trained or tested on: "pretrained on X", "accuracy on X", "we measure
+# it with the pointing game on X", "losing one point on X".
+TRAINED_OR_TESTED = re.compile(
+    r"\b((pre-?)?train\w*|fine-?tun\w*|evaluat\w*|test\w*|benchmark\w*|accuracy|performance|results?|scores?|points?|experiments?|validat\w*|assess\w*|measur\w*)\b(?!.*[.;:])",
+    re.I,
+)
+# A sentence about agents acting makes the place they act in an Environment: "agents navigate in X", "we train agents to play X".
+ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\w*|explor\w*|operat\w*|manipulat\w*|deploy\w*)\b", re.I)
+# "experiments in X", "evaluated in X": the guidelines' "experiments in Minecraft" (on a dataset, in a world).
+EXPERIMENTS_IN = re.compile(r"\b(experiments?|experimental(ly)?|empirically|evaluat\w*|tested|deployed)\s*(conducted\s*)?$", re.I)
+# Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X", "preferred over X".
+COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin|preferred)\b[^.;]*$", re.I)
+TASKS_IN = re.compile(r"\btasks\s*$", re.I)
+INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
+AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
+# A sentence about reinforcement-learning rollouts is about acting, agents named or not: "reaches a return of 500 after 40K environment steps".
+ROLLOUTS = re.compile(r"\b(episodes?|episodic|environment steps|returns? of|(average|mean|maximum|episode) returns?)\b", re.I)
+# Words that make a plural head before a comma introduce the names after it: "we fine-tune two smaller models, X and Y".
+COUNTED = {"two", "three", "four", "five", "six", "both", "our", "the", "these", "its", "their"}
+NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
+# Participles after a name that make it a trained checkpoint: "X trained on Y".
+TRAINED = {get_string_id(w) for w in ("trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "tuned", "distilled")}
+TRAINED_ON = {get_string_id(w) for w in ("on", "with", "using", "from", "for", "via", "by")}
+# A name ending in a way of learning is a method, trained or not: "WebRL trained on the same backbone" ran WebRL.
+LEARNING_END = re.compile(r"(RL|PO|Learning|Tuning)$")
+# Nouns before "of X" that make X a collection of tasks or data.
+PARTS_OF = {"tasks", "subset", "subsets", "split", "splits", "portion", "partition"}
+# Plural nouns of data before "from X": "images from X", "real scenes from X", "problems sampled from X".
+DATA_NOUNS = {"images", "scenes", "samples", "examples", "questions", "problems", "videos", "sentences", "documents", "utterances",
+              "recordings", "clips", "instances", "dialogues", "articles", "pairs", "annotations", "captions", "passages", "queries",
+              "records", "reports", "transcripts", "sampled", "drawn", "taken", "collected", "sourced", "derived", "datasets", "corpora"}
+# Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
+MODEL_VERBS = {
+    "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
+    "distills", "distilled", "outperform", "outperforms", "outperforming", "surpass", "surpasses", "surpassing", "initialize", "initialise",
+}
+# Words before "in X" that make X what a score was measured on.
+PERFORMS = re.compile(r"\b(perform\w*|accuracy|results?|scores?|better|worse|effect|gains?|improv\w*)\b(?!.*[.;:])", re.I)
+# The words before a name that let the sentence type it.
+ARENA_BEFORE = {"with", "in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
+# The words before a name that an apposition or a naming cue puts between it and its head noun: "a benchmark called X", "the agent, X".
+APPOSITION_LEADS = NAMING_CUES | {"as", ",", '"', "“"}
+# The first words of "X is a", "X serves as a", "X, which is a" (`_is_a`).
+IS_A_LEADS = {"is", "serves", ","}
+def _after_acronym(doc: Doc, i: int) -> int:
+    """The index after a parenthesised short form "(GRF)" starting at `i`, else `i`."""
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and any(ch.isupper() for ch in doc[i + 1].text):
+        return i + 3
+    return i
+
+
+def _past_asides(doc: Doc, i: int) -> tuple[int, str]:
+    """The index after a citation and a parenthesised short form from `i` on ("[28]", "(GRF)"), and the word there ("" at the end)."""
+    word = doc[i].text if i < len(doc) else ""
+    if word in {"[", "("}:  # most names are followed by neither
+        i = _after_acronym(doc, citation_end(doc, i))
+        word = doc[i].text if i < len(doc) else ""
+    return i, word
+
+
+def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
+    """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X".
+
+    The tokens after the name are read once each: this runs for every name the lists do not type.
+    """
+    n = len(doc)
+    i, word = _past_asides(doc, end)  # "ILSVRC [28] dataset", "Google Research Football (GRF) environment"
+    while i < n and word in COORDINATION and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the")):
+        i, word = _past_asides(doc, ends[i + 1] if i + 1 in ends else ends[i + 2])  # "the SMAC and the GRF environments"
+    if i < n:
+        lower = doc[i].lower_
+        if HEAD_TYPE.get(lower) and not (lower == "sets" and i + 1 < n and doc[i + 1].lower_ in {"a", "an", "the", "new"}):
+            return last_head(doc, i)  # not the verb: "X sets a new state of the art"
+        if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
+            t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)
+        ):
+            return t
+        k = i + (word == ",")
+        if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON and not LEARNING_END.search(doc[end - 1].text):
+            plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
+            if not plural_of_listed:
+                return "Model"  # "For CTGAN trained on Credit", "SPOCK, trained using the CLASS framework": a trained checkpoint
+        following = doc[i + 1].lower_ if i + 1 < n else ""
+        if word in {"-", "–"} and (t := HEAD_TYPE.get(following)):
+            return t
+        described = i + 2 < n and word in {",", "(", ":"} and following in {"a", "an", "the", "our", "two", "three", "four", "both"}
+        if described and following == "our" and word == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
+            described = False  # "On the X, our method improves": the comma closes an opening phrase ("On X, a game that ..." is an apposition)
+        if not described and (lower in {"is", "serves"} or lower == "," and following == "which") and (k := _is_a(doc, i)):
+            i, described = k - 2, True  # "X is a benchmark", "X, which is a simulation sandbox"
+        if described or (i + 1 < n and word == ":" and start == 0):
+            # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
+            for token in doc[i + 1 + described : min(i + 10, n)]:
+                if HEAD_TYPE.get(token.lower_) and ((t := last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
+                    return "Model" if described and trained_head(doc, orth, token.i) else t  # "X, a GUI agent trained on ..."
+                if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
+                    break
+    j = start - 1
+    before = doc[j].lower_ if j >= 0 else ""
+    while before in APPOSITION_LEADS:
+        j -= 1
+        before = doc[j].lower_ if j >= 0 else ""
+    t = HEAD_TYPE.get(before) if j >= 0 else None
+    if t and j > 0 and doc[j - 1].lower_ in {"in", "on", "at", "from", "by"}:
+        return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
+    if t and doc[j + 1].text == "," and _closes_opening_phrase(doc, j + 1):
+        return None  # "On the Navier-Stokes dataset, X achieves": the comma closes the phrase the sentence opens with
+    if t and doc[j + 1].text == "," and before.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
+        return None  # "Built on open and proprietary models, X outperforms": a plural before a comma ends a phrase ("two models, X and Y" lists)
+    if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
+        return "Environment"  # "a simulation system called X"
+    return t
+
+
+def _is_a(doc: Doc, i: int) -> int:
+    """The index after the article of "is a" / ", which is a" / "serves as a" at `i`, else 0."""
+    if i >= len(doc) or doc[i].lower_ not in IS_A_LEADS:
+        return 0
+    words = [t.lower_ for t in doc[i : i + 5]]
+    for lead in (["is"], ["serves", "as"], [",", "which", "is"]):
+        n = len(lead)
+        if words[:n] == lead and len(words) > n and words[n] in {"a", "an"}:
+            return i + n + 1
+    return 0
+
+
+def _closes_opening_phrase(doc: Doc, comma: int) -> bool:
+    """The comma at `comma` closes a phrase that opens its sentence with a preposition, at once or after a participle:
+    "On the larger X benchmark, ...", "Trained only on X and Y, ...". What follows it is the sentence's subject."""
+    k = comma - 1
+    while comma - k < 12 and not _starts_sentence(doc, k):
+        k -= 1
+    if not _starts_sentence(doc, k):
+        return False  # no sentence start within reach: a long phrase, or none
+    if _opens_sentence(doc, k):
+        return True
+    # "Trained only on": a participle opens the sentence, a preposition follows within two words
+    return doc[k].lower_.endswith(("ed", "ing")) and any(doc[p].lower_ in {"on", "in", "across", "for", "with", "from"} for p in range(k + 1, min(k + 3, comma)))
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """Token `i` is a preposition that opens its sentence ("On X, ...", "In X, ...")."""
+    return i >= 0 and doc[i].lower_ in {"on", "in", "across", "for"} and _starts_sentence(doc, i)
+
+
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    """Token `i` is the first of its sentence, or follows a colon or semicolon."""
+    return i == 0 or doc[i - 1].is_sent_end or doc[i - 1].text in {".", ";", ":"}
+
+
+def context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str, sentences: dict) -> str | None:
+    """The type the words before a coined name give it.
+
+    A name listed after "on"/"across" in a sentence about training or
+    evaluation is what was trained or tested on ("results on X, Y and Z",
+    "pretrained on X"): a Benchmark, or an Environment where the sentence is
+    about agents acting in it; "agents navigate in X" is an Environment; a
+    name with a version after "fine-tune"/"distil from"/"outperforms" is a
+    Model (`Aya-101`). `sentences` memoises what each sentence says, by its start.
+    """
+    i = start
+    while True:
+        j = i
+        while j > 0 and doc[j - 1].text in COORDINATION:
+            j -= 1
+        if j == i or j not in starts_by_end:
+            break
+        if i - j == 1 and doc[j].text == "," and _closes_opening_phrase(doc, j):
+            break  # "On WebArena, X achieves", "Trained on A and B, X reaches": X is the subject after an opening phrase, not one more benchmark
+        i = starts_by_end[j]
+    if i == 0:
+        return None
+    if (t := list_head_type(doc, i)) is not None:
+        return t
+    word = doc[i - 1].lower_
+    while i > 1 and word in {"both", "the", "all", "two", "three", "four", "five", "several"}:
+        i -= 1  # "results on both R2R and RxR"
+        word = doc[i - 1].lower_
+    verb = doc[i - 2].lower_ if word == "from" and i > 1 else word
+    if verb in MODEL_VERBS and any(ch.isdigit() for ch in doc[start].text):
+        return "Model"
+    if word == "from" and verb in DATA_NOUNS:
+        return "Benchmark"  # "real scenes from X", "questions drawn from X": where data come from is a dataset
+    if word == "of" and i > 1 and (doc[i - 2].lower_ in PARTS_OF or doc[i - 2].text.endswith("%")):  # "proves 72.1% of X"
+        return "Benchmark"  # "the 72 classification tasks of X", "the test split of X" (an Environment in a paper on agents acting)
+    if word not in ARENA_BEFORE:
+        return None
+    sent_start = max(0, text.rfind(". ", 0, doc[start].idx))
+    if sent_start not in sentences:
+        sent_end = text.find(". ", doc[start].idx)
+        sentence = text[sent_start : sent_end if sent_end > 0 else None]
+        agents = bool(AGENTS.search(sentence))
+        acting = agents and bool(ACTING.search(sentence)) or bool(ROLLOUTS.search(sentence))
+        sentences[sent_start] = (agents, acting, bool(EVALUATION_WORDS.search(sentence)))
+    agents, acting, evaluation = sentences[sent_start]
+    before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
+    if word == "with":
+        return "Environment" if INTERACTS.search(before) else None  # "the agent interacts with X"
+    if word == "over" and COMPARED_OVER.search(before):
+        return None  # "improves the CRPS over X", "gains over X": what is compared with, not scored on
+    if word == "in":
+        if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before) or TASKS_IN.search(before):
+            return "Environment"  # "agents navigate in X", "we show empirically in X", "device control tasks in X": a world
+        return "Benchmark" if not acting and PERFORMS.search(before) else None  # "performs better in X"
+    if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
+        return "Environment" if agents else None  # "agents play NetHack"
+    if i > 1 and doc[i - 2].lower_ in NOT_ARENA_BEFORE:
+        return None
+    if evaluation or TRAINED_OR_TESTED.search(before):
+        return "Environment" if acting else "Benchmark"
+    return None
