@@ -9,6 +9,7 @@ finds the entity names and their types.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -26,11 +27,18 @@ def load(gazetteer: str | None = None) -> Language:
 
     `gazetteer` is the path of a gazetteer file to use instead of the
     package's own (tests and leave-one-out scoring use it).
+
+    The objects alive once it is built (spaCy's and the pipeline's modules,
+    registries and tables, some 115,000) live as long as the process, so
+    they are moved out of the collector's reach (`gc.freeze`): each full
+    collection walked them all, about 50 ms, once every 1,500 papers or so,
+    some 6% of the extraction time.
     """
     nlp = spacy.blank("en")
     customize(nlp)
     nlp.add_pipe("kg_sentences")
     nlp.add_pipe("kg_names", config={"gazetteer": gazetteer})
+    gc.freeze()
     return nlp
 
 
