@@ -1,5 +1,7 @@
 """The shortcuts taken for extraction speed give what the plain computation gives."""
 
+import gc
+
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -61,3 +63,10 @@ def test_span_text_is_the_span_s_text():
     for start in range(len(doc)):
         for end in range(start + 1, len(doc) + 1):
             assert flags.span_text(doc, text, start, end) == doc[start:end].text
+
+
+def test_the_loaded_pipeline_is_out_of_the_collector_s_reach():
+    """`pipeline.load` freezes what is alive once it is built, so full collections during extraction skip it."""
+    nlp = pipeline.load()
+    assert gc.get_freeze_count() > 0
+    assert not any(obj is nlp for obj in gc.get_objects())
