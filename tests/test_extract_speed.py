@@ -1,6 +1,8 @@
 """The shortcuts taken for extraction speed give what the plain computation gives."""
 
 import gc
+import re
+from pathlib import Path
 
 import spacy
 from hypothesis import given, settings
@@ -70,3 +72,20 @@ def test_the_loaded_pipeline_is_out_of_the_collector_s_reach():
     nlp = pipeline.load()
     assert gc.get_freeze_count() > 0
     assert not any(obj is nlp for obj in gc.get_objects())
+
+
+def test_new_strings_get_every_lexeme_attribute_the_rules_read():
+    nlp, blank = pipeline.load(), spacy.blank("en")
+    words = ["Zorblax-9B", "zorbling", "Zorbl", "ZORB", "1,234", "ⅻ", "(", "—", "\n\n", "x2", "Ünïcödé", "e.g."]
+    ours, plain = nlp.make_doc(" ".join(words)), blank.make_doc(" ".join(words))
+    read = ("lower_", "is_alpha", "is_digit", "is_lower", "is_punct", "is_space", "is_title", "like_num")
+    assert [[getattr(t, a) for a in read] for t in ours] == [[getattr(t, a) for a in read] for t in plain]
+    assert not ours[1].is_stop and not ours[1].shape_  # computed no more: see the next test
+
+
+def test_the_rules_read_no_lexeme_attribute_the_pipeline_does_not_compute():
+    """`pipeline.READ_ATTRS` lists what the rules read; a rule reading another would get a blank value."""
+    unread = re.compile(r"(?<!spacy)\.(?:(?:shape|prefix|suffix|norm|lang)_\b|(?:shape|prefix|suffix|lang)\b|is_(?:stop|oov|ascii|upper|quote|bracket|currency|left_punct|right_punct)\b|like_(?:url|email)\b)")
+    sources = sorted(Path(pipeline.__file__).parent.glob("*.py"))
+    assert len(sources) > 20
+    assert [(p.name, m.group()) for p in sources for m in unread.finditer(p.read_text())] == []
