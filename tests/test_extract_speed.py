@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
 
 from kg.extract import flags, pipeline, result_scores, sentences
+from kg.extract.tokenizer import customize
 
 SCORE_CHARS = st.text(alphabet="0123456789~.%-+± aZ_x\\", max_size=24)
 
@@ -89,3 +90,16 @@ def test_the_rules_read_no_lexeme_attribute_the_pipeline_does_not_compute():
     sources = sorted(Path(pipeline.__file__).parent.glob("*.py"))
     assert len(sources) > 20
     assert [(p.name, m.group()) for p in sources for m in unread.finditer(p.read_text())] == []
+
+
+def test_affix_searches_kept_per_string_split_as_the_regexes_do():
+    """A doc after its first special case ("e.g.") is split by the affix regexes every time: kept answers split it the same."""
+    kept, plain = spacy.blank("en"), spacy.blank("en")
+    customize(kept)
+    customize(plain)
+    for name in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
+        setattr(plain.tokenizer, name, getattr(plain.tokenizer, name).__wrapped__)
+    text = "Tools (e.g., GPT-4-based agents' Llama-3.1-8B) reach 41.3%, i.e., (RLID): x~y, https://a.b/c?d=1 and 3+4... ok."
+    for _ in range(3):  # the second and third read the kept answers
+        assert [t.text for t in kept.make_doc(text)] == [t.text for t in plain.make_doc(text)]
+    assert kept.tokenizer.suffix_search.cache_info().hits > 0
