@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extraction speed against spaCy's blank English tokenizer, in one process.
 
-usage: scripts/bench_extract.py [CORPUS FILES...] [--min 10000]
+usage: scripts/bench_extract.py [CORPUS FILES...] [--min 10000] [--stages]
 
 The corpus's papers are repeated to at least --min papers. The reference is
 `spacy.blank("en")`'s tokenizer over the same texts, timed in the same run,
@@ -14,6 +14,9 @@ prints peak memory: the process's maximum resident set size, and
 tracemalloc's peak of Python allocations during a second pass over the
 distinct papers (tracemalloc slows Python several times over, so the timed
 passes run without it). Both pipelines are built before the clock starts.
+`--stages` also prints the CPU time of each step over the same papers, in
+batches as `extract` runs them: the tokenizer, each pipeline component, and
+the making of the extraction records from the annotated docs.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from pathlib import Path
 
 import spacy
 
-from kg.extract import extract, pipeline
+from kg.extract import BATCH, _doc_to_extraction, extract, names, pipeline
 from kg.sources import read_papers
 
 HERE = Path(__file__).resolve()
@@ -40,11 +43,37 @@ def _timed(run) -> float:
     return time.process_time() - started
 
 
+def _stages(nlp, batch: list, rounds: int) -> dict[str, float]:
+    """The best of `rounds` CPU times of each step of `extract` over `batch`, run batch by batch as it runs them."""
+    steps = ["tokenizer", *nlp.pipe_names, "records"]
+    best = dict.fromkeys(steps, float("inf"))
+    for _ in range(rounds):
+        spent = dict.fromkeys(steps, 0.0)
+        for at in range(0, len(batch), BATCH):
+            papers = batch[at : at + BATCH]
+            started = time.process_time()
+            docs = [nlp.make_doc(p.text) for p in papers]
+            spent["tokenizer"] += time.process_time() - started
+            for doc, paper in zip(docs, papers):
+                doc.user_data[names.TEXT] = paper.text
+            for name, component in nlp.pipeline:
+                started = time.process_time()
+                docs = [component(doc) for doc in docs]
+                spent[name] += time.process_time() - started
+            started = time.process_time()
+            for doc, paper in zip(docs, papers):
+                _doc_to_extraction(doc, paper)
+            spent["records"] += time.process_time() - started
+        best = {step: min(best[step], spent[step]) for step in steps}
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", default=DEFAULT_CORPUS)
     parser.add_argument("--min", type=int, default=10_000, help="repeat the papers to at least this many")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds of each; the best counts")
+    parser.add_argument("--stages", action="store_true", help="also print the CPU time of each step")
     args = parser.parse_args()
     if not args.files:
         parser.error("no corpus files given and none found beside the checkout")
@@ -53,7 +82,7 @@ def main() -> None:
     batch = papers * repeats
     texts = [p.text for p in batch]
     blank = spacy.blank("en")
-    pipeline.load()
+    nlp = pipeline.load()
     tokens = sum(len(doc) for doc in blank.tokenizer.pipe(p.text for p in papers)) * repeats
     sum(1 for _ in extract(papers[:50]))  # warm the caches the first papers fill
     tokenizer_s = extract_s = float("inf")
@@ -69,7 +98,10 @@ def main() -> None:
     print(f"papers {count} ({len(papers)} distinct x {repeats}), best of {args.rounds} rounds, CPU time")
     print(f"blank tokenizer: {count / tokenizer_s:.0f} abstracts/s ({tokenizer_s:.1f} s)")
     print(f"kg extract:      {count / extract_s:.0f} abstracts/s ({extract_s:.1f} s), {tokens / extract_s:.0f} tokens/s")
-    print(f"ratio extract/tokenizer: {tokenizer_s / extract_s:.2f}")
+    print(f"ratio extract/tokenizer: {tokenizer_s / extract_s:.3f}")
+    if args.stages:
+        stages = _stages(nlp, batch, args.rounds)
+        print("steps (best of each, CPU s): " + ", ".join(f"{step} {spent:.2f}" for step, spent in stages.items()))
     print(f"peak memory: tracemalloc {peak / 2**20:.1f} MiB, max RSS {rss:.0f} MiB")
 
 

@@ -1,11 +1,16 @@
 """The shortcuts taken for extraction speed give what the plain computation gives."""
 
+import gc
+import re
+from pathlib import Path
+
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
 
 from kg.extract import flags, pipeline, result_scores, sentences
+from kg.extract.tokenizer import customize
 
 SCORE_CHARS = st.text(alphabet="0123456789~.%-+± aZ_x\\", max_size=24)
 
@@ -61,3 +66,40 @@ def test_span_text_is_the_span_s_text():
     for start in range(len(doc)):
         for end in range(start + 1, len(doc) + 1):
             assert flags.span_text(doc, text, start, end) == doc[start:end].text
+
+
+def test_the_loaded_pipeline_is_out_of_the_collector_s_reach():
+    """`pipeline.load` freezes what is alive once it is built, so full collections during extraction skip it."""
+    nlp = pipeline.load()
+    assert gc.get_freeze_count() > 0
+    assert not any(obj is nlp for obj in gc.get_objects())
+
+
+def test_new_strings_get_every_lexeme_attribute_the_rules_read():
+    nlp, blank = pipeline.load(), spacy.blank("en")
+    words = ["Zorblax-9B", "zorbling", "Zorbl", "ZORB", "1,234", "ⅻ", "(", "—", "\n\n", "x2", "Ünïcödé", "e.g."]
+    ours, plain = nlp.make_doc(" ".join(words)), blank.make_doc(" ".join(words))
+    read = ("lower_", "is_alpha", "is_digit", "is_lower", "is_punct", "is_space", "is_title", "like_num")
+    assert [[getattr(t, a) for a in read] for t in ours] == [[getattr(t, a) for a in read] for t in plain]
+    assert not ours[1].is_stop and not ours[1].shape_  # computed no more: see the next test
+
+
+def test_the_rules_read_no_lexeme_attribute_the_pipeline_does_not_compute():
+    """`pipeline.READ_ATTRS` lists what the rules read; a rule reading another would get a blank value."""
+    unread = re.compile(r"(?<!spacy)\.(?:(?:shape|prefix|suffix|norm|lang)_\b|(?:shape|prefix|suffix|lang)\b|is_(?:stop|oov|ascii|upper|quote|bracket|currency|left_punct|right_punct)\b|like_(?:url|email)\b)")
+    sources = sorted(Path(pipeline.__file__).parent.glob("*.py"))
+    assert len(sources) > 20
+    assert [(p.name, m.group()) for p in sources for m in unread.finditer(p.read_text())] == []
+
+
+def test_affix_searches_kept_per_string_split_as_the_regexes_do():
+    """A doc after its first special case ("e.g.") is split by the affix regexes every time: kept answers split it the same."""
+    kept, plain = spacy.blank("en"), spacy.blank("en")
+    customize(kept)
+    customize(plain)
+    for name in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
+        setattr(plain.tokenizer, name, getattr(plain.tokenizer, name).__wrapped__)
+    text = "Tools (e.g., GPT-4-based agents' Llama-3.1-8B) reach 41.3%, i.e., (RLID): x~y, https://a.b/c?d=1 and 3+4... ok."
+    for _ in range(3):  # the second and third read the kept answers
+        assert [t.text for t in kept.make_doc(text)] == [t.text for t in plain.make_doc(text)]
+    assert kept.tokenizer.suffix_search.cache_info().hits > 0

@@ -9,15 +9,21 @@ finds the entity names and their types.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ID, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import names, sentences  # noqa: F401  (register the components' factories)
 from kg.extract.tokenizer import customize
+
+# The lexeme attributes the rules read (`Token.lower_`, `is_alpha`, `is_digit`, `is_lower`, `is_punct`,
+# `is_space`, `is_title`, `like_num`) and the bits of `kg.extract.flags` (ID); spaCy's others go unread.
+READ_ATTRS = frozenset({LOWER, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, LIKE_NUM, ID})
 
 
 @lru_cache(maxsize=2)
@@ -26,11 +32,27 @@ def load(gazetteer: str | None = None) -> Language:
 
     `gazetteer` is the path of a gazetteer file to use instead of the
     package's own (tests and leave-one-out scoring use it).
+
+    A string the vocab has not seen costs a call of every lexeme attribute
+    getter, and most strings of a new paper are new to it, so only the
+    attributes the rules read (`READ_ATTRS`) are computed: spaCy's shape,
+    prefix, suffix, norm, URL, e-mail and stop-word getters took a tenth of
+    the time of a pass over unseen papers.
+
+    The objects alive once it is built (spaCy's and the pipeline's modules,
+    registries and tables, some 115,000) live as long as the process, so
+    they are moved out of the collector's reach (`gc.freeze`): each full
+    collection walked them all (50-150 ms); `kg extract` over 4,344 papers
+    spent 0.25 s CPU in those, 0.08 s with them frozen.
     """
     nlp = spacy.blank("en")
     customize(nlp)
     nlp.add_pipe("kg_sentences")
     nlp.add_pipe("kg_names", config={"gazetteer": gazetteer})
+    getters = nlp.vocab.lex_attr_getters
+    for attr in [attr for attr in getters if attr not in READ_ATTRS]:
+        del getters[attr]
+    gc.freeze()
     return nlp
 
 
