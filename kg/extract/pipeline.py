@@ -38,12 +38,6 @@ def load(gazetteer: str | None = None) -> Language:
     attributes the rules read (`READ_ATTRS`) are computed: spaCy's shape,
     prefix, suffix, norm, URL, e-mail and stop-word getters took a tenth of
     the time of a pass over unseen papers.
-
-    The objects alive once it is built (spaCy's and the pipeline's modules,
-    registries and tables, some 115,000) live as long as the process, so
-    they are moved out of the collector's reach (`gc.freeze`): each full
-    collection walked them all (50-150 ms); `kg extract` over 4,344 papers
-    spent 0.25 s CPU in those, 0.08 s with them frozen.
     """
     nlp = spacy.blank("en")
     customize(nlp)
@@ -52,8 +46,22 @@ def load(gazetteer: str | None = None) -> Language:
     getters = nlp.vocab.lex_attr_getters
     for attr in [attr for attr in getters if attr not in READ_ATTRS]:
         del getters[attr]
-    gc.freeze()
     return nlp
+
+
+def load_in_worker() -> None:
+    """Build the pipeline in a worker process of kg's own pools, then freeze what is alive.
+
+    The objects alive once it is built (spaCy's and the pipeline's modules,
+    registries and tables, some 115,000) live as long as the worker, so they
+    are moved out of the collector's reach (`gc.freeze`): each full
+    collection walked them all (50-150 ms); extraction over 4,344 papers
+    spent 0.25 s CPU in those, 0.08 s with them frozen. Only kg's own
+    workers do this: in a user's process `load` must not make the user's
+    objects uncollectable.
+    """
+    load()
+    gc.freeze()
 
 
 def annotator(nlp: Language) -> Callable[[list[str]], list[Doc]]:
