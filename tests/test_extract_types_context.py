@@ -195,3 +195,17 @@ def test_a_bench_of_interactive_tasks_across_apps_is_an_environment_and_one_of_c
     )
     assert found.get("SwapApp-Bench") == "Environment"
     assert found.get("HarmKit-Bench") == "Benchmark"
+
+
+def test_a_bare_the_model_set_off_by_commas_types_its_name_after_an_opening_phrase():
+    found = types_of(
+        "Translation for low-resource languages",
+        "On FLORES-200 devtest the model, TamsinMT, scores 4.1 chrF++ points above the pivot system.",
+    )
+    assert found.get("TamsinMT") == "Model"
+    opening = types_of(
+        "Solving flows",
+        "On the Navier-Stokes dataset, FluxWarp reduces the error by 12%. In the simulator, RoboKel, our agent, reaches the goal.",
+    )
+    assert opening.get("FluxWarp") != "Benchmark"  # the comma closes the opening phrase
+    assert opening.get("RoboKel") != "Environment"  # "In the simulator," is a place, not an apposition

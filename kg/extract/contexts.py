@@ -24,6 +24,8 @@ from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, counted_set, 
 from kg.extract.trained import trained_head
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
+# Prepositions before a bare noun that make it a place, not an apposition: "In simulation KeyAct is evaluated".
+PREPOSITIONS = {"in", "on", "at", "from", "by"}
 EVALUATION_WORDS = re.compile(
     r"\b(datasets?|benchmarks?|experiments?|evaluat\w*|results?|state-of-the-art|outperform\w*|performance|achiev\w*|reach\w*|attain\w*|"
     r"scor\w*|obtain\w*|accuracy|improv\w*|compar\w*)\b|\d%|\d\.\d",
@@ -132,15 +134,26 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
         j -= 1
         before = doc[j].lower_ if j >= 0 else ""
     t = HEAD_TYPE.get(before) if j >= 0 else None
-    if t and j > 0 and doc[j - 1].lower_ in {"in", "on", "at", "from", "by"}:
+    if t and j > 0 and doc[j - 1].lower_ in PREPOSITIONS:
         return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
-    if t and doc[j + 1].text == "," and _closes_opening_phrase(doc, j + 1):
+    if t and doc[j + 1].text == "," and _closes_opening_phrase(doc, j + 1) and not _enclosed_apposition(doc, j, end):
         return None  # "On the Navier-Stokes dataset, X achieves": the comma closes the phrase the sentence opens with
     if t and doc[j + 1].text == "," and before.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
         return None  # "Built on open and proprietary models, X outperforms": a plural before a comma ends a phrase ("two models, X and Y" lists)
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
+
+
+def _enclosed_apposition(doc: Doc, head: int, end: int) -> bool:
+    """"On X the model, Y, scores": a bare "the <head>" set off by commas on both sides of the name is its apposition,
+    though a phrase opens the sentence before it ("On the X dataset, Y scores" has no second comma, "In the
+    simulator, Y, our agent," a preposition before the article)."""
+    return (
+        end < len(doc) and doc[end].text == ","
+        and head > 1 and doc[head - 1].lower_ in {"the", "a", "an"}
+        and doc[head - 2].lower_ not in PREPOSITIONS
+    )
 
 
 def _is_a(doc: Doc, i: int) -> int:
