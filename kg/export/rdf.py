@@ -25,9 +25,9 @@ import datetime
 import io
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import IO, Any
@@ -37,7 +37,8 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.export import iris as ns
 from kg.export.iris import DEFAULT_BASE, ORCID, PREFIXES, Iris, arxiv_iri
-from kg.store.rows import ENTITY_LABELS, PAGE, RESULTS_VIA, ROLE_TYPES, Page, edges, node_pages, nodes_with_ids, pages
+from kg.store.rows import ENTITY_LABELS, PAGE, RESULTS_VIA, ROLE_TYPES, Page, Within, edges, node_pages, nodes_with_ids, windows
+from kg.store.shards import ordered
 
 class Terms:
     """The terms of one namespace, each made once.
@@ -111,27 +112,48 @@ def blocks(reader: Any, base: str = DEFAULT_BASE, page: int = PAGE) -> Iterator[
     A pure function of the graph and `base`: no blank nodes, no clock, so two
     exports of one graph hold the same triples.
     """
+    iris, metrics, head = _prepare(reader, base, page)
+    yield from head
+    for task in _tasks(reader, page):
+        yield from _task_blocks(reader, iris, metrics, task)
+
+
+def _prepare(reader: Any, base: str, page: int) -> tuple[Iris, dict[str, URIRef], list[Block]]:
+    """What every page needs: the IRIs of entities (by their names) and of metrics; and the first blocks, of extractors and metrics."""
     iris = Iris(base, ((row["id"], label, row["name"]) for label in ENTITY_LABELS for rows in node_pages(reader, label, page) for row in rows))
-    yield from _extractors(reader, iris)
-    metrics = yield from _metrics(reader, iris)
-    for label in ENTITY_LABELS:
-        for found in pages(reader, label, page):
-            variants = defaultdict(list)
-            for row in edges(reader, label, "VARIANT_OF", label, found.within):
-                variants[row["start_id"]].append(row["end_id"])
-            for row in found.rows:
-                pairs = [(RDF.type, KG[label]), (SKOS.prefLabel, Literal(row["name"]))]
-                pairs += [(SKOS.altLabel, Literal(alias)) for alias in row["aliases"] or ()]
-                pairs += [(KG.variantOf, iris.entity(other)) for other in variants[row["id"]]]
-                yield iris.entity(row["id"]), pairs
-    for rows in node_pages(reader, "Author", page):
-        for row in rows:
+    head = list(_extractors(reader, iris))
+    metrics, found = _metrics(reader, iris)
+    return iris, metrics, head + found
+
+
+def _tasks(reader: Any, page: int) -> Iterator[tuple[str, Within]]:
+    """The pages of the export after its first blocks, as `(label, within)`: entities, then authors, then papers."""
+    for label in (*ENTITY_LABELS, "Author", "Paper"):
+        for within in windows(reader, label, page):
+            yield label, within
+
+
+def _task_blocks(reader: Any, iris: Iris, metrics: dict[str, URIRef], task: tuple[str, Within]) -> Iterator[Block]:
+    """The blocks of one of `_tasks`: read alone, so in any process."""
+    label, within = task
+    found = Page(nodes_with_ids(reader, label, within), within)
+    if label == "Paper":
+        yield from _papers(reader, iris, found, metrics)
+    elif label == "Author":
+        for row in found.rows:
             pairs = [(RDF.type, KG.Author), (SDO.name, Literal(row["name"]))]
             if row["orcid"] and (orcid := ORCID_ID.search(row["orcid"])):
                 pairs.append((SDO.sameAs, URIRef(ORCID + orcid.group(1))))
             yield iris.author(row["id"]), pairs
-    for found in pages(reader, "Paper", page):
-        yield from _papers(reader, iris, found, metrics)
+    else:
+        variants = defaultdict(list)
+        for row in edges(reader, label, "VARIANT_OF", label, found.within):
+            variants[row["start_id"]].append(row["end_id"])
+        for row in found.rows:
+            pairs = [(RDF.type, KG[label]), (SKOS.prefLabel, Literal(row["name"]))]
+            pairs += [(SKOS.altLabel, Literal(alias)) for alias in row["aliases"] or ()]
+            pairs += [(KG.variantOf, iris.entity(other)) for other in variants[row["id"]]]
+            yield iris.entity(row["id"]), pairs
 
 
 def triples(reader: Any, base: str = DEFAULT_BASE, page: int = PAGE) -> Iterator[Triple]:
@@ -151,18 +173,19 @@ def _extractors(reader: Any, iris: Iris) -> Iterator[Block]:
         yield iris.extractor(extractor), pairs
 
 
-def _metrics(reader: Any, iris: Iris) -> Iterator[Block]:
-    """One node per metric, spellings that share a slug together; returns each spelling's IRI."""
+def _metrics(reader: Any, iris: Iris) -> tuple[dict[str, URIRef], list[Block]]:
+    """One node per metric, spellings that share a slug together: each spelling's IRI, and the metrics' blocks."""
     spellings: dict[URIRef, Counter[str]] = defaultdict(Counter)
     for row in reader.run("MATCH (r:Result) WHERE r.metric IS NOT NULL RETURN r.metric AS metric, count(*) AS n"):
         spellings[iris.metric(row["metric"])][row["metric"]] += int(row["n"])
+    found = []
     for metric, names in sorted(spellings.items()):
         # One preferred label per metric: the spelling most results use.
         preferred = min(names, key=lambda name: (-names[name], len(name), name))
-        yield metric, [(RDF.type, KG.Metric), (SKOS.prefLabel, Literal(preferred))] + [
+        found.append((metric, [(RDF.type, KG.Metric), (SKOS.prefLabel, Literal(preferred))] + [
             (SKOS.altLabel, Literal(name)) for name in sorted(names.keys() - {preferred})
-        ]
-    return {name: metric for metric, names in spellings.items() for name in names}
+        ]))
+    return {name: metric for metric, names in spellings.items() for name in names}, found
 
 
 def _papers(reader: Any, iris: Iris, page: Page, metrics: dict[str, URIRef]) -> Iterator[Block]:
@@ -353,38 +376,64 @@ class _Terms:
         return iri.n3()
 
 
-def write_ntriples(reader: Any, out: IO[str], base: str = DEFAULT_BASE, page: int = PAGE) -> int:
+def write_ntriples(reader: Any, out: IO[str], base: str = DEFAULT_BASE, page: int = PAGE, jobs: int | None = None) -> int:
     """Stream the export to `out` as N-Triples, one line per triple, terms written by rdflib; returns the count."""
-    name = _Terms()
-    count = 0
-    for subject, pairs in blocks(reader, base, page):
-        text = name(subject)
-        for predicate, obj in pairs:
-            out.write(f"{text} {name(predicate)} {name(obj)} .\n")
-        count += len(pairs)
-    return count
+    return _stream(reader, out, "nt", base, page, jobs)
 
 
-def write_turtle(reader: Any, out: IO[str], base: str = DEFAULT_BASE, page: int = PAGE) -> int:
+def write_turtle(reader: Any, out: IO[str], base: str = DEFAULT_BASE, page: int = PAGE, jobs: int | None = None) -> int:
     """Stream the export to `out` as Turtle: the prefixes, then one block per subject as it comes; returns the count."""
-    known = prefixes(base)
-    for prefix, iri in known.items():
+    for prefix, iri in prefixes(base).items():
         out.write(f"@prefix {prefix}: <{iri}> .\n")
-    name = _Terms({iri: prefix for prefix, iri in known.items()})
-    count = 0
-    for subject, pairs in blocks(reader, base, page):
-        lines = [("a" if predicate == RDF.type else name(predicate)) + " " + name(obj) for predicate, obj in pairs]
-        out.write(f"\n{name(subject)}\n    " + " ;\n    ".join(lines) + " .\n")
-        count += len(pairs)
+    return _stream(reader, out, "turtle", base, page, jobs)
+
+
+def _stream(reader: Any, out: IO[str], fmt: str, base: str, page: int, jobs: int | None) -> int:
+    """Write the blocks of `blocks` in `fmt`, the pages' text made on `jobs` processes and joined in order (`kg.store.shards`)."""
+    iris, metrics, head = _prepare(reader, base, page)
+    text, count = _serialised(fmt, base, head)
+    out.write(text)
+    for text, found in ordered(reader, _page_text, _tasks(reader, page), (fmt, base, iris, metrics), jobs):
+        out.write(text)
+        count += found
     return count
 
 
-def write(reader: Any, out: IO[bytes], fmt: str, base: str = DEFAULT_BASE) -> int:
-    """Write the export of the graph `reader` reads to the binary stream `out` in `fmt` (a key of FORMATS); returns the triple count."""
+def _page_text(reader: Any, shared: tuple[str, str, Iris, dict[str, URIRef]], task: tuple[str, Within]) -> tuple[str, int]:
+    fmt, base, iris, metrics = shared
+    return _serialised(fmt, base, _task_blocks(reader, iris, metrics, task))
+
+
+def _serialised(fmt: str, base: str, found: Iterable[Block]) -> tuple[str, int]:
+    """Blocks as N-Triples lines or Turtle subject blocks, and their number of triples."""
+    name = _names(fmt, base)
+    parts, count = [], 0
+    for subject, pairs in found:
+        if fmt == "nt":
+            text = name(subject)
+            parts += [f"{text} {name(predicate)} {name(obj)} .\n" for predicate, obj in pairs]
+        else:
+            lines = [("a" if predicate == RDF.type else name(predicate)) + " " + name(obj) for predicate, obj in pairs]
+            parts.append(f"\n{name(subject)}\n    " + " ;\n    ".join(lines) + " .\n")
+        count += len(pairs)
+    return "".join(parts), count
+
+
+@cache
+def _names(fmt: str, base: str) -> _Terms:
+    """The term writer of one format and base, one per process: it remembers the IRIs it wrote."""
+    return _Terms({iri: prefix for prefix, iri in prefixes(base).items()} if fmt == "turtle" else None)
+
+
+def write(reader: Any, out: IO[bytes], fmt: str, base: str = DEFAULT_BASE, jobs: int | None = None) -> int:
+    """Write the export of the graph `reader` reads to the binary stream `out` in `fmt` (a key of FORMATS); returns the triple count.
+
+    N-Triples and Turtle stream, their pages written on `jobs` processes (default: every core).
+    """
     if fmt in ("nt", "turtle"):
         text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
         try:
-            return (write_ntriples if fmt == "nt" else write_turtle)(reader, text, base)
+            return (write_ntriples if fmt == "nt" else write_turtle)(reader, text, base, jobs=jobs)
         finally:
             text.flush()
             text.detach()
