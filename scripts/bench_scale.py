@@ -6,8 +6,9 @@ usage: scripts/bench_scale.py --papers 100000 [--seed 0] [--jobs N] [--workdir D
 
 Every phase is one run of the `kg` command in a subprocess, as a user runs
 it, so its figures are the command's own: wall time, papers per second,
-CPU seconds, and peak RSS (from `os.wait4`: the largest process of the
-phase, so a phase with worker processes holds up to jobs x that). The reference line is spaCy's
+CPU seconds (of the command and every worker process it started), and
+peak RSS (from `os.wait4`: the largest process of the phase, so a phase
+with worker processes holds up to jobs x that). The reference line is spaCy's
 blank English tokenizer over the same texts in this process, so that rates
 read as a ratio that holds from one machine to the next (issue "Throughput":
 extraction at half the tokenizer's rate or better).
@@ -63,15 +64,59 @@ def run(name: str, args: list[str], papers: int, cwd: Path) -> Phase:
     with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
         started = time.perf_counter()
         proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err, text=True)
+        tree = TreeCpu(proc.pid)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
+        tree.stop()
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         message = err.read().strip()
     if proc.returncode:
         sys.exit(f"{name} failed (exit {proc.returncode}): {' '.join(args)}\n{message[-2000:]}")
     last = (message.splitlines() or [""])[-1][:100]
-    return Phase(name, seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, papers, last)
+    return Phase(name, seconds, max(usage.ru_utime + usage.ru_stime, tree.seconds()), usage.ru_maxrss / 1024, papers, last)
+
+
+class TreeCpu:
+    """The CPU seconds of a process and all its descendants, sampled every `interval` seconds in a thread.
+
+    `os.wait4` counts only the children a process waited for: the workers of
+    a fork server (`kg extract`) are the server's children, not the
+    command's, so their CPU time would be missing. A sample misses at most the last `interval`
+    of each process; a phase's CPU is the larger of the two.
+    """
+
+    def __init__(self, pid: int, interval: float = 0.5):
+        import threading
+
+        import psutil
+
+        self.root, self.interval, self.seen = psutil.Process(pid), interval, {}
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        import psutil
+
+        while not self.done.wait(self.interval):
+            try:
+                family = [self.root, *self.root.children(recursive=True)]
+            except psutil.Error:
+                continue
+            for process in family:
+                try:
+                    times = process.cpu_times()
+                    self.seen[process.pid] = times.user + times.system
+                except psutil.Error:
+                    pass
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
+
+    def seconds(self) -> float:
+        return sum(self.seen.values())
 
 
 def size_mib(path: Path) -> float:

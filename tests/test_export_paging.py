@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 
 import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.export.neo4j_csv import export_neo4j_csv
-from kg.export.rdf import write_ntriples
+from kg.export.rdf import write_ntriples, write_turtle
 from kg.records import Author, Paper
 from kg.store import EmbeddedStore
-from kg.store import rows
+from kg.store import rows, shards
 from kg.store.reader import LadybugReader
 from kg.store.rows import by_offset, node_batches, pages, relationship_batches, tables
 from scale_papers import scale_records
@@ -142,3 +143,37 @@ def test_batches_for_a_load_hold_every_relationship_once(reader):
     assert len(set(rels)) == len(rels) and sorted(rels) == sorted(again)
     nodes = [(label, row["id"]) for label, rows in node_batches(reader, 3) for row in rows]
     assert sorted(nodes) == sorted((label, row["id"]) for label, rows in node_batches(ById(reader), 3) for row in rows)
+
+
+def _page_ids(reader, shared, task):
+    """A task for `kg.store.shards.ordered`: the ids of one page, and the process that read them."""
+    return shared, os.getpid(), [row["id"] for row in rows.nodes_with_ids(reader, "Paper", task)]
+
+
+def test_pages_read_in_worker_processes_come_back_in_task_order(reader):
+    tasks = list(rows.windows(reader, "Paper", 3))
+    alone = list(shards.ordered(reader, _page_ids, tasks, "x", jobs=1))
+    pooled = list(shards.ordered(reader, _page_ids, tasks, "x", jobs=2))
+    assert len(tasks) >= shards.POOL_MIN_TASKS
+    assert {pid for _, pid, _ in alone} == {os.getpid()} and os.getpid() not in {pid for _, pid, _ in pooled}
+    assert [(s, ids) for s, _, ids in pooled] == [(s, ids) for s, _, ids in alone] == [("x", t.ids) for t in tasks]
+    # a reader a worker cannot reopen reads in this process
+    assert {pid for _, pid, _ in shards.ordered(ById(reader), _page_ids, rows.windows(reader, "Paper", 3), "x", jobs=2)} == {os.getpid()}
+
+
+@pytest.mark.parametrize("writer", [write_ntriples, write_turtle])
+def test_rdf_written_on_two_processes_is_the_same_text_as_on_one(reader, writer):
+    texts = []
+    for jobs in (1, 2):
+        out = io.StringIO()
+        count = writer(reader, out, page=3, jobs=jobs)
+        texts.append((count, out.getvalue()))
+    assert texts[0] == texts[1] and texts[0][0] > 500
+
+
+def test_neo4j_csv_written_on_two_processes_is_the_same_bytes_as_on_one(reader, tmp_path):
+    one = export_neo4j_csv(reader, tmp_path / "one", page=3, jobs=1)
+    two = export_neo4j_csv(reader, tmp_path / "two", page=3, jobs=2)
+    assert [p.name for k in one for p in one[k]] == [p.name for k in two for p in two[k]]
+    for path in one["nodes"] + one["relationships"]:
+        assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name

@@ -10,6 +10,9 @@ import typer
 from kg.api import writing
 from kg.cli._util import DEFAULT_STORE, StoreOption, _answering, _comma_list, _reader, fail, note, out
 
+# Pages of an embedded store are written by worker processes and joined in order (`kg.store.shards`).
+ExportJobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes writing pages; default: every core. Same output for any number.", show_default=False)]
+
 
 def export_html(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
@@ -91,6 +94,7 @@ def export_rdf(
         )
     ] = None,
     store: StoreOption = Path(DEFAULT_STORE),
+    jobs: ExportJobsOption = None,
 ) -> None:
     """Export the graph as RDF in the vocabulary of schemas/kg.ttl, valid against schemas/shapes.ttl.
 
@@ -111,7 +115,7 @@ def export_rdf(
         fail(str(error))
     try:
         with _reader(store) as reader, writing(output) as handle:
-            count = write(reader, handle, chosen, base)
+            count = write(reader, handle, chosen, base, jobs=jobs)
     except FormatError as error:
         fail(str(error))
     except OSError as error:
@@ -123,6 +127,7 @@ def export_neo4j_csv(
     folder: Annotated[Path, typer.Argument(file_okay=False, help="Folder for the CSV files (created if missing).")],
     store: StoreOption = Path(DEFAULT_STORE),
     array_delimiter: Annotated[str, typer.Option("--array-delimiter", help="Joins list values; pass the same to neo4j-admin.")] = ";",
+    jobs: ExportJobsOption = None,
 ) -> None:
     """Write node and relationship CSVs for 'neo4j-admin database import full'.
 
@@ -134,7 +139,7 @@ def export_neo4j_csv(
 
     try:
         with _reader(store) as reader:
-            written = write(reader, folder, array_delimiter)
+            written = write(reader, folder, array_delimiter, jobs=jobs)
     except ValueError as error:
         fail(str(error))
     except OSError as error:

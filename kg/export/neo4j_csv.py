@@ -16,10 +16,13 @@ export's memory does not grow with the graph.
 from __future__ import annotations
 
 import csv
+import io
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 
-from kg.store.rows import PAGE, node_batches, relationship_batches, tables
+from kg.store.rows import PAGE, RelationshipTask, node_batch, node_tasks, relationship_batch, relationship_tasks, tables
+from kg.store.shards import ordered
 
 ID_SPACE = "kg"
 ARRAY_DELIMITER = ";"  # neo4j-admin's default, so the import command needs no --array-delimiter
@@ -49,55 +52,74 @@ def _field(value: Any, delimiter: str, where: str) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
-class _Files:
-    """One open CSV writer per file, opened with its header on first use."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self.handles: dict[str, tuple[IO[str], Any]] = {}
-
-    def writer(self, name: str, header: list[str]) -> Any:
-        if name not in self.handles:
-            handle = (self.folder / name).open("w", encoding="utf-8", newline="")
-            self.handles[name] = (handle, csv.writer(handle, lineterminator="\n"))
-            self.handles[name][1].writerow(header)
-        return self.handles[name][1]
-
-    def close(self) -> None:
-        for handle, _ in self.handles.values():
-            handle.close()
+def _csv(rows: list[list[str]]) -> str:
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerows(rows)
+    return text.getvalue()
 
 
-def export_neo4j_csv(reader: Any, folder: Path, array_delimiter: str = ARRAY_DELIMITER, page: int = PAGE) -> dict[str, list[Path]]:
+def _node_lines(reader: Any, delimiter: str, task: tuple[str, Any]) -> list[tuple[str, str]]:
+    """The CSV text of one page of nodes, as `[(file, text)]`."""
+    label, columns = task[0], tables().nodes[task[0]]
+    lines = []
+    for row in node_batch(reader, task):
+        where = f"nodes_{label}.csv: {row['id']}"
+        lines.append([row["id"], label, *(_field(row["props"].get(c), delimiter, where) for c in columns)])
+    return [(f"nodes_{label}.csv", _csv(lines))]
+
+
+def _relationship_lines(reader: Any, delimiter: str, task: RelationshipTask) -> list[tuple[str, str]]:
+    """The CSV text of one page's relationships, as `[(file, text)]` in the order the files take it."""
+    found = []
+    for (_, type_, _), rows in relationship_batch(reader, task):
+        columns, name = tables().relationships[type_], f"relationships_{type_}.csv"
+        found.append((name, _csv([
+            [row["start"], row["end"], type_, *(_field(row["props"].get(c), delimiter, f"{name}: {row['start']}") for c in columns)]
+            for row in rows
+        ])))
+    return found
+
+
+def _lines(reader: Any, delimiter: str, task: tuple) -> list[tuple[str, str]]:
+    return _node_lines(reader, delimiter, task[1:]) if task[0] == "nodes" else _relationship_lines(reader, delimiter, task[1:])
+
+
+def export_neo4j_csv(reader: Any, folder: Path, array_delimiter: str = ARRAY_DELIMITER, page: int = PAGE,
+                     jobs: int | None = None) -> dict[str, list[Path]]:
     """Write `nodes_<Label>.csv` and `relationships_<TYPE>.csv` into `folder`; return them by kind, in schema order.
 
     A label or type with nothing in the graph gets no file (the import tool
-    needs at least one data row per file to be useful).
+    needs at least one data row per file to be useful). The pages are
+    written on `jobs` processes (default: every core) and joined in order,
+    so the files are the same for any number (`kg.store.shards`).
     """
     if len(array_delimiter) != 1 or array_delimiter in ',"\n':
         raise ValueError(f"array delimiter {array_delimiter!r} must be one character other than comma, quote or newline")
     folder.mkdir(parents=True, exist_ok=True)
     shape = tables()
-    out = _Files(folder)
+    tasks = chain((("nodes", *t) for t in node_tasks(reader, page)), (("relationships", *t) for t in relationship_tasks(reader, page)))
+    handles: dict[str, IO[str]] = {}
     try:
-        for label, rows in node_batches(reader, page):
-            columns = shape.nodes[label]
-            write = out.writer(f"nodes_{label}.csv", [f"id:ID({ID_SPACE})", ":LABEL", *_header(label, columns)])
-            for row in rows:
-                where = f"nodes_{label}.csv: {row['id']}"
-                write.writerow([row["id"], label, *(_field(row["props"].get(c), array_delimiter, where) for c in columns)])
-        for (_, type_, _), rows in relationship_batches(reader, page):
-            columns = shape.relationships[type_]
-            write = out.writer(f"relationships_{type_}.csv", [f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", ":TYPE", *_header(type_, columns)])
-            for row in rows:
-                where = f"relationships_{type_}.csv: {row['start']}"
-                write.writerow([row["start"], row["end"], type_, *(_field(row["props"].get(c), array_delimiter, where) for c in columns)])
+        for found in ordered(reader, _lines, tasks, array_delimiter, jobs):
+            for name, text in found:
+                if name not in handles:
+                    handles[name] = (folder / name).open("w", encoding="utf-8", newline="")
+                    handles[name].write(_csv([_file_header(name)]))
+                handles[name].write(text)
     finally:
-        out.close()
+        for handle in handles.values():
+            handle.close()
     return {
-        "nodes": [folder / f"nodes_{label}.csv" for label in shape.labels if f"nodes_{label}.csv" in out.handles],
-        "relationships": [folder / f"relationships_{t}.csv" for t in shape.types if f"relationships_{t}.csv" in out.handles],
+        "nodes": [folder / f"nodes_{label}.csv" for label in shape.labels if f"nodes_{label}.csv" in handles],
+        "relationships": [folder / f"relationships_{t}.csv" for t in shape.types if f"relationships_{t}.csv" in handles],
     }
+
+
+def _file_header(name: str) -> list[str]:
+    kind, _, table = name.removesuffix(".csv").partition("_")
+    if kind == "nodes":
+        return [f"id:ID({ID_SPACE})", ":LABEL", *_header(table, tables().nodes[table])]
+    return [f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", ":TYPE", *_header(table, tables().relationships[table])]
 
 
 def import_command(written: dict[str, list[Path]], folder: str = "/import", database: str = "neo4j", array_delimiter: str = ARRAY_DELIMITER) -> str:

@@ -269,41 +269,72 @@ def _value(value: Any) -> Any:
 
 def node_batches(reader: Any, size: int = PAGE) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """Every node, label by label in schema order: `(label, [{"id": id, "props": {"id": id, ...}}])`."""
+    for task in node_tasks(reader, size):
+        yield task[0], node_batch(reader, task)
+
+
+def node_tasks(reader: Any, size: int = PAGE) -> Iterator[tuple[str, Within]]:
+    """The pages `node_batches` reads, as `(label, within)`: each is read alone by `node_batch`, so in any process."""
     for label in tables().labels:
-        for page in node_pages(reader, label, size):
-            yield label, [{"id": row["id"], "props": props(row)} for row in page]
+        for within in windows(reader, label, size):
+            yield label, within
 
 
-def relationship_batches(reader: Any, size: int = PAGE) -> Iterator[tuple[tuple[str, str, str], list[dict[str, Any]]]]:
+def node_batch(reader: Any, task: tuple[str, Within]) -> list[dict[str, Any]]:
+    """The rows of one of `node_tasks`."""
+    return [{"id": row["id"], "props": props(row)} for row in nodes_with_ids(reader, *task)]
+
+
+RelationshipTask = tuple[str, str, Within]
+RelationshipBatch = tuple[tuple[str, str, str], list[dict[str, Any]]]
+
+
+def relationship_batches(reader: Any, size: int = PAGE) -> Iterator[RelationshipBatch]:
     """Every relationship: `((start label, TYPE, end label), [{"start", "end", "props"}])`, one page of nodes at a time."""
-    yield from _role_batches(reader, size)
+    for task in relationship_tasks(reader, size):
+        yield from relationship_batch(reader, task)
+
+
+def relationship_tasks(reader: Any, size: int = PAGE) -> Iterator[RelationshipTask]:
+    """The pages `relationship_batches` reads, as `(TYPE, label, within)`; `relationship_batch` reads one alone.
+
+    The five role types are read in one pass over the papers (type `""`), a
+    query per page and entity label: a pass per type would read every page
+    of papers five times.
+    """
+    for within in windows(reader, "Paper", size):
+        yield "", "Paper", within
     for type_, pairs in tables().ends.items():
         if type_ in ROLE_TYPES:
             continue
         by_end, via = type_ in BY_END, VIA.get(type_)
         for label in dict.fromkeys(end if by_end else start for start, end in pairs):
             for within in windows(reader, via[0] if via else label, size):
-                for start, end in pairs:
-                    if (end if by_end else start) != label:
-                        continue
-                    rows = edges(reader, start, type_, end, within, by_end, via)
-                    if rows:
-                        yield (start, type_, end), [
-                            {"start": row["start_id"], "end": row["end_id"], "props": props(row, ("start_id", "end_id"))} for row in rows
-                        ]
+                yield type_, label, within
 
 
-def _role_batches(reader: Any, size: int) -> Iterator[tuple[tuple[str, str, str], list[dict[str, Any]]]]:
-    """The five role types in one pass over the papers, a query per page and entity label, split by the `role` property.
+def relationship_batch(reader: Any, task: RelationshipTask) -> list[RelationshipBatch]:
+    """The batches of one of `relationship_tasks`, those with rows.
 
-    A pass per type would read every page of papers five times. Each type's rows come in the
-    order a pass of its own gives them: by page, then entity label, then ids.
+    Each role type's rows come in the order a pass of its own gives them:
+    by page, then entity label, then ids.
     """
-    for within in windows(reader, "Paper", size):
-        for label in ENTITY_LABELS:
+    type_, label, within = task
+    found = []
+    if not type_:
+        for entity in ENTITY_LABELS:
             by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for row in edges(reader, "Paper", ROLE_TYPES, label, within):
+            for row in edges(reader, "Paper", ROLE_TYPES, entity, within):
                 by_type[row["role"].upper()].append({"start": row["start_id"], "end": row["end_id"], "props": props(row, ("start_id", "end_id"))})
-            for type_ in ROLE_TYPES:
-                if by_type[type_]:
-                    yield ("Paper", type_, label), by_type[type_]
+            found += [(("Paper", role, entity), by_type[role]) for role in ROLE_TYPES if by_type[role]]
+        return found
+    by_end, via = type_ in BY_END, VIA.get(type_)
+    for start, end in tables().ends[type_]:
+        if (end if by_end else start) != label:
+            continue
+        rows = edges(reader, start, type_, end, within, by_end, via)
+        if rows:
+            found.append(((start, type_, end), [
+                {"start": row["start_id"], "end": row["end_id"], "props": props(row, ("start_id", "end_id"))} for row in rows
+            ]))
+    return found
