@@ -82,6 +82,7 @@ def main() -> None:
     batch = papers * repeats
     texts = [p.text for p in batch]
     blank = spacy.blank("en")
+    pipeline.load_frozen()  # as kg's extraction workers start
     nlp = pipeline.load()
     tokens = sum(len(doc) for doc in blank.tokenizer.pipe(p.text for p in papers)) * repeats
     sum(1 for _ in extract(papers[:50]))  # warm the caches the first papers fill

@@ -75,7 +75,7 @@ def test_a_worker_s_pipeline_is_out_of_the_collector_s_reach_and_a_user_s_is_not
     `pipeline.load` in a user's process leaves the collector alone."""
     nlp = pipeline.load()
     assert any(obj is nlp for obj in gc.get_objects())
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=pipeline.load_in_worker) as pool:
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=pipeline.load_frozen) as pool:
         frozen = pool.submit(gc.get_freeze_count).result()
     assert frozen > 100_000
 

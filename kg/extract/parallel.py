@@ -4,7 +4,7 @@ spaCy's own `nlp.pipe(n_process=N)` sends every Doc back to the parent and
 ran at a fifth of a plain process pool's rate (issue 10), so kg sends Papers
 to worker processes in chunks and gets Extractions back (or, for
 `kg extract`, the finished output lines: `extract_lines`). Each worker builds
-the pipeline once (`pipeline.load_in_worker`); at most
+the pipeline once (`pipeline.load_frozen`); at most
 `2 * jobs` chunks are in flight, so a streamed input is read only as fast as
 it is extracted and memory stays flat. Results come back in input order, and
 one process (`jobs=1`) runs the very same chunk function in-process, so the
@@ -168,7 +168,7 @@ def batch_extractor(jobs: int | None = None) -> Iterator[Callable[[list[Paper]],
         if not papers:
             return
         if not pools:
-            pools.append(ProcessPoolExecutor(jobs, mp_context=_context(), initializer=pipeline.load_in_worker))
+            pools.append(ProcessPoolExecutor(jobs, mp_context=_context(), initializer=pipeline.load_frozen))
         size = max(1, -(-len(papers) // (4 * jobs)))
         futures = [(chunk, pools[0].submit(extract_chunk, chunk)) for chunk in _chunks(papers, size)]
         for chunk, future in futures:
@@ -204,7 +204,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _in_pool(chunks: Iterator[list[Paper]], jobs: int, work: Callable[[list[Paper]], list[T | Failure]]) -> Iterator[list[T | Failure]]:
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=pipeline.load_in_worker)
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=pipeline.load_frozen)
     pending: deque[tuple[list[Paper], Future]] = deque()
     try:
         for chunk in chunks:

@@ -49,16 +49,17 @@ def load(gazetteer: str | None = None) -> Language:
     return nlp
 
 
-def load_in_worker() -> None:
-    """Build the pipeline in a worker process of kg's own pools, then freeze what is alive.
+def load_frozen() -> None:
+    """Build the pipeline in a process kg owns, then freeze what is alive.
 
     The objects alive once it is built (spaCy's and the pipeline's modules,
-    registries and tables, some 115,000) live as long as the worker, so they
-    are moved out of the collector's reach (`gc.freeze`): each full
-    collection walked them all (50-150 ms); extraction over 4,344 papers
-    spent 0.25 s CPU in those, 0.08 s with them frozen. Only kg's own
-    workers do this: in a user's process `load` must not make the user's
-    objects uncollectable.
+    registries and tables, some 115,000) live as long as the process, so
+    they are moved out of the collector's reach (`gc.freeze`): each full
+    collection walked them all (50-150 ms), some 5-10% of extraction's CPU.
+    kg's pool workers, which do the extraction of `kg extract` and
+    `kg build`, start with this, and so does `scripts/bench_extract.py`,
+    which measures them. A user's process calls `load`, which must not make
+    the user's objects uncollectable.
     """
     load()
     gc.freeze()
