@@ -59,3 +59,16 @@ def test_extract_prints_a_summary_line_unless_quiet(tmp_path, jsonl_file):
     assert re.search(r"^extracting: 3 papers in \d+\.\d s", loud.output, re.M)
     quiet = runner.invoke(app, ["extract", str(jsonl_file), "-o", str(out), "--jobs", "1", "--quiet"])
     assert quiet.exit_code == 0 and "extracting:" not in quiet.output
+
+
+def test_exports_print_a_summary_line_unless_quiet(tmp_path, jsonl_file):
+    store = tmp_path / "kg.db"
+    built = runner.invoke(app, ["build", str(jsonl_file), "--store", str(store), "--jobs", "1", "--quiet"])
+    assert built.exit_code == 0, built.output
+    for command, unit in ((["export", "rdf", "-o", str(tmp_path / "g.nt")], "triples"), (["export", "neo4j-csv", str(tmp_path / "csv")], "pages")):
+        loud = runner.invoke(app, [*command, "--store", str(store), "--jobs", "1"])
+        assert loud.exit_code == 0, loud.output
+        assert re.search(rf"^exporting: [1-9][\d,]* {unit} in \d+\.\d s", loud.output, re.M)
+        quiet = runner.invoke(app, [*command, "--store", str(store), "--jobs", "1", "--quiet"])
+        assert quiet.exit_code == 0 and "exporting:" not in quiet.output and "wrote " not in quiet.output
+    assert (tmp_path / "g.nt").stat().st_size > 0

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from kg.api import writing
-from kg.cli._util import DEFAULT_STORE, StoreOption, _answering, _comma_list, _reader, fail, note, out
+from kg.cli._util import DEFAULT_STORE, QuietOption, StoreOption, _answering, _comma_list, _reader, err, fail, note, out
 
 # Pages of an embedded store are written by worker processes and joined in order (`kg.store.shards`).
 ExportJobsOption = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes writing pages; default: every core. Same output for any number.", show_default=False)]
@@ -95,6 +95,7 @@ def export_rdf(
     ] = None,
     store: StoreOption = Path(DEFAULT_STORE),
     jobs: ExportJobsOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Export the graph as RDF in the vocabulary of schemas/kg.ttl, valid against schemas/shapes.ttl.
 
@@ -105,6 +106,7 @@ def export_rdf(
     """
     from kg.export.iris import DEFAULT_BASE, BaseError, check_base
     from kg.export.rdf import FormatError, format_for, write
+    from kg.progress import meter
 
     try:
         if str(output) == "-" and fmt is None:
@@ -114,13 +116,14 @@ def export_rdf(
     except (FormatError, BaseError) as error:
         fail(str(error))
     try:
-        with _reader(store) as reader, writing(output) as handle:
-            count = write(reader, handle, chosen, base, jobs=jobs)
+        with _reader(store) as reader, writing(output) as handle, meter("exporting", None, "triples", quiet, err) as advance:
+            count = write(reader, handle, chosen, base, jobs=jobs, progress=advance)
     except FormatError as error:
         fail(str(error))
     except OSError as error:
         fail(f"{output}: cannot write: {error.strerror}")
-    note(f"wrote {count} triples ({chosen}) to {output}")
+    if not quiet:
+        note(f"wrote {count} triples ({chosen}) to {output}")
 
 
 def export_neo4j_csv(
@@ -128,6 +131,7 @@ def export_neo4j_csv(
     store: StoreOption = Path(DEFAULT_STORE),
     array_delimiter: Annotated[str, typer.Option("--array-delimiter", help="Joins list values; pass the same to neo4j-admin.")] = ";",
     jobs: ExportJobsOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Write node and relationship CSVs for 'neo4j-admin database import full'.
 
@@ -136,13 +140,15 @@ def export_neo4j_csv(
     Prints the import command.
     """
     from kg.export.neo4j_csv import export_neo4j_csv as write, import_command
+    from kg.progress import meter
 
     try:
-        with _reader(store) as reader:
-            written = write(reader, folder, array_delimiter, jobs=jobs)
+        with _reader(store) as reader, meter("exporting", None, "pages", quiet, err) as advance:
+            written = write(reader, folder, array_delimiter, jobs=jobs, progress=advance)
     except ValueError as error:
         fail(str(error))
     except OSError as error:
         fail(f"{folder}: cannot write: {error.strerror}")
-    note(f"wrote {len(written['nodes'])} node and {len(written['relationships'])} relationship files to {folder}")
+    if not quiet:
+        note(f"wrote {len(written['nodes'])} node and {len(written['relationships'])} relationship files to {folder}")
     out.print(import_command(written, array_delimiter=array_delimiter), highlight=False, soft_wrap=True)

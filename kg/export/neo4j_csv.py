@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from itertools import chain
 from pathlib import Path
 from typing import IO, Any
@@ -85,13 +86,14 @@ def _lines(reader: Any, delimiter: str, task: tuple) -> list[tuple[str, str]]:
 
 
 def export_neo4j_csv(reader: Any, folder: Path, array_delimiter: str = ARRAY_DELIMITER, page: int = PAGE,
-                     jobs: int | None = None) -> dict[str, list[Path]]:
+                     jobs: int | None = None, progress: Callable[[int], None] | None = None) -> dict[str, list[Path]]:
     """Write `nodes_<Label>.csv` and `relationships_<TYPE>.csv` into `folder`; return them by kind, in schema order.
 
     A label or type with nothing in the graph gets no file (the import tool
     needs at least one data row per file to be useful). The pages are
     written on `jobs` processes (default: every core) and joined in order,
-    so the files are the same for any number (`kg.store.shards`).
+    so the files are the same for any number (`kg.store.shards`);
+    `progress(1)` hears of each page as it is written.
     """
     if len(array_delimiter) != 1 or array_delimiter in ',"\n':
         raise ValueError(f"array delimiter {array_delimiter!r} must be one character other than comma, quote or newline")
@@ -106,6 +108,8 @@ def export_neo4j_csv(reader: Any, folder: Path, array_delimiter: str = ARRAY_DEL
                     handles[name] = (folder / name).open("w", encoding="utf-8", newline="")
                     handles[name].write(_csv([_file_header(name)]))
                 handles[name].write(text)
+            if progress:
+                progress(1)
     finally:
         for handle in handles.values():
             handle.close()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -115,19 +115,21 @@ class _Terms:
         return iri.n3()
 
 
-def write_ntriples(reader: Any, out: IO[str], base: str = DEFAULT_BASE, page: int = PAGE, jobs: int | None = None) -> int:
+def write_ntriples(reader: Any, out: IO[str], base: str = DEFAULT_BASE, page: int = PAGE, jobs: int | None = None,
+                   progress: Callable[[int], None] | None = None) -> int:
     """Stream the export to `out` as N-Triples, one line per triple, terms written by rdflib; returns the count."""
-    return _stream(reader, out, "nt", base, page, jobs)
+    return _stream(reader, out, "nt", base, page, jobs, progress)
 
 
-def write_turtle(reader: Any, out: IO[str], base: str = DEFAULT_BASE, page: int = PAGE, jobs: int | None = None) -> int:
+def write_turtle(reader: Any, out: IO[str], base: str = DEFAULT_BASE, page: int = PAGE, jobs: int | None = None,
+                 progress: Callable[[int], None] | None = None) -> int:
     """Stream the export to `out` as Turtle: the prefixes, then one block per subject as it comes; returns the count."""
     for prefix, iri in prefixes(base).items():
         out.write(f"@prefix {prefix}: <{iri}> .\n")
-    return _stream(reader, out, "turtle", base, page, jobs)
+    return _stream(reader, out, "turtle", base, page, jobs, progress)
 
 
-def _stream(reader: Any, out: IO[str], fmt: str, base: str, page: int, jobs: int | None) -> int:
+def _stream(reader: Any, out: IO[str], fmt: str, base: str, page: int, jobs: int | None, progress: Callable[[int], None] | None) -> int:
     """Write the blocks of `blocks` in `fmt`, the pages' text made on `jobs` processes and joined in order (`kg.store.shards`)."""
     iris, metrics, head = prepare(reader, base, page)
     text, count = _serialised(fmt, base, head)
@@ -135,6 +137,8 @@ def _stream(reader: Any, out: IO[str], fmt: str, base: str, page: int, jobs: int
     for text, found in ordered(reader, _page_text, tasks(reader, page), (fmt, base, iris, metrics), jobs):
         out.write(text)
         count += found
+        if progress:
+            progress(found)
     return count
 
 
@@ -164,15 +168,17 @@ def _names(fmt: str, base: str) -> _Terms:
     return _Terms({iri: prefix for prefix, iri in prefixes(base).items()} if fmt == "turtle" else None)
 
 
-def write(reader: Any, out: IO[bytes], fmt: str, base: str = DEFAULT_BASE, jobs: int | None = None) -> int:
+def write(reader: Any, out: IO[bytes], fmt: str, base: str = DEFAULT_BASE, jobs: int | None = None,
+          progress: Callable[[int], None] | None = None) -> int:
     """Write the export of the graph `reader` reads to the binary stream `out` in `fmt` (a key of FORMATS); returns the triple count.
 
-    N-Triples and Turtle stream, their pages written on `jobs` processes (default: every core).
+    N-Triples and Turtle stream, their pages written on `jobs` processes (default: every core), and
+    `progress(n)` hears of the triples of each page as it is written; the other formats are built whole.
     """
     if fmt in ("nt", "turtle"):
         text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
         try:
-            return (write_ntriples if fmt == "nt" else write_turtle)(reader, text, base, jobs=jobs)
+            return (write_ntriples if fmt == "nt" else write_turtle)(reader, text, base, jobs=jobs, progress=progress)
         finally:
             text.flush()
             text.detach()
@@ -187,6 +193,8 @@ def write(reader: Any, out: IO[bytes], fmt: str, base: str = DEFAULT_BASE, jobs:
     # JSON-LD gets the prefixes as its @context, so that it reads like the Turtle.
     options = {"context": {p: str(ns) for p, ns in PREFIXES.items()}, "auto_compact": True} if fmt == "jsonld" else {}
     rdf.serialize(destination=out, format=FORMATS[fmt], encoding="utf-8", **options)
+    if progress:
+        progress(count)
     return count
 
 
