@@ -6,7 +6,8 @@ import pytest
 
 from kg.errors import InputError
 from kg.extract import extract
-from kg.extract.parallel import POOL_MIN_CHUNKS, default_jobs, extract_lines, extract_parallel, extraction_line
+from kg.cores import default_jobs
+from kg.extract.parallel import POOL_MIN_CHUNKS, extract_lines, extract_parallel, extraction_line
 from kg.records import Paper, paper_id
 from scale_papers import scale_records
 

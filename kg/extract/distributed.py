@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from kg.errors import InputError, OnError, raise_error
-from kg.extract.parallel import default_jobs, extract_lines
+from kg.cores import default_jobs
+from kg.extract.parallel import extract_lines
 from kg.records import Extraction, Paper
 from kg.sources import READERS, detect_format, read_papers
 from kg.sources.inputs import COMPRESSED, STDIN, Input

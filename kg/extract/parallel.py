@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,6 +29,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import TypeVar
 
+from kg.cores import default_jobs
 from kg.errors import InputError, OnError, RunError, raise_error
 from kg.extract import extract, pipeline
 from kg.records import Extraction, Paper
@@ -39,15 +39,6 @@ DEFAULT_CHUNK = 200  # papers per task: large enough that pickling is a small sh
 # Starting workers (a fresh interpreter, spaCy, the pipeline) takes a few seconds,
 # about what one process needs for 2,000 papers: smaller inputs stay in-process.
 POOL_MIN_CHUNKS = 10
-
-
-def default_jobs() -> int:
-    """The cores this process may run on (its affinity mask, not the machine's core count)."""
-    if hasattr(os, "process_cpu_count"):  # Python 3.13+
-        return os.process_cpu_count() or 1
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
 
 
 @dataclass

@@ -17,7 +17,6 @@ done before workers would have started.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,6 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from typing import Any, TypeVar
 
+from kg.cores import default_jobs
 from kg.store.reader import LadybugReader, ReaderError
 
 T = TypeVar("T")
@@ -34,13 +34,6 @@ Work = Callable[[Any, Any, T], R]
 POOL_MIN_TASKS = 4
 
 _worker: tuple[LadybugReader, Any] | None = None
-
-
-def default_jobs() -> int:
-    """The cores this process may run on (its affinity mask, not the machine's core count)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
 
 
 def ordered(reader: Any, work: Work, tasks: Iterable[T], shared: Any = None, jobs: int | None = None) -> Iterator[R]:
