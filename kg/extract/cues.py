@@ -40,6 +40,9 @@ COORDINATION = {",", "and", "or", "&", "/"}
 # Words before a head noun that make what it heads a world agents act in: "a simulation system called X", "an interactive benchmark".
 WORLD_MODIFIERS = {"simulation", "simulated", "game", "interactive", "virtual", "sandbox", "embodied"}
 
+# Words before a technique that make it one the paper uses: "trained with X", "via X (XY)" (`kg.extract.definitions`,
+# `kg.extract.terms`).
+USE_CUES = frozenset("with using via use uses used apply applies applied applying adopt adopts adopted adopting employ employs employed employing".split())
 # Head nouns of technique names whose modifier alone makes the name ("role-play prompting"): `kg.extract.terms`.
 TECHNIQUE_HEADS = frozenset("learning prompting tuning optimization optimisation distillation".split())
 # Head nouns of techniques said once in lower case, which count only after a cue of use: "training uses negative

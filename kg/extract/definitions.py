@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from kg.extract import lexicon
 from kg.extract.candidates import KNOWN, Candidate, is_titled
-from kg.extract.cues import CONNECTORS, HEAD_TYPE, TECHNIQUE_HEADS
+from kg.extract.cues import CONNECTORS, HEAD_TYPE, TECHNIQUE_HEADS, USE_CUES
 from kg.extract.mentions import norm
 
 # Long forms ending in these words name metrics and tasks, not entities ("Task Success Rate (TSR)").
@@ -42,8 +42,6 @@ PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+s$")
 # one is a name, and a long form ending in one is no class or activity.
 LONG_FORM_HEADS = {w for w, t in HEAD_TYPE.items() if t in {"Method", "Model"}} | {"network", "networks", "net", "distillation", "learning"}
 
-# Words before a long form that make it a technique the paper uses: "trained with X (XY)", "via X (XY)".
-USE_CUES = frozenset("with using via use uses used apply applies applied applying adopt adopts adopted adopting employ employs employed employing".split())
 WORD_BREAKS = re.compile(r"[\s\-/]+")
 # A sentence, lower-cased up to the acronym, in which the paper names its own proposal.
 PROPOSED = re.compile(r"\b(we|our|this (paper|work))\b.*\b(propos|introduc|present|develop|call|name|dub|term)")

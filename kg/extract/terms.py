@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from kg.extract import flags, lexicon
 from kg.extract.candidates import Candidate, extend_variant
 from kg.extract.boundaries import NOT_MODIFIERS, unlisted_capital
-from kg.extract.cues import CUED_TECHNIQUE_HEADS, NETWORK_WORDS, TECHNIQUE_HEADS
+from kg.extract.cues import CUED_TECHNIQUE_HEADS, NETWORK_WORDS, TECHNIQUE_HEADS, USE_CUES
 from kg.extract.noun_phrases import COMPOUND_STOPS
 
 # Modifiers that describe or situate rather than name: "effective learning", "zero-shot prompting", "the tuning".
@@ -44,8 +44,8 @@ DESCRIPTIVE_WORDS = frozenset(
 
 # Words before a technique head said once that describe how it is done, not which technique: "random sampling".
 PLAIN_TECHNIQUE_MODIFIERS = frozenset("random uniform simple naive basic same similar careful extensive further sparse dense full partial".split())
-# Words before a technique said once that make it one the paper uses: "trained with X", "selected by X".
-USE_CUES = frozenset("with using via by through use uses used apply applies applied applying adopt adopts adopted adopting employ employs employed employing".split())
+# Words before a technique said once that make it one the paper uses: the cues of use and "selected by / through X".
+ONCE_CUES = USE_CUES | {"by", "through"}
 
 # Kinds of layer that make "... network(s)" an architecture.
 LAYER_KINDS = frozenset("neural attention convolutional convolution recurrent residual adversarial capsule graph siamese spiking feedforward feed-forward pointer belief".split())
@@ -105,7 +105,7 @@ def _cued(doc: Doc, head: int) -> Candidate | None:
     if start == head:
         return None
     cue = start - 1 - (start > 1 and doc[start - 1].lower_ in {"a", "an", "the"})
-    if cue < 0 or doc[cue].lower_ not in USE_CUES:
+    if cue < 0 or doc[cue].lower_ not in ONCE_CUES:
         return None
     after = doc[head + 1] if head + 1 < len(doc) else None
     if after is not None and after.is_alpha and after.is_lower and after.lower_ not in COMPOUND_STOPS:
