@@ -21,7 +21,7 @@ from kg.extract.boundaries import citation_end
 from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS
 from kg.extract.mentions import norm
 from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, counted_set, last_head, list_head_type
-from kg.extract.trained import trained_head
+from kg.extract.trained import clause_type, trained_head
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
 # Prepositions before a bare noun that make it a place, not an apposition: "In simulation KeyAct is evaluated".
@@ -51,6 +51,14 @@ ROLLOUTS = re.compile(r"\b(episodes?|episodic|environment steps|returns? of|(ave
 # Words that make a plural head before a comma introduce the names after it: "we fine-tune two smaller models, X and Y".
 COUNTED = {"two", "three", "four", "five", "six", "both", "our", "the", "these", "its", "their"}
 NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
+# Verbs of scoring that make the name before them its sentence's subject (`_verb_follows`), and adverbs between them.
+SUBJECT_VERBS = set(
+    "reaches achieves attains obtains outperforms surpasses improves beats scores yields matches exceeds lowers raises reduces "
+    "cuts gains boosts sets delivers ranks leads trails".split()
+)
+SUBJECT_ADVERBS = {"also", "consistently", "further", "still", "clearly", "significantly", "again"}
+# Verbs right before "on X" that make X a baseline improved upon, not data scored on: "improving on SchNet and PaiNN".
+IMPROVES = {"improve", "improves", "improved", "improving"}
 # Participles after a name that make it a trained checkpoint: "X trained on Y".
 TRAINED = {get_string_id(w) for w in ("trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "tuned", "distilled")}
 TRAINED_ON = {get_string_id(w) for w in ("on", "with", "using", "from", "for", "via", "by")}
@@ -91,15 +99,31 @@ def _past_asides(doc: Doc, i: int) -> tuple[int, str]:
     return i, word
 
 
+def _list_end(doc: Doc, end: int, ends: dict[int, int]) -> tuple[int, str]:
+    """The index after the list that the name ending at `end` opens or continues, past citations and short forms
+    ("ILSVRC [28] dataset", "the SMAC and the GRF environments"), and the word there ("" at the end)."""
+    n = len(doc)
+    i, word = _past_asides(doc, end)
+    while i < n and word in COORDINATION and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the")):
+        i, word = _past_asides(doc, ends[i + 1] if i + 1 in ends else ends[i + 2])
+    return i, word
+
+
+def listed_clause_type(doc: Doc, orth: numpy.ndarray, end: int, ends: dict[int, int]) -> str | None:
+    """What a clause after the list the name ending at `end` belongs to says of it (`kg.extract.trained.clause_type`).
+    Read for names the registries type too: `Mask2Former` is an architecture in one and a checkpoint in another, and
+    "Mask2Former trained with the same schedule" says which."""
+    i = _list_end(doc, end, ends)[0]
+    return clause_type(doc, orth, _past_last_word(doc, i)) if i < len(doc) else None
+
+
 def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
     """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X".
 
     The tokens after the name are read once each: this runs for every name the lists do not type.
     """
     n = len(doc)
-    i, word = _past_asides(doc, end)  # "ILSVRC [28] dataset", "Google Research Football (GRF) environment"
-    while i < n and word in COORDINATION and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the")):
-        i, word = _past_asides(doc, ends[i + 1] if i + 1 in ends else ends[i + 2])  # "the SMAC and the GRF environments"
+    i, word = _list_end(doc, end, ends)
     if i < n:
         lower = doc[i].lower_
         if HEAD_TYPE.get(lower) and not (lower == "sets" and i + 1 < n and doc[i + 1].lower_ in {"a", "an", "the", "new"}):
@@ -108,6 +132,8 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
             t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)
         ):
             return t
+        if t := clause_type(doc, orth, _past_last_word(doc, i)):
+            return t  # "X and Y, which are fine-tuned on", "X trained from scratch": what the paper did with them
         k = i + (word == ",")
         if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON and not LEARNING_END.search(doc[end - 1].text):
             plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
@@ -124,6 +150,8 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
         if described or (i + 1 < n and word == ":" and start == 0):
             # "X, a framework", and the title's "X: Multi-Agent RL Environments in JAX"
             for token in doc[i + 1 + described : min(i + 10, n)]:
+                if HEAD_TYPE.get(token.lower_) and _introduces_name(doc, token.i, ends):
+                    break  # "..., our method Y reaches": the head noun introduces the name after it, not this one
                 if HEAD_TYPE.get(token.lower_) and ((t := last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
                     return "Model" if described and trained_head(doc, orth, token.i) else t  # "X, a GUI agent trained on ..."
                 if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
@@ -136,13 +164,36 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
     t = HEAD_TYPE.get(before) if j >= 0 else None
     if t and j > 0 and doc[j - 1].lower_ in PREPOSITIONS:
         return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
-    if t and doc[j + 1].text == "," and _closes_opening_phrase(doc, j + 1) and not _enclosed_apposition(doc, j, end):
+    if t and doc[j + 1].text == "," and (_closes_opening_phrase(doc, j + 1) or _verb_follows(doc, end)) and not _enclosed_apposition(doc, j, end):
         return None  # "On the Navier-Stokes dataset, X achieves": the comma closes the phrase the sentence opens with
     if t and doc[j + 1].text == "," and before.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
         return None  # "Built on open and proprietary models, X outperforms": a plural before a comma ends a phrase ("two models, X and Y" lists)
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
+
+
+def _introduces_name(doc: Doc, k: int, ends: dict[int, int]) -> bool:
+    """The head nouns from token `k` on are followed by a name ("our method Y"): they are that name's, not an apposition."""
+    while k + 1 < len(doc) and doc[k + 1].lower_ in HEAD_TYPE:
+        k += 1
+    return k + 1 in ends
+
+
+def _verb_follows(doc: Doc, end: int) -> bool:
+    """A verb of scoring follows the name at `end` ("..., FreqAdapt reaches 54.8 mIoU"): the name is the subject of
+    its sentence, whatever long phrase opens it, not one more item of a list before the comma."""
+    if end < len(doc) and doc[end].lower_ in SUBJECT_ADVERBS:
+        end += 1
+    return end < len(doc) and doc[end].lower_ in SUBJECT_VERBS
+
+
+def _past_last_word(doc: Doc, i: int) -> int:
+    """Past "and Z" at `i` where Z is one capitalised word that ends a list ("PaiNN and Equiformer trained from
+    scratch"): a clause after the list speaks of every name in it, found or not."""
+    if i + 2 < len(doc) and doc[i].lower_ in {"and", "or"} and doc[i + 1].is_title and doc[i + 1].is_alpha:
+        return i + 2
+    return i
 
 
 def _enclosed_apposition(doc: Doc, head: int, end: int) -> bool:
@@ -192,7 +243,7 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
     return i == 0 or doc[i - 1].is_sent_end or doc[i - 1].text in {".", ";", ":"}
 
 
-def context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str, sentences: dict) -> str | None:
+def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], text: str, sentences: dict) -> str | None:
     """The type the words before a coined name give it.
 
     A name listed after "on"/"across" in a sentence about training or
@@ -209,7 +260,7 @@ def context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str,
             j -= 1
         if j == i or j not in starts_by_end:
             break
-        if i - j == 1 and doc[j].text == "," and _closes_opening_phrase(doc, j):
+        if i - j == 1 and doc[j].text == "," and (_closes_opening_phrase(doc, j) or i == start and _verb_follows(doc, end)):
             break  # "On WebArena, X achieves", "Trained on A and B, X reaches": X is the subject after an opening phrase, not one more benchmark
         i = starts_by_end[j]
     if i == 0:
@@ -239,7 +290,7 @@ def context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str,
     agents, acting, evaluation = sentences[sent_start]
     before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
     if word == "with":
-        return "Environment" if INTERACTS.search(before) else None  # "the agent interacts with X"
+        return "Environment" if INTERACTS.search(before) and (agents or acting) else None  # "the agent interacts with X", not "users interact with X"
     if word == "over" and COMPARED_OVER.search(before):
         return None  # "improves the CRPS over X", "gains over X": what is compared with, not scored on
     if word == "in":
@@ -248,7 +299,7 @@ def context_type(doc: Doc, start: int, starts_by_end: dict[int, int], text: str,
         return "Benchmark" if not acting and PERFORMS.search(before) else None  # "performs better in X"
     if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
         return "Environment" if agents else None  # "agents play NetHack"
-    if i > 1 and doc[i - 2].lower_ in NOT_ARENA_BEFORE:
+    if i > 1 and (doc[i - 2].lower_ in NOT_ARENA_BEFORE or word == "on" and doc[i - 2].lower_ in IMPROVES):
         return None
     if evaluation or TRAINED_OR_TESTED.search(before):
         return "Environment" if acting else "Benchmark"

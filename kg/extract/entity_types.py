@@ -8,7 +8,12 @@ targets"), both read by `kg.extract.contexts`, and last from its own
 shape (`...Bench`, `...Gym`, `... Data Bank`); a name nothing types is a Method, unless the words around it
 treat it as a trained network ("encoded with X", `kg.extract.trained`), it
 carries a release number (`StyleGAN2`, a Model) or it is listed with a
-dataset or world ("X and Y"). Mentions of one name vote, so one clear
+dataset or world ("X and Y"). A metric after a name makes it what was
+scored ("X accuracy"), and a clause after a name or its list says what was
+done with it ("A and B, which are fine-tuned", "trained from scratch",
+`kg.extract.trained.clause_type`), which also settles the registry names
+typed Model or Method (an architecture registry lists `Mask2Former`, which
+papers train themselves). Mentions of one name vote, so one clear
 context types them all. Names derived from a known name
 (`kg.extract.derived`) are typed before this step.
 """
@@ -18,14 +23,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy
 from spacy.tokens import Doc
 
 from kg.extract import flags
 from kg.extract.boundaries import BENCHMARK_VARIANT_WORDS
 from kg.extract.candidates import Candidate
-from kg.extract.contexts import context_type, head_type
+from kg.extract.contexts import context_type, head_type, listed_clause_type
 from kg.extract.cues import ARCHITECTURE, COORDINATION, internal_type
 from kg.extract.mentions import norm
+from kg.extract.metric_names import is_metric
 from kg.extract.noun_phrases import coordinated
 from kg.extract.shapes import VARIANT_SPLIT, is_release
 from kg.extract.trained import trained_system
@@ -61,6 +68,8 @@ VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+[kKM])$")
 # Origins of names typed Model before context typing: listed models and checkpoints by their shape (`Vidgen-5B`).
 MODEL_ANCHORS = {"lexicon", "gazetteer", "checkpoint", "shape"}
+# Words after a name that make it what a score was measured on: "ValTrix accuracy", "BrimLo F1" (with the registries' metrics).
+SCORE_WORDS = {"accuracy", "top-1", "top-5", "f1", "f1-score"}
 # Origins whose names are typed from their context even where their finder gave a type.
 RETYPED = {"title", "definition", "cue"}
 
@@ -83,6 +92,29 @@ def _listed_with_model(doc: Doc, c: Candidate, by_start: dict[int, Candidate], b
         if other is not None and other.label == "Model" and other.origin in MODEL_ANCHORS:
             return "Model"
     return None
+
+
+def _scored_by(doc: Doc, end: int) -> bool:
+    """A metric follows the name: "ValTrix accuracy", "BrimLo F1", "KesTrel mAP" name the data scored on."""
+    if end >= len(doc) or not doc[end].text[:1].isalnum():
+        return False
+    word = doc[end].text
+    return word.lower() in SCORE_WORDS or not word.islower() and is_metric(word)  # not "is", the Inception Score's `IS`
+
+
+def _retype_registered(doc: Doc, text: str, orth: numpy.ndarray, found: list[Candidate], ends: dict[int, int]) -> None:
+    """A registry name typed Model or Method takes the type a clause after it gives (`listed_clause_type`), in all its
+    mentions: the registries list architectures (`Mask2Former`) that a paper trains itself as often as checkpoints."""
+    said: dict[str, set[str]] = {}
+    for c in found:
+        if c.origin == "gazetteer" and c.label in {"Model", "Method"} and (t := listed_clause_type(doc, orth, c.end, ends)):
+            said.setdefault(norm(c.key or flags.span_text(doc, text, c.start, c.end)), set()).add(t)
+    if said:
+        for c in found:
+            if c.origin == "gazetteer" and c.label in {"Model", "Method"}:
+                types = said.get(norm(c.key or flags.span_text(doc, text, c.start, c.end)), ())
+                if len(types) == 1:
+                    c.label = next(iter(types))
 
 
 def _interactive_benchmark(sentence: str) -> bool:
@@ -136,11 +168,12 @@ def _acting(text: str, memo: list[bool]) -> bool:
 def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     """Give each untyped name the type its mentions' head nouns vote for, else its shape's, else Method."""
     pending = [(c, c.key or flags.span_text(doc, text, c.start, c.end)) for c in found if c.label is None or c.origin in RETYPED]
+    ends = {c.start: c.end for c in found}
+    orth = flags.columns(doc)[:, 0]  # token hashes, read by the checks after a name ("X trained on")
+    _retype_registered(doc, text, orth, found, ends)
     if not pending:
         return  # every name is of a list that types it
-    ends = {c.start: c.end for c in found}
     starts_by_end = {c.end: c.start for c in found}
-    orth = flags.columns(doc)[:, 0]  # token hashes, read by the checks after a name ("X trained on")
     known_model = any(c.label == "Model" and c.origin in MODEL_ANCHORS for c in found)
     by_start, by_end = ({c.start: c for c in found}, {c.end: c for c in found}) if known_model else ({}, {})
     votes: dict[str, dict[str, int]] = {}
@@ -158,9 +191,9 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             headed.setdefault(key, set()).add(t)
             if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
                 data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
-        if not t and (t := context_type(doc, c.start, starts_by_end, text, sentences)) == "Benchmark" and SCORED_ON.search(_before(text, doc[c.start].idx)):
+        if not t and (t := context_type(doc, c.start, c.end, starts_by_end, text, sentences)) == "Benchmark" and SCORED_ON.search(_before(text, doc[c.start].idx)):
             scored.add(key)
-        t = t or (known_model and _listed_with_model(doc, c, by_start, by_end))
+        t = t or (known_model and _listed_with_model(doc, c, by_start, by_end)) or (c.origin == "shape" and _scored_by(doc, c.end) and "Benchmark")
         if t:
             votes.setdefault(key, {}).setdefault(t, 0)
             votes[key][t] += 1

@@ -20,7 +20,16 @@ proposes, which the guidelines' annotators type as a Method (an
 architecture), and a plural acronym ("pretrained DiTs") is a class.
 
 None of these fits a technique, a dataset or a world, so they type a name
-that no list and no head noun types, in any field. `kg.extract.entity_types`
+that no list and no head noun types, in any field.
+
+A clause after a name, or after the list it ends, says what the paper did
+with the things named (`clause_type`): "X and Y, which are fine-tuned on
+the same labels", "each prompted with the same reference", "which has 7M
+parameters", "run from their released weights" treat them as trained
+checkpoints (Models); "trained with the same schedule", "trained from
+scratch", "applied with hand-set ratios" treat them as architectures or
+techniques that the paper itself trains or applies (Methods), the line the
+guidelines draw between a checkpoint and a method. `kg.extract.entity_types`
 reads this only for a name that no head noun and no other context types: a
 paper also trains the network it proposes ("to train X efficiently"), which
 its apposition ("X, a method") calls a Method.
@@ -73,6 +82,20 @@ GENERATES = _ids("generates synthesizes synthesises produces renders")
 # Heads of an apposition that a participle of training makes a trained checkpoint: "X, a GUI agent trained on".
 AGENT_HEADS = _ids("agent agents system systems")
 STOPS = _ids(" ".join(COMPOUND_STOPS))
+# Words that open a clause about the names before it: ", which are fine-tuned", ", each prompted", ", both run from".
+CLAUSE_LEADS = _ids("which that is are was were each both all also , then")
+# What is done only to a trained checkpoint ("fine" "-tuned" as the tokenizer splits it): "X, which is fine-tuned", "Y, prompted zero-shot".
+CHECKPOINT_PARTICIPLES = _ids("prompted queried finetuned -tuned -trained pretrained")
+PRE_PARTS = _ids("fine pre")
+# What the paper does to an architecture or a technique it runs itself: "trained with the same schedule", "applied to".
+TRAINED_HERE = _ids("trained retrained tuned re-trained optimized optimised")
+APPLIED = _ids("applied reimplemented re-implemented implemented")
+SAME = _ids("same scratch identical")
+PARAMETERS = _ids("parameters params")
+HAS = _ids("has have with")
+CLAUSE_ENDS = _ids(". ; : , ( )")
+# Words before "weights" or "checkpoints" that make them a published network's: "run from their released weights".
+RELEASED = _ids("released public official published pretrained pre-trained original")
 
 
 def trained_system(doc: Doc, orth: numpy.ndarray, start: int, end: int) -> bool:
@@ -107,3 +130,31 @@ def trained_head(doc: Doc, orth: numpy.ndarray, k: int) -> bool:
     if orth[k] not in AGENT_HEADS or k + 1 >= len(orth):
         return False
     return orth[k + 1] in TUNED or k + 2 < len(orth) and orth[k + 2] in TUNED  # "trained", "fine" "-tuned"
+
+
+def clause_type(doc: Doc, orth: numpy.ndarray, i: int) -> str | None:
+    """The type a clause from token `i` on, just after a name or the list it ends, gives the names (module docstring):
+    Model for a checkpoint's treatment ("which are fine-tuned", "prompted", "has 7M parameters", "released weights"),
+    Method for an architecture the paper trains itself or a technique it applies ("trained with the same recipe",
+    "trained from scratch", "applied with"). The clause is read up to its next punctuation, at most eight words."""
+    n = len(orth)
+    k = i
+    while k < n and k - i < 3 and orth[k] in CLAUSE_LEADS:
+        k += 1
+    if k >= n or k == i and doc[k].text[:1].isupper():
+        return None
+    first = orth[k]
+    if first in PRE_PARTS and k + 1 < n and orth[k + 1] in CHECKPOINT_PARTICIPLES:
+        k, first = k + 1, orth[k + 1]  # "fine" "-tuned", "pre" "-trained"
+    clause = orth[k + 1 : min(n, k + 9)].tolist()
+    for j, word in enumerate(clause):
+        if word in CLAUSE_ENDS:
+            clause = clause[:j]
+            break
+    if first in TRAINED_HERE and SAME.intersection(clause) or first in APPLIED:
+        return "Method"  # "trained on the same scans", "trained from scratch", "applied with hand-set ratios"
+    if doc[i].text == "," and first in CHECKPOINT_PARTICIPLES or first in HAS and PARAMETERS.intersection(clause[1:3]):
+        return "Model"  # ", which are fine-tuned on ...", ", each prompted with ...", ", which has 7M parameters"
+    if doc[i].text == "," and any(w in WEIGHT_NOUNS and v in RELEASED for v, w in zip(clause, clause[1:])):
+        return "Model"  # ", both run from their released weights" (not ", which distils the clip embeddings of")
+    return None
