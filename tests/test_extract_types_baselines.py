@@ -79,3 +79,16 @@ def test_a_name_after_an_opening_list_and_a_comma_is_the_subject_not_one_more_da
 def test_users_interacting_with_a_system_do_not_make_it_a_world():
     found = types_of("Chatting with images", "We present ChatPix. Users interact with ChatPix to edit images.")
     assert found["ChatPix"] == "Method"
+
+
+def test_an_adjective_between_the_article_and_a_name_keeps_it_the_data_scored_on():
+    found = types_of(
+        "Entity alignment",
+        "ReX reaches 83.4% on the sparser MarLo EN-FR split. On the egocentric KesTrel-100 verb task ReX reaches 27.2% mAP.",
+    )
+    assert found["MarLo"] == found["KesTrel-100"] == "Benchmark"
+
+
+def test_a_noun_of_data_after_a_name_makes_it_where_the_data_come_from():
+    found = types_of("Pose lifting", "LimbFormer transfers to in-the-wild PozWild videos without fine-tuning, and to VarnOx scans.")
+    assert found["PozWild"] == found["VarnOx"] == "Benchmark"

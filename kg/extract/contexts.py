@@ -57,6 +57,9 @@ SUBJECT_VERBS = set(
     "cuts gains boosts sets delivers ranks leads trails".split()
 )
 SUBJECT_ADVERBS = {"also", "consistently", "further", "still", "clearly", "significantly", "again"}
+# Endings of adjectives that describe a dataset between its article and its name: "the sparser", "the egocentric",
+# "the challenging", "the public", "the original".
+ADJECTIVE_ENDINGS = ("er", "est", "ic", "ing", "al", "ous", "ive", "ble")
 # Verbs right before "on X" that make X a baseline improved upon, not data scored on: "improving on SchNet and PaiNN".
 IMPROVES = {"improve", "improves", "improved", "improving"}
 # Participles after a name that make it a trained checkpoint: "X trained on Y".
@@ -188,6 +191,13 @@ def _verb_follows(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in SUBJECT_VERBS
 
 
+def _describes(token) -> bool:
+    """`token` is a plain adjective ("sparser", "egocentric", "challenging"), not a participle that makes the name the
+    paper's ("the proposed X") nor a number or a function word."""
+    word = token.lower_
+    return token.is_alpha and token.is_lower and word not in COMPOUND_STOPS and not word.endswith(("ed", "ly")) and word.endswith(ADJECTIVE_ENDINGS)
+
+
 def _past_last_word(doc: Doc, i: int) -> int:
     """Past "and Z" at `i` where Z is one capitalised word that ends a list ("PaiNN and Equiformer trained from
     scratch"): a clause after the list speaks of every name in it, found or not."""
@@ -268,6 +278,9 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
     if (t := list_head_type(doc, i)) is not None:
         return t
     word = doc[i - 1].lower_
+    if i > 2 and doc[i - 2].lower_ == "the" and _describes(doc[i - 1]):
+        i -= 1  # "on the sparser X split", "on the egocentric X benchmark": an adjective between the article and the name
+        word = "the"
     while i > 1 and word in {"both", "the", "all", "two", "three", "four", "five", "several"}:
         i -= 1  # "results on both R2R and RxR"
         word = doc[i - 1].lower_

@@ -70,6 +70,9 @@ VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+
 MODEL_ANCHORS = {"lexicon", "gazetteer", "checkpoint", "shape"}
 # Words after a name that make it what a score was measured on: "ValTrix accuracy", "BrimLo F1" (with the registries' metrics).
 SCORE_WORDS = {"accuracy", "top-1", "top-5", "f1", "f1-score"}
+# Plural nouns of data after a name that make it where the data come from: "3DPW videos", "ValTrix scans".
+DATA_AFTER = {"images", "videos", "scans", "recordings", "utterances", "sentences", "questions", "documents", "clips", "dialogues",
+              "transcripts", "captions", "articles", "volumes", "slides", "frames", "reviews", "tweets", "problems"}
 # Origins whose names are typed from their context even where their finder gave a type.
 RETYPED = {"title", "definition", "cue"}
 
@@ -95,11 +98,12 @@ def _listed_with_model(doc: Doc, c: Candidate, by_start: dict[int, Candidate], b
 
 
 def _scored_by(doc: Doc, end: int) -> bool:
-    """A metric follows the name: "ValTrix accuracy", "BrimLo F1", "KesTrel mAP" name the data scored on."""
+    """A metric or a noun of data follows the name: "ValTrix accuracy", "BrimLo F1", "KesTrel mAP" name the data
+    scored on, "3DPW videos" where data come from."""
     if end >= len(doc) or not doc[end].text[:1].isalnum():
         return False
     word = doc[end].text
-    return word.lower() in SCORE_WORDS or not word.islower() and is_metric(word)  # not "is", the Inception Score's `IS`
+    return word.lower() in SCORE_WORDS or word in DATA_AFTER or not word.islower() and is_metric(word)  # not "is", the Inception Score's `IS`
 
 
 def _retype_registered(doc: Doc, text: str, orth: numpy.ndarray, found: list[Candidate], ends: dict[int, int]) -> None:
