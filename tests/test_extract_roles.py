@@ -358,3 +358,28 @@ def test_every_name_of_a_list_the_paper_sets_itself_against_is_mentioned():
     for name in ("Tree of Thoughts", "Self-Refine", "Reflexion", "CodeT"):
         assert found[name] == "mentions", name
     assert found["ZetaOpt"] != "mentions"
+
+
+def test_a_name_the_paper_does_not_own_that_its_sentence_scores_is_a_baseline():
+    found = _roles(
+        "Speech synthesis",
+        "We propose FluVox. FluVox reaches 2.1% WER on LibriSpeech. "
+        "ZynTra and DarVox, prompted with the same 3-second reference, reach 2.4% and 2.6%.",
+    )
+    assert found["ZynTra"] == found["DarVox"] == "compares_to"
+    assert found["FluVox"] == "proposes"
+
+
+def test_a_part_before_the_subject_or_a_network_the_method_tuned_is_used_not_compared():
+    found = _roles(
+        "Detection",
+        "We propose QuelDet. With a ZorNet backbone and a KelPyr neck, QuelDet reaches 41.3 mAP. "
+        "QuelDet-tuned VexAra-7B reaches 86.7 on BrimLo.",
+    )
+    assert found["KelPyr"] != "compares_to"
+    assert found["VexAra-7B"] == "uses"
+
+
+def test_a_size_letter_after_a_proposed_name_is_its_variant():
+    found = _roles("BoundMix: token mixing", "We present BoundMix. On ADE20K, BoundMix-B reaches 49.6 mIoU and BoundMix-XL 51.0.")
+    assert found["BoundMix-B"] == "proposes"

@@ -12,7 +12,9 @@ drawn from them ("fine-tuned on MNLI", "pairs from MIMIC-CXR": used), and
 never compared to ("outperforms X on WebArena" compares to X and evaluates
 on WebArena); models and methods are used
 unless the words just before them compare against them ("ahead of X", "we compare A, B
-and C with ...", "while X obtains 36.2" after a score, "an X baseline"), set the paper's
+and C with ...", "while X obtains 36.2" after a score, "an X baseline"), the sentence gives
+them a score of their own with no "we" and no cue of use ("X and Y, prompted zero-shot,
+reach 0.44 and 0.43": baselines), set the paper's
 work against them ("instead of X", "unlike X": mentioned), or the sentence is background
 (no "we"/"our", and a "such as" list, prior work, or a general claim: "X is typically ...",
 "X struggles"). A name after a preposition further along than what a sentence
@@ -68,6 +70,13 @@ LIST_BREAK = re.compile(r"\b(we|our|which|that|who|to|for|on|in|by|while|when|is
 # contrast with the paper's own work, or with a score the sentence states before it when X states one too.
 CONTRAST = re.compile(r"\b(while|whereas|where)\s+(the\s+)?([\w-]+\s+)?$", re.I)
 DIGIT = re.compile(r"\d")
+# "X and Y, prompted zero-shot, reach 0.441 and 0.429": a model or method the paper does not coin that its sentence
+# gives a score of its own is a baseline the paper compares with (its own work is coined, or the subject of "we").
+SCORED_AFTER = re.compile(
+    r"(\s*\([^()]{0,30}\))?((\s*,\s*[\w.+-]+(\s+[\w.+-]+)?)*\s*,?\s*(and|or)\s+[\w.+-]+(\s+[\w.+-]+)?)?(,[^.;,]{0,60},)?\s+(also\s+|only\s+)?"
+    r"(reach(es)?|achieves?|attains?|obtains?|scores?|gets?|yields?|lags?|trails?)\b[^.;]{0,40}?\d",
+    re.I,
+)
 # "An I3D baseline trained with the same recipe": a name that heads "baseline" is compared to.
 BASELINE_AFTER = re.compile(r"\s*(\([^()]*\)\s*)?baselines?\b", re.I)
 # Words just before a model or method that say the paper uses it: "fine-tune X", "built on X", "trained with X".
@@ -99,12 +108,14 @@ BACKGROUND = re.compile(
     re.I,
 )
 ARENA_TYPES = {"Benchmark", "Environment"}
+# The size letters of a model family's variants: `X-B`, `X-L`, `X-XL`.
+SIZE_LETTERS = re.compile(r"[TSMBLHG]|X+L")
 # A benchmark or world that a component was trained on or data was drawn from is used ("pretrained on ImageNet", "a
 # policy trained with PPO in Isaac Gym", "pairs from MIMIC-CXR", "a GAN trained on the Covertype and Credit datasets"),
 # unless the words between say it is also tested there ("trained on A and tested on B": B is evaluated on). The paper's
 # own "we train X on A" is not enough: A is most often where it is tested too.
 TRAINED_ON = re.compile(
-    r"(\b(trained|pre-?train\w*|fine-?tuned|distill?(ed|s)?|mined|sourced|"
+    r"(\b(trained|pre-?train\w*|fine-?tuned|distill?(ed|s)?|mined|sourced|initiali[sz]ed|"
     r"(data|pairs|images|samples|examples|texts|documents|trajectories|demonstrations|replays|collected|crawled|scraped|gathered|harvested)\s+from)\b)"
     r"(?P<gap>(?:(?!\b(test|evaluat|assess|validat|benchmark|report|achiev|reach|obtain|scor|perform|compar|improv|outperform|surpass|transfer|"
     r"generali[sz]|zero-shot|unseen|held-out|deploy|then|while|whereas|where|which|but|to)\w*)[^.;:]){0,70})$",
@@ -153,6 +164,8 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
         return "mentions"
     if folding.search(COMPARE, before[-70:]) or _listed_after(COMPARE_LIST, before) or BASELINE_AFTER.match(text, span.end_char, sent.end_char):
         return "compares_to"
+    if not folding.search(WE, before) and not folding.search(USE_BEFORE, before[-50:]) and SCORED_AFTER.match(text, span.end_char, sent.end_char):
+        return "compares_to"  # not "X-tuned Y reaches 86.7": what the paper's method tuned is used
     contrast = folding.search(CONTRAST, before[-30:])
     if contrast and ((contrast.group(1).lower() != "where" and folding.search(WE, before)) or (DIGIT.search(before) and DIGIT.search(text, span.end_char, sent.end_char))):
         return "compares_to"
@@ -243,4 +256,4 @@ def _variant_tail(tail: str) -> bool:
     if tail[:1] not in {"-", " "}:
         return False
     parts = re.split(r"[-\s]", tail[1:])
-    return all(part and (any(ch.isdigit() for ch in part) or part in shapes.VARIANT_WORDS or part in shapes.LOWER_VARIANT_WORDS) for part in parts)
+    return all(part and (any(ch.isdigit() for ch in part) or part in shapes.VARIANT_WORDS or part in shapes.LOWER_VARIANT_WORDS or SIZE_LETTERS.fullmatch(part)) for part in parts)
