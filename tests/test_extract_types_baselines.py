@@ -92,3 +92,13 @@ def test_an_adjective_between_the_article_and_a_name_keeps_it_the_data_scored_on
 def test_a_noun_of_data_after_a_name_makes_it_where_the_data_come_from():
     found = types_of("Pose lifting", "LimbFormer transfers to in-the-wild PozWild videos without fine-tuning, and to VarnOx scans.")
     assert found["PozWild"] == found["VarnOx"] == "Benchmark"
+
+
+def test_a_name_that_holds_a_counted_collection_of_data_is_a_dataset():
+    found = types_of(
+        "Code repair",
+        "We also release TestLoop-Inst, 48K problems with executable tests. FewSeg-1000 consists of 1,000 object classes. "
+        "ValTrix contains 12,000 images, while QuelNet contains 12 layers.",
+    )
+    assert found["TestLoop-Inst"] == found["FewSeg-1000"] == found["ValTrix"] == "Benchmark"
+    assert found["QuelNet"] == "Method"

@@ -73,6 +73,10 @@ PARTS_OF = {"tasks", "subset", "subsets", "split", "splits", "portion", "partiti
 DATA_NOUNS = {"images", "scenes", "samples", "examples", "questions", "problems", "videos", "sentences", "documents", "utterances",
               "recordings", "clips", "instances", "dialogues", "articles", "pairs", "annotations", "captions", "passages", "queries",
               "records", "reports", "transcripts", "sampled", "drawn", "taken", "collected", "sourced", "derived", "datasets", "corpora"}
+# Verbs after a name that say what it holds ("X contains 10K images"), and what a collection of data counts.
+HOLDS = {"contains", "consists", "comprises", "includes", "covers", "holds", "spans"}
+COUNTED_DATA = DATA_NOUNS - {"sampled", "drawn", "taken", "collected", "sourced", "derived"} | {
+    "classes", "categories", "hours", "subjects", "patients", "speakers", "labels", "graphs", "molecules", "proteins", "problems"}
 # Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
 MODEL_VERBS = {
     "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
@@ -145,6 +149,8 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
         following = doc[i + 1].lower_ if i + 1 < n else ""
         if word in {"-", "–"} and (t := HEAD_TYPE.get(following)):
             return t
+        if word in {",", "(", ":"} and _counted_data(doc, i + 1) or lower in HOLDS and _counted_data(doc, i + 1 + (following == "of"), 4):
+            return "Benchmark"  # "X, 48K problems with tests", "X consists of 1,000 object classes": a collection of data
         described = i + 2 < n and word in {",", "(", ":"} and following in {"a", "an", "the", "our", "two", "three", "four", "both"}
         if described and following == "our" and word == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
             described = False  # "On the X, our method improves": the comma closes an opening phrase ("On X, a game that ..." is an apposition)
@@ -196,6 +202,15 @@ def _describes(token) -> bool:
     paper's ("the proposed X") nor a number or a function word."""
     word = token.lower_
     return token.is_alpha and token.is_lower and word not in COMPOUND_STOPS and not word.endswith(("ed", "ly")) and word.endswith(ADJECTIVE_ENDINGS)
+
+
+def _counted_data(doc: Doc, i: int, reach: int = 1) -> bool:
+    """A count at `i` (or within `reach` words of it) followed by a plural noun of data ("48K problems", "10,000 images",
+    "1,000 object classes")."""
+    for k in range(i, min(i + reach, len(doc) - 1)):
+        if doc[k].like_num or doc[k].text[:-1].replace(".", "").isdigit() and doc[k].text[-1] in "KkM":
+            return any(doc[j].lower_ in COUNTED_DATA for j in range(k + 1, min(k + 3, len(doc))))
+    return False
 
 
 def _past_last_word(doc: Doc, i: int) -> int:
