@@ -102,3 +102,17 @@ def test_a_name_that_holds_a_counted_collection_of_data_is_a_dataset():
     )
     assert found["TestLoop-Inst"] == found["FewSeg-1000"] == found["ValTrix"] == "Benchmark"
     assert found["QuelNet"] == "Method"
+
+
+def test_what_the_text_calls_models_is_a_model():
+    found = types_of(
+        "Agents",
+        "We evaluate closed-source models (ZephRix, QuorVex-Pro). LLMs such as KelPro and MorVex hallucinate. "
+        "We use TalVox as the planner VLM, and we prompt DarMix with the same instructions. "
+        "Frontier tiers such as PelMo-Flash and SovRa-mini reach 30.1% and 28.4%.",
+    )
+    assert found["ZephRix"] == found["QuorVex-Pro"] == "Model"  # a list under "models"
+    assert found["KelPro"] == found["MorVex"] == "Model"
+    assert found["TalVox"] == "Model"  # "as the planner VLM"
+    assert found["DarMix"] == "Model"  # only a model is prompted
+    assert found["PelMo-Flash"] == found["SovRa-mini"] == "Model"  # a release tier

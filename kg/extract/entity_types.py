@@ -68,6 +68,8 @@ VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+[kKM])$")
 # Origins of names typed Model before context typing: listed models and checkpoints by their shape (`Vidgen-5B`).
 MODEL_ANCHORS = {"lexicon", "gazetteer", "checkpoint", "shape"}
+# The tiers a model family releases its checkpoints in: `X-Flash`, `X-mini`, `X Pro` (not `-Lite`, a benchmark's subset as often).
+MODEL_TIER = re.compile(r"[- ](Pro|Ultra|Flash|[Mm]ini|Turbo|Max|Plus|Nano)$")
 # Words after a name that make it what a score was measured on: "ValTrix accuracy", "BrimLo F1" (with the registries' metrics).
 SCORE_WORDS = {"accuracy", "top-1", "top-5", "f1", "f1-score"}
 # Plural nouns of data after a name that make it where the data come from: "3DPW videos", "ValTrix scans".
@@ -226,7 +228,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         elif c.label == "Benchmark" and c.origin == "cue" and CONTEST_HEAD.search(name) and _acting(text, acting):
             c.label = "Environment"  # "the StarCraft Multi-Agent Challenge" in a paper on RL: a contest agents act in
         elif c.label is None:
-            c.label = internal or ("Model" if key in trained or is_release(name) else "Method")
+            c.label = internal or ("Model" if key in trained or is_release(name) or MODEL_TIER.search(name) else "Method")
             if internal == "Benchmark" and not NAMED_DATA.search(name) and _interactive_tasks(_sentence(text, doc[c.start].idx)):
                 c.label = "Environment"  # "X-Bench, 150 interactive tasks across apps": an agent benchmark around a world
             if c.label == "Method":
