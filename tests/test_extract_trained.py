@@ -90,3 +90,12 @@ def test_an_agent_that_an_apposition_says_was_trained_is_a_model():
     assert found["OS-Kelp"] == "Model"
     assert found["SeeVor"] == "Model"
     assert found["KelpBot"] == "Method"
+
+
+def test_what_a_network_writes_or_makes_names_it_a_trained_network():
+    found = _types(
+        "We filter ZephRix-generated captions. Responses from KorVath are rated above the outputs of TalMix, "
+        "but the method with the best recall is GrelPro."
+    )
+    assert found["ZephRix"] == found["KorVath"] == found["TalMix"] == "Model"
+    assert found.get("GrelPro", "Method") == "Method"
