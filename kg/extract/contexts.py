@@ -21,7 +21,7 @@ from kg.extract.boundaries import citation_end
 from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS
 from kg.extract.mentions import norm
 from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, counted_set, last_head, list_head_type
-from kg.extract.trained import clause_type, trained_head
+from kg.extract.trained import CLAUSE_STARTS, clause_type, trained_head
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
 # Prepositions before a bare noun that make it a place, not an apposition: "In simulation KeyAct is evaluated".
@@ -56,6 +56,7 @@ SUBJECT_VERBS = set(
     "reaches achieves attains obtains outperforms surpasses improves beats scores yields matches exceeds lowers raises reduces "
     "cuts gains boosts sets delivers ranks leads trails".split()
 )
+AND_OR = {get_string_id(w) for w in ("and", "or")}
 SUBJECT_ADVERBS = {"also", "consistently", "further", "still", "clearly", "significantly", "again"}
 # Endings of adjectives that describe a dataset between its article and its name: "the sparser", "the egocentric",
 # "the challenging", "the public", "the original".
@@ -121,7 +122,7 @@ def listed_clause_type(doc: Doc, orth: numpy.ndarray, end: int, ends: dict[int, 
     Read for names the registries type too: `Mask2Former` is an architecture in one and a checkpoint in another, and
     "Mask2Former trained with the same schedule" says which."""
     i = _list_end(doc, end, ends)[0]
-    return clause_type(doc, orth, _past_last_word(doc, i)) if i < len(doc) else None
+    return clause_type(doc, orth, _past_last_word(doc, i) if orth[i] in AND_OR else i) if i < len(doc) else None
 
 
 def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
@@ -139,7 +140,7 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
             t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)
         ):
             return t
-        if t := clause_type(doc, orth, _past_last_word(doc, i)):
+        if orth[i] in CLAUSE_STARTS and (t := clause_type(doc, orth, _past_last_word(doc, i) if orth[i] in AND_OR else i)):
             return t  # "X and Y, which are fine-tuned on", "X trained from scratch": what the paper did with them
         k = i + (word == ",")
         if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON and not LEARNING_END.search(doc[end - 1].text):
@@ -219,6 +220,7 @@ def _past_last_word(doc: Doc, i: int) -> int:
     if i + 2 < len(doc) and doc[i].lower_ in {"and", "or"} and doc[i + 1].is_title and doc[i + 1].is_alpha:
         return i + 2
     return i
+
 
 
 def _enclosed_apposition(doc: Doc, head: int, end: int) -> bool:

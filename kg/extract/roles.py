@@ -164,7 +164,7 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
         return "mentions"
     if folding.search(COMPARE, before[-70:]) or _listed_after(COMPARE_LIST, before) or BASELINE_AFTER.match(text, span.end_char, sent.end_char):
         return "compares_to"
-    if not folding.search(WE, before) and not folding.search(USE_BEFORE, before[-50:]) and SCORED_AFTER.match(text, span.end_char, sent.end_char):
+    if SCORED_AFTER.match(text, span.end_char, sent.end_char) and not folding.search(WE, before) and not folding.search(USE_BEFORE, before[-50:]):
         return "compares_to"  # not "X-tuned Y reaches 86.7": what the paper's method tuned is used
     contrast = folding.search(CONTRAST, before[-30:])
     if contrast and ((contrast.group(1).lower() != "where" and folding.search(WE, before)) or (DIGIT.search(before) and DIGIT.search(text, span.end_char, sent.end_char))):

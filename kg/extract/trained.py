@@ -86,7 +86,7 @@ GENERATES = _ids("generates synthesizes synthesises produces renders")
 # What a trained network writes, before "from"/"of"/"by" and its name: "responses from X", "outputs of X"; and the
 # suffixes that make a name the maker of what follows: "X-generated captions", "X-annotated pairs".
 OUTPUTS = _ids("responses outputs generations completions rationales answers predictions judgments judgements critiques explanations")
-OF = _ids("of")
+OUTPUT_LINKS = BY_WITH | _ids("of")
 MADE_BY = _ids("-generated -synthesized -synthesised -annotated -labeled -labelled -written -produced")
 # Heads of an apposition that a participle of training makes a trained checkpoint: "X, a GUI agent trained on".
 AGENT_HEADS = _ids("agent agents system systems")
@@ -103,6 +103,11 @@ SAME = _ids("same scratch identical")
 PARAMETERS = _ids("parameters params")
 HAS = _ids("has have with")
 CLAUSE_ENDS = _ids(". ; : , ( )")
+COMMA = get_string_id(",")
+# Verbs of a clause that says where a network's weights came from: ", both run from their released weights".
+RUN = _ids("run used evaluated loaded taken")
+# The words a clause that `clause_type` reads can start with: most names are followed by none of them.
+CLAUSE_STARTS = CLAUSE_LEADS | CHECKPOINT_PARTICIPLES | PRE_PARTS | TRAINED_HERE | APPLIED | HAS | _ids("and or")
 # Words before "weights" or "checkpoints" that make them a published network's: "run from their released weights".
 RELEASED = _ids("released public official published pretrained pre-trained original")
 
@@ -126,7 +131,7 @@ def trained_system(doc: Doc, orth: numpy.ndarray, start: int, end: int) -> bool:
         or i > 1 and before in BY_WITH and orth[i - 1] in GENERATED and orth[i - 2] in MEDIA
         or end + 1 < n and orth[end] in GENERATES and orth[end + 1] in MEDIA
         or end < n and orth[end] in MADE_BY  # "X-generated captions"
-        or i > 0 and before in BY_WITH | OF and orth[i - 1] in OUTPUTS  # "responses from X", "outputs of X"
+        or i > 0 and before in OUTPUT_LINKS and orth[i - 1] in OUTPUTS  # "responses from X", "outputs of X"
         or end + 1 < n and orth[end] == AS and (orth[end + 1] in ROLES or end + 2 < n and orth[end + 1] in DETERMINERS and orth[end + 2] in ROLES)
         or end + 2 < n and orth[end] == AS and orth[end + 1] in DETERMINERS and any(t.lower_ in MODEL_HEADS for t in doc[end + 2 : end + 4])
     )
@@ -148,25 +153,36 @@ def clause_type(doc: Doc, orth: numpy.ndarray, i: int) -> str | None:
     """The type a clause from token `i` on, just after a name or the list it ends, gives the names (module docstring):
     Model for a checkpoint's treatment ("which are fine-tuned", "prompted", "has 7M parameters", "released weights"),
     Method for an architecture the paper trains itself or a technique it applies ("trained with the same recipe",
-    "trained from scratch", "applied with"). The clause is read up to its next punctuation, at most eight words."""
+    "trained from scratch", "applied with"). The clause is read up to its next punctuation, at most eight words.
+
+    This runs after every name nothing else types, so it compares hashes and gives up at the first word that opens
+    no such clause.
+    """
     n = len(orth)
     k = i
     while k < n and k - i < 3 and orth[k] in CLAUSE_LEADS:
         k += 1
-    if k >= n or k == i and doc[k].text[:1].isupper():
+    if k >= n:
         return None
     first = orth[k]
     if first in PRE_PARTS and k + 1 < n and orth[k + 1] in CHECKPOINT_PARTICIPLES:
         k, first = k + 1, orth[k + 1]  # "fine" "-tuned", "pre" "-trained"
+    comma = orth[i] == COMMA
+    if first in APPLIED:
+        return "Method"  # "applied with hand-set ratios"
+    if comma and first in CHECKPOINT_PARTICIPLES:
+        return "Model"  # ", which are fine-tuned on ...", ", each prompted with ..."
+    if not (first in TRAINED_HERE or first in HAS or comma and first in RUN):
+        return None
     clause = orth[k + 1 : min(n, k + 9)].tolist()
     for j, word in enumerate(clause):
         if word in CLAUSE_ENDS:
             clause = clause[:j]
             break
-    if first in TRAINED_HERE and SAME.intersection(clause) or first in APPLIED:
-        return "Method"  # "trained on the same scans", "trained from scratch", "applied with hand-set ratios"
-    if doc[i].text == "," and first in CHECKPOINT_PARTICIPLES or first in HAS and PARAMETERS.intersection(clause[1:3]):
-        return "Model"  # ", which are fine-tuned on ...", ", each prompted with ...", ", which has 7M parameters"
-    if doc[i].text == "," and any(w in WEIGHT_NOUNS and v in RELEASED for v, w in zip(clause, clause[1:])):
+    if first in TRAINED_HERE and SAME.intersection(clause):
+        return "Method"  # "trained on the same scans", "trained from scratch"
+    if first in HAS and PARAMETERS.intersection(clause[1:3]):
+        return "Model"  # ", which has 7M parameters"
+    if first in RUN and any(w in WEIGHT_NOUNS and v in RELEASED for v, w in zip(clause, clause[1:])):
         return "Model"  # ", both run from their released weights" (not ", which distils the clip embeddings of")
     return None
