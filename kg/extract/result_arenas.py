@@ -40,8 +40,8 @@ ON_IN_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
 # "on the Tern leaderboard with an Elo rating of 1,342": past the head noun of the benchmark's name too.
 WITH_SCORE = re.compile(r"(?:\s+(?:leaderboard|benchmark|dataset|suite|corpus|environment|split|test set)s?)?\s+with\s+(?:an?\s+|the\s+)?(?:[\w@-]+\s+){0,3}?(?:of\s+)?~?")
 # "... averaged across the 18 BEIR datasets": across one benchmark's datasets, which keeps it; not "across A, B and C".
-# A split named right after a score: a language pair (the guidelines) or a split word ("on val2017", "on test-dev").
-SPLIT_NEXT = re.compile(r"\s*(?:[\w@-]+\s+){0,2}?(?:on|in)\s+(?:the\s+)?([A-Z]{2}-[A-Z]{2}|(?:mini)?(?:val|test|dev)(?:\d{2,4})?(?:-dev|-std)?)\b(?!-)")
+# A split named right after a score: a language pair (the guidelines) or a split word ("on val2017", "on test-dev", "on test-other").
+SPLIT_NEXT = re.compile(r"\s*(?:[\w@-]+\s+){0,2}?(?:on|in)\s+(?:the\s+)?([A-Z]{2}-[A-Z]{2}|(?:mini)?(?:val|test|dev)(?:\d{2,4})?(?:-[a-z]+)?)\b(?!-)")
 NAMED_NEXT = re.compile(r"[^,;]*?\b(?:on|in|at|across|over)\s+(?:the\s+|all\s+)?(?:\d+\s+)?")
 # "On A it ...", ", and on the B dataset from ...": a benchmark phrase that opens a clause, not the tail of an earlier score's.
 COMPARED_SCORE = re.compile(r"^[^.;]{0,80}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)

@@ -173,7 +173,7 @@ def written_name(span: Mention, text: str) -> str | None:
 
 # "63.1 and 61.3 HOTA on the two benchmarks": the benchmarks named before, in order.
 THE_BENCHMARKS = re.compile(
-    r"\s*(?:[\w@-]+\s+){0,2}?(?:on|across|in)\s+(?:the|both|all|these)\s+(?:(two|three|four|five|both)\s+|same\s+)?"
+    r"\s*(?:[\w@-]+\s+){0,2}?(?:on|across|in)\s+(?:the|both|all|these)\s+(?:same\s+)?(?:(two|three|four|five|both)\s+)?"
     r"(?:benchmarks|datasets|tasks|environments|suites|test sets)\b", re.I)
 
 

@@ -2,8 +2,10 @@
 
 A score is a percentage as written ("42.4%"), or a bare number in a
 sentence that says something scored it ("UI-TARS achieves 46.6",
-"~1732 (PPO)", "lowers RMSE to 0.41", a negative one such as a docking
-score "of -7.91", which keeps its sign as written), or a range after "of"
+"~1732 (PPO)", "lowers RMSE to 0.41", "48.7 mIoU", a table flattened
+into "MMMU: X-8B 54.1, Y-8B 49.3", a negative one such as a docking
+score "of -7.91", which keeps its sign as written) or that ends a change
+("lifts accuracy from 49.8 to 58.3"), or a range after "of"
 ("an Elo of 1300-1500", but not "of 2009-2019"). Relative gains are not
 results ("+12%", "by 40%", "a 40% improvement", "33% fewer", "relative
 improvements of 14%, 7% and 9%", "gains 3.1 BLEU", "4.1 chrF++ points above", "46.6% in saved computation"), nor is a ceiling ("below 54%", "less than
@@ -171,6 +173,10 @@ NAMED_START = re.compile(r"\s*for\s+(?:the\s+)?[A-Z][\w.+-]*")
 TO_AFTER = re.compile(r"[^,;.%\d]{0,40}?\bto\s+~?\d")
 
 
+# "lifts accuracy on MATH from 49.8 to 58.3": the end of a change is a score, whatever verb makes it.
+CHANGE_END = re.compile(r"\bfrom\s+[-−~]?\d[\d,]*(?:\.\d+)?%?\s+to\s+~?$")
+
+
 # "needs 3.1 times fewer rounds than FedAvg to reach 70% accuracy": a target that a cost is counted to, not a score.
 TARGET_BEFORE = re.compile(r"\b(rounds|steps|epochs|iterations|samples|episodes|updates|queries|tokens|hours|time)\b[^,;.%]{0,40}\bto (reach|achieve|attain|hit)\s+$", re.I)
 
@@ -254,6 +260,14 @@ def numbers(text: str, sent: Sentence) -> list[tuple[int, str]]:
     return sorted([(sent.start_char + m.start(1), m.group(1)) for m in SCORE.finditer(sent_text)] + whole_scores(text, sent))
 
 
+def _metric_named_after(text: str, found: list[tuple[int, str]]) -> bool:
+    """Whether a metric is written right after one of the bare `found` numbers ("SegLite-B (48.7 mIoU on ADE20K, 81.9 on
+    Cityscapes)"), which says, as a scoring verb does, that the sentence's bare numbers are scores; not after a percentage
+    ("94.2% test accuracy ... after 0.3 GPU-hours")."""
+    return any(result_names.METRICS.match(text, start + len(value) + 1) for start, value in found
+               if not value.endswith("%") and text.startswith(" ", start + len(value)))
+
+
 def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at: list[tuple[int, int]], on_benchmark: bool) -> list[tuple[int, int, str]]:
     """The scores among the `found` numbers of `sent`, as (start, end, value): not inside a name (`spans_at`), not relative.
 
@@ -265,7 +279,8 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
 
     def says_scored() -> bool:
         if not said:
-            said.append(bool(folding.search(SCORE_VERBS, sent_text) or VS_PAIR.search(sent_text)))
+            said.append(bool(folding.search(SCORE_VERBS, sent_text) or VS_PAIR.search(sent_text) or _metric_named_after(text, found)
+                             or sum(any(b == start - 1 for _, b in spans_at) for start, _ in found) > 1))
         return said[0]
 
     def value_ok(value: str, start: int, end: int) -> bool:
@@ -276,7 +291,8 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
         if (YEARS.match(value) or version_before(text, sent.start_char, start, value)
                 or THRESHOLD_BEFORE.search(text, max(sent.start_char, start - 30), start)):
             return False  # "of 2009-2019", "the CARLA Leaderboard 2.0", "73.1% mAP at tIoU 0.5"
-        return (says_scored() or _metric_of(text, sent.start_char, start)) and not BARE_UNIT.match(text[end : end + 12])
+        return (says_scored() or _metric_of(text, sent.start_char, start) or CHANGE_END.search(text, max(sent.start_char, start - 30), start) is not None
+                ) and not BARE_UNIT.match(text[end : end + 12])
 
     relative_end = None  # where the last relative gain of the sentence ended
     for start, number_text in found:

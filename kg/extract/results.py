@@ -85,7 +85,8 @@ FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,12}\s+){0,2}?for\s+(?
 # The scores listed after one, bare or not: "1.61 and 2.86 for RAFT" are both RAFT's.
 SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4}(?:\.\d+)?%?(?![\w.]))+")
 DESCRIBED_PAREN = re.compile(r"((?:\s+(?!and\b|or\b|than\b|vs\b|versus\b)[a-z][\w-]*){1,5})\s*\(")
-PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
+# The scores before it in the parentheses may name their metric and benchmark: "SegLite-B (48.7 mIoU on ADE20K, 81.9 on Cityscapes)".
+PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?(\s+[^()\s\d][^()]{0,40}?)?\s*(,|and)\s*)*$")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 PAREN_AFTER = re.compile(r"^\s*\(\s*$")

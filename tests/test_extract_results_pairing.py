@@ -1,0 +1,47 @@
+"""Scores paired with who scored them and where, in phrasings written for these tests (invented names, no corpus text)."""
+
+from conftest import extract_one
+
+
+def _results(abstract: str, title: str = "A method") -> set[tuple]:
+    return {(r.subject, r.benchmark, r.value) for r in extract_one(title, abstract).results}
+
+
+def test_the_end_of_a_change_is_a_score_whatever_verb_makes_it():
+    found = _results("We introduce QuillStep, a decoding method. QuillStep lifts accuracy on GSM8K from 85.2% to 91.7% and on Brantmath from 49.8 to 58.3.")
+    assert found == {("QuillStep", "GSM8K", "91.7%"), ("QuillStep", "Brantmath", "58.3")}
+
+
+def test_a_metric_after_a_bare_number_says_the_sentence_states_scores():
+    found = _results("We propose Fennel, a segmenter. Our variant Fennel-L (51.4 mIoU on ADE20K, 80.2 on Cityscapes) runs at 40 FPS, "
+                     "while Marrow-Net (49.9 mIoU on ADE20K) runs at 12 FPS.")
+    assert found == {("Fennel-L", "ADE20K", "51.4"), ("Fennel-L", "Cityscapes", "80.2"), ("Marrow-Net", "ADE20K", "49.9")}
+
+
+def test_a_duration_after_a_percentage_is_still_no_score():
+    found = _results("We propose Pebblesearch, a search method. Pebblesearch finds networks with 93.1% accuracy on CIFAR-10 after 0.4 GPU-hours of search.")
+    assert found == {("Pebblesearch", "CIFAR-10", "93.1%")}
+
+
+def test_a_table_flattened_into_names_and_bare_numbers():
+    found = _results("We present Okapi-9B, a vision-language model. Results (accuracy, %): ChartQA: Okapi-9B 71.2, Gnu-VL-9B 66.0; "
+                     "DocVQA: Okapi-9B 88.5, Gnu-VL-9B 85.1.")
+    assert found == {("Okapi-9B", "ChartQA", "71.2"), ("Gnu-VL-9B", "ChartQA", "66.0"),
+                     ("Okapi-9B", "DocVQA", "88.5"), ("Gnu-VL-9B", "DocVQA", "85.1")}
+
+
+def test_one_name_and_a_bare_number_is_no_table():
+    found = _results("We present Okapi-9B, a vision-language model trained on 2.5 trillion tokens. It follows Gnu-VL-9B 1.5 in its design.")
+    assert found == set()
+
+
+def test_the_same_two_benchmarks_are_the_ones_named_before():
+    found = _results("We propose SpanWeave, a context extension method. Zephyrine-7B equipped with SpanWeave scores 78.9 on RULER and 45.2 on "
+                     "LongBench, while the unmodified Zephyrine-7B obtains 61.3 and 40.8 on the same two benchmarks.")
+    assert ("Zephyrine-7B", "RULER", "61.3") in found and ("Zephyrine-7B", "LongBench", "40.8") in found
+
+
+def test_a_hyphenated_split_word_is_a_split_of_the_benchmark_named_before():
+    found = _results("We propose Warbler, a streaming recogniser. On LibriSpeech test-clean and test-other, Warbler reaches word error rates of "
+                     "2.0% and 4.4%, and 8.1% on CHiME-6. Nightjar-2 yields 2.6% on test-clean and 11.9% on CHiME-6.")
+    assert ("Nightjar-2", "LibriSpeech", "2.6%") in found and ("Nightjar-2", "CHiME-6", "11.9%") in found
