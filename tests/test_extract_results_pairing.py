@@ -45,3 +45,35 @@ def test_a_hyphenated_split_word_is_a_split_of_the_benchmark_named_before():
     found = _results("We propose Warbler, a streaming recogniser. On LibriSpeech test-clean and test-other, Warbler reaches word error rates of "
                      "2.0% and 4.4%, and 8.1% on CHiME-6. Nightjar-2 yields 2.6% on test-clean and 11.9% on CHiME-6.")
     assert ("Nightjar-2", "LibriSpeech", "2.6%") in found and ("Nightjar-2", "CHiME-6", "11.9%") in found
+
+
+def test_a_benchmark_written_as_the_metric_name_is_where_it_scored_not_who():
+    found = _results("We propose Tamarind, a steering method. Tamarind cuts the attack success rate on HarmBench to 3.9%, and keeps an "
+                     "MT-Bench score of 8.04.")
+    assert found == {("Tamarind", "HarmBench", "3.9%"), ("Tamarind", "MT-Bench", "8.04")}
+
+
+def test_a_compared_score_is_on_the_benchmark_of_the_score_before_past_the_start_of_a_change():
+    found = _results("We propose Tamarind, a steering method. Tamarind cuts the attack success rate on HarmBench to 3.9% (from 26.0% for "
+                     "the base model), outperforming Sentry-Guard-2 (8.8%), and keeps an MT-Bench score of 8.04.")
+    assert ("Sentry-Guard-2", "HarmBench", "8.8%") in found and ("Tamarind", "MT-Bench", "8.04") in found
+
+
+def test_a_margin_clause_ends_at_its_comma_and():
+    found = _results("We propose Tamarind, a steering method. Tamarind beats Sentry-Guard-2 by a wide margin on HarmBench, and keeps an "
+                     "MT-Bench score of 8.04.")
+    assert found == {("Tamarind", "MT-Bench", "8.04")}
+    found = _results("We propose Tamarind, a method. It beats earlier methods by a large margin (e.g., ~9% on HarmBench, and ~3% on XSTest).")
+    assert found == set()
+
+
+def test_a_list_of_scores_with_no_benchmark_pairs_with_the_sentences_earlier_benchmarks():
+    found = _results("We propose Plinth, a spoofing detector. Plinth achieves an equal error rate of 0.74% on ASVspoof 2019 and 2.71% on "
+                     "ASVspoof 2021, where Bastion-Net records 0.83% and 3.42%.")
+    assert ("Bastion-Net", "ASVspoof 2019", "0.83%") in found and ("Bastion-Net", "ASVspoof 2021", "3.42%") in found
+
+
+def test_a_metric_of_no_one_after_a_result_is_the_subject_of_that_sentence_not_its_baseline():
+    found = _results("We train Corvid-14B, a function-calling model. Corvid-14B scores 74.5 on API-Bank against 69.9 for Heron-70B. "
+                     "On the harder multi-turn split of API-Bank, accuracy falls to 31.6%.")
+    assert ("Corvid-14B", "API-Bank", "31.6%") in found and ("Heron-70B", "API-Bank", "31.6%") not in found

@@ -284,9 +284,10 @@ PAREN_SCORE = re.compile(r"\s*\(\s*~?\d")
 
 def acting(arenas: list[Mention], text: str) -> list[Mention]:
     """The names of `arenas` that the sentence says score ("X achieves", "X reaches"), not ones scored on ("on X"), and the
-    ones compared with, their score in parentheses ("ahead of X (72.6%)")."""
+    ones compared with, their score in parentheses ("ahead of X (72.6%)"); not a benchmark written as the metric's name ("keeps an
+    MT-Bench score of 8.12")."""
     return [a for a in arenas if ((SCORING_VERB.match(text[a.end_char : a.end_char + 40]) or POSSESSIVE_METRIC.match(text, a.end_char))
-                                  and not ON_BEFORE.search(text[max(0, a.start_char - 12) : a.start_char]))
+                                  and not ON_BEFORE.search(text[max(0, a.start_char - 12) : a.start_char]) and not names_metric(a, text))
             or (PAREN_SCORE.match(text, a.end_char) and compared_owner(a, text))]
 
 

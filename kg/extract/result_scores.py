@@ -76,6 +76,7 @@ RELATIVE_WORDS_OF = re.compile(r"\b(higher|lower|better|worse|more|less|increase
 # "by 9.8 (+29.4%) and 5.9": the second is as relative as the first.
 LIST_LINK = re.compile(r"^\s*(\([^()]*\)\s*)?((for|on|in|with)\s+(?:(?!\.\s)[^,;%()]){1,60}?)?\s*(,\s*and|,|and)\s*$", re.I)
 MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
+NEW_CLAUSE = re.compile(r",\s+and\b|;")
 
 
 # A whole number is a score where a metric names it ("a Z500 RMSE of 312", "mean returns of 2,430", "a docking score of
@@ -312,7 +313,8 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
                 or not_a_score(before, after, on_benchmark)):
             relative_end = end
             continue
-        if MARGIN.search(text[sent.start_char : start]):
-            continue  # "outperforms X by a large margin (e.g., ~20% on A)"
+        if (margin := MARGIN.search(text, sent.start_char, start)) and (
+                not NEW_CLAUSE.search(text, margin.end(), start) or text.count("(", margin.end(), start) > text.count(")", margin.end(), start)):
+            continue  # "outperforms X by a large margin (e.g., ~20% on A, and ~3% on B)"; not "... by a wide margin, and keeps a score of 8.12"
         scores.append((start, end, number_text.replace("\\%", "%")))
     return scores

@@ -180,6 +180,14 @@ def _elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
     return earlier[index - first] if index - first < len(earlier) else None
 
 
+def _names_no_arena(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], arenas_said: dict[int, Mention | None], text: str) -> bool:
+    """Whether score `index` is in a list after earlier scores of the sentence and no benchmark is named after those but theirs:
+    "0.74% on A and 2.71% on B, where Y records 0.83% and 3.42%" lists Y's scores on A and B, in order."""
+    first, last = result_arenas.listed(scores, index, text)
+    said = {id(a) for a in arenas_said.values() if a is not None}
+    return first > 0 and last > first and not any(a.start_char > scores[first - 1][1] and id(a) not in said for a in arenas)
+
+
 def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[Entity]) -> list[Result]:
     """The results stated in a paper's `text` (its sentences and entity spans given), each once, in order."""
     first_score = result_scores.first(text) or result_scores.first_whole_score(text)
@@ -224,6 +232,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
 
     found: list[Result] = []
     last_scored = -2  # the number of the last sentence with a result
+    first_subject: dict[int, str] = {}  # who scored the first result of each sentence, by its number
     first_start = first_score.start()
     for number, sent in enumerate(sents):
         if sent.end_char <= first_start:
@@ -328,14 +337,17 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             elif continued := result_names.continued_subject(sent_text, named_before(number), text):
                 names = [name(continued)]
             elif found and last_scored == number - 1 and result_names.unowned_metric(text[clause_start:start]):
-                names = [found[-1].subject]  # "... reaches 80.9% on B. The gains shrink on C, where accuracy moves from 75.5% to 76.0%."
+                # "... reaches 80.9% on B, ahead of Y (75.1%). The gains shrink on C, where accuracy moves from 75.5% to 76.0%.": the
+                # subject of that sentence, who scored its first result, not the one it is compared with
+                names = [first_subject[last_scored]]
             else:
                 continue
             said[index] = names
             if owner is not None and owner.label_ in ARENA_TYPES and id(owner) not in acting:
                 arena = owner
             else:
-                arena = (result_arenas.paired_with_earlier(scores, index, arenas_said, text) if owner is not None else None) or result_arenas.arena_for(scores, index, scored_on, text)
+                arena = ((result_arenas.paired_with_earlier(scores, index, arenas_said, text) if owner is not None or _names_no_arena(scores, index, arenas, arenas_said, text) else None)
+                         or result_arenas.arena_for(scores, index, scored_on, text))
             if arena is None:  # "73.1% on ZH-EN", the split written before as "DBP15K ZH-EN"
                 arena = result_arenas.split_owner(text, end, [e for e in ents if e.label_ in ARENA_TYPES and e.end_char < end])
             arenas_said[index] = arena
@@ -348,12 +360,14 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 # "... on the 12 tasks of the Quill suite. It averages 61.2": over Quill, where no benchmark is named before it
                 # and no several benchmarks are named as what it is over ("over the five benchmarks")
                 benchmark = None if any(a.start_char < start for a in arenas) or OVER_SEVERAL.search(text, clause_start, sent.end_char) else suite_before(number, names)
-            if ((compared_name or (owner is not None and result_names.compared_owner(owner, text))) and index - 1 in benchmarks_said
+            previous = max(benchmarks_said, default=None)  # the last score with a result, past a start of a change ("(from 27.9% for ...)")
+            if ((compared_name or (owner is not None and result_names.compared_owner(owner, text))) and previous is not None
                     and len(set(result_arenas.listed(scores, index, text))) == 1
-                    and not any(scores[index - 1][1] <= a.start_char < start for a in arenas)):
-                benchmark = benchmarks_said[index - 1]  # "an average of 75.8%, ahead of X (72.6%)": X's one score is on what it is compared with
+                    and not any(scores[previous][1] <= a.start_char < start for a in arenas)):
+                benchmark = benchmarks_said[previous]  # "an average of 75.8%, ahead of X (72.6%)": X's one score is on what it is compared with
             benchmarks_said[index] = benchmark
             last_scored = number
+            first_subject.setdefault(number, names[0])
             for subject in names:
                 result = Result(subject=subject, benchmark=benchmark, metric=result_names.metric(text, sent, start, end), value=value)
                 if result not in found:
