@@ -77,3 +77,12 @@ def test_a_metric_of_no_one_after_a_result_is_the_subject_of_that_sentence_not_i
     found = _results("We train Corvid-14B, a function-calling model. Corvid-14B scores 74.5 on API-Bank against 69.9 for Heron-70B. "
                      "On the harder multi-turn split of API-Bank, accuracy falls to 31.6%.")
     assert ("Corvid-14B", "API-Bank", "31.6%") in found and ("Heron-70B", "API-Bank", "31.6%") not in found
+
+
+def test_a_preference_share_is_a_score_of_the_one_preferred():
+    found = _results("We propose Loomframe, a video generator. In a user study with 30 participants, Loomframe is preferred over "
+                     "Skein-V2 in 64% of pairwise comparisons.")
+    assert found == {("Loomframe", None, "64%")}
+    found = _results("We propose Loomframe, a video generator. On VBench, Loomframe scores 84.1%. Raters preferred Loomframe over "
+                     "Skein-V2 in 64% of pairs on the Tapestry prompts.")
+    assert ("Loomframe", "Tapestry", "64%") in found

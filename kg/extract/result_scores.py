@@ -13,13 +13,13 @@ improvements of 14%, 7% and 9%", "gains 3.1 BLEU", "4.1 chrF++ points above", "4
 ICL and 19.5% for training"), and in "from A to B" only B is.
 A share of the data ("with 1% of the labels") is no score, nor is a version
 ("the CARLA Leaderboard 2.0", "HIVE-COTE 2.0") or a threshold ("at tIoU
-0.5", "an IoU threshold of 0.7"), a target ("rounds to reach 70%"), a
-preference share on no benchmark ("steadier than X in 71% of pairs") or the
+0.5", "an IoU threshold of 0.7"), a target ("rounds to reach 70%") or the
 start of a change ("from 2.48 for the noisy input to 3.29"), unless a named
 model owns that start ("from 0.216 for UniCRS to 0.247"). A whole number is
 a score only where a metric or "scores" names it ("an RMSE of 312, against
 329 for GraphCast", "mean returns of 812 on A and 1,430 on B", "scores
-812"), with the whole numbers set against it or listed after it.
+812"), with the whole numbers set against it or listed after it. The share
+of a preference test ("X is preferred over Y in 68% of pairs") is a score.
 """
 
 from __future__ import annotations
@@ -162,9 +162,16 @@ def whole_scores(text: str, sent: Sentence) -> list[tuple[int, str]]:
     return list(found.items())
 
 
-# "steadier than those of MusicLM in 71% of pairs", "preferred over X in 64% of cases": the share of a preference test,
-# a score only where the sentence names the benchmark it was run on ("raters on PartiPrompts prefer X in 58% of pairs").
+# "steadier than those of MusicLM in 71% of pairs", "preferred over X in 64% of cases": the share of a preference test, a
+# score of the one preferred, on a benchmark only where the sentence names one ("raters on PartiPrompts prefer X in 58% of pairs").
 PREFERENCE_BEFORE = re.compile(r"\b(than|over|preferred|prefer)\b[^,;.]*\bin\s*$", re.I)
+# What it is preferred to: "over SkyReels-V2", "than those of MusicLM".
+PREFERRED_TO = re.compile(r"\b(?:than|over)\s+(?:(?:those|that)\s+of\s+)?(?:the\s+)?$", re.I)
+
+
+def preference_share(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether the score at `start:end` is the share of a preference test ("X is preferred over Y in 68% of comparisons")."""
+    return text.startswith(" of ", end) and PREFERENCE_BEFORE.search(text, max(sentence_start, start - 80), start) is not None
 # "from 2.48 for the noisy input to 3.29": the start of a change, however long the words between.
 FROM_BEFORE = re.compile(r"\bfrom\s*$")
 # "reaches 38.2%, up from 4.8%": the start of a change written after its end.
@@ -182,12 +189,9 @@ CHANGE_END = re.compile(r"\bfrom\s+[-−~]?\d[\d,]*(?:\.\d+)?%?\s+to\s+~?$")
 TARGET_BEFORE = re.compile(r"\b(rounds|steps|epochs|iterations|samples|episodes|updates|queries|tokens|hours|time)\b[^,;.%]{0,40}\bto (reach|achieve|attain|hit)\s+$", re.I)
 
 
-def not_a_score(before: str, after: str, on_benchmark: bool) -> bool:
-    """Whether the number between `before` and `after` is a preference share on no benchmark, a target ("rounds to reach 70%")
-    or the start of a "from A to B" change ("..., up from 4.8%"), unless a named model owns that start."""
+def not_a_score(before: str, after: str) -> bool:
+    """Whether the number between `before` and `after` is a target ("rounds to reach 70%") or the start of a "from A to B" change ("..., up from 4.8%"), unless a named model owns that start."""
     if TARGET_BEFORE.search(before):
-        return True
-    if not on_benchmark and PREFERENCE_BEFORE.search(before) and after.lstrip().startswith("of "):
         return True
     return bool((FROM_BEFORE.search(before) and TO_AFTER.match(after) or UP_FROM_BEFORE.search(before)) and not named_start(before, after))
 
@@ -269,11 +273,8 @@ def _metric_named_after(text: str, found: list[tuple[int, str]]) -> bool:
                if not value.endswith("%") and text.startswith(" ", start + len(value)))
 
 
-def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at: list[tuple[int, int]], on_benchmark: bool) -> list[tuple[int, int, str]]:
-    """The scores among the `found` numbers of `sent`, as (start, end, value): not inside a name (`spans_at`), not relative.
-
-    `on_benchmark` says whether the sentence names a benchmark, which a preference share needs to be a score.
-    """
+def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The scores among the `found` numbers of `sent`, as (start, end, value): not inside a name (`spans_at`), not relative."""
     sent_text = text[sent.start_char : sent.end_char]
     scores = []
     said: list[bool] = []  # whether the sentence says something scored, which a bare number needs: a slow search, made once if at all
@@ -310,7 +311,7 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
         relative_after = folding.match(RELATIVE_AFTER, after[:30]) and not named_start(before, after) and not (
             SCORED_BEFORE.search(before) and POINTS_SCORED.match(after))
         if (folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or relative_after or RELATIVE_OF.match(after)
-                or not_a_score(before, after, on_benchmark)):
+                or not_a_score(before, after)):
             relative_end = end
             continue
         if (margin := MARGIN.search(text, sent.start_char, start)) and (

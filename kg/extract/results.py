@@ -246,7 +246,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         acting = {id(e) for e in actors}
         arenas = [e for e in in_sent if e.label_ in ARENA_TYPES and id(e) not in acting]
         spans_at = [(e.start_char, e.end_char) for e in in_sent]
-        scores = result_scores.scores_in(text, sent, numbers, spans_at, bool(arenas))
+        scores = result_scores.scores_in(text, sent, numbers, spans_at)
         if scores:
             arenas = sorted(arenas + result_unlisted.unlisted_arenas(text, sent, in_sent) + result_names.named_sets(in_sent, text), key=lambda a: a.start_char)
         scored_on = result_names.scored_on(arenas, text) if scores else []  # the benchmarks a score may be on, sifted once per sentence
@@ -266,6 +266,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             subjects = [e for e in in_sent if id(e) in scorers and clause_start <= e.start_char and e.end_char <= start and id(e) not in tools
                         and not (FOR_LEAD.match(text[clause_start : e.start_char]) and _for_setting(e, start, scorers, in_sent, text))
                         and e not in owners]
+            preference = result_scores.preference_share(text, sent.start_char, start, end)
+            if preference:  # "X is preferred over Y in 68% of pairs": X's share, not Y's
+                subjects = [e for e in subjects if not result_scores.PREFERRED_TO.search(text, max(clause_start, e.start_char - 30), e.start_char)]
             compared_object = None
             if len(subjects) > 1 and (COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char)
                                       or (IMPROVED_OBJECT.search(text, clause_start, subjects[-1].start_char) and BY_GAIN.match(text, subjects[-1].end_char))):
@@ -355,7 +358,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if setting:
                 benchmark = setting
             else:
-                benchmark = result_names.with_variant(arena, text, name(arena)) if arena else (found[-1].benchmark if found else fallback_arena)
+                benchmark = result_names.with_variant(arena, text, name(arena)) if arena else (
+                    None if preference else found[-1].benchmark if found else fallback_arena)  # a preference test needs no benchmark
             if result_arenas.averaged_away(scores, index, arena, arenas, text, clause_start, sent.end_char):
                 # "... on the 12 tasks of the Quill suite. It averages 61.2": over Quill, where no benchmark is named before it
                 # and no several benchmarks are named as what it is over ("over the five benchmarks")
