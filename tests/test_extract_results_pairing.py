@@ -86,3 +86,9 @@ def test_a_preference_share_is_a_score_of_the_one_preferred():
     found = _results("We propose Loomframe, a video generator. On VBench, Loomframe scores 84.1%. Raters preferred Loomframe over "
                      "Skein-V2 in 64% of pairs on the Tapestry prompts.")
     assert ("Loomframe", "Tapestry", "64%") in found
+
+
+def test_a_score_on_a_variant_of_a_benchmark_is_on_the_benchmark():
+    found = _results("We propose Quillpoint, a point cloud classifier. It achieves 93.8% overall accuracy on ModelNet40 with 1k points and "
+                     "88.9% on the hardest T50 variant of ScanObjectNN, surpassing Pointwise-BERT (82.7%) on the latter.")
+    assert found == {("Quillpoint", "ModelNet40", "93.8%"), ("Quillpoint", "ScanObjectNN", "88.9%"), ("Pointwise-BERT", "ScanObjectNN", "82.7%")}

@@ -37,8 +37,9 @@ WITHIN_BENCHMARK = re.compile(
     r"|the\s+(?:[a-z][\w-]*\s+){1,2}(?:datasets|tasks))\b", re.I)
 # "an average mAP of 69.8% over tIoU thresholds on THUMOS14": the benchmark an average is on, named after it in its phrase.
 ON_IN_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
-# "on the Tern leaderboard with an Elo rating of 1,342": past the head noun of the benchmark's name too.
-WITH_SCORE = re.compile(r"(?:\s+(?:leaderboard|benchmark|dataset|suite|corpus|environment|split|test set)s?)?\s+with\s+(?:an?\s+|the\s+)?(?:[\w@-]+\s+){0,3}?(?:of\s+)?~?")
+# "on the Tern leaderboard with an Elo rating of 1,342": past the head noun of the benchmark's name too; not through "and"
+# ("on A with 1k points and 89.6% on B").
+WITH_SCORE = re.compile(r"(?:\s+(?:leaderboard|benchmark|dataset|suite|corpus|environment|split|test set)s?)?\s+with\s+(?:an?\s+|the\s+)?(?:(?!and\b|or\b)[\w@-]+\s+){0,3}?(?:of\s+)?~?")
 # "... averaged across the 18 BEIR datasets": across one benchmark's datasets, which keeps it; not "across A, B and C".
 # A split named right after a score: a language pair (the guidelines) or a split word ("on val2017", "on test-dev", "on test-other").
 SPLIT_NEXT = re.compile(r"\s*(?:[\w@-]+\s+){0,2}?(?:on|in)\s+(?:the\s+)?([A-Z]{2}-[A-Z]{2}|(?:mini)?(?:val|test|dev)(?:\d{2,4})?(?:-[a-z]+)?)\b(?!-)")

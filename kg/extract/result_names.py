@@ -192,9 +192,11 @@ def norm_text(span: Mention) -> str:
     return (span.id_ or span.text).casefold()
 
 
-# "the Lean4 version of MiniF2F-Test": the score is on the second name.
-PART_OF = re.compile(r"^\s*(version|split|subset|portion|part)\s+of\b", re.I)
+# "the Lean4 version of MiniF2F-Test", "the hardest PB_T50_RS variant of ScanObjectNN": the score is on the second name.
+PART_OF = re.compile(r"^\s*(version|variant|split|subset|portion|part|track|setting|level|partition|configuration)\s+of\b", re.I)
 PART_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")
+# "on the PB_T50_RS variant of ScanObjectNN": a name after a part of it is a set scored on, whatever its type.
+PART_BEFORE = re.compile(r"\b(?:version|variant|split|subset|portion|part|track|setting|level|partition|configuration)\s+of\s+(?:the\s+)?$", re.I)
 FROM_SUITE = re.compile(r"\s+(?:from|in)\s+(?:the\s+)?")
 
 
@@ -368,8 +370,8 @@ CODED = re.compile(r"[A-Za-z][\w.]*-[\w.-]+|[A-Z]{3,}\d*")
 
 def named_sets(spans: list[Mention], text: str) -> list[Mention]:
     """The model- or method-typed names of `spans` written as a set scored on ("on the X test set", "88.6 on Hopper-medium-replay",
-    "14 of the 658 problems in X"), as benchmarks."""
+    "14 of the 658 problems in X", "the hard variant of X"), as benchmarks."""
     return [s for s in spans if s.label_ not in {"Benchmark", "Environment"}
             and ((SET_AFTER.match(text, s.end_char) and SET_BEFORE.search(text[max(0, s.start_char - 30) : s.start_char]))
                  or (CODED.fullmatch(s.text) and SCORE_ON_BEFORE.search(text[max(0, s.start_char - 30) : s.start_char]))
-                 or PROBLEMS_IN.search(text[max(0, s.start_char - 40) : s.start_char]))]
+                 or PROBLEMS_IN.search(text[max(0, s.start_char - 40) : s.start_char]) or PART_BEFORE.search(text, max(0, s.start_char - 30), s.start_char))]
