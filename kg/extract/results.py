@@ -188,6 +188,22 @@ def _names_no_arena(scores: list[tuple[int, int, str]], index: int, arenas: list
     return first > 0 and last > first and not any(a.start_char > scores[first - 1][1] and id(a) not in said for a in arenas)
 
 
+# Who scored, named after the scores: "A Dice of 0.891 on A puts X ahead of Y", "... is reached by X"; not "Using 10% of the
+# labels, X reaches", where the score is a share of the data.
+PUTS_BEFORE = re.compile(r"\b(?:puts?|places?|makes?|lets?|ranks?|by)\s+(?:the\s+)?$")
+LATER_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but|than|ahead of|over|against|compared)\b")
+
+
+def _scorer_after(scores: list[tuple[int, int, str]], index: int, in_sent: list[Mention], text: str) -> Mention | None:
+    """The model or method named after the list of score `index` that the sentence says scored it, where none is named before
+    it: the object of "puts"/"makes"/"by", with no comparison or new clause between."""
+    end = scores[result_arenas.listed(scores, index, text)[1]][1]
+    later = next((e for e in in_sent if e.start_char >= end and e.label_ in SUBJECT_TYPES), None)
+    if later is None or LATER_CLAUSE.search(text, end, later.start_char):
+        return None
+    return later if PUTS_BEFORE.search(text, max(end, later.start_char - 12), later.start_char) else None
+
+
 def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[Entity]) -> list[Result]:
     """The results stated in a paper's `text` (its sentences and entity spans given), each once, in order."""
     first_score = result_scores.first(text) or result_scores.first_whole_score(text)
@@ -343,6 +359,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 # "... reaches 80.9% on B, ahead of Y (75.1%). The gains shrink on C, where accuracy moves from 75.5% to 76.0%.": the
                 # subject of that sentence, who scored its first result, not the one it is compared with
                 names = [first_subject[last_scored]]
+            elif not subjects and (later := _scorer_after(scores, index, in_sent, text)) is not None:
+                names = [name(later)]  # "A Dice score of 0.891 on A and of 0.857 on B puts X ahead of Y": X's
             else:
                 continue
             said[index] = names
