@@ -1,7 +1,8 @@
 """Results: absolute scores the abstract states, tied to who scored them and where.
 
 Which numbers are scores is `result_scores`' business, and where each was
-measured is `result_arenas`'; this module ties each score to who scored it.
+measured is `result_arenas`'; this module ties each score to who scored it,
+with the rules that the words around a name decide in `result_subjects`.
 A score in parentheses belongs to the name just before them: "GPT-4o (13.9%)"
 is the subject's, "GSM8K (98.1%)" the benchmark's, and the name keeps the
 form written there ("~1732 (PPO)" is PPO's, whatever PPO's long form); so
@@ -46,16 +47,13 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import folding, result_arenas, result_names, result_scores, result_unlisted
+from kg.extract import folding, result_arenas, result_names, result_scores, result_subjects, result_unlisted
 from kg.extract.mentions import Mention, Sentence, norm
 from kg.records import Entity, Result
 
-SUBJECT_TYPES = {"Model", "Method"}
+SUBJECT_TYPES = result_subjects.SUBJECT_TYPES
 ARENA_TYPES = {"Benchmark", "Environment"}
 CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
-# "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
-LEAD_PHRASE = re.compile(r"^\W*(with|using|against|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from|with))\b[^,;]*$", re.I)
-LIST_END = re.compile(r"\b(?:and|or)\b|&")
 # "Compared with Y, X exceeds its Rank-1 (95.9% vs. 95.2%)": the name an opening phrase compares with.
 COMPARED_LEAD = re.compile(r"\W*(?:compared\s+(?:with|to)|against|relative\s+to)\s+(?:the\s+)?$", re.I)
 HEAD_WITH = re.compile(r"\s+with\s+(?:an?\s+|the\s+)?")
@@ -64,12 +62,9 @@ SCORE_FIRST = re.compile(r"\s*~?\d")
 # A clause of "while" and a gerund has the subject of the clause before it.
 WHILE_GERUND = re.compile(r"\b(?:while|whilst)$")
 GERUND_START = re.compile(r"\s+[a-z]+ing\b")
-# "with RoBERTa-large these rise to 65.5 F1": a pronoun after the lead phrase is who scored, and "these" are the scores before.
-PRONOUN_NEXT = re.compile(r"\s+(?:it|they|these|this|we|its|their|our)\b")
 THESE = re.compile(r"\b(?:these|they|both)\s+(?:\w+ly\s+)?(?:rise|rises|improve|grow|increase|drop|fall|reach|become)\b")
 # "For CTGAN trained on Credit, the attack reaches an AUC of 0.71": the score of something the paper does not name, not CTGAN's.
 FOR_LEAD = re.compile(r"^\W*for\b[^,;]*$", re.I)
-UNNAMED_AFTER_COMMA = re.compile(r",\s+(?:the|an?)\s+[a-z][\w-]*\s+(?!of\b)[a-z]+s\b")
 ADDED_TO = re.compile(r"\s+(?:with|\+)\s+(?:our\s+)?")
 # The object of a comparison, just before it: "X matches / outperforms Y with 0.158" is X's score.
 COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?$", re.I)
@@ -84,9 +79,6 @@ UNNAMED_FOR = re.compile(
 FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,12}\s+){0,2}?for\s+(?:an?\s+|the\s+)?(?:(?:[a-z][\w-]*(?:ed|ised|ized|al)|[a-z]+-[a-z]+)\s+)?")
 # The scores listed after one, bare or not: "1.61 and 2.86 for RAFT" are both RAFT's.
 SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4}(?:\.\d+)?%?(?![\w.]))+")
-DESCRIBED_PAREN = re.compile(r"((?:\s+(?!and\b|or\b|than\b|vs\b|versus\b)[a-z][\w-]*){1,5})\s*\(")
-# The scores before it in the parentheses may name their metric and benchmark: "SegLite-B (48.7 mIoU on ADE20K, 81.9 on Cityscapes)".
-PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?(\s+[^()\s\d][^()]{0,40}?)?\s*(,|and)\s*)*$")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 PAREN_AFTER = re.compile(r"^\s*\(\s*$")
@@ -115,93 +107,12 @@ OURS = re.compile(r"\b(our|ours|we|it|its|(this|the proposed|the resulting) (app
                   r"|this(?=\s+(?:\w+ly\s+)?(?:yields?|gives?|achieves?|reaches|attains|obtains|improves|raises|boosts|brings|leads)))\b", re.I)
 
 
-def _for_setting(span: Mention, start: int, scorers: set[int], in_sent: list[Mention], text: str) -> bool:
-    """Whether `span`, in an opening "For ..., " phrase, is the setting of the score at `start` and not who scored it: the clause
-    after the comma has a subject of its own, named ("For Llama-3-8B, LoRAX raises") or not ("For CTGAN, the attack reaches")."""
-    comma = text.find(",", span.end_char, start)
-    if comma < 0:
-        return False
-    return UNNAMED_AFTER_COMMA.match(text, comma, start) is not None or any(id(e) in scorers and comma < e.start_char < start for e in in_sent)
-
-
-def _lead_tools(in_sent: list[Mention], clause_start: int, start: int, text: str) -> set[int]:
-    """The names of an opening "With ...", "Against ..." phrase of the clause, all of a list ("Against GPT-4o, Claude 3.5 Sonnet and
-    Llama-3.1-70B, EchoChamber reaches 73.6%"): tools or targets, not who scored the score at `start`. The list ends at its "and":
-    in "Evaluated with AutoAttack, MCAT reaches" MCAT scored."""
-    chain: list[Mention] = []
-    tools: list[Mention] = []
-    for e in in_sent:
-        if not clause_start <= e.start_char < start:
-            continue
-        if LEAD_PHRASE.match(text[clause_start : e.start_char]):
-            chain = [e]  # "With a Swin-T backbone and a Feature Pyramid Network, X reaches": each in the phrase
-            tools.append(e)
-        elif chain and result_arenas.COORDINATION.match(text[chain[-1].end_char : e.start_char]):
-            chain.append(e)
-        else:
-            break
-        if len(chain) > 1 and LIST_END.search(text, chain[-2].end_char, chain[-1].start_char):
-            tools += chain[1:]
-            chain = [e]
-    return {id(e) for e in tools if "," in text[e.end_char : start] or PRONOUN_NEXT.match(text, e.end_char)}
-
-
-def _described_owner(in_sent: list[Mention], start: int, text: str) -> Mention | None:
-    """The model or method that a few plain words describe before the parenthesised score at `start`: "surpassing WebRL trained
-    on the same backbone (31.5%)", "exceeding GPT-4o image generation (0.84)"."""
-    before = [e for e in in_sent if e.end_char <= start]
-    if before and before[-1].label_ in SUBJECT_TYPES and (described := DESCRIBED_PAREN.match(text, before[-1].end_char, start)):
-        return before[-1] if PAREN_BEFORE.match(text[described.end(1) : start]) else None
-    return None
-
-
-def _respectively(chain: list[Mention], scores: list[tuple[int, int, str]], index: int, text: str) -> list[Mention]:
-    """The one name of `chain` that score `index` pairs with, where the sentence lists as many scores as names
-    ("TD3 and PPO reach 61% and 43%"), else all of them ("BERT and RoBERTa reach 84.6%")."""
-    if len(chain) < 2:
-        return chain
-    first, last = result_arenas.listed(scores, index, text)
-    return [chain[index - first]] if last - first + 1 == len(chain) else chain
-
-
-def _elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], in_sent: list[Mention], text: str, said: dict[int, list[str]]) -> list[str] | None:
-    """Who scored a score that a benchmark opens with no verb, as in the sentence's first scores, in the same order.
-
-    "On A X reaches 86.0% against 87.3% for Y, and on B 73.1% against 76.4%": 73.1% is X's and 76.4% Y's.
-    """
-    start = scores[index][0]
-    opened = [a for a in arenas if a.end_char <= start]
-    if not opened or not result_arenas.OPENING.search(text[max(0, opened[-1].start_char - 30) : opened[-1].start_char]):
-        return None
-    first = next(i for i, s in enumerate(scores) if s[0] >= opened[-1].end_char)
-    if text[opened[-1].end_char : scores[first][0]].strip() or any(opened[-1].end_char <= e.start_char < start and e.label_ in SUBJECT_TYPES for e in in_sent):
-        return None
-    earlier = [said[i] for i in sorted(said) if scores[i][1] <= opened[-1].start_char]
-    return earlier[index - first] if index - first < len(earlier) else None
-
-
 def _names_no_arena(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], arenas_said: dict[int, Mention | None], text: str) -> bool:
     """Whether score `index` is in a list after earlier scores of the sentence and no benchmark is named after those but theirs:
     "0.74% on A and 2.71% on B, where Y records 0.83% and 3.42%" lists Y's scores on A and B, in order."""
     first, last = result_arenas.listed(scores, index, text)
     said = {id(a) for a in arenas_said.values() if a is not None}
     return first > 0 and last > first and not any(a.start_char > scores[first - 1][1] and id(a) not in said for a in arenas)
-
-
-# Who scored, named after the scores: "A Dice of 0.891 on A puts X ahead of Y", "... is reached by X"; not "Using 10% of the
-# labels, X reaches", where the score is a share of the data.
-PUTS_BEFORE = re.compile(r"\b(?:puts?|places?|makes?|lets?|ranks?|by)\s+(?:the\s+)?$")
-LATER_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but|than|ahead of|over|against|compared)\b")
-
-
-def _scorer_after(scores: list[tuple[int, int, str]], index: int, in_sent: list[Mention], text: str) -> Mention | None:
-    """The model or method named after the list of score `index` that the sentence says scored it, where none is named before
-    it: the object of "puts"/"makes"/"by", with no comparison or new clause between."""
-    end = scores[result_arenas.listed(scores, index, text)[1]][1]
-    later = next((e for e in in_sent if e.start_char >= end and e.label_ in SUBJECT_TYPES), None)
-    if later is None or LATER_CLAUSE.search(text, end, later.start_char):
-        return None
-    return later if PUTS_BEFORE.search(text, max(end, later.start_char - 12), later.start_char) else None
 
 
 def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[Entity]) -> list[Result]:
@@ -278,9 +189,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if len(bounds) > 1 and text[bounds[-2] : clause_start].rstrip().endswith(":") and SCORE_FIRST.match(text, clause_start) and not any(
                     id(e) in scorers and clause_start <= e.start_char < start for e in in_sent):
                 clause_start = bounds[-2]  # the scores after the colon go on with X's clause
-            tools = _lead_tools(in_sent, clause_start, start, text)
+            tools = result_subjects.lead_tools(in_sent, clause_start, start, text)
             subjects = [e for e in in_sent if id(e) in scorers and clause_start <= e.start_char and e.end_char <= start and id(e) not in tools
-                        and not (FOR_LEAD.match(text[clause_start : e.start_char]) and _for_setting(e, start, scorers, in_sent, text))
+                        and not (FOR_LEAD.match(text[clause_start : e.start_char]) and result_subjects.for_setting(e, start, scorers, in_sent, text))
                         and e not in owners]
             preference = result_scores.preference_share(text, sent.start_char, start, end)
             if preference:  # "X is preferred over Y in 68% of pairs": X's share, not Y's
@@ -298,7 +209,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if proposed and subjects and (added := next((e for e in in_sent if e.end_char <= start and name(e) == proposed
                                                          and ADDED_TO.fullmatch(text, subjects[-1].end_char, e.start_char)), None)):
                 subjects[-1] = added  # "BigGAN with AukGAN obtains 9.12": the paper's method at work on a base model
-            owner = None if versus else next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None) or _described_owner(in_sent, start, text)
+            owner = None if versus else next((e for e in in_sent if result_subjects.PAREN_BEFORE.match(text[e.end_char : start])), None) or result_subjects.described_owner(in_sent, start, text)
             if owner is not None and (owner.label_ in SUBJECT_TYPES or id(owner) in acting) and name(owner) != proposed and (
                     head := next((e for e in in_sent if e.label_ in SUBJECT_TYPES and HEAD_WITH.fullmatch(text, e.end_char, owner.start_char)), None)):
                 owner = head  # "Swin-T with UperNet (44.5 mIoU)": the model the component is added to scored
@@ -330,14 +241,14 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [unlisted_for.group(1)]
             elif compared:
                 continue  # "against 85.0 for MedCLIP and 80.4 for random initialisation": no one the paper names
-            elif (repeated := _elliptic(scores, index, arenas, in_sent, text, said)) is not None:
+            elif (repeated := result_subjects.elliptic(scores, index, arenas, in_sent, text, said)) is not None:
                 names = repeated
             elif (unlisted_subject := result_names.name_before_verb(text, sent.start_char, start, spans_at)) and not (subjects and subjects[-1].end_char > unlisted_subject.start(1)):
                 names = [unlisted_subject.group(1)]  # "where Rainbow scores 0", Rainbow no entity
             elif not subjects and index - 1 in said and result_scores.LIST_LINK.match(text[scores[index - 1][1] : start]):
                 names = said[index - 1]  # "Tern scores 61.2 on A, 55.0 on B and 70.3 on C": the list goes on with who scored its first
             elif subjects:
-                names = [result_names.written_name(s, text) or name(s) for s in _respectively(result_arenas.coordinated(subjects, text), scores, index, text)]
+                names = [result_names.written_name(s, text) or name(s) for s in result_subjects.respectively(result_arenas.coordinated(subjects, text), scores, index, text)]
             elif WHILE_GERUND.search(text, max(sent.start_char, clause_start - 8), clause_start) and GERUND_START.match(text, clause_start) and (
                     said or (result_names.METRICS.search(text, clause_start, start) and (earlier := [e for e in in_sent if id(e) in scorers and e.end_char <= clause_start]))):
                 # "X lowers the gap from 0.091 to 0.018 while keeping an accuracy of 84.2%", "X improves FactCC by 6.2 points
@@ -359,7 +270,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 # "... reaches 80.9% on B, ahead of Y (75.1%). The gains shrink on C, where accuracy moves from 75.5% to 76.0%.": the
                 # subject of that sentence, who scored its first result, not the one it is compared with
                 names = [first_subject[last_scored]]
-            elif not subjects and (later := _scorer_after(scores, index, in_sent, text)) is not None:
+            elif not subjects and (later := result_subjects.scorer_after(scores, index, in_sent, text)) is not None:
                 names = [name(later)]  # "A Dice score of 0.891 on A and of 0.857 on B puts X ahead of Y": X's
             else:
                 continue
