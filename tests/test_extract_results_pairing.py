@@ -104,3 +104,21 @@ def test_who_scored_may_be_named_after_the_scores():
 def test_a_share_of_the_data_before_who_scored_is_no_score_of_theirs():
     found = _results("We propose Gannet3D, a segmenter. Using only 10% of the seed labels, Gannet3D reaches a Dice score of 0.874 on BraTS 2021.")
     assert found == {("Gannet3D", "BraTS 2021", "0.874")}
+
+
+def test_a_number_a_named_metric_is_is_a_score():
+    found = _results("We propose Tansy, a sequential recommender. On MovieLens-1M, Tansy records an NDCG@10 of 0.209. "
+                     "Its Recall@20 on MovieLens-1M is 0.327.")
+    assert found == {("Tansy", "MovieLens-1M", "0.209"), ("Tansy", "MovieLens-1M", "0.327")}
+
+
+def test_the_whole_number_a_change_of_a_metric_ends_at_is_a_score_before_any_other():
+    found = _results("We introduce Skua-Cast, a forecasting network. Skua-Cast lowers the 5-day Z500 RMSE on WeatherBench 2 to 318, "
+                     "compared with 333 for GraphCast. Its wind error is 2.05 on the same benchmark.")
+    assert {("Skua-Cast", "WeatherBench 2", "318"), ("GraphCast", "WeatherBench 2", "333")} <= found
+
+
+def test_a_whole_number_reached_in_steps_is_no_score():
+    found = _results("We propose Tansy, a recommender. Tansy cuts training to 12 hours and raises the batch size to 4096. "
+                     "It reaches an NDCG@10 of 0.209 on MovieLens-1M.")
+    assert found == {("Tansy", "MovieLens-1M", "0.209")}

@@ -104,23 +104,29 @@ WHOLE_LISTED = re.compile(rf"\s+(?:for|on|in)\s+[^,;()\d]{{1,40}}?(?:,\s*and|,|\
 WHOLE_BARE_LISTED = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)({_WHOLE})(?=\s*(?:[,;.)]|$)|\s+(?:and|on|in|for|respectively)\b)")
 
 
+# "Its Recall@20 on MovieLens-1M is 0.331": a number that a metric named before "is".
+METRIC_IS = re.compile(rf"(?:{result_names.METRICS.pattern})[^,;()%]{{0,40}}?\s(?:is|are|stands at|equals)\s+~?$")
+
+
 def _metric_of(text: str, sentence_start: int, start: int) -> bool:
-    """Whether the number at `start` follows "<metric> of" ("with an end-point error of 3.87"), which says it is a score."""
-    return text.endswith("of ", sentence_start, start) and METRIC_ENDS.search(text[max(sentence_start, start - 43) : start - 3]) is not None
+    """Whether the number at `start` follows "<metric> of" ("with an end-point error of 3.87") or "<metric> ... is" ("its
+    Recall@20 on B is 0.331"), which says it is a score."""
+    if text.endswith("of ", sentence_start, start):
+        return METRIC_ENDS.search(text[max(sentence_start, start - 43) : start - 3]) is not None
+    return text.endswith(" ", sentence_start, start) and METRIC_IS.search(text, max(sentence_start, start - 70), start) is not None
 
 
-def first_whole_score(text: str) -> re.Match | None:
-    """The first whole number of `text` that a metric or "scores" names ("an RMSE of 312", "scores 812", "a score from 1,240
-    to 2,910"), for an abstract with no other score.
+def first_whole_score(text: str, end: int) -> re.Match | None:
+    """The first whole number of `text[:end]` that a metric or "scores" names ("an RMSE of 312", "scores 812", "a score from
+    1,240 to 2,910", "lowers the RMSE to 312"), for an abstract with no other score or before its first other one.
 
     The rarer shapes (`WHOLE_SOLVED`, `WHOLE_REACHED`) count only in an abstract with another score: each search over a whole
     text costs as much as the rest of the step on most abstracts, which state no score.
     """
-    for match in WHOLE_OF.finditer(text):
-        if METRIC_ENDS.search(text[max(0, match.start() - 40) : match.start()]):
-            return match
-    scored = _scored(text, 0, len(text), solved=False)
-    return scored[0] if scored else None
+    found = [m for m in WHOLE_OF.finditer(text, 0, end) if METRIC_ENDS.search(text[max(0, m.start() - 40) : m.start()])][:1]
+    found += _scored(text, 0, end, solved=False)[:1]
+    found += [m for m in WHOLE_TO.finditer(text, 0, end) if METRIC_CHANGED.search(text, max(0, m.start() - 80), m.start())][:1]
+    return min(found, key=lambda m: m.start()) if found else None
 
 
 def _reached(text: str, start: int, end: int) -> list[re.Match]:
@@ -148,11 +154,17 @@ def _scored(text: str, start: int, end: int, solved: bool = True) -> list[re.Mat
     return sorted(found, key=lambda m: m.start()) if len(found) > 1 else found
 
 
+# "lowers the 5-day Z500 RMSE on B to 312": the whole number a change of a named metric ends at.
+WHOLE_TO = re.compile(rf"to ({_WHOLE})")
+METRIC_CHANGED = re.compile(rf"\b(?:lower|reduc|cut|bring|brought|rais|lift|improv|push|increas|decreas|drop)\w*\s[^,;.]{{0,40}}?(?:{result_names.METRICS.pattern})[^,;.]{{0,30}}?\s$")
+
+
 def whole_scores(text: str, sent: Sentence) -> list[tuple[int, str]]:
     """The whole-number scores of `sent` that a metric or "scores" names, with the ones set against or listed after them, as (start, value)."""
     found: dict[int, str] = {}
     heads = _scored(text, sent.start_char, sent.end_char) + _reached(text, sent.start_char, sent.end_char)
     heads += [m for m in WHOLE_OF.finditer(text, sent.start_char, sent.end_char) if METRIC_ENDS.search(text[max(sent.start_char, m.start() - 40) : m.start()])]
+    heads += [m for m in WHOLE_TO.finditer(text, sent.start_char, sent.end_char) if METRIC_CHANGED.search(text, max(sent.start_char, m.start() - 80), m.start())]
     for match in heads:
         following: re.Match | None = match
         while following:
@@ -259,7 +271,7 @@ def numbers(text: str, sent: Sentence) -> list[tuple[int, str]]:
     start, end = sent.start_char, sent.end_char
     if not (text.find("%", start, end) >= 0 or text.find("~", start, end) >= 0 or DECIMAL_POINT.search(text, start, end)
             or OF_DIGIT.search(text, start, end) or text.find("scor", start, end) >= 0 or WHOLE_FROM_TO.search(text, start, end)
-            or OF_TOTAL.search(text, start, end) or _reached(text, start, end)):
+            or OF_TOTAL.search(text, start, end) or _reached(text, start, end) or WHOLE_TO.search(text, start, end)):
         return []  # every number `SCORE` or `whole_scores` finds has one of these, most of which searches with a literal start find fast
     sent_text = text[sent.start_char : sent.end_char]
     return sorted([(sent.start_char + m.start(1), m.group(1)) for m in SCORE.finditer(sent_text)] + whole_scores(text, sent))
