@@ -122,3 +122,21 @@ def test_a_whole_number_reached_in_steps_is_no_score():
     found = _results("We propose Tansy, a recommender. Tansy cuts training to 12 hours and raises the batch size to 4096. "
                      "It reaches an NDCG@10 of 0.209 on MovieLens-1M.")
     assert found == {("Tansy", "MovieLens-1M", "0.209")}
+
+
+def test_the_agent_after_an_opening_benchmark_phrase_refers_to_the_name_before():
+    found = _results("Kestrel-Desk is a computer-use agent that verifies each action. On OSWorld the agent completes 33.1% of tasks, "
+                     "against 24.0% for UI-Wren-72B.", "Kestrel-Desk: verified screen agents")
+    assert found == {("Kestrel-Desk", "OSWorld", "33.1%"), ("UI-Wren-72B", "OSWorld", "24.0%")}
+
+
+def test_a_name_and_a_colon_own_the_score_after_them_on_the_benchmark_of_the_score_before():
+    found = _results("We propose Pipit, a click model. On the Baidu-ULTR dataset, Pipit attains an nDCG@10 of 0.449 (DLA: 0.430, "
+                     "PBM: 0.417).")
+    assert found == {("Pipit", "Baidu-ULTR", "0.449"), ("DLA", "Baidu-ULTR", "0.430"), ("PBM", "Baidu-ULTR", "0.417")}
+
+
+def test_a_metric_lowered_to_a_score_is_no_one_who_scored():
+    found = _results("We propose LatticeWing, a crystal generator. On MP-20, LatticeWing raises the match rate from 55.1% to 62.4% "
+                     "and lowers the RMSD to 0.043.")
+    assert found == {("LatticeWing", "MP-20", "62.4%"), ("LatticeWing", "MP-20", "0.043")}

@@ -84,6 +84,8 @@ UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$
 PAREN_AFTER = re.compile(r"^\s*\(\s*$")
 # "ahead of DREEAM at 64.20 F1": a score written after a name and "at" is that name's.
 AT_SCORE = re.compile(r"\s+at\s+~?")
+# "0.452 (DLA: 0.431, PBM: 0.418)": a score after a name and a colon is that name's, on the benchmark of the score before.
+COLON_SCORE = re.compile(r"\s*[:=]\s*~?")
 # "higher than PaLM's 73.9%": a score after a name's possessive is that name's.
 POSSESSIVE_SCORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?~?")
 # "completes 17 of 20 tasks (85%)": the share restates a count of the one who scored, not an unnamed owner's score.
@@ -215,8 +217,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if owner is not None and (owner.label_ in SUBJECT_TYPES or id(owner) in acting) and name(owner) != proposed and (
                     head := next((e for e in in_sent if e.label_ in SUBJECT_TYPES and HEAD_WITH.fullmatch(text, e.end_char, owner.start_char)), None)):
                 owner = head  # "Swin-T with UperNet (44.5 mIoU)": the model the component is added to scored
-            owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and (PAREN_AFTER.match(text[end : e.start_char]) or AT_SCORE.fullmatch(text, e.end_char, start)
-                                                                                    or POSSESSIVE_SCORE.fullmatch(text, e.end_char, start))), None)
+            owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and (
+                (PAREN_AFTER.match(text[end : e.start_char]) and not text.startswith(":", e.end_char)) or AT_SCORE.fullmatch(text, e.end_char, start)
+                or POSSESSIVE_SCORE.fullmatch(text, e.end_char, start) or COLON_SCORE.fullmatch(text, e.end_char, start))), None)
             close = text.find(")", end, sent.end_char)
             if owner is None and close > 0 and text[max(sent.start_char, start - 2) : start].strip().endswith("("):
                 owner = next((e for e in in_sent if e.label_ in SUBJECT_TYPES and end < e.start_char and e.end_char <= close), None)  # "(31.8% of issues by GPT-4o)"
@@ -296,7 +299,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 # and no several benchmarks are named as what it is over ("over the five benchmarks")
                 benchmark = None if any(a.start_char < start for a in arenas) or OVER_SEVERAL.search(text, clause_start, sent.end_char) else suite_before(number, names)
             previous = max(benchmarks_said, default=None)  # the last score with a result, past a start of a change ("(from 27.9% for ...)")
-            if ((compared_name or (owner is not None and result_names.compared_owner(owner, text))) and previous is not None
+            if ((compared_name or (owner is not None and (result_names.compared_owner(owner, text) or COLON_SCORE.fullmatch(text, owner.end_char, start))))
+                    and previous is not None
                     and len(set(result_arenas.listed(scores, index, text))) == 1
                     and not any(scores[previous][1] <= a.start_char < start for a in arenas)):
                 benchmark = benchmarks_said[previous]  # "an average of 75.8%, ahead of X (72.6%)": X's one score is on what it is compared with
