@@ -140,3 +140,18 @@ def test_a_metric_lowered_to_a_score_is_no_one_who_scored():
     found = _results("We propose LatticeWing, a crystal generator. On MP-20, LatticeWing raises the match rate from 55.1% to 62.4% "
                      "and lowers the RMSD to 0.043.")
     assert found == {("LatticeWing", "MP-20", "62.4%"), ("LatticeWing", "MP-20", "0.043")}
+
+
+def test_a_compared_score_of_a_name_is_that_names():
+    found = _results("We propose Vireo, a tool-use agent. Vireo reaches 72.3% accuracy on GAIA, compared to 65.1% of Heron-72B.")
+    assert found == {("Vireo", "GAIA", "72.3%"), ("Heron-72B", "GAIA", "65.1%")}
+
+
+def test_a_relative_clause_gives_its_name_the_score():
+    found = _results("We propose Vireo, a tool-use agent. Vireo-8B scores 41.2 on GAIA, a 3.3-point gain over Heron-72B, which scores 37.9.")
+    assert found == {("Vireo-8B", "GAIA", "41.2"), ("Heron-72B", "GAIA", "37.9")}
+
+
+def test_scores_set_against_each_other_without_parentheses_after_a_comparison_by_our_model():
+    found = _results("We propose Vireo, a tool-use agent. Notably, our 8B model surpasses Heron-72B on GAIA, achieving 41.2 versus 37.9.")
+    assert found == {("Vireo", "GAIA", "41.2"), ("Heron-72B", "GAIA", "37.9")}

@@ -47,6 +47,7 @@ SCORE_VERBS = re.compile(
 )
 # "matches GPT-4o on DocVQA (94.1 vs. 94.5)": two scores set against each other, the first of who scored, the second of whom it is compared with.
 VS_PAIR = re.compile(r"\(\s*~?(\d+(?:\.\d+)?%?)\s*(?:vs\.?|versus)\s*~?(\d+(?:\.\d+)?%?)\s*\)")
+VS_BARE = re.compile(r"~?(\d+(?:\.\d+)?%?)\s*(?:vs\.?|versus)\s*~?(\d+(?:\.\d+)?%?)")
 BARE_UNIT = re.compile(r"^\s*(x\b|×|times|(?-i:[BMK])\b|billion|million|seconds?|s\b|hours?|minutes?|days?|ms\b|GB|MB|tokens|fps|Hz)", re.I)
 # Other scores of the same list, skipped when looking for the words around a list ("of 14.1%, 7.1%, and 9.4%").
 SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")

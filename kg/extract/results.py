@@ -84,6 +84,10 @@ UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$
 PAREN_AFTER = re.compile(r"^\s*\(\s*$")
 # "ahead of DREEAM at 64.20 F1": a score written after a name and "at" is that name's.
 AT_SCORE = re.compile(r"\s+at\s+~?")
+# "a 3.3-point gain over X, which scores 37.9": a score a relative clause gives a name is that name's.
+WHICH_SCORES = re.compile(r",?\s+(?:which|who|that)\s+(?:\w+ly\s+)?(?:scores|reaches|achieves|obtains|attains|gets|records)\s+(?:only\s+)?~?")
+# "compared to 65.1% of GPT-4o": a compared score "of" a name is that name's.
+OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
 # "0.452 (DLA: 0.431, PBM: 0.418)": a score after a name and a colon is that name's, on the benchmark of the score before.
 COLON_SCORE = re.compile(r"\s*[:=]\s*~?")
 # "higher than PaLM's 73.9%": a score after a name's possessive is that name's.
@@ -204,8 +208,12 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if len(subjects) > 1 and (COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char)
                                       or (IMPROVED_OBJECT.search(text, clause_start, subjects[-1].start_char) and BY_GAIN.match(text, subjects[-1].end_char))):
                 compared_object, subjects = subjects[-1], subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
+            elif len(subjects) == 1 and COMPARED_OBJECT.search(text, clause_start, subjects[0].start_char) and OURS.search(text, clause_start, subjects[0].start_char):
+                compared_object, subjects = subjects[0], []  # "our 8B model surpasses X on B, achieving 41.2 versus 37.9": ours, not X's
             paren = text.rfind("(", sent.start_char, start)
             versus = result_scores.VS_PAIR.match(text, paren) if paren >= 0 else None
+            if not (versus and start in (versus.start(1), versus.start(2))):  # "achieving 41.2 versus 37.9", no parentheses
+                versus = next(filter(None, (result_scores.VS_BARE.match(text, s[0]) for s in scores[max(0, index - 1) : index + 1])), None)
             versus = versus if versus and start in (versus.start(1), versus.start(2)) else None
             if versus and start == versus.start(2):
                 compared_object = compared_object or next((e for e in in_sent if id(e) in tools and COMPARED_LEAD.match(text, clause_start, e.start_char)), None)
@@ -219,7 +227,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 owner = head  # "Swin-T with UperNet (44.5 mIoU)": the model the component is added to scored
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and (
                 (PAREN_AFTER.match(text[end : e.start_char]) and not text.startswith(":", e.end_char)) or AT_SCORE.fullmatch(text, e.end_char, start)
-                or POSSESSIVE_SCORE.fullmatch(text, e.end_char, start) or COLON_SCORE.fullmatch(text, e.end_char, start))), None)
+                or POSSESSIVE_SCORE.fullmatch(text, e.end_char, start) or COLON_SCORE.fullmatch(text, e.end_char, start)
+                or WHICH_SCORES.fullmatch(text, e.end_char, start))), None)
             close = text.find(")", end, sent.end_char)
             if owner is None and close > 0 and text[max(sent.start_char, start - 2) : start].strip().endswith("("):
                 owner = next((e for e in in_sent if e.label_ in SUBJECT_TYPES and end < e.start_char and e.end_char <= close), None)  # "(31.8% of issues by GPT-4o)"
@@ -230,6 +239,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
             following = FOR_OWNER.match(text[skip : skip + 28])  # "2.7% for a Conformer", "19.6 dB for FreeNeRF"
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
+            if not after_for and (of := OF_OWNER.match(text, end)) and result_arenas.compared_with(scores, index, text) is not None:
+                after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and e.start_char == of.end()]  # "compared to 65.1% of GPT-4o"
             compared = following is not None and not after_for and result_arenas.compared_with(scores, index, text) is not None
             unlisted_for = following and not after_for and result_names.owner_after_for(text, skip + following.end(), sent.end_char, compared)
             owners += [owner] if owner is not None else after_for[:1]
