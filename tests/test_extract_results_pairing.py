@@ -155,3 +155,20 @@ def test_a_relative_clause_gives_its_name_the_score():
 def test_scores_set_against_each_other_without_parentheses_after_a_comparison_by_our_model():
     found = _results("We propose Vireo, a tool-use agent. Notably, our 8B model surpasses Heron-72B on GAIA, achieving 41.2 versus 37.9.")
     assert found == {("Vireo", "GAIA", "41.2"), ("Heron-72B", "GAIA", "37.9")}
+
+
+def test_a_name_after_relative_to_is_what_the_scores_are_set_against():
+    found = _results("We propose Wren, a recommender. Relative to SASRec, Wren lifts HR@10 on Amazon-Beauty to 0.0712 and NDCG@10 to 0.0431.")
+    assert found == {("Wren", "Amazon-Beauty", "0.0712"), ("Wren", "Amazon-Beauty", "0.0431")}
+
+
+def test_a_colon_score_after_a_score_on_a_benchmark_is_on_that_benchmark():
+    found = _results("We propose Wren, a language model. Wren-70B is competitive with Heron-4o, scoring 88.1 on MMLU (Heron-4o: 88.7) "
+                     "and 76.0 on MATH (Heron-4o: 76.6).")
+    assert found == {("Wren-70B", "MMLU", "88.1"), ("Heron-4o", "MMLU", "88.7"), ("Wren-70B", "MATH", "76.0"), ("Heron-4o", "MATH", "76.6")}
+
+
+def test_a_compared_score_that_names_its_own_benchmark_keeps_it():
+    found = _results("We propose Wren, a segmenter. Wren reaches 78.0 mIoU on Cityscapes and 44.3 mIoU on ADE20K, ahead of "
+                     "Heron-B0 (76.0 mIoU on Cityscapes).")
+    assert ("Heron-B0", "Cityscapes", "76.0") in found

@@ -22,7 +22,7 @@ from kg.extract.mentions import Mention
 
 SUBJECT_TYPES = {"Model", "Method"}
 # "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
-LEAD_PHRASE = re.compile(r"^\W*(with|using|against|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from|with))\b[^,;]*$", re.I)
+LEAD_PHRASE = re.compile(r"^\W*(with|using|against|relative to|unlike|in contrast to|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from|with))\b[^,;]*$", re.I)
 LIST_END = re.compile(r"\b(?:and|or)\b|&")
 # "with RoBERTa-large these rise to 65.5 F1": a pronoun after the lead phrase is who scored, and "these" are the scores before.
 PRONOUN_NEXT = re.compile(r"\s+(?:it|they|these|this|we|its|their|our)\b")

@@ -313,7 +313,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if ((compared_name or (owner is not None and (result_names.compared_owner(owner, text) or COLON_SCORE.fullmatch(text, owner.end_char, start))))
                     and previous is not None
                     and len(set(result_arenas.listed(scores, index, text))) == 1
-                    and not any(scores[previous][1] <= a.start_char < start for a in arenas)):
+                    and not any(scores[previous][1] <= a.start_char < start and a is not arenas_said.get(previous) for a in arenas)
+                    and not (arena is not None and end < arena.start_char < text.find(")", end, sent.end_char))):  # "X (76.2 on A)" is on A
                 benchmark = benchmarks_said[previous]  # "an average of 75.8%, ahead of X (72.6%)": X's one score is on what it is compared with
             benchmarks_said[index] = benchmark
             last_scored = number
