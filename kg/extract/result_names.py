@@ -235,8 +235,8 @@ def gerund_clause(text: str, sentence_start: int, clause_start: int, start: int)
 
 # "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.
 COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency|compute|runtime)\s+of\s+$", re.I)
-# "Plugged into a 3D U-Net, it ...", "built on a pretrained X"; not "On MovieLens-1M X reaches": the word between is no name.
-BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?((?-i:[a-z\d][\w-]*)\s+){0,2}$", re.I)
+# "Plugged into a 3D U-Net, it ...", "built on a pretrained X", "under X"; not "On MovieLens-1M X reaches": the word between is no name.
+BACKBONE = re.compile(r"\b(by|with|using|under|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?((?-i:[a-z\d][\w-]*)\s+){0,2}$", re.I)
 # "the success rate for the 'ObtainDiamond' task": a name followed by "task" names a task, not who scored.
 TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environments?|settings?|splits?)\b", re.I)
 
