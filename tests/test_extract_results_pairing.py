@@ -178,3 +178,10 @@ def test_a_name_after_under_is_a_tool_not_who_scored():
     found = _results("We propose Finch, a cache eviction method. With a 10% budget, Heron-8B-Instruct keeps most of its score on "
                      "LongBench under Finch, and its accuracy on RULER stays at 91.1%.")
     assert found == {("Heron-8B-Instruct", "RULER", "91.1%")}
+
+
+def test_a_share_that_restates_a_count_of_a_benchmarks_tasks_is_on_that_benchmark():
+    found = _results("We propose Weaverbird, a planner for text agents. Our planner completes 90 of 134 ALFWorld tasks (67.2%) and "
+                     "averages a score of 56.1 on ScienceWorld, against 50.7% and 44.2 for ReAct.")
+    assert found == {("Weaverbird", "ALFWorld", "67.2%"), ("Weaverbird", "ScienceWorld", "56.1"),
+                     ("ReAct", "ALFWorld", "50.7%"), ("ReAct", "ScienceWorld", "44.2")}

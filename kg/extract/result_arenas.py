@@ -57,7 +57,9 @@ OWN_PHRASE = re.compile(r"(?:(?!\b(?:for|than|of|from)\b)[^,;\d])*?\b(?:on|in)\s
 ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
 FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?([\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?\s+)?to\s*$")
 PAREN_NAMED = re.compile(r"%?\s*(?:[\w@-]+\s*)?\(\s*")
-PAREN_OPENED = re.compile(r"\s*\(\s*(?:~?[\d.]+%?\s*(?:,|and)\s*)*$")
+# Past a head noun of what was counted: "completes 92 of 134 ALFWorld tasks (68.7%)".
+PAREN_OPENED = re.compile(r"(?:\s+(?:tasks|problems|questions|episodes|games|levels|instances|issues|puzzles|queries|test set|split|benchmark|dataset))?"
+                          r"\s*\(\s*(?:~?[\d.]+%?\s*(?:,|and)\s*)*$")
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&|/)?\s*$")
 # ", and on the B benchmark it obtains": a benchmark phrase that opens a clause of its own.
 CLAUSE_OPENING = re.compile(r"[,;]\s*(?:and\s+)?(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)

@@ -93,7 +93,7 @@ COLON_SCORE = re.compile(r"\s*[:=]\s*~?")
 # "higher than PaLM's 73.9%": a score after a name's possessive is that name's.
 POSSESSIVE_SCORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?~?")
 # "completes 17 of 20 tasks (85%)": the share restates a count of the one who scored, not an unnamed owner's score.
-COUNT_BEFORE = re.compile(r"\b\d+\s+(?:of|out of)\s+\d+\s+[a-z][\w-]*\s*\(\s*$")
+COUNT_BEFORE = re.compile(r"\b\d+\s+(?:of|out of)\s+\d+\s+(?:[A-Z][\w-]*\s+)?[a-z][\w-]*\s*\(\s*$")  # also "92 of 134 ALFWorld tasks (68.7%)"
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
 THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate|gains|improvements)\b", re.I)
 # "an average accuracy of 71.2% over the five benchmarks", "across them": an average over several, which has no one benchmark.
