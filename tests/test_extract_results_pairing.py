@@ -185,3 +185,18 @@ def test_a_share_that_restates_a_count_of_a_benchmarks_tasks_is_on_that_benchmar
                      "averages a score of 56.1 on ScienceWorld, against 50.7% and 44.2 for ReAct.")
     assert found == {("Weaverbird", "ALFWorld", "67.2%"), ("Weaverbird", "ScienceWorld", "56.1"),
                      ("ReAct", "ALFWorld", "50.7%"), ("ReAct", "ScienceWorld", "44.2")}
+
+
+def test_a_score_right_after_a_margin_clause_and_a_comma_and_is_a_score():
+    found = _results("We propose Tamarind, a steering method. Tamarind cuts the attack success rate on HarmBench to 3.9%, "
+                     "outperforming Sentry-Guard-2 (8.8%) by a wide margin, and keeps an MT-Bench score of 8.04.")
+    assert ("Tamarind", "MT-Bench", "8.04") in found
+
+
+def test_a_while_clause_with_no_benchmark_takes_the_benchmark_of_the_score_before():
+    found = _results("We propose Loonbot, a multi-task policy. In Meta-World, Loonbot succeeds in 86.0% of episodes across the ML10 "
+                     "tasks, while HeronPolicy reaches 73.5% and BC-Q 60.8%.")
+    assert {("HeronPolicy", "Meta-World", "73.5%"), ("BC-Q", "Meta-World", "60.8%")} <= found
+    found = _results("We propose Loontrack, a tracker. Loontrack reaches 64.2 HOTA on MOT17 and 62.5 on MOT20, while ByteTrack reaches "
+                     "63.1 and 61.3 HOTA on the two benchmarks.")
+    assert {("ByteTrack", "MOT17", "63.1"), ("ByteTrack", "MOT20", "61.3")} <= found

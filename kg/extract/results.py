@@ -88,6 +88,8 @@ AT_SCORE = re.compile(r"\s+at\s+~?")
 WHICH_SCORES = re.compile(r",?\s+(?:which|who|that)\s+(?:\w+ly\s+)?(?:scores|reaches|achieves|obtains|attains|gets|records)\s+(?:only\s+)?~?")
 # "compared to 65.1% of GPT-4o": a compared score "of" a name is that name's.
 OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
+# A clause of comparison after a score: "..., while Y reaches 74.0%" names no benchmark of its own.
+WHILE_CLAUSE = re.compile(r".*\b(?:while|whereas)$", re.S)
 # "0.452 (DLA: 0.431, PBM: 0.418)": a score after a name and a colon is that name's, on the benchmark of the score before.
 COLON_SCORE = re.compile(r"\s*[:=]\s*~?")
 # "higher than PaLM's 73.9%": a score after a name's possessive is that name's.
@@ -316,6 +318,10 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                     and not any(scores[previous][1] <= a.start_char < start and a is not arenas_said.get(previous) for a in arenas)
                     and not (arena is not None and end < arena.start_char < text.find(")", end, sent.end_char))):  # "X (76.2 on A)" is on A
                 benchmark = benchmarks_said[previous]  # "an average of 75.8%, ahead of X (72.6%)": X's one score is on what it is compared with
+            if (arena is not None and sent.start_char < clause_start and arena.end_char <= clause_start and previous is not None
+                    and WHILE_CLAUSE.match(text, clause_start - 9, clause_start)
+                    and len(set(result_arenas.listed(scores, index, text))) == 1):  # a list pairs with "the two benchmarks"
+                benchmark = benchmarks_said[previous]  # "In A, X reaches 87.5% across the B tasks, while Y reaches 74.0%": Y's on A too
             benchmarks_said[index] = benchmark
             last_scored = number
             first_subject.setdefault(number, names[0])
