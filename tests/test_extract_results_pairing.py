@@ -200,3 +200,9 @@ def test_a_while_clause_with_no_benchmark_takes_the_benchmark_of_the_score_befor
     found = _results("We propose Loontrack, a tracker. Loontrack reaches 64.2 HOTA on MOT17 and 62.5 on MOT20, while ByteTrack reaches "
                      "63.1 and 61.3 HOTA on the two benchmarks.")
     assert {("ByteTrack", "MOT17", "63.1"), ("ByteTrack", "MOT20", "61.3")} <= found
+
+
+def test_a_price_is_no_score():
+    found = _results("We propose Kite, a coding agent. On SWE-bench Lite, Kite resolves 41.0% of issues at $0.31 per issue, compared "
+                     "with 27.3% for Heron-Agent.")
+    assert found == {("Kite", "SWE-bench Lite", "41.0%"), ("Heron-Agent", "SWE-bench Lite", "27.3%")}

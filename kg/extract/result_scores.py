@@ -11,7 +11,7 @@ results ("+12%", "by 40%", "a 40% improvement", "33% fewer", "relative
 improvements of 14%, 7% and 9%", "gains 3.1 BLEU", "4.1 chrF++ points above", "46.6% in saved computation"), nor is a ceiling ("below 54%", "less than
 10% of the tokens"), nor a score listed after a relative one ("by 12.2% for
 ICL and 19.5% for training"), and in "from A to B" only B is.
-A share of the data ("with 1% of the labels") is no score, nor is a version
+A share of the data ("with 1% of the labels") is no score, nor is a price ("$0.34 per issue"), a version
 ("the CARLA Leaderboard 2.0", "HIVE-COTE 2.0") or a threshold ("at tIoU
 0.5", "an IoU threshold of 0.7"), a target ("rounds to reach 70%") or the
 start of a change ("from 2.48 for the noisy input to 3.29"), unless a named
@@ -29,7 +29,7 @@ import re
 from kg.extract import folding, result_names
 from kg.extract.mentions import Sentence
 
-SCORE = re.compile(r"(?<![\w.+\-±])(?<!\d:)(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?\\?%|\d{1,3}(?:\.\d+)?\+?\\?%|[-−]\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~?\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~\d{2,5}(?![\d%.])|(?<=of )\d{2,4}[-–]\d{2,4}(?![\w%.-]))")
+SCORE = re.compile(r"(?<![\w.+\-±$€£¥])(?<!\d:)(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?\\?%|\d{1,3}(?:\.\d+)?\+?\\?%|[-−]\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~?\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~\d{2,5}(?![\d%.])|(?<=of )\d{2,4}[-–]\d{2,4}(?![\w%.-]))")
 # A range is a score only after "of" ("an Elo of 1300-1500"), and years are none ("of 2009-2019").
 # Its literal start lets the search skip through a text as fast as `str.find`; `_range` checks the word boundary before it.
 RANGE = re.compile(r"of \d{2,4}[-–]\d{2,4}(?![\w%.-])")
