@@ -206,3 +206,19 @@ def test_a_price_is_no_score():
     found = _results("We propose Kite, a coding agent. On SWE-bench Lite, Kite resolves 41.0% of issues at $0.31 per issue, compared "
                      "with 27.3% for Heron-Agent.")
     assert found == {("Kite", "SWE-bench Lite", "41.0%"), ("Heron-Agent", "SWE-bench Lite", "27.3%")}
+
+
+def test_what_a_model_improves_over_is_compared_with_not_who_scored():
+    found = _results("We present Tern-VL, a multimodal reasoning model. Tern-VL-7B improves over its base model, Heron-VL-7B, from 58.6% "
+                     "to 71.2% on MathVista.")
+    assert found == {("Tern-VL-7B", "MathVista", "71.2%")}
+
+
+def test_performance_that_opens_a_sentence_is_the_papers_own():
+    found = _results("We present Tern-VL, a multimodal reasoning model. Performance on MathVista increases from 58.6% to 71.2% after RL training.")
+    assert found == {("Tern-VL", "MathVista", "71.2%")}
+
+
+def test_the_spread_of_a_score_is_no_score():
+    found = _results("We present Sparrow, a speech synthesis model. In a listening test on LibriTTS, Sparrow obtains a MOS of 4.21 ± 0.05.")
+    assert {value for _, _, value in found} == {"4.21"}

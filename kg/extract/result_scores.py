@@ -76,6 +76,7 @@ RELATIVE_WORDS_OF = re.compile(r"\b(higher|lower|better|worse|more|less|increase
 # What may stand between two scores of one list: "by 12.2% for ICL with Claude-3.5 and 19.5% for ...",
 # "by 9.8 (+29.4%) and 5.9": the second is as relative as the first.
 LIST_LINK = re.compile(r"^\s*(\([^()]*\)\s*)?((for|on|in|with)\s+(?:(?!\.\s)[^,;%()]){1,60}?)?\s*(,\s*and|,|and)\s*$", re.I)
+PLUS_MINUS_BEFORE = re.compile(r"(?:±|\+/-|\+-)\s*$")
 MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
 NEW_CLAUSE = re.compile(r",\s+and\b|;")
 
@@ -301,6 +302,8 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
     def value_ok(value: str, start: int, end: int) -> bool:
         if any(a <= start < b for a, b in spans_at):
             return False  # a version inside a name (`Claude 3.5`)
+        if PLUS_MINUS_BEFORE.search(text, max(sent.start_char, start - 5), start):
+            return False  # the spread of a score: "4.21 ± 0.05"
         if value.endswith("%"):
             return True
         if (YEARS.match(value) or version_before(text, sent.start_char, start, value)

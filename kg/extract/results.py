@@ -70,6 +70,8 @@ ADDED_TO = re.compile(r"\s+(?:with|\+)\s+(?:our\s+)?")
 COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?$", re.I)
 # "X improves Y by 3.2 points, reaching 48.7": Y is what X is measured against, X reaches the score; not "improves Y from 4.8% to 42.4%".
 IMPROVED_OBJECT = re.compile(r"\bimprov\w*\s+(?:on\s+|over\s+|upon\s+)?(?:the\s+)?$", re.I)
+# "X improves over its base model, Y, from 58.6% to 71.2%": what X improves over is compared with, whatever follows.
+IMPROVED_OVER = re.compile(r"\bimprov\w*\s+(?:over|upon)\s+(?:(?:its|the|their|a)\b[^,;()]{0,30},\s*)?(?:the\s+)?$", re.I)
 BY_GAIN = re.compile(r"\s+by\s+~?\d")
 UNNAMED_FOR = re.compile(
     r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
@@ -97,7 +99,7 @@ POSSESSIVE_SCORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?~?")
 # "completes 17 of 20 tasks (85%)": the share restates a count of the one who scored, not an unnamed owner's score.
 COUNT_BEFORE = re.compile(r"\b\d+\s+(?:of|out of)\s+\d+\s+(?:[A-Z][\w-]*\s+)?[a-z][\w-]*\s*\(\s*$")  # also "92 of 134 ALFWorld tasks (68.7%)"
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
-THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate|gains|improvements)\b", re.I)
+THE_PERFORMANCE = re.compile(r"(?:^\W*|\bthe )(performance|accuracy|success rate|gains|improvements)\b", re.I)  # also "Performance on B rises"
 # "an average accuracy of 71.2% over the five benchmarks", "across them": an average over several, which has no one benchmark.
 OVER_SEVERAL = re.compile(r"\b(?:over|across)\s+(?:them|these|those|(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:benchmarks|datasets|suites|environments))\b")
 # "We find that self-generated tests are wrong in 20% of cases": the clause after "we find that" has a subject of its own.
@@ -208,7 +210,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 subjects = [e for e in subjects if not result_scores.PREFERRED_TO.search(text, max(clause_start, e.start_char - 30), e.start_char)]
             compared_object = None
             if len(subjects) > 1 and (COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char)
-                                      or (IMPROVED_OBJECT.search(text, clause_start, subjects[-1].start_char) and BY_GAIN.match(text, subjects[-1].end_char))):
+                                      or (IMPROVED_OBJECT.search(text, clause_start, subjects[-1].start_char) and BY_GAIN.match(text, subjects[-1].end_char))
+                                      or IMPROVED_OVER.search(text, clause_start, subjects[-1].start_char)):
                 compared_object, subjects = subjects[-1], subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
             elif len(subjects) == 1 and COMPARED_OBJECT.search(text, clause_start, subjects[0].start_char) and OURS.search(text, clause_start, subjects[0].start_char):
                 compared_object, subjects = subjects[0], []  # "our 8B model surpasses X on B, achieving 41.2 versus 37.9": ours, not X's
