@@ -222,3 +222,14 @@ def test_performance_that_opens_a_sentence_is_the_papers_own():
 def test_the_spread_of_a_score_is_no_score():
     found = _results("We present Sparrow, a speech synthesis model. In a listening test on LibriTTS, Sparrow obtains a MOS of 4.21 ± 0.05.")
     assert {value for _, _, value in found} == {"4.21"}
+
+
+def test_a_metric_may_open_the_parentheses_after_a_benchmark():
+    found = _results("We present Gull, a graph transformer. Gull sets new records on ZINC (MAE 0.061) and ogbg-molhiv (ROC-AUC 80.7).")
+    assert found == {("Gull", "ZINC", "0.061"), ("Gull", "ogbg-molhiv", "80.7")}
+
+
+def test_a_score_set_against_an_average_over_benchmarks_is_an_average_too():
+    found = _results("We present Gull, a forecaster. Across seven benchmarks (ETTh1, ETTh2, ETTm1, ETTm2, Weather, Electricity, Traffic), "
+                     "Gull achieves an average MSE of 0.352 versus 0.366 for PatchTST.")
+    assert found == {("Gull", None, "0.352"), ("PatchTST", None, "0.366")}

@@ -59,7 +59,7 @@ FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?([\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?
 PAREN_NAMED = re.compile(r"%?\s*(?:[\w@-]+\s*)?\(\s*")
 # Past a head noun of what was counted: "completes 92 of 134 ALFWorld tasks (68.7%)".
 PAREN_OPENED = re.compile(r"(?:\s+(?:tasks|problems|questions|episodes|games|levels|instances|issues|puzzles|queries|test set|split|benchmark|dataset))?"
-                          r"\s*\(\s*(?:~?[\d.]+%?\s*(?:,|and)\s*)*$")
+                          r"\s*\(\s*(?:[A-Za-z][\w@-]*\s*[:=]?\s+)?(?:~?[\d.]+%?\s*(?:,|and)\s*)*$")  # "on ZINC (MAE 0.059)" too
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&|/)?\s*$")
 # ", and on the B benchmark it obtains": a benchmark phrase that opens a clause of its own.
 CLAUSE_OPENING = re.compile(r"[,;]\s*(?:and\s+)?(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
@@ -91,7 +91,7 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
     if compared is not None and not any(compared[1] <= a.start_char < scores[index][0] for a in arenas):
         # "it wins 81% on A, compared with 60% for B": both on A; so are the scores listed after B's ("and 0.105 for C")
         if not any(ARENA_NEXT.match(text[end : a.start_char]) or OWN_PHRASE.fullmatch(text, end, a.start_char) for a in arenas if a.start_char >= end):
-            return arena_for(scores, _paired_earlier(scores, index, compared[0], text), result_names.scored_on(arenas, text), text)  # sifted again
+            return arena_for(scores, paired_earlier(scores, index, compared[0], text), result_names.scored_on(arenas, text), text)  # sifted again
     before = [a for a in arenas if a.end_char <= scores[index][0]]
     if before and FROM_TO.match(text[before[-1].end_char : scores[index][0]]):
         return before[-1]  # "on A from 0.874 to 0.903 and on B from ...": on A
@@ -128,7 +128,7 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
     return after[0]
 
 
-def _paired_earlier(scores: list[tuple[int, int, str]], index: int, compared: int, text: str) -> int:
+def paired_earlier(scores: list[tuple[int, int, str]], index: int, compared: int, text: str) -> int:
     """The earlier score that score `index` is compared with: a list compared with as long a list pairs in order ("46.7% on AIME
     and 83.2% on MATH500, compared with 40.0% and 80.6% for X": 40.0% with 46.7%), else the score just before "compared with"."""
     first, last = listed(scores, index, text)

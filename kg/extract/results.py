@@ -321,6 +321,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                     and not any(scores[previous][1] <= a.start_char < start and a is not arenas_said.get(previous) for a in arenas)
                     and not (arena is not None and end < arena.start_char < text.find(")", end, sent.end_char))):  # "X (76.2 on A)" is on A
                 benchmark = benchmarks_said[previous]  # "an average of 75.8%, ahead of X (72.6%)": X's one score is on what it is compared with
+            if (compared_to := result_arenas.compared_with(scores, index, text)) is not None and benchmark is not None and (
+                    paired := result_arenas.paired_earlier(scores, index, compared_to[0], text)) in benchmarks_said and benchmarks_said[paired] is None:
+                benchmark = None  # "an average MSE of 0.351 versus 0.367 for X": an average too, over no one benchmark
             if (arena is not None and sent.start_char < clause_start and arena.end_char <= clause_start and previous is not None
                     and WHILE_CLAUSE.match(text, clause_start - 9, clause_start)
                     and len(set(result_arenas.listed(scores, index, text))) == 1):  # a list pairs with "the two benchmarks"
