@@ -233,3 +233,9 @@ def test_a_score_set_against_an_average_over_benchmarks_is_an_average_too():
     found = _results("We present Gull, a forecaster. Across seven benchmarks (ETTh1, ETTh2, ETTm1, ETTm2, Weather, Electricity, Traffic), "
                      "Gull achieves an average MSE of 0.352 versus 0.366 for PatchTST.")
     assert found == {("Gull", None, "0.352"), ("PatchTST", None, "0.366")}
+
+
+def test_a_percentage_written_with_a_space_is_a_percentage():
+    found = _results("We propose Ternwick, a reasoning method. Ternwick reaches 45.2 % accuracy on GSM8K and 71 % on MATH, up by 3.1 %.",
+                     "Ternwick: a method")
+    assert found == {("Ternwick", "GSM8K", "45.2 %"), ("Ternwick", "MATH", "71 %")}

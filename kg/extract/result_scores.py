@@ -1,6 +1,6 @@
 """Which numbers of a sentence are scores: the first step of finding results (`results`).
 
-A score is a percentage as written ("42.4%"), or a bare number in a
+A score is a percentage as written ("42.4%", "42.4 %"), or a bare number in a
 sentence that says something scored it ("UI-TARS achieves 46.6",
 "~1732 (PPO)", "lowers RMSE to 0.41", "48.7 mIoU", a table flattened
 into "MMMU: X-8B 54.1, Y-8B 49.3", a negative one such as a docking
@@ -29,7 +29,7 @@ import re
 from kg.extract import folding, result_names
 from kg.extract.mentions import Sentence
 
-SCORE = re.compile(r"(?<![\w.+\-±$€£¥])(?<!\d:)(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?\\?%|\d{1,3}(?:\.\d+)?\+?\\?%|[-−]\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~?\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~\d{2,5}(?![\d%.])|(?<=of )\d{2,4}[-–]\d{2,4}(?![\w%.-]))")
+SCORE = re.compile(r"(?<![\w.+\-±$€£¥])(?<!\d:)(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?\\?%|\d{1,3}(?:\.\d+)?\+?(?: ?\\?%)|[-−]\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~?\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~\d{2,5}(?![\d%.])|(?<=of )\d{2,4}[-–]\d{2,4}(?![\w%.-]))")
 # A range is a score only after "of" ("an Elo of 1300-1500"), and years are none ("of 2009-2019").
 # Its literal start lets the search skip through a text as fast as `str.find`; `_range` checks the word boundary before it.
 RANGE = re.compile(r"of \d{2,4}[-–]\d{2,4}(?![\w%.-])")
