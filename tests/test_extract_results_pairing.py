@@ -239,3 +239,12 @@ def test_a_percentage_written_with_a_space_is_a_percentage():
     found = _results("We propose Ternwick, a reasoning method. Ternwick reaches 45.2 % accuracy on GSM8K and 71 % on MATH, up by 3.1 %.",
                      "Ternwick: a method")
     assert found == {("Ternwick", "GSM8K", "45.2 %"), ("Ternwick", "MATH", "71 %")}
+
+
+def test_a_score_of_humans_is_no_models():
+    found = _results("We introduce Marten, an agent benchmark. Accuracy ranges from 22.5% for Heron-70B to 41.2% for Osprey-4o, far below "
+                     "human performance of 89.0%.", "Marten: a benchmark for agents")
+    assert found == {("Heron-70B", "Marten", "22.5%"), ("Osprey-4o", "Marten", "41.2%")}
+    found = _results("We propose Quailnet, a web agent. Quailnet outperforms the baseline without using any human demonstration, achieving "
+                     "a 100% success rate on MiniWoB++.", "Quailnet: web agents")
+    assert ("Quailnet", "MiniWoB++", "100%") in found

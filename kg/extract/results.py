@@ -90,6 +90,8 @@ AT_SCORE = re.compile(r"\s+at\s+~?")
 WHICH_SCORES = re.compile(r",?\s+(?:which|who|that)\s+(?:\w+ly\s+)?(?:scores|reaches|achieves|obtains|attains|gets|records)\s+(?:only\s+)?~?")
 # "compared to 65.1% of GPT-4o": a compared score "of" a name is that name's.
 OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
+# "human performance of 89.0%", "while humans reach 95.2%": a score of people, not of a model.
+HUMAN_SCORE = re.compile(r"\bhumans?(?:\s+(?:performance|accuracy|experts?|annotators?|baseline|level|raters?))?\s+(?:of|at|is|are|reach\w*|achiev\w*|scor\w*|gets?)\s+~?$", re.I)
 # A clause of comparison after a score: "..., while Y reaches 74.0%" names no benchmark of its own.
 WHILE_CLAUSE = re.compile(r".*\b(?:while|whereas)$", re.S)
 # "0.452 (DLA: 0.431, PBM: 0.418)": a score after a name and a colon is that name's, on the benchmark of the score before.
@@ -262,6 +264,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [unlisted_for.group(1)]
             elif compared:
                 continue  # "against 85.0 for MedCLIP and 80.4 for random initialisation": no one the paper names
+            elif HUMAN_SCORE.search(text, max(sent.start_char, start - 40), start):
+                continue  # "far below human performance of 89.0%": the score of people, whom the paper does not name
             elif (repeated := result_subjects.elliptic(scores, index, arenas, in_sent, text, said)) is not None:
                 names = repeated
             elif (unlisted_subject := result_names.name_before_verb(text, sent.start_char, start, spans_at)) and not (subjects and subjects[-1].end_char > unlisted_subject.start(1)):
