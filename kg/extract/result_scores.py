@@ -125,10 +125,10 @@ def first_whole_score(text: str, end: int) -> re.Match | None:
     The rarer shapes (`WHOLE_SOLVED`, `WHOLE_REACHED`) count only in an abstract with another score: each search over a whole
     text costs as much as the rest of the step on most abstracts, which state no score.
     """
-    found = [m for m in WHOLE_OF.finditer(text, 0, end) if METRIC_ENDS.search(text[max(0, m.start() - 40) : m.start()])][:1]
-    found += _scored(text, 0, end, solved=False)[:1]
-    found += [m for m in WHOLE_TO.finditer(text, 0, end) if METRIC_CHANGED.search(text, max(0, m.start() - 80), m.start())][:1]
-    return min(found, key=lambda m: m.start()) if found else None
+    firsts = (next((m for m in WHOLE_OF.finditer(text, 0, end) if METRIC_ENDS.search(text[max(0, m.start() - 40) : m.start()])), None),
+              next(iter(_scored(text, 0, end, solved=False)), None),
+              next((m for m in WHOLE_TO.finditer(text, 0, end) if METRIC_CHANGED.search(text, max(0, m.start() - 80), m.start())), None))
+    return min((m for m in firsts if m is not None), key=lambda m: m.start(), default=None)
 
 
 def _reached(text: str, start: int, end: int) -> list[re.Match]:
