@@ -5,8 +5,8 @@ target, not who scored, nor is one in an opening "For X, " phrase whose
 clause has a subject of its own. A parenthesised score belongs to the name
 just before the parentheses, past a few plain words that describe it
 ("surpassing WebRL trained on the same backbone (31.5%)") and past the
-scores before it there ("X (48.7 mIoU on A, 81.9 on B)"). Names listed as
-the scores are pair with them in order ("TD3 and PPO reach 61% and 43%"); a
+scores before it there ("X (48.7 mIoU on A, 81.9 on B)"). Names listed
+like the scores pair with them in order ("TD3 and PPO reach 61% and 43%"); a
 benchmark that opens a verbless list goes on with the sentence's first
 scorers in order ("and on B 73.1% against 76.4%"); and who scored may be
 named after the scores, as the object of "puts", "makes" or "by" ("A Dice
