@@ -248,3 +248,9 @@ def test_a_score_of_humans_is_no_models():
     found = _results("We propose Quailnet, a web agent. Quailnet outperforms the baseline without using any human demonstration, achieving "
                      "a 100% success rate on MiniWoB++.", "Quailnet: web agents")
     assert ("Quailnet", "MiniWoB++", "100%") in found
+
+
+def test_a_size_and_version_word_after_a_name_is_part_of_who_scored():
+    found = _results("We propose Warbler, a streaming recogniser. On LibriSpeech, Warbler reaches a word error rate of 2.0%, while "
+                     "Whisper large-v3 yields 2.6%.")
+    assert ("Whisper large-v3", "LibriSpeech", "2.6%") in found

@@ -162,8 +162,8 @@ def names_metric(span: Mention, text: str) -> bool:
     return bool(METRIC_NAME_AFTER.match(text, span.end_char) or METRICS.match(text[span.end_char : span.end_char + 40].lstrip()))
 
 
-# "AudioLDM 2 reaches", "Point Transformer V3 obtains": the version written after a name is part of who scored.
-VERSION_AFTER = re.compile(r" ([Vv]\d{1,2}(?:\.\d)?|\d{1,2})(?= [a-z])")
+# "AudioLDM 2 reaches", "Point Transformer V3 obtains", "Whisper large-v3 yields": the version written after a name is part of who scored.
+VERSION_AFTER = re.compile(r" ([Vv]\d{1,2}(?:\.\d)?|\d{1,2}|[a-z]+-v\d{1,2}(?:\.\d)?)(?= [a-z])")
 
 
 def written_name(span: Mention, text: str) -> str | None:
