@@ -37,11 +37,12 @@ WITHIN_BENCHMARK = re.compile(
     r"|the\s+(?:[a-z][\w-]*\s+){1,2}(?:datasets|tasks))\b", re.I)
 # "an average mAP of 69.8% over tIoU thresholds on THUMOS14": the benchmark an average is on, named after it in its phrase.
 ON_IN_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
-# "on the Tern leaderboard with an Elo rating of 1,342": past the head noun of the benchmark's name too.
-WITH_SCORE = re.compile(r"(?:\s+(?:leaderboard|benchmark|dataset|suite|corpus|environment|split|test set)s?)?\s+with\s+(?:an?\s+|the\s+)?(?:[\w@-]+\s+){0,3}?(?:of\s+)?~?")
+# "on the Tern leaderboard with an Elo rating of 1,342": past the head noun of the benchmark's name too; not through "and"
+# ("on A with 1k points and 89.6% on B").
+WITH_SCORE = re.compile(r"(?:\s+(?:leaderboard|benchmark|dataset|suite|corpus|environment|split|test set)s?)?\s+with\s+(?:an?\s+|the\s+)?(?:(?!and\b|or\b)[\w@-]+\s+){0,3}?(?:of\s+)?~?")
 # "... averaged across the 18 BEIR datasets": across one benchmark's datasets, which keeps it; not "across A, B and C".
-# A split named right after a score: a language pair (the guidelines) or a split word ("on val2017", "on test-dev").
-SPLIT_NEXT = re.compile(r"\s*(?:[\w@-]+\s+){0,2}?(?:on|in)\s+(?:the\s+)?([A-Z]{2}-[A-Z]{2}|(?:mini)?(?:val|test|dev)(?:\d{2,4})?(?:-dev|-std)?)\b(?!-)")
+# A split named right after a score: a language pair (the guidelines) or a split word ("on val2017", "on test-dev", "on test-other").
+SPLIT_NEXT = re.compile(r"\s*(?:[\w@-]+\s+){0,2}?(?:on|in)\s+(?:the\s+)?([A-Z]{2}-[A-Z]{2}|(?:mini)?(?:val|test|dev)(?:\d{2,4})?(?:-[a-z]+)?)\b(?!-)")
 NAMED_NEXT = re.compile(r"[^,;]*?\b(?:on|in|at|across|over)\s+(?:the\s+|all\s+)?(?:\d+\s+)?")
 # "On A it ...", ", and on the B dataset from ...": a benchmark phrase that opens a clause, not the tail of an earlier score's.
 COMPARED_SCORE = re.compile(r"^[^.;]{0,80}\b(compared (with|to)|against|vs\.?|versus)\s*$", re.I)
@@ -56,7 +57,9 @@ OWN_PHRASE = re.compile(r"(?:(?!\b(?:for|than|of|from)\b)[^,;\d])*?\b(?:on|in)\s
 ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
 FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?([\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?\s+)?to\s*$")
 PAREN_NAMED = re.compile(r"%?\s*(?:[\w@-]+\s*)?\(\s*")
-PAREN_OPENED = re.compile(r"\s*\(\s*(?:~?[\d.]+%?\s*(?:,|and)\s*)*$")
+# Past a head noun of what was counted: "completes 92 of 134 ALFWorld tasks (68.7%)".
+PAREN_OPENED = re.compile(r"(?:\s+(?:tasks|problems|questions|episodes|games|levels|instances|issues|puzzles|queries|test set|split|benchmark|dataset))?"
+                          r"\s*\(\s*(?:[A-Za-z][\w@-]*\s*[:=]?\s+)?(?:~?[\d.]+%?\s*(?:,|and)\s*)*$")  # "on ZINC (MAE 0.059)" too
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&|/)?\s*$")
 # ", and on the B benchmark it obtains": a benchmark phrase that opens a clause of its own.
 CLAUSE_OPENING = re.compile(r"[,;]\s*(?:and\s+)?(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
@@ -88,7 +91,7 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
     if compared is not None and not any(compared[1] <= a.start_char < scores[index][0] for a in arenas):
         # "it wins 81% on A, compared with 60% for B": both on A; so are the scores listed after B's ("and 0.105 for C")
         if not any(ARENA_NEXT.match(text[end : a.start_char]) or OWN_PHRASE.fullmatch(text, end, a.start_char) for a in arenas if a.start_char >= end):
-            return arena_for(scores, _paired_earlier(scores, index, compared[0], text), result_names.scored_on(arenas, text), text)  # sifted again
+            return arena_for(scores, paired_earlier(scores, index, compared[0], text), result_names.scored_on(arenas, text), text)  # sifted again
     before = [a for a in arenas if a.end_char <= scores[index][0]]
     if before and FROM_TO.match(text[before[-1].end_char : scores[index][0]]):
         return before[-1]  # "on A from 0.874 to 0.903 and on B from ...": on A
@@ -125,7 +128,7 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
     return after[0]
 
 
-def _paired_earlier(scores: list[tuple[int, int, str]], index: int, compared: int, text: str) -> int:
+def paired_earlier(scores: list[tuple[int, int, str]], index: int, compared: int, text: str) -> int:
     """The earlier score that score `index` is compared with: a list compared with as long a list pairs in order ("46.7% on AIME
     and 83.2% on MATH500, compared with 40.0% and 80.6% for X": 40.0% with 46.7%), else the score just before "compared with"."""
     first, last = listed(scores, index, text)

@@ -54,9 +54,10 @@ METRICS = re.compile(
 )
 # The words before a metric that leave it no owner: "where accuracy", "the accuracy", "Notably, accuracy".
 UNOWNED = re.compile(r"(^|[,;:]|\b(the|where|its|and|when|with|then))\s*$", re.I)
-# "the encoder", "It": who scored, named before.
+# "the encoder", "It", "On B the agent": who scored, named before.
 REFERS_BACK = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:and|then|while)\s+)(?:[Ii]t|[Tt]he (?:resulting |fine-tuned |final )?(?:model|encoder|network|detector|classifier|parser|policy|agent|system|method))\b"
+    r"(?:^|[,;:]\s*|\b(?:and|then|while)\s+|^\W*(?:On|In|At|Across)\s[^,;]{1,60}?\s)"
+    r"(?:[Ii]t|[Tt]he (?:resulting |fine-tuned |final )?(?:model|encoder|network|detector|classifier|parser|policy|agent|system|method))\b"
 )
 
 
@@ -148,7 +149,7 @@ _STATISTIC = r"(?:\b(?:mean|median|average)\s+)"
 _HORIZON = r"(?:\d+-(?:day|hour|step|shot|frame)\s+)"
 METRIC_NAME_BEFORE = re.compile(rf"(?:{_ARTICLE}{_STATISTIC}?|{_STATISTIC}){_HORIZON}?$", re.I)
 STATISTIC_BEFORE = re.compile(rf"{_STATISTIC}{_HORIZON}?$", re.I)
-METRIC_NAME_AFTER = re.compile(r"\s*(?:score\s+)?(?:of|from|=)\s+~?\d")
+METRIC_NAME_AFTER = re.compile(r"\s*(?:score\s+)?(?:of|from|to|=)\s+~?\d")  # "lowers the RMSD to 0.041"
 
 
 def names_metric(span: Mention, text: str) -> bool:
@@ -161,8 +162,8 @@ def names_metric(span: Mention, text: str) -> bool:
     return bool(METRIC_NAME_AFTER.match(text, span.end_char) or METRICS.match(text[span.end_char : span.end_char + 40].lstrip()))
 
 
-# "AudioLDM 2 reaches", "Point Transformer V3 obtains": the version written after a name is part of who scored.
-VERSION_AFTER = re.compile(r" ([Vv]\d{1,2}(?:\.\d)?|\d{1,2})(?= [a-z])")
+# "AudioLDM 2 reaches", "Point Transformer V3 obtains", "Whisper large-v3 yields": the version written after a name is part of who scored.
+VERSION_AFTER = re.compile(r" ([Vv]\d{1,2}(?:\.\d)?|\d{1,2}|[a-z]+-v\d{1,2}(?:\.\d)?)(?= [a-z])")
 
 
 def written_name(span: Mention, text: str) -> str | None:
@@ -173,7 +174,7 @@ def written_name(span: Mention, text: str) -> str | None:
 
 # "63.1 and 61.3 HOTA on the two benchmarks": the benchmarks named before, in order.
 THE_BENCHMARKS = re.compile(
-    r"\s*(?:[\w@-]+\s+){0,2}?(?:on|across|in)\s+(?:the|both|all|these)\s+(?:(two|three|four|five|both)\s+|same\s+)?"
+    r"\s*(?:[\w@-]+\s+){0,2}?(?:on|across|in)\s+(?:the|both|all|these)\s+(?:same\s+)?(?:(two|three|four|five|both)\s+)?"
     r"(?:benchmarks|datasets|tasks|environments|suites|test sets)\b", re.I)
 
 
@@ -192,9 +193,11 @@ def norm_text(span: Mention) -> str:
     return (span.id_ or span.text).casefold()
 
 
-# "the Lean4 version of MiniF2F-Test": the score is on the second name.
-PART_OF = re.compile(r"^\s*(version|split|subset|portion|part)\s+of\b", re.I)
+# "the Lean4 version of MiniF2F-Test", "the hardest PB_T50_RS variant of ScanObjectNN": the score is on the second name.
+PART_OF = re.compile(r"^\s*(version|variant|split|subset|portion|part|track|setting|level|partition|configuration)\s+of\b", re.I)
 PART_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")
+# "on the PB_T50_RS variant of ScanObjectNN": a name after a part of it is a set scored on, whatever its type.
+PART_BEFORE = re.compile(r"\b(?:version|variant|split|subset|portion|part|track|setting|level|partition|configuration)\s+of\s+(?:the\s+)?$", re.I)
 FROM_SUITE = re.compile(r"\s+(?:from|in)\s+(?:the\s+)?")
 
 
@@ -232,8 +235,8 @@ def gerund_clause(text: str, sentence_start: int, clause_start: int, start: int)
 
 # "at a third of the FLOPs of TimeSformer": a model named for its cost, not for a score.
 COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency|compute|runtime)\s+of\s+$", re.I)
-# "Plugged into a 3D U-Net, it ...", "built on a pretrained X"; not "On MovieLens-1M X reaches": the word between is no name.
-BACKBONE = re.compile(r"\b(by|with|using|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?((?-i:[a-z\d][\w-]*)\s+){0,2}$", re.I)
+# "Plugged into a 3D U-Net, it ...", "built on a pretrained X", "under X"; not "On MovieLens-1M X reaches": the word between is no name.
+BACKBONE = re.compile(r"\b(by|with|using|under|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?((?-i:[a-z\d][\w-]*)\s+){0,2}$", re.I)
 # "the success rate for the 'ObtainDiamond' task": a name followed by "task" names a task, not who scored.
 TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environments?|settings?|splits?)\b", re.I)
 
@@ -284,9 +287,10 @@ PAREN_SCORE = re.compile(r"\s*\(\s*~?\d")
 
 def acting(arenas: list[Mention], text: str) -> list[Mention]:
     """The names of `arenas` that the sentence says score ("X achieves", "X reaches"), not ones scored on ("on X"), and the
-    ones compared with, their score in parentheses ("ahead of X (72.6%)")."""
+    ones compared with, their score in parentheses ("ahead of X (72.6%)"); not a benchmark written as the metric's name ("keeps an
+    MT-Bench score of 8.12")."""
     return [a for a in arenas if ((SCORING_VERB.match(text[a.end_char : a.end_char + 40]) or POSSESSIVE_METRIC.match(text, a.end_char))
-                                  and not ON_BEFORE.search(text[max(0, a.start_char - 12) : a.start_char]))
+                                  and not ON_BEFORE.search(text[max(0, a.start_char - 12) : a.start_char]) and not names_metric(a, text))
             or (PAREN_SCORE.match(text, a.end_char) and compared_owner(a, text))]
 
 
@@ -367,8 +371,8 @@ CODED = re.compile(r"[A-Za-z][\w.]*-[\w.-]+|[A-Z]{3,}\d*")
 
 def named_sets(spans: list[Mention], text: str) -> list[Mention]:
     """The model- or method-typed names of `spans` written as a set scored on ("on the X test set", "88.6 on Hopper-medium-replay",
-    "14 of the 658 problems in X"), as benchmarks."""
+    "14 of the 658 problems in X", "the hard variant of X"), as benchmarks."""
     return [s for s in spans if s.label_ not in {"Benchmark", "Environment"}
             and ((SET_AFTER.match(text, s.end_char) and SET_BEFORE.search(text[max(0, s.start_char - 30) : s.start_char]))
                  or (CODED.fullmatch(s.text) and SCORE_ON_BEFORE.search(text[max(0, s.start_char - 30) : s.start_char]))
-                 or PROBLEMS_IN.search(text[max(0, s.start_char - 40) : s.start_char]))]
+                 or PROBLEMS_IN.search(text[max(0, s.start_char - 40) : s.start_char]) or PART_BEFORE.search(text, max(0, s.start_char - 30), s.start_char))]

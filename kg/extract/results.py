@@ -1,7 +1,8 @@
 """Results: absolute scores the abstract states, tied to who scored them and where.
 
 Which numbers are scores is `result_scores`' business, and where each was
-measured is `result_arenas`'; this module ties each score to who scored it.
+measured is `result_arenas`'; this module ties each score to who scored it,
+with the rules that the words around a name decide in `result_subjects`.
 A score in parentheses belongs to the name just before them: "GPT-4o (13.9%)"
 is the subject's, "GSM8K (98.1%)" the benchmark's, and the name keeps the
 form written there ("~1732 (PPO)" is PPO's, whatever PPO's long form); so
@@ -46,16 +47,13 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import folding, result_arenas, result_names, result_scores, result_unlisted
+from kg.extract import folding, result_arenas, result_names, result_scores, result_subjects, result_unlisted
 from kg.extract.mentions import Mention, Sentence, norm
 from kg.records import Entity, Result
 
-SUBJECT_TYPES = {"Model", "Method"}
+SUBJECT_TYPES = result_subjects.SUBJECT_TYPES
 ARENA_TYPES = {"Benchmark", "Environment"}
 CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
-# "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
-LEAD_PHRASE = re.compile(r"^\W*(with|using|against|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from|with))\b[^,;]*$", re.I)
-LIST_END = re.compile(r"\b(?:and|or)\b|&")
 # "Compared with Y, X exceeds its Rank-1 (95.9% vs. 95.2%)": the name an opening phrase compares with.
 COMPARED_LEAD = re.compile(r"\W*(?:compared\s+(?:with|to)|against|relative\s+to)\s+(?:the\s+)?$", re.I)
 HEAD_WITH = re.compile(r"\s+with\s+(?:an?\s+|the\s+)?")
@@ -64,17 +62,17 @@ SCORE_FIRST = re.compile(r"\s*~?\d")
 # A clause of "while" and a gerund has the subject of the clause before it.
 WHILE_GERUND = re.compile(r"\b(?:while|whilst)$")
 GERUND_START = re.compile(r"\s+[a-z]+ing\b")
-# "with RoBERTa-large these rise to 65.5 F1": a pronoun after the lead phrase is who scored, and "these" are the scores before.
-PRONOUN_NEXT = re.compile(r"\s+(?:it|they|these|this|we|its|their|our)\b")
+# "with RoBERTa-large these rise to 65.5 F1": "these" are the scores before.
 THESE = re.compile(r"\b(?:these|they|both)\s+(?:\w+ly\s+)?(?:rise|rises|improve|grow|increase|drop|fall|reach|become)\b")
 # "For CTGAN trained on Credit, the attack reaches an AUC of 0.71": the score of something the paper does not name, not CTGAN's.
 FOR_LEAD = re.compile(r"^\W*for\b[^,;]*$", re.I)
-UNNAMED_AFTER_COMMA = re.compile(r",\s+(?:the|an?)\s+[a-z][\w-]*\s+(?!of\b)[a-z]+s\b")
 ADDED_TO = re.compile(r"\s+(?:with|\+)\s+(?:our\s+)?")
 # The object of a comparison, just before it: "X matches / outperforms Y with 0.158" is X's score.
 COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?$", re.I)
 # "X improves Y by 3.2 points, reaching 48.7": Y is what X is measured against, X reaches the score; not "improves Y from 4.8% to 42.4%".
 IMPROVED_OBJECT = re.compile(r"\bimprov\w*\s+(?:on\s+|over\s+|upon\s+)?(?:the\s+)?$", re.I)
+# "X improves over its base model, Y, from 58.6% to 71.2%": what X improves over is compared with, whatever follows.
+IMPROVED_OVER = re.compile(r"\bimprov\w*\s+(?:over|upon)\s+(?:(?:its|the|their|a)\b[^,;()]{0,30},\s*)?(?:the\s+)?$", re.I)
 BY_GAIN = re.compile(r"\s+by\s+~?\d")
 UNNAMED_FOR = re.compile(
     r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
@@ -84,19 +82,27 @@ UNNAMED_FOR = re.compile(
 FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,12}\s+){0,2}?for\s+(?:an?\s+|the\s+)?(?:(?:[a-z][\w-]*(?:ed|ised|ized|al)|[a-z]+-[a-z]+)\s+)?")
 # The scores listed after one, bare or not: "1.61 and 2.86 for RAFT" are both RAFT's.
 SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4}(?:\.\d+)?%?(?![\w.]))+")
-DESCRIBED_PAREN = re.compile(r"((?:\s+(?!and\b|or\b|than\b|vs\b|versus\b)[a-z][\w-]*){1,5})\s*\(")
-PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 PAREN_AFTER = re.compile(r"^\s*\(\s*$")
 # "ahead of DREEAM at 64.20 F1": a score written after a name and "at" is that name's.
 AT_SCORE = re.compile(r"\s+at\s+~?")
+# "a 3.3-point gain over X, which scores 37.9": a score a relative clause gives a name is that name's.
+WHICH_SCORES = re.compile(r",?\s+(?:which|who|that)\s+(?:\w+ly\s+)?(?:scores|reaches|achieves|obtains|attains|gets|records)\s+(?:only\s+)?~?")
+# "compared to 65.1% of GPT-4o": a compared score "of" a name is that name's.
+OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
+# "human performance of 89.0%", "while humans reach 95.2%": a score of people, not of a model.
+HUMAN_SCORE = re.compile(r"\bhumans?(?:\s+(?:performance|accuracy|experts?|annotators?|baseline|level|raters?))?\s+(?:of|at|is|are|reach\w*|achiev\w*|scor\w*|gets?)\s+~?$", re.I)
+# A clause of comparison after a score: "..., while Y reaches 74.0%" names no benchmark of its own.
+WHILE_CLAUSE = re.compile(r".*\b(?:while|whereas)$", re.S)
+# "0.452 (DLA: 0.431, PBM: 0.418)": a score after a name and a colon is that name's, on the benchmark of the score before.
+COLON_SCORE = re.compile(r"\s*[:=]\s*~?")
 # "higher than PaLM's 73.9%": a score after a name's possessive is that name's.
 POSSESSIVE_SCORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?~?")
 # "completes 17 of 20 tasks (85%)": the share restates a count of the one who scored, not an unnamed owner's score.
-COUNT_BEFORE = re.compile(r"\b\d+\s+(?:of|out of)\s+\d+\s+[a-z][\w-]*\s*\(\s*$")
+COUNT_BEFORE = re.compile(r"\b\d+\s+(?:of|out of)\s+\d+\s+(?:[A-Z][\w-]*\s+)?[a-z][\w-]*\s*\(\s*$")  # also "92 of 134 ALFWorld tasks (68.7%)"
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
-THE_PERFORMANCE = re.compile(r"\bthe (performance|accuracy|success rate|gains|improvements)\b", re.I)
+THE_PERFORMANCE = re.compile(r"(?:^\W*|\bthe )(performance|accuracy|success rate|gains|improvements)\b", re.I)  # also "Performance on B rises"
 # "an average accuracy of 71.2% over the five benchmarks", "across them": an average over several, which has no one benchmark.
 OVER_SEVERAL = re.compile(r"\b(?:over|across)\s+(?:them|these|those|(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:benchmarks|datasets|suites|environments))\b")
 # "We find that self-generated tests are wrong in 20% of cases": the clause after "we find that" has a subject of its own.
@@ -114,74 +120,19 @@ OURS = re.compile(r"\b(our|ours|we|it|its|(this|the proposed|the resulting) (app
                   r"|this(?=\s+(?:\w+ly\s+)?(?:yields?|gives?|achieves?|reaches|attains|obtains|improves|raises|boosts|brings|leads)))\b", re.I)
 
 
-def _for_setting(span: Mention, start: int, scorers: set[int], in_sent: list[Mention], text: str) -> bool:
-    """Whether `span`, in an opening "For ..., " phrase, is the setting of the score at `start` and not who scored it: the clause
-    after the comma has a subject of its own, named ("For Llama-3-8B, LoRAX raises") or not ("For CTGAN, the attack reaches")."""
-    comma = text.find(",", span.end_char, start)
-    if comma < 0:
-        return False
-    return UNNAMED_AFTER_COMMA.match(text, comma, start) is not None or any(id(e) in scorers and comma < e.start_char < start for e in in_sent)
-
-
-def _lead_tools(in_sent: list[Mention], clause_start: int, start: int, text: str) -> set[int]:
-    """The names of an opening "With ...", "Against ..." phrase of the clause, all of a list ("Against GPT-4o, Claude 3.5 Sonnet and
-    Llama-3.1-70B, EchoChamber reaches 73.6%"): tools or targets, not who scored the score at `start`. The list ends at its "and":
-    in "Evaluated with AutoAttack, MCAT reaches" MCAT scored."""
-    chain: list[Mention] = []
-    tools: list[Mention] = []
-    for e in in_sent:
-        if not clause_start <= e.start_char < start:
-            continue
-        if LEAD_PHRASE.match(text[clause_start : e.start_char]):
-            chain = [e]  # "With a Swin-T backbone and a Feature Pyramid Network, X reaches": each in the phrase
-            tools.append(e)
-        elif chain and result_arenas.COORDINATION.match(text[chain[-1].end_char : e.start_char]):
-            chain.append(e)
-        else:
-            break
-        if len(chain) > 1 and LIST_END.search(text, chain[-2].end_char, chain[-1].start_char):
-            tools += chain[1:]
-            chain = [e]
-    return {id(e) for e in tools if "," in text[e.end_char : start] or PRONOUN_NEXT.match(text, e.end_char)}
-
-
-def _described_owner(in_sent: list[Mention], start: int, text: str) -> Mention | None:
-    """The model or method that a few plain words describe before the parenthesised score at `start`: "surpassing WebRL trained
-    on the same backbone (31.5%)", "exceeding GPT-4o image generation (0.84)"."""
-    before = [e for e in in_sent if e.end_char <= start]
-    if before and before[-1].label_ in SUBJECT_TYPES and (described := DESCRIBED_PAREN.match(text, before[-1].end_char, start)):
-        return before[-1] if PAREN_BEFORE.match(text[described.end(1) : start]) else None
-    return None
-
-
-def _respectively(chain: list[Mention], scores: list[tuple[int, int, str]], index: int, text: str) -> list[Mention]:
-    """The one name of `chain` that score `index` pairs with, where the sentence lists as many scores as names
-    ("TD3 and PPO reach 61% and 43%"), else all of them ("BERT and RoBERTa reach 84.6%")."""
-    if len(chain) < 2:
-        return chain
+def _names_no_arena(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], arenas_said: dict[int, Mention | None], text: str) -> bool:
+    """Whether score `index` is in a list after earlier scores of the sentence and no benchmark is named after those but theirs:
+    "0.74% on A and 2.71% on B, where Y records 0.83% and 3.42%" lists Y's scores on A and B, in order."""
     first, last = result_arenas.listed(scores, index, text)
-    return [chain[index - first]] if last - first + 1 == len(chain) else chain
-
-
-def _elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], in_sent: list[Mention], text: str, said: dict[int, list[str]]) -> list[str] | None:
-    """Who scored a score that a benchmark opens with no verb, as in the sentence's first scores, in the same order.
-
-    "On A X reaches 86.0% against 87.3% for Y, and on B 73.1% against 76.4%": 73.1% is X's and 76.4% Y's.
-    """
-    start = scores[index][0]
-    opened = [a for a in arenas if a.end_char <= start]
-    if not opened or not result_arenas.OPENING.search(text[max(0, opened[-1].start_char - 30) : opened[-1].start_char]):
-        return None
-    first = next(i for i, s in enumerate(scores) if s[0] >= opened[-1].end_char)
-    if text[opened[-1].end_char : scores[first][0]].strip() or any(opened[-1].end_char <= e.start_char < start and e.label_ in SUBJECT_TYPES for e in in_sent):
-        return None
-    earlier = [said[i] for i in sorted(said) if scores[i][1] <= opened[-1].start_char]
-    return earlier[index - first] if index - first < len(earlier) else None
+    said = {id(a) for a in arenas_said.values() if a is not None}
+    return first > 0 and last > first and not any(a.start_char > scores[first - 1][1] and id(a) not in said for a in arenas)
 
 
 def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[Entity]) -> list[Result]:
     """The results stated in a paper's `text` (its sentences and entity spans given), each once, in order."""
-    first_score = result_scores.first(text) or result_scores.first_whole_score(text)
+    first_score = result_scores.first(text)
+    # a whole number named a score before the first other score: "lowers the RMSE to 312, ... Its error is 1.21"
+    first_score = result_scores.first_whole_score(text, first_score.start() if first_score else len(text)) or first_score
     if first_score is None:
         return []  # most abstracts state no score: one search over the text skips the rest
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
@@ -223,6 +174,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
 
     found: list[Result] = []
     last_scored = -2  # the number of the last sentence with a result
+    first_subject: dict[int, str] = {}  # who scored the first result of each sentence, by its number
     first_start = first_score.start()
     for number, sent in enumerate(sents):
         if sent.end_char <= first_start:
@@ -236,7 +188,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         acting = {id(e) for e in actors}
         arenas = [e for e in in_sent if e.label_ in ARENA_TYPES and id(e) not in acting]
         spans_at = [(e.start_char, e.end_char) for e in in_sent]
-        scores = result_scores.scores_in(text, sent, numbers, spans_at, bool(arenas))
+        scores = result_scores.scores_in(text, sent, numbers, spans_at)
         if scores:
             arenas = sorted(arenas + result_unlisted.unlisted_arenas(text, sent, in_sent) + result_names.named_sets(in_sent, text), key=lambda a: a.start_char)
         scored_on = result_names.scored_on(arenas, text) if scores else []  # the benchmarks a score may be on, sifted once per sentence
@@ -252,16 +204,24 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if len(bounds) > 1 and text[bounds[-2] : clause_start].rstrip().endswith(":") and SCORE_FIRST.match(text, clause_start) and not any(
                     id(e) in scorers and clause_start <= e.start_char < start for e in in_sent):
                 clause_start = bounds[-2]  # the scores after the colon go on with X's clause
-            tools = _lead_tools(in_sent, clause_start, start, text)
+            tools = result_subjects.lead_tools(in_sent, clause_start, start, text)
             subjects = [e for e in in_sent if id(e) in scorers and clause_start <= e.start_char and e.end_char <= start and id(e) not in tools
-                        and not (FOR_LEAD.match(text[clause_start : e.start_char]) and _for_setting(e, start, scorers, in_sent, text))
+                        and not (FOR_LEAD.match(text[clause_start : e.start_char]) and result_subjects.for_setting(e, start, scorers, in_sent, text))
                         and e not in owners]
+            preference = result_scores.preference_share(text, sent.start_char, start, end)
+            if preference:  # "X is preferred over Y in 68% of pairs": X's share, not Y's
+                subjects = [e for e in subjects if not result_scores.PREFERRED_TO.search(text, max(clause_start, e.start_char - 30), e.start_char)]
             compared_object = None
             if len(subjects) > 1 and (COMPARED_OBJECT.search(text, clause_start, subjects[-1].start_char)
-                                      or (IMPROVED_OBJECT.search(text, clause_start, subjects[-1].start_char) and BY_GAIN.match(text, subjects[-1].end_char))):
+                                      or (IMPROVED_OBJECT.search(text, clause_start, subjects[-1].start_char) and BY_GAIN.match(text, subjects[-1].end_char))
+                                      or IMPROVED_OVER.search(text, clause_start, subjects[-1].start_char)):
                 compared_object, subjects = subjects[-1], subjects[:-1]  # "SIREN matches CL4SRec with an NDCG@10 of 0.1582": SIREN's score
+            elif len(subjects) == 1 and COMPARED_OBJECT.search(text, clause_start, subjects[0].start_char) and OURS.search(text, clause_start, subjects[0].start_char):
+                compared_object, subjects = subjects[0], []  # "our 8B model surpasses X on B, achieving 41.2 versus 37.9": ours, not X's
             paren = text.rfind("(", sent.start_char, start)
             versus = result_scores.VS_PAIR.match(text, paren) if paren >= 0 else None
+            if not (versus and start in (versus.start(1), versus.start(2))):  # "achieving 41.2 versus 37.9", no parentheses
+                versus = next(filter(None, (result_scores.VS_BARE.match(text, s[0]) for s in scores[max(0, index - 1) : index + 1])), None)
             versus = versus if versus and start in (versus.start(1), versus.start(2)) else None
             if versus and start == versus.start(2):
                 compared_object = compared_object or next((e for e in in_sent if id(e) in tools and COMPARED_LEAD.match(text, clause_start, e.start_char)), None)
@@ -269,12 +229,14 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if proposed and subjects and (added := next((e for e in in_sent if e.end_char <= start and name(e) == proposed
                                                          and ADDED_TO.fullmatch(text, subjects[-1].end_char, e.start_char)), None)):
                 subjects[-1] = added  # "BigGAN with AukGAN obtains 9.12": the paper's method at work on a base model
-            owner = None if versus else next((e for e in in_sent if PAREN_BEFORE.match(text[e.end_char : start])), None) or _described_owner(in_sent, start, text)
+            owner = None if versus else next((e for e in in_sent if result_subjects.PAREN_BEFORE.match(text[e.end_char : start])), None) or result_subjects.described_owner(in_sent, start, text)
             if owner is not None and (owner.label_ in SUBJECT_TYPES or id(owner) in acting) and name(owner) != proposed and (
                     head := next((e for e in in_sent if e.label_ in SUBJECT_TYPES and HEAD_WITH.fullmatch(text, e.end_char, owner.start_char)), None)):
                 owner = head  # "Swin-T with UperNet (44.5 mIoU)": the model the component is added to scored
-            owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and (PAREN_AFTER.match(text[end : e.start_char]) or AT_SCORE.fullmatch(text, e.end_char, start)
-                                                                                    or POSSESSIVE_SCORE.fullmatch(text, e.end_char, start))), None)
+            owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and (
+                (PAREN_AFTER.match(text[end : e.start_char]) and not text.startswith(":", e.end_char)) or AT_SCORE.fullmatch(text, e.end_char, start)
+                or POSSESSIVE_SCORE.fullmatch(text, e.end_char, start) or COLON_SCORE.fullmatch(text, e.end_char, start)
+                or WHICH_SCORES.fullmatch(text, e.end_char, start))), None)
             close = text.find(")", end, sent.end_char)
             if owner is None and close > 0 and text[max(sent.start_char, start - 2) : start].strip().endswith("("):
                 owner = next((e for e in in_sent if e.label_ in SUBJECT_TYPES and end < e.start_char and e.end_char <= close), None)  # "(31.8% of issues by GPT-4o)"
@@ -285,6 +247,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
             following = FOR_OWNER.match(text[skip : skip + 28])  # "2.7% for a Conformer", "19.6 dB for FreeNeRF"
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
+            if not after_for and (of := OF_OWNER.match(text, end)) and result_arenas.compared_with(scores, index, text) is not None:
+                after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and e.start_char == of.end()]  # "compared to 65.1% of GPT-4o"
             compared = following is not None and not after_for and result_arenas.compared_with(scores, index, text) is not None
             unlisted_for = following and not after_for and result_names.owner_after_for(text, skip + following.end(), sent.end_char, compared)
             owners += [owner] if owner is not None else after_for[:1]
@@ -301,14 +265,16 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [unlisted_for.group(1)]
             elif compared:
                 continue  # "against 85.0 for MedCLIP and 80.4 for random initialisation": no one the paper names
-            elif (repeated := _elliptic(scores, index, arenas, in_sent, text, said)) is not None:
+            elif HUMAN_SCORE.search(text, max(sent.start_char, start - 40), start):
+                continue  # "far below human performance of 89.0%": the score of people, whom the paper does not name
+            elif (repeated := result_subjects.elliptic(scores, index, arenas, in_sent, text, said)) is not None:
                 names = repeated
             elif (unlisted_subject := result_names.name_before_verb(text, sent.start_char, start, spans_at)) and not (subjects and subjects[-1].end_char > unlisted_subject.start(1)):
                 names = [unlisted_subject.group(1)]  # "where Rainbow scores 0", Rainbow no entity
             elif not subjects and index - 1 in said and result_scores.LIST_LINK.match(text[scores[index - 1][1] : start]):
                 names = said[index - 1]  # "Tern scores 61.2 on A, 55.0 on B and 70.3 on C": the list goes on with who scored its first
             elif subjects:
-                names = [result_names.written_name(s, text) or name(s) for s in _respectively(result_arenas.coordinated(subjects, text), scores, index, text)]
+                names = [result_names.written_name(s, text) or name(s) for s in result_subjects.respectively(result_arenas.coordinated(subjects, text), scores, index, text)]
             elif WHILE_GERUND.search(text, max(sent.start_char, clause_start - 8), clause_start) and GERUND_START.match(text, clause_start) and (
                     said or (result_names.METRICS.search(text, clause_start, start) and (earlier := [e for e in in_sent if id(e) in scorers and e.end_char <= clause_start]))):
                 # "X lowers the gap from 0.091 to 0.018 while keeping an accuracy of 84.2%", "X improves FactCC by 6.2 points
@@ -327,14 +293,19 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             elif continued := result_names.continued_subject(sent_text, named_before(number), text):
                 names = [name(continued)]
             elif found and last_scored == number - 1 and result_names.unowned_metric(text[clause_start:start]):
-                names = [found[-1].subject]  # "... reaches 80.9% on B. The gains shrink on C, where accuracy moves from 75.5% to 76.0%."
+                # "... reaches 80.9% on B, ahead of Y (75.1%). The gains shrink on C, where accuracy moves from 75.5% to 76.0%.": the
+                # subject of that sentence, who scored its first result, not the one it is compared with
+                names = [first_subject[last_scored]]
+            elif not subjects and (later := result_subjects.scorer_after(scores, index, in_sent, text)) is not None:
+                names = [name(later)]  # "A Dice score of 0.891 on A and of 0.857 on B puts X ahead of Y": X's
             else:
                 continue
             said[index] = names
             if owner is not None and owner.label_ in ARENA_TYPES and id(owner) not in acting:
                 arena = owner
             else:
-                arena = (result_arenas.paired_with_earlier(scores, index, arenas_said, text) if owner is not None else None) or result_arenas.arena_for(scores, index, scored_on, text)
+                arena = ((result_arenas.paired_with_earlier(scores, index, arenas_said, text) if owner is not None or _names_no_arena(scores, index, arenas, arenas_said, text) else None)
+                         or result_arenas.arena_for(scores, index, scored_on, text))
             if arena is None:  # "73.1% on ZH-EN", the split written before as "DBP15K ZH-EN"
                 arena = result_arenas.split_owner(text, end, [e for e in ents if e.label_ in ARENA_TYPES and e.end_char < end])
             arenas_said[index] = arena
@@ -342,17 +313,29 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if setting:
                 benchmark = setting
             else:
-                benchmark = result_names.with_variant(arena, text, name(arena)) if arena else (found[-1].benchmark if found else fallback_arena)
+                benchmark = result_names.with_variant(arena, text, name(arena)) if arena else (
+                    None if preference else found[-1].benchmark if found else fallback_arena)  # a preference test needs no benchmark
             if result_arenas.averaged_away(scores, index, arena, arenas, text, clause_start, sent.end_char):
                 # "... on the 12 tasks of the Quill suite. It averages 61.2": over Quill, where no benchmark is named before it
                 # and no several benchmarks are named as what it is over ("over the five benchmarks")
                 benchmark = None if any(a.start_char < start for a in arenas) or OVER_SEVERAL.search(text, clause_start, sent.end_char) else suite_before(number, names)
-            if ((compared_name or (owner is not None and result_names.compared_owner(owner, text))) and index - 1 in benchmarks_said
+            previous = max(benchmarks_said, default=None)  # the last score with a result, past a start of a change ("(from 27.9% for ...)")
+            if ((compared_name or (owner is not None and (result_names.compared_owner(owner, text) or COLON_SCORE.fullmatch(text, owner.end_char, start))))
+                    and previous is not None
                     and len(set(result_arenas.listed(scores, index, text))) == 1
-                    and not any(scores[index - 1][1] <= a.start_char < start for a in arenas)):
-                benchmark = benchmarks_said[index - 1]  # "an average of 75.8%, ahead of X (72.6%)": X's one score is on what it is compared with
+                    and not any(scores[previous][1] <= a.start_char < start and a is not arenas_said.get(previous) for a in arenas)
+                    and not (arena is not None and end < arena.start_char < text.find(")", end, sent.end_char))):  # "X (76.2 on A)" is on A
+                benchmark = benchmarks_said[previous]  # "an average of 75.8%, ahead of X (72.6%)": X's one score is on what it is compared with
+            if (compared_to := result_arenas.compared_with(scores, index, text)) is not None and benchmark is not None and (
+                    paired := result_arenas.paired_earlier(scores, index, compared_to[0], text)) in benchmarks_said and benchmarks_said[paired] is None:
+                benchmark = None  # "an average MSE of 0.351 versus 0.367 for X": an average too, over no one benchmark
+            if (arena is not None and sent.start_char < clause_start and arena.end_char <= clause_start and previous is not None
+                    and WHILE_CLAUSE.match(text, clause_start - 9, clause_start)
+                    and len(set(result_arenas.listed(scores, index, text))) == 1):  # a list pairs with "the two benchmarks"
+                benchmark = benchmarks_said[previous]  # "In A, X reaches 87.5% across the B tasks, while Y reaches 74.0%": Y's on A too
             benchmarks_said[index] = benchmark
             last_scored = number
+            first_subject.setdefault(number, names[0])
             for subject in names:
                 result = Result(subject=subject, benchmark=benchmark, metric=result_names.metric(text, sent, start, end), value=value)
                 if result not in found:

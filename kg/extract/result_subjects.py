@@ -1,0 +1,113 @@
+"""Who scored a score, where the words around it decide: the rules `results` applies before its plain "the name before the score".
+
+A name in an opening "With ...", "Against ..." phrase is a tool or a
+target, not who scored, nor is one in an opening "For X, " phrase whose
+clause has a subject of its own. A parenthesised score belongs to the name
+just before the parentheses, past a few plain words that describe it
+("surpassing WebRL trained on the same backbone (31.5%)") and past the
+scores before it there ("X (48.7 mIoU on A, 81.9 on B)"). Names listed
+like the scores pair with them in order ("TD3 and PPO reach 61% and 43%"); a
+benchmark that opens a verbless list goes on with the sentence's first
+scorers in order ("and on B 73.1% against 76.4%"); and who scored may be
+named after the scores, as the object of "puts", "makes" or "by" ("A Dice
+of 0.874 on A puts X ahead of Y").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import result_arenas
+from kg.extract.mentions import Mention
+
+SUBJECT_TYPES = {"Model", "Method"}
+# "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
+LEAD_PHRASE = re.compile(r"^\W*(with|using|against|relative to|unlike|in contrast to|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from|with))\b[^,;]*$", re.I)
+LIST_END = re.compile(r"\b(?:and|or)\b|&")
+# "with RoBERTa-large these rise to 65.5 F1": a pronoun after the lead phrase is who scored, and "these" are the scores before.
+PRONOUN_NEXT = re.compile(r"\s+(?:it|they|these|this|we|its|their|our)\b")
+UNNAMED_AFTER_COMMA = re.compile(r",\s+(?:the|an?)\s+[a-z][\w-]*\s+(?!of\b)[a-z]+s\b")
+DESCRIBED_PAREN = re.compile(r"((?:\s+(?!and\b|or\b|than\b|vs\b|versus\b)[a-z][\w-]*){1,5})\s*\(")
+# The scores before it in the parentheses may name their metric and benchmark: "SegLite-B (48.7 mIoU on ADE20K, 81.9 on Cityscapes)".
+PAREN_BEFORE = re.compile(r"^\s*\(\s*(~?[\d.]+%?(\s+[^()\s\d][^()]{0,40}?)?\s*(,|and)\s*)*$")
+
+
+def for_setting(span: Mention, start: int, scorers: set[int], in_sent: list[Mention], text: str) -> bool:
+    """Whether `span`, in an opening "For ..., " phrase, is the setting of the score at `start` and not who scored it: the clause
+    after the comma has a subject of its own, named ("For Llama-3-8B, LoRAX raises") or not ("For CTGAN, the attack reaches")."""
+    comma = text.find(",", span.end_char, start)
+    if comma < 0:
+        return False
+    return UNNAMED_AFTER_COMMA.match(text, comma, start) is not None or any(id(e) in scorers and comma < e.start_char < start for e in in_sent)
+
+
+def lead_tools(in_sent: list[Mention], clause_start: int, start: int, text: str) -> set[int]:
+    """The names of an opening "With ...", "Against ..." phrase of the clause, all of a list ("Against GPT-4o, Claude 3.5 Sonnet and
+    Llama-3.1-70B, EchoChamber reaches 73.6%"): tools or targets, not who scored the score at `start`. The list ends at its "and":
+    in "Evaluated with AutoAttack, MCAT reaches" MCAT scored."""
+    chain: list[Mention] = []
+    tools: list[Mention] = []
+    for e in in_sent:
+        if not clause_start <= e.start_char < start:
+            continue
+        if LEAD_PHRASE.match(text[clause_start : e.start_char]):
+            chain = [e]  # "With a Swin-T backbone and a Feature Pyramid Network, X reaches": each in the phrase
+            tools.append(e)
+        elif chain and result_arenas.COORDINATION.match(text[chain[-1].end_char : e.start_char]):
+            chain.append(e)
+        else:
+            break
+        if len(chain) > 1 and LIST_END.search(text, chain[-2].end_char, chain[-1].start_char):
+            tools += chain[1:]
+            chain = [e]
+    return {id(e) for e in tools if "," in text[e.end_char : start] or PRONOUN_NEXT.match(text, e.end_char)}
+
+
+def described_owner(in_sent: list[Mention], start: int, text: str) -> Mention | None:
+    """The model or method that a few plain words describe before the parenthesised score at `start`: "surpassing WebRL trained
+    on the same backbone (31.5%)", "exceeding GPT-4o image generation (0.84)"."""
+    before = [e for e in in_sent if e.end_char <= start]
+    if before and before[-1].label_ in SUBJECT_TYPES and (described := DESCRIBED_PAREN.match(text, before[-1].end_char, start)):
+        return before[-1] if PAREN_BEFORE.match(text[described.end(1) : start]) else None
+    return None
+
+
+def respectively(chain: list[Mention], scores: list[tuple[int, int, str]], index: int, text: str) -> list[Mention]:
+    """The one name of `chain` that score `index` pairs with, where the sentence lists as many scores as names
+    ("TD3 and PPO reach 61% and 43%"), else all of them ("BERT and RoBERTa reach 84.6%")."""
+    if len(chain) < 2:
+        return chain
+    first, last = result_arenas.listed(scores, index, text)
+    return [chain[index - first]] if last - first + 1 == len(chain) else chain
+
+
+def elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], in_sent: list[Mention], text: str, said: dict[int, list[str]]) -> list[str] | None:
+    """Who scored a score that a benchmark opens with no verb, as in the sentence's first scores, in the same order.
+
+    "On A X reaches 86.0% against 87.3% for Y, and on B 73.1% against 76.4%": 73.1% is X's and 76.4% Y's.
+    """
+    start = scores[index][0]
+    opened = [a for a in arenas if a.end_char <= start]
+    if not opened or not result_arenas.OPENING.search(text[max(0, opened[-1].start_char - 30) : opened[-1].start_char]):
+        return None
+    first = next(i for i, s in enumerate(scores) if s[0] >= opened[-1].end_char)
+    if text[opened[-1].end_char : scores[first][0]].strip() or any(opened[-1].end_char <= e.start_char < start and e.label_ in SUBJECT_TYPES for e in in_sent):
+        return None
+    earlier = [said[i] for i in sorted(said) if scores[i][1] <= opened[-1].start_char]
+    return earlier[index - first] if index - first < len(earlier) else None
+
+
+# Who scored, named after the scores: "A Dice of 0.891 on A puts X ahead of Y", "... is reached by X"; not "Using 10% of the
+# labels, X reaches", where the score is a share of the data.
+PUTS_BEFORE = re.compile(r"\b(?:puts?|places?|makes?|lets?|ranks?|by)\s+(?:the\s+)?$")
+LATER_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but|than|ahead of|over|against|compared)\b")
+
+
+def scorer_after(scores: list[tuple[int, int, str]], index: int, in_sent: list[Mention], text: str) -> Mention | None:
+    """The model or method named after the list of score `index` that the sentence says scored it, where none is named before
+    it: the object of "puts"/"makes"/"by", with no comparison or new clause between."""
+    end = scores[result_arenas.listed(scores, index, text)[1]][1]
+    later = next((e for e in in_sent if e.start_char >= end and e.label_ in SUBJECT_TYPES), None)
+    if later is None or LATER_CLAUSE.search(text, end, later.start_char):
+        return None
+    return later if PUTS_BEFORE.search(text, max(end, later.start_char - 12), later.start_char) else None
