@@ -54,7 +54,12 @@ LENGTH_SHIFT = 16
 # Lower-case heads that a kind of layer makes an architecture, beside "network(s)": "gated recurrent units".
 UNIT_WORDS = frozenset({"units"})
 # Lower-case heads of techniques named after a person or a place: "Hungarian matching", "Viterbi decoding".
-EPONYM_HEADS = frozenset("matching filter filtering sampling decoding smoothing approximation initialization initialisation dynamics transform".split())
+EPONYM_HEADS = frozenset("matching filter filtering sampling decoding smoothing approximation initialization initialisation dynamics transform algorithm estimator".split())
+# Lower-case heads of techniques named by the capitalised word before them, which is the name: "the Lion optimizer" is Lion.
+NAMED_BY_HEADS = frozenset("optimizer optimiser attack".split())
+# Lower-case heads of techniques said once after a cue of use (`kg.extract.terms`): `CUED_TECHNIQUE_HEADS` and the heads of
+# more kinds of technique the field names in plain words ("with speed perturbation", "by k-means clustering", "with early stopping").
+CUED_HEADS = CUED_TECHNIQUE_HEADS | frozenset("perturbation fusion clustering averaging interpolation regression stopping ensembling".split())
 # Verbs whose object is a game an agent plays ("our agent plays Pokemon Red"): read like the head noun "game".
 PLAY_VERBS = frozenset({"play", "plays", "playing", "played"})
 CLOSER_TEXT = re.compile(r"^(?:Net|distillation|\+\+?|[vV]\d+(?:\.\d+)*|\d{4}|[1-9](?:\.\d)?)$")
@@ -81,6 +86,12 @@ def _shaped(text: str) -> bool:
     return shapes.is_coined(text) and not lexicon.is_excluded(text)
 
 
+def _hyphenated(text: str) -> bool:
+    """A lower-case word of two or three hyphenated parts ("back-translation", "self-distillation"), which may name a
+    technique said once (`kg.extract.terms`)."""
+    return 0 < text.count("-") < 3 and text.islower() and text.replace("-", "").isalpha() and not text.startswith("-") and not text.endswith("-")
+
+
 def _bits(text: str) -> int:
     lower = text.lower()
     bits = (
@@ -91,7 +102,7 @@ def _bits(text: str) -> int:
         | (ET if lower == "et" else 0)
         | (AL if lower.startswith("al") else 0)
         | (CLOSER if CLOSER_TEXT.match(text) else 0)
-        | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text in UNIT_WORDS or text in EPONYM_HEADS or text in CUED_TECHNIQUE_HEADS or text[:1].isupper() and lower in TITLED_TECHNIQUE_HEADS else 0)
+        | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text in UNIT_WORDS or text in EPONYM_HEADS or text in CUED_HEADS or text in NAMED_BY_HEADS or _hyphenated(text) or text[:1].isupper() and lower in TITLED_TECHNIQUE_HEADS else 0)
         | len(text) << LENGTH_SHIFT
     )
     if text.isalpha():

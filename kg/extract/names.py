@@ -63,7 +63,7 @@ class NameFinder:
         found += candidates.from_cues(doc, cues)
         found += candidates.from_title_lead(doc, text)
         title_end = max(0, text.find("\n"))
-        found += terms.from_repeats(doc, text, techniques, title_end)
+        found += terms.from_repeats(doc, text, techniques, title_end, found)
         found = boundaries.join_parts(doc, found, title_end, set(closers))
         found += boundaries.released_pairs(doc, closers, found)
         found += lists.list_members(doc, text, found)

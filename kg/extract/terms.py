@@ -27,9 +27,9 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
-from kg.extract.candidates import Candidate, extend_variant
+from kg.extract.candidates import KNOWN, Candidate, extend_variant
 from kg.extract.boundaries import NOT_MODIFIERS, unlisted_capital
-from kg.extract.cues import CUED_TECHNIQUE_HEADS, NETWORK_WORDS, TECHNIQUE_HEADS, USE_CUES
+from kg.extract.cues import NETWORK_WORDS, TECHNIQUE_HEADS, USE_CUES
 from kg.extract.noun_phrases import COMPOUND_STOPS
 
 # Modifiers that describe or situate rather than name: "effective learning", "zero-shot prompting", "the tuning".
@@ -47,24 +47,35 @@ PLAIN_TECHNIQUE_MODIFIERS = frozenset("random uniform simple naive basic same si
 # Words before a technique said once that make it one the paper uses: the cues of use and "selected by / through X".
 ONCE_CUES = USE_CUES | {"by", "through"}
 
+# Last parts of hyphenated adjectives, never of a technique's name: "task-specific", "long-horizon", "state-aware".
+ADJECTIVE_PARTS = frozenset(
+    "specific aware free wise level scale shot term horizon based style like grained agnostic oriented centric driven dependent independent "
+    "efficient intensive critical quality time world source domain friendly ready box edge truth rich capacity".split()
+)
+# Prefixes that make ordinary words with a hyphen ("co-occurrence", "post-processing", "re-ranking"), not names.
+WORD_PREFIXES = frozenset("co post pre re bi non multi sub inter over under semi anti de".split())
+
 # Kinds of layer that make "... network(s)" an architecture.
 LAYER_KINDS = frozenset("neural attention convolutional convolution recurrent residual adversarial capsule graph siamese spiking feedforward feed-forward pointer belief".split())
 # Words before "neural network" that describe one rather than name an architecture: "deep neural networks", "a trained neural network".
 PLAIN_NETWORK_MODIFIERS = frozenset("deep artificial trained large largest small simple single multiple shallow standard typical generic".split())
 
 
-def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Candidate]:
+def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: list[Candidate]) -> list[Candidate]:
     """Modifier-and-head pairs the paper writes twice or more, as Methods, at every place it writes them.
 
     `heads` are the tokens flagged as technique heads, `text` the doc's text:
     words are cut from it by their offsets, which costs less than making
     tokens. A listed name over the same words (`reinforcement learning`) or
     more wins in `candidates.non_overlapping`; one inside them
-    ("distillation" of "layer-wise distillation") loses.
+    ("distillation" of "layer-wise distillation") loses. A technique said once may follow one of the `known`
+    names in a list: "with beam search and shallow fusion".
     """
     idx, length = flags.offsets(doc)
     places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     found = []
+    # Where a technique a cue of use introduced, or a listed one, ends: another may follow it in a list.
+    cued_ends = {c.end for c in known if c.label == "Method" and c.origin in KNOWN}
     for i in heads:
         if i == 0:
             continue
@@ -72,9 +83,10 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int) -> list[
         if word in NETWORK_WORDS or word in flags.UNIT_WORDS:
             found += _architecture(doc, i)
             continue
-        if word in CUED_TECHNIQUE_HEADS and (cued := _cued(doc, i)) is not None:
-            found.append(cued)  # "training uses negative sampling"
-        if word in flags.EPONYM_HEADS:
+        if (word in flags.CUED_HEADS or "-" in word and flags._hyphenated(word)) and (cued := _cued(doc, i, cued_ends)) is not None:
+            found.append(cued)  # "training uses negative sampling", "trained by self-distillation"
+            cued_ends.add(cued.end)
+        if word in flags.EPONYM_HEADS or word in flags.NAMED_BY_HEADS:
             found += _eponym(doc, i, title_end)
             continue
         if word[:1].isupper() and idx[i] >= title_end and text[idx[i - 1]].isupper() and (c := _titled(doc, i)) is not None:
@@ -95,24 +107,39 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int) -> list[
     return found
 
 
-def _cued(doc: Doc, head: int) -> Candidate | None:
+def _cued(doc: Doc, head: int, cued_ends: set[int]) -> Candidate | None:
     """A technique said once in lower case after a cue of use: "uses negative sampling", "by farthest point sampling",
-    "compatible with secure aggregation". One or two content words before the head, a cue word before them (an
-    article between allowed), and no noun after the head that would make it a modifier ("sampling rate")."""
+    "compatible with secure aggregation", or after one such in a list ("with cosine annealing and gradient clipping").
+    One or two content words before the head (none before a hyphenated word of its own: "by self-distillation"), a cue
+    word before them (an article between allowed), and no noun after the head that would make it a modifier ("sampling
+    rate", "with high-quality data")."""
     start = head
-    while start > 0 and head - start < 2 and _plain_modifier(doc[start - 1]):
+    hyphenated = "-" in doc[head].text
+    while not hyphenated and start > 0 and head - start < 2 and _plain_modifier(doc[start - 1]):
         start -= 1
-    if start == head:
+    if start == head and not (hyphenated and _hyphenated_term(doc[head].text)):
         return None
     cue = start - 1 - (start > 1 and doc[start - 1].lower_ in {"a", "an", "the"})
-    if cue < 0 or doc[cue].lower_ not in ONCE_CUES:
+    listed = cue > 0 and doc[cue].lower_ in {"and", "or", ","} and cue in cued_ends  # "with X and Y": Y is used too
+    if cue < 0 or doc[cue].lower_ not in ONCE_CUES and not listed:
         return None
     after = doc[head + 1] if head + 1 < len(doc) else None
-    if after is not None and after.is_alpha and after.is_lower and after.lower_ not in COMPOUND_STOPS:
-        return None  # "with negative sampling rates", "using attention heads": the head modifies a noun
+    if after is not None and (after.is_lower or hyphenated and not after.is_punct) and after.lower_ not in COMPOUND_STOPS:
+        return None  # "with negative sampling rates", "using attention heads", "with cutting-edge LLMs": the head modifies a noun
     if lexicon.is_excluded(doc[start : head + 1].text):
         return None
     return Candidate(start, head + 1, "term", "Method")
+
+
+@lru_cache(maxsize=1 << 14)
+def _hyphenated_term(text: str) -> bool:
+    """A hyphenated lower-case word that may name a technique ("back-translation", "self-distillation", "label-smoothing"):
+    not a setting or a description ("zero-shot", "large-scale", "white-box"), nor a word made with a participle
+    ("human-annotated", "role-playing") or a prefix ("co-occurrence")."""
+    parts = text.split("-")
+    if text in DESCRIPTIVE_WORDS or parts[0] in WORD_PREFIXES or parts[-1] in ADJECTIVE_PARTS or parts[-1].endswith(("ed", "ing")):
+        return False  # "co-occurrence", "post-processing", "role-playing": words of the language, not names
+    return not (parts[0] in DESCRIPTIVE_WORDS and len(parts) == 2)
 
 
 def _plain_modifier(token) -> bool:
@@ -140,12 +167,18 @@ def _titled(doc: Doc, head: int) -> Candidate | None:
 
 def _eponym(doc: Doc, head: int, title_end: int) -> list[Candidate]:
     """A capitalised word mid-sentence before a lower-case technique head is a person's or place's name that names
-    a technique, said once or more: "before Hungarian matching", "with Viterbi decoding" (not a listed name's: "BERT decoding")."""
-    if not unlisted_capital(doc[head - 1], title_end):
+    a technique, said once or more: "before Hungarian matching", "with Viterbi decoding", "the Lanczos algorithm",
+    "Hutchinson's estimator" (not a listed name's: "BERT decoding"). Before "optimizer" or "attack" the word alone is
+    the name: "the Lion optimizer" is Lion."""
+    owner = head > 2 and doc[head - 1].text in {"'s", "’s"}  # "Hutchinson's estimator", "Dijkstra's algorithm"
+    first = head - 1 - owner
+    if not unlisted_capital(doc[first], title_end):
         return []
-    if head > 1 and (doc[head - 2].text[:1].isupper() or doc[head - 2].text in {"'s", "’s"}):
+    if first > 0 and (doc[first - 1].text[:1].isupper() or doc[first - 1].text in {"'s", "’s"}):
         return []  # "Goodhart's Law dynamics", "Model Predictive Control sampling": the word ends a longer name
-    return [Candidate(head - 1, head + 1, "term", "Method")]
+    if doc[head].text in flags.NAMED_BY_HEADS:
+        return [] if owner or lexicon.is_excluded(doc[first].text) else [Candidate(first, first + 1, "cue", "Method")]
+    return [Candidate(first, head + 1, "term", "Method")]
 
 
 def _architecture(doc: Doc, head: int) -> list[Candidate]:
