@@ -64,3 +64,44 @@ def test_a_sentences_first_word_or_a_listed_name_before_a_head_is_no_eponym():
     )
     assert "Standard" not in found and "Standard optimizer" not in found
     assert "Adam optimizer" not in found
+
+
+def test_a_baseline_named_once_beside_a_compared_score_is_found():
+    found = types_of(
+        "Memory-light training",
+        "Brisklet reaches a perplexity of 18.4, compared with 18.9 for Heronet and 18.6 for Quillon, while using less "
+        "memory. On the long split it scores 49.3, above Tessavo (47.5) and Marrowind (42.9).",
+    )
+    for name in ("Quillon", "Tessavo", "Marrowind"):
+        assert found.get(name) == "Method"
+
+
+def test_a_capitalised_word_beside_a_number_with_no_comparison_is_no_name():
+    found = types_of(
+        "Memory-light training",
+        "We train for 18.6 hours for Quillon County and report 12.5 for Monday. As argued by Tessavo (2020), memory "
+        "matters; Marrowind (47.5) wrote it first. Scores exceed 40.1 for Sundays against nothing else.",
+    )
+    for name in ("Quillon", "Monday", "Tessavo", "Marrowind", "Sundays"):
+        assert name not in found
+
+
+def test_the_last_word_of_a_longer_name_said_again_is_its_short_form():
+    from conftest import extract_one
+
+    entities = extract_one(
+        "Docking at scale",
+        "We refine poses with PoseKit Verna. Our model places 48.6% of ligands, compared with 22.9% for Verna alone.",
+    ).entities
+    (entity,) = [e for e in entities if "Verna" in e.name]
+    assert entity.name == "PoseKit Verna" and "Verna" in entity.aliases
+
+
+def test_a_camelcase_name_and_one_capitalised_word_are_one_name_but_not_before_a_part_or_a_title():
+    found = types_of(
+        "Docking at scale",
+        "Poses are refined with PoseKit Verna, and scores come from the DockHub Community and the FiqaSet Task 1 split. "
+        "We thank the PoseKit Team.",
+    )
+    assert "PoseKit Verna" in found
+    assert "DockHub Community" not in found and "FiqaSet Task" not in found and "PoseKit Team" not in found

@@ -99,6 +99,9 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
         if c.start > 0 and int(orth[c.start - 1]) in BEFORE_EVALUATED and (end := _evaluated_name_end(doc, c.end, taken)) > c.end:
             taken.update(range(c.end, end))
             c.end = end  # "On MVTec AD it reaches", "trained on WMT14 English-German,"
+        elif c.end - c.start == 1 and c.end not in taken and _camel_word_after(doc, c.start, title_end):
+            taken.add(c.end)
+            c.end += 1  # `AutoDock Vina`, `GitHub Copilot`: a CamelCase name and one capitalised word are one name
         prev = c.start - 1
         if prev >= 0 and prev not in taken:
             word = doc[prev]
@@ -135,6 +138,25 @@ BEFORE_EVALUATED = frozenset(get_string_id(w) for w in ("on", "in", "On", "In"))
 def _hyphened(text: str) -> bool:
     """A hyphen or a digit in `text`: a coined part a capitalised word may modify (`R-CNN`, `Q-Network`)."""
     return "-" in text or any(ch.isdigit() for ch in text)
+
+
+# Capitalised words after a name that number a part of the paper or name an organisation, never a part of the name:
+# "FooQA Task 1", "the ModelHub Community".
+NOT_NAME_PARTS = shapes.NOT_RELEASE_WORDS | frozenset("Community Team Group Project Hub Research Labs Inc Foundation University Institute".split())
+
+
+def _camel_word_after(doc: Doc, i: int, title_end: int) -> bool:
+    """`doc[i]`, a CamelCase name, and the one capitalised plain word after it make one name (`AutoDock Vina`): not a
+    plural, a head noun ("AgentGym Tasks", "MuJoCo Environment") or one of `NOT_NAME_PARTS`, and not when a capitalised
+    word follows (a title's words or a list)."""
+    text = doc[i].text
+    if not shapes.CAMEL.search(text) or text.isupper() or i + 1 >= len(doc):
+        return False
+    word = doc[i + 1]
+    if word.text.endswith("s") or word.lower_ in HEAD_TYPE or word.text in NOT_NAME_PARTS or not unlisted_capital(word, title_end):
+        return False
+    follows = doc[i + 2] if i + 2 < len(doc) else None
+    return follows is None or not follows.text[:1].isupper()
 
 
 def _part(text: str) -> bool:
