@@ -105,3 +105,25 @@ def test_a_camelcase_name_and_one_capitalised_word_are_one_name_but_not_before_a
     )
     assert "PoseKit Verna" in found
     assert "DockHub Community" not in found and "FiqaSet Task" not in found and "PoseKit Team" not in found
+
+
+def test_a_part_of_the_proposed_system_named_in_ordinary_capitalised_words_is_no_method():
+    found = types_of(
+        "Agents that browse",
+        "We propose Webwise. An Adaptive Hard-case Sampling module picks tasks, the Global Optimization phase plans, and "
+        "we add Locality-Sensitive Hashing to its memory.",
+    )
+    assert "Adaptive Hard-case Sampling" not in found and "Global Optimization" not in found
+    assert found.get("Locality-Sensitive Hashing") == "Method"
+
+
+def test_a_coined_name_after_a_number_and_a_unit_is_a_metric():
+    found = types_of("Docking at scale", "Poselet places 48.6% of ligands within 2 Å LRMS and keeps a 3 dB PSNX margin.")
+    assert "LRMS" not in found and "PSNX" not in found
+
+
+def test_a_coined_name_before_loss_or_objective_is_no_entity_there():
+    found = types_of("Session graphs", "We train Sesscal with an InfoMax-NCE objective and a ZetaHinge loss.")
+    assert "InfoMax-NCE" not in found and "ZetaHinge" not in found
+    kept = types_of("Word vectors", "We compare with the original GloVe-X objective. GloVe-X learns vectors from counts.")
+    assert "GloVe-X" in kept

@@ -55,6 +55,9 @@ ADJECTIVE_PARTS = frozenset(
 # Prefixes that make ordinary words with a hyphen ("co-occurrence", "post-processing", "re-ranking"), not names.
 WORD_PREFIXES = frozenset("co post pre re bi non multi sub inter over under semi anti de".split())
 
+# Words for a part of a system, after a name in ordinary capitalised words: "the Global Optimization phase".
+PART_WORDS = frozenset("module modules phase phases stage stages step steps component components strategy mechanism block unit engine".split())
+
 # Kinds of layer that make "... network(s)" an architecture.
 LAYER_KINDS = frozenset("neural attention convolutional convolution recurrent residual adversarial capsule graph siamese spiking feedforward feed-forward pointer belief".split())
 # Words before "neural network" that describe one rather than name an architecture: "deep neural networks", "a trained neural network".
@@ -151,7 +154,11 @@ def _plain_modifier(token) -> bool:
 
 def _titled(doc: Doc, head: int) -> Candidate | None:
     """Capitalised words mid-sentence before a capitalised technique head name a technique, said once or more:
-    "we introduce Locality-Sensitive Hashing into TiM", "ILF can be viewed as Bayesian Inference"."""
+    "we introduce Locality-Sensitive Hashing into TiM", "ILF can be viewed as Bayesian Inference". Not before a word
+    for a part of a system: "an Adaptive Hard-case Sampling module", "the Global Optimization phase" name a part of the
+    proposed system in ordinary words, which the guidelines count as no entity."""
+    if head + 1 < len(doc) and doc[head + 1].lower_ in PART_WORDS:
+        return None
     start = head
     while start > 0 and head - start < 4:
         word = doc[start - 1]
