@@ -127,3 +127,19 @@ def test_a_coined_name_before_loss_or_objective_is_no_entity_there():
     assert "InfoMax-NCE" not in found and "ZetaHinge" not in found
     kept = types_of("Word vectors", "We compare with the original GloVe-X objective. GloVe-X learns vectors from counts.")
     assert "GloVe-X" in kept
+
+
+def test_a_plain_word_long_form_of_a_technique_before_its_acronym_is_a_method():
+    from conftest import extract_one
+
+    entities = extract_one(
+        "Registering brains",
+        "Our network is faster than curvature normalization (CurN) from a classic toolkit, and CurN needs minutes per scan.",
+    ).entities
+    (entity,) = [e for e in entities if e.name == "curvature normalization"]
+    assert entity.type == "Method" and "CurN" in entity.aliases
+
+
+def test_a_descriptive_long_form_before_an_acronym_is_no_method():
+    found = types_of("Registering brains", "Unlike different sampling (DiS) or large-scale learning (LsL), our method is fast.")
+    assert not {"different sampling", "DiS", "large-scale learning", "LsL"} & set(found)
