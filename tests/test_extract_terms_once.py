@@ -143,3 +143,23 @@ def test_a_plain_word_long_form_of_a_technique_before_its_acronym_is_a_method():
 def test_a_descriptive_long_form_before_an_acronym_is_no_method():
     found = types_of("Registering brains", "Unlike different sampling (DiS) or large-scale learning (LsL), our method is fast.")
     assert not {"different sampling", "DiS", "large-scale learning", "LsL"} & set(found)
+
+
+def test_capitalised_words_before_a_listed_lower_case_technique_name_its_variant():
+    found = types_of("Ocean forecasts", "Forecast spread comes from Monte Carlo dropout, and updates use Nesterov momentum.")
+    assert found.get("Monte Carlo dropout") == "Method"
+    assert "dropout" not in found
+
+
+def test_a_method_before_a_listed_paradigm_is_no_variant_of_it():
+    found = types_of("Fast adaptation", "We train the agent with Quokka meta-learning and compare it with Training dropout.")
+    assert "Quokka meta-learning" not in found and "Training dropout" not in found
+
+
+def test_an_acronym_and_one_capitalised_word_are_one_name_but_not_before_a_participle_or_a_head():
+    found = types_of(
+        "Optical flow",
+        "We fine-tune on a mixture of QRT Vantor and other data; results use DPO Training, the ZQX Benchmark and KLM Tasks.",
+    )
+    assert "QRT Vantor" in found
+    assert not {"DPO Training", "KLM Tasks"} & set(found)

@@ -82,6 +82,11 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
         if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _titled_modifier(doc, c.start - 1, taken, title_end):
             c.start, c.key = c.start - 1, None  # "Soft Actor-Critic": a capitalised word before a listed technique written in capitals names a variant
             taken.add(c.start)
+        elif c.origin == "lexicon" and c.label == "Method" and doc[c.start].is_lower and not doc[c.end - 1].lower_.endswith(PARADIGM_ENDINGS) and (
+            start := _eponyms_before(doc, c.start, taken, title_end)
+        ) < c.start:
+            taken.update(range(start, c.start))
+            c.start, c.key = start, None  # "Monte Carlo dropout", "Nesterov momentum": a person's or place's name before a listed technique names a variant
         elif c.origin in NAMED_DATA_ORIGINS and c.label == "Benchmark" and c.start > 0 and _variant_word(doc, c.start - 1, taken, title_end):
             c.start, c.key = c.start - 1, None  # `Split CIFAR-100`, `Google Speech Commands`: a capitalised word before a known dataset names its variant
             taken.add(c.start)
@@ -101,7 +106,7 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
             c.end = end  # "On MVTec AD it reaches", "trained on WMT14 English-German,"
         elif c.end - c.start == 1 and c.end not in taken and _camel_word_after(doc, c.start, title_end):
             taken.add(c.end)
-            c.end += 1  # `AutoDock Vina`, `GitHub Copilot`: a CamelCase name and one capitalised word are one name
+            c.end += 1  # `AutoDock Vina`, `MPI Sintel`: a CamelCase name or an acronym and one capitalised word are one name
         prev = c.start - 1
         if prev >= 0 and prev not in taken:
             word = doc[prev]
@@ -146,15 +151,15 @@ NOT_NAME_PARTS = shapes.NOT_RELEASE_WORDS | frozenset("Community Team Group Proj
 
 
 def _camel_word_after(doc: Doc, i: int, title_end: int) -> bool:
-    """`doc[i]`, a CamelCase name, and the one capitalised plain word after it make one name (`AutoDock Vina`): not a
-    plural, a head noun ("AgentGym Tasks", "MuJoCo Environment") or one of `NOT_NAME_PARTS`, and not when a capitalised
+    """`doc[i]`, a CamelCase name or an acronym, and the one capitalised plain word after it make one name (`AutoDock
+    Vina`, `MPI Sintel`): not a plural, a participle, a head noun ("AgentGym Tasks", "MuJoCo Environment") or one of `NOT_NAME_PARTS`, and not when a capitalised
     word follows (a title's words or a list)."""
     text = doc[i].text
-    if not shapes.CAMEL.search(text) or text.isupper() or i + 1 >= len(doc):
+    if not (shapes.CAMEL.search(text) or text.isupper() and text.isalpha()) or i + 1 >= len(doc):
         return False
     word = doc[i + 1]
-    if word.text.endswith("s") or word.lower_ in HEAD_TYPE or word.text in NOT_NAME_PARTS or not unlisted_capital(word, title_end):
-        return False
+    if word.text.endswith(("s", "ing", "ed")) or word.lower_ in HEAD_TYPE or word.text in NOT_NAME_PARTS or not unlisted_capital(word, title_end):
+        return False  # "DPO Training", "AgentGym Tasks", "MuJoCo Environment"
     follows = doc[i + 2] if i + 2 < len(doc) else None
     return follows is None or not follows.text[:1].isupper()
 
@@ -173,6 +178,22 @@ def _titled_modifier(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
     if word.idx < title_end or word.is_sent_start or not (word.is_alpha and word.text.istitle()) or word.text in NOT_MODIFIERS:
         return False
     return not lexicon.is_excluded(word.text)
+
+
+# Endings of paradigms, before which a capitalised word is a method of the paradigm, not a variant's maker: "Reptile meta-learning".
+PARADIGM_ENDINGS = ("learning", "training", "tuning")
+
+
+def _eponyms_before(doc: Doc, start: int, taken: set[int], title_end: int) -> int:
+    """The start of one or two capitalised plain words mid-sentence before a listed technique written in lower case
+    ("Monte Carlo dropout"), else `start`. Not a word of a longer capitalised run ("Deep Q Network dropout") nor an
+    `-ing` word ("Training dropout")."""
+    first = start
+    while first > 0 and start - first < 2 and first - 1 not in taken and unlisted_capital(doc[first - 1], title_end) and not doc[first - 1].lower_.endswith("ing"):
+        first -= 1
+    if first > 0 and doc[first - 1].text[:1].isupper() and not doc[first - 1].is_sent_start:
+        return start  # the words end a longer capitalised name or a title-case run
+    return first
 
 
 # Origins of datasets the field knows, by a list or as a variant of a listed one (`CIFAR-10-LT`).
