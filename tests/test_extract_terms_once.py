@@ -163,3 +163,15 @@ def test_an_acronym_and_one_capitalised_word_are_one_name_but_not_before_a_parti
     )
     assert "QRT Vantor" in found
     assert not {"DPO Training", "KLM Tasks"} & set(found)
+
+
+def test_capitalised_words_before_a_capitalised_technique_head_name_a_technique():
+    found = types_of("Segmenting scenes", "The decoder applies Cascaded Spectral Pooling, which widens the context of each pixel.")
+    assert found.get("Cascaded Spectral Pooling") == "Method"
+    part = types_of("Segmenting scenes", "It fuses features with a Pyramid Fusion network and a Spectral Pooling module.")
+    assert "Pyramid Fusion" not in part and "Spectral Pooling" not in part
+
+
+def test_a_hyphenated_capitalised_word_before_a_coined_hyphenated_name_is_part_of_it():
+    found = types_of("Detecting objects", "We compare with Thin-Neck Z-Det, which reduces the cost of the heads.")
+    assert "Thin-Neck Z-Det" in found and "Z-Det" not in found

@@ -110,8 +110,9 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
         prev = c.start - 1
         if prev >= 0 and prev not in taken:
             word = doc[prev]
-            # `Faster R-CNN`, `Q-Network`; not "Housing TabRet"
-            if word.idx >= title_end and word.is_alpha and word.text.istitle() and _hyphened(doc[c.start].text) and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
+            # `Faster R-CNN`, `Q-Network`, `Light-Head R-CNN`; not "Housing TabRet"
+            titled = word.text.istitle() and (word.is_alpha or "-" in word.text and word.text.replace("-", "").isalpha())  # `Light-Head R-CNN`
+            if word.idx >= title_end and titled and _hyphened(doc[c.start].text) and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
                 c.start = prev
                 taken.add(prev)
         after = doc[c.end].text if c.end < len(doc) and c.end not in taken else ""

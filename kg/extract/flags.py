@@ -102,7 +102,7 @@ def _bits(text: str) -> int:
         | (ET if lower == "et" else 0)
         | (AL if lower.startswith("al") else 0)
         | (CLOSER if CLOSER_TEXT.match(text) else 0)
-        | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text in UNIT_WORDS or text in EPONYM_HEADS or text in CUED_HEADS or text in NAMED_BY_HEADS or _hyphenated(text) or text[:1].isupper() and lower in TITLED_TECHNIQUE_HEADS else 0)
+        | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text in UNIT_WORDS or text in EPONYM_HEADS or text in CUED_HEADS or text in NAMED_BY_HEADS or _hyphenated(text) or text[:1].isupper() and (lower in TITLED_TECHNIQUE_HEADS or lower in CUED_HEADS) else 0)
         | len(text) << LENGTH_SHIFT
     )
     if text.isalpha():

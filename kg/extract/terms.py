@@ -56,7 +56,7 @@ ADJECTIVE_PARTS = frozenset(
 WORD_PREFIXES = frozenset("co post pre re bi non multi sub inter over under semi anti de".split())
 
 # Words for a part of a system, after a name in ordinary capitalised words: "the Global Optimization phase".
-PART_WORDS = frozenset("module modules phase phases stage stages step steps component components strategy mechanism block unit engine".split())
+PART_WORDS = frozenset("module modules phase phases stage stages step steps component components strategy mechanism block unit engine network head branch".split())
 
 # Kinds of layer that make "... network(s)" an architecture.
 LAYER_KINDS = frozenset("neural attention convolutional convolution recurrent residual adversarial capsule graph siamese spiking feedforward feed-forward pointer belief".split())
