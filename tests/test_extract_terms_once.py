@@ -175,3 +175,13 @@ def test_capitalised_words_before_a_capitalised_technique_head_name_a_technique(
 def test_a_hyphenated_capitalised_word_before_a_coined_hyphenated_name_is_part_of_it():
     found = types_of("Detecting objects", "We compare with Thin-Neck Z-Det, which reduces the cost of the heads.")
     assert "Thin-Neck Z-Det" in found and "Z-Det" not in found
+
+
+def test_a_capitalised_word_a_cue_of_use_introduces_at_a_clauses_end_is_a_name():
+    found = types_of(
+        "Protein refinement",
+        "Unpromising runs are stopped early by Quenchband, and structures are relaxed with Rosemont. "
+        "Code environments come with Bash and SQL, layers are built using Fourier series, and we work with the Team.",
+    )
+    assert found.get("Quenchband") == "Method" and found.get("Rosemont") == "Method"
+    assert not {"Bash", "Fourier", "Team"} & set(found)

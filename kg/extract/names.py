@@ -27,7 +27,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import boundaries, candidates, compared, definitions, entity_types, flags, gazetteer, lexicon, listed, lists, non_names, scored_names, shapes, terms, websites
+from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, listed, lists, non_names, said_once, scored_names, shapes, terms, websites
 from kg.extract.candidates import Candidate
 from kg.extract.mentions import Mention
 from kg.extract.tokenizer import customize
@@ -71,7 +71,7 @@ class NameFinder:
         found += websites.from_websites(doc, text, found)
         found += scored_names.scored_on(doc, text, bits, found)
         found += scored_names.on_scored_shapes(doc, text, found)
-        found += compared.compared_names(doc, bits, found, title_end)
+        found += said_once.said_once(doc, text, bits, found, title_end)
         closed = set(closes)
         parens = [i for i in opens if i + 2 in closed]  # "(" two tokens before ")"
         found = definitions.join(doc, orth, text, parens, found)
