@@ -72,6 +72,7 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
     dropped: set[int] = set()
     columns = flags.columns(doc)
     orth, bits = columns[:, 0], columns[:, 2]
+    strings = doc.vocab.strings  # a word's text by its hash, read before its token is made
     for c in sorted(found, key=attrgetter("start")):
         if c.end in closers and _closes(doc, c, doc[c.end], taken):
             c.end, c.key = c.end + 1, None
@@ -82,9 +83,9 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
         if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _titled_modifier(doc, c.start - 1, taken, title_end):
             c.start, c.key = c.start - 1, None  # "Soft Actor-Critic": a capitalised word before a listed technique written in capitals names a variant
             taken.add(c.start)
-        elif c.origin == "lexicon" and c.label == "Method" and doc[c.start].is_lower and not doc[c.end - 1].lower_.endswith(PARADIGM_ENDINGS) and (
-            start := _eponyms_before(doc, c.start, taken, title_end)
-        ) < c.start:
+        elif c.origin == "lexicon" and c.label == "Method" and c.start > 0 and strings[int(orth[c.start - 1])][:1].isupper() and doc[c.start].is_lower and (
+            not doc[c.end - 1].lower_.endswith(PARADIGM_ENDINGS) and (start := _eponyms_before(doc, c.start, taken, title_end)) < c.start
+        ):
             taken.update(range(start, c.start))
             c.start, c.key = start, None  # "Monte Carlo dropout", "Nesterov momentum": a person's or place's name before a listed technique names a variant
         elif c.origin in NAMED_DATA_ORIGINS and c.label == "Benchmark" and c.start > 0 and _variant_word(doc, c.start - 1, taken, title_end):
@@ -104,7 +105,7 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
         if c.start > 0 and int(orth[c.start - 1]) in BEFORE_EVALUATED and (end := _evaluated_name_end(doc, c.end, taken)) > c.end:
             taken.update(range(c.end, end))
             c.end = end  # "On MVTec AD it reaches", "trained on WMT14 English-German,"
-        elif c.end - c.start == 1 and c.end not in taken and _camel_word_after(doc, c.start, title_end):
+        elif c.end - c.start == 1 and c.end not in taken and c.end < len(orth) and _camel_word_after(doc, strings, orth, c.start, title_end):
             taken.add(c.end)
             c.end += 1  # `AutoDock Vina`, `MPI Sintel`: a CamelCase name or an acronym and one capitalised word are one name
         prev = c.start - 1
@@ -151,18 +152,17 @@ def _hyphened(text: str) -> bool:
 NOT_NAME_PARTS = shapes.NOT_RELEASE_WORDS | frozenset("Community Team Group Project Hub Research Labs Inc Foundation University Institute".split())
 
 
-def _camel_word_after(doc: Doc, i: int, title_end: int) -> bool:
+def _camel_word_after(doc: Doc, strings, orth, i: int, title_end: int) -> bool:
     """`doc[i]`, a CamelCase name or an acronym, and the one capitalised plain word after it make one name (`AutoDock
-    Vina`, `MPI Sintel`): not a plural, a participle, a head noun ("AgentGym Tasks", "MuJoCo Environment") or one of `NOT_NAME_PARTS`, and not when a capitalised
-    word follows (a title's words or a list)."""
-    text = doc[i].text
-    if not (shapes.CAMEL.search(text) or text.isupper() and text.isalpha()) or i + 1 >= len(doc):
-        return False
-    word = doc[i + 1]
-    if word.text.endswith(("s", "ing", "ed")) or word.lower_ in HEAD_TYPE or word.text in NOT_NAME_PARTS or not unlisted_capital(word, title_end):
+    Vina`, `MPI Sintel`): not a plural, a participle, a head noun ("AgentGym Tasks", "MuJoCo Environment") or one of
+    `NOT_NAME_PARTS`, and not when a capitalised word follows (a title's words or a list). The words are read by their
+    hashes from `strings`; the tokens are made only where they may make a name."""
+    text, after = strings[int(orth[i])], strings[int(orth[i + 1])]
+    if not (after.istitle() and after.isalpha()) or after.endswith(("s", "ing", "ed")) or after.lower() in HEAD_TYPE or after in NOT_NAME_PARTS:
         return False  # "DPO Training", "AgentGym Tasks", "MuJoCo Environment"
-    follows = doc[i + 2] if i + 2 < len(doc) else None
-    return follows is None or not follows.text[:1].isupper()
+    if not (shapes.CAMEL.search(text) or text.isupper() and text.isalpha()) or not unlisted_capital(doc[i + 1], title_end):
+        return False
+    return i + 2 >= len(orth) or not strings[int(orth[i + 2])][:1].isupper()
 
 
 def _part(text: str) -> bool:

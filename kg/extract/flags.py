@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract import lexicon, shapes
-from kg.extract.cues import CUED_TECHNIQUE_HEADS, HEAD_TYPE, NAMING_CUES, NETWORK_HEADS, NETWORK_WORDS, PROPOSE_VERBS, TECHNIQUE_HEADS, TITLED_TECHNIQUE_HEADS
+from kg.extract.cues import CUED_TECHNIQUE_HEADS, HEAD_TYPE, NAMING_CUES, NETWORK_HEADS, NETWORK_WORDS, PROPOSE_VERBS, TECHNIQUE_HEADS, TITLED_TECHNIQUE_HEADS, USE_CUES
 from kg.extract.mentions import norm
 
 SENTENCE_PUNCT = frozenset(Sentencizer.default_punct_chars)
@@ -50,11 +50,14 @@ CLOSER = 1024  # a word that may close the name before it (`VGG Net`, "Transform
 TECHNIQUE = 2048  # a head noun of technique names ("learning", "prompting", "networks", "matching"): `kg.extract.terms`
 OPEN = 4096  # "(": an acronym's definition opens ("Long Form (LF)")
 CLOSE = 8192  # ")"
+LINK = 16384  # a cue of use ("with", "by") or "for": what may stand before a name said once (`kg.extract.said_once`)
 LENGTH_SHIFT = 16
 # Lower-case heads that a kind of layer makes an architecture, beside "network(s)": "gated recurrent units".
 UNIT_WORDS = frozenset({"units"})
 # Lower-case heads of techniques named after a person or a place: "Hungarian matching", "Viterbi decoding".
 EPONYM_HEADS = frozenset("matching filter filtering sampling decoding smoothing approximation initialization initialisation dynamics transform algorithm estimator".split())
+# The words of the LINK bit: the cues of use and "for".
+LINK_WORDS = USE_CUES | {"by", "through", "for"}
 # Lower-case heads of techniques named by the capitalised word before them, which is the name: "the Lion optimizer" is Lion.
 NAMED_BY_HEADS = frozenset("optimizer optimiser attack".split())
 # Lower-case heads of techniques said once after a cue of use (`kg.extract.terms`): `CUED_TECHNIQUE_HEADS` and the heads of
@@ -103,6 +106,7 @@ def _bits(text: str) -> int:
         | (AL if lower.startswith("al") else 0)
         | (CLOSER if CLOSER_TEXT.match(text) else 0)
         | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text in UNIT_WORDS or text in EPONYM_HEADS or text in CUED_HEADS or text in NAMED_BY_HEADS or _hyphenated(text) or text[:1].isupper() and (lower in TITLED_TECHNIQUE_HEADS or lower in CUED_HEADS) else 0)
+        | (LINK if lower in LINK_WORDS else 0)
         | len(text) << LENGTH_SHIFT
     )
     if text.isalpha():

@@ -18,16 +18,13 @@ paper wrote before is a short form of that name ("AutoDock Vina", then
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-
 import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
 from kg.extract.boundaries import unlisted_capital
 from kg.extract.candidates import Candidate
-from kg.extract.cues import USE_CUES
 from kg.extract.noun_phrases import COMPOUND_STOPS
 
 # Words that set one system's score against another's.
@@ -37,45 +34,57 @@ COMPARING = frozenset(
 )
 # How far back in the sentence a comparing word is looked for.
 REACH = 30
-# A cue of use, one capitalised plain word, and a clause's end: "stopped early by Hyperband,". Not after an article: a name
-# said once is written bare, and "work with the Team." capitalises a common noun.
-USED = re.compile(r"\b(?:%s) ([A-Z][a-z]+)[,.;)]" % "|".join(sorted(USE_CUES | {"by", "through"})))
+FOR = get_string_id("for")
+# What ends the clause after a name a cue of use introduces. Not after an article: a name said once is written bare, and
+# "work with the Team." capitalises a common noun.
+CLAUSE_ENDS = frozenset({",", ".", ";", ")"})
 
 
-def said_once(doc: Doc, text: str, bits: numpy.ndarray, found: list[Candidate], title_end: int) -> list[Candidate]:
+def said_once(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, links: list[int], opens: list[int], found: list[Candidate], title_end: int) -> list[Candidate]:
     """One capitalised plain word a compared score stands beside, or that a cue of use introduces at a clause's end (see
-    the module's docstring). `text` is the doc's, `bits` its `kg.extract.flags` bits; a word a name found already covers
-    is left to it."""
-    numbers = numpy.flatnonzero(bits & flags.NUMBER).tolist()
-    used = [m.start(1) for m in USED.finditer(text, title_end)]
-    if not numbers and not used:
+    the module's docstring). `orth` and `bits` are the doc's ORTH column and `kg.extract.flags` bits, `links` the
+    positions of cues of use and "for" (`flags.LINK`), `opens` those of "(": the words are read by their hashes, so
+    that only the few places that may hold a name are made tokens. A word a name found already covers is left to it."""
+    n_tokens = len(doc)
+    strings = doc.vocab.strings
+    places = []
+    for i in links:
+        if i + 2 >= n_tokens or not (word := strings[int(orth[i + 1])])[:1].isupper() or not _plain_title(word):
+            continue  # most words after "with", "by" or "for" are lower-case
+        if orth[i] == FOR:
+            if i > 0 and bits[i - 1] & flags.NUMBER and not _modifies(strings[int(orth[i + 2])]):
+                places.append((i + 1, True))  # "18.6 for Heron"; not "for Thompson sampling": the word modifies a noun
+        elif strings[int(orth[i + 2])] in CLAUSE_ENDS:
+            places.append((i + 1, False))  # "stopped early by Hyperband,"
+    for i in opens:
+        if 0 < i < n_tokens - 1 and bits[i + 1] & flags.NUMBER and _plain_title(strings[int(orth[i - 1])]):
+            score = strings[int(orth[i + 1])]
+            if ("." in score or score.endswith("%")) and not (i > 1 and strings[int(orth[i - 2])][:1].isupper()):
+                places.append((i - 1, True))  # "Tessel (47.5)"; not "Anomaly Transformer (92.3)": the word ends a longer name
+    if not places:
         return []
     taken = {i for c in found for i in range(c.start, c.end)}
-    # The last word of a longer name found already is a short form of it: "AutoDock Vina", then "22.9% for Vina".
-    last_words = {doc[c.end - 1].text: doc[c.start : c.end].text for c in found if c.end - c.start > 1}
     added = []
-    n_tokens = len(doc)
-    idx = flags.offsets(doc)[0]
-    places = [(at, False) for at in (bisect_left(idx, start) for start in used) if at < n_tokens and idx[at] in used]
-    for n in numbers:
-        if n + 2 < n_tokens and doc[n + 1].lower_ == "for":
-            at = n + 2  # "18.6 for Heron"
-            after = doc[at + 1] if at + 1 < n_tokens else None
-            if after is not None and after.is_alpha and after.is_lower and after.lower_ not in COMPOUND_STOPS and after.lower_ != "alone":
-                continue  # "for Thompson sampling", "for English translation": the word modifies a noun
-        elif n >= 2 and doc[n - 1].text == "(" and ("." in doc[n].text or doc[n].text.endswith("%")):
-            at = n - 2  # "Tessel (47.5)"
-            if at > 0 and doc[at - 1].text[:1].isupper():
-                continue  # "Anomaly Transformer (92.3)": the word ends a longer name
-        else:
-            continue
-        places.append((at, True))
     for at, compared in places:
         if at in taken or not unlisted_capital(doc[at], title_end) or lexicon.is_excluded(doc[at].text) or compared and not _compares(doc, bits, at):
             continue
-        added.append(Candidate(at, at + 1, "cue", None, last_words.get(doc[at].text)))
+        added.append(Candidate(at, at + 1, "cue", None, _longer_name(doc, doc[at].text, found)))
         taken.add(at)
     return added
+
+
+def _longer_name(doc: Doc, word: str, found: list[Candidate]) -> str | None:
+    """The longer name found already that ends in `word`, of which it is a short form: "AutoDock Vina", then "22.9% for Vina"."""
+    return next((doc[c.start : c.end].text for c in found if c.end - c.start > 1 and doc[c.end - 1].text == word), None)
+
+
+def _plain_title(word: str) -> bool:
+    return word.istitle() and word.isalpha()
+
+
+def _modifies(word: str) -> bool:
+    """`word`, after a name, makes the name a modifier: "for Thompson sampling", "for English translation"."""
+    return word.isalpha() and word.islower() and word not in COMPOUND_STOPS and word != "alone"
 
 
 def _compares(doc: Doc, bits: numpy.ndarray, at: int) -> bool:

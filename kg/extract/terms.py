@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
+import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
@@ -46,6 +48,8 @@ DESCRIPTIVE_WORDS = frozenset(
 PLAIN_TECHNIQUE_MODIFIERS = frozenset("random uniform simple naive basic same similar careful extensive further sparse dense full partial".split())
 # Words before a technique said once that make it one the paper uses: the cues of use and "selected by / through X".
 ONCE_CUES = USE_CUES | {"by", "through"}
+# The words that may stand before such a technique: the cues, and the links of a list it follows one in.
+NEAR_CUE_IDS = frozenset(get_string_id(w) for w in ONCE_CUES | {"and", "or", ","} for w in (w, w.capitalize()))
 
 # Last parts of hyphenated adjectives, never of a technique's name: "task-specific", "long-horizon", "state-aware".
 ADJECTIVE_PARTS = frozenset(
@@ -75,6 +79,7 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: l
     names in a list: "with beam search and shallow fusion".
     """
     idx, length = flags.offsets(doc)
+    orth = flags.columns(doc)[:, 0]
     places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     found = []
     # Where a technique a cue of use introduced, or a listed one, ends: another may follow it in a list.
@@ -86,11 +91,15 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: l
         if word in NETWORK_WORDS or word in flags.UNIT_WORDS:
             found += _architecture(doc, i)
             continue
-        if (word in flags.CUED_HEADS or "-" in word and flags._hyphenated(word)) and (cued := _cued(doc, i, cued_ends)) is not None:
+        # A cue of use stands at most two words before a hyphenated word, four before a head: it is looked for by its
+        # hash, and only the few places near one are read as tokens.
+        reach = 2 if "-" in word and _hyphenated_term(word) else 4 if word in flags.CUED_HEADS else 0
+        if reach and _cue_near(orth, i, reach) and (cued := _cued(doc, i, cued_ends)) is not None:
             found.append(cued)  # "training uses negative sampling", "trained by self-distillation"
             cued_ends.add(cued.end)
         if word in flags.EPONYM_HEADS or word in flags.NAMED_BY_HEADS:
-            found += _eponym(doc, i, title_end)
+            if text[idx[i - 1]].isupper() or text[idx[i - 1]] in "'’":  # "Lanczos algorithm", "Kessling's estimator"
+                found += _eponym(doc, i, title_end)
             continue
         if word[:1].isupper() and idx[i] >= title_end and text[idx[i - 1]].isupper() and (c := _titled(doc, i)) is not None:
             found.append(c)
@@ -108,6 +117,11 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: l
         if len(spans) > 1 and not lexicon.is_excluded(f"{modifier} {head}"):
             found += [Candidate(extend_variant(doc, start), end, "term", "Method") for start, end in spans]  # "online prototype learning"
     return found
+
+
+def _cue_near(orth: numpy.ndarray, i: int, reach: int) -> bool:
+    """One of the `reach` words before `i` is a cue of use or a list's link, read by their hashes (`orth`)."""
+    return any(int(h) in NEAR_CUE_IDS for h in orth[max(0, i - reach) : i])
 
 
 def _cued(doc: Doc, head: int, cued_ends: set[int]) -> Candidate | None:
