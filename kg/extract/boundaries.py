@@ -14,6 +14,7 @@ table row, not one name. Names listed with known ones are found by
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import attrgetter
 
 from spacy.strings import get_string_id
@@ -72,7 +73,7 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
     dropped: set[int] = set()
     columns = flags.columns(doc)
     orth, bits = columns[:, 0], columns[:, 2]
-    strings = doc.vocab.strings  # a word's text by its hash, read before its token is made
+    strings = doc.vocab.strings  # a word's text by its hash, read before its token is made (`_camel_word_after`)
     for c in sorted(found, key=attrgetter("start")):
         if c.end in closers and _closes(doc, c, doc[c.end], taken):
             c.end, c.key = c.end + 1, None
@@ -80,14 +81,15 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
         if c.end < len(doc) and (int(orth[c.end]) in BENCHMARK_VARIANT_IDS or bits[c.end] & flags.SIZE) and c.end not in taken and _variant_after(doc, c):
             c.end, c.key = c.end + 1, None  # `SWE-bench Multilingual`, `Atari 100k`: a benchmark's variant is a name of its own
             taken.add(c.end - 1)
-        if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _titled_modifier(doc, c.start - 1, taken, title_end):
-            c.start, c.key = c.start - 1, None  # "Soft Actor-Critic": a capitalised word before a listed technique written in capitals names a variant
-            taken.add(c.start)
-        elif c.origin == "lexicon" and c.label == "Method" and c.start > 0 and strings[int(orth[c.start - 1])][:1].isupper() and doc[c.start].is_lower and (
-            not doc[c.end - 1].lower_.endswith(PARADIGM_ENDINGS) and (start := _eponyms_before(doc, c.start, taken, title_end)) < c.start
-        ):
-            taken.update(range(start, c.start))
-            c.start, c.key = start, None  # "Monte Carlo dropout", "Nesterov momentum": a person's or place's name before a listed technique names a variant
+        if c.origin == "lexicon" and c.label == "Method" and c.start > 0:
+            if _titled_modifier(doc, c.start - 1, taken, title_end):
+                c.start, c.key = c.start - 1, None  # "Soft Actor-Critic": a capitalised word before a listed technique written in capitals names a variant
+                taken.add(c.start)
+            elif bits[c.start - 1] & flags.TITLE and doc[c.start].is_lower and not doc[c.end - 1].lower_.endswith(PARADIGM_ENDINGS) and (
+                start := _eponyms_before(doc, c.start, taken, title_end)
+            ) < c.start:
+                taken.update(range(start, c.start))
+                c.start, c.key = start, None  # "Monte Carlo dropout", "Nesterov momentum": a person's or place's name before a listed technique names a variant
         elif c.origin in NAMED_DATA_ORIGINS and c.label == "Benchmark" and c.start > 0 and _variant_word(doc, c.start - 1, taken, title_end):
             c.start, c.key = c.start - 1, None  # `Split CIFAR-100`, `Google Speech Commands`: a capitalised word before a known dataset names its variant
             taken.add(c.start)
@@ -105,15 +107,14 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
         if c.start > 0 and int(orth[c.start - 1]) in BEFORE_EVALUATED and (end := _evaluated_name_end(doc, c.end, taken)) > c.end:
             taken.update(range(c.end, end))
             c.end = end  # "On MVTec AD it reaches", "trained on WMT14 English-German,"
-        elif c.end - c.start == 1 and c.end not in taken and c.end < len(orth) and _camel_word_after(doc, strings, orth, c.start, title_end):
+        elif c.end < len(orth) and bits[c.end] & flags.TITLE and c.end - c.start == 1 and c.end not in taken and _camel_word_after(doc, strings, orth, c.start, title_end):
             taken.add(c.end)
             c.end += 1  # `AutoDock Vina`, `MPI Sintel`: a CamelCase name or an acronym and one capitalised word are one name
         prev = c.start - 1
         if prev >= 0 and prev not in taken:
             word = doc[prev]
-            # `Faster R-CNN`, `Q-Network`, `Light-Head R-CNN`; not "Housing TabRet"
-            titled = word.text.istitle() and (word.is_alpha or "-" in word.text and word.text.replace("-", "").isalpha())  # `Light-Head R-CNN`
-            if word.idx >= title_end and titled and _hyphened(doc[c.start].text) and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
+            # `Faster R-CNN`, `Q-Network`, `Light-Head R-CNN` (a hyphenated capitalised word too); not "Housing TabRet"
+            if word.idx >= title_end and _hyphened(doc[c.start].text) and _title_word(word.text, bits[prev]) and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
                 c.start = prev
                 taken.add(prev)
         after = doc[c.end].text if c.end < len(doc) and c.end not in taken else ""
@@ -153,16 +154,30 @@ NOT_NAME_PARTS = shapes.NOT_RELEASE_WORDS | frozenset("Community Team Group Proj
 
 
 def _camel_word_after(doc: Doc, strings, orth, i: int, title_end: int) -> bool:
-    """`doc[i]`, a CamelCase name or an acronym, and the one capitalised plain word after it make one name (`AutoDock
-    Vina`, `MPI Sintel`): not a plural, a participle, a head noun ("AgentGym Tasks", "MuJoCo Environment") or one of
+    """`doc[i]`, a CamelCase name or an acronym, and the one capitalised plain word after it (`flags.TITLE`) make one
+    name (`AutoDock Vina`, `MPI Sintel`): not a plural, a participle, a head noun ("AgentGym Tasks", "MuJoCo Environment") or one of
     `NOT_NAME_PARTS`, and not when a capitalised word follows (a title's words or a list). The words are read by their
     hashes from `strings`; the tokens are made only where they may make a name."""
-    text, after = strings[int(orth[i])], strings[int(orth[i + 1])]
-    if not (after.istitle() and after.isalpha()) or after.endswith(("s", "ing", "ed")) or after.lower() in HEAD_TYPE or after in NOT_NAME_PARTS:
-        return False  # "DPO Training", "AgentGym Tasks", "MuJoCo Environment"
-    if not (shapes.CAMEL.search(text) or text.isupper() and text.isalpha()) or not unlisted_capital(doc[i + 1], title_end):
+    if not (_closing_word(strings[int(orth[i + 1])]) and _camel_or_acronym(strings[int(orth[i])])) or not unlisted_capital(doc[i + 1], title_end):
         return False
     return i + 2 >= len(orth) or not strings[int(orth[i + 2])][:1].isupper()
+
+
+def _title_word(text: str, bits: int) -> bool:
+    """A capitalised plain word (`flags.TITLE` in its `bits`), or a capitalised hyphenated one (`Light-Head`)."""
+    return bool(bits & flags.TITLE) or "-" in text and text.istitle() and text.replace("-", "").isalpha()
+
+
+@lru_cache(maxsize=1 << 14)
+def _closing_word(word: str) -> bool:
+    """`word`, a capitalised plain word (`flags.TITLE`), may close a CamelCase name or an acronym: not "Training",
+    "Tasks", "Environment"."""
+    return not word.endswith(("s", "ing", "ed")) and word.lower() not in HEAD_TYPE and word not in NOT_NAME_PARTS
+
+
+@lru_cache(maxsize=1 << 14)
+def _camel_or_acronym(text: str) -> bool:
+    return bool(shapes.CAMEL.search(text)) or text.isupper() and text.isalpha()
 
 
 def _part(text: str) -> bool:

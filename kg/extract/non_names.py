@@ -59,7 +59,7 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
         if c.label not in ARENAS and _names_a_score(doc, orth, c):
             scores.add(doc[c.start : c.end].text)
             continue
-        if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or _unit_before(doc, bits, c) or _averaged(doc, orth, c) or _changed(doc, orth, bits, c)
+        if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or c.start > 1 and bits[c.start - 2] & flags.NUMBER and _unit_before(doc, c) or _averaged(doc, orth, c) or _changed(doc, orth, bits, c)
                                                     or _valued(doc, orth, bits, c)):
             if c.end - c.start == 1 and not YEAR.match(doc[c.start - 1].text):  # "the 2020 DNS Challenge": an edition, not a measure
                 metrics.add(int(orth[c.start]))
@@ -140,9 +140,9 @@ def _changed(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) -
 UNITS = frozenset("Å nm mm cm m km px dB ms s Hz kHz".split())
 
 
-def _unit_before(doc: Doc, bits: numpy.ndarray, c: Candidate) -> bool:
-    """`c` follows a number and a unit, as a metric does: "within 2 Å RMSD"."""
-    return c.start > 1 and doc[c.start - 1].text in UNITS and bool(bits[c.start - 2] & flags.NUMBER)
+def _unit_before(doc: Doc, c: Candidate) -> bool:
+    """`c`, two words after a number, follows a unit, as a metric does: "within 2 Å RMSD"."""
+    return doc[c.start - 1].text in UNITS
 
 
 def _valued(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) -> bool:

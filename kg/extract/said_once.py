@@ -40,24 +40,23 @@ FOR = get_string_id("for")
 CLAUSE_ENDS = frozenset({",", ".", ";", ")"})
 
 
-def said_once(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, links: list[int], opens: list[int], found: list[Candidate], title_end: int) -> list[Candidate]:
+def said_once(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, opens: list[int], found: list[Candidate], title_end: int) -> list[Candidate]:
     """One capitalised plain word a compared score stands beside, or that a cue of use introduces at a clause's end (see
-    the module's docstring). `orth` and `bits` are the doc's ORTH column and `kg.extract.flags` bits, `links` the
-    positions of cues of use and "for" (`flags.LINK`), `opens` those of "(": the words are read by their hashes, so
-    that only the few places that may hold a name are made tokens. A word a name found already covers is left to it."""
+    the module's docstring). `orth` and `bits` are the doc's ORTH column and `kg.extract.flags` bits, `opens` the
+    positions of "(": the places are picked out by their bits and the words read by their hashes, so that only the few
+    that may hold a name are made tokens. A word a name found already covers is left to it."""
     n_tokens = len(doc)
     strings = doc.vocab.strings
     places = []
-    for i in links:
-        if i + 2 >= n_tokens or not (word := strings[int(orth[i + 1])])[:1].isupper() or not _plain_title(word):
-            continue  # most words after "with", "by" or "for" are lower-case
+    # A cue of use or "for" (`flags.LINK`) before a capitalised plain word (`flags.TITLE`): rare, and found in one pass.
+    for i in numpy.flatnonzero((bits[:-2] & flags.LINK).astype(bool) & (bits[1:-1] & flags.TITLE).astype(bool)).tolist():
         if orth[i] == FOR:
             if i > 0 and bits[i - 1] & flags.NUMBER and not _modifies(strings[int(orth[i + 2])]):
                 places.append((i + 1, True))  # "18.6 for Heron"; not "for Thompson sampling": the word modifies a noun
         elif strings[int(orth[i + 2])] in CLAUSE_ENDS:
             places.append((i + 1, False))  # "stopped early by Hyperband,"
     for i in opens:
-        if 0 < i < n_tokens - 1 and bits[i + 1] & flags.NUMBER and _plain_title(strings[int(orth[i - 1])]):
+        if 0 < i < n_tokens - 1 and bits[i + 1] & flags.NUMBER and bits[i - 1] & flags.TITLE:
             score = strings[int(orth[i + 1])]
             if ("." in score or score.endswith("%")) and not (i > 1 and strings[int(orth[i - 2])][:1].isupper()):
                 places.append((i - 1, True))  # "Tessel (47.5)"; not "Anomaly Transformer (92.3)": the word ends a longer name
@@ -76,10 +75,6 @@ def said_once(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, links: list[in
 def _longer_name(doc: Doc, word: str, found: list[Candidate]) -> str | None:
     """The longer name found already that ends in `word`, of which it is a short form: "AutoDock Vina", then "22.9% for Vina"."""
     return next((doc[c.start : c.end].text for c in found if c.end - c.start > 1 and doc[c.end - 1].text == word), None)
-
-
-def _plain_title(word: str) -> bool:
-    return word.istitle() and word.isalpha()
 
 
 def _modifies(word: str) -> bool:

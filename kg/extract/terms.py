@@ -51,14 +51,6 @@ ONCE_CUES = USE_CUES | {"by", "through"}
 # The words that may stand before such a technique: the cues, and the links of a list it follows one in.
 NEAR_CUE_IDS = frozenset(get_string_id(w) for w in ONCE_CUES | {"and", "or", ","} for w in (w, w.capitalize()))
 
-# Last parts of hyphenated adjectives, never of a technique's name: "task-specific", "long-horizon", "state-aware".
-ADJECTIVE_PARTS = frozenset(
-    "specific aware free wise level scale shot term horizon based style like grained agnostic oriented centric driven dependent independent "
-    "efficient intensive critical quality time world source domain friendly ready box edge truth rich capacity".split()
-)
-# Prefixes that make ordinary words with a hyphen ("co-occurrence", "post-processing", "re-ranking"), not names.
-WORD_PREFIXES = frozenset("co post pre re bi non multi sub inter over under semi anti de".split())
-
 # Words for a part of a system, after a name in ordinary capitalised words: "the Global Optimization phase".
 PART_WORDS = frozenset("module modules phase phases stage stages step steps component components strategy mechanism block unit engine network head branch".split())
 
@@ -82,8 +74,7 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: l
     orth = flags.columns(doc)[:, 0]
     places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     found = []
-    # Where a technique a cue of use introduced, or a listed one, ends: another may follow it in a list.
-    cued_ends = {c.end for c in known if c.label == "Method" and c.origin in KNOWN}
+    cued_ends: set[int] = set()  # where a technique a cue of use introduced ends: another may follow it in a list
     for i in heads:
         if i == 0:
             continue
@@ -94,7 +85,7 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: l
         # A cue of use stands at most two words before a hyphenated word, four before a head: it is looked for by its
         # hash, and only the few places near one are read as tokens.
         reach = 2 if "-" in word and _hyphenated_term(word) else 4 if word in flags.CUED_HEADS else 0
-        if reach and _cue_near(orth, i, reach) and (cued := _cued(doc, i, cued_ends)) is not None:
+        if reach and _cue_near(orth, i, reach) and (cued := _cued(doc, i, cued_ends, known)) is not None:
             found.append(cued)  # "training uses negative sampling", "trained by self-distillation"
             cued_ends.add(cued.end)
         if word in flags.EPONYM_HEADS or word in flags.NAMED_BY_HEADS:
@@ -124,12 +115,12 @@ def _cue_near(orth: numpy.ndarray, i: int, reach: int) -> bool:
     return any(int(h) in NEAR_CUE_IDS for h in orth[max(0, i - reach) : i])
 
 
-def _cued(doc: Doc, head: int, cued_ends: set[int]) -> Candidate | None:
+def _cued(doc: Doc, head: int, cued_ends: set[int], known: list[Candidate]) -> Candidate | None:
     """A technique said once in lower case after a cue of use: "uses negative sampling", "by farthest point sampling",
     "compatible with secure aggregation", or after one such in a list ("with cosine annealing and gradient clipping").
     One or two content words before the head (none before a hyphenated word of its own: "by self-distillation"), a cue
     word before them (an article between allowed), and no noun after the head that would make it a modifier ("sampling
-    rate", "with high-quality data")."""
+    rate", "with high-quality data"). `known` are the names found before: a listed technique may open the list."""
     start = head
     hyphenated = "-" in doc[head].text
     while not hyphenated and start > 0 and head - start < 2 and _plain_modifier(doc[start - 1]):
@@ -137,7 +128,8 @@ def _cued(doc: Doc, head: int, cued_ends: set[int]) -> Candidate | None:
     if start == head and not (hyphenated and _hyphenated_term(doc[head].text)):
         return None
     cue = start - 1 - (start > 1 and doc[start - 1].lower_ in {"a", "an", "the"})
-    listed = cue > 0 and doc[cue].lower_ in {"and", "or", ","} and cue in cued_ends  # "with X and Y": Y is used too
+    # "with X and Y": Y is used too, after a technique said with a cue or a listed one ("with beam search and shallow fusion")
+    listed = cue > 0 and doc[cue].lower_ in {"and", "or", ","} and (cue in cued_ends or any(c.end == cue and c.label == "Method" and c.origin in KNOWN for c in known))
     if cue < 0 or doc[cue].lower_ not in ONCE_CUES and not listed:
         return None
     after = doc[head + 1] if head + 1 < len(doc) else None
@@ -150,13 +142,9 @@ def _cued(doc: Doc, head: int, cued_ends: set[int]) -> Candidate | None:
 
 @lru_cache(maxsize=1 << 14)
 def _hyphenated_term(text: str) -> bool:
-    """A hyphenated lower-case word that may name a technique ("back-translation", "self-distillation", "label-smoothing"):
-    not a setting or a description ("zero-shot", "large-scale", "white-box"), nor a word made with a participle
-    ("human-annotated", "role-playing") or a prefix ("co-occurrence")."""
-    parts = text.split("-")
-    if text in DESCRIPTIVE_WORDS or parts[0] in WORD_PREFIXES or parts[-1] in ADJECTIVE_PARTS or parts[-1].endswith(("ed", "ing")):
-        return False  # "co-occurrence", "post-processing", "role-playing": words of the language, not names
-    return not (parts[0] in DESCRIPTIVE_WORDS and len(parts) == 2)
+    """A hyphenated lower-case word that may name a technique ("back-translation", "self-distillation", "label-smoothing",
+    `flags.may_be_hyphenated_term`), not a setting or a description ("zero-shot", "few-shot")."""
+    return flags.may_be_hyphenated_term(text) and text not in DESCRIPTIVE_WORDS and not (text.count("-") == 1 and text.split("-")[0] in DESCRIPTIVE_WORDS)
 
 
 def _plain_modifier(token) -> bool:
