@@ -185,3 +185,8 @@ def test_a_capitalised_word_a_cue_of_use_introduces_at_a_clauses_end_is_a_name()
     )
     assert found.get("Quenchband") == "Method" and found.get("Rosemont") == "Method"
     assert not {"Bash", "Fourier", "Team"} & set(found)
+
+
+def test_a_technique_listed_after_a_name_a_cue_of_use_introduces_is_used_too():
+    found = types_of("Streaming recognition", "Training uses WarpAug and speed perturbation, then decoding starts.")
+    assert found.get("speed perturbation") == "Method"

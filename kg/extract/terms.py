@@ -128,8 +128,9 @@ def _cued(doc: Doc, head: int, cued_ends: set[int], known: list[Candidate]) -> C
     if start == head and not (hyphenated and _hyphenated_term(doc[head].text)):
         return None
     cue = start - 1 - (start > 1 and doc[start - 1].lower_ in {"a", "an", "the"})
-    # "with X and Y": Y is used too, after a technique said with a cue or a listed one ("with beam search and shallow fusion")
-    listed = cue > 0 and doc[cue].lower_ in {"and", "or", ","} and (cue in cued_ends or any(c.end == cue and c.label == "Method" and c.origin in KNOWN for c in known))
+    # "with X and Y": Y is used too, after a technique said with a cue, a listed one ("with beam search and shallow
+    # fusion") or a name a cue of use introduces ("uses SpecAugment and speed perturbation")
+    listed = cue > 0 and doc[cue].lower_ in {"and", "or", ","} and (cue in cued_ends or any(c.end == cue and _opens_list(doc, c) for c in known))
     if cue < 0 or doc[cue].lower_ not in ONCE_CUES and not listed:
         return None
     after = doc[head + 1] if head + 1 < len(doc) else None
@@ -138,6 +139,11 @@ def _cued(doc: Doc, head: int, cued_ends: set[int], known: list[Candidate]) -> C
     if lexicon.is_excluded(doc[start : head + 1].text):
         return None
     return Candidate(start, head + 1, "term", "Method")
+
+
+def _opens_list(doc: Doc, c: Candidate) -> bool:
+    """`c` is a technique a list of techniques may start with: a listed one, or a name right after a cue of use."""
+    return c.label == "Method" and c.origin in KNOWN or c.start > 0 and doc[c.start - 1].lower_ in ONCE_CUES
 
 
 @lru_cache(maxsize=1 << 14)
