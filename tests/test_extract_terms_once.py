@@ -190,3 +190,9 @@ def test_a_capitalised_word_a_cue_of_use_introduces_at_a_clauses_end_is_a_name()
 def test_a_technique_listed_after_a_name_a_cue_of_use_introduces_is_used_too():
     found = types_of("Streaming recognition", "Training uses WarpAug and speed perturbation, then decoding starts.")
     assert found.get("speed perturbation") == "Method"
+
+
+def test_a_hyphenated_compound_of_established_modifiers_makes_a_named_variant():
+    found = types_of("Fine-tuning value functions", "We study offline-to-online reinforcement learning with Gatekeep, a new critic.")
+    assert found.get("offline-to-online reinforcement learning") == "Method"
+    assert "reinforcement learning" not in found
