@@ -196,3 +196,16 @@ def test_a_hyphenated_compound_of_established_modifiers_makes_a_named_variant():
     found = types_of("Fine-tuning value functions", "We study offline-to-online reinforcement learning with Gatekeep, a new critic.")
     assert found.get("offline-to-online reinforcement learning") == "Method"
     assert "reinforcement learning" not in found
+
+
+def test_a_kind_of_graph_network_and_a_neural_operator_are_architectures():
+    found = types_of(
+        "Graph surrogates",
+        "We train Oceanix, a Fourier neural operator, and compare it with a gated graph neural network, a relational graph "
+        "convolutional network and a general graph neural network. Plain neural operators and the convolution operator "
+        "are no names, nor is a two-layer graph convolutional network.",
+    )
+    assert found.get("Fourier neural operator") == "Method"
+    assert found.get("gated graph neural network") == "Method"
+    assert found.get("relational graph convolutional network") == "Method"
+    assert not {"general graph neural network", "neural operators", "convolution operator", "two-layer graph convolutional network"} & set(found)

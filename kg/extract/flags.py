@@ -53,8 +53,9 @@ CLOSE = 8192  # ")"
 LINK = 16384  # a cue of use ("with", "by") or "for": what may stand before a name said once (`kg.extract.said_once`)
 TITLE = 32768  # a capitalised plain word ("Hyperband", "Vina"): what a name said once or a name's last word may be
 LENGTH_SHIFT = 16
-# Lower-case heads that a kind of layer makes an architecture, beside "network(s)": "gated recurrent units".
-UNIT_WORDS = frozenset({"units"})
+# Lower-case heads that a kind of layer makes an architecture, beside "network(s)": "gated recurrent units", "Fourier
+# neural operator".
+UNIT_WORDS = frozenset({"units", "operator", "operators"})
 # Lower-case heads of techniques named after a person or a place: "Hungarian matching", "Viterbi decoding".
 EPONYM_HEADS = frozenset("matching filter filtering sampling decoding smoothing approximation initialization initialisation dynamics transform algorithm estimator".split())
 # Last parts of hyphenated adjectives, never of a technique's name: "task-specific", "long-horizon", "state-aware".

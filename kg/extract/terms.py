@@ -56,8 +56,10 @@ PART_WORDS = frozenset("module modules phase phases stage stages step steps comp
 
 # Kinds of layer that make "... network(s)" an architecture.
 LAYER_KINDS = frozenset("neural attention convolutional convolution recurrent residual adversarial capsule graph siamese spiking feedforward feed-forward pointer belief".split())
+# Heads of architectures after "neural" only ("Fourier neural operator"): `flags.UNIT_WORDS`.
+OPERATOR_WORDS = frozenset({"operator", "operators"})
 # Words before "neural network" that describe one rather than name an architecture: "deep neural networks", "a trained neural network".
-PLAIN_NETWORK_MODIFIERS = frozenset("deep artificial trained large largest small simple single multiple shallow standard typical generic".split())
+PLAIN_NETWORK_MODIFIERS = frozenset("deep artificial trained large largest small simple single multiple shallow standard typical generic general vanilla classical classic modern popular powerful lightweight".split())
 
 
 def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: list[Candidate]) -> list[Candidate]:
@@ -198,17 +200,24 @@ def _eponym(doc: Doc, head: int, title_end: int) -> list[Candidate]:
 
 def _architecture(doc: Doc, head: int) -> list[Candidate]:
     """A kind of layer before "network(s)" names an architecture, said once or more: "graph attention networks",
-    "fully convolutional network", "recurrent networks"; "neural networks" alone is the generic class the guidelines
-    exclude, so "neural" needs a modifier of its own ("graph neural network", not "deep neural networks")."""
+    "fully convolutional network", "recurrent networks", "Fourier neural operator"; "neural networks" alone is the
+    generic class the guidelines exclude, so "neural" needs a modifier of its own ("graph neural network", not "deep
+    neural networks"), and a kind of graph network one more ("gated graph neural network")."""
     kind = doc[head - 1].lower_
-    if kind not in LAYER_KINDS:
-        return []
+    if kind not in LAYER_KINDS or kind != "neural" and doc[head].lower_ in OPERATOR_WORDS:
+        return []  # "the convolution operator" is an operation, "a Fourier neural operator" an architecture
     start = head - 1
-    if start > 0 and _modifier(doc[start - 1].text) and doc[start - 1].lower_ not in PLAIN_NETWORK_MODIFIERS:
+    if start > 0 and _network_modifier(doc[start - 1]):
         start -= 1
+        if start > 0 and doc[start].lower_ in LAYER_KINDS and "-" not in doc[start - 1].text and _network_modifier(doc[start - 1]):
+            start -= 1  # "gated graph neural network", "relational graph convolutional network": a kind of graph network
     if kind == "neural" and start == head - 1:
         return []
     return [Candidate(start, head + 1, "term", "Method")]
+
+
+def _network_modifier(token) -> bool:
+    return _modifier(token.text) and token.lower_ not in PLAIN_NETWORK_MODIFIERS
 
 
 @lru_cache(maxsize=1 << 16)
