@@ -81,15 +81,9 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
         if c.end < len(doc) and (int(orth[c.end]) in BENCHMARK_VARIANT_IDS or bits[c.end] & flags.SIZE) and c.end not in taken and _variant_after(doc, c):
             c.end, c.key = c.end + 1, None  # `SWE-bench Multilingual`, `Atari 100k`: a benchmark's variant is a name of its own
             taken.add(c.end - 1)
-        if c.origin == "lexicon" and c.label == "Method" and c.start > 0:
-            if _titled_modifier(doc, c.start - 1, taken, title_end):
-                c.start, c.key = c.start - 1, None  # "Soft Actor-Critic": a capitalised word before a listed technique written in capitals names a variant
-                taken.add(c.start)
-            elif bits[c.start - 1] & flags.TITLE and doc[c.start].is_lower and not doc[c.end - 1].lower_.endswith(PARADIGM_ENDINGS) and (
-                start := _eponyms_before(doc, c.start, taken, title_end)
-            ) < c.start:
-                taken.update(range(start, c.start))
-                c.start, c.key = start, None  # "Monte Carlo dropout", "Nesterov momentum": a person's or place's name before a listed technique names a variant
+        if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _titled_modifier(doc, c.start - 1, taken, title_end):
+            c.start, c.key = c.start - 1, None  # "Soft Actor-Critic": a capitalised word before a listed technique written in capitals names a variant
+            taken.add(c.start)
         elif c.origin in NAMED_DATA_ORIGINS and c.label == "Benchmark" and c.start > 0 and _variant_word(doc, c.start - 1, taken, title_end):
             c.start, c.key = c.start - 1, None  # `Split CIFAR-100`, `Google Speech Commands`: a capitalised word before a known dataset names its variant
             taken.add(c.start)
@@ -154,30 +148,26 @@ NOT_NAME_PARTS = shapes.NOT_RELEASE_WORDS | frozenset("Community Team Group Proj
 
 
 def _camel_word_after(doc: Doc, strings, orth, i: int, title_end: int) -> bool:
-    """`doc[i]`, a CamelCase name or an acronym, and the one capitalised plain word after it (`flags.TITLE`) make one
-    name (`AutoDock Vina`, `MPI Sintel`): not a plural, a participle, a head noun ("AgentGym Tasks", "MuJoCo Environment") or one of
-    `NOT_NAME_PARTS`, and not when a capitalised word follows (a title's words or a list). The words are read by their
-    hashes from `strings`; the tokens are made only where they may make a name."""
-    if not (_closing_word(strings[int(orth[i + 1])]) and _camel_or_acronym(strings[int(orth[i])])) or not unlisted_capital(doc[i + 1], title_end):
+    """`doc[i]`, a CamelCase name or an acronym, and the capitalised plain word after it (`flags.TITLE`) make one name
+    (`AutoDock Vina`, `MPI Sintel`), unless a capitalised word follows (a title's words or a list). Read by hash from
+    `strings`: the tokens are made only where the two may make a name."""
+    if not _closes_camel(strings[int(orth[i])], strings[int(orth[i + 1])]) or not unlisted_capital(doc[i + 1], title_end):
         return False
     return i + 2 >= len(orth) or not strings[int(orth[i + 2])][:1].isupper()
+
+
+@lru_cache(maxsize=1 << 14)
+def _closes_camel(name: str, word: str) -> bool:
+    """`word` may close `name`, a CamelCase name or an acronym: not a plural, a participle, a head noun ("AgentGym
+    Tasks", "DPO Training", "MuJoCo Environment") or one of `NOT_NAME_PARTS`."""
+    if word.endswith(("s", "ing", "ed")) or word.lower() in HEAD_TYPE or word in NOT_NAME_PARTS:
+        return False
+    return bool(shapes.CAMEL.search(name)) or name.isupper() and name.isalpha()
 
 
 def _title_word(text: str, bits: int) -> bool:
     """A capitalised plain word (`flags.TITLE` in its `bits`), or a capitalised hyphenated one (`Light-Head`)."""
     return bool(bits & flags.TITLE) or "-" in text and text.istitle() and text.replace("-", "").isalpha()
-
-
-@lru_cache(maxsize=1 << 14)
-def _closing_word(word: str) -> bool:
-    """`word`, a capitalised plain word (`flags.TITLE`), may close a CamelCase name or an acronym: not "Training",
-    "Tasks", "Environment"."""
-    return not word.endswith(("s", "ing", "ed")) and word.lower() not in HEAD_TYPE and word not in NOT_NAME_PARTS
-
-
-@lru_cache(maxsize=1 << 14)
-def _camel_or_acronym(text: str) -> bool:
-    return bool(shapes.CAMEL.search(text)) or text.isupper() and text.isalpha()
 
 
 def _part(text: str) -> bool:
@@ -194,22 +184,6 @@ def _titled_modifier(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
     if word.idx < title_end or word.is_sent_start or not (word.is_alpha and word.text.istitle()) or word.text in NOT_MODIFIERS:
         return False
     return not lexicon.is_excluded(word.text)
-
-
-# Endings of paradigms, before which a capitalised word is a method of the paradigm, not a variant's maker: "Reptile meta-learning".
-PARADIGM_ENDINGS = ("learning", "training", "tuning")
-
-
-def _eponyms_before(doc: Doc, start: int, taken: set[int], title_end: int) -> int:
-    """The start of one or two capitalised plain words mid-sentence before a listed technique written in lower case
-    ("Monte Carlo dropout"), else `start`. Not a word of a longer capitalised run ("Deep Q Network dropout") nor an
-    `-ing` word ("Training dropout")."""
-    first = start
-    while first > 0 and start - first < 2 and first - 1 not in taken and unlisted_capital(doc[first - 1], title_end) and not doc[first - 1].lower_.endswith("ing"):
-        first -= 1
-    if first > 0 and doc[first - 1].text[:1].isupper() and not doc[first - 1].is_sent_start:
-        return start  # the words end a longer capitalised name or a title-case run
-    return first
 
 
 # Origins of datasets the field knows, by a list or as a variant of a listed one (`CIFAR-10-LT`).

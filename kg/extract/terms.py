@@ -12,11 +12,16 @@ modifier-and-head pair counts when the paper writes it at least twice
 after), and its modifier is a content word, not a determiner, an
 evaluative adjective or a setting ("few-shot prompting" is a setting).
 
-Three shapes count at once: a kind of layer before "network(s)" or
+Some shapes count at once: a kind of layer before "network(s)" or
 "units" ("graph attention networks", "gated recurrent units") names an
 architecture, capitalised words mid-sentence before a capitalised
-technique head ("we add Locality-Sensitive Hashing") name a technique, and
-so does a capitalised name before a lower-case one ("Hungarian matching").
+technique head ("we add Locality-Sensitive Hashing") name a technique
+(not before a word for a part of the system: "the Global Optimization
+phase"), and so does a capitalised name before a lower-case one
+("Hungarian matching", "the Lanczos algorithm", "Monte Carlo dropout").
+A technique said once counts after a cue of use ("by farthest point
+sampling", "by self-distillation") or after one in a list ("with cosine
+annealing and gradient clipping").
 """
 
 from __future__ import annotations
@@ -56,6 +61,8 @@ PART_WORDS = frozenset("module modules phase phases stage stages step steps comp
 
 # Kinds of layer that make "... network(s)" an architecture.
 LAYER_KINDS = frozenset("neural attention convolutional convolution recurrent residual adversarial capsule graph siamese spiking feedforward feed-forward pointer belief".split())
+# Endings of paradigms, before which a capitalised word is a method of the paradigm, not a variant's maker: "Reptile meta-learning".
+PARADIGM_ENDINGS = ("learning", "training", "tuning")
 # Heads of architectures after "neural" only ("Fourier neural operator"): `flags.UNIT_WORDS`.
 OPERATOR_WORDS = frozenset({"operator", "operators"})
 # Words before "neural network" that describe one rather than name an architecture: "deep neural networks", "a trained neural network".
@@ -110,6 +117,26 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: l
         if len(spans) > 1 and not lexicon.is_excluded(f"{modifier} {head}"):
             found += [Candidate(extend_variant(doc, start), end, "term", "Method") for start, end in spans]  # "online prototype learning"
     return found
+
+
+def eponym_variants(doc: Doc, bits: numpy.ndarray, found: list[Candidate], title_end: int) -> None:
+    """Grow each listed technique written in lower case over one or two capitalised plain words mid-sentence before it,
+    a person's or place's name that names its variant: "Monte Carlo dropout", "Nesterov momentum". Not before a
+    paradigm, where the word names a method of it ("Reptile meta-learning"), nor where the words end a longer
+    capitalised name or are `-ing` words ("Training dropout"). `bits` are the doc's `kg.extract.flags` bits."""
+    taken = None
+    for c in found:
+        if c.origin != "lexicon" or c.label != "Method" or c.start == 0 or not bits[c.start - 1] & flags.TITLE:
+            continue  # most listed techniques follow no capitalised word
+        if not doc[c.start].is_lower or doc[c.end - 1].lower_.endswith(PARADIGM_ENDINGS):
+            continue
+        taken = taken if taken is not None else {i for o in found for i in range(o.start, o.end)}
+        first = c.start
+        while first > 0 and c.start - first < 2 and first - 1 not in taken and unlisted_capital(doc[first - 1], title_end) and not doc[first - 1].lower_.endswith("ing"):
+            first -= 1
+        if first < c.start and not (first > 0 and doc[first - 1].text[:1].isupper() and not doc[first - 1].is_sent_start):
+            taken.update(range(first, c.start))
+            c.start, c.key = first, None
 
 
 def _cue_near(orth: numpy.ndarray, i: int, reach: int) -> bool:
