@@ -209,3 +209,12 @@ def test_a_kind_of_graph_network_and_a_neural_operator_are_architectures():
     assert found.get("gated graph neural network") == "Method"
     assert found.get("relational graph convolutional network") == "Method"
     assert not {"general graph neural network", "neural operators", "convolution operator", "two-layer graph convolutional network"} & set(found)
+
+
+def test_an_acronym_before_a_listed_dataset_names_its_maker_and_the_dataset_stays_one():
+    from conftest import extract_one
+
+    entities = extract_one("Optical flow", "We fine-tune on ZKR Sintel and KITTI 2015. On the Sintel test set the error drops.").entities
+    (sintel,) = [e for e in entities if "Sintel" in e.name]
+    assert sintel.name == "ZKR Sintel" and "Sintel" in sintel.aliases
+    assert not [e for e in entities if e.name == "ZKR"]

@@ -84,8 +84,11 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
         if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _titled_modifier(doc, c.start - 1, taken, title_end):
             c.start, c.key = c.start - 1, None  # "Soft Actor-Critic": a capitalised word before a listed technique written in capitals names a variant
             taken.add(c.start)
-        elif c.origin in NAMED_DATA_ORIGINS and c.label == "Benchmark" and c.start > 0 and _variant_word(doc, c.start - 1, taken, title_end):
-            c.start, c.key = c.start - 1, None  # `Split CIFAR-100`, `Google Speech Commands`: a capitalised word before a known dataset names its variant
+        elif c.origin in NAMED_DATA_ORIGINS and c.label == "Benchmark" and c.start > 0 and (maker := _variant_word(doc, c.start - 1, by_end, taken, title_end)):
+            if maker is not True:
+                dropped.add(id(maker))  # `MPI`, found on its own by its shape: its maker's name, and "Sintel" later is the same dataset
+            # `Split CIFAR-100`, `Google Speech Commands`, `MPI Sintel`: a word before a known dataset names its variant or maker
+            c.start, c.key = c.start - 1, c.key if maker is not True else None
             taken.add(c.start)
         elif c.label == "Model" and c.start > 0 and ARCHITECTURE.search(doc[c.start].text) and (prev := _network_modifier(doc, c.start - 1, by_end, taken, title_end)):
             if prev is not True:
@@ -198,9 +201,15 @@ def unlisted_capital(word, title_end: int) -> bool:
     return not lexicon.is_excluded(word.text) and norm(word.text) not in lexicon.by_name()
 
 
-def _variant_word(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
-    """`doc[i]`, a capitalised plain word mid-sentence before a known dataset, names its variant or its maker ("Split", "Google")."""
-    return i not in taken and unlisted_capital(doc[i], title_end)
+def _variant_word(doc: Doc, i: int, by_end: dict[int, Candidate], taken: set[int], title_end: int) -> Candidate | bool:
+    """`doc[i]`, a capitalised plain word mid-sentence before a known dataset, names its variant or its maker ("Split",
+    "Google"): True; so does an acronym found on its own ("MPI" of `MPI Sintel`): that candidate; else False."""
+    if i not in taken:
+        return unlisted_capital(doc[i], title_end)
+    alone = by_end.get(i + 1)
+    word = doc[i]
+    maker = alone is not None and alone.start == i and alone.label is None and word.text.isupper() and word.is_alpha
+    return alone if maker and word.idx >= title_end and not word.is_sent_start else False
 
 
 def _network_modifier(doc: Doc, i: int, by_end: dict[int, Candidate], taken: set[int], title_end: int) -> Candidate | bool:
