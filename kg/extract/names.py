@@ -50,8 +50,8 @@ class NameFinder:
         text = doc.user_data.get(TEXT) or doc.text
         columns = flags.columns(doc)
         orth, bits = columns[:, 0], columns[:, 2]
-        shaped, cues, techniques, heads, closers, opens, closes = flags.positions(
-            bits, flags.SHAPE, flags.CUE, flags.TECHNIQUE, flags.ARENA_HEAD, flags.CLOSER, flags.OPEN, flags.CLOSE
+        shaped, cues, techniques, heads, closers, opens, closes, links = flags.positions(
+            bits, flags.SHAPE, flags.CUE, flags.TECHNIQUE, flags.ARENA_HEAD, flags.CLOSER, flags.OPEN, flags.CLOSE, flags.LINK
         )
         by_list = listed.from_terms(doc, self.matchers)
         found = by_list["lexicon"]
@@ -72,7 +72,7 @@ class NameFinder:
         found += websites.from_websites(doc, text, found)
         found += scored_names.scored_on(doc, text, bits, found)
         found += scored_names.on_scored_shapes(doc, text, found)
-        found += said_once.said_once(doc, orth, bits, opens, found, title_end)
+        found += said_once.said_once(doc, orth, bits, links, opens, found, title_end)
         closed = set(closes)
         parens = [i for i in opens if i + 2 in closed]  # "(" two tokens before ")"
         found = definitions.join(doc, orth, text, parens, found)

@@ -40,16 +40,20 @@ FOR = get_string_id("for")
 CLAUSE_ENDS = frozenset({",", ".", ";", ")"})
 
 
-def said_once(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, opens: list[int], found: list[Candidate], title_end: int) -> list[Candidate]:
+def said_once(
+    doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, links: list[int], opens: list[int], found: list[Candidate], title_end: int
+) -> list[Candidate]:
     """One capitalised plain word a compared score stands beside, or that a cue of use introduces at a clause's end (see
-    the module's docstring). `orth` and `bits` are the doc's ORTH column and `kg.extract.flags` bits, `opens` the
-    positions of "(": the places are picked out by their bits and the words read by their hashes, so that only the few
-    that may hold a name are made tokens. A word a name found already covers is left to it."""
+    the module's docstring). `orth` and `bits` are the doc's ORTH column and `kg.extract.flags` bits, `links` the
+    positions of cues of use and "for" (`flags.LINK`), `opens` those of "(": the places are picked out by their bits and
+    the words read by their hashes, so that only the few that may hold a name are made tokens. A word a name found
+    already covers is left to it."""
     n_tokens = len(doc)
     strings = doc.vocab.strings
     places = []
-    # A cue of use or "for" (`flags.LINK`) before a capitalised plain word (`flags.TITLE`): rare, and found in one pass.
-    for i in numpy.flatnonzero((bits[:-2] & flags.LINK).astype(bool) & (bits[1:-1] & flags.TITLE).astype(bool)).tolist():
+    for i in links:
+        if i + 2 >= n_tokens or not bits[i + 1] & flags.TITLE:
+            continue  # most words after "with", "by" or "for" are no capitalised plain words
         if orth[i] == FOR:
             if i > 0 and bits[i - 1] & flags.NUMBER and not _modifies(strings[int(orth[i + 2])]):
                 places.append((i + 1, True))  # "18.6 for Heron"; not "for Thompson sampling": the word modifies a noun
