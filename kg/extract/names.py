@@ -65,7 +65,7 @@ class NameFinder:
         title_end = max(0, text.find("\n"))
         found += terms.from_repeats(doc, text, techniques, title_end, found)
         found = boundaries.join_parts(doc, found, title_end, set(closers))
-        terms.eponym_variants(doc, bits, found, title_end)
+        terms.eponym_variants(doc, bits, by_list["lexicon"], found, title_end)
         found += boundaries.released_pairs(doc, closers, found)
         found += lists.list_members(doc, text, found)
         found += boundaries.from_heads(doc, heads, title_end)

@@ -119,14 +119,15 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: l
     return found
 
 
-def eponym_variants(doc: Doc, bits: numpy.ndarray, found: list[Candidate], title_end: int) -> None:
+def eponym_variants(doc: Doc, bits: numpy.ndarray, listed: list[Candidate], found: list[Candidate], title_end: int) -> None:
     """Grow each listed technique written in lower case over one or two capitalised plain words mid-sentence before it,
     a person's or place's name that names its variant: "Monte Carlo dropout", "Nesterov momentum". Not before a
     paradigm, where the word names a method of it ("Reptile meta-learning"), nor where the words end a longer
-    capitalised name or are `-ing` words ("Training dropout"). `bits` are the doc's `kg.extract.flags` bits."""
+    capitalised name or are `-ing` words ("Training dropout"). `listed` are the lexicon's names among `found`, `bits` the
+    doc's `kg.extract.flags` bits."""
     taken = None
-    for c in found:
-        if c.origin != "lexicon" or c.label != "Method" or c.start == 0 or not bits[c.start - 1] & flags.TITLE:
+    for c in listed:
+        if c.label != "Method" or c.start == 0 or not bits[c.start - 1] & flags.TITLE:
             continue  # most listed techniques follow no capitalised word
         if not doc[c.start].is_lower or doc[c.end - 1].lower_.endswith(PARADIGM_ENDINGS):
             continue
@@ -141,7 +142,7 @@ def eponym_variants(doc: Doc, bits: numpy.ndarray, found: list[Candidate], title
 
 def _cue_near(orth: numpy.ndarray, i: int, reach: int) -> bool:
     """One of the `reach` words before `i` is a cue of use or a list's link, read by their hashes (`orth`)."""
-    return any(int(h) in NEAR_CUE_IDS for h in orth[max(0, i - reach) : i])
+    return any(h in NEAR_CUE_IDS for h in orth[max(0, i - reach) : i].tolist())
 
 
 def _cued(doc: Doc, head: int, cued_ends: set[int], known: list[Candidate]) -> Candidate | None:
