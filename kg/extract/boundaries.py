@@ -111,7 +111,7 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
         if prev >= 0 and prev not in taken:
             word = doc[prev]
             # `Faster R-CNN`, `Q-Network`, `Light-Head R-CNN` (a hyphenated capitalised word too); not "Housing TabRet"
-            if _title_word(word.text, bits[prev]) and word.idx >= title_end and _hyphened(doc[c.start].text) and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
+            if (bits[prev] & flags.TITLE or _title_word(word.text)) and word.idx >= title_end and _hyphened(doc[c.start].text) and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
                 c.start = prev
                 taken.add(prev)
         after = doc[c.end].text if c.end < len(doc) and c.end not in taken else ""
@@ -168,9 +168,9 @@ def _closes_camel(name: str, word: str) -> bool:
     return bool(shapes.CAMEL.search(name)) or name.isupper() and name.isalpha()
 
 
-def _title_word(text: str, bits: int) -> bool:
-    """A capitalised plain word (`flags.TITLE` in its `bits`), or a capitalised hyphenated one (`Light-Head`)."""
-    return bool(bits & flags.TITLE) or text[:1].isupper() and "-" in text and text.istitle() and text.replace("-", "").isalpha()
+def _title_word(text: str) -> bool:
+    """A capitalised hyphenated word (`Light-Head`), which may start a name as a capitalised plain word (`flags.TITLE`) may."""
+    return text[:1].isupper() and "-" in text and text.istitle() and text.replace("-", "").isalpha()
 
 
 def _part(text: str) -> bool:
