@@ -14,6 +14,7 @@ table row, not one name. Names listed with known ones are found by
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import attrgetter
 
 from spacy.strings import get_string_id
@@ -72,6 +73,7 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
     dropped: set[int] = set()
     columns = flags.columns(doc)
     orth, bits = columns[:, 0], columns[:, 2]
+    strings = doc.vocab.strings  # a word's text by its hash, read before its token is made (`_camel_word_after`)
     for c in sorted(found, key=attrgetter("start")):
         if c.end in closers and _closes(doc, c, doc[c.end], taken):
             c.end, c.key = c.end + 1, None
@@ -82,8 +84,11 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
         if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _titled_modifier(doc, c.start - 1, taken, title_end):
             c.start, c.key = c.start - 1, None  # "Soft Actor-Critic": a capitalised word before a listed technique written in capitals names a variant
             taken.add(c.start)
-        elif c.origin in NAMED_DATA_ORIGINS and c.label == "Benchmark" and c.start > 0 and _variant_word(doc, c.start - 1, taken, title_end):
-            c.start, c.key = c.start - 1, None  # `Split CIFAR-100`, `Google Speech Commands`: a capitalised word before a known dataset names its variant
+        elif c.origin in NAMED_DATA_ORIGINS and c.label == "Benchmark" and c.start > 0 and (maker := _variant_word(doc, c.start - 1, by_end, taken, title_end)):
+            if maker is not True:
+                dropped.add(id(maker))  # `MPI`, found on its own by its shape: its maker's name, and "Sintel" later is the same dataset
+            # `Split CIFAR-100`, `Google Speech Commands`, `MPI Sintel`: a word before a known dataset names its variant or maker
+            c.start, c.key = c.start - 1, c.key if maker is not True else None
             taken.add(c.start)
         elif c.label == "Model" and c.start > 0 and ARCHITECTURE.search(doc[c.start].text) and (prev := _network_modifier(doc, c.start - 1, by_end, taken, title_end)):
             if prev is not True:
@@ -99,11 +104,14 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
         if c.start > 0 and int(orth[c.start - 1]) in BEFORE_EVALUATED and (end := _evaluated_name_end(doc, c.end, taken)) > c.end:
             taken.update(range(c.end, end))
             c.end = end  # "On MVTec AD it reaches", "trained on WMT14 English-German,"
+        elif c.end < len(orth) and bits[c.end] & flags.TITLE and c.end - c.start == 1 and c.end not in taken and _camel_word_after(doc, strings, orth, c.start, title_end):
+            taken.add(c.end)
+            c.end += 1  # `AutoDock Vina`, `MPI Sintel`: a CamelCase name or an acronym and one capitalised word are one name
         prev = c.start - 1
         if prev >= 0 and prev not in taken:
             word = doc[prev]
-            # `Faster R-CNN`, `Q-Network`; not "Housing TabRet"
-            if word.idx >= title_end and word.is_alpha and word.text.istitle() and _hyphened(doc[c.start].text) and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
+            # `Faster R-CNN`, `Q-Network`, `Light-Head R-CNN` (a hyphenated capitalised word too); not "Housing TabRet"
+            if (bits[prev] & flags.TITLE or _title_word(word.text)) and word.idx >= title_end and _hyphened(doc[c.start].text) and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
                 c.start = prev
                 taken.add(prev)
         after = doc[c.end].text if c.end < len(doc) and c.end not in taken else ""
@@ -137,6 +145,34 @@ def _hyphened(text: str) -> bool:
     return "-" in text or any(ch.isdigit() for ch in text)
 
 
+# Capitalised words after a name that number a part of the paper or name an organisation, never a part of the name:
+# "FooQA Task 1", "the ModelHub Community".
+NOT_NAME_PARTS = shapes.NOT_RELEASE_WORDS | frozenset("Community Team Group Project Hub Research Labs Inc Foundation University Institute".split())
+
+
+def _camel_word_after(doc: Doc, strings, orth, i: int, title_end: int) -> bool:
+    """`doc[i]`, a CamelCase name or an acronym, and the capitalised plain word after it (`flags.TITLE`) make one name
+    (`AutoDock Vina`, `MPI Sintel`), unless a capitalised word follows (a title's words or a list). Read by hash from
+    `strings`: the tokens are made only where the two may make a name."""
+    if not _closes_camel(strings[int(orth[i])], strings[int(orth[i + 1])]) or not unlisted_capital(doc[i + 1], title_end):
+        return False
+    return i + 2 >= len(orth) or not strings[int(orth[i + 2])][:1].isupper()
+
+
+@lru_cache(maxsize=1 << 14)
+def _closes_camel(name: str, word: str) -> bool:
+    """`word` may close `name`, a CamelCase name or an acronym: not a plural, a participle, a head noun ("AgentGym
+    Tasks", "DPO Training", "MuJoCo Environment") or one of `NOT_NAME_PARTS`."""
+    if word.endswith(("s", "ing", "ed")) or word.lower() in HEAD_TYPE or word in NOT_NAME_PARTS:
+        return False
+    return bool(shapes.CAMEL.search(name)) or name.isupper() and name.isalpha()
+
+
+def _title_word(text: str) -> bool:
+    """A capitalised hyphenated word (`Light-Head`), which may start a name as a capitalised plain word (`flags.TITLE`) may."""
+    return text[:1].isupper() and "-" in text and text.istitle() and text.replace("-", "").isalpha()
+
+
 def _part(text: str) -> bool:
     """`text` may close the name before it (`PASCAL VOC`, `MVTec AD`); a CamelCase word is a name of its own ("On MovieLens-1M PropRec reaches")."""
     return not (shapes.CAMEL.search(text) and not text.isupper())
@@ -165,9 +201,15 @@ def unlisted_capital(word, title_end: int) -> bool:
     return not lexicon.is_excluded(word.text) and norm(word.text) not in lexicon.by_name()
 
 
-def _variant_word(doc: Doc, i: int, taken: set[int], title_end: int) -> bool:
-    """`doc[i]`, a capitalised plain word mid-sentence before a known dataset, names its variant or its maker ("Split", "Google")."""
-    return i not in taken and unlisted_capital(doc[i], title_end)
+def _variant_word(doc: Doc, i: int, by_end: dict[int, Candidate], taken: set[int], title_end: int) -> Candidate | bool:
+    """`doc[i]`, a capitalised plain word mid-sentence before a known dataset, names its variant or its maker ("Split",
+    "Google"): True; so does an acronym found on its own ("MPI" of `MPI Sintel`): that candidate; else False."""
+    if i not in taken:
+        return unlisted_capital(doc[i], title_end)
+    alone = by_end.get(i + 1)
+    word = doc[i]
+    maker = alone is not None and alone.start == i and alone.label is None and word.text.isupper() and word.is_alpha
+    return alone if maker and word.idx >= title_end and not word.is_sent_start else False
 
 
 def _network_modifier(doc: Doc, i: int, by_end: dict[int, Candidate], taken: set[int], title_end: int) -> Candidate | bool:

@@ -30,6 +30,8 @@ VARIANT_MODIFIERS = set(
     "self-supervised multi-agent in-context few-shot model-based model-free off-policy on-policy goal-conditioned "
     "multi-turn single-turn tree-based 1d 2d 3d convolutional bidirectional masked".split()
 )
+# Words that join two established modifiers into one: "offline-to-online".
+VARIANT_LINKS = frozenset({"to", "and"})
 ORIGIN_RANK = {"lexicon": 0, "gazetteer": 1, "checkpoint": 2, "variant": 3, "title": 4, "definition": 5, "cue": 6, "term": 7, "shape": 8}
 # Words between a naming cue and its name ("called as", "dubbed it"), and after a proposing verb ("introduce the"): skipped.
 AFTER_NAMING = frozenset({"as", '"', "“", "'", "‘", "it", "them"})
@@ -53,16 +55,19 @@ def extend_variant(doc: Doc, start: int) -> int:
     """Start of a named variant of a technique: "offline model-based reinforcement learning", "multi-turn RL".
 
     The guidelines count a paradigm's named variants as entities of their
-    own; the established modifiers below make one, ordinary adjectives
+    own; the established modifiers below make one, and so do hyphenated
+    compounds of them ("offline-to-online"); ordinary adjectives
     ("adaptive", "efficient", "cross-domain") do not.
     """
-    while start > 0:
-        word = doc[start - 1]
-        if word.lower_ in VARIANT_MODIFIERS:
-            start -= 1
-        else:
-            break
+    while start > 0 and _variant_modifier(doc[start - 1].lower_):
+        start -= 1
     return start
+
+
+@lru_cache(maxsize=1 << 12)
+def _variant_modifier(lower: str) -> bool:
+    """An established modifier of a paradigm, or a hyphenated compound of them: "offline", "offline-to-online"."""
+    return lower in VARIANT_MODIFIERS or "-" in lower and all(part in VARIANT_MODIFIERS or part in VARIANT_LINKS for part in lower.split("-"))
 
 
 def is_titled(token) -> bool:

@@ -19,10 +19,11 @@ import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from kg.extract import lexicon
+from kg.extract import flags, lexicon
 from kg.extract.candidates import KNOWN, Candidate, is_titled
 from kg.extract.cues import CONNECTORS, HEAD_TYPE, TECHNIQUE_HEADS, USE_CUES
 from kg.extract.mentions import norm
+from kg.extract.terms import DESCRIPTIVE_WORDS
 
 # Long forms ending in these words name metrics and tasks, not entities ("Task Success Rate (TSR)").
 NON_ENTITY_HEADS = set(
@@ -213,6 +214,8 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         # "trained with distribution matching distillation (DMD)": a technique the paper uses, named with its acronym.
         used = short.origin not in KNOWN and start > 0 and doc[start - 1 - (doc[start - 1].lower_ in {"a", "an", "the"})].lower_ in USE_CUES
         used = used and not (long_form[-1].lower_.endswith("s") and long_form[-1].lower_ not in LONG_FORM_HEADS | TECHNIQUE_ENDINGS)  # no class
+        # "symmetric normalization (SyN)", "connectionist temporal pooling (CTP)": a technique's plain-word long form with its own acronym.
+        technique = short.origin == "shape" and len(long_form) > 1 and long_form[-1].lower_ in flags.CUED_HEADS | TECHNIQUE_HEADS and long_form.text.split()[0].lower() not in DESCRIPTIVE_WORDS
         if (
             lexicon.is_excluded(long_form.text)
             or lexicon.is_excluded(short.key or doc[short.start].text)
@@ -222,7 +225,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
             not_names.add(int(orth[short.start]))
         elif id(short) in {id(c) for c in two_letter} and not (proposed or titled and len(long_form) > 1 and long_form[-1].lower_ in LONG_FORM_HEADS):
             drop.add(id(short))
-        elif titled or proposed or architecture or redefined or used or norm(long_form.text) in {norm(doc[a:b].text) for a, b in titles}:
+        elif titled or proposed or architecture or redefined or used or technique or norm(long_form.text) in {norm(doc[a:b].text) for a, b in titles}:
             key = long_form.text
             short.key, short.origin = key, "definition"
             drop.update(id(c) for c in inner)

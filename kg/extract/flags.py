@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract import lexicon, shapes
-from kg.extract.cues import CUED_TECHNIQUE_HEADS, HEAD_TYPE, NAMING_CUES, NETWORK_HEADS, NETWORK_WORDS, PROPOSE_VERBS, TECHNIQUE_HEADS, TITLED_TECHNIQUE_HEADS
+from kg.extract.cues import CUED_TECHNIQUE_HEADS, HEAD_TYPE, NAMING_CUES, NETWORK_HEADS, NETWORK_WORDS, PROPOSE_VERBS, TECHNIQUE_HEADS, TITLED_TECHNIQUE_HEADS, USE_CUES
 from kg.extract.mentions import norm
 
 SENTENCE_PUNCT = frozenset(Sentencizer.default_punct_chars)
@@ -50,11 +50,28 @@ CLOSER = 1024  # a word that may close the name before it (`VGG Net`, "Transform
 TECHNIQUE = 2048  # a head noun of technique names ("learning", "prompting", "networks", "matching"): `kg.extract.terms`
 OPEN = 4096  # "(": an acronym's definition opens ("Long Form (LF)")
 CLOSE = 8192  # ")"
+LINK = 16384  # a cue of use ("with", "by") or "for": what may stand before a name said once (`kg.extract.said_once`)
+TITLE = 32768  # a capitalised plain word ("Hyperband", "Vina"): what a name said once or a name's last word may be
 LENGTH_SHIFT = 16
-# Lower-case heads that a kind of layer makes an architecture, beside "network(s)": "gated recurrent units".
-UNIT_WORDS = frozenset({"units"})
+# Lower-case heads that a kind of layer makes an architecture, beside "network(s)": "gated recurrent units", "Fourier
+# neural operator".
+UNIT_WORDS = frozenset({"units", "operator", "operators"})
 # Lower-case heads of techniques named after a person or a place: "Hungarian matching", "Viterbi decoding".
-EPONYM_HEADS = frozenset("matching filter filtering sampling decoding smoothing approximation initialization initialisation dynamics transform".split())
+EPONYM_HEADS = frozenset("matching filter filtering sampling decoding smoothing approximation initialization initialisation dynamics transform algorithm estimator".split())
+# Last parts of hyphenated adjectives, never of a technique's name: "task-specific", "long-horizon", "state-aware".
+ADJECTIVE_PARTS = frozenset(
+    "specific aware free wise level scale shot term horizon based style like grained agnostic oriented centric driven dependent independent "
+    "efficient intensive critical quality time world source domain friendly ready box edge truth rich capacity".split()
+)
+# Prefixes that make ordinary words with a hyphen ("co-occurrence", "post-processing", "re-ranking"), not names.
+WORD_PREFIXES = frozenset("co post pre re bi non multi sub inter over under semi anti de".split())
+# The words of the LINK bit: the cues of use and "for".
+LINK_WORDS = USE_CUES | {"by", "through", "for"}
+# Lower-case heads of techniques named by the capitalised word before them, which is the name: "the Lion optimizer" is Lion.
+NAMED_BY_HEADS = frozenset("optimizer optimiser attack".split())
+# Lower-case heads of techniques said once after a cue of use (`kg.extract.terms`): `CUED_TECHNIQUE_HEADS` and the heads of
+# more kinds of technique the field names in plain words ("with speed perturbation", "by k-means clustering", "with early stopping").
+CUED_HEADS = CUED_TECHNIQUE_HEADS | frozenset("perturbation fusion clustering averaging interpolation regression stopping ensembling".split())
 # Verbs whose object is a game an agent plays ("our agent plays Pokemon Red"): read like the head noun "game".
 PLAY_VERBS = frozenset({"play", "plays", "playing", "played"})
 CLOSER_TEXT = re.compile(r"^(?:Net|distillation|\+\+?|[vV]\d+(?:\.\d+)*|\d{4}|[1-9](?:\.\d)?)$")
@@ -81,6 +98,16 @@ def _shaped(text: str) -> bool:
     return shapes.is_coined(text) and not lexicon.is_excluded(text)
 
 
+def may_be_hyphenated_term(text: str) -> bool:
+    """A lower-case word of two or three hyphenated parts that may name a technique said once ("back-translation",
+    "self-distillation"; `kg.extract.terms`): not a word made with a participle ("human-annotated", "role-playing") or a
+    prefix ("co-occurrence", "multi-agent"), nor an adjective ("task-specific", "white-box")."""
+    if not (0 < text.count("-") < 3 and text.islower() and text.replace("-", "").isalpha()) or text.startswith("-") or text.endswith("-"):
+        return False
+    parts = text.split("-")
+    return not (parts[0] in WORD_PREFIXES or parts[-1] in ADJECTIVE_PARTS or parts[-1].endswith(("ed", "ing")))
+
+
 def _bits(text: str) -> int:
     lower = text.lower()
     bits = (
@@ -91,11 +118,13 @@ def _bits(text: str) -> int:
         | (ET if lower == "et" else 0)
         | (AL if lower.startswith("al") else 0)
         | (CLOSER if CLOSER_TEXT.match(text) else 0)
-        | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text in UNIT_WORDS or text in EPONYM_HEADS or text in CUED_TECHNIQUE_HEADS or text[:1].isupper() and lower in TITLED_TECHNIQUE_HEADS else 0)
+        | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text in UNIT_WORDS or text in EPONYM_HEADS or text in CUED_HEADS or text in NAMED_BY_HEADS or may_be_hyphenated_term(text) or text[:1].isupper() and (lower in TITLED_TECHNIQUE_HEADS or lower in CUED_HEADS) else 0)
+        | (LINK if lower in LINK_WORDS else 0)
         | len(text) << LENGTH_SHIFT
     )
     if text.isalpha():
-        return bits  # a word holds no line break, punctuation, digit or bracket: most strings a new text brings are words
+        # a word holds no line break, punctuation, digit or bracket: most strings a new text brings are words
+        return bits | (TITLE if text.istitle() else 0)
     return (
         bits
         | (NEWLINE if "\n" in text else 0)
@@ -125,18 +154,24 @@ def columns(doc: Doc) -> numpy.ndarray:
 
 
 def positions(bits: numpy.ndarray, *wanted: int) -> list[list[int]]:
-    """The positions of the tokens that have any of each of the `wanted` bits, one list per entry.
+    """The positions of the tokens that have each of the `wanted` bits (single bits), one list per entry.
 
     A few tokens of a doc are flagged: numpy picks them out in one pass, and
-    Python sorts them by flag. A numpy pass per flag costs more than the
-    tokens it finds, however few.
+    Python sorts them by flag, each token into the lists of the bits it has.
+    A numpy pass per flag costs more than the tokens it finds, however few,
+    and so does a pass over all the flagged tokens per flag.
     """
     mask = 0
     for bit in wanted:
         mask |= bit
     at = numpy.flatnonzero(bits & mask)
-    flagged = list(zip(at.tolist(), bits[at].tolist()))
-    return [[i for i, b in flagged if b & bit] for bit in wanted]
+    found: dict[int, list[int]] = {bit: [] for bit in wanted}
+    for i, b in zip(at.tolist(), (bits[at] & mask).tolist()):
+        while b:
+            low = b & -b
+            found[low].append(i)
+            b ^= low
+    return [found[bit] for bit in wanted]
 
 
 def offsets(doc: Doc) -> tuple[list[int], list[int]]:

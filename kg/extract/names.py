@@ -27,7 +27,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, listed, lists, non_names, scored_names, shapes, terms, websites
+from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, listed, lists, non_names, said_once, scored_names, shapes, terms, websites
 from kg.extract.candidates import Candidate
 from kg.extract.mentions import Mention
 from kg.extract.tokenizer import customize
@@ -50,8 +50,8 @@ class NameFinder:
         text = doc.user_data.get(TEXT) or doc.text
         columns = flags.columns(doc)
         orth, bits = columns[:, 0], columns[:, 2]
-        shaped, cues, techniques, heads, closers, opens, closes = flags.positions(
-            bits, flags.SHAPE, flags.CUE, flags.TECHNIQUE, flags.ARENA_HEAD, flags.CLOSER, flags.OPEN, flags.CLOSE
+        shaped, cues, techniques, heads, closers, opens, closes, links = flags.positions(
+            bits, flags.SHAPE, flags.CUE, flags.TECHNIQUE, flags.ARENA_HEAD, flags.CLOSER, flags.OPEN, flags.CLOSE, flags.LINK
         )
         by_list = listed.from_terms(doc, self.matchers)
         found = by_list["lexicon"]
@@ -63,14 +63,16 @@ class NameFinder:
         found += candidates.from_cues(doc, cues)
         found += candidates.from_title_lead(doc, text)
         title_end = max(0, text.find("\n"))
-        found += terms.from_repeats(doc, text, techniques, title_end)
+        found += terms.from_repeats(doc, text, techniques, title_end, found)
         found = boundaries.join_parts(doc, found, title_end, set(closers))
+        terms.eponym_variants(doc, bits, by_list["lexicon"], found, title_end)
         found += boundaries.released_pairs(doc, closers, found)
         found += lists.list_members(doc, text, found)
         found += boundaries.from_heads(doc, heads, title_end)
         found += websites.from_websites(doc, text, found)
         found += scored_names.scored_on(doc, text, bits, found)
         found += scored_names.on_scored_shapes(doc, text, found)
+        found += said_once.said_once(doc, orth, bits, links, opens, found, title_end)
         closed = set(closes)
         parens = [i for i in opens if i + 2 in closed]  # "(" two tokens before ")"
         found = definitions.join(doc, orth, text, parens, found)

@@ -20,7 +20,10 @@ any name ending in "Score" or "Distance" (`Agent Importance Score`,
 HotpotQA score" is the score on a benchmark, which the paper names.
 
 A coined name a word for software follows ("the PyMARL2 codebase", "the
-X library") is a library, which the guidelines count as no entity either.
+X library") is a library, and one "loss" or "objective" follows ("an
+InfoNCE objective") is a loss there: the guidelines count neither as an
+entity (a technique's objective is named so too, "the GloVe objective", so
+the loss's other mentions stay).
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
         if c.label not in ARENAS and _names_a_score(doc, orth, c):
             scores.add(doc[c.start : c.end].text)
             continue
-        if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or _averaged(doc, orth, c) or _changed(doc, orth, bits, c)
+        if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or c.start > 1 and bits[c.start - 2] & flags.NUMBER and _unit_before(doc, c) or _averaged(doc, orth, c) or _changed(doc, orth, bits, c)
                                                     or _valued(doc, orth, bits, c)):
             if c.end - c.start == 1 and not YEAR.match(doc[c.start - 1].text):  # "the 2020 DNS Challenge": an edition, not a measure
                 metrics.add(int(orth[c.start]))
@@ -64,6 +67,8 @@ def drop(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, found: list[Candida
         if c.label is None and c.end < len(orth) and orth[c.end] in SOFTWARE_HEADS:
             software.add(doc[c.start : c.end].text)
             continue
+        if c.label is None and c.end < len(orth) and orth[c.end] in LOSS_HEADS:
+            continue  # "an InfoNCE objective"; other mentions stay, as a technique has an objective too ("the GloVe objective")
         if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _title_modified(doc, c, found):
             continue
         kept.append(c)
@@ -109,6 +114,8 @@ def _names_a_score(doc: Doc, orth: numpy.ndarray, c: Candidate) -> bool:
 
 # Words after a name that make it software, which the guidelines count as no entity: "the PyMARL2 codebase", "the X library".
 SOFTWARE_HEADS = frozenset(get_string_id(w) for w in ("codebase", "codebases", "library", "libraries", "package", "toolbox"))
+# Words after a name that make it a loss, which the guidelines count as no entity either: "an InfoNCE objective".
+LOSS_HEADS = frozenset(get_string_id(w) for w in ("loss", "losses", "objective"))
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Words before a metric's name, never before a model's or a dataset's: "the mean lDDT", "an average EER".
 AVERAGED = frozenset(get_string_id(w) for w in ("mean", "average", "median"))
@@ -127,6 +134,15 @@ def _changed(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) -
         return False  # most names are followed by no "from <number>" or "by <number>" ("improves LAS by 2.3 points")
     i = c.start - 1 - (orth[c.start - 1] == THE)
     return i >= 0 and doc[i].lower_ in CHANGES and c.label is None and internal_type(doc[c.start : c.end].text) is None
+
+
+# Units between a number and the metric it measures: "within 2 Å RMSD", "a 3 dB SNR gain", "0.5 mm TRE".
+UNITS = frozenset("Å nm mm cm m km px dB ms s Hz kHz".split())
+
+
+def _unit_before(doc: Doc, c: Candidate) -> bool:
+    """`c`, two words after a number, follows a unit, as a metric does: "within 2 Å RMSD"."""
+    return doc[c.start - 1].text in UNITS
 
 
 def _valued(doc: Doc, orth: numpy.ndarray, bits: numpy.ndarray, c: Candidate) -> bool:

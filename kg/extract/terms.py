@@ -12,11 +12,16 @@ modifier-and-head pair counts when the paper writes it at least twice
 after), and its modifier is a content word, not a determiner, an
 evaluative adjective or a setting ("few-shot prompting" is a setting).
 
-Three shapes count at once: a kind of layer before "network(s)" or
+Some shapes count at once: a kind of layer before "network(s)" or
 "units" ("graph attention networks", "gated recurrent units") names an
 architecture, capitalised words mid-sentence before a capitalised
-technique head ("we add Locality-Sensitive Hashing") name a technique, and
-so does a capitalised name before a lower-case one ("Hungarian matching").
+technique head ("we add Locality-Sensitive Hashing") name a technique
+(not before a word for a part of the system: "the Global Optimization
+phase"), and so does a capitalised name before a lower-case one
+("Hungarian matching", "the Lanczos algorithm", "Monte Carlo dropout").
+A technique said once counts after a cue of use ("by farthest point
+sampling", "by self-distillation") or after one in a list ("with cosine
+annealing and gradient clipping").
 """
 
 from __future__ import annotations
@@ -24,12 +29,14 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
+import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
-from kg.extract.candidates import Candidate, extend_variant
+from kg.extract.candidates import KNOWN, Candidate, extend_variant
 from kg.extract.boundaries import NOT_MODIFIERS, unlisted_capital
-from kg.extract.cues import CUED_TECHNIQUE_HEADS, NETWORK_WORDS, TECHNIQUE_HEADS, USE_CUES
+from kg.extract.cues import NETWORK_WORDS, TECHNIQUE_HEADS, USE_CUES
 from kg.extract.noun_phrases import COMPOUND_STOPS
 
 # Modifiers that describe or situate rather than name: "effective learning", "zero-shot prompting", "the tuning".
@@ -46,25 +53,37 @@ DESCRIPTIVE_WORDS = frozenset(
 PLAIN_TECHNIQUE_MODIFIERS = frozenset("random uniform simple naive basic same similar careful extensive further sparse dense full partial".split())
 # Words before a technique said once that make it one the paper uses: the cues of use and "selected by / through X".
 ONCE_CUES = USE_CUES | {"by", "through"}
+# The words that may stand before such a technique: the cues, and the links of a list it follows one in.
+NEAR_CUE_IDS = frozenset(get_string_id(w) for w in ONCE_CUES | {"and", "or", ","} for w in (w, w.capitalize()))
+
+# Words for a part of a system, after a name in ordinary capitalised words: "the Global Optimization phase".
+PART_WORDS = frozenset("module modules phase phases stage stages step steps component components strategy mechanism block unit engine network head branch".split())
 
 # Kinds of layer that make "... network(s)" an architecture.
 LAYER_KINDS = frozenset("neural attention convolutional convolution recurrent residual adversarial capsule graph siamese spiking feedforward feed-forward pointer belief".split())
+# Endings of paradigms, before which a capitalised word is a method of the paradigm, not a variant's maker: "Reptile meta-learning".
+PARADIGM_ENDINGS = ("learning", "training", "tuning")
+# Heads of architectures after "neural" only ("Fourier neural operator"): `flags.UNIT_WORDS`.
+OPERATOR_WORDS = frozenset({"operator", "operators"})
 # Words before "neural network" that describe one rather than name an architecture: "deep neural networks", "a trained neural network".
-PLAIN_NETWORK_MODIFIERS = frozenset("deep artificial trained large largest small simple single multiple shallow standard typical generic".split())
+PLAIN_NETWORK_MODIFIERS = frozenset("deep artificial trained large largest small simple single multiple shallow standard typical generic general vanilla classical classic modern popular powerful lightweight".split())
 
 
-def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Candidate]:
+def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: list[Candidate]) -> list[Candidate]:
     """Modifier-and-head pairs the paper writes twice or more, as Methods, at every place it writes them.
 
     `heads` are the tokens flagged as technique heads, `text` the doc's text:
     words are cut from it by their offsets, which costs less than making
     tokens. A listed name over the same words (`reinforcement learning`) or
     more wins in `candidates.non_overlapping`; one inside them
-    ("distillation" of "layer-wise distillation") loses.
+    ("distillation" of "layer-wise distillation") loses. A technique said once may follow one of the `known`
+    names in a list: "with beam search and shallow fusion".
     """
     idx, length = flags.offsets(doc)
+    orth = flags.columns(doc)[:, 0]
     places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     found = []
+    cued_ends: set[int] = set()  # where a technique a cue of use introduced ends: another may follow it in a list
     for i in heads:
         if i == 0:
             continue
@@ -72,10 +91,15 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int) -> list[
         if word in NETWORK_WORDS or word in flags.UNIT_WORDS:
             found += _architecture(doc, i)
             continue
-        if word in CUED_TECHNIQUE_HEADS and (cued := _cued(doc, i)) is not None:
-            found.append(cued)  # "training uses negative sampling"
-        if word in flags.EPONYM_HEADS:
-            found += _eponym(doc, i, title_end)
+        # A cue of use stands at most two words before a hyphenated word, four before a head: it is looked for by its
+        # hash, and only the few places near one are read as tokens.
+        reach = 2 if "-" in word and _hyphenated_term(word) else 4 if word in flags.CUED_HEADS else 0
+        if reach and _cue_near(orth, i, reach) and (cued := _cued(doc, i, cued_ends, known)) is not None:
+            found.append(cued)  # "training uses negative sampling", "trained by self-distillation"
+            cued_ends.add(cued.end)
+        if word in flags.EPONYM_HEADS or word in flags.NAMED_BY_HEADS:
+            if text[idx[i - 1]].isupper() or text[idx[i - 1]] in "'’":  # "Lanczos algorithm", "Kessling's estimator"
+                found += _eponym(doc, i, title_end)
             continue
         if word[:1].isupper() and idx[i] >= title_end and text[idx[i - 1]].isupper() and (c := _titled(doc, i)) is not None:
             found.append(c)
@@ -95,24 +119,68 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int) -> list[
     return found
 
 
-def _cued(doc: Doc, head: int) -> Candidate | None:
+def eponym_variants(doc: Doc, bits: numpy.ndarray, listed: list[Candidate], found: list[Candidate], title_end: int) -> None:
+    """Grow each listed technique written in lower case over one or two capitalised plain words mid-sentence before it,
+    a person's or place's name that names its variant: "Monte Carlo dropout", "Nesterov momentum". Not before a
+    paradigm, where the word names a method of it ("Reptile meta-learning"), nor where the words end a longer
+    capitalised name or are `-ing` words ("Training dropout"). `listed` are the lexicon's names among `found`, `bits` the
+    doc's `kg.extract.flags` bits."""
+    taken = None
+    for c in listed:
+        if c.label != "Method" or c.start == 0 or not bits[c.start - 1] & flags.TITLE:
+            continue  # most listed techniques follow no capitalised word
+        if not doc[c.start].is_lower or doc[c.end - 1].lower_.endswith(PARADIGM_ENDINGS):
+            continue
+        taken = taken if taken is not None else {i for o in found for i in range(o.start, o.end)}
+        first = c.start
+        while first > 0 and c.start - first < 2 and first - 1 not in taken and unlisted_capital(doc[first - 1], title_end) and not doc[first - 1].lower_.endswith("ing"):
+            first -= 1
+        if first < c.start and not (first > 0 and doc[first - 1].text[:1].isupper() and not doc[first - 1].is_sent_start):
+            taken.update(range(first, c.start))
+            c.start, c.key = first, None
+
+
+def _cue_near(orth: numpy.ndarray, i: int, reach: int) -> bool:
+    """One of the `reach` words before `i` is a cue of use or a list's link, read by their hashes (`orth`)."""
+    return any(h in NEAR_CUE_IDS for h in orth[max(0, i - reach) : i].tolist())
+
+
+def _cued(doc: Doc, head: int, cued_ends: set[int], known: list[Candidate]) -> Candidate | None:
     """A technique said once in lower case after a cue of use: "uses negative sampling", "by farthest point sampling",
-    "compatible with secure aggregation". One or two content words before the head, a cue word before them (an
-    article between allowed), and no noun after the head that would make it a modifier ("sampling rate")."""
+    "compatible with secure aggregation", or after one such in a list ("with cosine annealing and gradient clipping").
+    One or two content words before the head (none before a hyphenated word of its own: "by self-distillation"), a cue
+    word before them (an article between allowed), and no noun after the head that would make it a modifier ("sampling
+    rate", "with high-quality data"). `known` are the names found before: a listed technique may open the list."""
     start = head
-    while start > 0 and head - start < 2 and _plain_modifier(doc[start - 1]):
+    hyphenated = "-" in doc[head].text
+    while not hyphenated and start > 0 and head - start < 2 and _plain_modifier(doc[start - 1]):
         start -= 1
-    if start == head:
+    if start == head and not (hyphenated and _hyphenated_term(doc[head].text)):
         return None
     cue = start - 1 - (start > 1 and doc[start - 1].lower_ in {"a", "an", "the"})
-    if cue < 0 or doc[cue].lower_ not in ONCE_CUES:
+    # "with X and Y": Y is used too, after a technique said with a cue, a listed one ("with beam search and shallow
+    # fusion") or a name a cue of use introduces ("uses SpecAugment and speed perturbation")
+    listed = cue > 0 and doc[cue].lower_ in {"and", "or", ","} and (cue in cued_ends or any(c.end == cue and _opens_list(doc, c) for c in known))
+    if cue < 0 or doc[cue].lower_ not in ONCE_CUES and not listed:
         return None
     after = doc[head + 1] if head + 1 < len(doc) else None
-    if after is not None and after.is_alpha and after.is_lower and after.lower_ not in COMPOUND_STOPS:
-        return None  # "with negative sampling rates", "using attention heads": the head modifies a noun
+    if after is not None and (after.is_lower or hyphenated and not after.is_punct) and after.lower_ not in COMPOUND_STOPS:
+        return None  # "with negative sampling rates", "using attention heads", "with cutting-edge LLMs": the head modifies a noun
     if lexicon.is_excluded(doc[start : head + 1].text):
         return None
     return Candidate(start, head + 1, "term", "Method")
+
+
+def _opens_list(doc: Doc, c: Candidate) -> bool:
+    """`c` is a technique a list of techniques may start with: a listed one, or a name right after a cue of use."""
+    return c.label == "Method" and c.origin in KNOWN or c.start > 0 and doc[c.start - 1].lower_ in ONCE_CUES
+
+
+@lru_cache(maxsize=1 << 14)
+def _hyphenated_term(text: str) -> bool:
+    """A hyphenated lower-case word that may name a technique ("back-translation", "self-distillation", "label-smoothing",
+    `flags.may_be_hyphenated_term`), not a setting or a description ("zero-shot", "few-shot")."""
+    return flags.may_be_hyphenated_term(text) and text not in DESCRIPTIVE_WORDS and not (text.count("-") == 1 and text.split("-")[0] in DESCRIPTIVE_WORDS)
 
 
 def _plain_modifier(token) -> bool:
@@ -124,7 +192,11 @@ def _plain_modifier(token) -> bool:
 
 def _titled(doc: Doc, head: int) -> Candidate | None:
     """Capitalised words mid-sentence before a capitalised technique head name a technique, said once or more:
-    "we introduce Locality-Sensitive Hashing into TiM", "ILF can be viewed as Bayesian Inference"."""
+    "we introduce Locality-Sensitive Hashing into TiM", "ILF can be viewed as Bayesian Inference". Not before a word
+    for a part of a system: "an Adaptive Hard-case Sampling module", "the Global Optimization phase" name a part of the
+    proposed system in ordinary words, which the guidelines count as no entity."""
+    if head + 1 < len(doc) and doc[head + 1].lower_ in PART_WORDS:
+        return None
     start = head
     while start > 0 and head - start < 4:
         word = doc[start - 1]
@@ -140,27 +212,40 @@ def _titled(doc: Doc, head: int) -> Candidate | None:
 
 def _eponym(doc: Doc, head: int, title_end: int) -> list[Candidate]:
     """A capitalised word mid-sentence before a lower-case technique head is a person's or place's name that names
-    a technique, said once or more: "before Hungarian matching", "with Viterbi decoding" (not a listed name's: "BERT decoding")."""
-    if not unlisted_capital(doc[head - 1], title_end):
+    a technique, said once or more: "before Hungarian matching", "with Viterbi decoding", "the Lanczos algorithm",
+    "Hutchinson's estimator" (not a listed name's: "BERT decoding"). Before "optimizer" or "attack" the word alone is
+    the name: "the Lion optimizer" is Lion."""
+    owner = head > 2 and doc[head - 1].text in {"'s", "’s"}  # "Hutchinson's estimator", "Dijkstra's algorithm"
+    first = head - 1 - owner
+    if not unlisted_capital(doc[first], title_end):
         return []
-    if head > 1 and (doc[head - 2].text[:1].isupper() or doc[head - 2].text in {"'s", "’s"}):
+    if first > 0 and (doc[first - 1].text[:1].isupper() or doc[first - 1].text in {"'s", "’s"}):
         return []  # "Goodhart's Law dynamics", "Model Predictive Control sampling": the word ends a longer name
-    return [Candidate(head - 1, head + 1, "term", "Method")]
+    if doc[head].text in flags.NAMED_BY_HEADS:
+        return [] if owner or lexicon.is_excluded(doc[first].text) else [Candidate(first, first + 1, "cue", "Method")]
+    return [Candidate(first, head + 1, "term", "Method")]
 
 
 def _architecture(doc: Doc, head: int) -> list[Candidate]:
     """A kind of layer before "network(s)" names an architecture, said once or more: "graph attention networks",
-    "fully convolutional network", "recurrent networks"; "neural networks" alone is the generic class the guidelines
-    exclude, so "neural" needs a modifier of its own ("graph neural network", not "deep neural networks")."""
+    "fully convolutional network", "recurrent networks", "Fourier neural operator"; "neural networks" alone is the
+    generic class the guidelines exclude, so "neural" needs a modifier of its own ("graph neural network", not "deep
+    neural networks"), and a kind of graph network one more ("gated graph neural network")."""
     kind = doc[head - 1].lower_
-    if kind not in LAYER_KINDS:
-        return []
+    if kind not in LAYER_KINDS or kind != "neural" and doc[head].lower_ in OPERATOR_WORDS:
+        return []  # "the convolution operator" is an operation, "a Fourier neural operator" an architecture
     start = head - 1
-    if start > 0 and _modifier(doc[start - 1].text) and doc[start - 1].lower_ not in PLAIN_NETWORK_MODIFIERS:
+    if start > 0 and _network_modifier(doc[start - 1]):
         start -= 1
+        if start > 0 and doc[start].lower_ in LAYER_KINDS and "-" not in doc[start - 1].text and _network_modifier(doc[start - 1]):
+            start -= 1  # "gated graph neural network", "relational graph convolutional network": a kind of graph network
     if kind == "neural" and start == head - 1:
         return []
     return [Candidate(start, head + 1, "term", "Method")]
+
+
+def _network_modifier(token) -> bool:
+    return _modifier(token.text) and token.lower_ not in PLAIN_NETWORK_MODIFIERS
 
 
 @lru_cache(maxsize=1 << 16)
