@@ -26,6 +26,7 @@ from kg.errors import InputError, OnError, RunError, raise_error
 from kg.graph.resolve import resolve
 from kg.graph.rows import ENTITY_LABELS, ROLE_TYPES, paper_props, paper_rows
 from kg.records import Extraction, Paper, contradict, merge_paper, paper_keys
+from kg.store.collector import fewer_collections
 from kg.store.embedded import pack_record, unpack_record
 from kg.store.entities import EDGE, ROLE_COLUMNS, StoreState, apply, copy_rows, existing_ids, update_variants
 
@@ -154,12 +155,13 @@ def build(
         extract, extractor = extract or default_extract, extractor or EXTRACTOR
     report = BuildReport()
     batches = _ReadAhead(papers, batch_size)
-    for batch in batches:
-        report.read += len(batch)
-        _build_batch(store, batch, extract, extractor, replace, on_error, report, batches.ahead)
-        if progress:
-            progress(len(batch))
-    report.variants_changed = update_variants(store)
+    with fewer_collections():
+        for batch in batches:
+            report.read += len(batch)
+            _build_batch(store, batch, extract, extractor, replace, on_error, report, batches.ahead)
+            if progress:
+                progress(len(batch))
+        report.variants_changed = update_variants(store)
     store.set_meta("extractor", extractor)
     report.papers = len(store)
     return report
