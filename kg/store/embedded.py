@@ -226,6 +226,18 @@ class EmbeddedStore:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One transaction: committed whole, or (on any error, or a kill) not at all."""
+        with self.uncommitted():
+            yield
+        self.commit()
+
+    @contextmanager
+    def uncommitted(self) -> Iterator[None]:
+        """A transaction begun, and rolled back on any error; then `commit` it, from this thread or another.
+
+        A build commits a batch in a second thread (LadybugDB lets go of the
+        GIL while it commits and checkpoints) while this one works on the
+        next batch in Python; nothing touches the store until the commit is done.
+        """
         self.conn.execute("BEGIN TRANSACTION")
         try:
             yield
@@ -237,6 +249,9 @@ class EmbeddedStore:
             if isinstance(error, RuntimeError):
                 raise StoreError(f"{self.path}: the database refused a write, nothing of this batch was stored ({_one_line(error)})") from None
             raise
+
+    def commit(self) -> None:
+        """Commit the transaction `uncommitted` began."""
         try:
             self.conn.execute("COMMIT")
         except RuntimeError as error:
