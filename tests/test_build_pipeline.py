@@ -96,6 +96,15 @@ def test_a_failure_while_the_batch_before_commits_keeps_that_batch(tmp_path):
     assert snapshot(tmp_path / "kg.db") == _built_in_one_batch(tmp_path / "one.db", 6)
 
 
+def test_committing_in_this_thread_makes_the_same_store(tmp_path):
+    # kg build --jobs 1 commits each batch before making the next; the store is the same
+    for path, overlap in ((tmp_path / "thread.db", True), (tmp_path / "here.db", False)):
+        with EmbeddedStore(path) as store:
+            store.build(_papers(12), _extract, extractor="test/1", batch_size=3, overlap=overlap)
+            store.build(_papers(16), _extract, extractor="test/2", batch_size=5, overlap=overlap)  # re-extracts the 12
+    assert snapshot(tmp_path / "thread.db") == snapshot(tmp_path / "here.db")
+
+
 def test_rows_are_stored_in_the_order_written(tmp_path):
     # LadybugDB split a LOAD FROM of more than one morsel (2,048 rows) between its threads,
     # storing rows in whatever order they finished; exports read nodes in storage order,

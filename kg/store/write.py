@@ -112,6 +112,7 @@ def build(
     replace: bool = False,
     on_error: OnError = raise_error,
     progress: Callable[[int], None] | None = None,
+    overlap: bool = True,
 ) -> BuildReport:
     """Add `papers` to `store`, `batch_size` at a time, each batch one transaction.
 
@@ -120,6 +121,8 @@ def build(
     are extracted again). `on_error` gets each record-level failure (bad
     text, a paper the extractor fails on); `progress` gets the number of
     papers of each batch once it is stored (or found to need nothing).
+    `overlap` commits each batch in a thread while the next one is made
+    (two cores); without it, in this thread, with the same store.
     """
     if extract is None or extractor is None:
         from kg.extract import EXTRACTOR
@@ -159,7 +162,7 @@ def build(
                 with store.uncommitted():
                     _write(store, current, report)
                     following = plan()
-                committing, committed = committer.submit(store.commit), current.read
+                committing, committed = (committer.submit if overlap else _now)(store.commit), current.read
                 current = following
             report.variants_changed = update_variants(store)
     finally:
@@ -167,6 +170,13 @@ def build(
     store.set_meta("extractor", extractor)
     report.papers = len(store)
     return report
+
+
+def _now(work: Callable[[], None]) -> Future:
+    """`work` done in this thread, as a finished future."""
+    done: Future = Future()
+    done.set_result(work())
+    return done
 
 
 def _plan(store, batches: _ReadAhead, extract: Extractor, extractor: str, replace: bool, report: BuildReport) -> _Plan:
