@@ -266,8 +266,9 @@ def build(
     `InputError` (the default raises it; committed batches stay). Each batch
     is one transaction, so an interrupted build keeps what it committed and
     a rerun completes it. Extraction runs on `jobs` processes (default:
-    every core), the same output for any number; `kg extract` output is
-    stored as it is, not extracted again.
+    every core), the same output for any number, and with `jobs=1` the
+    batches are also committed in this thread (`kg.store.write.build`'s
+    `overlap`); `kg extract` output is stored as it is, not extracted again.
     """
     if isinstance(store, EmbeddedStore):
         from kg.extract.parallel import batch_extractor
@@ -275,7 +276,7 @@ def build(
         inputs = _Inputs(sources, fmt, on_error, on_warning, held=batch_size)
         with batch_extractor(jobs) as extract:
             return store.build(inputs.papers(), inputs.extractor(extract), replace=replace, on_error=on_error,
-                               progress=progress, batch_size=batch_size)
+                               progress=progress, batch_size=batch_size, overlap=jobs != 1)
     path = Path(store)
     new = not path.exists()
     with open_store(path, wait=wait) as db:

@@ -24,6 +24,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.export.iris import DEFAULT_BASE, PREFIXES, Iris
 from kg.export.rdf_blocks import RDF, ROLE_PROPERTIES, Block, blocks, prepare, task_blocks, tasks, triples
+from kg.store.collector import fewer_collections
 from kg.store.rows import ENTITY_LABELS, PAGE, Within
 from kg.store.shards import ordered
 
@@ -131,14 +132,15 @@ def write_turtle(reader: Any, out: IO[str], base: str = DEFAULT_BASE, page: int 
 
 def _stream(reader: Any, out: IO[str], fmt: str, base: str, page: int, jobs: int | None, progress: Callable[[int], None] | None) -> int:
     """Write the blocks of `blocks` in `fmt`, the pages' text made on `jobs` processes and joined in order (`kg.store.shards`)."""
-    iris, metrics, head = prepare(reader, base, page)
-    text, count = _serialised(fmt, base, head)
-    out.write(text)
-    for text, found in ordered(reader, _page_text, tasks(reader, page), (fmt, base, iris, metrics), jobs):
+    with fewer_collections():  # a fifth of the export's CPU at 20k papers when run in this process
+        iris, metrics, head = prepare(reader, base, page)
+        text, count = _serialised(fmt, base, head)
         out.write(text)
-        count += found
-        if progress:
-            progress(found)
+        for text, found in ordered(reader, _page_text, tasks(reader, page), (fmt, base, iris, metrics), jobs):
+            out.write(text)
+            count += found
+            if progress:
+                progress(found)
     return count
 
 

@@ -170,7 +170,7 @@ class EmbeddedStore:
             self.db = open_database(self.path, read_only, wait)
         except RuntimeError as error:
             raise StoreError(f"{self.path}: not a kg store ({_one_line(error)})") from None
-        self.conn = ladybug.Connection(self.db)
+        self.conn = self._connect()
         tables = {row["name"] for row in self.run("CALL show_tables() RETURN name")}
         if not tables and not read_only:
             self._create()
@@ -226,6 +226,18 @@ class EmbeddedStore:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One transaction: committed whole, or (on any error, or a kill) not at all."""
+        with self.uncommitted():
+            yield
+        self.commit()
+
+    @contextmanager
+    def uncommitted(self) -> Iterator[None]:
+        """A transaction begun, and rolled back on any error; then `commit` it, from this thread or another.
+
+        A build commits a batch in a second thread (LadybugDB lets go of the
+        GIL while it commits and checkpoints) while this one works on the
+        next batch in Python; nothing touches the store until the commit is done.
+        """
         self.conn.execute("BEGIN TRANSACTION")
         try:
             yield
@@ -237,6 +249,9 @@ class EmbeddedStore:
             if isinstance(error, RuntimeError):
                 raise StoreError(f"{self.path}: the database refused a write, nothing of this batch was stored ({_one_line(error)})") from None
             raise
+
+    def commit(self) -> None:
+        """Commit the transaction `uncommitted` began."""
         try:
             self.conn.execute("COMMIT")
         except RuntimeError as error:
@@ -255,7 +270,22 @@ class EmbeddedStore:
         would keep a statement, and its parameters, for every batch.
         """
         self.conn.close()
-        self.conn = ladybug.Connection(self.db)
+        self.conn = self._connect()
+
+    def _connect(self) -> ladybug.Connection:
+        """A connection; a writer's runs each statement on one thread, so that rows are stored in the order written.
+
+        LadybugDB splits a `LOAD FROM ... CREATE` of more than one morsel
+        (2,048 rows) between its threads, and the nodes are stored in the
+        order the threads happen to take them; exports read nodes in
+        storage order, so two builds of one input gave their results (5,000
+        a batch) in different orders. One thread stores them in the order of
+        the batch's rows, and the build's own Python work uses the other core.
+        """
+        conn = ladybug.Connection(self.db)
+        if not self.read_only:
+            conn.set_max_threads_for_exec(1)
+        return conn
 
     def meta(self, key: str) -> str | None:
         rows = list(self.run("MATCH (m:KgMeta {key: $k}) RETURN m.value AS value", {"k": key}))

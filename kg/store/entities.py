@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from functools import cache
 
 
-from kg.graph.resolve import EntityState, Resolution
+from kg.graph.resolve import EntityState, Resolution, mention_keys
 from kg.graph.rows import ENTITY_LABELS, role_rank, variant_edges
+from kg.records import Extraction
 from kg.store.embedded import schema_statements
 
 EDGE = ("from", "to")
@@ -105,6 +106,28 @@ class StoreState:
         )
         return {id_: EntityState(id_, label, keys, json.loads(forms))
                 for id_, label, keys, forms in zip(found["id"], found["label"], found["keys"], found["forms"])}
+
+
+class Prefetched:
+    """What one resolution reads from a `StoreState` (the entities of the batch's name keys), read now.
+
+    A build reads it inside the transaction of the batch before, which sees
+    its own writes, and resolves while that transaction commits: the same
+    two lookups `resolve` makes, answered in the same order.
+    """
+
+    def __init__(self, state: StoreState, added: Iterable[Extraction], removed: Iterable[Extraction]):
+        keys = {k for extraction in (*added, *removed) for entity in extraction.entities for k in mention_keys(entity)}
+        self.ids = state.entity_ids(keys)
+        self.found = state.states(set(self.ids.values()))
+
+    def entity_ids(self, keys: Iterable[str]) -> dict[str, str]:
+        wanted = set(keys)
+        return {k: id_ for k, id_ in self.ids.items() if k in wanted}
+
+    def states(self, ids: Iterable[str]) -> dict[str, EntityState]:
+        wanted = set(ids)
+        return {id_: state for id_, state in self.found.items() if id_ in wanted}
 
 
 def existing_ids(store, table: str, ids: Iterable[str], column: str = "id") -> set[str]:

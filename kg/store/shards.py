@@ -16,6 +16,7 @@ done before workers would have started.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +26,7 @@ from itertools import chain, islice
 from typing import Any, TypeVar
 
 from kg.cores import default_jobs
+from kg.store.collector import THRESHOLDS
 from kg.store.reader import LadybugReader, ReaderError
 
 T = TypeVar("T")
@@ -68,7 +70,13 @@ def _in_pool(reader: LadybugReader, work: Work, tasks: Iterator[T], shared: Any,
 
 
 def _open(path: str, shared: Any) -> None:
+    """Start a worker: its reader, what the tasks share, and the collector's thresholds of `kg.store.collector`.
+
+    The worker is kg's own process and only turns rows into text, so the
+    thresholds stay raised for its life.
+    """
     global _worker
+    gc.set_threshold(*THRESHOLDS)
     _worker = (LadybugReader(path), shared)
 
 

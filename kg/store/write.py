@@ -1,110 +1,57 @@
 """Streaming builds: papers in, batch by batch, one transaction each.
 
-Per batch: the papers are matched to stored ones by `paper_keys` (arXiv id,
-then DOI, then normalised title), their metadata merged (`merge_paper`: the
-stored title and abstract stay unless `replace`), only new or changed papers
-and those extracted by another extractor version are extracted, entities are
-resolved incrementally (`kg.graph.resolve`), and the new rows are written in
-one transaction (`kg.store.entities.copy_rows`: inserts from Arrow tables, ends matched by primary key). A stored paper that changes (re-keyed from
-`title:` to `arxiv:`, new metadata, re-extracted) is rewritten: its old rows
-are deleted and its new ones copied, inside the same transaction. Memory
-holds one batch, whatever the corpus size; a killed build keeps every
-committed batch, and running it again completes the work.
+Per batch: the papers are matched to stored ones (`kg.store.batch`), only
+new or changed papers and those extracted by another extractor version are
+extracted, entities are resolved incrementally (`kg.graph.resolve`), and the
+new rows are written in one transaction (`kg.store.entities.copy_rows`:
+inserts from Arrow tables, ends matched by primary key). A stored paper that
+changes (re-keyed from `title:` to `arxiv:`, new metadata, re-extracted) is
+rewritten: its old rows are deleted and its new ones copied, inside the same
+transaction. Memory holds two batches, whatever the corpus size; a killed
+build keeps every committed batch, and running it again completes the work.
+
+A build keeps two cores busy. LadybugDB lets go of the GIL while it
+commits and checkpoints (a third of a build), so a batch commits in a
+second thread while this one resolves the next batch's entities, makes its
+rows and packs its records, and a third thread reads (parses) the batch
+after that. What the next batch needs from the store (the stored papers and
+entities it meets) is read before the commit, inside the transaction of the
+batch before it, which sees its own writes: the state the next batch would
+find after the commit. So the store is the same as if the batches ran one
+after another; and as errors in the next batch wait for the commit, a bad
+record still stops the build after the batches before it are stored.
 """
 
 from __future__ import annotations
 
 import copy
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
-
 from kg.errors import InputError, OnError, RunError, raise_error
-from kg.graph.resolve import resolve
-from kg.graph.rows import ENTITY_LABELS, ROLE_TYPES, paper_props, paper_rows
-from kg.records import Extraction, Paper, contradict, merge_paper, paper_keys
-from kg.store.embedded import pack_record, unpack_record
-from kg.store.entities import EDGE, ROLE_COLUMNS, StoreState, apply, copy_rows, existing_ids, update_variants
+from kg.graph.resolve import Resolution, resolve
+from kg.graph.rows import ENTITY_LABELS, ROLE_TYPES, PaperRows, paper_props, paper_rows
+from kg.records import Extraction, Paper, merge_paper, paper_keys
+from kg.store.batch import BuildReport, Conflict, Pending, check_text, match_stored, merge_in_batch, source
+from kg.store.collector import fewer_collections
+from kg.store.embedded import pack_record
+from kg.store.entities import EDGE, ROLE_COLUMNS, Prefetched, StoreState, apply, copy_rows, existing_ids, update_variants
 
-# Longer texts are refused as records: an abstract is a paragraph, and spaCy
-# refuses texts over a million characters anyway (E088).
-MAX_TEXT = 100_000
 PAPER_COLUMNS = ("id", "title", "abstract", "arxiv_id", "doi", "url", "date", "venue", "categories", "sources")
 Extractor = Callable[[list[Paper]], Iterable[Extraction]]
 
 
-@dataclass
-class Conflict:
-    """A record that disagrees with the stored paper; the stored value was kept (unless --replace)."""
-
-    paper: str
-    source: str
-    title: str
-    fields: list[str]
-
-    def __str__(self) -> str:
-        return f'{self.source}: paper "{self.title}" differs from stored {self.paper} in {", ".join(self.fields)}; kept the stored value'
-
-
-@dataclass
-class BuildReport:
-    """What a build did; `papers` is the store's total afterwards."""
-
-    read: int = 0
-    added: int = 0
-    reextracted: int = 0
-    updated: int = 0
-    rekeyed: int = 0
-    unchanged: int = 0
-    duplicates: int = 0  # records of a paper read earlier in the same batch
-    merged_entities: int = 0
-    variants_changed: int = 0
-    papers: int = 0
-    conflicts: list[Conflict] = field(default_factory=list)
-    skipped: list[InputError] = field(default_factory=list)
-
-    def summary(self) -> str:
-        parts = [f"{self.added} added", f"{self.reextracted} re-extracted", f"{self.updated} updated", f"{self.unchanged} unchanged"]
-        if self.duplicates:
-            parts.append(f"{self.duplicates} more record(s) of papers already read")
-        if self.rekeyed:
-            parts.append(f"{self.rekeyed} re-keyed")
-        if self.conflicts:
-            parts.append(f"{len(self.conflicts)} conflicting record(s) kept the stored text (--verbose lists them)")
-        if self.skipped:
-            parts.append(f"{len(self.skipped)} skipped")
-        return f"{', '.join(parts)}; {self.papers} papers in all"
-
-
-def _source(paper: Paper) -> str:
-    return paper.sources[-1] if paper.sources else "<input>"
-
-
-def check_text(paper: Paper) -> None:
-    """Refuse a paper the extractor and the store cannot take, as a record-level error."""
-    where = f'paper "{paper.title[:80]}"'
-    text = paper.text
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise InputError(_source(paper), f"{where}: invalid Unicode ({error.reason} at character {error.start})") from None
-    if len(text) > MAX_TEXT:
-        raise InputError(_source(paper), f"{where}: {len(text):,} characters, over the limit of {MAX_TEXT:,} for a title and abstract")
-
-
 class _ReadAhead:
-    """Batches of `items`, the next one read in a second thread while the store writes this one.
+    """Batches of `items`, the next one read in a thread while the store writes this one.
 
-    Reading a batch (parsing `kg extract` lines into records) needs no store,
-    and LadybugDB lets go of the GIL while it writes, commits and
-    checkpoints, so the two overlap. The next batch is read only when this
-    one's inputs are used up (`ahead`, called once its extraction is done):
-    a source may keep state for the batch being built (`kg.api` holds one
-    batch of extractions), so batches are still read one after another, in
-    order, and a reading error surfaces after the batch before it committed.
+    Reading a batch (parsing `kg extract` lines into records) needs no store.
+    The next batch is read only when this one's inputs are used up (`ahead`,
+    called once its extraction is done): a source may keep state for the
+    batch being built (`kg.api` holds one batch of extractions), so batches
+    are still read one after another, in order.
     """
 
     def __init__(self, items: Iterable, size: int):
@@ -116,16 +63,43 @@ class _ReadAhead:
         if self.pending is None:
             self.pending = self.pool.submit(lambda: list(islice(self.iterator, self.size)))
 
-    def __iter__(self) -> Iterator[list]:
-        try:
-            while True:
-                self.ahead()
-                batch, self.pending = self.pending.result(), None
-                if not batch:
-                    return
-                yield batch
-        finally:
-            self.pool.shutdown(cancel_futures=True)
+    def next(self) -> list:
+        """The next batch; empty at the end."""
+        self.ahead()
+        pending, self.pending = self.pending, None
+        return pending.result()
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+@dataclass
+class _Plan:
+    """One batch, matched and extracted, and what its transaction writes.
+
+    `_plan` reads what the batch meets in the store; `make` does the Python
+    work that needs nothing more from it (resolution, rows, records), while
+    the batch before commits; `_write` writes it. `errors` (record-level)
+    and `failure` (one that stops the build) wait for that commit.
+    """
+
+    read: int = 0  # papers read; 0 at the end of the input
+    added: list[Pending] = field(default_factory=list)
+    rewrite: list[Pending] = field(default_factory=list)
+    state: Prefetched | None = None  # None: nothing to write
+    errors: list[InputError] = field(default_factory=list)
+    failure: BaseException | None = None
+    resolution: Resolution | None = None
+    rows: list[PaperRows] = field(default_factory=list)
+    records: list[bytes] = field(default_factory=list)
+
+    def make(self) -> None:
+        if self.state is None:
+            return
+        items = self.added + self.rewrite
+        self.resolution = resolve(self.state, [i.extraction for i in items], [i.stored for i in self.rewrite])
+        self.rows = [paper_rows(i.extraction, self.resolution.key_ids) for i in items]
+        self.records = [pack_record(i.extraction) for i in items]
 
 
 def build(
@@ -138,6 +112,7 @@ def build(
     replace: bool = False,
     on_error: OnError = raise_error,
     progress: Callable[[int], None] | None = None,
+    overlap: bool = True,
 ) -> BuildReport:
     """Add `papers` to `store`, `batch_size` at a time, each batch one transaction.
 
@@ -145,7 +120,9 @@ def build(
     `extractor` names its version (stored papers extracted by another version
     are extracted again). `on_error` gets each record-level failure (bad
     text, a paper the extractor fails on); `progress` gets the number of
-    papers each batch read.
+    papers of each batch once it is stored (or found to need nothing).
+    `overlap` commits each batch in a thread while the next one is made
+    (two cores); without it, in this thread, with the same store.
     """
     if extract is None or extractor is None:
         from kg.extract import EXTRACTOR
@@ -154,104 +131,93 @@ def build(
         extract, extractor = extract or default_extract, extractor or EXTRACTOR
     report = BuildReport()
     batches = _ReadAhead(papers, batch_size)
-    for batch in batches:
-        report.read += len(batch)
-        _build_batch(store, batch, extract, extractor, replace, on_error, report, batches.ahead)
-        if progress:
-            progress(len(batch))
-    report.variants_changed = update_variants(store)
+
+    def plan() -> _Plan:
+        return _plan(store, batches, extract, extractor, replace, report)
+
+    try:
+        with fewer_collections(), ThreadPoolExecutor(1, thread_name_prefix="kg-commit") as committer:
+            committing: Future | None = None
+            current = plan()
+            while True:
+                try:
+                    current.make()
+                finally:
+                    if committing is not None:
+                        committing.result()
+                        if progress:
+                            progress(committed)
+                for error in current.errors:
+                    on_error(error)
+                if current.failure is not None:
+                    raise current.failure
+                if not current.read:
+                    break
+                if current.state is None:
+                    committing = None
+                    if progress:
+                        progress(current.read)
+                    current = plan()
+                    continue
+                with store.uncommitted():
+                    _write(store, current, report)
+                    following = plan()
+                committing, committed = (committer.submit if overlap else _now)(store.commit), current.read
+                current = following
+            report.variants_changed = update_variants(store)
+    finally:
+        batches.close()
     store.set_meta("extractor", extractor)
     report.papers = len(store)
     return report
 
 
-@dataclass
-class _Pending:
-    """One paper of the batch: the merged record, every key it was seen under, its stored form if any."""
-
-    paper: Paper
-    keys: list[str]
-    stored: Extraction | None = None
-    stored_keys: list[str] = field(default_factory=list)
-    foreign: set[str] = field(default_factory=set)  # keys another stored paper owns
-    extraction: Extraction | None = None
+def _now(work: Callable[[], None]) -> Future:
+    """`work` done in this thread, as a finished future."""
+    done: Future = Future()
+    done.set_result(work())
+    return done
 
 
-def _merge_in_batch(batch: list[Paper], replace: bool, report: BuildReport) -> list[_Pending]:
-    pending: list[_Pending] = []
-    by_key: dict[str, _Pending] = {}
-    for paper in batch:
-        keys = paper_keys(paper)
-        known = next((by_key[k] for k in keys if k in by_key and not contradict(by_key[k].keys, keys)), None)
-        if known is None:
-            known = _Pending(paper, [])
-            pending.append(known)
-        else:
-            report.duplicates += 1
-            fields = merge_paper(known.paper, paper, replace)
-            if fields:
-                report.conflicts.append(Conflict(known.paper.id, _source(paper), paper.title, fields))
-        for key in [*keys, *paper_keys(known.paper)]:
-            if key not in known.keys and by_key.setdefault(key, known) is known:  # a key stays with the paper that had it first
-                known.keys.append(key)
-    return pending
+def _plan(store, batches: _ReadAhead, extract: Extractor, extractor: str, replace: bool, report: BuildReport) -> _Plan:
+    """Read the next batch and what it meets in the store, and extract what needs it; errors are kept for later."""
+    plan = _Plan()
+    try:
+        batch = batches.next()
+        plan.read = len(batch)
+        report.read += len(batch)
+        good = []
+        for paper in batch:
+            try:
+                check_text(paper)
+            except InputError as error:
+                report.skipped.append(error)
+                plan.errors.append(error)
+                continue
+            good.append(paper)
+        pending = match_stored(store, merge_in_batch(good, replace, report), replace, report)
+        to_extract, rewrite = _changed(pending, extractor, replace, report)
+        for item, extraction in zip(to_extract, _extract_each(extract, [i.paper for i in to_extract], plan.errors.append, report)):
+            item.extraction = extraction
+            if extraction is not None:
+                if item.stored is None:
+                    report.added += 1
+                else:
+                    report.reextracted += 1
+        batches.ahead()
+        plan.rewrite = [i for i in rewrite if i.extraction is not None]
+        plan.added = [i for i in to_extract if i.stored is None and i.extraction is not None]
+        if plan.added or plan.rewrite:
+            plan.state = Prefetched(StoreState(store), [i.extraction for i in plan.added + plan.rewrite], [i.stored for i in plan.rewrite])
+    except BaseException as failure:  # noqa: BLE001 - raised once the batch before this one has committed
+        plan.failure = failure
+    return plan
 
 
-def _match_stored(store, pending: list[_Pending], replace: bool, report: BuildReport) -> list[_Pending]:
-    """Attach each pending paper's stored record; papers that turn out to be one stored paper merge."""
-    all_keys = sorted({k for p in pending for k in p.keys})
-    found = store.columns("UNWIND $keys AS k MATCH (x:KgPaperKey {key: k}) RETURN x.key AS key, x.paper AS paper", {"keys": all_keys})
-    owner = dict(zip(found["key"], found["paper"]))
-    ids = sorted(set(owner.values()))
-    found = store.columns("UNWIND $ids AS i MATCH (x:KgExtraction {id: i}) RETURN x.id AS id, x.keys AS keys, x.record AS record", {"ids": ids})
-    records = {id_: {"keys": keys, "record": record} for id_, keys, record in zip(found["id"], found["keys"], found["record"])}
-    by_stored: dict[str, _Pending] = {}
-    kept = []
-    for item in pending:
-        stored_id = next((owner[k] for k in sorted(item.keys, key=_strength)
-                          if k in owner and not contradict(list(records[owner[k]]["keys"]), item.keys)), None)
-        if stored_id is None:
-            kept.append(item)
-            continue
-        if stored_id in by_stored:
-            first = by_stored[stored_id]
-            report.duplicates += 1
-            fields = merge_paper(first.paper, item.paper, replace)
-            if fields:
-                report.conflicts.append(Conflict(stored_id, _source(item.paper), item.paper.title, fields))
-            first.keys += [k for k in item.keys if k not in first.keys]
-            continue
-        record = records[stored_id]
-        item.stored = unpack_record(record["record"])
-        item.stored_keys = list(record["keys"])
-        by_stored[stored_id] = item
-        kept.append(item)
-    # keys another stored paper already owns stay with it
-    for item in kept:
-        mine = item.stored.paper.id if item.stored else None
-        item.foreign = {k for k, o in owner.items() if o != mine}
-        item.keys = [k for k in item.keys if k not in item.foreign]
-    return kept
-
-
-def _strength(key: str) -> int:
-    return ("arxiv:", "doi:", "title:").index(key.split(":", 1)[0] + ":")
-
-
-def _build_batch(store, batch: list[Paper], extract: Extractor, extractor: str, replace: bool, on_error: OnError, report: BuildReport,
-                 inputs_done: Callable[[], None]) -> None:
-    good = []
-    for paper in batch:
-        try:
-            check_text(paper)
-        except InputError as error:
-            report.skipped.append(error)
-            on_error(error)
-            continue
-        good.append(paper)
-    pending = _match_stored(store, _merge_in_batch(good, replace, report), replace, report)
-    to_extract: list[_Pending] = []
-    rewrite: list[_Pending] = []
+def _changed(pending: list[Pending], extractor: str, replace: bool, report: BuildReport) -> tuple[list[Pending], list[Pending]]:
+    """The papers to extract (new, changed text, older extractor) and the stored papers to rewrite."""
+    to_extract: list[Pending] = []
+    rewrite: list[Pending] = []
     for item in pending:
         if item.stored is None:
             to_extract.append(item)
@@ -260,7 +226,7 @@ def _build_batch(store, batch: list[Paper], extract: Extractor, extractor: str, 
         before = (paper_props(known), known.authors, sorted(item.stored_keys))
         fields = merge_paper(known, item.paper, replace)
         if fields:
-            report.conflicts.append(Conflict(item.stored.paper.id, _source(item.paper), item.paper.title, fields))
+            report.conflicts.append(Conflict(item.stored.paper.id, source(item.paper), item.paper.title, fields))
         item.keys = sorted((set(item.stored_keys) | set(item.keys) | set(paper_keys(known))) - item.foreign)
         old_id = before[0]["id"]
         new_text = before[0]["title"] != known.title or before[0]["abstract"] != known.abstract
@@ -275,27 +241,18 @@ def _build_batch(store, batch: list[Paper], extract: Extractor, extractor: str, 
             continue
         report.rekeyed += known.id != old_id
         rewrite.append(item)
-    for item, extraction in zip(to_extract, _extract_each(extract, [i.paper for i in to_extract], on_error, report)):
-        item.extraction = extraction
-        if extraction is not None:
-            if item.stored is None:
-                report.added += 1
-            else:
-                report.reextracted += 1
-    inputs_done()
-    rewrite = [i for i in rewrite if i.extraction is not None]
-    added = [i for i in to_extract if i.stored is None and i.extraction is not None]
-    if not rewrite and not added:
-        return
-    with store.transaction():
-        bylines = _delete_papers(store, [i.stored for i in rewrite], [k for i in rewrite for k in i.stored_keys])
-        resolution = resolve(StoreState(store), [i.extraction for i in added + rewrite], [i.stored for i in rewrite])
-        report.merged_entities += len(resolution.merged)
-        apply(store, resolution)
-        _write_papers(store, added + rewrite, resolution.key_ids)
-        # an author whom a changed byline dropped, and who wrote nothing else, leaves the graph with it
-        store.execute("UNWIND $ids AS i MATCH (a:Author {id: i}) WHERE COUNT { MATCH (a)-[:AUTHORED]->() } = 0 DELETE a",
-                      {"ids": bylines})
+    return to_extract, rewrite
+
+
+def _write(store, plan: _Plan, report: BuildReport) -> None:
+    """A planned batch's writes, inside its transaction."""
+    bylines = _delete_papers(store, [i.stored for i in plan.rewrite], [k for i in plan.rewrite for k in i.stored_keys])
+    report.merged_entities += len(plan.resolution.merged)
+    apply(store, plan.resolution)
+    _write_papers(store, plan.added + plan.rewrite, plan.rows, plan.records)
+    # an author whom a changed byline dropped, and who wrote nothing else, leaves the graph with it
+    store.execute("UNWIND $ids AS i MATCH (a:Author {id: i}) WHERE COUNT { MATCH (a)-[:AUTHORED]->() } = 0 DELETE a",
+                  {"ids": bylines})
 
 
 def _extract_each(extract: Extractor, papers: list[Paper], on_error: OnError, report: BuildReport) -> list[Extraction | None]:
@@ -315,7 +272,7 @@ def _extract_each(extract: Extractor, papers: list[Paper], on_error: OnError, re
         except RunError:
             raise
         except Exception as error:  # noqa: BLE001 - any failure of one paper is that record's error
-            failure = InputError(_source(paper), f'paper "{paper.title[:80]}": extraction failed ({type(error).__name__}: {str(error)[:200]})')
+            failure = InputError(source(paper), f'paper "{paper.title[:80]}": extraction failed ({type(error).__name__}: {str(error)[:200]})')
             report.skipped.append(failure)
             on_error(failure)
             out.append(None)
@@ -336,8 +293,7 @@ def _delete_papers(store, old: list[Extraction], keys: list[str]) -> list[str]:
     return authors
 
 
-def _write_papers(store, items: list[_Pending], key_ids: dict[str, str]) -> None:
-    rows = [paper_rows(i.extraction, key_ids) for i in items]
+def _write_papers(store, items: list[Pending], rows: list[PaperRows], records: list[bytes]) -> None:
     copy_rows(store, "Paper", [r.paper for r in rows], PAPER_COLUMNS)
     authors = {a["id"]: a for r in rows for a in r.authors}
     known = existing_ids(store, "Author", authors)
@@ -359,9 +315,8 @@ def _write_papers(store, items: list[_Pending], key_ids: dict[str, str]) -> None
         for type_ in ("ACHIEVES", "HAS_RESULT"):
             copy_rows(store, type_, by_ends[type_, label], EDGE, (label, "Result"))
     copy_rows(store, "KgExtraction", [
-        {"id": i.extraction.paper.id, "extractor": i.extraction.extractor, "keys": sorted(i.keys),
-         "record": pack_record(i.extraction)}
-        for i in items
+        {"id": i.extraction.paper.id, "extractor": i.extraction.extractor, "keys": sorted(i.keys), "record": record}
+        for i, record in zip(items, records)
     ], ("id", "extractor", "keys", "record"))
     copy_rows(store, "KgPaperKey", [{"key": k, "paper": i.extraction.paper.id} for i in items for k in sorted(i.keys)],
          ("key", "paper"))
