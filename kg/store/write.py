@@ -138,6 +138,7 @@ def build(
     try:
         with fewer_collections(), ThreadPoolExecutor(1, thread_name_prefix="kg-commit") as committer:
             committing: Future | None = None
+            committed = 0  # papers of the batch `committing` stores
             current = plan()
             while True:
                 try:
