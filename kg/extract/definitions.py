@@ -42,6 +42,8 @@ PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+s$")
 # Last words of a technique's long form ("Guided Network (GN)", "knowledge distillation (KD)"): a two-letter acronym of
 # one is a name, and a long form ending in one is no class or activity.
 LONG_FORM_HEADS = {w for w, t in HEAD_TYPE.items() if t in {"Method", "Model"}} | {"network", "networks", "net", "distillation", "learning"}
+# Last words of a plain-word long form that names a technique with its own acronym ("symmetric normalization (SyN)").
+PLAIN_TECHNIQUE_HEADS = flags.CUED_HEADS | TECHNIQUE_HEADS
 
 WORD_BREAKS = re.compile(r"[\s\-/]+")
 # A sentence, lower-cased up to the acronym, in which the paper names its own proposal.
@@ -215,7 +217,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         used = short.origin not in KNOWN and start > 0 and doc[start - 1 - (doc[start - 1].lower_ in {"a", "an", "the"})].lower_ in USE_CUES
         used = used and not (long_form[-1].lower_.endswith("s") and long_form[-1].lower_ not in LONG_FORM_HEADS | TECHNIQUE_ENDINGS)  # no class
         # "symmetric normalization (SyN)", "connectionist temporal pooling (CTP)": a technique's plain-word long form with its own acronym.
-        technique = short.origin == "shape" and len(long_form) > 1 and long_form[-1].lower_ in flags.CUED_HEADS | TECHNIQUE_HEADS and long_form.text.split()[0].lower() not in DESCRIPTIVE_WORDS
+        technique = short.origin == "shape" and len(long_form) > 1 and long_form[-1].lower_ in PLAIN_TECHNIQUE_HEADS and long_form.text.split()[0].lower() not in DESCRIPTIVE_WORDS
         if (
             lexicon.is_excluded(long_form.text)
             or lexicon.is_excluded(short.key or doc[short.start].text)
