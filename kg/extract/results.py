@@ -49,9 +49,9 @@ import re
 
 from kg.extract import folding, result_arenas, result_names, result_scores, result_subjects, result_unlisted
 from kg.extract.mentions import Mention, Sentence, norm
+from kg.extract.result_subjects import SUBJECT_TYPES
 from kg.records import Entity, Result
 
-SUBJECT_TYPES = result_subjects.SUBJECT_TYPES
 ARENA_TYPES = {"Benchmark", "Environment"}
 CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
 # "Compared with Y, X exceeds its Rank-1 (95.9% vs. 95.2%)": the name an opening phrase compares with.
