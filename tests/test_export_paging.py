@@ -16,6 +16,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+import kg
 from kg.export.neo4j_csv import export_neo4j_csv
 from kg.export.rdf import write_ntriples, write_turtle
 from kg.records import Author, Paper
@@ -159,6 +160,23 @@ def test_pages_read_in_worker_processes_come_back_in_task_order(reader):
     assert [(s, ids) for s, _, ids in pooled] == [(s, ids) for s, _, ids in alone] == [("x", t.ids) for t in tasks]
     # a reader a worker cannot reopen reads in this process
     assert {pid for _, pid, _ in shards.ordered(ById(reader), _page_ids, rows.windows(reader, "Paper", 3), "x", jobs=2)} == {os.getpid()}
+
+
+def test_a_store_the_api_opens_read_only_is_read_in_worker_processes_too(rebuilt, reader):
+    """`kg.open_store(path, read_only=True)` exports on every core, as the CLI does; a store open for writing does not."""
+    tasks = list(rows.windows(reader, "Paper", 3))
+    with kg.open_store(rebuilt, read_only=True) as store:
+        pooled = list(shards.ordered(store, _page_ids, tasks, "x", jobs=2))
+        out = io.StringIO()
+        count = write_ntriples(store, out, page=3, jobs=2)
+    assert os.getpid() not in {pid for _, pid, _ in pooled}
+    assert [ids for _, _, ids in pooled] == [t.ids for t in tasks]
+    alone = io.StringIO()
+    assert (count, out.getvalue()) == (write_ntriples(reader, alone, page=3, jobs=1), alone.getvalue())
+    with kg.open_store(rebuilt.parent / "copy.db") as writable:
+        writable.build(_papers(scale_records(8)), batch_size=4)
+        windows = list(rows.windows(writable, "Paper", 2))
+        assert {pid for _, pid, _ in shards.ordered(writable, _page_ids, windows, "x", jobs=2)} == {os.getpid()}
 
 
 @pytest.mark.parametrize("writer", [write_ntriples, write_turtle])

@@ -8,10 +8,12 @@ store (LadybugDB lets several processes read one file), and joined in task
 order: the output is byte for byte that of one process (issue "Throughput":
 a million papers in an hour needs both cores in the exports too).
 
-Only a `LadybugReader` is split so, as a worker reopens the store by its
-path; any other reader (Neo4j, a store open for writing) runs the tasks in
-this process, as does a run of fewer than `POOL_MIN_TASKS` tasks, which is
-done before workers would have started.
+Only a store open read-only is split so (a `LadybugReader`, or the API's
+`open_store(path, read_only=True)`), as a worker reopens it by its path;
+any other reader (Neo4j, a store open for writing, whose uncommitted rows a
+worker would not see) runs the tasks in this process, as does a run of
+fewer than `POOL_MIN_TASKS` tasks, which is done before workers would have
+started.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any, TypeVar
 
 from kg.cores import default_jobs
 from kg.store.collector import THRESHOLDS
+from kg.store.embedded import EmbeddedStore
 from kg.store.reader import LadybugReader, ReaderError
 
 T = TypeVar("T")
@@ -48,12 +51,17 @@ def ordered(reader: Any, work: Work, tasks: Iterable[T], shared: Any = None, job
     jobs = default_jobs() if jobs is None else jobs
     tasks = iter(tasks)
     head = list(islice(tasks, POOL_MIN_TASKS))
-    if jobs < 2 or len(head) < POOL_MIN_TASKS or type(reader) is not LadybugReader:
+    if jobs < 2 or len(head) < POOL_MIN_TASKS or not _reopenable(reader):
         return (work(reader, shared, task) for task in chain(head, tasks))
     return _in_pool(reader, work, chain(head, tasks), shared, jobs)
 
 
-def _in_pool(reader: LadybugReader, work: Work, tasks: Iterator[T], shared: Any, jobs: int) -> Iterator[R]:
+def _reopenable(reader: Any) -> bool:
+    """Whether a worker can open `reader`'s store itself and see what it sees: a store file open read-only."""
+    return type(reader) is LadybugReader or (type(reader) is EmbeddedStore and reader.read_only)
+
+
+def _in_pool(reader: LadybugReader | EmbeddedStore, work: Work, tasks: Iterator[T], shared: Any, jobs: int) -> Iterator[R]:
     # Spawned: forking a process that runs LadybugDB's threads can deadlock, and a spawned worker is
     # this process's child (not a fork server's), so its CPU time counts in the command's.
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_open, initargs=(str(reader.path), shared))
