@@ -72,3 +72,15 @@ def test_exports_print_a_summary_line_unless_quiet(tmp_path, jsonl_file):
         quiet = runner.invoke(app, [*command, "--store", str(store), "--jobs", "1", "--quiet"])
         assert quiet.exit_code == 0 and "exporting:" not in quiet.output and "wrote " not in quiet.output
     assert (tmp_path / "g.nt").stat().st_size > 0
+
+
+def test_html_exports_print_their_steps_unless_quiet(tmp_path, jsonl_file):
+    store = tmp_path / "kg.db"
+    assert runner.invoke(app, ["build", str(jsonl_file), "--store", str(store), "--jobs", "1", "--quiet"]).exit_code == 0
+    for view in (["--focus", "PPO"], ["--overview"]):
+        command = ["export", "html", "-o", str(tmp_path / "g.html"), "--store", str(store), *view]
+        loud = runner.invoke(app, command)
+        assert loud.exit_code == 0, loud.output
+        assert re.search(r"^drawing: 4 steps in \d+\.\d s", loud.output, re.M) and "wrote " in loud.output
+        quiet = runner.invoke(app, [*command, "--quiet"])
+        assert quiet.exit_code == 0 and quiet.output == "", quiet.output

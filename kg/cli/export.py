@@ -35,6 +35,7 @@ def export_html(
         "--overview", help="Draw the overview map instead: entities linked by shared papers, coloured by community. "
         "The default when no --focus, --types, --roles or --min-degree is given and the graph has more than --max-nodes nodes.",
     )] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Write an interactive, self-contained HTML view of the graph (works offline).
 
@@ -44,42 +45,47 @@ def export_html(
     300 nodes are laid out here and open with physics off, so even 1,500 nodes
     are ready to explore in a few seconds.
     """
-    from kg.export.html import View, ViewError, write_html
+    from kg.export.html import STEPS, View, ViewError, write_html
     from kg.export.overview import node_count
+    from kg.progress import meter
 
     if overview:
         if focus is not None or types or roles or min_degree:
             fail("--overview draws the whole graph's entities: it takes no --focus, --types, --roles or --min-degree")
-        return _export_overview(store, output)
+        return _export_overview(store, output, quiet)
     view = View(focus, hops, _comma_list(types), _comma_list(roles), min_degree, max_nodes)
     with _reader(store) as reader:
         if view == View(max_nodes=max_nodes) and (count := node_count(reader)) > max_nodes:
             note(f"the graph has {count:,} nodes, more than --max-nodes: drawing the overview map (--focus, --types or --roles draw nodes)")
-            return _export_overview(store, output)
+            return _export_overview(store, output, quiet)
         try:
-            shown = write_html(reader, output, view, title=f"Knowledge graph around {focus}" if focus else "Knowledge graph").graph
+            with meter("drawing", STEPS, "steps", quiet, err) as advance:
+                shown = write_html(reader, output, view, title=f"Knowledge graph around {focus}" if focus else "Knowledge graph", progress=advance).graph
         except ViewError as error:
             fail(str(error))
         except OSError as error:
             fail(f"{output}: cannot write: {error.strerror}")
     if not shown:
         note("nothing in the graph matches these options; the page is empty", "[yellow]warning:[/] ")
-    note(f"wrote {len(shown)} nodes and {shown.number_of_edges()} links to {output} ({output.stat().st_size / 1e6:.1f} MB)")
+    if not quiet:
+        note(f"wrote {len(shown)} nodes and {shown.number_of_edges()} links to {output} ({output.stat().st_size / 1e6:.1f} MB)")
 
 
-def _export_overview(store: Path, output: Path) -> None:
+def _export_overview(store: Path, output: Path, quiet: bool) -> None:
     """Write the overview map of the store to `output`, reporting what it shows in one line."""
-    from kg.export.overview import write_overview
+    from kg.export.overview import STEPS, write_overview
+    from kg.progress import meter
 
     try:
-        with _answering(), _reader(store) as reader:
-            shown = write_overview(reader, output)
+        with _answering(), _reader(store) as reader, meter("drawing", STEPS, "steps", quiet, err) as advance:
+            shown = write_overview(reader, output, progress=advance)
     except OSError as error:
         fail(f"{output}: cannot write: {error.strerror}")
-    note(
-        f"wrote the overview map of {len(shown.graph)} entities, {shown.graph.number_of_edges()} links and "
-        f"{len(shown.communities)} communities to {output} ({output.stat().st_size / 1e6:.1f} MB)"
-    )
+    if not quiet:
+        note(
+            f"wrote the overview map of {len(shown.graph)} entities, {shown.graph.number_of_edges()} links and "
+            f"{len(shown.communities)} communities to {output} ({output.stat().st_size / 1e6:.1f} MB)"
+        )
 
 
 def export_rdf(

@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -43,6 +44,8 @@ from kg.store.rows import ENTITY_LABELS, edges, nodes_with_ids, tables
 
 MAX_NODES = 1500
 PYTHON_LAYOUT = 300
+# What `render` reports to its `progress`: the nodes chosen, their cards, the layout, the page.
+STEPS = 4
 LABELS = ("Paper", *ENTITY_LABELS, "Result")
 LINKS = (*ROLES, "variant_of", "reports", "achieves", "has_result")
 # Every link the page can draw; a node's degree counts these (not its authors).
@@ -181,14 +184,22 @@ def _subgraph(reader: Any, keep: dict[str, tuple[str, int]], links: set[str]) ->
     return sub
 
 
-def render(reader: Any, view: View = View(), title: str = "Knowledge graph") -> Page:
-    """The HTML page showing `view` of the graph `reader` reads; raises ViewError for an unknown focus, type or role."""
+def render(reader: Any, view: View = View(), title: str = "Knowledge graph", progress: Callable[[int], None] | None = None) -> Page:
+    """The HTML page showing `view` of the graph `reader` reads; raises ViewError for an unknown focus, type or role.
+
+    `progress(1)` hears of each of its `STEPS` as it ends: on a large
+    store choosing the nodes and reading their cards take most of the time.
+    """
     from pyvis.network import Network
 
+    step = progress or (lambda n: None)
     selection = select(reader, view)
+    step(1)
     sub = selection.graph
     cards = node_cards(reader, sub)
+    step(1)
     positions = _layout(sub) if len(sub) > PYTHON_LAYOUT else {}
+    step(1)
     net = Network(directed=True)
     for node, data in sub.nodes(data=True):
         extra = dict(zip("xy", positions[node])) if positions else {}
@@ -219,12 +230,14 @@ def render(reader: Any, view: View = View(), title: str = "Knowledge graph") -> 
     html = _environment().get_template("page.html").render(
         title=title, summary=_summary(reader, view, selection), data=payload
     )
+    step(1)
     return Page(html, selection)
 
 
-def write_html(reader: Any, path: str | Path, view: View = View(), title: str = "Knowledge graph") -> Selection:
+def write_html(reader: Any, path: str | Path, view: View = View(), title: str = "Knowledge graph",
+               progress: Callable[[int], None] | None = None) -> Selection:
     """Write the page for `view` of the graph `reader` reads to `path`; OSError when it cannot be written."""
-    page = render(reader, view, title)
+    page = render(reader, view, title, progress)
     Path(path).write_text(page.html, encoding="utf-8")
     return page.selection
 

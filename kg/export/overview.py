@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,8 @@ PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
 OTHER = "#b5b5b5"
 NODE_SIZE = (5, 30)  # the smallest and largest radius, in pixels at zoom 1
 FONT_SIZE = (12, 20)  # label sizes, in pixels at zoom 1
+# What `render` reports to its `progress`: the entities and communities, their papers, the layout, the page.
+STEPS = 4
 SPAN = 850  # the map's width before dots are pushed apart: about a window, so it opens near zoom 1
 
 ENTITIES = f"""
@@ -109,16 +112,25 @@ def papers_of(reader: Reader, ids: list[str], limit: int = PAPERS_PER_ENTITY) ->
     return {key: [details[paper] for paper in papers] for key, papers in chosen.items()}
 
 
-def render(reader: Reader, title: str = "Knowledge graph: overview", max_entities: int = MAX_ENTITIES) -> tuple[str, Overview]:
-    """The overview page (one self-contained HTML file) and the map it shows."""
+def render(reader: Reader, title: str = "Knowledge graph: overview", max_entities: int = MAX_ENTITIES,
+           progress: Callable[[int], None] | None = None) -> tuple[str, Overview]:
+    """The overview page (one self-contained HTML file) and the map it shows.
+
+    `progress(1)` hears of each of its `STEPS` as it ends: on a large store
+    counting every entity's papers and the pairs' take most of the time.
+    """
     from kg.export.html import _environment
 
+    step = progress or (lambda n: None)
     view = overview(reader, max_entities)
+    step(1)
     graph = view.graph
     papers = papers_of(reader, sorted(graph))
+    step(1)
     radius = _radii(graph)
     shown = backbone(graph)
     positions = _layout(view, radius, shown)
+    step(1)
     ranked = sorted(graph, key=lambda key: (-graph.nodes[key]["papers"], key))
     top = graph.nodes[ranked[0]]["papers"] if ranked else 1
     fonts = {key: round(FONT_SIZE[0] + (FONT_SIZE[1] - FONT_SIZE[0]) * math.sqrt(graph.nodes[key]["papers"] / top)) for key in ranked}
@@ -156,12 +168,14 @@ def render(reader: Reader, title: str = "Knowledge graph: overview", max_entitie
     )
     payload = {"nodes": nodes, "edges": edges, "info": info, "communities": communities, "options": _options()}
     html = _environment().get_template("overview.html").render(title=title, summary=summary, data=payload)
+    step(1)
     return html, view
 
 
-def write_overview(reader: Reader, path: str | Path, title: str = "Knowledge graph: overview", max_entities: int = MAX_ENTITIES) -> Overview:
+def write_overview(reader: Reader, path: str | Path, title: str = "Knowledge graph: overview", max_entities: int = MAX_ENTITIES,
+                   progress: Callable[[int], None] | None = None) -> Overview:
     """Write the overview page to `path`; OSError when it cannot be written."""
-    html, view = render(reader, title, max_entities)
+    html, view = render(reader, title, max_entities, progress)
     Path(path).write_text(html, encoding="utf-8")
     return view
 
