@@ -18,7 +18,7 @@ from spacy.attrs import ID, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import names, sentences  # noqa: F401  (register the components' factories)
+from kg.extract import flags, names, sentences  # noqa: F401  (register the components' factories)
 from kg.extract.known import known_type
 from kg.extract.metric_names import is_metric
 from kg.extract.shapes import known_family
@@ -53,6 +53,7 @@ def load(gazetteer: str | None = None) -> Language:
     getters = nlp.vocab.lex_attr_getters
     for attr in [attr for attr in getters if attr not in READ_ATTRS]:
         del getters[attr]
+    getters[LIKE_NUM] = flags.like_num
     _build_tables()
     return nlp
 
