@@ -201,16 +201,21 @@ def positions(bits: numpy.ndarray, *wanted: int) -> list[list[int]]:
     """The positions of the tokens that have each of the `wanted` bits (single bits), one list per entry.
 
     A few tokens of a doc are flagged: numpy picks them out in one pass, and
-    Python sorts them by flag, each token into the lists of the bits it has.
-    A numpy pass per flag costs more than the tokens it finds, however few,
-    and so does a pass over all the flagged tokens per flag.
+    Python sorts them by flag, each token into the lists of the bits it has
+    (most have one, found by one lookup). A numpy pass per flag costs more
+    than the tokens it finds, however few, and so does a pass over all the
+    flagged tokens per flag.
     """
     mask = 0
     for bit in wanted:
         mask |= bit
-    at = numpy.flatnonzero(bits & mask)
+    masked = bits & mask
+    at = numpy.flatnonzero(masked)
     found: dict[int, list[int]] = {bit: [] for bit in wanted}
-    for i, b in zip(at.tolist(), (bits[at] & mask).tolist()):
+    for i, b in zip(at.tolist(), masked[at].tolist()):
+        if b in found:
+            found[b].append(i)
+            continue
         while b:
             low = b & -b
             found[low].append(i)
