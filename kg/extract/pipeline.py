@@ -10,6 +10,7 @@ finds the entity names and their types.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -18,7 +19,7 @@ from spacy.attrs import ID, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import flags, names, sentences  # noqa: F401  (register the components' factories)
+from kg.extract import flags, folding, names, result_scores, results, roles, sentences  # noqa: F401  (register the components' factories)
 from kg.extract.known import known_type
 from kg.extract.metric_names import is_metric
 from kg.extract.shapes import known_family
@@ -59,12 +60,17 @@ def load(gazetteer: str | None = None) -> Language:
 
 
 def _build_tables() -> None:
-    """Build the tables that the rules build on their first call: the gazetteer's types, the registries' metric names
-    and the pattern of the lexicon's model families. They are per-process setup (some 20 ms, mostly the gazetteer's
-    parse), which the first batch of papers paid for."""
+    """Build the tables that the rules build on their first call: the gazetteer's types, the registries' metric names,
+    the pattern of the lexicon's model families, and the case-insensitive patterns of the modules that search through
+    `kg.extract.folding`, folded. They are per-process setup (some 25 ms, mostly the gazetteer's parse and the
+    patterns' compiling), which the first batch of papers paid for."""
     known_type("")
     is_metric("")
     known_family("")
+    for module in (roles, results, result_scores):
+        for value in vars(module).values():
+            if isinstance(value, re.Pattern) and value.flags & re.I:
+                folding.search(value, "")
 
 
 def load_frozen() -> None:
