@@ -15,12 +15,13 @@ the first pass meets strings both vocabularies and all caches have seen. The
 two are timed in alternation over --rounds rounds in this process.
 
 COLD: one pass over the distinct papers in a fresh process, just after the
-pipeline is built, so every string is new to the vocab and every per-string
-cache is empty, as in a stream of new papers, which keeps bringing new names
-and numbers. kg's pass (`extract` over the papers, timed step by step as
-`--stages` times them) and the blank tokenizer's first pass over the same
-texts each run in a fresh subprocess of their own, alternated over
---cold-rounds rounds.
+pipeline is built (`pipeline.load_frozen`, as kg's workers start), so every
+string is new to the vocab and every per-string cache is empty, as in a
+stream of new papers, which keeps bringing new names and numbers. kg's pass
+runs the steps of `extract` batch by batch as `extract` runs them, each
+timed, and counts their sum; the blank tokenizer's first pass over the same
+texts is the reference. Each runs in a fresh subprocess of its own,
+alternated over --cold-rounds rounds.
 
 Then it prints peak memory: the process's maximum resident set size, and
 tracemalloc's peak of Python allocations during a second pass over the
