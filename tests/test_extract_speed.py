@@ -85,6 +85,31 @@ def test_like_num_is_spacy_s():
     assert nlp.vocab.lex_attr_getters[LIKE_NUM] is flags.like_num
 
 
+def test_packed_bits_of_words_read_from_the_tables_and_of_other_strings():
+    """A new string's bits come from lookups for words and from the string tests for the rest: the same bits either way."""
+    f = flags
+    expected = {
+        "with": f.LINK,
+        "Net": f.CLOSER | f.TITLE,
+        "distillation": f.CLOSER | f.TECHNIQUE,
+        "Hashing": f.TECHNIQUE | f.TITLE,  # a titled technique head, capitalised
+        "Network": f.ARENA_HEAD | f.TITLE,
+        "plays": f.ARENA_HEAD,
+        "dubbed": f.CUE,
+        "et": f.ET,
+        "al.": f.AL,
+        "v2": f.CLOSER,
+        "41%": f.NUMBER,
+        "7B": f.SIZE,
+        "(": f.OPEN | f.PUNCT,
+        "!": f.END | f.PUNCT,
+        "self-distillation": f.TECHNIQUE,
+    }
+    nlp = pipeline.load()
+    assert {text: nlp.vocab[text].rank & 0xFFFF for text in expected} == expected
+    assert all(nlp.vocab[text].rank >> f.LENGTH_SHIFT == len(text) for text in expected)
+
+
 def test_packed_bits_cover_strings_the_vocab_knew_before():
     nlp = spacy.blank("en")
     nlp.vocab["Llama-3.1-8B"]  # a lexeme made before the bits are registered
