@@ -3,16 +3,20 @@
 import gc
 import multiprocessing
 import re
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, LIKE_NUM, ORTH
+from spacy.lang.char_classes import LIST_CURRENCY, LIST_UNITS
+from spacy.lang.en.lex_attrs import like_num
 
 from kg.extract import flags, pipeline, result_scores, sentences
-from kg.extract.tokenizer import customize
+from kg.extract.tokenizer import ADJECTIVE_ENDINGS, customize, searches
 
 SCORE_CHARS = st.text(alphabet="0123456789~.%-+± aZ_x\\", max_size=24)
 
@@ -41,6 +45,69 @@ def test_packed_bits_agree_with_the_string_decisions():
     assert [words[i] for i in range(len(doc)) if bits[i] & flags.ARENA_HEAD] == ["simulator"]
     assert [words[i] for i in range(len(doc)) if bits[i] & flags.END] == [".", "!"]
     assert [words[i] for i in range(len(doc)) if bits[i] & flags.NEWLINE] == ["\n"]
+
+
+def test_no_search_of_the_tokenizer_matches_a_word_of_letters_only():
+    """`kg.extract.tokenizer` answers a word of letters only without its searches: each alternative of its patterns
+    needs a character that is no letter. Every letter, alone and between two others, and the words the patterns hold
+    (units and currencies after a number, adjective endings after a hyphen) match none of them."""
+    letters = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isalpha()]
+    held = [w for w in (*LIST_UNITS, *LIST_CURRENCY, *ADJECTIVE_ENDINGS.split("|"), "s", "S", "nt", "e", "http", "https", "www", "com") if w.isalpha()]
+    words = [*letters, *(f"a{c}b" for c in letters), *(f"{c}{c}" for c in letters), *held, *(w.upper() for w in held)]
+    prefix_search, suffix_search, infix_finditer, url_match = searches(spacy.blank("en"))
+    for search in (prefix_search, suffix_search, url_match):
+        assert [w for w in words if search(w)] == []
+    assert [w for w in words if any(True for _ in infix_finditer(w))] == []
+
+
+@lru_cache(maxsize=1)
+def _uncached_tokenizer():
+    """kg's tokenizer with its searches as they are, unkept and without the shortcut for words."""
+    plain = spacy.blank("en")
+    tokenizer = plain.tokenizer
+    tokenizer.prefix_search, tokenizer.suffix_search, tokenizer.infix_finditer, tokenizer.url_match = searches(plain)
+    tokenizer.rules = pipeline.load().tokenizer.rules
+    return tokenizer
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(categories=("L",)), min_size=1, max_size=12))
+def test_a_word_of_letters_tokenizes_as_without_the_shortcut(word):
+    text = f"{word} ({word}), {word}-based {word}."
+    assert [t.text for t in pipeline.load().make_doc(text)] == [t.text for t in _uncached_tokenizer()(text)]
+
+
+def test_like_num_is_spacy_s():
+    nlp = pipeline.load()
+    strings = [*flags.NUMBER_WORDS, "Three", "THIRD", "3rd", "1,000", "-2.5", "1/2", "x/y", "21st", "st", "third-party", "seven7", "±4", "~10", "ten."]
+    assert [flags.like_num(s) for s in strings] == [like_num(s) for s in strings]
+    assert [bool(nlp.vocab[s].like_num) for s in strings] == [like_num(s) for s in strings]
+    assert nlp.vocab.lex_attr_getters[LIKE_NUM] is flags.like_num
+
+
+def test_packed_bits_of_words_read_from_the_tables_and_of_other_strings():
+    """A new string's bits come from lookups for words and from the string tests for the rest: the same bits either way."""
+    f = flags
+    expected = {
+        "with": f.LINK,
+        "Net": f.CLOSER | f.TITLE,
+        "distillation": f.CLOSER | f.TECHNIQUE,
+        "Hashing": f.TECHNIQUE | f.TITLE,  # a titled technique head, capitalised
+        "Network": f.ARENA_HEAD | f.TITLE,
+        "plays": f.ARENA_HEAD,
+        "dubbed": f.CUE,
+        "et": f.ET,
+        "al.": f.AL,
+        "v2": f.CLOSER,
+        "41%": f.NUMBER,
+        "7B": f.SIZE,
+        "(": f.OPEN | f.PUNCT,
+        "!": f.END | f.PUNCT,
+        "self-distillation": f.TECHNIQUE,
+    }
+    nlp = pipeline.load()
+    assert {text: nlp.vocab[text].rank & 0xFFFF for text in expected} == expected
+    assert all(nlp.vocab[text].rank >> f.LENGTH_SHIFT == len(text) for text in expected)
 
 
 def test_packed_bits_cover_strings_the_vocab_knew_before():

@@ -125,11 +125,13 @@ def _letters_in_order(letters: str, long_form: str) -> bool:
     return i < 0
 
 
+@lru_cache(maxsize=1 << 14)
 def _redefines(acronym: str, long_form: str) -> bool:
     """The paper spells out an acronym the lexicon lists as something else: "sharpness-aware minimization (SAM)" is
     not the lexicon's `SAM` (Segment Anything). Only where the lexicon gives the acronym's own long form and the
     paper's starts with another word: a paper's definition wins over the list, and an acronym the field uses for
-    two things is a term with a standard acronym either way."""
+    two things is a term with a standard acronym either way. Cached: papers define the same listed acronyms ("large
+    language models (LLMs)")."""
     term = lexicon.by_name().get(norm(acronym))
     if term is None:
         return False

@@ -19,10 +19,12 @@ each token's ORTH and IDX, in one call, once per doc.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy
 from spacy.attrs import ID, IDX, ORTH
+from spacy.lang.en import lex_attrs as english
 from spacy.lang.lex_attrs import is_punct
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -74,7 +76,9 @@ NAMED_BY_HEADS = frozenset("optimizer optimiser attack".split())
 CUED_HEADS = CUED_TECHNIQUE_HEADS | frozenset("perturbation fusion clustering averaging interpolation regression stopping ensembling".split())
 # Verbs whose object is a game an agent plays ("our agent plays Pokemon Red"): read like the head noun "game".
 PLAY_VERBS = frozenset({"play", "plays", "playing", "played"})
-CLOSER_TEXT = re.compile(r"^(?:Net|distillation|\+\+?|[vV]\d+(?:\.\d+)*|\d{4}|[1-9](?:\.\d)?)$")
+# The words among the strings that may close a name; the rest hold a digit or a "+".
+CLOSER_WORDS = frozenset({"Net", "distillation"})
+CLOSER_TEXT = re.compile(rf"^(?:{'|'.join(sorted(CLOSER_WORDS))}|\+\+?|[vV]\d+(?:\.\d+)*|\d{{4}}|[1-9](?:\.\d)?)$")
 NUMBER_TEXT = re.compile(r"^\d+(?:\.\d+)?%?$")
 # Where `columns` and `offsets` keep what they read of a doc, for the steps after the first.
 COLUMNS = "kg_columns"
@@ -108,32 +112,72 @@ def may_be_hyphenated_term(text: str) -> bool:
     return not (parts[0] in WORD_PREFIXES or parts[-1] in ADJECTIVE_PARTS or parts[-1].endswith(("ed", "ing")))
 
 
+def _table(*entries: tuple[int, Iterable[str]]) -> dict[str, int]:
+    """Each string of the `entries` with the bits of all the entries that hold it."""
+    table: dict[str, int] = {}
+    for bit, strings in entries:
+        for string in strings:
+            table[string] = table.get(string, 0) | bit
+    return table
+
+
+# The bits that a string's lower-case form decides, those its exact text decides, and those its lower-case form
+# decides where it starts with a capital: one lookup each answers what a dozen set lookups would, for every string
+# spaCy meets for the first time.
+BY_LOWER = _table(
+    (CUE, NAMING_CUES | PROPOSE_VERBS),
+    (ARENA_HEAD, sorted({word for word, type_ in HEAD_TYPE.items() if type_ in {"Benchmark", "Environment"}} | PLAY_VERBS)),
+    (ET, ["et"]),
+    (TECHNIQUE, TECHNIQUE_HEADS),
+    (LINK, LINK_WORDS),
+)
+BY_TEXT = _table(
+    (ARENA_HEAD, NETWORK_HEADS),
+    (END, SENTENCE_PUNCT),
+    (CLOSER, CLOSER_WORDS),
+    (TECHNIQUE, NETWORK_WORDS | UNIT_WORDS | EPONYM_HEADS | CUED_HEADS | NAMED_BY_HEADS),
+    (OPEN, ["("]),
+    (CLOSE, [")"]),
+)
+BY_CAPITALISED = _table((TECHNIQUE, TITLED_TECHNIQUE_HEADS | CUED_HEADS))
+
+
 def _bits(text: str) -> int:
+    """The packed number of a string spaCy meets for the first time; cheapest tests first, as a stream of new papers
+    keeps bringing new strings, most of them plain words."""
     lower = text.lower()
-    bits = (
-        (SHAPE if may_be_shaped_name(text) else 0)
-        | (CUE if lower in NAMING_CUES or lower in PROPOSE_VERBS else 0)
-        | (ARENA_HEAD if HEAD_TYPE.get(lower) in {"Benchmark", "Environment"} or text in NETWORK_HEADS or lower in PLAY_VERBS else 0)
-        | (END if text in SENTENCE_PUNCT else 0)
-        | (ET if lower == "et" else 0)
-        | (AL if lower.startswith("al") else 0)
-        | (CLOSER if CLOSER_TEXT.match(text) else 0)
-        | (TECHNIQUE if lower in TECHNIQUE_HEADS or text in NETWORK_WORDS or text in UNIT_WORDS or text in EPONYM_HEADS or text in CUED_HEADS or text in NAMED_BY_HEADS or may_be_hyphenated_term(text) or text[:1].isupper() and (lower in TITLED_TECHNIQUE_HEADS or lower in CUED_HEADS) else 0)
-        | (LINK if lower in LINK_WORDS else 0)
-        | len(text) << LENGTH_SHIFT
-    )
+    bits = BY_LOWER.get(lower, 0) | BY_TEXT.get(text, 0) | len(text) << LENGTH_SHIFT
+    if lower.startswith("al"):
+        bits |= AL
+    if text[:1].isupper():
+        bits |= BY_CAPITALISED.get(lower, 0)
     if text.isalpha():
-        # a word holds no line break, punctuation, digit or bracket: most strings a new text brings are words
-        return bits | (TITLE if text.istitle() else 0)
+        # a word holds no line break, punctuation, digit, hyphen or bracket; a plain one has no name's shape
+        if text.islower():
+            return bits
+        return bits | (TITLE if text.istitle() else SHAPE if _shaped(text) else 0)
     return (
         bits
+        | (SHAPE if may_be_shaped_name(text) else 0)
+        | (CLOSER if CLOSER_TEXT.match(text) else 0)
+        | (TECHNIQUE if may_be_hyphenated_term(text) else 0)
         | (NEWLINE if "\n" in text else 0)
         | (PUNCT if is_punct(text) else 0)
         | (SIZE if shapes.BARE_SIZE.match(text) else 0)
         | (NUMBER if NUMBER_TEXT.match(text) else 0)
-        | (OPEN if text == "(" else 0)
-        | (CLOSE if text == ")" else 0)
     )
+
+
+# The words spaCy's English `like_num` takes for numbers ("three", "third").
+NUMBER_WORDS = frozenset(english._num_words + english._ordinal_words)
+
+
+def like_num(text: str) -> bool:
+    """spaCy's English `like_num`, which the vocab asks of every new string, with a word answered by one set lookup
+    instead of two scans of its word lists: a word holds no digit, sign or slash, so only the lists can make it one."""
+    if text.isalpha():
+        return text.lower() in NUMBER_WORDS
+    return english.like_num(text)
 
 
 def register(vocab: Vocab) -> None:
@@ -157,16 +201,21 @@ def positions(bits: numpy.ndarray, *wanted: int) -> list[list[int]]:
     """The positions of the tokens that have each of the `wanted` bits (single bits), one list per entry.
 
     A few tokens of a doc are flagged: numpy picks them out in one pass, and
-    Python sorts them by flag, each token into the lists of the bits it has.
-    A numpy pass per flag costs more than the tokens it finds, however few,
-    and so does a pass over all the flagged tokens per flag.
+    Python sorts them by flag, each token into the lists of the bits it has
+    (most have one, found by one lookup). A numpy pass per flag costs more
+    than the tokens it finds, however few, and so does a pass over all the
+    flagged tokens per flag.
     """
     mask = 0
     for bit in wanted:
         mask |= bit
-    at = numpy.flatnonzero(bits & mask)
+    masked = bits & mask
+    at = numpy.flatnonzero(masked)
     found: dict[int, list[int]] = {bit: [] for bit in wanted}
-    for i, b in zip(at.tolist(), (bits[at] & mask).tolist()):
+    for i, b in zip(at.tolist(), masked[at].tolist()):
+        if b in found:
+            found[b].append(i)
+            continue
         while b:
             low = b & -b
             found[low].append(i)

@@ -69,9 +69,17 @@ def parse(text: str, origin: str) -> Gazetteer:
     return Gazetteer(tuple(terms), frozenset(common))
 
 
-@lru_cache(maxsize=4)
 def load(path: str | None = None) -> Gazetteer:
-    """The gazetteer at `path`, else the package's own (empty where it ships none)."""
+    """The gazetteer at `path`, else the package's own (empty where it ships none), parsed once per process.
+
+    `load()` and `load(None)` share the one parse: a cache keyed by the
+    call's own arguments would parse the package's file once for each.
+    """
+    return _parsed(path)
+
+
+@lru_cache(maxsize=4)
+def _parsed(path: str | None) -> Gazetteer:
     if path is not None:
         return parse(Path(path).read_text(encoding="utf-8"), path)
     resource = files("kg.extract").joinpath(FILENAME)

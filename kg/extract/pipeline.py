@@ -10,6 +10,7 @@ finds the entity names and their types.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -18,7 +19,10 @@ from spacy.attrs import ID, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import names, sentences  # noqa: F401  (register the components' factories)
+from kg.extract import flags, folding, names, result_scores, results, roles, sentences  # noqa: F401  (register the components' factories)
+from kg.extract.known import known_type
+from kg.extract.metric_names import is_metric
+from kg.extract.shapes import known_family
 from kg.extract.tokenizer import customize
 
 # The lexeme attributes the rules read (`Token.lower_`, `is_alpha`, `is_digit`, `is_lower`, `is_punct`,
@@ -38,6 +42,10 @@ def load(gazetteer: str | None = None) -> Language:
     attributes the rules read (`READ_ATTRS`) are computed: spaCy's shape,
     prefix, suffix, norm, URL, e-mail and stop-word getters took a tenth of
     the time of a pass over unseen papers.
+
+    The tables the rules build on first use are built here too
+    (`_build_tables`), so that they are the process's setup and not the
+    first papers' work.
     """
     nlp = spacy.blank("en")
     customize(nlp)
@@ -46,7 +54,23 @@ def load(gazetteer: str | None = None) -> Language:
     getters = nlp.vocab.lex_attr_getters
     for attr in [attr for attr in getters if attr not in READ_ATTRS]:
         del getters[attr]
+    getters[LIKE_NUM] = flags.like_num
+    _build_tables()
     return nlp
+
+
+def _build_tables() -> None:
+    """Build the tables that the rules build on their first call: the gazetteer's types, the registries' metric names,
+    the pattern of the lexicon's model families, and the case-insensitive patterns of the modules that search through
+    `kg.extract.folding`, folded. They are per-process setup (some 25 ms, mostly the gazetteer's parse and the
+    patterns' compiling), which the first batch of papers paid for."""
+    known_type("")
+    is_metric("")
+    known_family("")
+    for module in (roles, results, result_scores):
+        for value in vars(module).values():
+            if isinstance(value, re.Pattern) and value.flags & re.I:
+                folding.search(value, "")
 
 
 def load_frozen() -> None:

@@ -87,6 +87,8 @@ def known_family(text: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def is_model_checkpoint(text: str) -> bool:
     """A known family's checkpoint, or any name that carries a parameter count (`AgentLM-70B`) or a size word (`mT5-XL`)."""
+    if not text[:1].isalpha() or text.isalpha():
+        return False  # each shape below starts with a letter and holds a digit or a hyphen: numbers and words are none
     if WITH_SIZE_WORD.match(text) and (text.split("-")[0] != text.split("-")[0].lower() or any(ch.isdigit() for ch in text.split("-")[0])):
         return known_type(text.split("-")[0]) not in {"Benchmark", "Environment"}  # `mT5-XL`, `Whisper-large-v3`; not `fine-large`,
         # nor `Hopper-medium-replay`, a split of a listed world's data by the quality of its policy
