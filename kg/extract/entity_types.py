@@ -26,7 +26,7 @@ from functools import lru_cache
 import numpy
 from spacy.tokens import Doc
 
-from kg.extract import flags
+from kg.extract import flags, lexicon
 from kg.extract.boundaries import BENCHMARK_VARIANT_WORDS
 from kg.extract.candidates import Candidate
 from kg.extract.contexts import context_type, head_type, listed_clause_type
@@ -70,6 +70,13 @@ VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+
 MODEL_ANCHORS = {"lexicon", "gazetteer", "checkpoint", "shape"}
 # The tiers a model family releases its checkpoints in: `X-Flash`, `X-mini`, `X Pro` (not `-Lite`, a benchmark's subset as often).
 MODEL_TIER = re.compile(r"[- ](Pro|Ultra|Flash|[Mm]ini|Turbo|Max|Plus|Nano)$")
+# A coined stem that ends in a kind of technique names a technique, whatever release number follows it: `FlashAttention-2`,
+# `RandAugment 2`, `GroupNorm-3` are versions of an operation, not released networks.
+TECHNIQUE_STEM = re.compile(r"[a-z](Attention|Augment|Norm|Search|Sampling|Sampler|Decoding|Prompting|Tuning|Learning|Pooling|Dropout|Merging|Loss)[- ]?v?\d")
+# A coined name that ends in a listed model's name is built from that model (`MedCLIP`, `VideoLLaMA`): a prefix word, then the model.
+ENDS_IN_NAME = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)([A-Z][A-Za-z0-9]{2,})$")
+# Head nouns right after a name that call it data: "the X leaderboard", "the X corpus" (`...Arena` names data there).
+DATA_HEADS = frozenset("dataset datasets corpus corpora leaderboard leaderboards split splits subset subsets treebank".split())
 # Words after a name that make it what a score was measured on: "ValTrix accuracy", "BrimLo F1" (with the registries' metrics).
 SCORE_WORDS = {"accuracy", "top-1", "top-5", "f1", "f1-score"}
 # Plural nouns of data after a name that make it where the data come from: "3DPW videos", "ValTrix scans".
@@ -140,6 +147,19 @@ def _interactive_tasks(sentence: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
+def _model_shape(name: str) -> bool:
+    """A name nothing else types that the field writes as a released network's: a release number after a coined stem
+    that is no technique's (`StyleGAN2`, not `FlashAttention-2`), a release tier (`X-Flash`), or a prefix before a listed
+    model's name (`MedCLIP`, built from CLIP)."""
+    if is_release(name):
+        return not TECHNIQUE_STEM.search(name)
+    if MODEL_TIER.search(name):
+        return True
+    m = ENDS_IN_NAME.match(name)
+    return bool(m) and (term := lexicon.by_name().get(norm(m[1]))) is not None and term.type == "Model"
+
+
+@lru_cache(maxsize=1 << 16)
 def _internal_type(name: str) -> str | None:
     """The type a name's own ending gives it, with any version after it dropped: `AirBench 2024` is a ...Bench,
     `Protein Data Bank` a store of data, `QuillBench Multilingual` a variant of a ...Bench."""
@@ -186,6 +206,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
     sentences: dict[int, tuple[bool, bool, bool]] = {}
     data: set[str] = set()  # names a head noun calls a benchmark in a sentence about data
+    called_data: set[str] = set()  # names a word for data right after calls data ("the X corpus", "the X leaderboard")
     trained: set[str] = set()  # names a sentence treats as a trained network (`kg.extract.trained`)
     scored: set[str] = set()  # names a sentence reports a score on
     for c, name in pending:
@@ -197,6 +218,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             headed.setdefault(key, set()).add(t)
             if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
                 data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
+            if t == "Benchmark" and c.end < len(doc) and doc[c.end].lower_ in DATA_HEADS:
+                called_data.add(key)  # "the TabArena-Lite leaderboard": data, whatever its name ends in
         if not t and (t := context_type(doc, c.start, c.end, starts_by_end, text, sentences)) == "Benchmark" and SCORED_ON.search(_before(text, doc[c.start].idx)):
             scored.add(key)
         t = t or (known_model and _listed_with_model(doc, c, by_start, by_end)) or (c.origin == "shape" and _scored_by(doc, c.end) and "Benchmark")
@@ -213,7 +236,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         counts = votes.get(key)
         head_types = headed.get(key, set())
         internal = _internal_type(name)
-        if internal == "Environment":
+        if internal == "Environment" and key not in called_data:
             c.label = internal  # an agent benchmark built around a world (`BoxingGym`) is an Environment
         elif counts and internal == "Benchmark" and NAMED_DATA.search(name):
             c.label = internal  # `Computational Reproducibility Agent Benchmark` says what it is
@@ -228,7 +251,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         elif c.label == "Benchmark" and c.origin == "cue" and CONTEST_HEAD.search(name) and _acting(text, acting):
             c.label = "Environment"  # "the StarCraft Multi-Agent Challenge" in a paper on RL: a contest agents act in
         elif c.label is None:
-            c.label = internal or ("Model" if key in trained or is_release(name) or MODEL_TIER.search(name) else "Method")
+            c.label = internal or ("Model" if key in trained or _model_shape(name) else "Method")
             if internal == "Benchmark" and not NAMED_DATA.search(name) and _interactive_tasks(_sentence(text, doc[c.start].idx)):
                 c.label = "Environment"  # "X-Bench, 150 interactive tasks across apps": an agent benchmark around a world
             if c.label == "Method":
