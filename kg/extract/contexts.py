@@ -90,6 +90,9 @@ PERFORMS = re.compile(r"\b(perform\w*|accuracy|results?|scores?|better|worse|eff
 ARENA_BEFORE = {"with", "in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
 # The words before a name that an apposition or a naming cue puts between it and its head noun: "a benchmark called X", "the agent, X".
 APPOSITION_LEADS = NAMING_CUES | {"as", ",", '"', "“"}
+# One model as the head of the title's phrase after its lead name, and the words that may end that phrase (`_titled_model`).
+TITLE_MODEL_HEADS = {"model", "llm", "vlm", "mllm", "lmm", "slm"}
+TITLE_MODEL_ENDS = {"for", "of", "with", "that", "in", "on", "to", "via", "and", "from", "towards", "through"}
 # The first words of "X is a", "X serves as a", "X, which is a" (`_is_a`).
 IS_A_LEADS = {"is", "serves", ","}
 def _after_acronym(doc: Doc, i: int) -> int:
@@ -165,6 +168,8 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
                     break  # "..., our method Y reaches": the head noun introduces the name after it, not this one
                 if HEAD_TYPE.get(token.lower_) and ((t := last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
                     return "Model" if described and trained_head(doc, orth, token.i) else t  # "X, a GUI agent trained on ..."
+                if not described and token.lower_ in TITLE_MODEL_HEADS and _titled_model(doc, start, end, i + 1, token.i):
+                    return "Model"  # the title's "X: An On-Device Language Model for Planning"
                 if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
                     break
     j = start - 1
@@ -184,6 +189,29 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
+
+
+def _titled_model(doc: Doc, start: int, end: int, first: int, head: int) -> bool:
+    """The title's lead name `doc[start:end]` is put in apposition to a noun phrase from `first` that ends in one model
+    at `head`: "X: An On-Device Language Model for ...", "X: One Vision-Language-Action Model". Not a phrase that opens
+    with a verb ("X: Enhancing Large Language Models with ..."), not a model that modifies the phrase's head ("X: A
+    Large Language Model Agent for ..."), and not the expansion the lead name abbreviates ("ISR-LLM: Iterative
+    Self-Refined Large Language Model"), which names a method as often as a model."""
+    after = doc[head + 1] if head + 1 < len(doc) else None
+    if after is not None and not (after.lower_ in TITLE_MODEL_ENDS or after.is_space or after.is_punct and after.text not in {"-", "/"}):
+        return False
+    words = doc[first:head + 1]
+    if any(t.lower_.endswith("ing") or t.is_lower and t.lower_ not in {"of", "and"} and "-" not in t.text for t in words):
+        return False
+    initials = "".join(t.text[0] for t in words if t.text[:1].isupper() and t.lower_ not in {"a", "an", "one", "the"}).upper()
+    capitals = "".join(ch for ch in doc[start:end].text if ch.isupper())
+    return not (len(capitals) >= 2 and (_subsequence(capitals, initials) or _subsequence(initials, capitals)))
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """The letters of `short` appear in `long` in their order."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def _introduces_name(doc: Doc, k: int, ends: dict[int, int]) -> bool:
