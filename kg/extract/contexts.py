@@ -90,6 +90,8 @@ PERFORMS = re.compile(r"\b(perform\w*|accuracy|results?|scores?|better|worse|eff
 ARENA_BEFORE = {"with", "in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
 # The words before a name that an apposition or a naming cue puts between it and its head noun: "a benchmark called X", "the agent, X".
 APPOSITION_LEADS = NAMING_CUES | {"as", ",", '"', "“"}
+# Nouns of a group whose members' head noun, after "of", says what the name is: "X, a family of open models".
+GROUPS = {"family", "series", "collection", "suite", "set", "line", "pair"}
 # One model as the head of the title's phrase after its lead name, and the words that may end that phrase (`_titled_model`).
 TITLE_MODEL_HEADS = {"model", "llm", "vlm", "mllm", "lmm", "slm"}
 TITLE_MODEL_ENDS = {"for", "of", "with", "that", "in", "on", "to", "via", "and", "from", "towards", "through"}
@@ -170,6 +172,8 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
                     return "Model" if described and trained_head(doc, orth, token.i) else t  # "X, a GUI agent trained on ..."
                 if not described and token.lower_ in TITLE_MODEL_HEADS and _titled_model(doc, start, end, i + 1, token.i):
                     return "Model"  # the title's "X: An On-Device Language Model for Planning"
+                if token.lower_ == "of" and doc[token.i - 1].lower_ in GROUPS:
+                    continue  # "X, a family of open-weight models": the group's members are the head
                 if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
                     break
     j = start - 1
