@@ -96,3 +96,17 @@ def test_a_family_of_models_distilling_serving_and_generating_make_a_model():
 
 def test_a_family_of_methods_stays_a_method():
     assert types_of("Searching", "We propose ZephSearch, a family of search algorithms for planning.")["ZephSearch"] == "Method"
+
+
+def test_a_release_numbered_baseline_listed_with_listed_techniques_is_a_technique():
+    found = types_of("Control", "We compare with PPO, SAC and Vexa-2. Compared with GPT-4o and Zorb-2, ours wins.")
+    assert found["Vexa-2"] == "Method"
+    assert found["Zorb-2"] == "Model"
+
+
+def test_a_tuned_checkpoints_suffix_makes_a_model_unless_the_words_around_say_data():
+    found = types_of("Chat", "TarnOwl-Instruct and MorroGen-SFT are evaluated, and Step-DPO is compared.")
+    assert found["TarnOwl-Instruct"] == "Model"
+    assert found["MorroGen-SFT"] == "Model"
+    assert found["Step-DPO"] == "Method"
+    assert types_of("Chat", "We train on QuillMix-Instruct.")["QuillMix-Instruct"] == "Benchmark"

@@ -7,8 +7,12 @@ it ("results on X", "agents navigate in X", "fine-tune X-7B", "on 412 X
 targets"), both read by `kg.extract.contexts`, and last from its own
 shape (`...Bench`, `...Gym`, `... Data Bank`); a name nothing types is a Method, unless the words around it
 treat it as a trained network ("encoded with X", `kg.extract.trained`), it
-carries a release number (`StyleGAN2`, a Model) or it is listed with a
-dataset or world ("X and Y"). A metric after a name makes it what was
+carries a release number after a stem that names no technique (`StyleGAN2`
+a Model, `FlashAttention-2` a Method), a release tier or a tuned
+checkpoint's suffix (`X-Flash`, `X-Instruct`), a prefix before a listed
+model's name (`MedCLIP`), or it is listed with a dataset or world ("X and
+Y"). A name listed beside a listed model is a Model, and one with a
+release number beside a listed technique a Method ("PPO, SAC and Vexa-2"). A metric after a name makes it what was
 scored ("X accuracy"), and a clause after a name or its list says what was
 done with it ("A and B, which are fine-tuned", "trained from scratch",
 `kg.extract.trained.clause_type`), which also settles the registry names
@@ -68,6 +72,11 @@ VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+[kKM])$")
 # Origins of names typed Model before context typing: listed models and checkpoints by their shape (`Vidgen-5B`).
 MODEL_ANCHORS = {"lexicon", "gazetteer", "checkpoint", "shape"}
+# Origins of names typed Method before context typing: the curated and registry lists.
+METHOD_ANCHORS = {"lexicon", "gazetteer"}
+# Suffixes of a checkpoint tuned from a base (`X-Instruct`, `X-SFT`, `X-Zero`; not `X-DPO`, a variant of DPO as often): a model, or the data it was tuned on
+# where the words around it say data ("on X-Instruct"), never a technique.
+TUNED_END = re.compile(r"-(Instruct|SFT|Zero)$")
 # The tiers a model family releases its checkpoints in: `X-Flash`, `X-mini`, `X Pro` (not `-Lite`, a benchmark's subset as often).
 MODEL_TIER = re.compile(r"[- ](Pro|Ultra|Flash|[Mm]ini|Turbo|Max|Plus|Nano)$")
 # A coined stem that ends in a kind of technique names a technique, whatever release number follows it: `FlashAttention-2`,
@@ -103,6 +112,8 @@ def _listed_with_model(doc: Doc, c: Candidate, by_start: dict[int, Candidate], b
     for other in (by_end.get(j) if j < i else None, by_start.get(k) if k > c.end else None):
         if other is not None and other.label == "Model" and other.origin in MODEL_ANCHORS:
             return "Model"
+        if other is not None and other.label == "Method" and other.origin in METHOD_ANCHORS and is_release(doc[c.start : c.end].text):
+            return "Method"  # "compared with PPO, SAC and Vexa-2": a baseline listed with listed techniques is one, release number or not
     return None
 
 
@@ -153,7 +164,7 @@ def _model_shape(name: str) -> bool:
     model's name (`MedCLIP`, built from CLIP)."""
     if is_release(name):
         return not TECHNIQUE_STEM.search(name)
-    if MODEL_TIER.search(name):
+    if MODEL_TIER.search(name) or TUNED_END.search(name):
         return True
     m = ENDS_IN_NAME.match(name)
     return bool(m) and (term := lexicon.by_name().get(norm(m[1]))) is not None and term.type == "Model"
@@ -200,7 +211,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     if not pending:
         return  # every name is of a list that types it
     starts_by_end = {c.end: c.start for c in found}
-    known_model = any(c.label == "Model" and c.origin in MODEL_ANCHORS for c in found)
+    known_model = any(c.label == "Model" and c.origin in MODEL_ANCHORS or c.label == "Method" and c.origin in METHOD_ANCHORS for c in found)
     by_start, by_end = ({c.start: c for c in found}, {c.end: c for c in found}) if known_model else ({}, {})
     votes: dict[str, dict[str, int]] = {}
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
