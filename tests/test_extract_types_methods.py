@@ -110,3 +110,9 @@ def test_a_tuned_checkpoints_suffix_makes_a_model_unless_the_words_around_say_da
     assert found["MorroGen-SFT"] == "Model"
     assert found["Step-DPO"] == "Method"
     assert types_of("Chat", "We train on QuillMix-Instruct.")["QuillMix-Instruct"] == "Benchmark"
+
+
+def test_models_as_a_verb_after_a_name_is_no_head_noun():
+    found = types_of("Link prediction", "QuatRot models each relation as a rotation, and we compare it with PlexE models.")
+    assert found["QuatRot"] == "Method"
+    assert found["PlexE"] == "Model"

@@ -90,6 +90,10 @@ PERFORMS = re.compile(r"\b(perform\w*|accuracy|results?|scores?|better|worse|eff
 ARENA_BEFORE = {"with", "in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
 # The words before a name that an apposition or a naming cue puts between it and its head noun: "a benchmark called X", "the agent, X".
 APPOSITION_LEADS = NAMING_CUES | {"as", ",", '"', "“"}
+# Head nouns that are verbs too, and the words after them that make them the verb: "X sets a new record", "X models each
+# relation", "X models how agents move".
+VERB_HEADS = {"sets", "models"}
+VERB_OBJECTS = {"a", "an", "the", "new", "each", "every", "how", "its", "their", "it", "them", "both", "all"}
 # Nouns of a group whose members' head noun, after "of", says what the name is: "X, a family of open models".
 GROUPS = {"family", "series", "collection", "suite", "set", "line", "pair"}
 # One model as the head of the title's phrase after its lead name, and the words that may end that phrase (`_titled_model`).
@@ -140,8 +144,8 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
     i, word = _list_end(doc, end, ends)
     if i < n:
         lower = doc[i].lower_
-        if HEAD_TYPE.get(lower) and not (lower == "sets" and i + 1 < n and doc[i + 1].lower_ in {"a", "an", "the", "new"}):
-            return last_head(doc, i)  # not the verb: "X sets a new state of the art"
+        if HEAD_TYPE.get(lower) and not (lower in VERB_HEADS and i + 1 < n and doc[i + 1].lower_ in VERB_OBJECTS):
+            return last_head(doc, i)  # not the verb: "X sets a new state of the art", "X models each relation as a rotation"
         if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
             t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)
         ):
