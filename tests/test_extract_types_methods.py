@@ -116,3 +116,20 @@ def test_models_as_a_verb_after_a_name_is_no_head_noun():
     found = types_of("Link prediction", "QuatRot models each relation as a rotation, and we compare it with PlexE models.")
     assert found["QuatRot"] == "Method"
     assert found["PlexE"] == "Model"
+
+
+def test_every_member_of_a_list_with_a_known_model_is_a_model():
+    found = types_of("Reasoning", "We evaluate GPT-4o, ZorvikAI, PlimoChat and DravexMx on the task.")
+    assert found["PlimoChat"] == "Model"
+    assert found["DravexMx"] == "Model"
+
+
+def test_a_list_with_known_models_and_known_techniques_gives_no_kind():
+    found = types_of("Reasoning", "We compare GPT-4o, ReAct, ZorvikAI and PlimoChat on the task.")
+    assert found["PlimoChat"] == "Method"
+
+
+def test_a_comma_that_closes_an_opening_phrase_lists_nothing():
+    found = types_of("Reasoning", "Compared with GPT-4o, ZorvikAI and PlimoChat are cheaper.")
+    assert found["ZorvikAI"] == "Method"
+    assert found["PlimoChat"] == "Method"

@@ -190,7 +190,7 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
         return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
     if t in {"Benchmark", "Environment"} and doc[j + 1].text != "," and _verb_follows(doc, end):
         return None  # "On the X val split EdgeKD lifts", "of the Y suite TabRAG attains": what scores is the sentence's subject, not data
-    if t and doc[j + 1].text == "," and (_closes_opening_phrase(doc, j + 1) or _verb_follows(doc, end)) and not _enclosed_apposition(doc, j, end):
+    if t and doc[j + 1].text == "," and (closes_opening_phrase(doc, j + 1) or _verb_follows(doc, end)) and not _enclosed_apposition(doc, j, end):
         return None  # "On the Navier-Stokes dataset, X achieves": the comma closes the phrase the sentence opens with
     if t and doc[j + 1].text == "," and before.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
         return None  # "Built on open and proprietary models, X outperforms": a plural before a comma ends a phrase ("two models, X and Y" lists)
@@ -285,7 +285,7 @@ def _is_a(doc: Doc, i: int) -> int:
     return 0
 
 
-def _closes_opening_phrase(doc: Doc, comma: int) -> bool:
+def closes_opening_phrase(doc: Doc, comma: int) -> bool:
     """The comma at `comma` closes a phrase that opens its sentence with a preposition, at once or after a participle:
     "On the larger X benchmark, ...", "Trained only on X and Y, ...". What follows it is the sentence's subject."""
     k = comma - 1
@@ -326,7 +326,7 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
             j -= 1
         if j == i or j not in starts_by_end:
             break
-        if i - j == 1 and doc[j].text == "," and (_closes_opening_phrase(doc, j) or i == start and _verb_follows(doc, end)):
+        if i - j == 1 and doc[j].text == "," and (closes_opening_phrase(doc, j) or i == start and _verb_follows(doc, end)):
             break  # "On WebArena, X achieves", "Trained on A and B, X reaches": X is the subject after an opening phrase, not one more benchmark
         i = starts_by_end[j]
     if i == 0:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from kg.extract import flags, lexicon
 from kg.extract.boundaries import BENCHMARK_VARIANT_WORDS
 from kg.extract.candidates import Candidate
-from kg.extract.contexts import context_type, head_type, listed_clause_type
+from kg.extract.contexts import closes_opening_phrase, context_type, head_type, listed_clause_type
 from kg.extract.cues import ARCHITECTURE, COORDINATION, internal_type
 from kg.extract.mentions import norm
 from kg.extract.metric_names import is_metric
@@ -110,11 +110,53 @@ def _listed_with_model(doc: Doc, c: Candidate, by_start: dict[int, Candidate], b
     while k < len(doc) and doc[k].text in COORDINATION:
         k += 1
     for other in (by_end.get(j) if j < i else None, by_start.get(k) if k > c.end else None):
+        if other is not None and _opening_comma(doc, other.end, c.start):
+            continue  # "On ZorvikQA, GPT-4o wins": the comma closes the phrase the sentence opens with
         if other is not None and other.label == "Model" and other.origin in MODEL_ANCHORS:
             return "Model"
         if other is not None and other.label == "Method" and other.origin in METHOD_ANCHORS and is_release(doc[c.start : c.end].text):
             return "Method"  # "compared with PPO, SAC and Vexa-2": a baseline listed with listed techniques is one, release number or not
     return None
+
+
+def _run_kind(name: str, kind: str | None) -> str | None:
+    """The type a list's kind gives a member: a model's list any member, a technique's only one with a release number
+    ("PPO, SAC and Vexa-2"), which would otherwise be taken for a released network."""
+    return kind if kind == "Model" or kind == "Method" and is_release(name) else None
+
+
+def _list_kinds(doc: Doc, found: list[Candidate]) -> dict[int, str]:
+    """The kind of each list of names joined by commas and "and"/"or" ("GPT-4o, X, Y and Z"), by the start of each
+    member: the one type its members from the lists have, where that is Model or Method. The members of one list are of
+    one kind, so a name listed three places after a known model is a model too (`_listed_with_model` reads neighbours)."""
+    names = sorted(found, key=lambda c: c.start)
+    kinds: dict[int, str] = {}
+    run = names[:1]
+    for c in [*names[1:], None]:
+        if c is not None and _joined(doc, run[-1].end, c.start):
+            run.append(c)
+            continue
+        if len(run) > 2 and any(doc[i].lower_ in {"and", "or"} for i in range(run[0].end, run[-1].start)):
+            known = {m.label for m in run if m.origin in MODEL_ANCHORS and m.label == "Model" or m.origin in METHOD_ANCHORS}
+            if len(known) == 1 and (kind := next(iter(known))) in {"Model", "Method"}:
+                kinds.update((m.start, kind) for m in run)
+        run = [c]
+    return kinds
+
+
+def _joined(doc: Doc, end: int, start: int) -> bool:
+    """Only list punctuation, "and"/"or" and a score in parentheses stand between two names: "X (81.6), Y and Z"."""
+    if start <= end or start - end > 5:
+        return False
+    words = [t.text for t in doc[end:start]]
+    if len(words) > 2 and words[0] == "(" and ")" in words:
+        words = words[words.index(")") + 1 :]
+    return bool(words) and all(w in COORDINATION for w in words) and not _opening_comma(doc, end, start)
+
+
+def _opening_comma(doc: Doc, end: int, start: int) -> bool:
+    """A lone comma between two names closes the phrase their sentence opens with ("On X, Y wins"): no list."""
+    return start - end == 1 and doc[end].text == "," and closes_opening_phrase(doc, end)
 
 
 def _scored_by(doc: Doc, end: int) -> bool:
@@ -213,6 +255,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     starts_by_end = {c.end: c.start for c in found}
     known_model = any(c.label == "Model" and c.origin in MODEL_ANCHORS or c.label == "Method" and c.origin in METHOD_ANCHORS for c in found)
     by_start, by_end = ({c.start: c for c in found}, {c.end: c for c in found}) if known_model else ({}, {})
+    kinds = _list_kinds(doc, found) if known_model and len(found) > 2 else {}
     votes: dict[str, dict[str, int]] = {}
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
     sentences: dict[int, tuple[bool, bool, bool]] = {}
@@ -233,7 +276,9 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 called_data.add(key)  # "the TabArena-Lite leaderboard": data, whatever its name ends in
         if not t and (t := context_type(doc, c.start, c.end, starts_by_end, text, sentences)) == "Benchmark" and SCORED_ON.search(_before(text, doc[c.start].idx)):
             scored.add(key)
-        t = t or (known_model and _listed_with_model(doc, c, by_start, by_end)) or (c.origin == "shape" and _scored_by(doc, c.end) and "Benchmark")
+        t = t or (known_model and (_listed_with_model(doc, c, by_start, by_end) or _run_kind(name, kinds.get(c.start)))) or (
+            c.origin == "shape" and _scored_by(doc, c.end) and "Benchmark"
+        )
         if t:
             votes.setdefault(key, {}).setdefault(t, 0)
             votes[key][t] += 1
