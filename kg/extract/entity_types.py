@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 
 import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
@@ -72,6 +73,9 @@ VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+[kKM])$")
 # Origins of names typed Model before context typing: listed models and checkpoints by their shape (`Vidgen-5B`).
 MODEL_ANCHORS = {"lexicon", "gazetteer", "checkpoint", "shape"}
+# The hashes of list punctuation and of parentheses, as `_joined` reads them.
+COORDINATION_IDS = frozenset(get_string_id(w) for w in COORDINATION)
+OPEN, CLOSE = get_string_id("("), get_string_id(")")
 # Origins of names typed Method before context typing: the curated and registry lists.
 METHOD_ANCHORS = {"lexicon", "gazetteer"}
 # Suffixes of a checkpoint tuned from a base (`X-Instruct`, `X-SFT`, `X-Zero`; not `X-DPO`, a variant of DPO as often): a model, or the data it was tuned on
@@ -125,7 +129,14 @@ def _run_kind(name: str, kind: str | None) -> str | None:
     return kind if kind == "Model" or kind == "Method" and is_release(name) else None
 
 
-def _list_kinds(doc: Doc, found: list[Candidate]) -> dict[int, str]:
+def _kinds(doc: Doc, orth: numpy.ndarray, found: list[Candidate], memo: list[dict[int, str]]) -> dict[int, str]:
+    """`_list_kinds` of the paper, kept in `memo` for its other names."""
+    if not memo:
+        memo.append(_list_kinds(doc, orth, found) if len(found) > 2 else {})
+    return memo[0]
+
+
+def _list_kinds(doc: Doc, orth: numpy.ndarray, found: list[Candidate]) -> dict[int, str]:
     """The kind of each list of names joined by commas and "and"/"or" ("GPT-4o, X, Y and Z"), by the start of each
     member: the one type its members from the lists have, where that is Model or Method. The members of one list are of
     one kind, so a name listed three places after a known model is a model too (`_listed_with_model` reads neighbours)."""
@@ -133,7 +144,7 @@ def _list_kinds(doc: Doc, found: list[Candidate]) -> dict[int, str]:
     kinds: dict[int, str] = {}
     run = names[:1]
     for c in [*names[1:], None]:
-        if c is not None and _joined(doc, run[-1].end, c.start):
+        if c is not None and _joined(doc, orth, run[-1].end, c.start):
             run.append(c)
             continue
         if len(run) > 2 and any(doc[i].lower_ in {"and", "or"} for i in range(run[0].end, run[-1].start)):
@@ -144,14 +155,15 @@ def _list_kinds(doc: Doc, found: list[Candidate]) -> dict[int, str]:
     return kinds
 
 
-def _joined(doc: Doc, end: int, start: int) -> bool:
-    """Only list punctuation, "and"/"or" and a score in parentheses stand between two names: "X (81.6), Y and Z"."""
+def _joined(doc: Doc, orth: numpy.ndarray, end: int, start: int) -> bool:
+    """Only list punctuation, "and"/"or" and a score in parentheses stand between two names: "X (81.6), Y and Z".
+    Read by the tokens' hashes (`orth`): most names are far apart or have words between them."""
     if start <= end or start - end > 5:
         return False
-    words = [t.text for t in doc[end:start]]
-    if len(words) > 2 and words[0] == "(" and ")" in words:
-        words = words[words.index(")") + 1 :]
-    return bool(words) and all(w in COORDINATION for w in words) and not _opening_comma(doc, end, start)
+    words = orth[end:start].tolist()
+    if len(words) > 2 and words[0] == OPEN and CLOSE in words:
+        words = words[words.index(CLOSE) + 1 :]
+    return bool(words) and all(w in COORDINATION_IDS for w in words) and not _opening_comma(doc, end, start)
 
 
 def _opening_comma(doc: Doc, end: int, start: int) -> bool:
@@ -253,9 +265,10 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     if not pending:
         return  # every name is of a list that types it
     starts_by_end = {c.end: c.start for c in found}
-    known_model = any(c.label == "Model" and c.origin in MODEL_ANCHORS or c.label == "Method" and c.origin in METHOD_ANCHORS for c in found)
-    by_start, by_end = ({c.start: c for c in found}, {c.end: c for c in found}) if known_model else ({}, {})
-    kinds = _list_kinds(doc, found) if known_model and len(found) > 2 else {}
+    known_model = any(c.label == "Model" and c.origin in MODEL_ANCHORS for c in found)
+    known_listed = known_model or any(c.label == "Method" and c.origin in METHOD_ANCHORS for c in found)
+    by_start, by_end = ({c.start: c for c in found}, {c.end: c for c in found}) if known_listed else ({}, {})
+    kinds: list[dict[int, str]] = []  # the kinds of the paper's lists (`_list_kinds`), read once and only if a name needs them
     votes: dict[str, dict[str, int]] = {}
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
     sentences: dict[int, tuple[bool, bool, bool]] = {}
@@ -276,9 +289,9 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 called_data.add(key)  # "the TabArena-Lite leaderboard": data, whatever its name ends in
         if not t and (t := context_type(doc, c.start, c.end, starts_by_end, text, sentences)) == "Benchmark" and SCORED_ON.search(_before(text, doc[c.start].idx)):
             scored.add(key)
-        t = t or (known_model and (_listed_with_model(doc, c, by_start, by_end) or _run_kind(name, kinds.get(c.start)))) or (
-            c.origin == "shape" and _scored_by(doc, c.end) and "Benchmark"
-        )
+        if not t and known_listed and (known_model or is_release(name)):  # a list's kind, only a technique's for a release number
+            t = _listed_with_model(doc, c, by_start, by_end) or _run_kind(name, _kinds(doc, orth, found, kinds).get(c.start))
+        t = t or (c.origin == "shape" and _scored_by(doc, c.end) and "Benchmark")
         if t:
             votes.setdefault(key, {}).setdefault(t, 0)
             votes[key][t] += 1
