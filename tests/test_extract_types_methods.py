@@ -133,3 +133,9 @@ def test_a_comma_that_closes_an_opening_phrase_lists_nothing():
     found = types_of("Reasoning", "Compared with GPT-4o, ZorvikAI and PlimoChat are cheaper.")
     assert found["ZorvikAI"] == "Method"
     assert found["PlimoChat"] == "Method"
+
+
+def test_plural_technique_heads_introduce_lists_of_methods():
+    found = types_of("Reasoning", "Schemes like GPT-4o, ZorvikQ-2 and PlimoPlan-3 fit our blueprint.")
+    assert found["ZorvikQ-2"] == "Method"
+    assert found["PlimoPlan-3"] == "Method"
