@@ -139,3 +139,10 @@ def test_plural_technique_heads_introduce_lists_of_methods():
     found = types_of("Reasoning", "Schemes like GPT-4o, ZorvikQ-2 and PlimoPlan-3 fit our blueprint.")
     assert found["ZorvikQ-2"] == "Method"
     assert found["PlimoPlan-3"] == "Method"
+
+
+def test_a_plain_word_after_on_that_a_coined_subject_scores_on_is_data():
+    found = types_of("Sessions", "On Pendleton, KelpNet reaches 71.2% accuracy, and on Yarrowby, KelpNet improves Recall@20 to 0.731.")
+    assert found["Pendleton"] == "Benchmark"
+    assert found["Yarrowby"] == "Benchmark"
+    assert found["KelpNet"] == "Method"
