@@ -137,22 +137,39 @@ def _kinds(doc: Doc, orth: numpy.ndarray, found: list[Candidate], memo: list[dic
 
 
 def _list_kinds(doc: Doc, orth: numpy.ndarray, found: list[Candidate]) -> dict[int, str]:
-    """The kind of each list of names joined by commas and "and"/"or" ("GPT-4o, X, Y and Z"), by the start of each
-    member: the one type its members from the lists have, where that is Model or Method. The members of one list are of
-    one kind, so a name listed three places after a known model is a model too (`_listed_with_model` reads neighbours)."""
-    names = sorted(found, key=lambda c: c.start)
+    """The kind of each list of three names or more ("GPT-4o, X, Y and Z"), by the start of each member: the one type
+    its members from the lists have, where that is Model or Method. The members of one list are of one kind, so a name
+    listed three places after a known model is a model too (`_listed_with_model` reads neighbours)."""
     kinds: dict[int, str] = {}
+    for run in _lists(doc, orth, found):
+        known = {m.label for m in run if m.origin in MODEL_ANCHORS and m.label == "Model" or m.origin in METHOD_ANCHORS}
+        if len(run) > 2 and len(known) == 1 and (kind := next(iter(known))) in {"Model", "Method"}:
+            kinds.update((m.start, kind) for m in run)
+    return kinds
+
+
+def _lists(doc: Doc, orth: numpy.ndarray, found: list[Candidate]) -> list[list[Candidate]]:
+    """The lists of names joined by commas and "and"/"or" ("X and Y", "A, B, and C"), each in text order."""
+    names = sorted(found, key=lambda c: c.start)
+    runs = []
     run = names[:1]
     for c in [*names[1:], None]:
         if c is not None and _joined(doc, orth, run[-1].end, c.start):
             run.append(c)
             continue
-        if len(run) > 2 and any(doc[i].lower_ in {"and", "or"} for i in range(run[0].end, run[-1].start)):
-            known = {m.label for m in run if m.origin in MODEL_ANCHORS and m.label == "Model" or m.origin in METHOD_ANCHORS}
-            if len(known) == 1 and (kind := next(iter(known))) in {"Model", "Method"}:
-                kinds.update((m.start, kind) for m in run)
+        if len(run) > 1 and any(doc[i].lower_ in {"and", "or"} for i in range(run[0].end, run[-1].start)):
+            runs.append(run)
         run = [c]
-    return kinds
+    return runs
+
+
+def _trained_lists(doc: Doc, orth: numpy.ndarray, found: list[Candidate], trained: set[str], votes: dict) -> None:
+    """A list one of whose members the words around treat as a trained network is of trained networks: "rewards from
+    HPSv2 and X", "we fine-tune X and Y" (`trained` holds the names so read). Not a member something else typed."""
+    for run in _lists(doc, orth, found):
+        keys = [norm(c.key or doc[c.start : c.end].text) for c in run]
+        if trained.intersection(keys):
+            trained.update(k for c, k in zip(run, keys) if c.label is None and k not in votes)
 
 
 def _joined(doc: Doc, orth: numpy.ndarray, end: int, start: int) -> bool:
@@ -297,6 +314,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             votes[key][t] += 1
         elif trained_system(doc, orth, c.start, c.end):
             trained.add(key)  # "encoded with X", "X as the backbone": a trained network, where nothing else types X
+    if trained and len(found) > 1:
+        _trained_lists(doc, orth, found, trained, votes)
     variants: list[tuple[Candidate, str]] = []  # names nothing typed (Method by default) with a variant's suffix, and their stems
     defaulted: list[Candidate] = []  # names typed Method only because nothing else typed them
     acting: list[bool] = []  # whether the paper is about agents acting, read once and only if a name needs it
