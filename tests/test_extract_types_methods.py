@@ -149,6 +149,6 @@ def test_a_plain_word_after_on_that_a_coined_subject_scores_on_is_data():
 
 
 def test_a_list_one_of_whose_members_is_treated_as_trained_is_of_trained_networks():
-    found = types_of("Rewards", "Compared with rewards from PixScore and GlintReward, ours wins. We fine-tune ZorvikAI and PlimoChat.")
+    found = types_of("Rewards", "Compared with rewards from PixRanker and GlintReward, ours wins. We fine-tune ZorvikAI and PlimoChat.")
     assert found["GlintReward"] == "Model"
     assert found["PlimoChat"] == "Model"
