@@ -152,3 +152,10 @@ def test_a_list_one_of_whose_members_is_treated_as_trained_is_of_trained_network
     found = types_of("Rewards", "Compared with rewards from PixRanker and GlintReward, ours wins. We fine-tune ZorvikAI and PlimoChat.")
     assert found["GlintReward"] == "Model"
     assert found["PlimoChat"] == "Model"
+
+
+def test_where_data_was_crawled_filtered_or_formalised_from_is_data():
+    found = types_of("Provers", "We use 1M statements autoformalized from NumiMathX and LeanBook-2, and pages crawled from QuillWeb.")
+    assert found["NumiMathX"] == "Benchmark"
+    assert found["LeanBook-2"] == "Benchmark"
+    assert found["QuillWeb"] == "Benchmark"

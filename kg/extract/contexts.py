@@ -71,13 +71,16 @@ TRAINED_ON = {get_string_id(w) for w in ("on", "with", "using", "from", "for", "
 LEARNING_END = re.compile(r"(RL|PO|Learning|Tuning)$")
 # Nouns before "of X" that make X a collection of tasks or data.
 PARTS_OF = {"tasks", "subset", "subsets", "split", "splits", "portion", "partition"}
-# Plural nouns of data before "from X": "images from X", "real scenes from X", "problems sampled from X".
+# What is done to data taken from a source, before "from X": "problems sampled from X", "statements autoformalized from X".
+DATA_PARTICIPLES = {"sampled", "drawn", "taken", "collected", "sourced", "derived", "scraped", "crawled", "mined", "curated", "filtered",
+                    "translated", "converted", "rewritten", "formalized", "formalised", "autoformalized", "autoformalised"}
+# Plural nouns of data before "from X", and those participles: "images from X", "real scenes from X", "pages crawled from X".
 DATA_NOUNS = {"images", "scenes", "samples", "examples", "questions", "problems", "videos", "sentences", "documents", "utterances",
               "recordings", "clips", "instances", "dialogues", "articles", "pairs", "annotations", "captions", "passages", "queries",
-              "records", "reports", "transcripts", "sampled", "drawn", "taken", "collected", "sourced", "derived", "datasets", "corpora"}
+              "records", "reports", "transcripts", "datasets", "corpora"} | DATA_PARTICIPLES
 # Verbs after a name that say what it holds ("X contains 10K images"), and what a collection of data counts.
 HOLDS = {"contains", "consists", "comprises", "includes", "covers", "holds", "spans"}
-COUNTED_DATA = DATA_NOUNS - {"sampled", "drawn", "taken", "collected", "sourced", "derived"} | {
+COUNTED_DATA = DATA_NOUNS - DATA_PARTICIPLES | {
     "classes", "categories", "hours", "subjects", "patients", "speakers", "labels", "graphs", "molecules", "proteins", "problems"}
 # Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
 MODEL_VERBS = {
