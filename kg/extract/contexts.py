@@ -2,7 +2,8 @@
 
 Two readings, each of one mention: the head noun beside the name or in
 an apposition ("the X benchmark", "X, a framework", "the environment X",
-"X is a simulator") in `head_type`, and the words before it ("results on
+"X is a simulator", "X, a family of open models", the title's "X:
+On-device Language Model for ...") in `head_type`, and the words before it ("results on
 X, Y and Z", "agents navigate in X", "fine-tune X-7B", "questions drawn
 from X") in `context_type`. `kg.extract.entity_types` lets a name's
 mentions vote with what these return.

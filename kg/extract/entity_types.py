@@ -11,8 +11,11 @@ carries a release number after a stem that names no technique (`StyleGAN2`
 a Model, `FlashAttention-2` a Method), a release tier or a tuned
 checkpoint's suffix (`X-Flash`, `X-Instruct`), a prefix before a listed
 model's name (`MedCLIP`), or it is listed with a dataset or world ("X and
-Y"). A name listed beside a listed model is a Model, and one with a
-release number beside a listed technique a Method ("PPO, SAC and Vexa-2"). A metric after a name makes it what was
+Y"). A name listed beside a listed model is a Model, as is every member of
+a list whose listed members are models, and one with a release number
+listed with listed techniques a Method ("PPO, SAC and Vexa-2"); a list one
+of whose members is treated as trained ("rewards from X and Y") is of
+trained networks. A metric after a name makes it what was
 scored ("X accuracy"), and a clause after a name or its list says what was
 done with it ("A and B, which are fine-tuned", "trained from scratch",
 `kg.extract.trained.clause_type`), which also settles the registry names
