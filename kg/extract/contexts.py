@@ -2,7 +2,8 @@
 
 Two readings, each of one mention: the head noun beside the name or in
 an apposition ("the X benchmark", "X, a framework", "the environment X",
-"X is a simulator") in `head_type`, and the words before it ("results on
+"X is a simulator", "X, a family of open models", the title's "X:
+On-device Language Model for ...") in `head_type`, and the words before it ("results on
 X, Y and Z", "agents navigate in X", "fine-tune X-7B", "questions drawn
 from X") in `context_type`. `kg.extract.entity_types` lets a name's
 mentions vote with what these return.
@@ -42,7 +43,8 @@ ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\
 # "experiments in X", "evaluated in X": the guidelines' "experiments in Minecraft" (on a dataset, in a world).
 EXPERIMENTS_IN = re.compile(r"\b(experiments?|experimental(ly)?|empirically|evaluat\w*|tested|deployed)\s*(conducted\s*)?$", re.I)
 # Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X", "preferred over X".
-COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin|preferred)\b[^.;]*$", re.I)
+# A decimal is no sentence's end: "improves Recall@20 to 0.512 and 0.731, over X".
+COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin|preferred)\b(?:[^.;]|\.\d)*$", re.I)
 TASKS_IN = re.compile(r"\btasks\s*$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
@@ -54,7 +56,7 @@ NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "dep
 # Verbs of scoring that make the name before them its sentence's subject (`_verb_follows`), and adverbs between them.
 SUBJECT_VERBS = set(
     "reaches achieves attains obtains outperforms surpasses improves beats scores yields matches exceeds lowers raises reduces "
-    "cuts gains boosts sets delivers ranks leads trails".split()
+    "cuts gains boosts sets delivers ranks leads trails lifts".split()
 )
 AND_OR = {get_string_id(w) for w in ("and", "or")}
 SUBJECT_ADVERBS = {"also", "consistently", "further", "still", "clearly", "significantly", "again"}
@@ -70,13 +72,16 @@ TRAINED_ON = {get_string_id(w) for w in ("on", "with", "using", "from", "for", "
 LEARNING_END = re.compile(r"(RL|PO|Learning|Tuning)$")
 # Nouns before "of X" that make X a collection of tasks or data.
 PARTS_OF = {"tasks", "subset", "subsets", "split", "splits", "portion", "partition"}
-# Plural nouns of data before "from X": "images from X", "real scenes from X", "problems sampled from X".
+# What is done to data taken from a source, before "from X": "problems sampled from X", "statements autoformalized from X".
+DATA_PARTICIPLES = {"sampled", "drawn", "taken", "collected", "sourced", "derived", "scraped", "crawled", "mined", "curated", "filtered",
+                    "translated", "converted", "rewritten", "formalized", "formalised", "autoformalized", "autoformalised"}
+# Plural nouns of data before "from X", and those participles: "images from X", "real scenes from X", "pages crawled from X".
 DATA_NOUNS = {"images", "scenes", "samples", "examples", "questions", "problems", "videos", "sentences", "documents", "utterances",
               "recordings", "clips", "instances", "dialogues", "articles", "pairs", "annotations", "captions", "passages", "queries",
-              "records", "reports", "transcripts", "sampled", "drawn", "taken", "collected", "sourced", "derived", "datasets", "corpora"}
+              "records", "reports", "transcripts", "datasets", "corpora"} | DATA_PARTICIPLES
 # Verbs after a name that say what it holds ("X contains 10K images"), and what a collection of data counts.
 HOLDS = {"contains", "consists", "comprises", "includes", "covers", "holds", "spans"}
-COUNTED_DATA = DATA_NOUNS - {"sampled", "drawn", "taken", "collected", "sourced", "derived"} | {
+COUNTED_DATA = DATA_NOUNS - DATA_PARTICIPLES | {
     "classes", "categories", "hours", "subjects", "patients", "speakers", "labels", "graphs", "molecules", "proteins", "problems"}
 # Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
 MODEL_VERBS = {
@@ -89,6 +94,15 @@ PERFORMS = re.compile(r"\b(perform\w*|accuracy|results?|scores?|better|worse|eff
 ARENA_BEFORE = {"with", "in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
 # The words before a name that an apposition or a naming cue puts between it and its head noun: "a benchmark called X", "the agent, X".
 APPOSITION_LEADS = NAMING_CUES | {"as", ",", '"', "“"}
+# Head nouns that are verbs too, and the words after them that make them the verb: "X sets a new record", "X models each
+# relation", "X models how agents move".
+VERB_HEADS = {"sets", "models"}
+VERB_OBJECTS = {"a", "an", "the", "new", "each", "every", "how", "its", "their", "it", "them", "both", "all"}
+# Nouns of a group whose members' head noun, after "of", says what the name is: "X, a family of open models".
+GROUPS = {"family", "series", "collection", "suite", "set", "line", "pair"}
+# One model as the head of the title's phrase after its lead name, and the words that may end that phrase (`_titled_model`).
+TITLE_MODEL_HEADS = {"model", "llm", "vlm", "mllm", "lmm", "slm"}
+TITLE_MODEL_ENDS = {"for", "of", "with", "that", "in", "on", "to", "via", "and", "from", "towards", "through"}
 # The first words of "X is a", "X serves as a", "X, which is a" (`_is_a`).
 IS_A_LEADS = {"is", "serves", ","}
 def _after_acronym(doc: Doc, i: int) -> int:
@@ -134,8 +148,8 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
     i, word = _list_end(doc, end, ends)
     if i < n:
         lower = doc[i].lower_
-        if HEAD_TYPE.get(lower) and not (lower == "sets" and i + 1 < n and doc[i + 1].lower_ in {"a", "an", "the", "new"}):
-            return last_head(doc, i)  # not the verb: "X sets a new state of the art"
+        if HEAD_TYPE.get(lower) and not (lower in VERB_HEADS and i + 1 < n and doc[i + 1].lower_ in VERB_OBJECTS):
+            return last_head(doc, i)  # not the verb: "X sets a new state of the art", "X models each relation as a rotation"
         if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
             t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)
         ):
@@ -164,6 +178,10 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
                     break  # "..., our method Y reaches": the head noun introduces the name after it, not this one
                 if HEAD_TYPE.get(token.lower_) and ((t := last_head(doc, token.i)) in {"Benchmark", "Environment"} or described):
                     return "Model" if described and trained_head(doc, orth, token.i) else t  # "X, a GUI agent trained on ..."
+                if not described and token.lower_ in TITLE_MODEL_HEADS and _titled_model(doc, start, end, i + 1, token.i):
+                    return "Model"  # the title's "X: An On-Device Language Model for Planning"
+                if token.lower_ == "of" and doc[token.i - 1].lower_ in GROUPS:
+                    continue  # "X, a family of open-weight models": the group's members are the head
                 if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
                     break
     j = start - 1
@@ -174,13 +192,38 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
     t = HEAD_TYPE.get(before) if j >= 0 else None
     if t and j > 0 and doc[j - 1].lower_ in PREPOSITIONS:
         return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
-    if t and doc[j + 1].text == "," and (_closes_opening_phrase(doc, j + 1) or _verb_follows(doc, end)) and not _enclosed_apposition(doc, j, end):
+    if t in {"Benchmark", "Environment"} and doc[j + 1].text != "," and _verb_follows(doc, end):
+        return None  # "On the X val split EdgeKD lifts", "of the Y suite TabRAG attains": what scores is the sentence's subject, not data
+    if t and doc[j + 1].text == "," and (closes_opening_phrase(doc, j + 1) or _verb_follows(doc, end)) and not _enclosed_apposition(doc, j, end):
         return None  # "On the Navier-Stokes dataset, X achieves": the comma closes the phrase the sentence opens with
     if t and doc[j + 1].text == "," and before.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
         return None  # "Built on open and proprietary models, X outperforms": a plural before a comma ends a phrase ("two models, X and Y" lists)
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
+
+
+def _titled_model(doc: Doc, start: int, end: int, first: int, head: int) -> bool:
+    """The title's lead name `doc[start:end]` is put in apposition to a noun phrase from `first` that ends in one model
+    at `head`: "X: An On-Device Language Model for ...", "X: One Vision-Language-Action Model". Not a phrase that opens
+    with a verb ("X: Enhancing Large Language Models with ..."), not a model that modifies the phrase's head ("X: A
+    Large Language Model Agent for ..."), and not the expansion the lead name abbreviates ("ISR-LLM: Iterative
+    Self-Refined Large Language Model"), which names a method as often as a model."""
+    after = doc[head + 1] if head + 1 < len(doc) else None
+    if after is not None and not (after.lower_ in TITLE_MODEL_ENDS or after.is_space or after.is_punct and after.text not in {"-", "/"}):
+        return False
+    words = doc[first:head + 1]
+    if any(t.lower_.endswith("ing") or t.is_lower and t.lower_ not in {"of", "and"} and "-" not in t.text for t in words):
+        return False
+    initials = "".join(t.text[0] for t in words if t.text[:1].isupper() and t.lower_ not in {"a", "an", "one", "the"}).upper()
+    capitals = "".join(ch for ch in doc[start:end].text if ch.isupper())
+    return not (len(capitals) >= 2 and (_subsequence(capitals, initials) or _subsequence(initials, capitals)))
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """The letters of `short` appear in `long` in their order."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def _introduces_name(doc: Doc, k: int, ends: dict[int, int]) -> bool:
@@ -246,7 +289,7 @@ def _is_a(doc: Doc, i: int) -> int:
     return 0
 
 
-def _closes_opening_phrase(doc: Doc, comma: int) -> bool:
+def closes_opening_phrase(doc: Doc, comma: int) -> bool:
     """The comma at `comma` closes a phrase that opens its sentence with a preposition, at once or after a participle:
     "On the larger X benchmark, ...", "Trained only on X and Y, ...". What follows it is the sentence's subject."""
     k = comma - 1
@@ -287,7 +330,7 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
             j -= 1
         if j == i or j not in starts_by_end:
             break
-        if i - j == 1 and doc[j].text == "," and (_closes_opening_phrase(doc, j) or i == start and _verb_follows(doc, end)):
+        if i - j == 1 and doc[j].text == "," and (closes_opening_phrase(doc, j) or i == start and _verb_follows(doc, end)):
             break  # "On WebArena, X achieves", "Trained on A and B, X reaches": X is the subject after an opening phrase, not one more benchmark
         i = starts_by_end[j]
     if i == 0:

@@ -18,7 +18,9 @@ HEADS = {
     "Model": "model models llm llms checkpoint checkpoints vlm vlms vocoder teacher teachers",
     "Method": "framework frameworks method methods approach approaches algorithm algorithms technique techniques strategy "
     "agent agents system systems pipeline pipelines module modules architecture architectures paradigm mechanism planner "
-    "scheme prompting toolkit library optimizer rule procedure recipe regularizer regulariser estimator operator layer block",
+    "scheme prompting toolkit library optimizer rule procedure recipe regularizer regulariser estimator operator layer block "
+    "objective objectives recommender recommenders forecaster forecasters detector detectors segmenter segmenters tracker trackers sampler samplers "
+    "strategies schemes paradigms mechanisms procedures recipes planners optimizers estimators regularizers",
 }
 HEAD_TYPE = {word: type_ for type_, words in HEADS.items() for word in words.split()}
 # Method head nouns as the last part of a hyphenated name: `LLM-Planner`, `GPT-Agent`.

@@ -7,8 +7,15 @@ it ("results on X", "agents navigate in X", "fine-tune X-7B", "on 412 X
 targets"), both read by `kg.extract.contexts`, and last from its own
 shape (`...Bench`, `...Gym`, `... Data Bank`); a name nothing types is a Method, unless the words around it
 treat it as a trained network ("encoded with X", `kg.extract.trained`), it
-carries a release number (`StyleGAN2`, a Model) or it is listed with a
-dataset or world ("X and Y"). A metric after a name makes it what was
+carries a release number after a stem that names no technique (`StyleGAN2`
+a Model, `FlashAttention-2` a Method), a release tier or a tuned
+checkpoint's suffix (`X-Flash`, `X-Instruct`), a prefix before a listed
+model's name (`MedCLIP`), or it is listed with a dataset or world ("X and
+Y"). A name listed beside a listed model is a Model, as is every member of
+a list whose listed members are models, and one with a release number
+listed with listed techniques a Method ("PPO, SAC and Vexa-2"); a list one
+of whose members is treated as trained ("rewards from X and Y") is of
+trained networks. A metric after a name makes it what was
 scored ("X accuracy"), and a clause after a name or its list says what was
 done with it ("A and B, which are fine-tuned", "trained from scratch",
 `kg.extract.trained.clause_type`), which also settles the registry names
@@ -24,12 +31,13 @@ import re
 from functools import lru_cache
 
 import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from kg.extract import flags
+from kg.extract import flags, lexicon
 from kg.extract.boundaries import BENCHMARK_VARIANT_WORDS
 from kg.extract.candidates import Candidate
-from kg.extract.contexts import context_type, head_type, listed_clause_type
+from kg.extract.contexts import closes_opening_phrase, context_type, head_type, listed_clause_type
 from kg.extract.cues import ARCHITECTURE, COORDINATION, internal_type
 from kg.extract.mentions import norm
 from kg.extract.metric_names import is_metric
@@ -68,8 +76,23 @@ VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+[kKM])$")
 # Origins of names typed Model before context typing: listed models and checkpoints by their shape (`Vidgen-5B`).
 MODEL_ANCHORS = {"lexicon", "gazetteer", "checkpoint", "shape"}
+# The hashes of list punctuation and of parentheses, as `_joined` reads them.
+COORDINATION_IDS = frozenset(get_string_id(w) for w in COORDINATION)
+OPEN, CLOSE = get_string_id("("), get_string_id(")")
+# Origins of names typed Method before context typing: the curated and registry lists.
+METHOD_ANCHORS = {"lexicon", "gazetteer"}
+# Suffixes of a checkpoint tuned from a base (`X-Instruct`, `X-SFT`, `X-Zero`; not `X-DPO`, a variant of DPO as often): a model, or the data it was tuned on
+# where the words around it say data ("on X-Instruct"), never a technique.
+TUNED_END = re.compile(r"-(Instruct|SFT|Zero)$")
 # The tiers a model family releases its checkpoints in: `X-Flash`, `X-mini`, `X Pro` (not `-Lite`, a benchmark's subset as often).
 MODEL_TIER = re.compile(r"[- ](Pro|Ultra|Flash|[Mm]ini|Turbo|Max|Plus|Nano)$")
+# A coined stem that ends in a kind of technique names a technique, whatever release number follows it: `FlashAttention-2`,
+# `RandAugment 2`, `GroupNorm-3` are versions of an operation, not released networks.
+TECHNIQUE_STEM = re.compile(r"[a-z](Attention|Augment|Norm|Search|Sampling|Sampler|Decoding|Prompting|Tuning|Learning|Pooling|Dropout|Merging|Loss)[- ]?v?\d")
+# A coined name that ends in a listed model's name is built from that model (`MedCLIP`, `VideoLLaMA`): a prefix word, then the model.
+ENDS_IN_NAME = re.compile(r"^(?:[A-Z][a-z]+|[a-z]+)([A-Z][A-Za-z0-9]{2,})$")
+# Head nouns right after a name that call it data: "the X leaderboard", "the X corpus" (`...Arena` names data there).
+DATA_HEADS = frozenset("dataset datasets corpus corpora leaderboard leaderboards split splits subset subsets treebank".split())
 # Words after a name that make it what a score was measured on: "ValTrix accuracy", "BrimLo F1" (with the registries' metrics).
 SCORE_WORDS = {"accuracy", "top-1", "top-5", "f1", "f1-score"}
 # Plural nouns of data after a name that make it where the data come from: "3DPW videos", "ValTrix scans".
@@ -94,9 +117,78 @@ def _listed_with_model(doc: Doc, c: Candidate, by_start: dict[int, Candidate], b
     while k < len(doc) and doc[k].text in COORDINATION:
         k += 1
     for other in (by_end.get(j) if j < i else None, by_start.get(k) if k > c.end else None):
+        if other is not None and _opening_comma(doc, other.end, c.start):
+            continue  # "On ZorvikQA, GPT-4o wins": the comma closes the phrase the sentence opens with
         if other is not None and other.label == "Model" and other.origin in MODEL_ANCHORS:
             return "Model"
+        if other is not None and other.label == "Method" and other.origin in METHOD_ANCHORS and is_release(doc[c.start : c.end].text):
+            return "Method"  # "compared with PPO, SAC and Vexa-2": a baseline listed with listed techniques is one, release number or not
     return None
+
+
+def _run_kind(name: str, kind: str | None) -> str | None:
+    """The type a list's kind gives a member: a model's list any member, a technique's only one with a release number
+    ("PPO, SAC and Vexa-2"), which would otherwise be taken for a released network."""
+    return kind if kind == "Model" or kind == "Method" and is_release(name) else None
+
+
+def _kinds(doc: Doc, orth: numpy.ndarray, found: list[Candidate], memo: list[dict[int, str]]) -> dict[int, str]:
+    """`_list_kinds` of the paper, kept in `memo` for its other names."""
+    if not memo:
+        memo.append(_list_kinds(doc, orth, found) if len(found) > 2 else {})
+    return memo[0]
+
+
+def _list_kinds(doc: Doc, orth: numpy.ndarray, found: list[Candidate]) -> dict[int, str]:
+    """The kind of each list of three names or more ("GPT-4o, X, Y and Z"), by the start of each member: the one type
+    its members from the lists have, where that is Model or Method. The members of one list are of one kind, so a name
+    listed three places after a known model is a model too (`_listed_with_model` reads neighbours)."""
+    kinds: dict[int, str] = {}
+    for run in _lists(doc, orth, found):
+        known = {m.label for m in run if m.origin in MODEL_ANCHORS and m.label == "Model" or m.origin in METHOD_ANCHORS}
+        if len(run) > 2 and len(known) == 1 and (kind := next(iter(known))) in {"Model", "Method"}:
+            kinds.update((m.start, kind) for m in run)
+    return kinds
+
+
+def _lists(doc: Doc, orth: numpy.ndarray, found: list[Candidate]) -> list[list[Candidate]]:
+    """The lists of names joined by commas and "and"/"or" ("X and Y", "A, B, and C"), each in text order."""
+    names = sorted(found, key=lambda c: c.start)
+    runs = []
+    run = names[:1]
+    for c in [*names[1:], None]:
+        if c is not None and _joined(doc, orth, run[-1].end, c.start):
+            run.append(c)
+            continue
+        if len(run) > 1 and any(doc[i].lower_ in {"and", "or"} for i in range(run[0].end, run[-1].start)):
+            runs.append(run)
+        run = [c]
+    return runs
+
+
+def _trained_lists(doc: Doc, orth: numpy.ndarray, found: list[Candidate], trained: set[str], votes: dict) -> None:
+    """A list one of whose members the words around treat as a trained network is of trained networks: "rewards from
+    HPSv2 and X", "we fine-tune X and Y" (`trained` holds the names so read). Not a member something else typed."""
+    for run in _lists(doc, orth, found):
+        keys = [norm(c.key or doc[c.start : c.end].text) for c in run]
+        if trained.intersection(keys):
+            trained.update(k for c, k in zip(run, keys) if c.label is None and k not in votes)
+
+
+def _joined(doc: Doc, orth: numpy.ndarray, end: int, start: int) -> bool:
+    """Only list punctuation, "and"/"or" and a score in parentheses stand between two names: "X (81.6), Y and Z".
+    Read by the tokens' hashes (`orth`): most names are far apart or have words between them."""
+    if start <= end or start - end > 5:
+        return False
+    words = orth[end:start].tolist()
+    if len(words) > 2 and words[0] == OPEN and CLOSE in words:
+        words = words[words.index(CLOSE) + 1 :]
+    return bool(words) and all(w in COORDINATION_IDS for w in words) and not _opening_comma(doc, end, start)
+
+
+def _opening_comma(doc: Doc, end: int, start: int) -> bool:
+    """A lone comma between two names closes the phrase their sentence opens with ("On X, Y wins"): no list."""
+    return start - end == 1 and doc[end].text == "," and closes_opening_phrase(doc, end)
 
 
 def _scored_by(doc: Doc, end: int) -> bool:
@@ -137,6 +229,19 @@ def _interactive_tasks(sentence: str) -> bool:
     """A sentence about tasks done interactively ("150 interactive tasks across apps"), which a name ending in
     `...Bench` holds: an agent benchmark built around a world."""
     return bool(TASKS.search(sentence)) and _interactive(sentence)
+
+
+@lru_cache(maxsize=1 << 16)
+def _model_shape(name: str) -> bool:
+    """A name nothing else types that the field writes as a released network's: a release number after a coined stem
+    that is no technique's (`StyleGAN2`, not `FlashAttention-2`), a release tier (`X-Flash`), or a prefix before a listed
+    model's name (`MedCLIP`, built from CLIP)."""
+    if is_release(name):
+        return not TECHNIQUE_STEM.search(name)
+    if MODEL_TIER.search(name) or TUNED_END.search(name):
+        return True
+    m = ENDS_IN_NAME.match(name)
+    return bool(m) and (term := lexicon.by_name().get(norm(m[1]))) is not None and term.type == "Model"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -181,11 +286,14 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         return  # every name is of a list that types it
     starts_by_end = {c.end: c.start for c in found}
     known_model = any(c.label == "Model" and c.origin in MODEL_ANCHORS for c in found)
-    by_start, by_end = ({c.start: c for c in found}, {c.end: c for c in found}) if known_model else ({}, {})
+    known_listed = known_model or any(c.label == "Method" and c.origin in METHOD_ANCHORS for c in found)
+    by_start, by_end = ({c.start: c for c in found}, {c.end: c for c in found}) if known_listed else ({}, {})
+    kinds: list[dict[int, str]] = []  # the kinds of the paper's lists (`_list_kinds`), read once and only if a name needs them
     votes: dict[str, dict[str, int]] = {}
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
     sentences: dict[int, tuple[bool, bool, bool]] = {}
     data: set[str] = set()  # names a head noun calls a benchmark in a sentence about data
+    called_data: set[str] = set()  # names a word for data right after calls data ("the X corpus", "the X leaderboard")
     trained: set[str] = set()  # names a sentence treats as a trained network (`kg.extract.trained`)
     scored: set[str] = set()  # names a sentence reports a score on
     for c, name in pending:
@@ -197,14 +305,20 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             headed.setdefault(key, set()).add(t)
             if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
                 data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
+            if t == "Benchmark" and c.end < len(doc) and doc[c.end].lower_ in DATA_HEADS:
+                called_data.add(key)  # "the TabArena-Lite leaderboard": data, whatever its name ends in
         if not t and (t := context_type(doc, c.start, c.end, starts_by_end, text, sentences)) == "Benchmark" and SCORED_ON.search(_before(text, doc[c.start].idx)):
             scored.add(key)
-        t = t or (known_model and _listed_with_model(doc, c, by_start, by_end)) or (c.origin == "shape" and _scored_by(doc, c.end) and "Benchmark")
+        if not t and known_listed and (known_model or is_release(name)):  # a list's kind, only a technique's for a release number
+            t = _listed_with_model(doc, c, by_start, by_end) or _run_kind(name, _kinds(doc, orth, found, kinds).get(c.start))
+        t = t or (c.origin == "shape" and _scored_by(doc, c.end) and "Benchmark")
         if t:
             votes.setdefault(key, {}).setdefault(t, 0)
             votes[key][t] += 1
         elif trained_system(doc, orth, c.start, c.end):
             trained.add(key)  # "encoded with X", "X as the backbone": a trained network, where nothing else types X
+    if trained and len(found) > 1:
+        _trained_lists(doc, orth, found, trained, votes)
     variants: list[tuple[Candidate, str]] = []  # names nothing typed (Method by default) with a variant's suffix, and their stems
     defaulted: list[Candidate] = []  # names typed Method only because nothing else typed them
     acting: list[bool] = []  # whether the paper is about agents acting, read once and only if a name needs it
@@ -213,7 +327,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         counts = votes.get(key)
         head_types = headed.get(key, set())
         internal = _internal_type(name)
-        if internal == "Environment":
+        if internal == "Environment" and key not in called_data:
             c.label = internal  # an agent benchmark built around a world (`BoxingGym`) is an Environment
         elif counts and internal == "Benchmark" and NAMED_DATA.search(name):
             c.label = internal  # `Computational Reproducibility Agent Benchmark` says what it is
@@ -228,7 +342,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         elif c.label == "Benchmark" and c.origin == "cue" and CONTEST_HEAD.search(name) and _acting(text, acting):
             c.label = "Environment"  # "the StarCraft Multi-Agent Challenge" in a paper on RL: a contest agents act in
         elif c.label is None:
-            c.label = internal or ("Model" if key in trained or is_release(name) or MODEL_TIER.search(name) else "Method")
+            c.label = internal or ("Model" if key in trained or _model_shape(name) else "Method")
             if internal == "Benchmark" and not NAMED_DATA.search(name) and _interactive_tasks(_sentence(text, doc[c.start].idx)):
                 c.label = "Environment"  # "X-Bench, 150 interactive tasks across apps": an agent benchmark around a world
             if c.label == "Method":

@@ -111,7 +111,7 @@ def list_head_type(doc: Doc, i: int) -> str | None:
         if t := HEAD_TYPE.get(token.lower_) or ("Benchmark" if token.lower_ in {"tasks", "task"} else None):
             if t == "Benchmark" and token.i > 0 and doc[token.i - 1].lower_ in WORLD_MODIFIERS | APP_MODIFIERS:
                 return "Environment"  # "three mobile benchmarks: A, B and C": worlds agents act in (the guidelines' app environments)
-            return t if t != "Method" else None  # "classification tasks like X": a named task is its dataset; "LLMs such as X": models
+            return t  # "classification tasks like X": a named task is its dataset; "LLMs such as X": models; "TTS systems such as X": methods
         if token.is_punct:
             break
     return None
