@@ -15,7 +15,9 @@ from spacy.attrs import IDX, IS_PUNCT, LENGTH, LIKE_NUM, ORTH
 from spacy.lang.char_classes import LIST_CURRENCY, LIST_UNITS
 from spacy.lang.en.lex_attrs import like_num
 
-from kg.extract import flags, pipeline, result_scores, sentences
+from kg.collector import THRESHOLDS
+from kg.extract import BATCH, extract, flags, pipeline, result_scores, sentences
+from kg.records import Paper
 from kg.extract.tokenizer import ADJECTIVE_ENDINGS, customize, searches
 
 SCORE_CHARS = st.text(alphabet="0123456789~.%-+± aZ_x\\", max_size=24)
@@ -145,6 +147,30 @@ def test_a_worker_s_pipeline_is_out_of_the_collector_s_reach_and_a_user_s_is_not
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=pipeline.load_frozen) as pool:
         frozen = pool.submit(gc.get_freeze_count).result()
     assert frozen > 100_000
+
+
+def test_extraction_raises_the_collector_s_thresholds_for_its_batches_only(monkeypatch):
+    """`extract` collects rarely while it works on a batch (`kg.collector`), and the caller's code between two
+    extractions, and after the last, runs with the caller's own thresholds."""
+    papers = [Paper(id=f"p{n}", title=f"Zorb-{n}: a model", abstract="Zorb-7B reaches 41.3% on WebArena, ahead of GPT-4o.")
+              for n in range(BATCH + 3)]
+    annotate = pipeline.annotator(pipeline.load())
+    during = []
+
+    def annotating(texts):
+        during.append(gc.get_threshold())
+        return annotate(texts)
+
+    monkeypatch.setattr(pipeline, "annotator", lambda nlp: annotating)
+    old = gc.get_threshold()
+    gc.set_threshold(500, 7, 9)
+    try:
+        between = [gc.get_threshold() for _ in extract(papers)]
+        after = gc.get_threshold()
+    finally:
+        gc.set_threshold(*old)
+    assert during == [THRESHOLDS, THRESHOLDS]
+    assert len(between) == len(papers) and set(between) == {(500, 7, 9)} and after == (500, 7, 9)
 
 
 def test_new_strings_get_every_lexeme_attribute_the_rules_read():

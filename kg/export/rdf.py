@@ -24,7 +24,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.export.iris import DEFAULT_BASE, PREFIXES, Iris
 from kg.export.rdf_blocks import RDF, ROLE_PROPERTIES, Block, blocks, prepare, task_blocks, tasks, triples
-from kg.store.collector import fewer_collections
+from kg.collector import fewer_collections
 from kg.store.rows import ENTITY_LABELS, PAGE, Within
 from kg.store.shards import ordered
 

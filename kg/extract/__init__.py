@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import __version__
+from kg.collector import fewer_collections
 from kg.extract import pipeline, results, roles, sentences
 from kg.extract.candidates import KNOWN
 from kg.extract.mentions import Mention, Sentence, norm
@@ -109,9 +110,15 @@ def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
 
 
 def extract(papers: Iterable[Paper], nlp: Language | None = None) -> Iterator[Extraction]:
-    """Extractions for `papers`, in order, one per paper, by `nlp` (default: `pipeline.load()`)."""
+    """Extractions for `papers`, in order, one per paper, by `nlp` (default: `pipeline.load()`).
+
+    A batch is extracted with the collector's thresholds raised
+    (`kg.collector`), and only then handed on: the caller's code between
+    two extractions runs with its own thresholds.
+    """
     annotate = pipeline.annotator(nlp or pipeline.load())
     papers = iter(papers)
     while batch := list(islice(papers, BATCH)):
-        for doc, paper in zip(annotate([paper.text for paper in batch]), batch):
-            yield _doc_to_extraction(doc, paper)
+        with fewer_collections():
+            done = [_doc_to_extraction(doc, paper) for doc, paper in zip(annotate([paper.text for paper in batch]), batch)]
+        yield from done

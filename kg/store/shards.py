@@ -28,7 +28,7 @@ from itertools import chain, islice
 from typing import Any, TypeVar
 
 from kg.cores import default_jobs
-from kg.store.collector import THRESHOLDS
+from kg.collector import THRESHOLDS
 from kg.store.embedded import EmbeddedStore
 from kg.store.reader import LadybugReader, ReaderError
 
@@ -78,7 +78,7 @@ def _in_pool(reader: LadybugReader | EmbeddedStore, work: Work, tasks: Iterator[
 
 
 def _open(path: str, shared: Any) -> None:
-    """Start a worker: its reader, what the tasks share, and the collector's thresholds of `kg.store.collector`.
+    """Start a worker: its reader, what the tasks share, and the collector's thresholds of `kg.collector`.
 
     The worker is kg's own process and only turns rows into text, so the
     thresholds stay raised for its life.

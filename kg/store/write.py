@@ -36,7 +36,7 @@ from kg.graph.resolve import Resolution, resolve
 from kg.graph.rows import ENTITY_LABELS, ROLE_TYPES, PaperRows, paper_props, paper_rows
 from kg.records import Extraction, Paper, merge_paper, paper_keys
 from kg.store.batch import BuildReport, Conflict, Pending, check_text, match_stored, merge_in_batch, source
-from kg.store.collector import fewer_collections
+from kg.collector import fewer_collections
 from kg.store.embedded import pack_record
 from kg.store.entities import EDGE, ROLE_COLUMNS, Prefetched, StoreState, apply, copy_rows, existing_ids, update_variants
 
