@@ -100,7 +100,8 @@ COLON_SCORE = re.compile(r"\s*[:=]\s*~?")
 # "higher than PaLM's 73.9%": a score after a name's possessive is that name's.
 POSSESSIVE_SCORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?~?")
 # "completes 17 of 20 tasks (85%)": the share restates a count of the one who scored, not an unnamed owner's score.
-COUNT_BEFORE = re.compile(r"\b\d+\s+(?:of|out of)\s+\d+\s+(?:[A-Z][\w-]*\s+)?[a-z][\w-]*\s*\(\s*$")  # also "92 of 134 ALFWorld tasks (68.7%)"
+# Also "92 of 134 ALFWorld tasks (68.7%)", "612 of the 1,200 tasks (51.0%)", "47 of 50 peg-insertion episodes (94%)".
+COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:of|out of)\s+(?:the\s+)?\d[\d,]*\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s*\(\s*$")
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
 THE_PERFORMANCE = re.compile(r"(?:^\W*|\bthe )(performance|accuracy|success rate|gains|improvements)\b", re.I)  # also "Performance on B rises"
 # "an average accuracy of 71.2% over the five benchmarks", "across them": an average over several, which has no one benchmark.
@@ -241,7 +242,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if owner is None and close > 0 and text[max(sent.start_char, start - 2) : start].strip().endswith("("):
                 owner = next((e for e in in_sent if e.label_ in SUBJECT_TYPES and end < e.start_char and e.end_char <= close), None)  # "(31.8% of issues by GPT-4o)"
             unnamed = UNNAMED_OWNER.search(text[max(sent.start_char, start - 40) : start])
-            if owner is None and unnamed and not result_names.METRICS.fullmatch(unnamed.group(1)) and not COUNT_BEFORE.search(text, max(sent.start_char, start - 40), start):
+            if owner is None and unnamed and not result_names.METRICS.fullmatch(unnamed.group(1)) and not COUNT_BEFORE.search(text, max(sent.start_char, start - 60), start):
                 continue  # "close to recordings (4.38)": the score of something the paper does not name
             listed = SCORES_LISTED.match(text[end : end + 60])
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
