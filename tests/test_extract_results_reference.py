@@ -13,3 +13,14 @@ def test_a_share_after_a_count_of_the_total_is_the_solvers_score():
     assert ("Marrow", "TileSet", "50.3%") in found
     found = _results("We present GripFix, a grasping policy. In Robosuite, GripFix completes 41 of 50 drawer-opening episodes (82%).")
     assert ("GripFix", "Robosuite", "82%") in found
+
+
+def test_a_name_before_variant_says_which_variant_of_the_papers_work_scored():
+    found = _results("We propose PelicanSeg, a segmenter. It reaches 47.9 mIoU on ADE20K. The larger ConvNeXt-L variant pushes ADE20K to 50.2 mIoU.")
+    assert ("PelicanSeg", "ADE20K", "50.2") in found
+    assert not any(subject == "ConvNeXt-L" for subject, _, _ in found)
+
+
+def test_a_metric_with_its_setting_in_parentheses_is_no_subject():
+    found = _results("We propose GannetDet, a rotated detector. On UCAS-AOD we report an mAP(07) of 91.4.")
+    assert found == {("GannetDet", "UCAS-AOD", "91.4")}

@@ -239,6 +239,8 @@ COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency
 BACKBONE = re.compile(r"\b(by|with|using|under|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?((?-i:[a-z\d][\w-]*)\s+){0,2}$", re.I)
 # "the success rate for the 'ObtainDiamond' task": a name followed by "task" names a task, not who scored.
 TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environments?|settings?|splits?)\b", re.I)
+# "The larger Swin-L variant pushes DOTA to 82.1": a name before "variant" or "version" says which variant of the paper's work scored.
+VARIANT_AFTER = re.compile(r"\s+(?:variant|version)\b(?!\s+of\b)")
 
 
 # "1.4 points above Cylinder3D, and ... it achieves 81.0": what a score is compared with; "it improves DNSMOS OVRL
@@ -255,13 +257,18 @@ POSSESSED = re.compile(r"\b(?:its|their)\s+$")
 WITH_SCORING = re.compile(r"\s+(?:\w+ly\s+)?(?:reaching|achieving|attaining|obtaining|scoring|surpassing|outperforming)\b")
 
 
+# "an mAP(07) of 90.6": a metric with its setting in parentheses names what was measured, whatever entity finding made of it.
+METRIC_SETTING = re.compile(METRICS.pattern + r"\(")
+
+
 def may_score(span: Mention, sent: Sentence, text: str) -> bool:
     """Whether `span` may be who scored, by the words around it: not a tool ("built on X", "refining X"; but "with X reaching"), a cost ("the FLOPs of X"),
     a task ("the X task"), a metric ("a CLAP score of"), what is compared with ("above X") or the object of "it improves X"."""
     before = text[max(sent.start_char, span.start_char - 30) : span.start_char]
     return (not (BACKBONE.search(before) and not WITH_SCORING.match(text, span.end_char)) and not COST_OF.search(before) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
+            and not VARIANT_AFTER.match(text, span.end_char)
             and not COMPARED_BEFORE.search(before) and not PRONOUN_VERB_BEFORE.search(before) and not POSSESSED.search(before)
-            and not names_metric(span, text) and not gerund_object(span, text, sent.start_char))
+            and not names_metric(span, text) and not gerund_object(span, text, sent.start_char) and not METRIC_SETTING.match(span.text))
 
 
 def named_subjects(sent: Sentence, ents: list[Mention], text: str) -> list[Mention]:

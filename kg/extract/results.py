@@ -118,6 +118,7 @@ def _reported_end(text: str, start: int, end: int) -> int:
 
 OUR_MODEL = re.compile(r"\b(?:our|the resulting|the proposed)\s+(?:[\w-]+\s+)?(?:model|checkpoint)\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|(this|the proposed|the resulting) (approach|method|framework|model|system|agent|network)"
+                  r"|the\s+(?:[\w-]+\s+){1,3}?(?:variant|version)\b(?!\s+of\b)"
                   r"|this(?=\s+(?:\w+ly\s+)?(?:yields?|gives?|achieves?|reaches|attains|obtains|improves|raises|boosts|brings|leads)))\b", re.I)
 
 
