@@ -24,3 +24,15 @@ def test_a_name_before_variant_says_which_variant_of_the_papers_work_scored():
 def test_a_metric_with_its_setting_in_parentheses_is_no_subject():
     found = _results("We propose GannetDet, a rotated detector. On UCAS-AOD we report an mAP(07) of 91.4.")
     assert found == {("GannetDet", "UCAS-AOD", "91.4")}
+
+
+def test_it_is_the_proposed_name_that_opens_the_sentence_before():
+    found = _results("We present OspreyVL, a vision-language model that reads documents in two passes. OspreyVL-3B is initialised "
+                     "from SigLIP and trained with DPO. It achieves 88.1 and 80.2 on DocVQA and ChartQA, respectively. "
+                     "On the OCRBench leaderboard it ranks first with a score of 812.", title="Two-pass reading for documents")
+    assert found == {("OspreyVL-3B", "DocVQA", "88.1"), ("OspreyVL-3B", "ChartQA", "80.2"), ("OspreyVL-3B", "OCRBench", "812")}
+
+
+def test_it_after_a_sentence_opened_by_a_baseline_is_still_the_papers_work():
+    found = _results("We propose HeronRead, a retrieval reader. ColBERTv2 is used as its retriever. It reaches 61.0% on HotpotQA.")
+    assert found == {("HeronRead", "HotpotQA", "61.0%")}

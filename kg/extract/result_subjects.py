@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import result_arenas
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, Sentence
 
 SUBJECT_TYPES = {"Model", "Method"}
 # "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
@@ -111,3 +111,10 @@ def scorer_after(scores: list[tuple[int, int, str]], index: int, in_sent: list[M
     if later is None or LATER_CLAUSE.search(text, end, later.start_char):
         return None
     return later if PUTS_BEFORE.search(text, max(end, later.start_char - 12), later.start_char) else None
+
+
+def opening_subject(sent: Sentence, subjects: list[Mention], text: str) -> Mention | None:
+    """The model or method of `subjects` that opens `sent` as its subject ("GlanceVL-7B is initialised from X."): what "It" at the
+    start of the next sentence refers to, where it is a name the paper proposes, rather than the paper's first-named proposal."""
+    opening = next((e for e in subjects if sent.start_char <= e.start_char < sent.end_char), None)
+    return opening if opening is not None and not text[sent.start_char : opening.start_char].strip(" \"'(") else None

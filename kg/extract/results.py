@@ -116,6 +116,8 @@ def _reported_end(text: str, start: int, end: int) -> int:
     return found.end() if found else start
 
 
+# "It achieves", "On A, it reaches": a pronoun for who scored, at the start of the clause or after its opening phrase.
+IT_OPENS = re.compile(r"\W*(?:(?:On|In|Across|At)\b[^,;]{1,60}?,?\s+)?(?:[Ii]t|[Ii]ts)\b")
 OUR_MODEL = re.compile(r"\b(?:our|the resulting|the proposed)\s+(?:[\w-]+\s+)?(?:model|checkpoint)\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|(this|the proposed|the resulting) (approach|method|framework|model|system|agent|network)"
                   r"|the\s+(?:[\w-]+\s+){1,3}?(?:variant|version)\b(?!\s+of\b)"
@@ -139,6 +141,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         return []  # most abstracts state no score: one search over the text skips the rest
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
     proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
+    proposed_names = {e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES}
     proposed_model = next((e.name for e in entities if e.role == "proposes" and e.type == "Model"), None)
     arena_names = {e.name for e in entities if e.type in ARENA_TYPES}
     evaluated = [e.name for e in entities if e.type in ARENA_TYPES and e.role == "evaluates_on"]
@@ -289,7 +292,15 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                     or result_names.gerund_clause(text, sent.start_char, clause_start, start)):
                 # where entity finding marked no method as proposed, the first to score is the paper's own; "our model" is the model
                 # the paper proposes, where it proposes a framework and a model ("We introduce X ... and train X-7B. Our model reaches")
-                names = [proposed_model if proposed_model and OUR_MODEL.search(text, clause_start, start) else own]
+                # "X-7B is trained with GRPO. It achieves ...": "It" is the proposed name that opens the sentence before, if one does
+                # or, where that sentence opens with "It" too, who scored its first result
+                it_is = None
+                if number and IT_OPENS.match(text, clause_start, start):
+                    opening = result_subjects.opening_subject(sents[number - 1], subject_ents, text)
+                    it_is = name(opening) if opening is not None else (
+                        first_subject.get(number - 1) if IT_OPENS.match(text, sents[number - 1].start_char, sents[number - 1].end_char) else None)
+                names = [proposed_model if proposed_model and OUR_MODEL.search(text, clause_start, start) else
+                         it_is if it_is in proposed_names else own]
             elif referred := result_names.referred_subject(text[clause_start:start], named_before(number)):
                 names = [name(referred)]
             elif continued := result_names.continued_subject(sent_text, named_before(number), text):
