@@ -36,3 +36,22 @@ def test_it_is_the_proposed_name_that_opens_the_sentence_before():
 def test_it_after_a_sentence_opened_by_a_baseline_is_still_the_papers_work():
     found = _results("We propose HeronRead, a retrieval reader. ColBERTv2 is used as its retriever. It reaches 61.0% on HotpotQA.")
     assert found == {("HeronRead", "HotpotQA", "61.0%")}
+
+
+def test_the_agent_refers_back_to_the_main_actor_not_the_baseline():
+    found = _results("We introduce ShopHawk, a web agent fine-tuned from Qwen2.5-14B. In WebShop, ShopHawk reaches a success rate of 48.0%, "
+                     "whereas a Reflexion baseline obtains 35.5%. We also test on Mind2Web: the agent's step success rate is 44.1%.")
+    assert ("ShopHawk", "Mind2Web", "44.1%") in found
+    assert not any(subject == "Reflexion" and benchmark == "Mind2Web" for subject, benchmark, _ in found)
+
+
+def test_an_unnamed_student_is_the_papers_distillation_at_work():
+    found = _results("We propose SkimDistil, which distils a small recogniser from a large one. Trained on GigaSpeech, "
+                     "the 20M-parameter student attains a word error rate of 9.4% on the TED-LIUM 3 test set.")
+    assert ("SkimDistil", "TED-LIUM 3", "9.4%") in found
+
+
+def test_a_split_with_no_benchmark_written_with_it_is_of_the_one_named_just_before():
+    found = _results("We propose CrakeASR, a streaming recogniser, and report keyword spotting on the SUPERB benchmark. "
+                     "It is pre-trained on 960 hours of LibriSpeech audio. After fine-tuning, CrakeASR reaches a WER of 3.9% on test-clean.")
+    assert ("CrakeASR", "LibriSpeech", "3.9%") in found

@@ -153,12 +153,14 @@ def claimed_later(arena: Mention, scores: list[tuple[int, int, str]], index: int
 
 
 def split_owner(text: str, end: int, arenas: list[Mention]) -> Mention | None:
-    """The benchmark that the split named right after the score ending at `end` was written with before ("DBP15K ZH-EN", then "73.1% on ZH-EN")."""
+    """The benchmark that the split named right after the score ending at `end` was written with before ("DBP15K ZH-EN", then "73.1% on ZH-EN"),
+    else the last one named before it: "on test-clean" is a split of the dataset the text has just named, not of the paper's first benchmark."""
     split = SPLIT_NEXT.match(text, end)
     if split is None:
         return None
     name = split.group(1)
-    return next((a for a in reversed(arenas) if a.end_char < end and text.startswith(" " + name, a.end_char)), None)
+    before = [a for a in arenas if a.end_char < end]
+    return next((a for a in reversed(before) if text.startswith(" " + name, a.end_char)), before[-1] if before else None)
 
 
 def named_next(arena: Mention, scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> bool:

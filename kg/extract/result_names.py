@@ -57,7 +57,8 @@ UNOWNED = re.compile(r"(^|[,;:]|\b(the|where|its|and|when|with|then))\s*$", re.I
 # "the encoder", "It", "On B the agent": who scored, named before.
 REFERS_BACK = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|then|while)\s+|^\W*(?:On|In|At|Across)\s[^,;]{1,60}?\s)"
-    r"(?:[Ii]t|[Tt]he (?:resulting |fine-tuned |final )?(?:model|encoder|network|detector|classifier|parser|policy|agent|system|method))\b"
+    r"(?:[Ii]t|[Tt]he (?:(?!base\b|baseline\b|teacher\b|original\b|vanilla\b|best\b|strongest\b|same\b|other\b)[\w-]+ ){0,2}"
+    r"(?:model|encoder|network|detector|classifier|parser|policy|agent|system|method|planner|tracker|retriever|segmenter|recogniser|recognizer))\b"
 )
 
 

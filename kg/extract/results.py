@@ -120,7 +120,7 @@ def _reported_end(text: str, start: int, end: int) -> int:
 IT_OPENS = re.compile(r"\W*(?:(?:On|In|Across|At)\b[^,;]{1,60}?,?\s+)?(?:[Ii]t|[Ii]ts)\b")
 OUR_MODEL = re.compile(r"\b(?:our|the resulting|the proposed)\s+(?:[\w-]+\s+)?(?:model|checkpoint)\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|(this|the proposed|the resulting) (approach|method|framework|model|system|agent|network)"
-                  r"|the\s+(?:[\w-]+\s+){1,3}?(?:variant|version)\b(?!\s+of\b)"
+                  r"|the\s+(?:[\w-]+\s+){0,3}?(?:variant|version|student)\b(?!\s+of\b)"
                   r"|this(?=\s+(?:\w+ly\s+)?(?:yields?|gives?|achieves?|reaches|attains|obtains|improves|raises|boosts|brings|leads)))\b", re.I)
 
 
@@ -142,6 +142,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
     proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
     proposed_names = {e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES}
+    baselines = {e.name for e in entities if e.role == "compares_to"}  # not what "It" or "the agent" refers back to
     proposed_model = next((e.name for e in entities if e.role == "proposes" and e.type == "Model"), None)
     arena_names = {e.name for e in entities if e.type in ARENA_TYPES}
     evaluated = [e.name for e in entities if e.type in ARENA_TYPES and e.role == "evaluates_on"]
@@ -301,7 +302,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                         first_subject.get(number - 1) if IT_OPENS.match(text, sents[number - 1].start_char, sents[number - 1].end_char) else None)
                 names = [proposed_model if proposed_model and OUR_MODEL.search(text, clause_start, start) else
                          it_is if it_is in proposed_names else own]
-            elif referred := result_names.referred_subject(text[clause_start:start], named_before(number)):
+            elif referred := result_names.referred_subject(text[clause_start:start], [c for c in named_before(number) if name(c) not in baselines] or named_before(number)):
                 names = [name(referred)]
             elif continued := result_names.continued_subject(sent_text, named_before(number), text):
                 names = [name(continued)]
