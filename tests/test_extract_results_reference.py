@@ -55,3 +55,18 @@ def test_a_split_with_no_benchmark_written_with_it_is_of_the_one_named_just_befo
     found = _results("We propose CrakeASR, a streaming recogniser, and report keyword spotting on the SUPERB benchmark. "
                      "It is pre-trained on 960 hours of LibriSpeech audio. After fine-tuning, CrakeASR reaches a WER of 3.9% on test-clean.")
     assert ("CrakeASR", "LibriSpeech", "3.9%") in found
+
+
+def test_a_second_change_joined_by_and_is_on_the_benchmark_after_it():
+    found = _results("We propose GodwitRL, a fine-tuning method. GodwitRL lifts Phi-4 from 40.2% to 52.9% on OlympiadBench and from 61.3% to 70.8% on AMC23.")
+    assert found == {("Phi-4", "OlympiadBench", "52.9%"), ("Phi-4", "AMC23", "70.8%")}
+
+
+def test_a_score_achieved_by_a_name_is_that_names():
+    found = _results("We propose PochardQA, a retrieval agent. PochardQA reaches 64.0% accuracy on FreshQA, compared to 57.5% achieved by GPT-4o.")
+    assert found == {("PochardQA", "FreshQA", "64.0%"), ("GPT-4o", "FreshQA", "57.5%")}
+
+
+def test_the_start_of_a_change_for_a_capitalised_name_is_that_names():
+    found = _results("We propose ScaupFix, a repair agent. ScaupFix resolves 38.0% of the issues in SWE-bench Lite, up from 30.7% for Moatless.")
+    assert found == {("ScaupFix", "SWE-bench Lite", "38.0%"), ("Moatless", "SWE-bench Lite", "30.7%")}

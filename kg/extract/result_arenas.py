@@ -55,7 +55,8 @@ RIGHT_AFTER = re.compile(r"\s*(?:(?!and\b|or\b)[\w@-]+\s+){0,3}?(?:on|in|from)\s
 OWN_PHRASE = re.compile(r"(?:(?!\b(?:for|than|of|from)\b)[^,;\d])*?\b(?:on|in)\s+(?:the\s+)?"
                         r"(?:(?:[\w-]+\s+){0,2}?(?:setting|split|subset|variant|version|track|portion|partition)s?\s+of\s+(?:the\s+)?)?")
 ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
-FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?([\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?\s+)?to\s*$")
+# Not a second change joined by "and": "from 41.2% to 55.9% on A and from 60.3% to 71.8% on B" is on B.
+FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?((?!and\b)[\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?\s+)?to\s*$")
 PAREN_NAMED = re.compile(r"%?\s*(?:[\w@-]+\s*)?\(\s*")
 # Past a head noun of what was counted: "completes 92 of 134 ALFWorld tasks (68.7%)".
 PAREN_OPENED = re.compile(r"(?:\s+(?:tasks|problems|questions|episodes|games|levels|instances|issues|puzzles|queries|test set|split|benchmark|dataset))?"

@@ -79,7 +79,8 @@ UNNAMED_FOR = re.compile(
 )
 # "for" after a score, past a unit or metric ("19.6 dB for X", "3.42 MOS for X", "98.8% image-level AUROC for X"), and an article.
 # An adjective may stand before the owner's name: "0.128 for the factorised F-FNO", "21.0% for the single-turn PAIR attack".
-FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,12}\s+){0,2}?for\s+(?:an?\s+|the\s+)?(?:(?:[a-z][\w-]*(?:ed|ised|ized|al)|[a-z]+-[a-z]+)\s+)?")
+# So is a score "achieved by" a name: "compared to 75.4% achieved by GPT-4".
+FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,12}\s+){0,2}?(?:for|(?:achiev|obtain|reach|attain|scor|record)ed\s+by)\s+(?:an?\s+|the\s+)?(?:(?:[a-z][\w-]*(?:ed|ised|ized|al)|[a-z]+-[a-z]+)\s+)?")
 # The scores listed after one, bare or not: "1.61 and 2.86 for RAFT" are both RAFT's.
 SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4}(?:\.\d+)?%?(?![\w.]))+")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
@@ -256,7 +257,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if not after_for and (of := OF_OWNER.match(text, end)) and result_arenas.compared_with(scores, index, text) is not None:
                 after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and e.start_char == of.end()]  # "compared to 65.1% of GPT-4o"
             compared = following is not None and not after_for and result_arenas.compared_with(scores, index, text) is not None
-            unlisted_for = following and not after_for and result_names.owner_after_for(text, skip + following.end(), sent.end_char, compared)
+            # "up from 33.2% for Agentless": the capitalised name that a change's start is given for owns it, as in a comparison
+            unlisted_for = following and not after_for and result_names.owner_after_for(
+                text, skip + following.end(), sent.end_char, compared or result_scores.named_start(text[max(sent.start_char, start - 40) : start], text[end : end + 40]))
             owners += [owner] if owner is not None else after_for[:1]
             compared_name = None if owner is not None else result_names.compared_in_parentheses(text, sent.start_char, start, spans_at)
             if owner is not None and (owner.label_ in SUBJECT_TYPES or id(owner) in acting):
