@@ -70,3 +70,8 @@ def test_a_score_achieved_by_a_name_is_that_names():
 def test_the_start_of_a_change_for_a_capitalised_name_is_that_names():
     found = _results("We propose ScaupFix, a repair agent. ScaupFix resolves 38.0% of the issues in SWE-bench Lite, up from 30.7% for Moatless.")
     assert found == {("ScaupFix", "SWE-bench Lite", "38.0%"), ("Moatless", "SWE-bench Lite", "30.7%")}
+
+
+def test_a_score_at_plain_words_compared_with_is_no_ones():
+    found = _results("We propose CootVoc, a vocoder. CootVoc achieves a MOS of 4.38 on LJSpeech, close to ground-truth recordings at 4.45.")
+    assert found == {("CootVoc", "LJSpeech", "4.38")}

@@ -85,6 +85,8 @@ FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,12}\s+){0,2}?(?:for|(
 SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4}(?:\.\d+)?%?(?![\w.]))+")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
+# "close to ground-truth recordings at 4.45", "than human raters at 4.5": a score "at" plain words compared with, no one named.
+UNNAMED_AT = re.compile(r"\b(?:close to|than|against|versus|vs\.?|compared (?:with|to)|behind|below|above|matching)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\s+at\s+~?$")
 PAREN_AFTER = re.compile(r"^\s*\(\s*$")
 # "ahead of DREEAM at 64.20 F1": a score written after a name and "at" is that name's.
 AT_SCORE = re.compile(r"\s+at\s+~?")
@@ -250,6 +252,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             unnamed = UNNAMED_OWNER.search(text[max(sent.start_char, start - 40) : start])
             if owner is None and unnamed and not result_names.METRICS.fullmatch(unnamed.group(1)) and not COUNT_BEFORE.search(text, max(sent.start_char, start - 60), start):
                 continue  # "close to recordings (4.38)": the score of something the paper does not name
+            if owner is None and UNNAMED_AT.search(text, max(sent.start_char, start - 60), start):
+                continue
             listed = SCORES_LISTED.match(text[end : end + 60])
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
             following = FOR_OWNER.match(text[skip : skip + 28])  # "2.7% for a Conformer", "19.6 dB for FreeNeRF"
