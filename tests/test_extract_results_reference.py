@@ -75,3 +75,15 @@ def test_the_start_of_a_change_for_a_capitalised_name_is_that_names():
 def test_a_score_at_plain_words_compared_with_is_no_ones():
     found = _results("We propose CootVoc, a vocoder. CootVoc achieves a MOS of 4.38 on LJSpeech, close to ground-truth recordings at 4.45.")
     assert found == {("CootVoc", "LJSpeech", "4.38")}
+
+
+def test_a_benchmark_opening_a_while_clause_is_the_later_scores():
+    found = _results("We introduce PetrelDrive, a driving policy. In closed-loop tests on NAVSIM, PetrelDrive achieves a PDMS of 87.5, "
+                     "while on Bench2Drive it reaches a driving score of 61.9.")
+    assert found == {("PetrelDrive", "NAVSIM", "87.5"), ("PetrelDrive", "Bench2Drive", "61.9")}
+
+
+def test_a_name_in_apposition_to_the_compared_baseline_is_not_who_scored():
+    found = _results("We propose GarganeyRAG, a retrieval method. Our approach improves the F1 score on MuSiQue by 5.1 points "
+                     "over the strongest baseline, IRCoT, reaching 41.7.")
+    assert found == {("GarganeyRAG", "MuSiQue", "41.7")}

@@ -63,7 +63,8 @@ PAREN_OPENED = re.compile(r"(?:\s+(?:tasks|problems|questions|episodes|games|lev
                           r"\s*\(\s*(?:[A-Za-z][\w@-]*\s*[:=]?\s+)?(?:~?[\d.]+%?\s*(?:,|and)\s*)*$")  # "on ZINC (MAE 0.059)" too
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&|/)?\s*$")
 # ", and on the B benchmark it obtains": a benchmark phrase that opens a clause of its own.
-CLAUSE_OPENING = re.compile(r"[,;]\s*(?:and\s+)?(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+# So does ", while on B it reaches": the B of a clause of contrast.
+CLAUSE_OPENING = re.compile(r"[,;]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
 def coordinated(spans: list[Mention], text: str) -> list[Mention]:

@@ -246,7 +246,9 @@ VARIANT_AFTER = re.compile(r"\s+(?:variant|version)\b(?!\s+of\b)")
 
 # "1.4 points above Cylinder3D, and ... it achieves 81.0": what a score is compared with; "it improves DNSMOS OVRL
 # from": the object of the pronoun's verb.
-COMPARED_BEFORE = re.compile(r"\b(above|below|than|ahead of|behind|(?:improv\w*|gains?|\d%?)\s+(?:[^,;]{0,40}\s)?over)\s+(the\s+)?$", re.I)
+# So is one in apposition to a compared noun: "6.2 points over the strongest baseline, IRCoT, reaching 58.4".
+COMPARED_BEFORE = re.compile(r"\b(above|below|than|ahead of|behind|(?:improv\w*|gains?|\d%?)\s+(?:[^,;]{0,40}\s)?over)\s+(the\s+)?"
+                             r"(?:(?:[a-z][\w-]*\s+){0,3}?(?:baseline|model|method|system|approach|competitor|agent)s?,\s+)?$", re.I)
 PRONOUN_VERB_BEFORE = re.compile(r"\b(it|they)\s+(\w+ly\s+)?[a-z]+s?\s+(the\s+)?$")
 
 
@@ -268,7 +270,7 @@ def may_score(span: Mention, sent: Sentence, text: str) -> bool:
     before = text[max(sent.start_char, span.start_char - 30) : span.start_char]
     return (not (BACKBONE.search(before) and not WITH_SCORING.match(text, span.end_char)) and not COST_OF.search(before) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
             and not VARIANT_AFTER.match(text, span.end_char)
-            and not COMPARED_BEFORE.search(before) and not PRONOUN_VERB_BEFORE.search(before) and not POSSESSED.search(before)
+            and not COMPARED_BEFORE.search(text, max(sent.start_char, span.start_char - 70), span.start_char) and not PRONOUN_VERB_BEFORE.search(before) and not POSSESSED.search(before)
             and not names_metric(span, text) and not gerund_object(span, text, sent.start_char) and not METRIC_SETTING.match(span.text))
 
 
