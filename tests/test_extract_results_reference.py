@@ -87,3 +87,18 @@ def test_a_name_in_apposition_to_the_compared_baseline_is_not_who_scored():
     found = _results("We propose GarganeyRAG, a retrieval method. Our approach improves the F1 score on MuSiQue by 5.1 points "
                      "over the strongest baseline, IRCoT, reaching 41.7.")
     assert found == {("GarganeyRAG", "MuSiQue", "41.7")}
+
+
+def test_a_number_after_at_sign_is_the_metrics_threshold():
+    found = _results("We propose MergDet, a detector. MergDet obtains mAP@0.5 of 0.712 on VisDrone and a PCK@0.2 of 91.4 on MPII.")
+    assert {value for _, _, value in found} == {"0.712", "91.4"}
+
+
+def test_a_share_of_people_is_no_score():
+    found = _results("We propose BuffleCoder, a reasoning model. BuffleCoder scores 1,845 on Codeforces, placing it above 94% of human competitors.")
+    assert {value for _, _, value in found} == {"1,845"}
+
+
+def test_a_benchmark_right_before_is_and_the_score_is_its():
+    found = _results("We propose DuckViT, a classifier. DuckViT's top-1 accuracy on ImageNet-1K is 86.0 and on ImageNet-V2 is 76.2.")
+    assert found == {("DuckViT", "ImageNet-1K", "86.0"), ("DuckViT", "ImageNet-V2", "76.2")}

@@ -54,6 +54,8 @@ RIGHT_AFTER = re.compile(r"\s*(?:(?!and\b|or\b)[\w@-]+\s+){0,3}?(?:on|in|from)\s
 # So does ", and 62.7% on the visual-matching setting of SimplerEnv": a part of the benchmark named after it.
 OWN_PHRASE = re.compile(r"(?:(?!\b(?:for|than|of|from)\b)[^,;\d])*?\b(?:on|in)\s+(?:the\s+)?"
                         r"(?:(?:[\w-]+\s+){0,2}?(?:setting|split|subset|variant|version|track|portion|partition)s?\s+of\s+(?:the\s+)?)?")
+# "on A is 86.0": a benchmark right before the verb that gives the score.
+IS_SCORE = re.compile(r"\s+(?:is|are|was|were|stands at|equals)\s+~?")
 ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
 # Not a second change joined by "and": "from 41.2% to 55.9% on A and from 60.3% to 71.8% on B" is on B.
 FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?((?!and\b)[\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?\s+)?to\s*$")
@@ -97,6 +99,8 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
     before = [a for a in arenas if a.end_char <= scores[index][0]]
     if before and FROM_TO.match(text[before[-1].end_char : scores[index][0]]):
         return before[-1]  # "on A from 0.874 to 0.903 and on B from ...": on A
+    if before and IS_SCORE.fullmatch(text, before[-1].end_char, scores[index][0]):
+        return before[-1]  # "its accuracy on A is 86.0 and on B is 76.2": on A
     if before and WITH_SCORE.fullmatch(text, before[-1].end_char, scores[index][0]) and ON_IN_BEFORE.search(text, max(0, before[-1].start_char - 12), before[-1].start_char):
         return before[-1]  # "on CoNLL-2003 with an F1 of 94.6 and reaches 91.2 on B": on CoNLL-2003
     opening = opening_arenas(scores, index, arenas, text)
