@@ -102,3 +102,13 @@ def test_a_share_of_people_is_no_score():
 def test_a_benchmark_right_before_is_and_the_score_is_its():
     found = _results("We propose DuckViT, a classifier. DuckViT's top-1 accuracy on ImageNet-1K is 86.0 and on ImageNet-V2 is 76.2.")
     assert found == {("DuckViT", "ImageNet-1K", "86.0"), ("DuckViT", "ImageNet-V2", "76.2")}
+
+
+def test_a_score_marked_ours_is_the_papers_work():
+    found = _results("We propose LinnetOS, a desktop agent. On OSWorld, success rates rise from 23.4% (GPT-4o) to 41.8% (ours).")
+    assert found == {("GPT-4o", "OSWorld", "23.4%"), ("LinnetOS", "OSWorld", "41.8%")}
+
+
+def test_an_average_on_a_plural_kind_of_benchmark_has_no_benchmark():
+    found = _results("We propose BramblingMath, a math model. BramblingMath achieves 90.2% on GSM8K and an average of 45.3% on competition-level benchmarks.")
+    assert found == {("BramblingMath", "GSM8K", "90.2%"), ("BramblingMath", None, "45.3%")}

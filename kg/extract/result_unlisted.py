@@ -11,7 +11,8 @@ hardware.
 
 A coded name in lower case with a hyphen ("on aqua-bench") is a benchmark
 too where it ends its phrase or a head noun follows ("the aqua-bench
-dataset", not "the audio-understanding benchmark MMAU") and its first part is no common prefix of English compounds nor
+dataset", not "the audio-understanding benchmark MMAU", nor a plural one: "on
+competition-level benchmarks" names a kind) and its first part is no common prefix of English compounds nor
 a split word: "on long-horizon tasks", "in real-world settings" and "on
 test-clean" name none.
 
@@ -47,7 +48,7 @@ LIST_NEXT = re.compile(rf"(?:\s*\([^()]*\))?(\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|
 CLOSING_LINK = re.compile(r"\b(?:and|or)\b|/")
 # Where a lower-case name ends its phrase: punctuation, the sentence's end or a word that opens a new phrase.
 PHRASE_END = re.compile(r"\s*(?:[,;.:()]|$|(?:and|or|respectively|with|while|whereas|where|when|compared|versus|vs|than|but)\b"
-                        r"|(?:benchmark|dataset|suite|corpus|environment|split|test set)s?\b(?!\s+[A-Z]))")
+                        r"|(?:benchmark|dataset|suite|corpus|environment|split|test set)\b(?!\s+[A-Z]))")
 OPEN_LINK = re.compile(r"\s*(?:and|or)\b")
 # First parts of common English compounds, which no coded name is: "long-horizon", "real-world", "multi-turn".
 COMPOUND_START = {

@@ -119,6 +119,8 @@ def _reported_end(text: str, start: int, end: int) -> int:
     return found.end() if found else start
 
 
+# "41.8% (ours)", "(our method)": a score the parentheses give to the paper's own work.
+OURS_PAREN = re.compile(r"\s*\(\s*(?:ours|our\s+(?:method|model|approach|agent|system|framework))\s*\)", re.I)
 # "It achieves", "On A, it reaches": a pronoun for who scored, at the start of the clause or after its opening phrase.
 IT_OPENS = re.compile(r"\W*(?:(?:On|In|Across|At)\b[^,;]{1,60}?,?\s+)?(?:[Ii]t|[Ii]ts)\b")
 OUR_MODEL = re.compile(r"\b(?:our|the resulting|the proposed)\s+(?:[\w-]+\s+)?(?:model|checkpoint)\b", re.I)
@@ -266,7 +268,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 text, skip + following.end(), sent.end_char, compared or result_scores.named_start(text[max(sent.start_char, start - 40) : start], text[end : end + 40]))
             owners += [owner] if owner is not None else after_for[:1]
             compared_name = None if owner is not None else result_names.compared_in_parentheses(text, sent.start_char, start, spans_at)
-            if owner is not None and (owner.label_ in SUBJECT_TYPES or id(owner) in acting):
+            if (proposed or found) and OURS_PAREN.match(text, end):
+                names = [proposed or found[0].subject]  # "from 23.4% (GPT-4o) to 41.8% (ours)": the paper's own work
+            elif owner is not None and (owner.label_ in SUBJECT_TYPES or id(owner) in acting):
                 names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
             elif owner is None and compared_name:
                 names = [compared_name]  # "above Contriever (47.5)", no entity covering Contriever
