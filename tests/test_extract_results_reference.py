@@ -112,3 +112,26 @@ def test_a_score_marked_ours_is_the_papers_work():
 def test_an_average_on_a_plural_kind_of_benchmark_has_no_benchmark():
     found = _results("We propose BramblingMath, a math model. BramblingMath achieves 90.2% on GSM8K and an average of 45.3% on competition-level benchmarks.")
     assert found == {("BramblingMath", "GSM8K", "90.2%"), ("BramblingMath", None, "45.3%")}
+
+
+def test_an_owner_after_for_may_be_described_by_a_participle():
+    found = _results("We propose StintASR, a streaming recogniser. StintASR reaches 4.9% WER on LibriSpeech, against 5.4% for Conformer "
+                     "and 5.8% for Squeezeformer trained with the same recipe.")
+    assert ("Squeezeformer", "LibriSpeech", "5.8%") in found
+
+
+def test_a_while_keeping_clause_with_its_metric_after_the_score_is_the_subjects():
+    found = _results("We introduce TokCut, which learns merging ratios. TokCut cuts FLOPs by 38% while keeping 80.6% top-1 accuracy on Kinetics-400.")
+    assert found == {("TokCut", "Kinetics-400", "80.6%")}
+
+
+def test_each_name_of_a_list_compared_with_is_not_who_scored():
+    found = _results("We present SpecRec, a recommender. SpecRec improves NDCG@20 over NGCF, DGCF and LightGCN, "
+                     "and reaches an NDCG@20 of 0.0631 on Gowalla against 0.0602 for LightGCN.")
+    assert found == {("SpecRec", "Gowalla", "0.0631"), ("LightGCN", "Gowalla", "0.0602")}
+
+
+def test_a_relative_clause_gives_the_names_before_it_their_scores_in_order():
+    found = _results("We introduce PlumeCXR, a label refiner. On CheXpert, PlumeCXR reaches a mean AUROC of 0.881, ahead of GLoRIA and "
+                     "BioViL, which are fine-tuned on the same labels and reach 0.866 and 0.859.")
+    assert found == {("PlumeCXR", "CheXpert", "0.881"), ("GLoRIA", "CheXpert", "0.866"), ("BioViL", "CheXpert", "0.859")}

@@ -272,6 +272,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [proposed or found[0].subject]  # "from 23.4% (GPT-4o) to 41.8% (ours)": the paper's own work
             elif owner is not None and (owner.label_ in SUBJECT_TYPES or id(owner) in acting):
                 names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
+            elif owner is None and (which := result_subjects.which_owners(scores, index, in_sent, text)):
+                names = [name(e) for e in which]  # "ahead of X and Y, which reach 0.861 and 0.858"
             elif owner is None and compared_name:
                 names = [compared_name]  # "above Contriever (47.5)", no entity covering Contriever
             elif after_for and not (subjects and result_names.measured_for(text, clause_start, start)):
@@ -293,7 +295,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             elif subjects:
                 names = [result_names.written_name(s, text) or name(s) for s in result_subjects.respectively(result_arenas.coordinated(subjects, text), scores, index, text)]
             elif WHILE_GERUND.search(text, max(sent.start_char, clause_start - 8), clause_start) and GERUND_START.match(text, clause_start) and (
-                    said or (result_names.METRICS.search(text, clause_start, start) and (earlier := [e for e in in_sent if id(e) in scorers and e.end_char <= clause_start]))):
+                    said or (result_names.METRICS.search(text, clause_start, min(sent.end_char, end + 40)) and (earlier := [e for e in in_sent if id(e) in scorers and e.end_char <= clause_start]))):
                 # "X lowers the gap from 0.091 to 0.018 while keeping an accuracy of 84.2%", "X improves FactCC by 6.2 points
                 # while keeping ROUGE-L at 36.9", a metric named: X keeps it
                 names = said[max(said)] if said else [name(earlier[-1])]
