@@ -271,6 +271,8 @@ def compared_before(span: Mention, sent: Sentence, text: str) -> bool:
     low = max(sent.start_char, span.start_char - 70)
     if COMPARED_BEFORE.search(text, low, span.start_char):
         return True
+    if not text[low : span.start_char].rstrip().endswith((",", " and", " or")):
+        return False  # no list before it: the search below is slow, and this test is not
     listed = NAMES_LISTED_BEFORE.search(text, low, span.start_char)
     return listed is not None and COMPARED_BEFORE.search(text, max(sent.start_char, listed.start() - 70), listed.start()) is not None
 

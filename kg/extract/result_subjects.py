@@ -129,6 +129,8 @@ def which_owners(scores: list[tuple[int, int, str]], index: int, in_sent: list[M
     """The models or methods that a relative clause after them says scored the list of score `index`, the one it pairs with first."""
     first = result_arenas.listed(scores, index, text)[0]
     low = max(0, scores[first][0] - 120)
+    if text.find(" which ", low, scores[first][0]) < 0 and text.find(" who ", low, scores[first][0]) < 0:
+        return []  # most scores have no relative clause before them, which `str.find` tells faster than the search
     clause = WHICH_CLAUSE.search(text, low, scores[first][0])
     if clause is None:
         return []
