@@ -135,3 +135,18 @@ def test_a_relative_clause_gives_the_names_before_it_their_scores_in_order():
     found = _results("We introduce PlumeCXR, a label refiner. On CheXpert, PlumeCXR reaches a mean AUROC of 0.881, ahead of GLoRIA and "
                      "BioViL, which are fine-tuned on the same labels and reach 0.866 and 0.859.")
     assert found == {("PlumeCXR", "CheXpert", "0.881"), ("GLoRIA", "CheXpert", "0.866"), ("BioViL", "CheXpert", "0.859")}
+
+
+def test_a_plain_qualifier_may_stand_before_the_owner_after_for():
+    found = _results("We propose SootyRAG, a retrieval method. SootyRAG reaches 61.2% on PopQA, compared with 47.9% for vanilla RAG.")
+    assert found == {("SootyRAG", "PopQA", "61.2%"), ("RAG", "PopQA", "47.9%")}
+
+
+def test_a_versus_pair_in_parentheses_after_a_benchmark_is_on_it():
+    found = _results("We propose NoddyLM. NoddyLM-8B outperforms Gemma-2-9B on IFEval (80.4 vs. 74.1) and on MT-Bench (8.3 vs. 7.9).")
+    assert found == {("NoddyLM-8B", "IFEval", "80.4"), ("Gemma-2-9B", "IFEval", "74.1"), ("NoddyLM-8B", "MT-Bench", "8.3"), ("Gemma-2-9B", "MT-Bench", "7.9")}
+
+
+def test_a_verbless_list_after_a_benchmark_and_a_comma_goes_on_with_the_first_scorers():
+    found = _results("We propose FrigateVLN. On R2R, FrigateVLN achieves an SR of 63% and an SPL of 57%; on REVERIE, 51% and 40%.")
+    assert ("FrigateVLN", "REVERIE", "51%") in found and ("FrigateVLN", "REVERIE", "40%") in found

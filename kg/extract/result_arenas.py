@@ -62,7 +62,7 @@ FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?((?!and\b)[\w@-]+\s+){0,3}?(from\s+~?
 PAREN_NAMED = re.compile(r"%?\s*(?:[\w@-]+\s*)?\(\s*")
 # Past a head noun of what was counted: "completes 92 of 134 ALFWorld tasks (68.7%)".
 PAREN_OPENED = re.compile(r"(?:\s+(?:tasks|problems|questions|episodes|games|levels|instances|issues|puzzles|queries|test set|split|benchmark|dataset))?"
-                          r"\s*\(\s*(?:[A-Za-z][\w@-]*\s*[:=]?\s+)?(?:~?[\d.]+%?\s*(?:,|and)\s*)*$")  # "on ZINC (MAE 0.059)" too
+                          r"\s*\(\s*(?:[A-Za-z][\w@-]*\s*[:=]?\s+)?(?:~?[\d.]+%?\s*(?:,|and|vs\.?|versus)\s*)*$")  # "on ZINC (MAE 0.059)", "on A (82.1 vs. 76.5)" too
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&|/)?\s*$")
 # ", and on the B benchmark it obtains": a benchmark phrase that opens a clause of its own.
 # So does ", while on B it reaches": the B of a clause of contrast.

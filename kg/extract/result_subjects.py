@@ -84,14 +84,14 @@ def respectively(chain: list[Mention], scores: list[tuple[int, int, str]], index
 def elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], in_sent: list[Mention], text: str, said: dict[int, list[str]]) -> list[str] | None:
     """Who scored a score that a benchmark opens with no verb, as in the sentence's first scores, in the same order.
 
-    "On A X reaches 86.0% against 87.3% for Y, and on B 73.1% against 76.4%": 73.1% is X's and 76.4% Y's.
+    "On A X reaches 86.0% against 87.3% for Y, and on B 73.1% against 76.4%": 73.1% is X's and 76.4% Y's; "...; on B, 51% and 40%" too.
     """
     start = scores[index][0]
     opened = [a for a in arenas if a.end_char <= start]
     if not opened or not result_arenas.OPENING.search(text[max(0, opened[-1].start_char - 30) : opened[-1].start_char]):
         return None
     first = next(i for i, s in enumerate(scores) if s[0] >= opened[-1].end_char)
-    if text[opened[-1].end_char : scores[first][0]].strip() or any(opened[-1].end_char <= e.start_char < start and e.label_ in SUBJECT_TYPES for e in in_sent):
+    if text[opened[-1].end_char : scores[first][0]].strip(" ,") or any(opened[-1].end_char <= e.start_char < start and e.label_ in SUBJECT_TYPES for e in in_sent):
         return None
     earlier = [said[i] for i in sorted(said) if scores[i][1] <= opened[-1].start_char]
     return earlier[index - first] if index - first < len(earlier) else None

@@ -78,9 +78,11 @@ UNNAMED_FOR = re.compile(
     r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
 )
 # "for" after a score, past a unit or metric ("19.6 dB for X", "3.42 MOS for X", "98.8% image-level AUROC for X"), and an article.
-# An adjective may stand before the owner's name: "0.128 for the factorised F-FNO", "21.0% for the single-turn PAIR attack".
+# An adjective may stand before the owner's name: "0.128 for the factorised F-FNO", "21.0% for the single-turn PAIR attack",
+# "44.0% for standard RAG".
 # So is a score "achieved by" a name: "compared to 75.4% achieved by GPT-4".
-FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,12}\s+){0,2}?(?:for|(?:achiev|obtain|reach|attain|scor|record)ed\s+by)\s+(?:an?\s+|the\s+)?(?:(?:[a-z][\w-]*(?:ed|ised|ized|al)|[a-z]+-[a-z]+)\s+)?")
+FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,12}\s+){0,2}?(?:for|(?:achiev|obtain|reach|attain|scor|record)ed\s+by)\s+(?:an?\s+|the\s+)?"
+                       r"(?:(?:[a-z][\w-]*(?:ed|ised|ized|al)|[a-z]+-[a-z]+|standard|vanilla|naive|plain|conventional|regular)\s+)?")
 # The scores listed after one, bare or not: "1.61 and 2.86 for RAFT" are both RAFT's.
 SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4}(?:\.\d+)?%?(?![\w.]))+")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
