@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import result_names
+from kg.extract import result_sets
 from kg.extract.mentions import Mention, norm
 from kg.extract.result_scores import LIST_LINK, SCORE_LINK
 
@@ -80,7 +80,7 @@ def coordinated(spans: list[Mention], text: str) -> list[Mention]:
 
 
 def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> Mention | None:
-    """The benchmark of score `index` among `arenas` (`result_names.scored_on`); scores sharing their next benchmark list pair with it in order.
+    """The benchmark of score `index` among `arenas` (`result_sets.scored_on`); scores sharing their next benchmark list pair with it in order.
 
     A benchmark that opens the score's phrase comes first: "On N-MNIST it attains 99.6%, on DVS128 98.1%",
     and "On A, B and C it reaches 84.1%, 73.0% and 80.2%" pairs in order.
@@ -89,13 +89,13 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
     if named := next((a for a in arenas if PAREN_OPENED.match(text, a.end_char, scores[index][0]) or PAREN_NAMED.fullmatch(text, end, a.start_char)), None):
         return named  # "on A (48.2 nDCG@10) and B (51.0 nDCG@10)", "61.2 (A), 55.0 (B)": the benchmark and its score side by side
     first, last = listed(scores, index, text)
-    if referred := result_names.benchmarks_referred(arenas, scores[first][0], text[scores[last][1] : scores[last][1] + 60], last - first + 1):
+    if referred := result_sets.benchmarks_referred(arenas, scores[first][0], text[scores[last][1] : scores[last][1] + 60], last - first + 1):
         return referred[index - first]  # "ByteTrack reaches 63.1 and 61.3 HOTA on the two benchmarks"
     compared = compared_with(scores, index, text)
     if compared is not None and not any(compared[1] <= a.start_char < scores[index][0] for a in arenas):
         # "it wins 81% on A, compared with 60% for B": both on A; so are the scores listed after B's ("and 0.105 for C")
         if not any(ARENA_NEXT.match(text[end : a.start_char]) or OWN_PHRASE.fullmatch(text, end, a.start_char) for a in arenas if a.start_char >= end):
-            return arena_for(scores, paired_earlier(scores, index, compared[0], text), result_names.scored_on(arenas, text), text)  # sifted again
+            return arena_for(scores, paired_earlier(scores, index, compared[0], text), result_sets.scored_on(arenas, text), text)  # sifted again
     before = [a for a in arenas if a.end_char <= scores[index][0]]
     if before and FROM_TO.match(text[before[-1].end_char : scores[index][0]]):
         return before[-1]  # "on A from 0.874 to 0.903 and on B from ...": on A

@@ -4,7 +4,8 @@ A result ties a score to who scored it and where, and the sentence that
 states the score does not always name both as entities:
 
 - the benchmark may be a name that no lexicon, gazetteer or cue made an
-  entity (`result_unlisted`);
+  entity (`result_unlisted`), a set named in plain words or as a part of
+  another, or a name found as a model (`result_sets`);
 - who scored may be named in the sentence before ("... and train ViT-B/16.
   Fine-tuned, the encoder reaches 84.2%", "... and name the result
   RO-Layout. It improves F1 ..."): the last model or method of that
@@ -17,8 +18,6 @@ states the score does not always name both as entities:
   "compared with 0.96% for ECAPA-TDNN" (by its shape), "18.9 for AdamW and
   18.6 for Sophia" (in a list of compared scores, any capitalised word), or
   before a scoring verb ("where Rainbow scores 0");
-- where no benchmark is named, the setting the sentence names in plain words
-  ("75.1% accuracy in zero-shot screenshot grounding") is where it scored;
 - the metric is named as the sentence names it ("41.3 mAP", "an EER of
   0.78%", "84.2% top-1 accuracy", "an image-level AUROC of"), without a
   statistic word ("a mean Dice score" names "Dice score"), or not at all;
@@ -28,11 +27,6 @@ states the score does not always name both as entities:
   tool, a cost, a task, what a score is compared with ("1.4 points above
   X") or the object of "it improves X from" is not who scored; a version
   written after a name ("AudioLDM 2 reaches") is part of it;
-- "on the two benchmarks" refers to the ones named before, in order;
-  "Area 5 of S3DIS" is a part of S3DIS and "ogbn-arxiv from the OGB" a
-  dataset of that suite, and "On Split CIFAR-100" keeps its variant word;
-- a name found as a model or method but written as a set scored on ("on
-  412 recent CAMEO targets", "88.6 on Hopper-medium-replay") is the benchmark;
 - a name found as a benchmark that scores ("DriveCF achieves 62.3") is who
   scored, and a score that goes on with its subject's list of metrics ("...,
   and an ACC of 0.64 for T850") is measured for the variable after "for".
@@ -68,22 +62,9 @@ REFERS_BACK = re.compile(
 _OWNER_END = r"(?=\s*(?:[,.;)]|\band\b|\bor\b|$)|\s+(?:trained|fine-tuned|tuned|evaluated|run|tested|prompted|used|with|under|using)\b)"
 NAME_AFTER_FOR = re.compile(r"((?=[\w-]*(?:-|\d|[A-Z][\w-]*[A-Z]))[A-Za-z][\w-]*\w)" + _OWNER_END)
 CAPITALISED_OWNER = re.compile(r"([A-Z][\w-]*\w)" + _OWNER_END)
-# A setting the sentence names in plain words when it names no benchmark: "75.1% accuracy in zero-shot screenshot
-# grounding", "97% in our in-domain test environment", "In real-world booking scenarios, ... 81.7%". The guidelines tie the score to where it was measured, named or not.
-_SETTING = r"((?:(?!(?:the|a|an|our|all|most|some|many|both|each|every|average|total|terms|addition|particular|comparison)\b)[a-z][\w-]*\s+){1,3}(?:[a-z][\w-]*(?:s|ing)|environment))"
-SETTING_AFTER = re.compile(rf"^\s*(?:[\w@-]+\s+){{0,3}}?in\s+(?:our\s+)?{_SETTING}\s*(?=[,.;]|$|\s(?:with|for|while|surpassing|outperforming|compared)\b)")
-SETTING_OPENING = re.compile(rf"^\s*(?:in|on)\s+{_SETTING}\s*,", re.I)
-
-
 def owner_after_for(text: str, start: int, end: int, compared: bool) -> re.Match | None:
     """The name after "for" at `start` that owns the score before it, when no entity is there; group 1 is the name."""
     return NAME_AFTER_FOR.match(text, start, end) or (CAPITALISED_OWNER.match(text, start, end) if compared else None)
-
-
-def setting(text: str, sent: Sentence, start: int, end: int) -> str | None:
-    """The setting in plain words where the score at `start:end` was measured, when the sentence names no benchmark."""
-    found = SETTING_AFTER.match(text[end : sent.end_char]) or SETTING_OPENING.match(text[sent.start_char : start])
-    return found.group(1) if found else None
 
 
 # A sentence that goes on from the one before, and what that sentence says its subject did to score.
@@ -173,45 +154,6 @@ def written_name(span: Mention, text: str) -> str | None:
     """The name of `span` with the version written right after it, where entity finding left it out."""
     version = VERSION_AFTER.match(text, span.end_char)
     return span.text + version.group(0) if version else None
-
-
-# "63.1 and 61.3 HOTA on the two benchmarks": the benchmarks named before, in order.
-THE_BENCHMARKS = re.compile(
-    r"\s*(?:[\w@-]+\s+){0,2}?(?:on|across|in)\s+(?:the|both|all|these)\s+(?:same\s+)?(?:(two|three|four|five|both)\s+)?"
-    r"(?:benchmarks|datasets|tasks|environments|suites|test sets)\b", re.I)
-
-
-def benchmarks_referred(arenas: list[Mention], start: int, after: str, count: int) -> list[Mention] | None:
-    """The `count` benchmarks named before `start` that "on the two benchmarks" in `after` refers to, in order."""
-    if count < 2 or not THE_BENCHMARKS.match(after):
-        return None
-    distinct: list[Mention] = []
-    for arena in (a for a in arenas if a.end_char <= start):
-        if all(norm_text(arena) != norm_text(d) for d in distinct):
-            distinct.append(arena)
-    return distinct[-count:] if len(distinct) >= count else None
-
-
-def norm_text(span: Mention) -> str:
-    return (span.id_ or span.text).casefold()
-
-
-# "the Lean4 version of MiniF2F-Test", "the hardest PB_T50_RS variant of ScanObjectNN": the score is on the second name.
-PART_OF = re.compile(r"^\s*(version|variant|split|subset|portion|part|track|setting|level|partition|configuration)\s+of\b", re.I)
-PART_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")
-# "on the PB_T50_RS variant of ScanObjectNN": a name after a part of it is a set scored on, whatever its type.
-PART_BEFORE = re.compile(r"\b(?:version|variant|split|subset|portion|part|track|setting|level|partition|configuration)\s+of\s+(?:the\s+)?$", re.I)
-FROM_SUITE = re.compile(r"\s+(?:from|in)\s+(?:the\s+)?")
-
-
-def scored_on(arenas: list[Mention], text: str) -> list[Mention]:
-    """`arenas` without the ones named as a part of the next ("the Lean4 version of MiniF2F", "Area 5 of S3DIS") and the suites
-    that the one before is taken from ("ogbn-arxiv from the Open Graph Benchmark"): the score is on the dataset, not on its split or suite."""
-    arenas = [a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])]
-    pairs = list(zip(arenas, arenas[1:]))
-    parts = {id(a) for a, b in pairs if PART_NEXT.fullmatch(text, a.end_char, b.start_char)}
-    suites = {id(b) for a, b in pairs if FROM_SUITE.fullmatch(text, a.end_char, b.start_char)}
-    return [a for a in arenas if id(a) not in parts and id(a) not in suites]
 
 
 # "..., refining ESMFold predictions raises the mean GDT-TS": a name after a gerund that opens a clause is what the
@@ -326,16 +268,6 @@ def compared_owner(span: Mention, text: str) -> bool:
     return COMPARED_OWNER_BEFORE.search(text[max(0, span.start_char - 150) : span.start_char]) is not None
 
 
-# "On Split CIFAR-100", "on Permuted MNIST": a capitalised word between "on" and a benchmark names its variant.
-VARIANT_BEFORE = re.compile(r"\b[Oo]n\s+([A-Z][a-z]+)\s+$")
-
-
-def with_variant(arena: Mention, text: str, name: str) -> str:
-    """`name` of `arena` with the variant word written before it after "on", where entity finding left it out."""
-    variant = VARIANT_BEFORE.search(text[max(0, arena.start_char - 20) : arena.start_char])
-    return f"{variant.group(1)} {name}" if variant and arena.text == name else name
-
-
 # "X attains an RMSE of 312, ..., and an anomaly correlation of 0.64 for T850": a score that goes on with its subject's
 # list of metrics is measured for the variable after "for", not scored by it.
 MEASURED_FOR = re.compile(r"(?:,\s*and|,)\s+(?:a|an)\s+[^,;()]{0,60}?\bof\s*$")
@@ -382,24 +314,3 @@ def compared_in_parentheses(text: str, sentence_start: int, start: int, covered:
     if ARENA_LISTED_BEFORE.search(text, max(sentence_start, low + found.start(1) - 80), low + found.start(1)):
         return None  # "on A (48.2) and B (51.0)": B is the second benchmark of the list, not a name compared with
     return None if any(a < name_end <= b for a, b in covered) else found.group(1)
-
-
-# "on 412 recent CAMEO targets", "on the XSum test set": a name found as a model or method that a score is measured on.
-SET_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-SET_AFTER = re.compile(r"\s+(?:targets|test set|validation set|test split|benchmark|dataset|corpus)\b")
-
-
-# "solves 14 of the 658 problems in X": the name the problems come from is where they were solved.
-PROBLEMS_IN = re.compile(r"\d\s+(?:[a-z-]+\s+)?(?:problems|tasks|questions|instances|issues|puzzles|theorems)\s+(?:in|from|of)\s+(?:the\s+)?$")
-# "a normalised score of 88.6 on Hopper-medium-replay": a coded name right after a score and "on" is where it was measured.
-SCORE_ON_BEFORE = re.compile(r"\d%?\s+(?:[A-Za-z@-]+\s+){0,2}?on\s+(?:the\s+(?:[a-z]+(?:er|est|ed)\s+)?)?$")
-CODED = re.compile(r"[A-Za-z][\w.]*-[\w.-]+|[A-Z]{3,}\d*")
-
-
-def named_sets(spans: list[Mention], text: str) -> list[Mention]:
-    """The model- or method-typed names of `spans` written as a set scored on ("on the X test set", "88.6 on Hopper-medium-replay",
-    "14 of the 658 problems in X", "the hard variant of X"), as benchmarks."""
-    return [s for s in spans if s.label_ not in {"Benchmark", "Environment"}
-            and ((SET_AFTER.match(text, s.end_char) and SET_BEFORE.search(text[max(0, s.start_char - 30) : s.start_char]))
-                 or (CODED.fullmatch(s.text) and SCORE_ON_BEFORE.search(text[max(0, s.start_char - 30) : s.start_char]))
-                 or PROBLEMS_IN.search(text[max(0, s.start_char - 40) : s.start_char]) or PART_BEFORE.search(text, max(0, s.start_char - 30), s.start_char))]

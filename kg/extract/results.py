@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import folding, result_arenas, result_names, result_scores, result_subjects, result_unlisted
+from kg.extract import folding, result_arenas, result_names, result_scores, result_sets, result_subjects, result_unlisted
 from kg.extract.mentions import Mention, Sentence, norm
 from kg.extract.result_subjects import SUBJECT_TYPES
 from kg.records import Entity, Result
@@ -203,8 +203,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         spans_at = [(e.start_char, e.end_char) for e in in_sent]
         scores = result_scores.scores_in(text, sent, numbers, spans_at)
         if scores:
-            arenas = sorted(arenas + result_unlisted.unlisted_arenas(text, sent, in_sent) + result_names.named_sets(in_sent, text), key=lambda a: a.start_char)
-        scored_on = result_names.scored_on(arenas, text) if scores else []  # the benchmarks a score may be on, sifted once per sentence
+            arenas = sorted(arenas + result_unlisted.unlisted_arenas(text, sent, in_sent) + result_sets.named_sets(in_sent, text), key=lambda a: a.start_char)
+        scored_on = result_sets.scored_on(arenas, text) if scores else []  # the benchmarks a score may be on, sifted once per sentence
         scorers = {id(e) for e in in_sent if (e.label_ in SUBJECT_TYPES or e in actors) and scores and e.end_char <= scores[-1][0]
                    and result_names.may_score(e, sent, text)}  # who may have scored, read once for all the sentence's scores
         said: dict[int, list[str]] = {}  # who scored each of the sentence's scores so far, by index
@@ -338,11 +338,11 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if arena is None:  # "73.1% on ZH-EN", the split written before as "DBP15K ZH-EN"
                 arena = result_arenas.split_owner(text, end, [e for e in ents if e.label_ in ARENA_TYPES and e.end_char < end])
             arenas_said[index] = arena
-            setting = None if arena else result_names.setting(text, sent, start, end)
+            setting = None if arena else result_sets.setting(text, sent, start, end)
             if setting:
                 benchmark = setting
             else:
-                benchmark = result_names.with_variant(arena, text, name(arena)) if arena else (
+                benchmark = result_sets.with_variant(arena, text, name(arena)) if arena else (
                     None if preference else found[-1].benchmark if found else fallback_arena)  # a preference test needs no benchmark
             if result_arenas.averaged_away(scores, index, arena, arenas, text, clause_start, sent.end_char):
                 # "... on the 12 tasks of the Quill suite. It averages 61.2": over Quill, where no benchmark is named before it
