@@ -150,3 +150,13 @@ def test_a_versus_pair_in_parentheses_after_a_benchmark_is_on_it():
 def test_a_verbless_list_after_a_benchmark_and_a_comma_goes_on_with_the_first_scorers():
     found = _results("We propose FrigateVLN. On R2R, FrigateVLN achieves an SR of 63% and an SPL of 57%; on REVERIE, 51% and 40%.")
     assert ("FrigateVLN", "REVERIE", "51%") in found and ("FrigateVLN", "REVERIE", "40%") in found
+
+
+def test_a_task_of_a_benchmark_is_on_that_benchmark():
+    found = _results("We propose RuffNav, a navigation policy. RuffNav attains 61.3% success on the ImageNav task of Gibson.")
+    assert found == {("RuffNav", "Gibson", "61.3%")}
+
+
+def test_the_datasets_of_a_suite_are_scored_on_not_who_scored():
+    found = _results("We propose SnipeTab, a tabular foundation model. On the 51 classification datasets of TabZilla, SnipeTab achieves a mean AUC of 0.912.")
+    assert found == {("SnipeTab", "TabZilla", "0.912")}

@@ -52,10 +52,13 @@ def norm_text(span: Mention) -> str:
 
 
 # "the Lean4 version of MiniF2F-Test", "the hardest PB_T50_RS variant of ScanObjectNN": the score is on the second name.
-PART_OF = re.compile(r"^\s*(version|variant|split|subset|portion|part|track|setting|level|partition|configuration)\s+of\b", re.I)
+# So is "the ObjectNav task of HM3D" on HM3D; not "the 57 Atari 2600 games of the ALE", where the games have a name of their own.
+_PART = r"(?:version|variant|split|subset|portion|part|track|setting|level|partition|configuration|task)"
+PART_OF = re.compile(rf"^\s*{_PART}\s+of\b", re.I)
 PART_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")
 # "on the PB_T50_RS variant of ScanObjectNN": a name after a part of it is a set scored on, whatever its type.
-PART_BEFORE = re.compile(r"\b(?:version|variant|split|subset|portion|part|track|setting|level|partition|configuration)\s+of\s+(?:the\s+)?$", re.I)
+# "the 51 classification datasets of TabZilla": TabZilla, whatever type it was found as.
+PART_BEFORE = re.compile(rf"\b(?:{_PART}|datasets|tasks|games|environments|problems)\s+of\s+(?:the\s+)?$", re.I)
 FROM_SUITE = re.compile(r"\s+(?:from|in)\s+(?:the\s+)?")
 
 

@@ -39,7 +39,7 @@ _NAME = rf"{_WORD}(?:\s+{_PART})*|{_CODED}"
 # Words may stand between "the" and the name: "on the sparser SRPRS", "on the revised Re-DocRED", "on the challenging Quill-Hard".
 # So is a name after a part of it and "of" ("on the hard split of Gorbag", "nine tasks of the Shearwater benchmark") or after
 # "across" ("across 12 Gorbag maps").
-UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n|(?:splits?|subsets?|levels?|tracks?|portions?|partitions?|tasks|settings|variants?)\s+of"
+UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n|(?:splits?|subsets?|levels?|tracks?|portions?|partitions?|tasks?|settings|variants?)\s+of"
                       rf"|[Aa]cross(?:\s+\d+)?)\s+(?:the\s+(?:[a-z][a-z-]*\s+){{0,2}})?({_NAME})")
 # A name alone in parentheses right after a score: "61.2 (Aquabench), 55.0 (Tidebench)".
 PAREN_NAME = re.compile(rf"\d%?\s*(?:[\w@-]+\s*)?\(\s*((?:{_WORD})(?:\s+{_PART})*)\s*\)")
