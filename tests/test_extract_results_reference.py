@@ -160,3 +160,13 @@ def test_a_task_of_a_benchmark_is_on_that_benchmark():
 def test_the_datasets_of_a_suite_are_scored_on_not_who_scored():
     found = _results("We propose SnipeTab, a tabular foundation model. On the 51 classification datasets of TabZilla, SnipeTab achieves a mean AUC of 0.912.")
     assert found == {("SnipeTab", "TabZilla", "0.912")}
+
+
+def test_the_first_of_a_versus_pair_with_no_one_named_is_the_papers():
+    found = _results("We propose ScaupVL. ScaupVL reaches 45.0% on MMMU-Pro. On MathVerse, the gap is larger: 52.3% vs. 38.5% for LLaVA-OneVision.")
+    assert found == {("ScaupVL", "MMMU-Pro", "45.0%"), ("ScaupVL", "MathVerse", "52.3%"), ("LLaVA-OneVision", "MathVerse", "38.5%")}
+
+
+def test_a_name_beaten_at_a_score_is_on_the_benchmark_it_is_compared_on():
+    found = _results("We propose GoshawkR1. GoshawkR1 delivers 79.3% pass@1 on AIME 2024, narrowly beating o1 at 79.2%, and 97.1% on MATH-500.")
+    assert found == {("GoshawkR1", "AIME 2024", "79.3%"), ("o1", "AIME 2024", "79.2%"), ("GoshawkR1", "MATH-500", "97.1%")}

@@ -92,6 +92,8 @@ UNNAMED_AT = re.compile(r"\b(?:close to|than|against|versus|vs\.?|compared (?:wi
 PAREN_AFTER = re.compile(r"^\s*\(\s*$")
 # "ahead of DREEAM at 64.20 F1": a score written after a name and "at" is that name's.
 AT_SCORE = re.compile(r"\s+at\s+~?")
+# "narrowly beating o1 at 79.2%": a name compared with, its score after "at", scored on what it is compared on.
+COMPARED_AT = re.compile(r"\b(?:above|below|than|ahead of|behind|over|outperforming|surpassing|exceeding|beating|against|versus|vs\.?|trailing)\s+(?:the\s+)?$", re.I)
 # "a 3.3-point gain over X, which scores 37.9": a score a relative clause gives a name is that name's.
 WHICH_SCORES = re.compile(r",?\s+(?:which|who|that)\s+(?:\w+ly\s+)?(?:scores|reaches|achieves|obtains|attains|gets|records)\s+(?:only\s+)?~?")
 # "compared to 65.1% of GPT-4o": a compared score "of" a name is that name's.
@@ -306,9 +308,10 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = said[max(said)]  # "X achieves 63.2 F1; with RoBERTa-large these rise to 65.5": X's scores
             elif (own := proposed or (found[0].subject if found else None)) and (
                     OURS.search(text[_reported_end(text, clause_start, start) : start]) or THE_PERFORMANCE.search(text[clause_start:start])
-                    or result_names.gerund_clause(text, sent.start_char, clause_start, start)):
+                    or result_names.gerund_clause(text, sent.start_char, clause_start, start) or (versus and start == versus.start(1) and not subjects)):
                 # where entity finding marked no method as proposed, the first to score is the paper's own; "our model" is the model
-                # the paper proposes, where it proposes a framework and a model ("We introduce X ... and train X-7B. Our model reaches")
+                # the paper proposes, where it proposes a framework and a model ("We introduce X ... and train X-7B. Our model reaches");
+                # so is the first of a "vs." pair whose second is another's ("the gap is larger: 52.3% vs. 38.5% for Y")
                 # "X-7B is trained with GRPO. It achieves ...": "It" is the proposed name that opens the sentence before, if one does
                 # or, where that sentence opens with "It" too, who scored its first result
                 it_is = None
@@ -350,9 +353,11 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 # and no several benchmarks are named as what it is over ("over the five benchmarks")
                 benchmark = None if any(a.start_char < start for a in arenas) or OVER_SEVERAL.search(text, clause_start, sent.end_char) else suite_before(number, names)
             previous = max(benchmarks_said, default=None)  # the last score with a result, past a start of a change ("(from 27.9% for ...)")
-            if ((compared_name or (owner is not None and (result_names.compared_owner(owner, text) or COLON_SCORE.fullmatch(text, owner.end_char, start))))
+            # "narrowly beating o1 at 79.2%, and 97.1% on B": o1's score ends the comparison, whatever list the comma seems to start
+            compared_at = owner is not None and AT_SCORE.fullmatch(text, owner.end_char, start) and COMPARED_AT.search(text, max(sent.start_char, owner.start_char - 30), owner.start_char)
+            if ((compared_name or compared_at or (owner is not None and (result_names.compared_owner(owner, text) or COLON_SCORE.fullmatch(text, owner.end_char, start))))
                     and previous is not None
-                    and len(set(result_arenas.listed(scores, index, text))) == 1
+                    and (compared_at or len(set(result_arenas.listed(scores, index, text))) == 1)
                     and not any(scores[previous][1] <= a.start_char < start and a is not arenas_said.get(previous) for a in arenas)
                     and not (arena is not None and end < arena.start_char < text.find(")", end, sent.end_char))):  # "X (76.2 on A)" is on A
                 benchmark = benchmarks_said[previous]  # "an average of 75.8%, ahead of X (72.6%)": X's one score is on what it is compared with
