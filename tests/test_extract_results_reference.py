@@ -170,3 +170,18 @@ def test_the_first_of_a_versus_pair_with_no_one_named_is_the_papers():
 def test_a_name_beaten_at_a_score_is_on_the_benchmark_it_is_compared_on():
     found = _results("We propose GoshawkR1. GoshawkR1 delivers 79.3% pass@1 on AIME 2024, narrowly beating o1 at 79.2%, and 97.1% on MATH-500.")
     assert found == {("GoshawkR1", "AIME 2024", "79.3%"), ("o1", "AIME 2024", "79.2%"), ("GoshawkR1", "MATH-500", "97.1%")}
+
+
+def test_the_former_and_the_latter_are_the_last_two_benchmarks_named():
+    found = _results("We propose PittaNet, evaluated on Cityscapes and KITTI. It achieves 82.5 mIoU on the former and 71.0 mIoU on the latter.")
+    assert found == {("PittaNet", "Cityscapes", "82.5"), ("PittaNet", "KITTI", "71.0")}
+
+
+def test_an_owner_after_for_may_follow_the_spread_of_its_score():
+    found = _results("We propose ToucanTTS. In listening tests on VCTK, ToucanTTS obtains a MOS of 4.21±0.07, against 3.96±0.08 for GlowTTS-2.")
+    assert found == {("ToucanTTS", "VCTK", "4.21"), ("GlowTTS-2", "VCTK", "3.96")}
+
+
+def test_a_coded_lower_case_name_opening_the_sentence_is_a_benchmark():
+    found = _results("We propose JacanaGNN. JacanaGNN obtains 74.2% accuracy on ogbn-arxiv. On ogbn-products it obtains 82.9%.")
+    assert ("JacanaGNN", "ogbn-products", "82.9%") in found

@@ -2,7 +2,8 @@
 
 - where no benchmark is named, the setting the sentence names in plain words
   ("75.1% accuracy in zero-shot screenshot grounding") is where it scored;
-- "on the two benchmarks" refers to the ones named before, in order;
+- "on the two benchmarks" refers to the ones named before, in order, and
+  "on the former" / "on the latter" to the first / second of the last two;
 - "Area 5 of S3DIS" is a part of S3DIS, "the ObjectNav task of HM3D" a task
   of HM3D and "ogbn-arxiv from the OGB" a dataset of that suite, and "On
   Split CIFAR-100" keeps its variant word;
@@ -49,6 +50,24 @@ def benchmarks_referred(arenas: list[Mention], start: int, after: str, count: in
 
 def norm_text(span: Mention) -> str:
     return (span.id_ or span.text).casefold()
+
+
+# "It achieves 82.5 mIoU on the former and 71.0 on the latter": the first or the second of the last two benchmarks named.
+FORMER_LATTER = re.compile(r"\s*(?:[\w@-]+\s+){0,2}?(?:on|in|for)\s+the\s+(former|latter)\b", re.I)
+
+
+def former_or_latter(text: str, end: int, arenas: list[Mention]) -> Mention | None:
+    """The benchmark of `arenas` (those named before, in order) that "on the former" or "on the latter" after `end` refers to."""
+    said = FORMER_LATTER.match(text, end)
+    if said is None:
+        return None
+    distinct: list[Mention] = []
+    for arena in reversed(arenas):
+        if all(norm_text(arena) != norm_text(d) for d in distinct):
+            distinct.insert(0, arena)
+        if len(distinct) == 2:
+            return distinct[0] if said.group(1).lower() == "former" else distinct[1]
+    return None
 
 
 # "the Lean4 version of MiniF2F-Test", "the hardest PB_T50_RS variant of ScanObjectNN": the score is on the second name.

@@ -46,8 +46,8 @@ PAREN_NAME = re.compile(rf"\d%?\s*(?:[\w@-]+\s*)?\(\s*((?:{_WORD})(?:\s+{_PART})
 # The next name of a list: "on A, B and C", "on A and the B", "on A (48.2) and B (51.0)", "on A/B/C".
 LIST_NEXT = re.compile(rf"(?:\s*\([^()]*\))?(\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|/)(?:the\s+)?({_NAME})")
 CLOSING_LINK = re.compile(r"\b(?:and|or)\b|/")
-# Where a lower-case name ends its phrase: punctuation, the sentence's end or a word that opens a new phrase.
-PHRASE_END = re.compile(r"\s*(?:[,;.:()]|$|(?:and|or|respectively|with|while|whereas|where|when|compared|versus|vs|than|but)\b"
+# Where a lower-case name ends its phrase: punctuation, the sentence's end or a word that opens a new phrase ("On ogbn-products it").
+PHRASE_END = re.compile(r"\s*(?:[,;.:()]|$|(?:and|or|respectively|with|while|whereas|where|when|compared|versus|vs|than|but|it|they|we)\b"
                         r"|(?:benchmark|dataset|suite|corpus|environment|split|test set)\b(?!\s+[A-Z]))")
 OPEN_LINK = re.compile(r"\s*(?:and|or)\b")
 # First parts of common English compounds, which no coded name is: "long-horizon", "real-world", "multi-turn".

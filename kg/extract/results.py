@@ -79,9 +79,9 @@ UNNAMED_FOR = re.compile(
 )
 # "for" after a score, past a unit or metric ("19.6 dB for X", "3.42 MOS for X", "98.8% image-level AUROC for X"), and an article.
 # An adjective may stand before the owner's name: "0.128 for the factorised F-FNO", "21.0% for the single-turn PAIR attack",
-# "44.0% for standard RAG".
+# "44.0% for standard RAG"; past the spread of the score: "3.96±0.08 for YourTTS".
 # So is a score "achieved by" a name: "compared to 75.4% achieved by GPT-4".
-FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,12}\s+){0,2}?(?:for|(?:achiev|obtain|reach|attain|scor|record)ed\s+by)\s+(?:an?\s+|the\s+)?"
+FOR_OWNER = re.compile(r"\s*(?:(?:±|\+/-)\s*[\d.]+%?\s*)?(?:\)\s*)?(?:(?!for\b)[\w@-]{1,12}\s+){0,2}?(?:for|(?:achiev|obtain|reach|attain|scor|record)ed\s+by)\s+(?:an?\s+|the\s+)?"
                        r"(?:(?:[a-z][\w-]*(?:ed|ised|ized|al)|[a-z]+-[a-z]+|standard|vanilla|naive|plain|conventional|regular)\s+)?")
 # The scores listed after one, bare or not: "1.61 and 2.86 for RAFT" are both RAFT's.
 SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4}(?:\.\d+)?%?(?![\w.]))+")
@@ -150,6 +150,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         return []  # most abstracts state no score: one search over the text skips the rest
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
     proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
+    refers_to_pair = "the former" in text or "the latter" in text  # read once: most abstracts say neither
     proposed_names = {e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES}
     baselines = {e.name for e in entities if e.role == "compares_to"}  # not what "It" or "the agent" refers back to
     proposed_model = next((e.name for e in entities if e.role == "proposes" and e.type == "Model"), None)
@@ -336,6 +337,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             said[index] = names
             if owner is not None and owner.label_ in ARENA_TYPES and id(owner) not in acting:
                 arena = owner
+            elif refers_to_pair and (referred_arena := result_sets.former_or_latter(text, end, [e for e in ents if e.label_ in ARENA_TYPES and e.end_char < start])) is not None:
+                arena = referred_arena  # "82.5 mIoU on the former and 71.0 on the latter"
             else:
                 arena = ((result_arenas.paired_with_earlier(scores, index, arenas_said, text) if owner is not None or _names_no_arena(scores, index, arenas, arenas_said, text) else None)
                          or result_arenas.arena_for(scores, index, scored_on, text))
