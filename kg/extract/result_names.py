@@ -210,11 +210,13 @@ NAMES_LISTED_BEFORE = re.compile(r"(?:[A-Z][\w.+/-]*(?:\s+[\w.+/-]+){0,2}?(?:\s*
 
 def compared_before(span: Mention, sent: Sentence, text: str) -> bool:
     """Whether `span` is what a score is compared with ("above X", "6.2 points over the strongest baseline, X"), or is listed after it."""
+    if COMPARED_BEFORE.search(text, max(sent.start_char, span.start_char - 30), span.start_char):
+        return True
     low = max(sent.start_char, span.start_char - 70)
+    if not text[low : span.start_char].rstrip().endswith((",", " and", " or")):
+        return False  # no apposition or list before it: the searches below are slow, and this test is not
     if COMPARED_BEFORE.search(text, low, span.start_char):
         return True
-    if not text[low : span.start_char].rstrip().endswith((",", " and", " or")):
-        return False  # no list before it: the search below is slow, and this test is not
     listed = NAMES_LISTED_BEFORE.search(text, low, span.start_char)
     return listed is not None and COMPARED_BEFORE.search(text, max(sent.start_char, listed.start() - 70), listed.start()) is not None
 

@@ -151,8 +151,6 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
     proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
     refers_to_pair = "the former" in text or "the latter" in text  # read once: most abstracts say neither
-    proposed_names = {e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES}
-    baselines = {e.name for e in entities if e.role == "compares_to"}  # not what "It" or "the agent" refers back to
     proposed_model = next((e.name for e in entities if e.role == "proposes" and e.type == "Model"), None)
     arena_names = {e.name for e in entities if e.type in ARENA_TYPES}
     evaluated = [e.name for e in entities if e.type in ARENA_TYPES and e.role == "evaluates_on"]
@@ -179,6 +177,10 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                       if n not in scorers and n not in already]
         tested = [n for n in candidates if n in evaluated or n == introduced]
         return candidates[0] if len(candidates) == 1 else (tested[0] if len(tested) == 1 else None)
+
+    def is_baseline(span: Mention) -> bool:
+        """Whether the paper compares against `span`: not what "It" or "the agent" refers back to."""
+        return any(e.name == name(span) and e.role == "compares_to" for e in entities)
 
     named: dict[int, list[Mention]] = {}
 
@@ -260,7 +262,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             unnamed = UNNAMED_OWNER.search(text[max(sent.start_char, start - 40) : start])
             if owner is None and unnamed and not result_names.METRICS.fullmatch(unnamed.group(1)) and not COUNT_BEFORE.search(text, max(sent.start_char, start - 60), start):
                 continue  # "close to recordings (4.38)": the score of something the paper does not name
-            if owner is None and UNNAMED_AT.search(text, max(sent.start_char, start - 60), start):
+            if owner is None and text.endswith("at ", sent.start_char, start) and UNNAMED_AT.search(text, max(sent.start_char, start - 60), start):
                 continue
             listed = SCORES_LISTED.match(text[end : end + 60])
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
@@ -321,8 +323,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                     it_is = name(opening) if opening is not None else (
                         first_subject.get(number - 1) if IT_OPENS.match(text, sents[number - 1].start_char, sents[number - 1].end_char) else None)
                 names = [proposed_model if proposed_model and OUR_MODEL.search(text, clause_start, start) else
-                         it_is if it_is in proposed_names else own]
-            elif referred := result_names.referred_subject(text[clause_start:start], [c for c in named_before(number) if name(c) not in baselines] or named_before(number)):
+                         it_is if any(e.name == it_is and e.role == "proposes" and e.type in SUBJECT_TYPES for e in entities) else own]
+            elif referred := result_names.referred_subject(text[clause_start:start], [c for c in named_before(number) if not is_baseline(c)] or named_before(number)):
                 names = [name(referred)]
             elif continued := result_names.continued_subject(sent_text, named_before(number), text):
                 names = [name(continued)]
