@@ -185,3 +185,20 @@ def test_an_owner_after_for_may_follow_the_spread_of_its_score():
 def test_a_coded_lower_case_name_opening_the_sentence_is_a_benchmark():
     found = _results("We propose JacanaGNN. JacanaGNN obtains 74.2% accuracy on ogbn-arxiv. On ogbn-products it obtains 82.9%.")
     assert ("JacanaGNN", "ogbn-products", "82.9%") in found
+
+
+def test_a_compared_name_of_several_words_owns_its_parenthesised_scores():
+    found = _results("We present OrioleDepth, a depth model. Zero-shot, OrioleDepth attains an AbsRel of 0.052 on NYUv2 and 0.071 on KITTI, "
+                     "improving over Depth Anything V2 (0.056 and 0.078).")
+    assert found == {("OrioleDepth", "NYUv2", "0.052"), ("OrioleDepth", "KITTI", "0.071"),
+                     ("Depth Anything V2", "NYUv2", "0.056"), ("Depth Anything V2", "KITTI", "0.078")}
+
+
+def test_a_share_after_a_count_of_times_is_the_scorers():
+    found = _results("We present DingoNav, a legged navigation system. Across 50 real-world trials on HikeSet, DingoNav reached the goal 44 times (88%).")
+    assert found == {("DingoNav", "HikeSet", "88%")}
+
+
+def test_a_version_after_a_name_in_parentheses_is_part_of_it():
+    found = _results("We introduce WombatASR. On the FLEURS benchmark, WombatASR lowers the average WER from 14.2% (Whisper large-v3) to 11.8%.")
+    assert found == {("Whisper large-v3", "FLEURS", "14.2%"), ("WombatASR", "FLEURS", "11.8%")}

@@ -146,8 +146,8 @@ def names_metric(span: Mention, text: str) -> bool:
     return bool(METRIC_NAME_AFTER.match(text, span.end_char) or METRICS.match(text[span.end_char : span.end_char + 40].lstrip()))
 
 
-# "AudioLDM 2 reaches", "Point Transformer V3 obtains", "Whisper large-v3 yields": the version written after a name is part of who scored.
-VERSION_AFTER = re.compile(r" ([Vv]\d{1,2}(?:\.\d)?|\d{1,2}|[a-z]+-v\d{1,2}(?:\.\d)?)(?= [a-z])")
+# "AudioLDM 2 reaches", "Point Transformer V3 obtains", "Whisper large-v3 yields", "(Whisper large-v3)": the version written after a name is part of who scored.
+VERSION_AFTER = re.compile(r" ([Vv]\d{1,2}(?:\.\d)?|\d{1,2}|[a-z]+-v\d{1,2}(?:\.\d)?)(?= [a-z]|\))")
 
 
 def written_name(span: Mention, text: str) -> str | None:
@@ -282,7 +282,9 @@ def measured_for(text: str, clause_start: int, start: int) -> bool:
 
 # "above Contriever (47.5) and BM25 (42.9)": a compared name that no entity covers owns the score in parentheses after it.
 ARENA_LISTED_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?[\w.+-]+\s*\([^()]*\)\s*(?:,\s*and|,|and)\s+$")
-COMPARED_PAREN = re.compile(r"\b(?:above|below|than|over|ahead of|behind|against|vs\.?|versus|and|,)\s+([A-Z][\w.+-]*\w)\s*\(\s*$")
+# The name may have a few capitalised words or a version ("over Depth Anything V2 (0.056 and 0.078)"), and scores before in the parentheses.
+COMPARED_PAREN = re.compile(r"\b(?:above|below|than|over|ahead of|behind|against|vs\.?|versus|and|,)\s+([A-Z][\w.+-]*\w(?:\s+(?:[A-Z][\w.+-]*\w|[A-Z\d]\w*)){0,3})"
+                            r"\s*\(\s*(?:~?[\d.]+%?\s*(?:,|and)\s*)*$")
 
 
 # "where Rainbow scores 0": a capitalised name that no entity covers, right before a scoring verb and its score, scored it.

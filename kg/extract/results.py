@@ -107,8 +107,8 @@ COLON_SCORE = re.compile(r"\s*[:=]\s*~?")
 # "higher than PaLM's 73.9%": a score after a name's possessive is that name's.
 POSSESSIVE_SCORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?~?")
 # "completes 17 of 20 tasks (85%)": the share restates a count of the one who scored, not an unnamed owner's score.
-# Also "92 of 134 ALFWorld tasks (68.7%)", "612 of the 1,200 tasks (51.0%)", "47 of 50 peg-insertion episodes (94%)".
-COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:of|out of)\s+(?:the\s+)?\d[\d,]*\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s*\(\s*$")
+# Also "92 of 134 ALFWorld tasks (68.7%)", "612 of the 1,200 tasks (51.0%)", "47 of 50 peg-insertion episodes (94%)", "44 times (88%)".
+COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:(?:of|out of)\s+(?:the\s+)?\d[\d,]*\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*|times)\s*\(\s*$")
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
 THE_PERFORMANCE = re.compile(r"(?:^\W*|\bthe )(performance|accuracy|success rate|gains|improvements)\b", re.I)  # also "Performance on B rises"
 # "an average accuracy of 71.2% over the five benchmarks", "across them": an average over several, which has no one benchmark.
@@ -279,7 +279,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if (proposed or found) and OURS_PAREN.match(text, end):
                 names = [proposed or found[0].subject]  # "from 23.4% (GPT-4o) to 41.8% (ours)": the paper's own work
             elif owner is not None and (owner.label_ in SUBJECT_TYPES or id(owner) in acting):
-                names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
+                names = [result_names.written_name(owner, text) or owner.text]  # "surpasses GPT-4-Turbo (17.6%)", "from 14.2% (Whisper large-v3)"
             elif owner is None and (which := result_subjects.which_owners(scores, index, in_sent, text)):
                 names = [name(e) for e in which]  # "ahead of X and Y, which reach 0.861 and 0.858"
             elif owner is None and compared_name:
