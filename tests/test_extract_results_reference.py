@@ -202,3 +202,14 @@ def test_a_share_after_a_count_of_times_is_the_scorers():
 def test_a_version_after_a_name_in_parentheses_is_part_of_it():
     found = _results("We introduce WombatASR. On the FLEURS benchmark, WombatASR lowers the average WER from 14.2% (Whisper large-v3) to 11.8%.")
     assert found == {("Whisper large-v3", "FLEURS", "14.2%"), ("WombatASR", "FLEURS", "11.8%")}
+
+
+def test_the_object_of_matches_may_have_an_adjective_before_it():
+    found = _results("We propose FinchMoE. FinchMoE-A3B matches the dense FinchLM-14B on MMLU (78.1 vs. 78.4) at one fifth of the compute.")
+    assert found == {("FinchMoE-A3B", "MMLU", "78.1"), ("FinchLM-14B", "MMLU", "78.4")}
+
+
+def test_a_camel_case_name_right_after_a_score_and_on_is_where_it_was_measured():
+    # the apposition makes entity finding take RewardBench for a model; written right after "89.1% on", it is scored on
+    found = _results("We propose PelicanRM. PelicanRM achieves an accuracy of 89.1% on RewardBench, the highest among 8B models, and 75.3% on RM-Bench.")
+    assert found == {("PelicanRM", "RewardBench", "89.1%"), ("PelicanRM", "RM-Bench", "75.3%")}

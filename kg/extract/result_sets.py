@@ -110,7 +110,7 @@ SET_AFTER = re.compile(r"\s+(?:targets|test set|validation set|test split|benchm
 PROBLEMS_IN = re.compile(r"\d\s+(?:[a-z-]+\s+)?(?:problems|tasks|questions|instances|issues|puzzles|theorems)\s+(?:in|from|of)\s+(?:the\s+)?$")
 # "a normalised score of 88.6 on Hopper-medium-replay": a coded name right after a score and "on" is where it was measured.
 SCORE_ON_BEFORE = re.compile(r"\d%?\s+(?:[A-Za-z@-]+\s+){0,2}?on\s+(?:the\s+(?:[a-z]+(?:er|est|ed)\s+)?)?$")
-CODED = re.compile(r"[A-Za-z][\w.]*-[\w.-]+|[A-Z]{3,}\d*")
+CODED = re.compile(r"[A-Za-z][\w.]*-[\w.-]+|[A-Z]{3,}\d*|[A-Z][a-z]+[A-Z]\w*")  # "Hopper-medium-replay", "MUTAG", "RewardBench"
 
 
 def named_sets(spans: list[Mention], text: str) -> list[Mention]:

@@ -68,7 +68,7 @@ THESE = re.compile(r"\b(?:these|they|both)\s+(?:\w+ly\s+)?(?:rise|rises|improve|
 FOR_LEAD = re.compile(r"^\W*for\b[^,;]*$", re.I)
 ADDED_TO = re.compile(r"\s+(?:with|\+)\s+(?:our\s+)?")
 # The object of a comparison, just before it: "X matches / outperforms Y with 0.158" is X's score.
-COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?$", re.I)
+COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?(?:[a-z][\w-]*\s+)?$", re.I)  # "matches the dense X"
 # "X improves Y by 3.2 points, reaching 48.7": Y is what X is measured against, X reaches the score; not "improves Y from 4.8% to 42.4%".
 IMPROVED_OBJECT = re.compile(r"\bimprov\w*\s+(?:on\s+|over\s+|upon\s+)?(?:the\s+)?$", re.I)
 # "X improves over its base model, Y, from 58.6% to 71.2%": what X improves over is compared with, whatever follows.
