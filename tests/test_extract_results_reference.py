@@ -213,3 +213,10 @@ def test_a_camel_case_name_right_after_a_score_and_on_is_where_it_was_measured()
     # the apposition makes entity finding take RewardBench for a model; written right after "89.1% on", it is scored on
     found = _results("We propose PelicanRM. PelicanRM achieves an accuracy of 89.1% on RewardBench, the highest among 8B models, and 75.3% on RM-Bench.")
     assert found == {("PelicanRM", "RewardBench", "89.1%"), ("PelicanRM", "RM-Bench", "75.3%")}
+
+
+def test_a_proposed_name_found_as_a_benchmark_that_scores_is_the_papers_work():
+    # "...QA" makes entity finding take LarkQA for a benchmark; the text says it scores, so "It" is LarkQA too
+    found = _results("We propose LarkQA, which selects keyframes before answering. On Video-MME, LarkQA with InternVL3-8B achieves 58.9%. "
+                     "It scores 64.1 on LongVideoBench.")
+    assert found == {("LarkQA", "Video-MME", "58.9%"), ("LarkQA", "LongVideoBench", "64.1")}

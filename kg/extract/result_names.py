@@ -256,11 +256,22 @@ COMPARED_OWNER_BEFORE = re.compile(r"\b(?:above|below|than|ahead of|behind|over|
 PAREN_SCORE = re.compile(r"\s*\(\s*~?\d")
 
 
+# "X with InternVL3-8B achieves": a short "with"/"using" phrase may stand between who scored and the verb.
+WITH_PHRASE = re.compile(r"\s+(?:with|using)\s+(?:[\w.-]+\s+){1,3}?(?=\w)")
+
+
+def scores_next(span: Mention, text: str) -> bool:
+    """Whether a scoring verb follows `span`, past a short "with" phrase ("X with Y achieves", "X reaches")."""
+    after = WITH_PHRASE.match(text, span.end_char)
+    start = after.end() if after else span.end_char
+    return SCORING_VERB.match(text[start : start + 40]) is not None
+
+
 def acting(arenas: list[Mention], text: str) -> list[Mention]:
     """The names of `arenas` that the sentence says score ("X achieves", "X reaches"), not ones scored on ("on X"), and the
     ones compared with, their score in parentheses ("ahead of X (72.6%)"); not a benchmark written as the metric's name ("keeps an
     MT-Bench score of 8.12")."""
-    return [a for a in arenas if ((SCORING_VERB.match(text[a.end_char : a.end_char + 40]) or POSSESSIVE_METRIC.match(text, a.end_char))
+    return [a for a in arenas if ((scores_next(a, text) or POSSESSIVE_METRIC.match(text, a.end_char))
                                   and not ON_BEFORE.search(text[max(0, a.start_char - 12) : a.start_char]) and not names_metric(a, text))
             or (PAREN_SCORE.match(text, a.end_char) and compared_owner(a, text))]
 

@@ -149,18 +149,21 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
     if first_score is None:
         return []  # most abstracts state no score: one search over the text skips the rest
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
-    proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
     refers_to_pair = "the former" in text or "the latter" in text  # read once: most abstracts say neither
     proposed_model = next((e.name for e in entities if e.role == "proposes" and e.type == "Model"), None)
     arena_names = {e.name for e in entities if e.type in ARENA_TYPES}
     evaluated = [e.name for e in entities if e.type in ARENA_TYPES and e.role == "evaluates_on"]
     # For a score whose sentence names no benchmark and follows no other result: the benchmark the paper introduces, else its one
     # benchmark, else the first it evaluates on ("We introduce ChartMaze, a benchmark ... The best model reaches 61.3%").
-    introduced = next((e.name for e in entities if e.type in ARENA_TYPES and e.role == "proposes"), None)
-    fallback_arena = introduced or (next(iter(arena_names)) if len(arena_names) == 1 else (evaluated[0] if evaluated else None))
-
     def name(span: Mention) -> str:
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
+
+    # the paper's own work; where entity finding took it for a benchmark, one the text says scores ("AnchorQA achieves 58.9%")
+    proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None) or next(
+        (name(a) for a in result_names.acting([m for m in ents if m.label_ in ARENA_TYPES], text)
+         if any(e.name == name(a) and e.role == "proposes" for e in entities)), None)
+    introduced = next((e.name for e in entities if e.type in ARENA_TYPES and e.role == "proposes" and e.name != proposed), None)
+    fallback_arena = introduced or (next(iter(arena_names - {proposed})) if len(arena_names - {proposed}) == 1 else (evaluated[0] if evaluated else None))
 
     subject_ents = [e for e in ents if e.label_ in SUBJECT_TYPES]
 
