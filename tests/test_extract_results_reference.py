@@ -220,3 +220,18 @@ def test_a_proposed_name_found_as_a_benchmark_that_scores_is_the_papers_work():
     found = _results("We propose LarkQA, which selects keyframes before answering. On Video-MME, LarkQA with InternVL3-8B achieves 58.9%. "
                      "It scores 64.1 on LongVideoBench.")
     assert found == {("LarkQA", "Video-MME", "58.9%"), ("LarkQA", "LongVideoBench", "64.1")}
+
+
+def test_a_plus_that_ends_a_metrics_name_is_no_gain():
+    found = _results("We propose JunglefowlMT, a translation model. JunglefowlMT obtains a chrF++ of 58.3 on FLORES-200 devtest.")
+    assert found == {("JunglefowlMT", "FLORES-200", "58.3")}
+
+
+def test_a_share_of_its_own_games_is_a_win_rate():
+    found = _results("We propose QuailChess, a chess agent. On Lichess, QuailChess wins 64% of its games.")
+    assert found == {("QuailChess", "Lichess", "64%")}
+
+
+def test_a_whole_number_in_parentheses_after_a_compared_name_is_its_score():
+    found = _results("We propose GrouseRL. GrouseRL achieves an average return of 4,350 on Ant-v4, outperforming SAC (3,980).")
+    assert found == {("GrouseRL", "Ant-v4", "4,350"), ("SAC", "Ant-v4", "3,980")}
