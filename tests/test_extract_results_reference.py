@@ -235,3 +235,13 @@ def test_a_share_of_its_own_games_is_a_win_rate():
 def test_a_whole_number_in_parentheses_after_a_compared_name_is_its_score():
     found = _results("We propose GrouseRL. GrouseRL achieves an average return of 4,350 on Ant-v4, outperforming SAC (3,980).")
     assert found == {("GrouseRL", "Ant-v4", "4,350"), ("SAC", "Ant-v4", "3,980")}
+
+
+def test_the_score_of_a_name_after_the_is_that_names():
+    found = _results("We propose AvocetAgent, a GUI agent. AvocetAgent-7B obtains 37.2% on ScreenSpot-Pro, nearly doubling the 18.9% of UI-TARS-7B.")
+    assert found == {("AvocetAgent-7B", "ScreenSpot-Pro", "37.2%"), ("UI-TARS-7B", "ScreenSpot-Pro", "18.9%")}
+
+
+def test_plain_words_powered_by_a_model_scored_as_that_model():
+    found = _results("We introduce TernTrail, a benchmark of 800 web tasks. Agents powered by GPT-4o complete 30.2% of the tasks.")
+    assert found == {("GPT-4o", "TernTrail", "30.2%")}

@@ -94,6 +94,8 @@ PAREN_AFTER = re.compile(r"^\s*\(\s*$")
 AT_SCORE = re.compile(r"\s+at\s+~?")
 # "narrowly beating o1 at 79.2%": a name compared with, its score after "at", scored on what it is compared on.
 COMPARED_AT = re.compile(r"\b(?:above|below|than|ahead of|behind|over|outperforming|surpassing|exceeding|beating|against|versus|vs\.?|trailing)\s+(?:the\s+)?$", re.I)
+# "Agents powered by GPT-4o achieve": plain words for who scored, named for the model they are built on.
+CARRIED_BY = re.compile(r"\W*(?:[A-Za-z][a-z-]*\s+){1,3}(?:powered by|based on|built on|driven by)\s+(?:the\s+)?")
 # "a 3.3-point gain over X, which scores 37.9": a score a relative clause gives a name is that name's.
 WHICH_SCORES = re.compile(r",?\s+(?:which|who|that)\s+(?:\w+ly\s+)?(?:scores|reaches|achieves|obtains|attains|gets|records)\s+(?:only\s+)?~?")
 # "compared to 65.1% of GPT-4o": a compared score "of" a name is that name's.
@@ -271,8 +273,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
             following = FOR_OWNER.match(text[skip : skip + 28])  # "2.7% for a Conformer", "19.6 dB for FreeNeRF"
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
-            if not after_for and (of := OF_OWNER.match(text, end)) and result_arenas.compared_with(scores, index, text) is not None:
-                after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and e.start_char == of.end()]  # "compared to 65.1% of GPT-4o"
+            if not after_for and (of := OF_OWNER.match(text, end)) and (result_arenas.compared_with(scores, index, text) is not None or text.endswith("the ", sent.start_char, start)):
+                after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and e.start_char == of.end()]  # "compared to 65.1% of GPT-4o", "the 18.9% of X"
             compared = following is not None and not after_for and result_arenas.compared_with(scores, index, text) is not None
             # "up from 33.2% for Agentless": the capitalised name that a change's start is given for owns it, as in a comparison
             unlisted_for = following and not after_for and result_names.owner_after_for(
@@ -337,6 +339,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [first_subject[last_scored]]
             elif not subjects and (later := result_subjects.scorer_after(scores, index, in_sent, text)) is not None:
                 names = [name(later)]  # "A Dice score of 0.891 on A and of 0.857 on B puts X ahead of Y": X's
+            elif not subjects and (carrier := next((e for e in in_sent if e.label_ in SUBJECT_TYPES and e.end_char <= start
+                                                    and CARRIED_BY.fullmatch(text, clause_start, e.start_char)), None)):
+                names = [name(carrier)]  # "Agents powered by GPT-4o achieve 30.2%": GPT-4o's agents, named for it
             else:
                 continue
             said[index] = names
