@@ -49,7 +49,8 @@ import re
 
 from kg.extract import folding, result_arenas, result_names, result_scores, result_sets, result_subjects, result_unlisted
 from kg.extract.mentions import Mention, Sentence, norm
-from kg.extract.result_subjects import SUBJECT_TYPES
+from kg.extract.result_subjects import (AT_SCORE, CARRIED_BY, COLON_SCORE, COMPARED_AT, COUNT_BEFORE, FOR_OWNER, HUMAN_SCORE, OF_OWNER, PAREN_AFTER,
+                                       POSSESSIVE_SCORE, SCORES_LISTED, SUBJECT_TYPES, UNNAMED_AT, UNNAMED_FOR, UNNAMED_OWNER, WHICH_SCORES)
 from kg.records import Entity, Result
 
 ARENA_TYPES = {"Benchmark", "Environment"}
@@ -74,43 +75,8 @@ IMPROVED_OBJECT = re.compile(r"\bimprov\w*\s+(?:on\s+|over\s+|upon\s+)?(?:the\s+
 # "X improves over its base model, Y, from 58.6% to 71.2%": what X improves over is compared with, whatever follows.
 IMPROVED_OVER = re.compile(r"\bimprov\w*\s+(?:over|upon)\s+(?:(?:its|the|their|a)\b[^,;()]{0,30},\s*)?(?:the\s+)?$", re.I)
 BY_GAIN = re.compile(r"\s+by\s+~?\d")
-UNNAMED_FOR = re.compile(
-    r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
-)
-# "for" after a score, past a unit or metric ("19.6 dB for X", "3.42 MOS for X", "98.8% image-level AUROC for X"), and an article.
-# An adjective may stand before the owner's name: "0.128 for the factorised F-FNO", "21.0% for the single-turn PAIR attack",
-# "44.0% for standard RAG"; past the spread of the score: "3.96±0.08 for YourTTS".
-# So is a score "achieved by" a name: "compared to 75.4% achieved by GPT-4".
-FOR_OWNER = re.compile(r"\s*(?:(?:±|\+/-)\s*[\d.]+%?\s*)?(?:\)\s*)?(?:(?!for\b)[\w@-]{1,12}\s+){0,2}?(?:for|(?:achiev|obtain|reach|attain|scor|record)ed\s+by)\s+(?:an?\s+|the\s+)?"
-                       r"(?:(?:[a-z][\w-]*(?:ed|ised|ized|al)|[a-z]+-[a-z]+|standard|vanilla|naive|plain|conventional|regular)\s+)?")
-# The scores listed after one, bare or not: "1.61 and 2.86 for RAFT" are both RAFT's.
-SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4}(?:\.\d+)?%?(?![\w.]))+")
-# A parenthesised score after a plain word: "close to recordings (4.38)".
-UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
-# "close to ground-truth recordings at 4.45", "than human raters at 4.5": a score "at" plain words compared with, no one named.
-UNNAMED_AT = re.compile(r"\b(?:close to|than|against|versus|vs\.?|compared (?:with|to)|behind|below|above|matching)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\s+at\s+~?$")
-PAREN_AFTER = re.compile(r"^\s*\(\s*$")
-# "ahead of DREEAM at 64.20 F1": a score written after a name and "at" is that name's.
-AT_SCORE = re.compile(r"\s+at\s+~?")
-# "narrowly beating o1 at 79.2%": a name compared with, its score after "at", scored on what it is compared on.
-COMPARED_AT = re.compile(r"\b(?:above|below|than|ahead of|behind|over|outperforming|surpassing|exceeding|beating|against|versus|vs\.?|trailing)\s+(?:the\s+)?$", re.I)
-# "Agents powered by GPT-4o achieve": plain words for who scored, named for the model they are built on.
-CARRIED_BY = re.compile(r"\W*(?:[A-Za-z][a-z-]*\s+){1,3}(?:powered by|based on|built on|driven by)\s+(?:the\s+)?")
-# "a 3.3-point gain over X, which scores 37.9": a score a relative clause gives a name is that name's.
-WHICH_SCORES = re.compile(r",?\s+(?:which|who|that)\s+(?:\w+ly\s+)?(?:scores|reaches|achieves|obtains|attains|gets|records)\s+(?:only\s+)?~?")
-# "compared to 65.1% of GPT-4o": a compared score "of" a name is that name's.
-OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
-# "human performance of 89.0%", "while humans reach 95.2%": a score of people, not of a model.
-HUMAN_SCORE = re.compile(r"\bhumans?(?:\s+(?:performance|accuracy|experts?|annotators?|baseline|level|raters?))?\s+(?:of|at|is|are|reach\w*|achiev\w*|scor\w*|gets?)\s+~?$", re.I)
 # A clause of comparison after a score: "..., while Y reaches 74.0%" names no benchmark of its own.
 WHILE_CLAUSE = re.compile(r".*\b(?:while|whereas)$", re.S)
-# "0.452 (DLA: 0.431, PBM: 0.418)": a score after a name and a colon is that name's, on the benchmark of the score before.
-COLON_SCORE = re.compile(r"\s*[:=]\s*~?")
-# "higher than PaLM's 73.9%": a score after a name's possessive is that name's.
-POSSESSIVE_SCORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?~?")
-# "completes 17 of 20 tasks (85%)": the share restates a count of the one who scored, not an unnamed owner's score.
-# Also "92 of 134 ALFWorld tasks (68.7%)", "612 of the 1,200 tasks (51.0%)", "47 of 50 peg-insertion episodes (94%)", "44 times (88%)".
-COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:(?:of|out of)\s+(?:the\s+)?\d[\d,]*\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*|times)\s*\(\s*$")
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
 THE_PERFORMANCE = re.compile(r"(?:^\W*|\bthe )(performance|accuracy|success rate|gains|improvements)\b", re.I)  # also "Performance on B rises"
 # "an average accuracy of 71.2% over the five benchmarks", "across them": an average over several, which has no one benchmark.
