@@ -245,3 +245,10 @@ def test_the_score_of_a_name_after_the_is_that_names():
 def test_plain_words_powered_by_a_model_scored_as_that_model():
     found = _results("We introduce TernTrail, a benchmark of 800 web tasks. Agents powered by GPT-4o complete 30.2% of the tasks.")
     assert found == {("GPT-4o", "TernTrail", "30.2%")}
+
+
+def test_the_resulting_agent_is_the_model_the_paper_trains():
+    found = _results("We present SkylarkAgent, a framework for training software agents. Starting from Qwen3-32B, we train SkylarkAgent-32B "
+                     "on 8,000 verified tasks. The resulting agent resolves 52.4% of issues on SWE-bench Verified. With test-time scaling, "
+                     "its performance further rises to 61.0%.")
+    assert found == {("SkylarkAgent-32B", "SWE-bench Verified", "52.4%"), ("SkylarkAgent-32B", "SWE-bench Verified", "61.0%")}

@@ -94,8 +94,8 @@ def _reported_end(text: str, start: int, end: int) -> int:
 # "41.8% (ours)", "(our method)": a score the parentheses give to the paper's own work.
 OURS_PAREN = re.compile(r"\s*\(\s*(?:ours|our\s+(?:method|model|approach|agent|system|framework))\s*\)", re.I)
 # "It achieves", "On A, it reaches": a pronoun for who scored, at the start of the clause or after its opening phrase.
-IT_OPENS = re.compile(r"\W*(?:(?:On|In|Across|At)\b[^,;]{1,60}?,?\s+)?(?:[Ii]t|[Ii]ts)\b")
-OUR_MODEL = re.compile(r"\b(?:our|the resulting|the proposed)\s+(?:[\w-]+\s+)?(?:model|checkpoint)\b", re.I)
+IT_OPENS = re.compile(r"\W*(?:(?:On|In|Across|At|With|Using|For)\b[^,;]{1,60}?,?\s+)?(?:[Ii]t|[Ii]ts)\b")
+OUR_MODEL = re.compile(r"\b(?:(?:our|the resulting|the proposed)\s+(?:[\w-]+\s+)?(?:model|checkpoint)|the resulting\s+(?:[\w-]+\s+)?(?:agent|policy))\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|(this|the proposed|the resulting) (approach|method|framework|model|system|agent|network)"
                   r"|the\s+(?:[\w-]+\s+){0,3}?(?:variant|version|student)\b(?!\s+of\b)"
                   r"|this(?=\s+(?:\w+ly\s+)?(?:yields?|gives?|achieves?|reaches|attains|obtains|improves|raises|boosts|brings|leads)))\b", re.I)
@@ -287,12 +287,11 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 # the paper proposes, where it proposes a framework and a model ("We introduce X ... and train X-7B. Our model reaches");
                 # so is the first of a "vs." pair whose second is another's ("the gap is larger: 52.3% vs. 38.5% for Y")
                 # "X-7B is trained with GRPO. It achieves ...": "It" is the proposed name that opens the sentence before, if one does
-                # or, where that sentence opens with "It" too, who scored its first result
+                # or, where none does, who scored the first result of the sentence before
                 it_is = None
                 if number and IT_OPENS.match(text, clause_start, start):
                     opening = result_subjects.opening_subject(sents[number - 1], subject_ents, text)
-                    it_is = name(opening) if opening is not None else (
-                        first_subject.get(number - 1) if IT_OPENS.match(text, sents[number - 1].start_char, sents[number - 1].end_char) else None)
+                    it_is = name(opening) if opening is not None else first_subject.get(number - 1)
                 names = [proposed_model if proposed_model and OUR_MODEL.search(text, clause_start, start) else
                          it_is if any(e.name == it_is and e.role == "proposes" and e.type in SUBJECT_TYPES for e in entities) else own]
             elif referred := result_names.referred_subject(text[clause_start:start], [c for c in named_before(number) if not is_baseline(c)] or named_before(number)):
