@@ -252,3 +252,8 @@ def test_the_resulting_agent_is_the_model_the_paper_trains():
                      "on 8,000 verified tasks. The resulting agent resolves 52.4% of issues on SWE-bench Verified. With test-time scaling, "
                      "its performance further rises to 61.0%.")
     assert found == {("SkylarkAgent-32B", "SWE-bench Verified", "52.4%"), ("SkylarkAgent-32B", "SWE-bench Verified", "61.0%")}
+
+
+def test_a_respectively_list_pairs_with_the_benchmarks_of_the_sentence_before():
+    found = _results("We propose RobinDet, a detector. We evaluate on COCO and LVIS. RobinDet achieves 55.8 AP and 47.3 AP, respectively.")
+    assert found == {("RobinDet", "COCO", "55.8"), ("RobinDet", "LVIS", "47.3")}

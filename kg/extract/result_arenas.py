@@ -267,3 +267,23 @@ def averaged_away(scores: list[tuple[int, int, str]], index: int, arena: Mention
         return False
     return arena is None or not ((arena.start_char > end and named_next(arena, scores, index, arenas, text)) or opening_arenas(scores, index, arenas, text) == [arena]
                                  or alone_before(arena, arenas, scores, clause_start, start, text))
+
+
+# "We evaluate on COCO and LVIS. X achieves 55.8 AP and 47.3 AP, respectively.": a list of scores "respectively" with no benchmark in
+# its sentence pairs with the list of benchmarks the sentence before ends with.
+RESPECTIVELY = re.compile(r"\s*(?:[\w@-]+\s*){0,2}?,?\s*respectively\b")
+UNIT_LINK = re.compile(r"\s*(?:[\w@%-]+\s*)?(?:,\s*and|,|and)\s*$")
+
+
+def respectively_before(scores: list[tuple[int, int, str]], index: int, text: str, before: list[Mention]) -> Mention | None:
+    """The benchmark of `before` (those of the sentence before, in order) that score `index` pairs with, where its list ends "respectively"."""
+    first = last = index  # the list may repeat its metric: "55.8 AP and 47.3 AP"
+    while first > 0 and UNIT_LINK.match(text, scores[first - 1][1], scores[first][0]):
+        first -= 1
+    while last + 1 < len(scores) and UNIT_LINK.match(text, scores[last][1], scores[last + 1][0]):
+        last += 1
+    if last == first or not before or not RESPECTIVELY.match(text, scores[last][1]):
+        return None
+    chain = coordinated(before, text)
+    return chain[index - first] if len(chain) == last - first + 1 else None
+

@@ -319,6 +319,9 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                          or result_arenas.arena_for(scores, index, scored_on, text))
             if arena is None:  # "73.1% on ZH-EN", the split written before as "DBP15K ZH-EN"
                 arena = result_arenas.split_owner(text, end, [e for e in ents if e.label_ in ARENA_TYPES and e.end_char < end])
+            if arena is None and number and not arenas and "respectively" in sent_text:  # "... on A and B. X achieves 55.8 and 47.3, respectively."
+                arena = result_arenas.respectively_before(scores, index, text, [e for e in ents if e.label_ in ARENA_TYPES and sents[number - 1].start <= e.start
+                                                                                 and e.end <= sents[number - 1].end])
             arenas_said[index] = arena
             setting = None if arena else result_sets.setting(text, sent, start, end)
             if setting:
