@@ -257,3 +257,8 @@ def test_the_resulting_agent_is_the_model_the_paper_trains():
 def test_a_respectively_list_pairs_with_the_benchmarks_of_the_sentence_before():
     found = _results("We propose RobinDet, a detector. We evaluate on COCO and LVIS. RobinDet achieves 55.8 AP and 47.3 AP, respectively.")
     assert found == {("RobinDet", "COCO", "55.8"), ("RobinDet", "LVIS", "47.3")}
+
+
+def test_sets_the_state_of_the_art_says_who_scored():
+    found = _results("We propose TernVQA. TernVQA sets the state of the art on VQAv2 test-dev with 84.7% accuracy.")
+    assert found == {("TernVQA", "VQAv2", "84.7%")}

@@ -69,7 +69,7 @@ def owner_after_for(text: str, start: int, end: int, compared: bool) -> re.Match
 
 # A sentence that goes on from the one before, and what that sentence says its subject did to score.
 CONTINUES = re.compile(r"^\s*(notably|specifically|in particular|for example|for instance|concretely|e\.g\.)", re.I)
-SCORING_VERB = re.compile(r"^\s*(\w+ly\s+)?(sets\s+a\s+new|surpass|outperform|achiev|improv|beat|exceed|reach|attain|obtain|boost|complet|solv|scor)\w*\b", re.I)
+SCORING_VERB = re.compile(r"^\s*(\w+ly\s+)?(sets\s+(?:a\s+new|the\s+state)|surpass|outperform|achiev|improv|beat|exceed|reach|attain|obtain|boost|complet|solv|scor)\w*\b", re.I)
 # "X, a sparse attention network": the lower-case words describe X.
 DESCRIBES = re.compile(r"\w,\s+(a|an)\s+$")
 
