@@ -322,6 +322,8 @@ def name_before_verb(text: str, sentence_start: int, start: int, covered: list[t
 def compared_in_parentheses(text: str, sentence_start: int, start: int, covered: list[tuple[int, int]]) -> str | None:
     """The compared name just before the parenthesised score at `start`, where no entity (`covered`) is that name."""
     low = max(sentence_start, start - 50)
+    if text.rfind("(", low, start) < 0:
+        return None  # no parentheses: most scores, told faster than by the search
     found = COMPARED_PAREN.search(text[low:start])
     if found is None:
         return None
