@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import result_names
+from kg.extract import result_sets
 from kg.extract.mentions import Mention, norm
 from kg.extract.result_scores import LIST_LINK, SCORE_LINK
 
@@ -54,15 +54,19 @@ RIGHT_AFTER = re.compile(r"\s*(?:(?!and\b|or\b)[\w@-]+\s+){0,3}?(?:on|in|from)\s
 # So does ", and 62.7% on the visual-matching setting of SimplerEnv": a part of the benchmark named after it.
 OWN_PHRASE = re.compile(r"(?:(?!\b(?:for|than|of|from)\b)[^,;\d])*?\b(?:on|in)\s+(?:the\s+)?"
                         r"(?:(?:[\w-]+\s+){0,2}?(?:setting|split|subset|variant|version|track|portion|partition)s?\s+of\s+(?:the\s+)?)?")
+# "on A is 86.0": a benchmark right before the verb that gives the score.
+IS_SCORE = re.compile(r"\s+(?:is|are|was|were|stands at|equals)\s+~?")
 ARENA_NEXT = re.compile(r"^\s*(on|in|at)\s+(the\s+)?$", re.I)
-FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?([\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?\s+)?to\s*$")
+# Not a second change joined by "and": "from 41.2% to 55.9% on A and from 60.3% to 71.8% on B" is on B.
+FROM_TO = re.compile(r"^\s*(\([^()]*\)\s*)?((?!and\b)[\w@-]+\s+){0,3}?(from\s+~?[\d.,]+%?\s+)?to\s*$")
 PAREN_NAMED = re.compile(r"%?\s*(?:[\w@-]+\s*)?\(\s*")
 # Past a head noun of what was counted: "completes 92 of 134 ALFWorld tasks (68.7%)".
 PAREN_OPENED = re.compile(r"(?:\s+(?:tasks|problems|questions|episodes|games|levels|instances|issues|puzzles|queries|test set|split|benchmark|dataset))?"
-                          r"\s*\(\s*(?:[A-Za-z][\w@-]*\s*[:=]?\s+)?(?:~?[\d.]+%?\s*(?:,|and)\s*)*$")  # "on ZINC (MAE 0.059)" too
+                          r"\s*\(\s*(?:[A-Za-z][\w@-]*\s*[:=]?\s+)?(?:~?[\d.]+%?\s*(?:,|and|vs\.?|versus)\s*)*$")  # "on ZINC (MAE 0.059)", "on A (82.1 vs. 76.5)" too
 COORDINATION = re.compile(r"^\s*(,|and|or|, and|, or|&|/)?\s*$")
 # ", and on the B benchmark it obtains": a benchmark phrase that opens a clause of its own.
-CLAUSE_OPENING = re.compile(r"[,;]\s*(?:and\s+)?(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+# So does ", while on B it reaches": the B of a clause of contrast.
+CLAUSE_OPENING = re.compile(r"[,;]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
 def coordinated(spans: list[Mention], text: str) -> list[Mention]:
@@ -76,7 +80,7 @@ def coordinated(spans: list[Mention], text: str) -> list[Mention]:
 
 
 def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> Mention | None:
-    """The benchmark of score `index` among `arenas` (`result_names.scored_on`); scores sharing their next benchmark list pair with it in order.
+    """The benchmark of score `index` among `arenas` (`result_sets.scored_on`); scores sharing their next benchmark list pair with it in order.
 
     A benchmark that opens the score's phrase comes first: "On N-MNIST it attains 99.6%, on DVS128 98.1%",
     and "On A, B and C it reaches 84.1%, 73.0% and 80.2%" pairs in order.
@@ -85,16 +89,18 @@ def arena_for(scores: list[tuple[int, int, str]], index: int, arenas: list[Menti
     if named := next((a for a in arenas if PAREN_OPENED.match(text, a.end_char, scores[index][0]) or PAREN_NAMED.fullmatch(text, end, a.start_char)), None):
         return named  # "on A (48.2 nDCG@10) and B (51.0 nDCG@10)", "61.2 (A), 55.0 (B)": the benchmark and its score side by side
     first, last = listed(scores, index, text)
-    if referred := result_names.benchmarks_referred(arenas, scores[first][0], text[scores[last][1] : scores[last][1] + 60], last - first + 1):
+    if referred := result_sets.benchmarks_referred(arenas, scores[first][0], text[scores[last][1] : scores[last][1] + 60], last - first + 1):
         return referred[index - first]  # "ByteTrack reaches 63.1 and 61.3 HOTA on the two benchmarks"
     compared = compared_with(scores, index, text)
     if compared is not None and not any(compared[1] <= a.start_char < scores[index][0] for a in arenas):
         # "it wins 81% on A, compared with 60% for B": both on A; so are the scores listed after B's ("and 0.105 for C")
         if not any(ARENA_NEXT.match(text[end : a.start_char]) or OWN_PHRASE.fullmatch(text, end, a.start_char) for a in arenas if a.start_char >= end):
-            return arena_for(scores, paired_earlier(scores, index, compared[0], text), result_names.scored_on(arenas, text), text)  # sifted again
+            return arena_for(scores, paired_earlier(scores, index, compared[0], text), result_sets.scored_on(arenas, text), text)  # sifted again
     before = [a for a in arenas if a.end_char <= scores[index][0]]
     if before and FROM_TO.match(text[before[-1].end_char : scores[index][0]]):
         return before[-1]  # "on A from 0.874 to 0.903 and on B from ...": on A
+    if before and IS_SCORE.fullmatch(text, before[-1].end_char, scores[index][0]):
+        return before[-1]  # "its accuracy on A is 86.0 and on B is 76.2": on A
     if before and WITH_SCORE.fullmatch(text, before[-1].end_char, scores[index][0]) and ON_IN_BEFORE.search(text, max(0, before[-1].start_char - 12), before[-1].start_char):
         return before[-1]  # "on CoNLL-2003 with an F1 of 94.6 and reaches 91.2 on B": on CoNLL-2003
     opening = opening_arenas(scores, index, arenas, text)
@@ -153,12 +159,14 @@ def claimed_later(arena: Mention, scores: list[tuple[int, int, str]], index: int
 
 
 def split_owner(text: str, end: int, arenas: list[Mention]) -> Mention | None:
-    """The benchmark that the split named right after the score ending at `end` was written with before ("DBP15K ZH-EN", then "73.1% on ZH-EN")."""
+    """The benchmark that the split named right after the score ending at `end` was written with before ("DBP15K ZH-EN", then "73.1% on ZH-EN"),
+    else the last one named before it: "on test-clean" is a split of the dataset the text has just named, not of the paper's first benchmark."""
     split = SPLIT_NEXT.match(text, end)
     if split is None:
         return None
     name = split.group(1)
-    return next((a for a in reversed(arenas) if a.end_char < end and text.startswith(" " + name, a.end_char)), None)
+    before = [a for a in arenas if a.end_char < end]
+    return next((a for a in reversed(before) if text.startswith(" " + name, a.end_char)), before[-1] if before else None)
 
 
 def named_next(arena: Mention, scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], text: str) -> bool:
@@ -259,3 +267,23 @@ def averaged_away(scores: list[tuple[int, int, str]], index: int, arena: Mention
         return False
     return arena is None or not ((arena.start_char > end and named_next(arena, scores, index, arenas, text)) or opening_arenas(scores, index, arenas, text) == [arena]
                                  or alone_before(arena, arenas, scores, clause_start, start, text))
+
+
+# "We evaluate on COCO and LVIS. X achieves 55.8 AP and 47.3 AP, respectively.": a list of scores "respectively" with no benchmark in
+# its sentence pairs with the list of benchmarks the sentence before ends with.
+RESPECTIVELY = re.compile(r"\s*(?:[\w@-]+\s*){0,2}?,?\s*respectively\b")
+UNIT_LINK = re.compile(r"\s*(?:[\w@%-]+\s*)?(?:,\s*and|,|and)\s*$")
+
+
+def respectively_before(scores: list[tuple[int, int, str]], index: int, text: str, before: list[Mention]) -> Mention | None:
+    """The benchmark of `before` (those of the sentence before, in order) that score `index` pairs with, where its list ends "respectively"."""
+    first = last = index  # the list may repeat its metric: "55.8 AP and 47.3 AP"
+    while first > 0 and UNIT_LINK.match(text, scores[first - 1][1], scores[first][0]):
+        first -= 1
+    while last + 1 < len(scores) and UNIT_LINK.match(text, scores[last][1], scores[last + 1][0]):
+        last += 1
+    if last == first or not before or not RESPECTIVELY.match(text, scores[last][1]):
+        return None
+    chain = coordinated(before, text)
+    return chain[index - first] if len(chain) == last - first + 1 else None
+

@@ -4,7 +4,8 @@ A result ties a score to who scored it and where, and the sentence that
 states the score does not always name both as entities:
 
 - the benchmark may be a name that no lexicon, gazetteer or cue made an
-  entity (`result_unlisted`);
+  entity (`result_unlisted`), a set named in plain words or as a part of
+  another, or a name found as a model (`result_sets`);
 - who scored may be named in the sentence before ("... and train ViT-B/16.
   Fine-tuned, the encoder reaches 84.2%", "... and name the result
   RO-Layout. It improves F1 ..."): the last model or method of that
@@ -17,8 +18,6 @@ states the score does not always name both as entities:
   "compared with 0.96% for ECAPA-TDNN" (by its shape), "18.9 for AdamW and
   18.6 for Sophia" (in a list of compared scores, any capitalised word), or
   before a scoring verb ("where Rainbow scores 0");
-- where no benchmark is named, the setting the sentence names in plain words
-  ("75.1% accuracy in zero-shot screenshot grounding") is where it scored;
 - the metric is named as the sentence names it ("41.3 mAP", "an EER of
   0.78%", "84.2% top-1 accuracy", "an image-level AUROC of"), without a
   statistic word ("a mean Dice score" names "Dice score"), or not at all;
@@ -28,11 +27,6 @@ states the score does not always name both as entities:
   tool, a cost, a task, what a score is compared with ("1.4 points above
   X") or the object of "it improves X from" is not who scored; a version
   written after a name ("AudioLDM 2 reaches") is part of it;
-- "on the two benchmarks" refers to the ones named before, in order;
-  "Area 5 of S3DIS" is a part of S3DIS and "ogbn-arxiv from the OGB" a
-  dataset of that suite, and "On Split CIFAR-100" keeps its variant word;
-- a name found as a model or method but written as a set scored on ("on
-  412 recent CAMEO targets", "88.6 on Hopper-medium-replay") is the benchmark;
 - a name found as a benchmark that scores ("DriveCF achieves 62.3") is who
   scored, and a score that goes on with its subject's list of metrics ("...,
   and an ACC of 0.64 for T850") is measured for the variable after "for".
@@ -57,35 +51,25 @@ UNOWNED = re.compile(r"(^|[,;:]|\b(the|where|its|and|when|with|then))\s*$", re.I
 # "the encoder", "It", "On B the agent": who scored, named before.
 REFERS_BACK = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|then|while)\s+|^\W*(?:On|In|At|Across)\s[^,;]{1,60}?\s)"
-    r"(?:[Ii]t|[Tt]he (?:resulting |fine-tuned |final )?(?:model|encoder|network|detector|classifier|parser|policy|agent|system|method))\b"
+    r"(?:[Ii]t|[Tt]he (?:(?!base\b|baseline\b|teacher\b|original\b|vanilla\b|best\b|strongest\b|same\b|other\b)[\w-]+ ){0,2}"
+    r"(?:model|encoder|network|detector|classifier|parser|policy|agent|system|method|planner|tracker|retriever|segmenter|recogniser|recognizer))\b"
 )
 
 
 # An owner that entity finding left unnamed, when it ends the phrase: by its shape (a hyphen, a digit or two capitals),
 # or, in a list of compared scores, any capitalised word.
-NAME_AFTER_FOR = re.compile(r"((?=[\w-]*(?:-|\d|[A-Z][\w-]*[A-Z]))[A-Za-z][\w-]*\w)(?=\s*(?:[,.;)]|\band\b|\bor\b|$))")
-CAPITALISED_OWNER = re.compile(r"([A-Z][\w-]*\w)(?=\s*(?:[,.;)]|\band\b|\bor\b|$))")
-# A setting the sentence names in plain words when it names no benchmark: "75.1% accuracy in zero-shot screenshot
-# grounding", "97% in our in-domain test environment", "In real-world booking scenarios, ... 81.7%". The guidelines tie the score to where it was measured, named or not.
-_SETTING = r"((?:(?!(?:the|a|an|our|all|most|some|many|both|each|every|average|total|terms|addition|particular|comparison)\b)[a-z][\w-]*\s+){1,3}(?:[a-z][\w-]*(?:s|ing)|environment))"
-SETTING_AFTER = re.compile(rf"^\s*(?:[\w@-]+\s+){{0,3}}?in\s+(?:our\s+)?{_SETTING}\s*(?=[,.;]|$|\s(?:with|for|while|surpassing|outperforming|compared)\b)")
-SETTING_OPENING = re.compile(rf"^\s*(?:in|on)\s+{_SETTING}\s*,", re.I)
-
-
+# It may be followed by a participle phrase that describes it: "6.0% for Zipformer trained with the same recipe".
+_OWNER_END = r"(?=\s*(?:[,.;)]|\band\b|\bor\b|$)|\s+(?:trained|fine-tuned|tuned|evaluated|run|tested|prompted|used|with|under|using)\b)"
+NAME_AFTER_FOR = re.compile(r"((?=[\w-]*(?:-|\d|[A-Z][\w-]*[A-Z]))[A-Za-z][\w-]*\w)" + _OWNER_END)
+CAPITALISED_OWNER = re.compile(r"([A-Z][\w-]*\w)" + _OWNER_END)
 def owner_after_for(text: str, start: int, end: int, compared: bool) -> re.Match | None:
     """The name after "for" at `start` that owns the score before it, when no entity is there; group 1 is the name."""
     return NAME_AFTER_FOR.match(text, start, end) or (CAPITALISED_OWNER.match(text, start, end) if compared else None)
 
 
-def setting(text: str, sent: Sentence, start: int, end: int) -> str | None:
-    """The setting in plain words where the score at `start:end` was measured, when the sentence names no benchmark."""
-    found = SETTING_AFTER.match(text[end : sent.end_char]) or SETTING_OPENING.match(text[sent.start_char : start])
-    return found.group(1) if found else None
-
-
 # A sentence that goes on from the one before, and what that sentence says its subject did to score.
 CONTINUES = re.compile(r"^\s*(notably|specifically|in particular|for example|for instance|concretely|e\.g\.)", re.I)
-SCORING_VERB = re.compile(r"^\s*(\w+ly\s+)?(sets\s+a\s+new|surpass|outperform|achiev|improv|beat|exceed|reach|attain|obtain|boost|complet|solv|scor)\w*\b", re.I)
+SCORING_VERB = re.compile(r"^\s*(\w+ly\s+)?(sets\s+(?:a\s+new|the\s+state)|surpass|outperform|achiev|improv|beat|exceed|reach|attain|obtain|boost|complet|solv|scor)\w*\b", re.I)
 # "X, a sparse attention network": the lower-case words describe X.
 DESCRIBES = re.compile(r"\w,\s+(a|an)\s+$")
 
@@ -162,53 +146,14 @@ def names_metric(span: Mention, text: str) -> bool:
     return bool(METRIC_NAME_AFTER.match(text, span.end_char) or METRICS.match(text[span.end_char : span.end_char + 40].lstrip()))
 
 
-# "AudioLDM 2 reaches", "Point Transformer V3 obtains", "Whisper large-v3 yields": the version written after a name is part of who scored.
-VERSION_AFTER = re.compile(r" ([Vv]\d{1,2}(?:\.\d)?|\d{1,2}|[a-z]+-v\d{1,2}(?:\.\d)?)(?= [a-z])")
+# "AudioLDM 2 reaches", "Point Transformer V3 obtains", "Whisper large-v3 yields", "(Whisper large-v3)": the version written after a name is part of who scored.
+VERSION_AFTER = re.compile(r" ([Vv]\d{1,2}(?:\.\d)?|\d{1,2}|[a-z]+-v\d{1,2}(?:\.\d)?)(?= [a-z]|\))")
 
 
 def written_name(span: Mention, text: str) -> str | None:
     """The name of `span` with the version written right after it, where entity finding left it out."""
     version = VERSION_AFTER.match(text, span.end_char)
     return span.text + version.group(0) if version else None
-
-
-# "63.1 and 61.3 HOTA on the two benchmarks": the benchmarks named before, in order.
-THE_BENCHMARKS = re.compile(
-    r"\s*(?:[\w@-]+\s+){0,2}?(?:on|across|in)\s+(?:the|both|all|these)\s+(?:same\s+)?(?:(two|three|four|five|both)\s+)?"
-    r"(?:benchmarks|datasets|tasks|environments|suites|test sets)\b", re.I)
-
-
-def benchmarks_referred(arenas: list[Mention], start: int, after: str, count: int) -> list[Mention] | None:
-    """The `count` benchmarks named before `start` that "on the two benchmarks" in `after` refers to, in order."""
-    if count < 2 or not THE_BENCHMARKS.match(after):
-        return None
-    distinct: list[Mention] = []
-    for arena in (a for a in arenas if a.end_char <= start):
-        if all(norm_text(arena) != norm_text(d) for d in distinct):
-            distinct.append(arena)
-    return distinct[-count:] if len(distinct) >= count else None
-
-
-def norm_text(span: Mention) -> str:
-    return (span.id_ or span.text).casefold()
-
-
-# "the Lean4 version of MiniF2F-Test", "the hardest PB_T50_RS variant of ScanObjectNN": the score is on the second name.
-PART_OF = re.compile(r"^\s*(version|variant|split|subset|portion|part|track|setting|level|partition|configuration)\s+of\b", re.I)
-PART_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")
-# "on the PB_T50_RS variant of ScanObjectNN": a name after a part of it is a set scored on, whatever its type.
-PART_BEFORE = re.compile(r"\b(?:version|variant|split|subset|portion|part|track|setting|level|partition|configuration)\s+of\s+(?:the\s+)?$", re.I)
-FROM_SUITE = re.compile(r"\s+(?:from|in)\s+(?:the\s+)?")
-
-
-def scored_on(arenas: list[Mention], text: str) -> list[Mention]:
-    """`arenas` without the ones named as a part of the next ("the Lean4 version of MiniF2F", "Area 5 of S3DIS") and the suites
-    that the one before is taken from ("ogbn-arxiv from the Open Graph Benchmark"): the score is on the dataset, not on its split or suite."""
-    arenas = [a for a in arenas if not PART_OF.match(text[a.end_char : a.end_char + 20])]
-    pairs = list(zip(arenas, arenas[1:]))
-    parts = {id(a) for a, b in pairs if PART_NEXT.fullmatch(text, a.end_char, b.start_char)}
-    suites = {id(b) for a, b in pairs if FROM_SUITE.fullmatch(text, a.end_char, b.start_char)}
-    return [a for a in arenas if id(a) not in parts and id(a) not in suites]
 
 
 # "..., refining ESMFold predictions raises the mean GDT-TS": a name after a gerund that opens a clause is what the
@@ -239,11 +184,15 @@ COST_OF = re.compile(r"\b(flops|cost|costs|parameters|params|size|memory|latency
 BACKBONE = re.compile(r"\b(by|with|using|under|on|from|via|into|(incorporation|addition|use|help) of)\s*(an?\s+|the\s+)?((?-i:[a-z\d][\w-]*)\s+){0,2}$", re.I)
 # "the success rate for the 'ObtainDiamond' task": a name followed by "task" names a task, not who scored.
 TASK_AFTER = re.compile(r"^[\"'”’]?\s*(tasks?|benchmarks?|datasets?|environments?|settings?|splits?)\b", re.I)
+# "The larger Swin-L variant pushes DOTA to 82.1": a name before "variant" or "version" says which variant of the paper's work scored.
+VARIANT_AFTER = re.compile(r"\s+(?:variant|version)\b(?!\s+of\b)")
 
 
 # "1.4 points above Cylinder3D, and ... it achieves 81.0": what a score is compared with; "it improves DNSMOS OVRL
 # from": the object of the pronoun's verb.
-COMPARED_BEFORE = re.compile(r"\b(above|below|than|ahead of|behind|(?:improv\w*|gains?|\d%?)\s+(?:[^,;]{0,40}\s)?over)\s+(the\s+)?$", re.I)
+# So is one in apposition to a compared noun: "6.2 points over the strongest baseline, IRCoT, reaching 58.4".
+COMPARED_BEFORE = re.compile(r"\b(above|below|than|ahead of|behind|(?:improv\w*|gains?|\d%?)\s+(?:[^,;]{0,40}\s)?over)\s+(the\s+)?"
+                             r"(?:(?:[a-z][\w-]*\s+){0,3}?(?:baseline|model|method|system|approach|competitor|agent)s?,\s+)?$", re.I)
 PRONOUN_VERB_BEFORE = re.compile(r"\b(it|they)\s+(\w+ly\s+)?[a-z]+s?\s+(the\s+)?$")
 
 
@@ -255,13 +204,35 @@ POSSESSED = re.compile(r"\b(?:its|their)\s+$")
 WITH_SCORING = re.compile(r"\s+(?:\w+ly\s+)?(?:reaching|achieving|attaining|obtaining|scoring|surpassing|outperforming)\b")
 
 
+# "improves Recall@20 over LightGCN, SimGCL and XSimGCL": the names listed before one, each compared with as the first is.
+NAMES_LISTED_BEFORE = re.compile(r"(?:[A-Z][\w.+/-]*(?:\s+[\w.+/-]+){0,2}?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$")
+
+
+def compared_before(span: Mention, sent: Sentence, text: str) -> bool:
+    """Whether `span` is what a score is compared with ("above X", "6.2 points over the strongest baseline, X"), or is listed after it."""
+    if COMPARED_BEFORE.search(text, max(sent.start_char, span.start_char - 30), span.start_char):
+        return True
+    low = max(sent.start_char, span.start_char - 70)
+    if not text[low : span.start_char].rstrip().endswith((",", " and", " or")):
+        return False  # no apposition or list before it: the searches below are slow, and this test is not
+    if COMPARED_BEFORE.search(text, low, span.start_char):
+        return True
+    listed = NAMES_LISTED_BEFORE.search(text, low, span.start_char)
+    return listed is not None and COMPARED_BEFORE.search(text, max(sent.start_char, listed.start() - 70), listed.start()) is not None
+
+
+# "an mAP(07) of 90.6": a metric with its setting in parentheses names what was measured, whatever entity finding made of it.
+METRIC_SETTING = re.compile(METRICS.pattern + r"\(")
+
+
 def may_score(span: Mention, sent: Sentence, text: str) -> bool:
     """Whether `span` may be who scored, by the words around it: not a tool ("built on X", "refining X"; but "with X reaching"), a cost ("the FLOPs of X"),
     a task ("the X task"), a metric ("a CLAP score of"), what is compared with ("above X") or the object of "it improves X"."""
     before = text[max(sent.start_char, span.start_char - 30) : span.start_char]
     return (not (BACKBONE.search(before) and not WITH_SCORING.match(text, span.end_char)) and not COST_OF.search(before) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
-            and not COMPARED_BEFORE.search(before) and not PRONOUN_VERB_BEFORE.search(before) and not POSSESSED.search(before)
-            and not names_metric(span, text) and not gerund_object(span, text, sent.start_char))
+            and not VARIANT_AFTER.match(text, span.end_char)
+            and not compared_before(span, sent, text) and not PRONOUN_VERB_BEFORE.search(before) and not POSSESSED.search(before)
+            and not names_metric(span, text) and not gerund_object(span, text, sent.start_char) and not METRIC_SETTING.match(span.text))
 
 
 def named_subjects(sent: Sentence, ents: list[Mention], text: str) -> list[Mention]:
@@ -285,11 +256,22 @@ COMPARED_OWNER_BEFORE = re.compile(r"\b(?:above|below|than|ahead of|behind|over|
 PAREN_SCORE = re.compile(r"\s*\(\s*~?\d")
 
 
+# "X with InternVL3-8B achieves": a short "with"/"using" phrase may stand between who scored and the verb.
+WITH_PHRASE = re.compile(r"\s+(?:with|using)\s+(?:[\w.-]+\s+){1,3}?(?=\w)")
+
+
+def scores_next(span: Mention, text: str) -> bool:
+    """Whether a scoring verb follows `span`, past a short "with" phrase ("X with Y achieves", "X reaches")."""
+    after = WITH_PHRASE.match(text, span.end_char)
+    start = after.end() if after else span.end_char
+    return SCORING_VERB.match(text[start : start + 40]) is not None
+
+
 def acting(arenas: list[Mention], text: str) -> list[Mention]:
     """The names of `arenas` that the sentence says score ("X achieves", "X reaches"), not ones scored on ("on X"), and the
     ones compared with, their score in parentheses ("ahead of X (72.6%)"); not a benchmark written as the metric's name ("keeps an
     MT-Bench score of 8.12")."""
-    return [a for a in arenas if ((SCORING_VERB.match(text[a.end_char : a.end_char + 40]) or POSSESSIVE_METRIC.match(text, a.end_char))
+    return [a for a in arenas if ((scores_next(a, text) or POSSESSIVE_METRIC.match(text, a.end_char))
                                   and not ON_BEFORE.search(text[max(0, a.start_char - 12) : a.start_char]) and not names_metric(a, text))
             or (PAREN_SCORE.match(text, a.end_char) and compared_owner(a, text))]
 
@@ -297,16 +279,6 @@ def acting(arenas: list[Mention], text: str) -> list[Mention]:
 def compared_owner(span: Mention, text: str) -> bool:
     """Whether `span` is a name compared with, or one of a list of them, before its score in parentheses ("ahead of X (72.6%)")."""
     return COMPARED_OWNER_BEFORE.search(text[max(0, span.start_char - 150) : span.start_char]) is not None
-
-
-# "On Split CIFAR-100", "on Permuted MNIST": a capitalised word between "on" and a benchmark names its variant.
-VARIANT_BEFORE = re.compile(r"\b[Oo]n\s+([A-Z][a-z]+)\s+$")
-
-
-def with_variant(arena: Mention, text: str, name: str) -> str:
-    """`name` of `arena` with the variant word written before it after "on", where entity finding left it out."""
-    variant = VARIANT_BEFORE.search(text[max(0, arena.start_char - 20) : arena.start_char])
-    return f"{variant.group(1)} {name}" if variant and arena.text == name else name
 
 
 # "X attains an RMSE of 312, ..., and an anomaly correlation of 0.64 for T850": a score that goes on with its subject's
@@ -321,7 +293,9 @@ def measured_for(text: str, clause_start: int, start: int) -> bool:
 
 # "above Contriever (47.5) and BM25 (42.9)": a compared name that no entity covers owns the score in parentheses after it.
 ARENA_LISTED_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?[\w.+-]+\s*\([^()]*\)\s*(?:,\s*and|,|and)\s+$")
-COMPARED_PAREN = re.compile(r"\b(?:above|below|than|over|ahead of|behind|against|vs\.?|versus|and|,)\s+([A-Z][\w.+-]*\w)\s*\(\s*$")
+# The name may have a few capitalised words or a version ("over Depth Anything V2 (0.056 and 0.078)"), and scores before in the parentheses.
+COMPARED_PAREN = re.compile(r"\b(?:above|below|than|over|ahead of|behind|against|vs\.?|versus|and|,)\s+([A-Z][\w.+-]*\w(?:\s+(?:[A-Z][\w.+-]*\w|[A-Z\d]\w*)){0,3})"
+                            r"\s*\(\s*(?:~?[\d.]+%?\s*(?:,|and)\s*)*$")
 
 
 # "where Rainbow scores 0": a capitalised name that no entity covers, right before a scoring verb and its score, scored it.
@@ -348,6 +322,8 @@ def name_before_verb(text: str, sentence_start: int, start: int, covered: list[t
 def compared_in_parentheses(text: str, sentence_start: int, start: int, covered: list[tuple[int, int]]) -> str | None:
     """The compared name just before the parenthesised score at `start`, where no entity (`covered`) is that name."""
     low = max(sentence_start, start - 50)
+    if text.rfind("(", low, start) < 0:
+        return None  # no parentheses: most scores, told faster than by the search
     found = COMPARED_PAREN.search(text[low:start])
     if found is None:
         return None
@@ -355,24 +331,3 @@ def compared_in_parentheses(text: str, sentence_start: int, start: int, covered:
     if ARENA_LISTED_BEFORE.search(text, max(sentence_start, low + found.start(1) - 80), low + found.start(1)):
         return None  # "on A (48.2) and B (51.0)": B is the second benchmark of the list, not a name compared with
     return None if any(a < name_end <= b for a, b in covered) else found.group(1)
-
-
-# "on 412 recent CAMEO targets", "on the XSum test set": a name found as a model or method that a score is measured on.
-SET_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-SET_AFTER = re.compile(r"\s+(?:targets|test set|validation set|test split|benchmark|dataset|corpus)\b")
-
-
-# "solves 14 of the 658 problems in X": the name the problems come from is where they were solved.
-PROBLEMS_IN = re.compile(r"\d\s+(?:[a-z-]+\s+)?(?:problems|tasks|questions|instances|issues|puzzles|theorems)\s+(?:in|from|of)\s+(?:the\s+)?$")
-# "a normalised score of 88.6 on Hopper-medium-replay": a coded name right after a score and "on" is where it was measured.
-SCORE_ON_BEFORE = re.compile(r"\d%?\s+(?:[A-Za-z@-]+\s+){0,2}?on\s+(?:the\s+(?:[a-z]+(?:er|est|ed)\s+)?)?$")
-CODED = re.compile(r"[A-Za-z][\w.]*-[\w.-]+|[A-Z]{3,}\d*")
-
-
-def named_sets(spans: list[Mention], text: str) -> list[Mention]:
-    """The model- or method-typed names of `spans` written as a set scored on ("on the X test set", "88.6 on Hopper-medium-replay",
-    "14 of the 658 problems in X", "the hard variant of X"), as benchmarks."""
-    return [s for s in spans if s.label_ not in {"Benchmark", "Environment"}
-            and ((SET_AFTER.match(text, s.end_char) and SET_BEFORE.search(text[max(0, s.start_char - 30) : s.start_char]))
-                 or (CODED.fullmatch(s.text) and SCORE_ON_BEFORE.search(text[max(0, s.start_char - 30) : s.start_char]))
-                 or PROBLEMS_IN.search(text[max(0, s.start_char - 40) : s.start_char]) or PART_BEFORE.search(text, max(0, s.start_char - 30), s.start_char))]

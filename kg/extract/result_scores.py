@@ -29,7 +29,7 @@ import re
 from kg.extract import folding, result_names
 from kg.extract.mentions import Sentence
 
-SCORE = re.compile(r"(?<![\w.+\-±$€£¥])(?<!\d:)(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?\\?%|\d{1,3}(?:\.\d+)?\+?(?: ?\\?%)|[-−]\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~?\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~\d{2,5}(?![\d%.])|(?<=of )\d{2,4}[-–]\d{2,4}(?![\w%.-]))")
+SCORE = re.compile(r"(?<![\w.+\-±$€£¥@])(?<!\d:)(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?\\?%|\d{1,3}(?:\.\d+)?\+?(?: ?\\?%)|[-−]\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~?\d{1,4}\.\d+(?![\d%]|\.\d|:\d)|~\d{2,5}(?![\d%.])|(?<=of )\d{2,4}[-–]\d{2,4}(?![\w%.-]))")
 # A range is a score only after "of" ("an Elo of 1300-1500"), and years are none ("of 2009-2019").
 # Its literal start lets the search skip through a text as fast as `str.find`; `_range` checks the word boundary before it.
 RANGE = re.compile(r"of \d{2,4}[-–]\d{2,4}(?![\w%.-])")
@@ -54,8 +54,9 @@ SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
 SCORE_LINK = re.compile(r"^\s*(?:dB\s*)?(,|and|or|/|, and|, or)\s*$")  # between two scores of one list, past a unit ("27.71 dB and 30.62 dB")
 SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
 # The word boundary is tested once, before the words: one `\b` per word would make the search try every word at every character.
+# A "+" ends a metric's name in "chrF++ of 58.3", where it is no sign of a gain.
 RELATIVE_BEFORE = re.compile(
-    r"(\+|\b(?:by|up to|less than|fewer than|below|under|at most|improvements? of|increases? of|gain(s|ed|ing)?( of)?|boosts? of|improves?|reduc\w+|within|margin\b(?!,\s+and\b).*))"
+    r"((?<![\w+])\+|\b(?:by|up to|less than|fewer than|below|under|at most|improvements? of|increases? of|gain(s|ed|ing)?( of)?|boosts? of|improves?|reduc\w+|within|margin\b(?!,\s+and\b).*))"
     r"\s*(over|more than|absolute|about|around|nearly|approximately|up to|an?|average|of|~|\s)*$",
     re.I,
 )
@@ -71,7 +72,9 @@ SCORED_BEFORE = re.compile(r"\b(?:scor|reach|achiev|obtain|attain)\w*\s+$")
 POINTS_SCORED = re.compile(r"\s*points?\b(?!\s+(?:more|higher|lower|above|below|over|ahead|behind|better|worse|than|less|fewer))")
 # A share of something, not a score: "46.6% of its cost", "with 1%, 10% and 100% of the labels".
 # So is a share of a score: "retain 78% of the Crafter score", "keeps 95% of the teacher's performance".
-RELATIVE_OF = re.compile(r"^\s*of\s+(all|its|their|our|\S+'s|the (data|parameters|cost|compute|labels|annotations|training (data|set)|(?:[\w-]+\s+){0,2}?(?:score|performance|accuracy)))\b", re.I)
+# So is a share of people: "above 94% of human competitors"; not a share of its own games ("wins 64% of its games").
+RELATIVE_OF = re.compile(r"^\s*of\s+(all|(?:its|their|our)(?!\s+(?:games|matches|tasks|episodes|problems|trials)\b)|\S+'s|the (data|parameters|cost|compute|labels|annotations|training (data|set)|(?:[\w-]+\s+){0,2}?(?:score|performance|accuracy))"
+                         r"|(?:the\s+)?(?:[\w-]+\s+)?(?:humans?|participants|competitors|users|annotators|experts|players|people|respondents|contestants))\b", re.I)
 RELATIVE_WORDS_OF = re.compile(r"\b(higher|lower|better|worse|more|less|increase|improvement|gain|reduction)\b(\s+[\w-]+){0,3}\s+of\s*$", re.I)
 # What may stand between two scores of one list: "by 12.2% for ICL with Claude-3.5 and 19.5% for ...",
 # "by 9.8 (+29.4%) and 5.9": the second is as relative as the first.
@@ -103,11 +106,14 @@ SOLVED_BEFORE = re.compile(rf"(?:solv|resolv|complet|prov|pass)(?:es|ed)\s+{_WHO
 METRIC_ENDS = re.compile(rf"(?:{result_names.METRICS.pattern}|(?<![\w@-])(?i:scores|rewards?|ratings?))\s+$")
 WHOLE_COMPARED = re.compile(rf",?\s+(?:against|compared (?:with|to)|versus|vs\.?)\s+({_WHOLE})(?=\s+for\b)")
 WHOLE_LISTED = re.compile(rf"\s+(?:for|on|in)\s+[^,;()\d]{{1,40}}?(?:,\s*and|,|\band)\s+({_WHOLE})(?=\s+(?:for|on|in)\b)")
+# "an average return of 4,350 on Ant-v4, outperforming SAC (3,980)": the whole number in parentheses after a name compared with.
+WHOLE_PAREN_COMPARED = re.compile(rf"[^,;()]{{0,40}}?,?\s+(?:outperforming|surpassing|beating|exceeding|ahead of|above|over|than|versus|vs\.?|against)\s+"
+                                  rf"(?:the\s+)?[A-Z][\w.+-]*(?:\s+[\w.+-]+){{0,2}}?\s*\(\s*({_WHOLE})\s*\)")
 WHOLE_BARE_LISTED = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)({_WHOLE})(?=\s*(?:[,;.)]|$)|\s+(?:and|on|in|for|respectively)\b)")
 
 
 # "Its Recall@20 on MovieLens-1M is 0.331": a number that a metric named before "is".
-METRIC_IS = re.compile(rf"(?:{result_names.METRICS.pattern})[^,;()%]{{0,40}}?\s(?:is|are|stands at|equals)\s+~?$")
+METRIC_IS = re.compile(rf"(?:{result_names.METRICS.pattern})[^,;()%]{{0,70}}?\s(?:is|are|stands at|equals)\s+~?$")
 
 
 def _metric_of(text: str, sentence_start: int, start: int) -> bool:
@@ -115,7 +121,7 @@ def _metric_of(text: str, sentence_start: int, start: int) -> bool:
     Recall@20 on B is 0.331"), which says it is a score."""
     if text.endswith("of ", sentence_start, start):
         return METRIC_ENDS.search(text[max(sentence_start, start - 43) : start - 3]) is not None
-    return text.endswith(" ", sentence_start, start) and METRIC_IS.search(text, max(sentence_start, start - 70), start) is not None
+    return text.endswith(" ", sentence_start, start) and METRIC_IS.search(text, max(sentence_start, start - 100), start) is not None
 
 
 def first_whole_score(text: str, end: int) -> re.Match | None:
@@ -172,7 +178,8 @@ def whole_scores(text: str, sent: Sentence) -> list[tuple[int, str]]:
         while following:
             found[following.start(1)] = following.group(1)
             end = following.end(1)
-            following = WHOLE_COMPARED.match(text, end, sent.end_char) or WHOLE_LISTED.match(text, end, sent.end_char) or WHOLE_BARE_LISTED.match(text, end, sent.end_char)
+            following = (WHOLE_COMPARED.match(text, end, sent.end_char) or WHOLE_LISTED.match(text, end, sent.end_char) or WHOLE_BARE_LISTED.match(text, end, sent.end_char)
+                         or WHOLE_PAREN_COMPARED.match(text, end, sent.end_char))
     return list(found.items())
 
 

@@ -18,9 +18,47 @@ from __future__ import annotations
 import re
 
 from kg.extract import result_arenas
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, Sentence
 
 SUBJECT_TYPES = {"Model", "Method"}
+
+# Who owns a score, by the words right around it (read by `results`): a name after the score and "for" or "achieved by", before it
+# and "at", a colon or a possessive, after "which scores"; or no one the paper names ("for a vision-only policy", "humans reach").
+UNNAMED_FOR = re.compile(
+    r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
+)
+# "for" after a score, past a unit or metric ("19.6 dB for X", "3.42 MOS for X", "98.8% image-level AUROC for X"), and an article.
+# An adjective may stand before the owner's name: "0.128 for the factorised F-FNO", "21.0% for the single-turn PAIR attack",
+# "44.0% for standard RAG"; past the spread of the score: "3.96±0.08 for YourTTS".
+# So is a score "achieved by" a name: "compared to 75.4% achieved by GPT-4".
+FOR_OWNER = re.compile(r"\s*(?:(?:±|\+/-)\s*[\d.]+%?\s*)?(?:\)\s*)?(?:(?!for\b)[\w@-]{1,12}\s+){0,2}?(?:for|(?:achiev|obtain|reach|attain|scor|record)ed\s+by)\s+(?:an?\s+|the\s+)?"
+                       r"(?:(?:[a-z][\w-]*(?:ed|ised|ized|al)|[a-z]+-[a-z]+|standard|vanilla|naive|plain|conventional|regular)\s+)?")
+# The scores listed after one, bare or not: "1.61 and 2.86 for RAFT" are both RAFT's.
+SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4}(?:\.\d+)?%?(?![\w.]))+")
+# A parenthesised score after a plain word: "close to recordings (4.38)".
+UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
+# "close to ground-truth recordings at 4.45", "than human raters at 4.5": a score "at" plain words compared with, no one named.
+UNNAMED_AT = re.compile(r"\b(?:close to|than|against|versus|vs\.?|compared (?:with|to)|behind|below|above|matching)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\s+at\s+~?$")
+PAREN_AFTER = re.compile(r"^\s*\(\s*$")
+# "ahead of DREEAM at 64.20 F1": a score written after a name and "at" is that name's.
+AT_SCORE = re.compile(r"\s+at\s+~?")
+# "narrowly beating o1 at 79.2%": a name compared with, its score after "at", scored on what it is compared on.
+COMPARED_AT = re.compile(r"\b(?:above|below|than|ahead of|behind|over|outperforming|surpassing|exceeding|beating|against|versus|vs\.?|trailing)\s+(?:the\s+)?$", re.I)
+# "Agents powered by GPT-4o achieve": plain words for who scored, named for the model they are built on.
+CARRIED_BY = re.compile(r"\W*(?:[A-Za-z][a-z-]*\s+){1,3}(?:powered by|based on|built on|driven by)\s+(?:the\s+)?")
+# "a 3.3-point gain over X, which scores 37.9": a score a relative clause gives a name is that name's.
+WHICH_SCORES = re.compile(r",?\s+(?:which|who|that)\s+(?:\w+ly\s+)?(?:scores|reaches|achieves|obtains|attains|gets|records)\s+(?:only\s+)?~?")
+# "compared to 65.1% of GPT-4o": a compared score "of" a name is that name's.
+OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
+# "human performance of 89.0%", "while humans reach 95.2%": a score of people, not of a model.
+HUMAN_SCORE = re.compile(r"\bhumans?(?:\s+(?:performance|accuracy|experts?|annotators?|baseline|level|raters?))?\s+(?:of|at|is|are|reach\w*|achiev\w*|scor\w*|gets?)\s+~?$", re.I)
+# "0.452 (DLA: 0.431, PBM: 0.418)": a score after a name and a colon is that name's, on the benchmark of the score before.
+COLON_SCORE = re.compile(r"\s*[:=]\s*~?")
+# "higher than PaLM's 73.9%": a score after a name's possessive is that name's.
+POSSESSIVE_SCORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?~?")
+# "completes 17 of 20 tasks (85%)": the share restates a count of the one who scored, not an unnamed owner's score.
+# Also "92 of 134 ALFWorld tasks (68.7%)", "612 of the 1,200 tasks (51.0%)", "47 of 50 peg-insertion episodes (94%)", "44 times (88%)".
+COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:(?:of|out of)\s+(?:the\s+)?\d[\d,]*\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*|times)\s*\(\s*$")
 # "With a ResNet-50 backbone and a Feature Pyramid Network, CQR reaches ...": names in an opening phrase are its tools.
 LEAD_PHRASE = re.compile(r"^\W*(with|using|against|relative to|unlike|in contrast to|plugged into|built on|on top of|starting from|given|(when\s+)?[a-z-]+ed\s+(to|into|onto|from|with))\b[^,;]*$", re.I)
 LIST_END = re.compile(r"\b(?:and|or)\b|&")
@@ -84,14 +122,14 @@ def respectively(chain: list[Mention], scores: list[tuple[int, int, str]], index
 def elliptic(scores: list[tuple[int, int, str]], index: int, arenas: list[Mention], in_sent: list[Mention], text: str, said: dict[int, list[str]]) -> list[str] | None:
     """Who scored a score that a benchmark opens with no verb, as in the sentence's first scores, in the same order.
 
-    "On A X reaches 86.0% against 87.3% for Y, and on B 73.1% against 76.4%": 73.1% is X's and 76.4% Y's.
+    "On A X reaches 86.0% against 87.3% for Y, and on B 73.1% against 76.4%": 73.1% is X's and 76.4% Y's; "...; on B, 51% and 40%" too.
     """
     start = scores[index][0]
     opened = [a for a in arenas if a.end_char <= start]
     if not opened or not result_arenas.OPENING.search(text[max(0, opened[-1].start_char - 30) : opened[-1].start_char]):
         return None
     first = next(i for i, s in enumerate(scores) if s[0] >= opened[-1].end_char)
-    if text[opened[-1].end_char : scores[first][0]].strip() or any(opened[-1].end_char <= e.start_char < start and e.label_ in SUBJECT_TYPES for e in in_sent):
+    if text[opened[-1].end_char : scores[first][0]].strip(" ,") or any(opened[-1].end_char <= e.start_char < start and e.label_ in SUBJECT_TYPES for e in in_sent):
         return None
     earlier = [said[i] for i in sorted(said) if scores[i][1] <= opened[-1].start_char]
     return earlier[index - first] if index - first < len(earlier) else None
@@ -111,3 +149,30 @@ def scorer_after(scores: list[tuple[int, int, str]], index: int, in_sent: list[M
     if later is None or LATER_CLAUSE.search(text, end, later.start_char):
         return None
     return later if PUTS_BEFORE.search(text, max(end, later.start_char - 12), later.start_char) else None
+
+
+def opening_subject(sent: Sentence, subjects: list[Mention], text: str) -> Mention | None:
+    """The model or method of `subjects` that opens `sent` as its subject ("GlanceVL-7B is initialised from X."): what "It" at the
+    start of the next sentence refers to, where it is a name the paper proposes, rather than the paper's first-named proposal."""
+    opening = next((e for e in subjects if sent.start_char <= e.start_char < sent.end_char), None)
+    return opening if opening is not None and not text[sent.start_char : opening.start_char].strip(" \"'(") else None
+
+
+# "ahead of X and Y, which are fine-tuned with the same labels and reach 0.861 and 0.858": a relative clause gives the names before
+# it the scores its verb reaches, in order.
+WHICH_CLAUSE = re.compile(r",\s+(?:which|who)\s+[^,;()]*?\b(?:reach|achiev|obtain|attain|scor|get)\w*\s+(?:only\s+)?~?$")
+
+
+def which_owners(scores: list[tuple[int, int, str]], index: int, in_sent: list[Mention], text: str) -> list[Mention]:
+    """The models or methods that a relative clause after them says scored the list of score `index`, the one it pairs with first."""
+    first = result_arenas.listed(scores, index, text)[0]
+    low = max(0, scores[first][0] - 120)
+    if text.find(" which ", low, scores[first][0]) < 0 and text.find(" who ", low, scores[first][0]) < 0:
+        return []  # most scores have no relative clause before them, which `str.find` tells faster than the search
+    clause = WHICH_CLAUSE.search(text, low, scores[first][0])
+    if clause is None:
+        return []
+    before = [e for e in in_sent if e.end_char <= clause.start()]
+    if not before or before[-1].end_char != clause.start() or before[-1].label_ not in SUBJECT_TYPES:
+        return []
+    return respectively(result_arenas.coordinated(before, text), scores, index, text)

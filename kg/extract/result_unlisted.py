@@ -11,7 +11,8 @@ hardware.
 
 A coded name in lower case with a hyphen ("on aqua-bench") is a benchmark
 too where it ends its phrase or a head noun follows ("the aqua-bench
-dataset", not "the audio-understanding benchmark MMAU") and its first part is no common prefix of English compounds nor
+dataset", not "the audio-understanding benchmark MMAU", nor a plural one: "on
+competition-level benchmarks" names a kind) and its first part is no common prefix of English compounds nor
 a split word: "on long-horizon tasks", "in real-world settings" and "on
 test-clean" name none.
 
@@ -38,16 +39,16 @@ _NAME = rf"{_WORD}(?:\s+{_PART})*|{_CODED}"
 # Words may stand between "the" and the name: "on the sparser SRPRS", "on the revised Re-DocRED", "on the challenging Quill-Hard".
 # So is a name after a part of it and "of" ("on the hard split of Gorbag", "nine tasks of the Shearwater benchmark") or after
 # "across" ("across 12 Gorbag maps").
-UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n|(?:splits?|subsets?|levels?|tracks?|portions?|partitions?|tasks|settings|variants?)\s+of"
+UNLISTED = re.compile(rf"(?<![\w-])(?:[Oo]n|[Ii]n|(?:splits?|subsets?|levels?|tracks?|portions?|partitions?|tasks?|settings|variants?)\s+of"
                       rf"|[Aa]cross(?:\s+\d+)?)\s+(?:the\s+(?:[a-z][a-z-]*\s+){{0,2}})?({_NAME})")
 # A name alone in parentheses right after a score: "61.2 (Aquabench), 55.0 (Tidebench)".
 PAREN_NAME = re.compile(rf"\d%?\s*(?:[\w@-]+\s*)?\(\s*((?:{_WORD})(?:\s+{_PART})*)\s*\)")
 # The next name of a list: "on A, B and C", "on A and the B", "on A (48.2) and B (51.0)", "on A/B/C".
 LIST_NEXT = re.compile(rf"(?:\s*\([^()]*\))?(\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|/)(?:the\s+)?({_NAME})")
 CLOSING_LINK = re.compile(r"\b(?:and|or)\b|/")
-# Where a lower-case name ends its phrase: punctuation, the sentence's end or a word that opens a new phrase.
-PHRASE_END = re.compile(r"\s*(?:[,;.:()]|$|(?:and|or|respectively|with|while|whereas|where|when|compared|versus|vs|than|but)\b"
-                        r"|(?:benchmark|dataset|suite|corpus|environment|split|test set)s?\b(?!\s+[A-Z]))")
+# Where a lower-case name ends its phrase: punctuation, the sentence's end or a word that opens a new phrase ("On ogbn-products it").
+PHRASE_END = re.compile(r"\s*(?:[,;.:()]|$|(?:and|or|respectively|with|while|whereas|where|when|compared|versus|vs|than|but|it|they|we)\b"
+                        r"|(?:benchmark|dataset|suite|corpus|environment|split|test set)\b(?!\s+[A-Z]))")
 OPEN_LINK = re.compile(r"\s*(?:and|or)\b")
 # First parts of common English compounds, which no coded name is: "long-horizon", "real-world", "multi-turn".
 COMPOUND_START = {

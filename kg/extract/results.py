@@ -47,9 +47,10 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import folding, result_arenas, result_names, result_scores, result_subjects, result_unlisted
+from kg.extract import folding, result_arenas, result_names, result_scores, result_sets, result_subjects, result_unlisted
 from kg.extract.mentions import Mention, Sentence, norm
-from kg.extract.result_subjects import SUBJECT_TYPES
+from kg.extract.result_subjects import (AT_SCORE, CARRIED_BY, COLON_SCORE, COMPARED_AT, COUNT_BEFORE, FOR_OWNER, HUMAN_SCORE, OF_OWNER, PAREN_AFTER,
+                                       POSSESSIVE_SCORE, SCORES_LISTED, SUBJECT_TYPES, UNNAMED_AT, UNNAMED_FOR, UNNAMED_OWNER, WHICH_SCORES)
 from kg.records import Entity, Result
 
 ARENA_TYPES = {"Benchmark", "Environment"}
@@ -68,39 +69,14 @@ THESE = re.compile(r"\b(?:these|they|both)\s+(?:\w+ly\s+)?(?:rise|rises|improve|
 FOR_LEAD = re.compile(r"^\W*for\b[^,;]*$", re.I)
 ADDED_TO = re.compile(r"\s+(?:with|\+)\s+(?:our\s+)?")
 # The object of a comparison, just before it: "X matches / outperforms Y with 0.158" is X's score.
-COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?$", re.I)
+COMPARED_OBJECT = re.compile(r"\b(match(es|ed|ing)?|outperform\w*|surpass\w*|beat\w*|exceed\w*|rival\w*)\s+(the\s+)?(?:[a-z][\w-]*\s+)?$", re.I)  # "matches the dense X"
 # "X improves Y by 3.2 points, reaching 48.7": Y is what X is measured against, X reaches the score; not "improves Y from 4.8% to 42.4%".
 IMPROVED_OBJECT = re.compile(r"\bimprov\w*\s+(?:on\s+|over\s+|upon\s+)?(?:the\s+)?$", re.I)
 # "X improves over its base model, Y, from 58.6% to 71.2%": what X improves over is compared with, whatever follows.
 IMPROVED_OVER = re.compile(r"\bimprov\w*\s+(?:over|upon)\s+(?:(?:its|the|their|a)\b[^,;()]{0,30},\s*)?(?:the\s+)?$", re.I)
 BY_GAIN = re.compile(r"\s+by\s+~?\d")
-UNNAMED_FOR = re.compile(
-    r"\s*(?:\)\s*)?for\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(policy|baseline|model|agent|system|method|approach|variant|network|controller|classifier|detector)\b"
-)
-# "for" after a score, past a unit or metric ("19.6 dB for X", "3.42 MOS for X", "98.8% image-level AUROC for X"), and an article.
-# An adjective may stand before the owner's name: "0.128 for the factorised F-FNO", "21.0% for the single-turn PAIR attack".
-FOR_OWNER = re.compile(r"\s*(?:\)\s*)?(?:(?!for\b)[\w@-]{1,12}\s+){0,2}?for\s+(?:an?\s+|the\s+)?(?:(?:[a-z][\w-]*(?:ed|ised|ized|al)|[a-z]+-[a-z]+)\s+)?")
-# The scores listed after one, bare or not: "1.61 and 2.86 for RAFT" are both RAFT's.
-SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4}(?:\.\d+)?%?(?![\w.]))+")
-# A parenthesised score after a plain word: "close to recordings (4.38)".
-UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
-PAREN_AFTER = re.compile(r"^\s*\(\s*$")
-# "ahead of DREEAM at 64.20 F1": a score written after a name and "at" is that name's.
-AT_SCORE = re.compile(r"\s+at\s+~?")
-# "a 3.3-point gain over X, which scores 37.9": a score a relative clause gives a name is that name's.
-WHICH_SCORES = re.compile(r",?\s+(?:which|who|that)\s+(?:\w+ly\s+)?(?:scores|reaches|achieves|obtains|attains|gets|records)\s+(?:only\s+)?~?")
-# "compared to 65.1% of GPT-4o": a compared score "of" a name is that name's.
-OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
-# "human performance of 89.0%", "while humans reach 95.2%": a score of people, not of a model.
-HUMAN_SCORE = re.compile(r"\bhumans?(?:\s+(?:performance|accuracy|experts?|annotators?|baseline|level|raters?))?\s+(?:of|at|is|are|reach\w*|achiev\w*|scor\w*|gets?)\s+~?$", re.I)
 # A clause of comparison after a score: "..., while Y reaches 74.0%" names no benchmark of its own.
 WHILE_CLAUSE = re.compile(r".*\b(?:while|whereas)$", re.S)
-# "0.452 (DLA: 0.431, PBM: 0.418)": a score after a name and a colon is that name's, on the benchmark of the score before.
-COLON_SCORE = re.compile(r"\s*[:=]\s*~?")
-# "higher than PaLM's 73.9%": a score after a name's possessive is that name's.
-POSSESSIVE_SCORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?~?")
-# "completes 17 of 20 tasks (85%)": the share restates a count of the one who scored, not an unnamed owner's score.
-COUNT_BEFORE = re.compile(r"\b\d+\s+(?:of|out of)\s+\d+\s+(?:[A-Z][\w-]*\s+)?[a-z][\w-]*\s*\(\s*$")  # also "92 of 134 ALFWorld tasks (68.7%)"
 # "the performance further improves to 47.0%": with no subject named, the paper's own work scored.
 THE_PERFORMANCE = re.compile(r"(?:^\W*|\bthe )(performance|accuracy|success rate|gains|improvements)\b", re.I)  # also "Performance on B rises"
 # "an average accuracy of 71.2% over the five benchmarks", "across them": an average over several, which has no one benchmark.
@@ -115,8 +91,13 @@ def _reported_end(text: str, start: int, end: int) -> int:
     return found.end() if found else start
 
 
-OUR_MODEL = re.compile(r"\b(?:our|the resulting|the proposed)\s+(?:[\w-]+\s+)?(?:model|checkpoint)\b", re.I)
+# "41.8% (ours)", "(our method)": a score the parentheses give to the paper's own work.
+OURS_PAREN = re.compile(r"\s*\(\s*(?:ours|our\s+(?:method|model|approach|agent|system|framework))\s*\)", re.I)
+# "It achieves", "On A, it reaches": a pronoun for who scored, at the start of the clause or after its opening phrase.
+IT_OPENS = re.compile(r"\W*(?:(?:On|In|Across|At|With|Using|For)\b[^,;]{1,60}?,?\s+)?(?:[Ii]t|[Ii]ts)\b")
+OUR_MODEL = re.compile(r"\b(?:(?:our|the resulting|the proposed)\s+(?:[\w-]+\s+)?(?:model|checkpoint)|the resulting\s+(?:[\w-]+\s+)?(?:agent|policy))\b", re.I)
 OURS = re.compile(r"\b(our|ours|we|it|its|(this|the proposed|the resulting) (approach|method|framework|model|system|agent|network)"
+                  r"|the\s+(?:[\w-]+\s+){0,3}?(?:variant|version|student)\b(?!\s+of\b)"
                   r"|this(?=\s+(?:\w+ly\s+)?(?:yields?|gives?|achieves?|reaches|attains|obtains|improves|raises|boosts|brings|leads)))\b", re.I)
 
 
@@ -136,17 +117,21 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
     if first_score is None:
         return []  # most abstracts state no score: one search over the text skips the rest
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}
-    proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None)
+    refers_to_pair = "the former" in text or "the latter" in text  # read once: most abstracts say neither
     proposed_model = next((e.name for e in entities if e.role == "proposes" and e.type == "Model"), None)
     arena_names = {e.name for e in entities if e.type in ARENA_TYPES}
     evaluated = [e.name for e in entities if e.type in ARENA_TYPES and e.role == "evaluates_on"]
     # For a score whose sentence names no benchmark and follows no other result: the benchmark the paper introduces, else its one
     # benchmark, else the first it evaluates on ("We introduce ChartMaze, a benchmark ... The best model reaches 61.3%").
-    introduced = next((e.name for e in entities if e.type in ARENA_TYPES and e.role == "proposes"), None)
-    fallback_arena = introduced or (next(iter(arena_names)) if len(arena_names) == 1 else (evaluated[0] if evaluated else None))
-
     def name(span: Mention) -> str:
         return canonical.get((span.label_, norm(span.id_ or span.text)), span.text)
+
+    # the paper's own work; where entity finding took it for a benchmark, one the text says scores ("AnchorQA achieves 58.9%")
+    proposed = next((e.name for e in entities if e.role == "proposes" and e.type in SUBJECT_TYPES), None) or next(
+        (name(a) for a in result_names.acting([m for m in ents if m.label_ in ARENA_TYPES], text)
+         if any(e.name == name(a) and e.role == "proposes" for e in entities)), None)
+    introduced = next((e.name for e in entities if e.type in ARENA_TYPES and e.role == "proposes" and e.name != proposed), None)
+    fallback_arena = introduced or (next(iter(arena_names - {proposed})) if len(arena_names - {proposed}) == 1 else (evaluated[0] if evaluated else None))
 
     subject_ents = [e for e in ents if e.label_ in SUBJECT_TYPES]
 
@@ -163,6 +148,10 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                       if n not in scorers and n not in already]
         tested = [n for n in candidates if n in evaluated or n == introduced]
         return candidates[0] if len(candidates) == 1 else (tested[0] if len(tested) == 1 else None)
+
+    def is_baseline(span: Mention) -> bool:
+        """Whether the paper compares against `span`: not what "It" or "the agent" refers back to."""
+        return any(e.name == name(span) and e.role == "compares_to" for e in entities)
 
     named: dict[int, list[Mention]] = {}
 
@@ -189,11 +178,12 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         arenas = [e for e in in_sent if e.label_ in ARENA_TYPES and id(e) not in acting]
         spans_at = [(e.start_char, e.end_char) for e in in_sent]
         scores = result_scores.scores_in(text, sent, numbers, spans_at)
+        sets = result_sets.named_sets(in_sent, text) if scores else []  # "on the 51 datasets of TabZilla": TabZilla is scored on, not who scored
         if scores:
-            arenas = sorted(arenas + result_unlisted.unlisted_arenas(text, sent, in_sent) + result_names.named_sets(in_sent, text), key=lambda a: a.start_char)
-        scored_on = result_names.scored_on(arenas, text) if scores else []  # the benchmarks a score may be on, sifted once per sentence
+            arenas = sorted(arenas + result_unlisted.unlisted_arenas(text, sent, in_sent) + sets, key=lambda a: a.start_char)
+        scored_on = result_sets.scored_on(arenas, text) if scores else []  # the benchmarks a score may be on, sifted once per sentence
         scorers = {id(e) for e in in_sent if (e.label_ in SUBJECT_TYPES or e in actors) and scores and e.end_char <= scores[-1][0]
-                   and result_names.may_score(e, sent, text)}  # who may have scored, read once for all the sentence's scores
+                   and e not in sets and result_names.may_score(e, sent, text)}  # who may have scored, read once for all the sentence's scores
         said: dict[int, list[str]] = {}  # who scored each of the sentence's scores so far, by index
         arenas_said: dict[int, Mention | None] = {}  # where each of them was scored
         benchmarks_said: dict[int, str | None] = {}  # and the benchmark given it
@@ -241,20 +231,28 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             if owner is None and close > 0 and text[max(sent.start_char, start - 2) : start].strip().endswith("("):
                 owner = next((e for e in in_sent if e.label_ in SUBJECT_TYPES and end < e.start_char and e.end_char <= close), None)  # "(31.8% of issues by GPT-4o)"
             unnamed = UNNAMED_OWNER.search(text[max(sent.start_char, start - 40) : start])
-            if owner is None and unnamed and not result_names.METRICS.fullmatch(unnamed.group(1)) and not COUNT_BEFORE.search(text, max(sent.start_char, start - 40), start):
+            if owner is None and unnamed and not result_names.METRICS.fullmatch(unnamed.group(1)) and not COUNT_BEFORE.search(text, max(sent.start_char, start - 60), start):
                 continue  # "close to recordings (4.38)": the score of something the paper does not name
+            if owner is None and text.endswith("at ", sent.start_char, start) and UNNAMED_AT.search(text, max(sent.start_char, start - 60), start):
+                continue
             listed = SCORES_LISTED.match(text[end : end + 60])
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
             following = FOR_OWNER.match(text[skip : skip + 28])  # "2.7% for a Conformer", "19.6 dB for FreeNeRF"
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
-            if not after_for and (of := OF_OWNER.match(text, end)) and result_arenas.compared_with(scores, index, text) is not None:
-                after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and e.start_char == of.end()]  # "compared to 65.1% of GPT-4o"
+            if not after_for and (of := OF_OWNER.match(text, end)) and (result_arenas.compared_with(scores, index, text) is not None or text.endswith("the ", sent.start_char, start)):
+                after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and e.start_char == of.end()]  # "compared to 65.1% of GPT-4o", "the 18.9% of X"
             compared = following is not None and not after_for and result_arenas.compared_with(scores, index, text) is not None
-            unlisted_for = following and not after_for and result_names.owner_after_for(text, skip + following.end(), sent.end_char, compared)
+            # "up from 33.2% for Agentless": the capitalised name that a change's start is given for owns it, as in a comparison
+            unlisted_for = following and not after_for and result_names.owner_after_for(
+                text, skip + following.end(), sent.end_char, compared or result_scores.named_start(text[max(sent.start_char, start - 40) : start], text[end : end + 40]))
             owners += [owner] if owner is not None else after_for[:1]
             compared_name = None if owner is not None else result_names.compared_in_parentheses(text, sent.start_char, start, spans_at)
-            if owner is not None and (owner.label_ in SUBJECT_TYPES or id(owner) in acting):
-                names = [owner.text]  # "surpasses GPT-4-Turbo (17.6%)"
+            if (proposed or found) and OURS_PAREN.match(text, end):
+                names = [proposed or found[0].subject]  # "from 23.4% (GPT-4o) to 41.8% (ours)": the paper's own work
+            elif owner is not None and (owner.label_ in SUBJECT_TYPES or id(owner) in acting):
+                names = [result_names.written_name(owner, text) or owner.text]  # "surpasses GPT-4-Turbo (17.6%)", "from 14.2% (Whisper large-v3)"
+            elif owner is None and (which := result_subjects.which_owners(scores, index, in_sent, text)):
+                names = [name(e) for e in which]  # "ahead of X and Y, which reach 0.861 and 0.858"
             elif owner is None and compared_name:
                 names = [compared_name]  # "above Contriever (47.5)", no entity covering Contriever
             elif after_for and not (subjects and result_names.measured_for(text, clause_start, start)):
@@ -276,7 +274,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             elif subjects:
                 names = [result_names.written_name(s, text) or name(s) for s in result_subjects.respectively(result_arenas.coordinated(subjects, text), scores, index, text)]
             elif WHILE_GERUND.search(text, max(sent.start_char, clause_start - 8), clause_start) and GERUND_START.match(text, clause_start) and (
-                    said or (result_names.METRICS.search(text, clause_start, start) and (earlier := [e for e in in_sent if id(e) in scorers and e.end_char <= clause_start]))):
+                    said or (result_names.METRICS.search(text, clause_start, min(sent.end_char, end + 40)) and (earlier := [e for e in in_sent if id(e) in scorers and e.end_char <= clause_start]))):
                 # "X lowers the gap from 0.091 to 0.018 while keeping an accuracy of 84.2%", "X improves FactCC by 6.2 points
                 # while keeping ROUGE-L at 36.9", a metric named: X keeps it
                 names = said[max(said)] if said else [name(earlier[-1])]
@@ -284,11 +282,19 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = said[max(said)]  # "X achieves 63.2 F1; with RoBERTa-large these rise to 65.5": X's scores
             elif (own := proposed or (found[0].subject if found else None)) and (
                     OURS.search(text[_reported_end(text, clause_start, start) : start]) or THE_PERFORMANCE.search(text[clause_start:start])
-                    or result_names.gerund_clause(text, sent.start_char, clause_start, start)):
+                    or result_names.gerund_clause(text, sent.start_char, clause_start, start) or (versus and start == versus.start(1) and not subjects)):
                 # where entity finding marked no method as proposed, the first to score is the paper's own; "our model" is the model
-                # the paper proposes, where it proposes a framework and a model ("We introduce X ... and train X-7B. Our model reaches")
-                names = [proposed_model if proposed_model and OUR_MODEL.search(text, clause_start, start) else own]
-            elif referred := result_names.referred_subject(text[clause_start:start], named_before(number)):
+                # the paper proposes, where it proposes a framework and a model ("We introduce X ... and train X-7B. Our model reaches");
+                # so is the first of a "vs." pair whose second is another's ("the gap is larger: 52.3% vs. 38.5% for Y")
+                # "X-7B is trained with GRPO. It achieves ...": "It" is the proposed name that opens the sentence before, if one does
+                # or, where none does, who scored the first result of the sentence before
+                it_is = None
+                if number and IT_OPENS.match(text, clause_start, start):
+                    opening = result_subjects.opening_subject(sents[number - 1], subject_ents, text)
+                    it_is = name(opening) if opening is not None else first_subject.get(number - 1)
+                names = [proposed_model if proposed_model and OUR_MODEL.search(text, clause_start, start) else
+                         it_is if any(e.name == it_is and e.role == "proposes" and e.type in SUBJECT_TYPES for e in entities) else own]
+            elif referred := result_names.referred_subject(text[clause_start:start], [c for c in named_before(number) if not is_baseline(c)] or named_before(number)):
                 names = [name(referred)]
             elif continued := result_names.continued_subject(sent_text, named_before(number), text):
                 names = [name(continued)]
@@ -298,31 +304,41 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [first_subject[last_scored]]
             elif not subjects and (later := result_subjects.scorer_after(scores, index, in_sent, text)) is not None:
                 names = [name(later)]  # "A Dice score of 0.891 on A and of 0.857 on B puts X ahead of Y": X's
+            elif not subjects and (carrier := next((e for e in in_sent if e.label_ in SUBJECT_TYPES and e.end_char <= start
+                                                    and CARRIED_BY.fullmatch(text, clause_start, e.start_char)), None)):
+                names = [name(carrier)]  # "Agents powered by GPT-4o achieve 30.2%": GPT-4o's agents, named for it
             else:
                 continue
             said[index] = names
             if owner is not None and owner.label_ in ARENA_TYPES and id(owner) not in acting:
                 arena = owner
+            elif refers_to_pair and (referred_arena := result_sets.former_or_latter(text, end, [e for e in ents if e.label_ in ARENA_TYPES and e.end_char < start])) is not None:
+                arena = referred_arena  # "82.5 mIoU on the former and 71.0 on the latter"
             else:
                 arena = ((result_arenas.paired_with_earlier(scores, index, arenas_said, text) if owner is not None or _names_no_arena(scores, index, arenas, arenas_said, text) else None)
                          or result_arenas.arena_for(scores, index, scored_on, text))
             if arena is None:  # "73.1% on ZH-EN", the split written before as "DBP15K ZH-EN"
                 arena = result_arenas.split_owner(text, end, [e for e in ents if e.label_ in ARENA_TYPES and e.end_char < end])
+            if arena is None and number and not arenas and "respectively" in sent_text:  # "... on A and B. X achieves 55.8 and 47.3, respectively."
+                arena = result_arenas.respectively_before(scores, index, text, [e for e in ents if e.label_ in ARENA_TYPES and sents[number - 1].start <= e.start
+                                                                                 and e.end <= sents[number - 1].end])
             arenas_said[index] = arena
-            setting = None if arena else result_names.setting(text, sent, start, end)
+            setting = None if arena else result_sets.setting(text, sent, start, end)
             if setting:
                 benchmark = setting
             else:
-                benchmark = result_names.with_variant(arena, text, name(arena)) if arena else (
+                benchmark = result_sets.with_variant(arena, text, name(arena)) if arena else (
                     None if preference else found[-1].benchmark if found else fallback_arena)  # a preference test needs no benchmark
             if result_arenas.averaged_away(scores, index, arena, arenas, text, clause_start, sent.end_char):
                 # "... on the 12 tasks of the Quill suite. It averages 61.2": over Quill, where no benchmark is named before it
                 # and no several benchmarks are named as what it is over ("over the five benchmarks")
                 benchmark = None if any(a.start_char < start for a in arenas) or OVER_SEVERAL.search(text, clause_start, sent.end_char) else suite_before(number, names)
             previous = max(benchmarks_said, default=None)  # the last score with a result, past a start of a change ("(from 27.9% for ...)")
-            if ((compared_name or (owner is not None and (result_names.compared_owner(owner, text) or COLON_SCORE.fullmatch(text, owner.end_char, start))))
+            # "narrowly beating o1 at 79.2%, and 97.1% on B": o1's score ends the comparison, whatever list the comma seems to start
+            compared_at = owner is not None and AT_SCORE.fullmatch(text, owner.end_char, start) and COMPARED_AT.search(text, max(sent.start_char, owner.start_char - 30), owner.start_char)
+            if ((compared_name or compared_at or (owner is not None and (result_names.compared_owner(owner, text) or COLON_SCORE.fullmatch(text, owner.end_char, start))))
                     and previous is not None
-                    and len(set(result_arenas.listed(scores, index, text))) == 1
+                    and (compared_at or len(set(result_arenas.listed(scores, index, text))) == 1)
                     and not any(scores[previous][1] <= a.start_char < start and a is not arenas_said.get(previous) for a in arenas)
                     and not (arena is not None and end < arena.start_char < text.find(")", end, sent.end_char))):  # "X (76.2 on A)" is on A
                 benchmark = benchmarks_said[previous]  # "an average of 75.8%, ahead of X (72.6%)": X's one score is on what it is compared with
