@@ -127,3 +127,8 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def results_of(abstract: str, title: str = "A method") -> set[tuple]:
+    """The (subject, benchmark, value) of each result extracted from one paper."""
+    return {(r.subject, r.benchmark, r.value) for r in extract_one(title, abstract).results}

@@ -19,7 +19,8 @@ from spacy.attrs import ID, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract import flags, folding, names, result_scores, results, roles, sentences  # noqa: F401  (register the components' factories)
+from kg.extract import flags, folding, result_scores, results, roles
+from kg.extract import names, sentences  # noqa: F401  (register the components' factories)
 from kg.extract.known import known_type
 from kg.extract.metric_names import is_metric
 from kg.extract.shapes import known_family

@@ -251,7 +251,9 @@ POSSESSIVE_METRIC = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?" + METRICS.p
 
 # "ahead of GraphMVP (72.6%) and GEM (74.1%)": a name compared with, its score in parentheses, is who scored it.
 # So is each name of a list of them: "ahead of A (72.6%) and B (74.1%)", not "on A (94.4%), B (93.7%)".
-COMPARED_OWNER_BEFORE = re.compile(r"\b(?:above|below|than|ahead of|behind|over|outperforming|surpassing|exceeding|beating|against|versus|vs\.?)\s+"
+# The words before a name compared with.
+COMPARED_WORDS = r"above|below|than|ahead of|behind|over|outperforming|surpassing|exceeding|beating|against|versus|vs\.?"
+COMPARED_OWNER_BEFORE = re.compile(rf"\b(?:{COMPARED_WORDS})\s+"
                                    r"(?:the\s+)?(?:[^()]{1,40}?\(\s*~?[\d.]+%?\s*\)\s*(?:,\s*and|,|and)\s+)*$", re.I)
 PAREN_SCORE = re.compile(r"\s*\(\s*~?\d")
 

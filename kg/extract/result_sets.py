@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.mentions import Mention, Sentence
+from kg.extract.mentions import Mention, Sentence, norm
 
 # A setting the sentence names in plain words when it names no benchmark: "75.1% accuracy in zero-shot screenshot
 # grounding", "97% in our in-domain test environment", "In real-world booking scenarios, ... 81.7%". The guidelines tie the score to where it was measured, named or not.
@@ -41,15 +41,8 @@ def benchmarks_referred(arenas: list[Mention], start: int, after: str, count: in
     """The `count` benchmarks named before `start` that "on the two benchmarks" in `after` refers to, in order."""
     if count < 2 or not THE_BENCHMARKS.match(after):
         return None
-    distinct: list[Mention] = []
-    for arena in (a for a in arenas if a.end_char <= start):
-        if all(norm_text(arena) != norm_text(d) for d in distinct):
-            distinct.append(arena)
+    distinct = _distinct([a for a in arenas if a.end_char <= start])
     return distinct[-count:] if len(distinct) >= count else None
-
-
-def norm_text(span: Mention) -> str:
-    return (span.id_ or span.text).casefold()
 
 
 # "It achieves 82.5 mIoU on the former and 71.0 on the latter": the first or the second of the last two benchmarks named.
@@ -59,21 +52,23 @@ FORMER_LATTER = re.compile(r"\s*(?:[\w@-]+\s+){0,2}?(?:on|in|for)\s+the\s+(forme
 def former_or_latter(text: str, end: int, arenas: list[Mention]) -> Mention | None:
     """The benchmark of `arenas` (those named before, in order) that "on the former" or "on the latter" after `end` refers to."""
     said = FORMER_LATTER.match(text, end)
-    if said is None:
+    distinct = _distinct(arenas) if said else []
+    if len(distinct) < 2:
         return None
-    distinct: list[Mention] = []
-    for arena in reversed(arenas):
-        if all(norm_text(arena) != norm_text(d) for d in distinct):
-            distinct.insert(0, arena)
-        if len(distinct) == 2:
-            return distinct[0] if said.group(1).lower() == "former" else distinct[1]
-    return None
+    return distinct[-2] if said.group(1).lower() == "former" else distinct[-1]
+
+
+def _distinct(arenas: list[Mention]) -> list[Mention]:
+    """Each benchmark of `arenas` once, at its last mention, in text order: what "the two benchmarks" or "the latter" counts back over."""
+    last = {norm(a.id_ or a.text): a for a in arenas}
+    return sorted(last.values(), key=lambda a: a.start_char)
 
 
 # "the Lean4 version of MiniF2F-Test", "the hardest PB_T50_RS variant of ScanObjectNN": the score is on the second name.
 # So is "the ObjectNav task of HM3D" on HM3D; not "the 57 Atari 2600 games of the ALE", where the games have a name of their own.
 _PART = r"(?:version|variant|split|subset|portion|part|track|setting|level|partition|configuration|task)"
 PART_OF = re.compile(rf"^\s*{_PART}\s+of\b", re.I)
+# "of" before a name, which a part is of, or whose score a compared score is ("compared to 65.1% of GPT-4o": `results`).
 PART_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")
 # "on the PB_T50_RS variant of ScanObjectNN": a name after a part of it is a set scored on, whatever its type.
 # "the 51 classification datasets of TabZilla": TabZilla, whatever type it was found as.

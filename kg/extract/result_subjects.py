@@ -19,6 +19,7 @@ import re
 
 from kg.extract import result_arenas
 from kg.extract.mentions import Mention, Sentence
+from kg.extract.result_names import COMPARED_WORDS
 
 SUBJECT_TYPES = {"Model", "Method"}
 
@@ -39,17 +40,14 @@ SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
 # "close to ground-truth recordings at 4.45", "than human raters at 4.5": a score "at" plain words compared with, no one named.
 UNNAMED_AT = re.compile(r"\b(?:close to|than|against|versus|vs\.?|compared (?:with|to)|behind|below|above|matching)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\s+at\s+~?$")
-PAREN_AFTER = re.compile(r"^\s*\(\s*$")
 # "ahead of DREEAM at 64.20 F1": a score written after a name and "at" is that name's.
 AT_SCORE = re.compile(r"\s+at\s+~?")
 # "narrowly beating o1 at 79.2%": a name compared with, its score after "at", scored on what it is compared on.
-COMPARED_AT = re.compile(r"\b(?:above|below|than|ahead of|behind|over|outperforming|surpassing|exceeding|beating|against|versus|vs\.?|trailing)\s+(?:the\s+)?$", re.I)
+COMPARED_AT = re.compile(rf"\b(?:{COMPARED_WORDS}|trailing)\s+(?:the\s+)?$", re.I)
 # "Agents powered by GPT-4o achieve": plain words for who scored, named for the model they are built on.
 CARRIED_BY = re.compile(r"\W*(?:[A-Za-z][a-z-]*\s+){1,3}(?:powered by|based on|built on|driven by)\s+(?:the\s+)?")
 # "a 3.3-point gain over X, which scores 37.9": a score a relative clause gives a name is that name's.
 WHICH_SCORES = re.compile(r",?\s+(?:which|who|that)\s+(?:\w+ly\s+)?(?:scores|reaches|achieves|obtains|attains|gets|records)\s+(?:only\s+)?~?")
-# "compared to 65.1% of GPT-4o": a compared score "of" a name is that name's.
-OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
 # "human performance of 89.0%", "while humans reach 95.2%": a score of people, not of a model.
 HUMAN_SCORE = re.compile(r"\bhumans?(?:\s+(?:performance|accuracy|experts?|annotators?|baseline|level|raters?))?\s+(?:of|at|is|are|reach\w*|achiev\w*|scor\w*|gets?)\s+~?$", re.I)
 # "0.452 (DLA: 0.431, PBM: 0.418)": a score after a name and a colon is that name's, on the benchmark of the score before.

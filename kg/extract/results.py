@@ -49,7 +49,7 @@ import re
 
 from kg.extract import folding, result_arenas, result_names, result_scores, result_sets, result_subjects, result_unlisted
 from kg.extract.mentions import Mention, Sentence, norm
-from kg.extract.result_subjects import (AT_SCORE, CARRIED_BY, COLON_SCORE, COMPARED_AT, COUNT_BEFORE, FOR_OWNER, HUMAN_SCORE, OF_OWNER, PAREN_AFTER,
+from kg.extract.result_subjects import (AT_SCORE, CARRIED_BY, COLON_SCORE, COMPARED_AT, COUNT_BEFORE, FOR_OWNER, HUMAN_SCORE,
                                        POSSESSIVE_SCORE, SCORES_LISTED, SUBJECT_TYPES, UNNAMED_AT, UNNAMED_FOR, UNNAMED_OWNER, WHICH_SCORES)
 from kg.records import Entity, Result
 
@@ -224,7 +224,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                     head := next((e for e in in_sent if e.label_ in SUBJECT_TYPES and HEAD_WITH.fullmatch(text, e.end_char, owner.start_char)), None)):
                 owner = head  # "Swin-T with UperNet (44.5 mIoU)": the model the component is added to scored
             owner = owner or next((e for e in in_sent if e.label_ in SUBJECT_TYPES and (
-                (PAREN_AFTER.match(text[end : e.start_char]) and not text.startswith(":", e.end_char)) or AT_SCORE.fullmatch(text, e.end_char, start)
+                (result_arenas.PAREN_ALIAS.match(text[end : e.start_char]) and not text.startswith(":", e.end_char)) or AT_SCORE.fullmatch(text, e.end_char, start)
                 or POSSESSIVE_SCORE.fullmatch(text, e.end_char, start) or COLON_SCORE.fullmatch(text, e.end_char, start)
                 or WHICH_SCORES.fullmatch(text, e.end_char, start))), None)
             close = text.find(")", end, sent.end_char)
@@ -239,7 +239,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             skip = end + (listed.end() if listed else 0)  # "2.7% and 5.9% for a Conformer"
             following = FOR_OWNER.match(text[skip : skip + 28])  # "2.7% for a Conformer", "19.6 dB for FreeNeRF"
             after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and following and e.start_char == skip + following.end()]
-            if not after_for and (of := OF_OWNER.match(text, end)) and (result_arenas.compared_with(scores, index, text) is not None or text.endswith("the ", sent.start_char, start)):
+            if not after_for and (of := result_sets.PART_NEXT.match(text, end)) and (result_arenas.compared_with(scores, index, text) is not None or text.endswith("the ", sent.start_char, start)):
                 after_for = [e for e in in_sent if e.label_ in SUBJECT_TYPES and e.start_char == of.end()]  # "compared to 65.1% of GPT-4o", "the 18.9% of X"
             compared = following is not None and not after_for and result_arenas.compared_with(scores, index, text) is not None
             # "up from 33.2% for Agentless": the capitalised name that a change's start is given for owns it, as in a comparison
