@@ -42,6 +42,18 @@ TRAINED_OR_TESTED = re.compile(
 ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\w*|explor\w*|operat\w*|manipulat\w*|deploy\w*)\b", re.I)
 # "experiments in X", "evaluated in X": the guidelines' "experiments in Minecraft" (on a dataset, in a world).
 EXPERIMENTS_IN = re.compile(r"\b(experiments?|experimental(ly)?|empirically|evaluat\w*|tested|deployed)\s*(conducted\s*)?$", re.I)
+# "trained in X" where the sentence speaks of agents or of success ("a policy trained in X reaches a 73% success rate"),
+# and "a success rate of 41% in X": a world the agent learns or acts in (not "models trained in X match rankings").
+TRAINED_IN = re.compile(r"\btrained\s*$", re.I)
+SUCCESS = re.compile(r"\bsuccess", re.I)
+SUCCESS_IN = re.compile(r"\bsuccess(es| rates?)?( of [\d.]+\s*%?)?\s*$", re.I)
+# Words of a suite scored against references: what a sentence with them reports is scored on is a Benchmark, agents or
+# not ("the agent solves 41% of the problems", "pass@1 on X", "accuracy on X", "questions with reference answers").
+REFERENCED = re.compile(
+    r"\b(questions?|problems|test cases|unit tests|references?|ground[- ]truth|exact match|pass@\d+|accuracy|multiple-choice)\b", re.I
+)
+# A clause after a name that has agents act in it: "X, where the agent interacts with a simulated customer", "X, in which robots ...".
+WHERE_ACTING = re.compile(r"^,\s*(where|wherein|in which)\b", re.I)
 # Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X", "preferred over X".
 # A decimal is no sentence's end: "improves Recall@20 to 0.512 and 0.731, over X".
 COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin|preferred)\b(?:[^.;]|\.\d)*$", re.I)
@@ -82,7 +94,7 @@ DATA_NOUNS = {"images", "scenes", "samples", "examples", "questions", "problems"
 # Verbs after a name that say what it holds ("X contains 10K images"), and what a collection of data counts.
 HOLDS = {"contains", "consists", "comprises", "includes", "covers", "holds", "spans"}
 COUNTED_DATA = DATA_NOUNS - DATA_PARTICIPLES | {
-    "classes", "categories", "hours", "subjects", "patients", "speakers", "labels", "graphs", "molecules", "proteins", "problems"}
+    "screenshots", "photographs", "photos", "tables", "programs", "proofs", "statements", "trajectories", "classes", "categories", "hours", "subjects", "patients", "speakers", "labels", "graphs", "molecules", "proteins", "problems"}
 # Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
 MODEL_VERBS = {
     "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
@@ -164,6 +176,8 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
         following = doc[i + 1].lower_ if i + 1 < n else ""
         if word in {"-", "–"} and (t := HEAD_TYPE.get(following)):
             return t
+        if word == "," and _where_acting(doc, i):
+            return "Environment"  # "X, where the agent interacts with a simulated customer": a world the agent acts in
         if word in {",", "(", ":"} and _counted_data(doc, i + 1) or lower in HOLDS and _counted_data(doc, i + 1 + (following == "of"), 4):
             return "Benchmark"  # "X, 48K problems with tests", "X consists of 1,000 object classes": a collection of data
         described = i + 2 < n and word in {",", "(", ":"} and following in {"a", "an", "the", "our", "two", "three", "four", "both"}
@@ -181,6 +195,8 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
                 if not described and token.lower_ in TITLE_MODEL_HEADS and _titled_model(doc, start, end, i + 1, token.i):
                     return "Model"  # the title's "X: An On-Device Language Model for Planning"
                 if token.lower_ == "of" and doc[token.i - 1].lower_ in GROUPS:
+                    if _counted_data(doc, token.i + 1, 2):
+                        return "Benchmark"  # "X, an unseen collection of 2,000 clinical photographs"
                     continue  # "X, a family of open-weight models": the group's members are the head
                 if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
                     break
@@ -201,6 +217,15 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
+
+
+def _where_acting(doc: Doc, comma: int) -> bool:
+    """A clause after the comma at `comma` says that agents act in the name before it: "X, where the agent interacts
+    with a simulated customer", "X, in which robots stack blocks" (read to the end of the clause, at most 16 words)."""
+    if comma + 1 >= len(doc) or doc[comma + 1].lower_ not in {"where", "wherein", "in"}:
+        return False
+    clause = doc[comma : min(comma + 17, len(doc))].text.split(".")[0].split(";")[0]
+    return bool(WHERE_ACTING.match(clause) and AGENTS.search(clause) and ACTING.search(clause))
 
 
 def _titled_model(doc: Doc, start: int, end: int, first: int, head: int) -> bool:
@@ -359,21 +384,24 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
         sentence = text[sent_start : sent_end if sent_end > 0 else None]
         agents = bool(AGENTS.search(sentence))
         acting = agents and bool(ACTING.search(sentence)) or bool(ROLLOUTS.search(sentence))
-        sentences[sent_start] = (agents, acting, bool(EVALUATION_WORDS.search(sentence)))
-    agents, acting, evaluation = sentences[sent_start]
+        referenced = acting and bool(REFERENCED.search(sentence))
+        sentences[sent_start] = (agents, acting, bool(EVALUATION_WORDS.search(sentence)), referenced, bool(SUCCESS.search(sentence)))
+    agents, acting, evaluation, referenced, succeeds = sentences[sent_start]
     before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
     if word == "with":
         return "Environment" if INTERACTS.search(before) and (agents or acting) else None  # "the agent interacts with X", not "users interact with X"
     if word == "over" and COMPARED_OVER.search(before):
         return None  # "improves the CRPS over X", "gains over X": what is compared with, not scored on
     if word == "in":
-        if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before) or TASKS_IN.search(before):
+        if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before) or TASKS_IN.search(before) or SUCCESS_IN.search(before):
             return "Environment"  # "agents navigate in X", "we show empirically in X", "device control tasks in X": a world
+        if TRAINED_IN.search(before) and (agents or succeeds):
+            return "Environment"  # "the policy is trained in X and reaches a 73% success rate"
         return "Benchmark" if not acting and PERFORMS.search(before) else None  # "performs better in X"
     if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
         return "Environment" if agents else None  # "agents play NetHack"
     if i > 1 and (doc[i - 2].lower_ in NOT_ARENA_BEFORE or word == "on" and doc[i - 2].lower_ in IMPROVES):
         return None
     if evaluation or TRAINED_OR_TESTED.search(before):
-        return "Environment" if acting else "Benchmark"
+        return "Environment" if acting and not referenced else "Benchmark"  # "pass@1 on X" is scored against references, agents or not
     return None

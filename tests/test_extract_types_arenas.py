@@ -1,0 +1,52 @@
+"""The guidelines' line between a Benchmark and an Environment, read from the words around unknown names (names invented).
+
+A suite whose items are scored against references is a Benchmark even where agents run on it; a world an agent
+acts in (a simulator, a game, an app, a robot) is an Environment.
+"""
+
+from conftest import types_of
+
+
+def test_a_clause_that_has_the_agent_act_in_a_name_makes_it_an_environment():
+    found = types_of(
+        "Agents that sell",
+        "In QuorDesk, where the agent interacts with a simulated buyer over many turns, our method doubles the success rate.",
+    )
+    assert found.get("QuorDesk") == "Environment"
+    kept = types_of("Reading charts", "We report accuracy on ChartPel, where questions ask for one value of a chart.")
+    assert kept.get("ChartPel") == "Benchmark"
+
+
+def test_a_policy_trained_in_a_name_with_a_success_rate_is_trained_in_a_world():
+    found = types_of(
+        "Kitchen robots",
+        "VellaPol is trained in BrisCasa and reaches an 81% success rate on twelve kitchen tasks.",
+    )
+    assert found.get("BrisCasa") == "Environment"
+    kept = types_of("Ranking feedback", "Rankings of models trained in TollHaven match rankings of models trained on human data.")
+    assert kept.get("TollHaven") != "Environment"
+
+
+def test_a_success_rate_in_a_name_is_measured_in_a_world():
+    found = types_of("Web agents", "Our method reaches a success rate of 41.2% in DravVik, up from 33.5%.")
+    assert found.get("DravVik") == "Environment"
+
+
+def test_an_apposition_that_counts_items_of_data_makes_a_benchmark():
+    found = types_of(
+        "Grounding clicks",
+        "We build SnarLet, 2,400 screenshots paired with reference click targets, and test on QuimDerm, an unseen "
+        "collection of 2,000 clinical photographs.",
+    )
+    assert found.get("SnarLet") == "Benchmark"
+    assert found.get("QuimDerm") == "Benchmark"
+
+
+def test_what_agents_are_scored_on_against_references_is_a_benchmark():
+    found = types_of(
+        "Tool agents",
+        "Our agents interact with tools and reach 58.2% exact match on TorVane and 71.0% pass@1 on WemBric.",
+    )
+    assert found.get("TorVane") == "Benchmark" and found.get("WemBric") == "Benchmark"
+    kept = types_of("Web agents", "Our agents interact with live websites and complete 64.8% of tasks on HalVane.")
+    assert kept.get("HalVane") == "Environment"
