@@ -50,3 +50,13 @@ def test_what_agents_are_scored_on_against_references_is_a_benchmark():
     assert found.get("TorVane") == "Benchmark" and found.get("WemBric") == "Benchmark"
     kept = types_of("Web agents", "Our agents interact with live websites and complete 64.8% of tasks on HalVane.")
     assert kept.get("HalVane") == "Environment"
+
+
+def test_in_a_paper_on_agents_acting_what_a_clause_scores_against_references_stays_a_benchmark():
+    found = types_of(
+        "Exploration bonuses for curious policies",
+        "We train policies with reinforcement learning over many episodes. The policy reaches 71% accuracy on ZelPuzzle "
+        "and a return of 500 on KrillRun. We also train on 40K problems drawn from the ArkMath-9K and PlumMath-CoT collections.",
+    )
+    assert found.get("ZelPuzzle") == "Benchmark" and found.get("PlumMath-CoT") == "Benchmark"
+    assert found.get("KrillRun") == "Environment"  # the next clause speaks of returns, not of references

@@ -52,6 +52,8 @@ SUCCESS_IN = re.compile(r"\bsuccess(es| rates?)?( of [\d.]+\s*%?)?\s*$", re.I)
 REFERENCED = re.compile(
     r"\b(questions?|problems|test cases|unit tests|references?|ground[- ]truth|exact match|pass@\d+|accuracy|multiple-choice)\b", re.I
 )
+# Where a clause ends: a full stop, or a comma or "and" before a lower-case word (not "A, B and C", a list).
+CLAUSE_BREAK = re.compile(r"\. |[,;] (?=[a-z])| and (?=[a-z])")
 # A clause after a name that has agents act in it: "X, where the agent interacts with a simulated customer", "X, in which robots ...".
 WHERE_ACTING = re.compile(r"^,\s*(where|wherein|in which)\b", re.I)
 # Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X", "preferred over X".
@@ -219,6 +221,16 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
     return t
 
 
+def referenced(text: str, start: int, end: int) -> bool:
+    """The clause of `text` around characters `start` to `end` scores against references: "pass@1 on X", "on X the
+    agent answers 71% of the questions" ("and on Y it survives 40 episodes" is the next clause, of a world; "problems
+    from A and B collections" one list)."""
+    lead = max(0, start - 160)
+    first = max((m.end() for m in CLAUSE_BREAK.finditer(text, lead, start)), default=lead)
+    last = CLAUSE_BREAK.search(text, end, end + 160)
+    return bool(REFERENCED.search(text, first, last.start() if last else end + 160))
+
+
 def _where_acting(doc: Doc, comma: int) -> bool:
     """A clause after the comma at `comma` says that agents act in the name before it: "X, where the agent interacts
     with a simulated customer", "X, in which robots stack blocks" (read to the end of the clause, at most 16 words)."""
@@ -384,9 +396,8 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
         sentence = text[sent_start : sent_end if sent_end > 0 else None]
         agents = bool(AGENTS.search(sentence))
         acting = agents and bool(ACTING.search(sentence)) or bool(ROLLOUTS.search(sentence))
-        referenced = acting and bool(REFERENCED.search(sentence))
-        sentences[sent_start] = (agents, acting, bool(EVALUATION_WORDS.search(sentence)), referenced, bool(SUCCESS.search(sentence)))
-    agents, acting, evaluation, referenced, succeeds = sentences[sent_start]
+        sentences[sent_start] = (agents, acting, bool(EVALUATION_WORDS.search(sentence)), bool(SUCCESS.search(sentence)))
+    agents, acting, evaluation, succeeds = sentences[sent_start]
     before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
     if word == "with":
         return "Environment" if INTERACTS.search(before) and (agents or acting) else None  # "the agent interacts with X", not "users interact with X"
@@ -403,5 +414,5 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
     if i > 1 and (doc[i - 2].lower_ in NOT_ARENA_BEFORE or word == "on" and doc[i - 2].lower_ in IMPROVES):
         return None
     if evaluation or TRAINED_OR_TESTED.search(before):
-        return "Environment" if acting and not referenced else "Benchmark"  # "pass@1 on X" is scored against references, agents or not
+        return "Environment" if acting and not referenced(text, doc[i - 1].idx, doc[end - 1].idx) else "Benchmark"
     return None
