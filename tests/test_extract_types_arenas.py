@@ -60,3 +60,10 @@ def test_in_a_paper_on_agents_acting_what_a_clause_scores_against_references_sta
     )
     assert found.get("ZelPuzzle") == "Benchmark" and found.get("PlumMath-CoT") == "Benchmark"
     assert found.get("KrillRun") == "Environment"  # the next clause speaks of returns, not of references
+
+
+def test_a_collection_or_a_split_right_after_a_name_calls_it_data():
+    found = types_of("Text recognition", "The KelpVox collection holds curved text, and GlyphRead reads it well.")
+    assert found.get("KelpVox") == "Benchmark" and found.get("GlyphRead") == "Method"
+    split = types_of("Code agents", "Scores for PolyKern test split are lower, and MarlDoc validation set is harder.")
+    assert split.get("PolyKern") == "Benchmark" and split.get("MarlDoc") == "Benchmark"

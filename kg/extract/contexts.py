@@ -52,6 +52,10 @@ SUCCESS_IN = re.compile(r"\bsuccess(es| rates?)?( of [\d.]+\s*%?)?\s*$", re.I)
 REFERENCED = re.compile(
     r"\b(questions?|problems|test cases|unit tests|references?|ground[- ]truth|exact match|pass@\d+|accuracy|multiple-choice)\b", re.I
 )
+# Words right after a name that call it data, and the kinds of split: "the Union14M-L collection", "PolyRepo-Lite test split".
+DATA_AFTER_NAME = {"collection", "collections"}
+SPLIT_KINDS = {"test", "validation", "dev", "val", "eval", "evaluation", "training", "train", "held-out"}
+SPLITS = {"set", "sets", "split", "splits", "subset", "subsets"}
 # Where a clause ends: a full stop, or a comma or "and" before a lower-case word (not "A, B and C", a list).
 CLAUSE_BREAK = re.compile(r"\. |[,;] (?=[a-z])| and (?=[a-z])")
 # A clause after a name that has agents act in it: "X, where the agent interacts with a simulated customer", "X, in which robots ...".
@@ -164,6 +168,8 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
         lower = doc[i].lower_
         if HEAD_TYPE.get(lower) and not (lower in VERB_HEADS and i + 1 < n and doc[i + 1].lower_ in VERB_OBJECTS):
             return last_head(doc, i)  # not the verb: "X sets a new state of the art", "X models each relation as a rotation"
+        if lower in DATA_AFTER_NAME or lower in SPLIT_KINDS and i + 1 < n and doc[i + 1].lower_ in SPLITS:
+            return "Benchmark"  # "the X collection", "X test split", "X validation set", with or without an article
         if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
             t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)
         ):
