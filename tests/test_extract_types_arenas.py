@@ -67,3 +67,21 @@ def test_a_collection_or_a_split_right_after_a_name_calls_it_data():
     assert found.get("KelpVox") == "Benchmark" and found.get("GlyphRead") == "Method"
     split = types_of("Code agents", "Scores for PolyKern test split are lower, and MarlDoc validation set is harder.")
     assert split.get("PolyKern") == "Benchmark" and split.get("MarlDoc") == "Benchmark"
+
+
+def test_a_framework_of_evaluation_is_a_benchmark_and_a_framework_for_planning_is_a_method():
+    found = types_of(
+        "Tutors",
+        "We introduce TutorMeter, the first dynamic evaluation framework for assessing tutoring agents. We also "
+        "introduce TutorPlan, a planning framework for tutoring agents.",
+    )
+    assert found.get("TutorMeter") == "Benchmark" and found.get("TutorPlan") == "Method"
+    kit = types_of("Tutors", "All agents are scored with the TutorMeter evaluation toolkit.")
+    assert kit.get("TutorMeter") == "Benchmark"
+
+
+def test_a_world_named_benchmark_scored_against_references_is_a_benchmark():
+    found = types_of("Quizzes", "Accuracy on the QuizWorld benchmark rises to 71% with our prompting method.")
+    assert found.get("QuizWorld") == "Benchmark"
+    kept = types_of("Shops", "On the ShopArena benchmark, where the agent interacts with sellers, the success rate rises to 71%.")
+    assert kept.get("ShopArena") == "Environment"

@@ -56,6 +56,9 @@ REFERENCED = re.compile(
 DATA_AFTER_NAME = {"collection", "collections"}
 SPLIT_KINDS = {"test", "validation", "dev", "val", "eval", "evaluation", "training", "train", "held-out"}
 SPLITS = {"set", "sets", "split", "splits", "subset", "subsets"}
+# A framework of evaluation after a name, in its compound or its apposition: "X evaluation framework", "X, an automated
+# benchmarking toolkit" (up to 60 characters of one phrase between).
+EVALUATION_SUITE = re.compile(r"[^.;:()]{0,60}?\b(evaluation|benchmarking|assessment)\s+(frameworks?|toolkits?|protocols?|harness|platforms?)\b", re.I)
 # Where a clause ends: a full stop, or a comma or "and" before a lower-case word (not "A, B and C", a list).
 CLAUSE_BREAK = re.compile(r"\. |[,;] (?=[a-z])| and (?=[a-z])")
 # A clause after a name that has agents act in it: "X, where the agent interacts with a simulated customer", "X, in which robots ...".
@@ -158,10 +161,19 @@ def listed_clause_type(doc: Doc, orth: numpy.ndarray, end: int, ends: dict[int, 
 
 
 def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
-    """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X".
+    """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X"; a framework
+    of evaluation is a benchmark ("X, the first dynamic evaluation framework for persona agents", "the X evaluation toolkit").
 
     The tokens after the name are read once each: this runs for every name the lists do not type.
     """
+    t = _head_type(doc, orth, start, end, ends)
+    if t == "Method" and end < len(doc) and EVALUATION_SUITE.match(doc.text, doc[end].idx):
+        return "Benchmark"
+    return t
+
+
+def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
+    """`head_type` but for frameworks of evaluation."""
     n = len(doc)
     i, word = _list_end(doc, end, ends)
     if i < n:

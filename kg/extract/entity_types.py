@@ -329,7 +329,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         counts = votes.get(key)
         head_types = headed.get(key, set())
         internal = _internal_type(name)
-        if internal == "Environment" and key not in called_data:
+        if internal == "Environment" and key not in called_data and not (head_types == {"Benchmark"} and key in data):
             c.label = internal  # an agent benchmark built around a world (`BoxingGym`) is an Environment
         elif counts and internal == "Benchmark" and NAMED_DATA.search(name):
             c.label = internal  # `Computational Reproducibility Agent Benchmark` says what it is
