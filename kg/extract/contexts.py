@@ -46,7 +46,7 @@ EXPERIMENTS_IN = re.compile(r"\b(experiments?|experimental(ly)?|empirically|eval
 # and "a success rate of 41% in X": a world the agent learns or acts in (not "models trained in X match rankings").
 TRAINED_IN = re.compile(r"\btrained\s*$", re.I)
 SUCCESS = re.compile(r"\bsuccess", re.I)
-SUCCESS_IN = re.compile(r"\bsuccess(es| rates?)?( of [\d.]+\s*%?)?\s*$", re.I)
+SUCCESS_IN = re.compile(r"success(es| rates?)?( of [\d.]+\s*%?)?\s*$", re.I)
 # Words of a suite scored against references: what a sentence with them reports is scored on is a Benchmark, agents or
 # not ("the agent solves 41% of the problems", "pass@1 on X", "accuracy on X", "questions with reference answers").
 REFERENCED = re.compile(
@@ -167,7 +167,7 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
     The tokens after the name are read once each: this runs for every name the lists do not type.
     """
     t = _head_type(doc, orth, start, end, ends)
-    if t == "Method" and end < len(doc) and EVALUATION_SUITE.match(doc.text, doc[end].idx):
+    if t == "Method" and EVALUATION_SUITE.match(doc[end : end + 12].text):
         return "Benchmark"
     return t
 
@@ -247,6 +247,12 @@ def referenced(text: str, start: int, end: int) -> bool:
     first = max((m.end() for m in CLAUSE_BREAK.finditer(text, lead, start)), default=lead)
     last = CLAUSE_BREAK.search(text, end, end + 160)
     return bool(REFERENCED.search(text, first, last.start() if last else end + 160))
+
+
+def _sentence_of(text: str, sent_start: int, at: int) -> str:
+    """The sentence of `text` that starts at `sent_start` and holds character `at`."""
+    sent_end = text.find(". ", at)
+    return text[sent_start : sent_end if sent_end > 0 else None]
 
 
 def _where_acting(doc: Doc, comma: int) -> bool:
@@ -410,12 +416,11 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
         return None
     sent_start = max(0, text.rfind(". ", 0, doc[start].idx))
     if sent_start not in sentences:
-        sent_end = text.find(". ", doc[start].idx)
-        sentence = text[sent_start : sent_end if sent_end > 0 else None]
+        sentence = _sentence_of(text, sent_start, doc[start].idx)
         agents = bool(AGENTS.search(sentence))
         acting = agents and bool(ACTING.search(sentence)) or bool(ROLLOUTS.search(sentence))
-        sentences[sent_start] = (agents, acting, bool(EVALUATION_WORDS.search(sentence)), bool(SUCCESS.search(sentence)))
-    agents, acting, evaluation, succeeds = sentences[sent_start]
+        sentences[sent_start] = (agents, acting, bool(EVALUATION_WORDS.search(sentence)))
+    agents, acting, evaluation = sentences[sent_start]
     before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
     if word == "with":
         return "Environment" if INTERACTS.search(before) and (agents or acting) else None  # "the agent interacts with X", not "users interact with X"
@@ -424,7 +429,7 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
     if word == "in":
         if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before) or TASKS_IN.search(before) or SUCCESS_IN.search(before):
             return "Environment"  # "agents navigate in X", "we show empirically in X", "device control tasks in X": a world
-        if TRAINED_IN.search(before) and (agents or succeeds):
+        if TRAINED_IN.search(before) and (agents or SUCCESS.search(_sentence_of(text, sent_start, doc[start].idx))):
             return "Environment"  # "the policy is trained in X and reaches a 73% success rate"
         return "Benchmark" if not acting and PERFORMS.search(before) else None  # "performs better in X"
     if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
