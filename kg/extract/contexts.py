@@ -59,6 +59,7 @@ SPLITS = {"set", "sets", "split", "splits", "subset", "subsets"}
 # A framework of evaluation after a name, in its compound or its apposition: "X evaluation framework", "X, an automated
 # benchmarking toolkit" (up to 60 characters of one phrase between).
 EVALUATION_SUITE = re.compile(r"[^.;:()]{0,60}?\b(evaluation|benchmarking|assessment)\s+(frameworks?|toolkits?|protocols?|harness|platforms?)\b", re.I)
+EVALUATION_IDS = {get_string_id(w) for w in ("evaluation", "Evaluation", "benchmarking", "Benchmarking", "assessment", "Assessment")}
 # Where a clause ends: a full stop, or a comma or "and" before a lower-case word (not "A, B and C", a list).
 CLAUSE_BREAK = re.compile(r"\. |[,;] (?=[a-z])| and (?=[a-z])")
 # A clause after a name that has agents act in it: "X, where the agent interacts with a simulated customer", "X, in which robots ...".
@@ -167,7 +168,7 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
     The tokens after the name are read once each: this runs for every name the lists do not type.
     """
     t = _head_type(doc, orth, start, end, ends)
-    if t == "Method" and EVALUATION_SUITE.match(doc[end : end + 12].text):
+    if t == "Method" and not EVALUATION_IDS.isdisjoint(orth[end : end + 12].tolist()) and EVALUATION_SUITE.match(doc[end : end + 12].text):
         return "Benchmark"
     return t
 
