@@ -85,3 +85,13 @@ def test_a_world_named_benchmark_scored_against_references_is_a_benchmark():
     assert found.get("QuizWorld") == "Benchmark"
     kept = types_of("Shops", "On the ShopArena benchmark, where the agent interacts with sellers, the success rate rises to 71%.")
     assert kept.get("ShopArena") == "Environment"
+
+
+def test_a_capitalised_word_after_on_with_a_score_right_after_it_is_what_was_scored_on():
+    found = types_of(
+        "Session recommendation",
+        "On KelpShop SessRank reaches a P@20 of 56.1 and on Quellby 38.7, while on Brannock it loses 2.1% to SR-GNN. "
+        "It also reaches 71.2 mIoU on Area 5 of PointHall.",
+    )
+    assert found.get("Quellby") == "Benchmark"
+    assert "Area" not in found and "Area 5" not in found  # a part's number, not a score
