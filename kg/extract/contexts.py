@@ -18,10 +18,17 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import lexicon
+from kg.extract.arena_clauses import ACTING, AGENTS, SUCCESS_IN, called_data, evaluation_suite, referenced, trained_in_world, where_acting
 from kg.extract.boundaries import citation_end
 from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS
 from kg.extract.mentions import norm
-from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, counted_set, last_head, list_head_type
+from kg.extract.noun_phrases import (
+    COMPOUND_STOPS,
+    compound_head,
+    counted_set,
+    last_head,
+    list_head_type,
+)
 from kg.extract.trained import CLAUSE_STARTS, clause_type, trained_head
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
@@ -38,38 +45,13 @@ TRAINED_OR_TESTED = re.compile(
     r"\b((pre-?)?train\w*|fine-?tun\w*|evaluat\w*|test\w*|benchmark\w*|accuracy|performance|results?|scores?|points?|experiments?|validat\w*|assess\w*|measur\w*)\b(?!.*[.;:])",
     re.I,
 )
-# A sentence about agents acting makes the place they act in an Environment: "agents navigate in X", "we train agents to play X".
-ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\w*|explor\w*|operat\w*|manipulat\w*|deploy\w*)\b", re.I)
 # "experiments in X", "evaluated in X": the guidelines' "experiments in Minecraft" (on a dataset, in a world).
 EXPERIMENTS_IN = re.compile(r"\b(experiments?|experimental(ly)?|empirically|evaluat\w*|tested|deployed)\s*(conducted\s*)?$", re.I)
-# "trained in X" where the sentence speaks of agents or of success ("a policy trained in X reaches a 73% success rate"),
-# and "a success rate of 41% in X": a world the agent learns or acts in (not "models trained in X match rankings").
-TRAINED_IN = re.compile(r"\btrained\s*$", re.I)
-SUCCESS = re.compile(r"\bsuccess", re.I)
-SUCCESS_IN = re.compile(r"success(es| rates?)?( of [\d.]+\s*%?)?\s*$", re.I)
-# Words of a suite scored against references: what a sentence with them reports is scored on is a Benchmark, agents or
-# not ("the agent solves 41% of the problems", "pass@1 on X", "accuracy on X", "questions with reference answers").
-REFERENCED = re.compile(
-    r"\b(questions?|problems|test cases|unit tests|references?|ground[- ]truth|exact match|pass@\d+|accuracy|multiple-choice)\b", re.I
-)
-# Words right after a name that call it data, and the kinds of split: "the Union14M-L collection", "PolyRepo-Lite test split".
-DATA_AFTER_NAME = {"collection", "collections"}
-SPLIT_KINDS = {"test", "validation", "dev", "val", "eval", "evaluation", "training", "train", "held-out"}
-SPLITS = {"set", "sets", "split", "splits", "subset", "subsets"}
-# A framework of evaluation after a name, in its compound or its apposition: "X evaluation framework", "X, an automated
-# benchmarking toolkit" (up to 60 characters of one phrase between).
-EVALUATION_SUITE = re.compile(r"[^.;:()]{0,60}?\b(evaluation|benchmarking|assessment)\s+(frameworks?|toolkits?|protocols?|harness|platforms?)\b", re.I)
-EVALUATION_IDS = {get_string_id(w) for w in ("evaluation", "Evaluation", "benchmarking", "Benchmarking", "assessment", "Assessment")}
-# Where a clause ends: a full stop, or a comma or "and" before a lower-case word (not "A, B and C", a list).
-CLAUSE_BREAK = re.compile(r"\. |[,;] (?=[a-z])| and (?=[a-z])")
-# A clause after a name that has agents act in it: "X, where the agent interacts with a simulated customer", "X, in which robots ...".
-WHERE_ACTING = re.compile(r"^,\s*(where|wherein|in which)\b", re.I)
 # Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X", "preferred over X".
 # A decimal is no sentence's end: "improves Recall@20 to 0.512 and 0.731, over X".
 COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin|preferred)\b(?:[^.;]|\.\d)*$", re.I)
 TASKS_IN = re.compile(r"\btasks\s*$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
-AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
 # A sentence about reinforcement-learning rollouts is about acting, agents named or not: "reaches a return of 500 after 40K environment steps".
 ROLLOUTS = re.compile(r"\b(episodes?|episodic|environment steps|returns? of|(average|mean|maximum|episode) returns?)\b", re.I)
 # Words that make a plural head before a comma introduce the names after it: "we fine-tune two smaller models, X and Y".
@@ -104,7 +86,8 @@ DATA_NOUNS = {"images", "scenes", "samples", "examples", "questions", "problems"
 # Verbs after a name that say what it holds ("X contains 10K images"), and what a collection of data counts.
 HOLDS = {"contains", "consists", "comprises", "includes", "covers", "holds", "spans"}
 COUNTED_DATA = DATA_NOUNS - DATA_PARTICIPLES | {
-    "screenshots", "photographs", "photos", "tables", "programs", "proofs", "statements", "trajectories", "classes", "categories", "hours", "subjects", "patients", "speakers", "labels", "graphs", "molecules", "proteins", "problems"}
+    "classes", "categories", "hours", "subjects", "patients", "speakers", "labels", "graphs", "molecules", "proteins", "problems",
+    "screenshots", "photographs", "photos", "tables", "programs", "proofs", "statements", "trajectories"}
 # Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
 MODEL_VERBS = {
     "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
@@ -168,9 +151,7 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
     The tokens after the name are read once each: this runs for every name the lists do not type.
     """
     t = _head_type(doc, orth, start, end, ends)
-    if t == "Method" and not EVALUATION_IDS.isdisjoint(orth[end : end + 12].tolist()) and EVALUATION_SUITE.match(doc[end : end + 12].text):
-        return "Benchmark"
-    return t
+    return "Benchmark" if t == "Method" and evaluation_suite(doc, orth, end) else t
 
 
 def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
@@ -181,7 +162,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         lower = doc[i].lower_
         if HEAD_TYPE.get(lower) and not (lower in VERB_HEADS and i + 1 < n and doc[i + 1].lower_ in VERB_OBJECTS):
             return last_head(doc, i)  # not the verb: "X sets a new state of the art", "X models each relation as a rotation"
-        if lower in DATA_AFTER_NAME or lower in SPLIT_KINDS and i + 1 < n and doc[i + 1].lower_ in SPLITS:
+        if called_data(doc, i):
             return "Benchmark"  # "the X collection", "X test split", "X validation set", with or without an article
         if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
             t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)
@@ -197,7 +178,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         following = doc[i + 1].lower_ if i + 1 < n else ""
         if word in {"-", "–"} and (t := HEAD_TYPE.get(following)):
             return t
-        if word == "," and _where_acting(doc, i):
+        if word == "," and where_acting(doc, i):
             return "Environment"  # "X, where the agent interacts with a simulated customer": a world the agent acts in
         if word in {",", "(", ":"} and _counted_data(doc, i + 1) or lower in HOLDS and _counted_data(doc, i + 1 + (following == "of"), 4):
             return "Benchmark"  # "X, 48K problems with tests", "X consists of 1,000 object classes": a collection of data
@@ -240,29 +221,10 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
     return t
 
 
-def referenced(text: str, start: int, end: int) -> bool:
-    """The clause of `text` around characters `start` to `end` scores against references: "pass@1 on X", "on X the
-    agent answers 71% of the questions" ("and on Y it survives 40 episodes" is the next clause, of a world; "problems
-    from A and B collections" one list)."""
-    lead = max(0, start - 160)
-    first = max((m.end() for m in CLAUSE_BREAK.finditer(text, lead, start)), default=lead)
-    last = CLAUSE_BREAK.search(text, end, end + 160)
-    return bool(REFERENCED.search(text, first, last.start() if last else end + 160))
-
-
 def _sentence_of(text: str, sent_start: int, at: int) -> str:
     """The sentence of `text` that starts at `sent_start` and holds character `at`."""
     sent_end = text.find(". ", at)
     return text[sent_start : sent_end if sent_end > 0 else None]
-
-
-def _where_acting(doc: Doc, comma: int) -> bool:
-    """A clause after the comma at `comma` says that agents act in the name before it: "X, where the agent interacts
-    with a simulated customer", "X, in which robots stack blocks" (read to the end of the clause, at most 16 words)."""
-    if comma + 1 >= len(doc) or doc[comma + 1].lower_ not in {"where", "wherein", "in"}:
-        return False
-    clause = doc[comma : min(comma + 17, len(doc))].text.split(".")[0].split(";")[0]
-    return bool(WHERE_ACTING.match(clause) and AGENTS.search(clause) and ACTING.search(clause))
 
 
 def _titled_model(doc: Doc, start: int, end: int, first: int, head: int) -> bool:
@@ -430,7 +392,7 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
     if word == "in":
         if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before) or TASKS_IN.search(before) or SUCCESS_IN.search(before):
             return "Environment"  # "agents navigate in X", "we show empirically in X", "device control tasks in X": a world
-        if TRAINED_IN.search(before) and (agents or SUCCESS.search(_sentence_of(text, sent_start, doc[start].idx))):
+        if trained_in_world(before, agents, _sentence_of(text, sent_start, doc[start].idx)):
             return "Environment"  # "the policy is trained in X and reaches a 73% success rate"
         return "Benchmark" if not acting and PERFORMS.search(before) else None  # "performs better in X"
     if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:

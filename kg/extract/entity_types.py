@@ -35,9 +35,10 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
+from kg.extract.arena_clauses import referenced
 from kg.extract.boundaries import BENCHMARK_VARIANT_WORDS
 from kg.extract.candidates import Candidate
-from kg.extract.contexts import closes_opening_phrase, context_type, head_type, listed_clause_type, referenced
+from kg.extract.contexts import closes_opening_phrase, context_type, head_type, listed_clause_type
 from kg.extract.cues import ARCHITECTURE, COORDINATION, internal_type
 from kg.extract.mentions import norm
 from kg.extract.metric_names import is_metric
