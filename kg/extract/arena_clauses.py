@@ -34,6 +34,7 @@ REFERENCED = re.compile(
 CLAUSE_BREAK = re.compile(r"\. |[,;] (?=[a-z])| and (?=[a-z])")
 # A clause after a name that has agents act in it: "X, where the agent interacts with a simulated customer", "X, in which robots ...".
 WHERE_ACTING = re.compile(r"^,\s*(where|wherein|in which)\b", re.I)
+WHERE_WORDS = {"where", "wherein", "in"}
 # Words right after a name that call it data, and the kinds of split: "the Union14M-L collection", "PolyRepo-Lite test split".
 DATA_AFTER_NAME = {"collection", "collections"}
 SPLIT_KINDS = {"test", "validation", "dev", "val", "eval", "evaluation", "training", "train", "held-out"}
@@ -56,9 +57,8 @@ def referenced(text: str, start: int, end: int) -> bool:
 
 def where_acting(doc: Doc, comma: int) -> bool:
     """A clause after the comma at `comma` says that agents act in the name before it: "X, where the agent interacts
-    with a simulated customer", "X, in which robots stack blocks" (read to the end of the clause, at most 16 words)."""
-    if comma + 1 >= len(doc) or doc[comma + 1].lower_ not in {"where", "wherein", "in"}:
-        return False
+    with a simulated customer", "X, in which robots stack blocks" (read to the end of the clause, at most 16 words).
+    Asked only where one of `WHERE_WORDS` follows the comma."""
     clause = doc[comma : min(comma + 17, len(doc))].text.split(".")[0].split(";")[0]
     return bool(WHERE_ACTING.match(clause) and AGENTS.search(clause) and ACTING.search(clause))
 
@@ -68,9 +68,9 @@ def trained_in_world(before: str, agents: bool, sentence: str) -> bool:
     return bool(TRAINED_IN.search(before)) and (agents or bool(SUCCESS.search(sentence)))
 
 
-def called_data(doc: Doc, i: int) -> bool:
-    """The words at `i`, right after a name, call it data: "the X collection", "X test split", "X validation set"."""
-    lower = doc[i].lower_
+def called_data(doc: Doc, i: int, lower: str) -> bool:
+    """The words at `i` (`lower` the first, lower-cased), right after a name, call it data: "the X collection", "X test
+    split", "X validation set"."""
     return lower in DATA_AFTER_NAME or lower in SPLIT_KINDS and i + 1 < len(doc) and doc[i + 1].lower_ in SPLITS
 
 

@@ -18,7 +18,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import lexicon
-from kg.extract.arena_clauses import ACTING, AGENTS, SUCCESS_IN, called_data, evaluation_suite, referenced, trained_in_world, where_acting
+from kg.extract.arena_clauses import ACTING, AGENTS, SUCCESS_IN, WHERE_WORDS, called_data, evaluation_suite, referenced, trained_in_world, where_acting
 from kg.extract.boundaries import citation_end
 from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS
 from kg.extract.mentions import norm
@@ -162,7 +162,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         lower = doc[i].lower_
         if HEAD_TYPE.get(lower) and not (lower in VERB_HEADS and i + 1 < n and doc[i + 1].lower_ in VERB_OBJECTS):
             return last_head(doc, i)  # not the verb: "X sets a new state of the art", "X models each relation as a rotation"
-        if called_data(doc, i):
+        if called_data(doc, i, lower):
             return "Benchmark"  # "the X collection", "X test split", "X validation set", with or without an article
         if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
             t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)
@@ -178,7 +178,7 @@ def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[i
         following = doc[i + 1].lower_ if i + 1 < n else ""
         if word in {"-", "–"} and (t := HEAD_TYPE.get(following)):
             return t
-        if word == "," and where_acting(doc, i):
+        if word == "," and i + 1 < n and doc[i + 1].lower_ in WHERE_WORDS and where_acting(doc, i):
             return "Environment"  # "X, where the agent interacts with a simulated customer": a world the agent acts in
         if word in {",", "(", ":"} and _counted_data(doc, i + 1) or lower in HOLDS and _counted_data(doc, i + 1 + (following == "of"), 4):
             return "Benchmark"  # "X, 48K problems with tests", "X consists of 1,000 object classes": a collection of data
