@@ -68,12 +68,6 @@ def trained_in_world(before: str, agents: bool, sentence: str) -> bool:
     return bool(TRAINED_IN.search(before)) and (agents or bool(SUCCESS.search(sentence)))
 
 
-def called_data(doc: Doc, i: int, lower: str) -> bool:
-    """The words at `i` (`lower` the first, lower-cased), right after a name, call it data: "the X collection", "X test
-    split", "X validation set"."""
-    return lower in DATA_AFTER_NAME or lower in SPLIT_KINDS and i + 1 < len(doc) and doc[i + 1].lower_ in SPLITS
-
-
 def evaluation_suite(doc: Doc, orth: numpy.ndarray, end: int) -> bool:
     """A framework of evaluation follows the name ending at `end`: "X, the first dynamic evaluation framework for
     persona agents", "the X evaluation toolkit" (read by the token hashes first: few names have one)."""

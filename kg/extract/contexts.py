@@ -18,7 +18,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import lexicon
-from kg.extract.arena_clauses import ACTING, AGENTS, SUCCESS_IN, WHERE_WORDS, called_data, evaluation_suite, referenced, trained_in_world, where_acting
+from kg.extract.arena_clauses import (ACTING, AGENTS, DATA_AFTER_NAME, SPLIT_KINDS, SPLITS, SUCCESS_IN, WHERE_WORDS, referenced,
+    trained_in_world, where_acting)
 from kg.extract.boundaries import citation_end
 from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS
 from kg.extract.mentions import norm
@@ -145,24 +146,18 @@ def listed_clause_type(doc: Doc, orth: numpy.ndarray, end: int, ends: dict[int, 
 
 
 def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
-    """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X"; a framework
-    of evaluation is a benchmark ("X, the first dynamic evaluation framework for persona agents", "the X evaluation toolkit").
+    """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X"
+    (`kg.extract.arena_clauses.evaluation_suite` then makes a framework of evaluation a benchmark).
 
     The tokens after the name are read once each: this runs for every name the lists do not type.
     """
-    t = _head_type(doc, orth, start, end, ends)
-    return "Benchmark" if t == "Method" and evaluation_suite(doc, orth, end) else t
-
-
-def _head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
-    """`head_type` but for frameworks of evaluation."""
     n = len(doc)
     i, word = _list_end(doc, end, ends)
     if i < n:
         lower = doc[i].lower_
         if HEAD_TYPE.get(lower) and not (lower in VERB_HEADS and i + 1 < n and doc[i + 1].lower_ in VERB_OBJECTS):
             return last_head(doc, i)  # not the verb: "X sets a new state of the art", "X models each relation as a rotation"
-        if called_data(doc, i, lower):
+        if lower in DATA_AFTER_NAME or lower in SPLIT_KINDS and i + 1 < n and doc[i + 1].lower_ in SPLITS:
             return "Benchmark"  # "the X collection", "X test split", "X validation set", with or without an article
         if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
             t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)

@@ -35,7 +35,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
-from kg.extract.arena_clauses import referenced
+from kg.extract.arena_clauses import evaluation_suite, referenced
 from kg.extract.boundaries import BENCHMARK_VARIANT_WORDS
 from kg.extract.candidates import Candidate
 from kg.extract.contexts import closes_opening_phrase, context_type, head_type, listed_clause_type
@@ -300,6 +300,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     for c, name in pending:
         key = norm(name)
         t = head_type(doc, orth, c.start, c.end, ends)
+        if t == "Method" and evaluation_suite(doc, orth, c.end):
+            t = "Benchmark"  # "X, the first dynamic evaluation framework for persona agents", "the X evaluation toolkit"
         if t == "Benchmark" and _interactive_benchmark(_sentence(text, doc[c.start].idx)):
             t = "Environment"  # "X, a benchmark of long-horizon, multi-app interactions"
         if t:
