@@ -18,10 +18,18 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import lexicon
+from kg.extract.arena_clauses import (ACTING, AGENTS, DATA_AFTER_NAME, SPLIT_KINDS, SPLITS, SUCCESS_IN, WHERE_WORDS, referenced,
+    trained_in_world, where_acting)
 from kg.extract.boundaries import citation_end
 from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS
 from kg.extract.mentions import norm
-from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, counted_set, last_head, list_head_type
+from kg.extract.noun_phrases import (
+    COMPOUND_STOPS,
+    compound_head,
+    counted_set,
+    last_head,
+    list_head_type,
+)
 from kg.extract.trained import CLAUSE_STARTS, clause_type, trained_head
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
@@ -38,8 +46,6 @@ TRAINED_OR_TESTED = re.compile(
     r"\b((pre-?)?train\w*|fine-?tun\w*|evaluat\w*|test\w*|benchmark\w*|accuracy|performance|results?|scores?|points?|experiments?|validat\w*|assess\w*|measur\w*)\b(?!.*[.;:])",
     re.I,
 )
-# A sentence about agents acting makes the place they act in an Environment: "agents navigate in X", "we train agents to play X".
-ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\w*|explor\w*|operat\w*|manipulat\w*|deploy\w*)\b", re.I)
 # "experiments in X", "evaluated in X": the guidelines' "experiments in Minecraft" (on a dataset, in a world).
 EXPERIMENTS_IN = re.compile(r"\b(experiments?|experimental(ly)?|empirically|evaluat\w*|tested|deployed)\s*(conducted\s*)?$", re.I)
 # Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X", "preferred over X".
@@ -47,7 +53,6 @@ EXPERIMENTS_IN = re.compile(r"\b(experiments?|experimental(ly)?|empirically|eval
 COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin|preferred)\b(?:[^.;]|\.\d)*$", re.I)
 TASKS_IN = re.compile(r"\btasks\s*$", re.I)
 INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
-AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
 # A sentence about reinforcement-learning rollouts is about acting, agents named or not: "reaches a return of 500 after 40K environment steps".
 ROLLOUTS = re.compile(r"\b(episodes?|episodic|environment steps|returns? of|(average|mean|maximum|episode) returns?)\b", re.I)
 # Words that make a plural head before a comma introduce the names after it: "we fine-tune two smaller models, X and Y".
@@ -82,7 +87,8 @@ DATA_NOUNS = {"images", "scenes", "samples", "examples", "questions", "problems"
 # Verbs after a name that say what it holds ("X contains 10K images"), and what a collection of data counts.
 HOLDS = {"contains", "consists", "comprises", "includes", "covers", "holds", "spans"}
 COUNTED_DATA = DATA_NOUNS - DATA_PARTICIPLES | {
-    "classes", "categories", "hours", "subjects", "patients", "speakers", "labels", "graphs", "molecules", "proteins", "problems"}
+    "classes", "categories", "hours", "subjects", "patients", "speakers", "labels", "graphs", "molecules", "proteins", "problems",
+    "screenshots", "photographs", "photos", "tables", "programs", "proofs", "statements", "trajectories"}
 # Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
 MODEL_VERBS = {
     "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
@@ -140,7 +146,8 @@ def listed_clause_type(doc: Doc, orth: numpy.ndarray, end: int, ends: dict[int, 
 
 
 def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
-    """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X".
+    """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X"
+    (`kg.extract.arena_clauses.evaluation_suite` then makes a framework of evaluation a benchmark).
 
     The tokens after the name are read once each: this runs for every name the lists do not type.
     """
@@ -150,6 +157,8 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
         lower = doc[i].lower_
         if HEAD_TYPE.get(lower) and not (lower in VERB_HEADS and i + 1 < n and doc[i + 1].lower_ in VERB_OBJECTS):
             return last_head(doc, i)  # not the verb: "X sets a new state of the art", "X models each relation as a rotation"
+        if lower in DATA_AFTER_NAME or lower in SPLIT_KINDS and i + 1 < n and doc[i + 1].lower_ in SPLITS:
+            return "Benchmark"  # "the X collection", "X test split", "X validation set", with or without an article
         if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
             t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)
         ):
@@ -164,6 +173,8 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
         following = doc[i + 1].lower_ if i + 1 < n else ""
         if word in {"-", "–"} and (t := HEAD_TYPE.get(following)):
             return t
+        if word == "," and i + 1 < n and doc[i + 1].lower_ in WHERE_WORDS and where_acting(doc, i):
+            return "Environment"  # "X, where the agent interacts with a simulated customer": a world the agent acts in
         if word in {",", "(", ":"} and _counted_data(doc, i + 1) or lower in HOLDS and _counted_data(doc, i + 1 + (following == "of"), 4):
             return "Benchmark"  # "X, 48K problems with tests", "X consists of 1,000 object classes": a collection of data
         described = i + 2 < n and word in {",", "(", ":"} and following in {"a", "an", "the", "our", "two", "three", "four", "both"}
@@ -181,6 +192,8 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
                 if not described and token.lower_ in TITLE_MODEL_HEADS and _titled_model(doc, start, end, i + 1, token.i):
                     return "Model"  # the title's "X: An On-Device Language Model for Planning"
                 if token.lower_ == "of" and doc[token.i - 1].lower_ in GROUPS:
+                    if _counted_data(doc, token.i + 1, 2):
+                        return "Benchmark"  # "X, an unseen collection of 2,000 clinical photographs"
                     continue  # "X, a family of open-weight models": the group's members are the head
                 if token.is_punct and token.text != "," or token.lower_ in {"that", "which", "for", "of", "to", "with"}:
                     break
@@ -201,6 +214,12 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
+
+
+def _sentence_of(text: str, sent_start: int, at: int) -> str:
+    """The sentence of `text` that starts at `sent_start` and holds character `at`."""
+    sent_end = text.find(". ", at)
+    return text[sent_start : sent_end if sent_end > 0 else None]
 
 
 def _titled_model(doc: Doc, start: int, end: int, first: int, head: int) -> bool:
@@ -355,8 +374,7 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
         return None
     sent_start = max(0, text.rfind(". ", 0, doc[start].idx))
     if sent_start not in sentences:
-        sent_end = text.find(". ", doc[start].idx)
-        sentence = text[sent_start : sent_end if sent_end > 0 else None]
+        sentence = _sentence_of(text, sent_start, doc[start].idx)
         agents = bool(AGENTS.search(sentence))
         acting = agents and bool(ACTING.search(sentence)) or bool(ROLLOUTS.search(sentence))
         sentences[sent_start] = (agents, acting, bool(EVALUATION_WORDS.search(sentence)))
@@ -367,13 +385,15 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
     if word == "over" and COMPARED_OVER.search(before):
         return None  # "improves the CRPS over X", "gains over X": what is compared with, not scored on
     if word == "in":
-        if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before) or TASKS_IN.search(before):
+        if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before) or TASKS_IN.search(before) or SUCCESS_IN.search(before):
             return "Environment"  # "agents navigate in X", "we show empirically in X", "device control tasks in X": a world
+        if trained_in_world(before, agents, _sentence_of(text, sent_start, doc[start].idx)):
+            return "Environment"  # "the policy is trained in X and reaches a 73% success rate"
         return "Benchmark" if not acting and PERFORMS.search(before) else None  # "performs better in X"
     if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
         return "Environment" if agents else None  # "agents play NetHack"
     if i > 1 and (doc[i - 2].lower_ in NOT_ARENA_BEFORE or word == "on" and doc[i - 2].lower_ in IMPROVES):
         return None
     if evaluation or TRAINED_OR_TESTED.search(before):
-        return "Environment" if acting else "Benchmark"
+        return "Environment" if acting and not referenced(text, doc[i - 1].idx, doc[end - 1].idx) else "Benchmark"
     return None

@@ -35,6 +35,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
+from kg.extract.arena_clauses import evaluation_suite, referenced
 from kg.extract.boundaries import BENCHMARK_VARIANT_WORDS
 from kg.extract.candidates import Candidate
 from kg.extract.contexts import closes_opening_phrase, context_type, head_type, listed_clause_type
@@ -299,6 +300,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     for c, name in pending:
         key = norm(name)
         t = head_type(doc, orth, c.start, c.end, ends)
+        if t == "Method" and evaluation_suite(doc, orth, c.end):
+            t = "Benchmark"  # "X, the first dynamic evaluation framework for persona agents", "the X evaluation toolkit"
         if t == "Benchmark" and _interactive_benchmark(_sentence(text, doc[c.start].idx)):
             t = "Environment"  # "X, a benchmark of long-horizon, multi-app interactions"
         if t:
@@ -309,6 +312,8 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 called_data.add(key)  # "the TabArena-Lite leaderboard": data, whatever its name ends in
         if not t and (t := context_type(doc, c.start, c.end, starts_by_end, text, sentences)) == "Benchmark" and SCORED_ON.search(_before(text, doc[c.start].idx)):
             scored.add(key)
+        if t == "Benchmark" and referenced(text, doc[c.start].idx, doc[c.end - 1].idx):
+            data.add(key)  # "accuracy on X", "X, 1,500 questions with reference answers": scored against references, agents or not
         if not t and known_listed and (known_model or is_release(name)):  # a list's kind, only a technique's for a release number
             t = _listed_with_model(doc, c, by_start, by_end) or _run_kind(name, _kinds(doc, orth, found, kinds).get(c.start))
         t = t or (c.origin == "shape" and _scored_by(doc, c.end) and "Benchmark")
@@ -327,7 +332,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         counts = votes.get(key)
         head_types = headed.get(key, set())
         internal = _internal_type(name)
-        if internal == "Environment" and key not in called_data:
+        if internal == "Environment" and key not in called_data and not (head_types == {"Benchmark"} and key in data):
             c.label = internal  # an agent benchmark built around a world (`BoxingGym`) is an Environment
         elif counts and internal == "Benchmark" and NAMED_DATA.search(name):
             c.label = internal  # `Computational Reproducibility Agent Benchmark` says what it is
@@ -337,7 +342,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 c.label = next(iter(head_types))  # "X, an automated red-teaming method" outranks "Against GPT-4o, ..., X reaches"
             if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name) and key not in scored:
                 c.label = "Model"  # "pruning experiments on AlexNet" test a network, not a dataset
-            elif c.label == "Benchmark" and internal is None and (not head_types or head_types == {"Benchmark"} and key not in data) and _acting(text, acting):
+            elif c.label == "Benchmark" and internal is None and key not in data and head_types <= {"Benchmark"} and _acting(text, acting):
                 c.label = "Environment"  # "results on R2R" in a paper on navigation, "the MiniHack suite" in one on RL: where the agent acts
         elif c.label == "Benchmark" and c.origin == "cue" and CONTEST_HEAD.search(name) and _acting(text, acting):
             c.label = "Environment"  # "the StarCraft Multi-Agent Challenge" in a paper on RL: a contest agents act in
