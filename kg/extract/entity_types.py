@@ -103,9 +103,10 @@ DATA_AFTER = {"images", "videos", "scans", "recordings", "utterances", "sentence
 RETYPED = {"title", "definition", "cue"}
 
 
-def _listed_with_model(doc: Doc, c: Candidate, by_start: dict[int, Candidate], by_end: dict[int, Candidate]) -> str | None:
+def _listed_with_known(doc: Doc, c: Candidate, by_start: dict[int, Candidate], by_end: dict[int, Candidate]) -> str | None:
     """A name listed beside a model the lists know is a model: "DeepSeek-V3, and Alibaba's QwQ", "QwQ and GPT-4o",
-    and past a score in parentheses: "above Vidgen-5B (81.6) and Hollow (83.2)"."""
+    and past a score in parentheses: "above Vidgen-5B (81.6) and Hollow (83.2)"; one with a release number listed
+    beside a technique they know is a technique: "compared with PPO, SAC and Vexa-2"."""
     i = c.start - 2 if c.start >= 2 and doc[c.start - 1].text in {"'s", "’s"} else c.start  # an owner: "Alibaba's QwQ"
     j = i
     while j > 0 and doc[j - 1].text in COORDINATION:
@@ -143,7 +144,7 @@ def _kinds(doc: Doc, orth: numpy.ndarray, found: list[Candidate], memo: list[dic
 def _list_kinds(doc: Doc, orth: numpy.ndarray, found: list[Candidate]) -> dict[int, str]:
     """The kind of each list of three names or more ("GPT-4o, X, Y and Z"), by the start of each member: the one type
     its members from the lists have, where that is Model or Method. The members of one list are of one kind, so a name
-    listed three places after a known model is a model too (`_listed_with_model` reads neighbours)."""
+    listed three places after a known model is a model too (`_listed_with_known` reads neighbours)."""
     kinds: dict[int, str] = {}
     for run in _lists(doc, orth, found):
         known = {m.label for m in run if m.origin in MODEL_ANCHORS and m.label == "Model" or m.origin in METHOD_ANCHORS}
@@ -315,7 +316,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         if t == "Benchmark" and referenced(text, doc[c.start].idx, doc[c.end - 1].idx):
             data.add(key)  # "accuracy on X", "X, 1,500 questions with reference answers": scored against references, agents or not
         if not t and known_listed and (known_model or is_release(name)):  # a list's kind, only a technique's for a release number
-            t = _listed_with_model(doc, c, by_start, by_end) or _run_kind(name, _kinds(doc, orth, found, kinds).get(c.start))
+            t = _listed_with_known(doc, c, by_start, by_end) or _run_kind(name, _kinds(doc, orth, found, kinds).get(c.start))
         t = t or (c.origin == "shape" and _scored_by(doc, c.end) and "Benchmark")
         if t:
             votes.setdefault(key, {}).setdefault(t, 0)
