@@ -62,7 +62,7 @@ def citation_end(doc: Doc, i: int) -> int:
     return i
 
 
-def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[int]) -> list[Candidate]:
+def join_parts(doc: Doc, text: str, found: list[Candidate], title_end: int, closers: set[int]) -> list[Candidate]:
     """Grow shape-found names over a modifier before, a coined part beside and a version after.
 
     `closers` are the positions of the tokens flagged as words that may close a name (`flags.CLOSER`).
@@ -128,7 +128,7 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
                     c.end += 1  # `OntoNotes v5.0`, `N-Caltech 101 dataset`
                     taken.add(c.end - 1)
     # A grown name may be of an excluded family as a whole: `GTX 1080` is hardware.
-    return [c for c in found if id(c) not in dropped and not (c.origin == "shape" and c.end - c.start > 1 and lexicon.is_excluded(doc[c.start : c.end].text))]
+    return [c for c in found if id(c) not in dropped and not (c.origin == "shape" and c.end - c.start > 1 and lexicon.is_excluded(flags.span_text(doc, text, c.start, c.end)))]
 
 
 # Verbs that follow a name as its subject, which a count's plural noun never is ("3 layers", but "AudioLDM 2 reaches").
@@ -297,8 +297,10 @@ def _evaluated_name_end(doc: Doc, end: int, taken: set[int]) -> int:
     return grown
 
 
-def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
-    """Capitalised words before a dataset or environment head noun: "the Penn Treebank dataset", "Hockey Dataset [5]"."""
+def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Candidate]:
+    """Capitalised words before a dataset or environment head noun: "the Penn Treebank dataset", "Hockey Dataset [5]".
+
+    A name's words are cut from the doc's `text`, which costs less than a Span's."""
     found = []
     for head in heads:
         token = doc[head]
@@ -330,14 +332,14 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
         words = doc[start:end]
         # One plain capitalised word ("the Survival dataset", "the Value Network") is too weak; two, or a coined one, make a name.
         # A capitalised head is part of the name, which an excluded word alone does not make: `OpenAI Gym` is no organisation.
-        named = doc[start : head + 1] if type_ == "Method" or noun[:1].isupper() else words
+        named = flags.span_text(doc, text, start, head + 1 if type_ == "Method" or noun[:1].isupper() else end)
         # Mid-sentence, one capitalised word before "environment" names one: "a new procedural Parkour environment".
         single = lower in ENVIRONMENT_HEADS and words[0].is_alpha and not words[0].is_sent_start
         if len(words) == 1 and noun.endswith("s") and noun.islower() and start > 1 and doc[start - 1].lower_ in {"and", "or"} and (
             members := _listed_before(doc, start, end, type_)
         ):
             found += members  # "the Adult and Higgs datasets", "the Kitchen and Garage environments"
-        elif (len(words) > 1 or single or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named.text):
+        elif (len(words) > 1 or single or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named):
             # "an Open-World Video Game Dataset": a capitalised head is part of the name.
             found.append(Candidate(start, head + 1 if noun[:1].isupper() else end, "cue", type_))
     return found

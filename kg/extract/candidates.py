@@ -164,10 +164,10 @@ def _shape_reading(text: str) -> tuple[str | None, bool, tuple[str, str] | str |
     return None, bool(shapes.INNER_DIGIT.match(text)), reading
 
 
-def from_cues(doc: Doc, positions: list[int]) -> list[Candidate]:
+def from_cues(doc: Doc, text: str, positions: list[int]) -> list[Candidate]:
     """Names after "named", "called", "dubbed (as)", and after "we propose/introduce" when capitalised.
 
-    `positions` are the tokens flagged as cues or proposing verbs.
+    `positions` are the tokens flagged as cues or proposing verbs; a name's words are cut from the doc's `text`.
     """
     found = []
     n = len(doc)
@@ -192,7 +192,7 @@ def from_cues(doc: Doc, positions: list[int]) -> list[Candidate]:
         follows = doc[end].text if end < n else "."
         if propose and not quoted and not (follows in {",", "(", ":", ".", ";"} or follows.lower() in HEAD_TYPE):
             continue
-        if not lexicon.is_excluded(doc[i:end].text):
+        if not lexicon.is_excluded(flags.span_text(doc, text, i, end)):
             found.append(Candidate(i, end, "cue"))
     return found
 
@@ -202,10 +202,12 @@ def from_title_lead(doc: Doc, text: str) -> list[Candidate]:
     first_line = text.partition("\n")[0]
     if ":" not in first_line and "--" not in first_line and "—" not in first_line:
         return []  # most titles have no lead name: their tokens need not be looked at
-    for token in doc[:8]:
-        if token.text in {":", "--", "—"} and token.i > 0:
-            return _lead(doc[0 : token.i], text)
-        if "\n" in token.text_with_ws:
+    idx, length = flags.offsets(doc)
+    for i in range(min(8, len(idx))):  # the words are cut from the text: a Span and its tokens cost more
+        word = text[idx[i] : idx[i] + length[i]]
+        if word in {":", "--", "—"} and i > 0:
+            return _lead(doc[0:i], text)
+        if "\n" in word:  # a token's trailing whitespace is one space at most: a line break is a token of its own
             break
     return []
 
@@ -252,7 +254,7 @@ def repeats(doc: Doc, orth: numpy.ndarray, found: list[Candidate]) -> list[Candi
     added = []
     for words, c in cued.items():
         n = len(words)
-        for i in numpy.flatnonzero(orth == words[0]).tolist():
+        for i in (orth == words[0]).nonzero()[0].tolist():  # not `numpy.flatnonzero`, whose Python wrapper costs 1.5 µs a call
             if i != c.start and (n == 1 or tuple(orth[i : i + n].tolist()) == words):
                 added.append(Candidate(i, i + n, c.origin, c.label, c.key))
     return added
@@ -293,11 +295,12 @@ def size_list(doc: Doc, found: list[Candidate]) -> list[Candidate]:
 
 def non_overlapping(found: list[Candidate]) -> list[Candidate]:
     """Longest names first, then the more trusted origin; a token belongs to one name."""
-    taken = bytearray(max((c.end for c in found), default=0))
+    taken: set[int] = set()  # a set of positions: 1.3 µs a call less than marking a bytearray
     kept = []
     for c in sorted(found, key=lambda c: (c.start - c.end, ORIGIN_RANK[c.origin], c.start)):
-        if taken.find(1, c.start, c.end) < 0:
+        span = range(c.start, c.end)
+        if taken.isdisjoint(span):
             kept.append(c)
-            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+            taken.update(span)
     kept.sort(key=attrgetter("start"))
     return kept

@@ -53,22 +53,22 @@ class NameFinder:
         shaped, cues, techniques, heads, closers, opens, closes, links = flags.positions(
             bits, flags.SHAPE, flags.CUE, flags.TECHNIQUE, flags.ARENA_HEAD, flags.CLOSER, flags.OPEN, flags.CLOSE, flags.LINK
         )
-        by_list = listed.from_terms(doc, self.matchers)
+        by_list = listed.from_terms(doc, text, self.matchers)
         found = by_list["lexicon"]
         covered = {i for c in found for i in range(c.start, c.end)}
         gazetteer_names = self._from_gazetteer(doc, text, by_list["gazetteer"], found, covered)
         found += gazetteer_names
         covered.update(i for c in gazetteer_names for i in range(c.start, c.end))
         found += candidates.from_shapes(doc, shaped, covered)
-        found += candidates.from_cues(doc, cues)
+        found += candidates.from_cues(doc, text, cues)
         found += candidates.from_title_lead(doc, text)
         title_end = max(0, text.find("\n"))
         found += terms.from_repeats(doc, text, techniques, title_end, found)
-        found = boundaries.join_parts(doc, found, title_end, set(closers))
+        found = boundaries.join_parts(doc, text, found, title_end, set(closers))
         terms.eponym_variants(doc, bits, by_list["lexicon"], found, title_end)
         found += boundaries.released_pairs(doc, closers, found)
         found += lists.list_members(doc, text, found)
-        found += boundaries.from_heads(doc, heads, title_end)
+        found += boundaries.from_heads(doc, text, heads, title_end)
         found += websites.from_websites(doc, text, found)
         found += scored_names.scored_on(doc, text, bits, found)
         found += scored_names.on_scored_shapes(doc, text, found)
@@ -81,7 +81,7 @@ class NameFinder:
             found = candidates.non_overlapping(found + repeated)
         found = candidates.sized(bits, found)
         found += candidates.size_list(doc, found)
-        found = non_names.drop(doc, orth, bits, found)
+        found = non_names.drop(doc, text, orth, bits, found)
         entity_types.assign(doc, text, found)
         doc._.kg_mentions = _mentions(text, *flags.offsets(doc), found)
         return doc
