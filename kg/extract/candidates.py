@@ -242,20 +242,20 @@ def _lead(lead: Span, text: str, article: bool = False) -> list[Candidate]:
     return [Candidate(lead.start, lead.end, "title")]
 
 
-def repeats(doc: Doc, orth: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
+def repeats(doc: Doc, orth: numpy.ndarray, ids: list[int], found: list[Candidate]) -> list[Candidate]:
     """Other mentions of a name a cue introduced: "Clicker: ..." in the title, then "Clicker achieves 46.6".
 
-    `orth` is the doc's ORTH column: a name's words are compared by their hashes.
+    `orth` is the doc's ORTH column, `ids` the same as a list: a name's words are compared by their hashes.
     """
     cued = {}
     for c in found:
         if c.origin in {"title", "cue", "definition"}:
-            cued.setdefault(tuple(orth[c.start : c.end].tolist()), c)
+            cued.setdefault(tuple(ids[c.start : c.end]), c)
     added = []
     for words, c in cued.items():
         n = len(words)
         for i in (orth == words[0]).nonzero()[0].tolist():  # not `numpy.flatnonzero`, whose Python wrapper costs 1.5 µs a call
-            if i != c.start and (n == 1 or tuple(orth[i : i + n].tolist()) == words):
+            if i != c.start and (n == 1 or tuple(ids[i : i + n]) == words):
                 added.append(Candidate(i, i + n, c.origin, c.label, c.key))
     return added
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -158,13 +157,13 @@ def _expansion_after(doc: Doc, c: Candidate) -> tuple[int, int] | None:
     return (inner.start, inner.end) if _initials_spell(letters, long_form) or _letters_in_order(letters, long_form) else None
 
 
-def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: list[Candidate]) -> list[Candidate]:
+def join(doc: Doc, orth: list[int], text: str, parens: list[int], found: list[Candidate]) -> list[Candidate]:
     """Join "Long Form (LF)": one entity under its long form, with the acronym as alias.
 
     `parens` are the positions of "(" two tokens before a ")". An acronym
     whose long form is an ordinary lower-case phrase that no cue proposes
     ("interactive digital agents (IDAs)") is a generic class or a concept,
-    so it is dropped. `orth` is the doc's ORTH column: one-word names are
+    so it is dropped. `orth` is the doc's ORTH column, as a list: one-word names are
     compared by their hashes.
     """
     by_start = {c.start: c for c in found}
@@ -197,7 +196,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         long_text = flags.span_text(doc, text, start, paren)  # cut once: a Span makes its text anew at each read (1.5 µs)
         redefined = short.origin == "lexicon" and _redefines(doc[short.start].text, long_text)
         if redefined:
-            renamed.add(int(orth[short.start]))
+            renamed.add(orth[short.start])
         if short.origin == "gazetteer" or redefined:
             short.origin, short.label, short.key = "shape", None, None  # the paper defines its own acronym
         inner = [c for c in found if c.start >= start and c.end <= paren]
@@ -227,7 +226,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
             or _head(long_form) in NON_ENTITY_HEADS
         ):
             drop.add(id(short))
-            not_names.add(int(orth[short.start]))
+            not_names.add(orth[short.start])
         elif id(short) in {id(c) for c in two_letter} and not (proposed or titled and len(long_form) > 1 and long_form[-1].lower_ in LONG_FORM_HEADS):
             drop.add(id(short))
         elif titled or proposed or architecture or redefined or used or technique or norm(long_text) in {norm(flags.span_text(doc, text, a, b)) for a, b in titles}:
@@ -238,7 +237,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         elif short.origin == "shape":
             drop.add(id(short))
             if _class_or_activity(long_form[-1].lower_):
-                not_names.add(int(orth[short.start]))
+                not_names.add(orth[short.start])
     for c in found:
         if c.origin == "shape" and c.end < len(orth) and orth[c.end] == OPEN_PAREN and id(c) not in drop and (span := _expansion_after(doc, c)) is not None:
             key = flags.span_text(doc, text, span[0], span[1])
@@ -247,17 +246,17 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
     # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity; a two-letter one is found by its hash.
     for short in two_letter:
         if id(short) not in drop:
-            found += [Candidate(i, i + 1, "shape") for i in numpy.flatnonzero(orth == orth[short.start]).tolist() if i != short.start]
+            found += [Candidate(i, i + 1, "shape") for i in [i for i, h in enumerate(orth) if h == orth[short.start]] if i != short.start]
     # A one-word name written as a listed or defined one-word name joins its entity; only the one-word names are looked up.
-    defined = {int(orth[c.start]): c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
+    defined = {orth[c.start]: c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
     if renamed:  # the definition, not a later listed mention, stands for the acronym
-        defined.update({int(orth[c.start]): c for c in found if c.origin == "definition" and int(orth[c.start]) in renamed})
+        defined.update({orth[c.start]: c for c in found if c.origin == "definition" and orth[c.start] in renamed})
     if defined:
         for c in found:
-            own = c.origin in {"shape", "title", "gazetteer"} or c.origin == "lexicon" and int(orth[c.start]) in renamed
-            twin = defined.get(int(orth[c.start])) if c.end - c.start == 1 and own else None
+            own = c.origin in {"shape", "title", "gazetteer"} or c.origin == "lexicon" and orth[c.start] in renamed
+            twin = defined.get(orth[c.start]) if c.end - c.start == 1 and own else None
             if twin and (c.origin in {"shape", "title"} or twin.origin == "definition"):
                 c.key, c.label, c.origin = twin.key, twin.label, twin.origin
     if not_names:
-        drop.update(id(c) for c in found if c.origin == "shape" and c.end - c.start == 1 and int(orth[c.start]) in not_names)
+        drop.update(id(c) for c in found if c.origin == "shape" and c.end - c.start == 1 and orth[c.start] in not_names)
     return [c for c in found if id(c) not in drop] + added
