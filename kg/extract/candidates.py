@@ -71,7 +71,8 @@ def _variant_modifier(lower: str) -> bool:
 
 
 def is_titled(token) -> bool:
-    return token.text[:1].isupper() or shapes.is_coined(token.text)
+    text = token.text  # read once: each read makes the string anew
+    return text[:1].isupper() or shapes.is_coined(text)
 
 
 def titled_run(doc: Doc, start: int, limit: int = 6) -> int:

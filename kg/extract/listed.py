@@ -118,10 +118,10 @@ def _words(text: str, idx: list[int], length: list[int], start: int, end: int, l
 
 def _add_match(doc: Doc, found: list[Candidate], term: lexicon.Term, origin: str, start: int, end: int) -> None:
     """The candidate of a match of `term`, grown over a model's version or a technique's variant words."""
-    extended = extend_model(doc, end) if term.type == "Model" else end
-    first = extend_variant(doc, start) if term.type == "Method" else start
-    if term.type == "Environment" and start > 0 and doc[start - 1].lower_ == "multi-agent":
+    type_ = term.type
+    extended = extend_model(doc, end) if type_ == "Model" else end
+    first = extend_variant(doc, start) if type_ == "Method" else start
+    if type_ == "Environment" and start > 0 and doc[start - 1].lower_ == "multi-agent":
         first = start - 1  # `Multi-agent MuJoCo`: the multi-agent version of a simulator is its own
-
     # An extended name (`Claude 3.5 Sonnet`, `multi-turn RL`) is its own entity, not the list's.
-    found.append(Candidate(first, extended, origin, term.type, term.name if (first, extended) == (start, end) else None))
+    found.append(Candidate(first, extended, origin, type_, term.name if first == start and extended == end else None))

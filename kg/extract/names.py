@@ -76,7 +76,7 @@ class NameFinder:
         found += said_once.said_once(doc, ids, bits, links, opens, found, title_end)
         closed = set(closes)
         parens = [i for i in opens if i + 2 in closed]  # "(" two tokens before ")"
-        found = definitions.join(doc, ids, text, parens, found)
+        found = definitions.join(doc, ids, text, parens, opens, found)
         found = candidates.non_overlapping(found)
         if repeated := candidates.repeats(doc, orth, ids, found):  # a paper that repeats no cued name needs no second pass
             found = candidates.non_overlapping(found + repeated)
