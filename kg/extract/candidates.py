@@ -272,14 +272,16 @@ def repeats(doc: Doc, orth: numpy.ndarray, ids: list[int], found: list[Candidate
     return added
 
 
-def sized(bits: numpy.ndarray, found: list[Candidate]) -> list[Candidate]:
+def sized(sizes: set[int], found: list[Candidate]) -> list[Candidate]:
     """A name followed by a parameter count is a checkpoint: "Mistral 7B", "Lingma SWE-GPT 72B".
 
-    `bits` are the doc's `kg.extract.flags` bits.
+    `sizes` are the positions of the tokens flagged `flags.SIZE`: a set lookup, where most docs have none.
     """
+    if not sizes:
+        return found
     starts = {c.start for c in found}
     for c in found:
-        if c.end < len(bits) and c.end not in starts and bits[c.end] & flags.SIZE and c.label in {None, "Model", "Method"}:
+        if c.end in sizes and c.end not in starts and c.label in {None, "Model", "Method"}:
             c.end, c.label, c.key = c.end + 1, "Model", None
     return found
 

@@ -51,9 +51,10 @@ class NameFinder:
         columns = flags.columns(doc)
         orth, bits = columns[:, 0], columns[:, 2]
         ids = orth.tolist()  # the steps that read many single hashes read them from a list: 3 µs a doc, 80 ns less a read
-        shaped, cues, techniques, heads, closers, opens, closes, links = flags.positions(
-            bits, flags.SHAPE, flags.CUE, flags.TECHNIQUE, flags.ARENA_HEAD, flags.CLOSER, flags.OPEN, flags.CLOSE, flags.LINK
+        shaped, cues, techniques, heads, closers, opens, closes, links, sizes, ets = flags.positions(
+            bits, flags.SHAPE, flags.CUE, flags.TECHNIQUE, flags.ARENA_HEAD, flags.CLOSER, flags.OPEN, flags.CLOSE, flags.LINK, flags.SIZE, flags.ET
         )
+        sizes, ets = set(sizes), set(ets)  # looked up per name: a set lookup costs a fifth of reading an array's item
         by_list = listed.from_terms(doc, text, self.matchers)
         found = by_list["lexicon"]
         covered = {i for c in found for i in range(c.start, c.end)}
@@ -65,7 +66,7 @@ class NameFinder:
         found += candidates.from_title_lead(doc, text)
         title_end = max(0, text.find("\n"))
         found += terms.from_repeats(doc, text, ids, techniques, title_end, found)
-        found = boundaries.join_parts(doc, text, ids, found, title_end, set(closers))
+        found = boundaries.join_parts(doc, text, ids, found, title_end, set(closers), sizes)
         terms.eponym_variants(doc, bits, by_list["lexicon"], found, title_end)
         found += boundaries.released_pairs(doc, closers, found)
         found += lists.list_members(doc, text, found)
@@ -80,9 +81,9 @@ class NameFinder:
         found = candidates.non_overlapping(found)
         if repeated := candidates.repeats(doc, orth, ids, found):  # a paper that repeats no cued name needs no second pass
             found = candidates.non_overlapping(found + repeated)
-        found = candidates.sized(bits, found)
+        found = candidates.sized(sizes, found)
         found += candidates.size_list(doc, found)
-        found = non_names.drop(doc, text, ids, bits, found)
+        found = non_names.drop(doc, text, ids, bits, ets, found)
         entity_types.assign(doc, text, found)
         doc._.kg_mentions = _mentions(text, *flags.offsets(doc), found)
         return doc
