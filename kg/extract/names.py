@@ -101,7 +101,7 @@ class NameFinder:
         for c in listed:
             if covered.intersection(range(c.start, c.end)) and any(o.start < c.end and c.start < o.end and not _grows(doc, o, c) for o in lexicon_names):
                 continue  # the lexicon's name wins where it is as long or reaches past the gazetteer's
-            words = doc[c.start : c.end].text
+            words = flags.span_text(doc, text, c.start, c.end)  # cut from the text: a Span makes it anew (1.5 µs)
             plain = not any(ch.isdigit() or ch.isupper() for ch in words[1:]) and not shapes.is_coined(words)
             if (c.key in self.common or plain) and not (words[:1].isupper() and gazetteer.has_evidence(doc, text, c.start, c.end, title_end)):
                 continue
