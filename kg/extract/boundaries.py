@@ -62,23 +62,24 @@ def citation_end(doc: Doc, i: int) -> int:
     return i
 
 
-def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[int]) -> list[Candidate]:
+def join_parts(doc: Doc, text: str, orth: list[int], found: list[Candidate], title_end: int, closers: set[int], sizes: set[int]) -> list[Candidate]:
     """Grow shape-found names over a modifier before, a coined part beside and a version after.
 
-    `closers` are the positions of the tokens flagged as words that may close a name (`flags.CLOSER`).
+    `closers` are the positions of the tokens flagged as words that may close a name (`flags.CLOSER`), `sizes` those
+    flagged as parameter counts (`flags.SIZE`), `orth` the doc's ORTH column as a list: set and list lookups cost a
+    fifth of reading an array's item.
     """
     by_start = {c.start: c for c in found if c.origin == "shape"}
     by_end = {c.end: c for c in found if c.origin == "shape"}
     taken = {i for c in found for i in range(c.start, c.end)}
     dropped: set[int] = set()
-    columns = flags.columns(doc)
-    orth, bits = columns[:, 0], columns[:, 2]
+    bits = flags.columns(doc)[:, 2]
     strings = doc.vocab.strings  # a word's text by its hash, read before its token is made (`_camel_word_after`)
     for c in sorted(found, key=attrgetter("start")):
         if c.end in closers and _closes(doc, c, doc[c.end], taken):
             c.end, c.key = c.end + 1, None
             taken.add(c.end - 1)
-        if c.end < len(doc) and (int(orth[c.end]) in BENCHMARK_VARIANT_IDS or bits[c.end] & flags.SIZE) and c.end not in taken and _variant_after(doc, c):
+        if c.end < len(doc) and (orth[c.end] in BENCHMARK_VARIANT_IDS or c.end in sizes) and c.end not in taken and _variant_after(doc, c):
             c.end, c.key = c.end + 1, None  # `SWE-bench Multilingual`, `Atari 100k`: a benchmark's variant is a name of its own
             taken.add(c.end - 1)
         if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _titled_modifier(doc, c.start - 1, taken, title_end):
@@ -101,7 +102,7 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
         if nxt is not None and c.end - c.start == 1 and nxt.end - nxt.start == 1 and nxt.end not in by_start and c.start not in by_end and _part(doc[nxt.start].text):
             c.end, c.label = nxt.end, c.label or nxt.label  # `PASCAL VOC`; three or more in a row are a table
             dropped.add(id(nxt))
-        if c.start > 0 and int(orth[c.start - 1]) in BEFORE_EVALUATED and (end := _evaluated_name_end(doc, c.end, taken)) > c.end:
+        if c.start > 0 and orth[c.start - 1] in BEFORE_EVALUATED and (end := _evaluated_name_end(doc, c.end, taken)) > c.end:
             taken.update(range(c.end, end))
             c.end = end  # "On MVTec AD it reaches", "trained on WMT14 English-German,"
         elif c.end < len(orth) and bits[c.end] & flags.TITLE and c.end - c.start == 1 and c.end not in taken and _camel_word_after(doc, strings, orth, c.start, title_end):
@@ -128,7 +129,7 @@ def join_parts(doc: Doc, found: list[Candidate], title_end: int, closers: set[in
                     c.end += 1  # `OntoNotes v5.0`, `N-Caltech 101 dataset`
                     taken.add(c.end - 1)
     # A grown name may be of an excluded family as a whole: `GTX 1080` is hardware.
-    return [c for c in found if id(c) not in dropped and not (c.origin == "shape" and c.end - c.start > 1 and lexicon.is_excluded(doc[c.start : c.end].text))]
+    return [c for c in found if id(c) not in dropped and not (c.origin == "shape" and c.end - c.start > 1 and lexicon.is_excluded(flags.span_text(doc, text, c.start, c.end)))]
 
 
 # Verbs that follow a name as its subject, which a count's plural noun never is ("3 layers", but "AudioLDM 2 reaches").
@@ -150,13 +151,13 @@ def _hyphened(text: str) -> bool:
 NOT_NAME_PARTS = shapes.NOT_RELEASE_WORDS | frozenset("Community Team Group Project Hub Research Labs Inc Foundation University Institute".split())
 
 
-def _camel_word_after(doc: Doc, strings, orth, i: int, title_end: int) -> bool:
+def _camel_word_after(doc: Doc, strings, orth: list[int], i: int, title_end: int) -> bool:
     """`doc[i]`, a CamelCase name or an acronym, and the capitalised plain word after it (`flags.TITLE`) make one name
     (`AutoDock Vina`, `MPI Sintel`), unless a capitalised word follows (a title's words or a list). Read by hash from
     `strings`: the tokens are made only where the two may make a name."""
-    if not _closes_camel(strings[int(orth[i])], strings[int(orth[i + 1])]) or not unlisted_capital(doc[i + 1], title_end):
+    if not _closes_camel(strings[orth[i]], strings[orth[i + 1]]) or not unlisted_capital(doc[i + 1], title_end):
         return False
-    return i + 2 >= len(orth) or not strings[int(orth[i + 2])][:1].isupper()
+    return i + 2 >= len(orth) or not strings[orth[i + 2]][:1].isupper()
 
 
 @lru_cache(maxsize=1 << 14)
@@ -263,10 +264,13 @@ def released_pairs(doc: Doc, closers: list[int], found: list[Candidate]) -> list
     `closers` are the positions flagged `flags.CLOSER` (release numbers among them). The number is part of the
     name, so it is never read as a score; a count before its noun ("Multi-Stage 2 layers") makes no name.
     """
-    taken = {i for c in found for i in range(c.start, c.end)}
+    taken = None  # the names' tokens, gathered only once a pair is found: most docs have none
     added = []
     for i in closers:
-        if i == 0 or i - 1 in taken or i in taken or not TITLE_PAIR.match(doc[i - 1].text) or not shapes.RELEASE_NUMBER.match(doc[i].text):
+        if i == 0 or not TITLE_PAIR.match(doc[i - 1].text) or not shapes.RELEASE_NUMBER.match(doc[i].text):
+            continue
+        taken = taken if taken is not None else {k for c in found for k in range(c.start, c.end)}
+        if i - 1 in taken or i in taken:
             continue
         follows = doc[i + 1] if i + 1 < len(doc) else None
         if follows is not None and (follows.text[:1].isdigit() or follows.is_alpha and follows.is_lower and follows.text.endswith("s") and follows.lower_ not in SUBJECT_VERBS):
@@ -297,8 +301,10 @@ def _evaluated_name_end(doc: Doc, end: int, taken: set[int]) -> int:
     return grown
 
 
-def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
-    """Capitalised words before a dataset or environment head noun: "the Penn Treebank dataset", "Hockey Dataset [5]"."""
+def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Candidate]:
+    """Capitalised words before a dataset or environment head noun: "the Penn Treebank dataset", "Hockey Dataset [5]".
+
+    A name's words are cut from the doc's `text`, which costs less than a Span's."""
     found = []
     for head in heads:
         token = doc[head]
@@ -330,14 +336,14 @@ def from_heads(doc: Doc, heads: list[int], title_end: int) -> list[Candidate]:
         words = doc[start:end]
         # One plain capitalised word ("the Survival dataset", "the Value Network") is too weak; two, or a coined one, make a name.
         # A capitalised head is part of the name, which an excluded word alone does not make: `OpenAI Gym` is no organisation.
-        named = doc[start : head + 1] if type_ == "Method" or noun[:1].isupper() else words
+        named = flags.span_text(doc, text, start, head + 1 if type_ == "Method" or noun[:1].isupper() else end)
         # Mid-sentence, one capitalised word before "environment" names one: "a new procedural Parkour environment".
         single = lower in ENVIRONMENT_HEADS and words[0].is_alpha and not words[0].is_sent_start
         if len(words) == 1 and noun.endswith("s") and noun.islower() and start > 1 and doc[start - 1].lower_ in {"and", "or"} and (
             members := _listed_before(doc, start, end, type_)
         ):
             found += members  # "the Adult and Higgs datasets", "the Kitchen and Garage environments"
-        elif (len(words) > 1 or single or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named.text):
+        elif (len(words) > 1 or single or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named):
             # "an Open-World Video Game Dataset": a capitalised head is part of the name.
             found.append(Candidate(start, head + 1 if noun[:1].isupper() else end, "cue", type_))
     return found

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -34,7 +33,6 @@ NON_ENTITY_HEADS = set(
 # A two-letter acronym ("(KD)", "(GN)") is too short to be a name by its shape: it names an entity only where its
 # long form is one the lexicon knows ("knowledge distillation (KD)"), the paper proposes, or a capitalised technique
 # ends ("Guided Network (GN)"); "Artificial Intelligence (AI)" and "United States (US)" do not pass.
-OPEN_PAREN = get_string_id("(")
 TWO_LETTERS = re.compile(r"^[A-Z][A-Z0-9]$")
 # Plurals and activities that end a technique's long form, not a class's or a task's: "diffusion transformers", "agent modeling".
 TECHNIQUE_ENDINGS = TECHNIQUE_HEADS | {"transformers", "networks", "modeling", "modelling", "planning"}
@@ -64,22 +62,24 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     Optimization (PPO)"); else the shortest span whose letters contain it
     in order from a word start (Schwartz & Hearst, 2003: "Generative
     Pretrained Transformer (GPT)", "Decomposition of thought (DotaMath)").
+    The words are cut from the doc's `text` at their offsets, which costs less than making their tokens.
     """
-    short = doc[paren + 1].text
+    idx, length = flags.offsets(doc)
+    short = text[idx[paren + 1] : idx[paren + 1] + length[paren + 1]]
     letters = _letters(short)
     if len(letters) < 2 or not short[0].isalpha():
         return None
-    last = doc[paren - 1]
-    end_char = last.idx + len(last)
+    end_char = idx[paren - 1] + length[paren - 1]
     # The long forms from the shortest, each made only if no shorter one's initials spell the acronym.
     forms = []
     for start in range(paren - 1, max(paren - len(letters) - 4, 0) - 1, -1):
-        token = doc[start]
-        if token.is_punct and token.text not in "-/":
+        word = text[idx[start] : idx[start] + length[start]]
+        # a word that starts with a letter or a digit is no punctuation: only the others are asked of their token
+        if not word[0].isalnum() and word not in "-/" and doc[start].is_punct:
             break
-        if token.lower_ in CONNECTORS:
+        if word.lower() in CONNECTORS:
             continue
-        long_form = text[token.idx : end_char].lower()
+        long_form = text[idx[start] : end_char].lower()
         forms.append((start, long_form))
         if _initials_spell(letters, long_form):
             return start
@@ -158,20 +158,22 @@ def _expansion_after(doc: Doc, c: Candidate) -> tuple[int, int] | None:
     return (inner.start, inner.end) if _initials_spell(letters, long_form) or _letters_in_order(letters, long_form) else None
 
 
-def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: list[Candidate]) -> list[Candidate]:
+def join(doc: Doc, orth: list[int], text: str, parens: list[int], opens: list[int], found: list[Candidate]) -> list[Candidate]:
     """Join "Long Form (LF)": one entity under its long form, with the acronym as alias.
 
     `parens` are the positions of "(" two tokens before a ")". An acronym
     whose long form is an ordinary lower-case phrase that no cue proposes
     ("interactive digital agents (IDAs)") is a generic class or a concept,
-    so it is dropped. `orth` is the doc's ORTH column: one-word names are
-    compared by their hashes.
+    so it is dropped. `orth` is the doc's ORTH column, as a list: one-word names are
+    compared by their hashes. `opens` are the positions of all "(": where there are
+    none, or no `parens`, the steps that read them are skipped, as in most abstracts.
     """
-    by_start = {c.start: c for c in found}
     drop: set[int] = set()
     added = []
-    titles = [(c.start, c.end) for c in found if c.origin == "title"]  # their text is read only when needed
-    title_leads = {doc[start].text for start, end in titles if end - start == 1}
+    if parens:
+        by_start = {c.start: c for c in found}
+        titles = [(c.start, c.end) for c in found if c.origin == "title"]  # their text is read only when needed
+        title_leads = {doc[start].text for start, end in titles if end - start == 1}
     two_letter = []
     not_names: set[int] = set()  # acronyms whose definitions make them no names: their other mentions go too ("ToD agents")
     renamed: set[int] = set()  # listed acronyms the paper defines as something else: their other mentions follow it
@@ -194,9 +196,10 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
                 drop.add(id(short))
             continue
         long_form = doc[start : paren]
-        redefined = short.origin == "lexicon" and _redefines(doc[short.start].text, long_form.text)
+        long_text = flags.span_text(doc, text, start, paren)  # cut once: a Span makes its text anew at each read (1.5 µs)
+        redefined = short.origin == "lexicon" and _redefines(doc[short.start].text, long_text)
         if redefined:
-            renamed.add(int(orth[short.start]))
+            renamed.add(orth[short.start])
         if short.origin == "gazetteer" or redefined:
             short.origin, short.label, short.key = "shape", None, None  # the paper defines its own acronym
         inner = [c for c in found if c.start >= start and c.end <= paren]
@@ -207,7 +210,7 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         variant = next((c for c in found if c.origin in KNOWN and c.key is None and c.start < start and c.end == paren), None)
         if variant is not None and short.origin in KNOWN:
             # "offline reinforcement learning (RL)": here the acronym stands for the named variant it closes.
-            short.label, short.key = variant.label, doc[variant.start : variant.end].text
+            short.label, short.key = variant.label, flags.span_text(doc, text, variant.start, variant.end)
             continue
         titled = all(is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in long_form)
         at = doc[paren].idx
@@ -219,44 +222,46 @@ def join(doc: Doc, orth: numpy.ndarray, text: str, parens: list[int], found: lis
         used = short.origin not in KNOWN and start > 0 and doc[start - 1 - (doc[start - 1].lower_ in {"a", "an", "the"})].lower_ in USE_CUES
         used = used and not (long_form[-1].lower_.endswith("s") and long_form[-1].lower_ not in LONG_FORM_HEADS | TECHNIQUE_ENDINGS)  # no class
         # "symmetric normalization (SyN)", "connectionist temporal pooling (CTP)": a technique's plain-word long form with its own acronym.
-        technique = short.origin == "shape" and len(long_form) > 1 and long_form[-1].lower_ in PLAIN_TECHNIQUE_HEADS and long_form.text.split()[0].lower() not in DESCRIPTIVE_WORDS
+        technique = short.origin == "shape" and len(long_form) > 1 and long_form[-1].lower_ in PLAIN_TECHNIQUE_HEADS and long_text.split()[0].lower() not in DESCRIPTIVE_WORDS
         if (
-            lexicon.is_excluded(long_form.text)
+            lexicon.is_excluded(long_text)
             or lexicon.is_excluded(short.key or doc[short.start].text)
             or _head(long_form) in NON_ENTITY_HEADS
         ):
             drop.add(id(short))
-            not_names.add(int(orth[short.start]))
+            not_names.add(orth[short.start])
         elif id(short) in {id(c) for c in two_letter} and not (proposed or titled and len(long_form) > 1 and long_form[-1].lower_ in LONG_FORM_HEADS):
             drop.add(id(short))
-        elif titled or proposed or architecture or redefined or used or technique or norm(long_form.text) in {norm(doc[a:b].text) for a, b in titles}:
-            key = long_form.text
+        elif titled or proposed or architecture or redefined or used or technique or norm(long_text) in {norm(flags.span_text(doc, text, a, b)) for a, b in titles}:
+            key = long_text
             short.key, short.origin = key, "definition"
             drop.update(id(c) for c in inner)
             added.append(Candidate(start, paren, "definition", short.label, key))
         elif short.origin == "shape":
             drop.add(id(short))
             if _class_or_activity(long_form[-1].lower_):
-                not_names.add(int(orth[short.start]))
-    for c in found:
-        if c.origin == "shape" and c.end < len(orth) and orth[c.end] == OPEN_PAREN and id(c) not in drop and (span := _expansion_after(doc, c)) is not None:
-            key = doc[span[0] : span[1]].text
+                not_names.add(orth[short.start])
+    opened = set(opens)
+    for c in found if opened else ():
+        if c.origin == "shape" and c.end in opened and id(c) not in drop and (span := _expansion_after(doc, c)) is not None:
+            key = flags.span_text(doc, text, span[0], span[1])
             c.key, c.origin = key, "definition"
             added.append(Candidate(span[0], span[1], "definition", c.label, key))
     # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity; a two-letter one is found by its hash.
     for short in two_letter:
         if id(short) not in drop:
-            found += [Candidate(i, i + 1, "shape") for i in numpy.flatnonzero(orth == orth[short.start]).tolist() if i != short.start]
+            found += [Candidate(i, i + 1, "shape") for i, h in enumerate(orth) if h == orth[short.start] and i != short.start]
     # A one-word name written as a listed or defined one-word name joins its entity; only the one-word names are looked up.
-    defined = {int(orth[c.start]): c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
+    defined = {orth[c.start]: c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
     if renamed:  # the definition, not a later listed mention, stands for the acronym
-        defined.update({int(orth[c.start]): c for c in found if c.origin == "definition" and int(orth[c.start]) in renamed})
+        defined.update({orth[c.start]: c for c in found if c.origin == "definition" and orth[c.start] in renamed})
     if defined:
         for c in found:
-            own = c.origin in {"shape", "title", "gazetteer"} or c.origin == "lexicon" and int(orth[c.start]) in renamed
-            twin = defined.get(int(orth[c.start])) if c.end - c.start == 1 and own else None
+            if c.end - c.start != 1 or not (c.origin in {"shape", "title", "gazetteer"} or c.origin == "lexicon" and orth[c.start] in renamed):
+                continue
+            twin = defined.get(orth[c.start])
             if twin and (c.origin in {"shape", "title"} or twin.origin == "definition"):
                 c.key, c.label, c.origin = twin.key, twin.label, twin.origin
     if not_names:
-        drop.update(id(c) for c in found if c.origin == "shape" and c.end - c.start == 1 and int(orth[c.start]) in not_names)
-    return [c for c in found if id(c) not in drop] + added
+        drop.update(id(c) for c in found if c.origin == "shape" and c.end - c.start == 1 and orth[c.start] in not_names)
+    return ([c for c in found if id(c) not in drop] if drop else found) + added

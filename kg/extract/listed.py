@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from kg.extract import lexicon, shapes
+from kg.extract import flags, lexicon, shapes
 from kg.extract.candidates import Candidate, extend_model, extend_variant
 
 SPELLINGS = (("fine-tun", "finetun"), ("pre-train", "pretrain"), ("behavior", "behaviour"), ("optimization", "optimisation"), ("modeling", "modelling"))
@@ -85,39 +85,43 @@ def _spellings(name: str) -> list[str]:
     return forms
 
 
-def from_terms(doc: Doc, matchers: Matchers) -> dict[str, list[Candidate]]:
+def from_terms(doc: Doc, text: str, matchers: Matchers) -> dict[str, list[Candidate]]:
     """The names of listed terms in `doc`, by the list (the lexicon, the gazetteer) that names them.
 
     Each list's case-insensitive matches come first, then its cased ones: where both name the same words, the
-    first is the one `non_overlapping` keeps.
+    first is the one `non_overlapping` keeps. A match's words are cut from the doc's `text` at their offsets,
+    which costs less than making their tokens.
     """
+    idx, length = flags.offsets(doc)
     found: dict[str, list[Candidate]] = {origin: [] for origin, _ in matchers.origins.values()}
     cased = []
     for key, start, end in matchers.matcher(doc):
         origin, kind = matchers.origins[key]
         if kind == "lower":
-            _add_match(doc, found[origin], matchers.terms[origin, kind, _matched_words(doc, kind, start, end)], origin, start, end)
+            words = text[idx[start] : idx[start] + length[start]].lower() if end - start == 1 else _words(text, idx, length, start, end, True)
+            _add_match(doc, found[origin], matchers.terms[origin, kind, words], origin, start, end)
         else:
             cased.append((origin, start, end))
     for origin, start, end in cased:
-        if (term := matchers.terms.get((origin, "exact", _matched_words(doc, "exact", start, end)))) is not None:
+        words = text[idx[start] : idx[start] + length[start]] if end - start == 1 else _words(text, idx, length, start, end, False)
+        if (term := matchers.terms.get((origin, "exact", words))) is not None:
             _add_match(doc, found[origin], term, origin, start, end)
     return found
 
 
-def _matched_words(doc: Doc, kind: str, start: int, end: int) -> str:
-    """The words of a match as its pattern's words are keyed: lower-cased for the case-insensitive matcher."""
-    if end - start == 1:  # most listed names are one word
-        return doc[start].lower_ if kind == "lower" else doc[start].text
-    return " ".join([doc[i].lower_ for i in range(start, end)] if kind == "lower" else [doc[i].text for i in range(start, end)])
+def _words(text: str, idx: list[int], length: list[int], start: int, end: int, lower: bool) -> str:
+    """The words of a match of several tokens as its pattern's words are keyed: joined by spaces, lower-cased for the
+    case-insensitive matcher (each word as spaCy lower-cases a string: `str.lower`)."""
+    words = [text[idx[i] : idx[i] + length[i]] for i in range(start, end)]
+    return " ".join([w.lower() for w in words] if lower else words)
 
 
 def _add_match(doc: Doc, found: list[Candidate], term: lexicon.Term, origin: str, start: int, end: int) -> None:
     """The candidate of a match of `term`, grown over a model's version or a technique's variant words."""
-    extended = extend_model(doc, end) if term.type == "Model" else end
-    first = extend_variant(doc, start) if term.type == "Method" else start
-    if term.type == "Environment" and start > 0 and doc[start - 1].lower_ == "multi-agent":
+    type_ = term.type
+    extended = extend_model(doc, end) if type_ == "Model" else end
+    first = extend_variant(doc, start) if type_ == "Method" else start
+    if type_ == "Environment" and start > 0 and doc[start - 1].lower_ == "multi-agent":
         first = start - 1  # `Multi-agent MuJoCo`: the multi-agent version of a simulator is its own
-
     # An extended name (`Claude 3.5 Sonnet`, `multi-turn RL`) is its own entity, not the list's.
-    found.append(Candidate(first, extended, origin, term.type, term.name if (first, extended) == (start, end) else None))
+    found.append(Candidate(first, extended, origin, type_, term.name if first == start and extended == end else None))

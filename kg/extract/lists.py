@@ -26,7 +26,7 @@ def list_members(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]
     words beside a name are cut from it, which costs less than making their tokens.
     """
     idx, length = flags.offsets(doc)
-    taken = {i for c in found for i in range(c.start, c.end)}
+    taken = None  # the names' tokens, gathered only once a name stands beside a list's link: most stand beside none
     added: list[Candidate] = []
     anchors = [c for c in found if c.label in {"Benchmark", "Environment", "Model"} and c.origin in {"lexicon", "gazetteer", "checkpoint"}]
     for c in anchors:  # grows: a member found anchors the next one ("GPT-4o, Falconet and Orrery 2.5")
@@ -34,6 +34,7 @@ def list_members(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]
         left = text[idx[c.start - 1] : idx[c.start - 1] + length[c.start - 1]] if c.start > 0 else ""
         if right not in LIST_LINKS and left not in LIST_LINKS:
             continue  # most names stand in no list
+        taken = taken if taken is not None else {k for o in found for k in range(o.start, o.end)}
         for i in (c.start - 2, c.start - 1, c.end, c.end + 1):
             if not 0 < i < len(doc) - 1 or i in taken:
                 continue
