@@ -280,7 +280,12 @@ def _acting(text: str, memo: list[bool]) -> bool:
 
 def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     """Give each untyped name the type its mentions' head nouns vote for, else its shape's, else Method."""
-    pending = [(c, c.key or flags.span_text(doc, text, c.start, c.end)) for c in found if c.label is None or c.origin in RETYPED]
+    idx, length = flags.offsets(doc)  # the names' characters, cut from the text without a Span or a Token
+    pending = []  # the names to type, with their text and grouping key
+    for c in found:
+        if c.label is None or c.origin in RETYPED:
+            name = c.key or text[idx[c.start] : idx[c.end - 1] + length[c.end - 1]]
+            pending.append((c, name, norm(name)))
     ends = {c.start: c.end for c in found}
     orth = flags.columns(doc)[:, 0]  # token hashes, read by the checks after a name ("X trained on")
     _retype_registered(doc, text, orth, found, ends)
@@ -298,22 +303,22 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     called_data: set[str] = set()  # names a word for data right after calls data ("the X corpus", "the X leaderboard")
     trained: set[str] = set()  # names a sentence treats as a trained network (`kg.extract.trained`)
     scored: set[str] = set()  # names a sentence reports a score on
-    for c, name in pending:
-        key = norm(name)
+    for c, name, key in pending:
+        at = idx[c.start]
         t = head_type(doc, orth, c.start, c.end, ends)
         if t == "Method" and evaluation_suite(doc, orth, c.end):
             t = "Benchmark"  # "X, the first dynamic evaluation framework for persona agents", "the X evaluation toolkit"
-        if t == "Benchmark" and _interactive_benchmark(_sentence(text, doc[c.start].idx)):
+        if t == "Benchmark" and _interactive_benchmark(_sentence(text, at)):
             t = "Environment"  # "X, a benchmark of long-horizon, multi-app interactions"
         if t:
             headed.setdefault(key, set()).add(t)
-            if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
+            if t == "Benchmark" and DATA_WORD.search(_sentence(text, at)):
                 data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
             if t == "Benchmark" and c.end < len(doc) and doc[c.end].lower_ in DATA_HEADS:
                 called_data.add(key)  # "the TabArena-Lite leaderboard": data, whatever its name ends in
-        if not t and (t := context_type(doc, c.start, c.end, starts_by_end, text, sentences)) == "Benchmark" and SCORED_ON.search(_before(text, doc[c.start].idx)):
+        if not t and (t := context_type(doc, c.start, c.end, starts_by_end, text, sentences)) == "Benchmark" and SCORED_ON.search(_before(text, at)):
             scored.add(key)
-        if t == "Benchmark" and referenced(text, doc[c.start].idx, doc[c.end - 1].idx):
+        if t == "Benchmark" and referenced(text, at, idx[c.end - 1]):
             data.add(key)  # "accuracy on X", "X, 1,500 questions with reference answers": scored against references, agents or not
         if not t and known_listed and (known_model or is_release(name)):  # a list's kind, only a technique's for a release number
             t = _listed_with_known(doc, c, by_start, by_end) or _run_kind(name, _kinds(doc, orth, found, kinds).get(c.start))
@@ -328,8 +333,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     variants: list[tuple[Candidate, str]] = []  # names nothing typed (Method by default) with a variant's suffix, and their stems
     defaulted: list[Candidate] = []  # names typed Method only because nothing else typed them
     acting: list[bool] = []  # whether the paper is about agents acting, read once and only if a name needs it
-    for c, name in pending:
-        key = norm(name)
+    for c, name, key in pending:
         counts = votes.get(key)
         head_types = headed.get(key, set())
         internal = _internal_type(name)
@@ -349,7 +353,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             c.label = "Environment"  # "the StarCraft Multi-Agent Challenge" in a paper on RL: a contest agents act in
         elif c.label is None:
             c.label = internal or ("Model" if key in trained or _model_shape(name) else "Method")
-            if internal == "Benchmark" and not NAMED_DATA.search(name) and _interactive_tasks(_sentence(text, doc[c.start].idx)):
+            if internal == "Benchmark" and not NAMED_DATA.search(name) and _interactive_tasks(_sentence(text, idx[c.start])):
                 c.label = "Environment"  # "X-Bench, 150 interactive tasks across apps": an agent benchmark around a world
             if c.label == "Method":
                 defaulted.append(c)
