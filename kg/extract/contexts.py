@@ -17,7 +17,7 @@ import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from kg.extract import lexicon
+from kg.extract import folding, lexicon
 from kg.extract.arena_clauses import (ACTING, AGENTS, DATA_AFTER_NAME, SPLIT_KINDS, SPLITS, SUCCESS_IN, WHERE_WORDS, referenced,
     trained_in_world, where_acting)
 from kg.extract.boundaries import citation_end
@@ -27,6 +27,7 @@ from kg.extract.noun_phrases import (
     COMPOUND_STOPS,
     compound_head,
     counted_set,
+    LIST_LEADS,
     last_head,
     list_head_type,
 )
@@ -363,7 +364,7 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
     return i == 0 or doc[i - 1].is_sent_end or doc[i - 1].text in {".", ";", ":"}
 
 
-def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], text: str, sentences: dict) -> str | None:
+def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], text: str) -> str | None:
     """The type the words before a coined name give it.
 
     A name listed after "on"/"across" in a sentence about training or
@@ -371,7 +372,8 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
     "pretrained on X"): a Benchmark, or an Environment where the sentence is
     about agents acting in it; "agents navigate in X" is an Environment; a
     name with a version after "fine-tune"/"distil from"/"outperforms" is a
-    Model (`Aya-101`). `sentences` memoises what each sentence says, by its start.
+    Model (`Aya-101`). What the sentence says (agents, acting, evaluation) is
+    searched for only on the path that asks it: most names stop at the word before them.
     """
     i = start
     while True:
@@ -385,9 +387,9 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
         i = starts_by_end[j]
     if i == 0:
         return None
-    if (t := list_head_type(doc, i)) is not None:
-        return t
     word = doc[i - 1].lower_
+    if word in LIST_LEADS and (t := list_head_type(doc, i)) is not None:
+        return t
     if i > 2 and doc[i - 2].lower_ == "the" and _describes(doc[i - 1]):
         i -= 1  # "on the sparser X split", "on the egocentric X benchmark": an adjective between the article and the name
         word = "the"
@@ -403,28 +405,37 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
         return "Benchmark"  # "the 72 classification tasks of X", "the test split of X" (an Environment in a paper on agents acting)
     if word not in ARENA_BEFORE:
         return None
-    sent_start = max(0, text.rfind(". ", 0, doc[start].idx))
-    if sent_start not in sentences:
-        sentence = _sentence_of(text, sent_start, doc[start].idx)
-        agents = bool(AGENTS.search(sentence))
-        acting = agents and bool(ACTING.search(sentence)) or bool(ROLLOUTS.search(sentence))
-        sentences[sent_start] = (agents, acting, bool(EVALUATION_WORDS.search(sentence)))
-    agents, acting, evaluation = sentences[sent_start]
-    before = text[max(sent_start, doc[i - 1].idx - 60) : doc[i - 1].idx]
-    if word == "with":
-        return "Environment" if INTERACTS.search(before) and (agents or acting) else None  # "the agent interacts with X", not "users interact with X"
+    at = doc[start].idx
+    sent_start = max(0, text.rfind(". ", 0, at))
+    sentence = _sentence_of(text, sent_start, at)
+    word_at = doc[i - 1].idx
+    before = text[max(sent_start, word_at - 60) : word_at]
+    if word == "with":  # "the agent interacts with X", not "users interact with X"
+        return "Environment" if INTERACTS.search(before) and (_agents(sentence) or bool(folding.search(ROLLOUTS, sentence))) else None
     if word == "over" and COMPARED_OVER.search(before):
         return None  # "improves the CRPS over X", "gains over X": what is compared with, not scored on
     if word == "in":
+        agents = _agents(sentence)
         if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before) or TASKS_IN.search(before) or SUCCESS_IN.search(before):
             return "Environment"  # "agents navigate in X", "we show empirically in X", "device control tasks in X": a world
-        if trained_in_world(before, agents, _sentence_of(text, sent_start, doc[start].idx)):
+        if trained_in_world(before, agents, sentence):
             return "Environment"  # "the policy is trained in X and reaches a 73% success rate"
-        return "Benchmark" if not acting and PERFORMS.search(before) else None  # "performs better in X"
+        return "Benchmark" if not _acting(sentence, agents) and PERFORMS.search(before) else None  # "performs better in X"
     if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
-        return "Environment" if agents else None  # "agents play NetHack"
+        return "Environment" if _agents(sentence) else None  # "agents play NetHack"
     if i > 1 and (doc[i - 2].lower_ in NOT_ARENA_BEFORE or word == "on" and doc[i - 2].lower_ in IMPROVES):
         return None
-    if evaluation or TRAINED_OR_TESTED.search(before):
-        return "Environment" if acting and not referenced(text, doc[i - 1].idx, doc[end - 1].idx) else "Benchmark"
+    if folding.search(EVALUATION_WORDS, sentence) or TRAINED_OR_TESTED.search(before):
+        acting = _acting(sentence, _agents(sentence))
+        return "Environment" if acting and not referenced(text, word_at, doc[end - 1].idx) else "Benchmark"
     return None
+
+
+def _agents(sentence: str) -> bool:
+    """The sentence speaks of agents, robots, players or policies."""
+    return bool(folding.search(AGENTS, sentence))
+
+
+def _acting(sentence: str, agents: bool) -> bool:
+    """The sentence is about acting: agents that act, or rollouts ("40K environment steps"), agents named or not."""
+    return agents and bool(folding.search(ACTING, sentence)) or bool(folding.search(ROLLOUTS, sentence))

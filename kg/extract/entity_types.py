@@ -298,7 +298,6 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     kinds: list[dict[int, str]] = []  # the kinds of the paper's lists (`_list_kinds`), read once and only if a name needs them
     votes: dict[str, dict[str, int]] = {}
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
-    sentences: dict[int, tuple[bool, bool, bool]] = {}
     data: set[str] = set()  # names a head noun calls a benchmark in a sentence about data
     called_data: set[str] = set()  # names a word for data right after calls data ("the X corpus", "the X leaderboard")
     trained: set[str] = set()  # names a sentence treats as a trained network (`kg.extract.trained`)
@@ -316,7 +315,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
             if t == "Benchmark" and c.end < len(doc) and doc[c.end].lower_ in DATA_HEADS:
                 called_data.add(key)  # "the TabArena-Lite leaderboard": data, whatever its name ends in
-        if not t and (t := context_type(doc, c.start, c.end, starts_by_end, text, sentences)) == "Benchmark" and SCORED_ON.search(_before(text, at)):
+        if not t and (t := context_type(doc, c.start, c.end, starts_by_end, text)) == "Benchmark" and SCORED_ON.search(_before(text, at)):
             scored.add(key)
         if t == "Benchmark" and referenced(text, at, idx[c.end - 1]):
             data.add(key)  # "accuracy on X", "X, 1,500 questions with reference answers": scored against references, agents or not

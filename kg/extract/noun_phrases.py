@@ -24,6 +24,8 @@ from kg.extract.mentions import norm
 ARTICLES = {get_string_id(w) for w in ("the", "a", "an", "The", "A", "An")}
 # The words between a list's head noun and its first member: "datasets such as X", "benchmarks: X", "benchmarks (X, ...)".
 LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"("}, {"namely"}, {"e.g."}, {"e.g.", ","})
+# The words of those, one of which stands just before a list's first member.
+LIST_LEADS = frozenset().union(*LIST_INTRO) | {","}
 # What agents operate, before a head noun of data: "web benchmarks such as X" name worlds (the guidelines' app environments).
 APP_MODIFIERS = {"web", "mobile", "gui", "android", "os"}
 SCORED_ON = {get_string_id(w) for w in ("on", "across", "over", "On", "Across", "Over")}
@@ -101,7 +103,7 @@ def coordinated(doc: Doc, found: list[Candidate], defaulted: list[Candidate]) ->
 def list_head_type(doc: Doc, i: int) -> str | None:
     """The type of the head noun that introduces a list: "datasets such as X and Y", "five new benchmarks: A, B", "six benchmarks (A, B and C)"."""
     j = i
-    while j > 0 and doc[j - 1].lower_ in {"such", "as", "including", "like", ":", "(", "namely", "e.g.", ","}:
+    while j > 0 and doc[j - 1].lower_ in LIST_LEADS:
         j -= 1
     if j == i or {t.lower_ for t in doc[j:i]} - {","} not in [w - {","} for w in LIST_INTRO]:
         return None
