@@ -79,9 +79,11 @@ VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+[kKM])$")
 # Origins of names typed Model before context typing: listed models and checkpoints by their shape (`Vidgen-5B`).
 MODEL_ANCHORS = {"lexicon", "gazetteer", "checkpoint", "shape"}
-# The hashes of list punctuation and of parentheses, as `_joined` reads them.
+# The hashes of list punctuation and of parentheses, as `_joined` and `_listed_with_known` read them.
 COORDINATION_IDS = frozenset(get_string_id(w) for w in COORDINATION)
 OPEN, CLOSE = get_string_id("("), get_string_id(")")
+# The possessive after an owner before a name: "Alibaba's QwQ".
+POSSESSIVE = frozenset(get_string_id(w) for w in ("'s", "’s"))
 # Origins of names typed Method before context typing: the curated and registry lists.
 METHOD_ANCHORS = {"lexicon", "gazetteer"}
 # Suffixes of a checkpoint tuned from a base (`X-Instruct`, `X-SFT`, `X-Zero`; not `X-DPO`, a variant of DPO as often): a model, or the data it was tuned on
@@ -105,27 +107,31 @@ DATA_AFTER = {"images", "videos", "scans", "recordings", "utterances", "sentence
 RETYPED = {"title", "definition", "cue"}
 
 
-def _listed_with_known(doc: Doc, c: Candidate, by_start: dict[int, Candidate], by_end: dict[int, Candidate]) -> str | None:
+def _listed_with_known(doc: Doc, orth: numpy.ndarray, c: Candidate, by_start: dict[int, Candidate], by_end: dict[int, Candidate]) -> str | None:
     """A name listed beside a model the lists know is a model: "DeepSeek-V3, and Alibaba's QwQ", "QwQ and GPT-4o",
     and past a score in parentheses: "above Vidgen-5B (81.6) and Hollow (83.2)"; one with a release number listed
-    beside a technique they know is a technique: "compared with PPO, SAC and Vexa-2"."""
-    i = c.start - 2 if c.start >= 2 and doc[c.start - 1].text in {"'s", "’s"} else c.start  # an owner: "Alibaba's QwQ"
+    beside a technique they know is a technique: "compared with PPO, SAC and Vexa-2".
+    Read by the tokens' hashes (`orth`), and only where list punctuation stands beside the name."""
+    n = len(orth)
+    i = c.start - 2 if c.start >= 2 and orth[c.start - 1] in POSSESSIVE else c.start  # an owner: "Alibaba's QwQ"
     j = i
-    while j > 0 and doc[j - 1].text in COORDINATION:
+    while j > 0 and orth[j - 1] in COORDINATION_IDS:
         j -= 1
-    if j < i and j > 2 and doc[j - 1].text == ")" and doc[j - 3].text == "(":
+    if j < i and j > 2 and orth[j - 1] == CLOSE and orth[j - 3] == OPEN:
         j -= 3  # "X (81.6) and Y": past the score after X
     k = c.end
-    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+    if k + 2 < n and orth[k] == OPEN and orth[k + 2] == CLOSE:
         k += 3  # "Y (83.2), and X"
-    while k < len(doc) and doc[k].text in COORDINATION:
+    while k < n and orth[k] in COORDINATION_IDS:
         k += 1
     for other in (by_end.get(j) if j < i else None, by_start.get(k) if k > c.end else None):
-        if other is not None and _opening_comma(doc, other.end, c.start):
+        if other is None:
+            continue
+        if _opening_comma(doc, other.end, c.start):
             continue  # "On ZorvikQA, GPT-4o wins": the comma closes the phrase the sentence opens with
-        if other is not None and other.label == "Model" and other.origin in MODEL_ANCHORS:
+        if other.label == "Model" and other.origin in MODEL_ANCHORS:
             return "Model"
-        if other is not None and other.label == "Method" and other.origin in METHOD_ANCHORS and is_release(doc[c.start : c.end].text):
+        if other.label == "Method" and other.origin in METHOD_ANCHORS and is_release(doc[c.start : c.end].text):
             return "Method"  # "compared with PPO, SAC and Vexa-2": a baseline listed with listed techniques is one, release number or not
     return None
 
@@ -327,7 +333,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         if t == "Benchmark" and referenced(text, at, idx[c.end - 1]):
             data.add(key)  # "accuracy on X", "X, 1,500 questions with reference answers": scored against references, agents or not
         if not t and known_listed and (known_model or is_release(name)):  # a list's kind, only a technique's for a release number
-            t = _listed_with_known(doc, c, by_start, by_end) or _run_kind(name, _kinds(doc, orth, found, kinds).get(c.start))
+            t = _listed_with_known(doc, orth, c, by_start, by_end) or _run_kind(name, _kinds(doc, orth, found, kinds).get(c.start))
         t = t or (c.origin == "shape" and _scored_by(doc, c.end) and "Benchmark")
         if t:
             votes.setdefault(key, {}).setdefault(t, 0)
