@@ -23,6 +23,7 @@ from kg.extract.arena_clauses import (ACTING, AGENTS, DATA_AFTER_NAME, SPLIT_KIN
 from kg.extract.boundaries import citation_end
 from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS
 from kg.extract.mentions import norm
+from kg.extract.sentences import STARTS
 from kg.extract.noun_phrases import (
     COMPOUND_STOPS,
     compound_head,
@@ -360,8 +361,9 @@ def _opens_sentence(doc: Doc, i: int) -> bool:
 
 
 def _starts_sentence(doc: Doc, i: int) -> bool:
-    """Token `i` is the first of its sentence, or follows a colon or semicolon."""
-    return i == 0 or doc[i - 1].is_sent_end or doc[i - 1].text in {".", ";", ":"}
+    """Token `i` is the first of its sentence, or follows a colon or semicolon. The sentence starts are read from
+    the list `kg.extract.sentences` keeps: `Token.is_sent_end` builds three Tokens."""
+    return i == 0 or i in doc.user_data[STARTS] or doc[i - 1].text in {".", ";", ":"}
 
 
 def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], text: str) -> str | None:
