@@ -15,7 +15,7 @@ import re
 
 import numpy
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract import folding, lexicon
 from kg.extract.arena_clauses import (ACTING, AGENTS, DATA_AFTER_NAME, SPLIT_KINDS, SPLITS, SUCCESS_IN, WHERE_WORDS, referenced,
@@ -161,37 +161,38 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
 
 def _type_after(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int], i: int, word: str) -> str | None:
     """The type the words after the name's list, from `doc[i]` (`word`) on, give it: "X benchmark", "X, a framework",
-    "X is a simulator", "X trained on", "X, which are fine-tuned"."""
+    "X is a simulator", "X trained on", "X, which are fine-tuned". The word after `word` is read only where a check
+    needs it: after most names none does."""
     n = len(doc)
     lower = word.lower()  # the lexeme's `lower_`, without a Token
-    following = doc[i + 1].lower_ if i + 1 < n else ""
-    if HEAD_TYPE.get(lower) and not (lower in VERB_HEADS and following in VERB_OBJECTS):
+    if HEAD_TYPE.get(lower) and not (lower in VERB_HEADS and _lower(doc, i + 1) in VERB_OBJECTS):
         return last_head(doc, i)  # not the verb: "X sets a new state of the art", "X models each relation as a rotation"
-    if lower in DATA_AFTER_NAME or lower in SPLIT_KINDS and following in SPLITS:
+    if lower in DATA_AFTER_NAME or lower in SPLIT_KINDS and _lower(doc, i + 1) in SPLITS:
         return "Benchmark"  # "the X collection", "X test split", "X validation set", with or without an article
     if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
         t := compound_head(doc, orth, i, start) or counted_set(doc, orth, start, word)
     ):
         return t
-    if orth[i] in CLAUSE_STARTS and (t := clause_type(doc, orth, _past_last_word(doc, i) if orth[i] in AND_OR else i)):
+    if (o := orth[i]) in CLAUSE_STARTS and (t := clause_type(doc, orth, _past_last_word(doc, i) if o in AND_OR else i)):
         return t  # "X and Y, which are fine-tuned on", "X trained from scratch": what the paper did with them
     k = i + (word == ",")
     if k + 1 < n and orth[k] in TRAINED and orth[k + 1] in TRAINED_ON and not LEARNING_END.search(doc[end - 1].text):
         plural_of_listed = doc[end - 1].text.endswith("s") and norm(doc[start:end].text[:-1]) in lexicon.by_name()  # "LoRAs trained on"
         if not plural_of_listed:
             return "Model"  # "For CTGAN trained on Credit", "SPOCK, trained using the CLASS framework": a trained checkpoint
-    opens = word in {",", "(", ":"}
-    if not opens:
-        if word in {"-", "–"} and (t := HEAD_TYPE.get(following)):
+    if word not in {",", "(", ":"}:
+        if word in {"-", "–"} and (t := HEAD_TYPE.get(_lower(doc, i + 1))):
             return t
-        if lower in HOLDS and _counted_data(doc, i + 1 + (following == "of"), 4):
+        if lower in HOLDS and _counted_data(doc, i + 1 + (_lower(doc, i + 1) == "of"), 4):
             return "Benchmark"  # "X consists of 1,000 object classes": a collection of data
         if lower in {"is", "serves"} and (k := _is_a(doc, i)):
             return _apposition_type(doc, orth, start, end, ends, k - 2, True)  # "X is a benchmark"
         return None
+    after = doc[i + 1] if i + 1 < n else None
+    following = after.lower_ if after is not None else ""
     if word == "," and following in WHERE_WORDS and where_acting(doc, i):
         return "Environment"  # "X, where the agent interacts with a simulated customer": a world the agent acts in
-    if _counted_data(doc, i + 1):
+    if i + 2 < n and _is_count(after) and _counted_data(doc, i + 1):
         return "Benchmark"  # "X, 48K problems with tests": a collection of data
     described = i + 2 < n and following in {"a", "an", "the", "our", "two", "three", "four", "both"}
     if described and following == "our" and word == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
@@ -201,6 +202,11 @@ def _type_after(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[
     if described or (i + 1 < n and word == ":" and start == 0):
         return _apposition_type(doc, orth, start, end, ends, i, described)  # "X, a framework", the title's "X: Multi-Agent RL Environments in JAX"
     return None
+
+
+def _lower(doc: Doc, i: int) -> str:
+    """The lower-case text of `doc[i]`, "" past the end."""
+    return doc[i].lower_ if i < len(doc) else ""
 
 
 def _apposition_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int], i: int, described: bool) -> str | None:
@@ -304,9 +310,14 @@ def _counted_data(doc: Doc, i: int, reach: int = 1) -> bool:
     """A count at `i` (or within `reach` words of it) followed by a plural noun of data ("48K problems", "10,000 images",
     "1,000 object classes")."""
     for k in range(i, min(i + reach, len(doc) - 1)):
-        if doc[k].like_num or doc[k].text[:-1].replace(".", "").isdigit() and doc[k].text[-1] in "KkM":
+        if _is_count(doc[k]):
             return any(doc[j].lower_ in COUNTED_DATA for j in range(k + 1, min(k + 3, len(doc))))
     return False
+
+
+def _is_count(token: Token) -> bool:
+    """`token` is a number or a count in thousands or millions ("1,000", "three", "48K", "1.2M")."""
+    return token.like_num or token.text[:-1].replace(".", "").isdigit() and token.text[-1] in "KkM"
 
 
 def _past_last_word(doc: Doc, i: int) -> int:
