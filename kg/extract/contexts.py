@@ -66,6 +66,8 @@ SUBJECT_VERBS = set(
     "cuts gains boosts sets delivers ranks leads trails lifts".split()
 )
 AND_OR = {get_string_id(w) for w in ("and", "or")}
+# The hashes of list punctuation and "and"/"or" (`COORDINATION`), read where a name may stand in a list.
+COORDINATION_IDS = frozenset(get_string_id(w) for w in COORDINATION)
 SUBJECT_ADVERBS = {"also", "consistently", "further", "still", "clearly", "significantly", "again"}
 # Endings of adjectives that describe a dataset between its article and its name: "the sparser", "the egocentric",
 # "the challenging", "the public", "the original".
@@ -377,7 +379,13 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
     return i == 0 or i in doc.user_data[STARTS] or doc[i - 1].text in {".", ";", ":"}
 
 
-def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], text: str) -> str | None:
+# The words just before a name (or its list) that `context_type` reads: what leads a list, the articles and counts it
+# reads past, and the words that type what follows them.
+ARTICLES_AND_COUNTS = frozenset({"both", "the", "all", "two", "three", "four", "five", "several"})
+WORDS_BEFORE = LIST_LEADS | ARTICLES_AND_COUNTS | MODEL_VERBS | ARENA_BEFORE | {"from", "of"}
+
+
+def context_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, starts_by_end: dict[int, int], text: str) -> str | None:
     """The type the words before a coined name give it.
 
     A name listed after "on"/"across" in a sentence about training or
@@ -391,7 +399,7 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
     i = start
     while True:
         j = i
-        while j > 0 and doc[j - 1].text in COORDINATION:
+        while j > 0 and orth[j - 1] in COORDINATION_IDS:
             j -= 1
         if j == i or j not in starts_by_end:
             break
@@ -401,12 +409,14 @@ def context_type(doc: Doc, start: int, end: int, starts_by_end: dict[int, int], 
     if i == 0:
         return None
     word = doc[i - 1].lower_
+    if word not in WORDS_BEFORE and not word.endswith(ADJECTIVE_ENDINGS):
+        return None  # most names follow no word that types them, and no adjective ("the sparser X")
     if word in LIST_LEADS and (t := list_head_type(doc, i)) is not None:
         return t
     if i > 2 and doc[i - 2].lower_ == "the" and _describes(doc[i - 1]):
         i -= 1  # "on the sparser X split", "on the egocentric X benchmark": an adjective between the article and the name
         word = "the"
-    while i > 1 and word in {"both", "the", "all", "two", "three", "four", "five", "several"}:
+    while i > 1 and word in ARTICLES_AND_COUNTS:
         i -= 1  # "results on both R2R and RxR"
         word = doc[i - 1].lower_
     verb = doc[i - 2].lower_ if word == "from" and i > 1 else word

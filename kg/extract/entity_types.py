@@ -38,8 +38,8 @@ from kg.extract import flags, folding, lexicon
 from kg.extract.arena_clauses import evaluation_suite, referenced
 from kg.extract.boundaries import BENCHMARK_VARIANT_WORDS
 from kg.extract.candidates import Candidate
-from kg.extract.contexts import closes_opening_phrase, context_type, head_type, listed_clause_type
-from kg.extract.cues import ARCHITECTURE, COORDINATION, internal_type
+from kg.extract.contexts import COORDINATION_IDS, closes_opening_phrase, context_type, head_type, listed_clause_type
+from kg.extract.cues import ARCHITECTURE, internal_type
 from kg.extract.mentions import norm
 from kg.extract.metric_names import is_metric
 from kg.extract.noun_phrases import coordinated
@@ -79,8 +79,7 @@ VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+[kKM])$")
 # Origins of names typed Model before context typing: listed models and checkpoints by their shape (`Vidgen-5B`).
 MODEL_ANCHORS = {"lexicon", "gazetteer", "checkpoint", "shape"}
-# The hashes of list punctuation and of parentheses, as `_joined` and `_listed_with_known` read them.
-COORDINATION_IDS = frozenset(get_string_id(w) for w in COORDINATION)
+# The hashes of parentheses, as `_joined` and `_listed_with_known` read them.
 OPEN, CLOSE = get_string_id("("), get_string_id(")")
 # The possessive after an owner before a name: "Alibaba's QwQ".
 POSSESSIVE = frozenset(get_string_id(w) for w in ("'s", "’s"))
@@ -328,7 +327,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
             if t == "Benchmark" and c.end < len(doc) and doc[c.end].lower_ in DATA_HEADS:
                 called_data.add(key)  # "the TabArena-Lite leaderboard": data, whatever its name ends in
-        if not t and (t := context_type(doc, c.start, c.end, starts_by_end, text)) == "Benchmark" and SCORED_ON.search(_before(text, at)):
+        if not t and (t := context_type(doc, orth, c.start, c.end, starts_by_end, text)) == "Benchmark" and SCORED_ON.search(_before(text, at)):
             scored.add(key)
         if t == "Benchmark" and referenced(text, at, idx[c.end - 1]):
             data.add(key)  # "accuracy on X", "X, 1,500 questions with reference answers": scored against references, agents or not
