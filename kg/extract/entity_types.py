@@ -104,6 +104,7 @@ DATA_AFTER = {"images", "videos", "scans", "recordings", "utterances", "sentence
               "transcripts", "captions", "articles", "volumes", "slides", "frames", "reviews", "tweets", "problems"}
 # Origins whose names are typed from their context even where their finder gave a type.
 RETYPED = {"title", "definition", "cue"}
+NO_TYPES: frozenset[str] = frozenset()
 
 
 def _listed_with_known(doc: Doc, orth: numpy.ndarray, c: Candidate, by_start: dict[int, Candidate], by_end: dict[int, Candidate]) -> str | None:
@@ -346,14 +347,14 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     acting: list[bool] = []  # whether the paper is about agents acting, read once and only if a name needs it
     for c, name, key in pending:
         counts = votes.get(key)
-        head_types = headed.get(key, set())
+        head_types = headed.get(key, NO_TYPES)
         internal = _internal_type(name)
         if internal == "Environment" and key not in called_data and not (head_types == {"Benchmark"} and key in data):
             c.label = internal  # an agent benchmark built around a world (`BoxingGym`) is an Environment
         elif counts and internal == "Benchmark" and NAMED_DATA.search(name):
             c.label = internal  # `Computational Reproducibility Agent Benchmark` says what it is
         elif counts:
-            c.label = max(counts, key=lambda t: (counts[t], t))
+            c.label = max(counts, key=lambda t: (counts[t], t)) if len(counts) > 1 else next(iter(counts))  # most names get one type
             if len(head_types) == 1 and c.label not in head_types:
                 c.label = next(iter(head_types))  # "X, an automated red-teaming method" outranks "Against GPT-4o, ..., X reaches"
             if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name) and key not in scored:
