@@ -34,12 +34,12 @@ import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from kg.extract import flags, lexicon
+from kg.extract import flags, folding, lexicon
 from kg.extract.arena_clauses import evaluation_suite, referenced
 from kg.extract.boundaries import BENCHMARK_VARIANT_WORDS
 from kg.extract.candidates import Candidate
-from kg.extract.contexts import closes_opening_phrase, context_type, head_type, listed_clause_type
-from kg.extract.cues import ARCHITECTURE, COORDINATION, internal_type
+from kg.extract.contexts import COORDINATION_IDS, closes_opening_phrase, context_type, head_type, listed_clause_type
+from kg.extract.cues import ARCHITECTURE, internal_type
 from kg.extract.mentions import norm
 from kg.extract.metric_names import is_metric
 from kg.extract.noun_phrases import coordinated
@@ -51,9 +51,11 @@ EMBODIED_TITLE = re.compile(r"\b(navigat\w*|embodied|robots?|robotic|manipulatio
 # A paper on reinforcement learning or exploration, about agents, policies or episodes, trains agents that act: what it
 # tests them on is where they act (`MiniHack`, "the X suite"), unless it says data. A paper on language models
 # (LLM agents, preference tuning) is not such a paper: its benchmarks are mostly scored against references.
-RL_PAPER = re.compile(r"\b(reinforcement learning|RL|MARL|DRL|exploration|episodic|curriculum learning)\b", re.I)
+# The case-insensitive patterns searched over whole sentences and texts are written in lower case, so that
+# `kg.extract.folding` runs them without `re.I` over the lower-cased text, about twice as fast ("rl" is "RL").
+RL_PAPER = re.compile(r"\b(reinforcement learning|rl|marl|drl|exploration|episodic|curriculum learning)\b", re.I)
 RL_ACTING = re.compile(r"\b(episodes?|episodic|exploration|environments?|environment steps|sample[- ]efficien\w*|policies|policy|agents?|rewards?)\b", re.I)
-LANGUAGE_MODELS = re.compile(r"\b(human feedback|RLHF|preferences?|LLMs?|language models?)\b", re.I)
+LANGUAGE_MODELS = re.compile(r"\b(human feedback|rlhf|preferences?|llms?|language models?)\b", re.I)
 # A name ending in a word for a store of data names a dataset: `Protein Data Bank`, `Free Music Archive`.
 DATA_STORE_WORDS = "Bank|Archive|Database|Repository"
 NAMED_DATA = re.compile(rf"\b(Dataset|Benchmark|Corpus|Treebank|{DATA_STORE_WORDS})s?$")
@@ -77,9 +79,10 @@ VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+[kKM])$")
 # Origins of names typed Model before context typing: listed models and checkpoints by their shape (`Vidgen-5B`).
 MODEL_ANCHORS = {"lexicon", "gazetteer", "checkpoint", "shape"}
-# The hashes of list punctuation and of parentheses, as `_joined` reads them.
-COORDINATION_IDS = frozenset(get_string_id(w) for w in COORDINATION)
+# The hashes of parentheses, as `_joined` and `_listed_with_known` read them.
 OPEN, CLOSE = get_string_id("("), get_string_id(")")
+# The possessive after an owner before a name: "Alibaba's QwQ".
+POSSESSIVE = frozenset(get_string_id(w) for w in ("'s", "’s"))
 # Origins of names typed Method before context typing: the curated and registry lists.
 METHOD_ANCHORS = {"lexicon", "gazetteer"}
 # Suffixes of a checkpoint tuned from a base (`X-Instruct`, `X-SFT`, `X-Zero`; not `X-DPO`, a variant of DPO as often): a model, or the data it was tuned on
@@ -101,29 +104,34 @@ DATA_AFTER = {"images", "videos", "scans", "recordings", "utterances", "sentence
               "transcripts", "captions", "articles", "volumes", "slides", "frames", "reviews", "tweets", "problems"}
 # Origins whose names are typed from their context even where their finder gave a type.
 RETYPED = {"title", "definition", "cue"}
+NO_TYPES: frozenset[str] = frozenset()
 
 
-def _listed_with_known(doc: Doc, c: Candidate, by_start: dict[int, Candidate], by_end: dict[int, Candidate]) -> str | None:
+def _listed_with_known(doc: Doc, orth: numpy.ndarray, c: Candidate, by_start: dict[int, Candidate], by_end: dict[int, Candidate]) -> str | None:
     """A name listed beside a model the lists know is a model: "DeepSeek-V3, and Alibaba's QwQ", "QwQ and GPT-4o",
     and past a score in parentheses: "above Vidgen-5B (81.6) and Hollow (83.2)"; one with a release number listed
-    beside a technique they know is a technique: "compared with PPO, SAC and Vexa-2"."""
-    i = c.start - 2 if c.start >= 2 and doc[c.start - 1].text in {"'s", "’s"} else c.start  # an owner: "Alibaba's QwQ"
+    beside a technique they know is a technique: "compared with PPO, SAC and Vexa-2".
+    Read by the tokens' hashes (`orth`), and only where list punctuation stands beside the name."""
+    n = len(orth)
+    i = c.start - 2 if c.start >= 2 and orth[c.start - 1] in POSSESSIVE else c.start  # an owner: "Alibaba's QwQ"
     j = i
-    while j > 0 and doc[j - 1].text in COORDINATION:
+    while j > 0 and orth[j - 1] in COORDINATION_IDS:
         j -= 1
-    if j < i and j > 2 and doc[j - 1].text == ")" and doc[j - 3].text == "(":
+    if j < i and j > 2 and orth[j - 1] == CLOSE and orth[j - 3] == OPEN:
         j -= 3  # "X (81.6) and Y": past the score after X
     k = c.end
-    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+    if k + 2 < n and orth[k] == OPEN and orth[k + 2] == CLOSE:
         k += 3  # "Y (83.2), and X"
-    while k < len(doc) and doc[k].text in COORDINATION:
+    while k < n and orth[k] in COORDINATION_IDS:
         k += 1
     for other in (by_end.get(j) if j < i else None, by_start.get(k) if k > c.end else None):
-        if other is not None and _opening_comma(doc, other.end, c.start):
+        if other is None:
+            continue
+        if _opening_comma(doc, other.end, c.start):
             continue  # "On ZorvikQA, GPT-4o wins": the comma closes the phrase the sentence opens with
-        if other is not None and other.label == "Model" and other.origin in MODEL_ANCHORS:
+        if other.label == "Model" and other.origin in MODEL_ANCHORS:
             return "Model"
-        if other is not None and other.label == "Method" and other.origin in METHOD_ANCHORS and is_release(doc[c.start : c.end].text):
+        if other.label == "Method" and other.origin in METHOD_ANCHORS and is_release(doc[c.start : c.end].text):
             return "Method"  # "compared with PPO, SAC and Vexa-2": a baseline listed with listed techniques is one, release number or not
     return None
 
@@ -219,18 +227,18 @@ def _retype_registered(doc: Doc, text: str, orth: numpy.ndarray, found: list[Can
 
 def _interactive_benchmark(sentence: str) -> bool:
     """A sentence that calls the name a benchmark (not a dataset: data stays a Benchmark) of interactive tasks."""
-    return bool(BENCHMARK_WORD.search(sentence)) and _interactive(sentence)
+    return bool(folding.search(BENCHMARK_WORD, sentence)) and _interactive(sentence)
 
 
 def _interactive(sentence: str) -> bool:
     """A sentence about interaction (apps, websites, simulation) that speaks of no data."""
-    return bool(INTERACTIVE.search(sentence) and not DATA_WORD.search(sentence))
+    return bool(folding.search(INTERACTIVE, sentence) and not folding.search(DATA_WORD, sentence))
 
 
 def _interactive_tasks(sentence: str) -> bool:
     """A sentence about tasks done interactively ("150 interactive tasks across apps"), which a name ending in
     `...Bench` holds: an agent benchmark built around a world."""
-    return bool(TASKS.search(sentence)) and _interactive(sentence)
+    return bool(folding.search(TASKS, sentence)) and _interactive(sentence)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -273,14 +281,24 @@ def _acting(text: str, memo: list[bool]) -> bool:
     all its names, and most papers have no name that needs them.
     """
     if not memo:
-        embodied = EMBODIED_TITLE.search(text[: max(0, text.find("\n"))])
-        memo.append(bool(embodied or RL_PAPER.search(text) and RL_ACTING.search(text) and not LANGUAGE_MODELS.search(text)))
+        embodied = folding.search(EMBODIED_TITLE, text[: max(0, text.find("\n"))])
+        memo.append(bool(embodied or _rl_paper(text)))
     return memo[0]
+
+
+def _rl_paper(text: str) -> bool:
+    """The paper is on reinforcement learning with episodes, policies or agents, and not on language models."""
+    return bool(folding.search(RL_PAPER, text) and folding.search(RL_ACTING, text) and not folding.search(LANGUAGE_MODELS, text))
 
 
 def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     """Give each untyped name the type its mentions' head nouns vote for, else its shape's, else Method."""
-    pending = [(c, c.key or flags.span_text(doc, text, c.start, c.end)) for c in found if c.label is None or c.origin in RETYPED]
+    idx, length = flags.offsets(doc)  # the names' characters, cut from the text without a Span or a Token
+    pending = []  # the names to type, with their text and grouping key
+    for c in found:
+        if c.label is None or c.origin in RETYPED:
+            name = c.key or text[idx[c.start] : idx[c.end - 1] + length[c.end - 1]]
+            pending.append((c, name, norm(name)))
     ends = {c.start: c.end for c in found}
     orth = flags.columns(doc)[:, 0]  # token hashes, read by the checks after a name ("X trained on")
     _retype_registered(doc, text, orth, found, ends)
@@ -293,30 +311,29 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     kinds: list[dict[int, str]] = []  # the kinds of the paper's lists (`_list_kinds`), read once and only if a name needs them
     votes: dict[str, dict[str, int]] = {}
     headed: dict[str, set[str]] = {}  # the types head nouns gave, which outrank a name's shape
-    sentences: dict[int, tuple[bool, bool, bool]] = {}
     data: set[str] = set()  # names a head noun calls a benchmark in a sentence about data
     called_data: set[str] = set()  # names a word for data right after calls data ("the X corpus", "the X leaderboard")
     trained: set[str] = set()  # names a sentence treats as a trained network (`kg.extract.trained`)
     scored: set[str] = set()  # names a sentence reports a score on
-    for c, name in pending:
-        key = norm(name)
+    for c, name, key in pending:
+        at = idx[c.start]
         t = head_type(doc, orth, c.start, c.end, ends)
         if t == "Method" and evaluation_suite(doc, orth, c.end):
             t = "Benchmark"  # "X, the first dynamic evaluation framework for persona agents", "the X evaluation toolkit"
-        if t == "Benchmark" and _interactive_benchmark(_sentence(text, doc[c.start].idx)):
+        if t == "Benchmark" and _interactive_benchmark(_sentence(text, at)):
             t = "Environment"  # "X, a benchmark of long-horizon, multi-app interactions"
         if t:
             headed.setdefault(key, set()).add(t)
-            if t == "Benchmark" and DATA_WORD.search(_sentence(text, doc[c.start].idx)):
+            if t == "Benchmark" and folding.search(DATA_WORD, _sentence(text, at)):
                 data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
             if t == "Benchmark" and c.end < len(doc) and doc[c.end].lower_ in DATA_HEADS:
                 called_data.add(key)  # "the TabArena-Lite leaderboard": data, whatever its name ends in
-        if not t and (t := context_type(doc, c.start, c.end, starts_by_end, text, sentences)) == "Benchmark" and SCORED_ON.search(_before(text, doc[c.start].idx)):
+        if not t and (t := context_type(doc, orth, c.start, c.end, starts_by_end, text)) == "Benchmark" and SCORED_ON.search(_before(text, at)):
             scored.add(key)
-        if t == "Benchmark" and referenced(text, doc[c.start].idx, doc[c.end - 1].idx):
+        if t == "Benchmark" and referenced(text, at, idx[c.end - 1]):
             data.add(key)  # "accuracy on X", "X, 1,500 questions with reference answers": scored against references, agents or not
         if not t and known_listed and (known_model or is_release(name)):  # a list's kind, only a technique's for a release number
-            t = _listed_with_known(doc, c, by_start, by_end) or _run_kind(name, _kinds(doc, orth, found, kinds).get(c.start))
+            t = _listed_with_known(doc, orth, c, by_start, by_end) or _run_kind(name, _kinds(doc, orth, found, kinds).get(c.start))
         t = t or (c.origin == "shape" and _scored_by(doc, c.end) and "Benchmark")
         if t:
             votes.setdefault(key, {}).setdefault(t, 0)
@@ -328,17 +345,16 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     variants: list[tuple[Candidate, str]] = []  # names nothing typed (Method by default) with a variant's suffix, and their stems
     defaulted: list[Candidate] = []  # names typed Method only because nothing else typed them
     acting: list[bool] = []  # whether the paper is about agents acting, read once and only if a name needs it
-    for c, name in pending:
-        key = norm(name)
+    for c, name, key in pending:
         counts = votes.get(key)
-        head_types = headed.get(key, set())
+        head_types = headed.get(key, NO_TYPES)
         internal = _internal_type(name)
         if internal == "Environment" and key not in called_data and not (head_types == {"Benchmark"} and key in data):
             c.label = internal  # an agent benchmark built around a world (`BoxingGym`) is an Environment
         elif counts and internal == "Benchmark" and NAMED_DATA.search(name):
             c.label = internal  # `Computational Reproducibility Agent Benchmark` says what it is
         elif counts:
-            c.label = max(counts, key=lambda t: (counts[t], t))
+            c.label = max(counts, key=lambda t: (counts[t], t)) if len(counts) > 1 else next(iter(counts))  # most names get one type
             if len(head_types) == 1 and c.label not in head_types:
                 c.label = next(iter(head_types))  # "X, an automated red-teaming method" outranks "Against GPT-4o, ..., X reaches"
             if c.label in {"Benchmark", "Environment"} and c.label not in head_types and ARCHITECTURE.search(name) and key not in scored:
@@ -349,11 +365,11 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             c.label = "Environment"  # "the StarCraft Multi-Agent Challenge" in a paper on RL: a contest agents act in
         elif c.label is None:
             c.label = internal or ("Model" if key in trained or _model_shape(name) else "Method")
-            if internal == "Benchmark" and not NAMED_DATA.search(name) and _interactive_tasks(_sentence(text, doc[c.start].idx)):
+            if internal == "Benchmark" and not NAMED_DATA.search(name) and _interactive_tasks(_sentence(text, idx[c.start])):
                 c.label = "Environment"  # "X-Bench, 150 interactive tasks across apps": an agent benchmark around a world
             if c.label == "Method":
                 defaulted.append(c)
-                if (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:
+                if ("-" in name or "'" in name) and (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:  # most names hold neither
                     variants.append((c, stem))
     if defaulted:
         coordinated(doc, found, defaulted)

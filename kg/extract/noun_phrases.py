@@ -24,6 +24,9 @@ from kg.extract.mentions import norm
 ARTICLES = {get_string_id(w) for w in ("the", "a", "an", "The", "A", "An")}
 # The words between a list's head noun and its first member: "datasets such as X", "benchmarks: X", "benchmarks (X, ...)".
 LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"("}, {"namely"}, {"e.g."}, {"e.g.", ","})
+# The words of those, one of which stands just before a list's first member, and each without its commas.
+LIST_LEADS = frozenset().union(*LIST_INTRO) | {","}
+LIST_INTRO_WORDS = [w - {","} for w in LIST_INTRO]
 # What agents operate, before a head noun of data: "web benchmarks such as X" name worlds (the guidelines' app environments).
 APP_MODIFIERS = {"web", "mobile", "gui", "android", "os"}
 SCORED_ON = {get_string_id(w) for w in ("on", "across", "over", "On", "Across", "Over")}
@@ -37,9 +40,12 @@ def last_head(doc: Doc, k: int) -> str:
 
     "platform" is no such head: "an AI agent platform" is software for agents, not a world they act in.
     """
-    while k + 1 < len(doc) and doc[k + 1].lower_ in HEAD_TYPE and doc[k + 1].lower_ not in {"platform", "platforms"}:
+    n = len(doc)
+    word = doc[k].lower_
+    while k + 1 < n and (following := doc[k + 1].lower_) in HEAD_TYPE and following not in {"platform", "platforms"}:
         k += 1
-    return HEAD_TYPE[doc[k].lower_]
+        word = following
+    return HEAD_TYPE[word]
 
 
 def compound_head(doc: Doc, orth: numpy.ndarray, i: int, start: int) -> str | None:
@@ -101,9 +107,11 @@ def coordinated(doc: Doc, found: list[Candidate], defaulted: list[Candidate]) ->
 def list_head_type(doc: Doc, i: int) -> str | None:
     """The type of the head noun that introduces a list: "datasets such as X and Y", "five new benchmarks: A, B", "six benchmarks (A, B and C)"."""
     j = i
-    while j > 0 and doc[j - 1].lower_ in {"such", "as", "including", "like", ":", "(", "namely", "e.g.", ","}:
+    words = set()
+    while j > 0 and (word := doc[j - 1].lower_) in LIST_LEADS:
+        words.add(word)
         j -= 1
-    if j == i or {t.lower_ for t in doc[j:i]} - {","} not in [w - {","} for w in LIST_INTRO]:
+    if j == i or words - {","} not in LIST_INTRO_WORDS:
         return None
     if doc[j].text == "(" and not (j > 0 and doc[j - 1].is_lower):
         return None  # "Hindsight Simulation (RLHS)": a short form of the name before it, not a list under a head noun

@@ -68,6 +68,8 @@ ALNUM = re.compile(r"^[A-Z][A-Za-z]*\d[\w.]*$|^[A-Z][A-Za-z]+-?\d+[A-Za-z]*$")
 CAPITAL_COMPOUND = re.compile(r"^[A-Z][\w+]*(?:\.\d+)*(?:-[A-Za-z0-9][\w+]*(?:\.\d+)*)+$")  # `DOTA-v1.0`, `Seed1.5-VL`
 # A first part with a dotted release number (`FLUX.1`, `Seed1.5`): what follows it names a variant of a release, not an adjective.
 DOTTED_RELEASE = re.compile(r"^(?:[A-Z]{2,}|[A-Z][A-Za-z]*\d+)\.\d+$")
+# A capitalised participle: `Guided`, `Powered`.
+PARTICIPLE = re.compile(r"^[A-Z][a-z]+(ed|ing)$")
 NUMBERISH = re.compile(r"^[\d.,%x×-]+[A-Za-z]{0,2}$|^(?:19|20)\d\d")
 
 
@@ -105,11 +107,13 @@ def is_model_checkpoint(text: str) -> bool:
 def is_coined(text: str) -> bool:
     """True when `text` is shaped like a coined name rather than a word."""
     if text.islower() or (text.istitle() and text.isalpha()):
-        # most tokens: plain words; a lower-case word with a digit inside is coined (`doc2vec`, `seq2seq`)
-        return text[:1].islower() and bool(CAMEL.search(text)) or len(text) >= 6 and bool(INNER_DIGIT.match(text))
+        # most tokens: plain words, which have no inner capital (`CAMEL`); a lower-case word with a digit inside is
+        # coined (`doc2vec`, `seq2seq`)
+        return len(text) >= 6 and bool(INNER_DIGIT.match(text))
     if len(text) < 2 or NUMBERISH.match(text) or not text[0].isalnum():
         return False
-    if not any(ch.isalpha() for ch in text) or all(BARE_SIZE.match(part) for part in text.split("-")):
+    # the first character answers both tests for most strings: a letter, then no size
+    if not (text[0].isalpha() or any(ch.isalpha() for ch in text)) or text[0].isdecimal() and all(BARE_SIZE.match(part) for part in text.split("-")):
         return False  # a size range (`7B-13B`) names no model
     if "://" in text or "/" in text or text.lower().startswith(("www.", "arxiv:", "http")):
         return False
@@ -130,7 +134,7 @@ def is_coined(text: str) -> bool:
         return True  # `Deconv-Net`, `VGG-net`, `Quill-Bench`: a network's, a benchmark's or a world's name
     if DOTTED_RELEASE.match(parts[0]):
         return True  # `FLUX.1-dev`, `Seed1.5-VL`
-    if re.match(r"^[A-Z][a-z]+(ed|ing)$", parts[-1]) and len(parts) == 2 or (parts[-1].isalpha() and parts[-1].islower() and len(parts[-1]) > 2):
+    if PARTICIPLE.match(parts[-1]) and len(parts) == 2 or (parts[-1].isalpha() and parts[-1].islower() and len(parts[-1]) > 2):
         return False  # `UI-Guided`, `GPU-accelerated`, `FDA-approved`: an adjective; `KTE-Bench-Verified` is a name
     if "to" in parts[1:-1]:
         return False  # `Text-to-3D`, `Sketch-to-Code`: a task

@@ -117,28 +117,39 @@ CLAUSE_STARTS = CLAUSE_LEADS | CHECKPOINT_PARTICIPLES | PRE_PARTS | TRAINED_HERE
 RELEASED = _ids("released public official published pretrained pre-trained original")
 
 
+# The words just before and just after a name that any of the readings of `trained_system` starts from.
+BEFORE_CUES = TRAINED_ADJECTIVES | WEIGHT_VERBS | BY_WITH | OUTPUT_LINKS | {FROM}
+AFTER_CUES = WEIGHT_NOUNS | GENERATES | MADE_BY | {AS}
+
+
 def trained_system(doc: Doc, orth: numpy.ndarray, start: int, end: int) -> bool:
     """The words around `doc[start:end]` treat it as a trained network (see the module's docstring).
 
-    `orth` is the doc's ORTH column: this runs for every name nothing else types, so it compares hashes, not strings.
+    `orth` is the doc's ORTH column: this runs for every name nothing else types, so it compares hashes, not strings,
+    each read once, and gives up where neither the word before nor the one after can start a reading (most names).
     """
     n = len(orth)
     i = start - 1
     while i >= 0 and orth[i] in DETERMINERS:
         i -= 1
     before = orth[i] if i >= 0 else 0
-    if end < n and doc[end].is_lower and doc[end].is_alpha and orth[end] not in STOPS:
+    after = orth[end] if end < n else 0
+    if before not in BEFORE_CUES and after not in AFTER_CUES:
+        return False
+    if end < n and (word := doc[end]).is_lower and word.is_alpha and after not in STOPS:
         before = 0  # "trains a camera-and-LiDAR policy": the name modifies the noun the verb acts on
+    prev = orth[i - 1] if i > 0 else 0
+    following = orth[end + 1] if end + 1 < n else 0
     found = (
         before in TRAINED_ADJECTIVES or before in WEIGHT_VERBS
-        or i > 0 and (before in BY_WITH and orth[i - 1] in FROM_WEIGHTS or before == FROM and orth[i - 1] in TUNED)
-        or end < n and orth[end] in WEIGHT_NOUNS
-        or i > 1 and before in BY_WITH and orth[i - 1] in GENERATED and (orth[i - 2] in MEDIA or orth[i - 2] in OUTPUTS)
-        or end + 1 < n and orth[end] in GENERATES and (orth[end + 1] in MEDIA or orth[end + 1] in OUTPUTS or orth[end + 1] in TEXTS)
-        or end < n and orth[end] in MADE_BY  # "X-generated captions"
-        or i > 0 and before in OUTPUT_LINKS and orth[i - 1] in OUTPUTS  # "responses from X", "outputs of X"
-        or end + 1 < n and orth[end] == AS and (orth[end + 1] in ROLES or end + 2 < n and orth[end + 1] in DETERMINERS and orth[end + 2] in ROLES)
-        or end + 2 < n and orth[end] == AS and orth[end + 1] in DETERMINERS and any(t.lower_ in MODEL_HEADS for t in doc[end + 2 : end + 4])
+        or i > 0 and (before in BY_WITH and prev in FROM_WEIGHTS or before == FROM and prev in TUNED)
+        or after in WEIGHT_NOUNS
+        or i > 1 and before in BY_WITH and prev in GENERATED and (orth[i - 2] in MEDIA or orth[i - 2] in OUTPUTS)
+        or end + 1 < n and after in GENERATES and (following in MEDIA or following in OUTPUTS or following in TEXTS)
+        or after in MADE_BY  # "X-generated captions"
+        or i > 0 and before in OUTPUT_LINKS and prev in OUTPUTS  # "responses from X", "outputs of X"
+        or end + 1 < n and after == AS and (following in ROLES or end + 2 < n and following in DETERMINERS and orth[end + 2] in ROLES)
+        or end + 2 < n and after == AS and following in DETERMINERS and any(t.lower_ in MODEL_HEADS for t in doc[end + 2 : end + 4])
     )
     if found and (last := doc[end - 1].text).endswith("s") and last[-2:-1].isupper():
         return False  # "pretrained DiTs": a class of networks, not one
