@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from kg.extract import folding, shapes
 from kg.extract.mentions import Mention, Sentence
@@ -147,12 +148,17 @@ ASSUMED_USE = "uses?"
 PRECEDENCE = ("proposes", "evaluates_on", "uses", "compares_to", ASSUMED_USE, "mentions")
 
 
-def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coined: bool, background: dict[int, bool]) -> str:
-    """The role one mention's sentence `sent` of the paper's `text` gives the entity.
+@dataclass(slots=True)
+class Reading:
+    """What `mention_role` reads once per sentence of a paper, by the sentence's start (the paper's mentions share their
+    sentences): where its first "we"/"our" ends, and whether it is background."""
 
-    `background` memoises, per sentence start, whether the sentence is
-    background (the paper's mentions share their sentences).
-    """
+    we_end: dict[int, int] = field(default_factory=dict)
+    background: dict[int, bool] = field(default_factory=dict)
+
+
+def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coined: bool, reading: Reading) -> str:
+    """The role one mention's sentence `sent` of the paper's `text` gives the entity; `reading` holds the paper's."""
     if title_lead:
         return "proposes"
     before = text[sent.start_char : span.start_char]
@@ -161,7 +167,7 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
     if coined and not example:
         ours = folding.search(OUR, before[-40:], OUR_WORDS)
         ours = ours and not folding.search(COMPARE, ours.group()) and not OBJECT_VERB.search(ours.group())  # "our student outperforms X", "our agent uses X"
-        if folding.search(NAMING, before[-60:], NAMING_WORDS) or ours or folding.search(NEW_LIST, before[-120:], NEW_LIST_WORDS) or (folding.search(WE, before) and _proposed_before(before)):
+        if folding.search(NAMING, before[-60:], NAMING_WORDS) or ours or folding.search(NEW_LIST, before[-120:], NEW_LIST_WORDS) or (_we_before(text, sent, span.start_char, reading) and _proposed_before(before)):
             return "proposes"
         if sent.start == 0 and not (span.label_ in ARENA_TYPES and TITLE_ARENA.search(before[-12:])):
             return "proposes"  # a name the paper coins in its own title; "An Agent for Red Dead Redemption II" is where it acts
@@ -173,19 +179,40 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
         return "mentions"
     if folding.search(COMPARE, before[-70:]) or _listed_after(COMPARE_LIST, before, COMPARE_LIST_WORDS) or BASELINE_AFTER.match(text, span.end_char, sent.end_char):
         return "compares_to"
-    if SCORED_AFTER.match(text, span.end_char, sent.end_char) and not folding.search(WE, before) and not folding.search(USE_BEFORE, before[-50:]):
+    if SCORED_AFTER.match(text, span.end_char, sent.end_char) and not _we_before(text, sent, span.start_char, reading) and not folding.search(USE_BEFORE, before[-50:]):
         return "compares_to"  # not "X-tuned Y reaches 86.7": what the paper's method tuned is used
     contrast = folding.search(CONTRAST, before[-30:], CONTRAST_WORDS)
-    if contrast and ((contrast.group(1).lower() != "where" and folding.search(WE, before)) or (DIGIT.search(before) and DIGIT.search(text, span.end_char, sent.end_char))):
+    if contrast and ((contrast.group(1).lower() != "where" and _we_before(text, sent, span.start_char, reading)) or (DIGIT.search(before) and DIGIT.search(text, span.end_char, sent.end_char))):
         return "compares_to"
+    background = reading.background
     if sent.start_char not in background:
         whole = text[sent.start_char : sent.end_char]
-        background[sent.start_char] = not folding.search(WE, whole) and bool(folding.search(BACKGROUND, whole))
+        background[sent.start_char] = not _we_before(text, sent, sent.end_char, reading) and bool(folding.search(BACKGROUND, whole))
     if background[sent.start_char]:
         return "mentions"
-    if folding.search(USE_BEFORE, before[-50:]) or _listed_after(USE_LIST, before, USE_LIST_WORDS) or (span.label_ == "Method" and folding.search(WE, before)):
+    if folding.search(USE_BEFORE, before[-50:]) or _listed_after(USE_LIST, before, USE_LIST_WORDS) or (span.label_ == "Method" and _we_before(text, sent, span.start_char, reading)):
         return "uses"  # a technique the paper's own sentence names is one it uses
     return ASSUMED_USE
+
+
+def _we_before(text: str, sent: Sentence, end: int, reading: Reading) -> bool:
+    """`WE` is found in `text[sent.start_char:end]`, the part of sentence `sent` before `end`.
+
+    The sentence is searched once, for its first match, and a part holds a
+    match where that one ends within it: the matches are whole words, so the
+    first to start is the first to end. A match the part's end cuts off
+    ("our" of "ourX") is no match in the sentence, so where a word goes on
+    past `end` the part itself is searched.
+    """
+    ends = reading.we_end
+    if sent.start_char not in ends:
+        found = folding.search(WE, text[sent.start_char : sent.end_char])
+        ends[sent.start_char] = sent.start_char + found.end() if found else sent.end_char + 1
+    if ends[sent.start_char] <= end:
+        return True
+    if end < sent.end_char and (text[end].isalnum() or text[end] == "_"):
+        return bool(folding.search(WE, text[sent.start_char : end]))
+    return False
 
 
 def _set_against(before: str) -> bool:
