@@ -38,6 +38,7 @@ YEARS = re.compile(r"^(19|20)\d\d[-–](19|20)\d\d$")
 SCORE_ANCHOR = re.compile(r"%|~|\.\d")
 DECIMAL_POINT = re.compile(r"\.\d")
 OF_DIGIT = re.compile(r"of [-−]?\d")
+DIGIT = re.compile(r"\d")
 # A bare number ("46.6", "~1732") is a score only where the sentence says something scored it.
 # In lower case, metric acronyms too, so that `folding` can search the lower-cased text without `re.I`, several times faster.
 SCORE_VERBS = re.compile(
@@ -278,6 +279,8 @@ def _range(text: str) -> re.Match | None:
 def numbers(text: str, sent: Sentence) -> list[tuple[int, str]]:
     """The numbers of `sent` that may be scores, as (start, value), in order."""
     start, end = sent.start_char, sent.end_char
+    if not DIGIT.search(text, start, end):
+        return []  # every number has a digit: half the sentences after a score have none, and one scan for it skips nine
     if not (text.find("%", start, end) >= 0 or text.find("~", start, end) >= 0 or DECIMAL_POINT.search(text, start, end)
             or OF_DIGIT.search(text, start, end) or text.find("scor", start, end) >= 0 or WHOLE_FROM_TO.search(text, start, end)
             or OF_TOTAL.search(text, start, end) or _reached(text, start, end) or WHOLE_TO.search(text, start, end)):
