@@ -63,7 +63,7 @@ def _sentence_evidence(sents: list[Sentence], text: str, evidences: dict[int, Ev
 
 
 def _entity(
-    spans: list[Mention], sents: list[Sentence], text: str, title_lead: Mention | None, background: dict[int, bool], evidences: dict[int, Evidence]
+    spans: list[Mention], sents: list[Sentence], text: str, title_lead: Mention | None, reading: roles.Reading, evidences: dict[int, Evidence]
 ) -> Entity:
     first = spans[0]
     forms = list(dict.fromkeys([s.id_ if s.origin == "checkpoint" and s.id_ and norm(s.id_) != norm(s.text) else s.text for s in spans]))
@@ -80,8 +80,9 @@ def _entity(
     coined = all(s.origin in COINED for s in spans)
     # A short form in parentheses right after its long form ("conventional retrieval-augmented generation (RAG)")
     # stands in the long form's place: the words before the long form decide its role, not the long form itself.
-    read = [(s, sent) for s, sent, previous in zip(spans, sents, [None, *spans]) if previous is None or text[previous.end_char : s.start_char] not in {" (", "("}]
-    mention_roles = (roles.mention_role(s, sent, text, s is title_lead, coined, background) for s, sent in read)
+    # Read lazily: `strongest` stops at the first mention that reaches the best role possible.
+    mention_roles = (roles.mention_role(s, sent, text, s is title_lead, coined, reading) for s, sent, previous in zip(spans, sents, [None, *spans])
+                     if previous is None or text[previous.end_char : s.start_char] not in {" (", "("})
     role = roles.strongest(mention_roles, roles.ceiling(first.label_, coined))
     by_sentence = _sentence_evidence(sents, text, evidences)
     evidence = [ev for ev in by_sentence.values() if ev.sentence]
@@ -100,11 +101,11 @@ def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
     # The title's lead name ("DotaMath: ..."), which the paper proposes.
     title_lead = first if first and first.start == 0 and first.end_char < len(paper.title) and first.end < len(doc) and doc[first.end].text in {":", "--", "—"} else None
     entities = []
-    background: dict[int, bool] = {}
+    reading = roles.Reading()
     evidences: dict[int, Evidence] = {}  # by sentence start: the paper's names share their sentences
     for spans in groups.values():
         in_sents = [sents[bisect_right(starts, s.start) - 1] for s in spans]
-        entities.append(_entity(spans, in_sents, text, title_lead, background, evidences))
+        entities.append(_entity(spans, in_sents, text, title_lead, reading, evidences))
     roles.own_variants(entities)
     return Extraction(paper, entities, results.find(text, sents, ents, entities), EXTRACTOR)
 

@@ -28,16 +28,30 @@ def _folded(pattern: re.Pattern) -> re.Pattern | None:
     return known[1]
 
 
-def search(pattern: re.Pattern, text: str) -> re.Match | None:
+def search(pattern: re.Pattern, text: str, needed: tuple[str, ...] = ()) -> re.Match | None:
     """`pattern.search(text)`: the same span.
+
+    `needed` are lower-case words of which every match holds one (the words
+    of an alternation): ASCII text that holds none is answered without the
+    search. An `in` test per word is several times faster than a search that
+    tries every alternative at every character, and most of the windows that
+    roles read hold none of a pattern's words. (Other text is searched: case
+    folding there may match other letters, the long s for an "s".)
 
     The known pattern is looked up here rather than through `_folded`: roles search a dozen times per name.
     """
     if text.isascii():
+        lower = text.lower()
+        for word in needed:  # a loop, not `any` over a generator: half the cost of a test
+            if word in lower:
+                break
+        else:
+            if needed:
+                return None
         known = _FOLDED.get(id(pattern))
         folded = known[1] if known is not None and known[0] is pattern else _folded(pattern)
         if folded:
-            return folded.search(text.lower())
+            return folded.search(lower)
     return pattern.search(text)
 
 

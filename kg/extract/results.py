@@ -111,6 +111,8 @@ def _names_no_arena(scores: list[tuple[int, int, str]], index: int, arenas: list
 
 def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[Entity]) -> list[Result]:
     """The results stated in a paper's `text` (its sentences and entity spans given), each once, in order."""
+    if not result_scores.has_digit(text, 0, len(text)):
+        return []  # a text with no digit states no score: one scan skips the searches for one
     first_score = result_scores.first(text)
     # a whole number named a score before the first other score: "lowers the RMSE to 312, ... Its error is 1.21"
     first_score = result_scores.first_whole_score(text, first_score.start() if first_score else len(text)) or first_score
