@@ -65,9 +65,7 @@ def citation_end(doc: Doc, i: int) -> int:
 def join_parts(doc: Doc, text: str, orth: list[int], found: list[Candidate], title_end: int, closers: set[int], sizes: set[int]) -> list[Candidate]:
     """Grow shape-found names over a modifier before, a coined part beside and a version after.
 
-    `closers` are the positions of the tokens flagged as words that may close a name (`flags.CLOSER`), `sizes` those
-    flagged as parameter counts (`flags.SIZE`), `orth` the doc's ORTH column as a list: set and list lookups cost a
-    fifth of reading an array's item.
+    `closers`, `sizes`: the positions flagged `flags.CLOSER` (may close a name) and `flags.SIZE`; `orth`: ORTH as a list.
     """
     by_start = {c.start: c for c in found if c.origin == "shape"}
     by_end = {c.end: c for c in found if c.origin == "shape"}
@@ -302,9 +300,7 @@ def _evaluated_name_end(doc: Doc, end: int, taken: set[int]) -> int:
 
 
 def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Candidate]:
-    """Capitalised words before a dataset or environment head noun: "the Penn Treebank dataset", "Hockey Dataset [5]".
-
-    A name's words are cut from the doc's `text`, which costs less than a Span's."""
+    """Capitalised words before a dataset or environment head noun: "the Penn Treebank dataset", "Hockey Dataset [5]"."""
     found = []
     for head in heads:
         token = doc[head]
