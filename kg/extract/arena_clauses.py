@@ -4,8 +4,8 @@ The guidelines' line: a suite whose items are scored against references
 (questions, problems, test cases; accuracy, pass@k, exact match) is a
 Benchmark even where agents run on it; a world an agent acts in (a
 simulator, a game, an app, a robot; "where the agent interacts", "a
-success rate in X") is an Environment. `kg.extract.contexts` and
-`kg.extract.entity_types` read these clauses beside the head nouns and
+success rate in X") is an Environment. `kg.extract.contexts`,
+`kg.extract.words_before` and `kg.extract.entity_types` read these clauses beside the head nouns and
 the words before a name.
 """
 

@@ -5,7 +5,8 @@ an apposition ("the X benchmark", "X, a framework", "the environment X",
 "X is a simulator", "X, a family of open models", the title's "X:
 On-device Language Model for ...") in `head_type`, and the words before it ("results on
 X, Y and Z", "agents navigate in X", "fine-tune X-7B", "questions drawn
-from X") in `context_type`. `kg.extract.entity_types` lets a name's
+from X") in `kg.extract.words_before.context_type`, which reads the
+sentence-level checks kept here. `kg.extract.entity_types` lets a name's
 mentions vote with what these return.
 """
 
@@ -17,9 +18,8 @@ import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from kg.extract import folding, lexicon
-from kg.extract.arena_clauses import (ACTING, AGENTS, DATA_AFTER_NAME, SPLIT_KINDS, SPLITS, SUCCESS_IN, WHERE_WORDS, referenced,
-    trained_in_world, where_acting)
+from kg.extract import lexicon
+from kg.extract.arena_clauses import DATA_AFTER_NAME, SPLIT_KINDS, SPLITS, WHERE_WORDS, where_acting
 from kg.extract.boundaries import citation_end
 from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS
 from kg.extract.mentions import norm
@@ -28,39 +28,15 @@ from kg.extract.noun_phrases import (
     COMPOUND_STOPS,
     compound_head,
     counted_set,
-    LIST_LEADS,
     last_head,
-    list_head_type,
 )
 from kg.extract.trained import CLAUSE_STARTS, clause_type, trained_head
 
-# A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
 # Prepositions before a bare noun that make it a place, not an apposition: "In simulation KeyAct is evaluated".
 PREPOSITIONS = {"in", "on", "at", "from", "by"}
-EVALUATION_WORDS = re.compile(
-    r"\b(datasets?|benchmarks?|experiments?|evaluat\w*|results?|state-of-the-art|outperform\w*|performance|achiev\w*|reach\w*|attain\w*|"
-    r"scor\w*|obtain\w*|accuracy|improv\w*|compar\w*)\b|\d%|\d\.\d",
-    re.I,
-)
-# Words just before "on X" that make X what is trained or tested on: "pretrained on X", "accuracy on X", "we measure
-# it with the pointing game on X", "losing one point on X".
-TRAINED_OR_TESTED = re.compile(
-    r"\b((pre-?)?train\w*|fine-?tun\w*|evaluat\w*|test\w*|benchmark\w*|accuracy|performance|results?|scores?|points?|experiments?|validat\w*|assess\w*|measur\w*)\b(?!.*[.;:])",
-    re.I,
-)
-# "experiments in X", "evaluated in X": the guidelines' "experiments in Minecraft" (on a dataset, in a world).
-EXPERIMENTS_IN = re.compile(r"\b(experiments?|experimental(ly)?|empirically|evaluat\w*|tested|deployed)\s*(conducted\s*)?$", re.I)
-# Words before "over X" that make X a baseline compared with: "improves the CRPS over X", "a 3-point gain over X", "preferred over X".
-# A decimal is no sentence's end: "improves Recall@20 to 0.512 and 0.731, over X".
-COMPARED_OVER = re.compile(r"\b(improv\w*|gains?|better|outperform\w*|advantages?|superior\w*|margin|preferred)\b(?:[^.;]|\.\d)*$", re.I)
-TASKS_IN = re.compile(r"\btasks\s*$", re.I)
-INTERACTS = re.compile(r"\binteract\w*\s*$", re.I)
-# A sentence about reinforcement-learning rollouts is about acting, agents named or not: "reaches a return of 500 after 40K environment steps".
-ROLLOUTS = re.compile(r"\b(episodes?|episodic|environment steps|returns? of|(average|mean|maximum|episode) returns?)\b", re.I)
 # Words that make a plural head before a comma introduce the names after it: "we fine-tune two smaller models, X and Y".
 COUNTED = {"two", "three", "four", "five", "six", "both", "our", "the", "these", "its", "their"}
-NOT_ARENA_BEFORE = {"based", "built", "relies", "rely", "focus", "focuses", "depend", "depends", "conditioned", "runs", "run", "deployed"}
-# Verbs of scoring that make the name before them its sentence's subject (`_verb_follows`), and adverbs between them.
+# Verbs of scoring that make the name before them its sentence's subject (`verb_follows`), and adverbs between them.
 SUBJECT_VERBS = set(
     "reaches achieves attains obtains outperforms surpasses improves beats scores yields matches exceeds lowers raises reduces "
     "cuts gains boosts sets delivers ranks leads trails lifts".split()
@@ -69,18 +45,11 @@ AND_OR = {get_string_id(w) for w in ("and", "or")}
 # The hashes of list punctuation and "and"/"or" (`COORDINATION`), read where a name may stand in a list.
 COORDINATION_IDS = frozenset(get_string_id(w) for w in COORDINATION)
 SUBJECT_ADVERBS = {"also", "consistently", "further", "still", "clearly", "significantly", "again"}
-# Endings of adjectives that describe a dataset between its article and its name: "the sparser", "the egocentric",
-# "the challenging", "the public", "the original".
-ADJECTIVE_ENDINGS = ("er", "est", "ic", "ing", "al", "ous", "ive", "ble")
-# Verbs right before "on X" that make X a baseline improved upon, not data scored on: "improving on SchNet and PaiNN".
-IMPROVES = {"improve", "improves", "improved", "improving"}
 # Participles after a name that make it a trained checkpoint: "X trained on Y".
 TRAINED = {get_string_id(w) for w in ("trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "tuned", "distilled")}
 TRAINED_ON = {get_string_id(w) for w in ("on", "with", "using", "from", "for", "via", "by")}
 # A name ending in a way of learning is a method, trained or not: "WebRL trained on the same backbone" ran WebRL.
 LEARNING_END = re.compile(r"(RL|PO|Learning|Tuning)$")
-# Nouns before "of X" that make X a collection of tasks or data.
-PARTS_OF = {"tasks", "subset", "subsets", "split", "splits", "portion", "partition"}
 # What is done to data taken from a source, before "from X": "problems sampled from X", "statements autoformalized from X".
 DATA_PARTICIPLES = {"sampled", "drawn", "taken", "collected", "sourced", "derived", "scraped", "crawled", "mined", "curated", "filtered",
                     "translated", "converted", "rewritten", "formalized", "formalised", "autoformalized", "autoformalised"}
@@ -93,15 +62,6 @@ HOLDS = {"contains", "consists", "comprises", "includes", "covers", "holds", "sp
 COUNTED_DATA = DATA_NOUNS - DATA_PARTICIPLES | {
     "classes", "categories", "hours", "subjects", "patients", "speakers", "labels", "graphs", "molecules", "proteins", "problems",
     "screenshots", "photographs", "photos", "tables", "programs", "proofs", "statements", "trajectories"}
-# Verbs whose object, when it carries a version or size (`Aya-101`), is a model: "distil from Aya-101".
-MODEL_VERBS = {
-    "fine-tune", "fine-tunes", "fine-tuned", "fine-tuning", "finetune", "finetunes", "finetuned", "distil", "distill", "distils",
-    "distills", "distilled", "outperform", "outperforms", "outperforming", "surpass", "surpasses", "surpassing", "initialize", "initialise",
-}
-# Words before "in X" that make X what a score was measured on.
-PERFORMS = re.compile(r"\b(perform\w*|accuracy|results?|scores?|better|worse|effect|gains?|improv\w*)\b(?!.*[.;:])", re.I)
-# The words before a name that let the sentence type it.
-ARENA_BEFORE = {"with", "in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
 # The words before a name that an apposition or a naming cue puts between it and its head noun: "a benchmark called X", "the agent, X".
 APPOSITION_LEADS = NAMING_CUES | {"as", ",", '"', "“"}
 # Head nouns that are verbs too, and the words after them that make them the verb: "X sets a new record", "X models each
@@ -154,7 +114,7 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
     (`kg.extract.arena_clauses.evaluation_suite` then makes a framework of evaluation a benchmark).
 
     This runs for every name the lists do not type, so each token beside the name is read once (a Token costs
-    about 100 ns to build) and the checks a word cannot pass are skipped: 25 -> 21 ms over the hook's 1,086 papers.
+    about 100 ns to build) and the checks a word cannot pass are skipped (the hook's 3,933 calls: 24.6 -> about 19 ms).
     """
     n = len(doc)
     i, word = _list_end(doc, end, ends)
@@ -246,21 +206,15 @@ def _type_before(doc: Doc, start: int, end: int) -> str | None:
     if j > 0 and doc[j - 1].lower_ in PREPOSITIONS:
         return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
     comma = doc[j + 1].text == ","
-    if t in {"Benchmark", "Environment"} and not comma and _verb_follows(doc, end):
+    if t in {"Benchmark", "Environment"} and not comma and verb_follows(doc, end):
         return None  # "On the X val split EdgeKD lifts", "of the Y suite TabRAG attains": what scores is the sentence's subject, not data
-    if comma and (closes_opening_phrase(doc, j + 1) or _verb_follows(doc, end)) and not _enclosed_apposition(doc, j, end):
+    if comma and (closes_opening_phrase(doc, j + 1) or verb_follows(doc, end)) and not _enclosed_apposition(doc, j, end):
         return None  # "On the Navier-Stokes dataset, X achieves": the comma closes the phrase the sentence opens with
     if comma and before.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
         return None  # "Built on open and proprietary models, X outperforms": a plural before a comma ends a phrase ("two models, X and Y" lists)
     if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
-
-
-def _sentence_of(text: str, sent_start: int, at: int) -> str:
-    """The sentence of `text` that starts at `sent_start` and holds character `at`."""
-    sent_end = text.find(". ", at)
-    return text[sent_start : sent_end if sent_end > 0 else None]
 
 
 def _titled_model(doc: Doc, start: int, end: int, first: int, head: int) -> bool:
@@ -293,19 +247,12 @@ def _introduces_name(doc: Doc, k: int, ends: dict[int, int]) -> bool:
     return k + 1 in ends
 
 
-def _verb_follows(doc: Doc, end: int) -> bool:
+def verb_follows(doc: Doc, end: int) -> bool:
     """A verb of scoring follows the name at `end` ("..., FreqAdapt reaches 54.8 mIoU"): the name is the subject of
     its sentence, whatever long phrase opens it, not one more item of a list before the comma."""
     if end < len(doc) and doc[end].lower_ in SUBJECT_ADVERBS:
         end += 1
     return end < len(doc) and doc[end].lower_ in SUBJECT_VERBS
-
-
-def _describes(token) -> bool:
-    """`token` is a plain adjective ("sparser", "egocentric", "challenging"), not a participle that makes the name the
-    paper's ("the proposed X") nor a number or a function word."""
-    word = token.lower_
-    return token.is_alpha and token.is_lower and word not in COMPOUND_STOPS and not word.endswith(("ed", "ly")) and word.endswith(ADJECTIVE_ENDINGS)
 
 
 def _counted_data(doc: Doc, i: int, reach: int = 1) -> bool:
@@ -377,88 +324,3 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
     """Token `i` is the first of its sentence, or follows a colon or semicolon. The sentence starts are read from
     the list `kg.extract.sentences` keeps: `Token.is_sent_end` builds three Tokens."""
     return i == 0 or i in doc.user_data[STARTS] or doc[i - 1].text in {".", ";", ":"}
-
-
-# The words just before a name (or its list) that `context_type` reads: what leads a list, the articles and counts it
-# reads past, and the words that type what follows them.
-ARTICLES_AND_COUNTS = frozenset({"both", "the", "all", "two", "three", "four", "five", "several"})
-WORDS_BEFORE = LIST_LEADS | ARTICLES_AND_COUNTS | MODEL_VERBS | ARENA_BEFORE | {"from", "of"}
-
-
-def context_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, starts_by_end: dict[int, int], text: str) -> str | None:
-    """The type the words before a coined name give it.
-
-    A name listed after "on"/"across" in a sentence about training or
-    evaluation is what was trained or tested on ("results on X, Y and Z",
-    "pretrained on X"): a Benchmark, or an Environment where the sentence is
-    about agents acting in it; "agents navigate in X" is an Environment; a
-    name with a version after "fine-tune"/"distil from"/"outperforms" is a
-    Model (`Aya-101`). What the sentence says (agents, acting, evaluation) is
-    searched for only on the path that asks it: most names stop at the word before them.
-    """
-    i = start
-    while True:
-        j = i
-        while j > 0 and orth[j - 1] in COORDINATION_IDS:
-            j -= 1
-        if j == i or j not in starts_by_end:
-            break
-        if i - j == 1 and doc[j].text == "," and (closes_opening_phrase(doc, j) or i == start and _verb_follows(doc, end)):
-            break  # "On WebArena, X achieves", "Trained on A and B, X reaches": X is the subject after an opening phrase, not one more benchmark
-        i = starts_by_end[j]
-    if i == 0:
-        return None
-    word = doc[i - 1].lower_
-    if word not in WORDS_BEFORE and not word.endswith(ADJECTIVE_ENDINGS):
-        return None  # most names follow no word that types them, and no adjective ("the sparser X")
-    if word in LIST_LEADS and (t := list_head_type(doc, i)) is not None:
-        return t
-    if i > 2 and doc[i - 2].lower_ == "the" and _describes(doc[i - 1]):
-        i -= 1  # "on the sparser X split", "on the egocentric X benchmark": an adjective between the article and the name
-        word = "the"
-    while i > 1 and word in ARTICLES_AND_COUNTS:
-        i -= 1  # "results on both R2R and RxR"
-        word = doc[i - 1].lower_
-    verb = doc[i - 2].lower_ if word == "from" and i > 1 else word
-    if verb in MODEL_VERBS and any(ch.isdigit() for ch in doc[start].text):
-        return "Model"
-    if word == "from" and verb in DATA_NOUNS:
-        return "Benchmark"  # "real scenes from X", "questions drawn from X": where data come from is a dataset
-    if word == "of" and i > 1 and (doc[i - 2].lower_ in PARTS_OF or doc[i - 2].text.endswith("%")):  # "proves 72.1% of X"
-        return "Benchmark"  # "the 72 classification tasks of X", "the test split of X" (an Environment in a paper on agents acting)
-    if word not in ARENA_BEFORE:
-        return None
-    at = doc[start].idx
-    sent_start = max(0, text.rfind(". ", 0, at))
-    sentence = _sentence_of(text, sent_start, at)
-    word_at = doc[i - 1].idx
-    before = text[max(sent_start, word_at - 60) : word_at]
-    if word == "with":  # "the agent interacts with X", not "users interact with X"
-        return "Environment" if INTERACTS.search(before) and (_agents(sentence) or bool(folding.search(ROLLOUTS, sentence))) else None
-    if word == "over" and COMPARED_OVER.search(before):
-        return None  # "improves the CRPS over X", "gains over X": what is compared with, not scored on
-    if word == "in":
-        agents = _agents(sentence)
-        if ACTING.search(before[-25:]) and agents or EXPERIMENTS_IN.search(before) or TASKS_IN.search(before) or SUCCESS_IN.search(before):
-            return "Environment"  # "agents navigate in X", "we show empirically in X", "device control tasks in X": a world
-        if trained_in_world(before, agents, sentence):
-            return "Environment"  # "the policy is trained in X and reaches a 73% success rate"
-        return "Benchmark" if not _acting(sentence, agents) and PERFORMS.search(before) else None  # "performs better in X"
-    if word in {"play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}:
-        return "Environment" if _agents(sentence) else None  # "agents play NetHack"
-    if i > 1 and (doc[i - 2].lower_ in NOT_ARENA_BEFORE or word == "on" and doc[i - 2].lower_ in IMPROVES):
-        return None
-    if folding.search(EVALUATION_WORDS, sentence) or TRAINED_OR_TESTED.search(before):
-        acting = _acting(sentence, _agents(sentence))
-        return "Environment" if acting and not referenced(text, word_at, doc[end - 1].idx) else "Benchmark"
-    return None
-
-
-def _agents(sentence: str) -> bool:
-    """The sentence speaks of agents, robots, players or policies."""
-    return bool(folding.search(AGENTS, sentence))
-
-
-def _acting(sentence: str, agents: bool) -> bool:
-    """The sentence is about acting: agents that act, or rollouts ("40K environment steps"), agents named or not."""
-    return agents and bool(folding.search(ACTING, sentence)) or bool(folding.search(ROLLOUTS, sentence))

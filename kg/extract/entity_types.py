@@ -4,7 +4,7 @@ A new name's type is read from the head noun beside it ("the X
 benchmark", "X, a framework", "on X and Y datasets") or ending the
 compound it modifies ("the X planning benchmark"), from the words before
 it ("results on X", "agents navigate in X", "fine-tune X-7B", "on 412 X
-targets"), both read by `kg.extract.contexts`, and last from its own
+targets"), read by `kg.extract.contexts` and `kg.extract.words_before`, and last from its own
 shape (`...Bench`, `...Gym`, `... Data Bank`); a name nothing types is a Method, unless the words around it
 treat it as a trained network ("encoded with X", `kg.extract.trained`), it
 carries a release number after a stem that names no technique (`StyleGAN2`
@@ -38,13 +38,14 @@ from kg.extract import flags, folding, lexicon
 from kg.extract.arena_clauses import evaluation_suite, referenced
 from kg.extract.boundaries import BENCHMARK_VARIANT_WORDS
 from kg.extract.candidates import Candidate
-from kg.extract.contexts import COORDINATION_IDS, closes_opening_phrase, context_type, head_type, listed_clause_type
+from kg.extract.contexts import COORDINATION_IDS, closes_opening_phrase, head_type, listed_clause_type
 from kg.extract.cues import ARCHITECTURE, internal_type
 from kg.extract.mentions import norm
 from kg.extract.metric_names import is_metric
 from kg.extract.noun_phrases import coordinated
 from kg.extract.shapes import VARIANT_SPLIT, is_release
 from kg.extract.trained import trained_system
+from kg.extract.words_before import context_type
 
 # A title about agents acting in the world: what its papers' unnamed-kind names are tested on is where the agent acts.
 EMBODIED_TITLE = re.compile(r"\b(navigat\w*|embodied|robots?|robotic|manipulation|locomotion|legged|humanoids?)\b", re.I)

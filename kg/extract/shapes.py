@@ -100,7 +100,8 @@ def is_model_checkpoint(text: str) -> bool:
         return True  # `o3`, `o4-mini-high`: a reasoning model's release and effort
     if text.split("-")[0] in SIZE_PREFIXES or SMALL_COUNT.search(text):
         return False  # `sub-32B`, `over-7B`: a size class, not a model; `MovieLens-1M`: a count of ratings, not of parameters
-    return bool(WITH_SIZE.match(text)) or known_family(text)
+    # a size is a "B" or an "M" after a hyphen: most hyphenated words have neither, and `WITH_SIZE` backtracks over their parts
+    return ("B" in text or "M" in text) and bool(WITH_SIZE.match(text)) or known_family(text)
 
 
 @lru_cache(maxsize=1 << 16)
