@@ -62,6 +62,24 @@ def test_no_search_of_the_tokenizer_matches_a_word_of_letters_only():
     assert [w for w in words if any(True for _ in infix_finditer(w))] == []
 
 
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=".-'s’S)B9a:%+x\n…$°", max_size=12) | st.sampled_from(["GPT-4-based", "LLM-as-a-judge", "model's", "X-7B.", "7B:"]))
+def test_the_suffix_search_by_last_character_finds_what_the_whole_pattern_finds(text):
+    """`kg.extract.tokenizer` searches a string that ends in an ASCII letter or digit for the suffixes that may end in one."""
+    suffix_search, whole = _suffix_searches()
+    expected, found = whole(text), suffix_search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@lru_cache(maxsize=1)
+def _suffix_searches():
+    """kg's suffix search, and the search of the whole pattern of its suffixes."""
+    nlp = spacy.blank("en")
+    suffixes = [p for p in nlp.Defaults.suffixes if not p.startswith("(?<=[0-9])(?:km")] + [
+        r"(?<=[A-Z0-9+])\.", r"(?<=[A-Za-z0-9])[:;]", rf"(?<=[A-Za-z0-9+])-(?:{ADJECTIVE_ENDINGS})$"]
+    return searches(nlp)[1], re.compile("|".join(p + "$" for p in suffixes if p.strip())).search
+
+
 @lru_cache(maxsize=1)
 def _uncached_tokenizer():
     """kg's tokenizer with its searches as they are, unkept and without the shortcut for words."""
