@@ -11,7 +11,7 @@ from pathlib import Path
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, LIKE_NUM, ORTH
+from spacy.attrs import ID, IDX, IS_PUNCT, LENGTH, LIKE_NUM, ORTH
 from spacy.lang.char_classes import LIST_CURRENCY, LIST_UNITS
 from spacy.lang.en.lex_attrs import like_num
 
@@ -103,6 +103,13 @@ def test_like_num_is_spacy_s():
     assert [flags.like_num(s) for s in strings] == [like_num(s) for s in strings]
     assert [bool(nlp.vocab[s].like_num) for s in strings] == [like_num(s) for s in strings]
     assert nlp.vocab.lex_attr_getters[LIKE_NUM] is flags.like_num
+
+
+def test_the_lexeme_getters_answer_as_spacy_s():
+    strings = ["model", "Model", "GPT-4o", "LLMs", "(", "),", "—", "...", "42", "4.2%", "\n", " ", "", "Ǆungla", "٣", "¿"]
+    ours, theirs = pipeline.load().vocab.lex_attr_getters, spacy.blank("en").vocab.lex_attr_getters
+    for attr in set(ours) - {ID}:
+        assert [ours[attr](s) for s in strings] == [theirs[attr](s) for s in strings], attr
 
 
 def test_packed_bits_of_words_read_from_the_tables_and_of_other_strings():
