@@ -11,7 +11,7 @@ from pathlib import Path
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, LIKE_NUM, ORTH
+from spacy.attrs import ID, IDX, IS_PUNCT, LENGTH, LIKE_NUM, ORTH
 from spacy.lang.char_classes import LIST_CURRENCY, LIST_UNITS
 from spacy.lang.en.lex_attrs import like_num
 
@@ -62,6 +62,24 @@ def test_no_search_of_the_tokenizer_matches_a_word_of_letters_only():
     assert [w for w in words if any(True for _ in infix_finditer(w))] == []
 
 
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=".-'s’S)B9a:%+x\n…$°", max_size=12) | st.sampled_from(["GPT-4-based", "LLM-as-a-judge", "model's", "X-7B.", "7B:"]))
+def test_the_suffix_search_by_last_character_finds_what_the_whole_pattern_finds(text):
+    """`kg.extract.tokenizer` searches a string that ends in an ASCII letter or digit for the suffixes that may end in one."""
+    suffix_search, whole = _suffix_searches()
+    expected, found = whole(text), suffix_search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@lru_cache(maxsize=1)
+def _suffix_searches():
+    """kg's suffix search, and the search of the whole pattern of its suffixes."""
+    nlp = spacy.blank("en")
+    suffixes = [p for p in nlp.Defaults.suffixes if not p.startswith("(?<=[0-9])(?:km")] + [
+        r"(?<=[A-Z0-9+])\.", r"(?<=[A-Za-z0-9])[:;]", rf"(?<=[A-Za-z0-9+])-(?:{ADJECTIVE_ENDINGS})$"]
+    return searches(nlp)[1], re.compile("|".join(p + "$" for p in suffixes if p.strip())).search
+
+
 @lru_cache(maxsize=1)
 def _uncached_tokenizer():
     """kg's tokenizer with its searches as they are, unkept and without the shortcut for words."""
@@ -85,6 +103,13 @@ def test_like_num_is_spacy_s():
     assert [flags.like_num(s) for s in strings] == [like_num(s) for s in strings]
     assert [bool(nlp.vocab[s].like_num) for s in strings] == [like_num(s) for s in strings]
     assert nlp.vocab.lex_attr_getters[LIKE_NUM] is flags.like_num
+
+
+def test_the_lexeme_getters_answer_as_spacy_s():
+    strings = ["model", "Model", "GPT-4o", "LLMs", "(", "),", "—", "...", "42", "4.2%", "\n", " ", "", "Ǆungla", "٣", "¿"]
+    ours, theirs = pipeline.load().vocab.lex_attr_getters, spacy.blank("en").vocab.lex_attr_getters
+    for attr in set(ours) - {ID}:
+        assert [ours[attr](s) for s in strings] == [theirs[attr](s) for s in strings], attr
 
 
 def test_packed_bits_of_words_read_from_the_tables_and_of_other_strings():

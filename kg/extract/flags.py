@@ -25,7 +25,7 @@ from functools import lru_cache
 import numpy
 from spacy.attrs import ID, IDX, ORTH
 from spacy.lang.en import lex_attrs as english
-from spacy.lang.lex_attrs import is_punct
+from spacy.lang import lex_attrs
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -162,7 +162,7 @@ def _bits(text: str) -> int:
         | (CLOSER if CLOSER_TEXT.match(text) else 0)
         | (TECHNIQUE if may_be_hyphenated_term(text) else 0)
         | (NEWLINE if "\n" in text else 0)
-        | (PUNCT if is_punct(text) else 0)
+        | (PUNCT if lex_attrs.is_punct(text) else 0)
         | (SIZE if shapes.BARE_SIZE.match(text) else 0)
         | (NUMBER if NUMBER_TEXT.match(text) else 0)
     )
@@ -178,6 +178,14 @@ def like_num(text: str) -> bool:
     if text.isalpha():
         return text.lower() in NUMBER_WORDS
     return english.like_num(text)
+
+
+def is_punct(text: str) -> bool:
+    """spaCy's `is_punct`, which the vocab asks of every new string, with a word answered by one test: a string that
+    starts with a letter is no punctuation, and most new strings are words."""
+    if text[:1].isalpha():
+        return False
+    return lex_attrs.is_punct(text)
 
 
 def register(vocab: Vocab) -> None:

@@ -20,10 +20,17 @@ each alternative of the four patterns needs a character that is no letter
 (punctuation, a digit, a symbol, a hyphen, a dot), so none matches a word,
 and words are most of the new strings a stream of new papers brings, on
 which the suffix search (tried at every character) costs the most.
+
+A string that ends in an ASCII letter or digit, a third of the others, is
+searched for only the few suffixes whose last character may be one
+(`_by_last_character`: "'s" and the adjective endings): every suffix ends
+the string, so no other can match it, and the search of five alternatives
+takes a tenth of the time of the ninety.
 """
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from re import Match
@@ -31,6 +38,13 @@ from re import Match
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.util import compile_infix_regex, compile_suffix_regex
+
+try:  # the parser of `re`, which tells what character a suffix may end with
+    from re import _constants as sre
+    from re import _parser
+except ImportError:  # Python 3.10
+    import sre_constants as sre  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
 
 HYPHEN_RULES = ("-|–|—", r"[+\-\*^](?=[0-9-])")
 ADJECTIVE_ENDINGS = (
@@ -40,6 +54,10 @@ ADJECTIVE_ENDINGS = (
 # Strings whose affix searches are kept: the spans a stream of papers repeats, and their parts.
 AFFIX_CACHE = 1 << 15
 Search = Callable[[str], Match | None]
+ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
+# What a match may end with but holds no character: anchors and lookarounds.
+ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
 ABBREVIATIONS = ("Avg.", "avg.", "Approx.", "approx.", "resp.", "Resp.", "cf.", "Cf.", "w.r.t.", "Eq.", "Fig.", "Tab.", "Sec.")
 
 
@@ -56,7 +74,39 @@ def searches(nlp: Language) -> tuple[Search, Search, Callable[[str], Iterator[Ma
         r"(?<=[A-Za-z0-9])[:;]",
         rf"(?<=[A-Za-z0-9+])-(?:{ADJECTIVE_ENDINGS})$",
     ]
-    return nlp.tokenizer.prefix_search, compile_suffix_regex(suffixes).search, compile_infix_regex(infixes).finditer, nlp.tokenizer.url_match
+    return nlp.tokenizer.prefix_search, _by_last_character(suffixes), compile_infix_regex(infixes).finditer, nlp.tokenizer.url_match
+
+
+def _by_last_character(suffixes: list[str]) -> Search:
+    """The search of `compile_suffix_regex(suffixes)`, by a smaller pattern for a string that ends in an ASCII letter or digit.
+
+    The smaller pattern holds the suffixes, in their order, whose last
+    character may be one; the others cannot match such a string (each ends
+    at the string's end), so at each start the same suffix matches first.
+    """
+    search = compile_suffix_regex(suffixes).search
+    ending_alnum = [piece for piece in suffixes if piece.strip() and _may_end_with(_parser.parse(piece), ASCII_ALNUM)]
+    alnum_search = compile_suffix_regex(ending_alnum).search if ending_alnum else lambda _: None
+    return lambda text: alnum_search(text) if text[-1:] in ASCII_ALNUM else search(text)
+
+
+def _may_end_with(items: list, characters: frozenset[str]) -> bool:
+    """Whether the last character of a match of the parsed pattern `items` may be one of `characters` (True where unsure)."""
+    items = [item for item in items if item[0] not in ZERO_WIDTH]
+    if not items:
+        return True
+    op, arg = items[-1]
+    if op is sre.LITERAL:
+        return chr(arg) in characters
+    if op is sre.IN and all(o in {sre.LITERAL, sre.RANGE} for o, _ in arg):
+        return any(chr(a) in characters if o is sre.LITERAL else any(chr(c) in characters for c in range(a[0], a[1] + 1)) for o, a in arg)
+    if op is sre.BRANCH:
+        return any(_may_end_with(branch, characters) for branch in arg[1])
+    if op is sre.SUBPATTERN:
+        return _may_end_with(arg[-1], characters)
+    if op in REPEATS and arg[0] > 0:
+        return _may_end_with(arg[2], characters)
+    return True
 
 
 def customize(nlp: Language) -> None:
