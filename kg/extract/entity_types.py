@@ -105,6 +105,7 @@ DATA_AFTER = {"images", "videos", "scans", "recordings", "utterances", "sentence
               "transcripts", "captions", "articles", "volumes", "slides", "frames", "reviews", "tweets", "problems"}
 # Origins whose names are typed from their context even where their finder gave a type.
 RETYPED = {"title", "definition", "cue"}
+# The head-noun types of a name no head noun typed (shared, not a new empty set per name).
 NO_TYPES: frozenset[str] = frozenset()
 
 
