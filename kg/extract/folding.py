@@ -34,7 +34,8 @@ def search(pattern: re.Pattern, text: str, needed: tuple[str, ...] = ()) -> re.M
     `needed` are lower-case words of which every match holds one (the words
     of an alternation): ASCII text that holds none is answered without the
     search. An `in` test per word is several times faster than a search that
-    tries every alternative at every character, and most of the windows that
+    tries every alternative at every character (a few words in 0.2 µs, a
+    search of 70 characters in 0.8-1.9 µs), and 85-99% of the windows that
     roles read hold none of a pattern's words. (Other text is searched: case
     folding there may match other letters, the long s for an "s".)
 

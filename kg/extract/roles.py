@@ -199,8 +199,8 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
 def _we_before(text: str, sent: Sentence, end: int, reading: Reading) -> bool:
     """`WE` is found in `text[sent.start_char:end]`, the part of sentence `sent` before `end`.
 
-    The sentence is searched once, for its first match, and a part holds a
-    match where that one ends within it: the matches are whole words, so the
+    The sentence is searched once (not once or more per mention), for its
+    first match, and a part holds a match where that one ends within it: the matches are whole words, so the
     first to start is the first to end. A match the part's end cuts off
     ("our" of "ourX") is no match in the sentence, so where a word goes on
     past `end` the part itself is searched.
