@@ -286,7 +286,10 @@ def has_digit(text: str, start: int, end: int) -> bool:
     for a score over an abstract that has no digit (over a third have none).
     """
     if text.isascii():
-        return any(text.find(digit, start, end) >= 0 for digit in "0123456789")
+        for digit in "0123456789":  # a loop, not `any` over a generator: 0.55-0.7 of the cost (2,670 calls a run)
+            if text.find(digit, start, end) >= 0:
+                return True
+        return False
     return DIGIT.search(text, start, end) is not None
 
 
@@ -347,7 +350,7 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
         before = text[max(sent.start_char, start - 80) : start]
         before = (SCORE_LIST_BEFORE.sub("", before) if "%" in before else before)[-40:]  # a list of scores has a "%"
         after = text[end : end + 80]
-        after = after[SCORE_LIST_AFTER.match(after).end() if SCORE_LIST_AFTER.match(after) else 0 :]
+        after = after[listed.end() if (listed := SCORE_LIST_AFTER.match(after)) else 0 :]
         relative_after = folding.match(RELATIVE_AFTER, after[:30]) and not named_start(before, after) and not (
             SCORED_BEFORE.search(before) and POINTS_SCORED.match(after))
         if (folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or relative_after or RELATIVE_OF.match(after)

