@@ -85,7 +85,7 @@ class NameFinder:
         if sizes:  # a size list's sizes are flagged `flags.SIZE`: most docs have none
             found += candidates.size_list(doc, found)
         found = non_names.drop(doc, text, ids, bits, ets, found)
-        entity_types.assign(doc, text, found)
+        entity_types.assign(doc, text, ids, found)
         doc._.kg_mentions = _mentions(text, *flags.offsets(doc), found)
         return doc
 
