@@ -34,7 +34,6 @@ NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With",
 NAME_HEADS = {"dataset": "Benchmark", "datasets": "Benchmark", "benchmark": "Benchmark", "corpus": "Benchmark", "corpora": "Benchmark",
               "treebank": "Benchmark", "database": "Benchmark", "challenge": "Benchmark", "simulator": "Environment", "gym": "Environment"}
 
-
 # Words after a dataset's or benchmark's name that name its variant: `SWE-bench Verified`, `X-Bench Multilingual`, `MMLU Redux`.
 BENCHMARK_VARIANT_WORDS = frozenset("Verified Multilingual Multimodal Lite Pro Hard Redux Live Full Mini Plus Extended Challenge".split())
 BENCHMARK_VARIANT_IDS = frozenset(get_string_id(w) for w in BENCHMARK_VARIANT_WORDS)
@@ -42,9 +41,8 @@ BENCHMARK_VARIANT_IDS = frozenset(get_string_id(w) for w in BENCHMARK_VARIANT_WO
 BUDGET = re.compile(r"^\d+[kKM]$")
 # A title-case hyphenated pair (`Open-Sora`): a name only with a release number after it, since most such pairs are words.
 TITLE_PAIR = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)+$")
-
-# "environment" follows a capitalised plain word that names a world ("the Parkour environment"), where
-# a capitalised word before "dataset" may still be a description; software is excluded (`Docker`, `Python`).
+# "environment" follows a capitalised plain word that names a world ("the Parkour environment"), where a capitalised word
+# before "dataset" may still be a description; software is excluded (`Docker`, `Python`).
 ENVIRONMENT_HEADS = {"environment", "environments"}
 # "game" and "games" stand beside the names of games, before ("the Werewolf game") or after ("games such as Werewolf").
 GAME_HEADS = {"game", "games"}
