@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -68,7 +67,7 @@ def trained_in_world(before: str, agents: bool, sentence: str) -> bool:
     return bool(TRAINED_IN.search(before)) and (agents or bool(SUCCESS.search(sentence)))
 
 
-def evaluation_suite(doc: Doc, orth: numpy.ndarray, end: int) -> bool:
+def evaluation_suite(doc: Doc, orth: list[int], end: int) -> bool:
     """A framework of evaluation follows the name ending at `end`: "X, the first dynamic evaluation framework for
     persona agents", "the X evaluation toolkit" (read by the token hashes first: few names have one)."""
-    return not EVALUATION_IDS.isdisjoint(orth[end : end + 12].tolist()) and bool(EVALUATION_SUITE.match(doc[end : end + 12].text))
+    return not EVALUATION_IDS.isdisjoint(orth[end : end + 12]) and bool(EVALUATION_SUITE.match(doc[end : end + 12].text))

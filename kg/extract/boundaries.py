@@ -21,7 +21,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
-from kg.extract.candidates import Candidate, is_titled, titled_run
+from kg.extract.candidates import Candidate, is_titled, titled_run, titled_word
 from kg.extract.cues import ARCHITECTURE, HEAD_TYPE, NETWORK_HEADS, internal_type
 from kg.extract.mentions import norm
 
@@ -34,7 +34,6 @@ NOT_MODIFIERS = {"We", "Our", "The", "This", "These", "In", "On", "For", "With",
 NAME_HEADS = {"dataset": "Benchmark", "datasets": "Benchmark", "benchmark": "Benchmark", "corpus": "Benchmark", "corpora": "Benchmark",
               "treebank": "Benchmark", "database": "Benchmark", "challenge": "Benchmark", "simulator": "Environment", "gym": "Environment"}
 
-
 # Words after a dataset's or benchmark's name that name its variant: `SWE-bench Verified`, `X-Bench Multilingual`, `MMLU Redux`.
 BENCHMARK_VARIANT_WORDS = frozenset("Verified Multilingual Multimodal Lite Pro Hard Redux Live Full Mini Plus Extended Challenge".split())
 BENCHMARK_VARIANT_IDS = frozenset(get_string_id(w) for w in BENCHMARK_VARIANT_WORDS)
@@ -42,9 +41,8 @@ BENCHMARK_VARIANT_IDS = frozenset(get_string_id(w) for w in BENCHMARK_VARIANT_WO
 BUDGET = re.compile(r"^\d+[kKM]$")
 # A title-case hyphenated pair (`Open-Sora`): a name only with a release number after it, since most such pairs are words.
 TITLE_PAIR = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)+$")
-
-# "environment" follows a capitalised plain word that names a world ("the Parkour environment"), where
-# a capitalised word before "dataset" may still be a description; software is excluded (`Docker`, `Python`).
+# "environment" follows a capitalised plain word that names a world ("the Parkour environment"), where a capitalised word
+# before "dataset" may still be a description; software is excluded (`Docker`, `Python`).
 ENVIRONMENT_HEADS = {"environment", "environments"}
 # "game" and "games" stand beside the names of games, before ("the Werewolf game") or after ("games such as Werewolf").
 GAME_HEADS = {"game", "games"}
@@ -301,12 +299,13 @@ def _evaluated_name_end(doc: Doc, end: int, taken: set[int]) -> int:
 
 def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Candidate]:
     """Capitalised words before a dataset or environment head noun: "the Penn Treebank dataset", "Hockey Dataset [5]"."""
+    idx, length = flags.offsets(doc)
     found = []
     for head in heads:
-        token = doc[head]
-        if token.idx < title_end:
+        if idx[head] < title_end:
             continue  # the title's words are capitalised whatever they are
-        noun, lower = token.text, token.lower_
+        noun = text[idx[head] : idx[head] + length[head]]  # cut from the text: most heads are read no further
+        lower = noun.lower()
         if noun in GAME_HEADS or lower in flags.PLAY_VERBS:
             found += _games(doc, head)
             continue
@@ -315,6 +314,8 @@ def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Ca
             if noun.endswith("s") and noun.islower() and head > 2 and (list_type := HEAD_TYPE.get(lower)) in {"Benchmark", "Environment"}:
                 found += _listed_before(doc, head - 1, head, list_type) if _list_word(doc[head - 1]) and doc[head - 2].lower_ in {"and", "or"} else []
             continue
+        if head == 0 or not titled_word(text[idx[head - 1] : idx[head - 1] + length[head - 1]]):
+            continue  # most heads follow a lower-case word: no name before them, and no Token made
         start = end = head
         while start > 0 and head - start < 5:
             word = doc[start - 1]

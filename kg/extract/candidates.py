@@ -71,7 +71,11 @@ def _variant_modifier(lower: str) -> bool:
 
 
 def is_titled(token) -> bool:
-    text = token.text  # read once: each read makes the string anew
+    return titled_word(token.text)
+
+
+def titled_word(text: str) -> bool:
+    """A capitalised or coined word, which may be part of a name: `is_titled` of a word cut from the text."""
     return text[:1].isupper() or shapes.is_coined(text)
 
 

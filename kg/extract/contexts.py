@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -101,7 +100,7 @@ def _list_end(doc: Doc, end: int, ends: dict[int, int]) -> tuple[int, str]:
         word = doc[i].text if i < n else ""
 
 
-def listed_clause_type(doc: Doc, orth: numpy.ndarray, end: int, ends: dict[int, int]) -> str | None:
+def listed_clause_type(doc: Doc, orth: list[int], end: int, ends: dict[int, int]) -> str | None:
     """What a clause after the list the name ending at `end` belongs to says of it (`kg.extract.trained.clause_type`).
     Read for names the registries type too: `Mask2Former` is an architecture in one and a checkpoint in another, and
     "Mask2Former trained with the same schedule" says which."""
@@ -109,7 +108,7 @@ def listed_clause_type(doc: Doc, orth: numpy.ndarray, end: int, ends: dict[int, 
     return clause_type(doc, orth, _past_last_word(doc, i) if orth[i] in AND_OR else i) if i < len(doc) else None
 
 
-def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int]) -> str | None:
+def head_type(doc: Doc, orth: list[int], start: int, end: int, ends: dict[int, int]) -> str | None:
     """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X"
     (`kg.extract.arena_clauses.evaluation_suite` then makes a framework of evaluation a benchmark).
 
@@ -121,7 +120,7 @@ def head_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[in
     return (_type_after(doc, orth, start, end, ends, i, word) if i < n else None) or _type_before(doc, start, end)
 
 
-def _type_after(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int], i: int, word: str) -> str | None:
+def _type_after(doc: Doc, orth: list[int], start: int, end: int, ends: dict[int, int], i: int, word: str) -> str | None:
     """The type the words after the name's list, from `doc[i]` (`word`) on, give it: "X benchmark", "X, a framework",
     "X is a simulator", "X trained on", "X, which are fine-tuned". The word after `word` is read only where a check
     needs it: after most names none does."""
@@ -171,7 +170,7 @@ def _lower(doc: Doc, i: int) -> str:
     return doc[i].lower_ if i < len(doc) else ""
 
 
-def _apposition_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, ends: dict[int, int], i: int, described: bool) -> str | None:
+def _apposition_type(doc: Doc, orth: list[int], start: int, end: int, ends: dict[int, int], i: int, described: bool) -> str | None:
     """The head noun of the apposition after `doc[i]` ("X, a framework", "X is a benchmark"; `described`), or of the
     title's phrase after its lead name ("X: Multi-Agent RL Environments in JAX")."""
     n = len(doc)

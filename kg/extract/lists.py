@@ -36,8 +36,8 @@ def list_members(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]
             continue  # most names stand in no list
         taken = taken if taken is not None else {k for o in found for k in range(o.start, o.end)}
         for i in (c.start - 2, c.start - 1, c.end, c.end + 1):
-            if not 0 < i < len(doc) - 1 or i in taken:
-                continue
+            if not 0 < i < len(doc) - 1 or i in taken or not (text[idx[i]].isupper() or text[idx[i]].isdigit()):
+                continue  # a member's first or last word starts with a capital or a digit: no Token for the rest
             first, last = (_member_start(doc, i), i) if i < c.start else (i, _member_end(doc, i))
             if first is None or last is None or taken.intersection(range(first, last + 1)) or first == 0 or last + 1 >= len(doc):
                 continue

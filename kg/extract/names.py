@@ -82,9 +82,10 @@ class NameFinder:
         if repeated := candidates.repeats(doc, orth, ids, found):  # a paper that repeats no cued name needs no second pass
             found = candidates.non_overlapping(found + repeated)
         found = candidates.sized(sizes, found)
-        found += candidates.size_list(doc, found)
+        if sizes:  # a size list's sizes are flagged `flags.SIZE`: most docs have none
+            found += candidates.size_list(doc, found)
         found = non_names.drop(doc, text, ids, bits, ets, found)
-        entity_types.assign(doc, text, found)
+        entity_types.assign(doc, text, ids, found)
         doc._.kg_mentions = _mentions(text, *flags.offsets(doc), found)
         return doc
 

@@ -13,7 +13,6 @@ in). `kg.extract.entity_types` reads these beside its other cues.
 
 from __future__ import annotations
 
-import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -48,7 +47,7 @@ def last_head(doc: Doc, k: int) -> str:
     return HEAD_TYPE[word]
 
 
-def compound_head(doc: Doc, orth: numpy.ndarray, i: int, start: int) -> str | None:
+def compound_head(doc: Doc, orth: list[int], i: int, start: int) -> str | None:
     """The head noun that ends a compound the name modifies: "the nuScenes lidar segmentation benchmark",
     "the ESM-2 protein language model". Read only after an article before the name (a noun phrase, not a
     clause: "X training improves benchmark scores"), over at most three lower-case nouns from `doc[i]`, a
@@ -65,7 +64,7 @@ def compound_head(doc: Doc, orth: numpy.ndarray, i: int, start: int) -> str | No
     return None
 
 
-def counted_set(doc: Doc, orth: numpy.ndarray, start: int, word: str) -> str | None:
+def counted_set(doc: Doc, orth: list[int], start: int, word: str) -> str | None:
     """A name between a count after "on" and a plural noun, `word`, names the set scored on: "on 412 recent CAMEO targets"."""
     if not (word.endswith("s") and len(word) > 3):
         return None

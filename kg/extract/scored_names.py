@@ -68,8 +68,12 @@ NAMED = (
 # Or a score right after it (group 3), a decimal or a percentage: "and on Tmall 38.7", "on ogbn-arxiv 72.9%", "on
 # Higgs 73.1% against 76.4%" (not "on Area 5 of X", a part's number).
 SCORED = r"((?:[A-Z][a-z]+|[A-Z]{2,}|[a-z]+(?:-[a-z]+)+)(?: [A-Z][a-z]+)?) (?=(?:\d+\.\d+%?|\d+%)[ ,;.])"
+# What each of the three starts with: a capital, or a word with a hyphen or a digit (after "the" too). Tested first, it
+# turns down most places ("on the", "on a") at once, where trying each branch backtracks over the word (5.2 -> 4.6 ms
+# over the hook's 1,086 texts).
+ON_WORD = r"(?=[A-Z]|(?:the )?[A-Za-z][A-Za-z0-9]*+-|(?:the )?[a-z]++\d)"
 # Two patterns that start with a literal (" on ", "On "): found many times faster than one that starts with "\b[Oo]".
-ON_NAME = (re.compile(f" on (?:{SHAPED}|{NAMED}|{SCORED})"), re.compile(f"On (?:{SHAPED}|{NAMED}|{SCORED})"))
+ON_NAME = (re.compile(f" on {ON_WORD}(?:{SHAPED}|{NAMED}|{SCORED})"), re.compile(f"On {ON_WORD}(?:{SHAPED}|{NAMED}|{SCORED})"))
 NOT_NAME_ENDINGS = ("based", "ed", "ing", "wise", "like", "level", "scale", "style", "free", "aware", "specific", "only")
 SCORE = re.compile(r"\d(?:\.\d+)?%|\b\d+\.\d+\b")
 

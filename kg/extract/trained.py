@@ -40,7 +40,6 @@ its apposition ("X, a method") calls a Method.
 
 from __future__ import annotations
 
-import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -122,10 +121,10 @@ BEFORE_CUES = TRAINED_ADJECTIVES | WEIGHT_VERBS | BY_WITH | OUTPUT_LINKS | {FROM
 AFTER_CUES = WEIGHT_NOUNS | GENERATES | MADE_BY | {AS}
 
 
-def trained_system(doc: Doc, orth: numpy.ndarray, start: int, end: int) -> bool:
+def trained_system(doc: Doc, orth: list[int], start: int, end: int) -> bool:
     """The words around `doc[start:end]` treat it as a trained network (see the module's docstring).
 
-    `orth` is the doc's ORTH column: this runs for every name nothing else types, so it compares hashes, not strings,
+    `orth` is the doc's ORTH column as a list: this runs for every name nothing else types, so it compares hashes, not strings,
     each read once, and gives up where neither the word before nor the one after can start a reading (most names).
     """
     n = len(orth)
@@ -156,7 +155,7 @@ def trained_system(doc: Doc, orth: numpy.ndarray, start: int, end: int) -> bool:
     return bool(found)
 
 
-def trained_head(doc: Doc, orth: numpy.ndarray, k: int) -> bool:
+def trained_head(doc: Doc, orth: list[int], k: int) -> bool:
     """The head nouns from token `k` on end in "agent" or "system" and a participle of training follows them."""
     while k + 1 < len(orth) and orth[k + 1] in AGENT_HEADS:
         k += 1
@@ -165,7 +164,7 @@ def trained_head(doc: Doc, orth: numpy.ndarray, k: int) -> bool:
     return orth[k + 1] in TUNED or k + 2 < len(orth) and orth[k + 2] in TUNED  # "trained", "fine" "-tuned"
 
 
-def clause_type(doc: Doc, orth: numpy.ndarray, i: int) -> str | None:
+def clause_type(doc: Doc, orth: list[int], i: int) -> str | None:
     """The type a clause from token `i` on, just after a name or the list it ends, gives the names (module docstring):
     Model for a checkpoint's treatment ("which are fine-tuned", "prompted", "has 7M parameters", "released weights"),
     Method for an architecture the paper trains itself or a technique it applies ("trained with the same recipe",
@@ -190,7 +189,7 @@ def clause_type(doc: Doc, orth: numpy.ndarray, i: int) -> str | None:
         return "Model"  # ", which are fine-tuned on ...", ", each prompted with ..."
     if not (first in TRAINED_HERE or first in HAS or comma and first in RUN):
         return None
-    clause = orth[k + 1 : min(n, k + 9)].tolist()
+    clause = orth[k + 1 : min(n, k + 9)]
     for j, word in enumerate(clause):
         if word in CLAUSE_ENDS:
             clause = clause[:j]

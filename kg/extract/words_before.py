@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-import numpy
 from spacy.tokens import Doc
 
 from kg.extract import folding
@@ -61,7 +60,7 @@ ARTICLES_AND_COUNTS = frozenset({"both", "the", "all", "two", "three", "four", "
 WORDS_BEFORE = LIST_LEADS | ARTICLES_AND_COUNTS | MODEL_VERBS | ARENA_BEFORE | {"from", "of"}
 
 
-def context_type(doc: Doc, orth: numpy.ndarray, start: int, end: int, starts_by_end: dict[int, int], text: str) -> str | None:
+def context_type(doc: Doc, orth: list[int], start: int, end: int, starts_by_end: dict[int, int], text: str) -> str | None:
     """The type the words before a coined name give it.
 
     A name listed after "on"/"across" in a sentence about training or
