@@ -45,8 +45,8 @@ PROPOSE = re.compile(
 NAMING = re.compile(
     r"\b(dubbed|called|named|termed|coined|namely|entitled)\s*(as\s*)?[\"“']?\s*$|\bcall(s|ed)?\s+(it|them|(the|this|our)\s+[\w-]+)\s*$|\bwe\s+call\s*$|\bresult(s|ing)?\s+in\s+(the\s+)?$", re.I
 )
-# The words of which each match of a pattern holds one, for `folding.search` (most windows hold none).
-NAMING_WORDS = ("dubbed", "call", "named", "termed", "coined", "namely", "entitled", "result")
+# `folding.needs`: the words of which each match of a pattern holds one, for `folding.search` (most windows hold none).
+folding.needs(NAMING, ("dubbed", "call", "named", "termed", "coined", "namely", "entitled", "result"))
 # A coined name that opens a sentence as the subject of a present-tense verb is the paper's own: "KiloNet rewires edges ...".
 SUBJECT_OPENING = re.compile(r"^\s*(\(?\d{1,2}\)|\d{1,2}\.\s|\((i|ii|iii|iv|v)\))?\s*((notably|finally|moreover|furthermore|further|specifically|concretely|overall|thus|then|first|second|in addition),?\s*)?(the\s+)?$", re.I)
 PRESENT_VERB = re.compile(r"^(\s*\([^()]{1,30}\))?,\s+an?\s|^(\s*\([^()]{1,30}\))?\s+(also\s+|further\s+|then\s+|first\s+|consistently\s+)?(?!(is|was|has|approaches|methods|agents|systems|frameworks|techniques|algorithms|baselines|variants|policies)\b)[a-z]{3,}(s|es)\b")
@@ -56,7 +56,7 @@ OUR = re.compile(
     r"|\b(the )?(proposed|new|novel|resulting)\s+([\w-]+\s+){0,2}([\w-]+\s*[,:(]?\s*)?$",
     re.I,
 )
-OUR_WORDS = ("our", "proposed", "new", "novel", "resulting")
+folding.needs(OUR, ("our", "proposed", "new", "novel", "resulting"))
 # A verb between "our <noun>" and a name makes the name its object, not the paper's own: "our agent uses X", "our agent plays X".
 OBJECT_VERB = re.compile(
     r"\b(uses|plays|trains|navigates|employs|leverages|adopts|applies|queries|calls|invokes|prompts|controls|operates|explores|"
@@ -71,13 +71,13 @@ COMPARE = re.compile(
 )
 # A list continues a comparison: "outperforming GPT-4 (22.95%), tree search (InternLM-Step-Prover, 50.70%), and X".
 COMPARE_LIST = re.compile(r"\b(outperform\w*|surpass\w*|compar(e|es|ing)|than|beat\w*|exceed\w*|over|against|versus|vs\.?)\s(?P<gap>(?:[^.;:]|(?<=\d)\.(?=\d)){0,140})$", re.I)
-COMPARE_LIST_WORDS = ("outperform", "surpass", "compar", "than", "beat", "exceed", "over", "against", "versus", "vs")
+folding.needs(COMPARE_LIST, ("outperform", "surpass", "compar", "than", "beat", "exceed", "over", "against", "versus", "vs"))
 LIST_AND = re.compile(r"(,|\band|\bor)\s+$")
 LIST_BREAK = re.compile(r"\b(we|our|which|that|who|to|for|on|in|by|while|when|is|are|was|were)\b", re.I)
 # "our agent reaches 42.1%, while X reaches 34.9%", "it chains 4.1 instructions, where X chains 3.1": the other side of a
 # contrast with the paper's own work, or with a score the sentence states before it when X states one too.
 CONTRAST = re.compile(r"\b(while|whereas|where)\s+(the\s+)?([\w-]+\s+)?$", re.I)
-CONTRAST_WORDS = ("while", "where")
+folding.needs(CONTRAST, ("while", "where"))
 DIGIT = re.compile(r"\d")
 # "X and Y, prompted zero-shot, reach 0.441 and 0.429": a model or method the paper does not coin that its sentence
 # gives a score of its own is a baseline the paper compares with (its own work is coined, or the subject of "we").
@@ -96,13 +96,13 @@ USE_BEFORE = re.compile(
 )
 # A list continues a use: "we fine-tune several LLMs including BERT, distilled BERT, RoBERTa and GPT-2".
 USE_LIST = re.compile(r"\b(fine-?tun\w*|us(e|es|ed|ing)|leverag\w*|employ\w*|adopt\w*|appl(y|ies|ied|ying))\s(?P<gap>[^.;:]{0,140})$", re.I)
-USE_LIST_WORDS = ("fine", "use", "using", "leverag", "employ", "adopt", "appl")
+folding.needs(USE_LIST, ("fine", "use", "using", "leverag", "employ", "adopt", "appl"))
 EVALUATE = re.compile(r"\b(evaluat\w*|experiment\w*|test\w*|benchmark\w*|results?|performance|achiev\w*|scor\w*|on|in|across|validat\w*)\b", re.I)
 # A list the paper's own new things introduce: "across five new benchmarks: A, B and C", "our datasets, namely A and B".
 NEW_LIST = re.compile(
     r"\b(new|novel|our)\s+(\w+\s+)?\w+\s*(:|,?\s*(such as|including|namely))\s*([\w.+-]+(\s*,\s*|\s+and\s+|\s*,\s*and\s+))*$", re.I
 )
-NEW_LIST_WORDS = ("new", "novel", "our")
+folding.needs(NEW_LIST, ("new", "novel", "our"))
 # "We propose X and evaluate it on Y", "we introduce X, built on Y": what follows the proposal is what the sentence does with Y.
 TESTED_AFTER = re.compile(
     r"\b(and|then)\s+(we\s+)?(evaluat|test|assess|validat)\w*\b[^.;]*\b(on|in|across)\b[^.;]*$"
@@ -132,7 +132,7 @@ TRAINED_ON = re.compile(
     r"generali[sz]|zero-shot|unseen|held-out|deploy|then|while|whereas|where|which|but|to)\w*)[^.;:]){0,70})$",
     re.I,
 )
-TRAINED_ON_WORDS = ("train", "fine", "distil", "mined", "sourced", "initiali", "from")
+folding.needs(TRAINED_ON, ("train", "fine", "distil", "mined", "sourced", "initiali", "from"))
 DATA_PREPOSITION = re.compile(r"\b(on|in|from|upon)\b")
 # A world or benchmark after "for", "in" or "on" in the title is where the paper's work is tested, not what it builds.
 TITLE_ARENA = re.compile(r"\b(for|in|on)\s+(the\s+)?$", re.I)
@@ -143,6 +143,8 @@ SET_AGAINST = r"\b(instead of|rather than|unlike|as opposed to|in (stark )?contr
 INSTEAD = re.compile(SET_AGAINST + r"([\w-]+\s+){0,3}$", re.I)
 INSTEAD_LIST = re.compile(SET_AGAINST + r"(?P<gap>[^.;:]{0,80})$", re.I)  # "Unlike A and B, ...": a list the phrase opens
 SET_AGAINST_WORDS = ("instead of", "rather than", "unlike", "as opposed to", "contrast")
+folding.needs(INSTEAD, SET_AGAINST_WORDS)
+folding.needs(INSTEAD_LIST, SET_AGAINST_WORDS)
 
 
 # A model or method the paper's own sentence names with no cue: used, unless another mention compares to it.
@@ -168,9 +170,9 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
     # "(e.g., GPT4, DALLE)": an example is never the paper's own; read only where it matters (a regex per mention costs)
     example = (coined or span.label_ == "Method") and "(" in before[-80:] and bool(folding.search(EXAMPLES, before[-80:]))
     if coined and not example:
-        ours = folding.search(OUR, before[-40:], OUR_WORDS)
+        ours = folding.search(OUR, before[-40:])
         ours = ours and not folding.search(COMPARE, ours.group()) and not OBJECT_VERB.search(ours.group())  # "our student outperforms X", "our agent uses X"
-        if folding.search(NAMING, before[-60:], NAMING_WORDS) or ours or folding.search(NEW_LIST, before[-120:], NEW_LIST_WORDS) or (_we_before(text, sent, span.start_char, reading) and _proposed_before(before)):
+        if folding.search(NAMING, before[-60:]) or ours or folding.search(NEW_LIST, before[-120:]) or (_we_before(text, sent, span.start_char, reading) and _proposed_before(before)):
             return "proposes"
         if sent.start == 0 and not (span.label_ in ARENA_TYPES and TITLE_ARENA.search(before[-12:])):
             return "proposes"  # a name the paper coins in its own title; "An Agent for Red Dead Redemption II" is where it acts
@@ -180,12 +182,12 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
         return "uses" if _trained_on(before) else "evaluates_on"  # a baseline is a model or method, never a benchmark
     if _set_against(before) or span.label_ == "Method" and example:
         return "mentions"
-    if folding.search(COMPARE, before[-70:]) or _listed_after(COMPARE_LIST, before, COMPARE_LIST_WORDS) or BASELINE_AFTER.match(text, span.end_char, sent.end_char):
+    if folding.search(COMPARE, before[-70:]) or _listed_after(COMPARE_LIST, before) or BASELINE_AFTER.match(text, span.end_char, sent.end_char):
         return "compares_to"
     digit_after = DIGIT.search(text, span.end_char, sent.end_char)  # every match of SCORED_AFTER ends at one: one scan for it is cheaper
     if digit_after and SCORED_AFTER.match(text, span.end_char, sent.end_char) and not _we_before(text, sent, span.start_char, reading) and not folding.search(USE_BEFORE, before[-50:]):
         return "compares_to"  # not "X-tuned Y reaches 86.7": what the paper's method tuned is used
-    contrast = folding.search(CONTRAST, before[-30:], CONTRAST_WORDS)
+    contrast = folding.search(CONTRAST, before[-30:])
     if contrast and ((contrast.group(1).lower() != "where" and _we_before(text, sent, span.start_char, reading)) or (DIGIT.search(before) and digit_after)):
         return "compares_to"
     background = reading.background
@@ -194,7 +196,7 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
         background[sent.start_char] = not _we_before(text, sent, sent.end_char, reading) and bool(folding.search(BACKGROUND, whole))
     if background[sent.start_char]:
         return "mentions"
-    if folding.search(USE_BEFORE, before[-50:]) or _listed_after(USE_LIST, before, USE_LIST_WORDS) or (span.label_ == "Method" and _we_before(text, sent, span.start_char, reading)):
+    if folding.search(USE_BEFORE, before[-50:]) or _listed_after(USE_LIST, before) or (span.label_ == "Method" and _we_before(text, sent, span.start_char, reading)):
         return "uses"  # a technique the paper's own sentence names is one it uses
     return ASSUMED_USE
 
@@ -225,22 +227,21 @@ def _we_before(text: str, sent: Sentence, end: int, reading: Reading) -> bool:
 def _set_against(before: str) -> bool:
     """The name is what the paper's work is set against: "unlike X", "instead of relying on X", or a later name of
     the list such a phrase opens ("Unlike Tree of Thoughts and Self-Refine, ...")."""
-    if folding.search(INSTEAD, before[-60:], SET_AGAINST_WORDS):
+    if folding.search(INSTEAD, before[-60:]):
         return True
-    m = folding.search(INSTEAD_LIST, before[-100:], SET_AGAINST_WORDS)
+    m = folding.search(INSTEAD_LIST, before[-100:])
     return bool(m) and bool(LIST_AND.search(m.group("gap"))) and not LIST_BREAK.search(m.group("gap"))
 
 
-def _listed_after(opening: re.Pattern[str], before: str, words: tuple[str, ...]) -> bool:
-    """The name ends a list that `opening` (whose matches hold one of `words`) opens: a comparison ("surpasses A (40.1%),
-    B and C") or a use."""
-    m = folding.search(opening, before[-160:], words)
+def _listed_after(opening: re.Pattern[str], before: str) -> bool:
+    """The name ends a list that `opening` opens: a comparison ("surpasses A (40.1%), B and C") or a use."""
+    m = folding.search(opening, before[-160:])
     return bool(m) and "," in m.group("gap") and not LIST_BREAK.search(m.group("gap"))
 
 
 def _trained_on(before: str) -> bool:
     """Training or data-source words before the name, with "on"/"in"/"from" and no test between them and it."""
-    m = folding.search(TRAINED_ON, before[-110:], TRAINED_ON_WORDS)
+    m = folding.search(TRAINED_ON, before[-110:])
     return bool(m) and (m.group(2).lower().endswith("from") or bool(DATA_PREPOSITION.search(m.group("gap"))))
 
 
