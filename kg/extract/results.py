@@ -111,11 +111,14 @@ def _names_no_arena(scores: list[tuple[int, int, str]], index: int, arenas: list
 
 def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[Entity]) -> list[Result]:
     """The results stated in a paper's `text` (its sentences and entity spans given), each once, in order."""
-    if not result_scores.has_digit(text, 0, len(text)):
+    if not result_scores.has_digit(text):
         return []  # a text with no digit states no score: one scan skips the searches for one
     first_score = result_scores.first(text)
-    # a whole number named a score before the first other score: "lowers the RMSE to 312, ... Its error is 1.21"
-    first_score = result_scores.first_whole_score(text, first_score.start() if first_score else len(text)) or first_score
+    first_at = first_score.start() if first_score else len(text)
+    # a whole number named a score before the first other score ("lowers the RMSE to 312, ... Its error is 1.21"), where
+    # the text before that holds a digit (the whole text's was scanned above)
+    if first_score is None or result_scores.has_digit(text, 0, first_at):
+        first_score = result_scores.first_whole_score(text, first_at) or first_score
     if first_score is None:
         return []  # most abstracts state no score: one search over the text skips the rest
     canonical = {(e.type, norm(n)): e.name for e in entities for n in (e.name, *e.aliases)}

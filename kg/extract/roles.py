@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from kg.extract import folding, shapes
 from kg.extract.mentions import Mention, Sentence
+from kg.extract.result_scores import has_digit
 from kg.records import Entity
 
 WE = re.compile(r"\b(we|our|us|this (paper|work|study|report)|here)\b", re.I)
@@ -78,7 +79,6 @@ LIST_BREAK = re.compile(r"\b(we|our|which|that|who|to|for|on|in|by|while|when|is
 # contrast with the paper's own work, or with a score the sentence states before it when X states one too.
 CONTRAST = re.compile(r"\b(while|whereas|where)\s+(the\s+)?([\w-]+\s+)?$", re.I)
 folding.needs(CONTRAST, ("while", "where"))
-DIGIT = re.compile(r"\d")
 # "X and Y, prompted zero-shot, reach 0.441 and 0.429": a model or method the paper does not coin that its sentence
 # gives a score of its own is a baseline the paper compares with (its own work is coined, or the subject of "we").
 SCORED_AFTER = re.compile(
@@ -184,11 +184,11 @@ def mention_role(span: Mention, sent: Sentence, text: str, title_lead: bool, coi
         return "mentions"
     if folding.search(COMPARE, before[-70:]) or _listed_after(COMPARE_LIST, before) or BASELINE_AFTER.match(text, span.end_char, sent.end_char):
         return "compares_to"
-    digit_after = DIGIT.search(text, span.end_char, sent.end_char)  # every match of SCORED_AFTER ends at one: one scan for it is cheaper
+    digit_after = has_digit(text, span.end_char, sent.end_char)  # every match of SCORED_AFTER ends at one: one scan for it is cheaper
     if digit_after and SCORED_AFTER.match(text, span.end_char, sent.end_char) and not _we_before(text, sent, span.start_char, reading) and not folding.search(USE_BEFORE, before[-50:]):
         return "compares_to"  # not "X-tuned Y reaches 86.7": what the paper's method tuned is used
     contrast = folding.search(CONTRAST, before[-30:])
-    if contrast and ((contrast.group(1).lower() != "where" and _we_before(text, sent, span.start_char, reading)) or (DIGIT.search(before) and digit_after)):
+    if contrast and ((contrast.group(1).lower() != "where" and _we_before(text, sent, span.start_char, reading)) or (digit_after and has_digit(before))):
         return "compares_to"
     background = reading.background
     if sent.start_char not in background:
