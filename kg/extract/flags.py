@@ -162,7 +162,7 @@ def _bits(text: str) -> int:
         | (CLOSER if CLOSER_TEXT.match(text) else 0)
         | (TECHNIQUE if may_be_hyphenated_term(text) else 0)
         | (NEWLINE if "\n" in text else 0)
-        | (PUNCT if lex_attrs.is_punct(text) else 0)
+        | (PUNCT if is_punct(text) else 0)
         | (SIZE if shapes.BARE_SIZE.match(text) else 0)
         | (NUMBER if NUMBER_TEXT.match(text) else 0)
     )
