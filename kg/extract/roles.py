@@ -97,7 +97,6 @@ USE_BEFORE = re.compile(
 # A list continues a use: "we fine-tune several LLMs including BERT, distilled BERT, RoBERTa and GPT-2".
 USE_LIST = re.compile(r"\b(fine-?tun\w*|us(e|es|ed|ing)|leverag\w*|employ\w*|adopt\w*|appl(y|ies|ied|ying))\s(?P<gap>[^.;:]{0,140})$", re.I)
 folding.needs(USE_LIST, ("fine", "use", "using", "leverag", "employ", "adopt", "appl"))
-EVALUATE = re.compile(r"\b(evaluat\w*|experiment\w*|test\w*|benchmark\w*|results?|performance|achiev\w*|scor\w*|on|in|across|validat\w*)\b", re.I)
 # A list the paper's own new things introduce: "across five new benchmarks: A, B and C", "our datasets, namely A and B".
 NEW_LIST = re.compile(
     r"\b(new|novel|our)\s+(\w+\s+)?\w+\s*(:|,?\s*(such as|including|namely))\s*([\w.+-]+(\s*,\s*|\s+and\s+|\s*,\s*and\s+))*$", re.I
