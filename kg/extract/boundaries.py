@@ -304,7 +304,7 @@ def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Ca
     for head in heads:
         if idx[head] < title_end:
             continue  # the title's words are capitalised whatever they are
-        noun = text[idx[head] : idx[head] + length[head]]  # cut from the text: most heads are read no further
+        noun = flags.cut(text, idx, length, head, head + 1)  # cut from the text: most heads are read no further
         lower = noun.lower()
         if noun in GAME_HEADS or lower in flags.PLAY_VERBS:
             found += _games(doc, head)
@@ -314,7 +314,7 @@ def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Ca
             if noun.endswith("s") and noun.islower() and head > 2 and (list_type := HEAD_TYPE.get(lower)) in {"Benchmark", "Environment"}:
                 found += _listed_before(doc, head - 1, head, list_type) if _list_word(doc[head - 1]) and doc[head - 2].lower_ in {"and", "or"} else []
             continue
-        if head == 0 or not titled_word(text[idx[head - 1] : idx[head - 1] + length[head - 1]]):
+        if head == 0 or not titled_word(flags.cut(text, idx, length, head - 1, head)):
             continue  # most heads follow a lower-case word: no name before them, and no Token made
         start = end = head
         while start > 0 and head - start < 5:

@@ -215,7 +215,7 @@ def from_title_lead(doc: Doc, text: str) -> list[Candidate]:
         return []  # most titles have no lead name: their tokens need not be looked at
     idx, length = flags.offsets(doc)
     for i in range(min(8, len(idx))):  # the words are cut from the text: a Span and its tokens cost more
-        word = text[idx[i] : idx[i] + length[i]]
+        word = flags.cut(text, idx, length, i, i + 1)
         if word in {":", "--", "—"} and i > 0:
             return _lead(doc, text, 0, i)
         if "\n" in word:  # a token's trailing whitespace is one space at most: a line break is a token of its own
@@ -233,11 +233,9 @@ def _lead(doc: Doc, text: str, start: int, end: int, article: bool = False) -> l
     text anew at each read.
     """
     idx, length = flags.offsets(doc)
-    cut = [(k, text[idx[k] : idx[k] + length[k]]) for k in range(start, end)]
-    at = [k for k, word in cut if not word.isspace()]
-    words = [word for _, word in cut if not word.isspace()]
-    name = text[idx[start] : idx[end - 1] + length[end - 1]]
-    if len(words) > 2 and words[0] == "The" and (words[1][:1].isupper() or shapes.is_coined(words[1])):
+    words = [word for k in range(start, end) if not (word := flags.cut(text, idx, length, k, k + 1)).isspace()]
+    name = flags.cut(text, idx, length, start, end)
+    if len(words) > 2 and words[0] == "The" and titled_word(words[1]):
         # "The AI Scientist: ...": the name without its article, the article kept as the name's fuller form
         found = _lead(doc, text, start + 1, end, article=True)
         return [Candidate(c.start, c.end, c.origin, None, name) for c in found]
@@ -245,15 +243,14 @@ def _lead(doc: Doc, text: str, start: int, end: int, article: bool = False) -> l
         return []
     named = article or shapes.is_coined(words[0])  # "The X Arena", "LMRL Gym": a head noun after a name is part of it
     if len(words) == 1:
-        ok = words[0][:1].isupper() or shapes.is_coined(words[0])
+        ok = titled_word(words[0])
     else:
-        ok = len(words) <= 3 and all(word[:1].isupper() or shapes.is_coined(word) or word.lower() in CONNECTORS for word in words)
+        ok = len(words) <= 3 and all(titled_word(word) or word.lower() in CONNECTORS for word in words)
         ok = ok and (named or words[-1].lower() not in HEAD_TYPE) and not words[-1].endswith(("ing", "ed"))
-    # a word that starts with a letter or a digit is no punctuation: only the others are asked of their token
-    if not ok or lexicon.is_excluded(name) or any(not word[0].isalnum() and word != "-" and doc[k].is_punct for k, word in zip(at, words)):
+    if not ok or lexicon.is_excluded(name) or any(word != "-" and flags.is_punct(word) for word in words):
         return []
     headed = named and words[-1].lower() in HEAD_TYPE  # "The X Arena", "LMRL Gym" name one thing of its kind
-    if len(words) > 1 and not headed and name.lower() not in text[idx[end - 1] + length[end - 1] :].lower():
+    if len(words) > 1 and not headed and name.lower() not in text[idx[start] + len(name) :].lower():
         return []  # a phrase of plain words is a name only if the abstract uses it again
     return [Candidate(start, end, "title")]
 

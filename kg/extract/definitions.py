@@ -65,7 +65,7 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     The words are cut from the doc's `text` at their offsets, which costs less than making their tokens.
     """
     idx, length = flags.offsets(doc)
-    short = text[idx[paren + 1] : idx[paren + 1] + length[paren + 1]]
+    short = flags.cut(text, idx, length, paren + 1, paren + 2)
     letters = _letters(short)
     if len(letters) < 2 or not short[0].isalpha():
         return None
@@ -73,9 +73,8 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     # The long forms from the shortest, each made only if no shorter one's initials spell the acronym.
     forms = []
     for start in range(paren - 1, max(paren - len(letters) - 4, 0) - 1, -1):
-        word = text[idx[start] : idx[start] + length[start]]
-        # a word that starts with a letter or a digit is no punctuation: only the others are asked of their token
-        if not word[0].isalnum() and word not in "-/" and doc[start].is_punct:
+        word = flags.cut(text, idx, length, start, start + 1)
+        if word not in "-/" and flags.is_punct(word):
             break
         if word.lower() in CONNECTORS:
             continue

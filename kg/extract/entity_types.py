@@ -301,7 +301,7 @@ def assign(doc: Doc, text: str, orth: list[int], found: list[Candidate]) -> None
     pending = []  # the names to type, with their text and grouping key
     for c in found:
         if c.label is None or c.origin in RETYPED:
-            name = c.key or text[idx[c.start] : idx[c.end - 1] + length[c.end - 1]]
+            name = c.key or flags.cut(text, idx, length, c.start, c.end)
             pending.append((c, name, norm(name)))
     ends = {c.start: c.end for c in found}
     _retype_registered(doc, text, orth, found, ends)

@@ -98,12 +98,12 @@ def from_terms(doc: Doc, text: str, matchers: Matchers) -> dict[str, list[Candid
     for key, start, end in matchers.matcher(doc):
         origin, kind = matchers.origins[key]
         if kind == "lower":
-            words = text[idx[start] : idx[start] + length[start]].lower() if end - start == 1 else _words(text, idx, length, start, end, True)
+            words = flags.cut(text, idx, length, start, end).lower() if end - start == 1 else _words(text, idx, length, start, end, True)
             _add_match(doc, found[origin], matchers.terms[origin, kind, words], origin, start, end)
         else:
             cased.append((origin, start, end))
     for origin, start, end in cased:
-        words = text[idx[start] : idx[start] + length[start]] if end - start == 1 else _words(text, idx, length, start, end, False)
+        words = flags.cut(text, idx, length, start, end) if end - start == 1 else _words(text, idx, length, start, end, False)
         if (term := matchers.terms.get((origin, "exact", words))) is not None:
             _add_match(doc, found[origin], term, origin, start, end)
     return found
@@ -112,7 +112,7 @@ def from_terms(doc: Doc, text: str, matchers: Matchers) -> dict[str, list[Candid
 def _words(text: str, idx: list[int], length: list[int], start: int, end: int, lower: bool) -> str:
     """The words of a match of several tokens as its pattern's words are keyed: joined by spaces, lower-cased for the
     case-insensitive matcher (each word as spaCy lower-cases a string: `str.lower`)."""
-    words = [text[idx[i] : idx[i] + length[i]] for i in range(start, end)]
+    words = [flags.cut(text, idx, length, i, i + 1) for i in range(start, end)]
     return " ".join([w.lower() for w in words] if lower else words)
 
 

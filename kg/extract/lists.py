@@ -30,8 +30,8 @@ def list_members(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]
     added: list[Candidate] = []
     anchors = [c for c in found if c.label in {"Benchmark", "Environment", "Model"} and c.origin in {"lexicon", "gazetteer", "checkpoint"}]
     for c in anchors:  # grows: a member found anchors the next one ("GPT-4o, Falconet and Orrery 2.5")
-        right = text[idx[c.end] : idx[c.end] + length[c.end]] if c.end < len(doc) else ""
-        left = text[idx[c.start - 1] : idx[c.start - 1] + length[c.start - 1]] if c.start > 0 else ""
+        right = flags.cut(text, idx, length, c.end, c.end + 1) if c.end < len(doc) else ""
+        left = flags.cut(text, idx, length, c.start - 1, c.start) if c.start > 0 else ""
         if right not in LIST_LINKS and left not in LIST_LINKS:
             continue  # most names stand in no list
         taken = taken if taken is not None else {k for o in found for k in range(o.start, o.end)}

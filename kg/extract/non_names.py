@@ -29,7 +29,6 @@ the loss's other mentions stay).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 import numpy
@@ -51,9 +50,6 @@ def drop(doc: Doc, text: str, orth: list[int], bits: numpy.ndarray, ets: set[int
     """
     idx, length = flags.offsets(doc)
 
-    def words(c: Candidate) -> str:
-        return text[idx[c.start] : idx[c.end - 1] + length[c.end - 1]]
-
     kept = []
     metrics: set[int] = set()
     scores: set[str] = set()
@@ -62,30 +58,30 @@ def drop(doc: Doc, text: str, orth: list[int], bits: numpy.ndarray, ets: set[int
     for c in found:
         if c.end in ets and c.end + 1 < len(bits) and bits[c.end + 1] & flags.AL:
             continue
-        if c.label is None and (_metric_word(strings, orth[c.start]) if c.end - c.start == 1 else is_metric(words(c))):
+        if c.label is None and (_metric_word(strings, orth[c.start]) if c.end - c.start == 1 else is_metric(flags.cut(text, idx, length, c.start, c.end))):
             continue  # `VMAF`, `DISTS`: a metric the field's registries define (`kg.extract.metric_names`)
-        if c.label not in ARENAS and _names_a_score(doc, orth, c, words):
-            scores.add(words(c))
+        if c.label not in ARENAS and _names_a_score(doc, text, orth, c):
+            scores.add(flags.cut(text, idx, length, c.start, c.end))
             continue
-        if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or c.start > 1 and bits[c.start - 2] & flags.NUMBER and _unit_before(doc, c) or _averaged(orth, c, words) or _changed(doc, orth, bits, c, words)
+        if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or c.start > 1 and bits[c.start - 2] & flags.NUMBER and _unit_before(doc, c) or _averaged(doc, text, orth, c) or _changed(doc, text, orth, bits, c)
                                                     or _valued(doc, orth, bits, c)):
             if c.end - c.start == 1 and not YEAR.match(doc[c.start - 1].text):  # "the 2020 DNS Challenge": an edition, not a measure
                 metrics.add(orth[c.start])
             continue
         if c.label is None and c.end < len(orth) and orth[c.end] in SOFTWARE_HEADS:
-            software.add(words(c))
+            software.add(flags.cut(text, idx, length, c.start, c.end))
             continue
         if c.label is None and c.end < len(orth) and orth[c.end] in LOSS_HEADS:
             continue  # "an InfoNCE objective"; other mentions stay, as a technique has an objective too ("the GloVe objective")
-        if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _title_modified(doc, text, words, c, found):
+        if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _title_modified(doc, text, c, found):
             continue
         kept.append(c)
     if metrics:
         kept = [c for c in kept if not (c.origin == "shape" and c.end - c.start == 1 and orth[c.start] in metrics)]
     if software:  # "conformers generated with RDKit" after "the RDKit library"
-        kept = [c for c in kept if not (c.label is None and words(c) in software)]
+        kept = [c for c in kept if not (c.label is None and flags.cut(text, idx, length, c.start, c.end) in software)]
     if scores:  # "calculating Elo-MMR scores for each" after "its Elo-MMR score"
-        kept = [c for c in kept if not (words(c) in scores and c.label not in ARENAS)]
+        kept = [c for c in kept if not (flags.cut(text, idx, length, c.start, c.end) in scores and c.label not in ARENAS)]
     return kept
 
 
@@ -111,13 +107,13 @@ def _measure_word(strings: StringStore, orth: int) -> bool:
     return bool(MEASURE_NAME.search(strings[orth]))
 
 
-def _names_a_score(doc: Doc, orth: list[int], c: Candidate, words: Callable[[Candidate], str]) -> bool:
+def _names_a_score(doc: Doc, text: str, orth: list[int], c: Candidate) -> bool:
     """`c` names a metric by what computes it (see the module's docstring); a dataset's or world's name before "score" is kept."""
     if not _measure_word(doc.vocab.strings, orth[c.end - 1]):  # the name's last word: `PersonaScore`, "Agent Importance Score"
         after = orth[c.end] if c.end < len(orth) else 0
         if not (after in MEASURE_TITLES or after == SCORE and c.start > 0 and orth[c.start - 1] in SCORE_DETERMINERS):
             return False  # most names are followed by no measure word
-    return internal_type(words(c)) not in ARENAS
+    return internal_type(flags.span_text(doc, text, c.start, c.end)) not in ARENAS
 
 
 # Words after a name that make it software, which the guidelines count as no entity: "the PyMARL2 codebase", "the X library".
@@ -136,12 +132,12 @@ ARTICLES = frozenset(get_string_id(w) for w in ("a", "an"))
 CHANGES = frozenset("improves improved raises raised increases increased reduces reduced lowers lowered boosts boosted lifts lifted cuts".split())
 
 
-def _changed(doc: Doc, orth: list[int], bits: numpy.ndarray, c: Candidate, words: Callable[[Candidate], str]) -> bool:
+def _changed(doc: Doc, text: str, orth: list[int], bits: numpy.ndarray, c: Candidate) -> bool:
     """`c` is what a verb changes "from" a number: a quantity, not a system ("improves Llama-3-8B from" names a checkpoint, found otherwise)."""
     if not (c.end + 1 < len(doc) and orth[c.end] in FROM_BY and bits[c.end + 1] & flags.NUMBER):
         return False  # most names are followed by no "from <number>" or "by <number>" ("improves LAS by 2.3 points")
     i = c.start - 1 - (orth[c.start - 1] == THE)
-    return i >= 0 and doc[i].lower_ in CHANGES and c.label is None and internal_type(words(c)) is None
+    return i >= 0 and doc[i].lower_ in CHANGES and c.label is None and internal_type(flags.span_text(doc, text, c.start, c.end)) is None
 
 
 # Units between a number and the metric it measures: "within 2 Å RMSD", "a 3 dB SNR gain", "0.5 mm TRE".
@@ -164,7 +160,7 @@ def _valued(doc: Doc, orth: list[int], bits: numpy.ndarray, c: Candidate) -> boo
     return orth[i] in ARTICLES
 
 
-def _title_modified(doc: Doc, text: str, words: Callable[[Candidate], str], c: Candidate, found: list[Candidate]) -> bool:
+def _title_modified(doc: Doc, text: str, c: Candidate, found: list[Candidate]) -> bool:
     """A listed technique that ends a title's descriptive phrase: "Privileged Teacher Distillation", "Image
     Super-Resolution", "Retrieval-Augmented Transformers". Title case capitalises every word of the phrase, and the
     phrase names what the paper does, not the technique (a coined name the words before it make is found whole)."""
@@ -176,7 +172,7 @@ def _title_modified(doc: Doc, text: str, words: Callable[[Candidate], str], c: C
         return False  # not in the title, the paper's first line
     if any(o.start < c.start <= o.end and o is not c for o in found):
         return False  # "GPT-4 Distillation": a name's, not a phrase's
-    key = c.key or words(c).lower()
+    key = c.key or flags.cut(text, idx, length, c.start, c.end).lower()
     return not any(o.key == key for o in found if o.start > c.end)  # the abstract names the technique itself: its title mention stays
 
 
@@ -185,6 +181,6 @@ TITLE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)*$")  # "Teacher", "Retrie
 TITLE_LINKS = frozenset("a an the of for with and or in on to via from by is are do does towards toward beyond rethinking revisiting".split())
 
 
-def _averaged(orth: list[int], c: Candidate, words: Callable[[Candidate], str]) -> bool:
+def _averaged(doc: Doc, text: str, orth: list[int], c: Candidate) -> bool:
     """`c` follows "mean"/"average" and nothing in its own shape makes it a dataset or model (`the average FooQA score`)."""
-    return orth[c.start - 1] in AVERAGED and c.label is None and internal_type(words(c)) is None
+    return orth[c.start - 1] in AVERAGED and c.label is None and internal_type(flags.span_text(doc, text, c.start, c.end)) is None

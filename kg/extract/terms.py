@@ -86,7 +86,7 @@ def from_repeats(doc: Doc, text: str, orth: list[int], heads: list[int], title_e
     for i in heads:
         if i == 0:
             continue
-        word = text[idx[i] : idx[i] + length[i]]
+        word = flags.cut(text, idx, length, i, i + 1)
         if word in NETWORK_WORDS or word in flags.UNIT_WORDS:
             found += _architecture(doc, i)
             continue
@@ -106,10 +106,10 @@ def from_repeats(doc: Doc, text: str, orth: list[int], heads: list[int], title_e
         if lower not in TECHNIQUE_HEADS:
             continue
         start = i - 1
-        modifier = text[idx[start] : idx[start] + length[start]]
+        modifier = flags.cut(text, idx, length, start, start + 1)
         if modifier.startswith("-") and start > 0 and idx[start - 1] + length[start - 1] == idx[start] and text[idx[start - 1] : idx[start]].isalpha():
             start -= 1  # "rubric-guided prompting": the tokenizer splits "-guided" off its word
-            modifier = text[idx[start] : idx[start] + length[start]] + modifier
+            modifier = flags.cut(text, idx, length, start, start + 1) + modifier
         if _modifier(modifier):
             places[(modifier.lower(), lower)].append((start, i + 1))
     for (modifier, head), spans in places.items():
