@@ -60,11 +60,13 @@ def citation_end(doc: Doc, i: int) -> int:
     return i
 
 
-def join_parts(doc: Doc, text: str, orth: list[int], found: list[Candidate], title_end: int, closers: set[int], sizes: set[int]) -> list[Candidate]:
+def join_parts(doc: Doc, text: str, found: list[Candidate], title_end: int, closers: set[int], sizes: set[int]) -> list[Candidate]:
     """Grow shape-found names over a modifier before, a coined part beside and a version after.
 
-    `closers`, `sizes`: the positions flagged `flags.CLOSER` (may close a name) and `flags.SIZE`; `orth`: ORTH as a list.
+    `closers`, `sizes`: the positions flagged `flags.CLOSER` (may close a name) and `flags.SIZE`; words are read by
+    their hashes (`flags.ids`).
     """
+    orth = flags.ids(doc)
     by_start = {c.start: c for c in found if c.origin == "shape"}
     by_end = {c.end: c for c in found if c.origin == "shape"}
     taken = {i for c in found for i in range(c.start, c.end)}

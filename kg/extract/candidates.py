@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 
-import numpy
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
@@ -255,11 +254,13 @@ def _lead(doc: Doc, text: str, start: int, end: int, article: bool = False) -> l
     return [Candidate(start, end, "title")]
 
 
-def repeats(doc: Doc, orth: numpy.ndarray, ids: list[int], found: list[Candidate]) -> list[Candidate]:
+def repeats(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """Other mentions of a name a cue introduced: "Clicker: ..." in the title, then "Clicker achieves 46.6".
 
-    `orth` is the doc's ORTH column, `ids` the same as a list: a name's words are compared by their hashes.
+    A name's words are compared by their hashes: its first word's places are found in the doc's ORTH column by numpy,
+    the rest read from its list (`flags.ids`).
     """
+    orth, ids = flags.columns(doc)[:, 0], flags.ids(doc)
     cued = {}
     for c in found:
         if c.origin in {"title", "cue", "definition"}:

@@ -176,16 +176,17 @@ def _technique_named(doc: Doc, short: Candidate, start: int, paren: int, last: s
     return short.origin == "shape" and several and last in PLAIN_TECHNIQUE_HEADS and long_text.split()[0].lower() not in DESCRIPTIVE_WORDS
 
 
-def join(doc: Doc, orth: list[int], text: str, parens: list[int], opens: list[int], found: list[Candidate]) -> list[Candidate]:
+def join(doc: Doc, text: str, parens: list[int], opens: list[int], found: list[Candidate]) -> list[Candidate]:
     """Join "Long Form (LF)": one entity under its long form, with the acronym as alias.
 
     `parens` are the positions of "(" two tokens before a ")". An acronym
     whose long form is an ordinary lower-case phrase that no cue proposes
     ("interactive digital agents (IDAs)") is a generic class or a concept,
-    so it is dropped. `orth` is the doc's ORTH column, as a list: one-word names are
-    compared by their hashes. `opens` are the positions of all "(": where there are
+    so it is dropped. One-word names are compared by their hashes (`flags.ids`).
+    `opens` are the positions of all "(": where there are
     none, or no `parens`, the steps that read them are skipped, as in most abstracts.
     """
+    orth = flags.ids(doc)
     drop: set[int] = set()
     added = []
     if parens:

@@ -48,9 +48,7 @@ class NameFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.user_data.get(TEXT) or doc.text
-        columns = flags.columns(doc)
-        orth, bits = columns[:, 0], columns[:, 2]
-        ids = orth.tolist()  # the steps that read many single hashes read them from a list: 3 µs a doc, 80 ns less a read
+        bits = flags.columns(doc)[:, 2]
         shaped, cues, techniques, heads, closers, opens, closes, links, sizes, ets = flags.positions(
             bits, flags.SHAPE, flags.CUE, flags.TECHNIQUE, flags.ARENA_HEAD, flags.CLOSER, flags.OPEN, flags.CLOSE, flags.LINK, flags.SIZE, flags.ET
         )
@@ -65,8 +63,8 @@ class NameFinder:
         found += candidates.from_cues(doc, text, cues)
         found += candidates.from_title_lead(doc, text)
         title_end = max(0, text.find("\n"))
-        found += terms.from_repeats(doc, text, ids, techniques, title_end, found)
-        found = boundaries.join_parts(doc, text, ids, found, title_end, set(closers), sizes)
+        found += terms.from_repeats(doc, text, techniques, title_end, found)
+        found = boundaries.join_parts(doc, text, found, title_end, set(closers), sizes)
         terms.eponym_variants(doc, bits, by_list["lexicon"], found, title_end)
         found += boundaries.released_pairs(doc, closers, found)
         found += lists.list_members(doc, text, found)
@@ -74,18 +72,18 @@ class NameFinder:
         found += websites.from_websites(doc, text, found)
         found += scored_names.scored_on(doc, text, bits, found)
         found += scored_names.on_scored_shapes(doc, text, found)
-        found += said_once.said_once(doc, ids, bits, links, opens, found, title_end)
+        found += said_once.said_once(doc, bits, links, opens, found, title_end)
         closed = set(closes)
         parens = [i for i in opens if i + 2 in closed]  # "(" two tokens before ")"
-        found = definitions.join(doc, ids, text, parens, opens, found)
+        found = definitions.join(doc, text, parens, opens, found)
         found = candidates.non_overlapping(found)
-        if repeated := candidates.repeats(doc, orth, ids, found):  # a paper that repeats no cued name needs no second pass
+        if repeated := candidates.repeats(doc, found):  # a paper that repeats no cued name needs no second pass
             found = candidates.non_overlapping(found + repeated)
         found = candidates.sized(sizes, found)
         if sizes:  # a size list's sizes are flagged `flags.SIZE`: most docs have none
             found += candidates.size_list(doc, found)
-        found = non_names.drop(doc, text, ids, bits, ets, found)
-        entity_types.assign(doc, text, ids, found)
+        found = non_names.drop(doc, text, bits, ets, found)
+        entity_types.assign(doc, text, found)
         doc._.kg_mentions = _mentions(text, *flags.offsets(doc), found)
         return doc
 

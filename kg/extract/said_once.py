@@ -41,13 +41,14 @@ CLAUSE_ENDS = frozenset({",", ".", ";", ")"})
 
 
 def said_once(
-    doc: Doc, orth: list[int], bits: numpy.ndarray, links: list[int], opens: list[int], found: list[Candidate], title_end: int
+    doc: Doc, bits: numpy.ndarray, links: list[int], opens: list[int], found: list[Candidate], title_end: int
 ) -> list[Candidate]:
     """One capitalised plain word a compared score stands beside, or that a cue of use introduces at a clause's end (see
-    the module's docstring). `orth` and `bits` are the doc's ORTH column (as a list: a list's item is read 8x faster
-    than an array's) and `kg.extract.flags` bits, `links` the positions of cues of use and "for" (`flags.LINK`),
+    the module's docstring). `bits` are the doc's `kg.extract.flags` bits (its hashes are read from `flags.ids`,
+    a list, whose item is read 8x faster than an array's), `links` the positions of cues of use and "for" (`flags.LINK`),
     `opens` those of "(": the places are picked out by their bits and the words read by their hashes, so that only
     the few that may hold a name are made tokens. A word a name found already covers is left to it."""
+    orth = flags.ids(doc)
     n_tokens = len(doc)
     strings = doc.vocab.strings
     places = []

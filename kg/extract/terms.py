@@ -69,7 +69,7 @@ OPERATOR_WORDS = frozenset({"operator", "operators"})
 PLAIN_NETWORK_MODIFIERS = frozenset("deep artificial trained large largest small simple single multiple shallow standard typical generic general vanilla classical classic modern popular powerful lightweight".split())
 
 
-def from_repeats(doc: Doc, text: str, orth: list[int], heads: list[int], title_end: int, known: list[Candidate]) -> list[Candidate]:
+def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: list[Candidate]) -> list[Candidate]:
     """Modifier-and-head pairs the paper writes twice or more, as Methods, at every place it writes them.
 
     `heads` are the tokens flagged as technique heads, `text` the doc's text:
@@ -77,9 +77,10 @@ def from_repeats(doc: Doc, text: str, orth: list[int], heads: list[int], title_e
     tokens. A listed name over the same words (`reinforcement learning`) or
     more wins in `candidates.non_overlapping`; one inside them
     ("distillation" of "layer-wise distillation") loses. A technique said once may follow one of the `known`
-    names in a list: "with beam search and shallow fusion". `orth` is the doc's ORTH column as a list.
+    names in a list: "with beam search and shallow fusion". Cues are read by their hashes (`flags.ids`).
     """
     idx, length = flags.offsets(doc)
+    orth = flags.ids(doc)
     places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     found = []
     cued_ends: set[int] = set()  # where a technique a cue of use introduced ends: another may follow it in a list
