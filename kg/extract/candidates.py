@@ -126,7 +126,8 @@ def extend_model(doc: Doc, end: int) -> int:
 
 @lru_cache(maxsize=1 << 14)
 def _has_digit(text: str) -> bool:
-    """A digit in `text`; cached, as the same names recur and a generator over a string's characters costs 1 µs."""
+    """A digit in `text` by `str.isdigit` ("²" counts, as `shapes` counts it; `result_scores.has_digit` asks `\\d` of a
+    score's text, which "²" is not); cached, as the same names recur and a generator over a string's characters costs 1 µs."""
     return any(ch.isdigit() for ch in text)
 
 
