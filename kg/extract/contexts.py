@@ -5,14 +5,16 @@ an apposition ("the X benchmark", "X, a framework", "the environment X",
 "X is a simulator", "X, a family of open models", the title's "X:
 On-device Language Model for ...") in `head_type`, and the words before it ("results on
 X, Y and Z", "agents navigate in X", "fine-tune X-7B", "questions drawn
-from X") in `kg.extract.words_before.context_type`, which reads the
-sentence-level checks kept here. `kg.extract.entity_types` lets a name's
+from X") in `kg.extract.words_before.context_type`, which keeps the
+sentence-level checks it reads and imports the word lists and the
+phrase checks kept here. `kg.extract.entity_types` lets a name's
 mentions vote with what these return.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -22,13 +24,13 @@ from kg.extract.arena_clauses import DATA_AFTER_NAME, SPLIT_KINDS, SPLITS, WHERE
 from kg.extract.boundaries import citation_end
 from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS
 from kg.extract.mentions import norm
-from kg.extract.sentences import STARTS
 from kg.extract.noun_phrases import (
     COMPOUND_STOPS,
     compound_head,
     counted_set,
     last_head,
 )
+from kg.extract.sentences import STARTS
 from kg.extract.trained import CLAUSE_STARTS, clause_type, trained_head
 
 # Prepositions before a bare noun that make it a place, not an apposition: "In simulation KeyAct is evaluated".
@@ -89,15 +91,15 @@ def _list_end(doc: Doc, end: int, ends: dict[int, int]) -> tuple[int, str]:
     """
     n = len(doc)
     i = end
-    word = doc[i].text if i < n else ""
+    word = _text(doc, i)
     while True:
         if word in {"[", "("}:
             i = _after_acronym(doc, citation_end(doc, i))
-            word = doc[i].text if i < n else ""
+            word = _text(doc, i)
         if not (word in COORDINATION and i < n and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the"))):
             return i, word
         i = ends[i + 1] if i + 1 in ends else ends[i + 2]
-        word = doc[i].text if i < n else ""
+        word = _text(doc, i)
 
 
 def listed_clause_type(doc: Doc, orth: list[int], end: int, ends: dict[int, int]) -> str | None:
@@ -153,7 +155,7 @@ def _type_after(doc: Doc, orth: list[int], start: int, end: int, ends: dict[int,
     following = after.lower_ if after is not None else ""
     if word == "," and following in WHERE_WORDS and where_acting(doc, i):
         return "Environment"  # "X, where the agent interacts with a simulated customer": a world the agent acts in
-    if i + 2 < n and _is_count(after) and _counted_data(doc, i + 1):
+    if i + 2 < n and _counted_data(doc, i + 1):
         return "Benchmark"  # "X, 48K problems with tests": a collection of data
     described = i + 2 < n and following in {"a", "an", "the", "our", "two", "three", "four", "both"}
     if described and following == "our" and word == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
@@ -168,6 +170,11 @@ def _type_after(doc: Doc, orth: list[int], start: int, end: int, ends: dict[int,
 def _lower(doc: Doc, i: int) -> str:
     """The lower-case text of `doc[i]`, "" past the end."""
     return doc[i].lower_ if i < len(doc) else ""
+
+
+def _text(doc: Doc, i: int) -> str:
+    """The text of `doc[i]`, "" past the end."""
+    return doc[i].text if i < len(doc) else ""
 
 
 def _apposition_type(doc: Doc, orth: list[int], start: int, end: int, ends: dict[int, int], i: int, described: bool) -> str | None:
@@ -321,5 +328,7 @@ def _opens_sentence(doc: Doc, i: int) -> bool:
 
 def _starts_sentence(doc: Doc, i: int) -> bool:
     """Token `i` is the first of its sentence, or follows a colon or semicolon. The sentence starts are read from
-    the list `kg.extract.sentences` keeps: `Token.is_sent_end` builds three Tokens."""
-    return i == 0 or i in doc.user_data[STARTS] or doc[i - 1].text in {".", ";", ":"}
+    the sorted list `kg.extract.sentences` keeps, by bisection: `Token.is_sent_end` builds three Tokens."""
+    starts = doc.user_data[STARTS]
+    k = bisect_left(starts, i)
+    return i == 0 or k < len(starts) and starts[k] == i or doc[i - 1].text in {".", ";", ":"}
