@@ -43,8 +43,6 @@ SUBJECT_VERBS = set(
     "cuts gains boosts sets delivers ranks leads trails lifts".split()
 )
 AND_OR = {get_string_id(w) for w in ("and", "or")}
-# The hashes of list punctuation and "and"/"or" (`COORDINATION`), read where a name may stand in a list.
-COORDINATION_IDS = frozenset(get_string_id(w) for w in COORDINATION)
 SUBJECT_ADVERBS = {"also", "consistently", "further", "still", "clearly", "significantly", "again"}
 # Participles after a name that make it a trained checkpoint: "X trained on Y".
 TRAINED = {get_string_id(w) for w in ("trained", "pretrained", "pre-trained", "fine-tuned", "finetuned", "tuned", "distilled")}

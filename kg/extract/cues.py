@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.strings import get_string_id
+
 HEADS = {
     "Benchmark": "benchmark benchmarks dataset datasets corpus corpora leaderboard test-set testset set sets suite challenge treebank database split splits subset subsets scenes",
     "Environment": "environment environments simulator simulators simulation emulator game games platform world worlds arena sandbox gym playground testbed testbeds "
@@ -39,6 +41,8 @@ PROPOSE_VERBS = {"propose", "proposes", "introduce", "introduces", "present", "p
 NAMING_CUES = {"named", "called", "dubbed", "termed", "coined", "namely", "entitled"}
 CONNECTORS = {"of", "and", "for", "with", "&", "in", "the", "to", "via", "on", "from"}
 COORDINATION = {",", "and", "or", "&", "/"}
+# Their hashes, read where a name may stand in a list.
+COORDINATION_IDS = frozenset(get_string_id(w) for w in COORDINATION)
 # Words before a head noun that make what it heads a world agents act in: "a simulation system called X", "an interactive benchmark".
 WORLD_MODIFIERS = {"simulation", "simulated", "game", "interactive", "virtual", "sandbox", "embodied"}
 

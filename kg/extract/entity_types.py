@@ -37,8 +37,8 @@ from kg.extract import flags, folding, lexicon
 from kg.extract.arena_clauses import evaluation_suite, referenced
 from kg.extract.boundaries import BENCHMARK_VARIANT_WORDS
 from kg.extract.candidates import Candidate
-from kg.extract.contexts import COORDINATION_IDS, closes_opening_phrase, head_type, listed_clause_type
-from kg.extract.cues import ARCHITECTURE, internal_type
+from kg.extract.contexts import closes_opening_phrase, head_type, listed_clause_type
+from kg.extract.cues import ARCHITECTURE, COORDINATION_IDS, internal_type
 from kg.extract.mentions import norm
 from kg.extract.metric_names import is_metric
 from kg.extract.noun_phrases import coordinated

@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 
 from kg.extract import folding
 from kg.extract.arena_clauses import ACTING, AGENTS, SUCCESS_IN, referenced, trained_in_world
-from kg.extract.contexts import COORDINATION_IDS, DATA_NOUNS, closes_opening_phrase, verb_follows
+from kg.extract.contexts import DATA_NOUNS, closes_opening_phrase, verb_follows
+from kg.extract.cues import COORDINATION_IDS
 from kg.extract.noun_phrases import COMPOUND_STOPS, LIST_LEADS, list_head_type
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
