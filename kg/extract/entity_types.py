@@ -44,7 +44,7 @@ from kg.extract.metric_names import is_metric
 from kg.extract.noun_phrases import coordinated
 from kg.extract.shapes import VARIANT_SPLIT, is_release
 from kg.extract.trained import trained_system
-from kg.extract.words_before import context_type
+from kg.extract.words_before import context_type, sentence_at
 
 # A title about agents acting in the world: what its papers' unnamed-kind names are tested on is where the agent acts.
 EMBODIED_TITLE = re.compile(r"\b(navigat\w*|embodied|robots?|robotic|manipulation|locomotion|legged|humanoids?)\b", re.I)
@@ -263,13 +263,6 @@ def _internal_type(name: str) -> str | None:
     return internal_type(name) or internal_type(stem) or ("Benchmark" if DATA_STORE.search(name) else None)
 
 
-def _sentence(text: str, at: int) -> str:
-    """The sentence of `text` around character `at`, by its full stops (cheap, no parse)."""
-    start = text.rfind(". ", 0, at)
-    end = text.find(". ", at)
-    return text[max(0, start) : end if end > 0 else None]
-
-
 def _before(text: str, at: int) -> str:
     """The words of the sentence of `text` before character `at`, at most 60 characters of them."""
     return text[max(0, text.rfind(". ", 0, at) + 1, at - 60) : at]
@@ -324,11 +317,11 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
         t = head_type(doc, orth, c.start, c.end, ends)
         if t == "Method" and evaluation_suite(doc, orth, c.end):
             t = "Benchmark"  # "X, the first dynamic evaluation framework for persona agents", "the X evaluation toolkit"
-        if t == "Benchmark" and _interactive_benchmark(_sentence(text, at)):
+        if t == "Benchmark" and _interactive_benchmark(sentence_at(text, at)[1]):
             t = "Environment"  # "X, a benchmark of long-horizon, multi-app interactions"
         if t:
             headed.setdefault(key, set()).add(t)
-            if t == "Benchmark" and folding.search(DATA_WORD, _sentence(text, at)):
+            if t == "Benchmark" and folding.search(DATA_WORD, sentence_at(text, at)[1]):
                 data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
             if t == "Benchmark" and c.end < len(doc) and doc[c.end].lower_ in DATA_HEADS:
                 called_data.add(key)  # "the TabArena-Lite leaderboard": data, whatever its name ends in
@@ -369,7 +362,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             c.label = "Environment"  # "the StarCraft Multi-Agent Challenge" in a paper on RL: a contest agents act in
         elif c.label is None:
             c.label = internal or ("Model" if key in trained or _model_shape(name) else "Method")
-            if internal == "Benchmark" and not NAMED_DATA.search(name) and _interactive_tasks(_sentence(text, idx[c.start])):
+            if internal == "Benchmark" and not NAMED_DATA.search(name) and _interactive_tasks(sentence_at(text, idx[c.start])[1]):
                 c.label = "Environment"  # "X-Bench, 150 interactive tasks across apps": an agent benchmark around a world
             if c.label == "Method":
                 defaulted.append(c)

@@ -105,8 +105,7 @@ def context_type(doc: Doc, orth: list[int], start: int, end: int, starts_by_end:
     if word not in ARENA_BEFORE:
         return None
     at = doc[start].idx
-    sent_start = max(0, text.rfind(". ", 0, at))
-    sentence = _sentence_of(text, sent_start, at)
+    sent_start, sentence = sentence_at(text, at)
     word_at = doc[i - 1].idx
     before = text[max(sent_start, word_at - 60) : word_at]
     if word == "with":  # "the agent interacts with X", not "users interact with X"
@@ -140,10 +139,11 @@ def _acting(sentence: str, agents: bool) -> bool:
     return agents and bool(folding.search(ACTING, sentence)) or bool(folding.search(ROLLOUTS, sentence))
 
 
-def _sentence_of(text: str, sent_start: int, at: int) -> str:
-    """The sentence of `text` that starts at `sent_start` and holds character `at`."""
-    sent_end = text.find(". ", at)
-    return text[sent_start : sent_end if sent_end > 0 else None]
+def sentence_at(text: str, at: int) -> tuple[int, str]:
+    """Where the sentence of `text` around character `at` starts, and the sentence, by its full stops (cheap, no parse)."""
+    start = max(0, text.rfind(". ", 0, at))
+    end = text.find(". ", at)
+    return start, text[start : end if end > 0 else None]
 
 
 def _describes(token) -> bool:
