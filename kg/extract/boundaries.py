@@ -21,7 +21,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
-from kg.extract.candidates import Candidate, is_titled, titled_run, titled_word
+from kg.extract.candidates import Candidate, covered, is_titled, titled_run, titled_word
 from kg.extract.cues import ARCHITECTURE, HEAD_TYPE, NETWORK_HEADS, internal_type
 from kg.extract.mentions import norm
 
@@ -69,7 +69,7 @@ def join_parts(doc: Doc, text: str, found: list[Candidate], title_end: int, clos
     orth = flags.ids(doc)
     by_start = {c.start: c for c in found if c.origin == "shape"}
     by_end = {c.end: c for c in found if c.origin == "shape"}
-    taken = {i for c in found for i in range(c.start, c.end)}
+    taken = covered(found)
     dropped: set[int] = set()
     bits = flags.columns(doc)[:, 2]
     strings = doc.vocab.strings  # a word's text by its hash, read before its token is made (`_camel_word_after`)
@@ -267,7 +267,7 @@ def released_pairs(doc: Doc, closers: list[int], found: list[Candidate]) -> list
     for i in closers:
         if i == 0 or not TITLE_PAIR.match(doc[i - 1].text) or not shapes.RELEASE_NUMBER.match(doc[i].text):
             continue
-        taken = taken if taken is not None else {k for c in found for k in range(c.start, c.end)}
+        taken = taken if taken is not None else covered(found)
         if i - 1 in taken or i in taken:
             continue
         follows = doc[i + 1] if i + 1 < len(doc) else None

@@ -310,6 +310,11 @@ def size_list(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     return added
 
 
+def covered(found: list[Candidate]) -> set[int]:
+    """The positions of the tokens the `found` names cover."""
+    return {k for c in found for k in range(c.start, c.end)}
+
+
 def non_overlapping(found: list[Candidate]) -> list[Candidate]:
     """Longest names first, then the more trusted origin; a token belongs to one name."""
     taken: set[int] = set()  # a set of positions: 1.3 µs a call less than marking a bytearray

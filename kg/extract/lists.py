@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
 from kg.extract.boundaries import NOT_MODIFIERS
-from kg.extract.candidates import Candidate, extend_model
+from kg.extract.candidates import Candidate, covered, extend_model
 
 
 def list_members(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
@@ -34,7 +34,7 @@ def list_members(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]
         left = flags.cut(text, idx, length, c.start - 1, c.start) if c.start > 0 else ""
         if right not in LIST_LINKS and left not in LIST_LINKS:
             continue  # most names stand in no list
-        taken = taken if taken is not None else {k for o in found for k in range(o.start, o.end)}
+        taken = taken if taken is not None else covered(found)
         for i in (c.start - 2, c.start - 1, c.end, c.end + 1):
             if not 0 < i < len(doc) - 1 or i in taken or not (text[idx[i]].isupper() or text[idx[i]].isdigit()):
                 continue  # a member's first or last word starts with a capital or a digit: no Token for the rest

@@ -55,7 +55,7 @@ class NameFinder:
         sizes, ets = set(sizes), set(ets)  # looked up per name: a set lookup costs a fifth of reading an array's item
         by_list = listed.from_terms(doc, text, self.matchers)
         found = by_list["lexicon"]
-        covered = {i for c in found for i in range(c.start, c.end)}
+        covered = candidates.covered(found)
         gazetteer_names = self._from_gazetteer(doc, text, by_list["gazetteer"], found, covered)
         found += gazetteer_names
         covered.update(i for c in gazetteer_names for i in range(c.start, c.end))

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
 from kg.extract.boundaries import unlisted_capital
-from kg.extract.candidates import Candidate
+from kg.extract.candidates import Candidate, covered
 from kg.extract.noun_phrases import COMPOUND_STOPS
 
 # Words that set one system's score against another's.
@@ -67,7 +67,7 @@ def said_once(
                 places.append((i - 1, True))  # "Tessel (47.5)"; not "Anomaly Transformer (92.3)": the word ends a longer name
     if not places:
         return []
-    taken = {i for c in found for i in range(c.start, c.end)}
+    taken = covered(found)
     added = []
     for at, compared in places:
         if at in taken or not unlisted_capital(doc[at], title_end) or lexicon.is_excluded(doc[at].text) or compared and not _compares(doc, bits, at):

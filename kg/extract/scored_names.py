@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
 from kg.extract.boundaries import NOT_MODIFIERS
-from kg.extract.candidates import Candidate
+from kg.extract.candidates import Candidate, covered
 from kg.extract.mentions import norm
 
 # No "\b" before "from": a pattern that starts with a literal is found 30x faster, and the token test below is exact.
@@ -38,7 +38,7 @@ def scored_on(doc: Doc, text: str, bits: numpy.ndarray, found: list[Candidate]) 
         return []  # most abstracts state no "from x% to y%"
     idx, length = flags.offsets(doc)
     numbers = [n for n in numpy.flatnonzero(bits & flags.NUMBER).tolist() if n > 2 and text[idx[n - 1] : idx[n - 1] + length[n - 1]] == "from"]
-    taken = {i for c in found for i in range(c.start, c.end)}
+    taken = covered(found)
     added = []
     for n in numbers:
         end = n - 1
@@ -103,7 +103,7 @@ def on_scored_shapes(doc: Doc, text: str, found: list[Candidate]) -> list[Candid
         end = i + 1 + word.count(" ")
         if i >= len(doc) or idx[i] != at or doc[i:end].text != word or lexicon.is_excluded(word):
             continue
-        taken = taken if taken is not None else {k for c in found for k in range(c.start, c.end)}
+        taken = taken if taken is not None else covered(found)
         if not taken.intersection(range(i, end)):
             added.append(Candidate(i, end, "cue"))
     return added

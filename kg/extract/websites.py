@@ -21,7 +21,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc
 
 from kg.extract import flags
-from kg.extract.candidates import Candidate
+from kg.extract.candidates import Candidate, covered
 
 # A list of websites or apps ("sites such as X", "web apps like X, Y and Z"): the plural is found by `str.find`,
 # the words that open the list are matched after it; its end is where the names start.
@@ -99,5 +99,5 @@ def from_websites(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate
             added.append(Candidate(i, i + 1, "term", "Environment"))  # "agents evaluated on shop.com and buy.com"
     if not added:
         return added
-    taken = {i for c in found for i in range(c.start, c.end)}
+    taken = covered(found)
     return [c for c in added if not taken.intersection(range(c.start, c.end))]
