@@ -182,20 +182,52 @@ def join(doc: Doc, text: str, parens: list[int], opens: list[int], found: list[C
     `parens` are the positions of "(" two tokens before a ")". An acronym
     whose long form is an ordinary lower-case phrase that no cue proposes
     ("interactive digital agents (IDAs)") is a generic class or a concept,
-    so it is dropped. One-word names are compared by their hashes (`flags.ids`).
-    `opens` are the positions of all "(": where there are
+    so it is dropped. One-word names are compared by their hashes
+    (`flags.ids`). `opens` are the positions of all "(": where there are
     none, or no `parens`, the steps that read them are skipped, as in most abstracts.
     """
     orth = flags.ids(doc)
     drop: set[int] = set()
     added = []
-    if parens:
-        by_start = {c.start: c for c in found}
-        titles = [(c.start, c.end) for c in found if c.origin == "title"]  # their text is read only when needed
-        title_leads = {doc[start].text for start, end in titles if end - start == 1}
-    two_letter = []
+    two_letter: list[Candidate] = []
     not_names: set[int] = set()  # acronyms whose definitions make them no names: their other mentions go too ("ToD agents")
     renamed: set[int] = set()  # listed acronyms the paper defines as something else: their other mentions follow it
+    if parens:
+        _join_parens(doc, orth, text, parens, found, drop, added, two_letter, not_names, renamed)
+    opened = set(opens)
+    for c in found if opened else ():
+        if c.origin == "shape" and c.end in opened and id(c) not in drop and (span := _expansion_after(doc, c)) is not None:
+            key = flags.span_text(doc, text, span[0], span[1])
+            c.key, c.origin = key, "definition"
+            added.append(Candidate(span[0], span[1], "definition", c.label, key))
+    # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity; a two-letter one is found by its hash.
+    for short in two_letter:
+        if id(short) not in drop:
+            found += [Candidate(i, i + 1, "shape") for i, h in enumerate(orth) if h == orth[short.start] and i != short.start]
+    # A one-word name written as a listed or defined one-word name joins its entity; only the one-word names are looked up.
+    defined = {orth[c.start]: c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
+    if renamed:  # the definition, not a later listed mention, stands for the acronym
+        defined.update({orth[c.start]: c for c in found if c.origin == "definition" and orth[c.start] in renamed})
+    if defined:
+        for c in found:
+            if c.end - c.start != 1 or not (c.origin in {"shape", "title", "gazetteer"} or c.origin == "lexicon" and orth[c.start] in renamed):
+                continue
+            twin = defined.get(orth[c.start])
+            if twin and (c.origin in {"shape", "title"} or twin.origin == "definition"):
+                c.key, c.label, c.origin = twin.key, twin.label, twin.origin
+    if not_names:
+        drop.update(id(c) for c in found if c.origin == "shape" and c.end - c.start == 1 and orth[c.start] in not_names)
+    return ([c for c in found if id(c) not in drop] if drop else found) + added
+
+
+def _join_parens(doc: Doc, orth: list[int], text: str, parens: list[int], found: list[Candidate], drop: set[int], added: list[Candidate],
+                 two_letter: list[Candidate], not_names: set[int], renamed: set[int]) -> None:
+    """`join`'s reading of each "Long Form (LF)" at `parens`: what it drops, adds and learns goes into the sets and lists
+    `join` passes, which its later steps read. Called only where there are `parens` (most abstracts have none), so the
+    tables read here are made only then."""
+    by_start = {c.start: c for c in found}
+    titles = [(c.start, c.end) for c in found if c.origin == "title"]  # their text is read only when needed
+    title_leads = {doc[start].text for start, end in titles if end - start == 1}
     for paren in parens:
         inside = doc[paren + 1].text
         short = by_start.get(paren + 1)
@@ -259,27 +291,3 @@ def join(doc: Doc, text: str, parens: list[int], opens: list[int], found: list[C
             drop.add(id(short))
             if _class_or_activity(last):
                 not_names.add(orth[short.start])
-    opened = set(opens)
-    for c in found if opened else ():
-        if c.origin == "shape" and c.end in opened and id(c) not in drop and (span := _expansion_after(doc, c)) is not None:
-            key = flags.span_text(doc, text, span[0], span[1])
-            c.key, c.origin = key, "definition"
-            added.append(Candidate(span[0], span[1], "definition", c.label, key))
-    # Later mentions of a defined acronym ("HSC learns ...") belong to the same entity; a two-letter one is found by its hash.
-    for short in two_letter:
-        if id(short) not in drop:
-            found += [Candidate(i, i + 1, "shape") for i, h in enumerate(orth) if h == orth[short.start] and i != short.start]
-    # A one-word name written as a listed or defined one-word name joins its entity; only the one-word names are looked up.
-    defined = {orth[c.start]: c for c in found if c.origin in {"lexicon", "definition"} and c.key and c.end - c.start == 1}
-    if renamed:  # the definition, not a later listed mention, stands for the acronym
-        defined.update({orth[c.start]: c for c in found if c.origin == "definition" and orth[c.start] in renamed})
-    if defined:
-        for c in found:
-            if c.end - c.start != 1 or not (c.origin in {"shape", "title", "gazetteer"} or c.origin == "lexicon" and orth[c.start] in renamed):
-                continue
-            twin = defined.get(orth[c.start])
-            if twin and (c.origin in {"shape", "title"} or twin.origin == "definition"):
-                c.key, c.label, c.origin = twin.key, twin.label, twin.origin
-    if not_names:
-        drop.update(id(c) for c in found if c.origin == "shape" and c.end - c.start == 1 and orth[c.start] in not_names)
-    return ([c for c in found if id(c) not in drop] if drop else found) + added
