@@ -63,8 +63,7 @@ def citation_end(doc: Doc, i: int) -> int:
 def join_parts(doc: Doc, text: str, found: list[Candidate], title_end: int, closers: set[int], sizes: set[int]) -> list[Candidate]:
     """Grow shape-found names over a modifier before, a coined part beside and a version after.
 
-    `closers`, `sizes`: the positions flagged `flags.CLOSER` (may close a name) and `flags.SIZE`; words are read by
-    their hashes (`flags.ids`).
+    `closers`, `sizes`: the positions flagged `flags.CLOSER` (may close a name) and `flags.SIZE`; words read by hash.
     """
     orth = flags.ids(doc)
     by_start = {c.start: c for c in found if c.origin == "shape"}
