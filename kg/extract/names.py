@@ -58,7 +58,7 @@ class NameFinder:
         covered = candidates.covered(found)
         gazetteer_names = self._from_gazetteer(doc, text, by_list["gazetteer"], found, covered)
         found += gazetteer_names
-        covered.update(i for c in gazetteer_names for i in range(c.start, c.end))
+        covered |= candidates.covered(gazetteer_names)
         found += candidates.from_shapes(doc, shaped, covered)
         found += candidates.from_cues(doc, text, cues)
         found += candidates.from_title_lead(doc, text)

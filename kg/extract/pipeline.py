@@ -70,8 +70,8 @@ def _build_tables() -> None:
     `kg.extract.folding`, folded. They are per-process setup (some 25 ms, mostly the gazetteer's parse and the
     patterns' compiling), which the first batch of papers paid for.
 
-    The modules are every one of `kg.extract` loaded by now (the components import all the rules) that imports
-    `folding`, with the patterns it imports: a hand-kept list of them went stale as modules took to folding. Modules
+    The modules are every one of `kg.extract` loaded by now that imports `folding` as a module (`kg.extract`'s
+    `__init__` imports roles and results, the components the other rules), with the patterns it imports: a hand-kept list of them went stale as modules took to folding. Modules
     that do not fold are left out, their patterns' folded forms unused (a third of the compiling)."""
     known_type("")
     is_metric("")

@@ -37,7 +37,7 @@ def scored_on(doc: Doc, text: str, bits: numpy.ndarray, found: list[Candidate]) 
     if not FROM_NUMBER.search(text):
         return []  # most abstracts state no "from x% to y%"
     idx, length = flags.offsets(doc)
-    numbers = [n for n in numpy.flatnonzero(bits & flags.NUMBER).tolist() if n > 2 and text[idx[n - 1] : idx[n - 1] + length[n - 1]] == "from"]
+    numbers = [n for n in numpy.flatnonzero(bits & flags.NUMBER).tolist() if n > 2 and flags.cut(text, idx, length, n - 1, n) == "from"]
     taken = covered(found)
     added = []
     for n in numbers:
