@@ -18,7 +18,7 @@ from spacy.lang.en.lex_attrs import like_num
 from kg.collector import THRESHOLDS
 from kg.extract import BATCH, extract, flags, pipeline, result_scores, sentences
 from kg.records import Paper
-from kg.extract.tokenizer import ADJECTIVE_ENDINGS, customize, searches
+from kg.extract.tokenizer import ADJECTIVE_ENDINGS, customize, needs, searches
 
 SCORE_CHARS = st.text(alphabet="0123456789~.%-+± aZ_x\\", max_size=24)
 
@@ -228,3 +228,29 @@ def test_affix_searches_kept_per_string_split_as_the_regexes_do():
     for _ in range(3):  # the second and third read the kept answers
         assert [t.text for t in kept.make_doc(text)] == [t.text for t in plain.make_doc(text)]
     assert kept.tokenizer.suffix_search.cache_info().hits > 0
+
+
+def test_needs_names_a_string_of_each_alternative():
+    """`kg.extract.tokenizer.needs`: the fewest strings one item of each alternative needs, a run of literals as one."""
+    assert needs(re.compile(r"(?<=a)\.(?=b)|(?:--|—)|x+y|[<>]z?")) == frozenset({".", "--", "—", "x", "<", ">"})
+    assert needs(re.compile(r"\.|\d")) is None
+    assert needs(re.compile(r"(?i)x")) is None
+    assert needs(re.compile(r"a(?i:b)")) == frozenset({"a"})
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="-.a1Z:/@_~,+*^<>=—–…©#%'()w", max_size=14)
+       | st.sampled_from(["multi-agent", "GPT-4", "a--b", "x~y", "3+4", "https://a.b/c", "a.com", "e.g.", "1.2.3.4", "a©b"]))
+def test_what_the_url_match_and_the_infix_finder_need_is_in_what_they_match(text):
+    """The URL match and the infix finder answer nothing for a string that holds none of the strings they `need`: the
+    tokenizer skips their searches there."""
+    (url_match, url_needs), (infix_finditer, infix_needs) = _searches_and_needs()
+    for found, needed in ((url_match(text), url_needs), (list(infix_finditer(text)), infix_needs)):
+        assert not found or any(n in text for n in needed)
+
+
+@lru_cache(maxsize=1)
+def _searches_and_needs():
+    """The URL match and the infix finder, uncached, each with what it needs."""
+    _, _, infix_finditer, url_match = searches(spacy.blank("en"))
+    return (url_match, needs(url_match.__self__)), (infix_finditer, needs(infix_finditer.__self__))
