@@ -84,6 +84,8 @@ NUMBER_TEXT = re.compile(r"^\d+(?:\.\d+)?%?$")
 COLUMNS = "kg_columns"
 OFFSETS = "kg_offsets"
 IDS = "kg_ids"
+# The mask of each set of bits `positions` is asked for.
+MASKS: dict[tuple[int, ...], numpy.uint64] = {}
 
 
 def may_be_shaped_name(text: str) -> bool:
@@ -213,13 +215,16 @@ def positions(bits: numpy.ndarray, *wanted: int) -> list[list[int]]:
     Python sorts them by flag, each token into the lists of the bits it has
     (most have one, found by one lookup). A numpy pass per flag costs more
     than the tokens it finds, however few, and so does a pass over all the
-    flagged tokens per flag.
+    flagged tokens per flag. The mask of each set of bits asked for is kept
+    as a numpy integer, and `ndarray.nonzero` is a method in C where
+    `numpy.flatnonzero` is a Python function: ~11 -> ~9 µs a doc for its two
+    calls (kg_sentences' and kg_names').
     """
-    mask = 0
-    for bit in wanted:
-        mask |= bit
+    mask = MASKS.get(wanted)
+    if mask is None:
+        mask = MASKS[wanted] = numpy.uint64(sum(set(wanted)))
     masked = bits & mask
-    at = numpy.flatnonzero(masked)
+    at = masked.nonzero()[0]
     found: dict[int, list[int]] = {bit: [] for bit in wanted}
     for i, b in zip(at.tolist(), masked[at].tolist()):
         if b in found:
