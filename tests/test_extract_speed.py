@@ -16,7 +16,8 @@ from spacy.lang.char_classes import LIST_CURRENCY, LIST_UNITS
 from spacy.lang.en.lex_attrs import like_num
 
 from kg.collector import THRESHOLDS
-from kg.extract import BATCH, extract, flags, pipeline, result_scores, sentences
+from kg.extract import BATCH, extract, flags, lexicon, pipeline, result_scores, sentences, shapes
+from kg.extract.mentions import norm
 from kg.records import Paper
 from kg.extract.tokenizer import ADJECTIVE_ENDINGS, customize, needs, searches
 
@@ -254,3 +255,38 @@ def _searches_and_needs():
     """The URL match and the infix finder, uncached, each with what it needs."""
     _, _, infix_finditer, url_match = searches(spacy.blank("en"))
     return (url_match, needs(url_match.__self__)), (infix_finditer, needs(infix_finditer.__self__))
+
+
+def _plain_bits(text):
+    """`flags._bits` without its shortcuts: every string test asked of every string."""
+    f = flags
+    stem, suffix = (shapes.VARIANT_SPLIT.split(text, maxsplit=1) + [""])[:2]
+    shaped = text[:1].isalnum() and not (text.isalpha() and (text.islower() or text.istitle())) and bool(
+        shapes.INNER_DIGIT.match(text)
+        or (shapes.is_model_checkpoint(text) and not lexicon.is_excluded(text))
+        or (suffix and norm(stem) in lexicon.by_name())
+        or (shapes.is_coined(text) and not lexicon.is_excluded(text))
+    )
+    lower = text.lower()
+    return (
+        f.BY_LOWER.get(lower, 0) | f.BY_TEXT.get(text, 0) | len(text) << f.LENGTH_SHIFT
+        | (f.AL if lower.startswith("al") else 0)
+        | (f.BY_CAPITALISED.get(lower, 0) if text[:1].isupper() else 0)
+        | (f.TITLE if text.isalpha() and text.istitle() else 0)
+        | (f.SHAPE if shaped else 0)
+        | (f.CLOSER if f.CLOSER_TEXT.match(text) else 0)
+        | (f.TECHNIQUE if f.may_be_hyphenated_term(text) else 0)
+        | (f.NEWLINE if "\n" in text else 0)
+        | (f.PUNCT if f.is_punct(text) else 0)
+        | (f.SIZE if shapes.BARE_SIZE.match(text) else 0)
+        | (f.NUMBER if f.NUMBER_TEXT.match(text) else 0)
+    )
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="aBtéÉ-'3.\n%+(x", min_size=1, max_size=12)
+       | st.sampled_from(["bert-base", "multi-agent", "Zero-Shot", "GPT", "LLMs", "AgentGym", "GameGen-X", "Llama-3.1-8B", "-ab-c",
+                          "wav2vec", "o3-mini", "Kormo-Chat", "ROUGE-L", "DeepSeek-Prover", "Net", "llama-guard", "a--b", "x-"]))
+def test_packed_bits_are_those_of_every_test(text):
+    """`flags._bits` skips the tests that cannot hold for words of letters, with hyphens or without: the same bits."""
+    assert flags._bits(text) == _plain_bits(text)
