@@ -50,17 +50,21 @@ def test_packed_bits_agree_with_the_string_decisions():
     assert [words[i] for i in range(len(doc)) if bits[i] & flags.NEWLINE] == ["\n"]
 
 
-def test_no_search_of_the_tokenizer_matches_a_word_of_letters_only():
-    """`kg.extract.tokenizer` answers a word of letters only without its searches: each alternative of its patterns
-    needs a character that is no letter. Every letter, alone and between two others, and the words the patterns hold
-    (units and currencies after a number, adjective endings after a hyphen) match none of them."""
-    letters = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isalpha()]
-    held = [w for w in (*LIST_UNITS, *LIST_CURRENCY, *ADJECTIVE_ENDINGS.split("|"), "s", "S", "nt", "e", "http", "https", "www", "com") if w.isalpha()]
-    words = [*letters, *(f"a{c}b" for c in letters), *(f"{c}{c}" for c in letters), *held, *(w.upper() for w in held)]
+def test_no_search_of_the_tokenizer_matches_a_word_of_letters_and_digits_only():
+    """`kg.extract.tokenizer` answers a word of letters and digits only without its searches: each alternative of its
+    patterns needs a character that is neither. Every letter and digit, alone, between two others and after a digit,
+    and the words the patterns hold (units and currencies after a number, adjective endings after a hyphen) match none
+    of them; and each string one of which a match of a pattern holds (`needs`) holds such a character."""
+    letters = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isalnum()]
+    held = [w for w in (*LIST_UNITS, *LIST_CURRENCY, *ADJECTIVE_ENDINGS.split("|"), "s", "S", "nt", "e", "http", "https", "www", "com") if w.isalnum()]
+    words = [*letters, *(f"a{c}b" for c in letters), *(f"{c}{c}" for c in letters), *(f"9{c}" for c in letters), *held, *(w.upper() for w in held),
+             *(f"7{w}" for w in held)]
     prefix_search, suffix_search, infix_finditer, url_match = searches(spacy.blank("en"))
     for search in (prefix_search, suffix_search, url_match):
         assert [w for w in words if search(w)] == []
     assert [w for w in words if any(True for _ in infix_finditer(w))] == []
+    for pattern in (prefix_search.__self__, _suffix_searches()[1].__self__, infix_finditer.__self__, url_match.__self__):
+        assert [n for n in needs(pattern) if n.isalnum()] == []
 
 
 @settings(max_examples=3000, deadline=None)
@@ -93,9 +97,11 @@ def _uncached_tokenizer():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(categories=("L",)), min_size=1, max_size=12) | st.sampled_from(["Cannot", "gonna", "Hes", "dont", "Ima"]))
+@given(st.text(alphabet=st.characters(categories=("L", "N")), min_size=1, max_size=12)
+       | st.sampled_from(["Cannot", "gonna", "Hes", "dont", "Ima", "10am", "2pm", "GPT4", "2024", "½"]))
 def test_a_word_of_letters_tokenizes_as_without_the_shortcut(word):
-    """Words of letters only skip the affix searches (`token_match`); special cases made of letters split as before."""
+    """Words of letters and digits only skip the affix searches (`token_match`); special cases made of letters and
+    digits split as before."""
     text = f"{word} ({word}), {word}-based {word}."
     assert [t.text for t in pipeline.load().make_doc(text)] == [t.text for t in _uncached_tokenizer()(text)]
 

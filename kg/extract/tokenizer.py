@@ -15,11 +15,12 @@ first special case ("e.g.", "'s"), where it keeps none (spaCy issue #1250).
 There every span is split afresh by the prefix, suffix and infix regexes,
 each a search through some ninety alternatives, and that was a third of
 the tokenizer's time on papers it had seen before. Their answers depend on
-the string alone. A string of letters only is answered without a search:
-each alternative of the four patterns needs a character that is no letter
-(punctuation, a digit, a symbol, a hyphen, a dot), so none matches a word,
-and words are most of the new strings a stream of new papers brings, on
-which the suffix search (tried at every character) costs the most.
+the string alone. A string of letters and digits only is answered without
+a search: each alternative of the four patterns needs a character that is
+neither (punctuation, a symbol, a hyphen, a dot; `needs`), so none matches
+a word or a number, and words are most of the new strings a stream of new
+papers brings, on which the suffix search (tried at every character) costs
+the most.
 
 A string that ends in an ASCII character, almost all the others, is
 searched for only the few suffixes whose last character may be that one
@@ -30,12 +31,14 @@ in a "%" none, and a search of a few alternatives takes a tenth of the
 time of the ninety (the strings ending in punctuation, two thirds of the
 suffix searches of the cold pass, ~15 -> ~3 ms).
 
-A word of letters only is spaCy's `token_match` (`str.isalpha`): the
-tokenizer tests it before the affix searches and the infix finder, and a
-word it takes is one token, as the searches would leave it (none matches a
-word), while the special cases ("Cannot") are still looked up first. A
-test in C instead of two to four calls into Python per new word: the cold
-pass over the hook's papers ~162 -> ~137 ms CPU (min of 5 runs each).
+A word of letters and digits only is spaCy's `token_match` (`str.isalnum`):
+the tokenizer tests it before the affix searches and the infix finder, and
+a word it takes is one token, as the searches would leave it (none matches
+such a word), while the special cases ("Cannot", "10am") are still looked
+up first. A test in C instead of two to four calls into Python per new
+word: the cold pass over the hook's papers ~162 -> ~137 ms CPU (min of 5
+runs each) for words of letters; with digits (`GPT4`, `2024`), 178 more of
+the cold pass's spans are one token without a search.
 
 spaCy keeps the tokens of at most 10,000 spans (`max_cache_size`), and the
 hook's 362 papers alone hold 12,789 distinct spans: past the first ten
@@ -151,7 +154,7 @@ def customize(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = _per_string(suffix_search, None)
     nlp.tokenizer.prefix_search = _per_string(prefix_search, None)
     nlp.tokenizer.url_match = _per_string(url_match, None, needs(url_match.__self__))
-    nlp.tokenizer.token_match = str.isalpha
+    nlp.tokenizer.token_match = str.isalnum
     nlp.tokenizer.max_cache_size = SPAN_CACHE
     # Papers write no emoticons, and "(RLID): ..." must end its acronym with ")" and ":", not with the emoticon "):".
     nlp.tokenizer.rules = {text: case for text, case in nlp.tokenizer.rules.items() if "(" not in text and ")" not in text}
@@ -160,15 +163,15 @@ def customize(nlp: Language) -> None:
 
 
 def _per_string(search: Callable[[str], object], none: object, needed: frozenset[str] | None = None) -> Callable[[str], object]:
-    """`search`, kept per string; `none`, its answer where nothing matches: for a word of letters only, and for a
+    """`search`, kept per string; `none`, its answer where nothing matches: for a word of letters and digits only, and for a
     string that holds none of the `needed` strings, one of which each match holds (`needs`)."""
     if needed is None:
-        return lru_cache(maxsize=AFFIX_CACHE)(lambda string: none if string.isalpha() else search(string))
+        return lru_cache(maxsize=AFFIX_CACHE)(lambda string: none if string.isalnum() else search(string))
     characters = frozenset(n for n in needed if len(n) == 1)
     longer = tuple(n for n in needed if len(n) > 1)
 
     def kept(string: str) -> object:
-        if string.isalpha() or characters.isdisjoint(string) and not any(n in string for n in longer):
+        if string.isalnum() or characters.isdisjoint(string) and not any(n in string for n in longer):
             return none
         return search(string)
 
