@@ -108,7 +108,8 @@ def test_a_word_of_letters_tokenizes_as_without_the_shortcut(word):
 
 def test_like_num_is_spacy_s():
     nlp = pipeline.load()
-    strings = [*flags.NUMBER_WORDS, "Three", "THIRD", "3rd", "1,000", "-2.5", "1/2", "x/y", "21st", "st", "third-party", "seven7", "±4", "~10", "ten."]
+    strings = [*flags.NUMBER_WORDS, "Three", "THIRD", "3rd", "1,000", "-2.5", "1/2", "x/y", "21st", "st", "third-party", "seven7", "±4", "~10", "ten.",
+               "twenty-one", "Fif-th", "one-", "-one", "a-1st", "Non-3rd"]
     assert [flags.like_num(s) for s in strings] == [like_num(s) for s in strings]
     assert [bool(nlp.vocab[s].like_num) for s in strings] == [like_num(s) for s in strings]
     assert nlp.vocab.lex_attr_getters[LIKE_NUM] is flags.like_num
