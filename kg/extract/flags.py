@@ -159,11 +159,17 @@ BY_TEXT = _table(
     (CLOSE, [")"]),
 )
 BY_CAPITALISED = _table((TECHNIQUE, TITLED_TECHNIQUE_HEADS | CUED_HEADS))
+# The bits of both of the first two tables, for a lower-case word, its own lower-case form.
+BY_LOWER_WORD = {word: BY_LOWER.get(word, 0) | BY_TEXT.get(word, 0) for word in BY_LOWER.keys() | BY_TEXT.keys()}
 
 
 def _bits(text: str) -> int:
     """The packed number of a string spaCy meets for the first time; cheapest tests first, as a stream of new papers
     keeps bringing new strings, most of them plain words."""
+    if text.islower() and text.isalpha():
+        # a lower-case word, half the new strings: its own lower-case form, and no capital, line break, punctuation,
+        # digit, hyphen, bracket or name's shape (~0.34 -> ~0.2 µs)
+        return BY_LOWER_WORD.get(text, 0) | len(text) << LENGTH_SHIFT | (AL if text.startswith("al") else 0)
     lower = text.lower()
     bits = BY_LOWER.get(lower, 0) | BY_TEXT.get(text, 0) | len(text) << LENGTH_SHIFT
     if lower.startswith("al"):
@@ -171,9 +177,7 @@ def _bits(text: str) -> int:
     if text[:1].isupper():
         bits |= BY_CAPITALISED.get(lower, 0)
     if text.isalpha():
-        # a word holds no line break, punctuation, digit, hyphen or bracket; a plain one has no name's shape
-        if text.islower():
-            return bits
+        # a word holds no line break, punctuation, digit, hyphen or bracket
         return bits | (TITLE if text.istitle() else SHAPE if _shaped(text) else 0)
     if text[:1].isalpha() and text.replace("-", "").isalpha():
         # letters and hyphens ("multi-agent", "Zero-Shot"), two thirds of the rest: no line break, punctuation, digit
