@@ -42,7 +42,7 @@ class NameFinder:
         patterns = spacy.blank("en")
         customize(patterns)
         self.gazetteer = gazetteer.load(gazetteer_path)
-        self.matchers = listed.phrase_matchers(nlp, patterns.make_doc, {"lexicon": lexicon.load(), "gazetteer": self.gazetteer.terms})
+        self.matchers = listed.phrase_matchers(patterns.make_doc, {"lexicon": lexicon.load(), "gazetteer": self.gazetteer.terms})
         self.common = {self.gazetteer.terms[i].name for i in self.gazetteer.common}
         flags.register(nlp.vocab)
 
@@ -53,7 +53,7 @@ class NameFinder:
             bits, flags.SHAPE, flags.CUE, flags.TECHNIQUE, flags.ARENA_HEAD, flags.CLOSER, flags.OPEN, flags.CLOSE, flags.LINK, flags.SIZE, flags.ET
         )
         sizes, ets = set(sizes), set(ets)  # looked up per name: a set lookup costs a fifth of reading an array's item
-        by_list = listed.from_terms(doc, text, self.matchers)
+        by_list = listed.from_terms(doc, self.matchers)
         found = by_list["lexicon"]
         covered = candidates.covered(found)
         gazetteer_names = self._from_gazetteer(doc, text, by_list["gazetteer"], found, covered)
