@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -24,57 +23,62 @@ SPELLINGS = (("fine-tun", "finetun"), ("pre-train", "pretrain"), ("behavior", "b
 
 @dataclass
 class Matchers:
-    """One PhraseMatcher over lower-cased words for some lists of terms, and each term under its list, kind and pattern's words.
+    """One PhraseMatcher over lower-cased words for some lists of terms, with a match key per pattern's words.
 
-    A list's case-insensitive patterns and its cased ones ("exact") have a match key each (the hash of the list's
-    name and kind); a match of a cased pattern counts where the doc's words are written as the pattern's.
+    A key finds the list, the term and, for a cased pattern ("exact"), the ORTH hashes of the words a doc must have
+    (None for a case-insensitive one): a match is read by one lookup, not by cutting and joining its words.
     """
 
     matcher: PhraseMatcher
-    terms: dict[tuple[str, str, str], lexicon.Term]
-    origins: dict[int, tuple[str, str]]  # a match key -> the list's name and the kind of its patterns
+    keys: dict[int, tuple[str, lexicon.Term, list[int] | None]]
+    origins: tuple[str, ...]  # the lists' names, in the order their terms were added
 
 
-def phrase_matchers(nlp: Language, make_doc: Callable[[str], Doc], lists: dict[str, tuple[lexicon.Term, ...]]) -> Matchers:
+def phrase_matchers(make_doc: Callable[[str], Doc], lists: dict[str, tuple[lexicon.Term, ...]]) -> Matchers:
     """Case-insensitive patterns for lower-case and multi-word terms, exact ones for cased single names.
 
     `MATH` the benchmark must not match "math"; `reinforcement learning`
     must match "Reinforcement Learning" in a title. `make_doc` tokenizes the
-    patterns as `nlp` would, but into a vocab of its own, and the matcher
-    has one match key per list and kind (the list's name is the origin of
-    its finds): a PhraseMatcher compares string hashes, and the pattern
-    words and keys of thousands of terms in `nlp`'s vocab would fill it past
-    the size where spaCy stops keeping new words (10,000), so that every new
-    word of every text would be looked up afresh. A match's key and words
-    find its term. The cased patterns are matched in lower case too, and
-    their matches checked word for word: a doc is walked once, not once per
-    list or kind, and a cased name's lower-case twin ("math") is rare.
+    patterns as the pipeline would, but into a vocab of its own, which holds
+    the matcher's keys too: a PhraseMatcher compares string hashes, and the
+    pattern words and keys of thousands of terms in the pipeline's vocab
+    would fill it past the size where spaCy stops keeping new words (10,000),
+    so that every new word of every text would be looked up afresh. Each
+    pattern's words (lower-cased, or as written for a cased pattern) have a
+    key of their own under their list, which finds the term of a match
+    directly. The cased patterns are matched in lower case too, and their
+    matches checked word for word: a doc is walked once, not once per list
+    or kind, and a cased name's lower-case twin ("math") is rare.
     """
-    keys = {(origin, kind): origin if kind == "lower" else f"{origin} {kind}" for origin in lists for kind in ("lower", "exact")}
-    matchers = Matchers(PhraseMatcher(nlp.vocab, attr="LOWER"), {}, {nlp.vocab.strings.add(key): named for named, key in keys.items()})
+    vocab = make_doc("").vocab
+    matchers = Matchers(PhraseMatcher(vocab, attr="LOWER"), {}, tuple(lists))
     for origin, terms in lists.items():
-        _add_terms(matchers, make_doc, origin, terms, keys)
+        for term in terms:
+            _add_term(matchers, make_doc, origin, term)
     return matchers
 
 
-def _add_terms(matchers: Matchers, make_doc: Callable[[str], Doc], origin: str, terms: tuple[lexicon.Term, ...], keys: dict[tuple[str, str], str]) -> None:
-    for term in terms:
-        for name in dict.fromkeys(v for n in (term.name, *term.aliases) for v in _spellings(n)):
-            words = name.split()
-            titled = len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-            titled = titled and not any(shapes.CAMEL.search(w) or w.isupper() for w in words)  # `StarCraft II` matches "Starcraft II"
-            marked = len(words) == 1 and any(ch.isdigit() or ch == "-" for ch in name)
-            # A CamelCase name is no English word in any case: "Webshop", "Alfworld" are `WebShop`, `ALFWorld`.
-            marked = marked or (len(words) == 1 and len(name) >= 6 and bool(shapes.CAMEL.search(name)) and not name[1:].isupper())
-            if name == name.lower() or (len(words) > 1 and not titled) or marked:
-                for form in dict.fromkeys((name.lower(), name)):
-                    pattern = make_doc(form)
-                    matchers.matcher.add(keys[origin, "lower"], [pattern])
-                    matchers.terms.setdefault((origin, "lower", " ".join(t.lower_ for t in pattern)), term)
-            else:
-                pattern = make_doc(name)
-                matchers.matcher.add(keys[origin, "exact"], [pattern])
-                matchers.terms.setdefault((origin, "exact", " ".join(t.text for t in pattern)), term)
+def _add_term(matchers: Matchers, make_doc: Callable[[str], Doc], origin: str, term: lexicon.Term) -> None:
+    for name in dict.fromkeys(v for n in (term.name, *term.aliases) for v in _spellings(n)):
+        words = name.split()
+        titled = len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        titled = titled and not any(shapes.CAMEL.search(w) or w.isupper() for w in words)  # `StarCraft II` matches "Starcraft II"
+        marked = len(words) == 1 and any(ch.isdigit() or ch == "-" for ch in name)
+        # A CamelCase name is no English word in any case: "Webshop", "Alfworld" are `WebShop`, `ALFWorld`.
+        marked = marked or (len(words) == 1 and len(name) >= 6 and bool(shapes.CAMEL.search(name)) and not name[1:].isupper())
+        if name == name.lower() or (len(words) > 1 and not titled) or marked:
+            for form in dict.fromkeys((name.lower(), name)):
+                pattern = make_doc(form)
+                _add_pattern(matchers, f"{origin}\tlower\t{' '.join(t.lower_ for t in pattern)}", pattern, (origin, term, None))
+        else:
+            pattern = make_doc(name)
+            _add_pattern(matchers, f"{origin}\texact\t{' '.join(t.text for t in pattern)}", pattern, (origin, term, [t.orth for t in pattern]))
+
+
+def _add_pattern(matchers: Matchers, key: str, pattern: Doc, found: tuple[str, lexicon.Term, list[int] | None]) -> None:
+    """`pattern` under `key`; where words have a key already, the term first added keeps it."""
+    matchers.matcher.add(key, [pattern])
+    matchers.keys.setdefault(pattern.vocab.strings[key], found)
 
 
 def _spellings(name: str) -> list[str]:
@@ -85,35 +89,25 @@ def _spellings(name: str) -> list[str]:
     return forms
 
 
-def from_terms(doc: Doc, text: str, matchers: Matchers) -> dict[str, list[Candidate]]:
+def from_terms(doc: Doc, matchers: Matchers) -> dict[str, list[Candidate]]:
     """The names of listed terms in `doc`, by the list (the lexicon, the gazetteer) that names them.
 
     Each list's case-insensitive matches come first, then its cased ones: where both name the same words, the
-    first is the one `non_overlapping` keeps. A match's words are cut from the doc's `text` at their offsets,
-    which costs less than making their tokens.
+    first is the one `non_overlapping` keeps. A cased match counts where the doc's words (`flags.ids`) are the
+    pattern's.
     """
-    idx, length = flags.offsets(doc)
-    found: dict[str, list[Candidate]] = {origin: [] for origin, _ in matchers.origins.values()}
+    ids = flags.ids(doc)
+    found: dict[str, list[Candidate]] = {origin: [] for origin in matchers.origins}
     cased = []
     for key, start, end in matchers.matcher(doc):
-        origin, kind = matchers.origins[key]
-        if kind == "lower":
-            words = flags.cut(text, idx, length, start, end).lower() if end - start == 1 else _words(text, idx, length, start, end, True)
-            _add_match(doc, found[origin], matchers.terms[origin, kind, words], origin, start, end)
-        else:
-            cased.append((origin, start, end))
-    for origin, start, end in cased:
-        words = flags.cut(text, idx, length, start, end) if end - start == 1 else _words(text, idx, length, start, end, False)
-        if (term := matchers.terms.get((origin, "exact", words))) is not None:
+        origin, term, words = matchers.keys[key]
+        if words is None:
             _add_match(doc, found[origin], term, origin, start, end)
+        elif ids[start:end] == words:
+            cased.append((origin, term, start, end))
+    for origin, term, start, end in cased:
+        _add_match(doc, found[origin], term, origin, start, end)
     return found
-
-
-def _words(text: str, idx: list[int], length: list[int], start: int, end: int, lower: bool) -> str:
-    """The words of a match of several tokens as its pattern's words are keyed: joined by spaces, lower-cased for the
-    case-insensitive matcher (each word as spaCy lower-cases a string: `str.lower`)."""
-    words = [flags.cut(text, idx, length, i, i + 1) for i in range(start, end)]
-    return " ".join([w.lower() for w in words] if lower else words)
 
 
 def _add_match(doc: Doc, found: list[Candidate], term: lexicon.Term, origin: str, start: int, end: int) -> None:
