@@ -14,13 +14,12 @@ mentions vote with what these return.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from kg.extract import lexicon
-from kg.extract.flags import is_punct
+from kg.extract import flags, lexicon
 from kg.extract.arena_clauses import DATA_AFTER_NAME, SPLIT_KINDS, SPLITS, WHERE_WORDS, where_acting
 from kg.extract.boundaries import citation_end
 from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS
@@ -75,6 +74,10 @@ TITLE_MODEL_HEADS = {"model", "llm", "vlm", "mllm", "lmm", "slm"}
 TITLE_MODEL_ENDS = {"for", "of", "with", "that", "in", "on", "to", "via", "and", "from", "towards", "through"}
 # The first words of "X is a", "X serves as a", "X, which is a" (`_is_a`).
 IS_A_LEADS = {"is", "serves", ","}
+# The hashes of the marks after which a sentence or a clause starts (`closes_opening_phrase`).
+STOPS = frozenset(get_string_id(w) for w in (".", ";", ":"))
+
+
 def _after_acronym(doc: Doc, i: int) -> int:
     """The index after a parenthesised short form "(GRF)" starting at `i`, else `i`."""
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and any(ch.isupper() for ch in doc[i + 1].text):
@@ -155,7 +158,8 @@ def _type_after(doc: Doc, orth: list[int], start: int, end: int, ends: dict[int,
     following = doc.vocab.strings[orth[i + 1]].lower() if i + 1 < n else ""
     if word == "," and following in WHERE_WORDS and where_acting(doc, i):
         return "Environment"  # "X, where the agent interacts with a simulated customer": a world the agent acts in
-    if i + 2 < n and _counted_data(doc, i + 1):
+    # A count holds a digit or is a number word: a word of letters that is none is no count (most words after a comma).
+    if i + 2 < n and not (following.isalpha() and following not in flags.NUMBER_WORDS) and _counted_data(doc, i + 1):
         return "Benchmark"  # "X, 48K problems with tests": a collection of data
     described = i + 2 < n and following in {"a", "an", "the", "our", "two", "three", "four", "both"}
     if described and following == "our" and word == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
@@ -190,7 +194,7 @@ def _apposition_type(doc: Doc, orth: list[int], start: int, end: int, ends: dict
             if _counted_data(doc, k + 1, 2):
                 return "Benchmark"  # "X, an unseen collection of 2,000 clinical photographs"
             continue  # "X, a family of open-weight models": the group's members are the head
-        if word in {"that", "which", "for", "of", "to", "with"} or text != "," and not text[:1].isalnum() and is_punct(text):
+        if word in {"that", "which", "for", "of", "to", "with"} or text != "," and not text[:1].isalnum() and flags.is_punct(text):
             break
     return None
 
@@ -307,10 +311,15 @@ def _is_a(doc: Doc, i: int) -> int:
 def closes_opening_phrase(doc: Doc, comma: int) -> bool:
     """The comma at `comma` closes a phrase that opens its sentence with a preposition, at once or after a participle:
     "On the larger X benchmark, ...", "Trained only on X and Y, ...". What follows it is the sentence's subject."""
+    # The words before the comma are read back to the sentence's start, the last of the sorted starts before it (the
+    # doc's start, 0, where none is) or a word after a full stop, colon or semicolon, by its hash.
+    starts, orth = doc.user_data[STARTS], flags.ids(doc)
+    at = bisect_right(starts, comma - 1)
+    first = starts[at - 1] if at else 0
     k = comma - 1
-    while comma - k < 12 and not _starts_sentence(doc, k):
+    while comma - k < 12 and k != first and orth[k - 1] not in STOPS:
         k -= 1
-    if not _starts_sentence(doc, k):
+    if k != first and orth[k - 1] not in STOPS:
         return False  # no sentence start within reach: a long phrase, or none
     if _opens_sentence(doc, k):
         return True
@@ -329,3 +338,4 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
     starts = doc.user_data[STARTS]
     k = bisect_left(starts, i)
     return i == 0 or k < len(starts) and starts[k] == i or doc[i - 1].text in {".", ";", ":"}
+

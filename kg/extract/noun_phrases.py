@@ -53,7 +53,7 @@ def compound_head(doc: Doc, orth: list[int], i: int, start: int) -> str | None:
     clause: "X training improves benchmark scores"), over at most three lower-case nouns from `doc[i]`, a
     lower-case word; a participle or a function word ends the compound ("the X generated dataset" is data made with X).
     """
-    if not any(orth[j] in ARTICLES for j in range(max(0, start - 3), start)):
+    if ARTICLES.isdisjoint(orth[max(0, start - 3) : start]):
         return None
     for k in range(i + 1, min(i + 4, len(doc))):
         word = doc[k]
@@ -103,11 +103,13 @@ def coordinated(doc: Doc, found: list[Candidate], defaulted: list[Candidate]) ->
             c.label = listed.get(norm(doc[c.start : c.end].text), c.label)
 
 
-def list_head_type(doc: Doc, i: int) -> str | None:
-    """The type of the head noun that introduces a list: "datasets such as X and Y", "five new benchmarks: A, B", "six benchmarks (A, B and C)"."""
+def list_head_type(doc: Doc, orth: list[int], i: int) -> str | None:
+    """The type of the head noun that introduces a list: "datasets such as X and Y", "five new benchmarks: A, B", "six benchmarks (A, B and C)".
+    The words before the name are read by their hashes (`orth`) from the vocab's strings: most are a list's commas."""
+    strings = doc.vocab.strings
     j = i
     words = set()
-    while j > 0 and (word := doc[j - 1].lower_) in LIST_LEADS:
+    while j > 0 and (word := strings[orth[j - 1]].lower()) in LIST_LEADS:
         words.add(word)
         j -= 1
     if j == i or words - {","} not in LIST_INTRO_WORDS:
