@@ -73,21 +73,22 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: l
     """Modifier-and-head pairs the paper writes twice or more, as Methods, at every place it writes them.
 
     `heads` are the tokens flagged as technique heads, `text` the doc's text:
-    words are cut from it by their offsets, which costs less than making
-    tokens. A listed name over the same words (`reinforcement learning`) or
+    words are read by their hashes (`flags.ids`) from the vocab's strings, and
+    their first letters from the text at their offsets, which costs less than
+    making tokens (a word's text 37 ns, a cut from the text 170 ns). A listed name over the same words (`reinforcement learning`) or
     more wins in `candidates.non_overlapping`; one inside them
     ("distillation" of "layer-wise distillation") loses. A technique said once may follow one of the `known`
     names in a list: "with beam search and shallow fusion". Cues are read by their hashes (`flags.ids`).
     """
     idx, length = flags.offsets(doc)
-    orth = flags.ids(doc)
+    orth, strings = flags.ids(doc), doc.vocab.strings
     places: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     found = []
     cued_ends: set[int] = set()  # where a technique a cue of use introduced ends: another may follow it in a list
     for i in heads:
         if i == 0:
             continue
-        word = flags.cut(text, idx, length, i, i + 1)
+        word = strings[orth[i]]
         if word in NETWORK_WORDS or word in flags.UNIT_WORDS:
             found += _architecture(doc, i)
             continue
@@ -107,10 +108,10 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: l
         if lower not in TECHNIQUE_HEADS:
             continue
         start = i - 1
-        modifier = flags.cut(text, idx, length, start, start + 1)
+        modifier = strings[orth[start]]
         if modifier.startswith("-") and start > 0 and idx[start - 1] + length[start - 1] == idx[start] and text[idx[start - 1] : idx[start]].isalpha():
             start -= 1  # "rubric-guided prompting": the tokenizer splits "-guided" off its word
-            modifier = flags.cut(text, idx, length, start, start + 1) + modifier
+            modifier = strings[orth[start]] + modifier
         if _modifier(modifier):
             places[(modifier.lower(), lower)].append((start, i + 1))
     for (modifier, head), spans in places.items():
