@@ -78,7 +78,7 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     forms = []
     for start in range(paren - 1, max(paren - len(letters) - 4, 0) - 1, -1):
         word = strings[orth[start]]
-        if word not in "-/" and flags.is_punct(word):
+        if word not in "-/" and not word[:1].isalnum() and flags.is_punct(word):  # a word or a number is no punctuation
             break
         if word.lower() in CONNECTORS:
             continue
