@@ -152,7 +152,7 @@ def _type_after(doc: Doc, orth: list[int], start: int, end: int, ends: dict[int,
             return t
         if lower in HOLDS and _counted_data(doc, i + 1 + (_lower(doc, i + 1) == "of"), 4):
             return "Benchmark"  # "X consists of 1,000 object classes": a collection of data
-        if lower in {"is", "serves"} and (k := _is_a(doc, i)):
+        if lower in {"is", "serves"} and (k := _is_a(doc, orth, i)):
             return _apposition_type(doc, orth, start, end, ends, k - 2, True)  # "X is a benchmark"
         return None
     following = doc.vocab.strings[orth[i + 1]].lower() if i + 1 < n else ""
@@ -164,7 +164,7 @@ def _type_after(doc: Doc, orth: list[int], start: int, end: int, ends: dict[int,
     described = i + 2 < n and following in {"a", "an", "the", "our", "two", "three", "four", "both"}
     if described and following == "our" and word == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
         described = False  # "On the X, our method improves": the comma closes an opening phrase ("On X, a game that ..." is an apposition)
-    if not described and lower == "," and following == "which" and (k := _is_a(doc, i)):
+    if not described and lower == "," and following == "which" and (k := _is_a(doc, orth, i)):
         i, described = k - 2, True  # "X, which is a simulation sandbox"
     if described or (i + 1 < n and word == ":" and start == 0):
         return _apposition_type(doc, orth, start, end, ends, i, described)  # "X, a framework", the title's "X: Multi-Agent RL Environments in JAX"
@@ -296,11 +296,13 @@ def _enclosed_apposition(doc: Doc, head: int, end: int) -> bool:
     )
 
 
-def _is_a(doc: Doc, i: int) -> int:
-    """The index after the article of "is a" / ", which is a" / "serves as a" at `i`, else 0."""
-    if i >= len(doc) or doc[i].lower_ not in IS_A_LEADS:
+def _is_a(doc: Doc, orth: list[int], i: int) -> int:
+    """The index after the article of "is a" / ", which is a" / "serves as a" at `i`, else 0 (the words read by their
+    hashes from the vocab's strings, without a Span and its Tokens)."""
+    strings = doc.vocab.strings
+    if i >= len(orth) or strings[orth[i]].lower() not in IS_A_LEADS:
         return 0
-    words = [t.lower_ for t in doc[i : i + 5]]
+    words = [strings[h].lower() for h in orth[i : i + 5]]
     for lead in (["is"], ["serves", "as"], [",", "which", "is"]):
         n = len(lead)
         if words[:n] == lead and len(words) > n and words[n] in {"a", "an"}:
