@@ -300,12 +300,12 @@ def _evaluated_name_end(doc: Doc, end: int, taken: set[int]) -> int:
 
 def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Candidate]:
     """Capitalised words before a dataset or environment head noun: "the Penn Treebank dataset", "Hockey Dataset [5]"."""
-    idx, length = flags.offsets(doc)
+    idx, orth, strings = flags.offsets(doc)[0], flags.ids(doc), doc.vocab.strings
     found = []
     for head in heads:
         if idx[head] < title_end:
             continue  # the title's words are capitalised whatever they are
-        noun = flags.cut(text, idx, length, head, head + 1)  # cut from the text: most heads are read no further
+        noun = strings[orth[head]]  # by its hash, not as a Token: most heads are read no further, nor the words before them
         lower = noun.lower()
         if noun in GAME_HEADS or lower in flags.PLAY_VERBS:
             found += _games(doc, head)
@@ -313,9 +313,9 @@ def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Ca
         type_ = NAME_HEADS.get(lower) or NETWORK_HEADS.get(noun) or ("Environment" if lower in ENVIRONMENT_HEADS else None)
         if type_ is None:
             if noun.endswith("s") and noun.islower() and head > 2 and (list_type := HEAD_TYPE.get(lower)) in {"Benchmark", "Environment"}:
-                found += _listed_before(doc, head - 1, head, list_type) if _list_word(doc[head - 1]) and doc[head - 2].lower_ in {"and", "or"} else []
+                found += _listed_before(doc, head - 1, head, list_type) if text[idx[head - 1]].isupper() and _list_word(doc[head - 1]) and doc[head - 2].lower_ in {"and", "or"} else []
             continue
-        if head == 0 or not titled_word(flags.cut(text, idx, length, head - 1, head)):
+        if head == 0 or not titled_word(strings[orth[head - 1]]):
             continue  # most heads follow a lower-case word: no name before them, and no Token made
         start = end = head
         while start > 0 and head - start < 5:
