@@ -14,12 +14,12 @@ mentions vote with what these return.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from kg.extract import lexicon
+from kg.extract import flags, lexicon
 from kg.extract.arena_clauses import DATA_AFTER_NAME, SPLIT_KINDS, SPLITS, WHERE_WORDS, where_acting
 from kg.extract.boundaries import citation_end
 from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS
@@ -74,6 +74,10 @@ TITLE_MODEL_HEADS = {"model", "llm", "vlm", "mllm", "lmm", "slm"}
 TITLE_MODEL_ENDS = {"for", "of", "with", "that", "in", "on", "to", "via", "and", "from", "towards", "through"}
 # The first words of "X is a", "X serves as a", "X, which is a" (`_is_a`).
 IS_A_LEADS = {"is", "serves", ","}
+# The hashes of the marks after which a sentence or a clause starts (`closes_opening_phrase`).
+STOPS = frozenset(get_string_id(w) for w in (".", ";", ":"))
+
+
 def _after_acronym(doc: Doc, i: int) -> int:
     """The index after a parenthesised short form "(GRF)" starting at `i`, else `i`."""
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and any(ch.isupper() for ch in doc[i + 1].text):
@@ -81,30 +85,31 @@ def _after_acronym(doc: Doc, i: int) -> int:
     return i
 
 
-def _list_end(doc: Doc, end: int, ends: dict[int, int]) -> tuple[int, str]:
+def _list_end(doc: Doc, orth: list[int], end: int, ends: dict[int, int]) -> tuple[int, str]:
     """The index after the list that the name ending at `end` opens or continues, past citations and short forms
     ("ILSVRC [28] dataset", "the SMAC and the GRF environments"), and the word there ("" at the end).
 
-    One token is read per step: most names are followed by no aside and no list.
+    One word is read per step, by its hash (`orth`) from the vocab's strings: most names are followed by no aside and no list.
     """
-    n = len(doc)
+    n = len(orth)
+    strings = doc.vocab.strings
     i = end
-    word = _text(doc, i)
+    word = strings[orth[i]] if i < n else ""
     while True:
         if word in {"[", "("}:
             i = _after_acronym(doc, citation_end(doc, i))
-            word = _text(doc, i)
+            word = strings[orth[i]] if i < n else ""
         if not (word in COORDINATION and i < n and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the"))):
             return i, word
         i = ends[i + 1] if i + 1 in ends else ends[i + 2]
-        word = _text(doc, i)
+        word = strings[orth[i]] if i < n else ""
 
 
 def listed_clause_type(doc: Doc, orth: list[int], end: int, ends: dict[int, int]) -> str | None:
     """What a clause after the list the name ending at `end` belongs to says of it (`kg.extract.trained.clause_type`).
     Read for names the registries type too: `Mask2Former` is an architecture in one and a checkpoint in another, and
     "Mask2Former trained with the same schedule" says which."""
-    i = _list_end(doc, end, ends)[0]
+    i = _list_end(doc, orth, end, ends)[0]
     return clause_type(doc, orth, _past_last_word(doc, i) if orth[i] in AND_OR else i) if i < len(doc) else None
 
 
@@ -112,12 +117,13 @@ def head_type(doc: Doc, orth: list[int], start: int, end: int, ends: dict[int, i
     """The type a head noun beside the name gives it: "X benchmark", "X, a framework", "the environment X"
     (`kg.extract.arena_clauses.evaluation_suite` then makes a framework of evaluation a benchmark).
 
-    This runs for every name the lists do not type, so each token beside the name is read once (a Token costs
-    about 100 ns to build) and the checks a word cannot pass are skipped (the hook's 3,933 calls: 24.6 -> about 19 ms).
+    This runs for every name the lists do not type, so each word beside the name is read once, by its hash from the
+    vocab's strings where only its text is read (37 ns, where a Token costs 100-150 ns to build and read), and the
+    checks a word cannot pass are skipped (the hook's 3,933 calls: 24.6 -> about 19 ms).
     """
-    n = len(doc)
-    i, word = _list_end(doc, end, ends)
-    return (_type_after(doc, orth, start, end, ends, i, word) if i < n else None) or _type_before(doc, start, end)
+    n = len(orth)
+    i, word = _list_end(doc, orth, end, ends)
+    return (_type_after(doc, orth, start, end, ends, i, word) if i < n else None) or _type_before(doc, orth, start, end)
 
 
 def _type_after(doc: Doc, orth: list[int], start: int, end: int, ends: dict[int, int], i: int, word: str) -> str | None:
@@ -146,19 +152,19 @@ def _type_after(doc: Doc, orth: list[int], start: int, end: int, ends: dict[int,
             return t
         if lower in HOLDS and _counted_data(doc, i + 1 + (_lower(doc, i + 1) == "of"), 4):
             return "Benchmark"  # "X consists of 1,000 object classes": a collection of data
-        if lower in {"is", "serves"} and (k := _is_a(doc, i)):
+        if lower in {"is", "serves"} and (k := _is_a(doc, orth, i)):
             return _apposition_type(doc, orth, start, end, ends, k - 2, True)  # "X is a benchmark"
         return None
-    after = doc[i + 1] if i + 1 < n else None
-    following = after.lower_ if after is not None else ""
+    following = doc.vocab.strings[orth[i + 1]].lower() if i + 1 < n else ""
     if word == "," and following in WHERE_WORDS and where_acting(doc, i):
         return "Environment"  # "X, where the agent interacts with a simulated customer": a world the agent acts in
-    if i + 2 < n and _counted_data(doc, i + 1):
+    # A count holds a digit or is a number word: a word of letters that is none is no count (most words after a comma).
+    if i + 2 < n and not (following.isalpha() and following not in flags.NUMBER_WORDS) and _counted_data(doc, i + 1):
         return "Benchmark"  # "X, 48K problems with tests": a collection of data
     described = i + 2 < n and following in {"a", "an", "the", "our", "two", "three", "four", "both"}
     if described and following == "our" and word == "," and _opens_sentence(doc, start - 1 - (start > 0 and doc[start - 1].lower_ == "the")):
         described = False  # "On the X, our method improves": the comma closes an opening phrase ("On X, a game that ..." is an apposition)
-    if not described and lower == "," and following == "which" and (k := _is_a(doc, i)):
+    if not described and lower == "," and following == "which" and (k := _is_a(doc, orth, i)):
         i, described = k - 2, True  # "X, which is a simulation sandbox"
     if described or (i + 1 < n and word == ":" and start == 0):
         return _apposition_type(doc, orth, start, end, ends, i, described)  # "X, a framework", the title's "X: Multi-Agent RL Environments in JAX"
@@ -170,40 +176,37 @@ def _lower(doc: Doc, i: int) -> str:
     return doc[i].lower_ if i < len(doc) else ""
 
 
-def _text(doc: Doc, i: int) -> str:
-    """The text of `doc[i]`, "" past the end."""
-    return doc[i].text if i < len(doc) else ""
-
-
 def _apposition_type(doc: Doc, orth: list[int], start: int, end: int, ends: dict[int, int], i: int, described: bool) -> str | None:
     """The head noun of the apposition after `doc[i]` ("X, a framework", "X is a benchmark"; `described`), or of the
     title's phrase after its lead name ("X: Multi-Agent RL Environments in JAX")."""
-    n = len(doc)
+    n = len(orth)
+    strings = doc.vocab.strings
     for k in range(i + 1 + described, min(i + 10, n)):
-        token = doc[k]
-        word = token.lower_
+        text = strings[orth[k]]
+        word = text.lower()
         if (head := HEAD_TYPE.get(word)) and _introduces_name(doc, k, ends):
             break  # "..., our method Y reaches": the head noun introduces the name after it, not this one
         if head and ((t := last_head(doc, k)) in {"Benchmark", "Environment"} or described):
             return "Model" if described and trained_head(doc, orth, k) else t  # "X, a GUI agent trained on ..."
         if not described and word in TITLE_MODEL_HEADS and _titled_model(doc, start, end, i + 1, k):
             return "Model"  # the title's "X: An On-Device Language Model for Planning"
-        if word == "of" and doc[k - 1].lower_ in GROUPS:
+        if word == "of" and strings[orth[k - 1]].lower() in GROUPS:
             if _counted_data(doc, k + 1, 2):
                 return "Benchmark"  # "X, an unseen collection of 2,000 clinical photographs"
             continue  # "X, a family of open-weight models": the group's members are the head
-        if token.is_punct and token.text != "," or word in {"that", "which", "for", "of", "to", "with"}:
+        if word in {"that", "which", "for", "of", "to", "with"} or text != "," and not text[:1].isalnum() and flags.is_punct(text):
             break
     return None
 
 
-def _type_before(doc: Doc, start: int, end: int) -> str | None:
+def _type_before(doc: Doc, orth: list[int], start: int, end: int) -> str | None:
     """The type a head noun just before the name gives it: "the environment X", "a benchmark called X", "the agent, X"."""
+    strings = doc.vocab.strings
     j = start - 1
-    before = doc[j].lower_ if j >= 0 else ""
+    before = strings[orth[j]].lower() if j >= 0 else ""
     while before in APPOSITION_LEADS:
         j -= 1
-        before = doc[j].lower_ if j >= 0 else ""
+        before = strings[orth[j]].lower() if j >= 0 else ""
     t = HEAD_TYPE.get(before) if j >= 0 else None
     if not t:
         return None  # most names follow no head noun
@@ -293,11 +296,13 @@ def _enclosed_apposition(doc: Doc, head: int, end: int) -> bool:
     )
 
 
-def _is_a(doc: Doc, i: int) -> int:
-    """The index after the article of "is a" / ", which is a" / "serves as a" at `i`, else 0."""
-    if i >= len(doc) or doc[i].lower_ not in IS_A_LEADS:
+def _is_a(doc: Doc, orth: list[int], i: int) -> int:
+    """The index after the article of "is a" / ", which is a" / "serves as a" at `i`, else 0 (the words read by their
+    hashes from the vocab's strings, without a Span and its Tokens)."""
+    strings = doc.vocab.strings
+    if i >= len(orth) or strings[orth[i]].lower() not in IS_A_LEADS:
         return 0
-    words = [t.lower_ for t in doc[i : i + 5]]
+    words = [strings[h].lower() for h in orth[i : i + 5]]
     for lead in (["is"], ["serves", "as"], [",", "which", "is"]):
         n = len(lead)
         if words[:n] == lead and len(words) > n and words[n] in {"a", "an"}:
@@ -308,10 +313,15 @@ def _is_a(doc: Doc, i: int) -> int:
 def closes_opening_phrase(doc: Doc, comma: int) -> bool:
     """The comma at `comma` closes a phrase that opens its sentence with a preposition, at once or after a participle:
     "On the larger X benchmark, ...", "Trained only on X and Y, ...". What follows it is the sentence's subject."""
+    # The words before the comma are read back to the sentence's start, the last of the sorted starts before it (the
+    # doc's start, 0, where none is) or a word after a full stop, colon or semicolon, by its hash.
+    starts, orth = doc.user_data[STARTS], flags.ids(doc)
+    at = bisect_right(starts, comma - 1)
+    first = starts[at - 1] if at else 0
     k = comma - 1
-    while comma - k < 12 and not _starts_sentence(doc, k):
+    while comma - k < 12 and k != first and orth[k - 1] not in STOPS:
         k -= 1
-    if not _starts_sentence(doc, k):
+    if k != first and orth[k - 1] not in STOPS:
         return False  # no sentence start within reach: a long phrase, or none
     if _opens_sentence(doc, k):
         return True
@@ -330,3 +340,4 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
     starts = doc.user_data[STARTS]
     k = bisect_left(starts, i)
     return i == 0 or k < len(starts) and starts[k] == i or doc[i - 1].text in {".", ";", ":"}
+

@@ -19,7 +19,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
-from kg.extract.candidates import KNOWN, Candidate, is_titled
+from kg.extract.candidates import KNOWN, Candidate, is_titled, titled_word
 from kg.extract.cues import CONNECTORS, HEAD_TYPE, TECHNIQUE_HEADS, USE_CUES
 from kg.extract.mentions import norm
 from kg.extract.terms import DESCRIPTIVE_WORDS
@@ -40,6 +40,8 @@ PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]+s$")
 # Last words of a technique's long form ("Guided Network (GN)", "knowledge distillation (KD)"): a two-letter acronym of
 # one is a name, and a long form ending in one is no class or activity.
 LONG_FORM_HEADS = {w for w, t in HEAD_TYPE.items() if t in {"Method", "Model"}} | {"network", "networks", "net", "distillation", "learning"}
+# The last words of a technique's long form, either kind (a set made once, not a union per long form).
+TECHNIQUE_LAST_WORDS = frozenset(LONG_FORM_HEADS | TECHNIQUE_ENDINGS)
 # Last words of a plain-word long form that names a technique with its own acronym ("symmetric normalization (SyN)").
 PLAIN_TECHNIQUE_HEADS = flags.CUED_HEADS | TECHNIQUE_HEADS
 
@@ -62,10 +64,12 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     Optimization (PPO)"); else the shortest span whose letters contain it
     in order from a word start (Schwartz & Hearst, 2003: "Generative
     Pretrained Transformer (GPT)", "Decomposition of thought (DotaMath)").
-    The words are cut from the doc's `text` at their offsets, which costs less than making their tokens.
+    The words are read by their hashes (`flags.ids`) and the long forms cut from the doc's `text` at their offsets,
+    which costs less than making their tokens.
     """
     idx, length = flags.offsets(doc)
-    short = flags.cut(text, idx, length, paren + 1, paren + 2)
+    orth, strings = flags.ids(doc), doc.vocab.strings
+    short = strings[orth[paren + 1]]
     letters = _letters(short)
     if len(letters) < 2 or not short[0].isalpha():
         return None
@@ -73,8 +77,8 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     # The long forms from the shortest, each made only if no shorter one's initials spell the acronym.
     forms = []
     for start in range(paren - 1, max(paren - len(letters) - 4, 0) - 1, -1):
-        word = flags.cut(text, idx, length, start, start + 1)
-        if word not in "-/" and flags.is_punct(word):
+        word = strings[orth[start]]
+        if word not in "-/" and not word[:1].isalnum() and flags.is_punct(word):  # a word or a number is no punctuation
             break
         if word.lower() in CONNECTORS:
             continue
@@ -88,16 +92,16 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
     return None
 
 
-def _head(long_form) -> str:
-    """The head noun of a long form, lower-cased: its last word, or the last before "of" ("Automated Design of Agentic Systems")."""
-    words = [t.lower_ for t in long_form]
-    return words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
+def _head(words: list[str]) -> str:
+    """The head noun of a long form of `words`, lower-cased: its last word, or the last before "of" ("Automated Design of Agentic Systems")."""
+    lower = [w.lower() for w in words]
+    return lower[lower.index("of", 1) - 1] if "of" in lower[1:] else lower[-1]
 
 
 def _class_or_activity(head: str) -> bool:
     """A plural or an activity ends the long form of a class or a task ("role-playing agents", "high-frequency trading"),
     not of a technique ("model-based reinforcement learning", "diffusion transformers")."""
-    return head not in LONG_FORM_HEADS | TECHNIQUE_ENDINGS and (head.endswith(("s", "ing")) or head in {"theory", "task", "problem"})
+    return head not in TECHNIQUE_LAST_WORDS and (head.endswith(("s", "ing")) or head in {"theory", "task", "problem"})
 
 
 @lru_cache(maxsize=1 << 16)
@@ -170,7 +174,7 @@ def _technique_named(doc: Doc, short: Candidate, start: int, paren: int, last: s
         return True
     # "trained with distribution matching distillation (DMD)": a technique the paper uses, named with its acronym (no class).
     used = short.origin not in KNOWN and start > 0 and doc[start - 1 - (doc[start - 1].lower_ in {"a", "an", "the"})].lower_ in USE_CUES
-    if used and not (last.endswith("s") and last not in LONG_FORM_HEADS | TECHNIQUE_ENDINGS):
+    if used and not (last.endswith("s") and last not in TECHNIQUE_LAST_WORDS):
         return True
     # "symmetric normalization (SyN)", "connectionist temporal pooling (CTP)": a technique's plain-word long form with its own acronym.
     return short.origin == "shape" and several and last in PLAIN_TECHNIQUE_HEADS and long_text.split()[0].lower() not in DESCRIPTIVE_WORDS
@@ -227,9 +231,10 @@ def _join_parens(doc: Doc, orth: list[int], text: str, parens: list[int], found:
     tables read here are made only then."""
     by_start = {c.start: c for c in found}
     titles = [(c.start, c.end) for c in found if c.origin == "title"]  # their text is read only when needed
-    title_leads = {doc[start].text for start, end in titles if end - start == 1}
+    strings = doc.vocab.strings  # a word's text by its hash: a Token costs more to make than its text to read this way
+    title_leads = {strings[orth[start]] for start, end in titles if end - start == 1}
     for paren in parens:
-        inside = doc[paren + 1].text
+        inside = strings[orth[paren + 1]]
         short = by_start.get(paren + 1)
         if short is None and PLURAL_ACRONYM.match(inside) and not lexicon.is_excluded(inside) and _acronym_long_form(doc, text, paren) is not None:
             not_names.add(get_string_id(inside[:-1]))  # "Role-Playing Agents (RPAs)" is a class, and so is "an RPA"
@@ -246,9 +251,9 @@ def _join_parens(doc: Doc, orth: list[int], text: str, parens: list[int], found:
             if short is not None and short.origin == "shape" and TWO_LETTERS.match(doc[short.start].text):
                 drop.add(id(short))
             continue
-        long_form = doc[start : paren]
-        long_text = flags.span_text(doc, text, start, paren)  # cut once: a Span makes its text anew at each read (1.5 µs)
-        redefined = short.origin == "lexicon" and _redefines(doc[short.start].text, long_text)
+        words = [strings[h] for h in orth[start:paren]]  # the long form's words, and its text cut once
+        long_text = flags.span_text(doc, text, start, paren)
+        redefined = short.origin == "lexicon" and _redefines(strings[orth[short.start]], long_text)
         if redefined:
             renamed.add(orth[short.start])
         if short.origin == "gazetteer" or redefined:
@@ -263,18 +268,18 @@ def _join_parens(doc: Doc, orth: list[int], text: str, parens: list[int], found:
             # "offline reinforcement learning (RL)": here the acronym stands for the named variant it closes.
             short.label, short.key = variant.label, flags.span_text(doc, text, variant.start, variant.end)
             continue
-        titled = all(is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in long_form)
-        last = long_form[-1].lower_
+        titled = all(titled_word(w) or w.lower() in CONNECTORS or w in "-/" for w in words)
+        last = words[-1].lower()
         # The checks below run in order of cost, each only where the ones before leave the answer open: searching the
         # sentence for a proposal costs the most, and most long forms are titled (join replay 22.4 -> 20.8 ms CPU).
         if (
             lexicon.is_excluded(long_text)
-            or lexicon.is_excluded(short.key or doc[short.start].text)
-            or _head(long_form) in NON_ENTITY_HEADS
+            or lexicon.is_excluded(short.key or strings[orth[short.start]])
+            or _head(words) in NON_ENTITY_HEADS
         ):
             drop.add(id(short))
             not_names.add(orth[short.start])
-        elif any(c is short for c in two_letter) and not (titled and len(long_form) > 1 and last in LONG_FORM_HEADS or _proposed(text, flags.offsets(doc)[0][paren])):
+        elif any(c is short for c in two_letter) and not (titled and len(words) > 1 and last in LONG_FORM_HEADS or _proposed(text, flags.offsets(doc)[0][paren])):
             drop.add(id(short))
         elif (
             titled

@@ -79,8 +79,8 @@ VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+[kKM])$")
 # Origins of names typed Model before context typing: listed models and checkpoints by their shape (`Vidgen-5B`).
 MODEL_ANCHORS = {"lexicon", "gazetteer", "checkpoint", "shape"}
-# The hashes of parentheses, as `_joined` and `_listed_with_known` read them.
-OPEN, CLOSE = get_string_id("("), get_string_id(")")
+# The hashes of parentheses and the comma, as `_joined` and `_listed_with_known` read them.
+OPEN, CLOSE, COMMA = get_string_id("("), get_string_id(")"), get_string_id(",")
 # The possessive after an owner before a name: "Alibaba's QwQ".
 POSSESSIVE = frozenset(get_string_id(w) for w in ("'s", "’s"))
 # Origins of names typed Method before context typing: the curated and registry lists.
@@ -128,7 +128,7 @@ def _listed_with_known(doc: Doc, orth: list[int], c: Candidate, by_start: dict[i
     for other in (by_end.get(j) if j < i else None, by_start.get(k) if k > c.end else None):
         if other is None:
             continue
-        if _opening_comma(doc, other.end, c.start):
+        if _opening_comma(doc, orth, other.end, c.start):
             continue  # "On ZorvikQA, GPT-4o wins": the comma closes the phrase the sentence opens with
         if other.label == "Model" and other.origin in MODEL_ANCHORS:
             return "Model"
@@ -194,20 +194,22 @@ def _joined(doc: Doc, orth: list[int], end: int, start: int) -> bool:
     words = orth[end:start]
     if len(words) > 2 and words[0] == OPEN and CLOSE in words:
         words = words[words.index(CLOSE) + 1 :]
-    return bool(words) and all(w in COORDINATION_IDS for w in words) and not _opening_comma(doc, end, start)
+    return bool(words) and all(w in COORDINATION_IDS for w in words) and not _opening_comma(doc, orth, end, start)
 
 
-def _opening_comma(doc: Doc, end: int, start: int) -> bool:
+def _opening_comma(doc: Doc, orth: list[int], end: int, start: int) -> bool:
     """A lone comma between two names closes the phrase their sentence opens with ("On X, Y wins"): no list."""
-    return start - end == 1 and doc[end].text == "," and closes_opening_phrase(doc, end)
+    return start - end == 1 and orth[end] == COMMA and closes_opening_phrase(doc, end)
 
 
-def _scored_by(doc: Doc, end: int) -> bool:
+def _scored_by(doc: Doc, orth: list[int], end: int) -> bool:
     """A metric or a noun of data follows the name: "ValTrix accuracy", "BrimLo F1", "KesTrel mAP" name the data
-    scored on, "3DPW videos" where data come from."""
-    if end >= len(doc) or not doc[end].text[:1].isalnum():
+    scored on, "3DPW videos" where data come from. The word is read by its hash from the vocab's strings, not as a Token."""
+    if end >= len(orth):
         return False
-    word = doc[end].text
+    word = doc.vocab.strings[orth[end]]
+    if not word[:1].isalnum():
+        return False
     return word.lower() in SCORE_WORDS or word in DATA_AFTER or not word.islower() and is_metric(word)  # not "is", the Inception Score's `IS`
 
 
@@ -323,7 +325,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             headed.setdefault(key, set()).add(t)
             if t == "Benchmark" and folding.search(DATA_WORD, sentence_at(text, at)[1]):
                 data.add(key)  # "the X dataset", "X, a corpus of dialogues": data, whatever the paper is about
-            if t == "Benchmark" and c.end < len(doc) and doc[c.end].lower_ in DATA_HEADS:
+            if t == "Benchmark" and c.end < len(orth) and doc.vocab.strings[orth[c.end]].lower() in DATA_HEADS:
                 called_data.add(key)  # "the TabArena-Lite leaderboard": data, whatever its name ends in
         if not t and (t := context_type(doc, orth, c.start, c.end, starts_by_end, text)) == "Benchmark" and SCORED_ON.search(_before(text, at)):
             scored.add(key)
@@ -331,7 +333,7 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
             data.add(key)  # "accuracy on X", "X, 1,500 questions with reference answers": scored against references, agents or not
         if not t and known_listed and (known_model or is_release(name)):  # a list's kind, only a technique's for a release number
             t = _listed_with_known(doc, orth, c, by_start, by_end) or _run_kind(name, _kinds(doc, orth, found, kinds).get(c.start))
-        t = t or (c.origin == "shape" and _scored_by(doc, c.end) and "Benchmark")
+        t = t or (c.origin == "shape" and _scored_by(doc, orth, c.end) and "Benchmark")
         if t:
             votes.setdefault(key, {}).setdefault(t, 0)
             votes[key][t] += 1
@@ -369,10 +371,10 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
                 if ("-" in name or "'" in name) and (stem := VARIANT_SPLIT.split(name, maxsplit=1)[0]) != name:  # most names hold neither
                     variants.append((c, stem))
     if defaulted:
-        coordinated(doc, found, defaulted)
+        coordinated(doc, text, found, defaulted)
     # `RoleMRC-mix` after `RoleMRC`, the paper's benchmark: a variant of a name of the paper is of its kind.
     if variants:
-        labels = {norm(doc[c.start : c.end].text): c.label for c in found if c.label in {"Benchmark", "Environment"}}
+        labels = {norm(flags.cut(text, idx, length, c.start, c.end)): c.label for c in found if c.label in {"Benchmark", "Environment"}}
         for c, stem in variants:
-            if (t := labels.get(norm(stem))) and norm(stem) != norm(doc[c.start : c.end].text):
+            if (t := labels.get(norm(stem))) and norm(stem) != norm(flags.cut(text, idx, length, c.start, c.end)):
                 c.label = t

@@ -55,12 +55,13 @@ def drop(doc: Doc, text: str, bits: numpy.ndarray, ets: set[int], found: list[Ca
     scores: set[str] = set()
     software: set[str] = set()
     strings = doc.vocab.strings
+    n = len(orth)
     for c in found:
         if c.end in ets and c.end + 1 < len(bits) and bits[c.end + 1] & flags.AL:
             continue
         if c.label is None and (_metric_word(strings, orth[c.start]) if c.end - c.start == 1 else is_metric(flags.cut(text, idx, length, c.start, c.end))):
             continue  # `VMAF`, `DISTS`: a metric the field's registries define (`kg.extract.metric_names`)
-        if c.label not in ARENAS and _names_a_score(doc, text, orth, c):
+        if c.label not in ARENAS and (_measure_word(strings, orth[c.end - 1]) or c.end < n and orth[c.end] in MEASURE_AFTER) and _names_a_score(doc, text, orth, c):
             scores.add(flags.cut(text, idx, length, c.start, c.end))
             continue
         if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or c.start > 1 and bits[c.start - 2] & flags.NUMBER and _unit_before(doc, c) or _averaged(doc, text, orth, c) or _changed(doc, text, orth, bits, c)
@@ -73,7 +74,7 @@ def drop(doc: Doc, text: str, bits: numpy.ndarray, ets: set[int], found: list[Ca
             continue
         if c.label is None and c.end < len(orth) and orth[c.end] in LOSS_HEADS:
             continue  # "an InfoNCE objective"; other mentions stay, as a technique has an objective too ("the GloVe objective")
-        if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and _title_modified(doc, text, c, found):
+        if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and text[idx[c.start]].isupper() and text[idx[c.start - 1]].isupper() and _title_modified(doc, text, c, found):
             continue
         kept.append(c)
     if metrics:
@@ -90,6 +91,9 @@ MEASURE_NAME = re.compile(r"(?:\b|[a-z])(?:Score|Distance)$")
 # Capitalised measure words after a name that make the two one metric's name: "the Inception Score".
 MEASURE_TITLES = frozenset(get_string_id(w) for w in ("Score", "Distance"))
 SCORE = get_string_id("score")  # not "scores", a verb as often: "an Isolation Forest scores 66.5"
+# The words after a name that may make it a metric's (`_names_a_score`): `drop` tests these and the name's last word first,
+# as most names end in no measure word and are followed by none (7,380 calls a run down to 18).
+MEASURE_AFTER = MEASURE_TITLES | {SCORE}
 # Words before "X score" that make "score" a noun of which X says what computes it: "a CLAP score", "its Elo-MMR score".
 SCORE_DETERMINERS = frozenset(get_string_id(w) for w in ("a", "an", "the", "its", "their", "our", "his", "her", "A", "An", "The", "Its", "Their", "Our"))
 ARENAS = {"Benchmark", "Environment"}
@@ -108,11 +112,12 @@ def _measure_word(strings: StringStore, orth: int) -> bool:
 
 
 def _names_a_score(doc: Doc, text: str, orth: list[int], c: Candidate) -> bool:
-    """`c` names a metric by what computes it (see the module's docstring); a dataset's or world's name before "score" is kept."""
+    """`c` names a metric by what computes it (see the module's docstring); a dataset's or world's name before "score" is kept.
+    Asked only of a name whose last word is a measure's or that one of `MEASURE_AFTER` follows."""
     if not _measure_word(doc.vocab.strings, orth[c.end - 1]):  # the name's last word: `PersonaScore`, "Agent Importance Score"
-        after = orth[c.end] if c.end < len(orth) else 0
+        after = orth[c.end]
         if not (after in MEASURE_TITLES or after == SCORE and c.start > 0 and orth[c.start - 1] in SCORE_DETERMINERS):
-            return False  # most names are followed by no measure word
+            return False
     return internal_type(flags.span_text(doc, text, c.start, c.end)) not in ARENAS
 
 
@@ -163,9 +168,11 @@ def _valued(doc: Doc, orth: list[int], bits: numpy.ndarray, c: Candidate) -> boo
 def _title_modified(doc: Doc, text: str, c: Candidate, found: list[Candidate]) -> bool:
     """A listed technique that ends a title's descriptive phrase: "Privileged Teacher Distillation", "Image
     Super-Resolution", "Retrieval-Augmented Transformers". Title case capitalises every word of the phrase, and the
-    phrase names what the paper does, not the technique (a coined name the words before it make is found whole)."""
+    phrase names what the paper does, not the technique (a coined name the words before it make is found whole).
+    Asked only where the name and the word before it start with a capital, which `drop` reads from the text (most
+    listed techniques are written in lower case: 2,610 calls a run down to 93)."""
     before = doc[c.start - 1]
-    if not (TITLE_WORD.match(before.text) and before.lower_ not in TITLE_LINKS and doc[c.start].text[:1].isupper()):
+    if not (TITLE_WORD.match(before.text) and before.lower_ not in TITLE_LINKS):
         return False
     idx, length = flags.offsets(doc)
     if 0 <= text.find("\n") < idx[c.start - 1] + length[c.start - 1]:

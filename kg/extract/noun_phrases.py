@@ -16,11 +16,13 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from kg.extract import flags
 from kg.extract.candidates import Candidate
-from kg.extract.cues import COORDINATION, HEAD_TYPE, WORLD_MODIFIERS
+from kg.extract.cues import COORDINATION_IDS, HEAD_TYPE, WORLD_MODIFIERS
 from kg.extract.mentions import norm
 
 ARTICLES = {get_string_id(w) for w in ("the", "a", "an", "The", "A", "An")}
+OPEN, CLOSE = get_string_id("("), get_string_id(")")
 # The words between a list's head noun and its first member: "datasets such as X", "benchmarks: X", "benchmarks (X, ...)".
 LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"("}, {"namely"}, {"e.g."}, {"e.g.", ","})
 # The words of those, one of which stands just before a list's first member, and each without its commas.
@@ -53,7 +55,7 @@ def compound_head(doc: Doc, orth: list[int], i: int, start: int) -> str | None:
     clause: "X training improves benchmark scores"), over at most three lower-case nouns from `doc[i]`, a
     lower-case word; a participle or a function word ends the compound ("the X generated dataset" is data made with X).
     """
-    if not any(orth[j] in ARTICLES for j in range(max(0, start - 3), start)):
+    if ARTICLES.isdisjoint(orth[max(0, start - 3) : start]):
         return None
     for k in range(i + 1, min(i + 4, len(doc))):
         word = doc[k]
@@ -74,40 +76,44 @@ def counted_set(doc: Doc, orth: list[int], start: int, word: str) -> str | None:
     return None
 
 
-def coordinated(doc: Doc, found: list[Candidate], defaulted: list[Candidate]) -> None:
+def coordinated(doc: Doc, text: str, found: list[Candidate], defaulted: list[Candidate]) -> None:
     """A name nothing typed, joined by "and"/"or" to a dataset or a world, is one at every mention: "to
     2WikiMultiHopQA (64.0 F1) and MuSiQue (41.7 F1)". The members of one list are of one kind; a score in
     parentheses after a member stays inside the list. A comma alone links nothing: "On XSum, EntailDec improves".
+    The words between are read by their hashes (`flags.ids`), the names cut from the doc's `text`, without Tokens.
     """
     arenas = [c for c in found if c.label in {"Benchmark", "Environment"}]
     if not arenas:
         return  # most papers list no untyped name with a dataset
+    orth, strings = flags.ids(doc), doc.vocab.strings
     by_start = {c.start: c for c in arenas}
     by_end = {c.end: c for c in arenas}
     listed: dict[str, str] = {}
     for c in defaulted:
         j = c.start
-        while j > 0 and doc[j - 1].text in COORDINATION:
+        while j > 0 and orth[j - 1] in COORDINATION_IDS:
             j -= 1
-        if j < c.start and j > 0 and doc[j - 1].text == ")":  # "X (64.0 F1) and Y": past the score after X
-            j = next((k for k in range(j - 2, max(0, j - 8), -1) if doc[k].text == "("), j)
+        if j < c.start and j > 0 and orth[j - 1] == CLOSE:  # "X (64.0 F1) and Y": past the score after X
+            j = next((k for k in range(j - 2, max(0, j - 8), -1) if orth[k] == OPEN), j)
         k = c.end
-        while k < len(doc) and doc[k].text in COORDINATION:
+        while k < len(orth) and orth[k] in COORDINATION_IDS:
             k += 1
         for other, first, last in ((by_end.get(j), j, c.start), (by_start.get(k), c.end, k)):
-            if other is not None and any(doc[i].lower_ in {"and", "or", "&"} for i in range(first, last)):
-                listed[norm(doc[c.start : c.end].text)] = other.label
+            if other is not None and any(strings[orth[i]].lower() in {"and", "or", "&"} for i in range(first, last)):
+                listed[norm(flags.span_text(doc, text, c.start, c.end))] = other.label
                 break
     if listed:
         for c in defaulted:
-            c.label = listed.get(norm(doc[c.start : c.end].text), c.label)
+            c.label = listed.get(norm(flags.span_text(doc, text, c.start, c.end)), c.label)
 
 
-def list_head_type(doc: Doc, i: int) -> str | None:
-    """The type of the head noun that introduces a list: "datasets such as X and Y", "five new benchmarks: A, B", "six benchmarks (A, B and C)"."""
+def list_head_type(doc: Doc, orth: list[int], i: int) -> str | None:
+    """The type of the head noun that introduces a list: "datasets such as X and Y", "five new benchmarks: A, B", "six benchmarks (A, B and C)".
+    The words before the name are read by their hashes (`orth`) from the vocab's strings: most are a list's commas."""
+    strings = doc.vocab.strings
     j = i
     words = set()
-    while j > 0 and (word := doc[j - 1].lower_) in LIST_LEADS:
+    while j > 0 and (word := strings[orth[j - 1]].lower()) in LIST_LEADS:
         words.add(word)
         j -= 1
     if j == i or words - {","} not in LIST_INTRO_WORDS:

@@ -84,10 +84,10 @@ def context_type(doc: Doc, orth: list[int], start: int, end: int, starts_by_end:
         i = starts_by_end[j]
     if i == 0:
         return None
-    word = doc[i - 1].lower_
+    word = doc.vocab.strings[orth[i - 1]].lower()  # by its hash: a Token costs more to make than the text to read
     if word not in WORDS_BEFORE and not word.endswith(ADJECTIVE_ENDINGS):
         return None  # most names follow no word that types them, and no adjective ("the sparser X")
-    if word in LIST_LEADS and (t := list_head_type(doc, i)) is not None:
+    if word in LIST_LEADS and (t := list_head_type(doc, orth, i)) is not None:
         return t
     if i > 2 and doc[i - 2].lower_ == "the" and _describes(doc[i - 1]):
         i -= 1  # "on the sparser X split", "on the egocentric X benchmark": an adjective between the article and the name
