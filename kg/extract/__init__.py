@@ -66,9 +66,10 @@ def _sentence_evidence(sents: list[Sentence], text: str, evidences: dict[int, Ev
     """
     found: dict[int, Evidence] = {}
     for sent in sents:
-        if sent.start not in evidences:
-            evidences[sent.start] = _evidence(sent, text)
-        found[sent.start] = evidences[sent.start]
+        if sent.start not in found:
+            if (evidence := evidences.get(sent.start)) is None:
+                evidence = evidences[sent.start] = _evidence(sent, text)
+            found[sent.start] = evidence
     return found
 
 
@@ -76,14 +77,18 @@ def _entity(
     spans: list[Mention], sents: list[Sentence], text: str, title_lead: Mention | None, reading: roles.Reading, evidences: dict[int, Evidence]
 ) -> Entity:
     first = spans[0]
-    forms = list(dict.fromkeys([s.id_ if s.origin == "checkpoint" and s.id_ and norm(s.id_) != norm(s.text) else s.text for s in spans]))
-    normed = {norm(f) for f in forms}
-    if first.id_ and first.origin not in KNOWN and norm(first.id_) not in normed:
-        forms.append(first.id_)
-        normed.add(norm(first.id_))
+    forms: dict[str, str] = {}  # each form, in order, with its key: one `norm` per form, not three
+    for s in spans:
+        form = s.id_ if s.origin == "checkpoint" and s.id_ and norm(s.id_) != norm(s.text) else s.text
+        if form not in forms:
+            forms[form] = norm(form)
+    normed = set(forms.values())
+    if first.id_ and first.origin not in KNOWN and (key := norm(first.id_)) not in normed:
+        forms[first.id_] = key
+        normed.add(key)
     name = max(forms, key=len)
-    named = norm(name)
-    aliases = [f for f in forms if norm(f) != named]
+    named = forms[name]
+    aliases = [f for f, key in forms.items() if key != named]
     canonical = next((s.id_ for s in spans if s.origin in KNOWN and s.id_), None)
     if canonical and norm(canonical) not in normed:
         aliases.append(canonical)  # the listed name joins this entity to the same node across papers
