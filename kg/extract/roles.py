@@ -226,9 +226,12 @@ def _we_before(text: str, sent: Sentence, end: int, reading: Reading) -> bool:
 def _set_against(before: str) -> bool:
     """The name is what the paper's work is set against: "unlike X", "instead of relying on X", or a later name of
     the list such a phrase opens ("Unlike Tree of Thoughts and Self-Refine, ...")."""
+    window = before[-100:]
+    if not folding.may_match(INSTEAD_LIST, window):
+        return False  # nor INSTEAD, of the same words, in the last 60 characters: one test for both, and most names stop here
     if folding.search(INSTEAD, before[-60:]):
         return True
-    m = folding.search(INSTEAD_LIST, before[-100:])
+    m = folding.search(INSTEAD_LIST, window)
     return bool(m) and bool(LIST_AND.search(m.group("gap"))) and not LIST_BREAK.search(m.group("gap"))
 
 
