@@ -356,8 +356,8 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
         after = after[listed.end() if (listed := SCORE_LIST_AFTER.match(after)) else 0 :]
         relative_after = folding.match(RELATIVE_AFTER, after[:30]) and not named_start(before, after) and not (
             SCORED_BEFORE.search(before) and POINTS_SCORED.match(after))
-        if (folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or relative_after or RELATIVE_OF.match(after)
-                or not_a_score(before, after)):
+        if (relative_after or folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or RELATIVE_OF.match(after)
+                or not_a_score(before, after)):  # `relative_after`, read already, first: it spares the searches
             relative_end = end
             continue
         if (margin := MARGIN.search(text, sent.start_char, start)) and (
