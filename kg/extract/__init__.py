@@ -93,12 +93,7 @@ def _entity(
     if canonical and norm(canonical) not in normed:
         aliases.append(canonical)  # the listed name joins this entity to the same node across papers
     coined = all(s.origin in COINED for s in spans)
-    # A short form in parentheses right after its long form ("conventional retrieval-augmented generation (RAG)")
-    # stands in the long form's place: the words before the long form decide its role, not the long form itself.
-    # Read lazily: `strongest` stops at the first mention that reaches the best role possible.
-    mention_roles = (roles.mention_role(s, sent, text, s is title_lead, coined, reading) for s, sent, previous in zip(spans, sents, [None, *spans])
-                     if previous is None or text[previous.end_char : s.start_char] not in {" (", "("})
-    role = roles.strongest(mention_roles, roles.ceiling(first.label_, coined))
+    role = roles.entity_role(spans, sents, text, title_lead, coined, reading)
     by_sentence = _sentence_evidence(sents, text, evidences)
     evidence = [ev for ev in by_sentence.values() if ev.sentence]
     return Entity(name=name, type=first.label_, role=role, aliases=aliases, confidence=_confidence(spans, len(by_sentence)), evidence=evidence)
