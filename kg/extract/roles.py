@@ -120,6 +120,8 @@ BACKGROUND = re.compile(
     r"typically|usually|commonly|widely|often|struggl\w*|suffer\w*)\b",
     re.I,
 )
+folding.needs(BACKGROUND, ("e.g.", "such as", "existing", "prior", "previous", "traditional", "conventional", "popular", "recent", "have been",
+                           "has been", "like", "typically", "usually", "commonly", "widely", "often", "struggl", "suffer"))
 ARENA_TYPES = {"Benchmark", "Environment"}
 # The size letters of a model family's variants: `X-B`, `X-L`, `X-XL`.
 SIZE_LETTERS = re.compile(r"[TSMBLHG]|X+L")
