@@ -78,10 +78,15 @@ def _entity(
 ) -> Entity:
     first = spans[0]
     forms: dict[str, str] = {}  # each form, in order, with its key: one `norm` per form, not three
-    for s in spans:
+    canonical = None  # the first listed name
+    coined = True
+    for s in spans:  # one loop over the mentions for all they tell, not a generator for each
         form = s.id_ if s.origin == "checkpoint" and s.id_ and norm(s.id_) != norm(s.text) else s.text
         if form not in forms:
             forms[form] = norm(form)
+        if canonical is None and s.origin in KNOWN and s.id_:
+            canonical = s.id_
+        coined = coined and s.origin in COINED
     normed = set(forms.values())
     if first.id_ and first.origin not in KNOWN and (key := norm(first.id_)) not in normed:
         forms[first.id_] = key
@@ -89,10 +94,8 @@ def _entity(
     name = max(forms, key=len)
     named = forms[name]
     aliases = [f for f, key in forms.items() if key != named]
-    canonical = next((s.id_ for s in spans if s.origin in KNOWN and s.id_), None)
     if canonical and norm(canonical) not in normed:
         aliases.append(canonical)  # the listed name joins this entity to the same node across papers
-    coined = all(s.origin in COINED for s in spans)
     role = roles.entity_role(spans, sents, text, title_lead, coined, reading)
     by_sentence = _sentence_evidence(sents, text, evidences)
     evidence = [ev for ev in by_sentence.values() if ev.sentence]
