@@ -111,6 +111,8 @@ TESTED_AFTER = re.compile(
     r"|\b(built|build|builds|based|relies|relying|rely|extends|extending)\s+(up)?on\s+(top\s+of\s+)?(the\s+)?$",
     re.I,
 )
+# "built on", "based upon": a verb of making that names what the work starts from, not what it makes.
+UPON = re.compile(r"\s+(up)?on\b")
 # A name after a preposition further along than what is proposed is what the proposal works with or on:
 # "We propose X, which adds a channel to QMIX", "reads it with DeBERTa", "hard negatives mined with BM25"; not
 # "we propose to ..." (no word between the verb and the preposition).
@@ -259,7 +261,7 @@ def _trained_on(before: str) -> bool:
 
 def _proposed_before(before: str) -> bool:
     """A proposing verb before the name, with no test between it and the name."""
-    verbs = [v for v in folding.finditer(PROPOSE, before) if not re.match(r"\s+(up)?on\b", before[v.end() :])]
+    verbs = [v for v in folding.finditer(PROPOSE, before) if not UPON.match(before, v.end())]
     if not verbs:
         return False
     tail = before[verbs[-1].end() :]
