@@ -67,12 +67,27 @@ OBJECT_VERB = re.compile(
     r"learns|solves|completes|enters|follows|imitates|distills|fine-tunes|relies|builds|extends|combines|integrates)\b",
     re.I,
 )
-COMPARE = re.compile(
-    r"\b(outperform\w*|surpass\w*|compar(e|es|ing)(?=\s+$)|compar(e|ed|es|ing)\b(?!\s+(to|with)\s+(the\s+)?(performance|results?)\b)[^.;]{0,40}?\b(to|with|against)|comparisons?\s+(to|with)|than|beat\w*|baselines?|exceed\w*|rival\w*|"
-    r"vs\.?|versus|over|against|relative to|superior to|better than|competitive with|comparable to|on par with|matches|matching|"
-    r"approach(es|ing)?\s+(the\s+)?(performance|results?|scores?)\s+of|alternatives?\s+to|improvements?\s+over|improv(e|es|ing)\s+on|ahead\s+of|above|behind)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,60}$",
-    re.I,
+
+
+def _by_first_letter(alternatives: tuple[str, ...]) -> str:
+    """The alternation of `alternatives` (each opening with a plain letter), those with one first letter grouped under it.
+
+    At each character a search tries only the group of the letter there, not every alternative (COMPARE's searches in
+    0.65-0.8 of the time); within a letter the order is kept, so a search matches the same span as the plain alternation.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items())
+
+
+COMPARE_WORDS = (
+    r"outperform\w*", r"surpass\w*", r"compar(e|es|ing)(?=\s+$)", r"compar(e|ed|es|ing)\b(?!\s+(to|with)\s+(the\s+)?(performance|results?)\b)[^.;]{0,40}?\b(to|with|against)",
+    r"comparisons?\s+(to|with)", "than", r"beat\w*", "baselines?", r"exceed\w*", r"rival\w*", r"vs\.?", "versus", "over", "against", "relative to", "superior to",
+    "better than", "competitive with", "comparable to", "on par with", "matches", "matching", r"approach(es|ing)?\s+(the\s+)?(performance|results?|scores?)\s+of",
+    r"alternatives?\s+to", r"improvements?\s+over", r"improv(e|es|ing)\s+on", r"ahead\s+of", "above", "behind",
 )
+COMPARE = re.compile(rf"\b({_by_first_letter(COMPARE_WORDS)})\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}$", re.I)
 # A list continues a comparison: "outperforming GPT-4 (22.95%), tree search (InternLM-Step-Prover, 50.70%), and X".
 COMPARE_LIST = re.compile(r"\b(outperform\w*|surpass\w*|compar(e|es|ing)|than|beat\w*|exceed\w*|over|against|versus|vs\.?)\s(?P<gap>(?:[^.;:]|(?<=\d)\.(?=\d)){0,140})$", re.I)
 folding.needs(COMPARE_LIST, ("outperform", "surpass", "compar", "than", "beat", "exceed", "over", "against", "versus", "vs"))
