@@ -107,11 +107,12 @@ SCORED_AFTER = re.compile(
 # "An I3D baseline trained with the same recipe": a name that heads "baseline" is compared to.
 BASELINE_AFTER = re.compile(r"\s*(\([^()]*\)\s*)?baselines?\b", re.I)
 # Words just before a model or method that say the paper uses it: "fine-tune X", "built on X", "trained with X".
-USE_BEFORE = re.compile(
-    r"\b(fine-?tun\w*|us(e|es|ed|ing)|leverag\w*|employ\w*|adopt\w*|appl(y|ies|ied|ying)|built|build\w*|based|initiali[sz]\w*|combin\w*|fus(e|es|ed|ing)|extend(s|ed|ing)?|augment(s|ed|ing)?|"
-    r"distill?\w*|powered|backbones?|via|with|through|train\w*|tun(e|ed|es|ing)|integrat\w*|incorporat\w*)\b\s+(\w+\s+){0,2}(on|from|upon|with|by|to)?\s*(the\s+|a\s+)?$",
-    re.I,
+USE_BEFORE_WORDS = (
+    r"fine-?tun\w*", r"us(e|es|ed|ing)", r"leverag\w*", r"employ\w*", r"adopt\w*", r"appl(y|ies|ied|ying)", "built", r"build\w*", "based", r"initiali[sz]\w*", r"combin\w*",
+    r"fus(e|es|ed|ing)", r"extend(s|ed|ing)?", r"augment(s|ed|ing)?", r"distill?\w*", "powered", "backbones?", "via", "with", "through", r"train\w*", r"tun(e|ed|es|ing)",
+    r"integrat\w*", r"incorporat\w*",
 )
+USE_BEFORE = re.compile(rf"\b({_by_first_letter(USE_BEFORE_WORDS)})\b\s+(\w+\s+){{0,2}}(on|from|upon|with|by|to)?\s*(the\s+|a\s+)?$", re.I)
 # A list continues a use: "we fine-tune several LLMs including BERT, distilled BERT, RoBERTa and GPT-2".
 USE_LIST = re.compile(r"\b(fine-?tun\w*|us(e|es|ed|ing)|leverag\w*|employ\w*|adopt\w*|appl(y|ies|ied|ying))\s(?P<gap>[^.;:]{0,140})$", re.I)
 folding.needs(USE_LIST, ("fine", "use", "using", "leverag", "employ", "adopt", "appl"))
@@ -132,11 +133,9 @@ UPON = re.compile(r"\s+(up)?on\b")
 # "We propose X, which adds a channel to QMIX", "reads it with DeBERTa", "hard negatives mined with BM25"; not
 # "we propose to ..." (no word between the verb and the preposition).
 TOOL_AFTER = re.compile(r"\b(to|with|from|into|using|via|by|for|upon|on|against|than|over)\s+(an?\s+|the\s+)?([\w-]+\s+)?$", re.I)
-BACKGROUND = re.compile(
-    r"\b(e\.g\.|such as|existing|prior|previous(ly)?|traditional(ly)?|conventional|popular|recent(ly)?|have been|has been|like|"
-    r"typically|usually|commonly|widely|often|struggl\w*|suffer\w*)\b",
-    re.I,
-)
+BACKGROUND_WORDS = (r"e\.g\.", "such as", "existing", "prior", "previous(ly)?", "traditional(ly)?", "conventional", "popular", "recent(ly)?", "have been", "has been",
+                    "like", "typically", "usually", "commonly", "widely", "often", r"struggl\w*", r"suffer\w*")
+BACKGROUND = re.compile(rf"\b({_by_first_letter(BACKGROUND_WORDS)})\b", re.I)
 folding.needs(BACKGROUND, ("e.g.", "such as", "existing", "prior", "previous", "traditional", "conventional", "popular", "recent", "have been",
                            "has been", "like", "typically", "usually", "commonly", "widely", "often", "struggl", "suffer"))
 ARENA_TYPES = {"Benchmark", "Environment"}
