@@ -2,6 +2,7 @@
 
 from conftest import extract_one
 from kg.extract import roles
+from kg.extract.mentions import Mention, Sentence
 
 
 def _roles(title: str, abstract: str) -> dict[str, str]:
@@ -74,15 +75,22 @@ def test_a_model_fine_tuned_by_the_paper_is_used_even_when_compared():
     assert found["Mistral-7B"] == "uses"
 
 
-def test_strongest_follows_the_guidelines_precedence():
-    assert roles.strongest(["mentions", "compares_to", "uses"]) == "uses"
-    assert roles.strongest([roles.ASSUMED_USE, "compares_to"]) == "compares_to"
-    assert roles.strongest([roles.ASSUMED_USE, "mentions"]) == "uses"
-    assert roles.strongest(["evaluates_on", "proposes"]) == "proposes"
+def _entity_role(monkeypatch, mention_roles: list[str], label: str = "Method", coined: bool = False) -> tuple[str, list[str]]:
+    """`roles.entity_role` of an entity whose mentions, one per sentence, get `mention_roles` in turn, and the roles read."""
+    given, read = iter(mention_roles), []
+    monkeypatch.setattr(roles, "mention_role", lambda *args: read.append(role := next(given)) or role)
+    spans = [Mention(2 * i, 2 * i + 1, 10 * i, 10 * i + 4, label, "Xeno", "Xeno", "term") for i in range(len(mention_roles))]
+    sents = [Sentence(2 * i, 2 * i + 2, 10 * i, 10 * i + 9) for i in range(len(mention_roles))]
+    return roles.entity_role(spans, sents, "Xeno did. " * len(mention_roles), None, coined, roles.Reading()), read
+
+
+def test_an_entity_takes_its_mentions_strongest_role_in_the_guidelines_precedence(monkeypatch):
+    assert _entity_role(monkeypatch, ["mentions", "compares_to", "uses"])[0] == "uses"
+    assert _entity_role(monkeypatch, [roles.ASSUMED_USE, "compares_to"])[0] == "compares_to"
+    assert _entity_role(monkeypatch, [roles.ASSUMED_USE, "mentions"])[0] == "uses"
+    assert _entity_role(monkeypatch, ["evaluates_on", "proposes"], "Benchmark", coined=True)[0] == "proposes"
     # Reading stops at the best role left to find: a known method's later mentions are not read once one is used.
-    read = []
-    assert roles.strongest((read.append(r) or r for r in ["compares_to", "uses", "mentions"]), roles.ceiling("Method", coined=False)) == "uses"
-    assert read == ["compares_to", "uses"]
+    assert _entity_role(monkeypatch, ["compares_to", "uses", "mentions"]) == ("uses", ["compares_to", "uses"])
     assert roles.ceiling("Benchmark", coined=False) == "evaluates_on" and roles.ceiling("Model", coined=True) == "proposes"
 
 

@@ -66,9 +66,10 @@ def _sentence_evidence(sents: list[Sentence], text: str, evidences: dict[int, Ev
     """
     found: dict[int, Evidence] = {}
     for sent in sents:
-        if sent.start not in evidences:
-            evidences[sent.start] = _evidence(sent, text)
-        found[sent.start] = evidences[sent.start]
+        if sent.start not in found:
+            if (evidence := evidences.get(sent.start)) is None:
+                evidence = evidences[sent.start] = _evidence(sent, text)
+            found[sent.start] = evidence
     return found
 
 
@@ -76,24 +77,26 @@ def _entity(
     spans: list[Mention], sents: list[Sentence], text: str, title_lead: Mention | None, reading: roles.Reading, evidences: dict[int, Evidence]
 ) -> Entity:
     first = spans[0]
-    forms = list(dict.fromkeys([s.id_ if s.origin == "checkpoint" and s.id_ and norm(s.id_) != norm(s.text) else s.text for s in spans]))
-    normed = {norm(f) for f in forms}
-    if first.id_ and first.origin not in KNOWN and norm(first.id_) not in normed:
-        forms.append(first.id_)
-        normed.add(norm(first.id_))
+    forms: dict[str, str] = {}  # each form, in order, with its key: one `norm` per form, not three
+    canonical = None  # the first listed name
+    coined = True
+    for s in spans:  # one loop over the mentions for all they tell, not a generator for each
+        form = s.id_ if s.origin == "checkpoint" and s.id_ and norm(s.id_) != norm(s.text) else s.text
+        if form not in forms:
+            forms[form] = norm(form)
+        if canonical is None and s.origin in KNOWN and s.id_:
+            canonical = s.id_
+        coined = coined and s.origin in COINED
+    normed = set(forms.values())
+    if first.id_ and first.origin not in KNOWN and (key := norm(first.id_)) not in normed:
+        forms[first.id_] = key
+        normed.add(key)
     name = max(forms, key=len)
-    named = norm(name)
-    aliases = [f for f in forms if norm(f) != named]
-    canonical = next((s.id_ for s in spans if s.origin in KNOWN and s.id_), None)
+    named = forms[name]
+    aliases = [f for f, key in forms.items() if key != named]
     if canonical and norm(canonical) not in normed:
         aliases.append(canonical)  # the listed name joins this entity to the same node across papers
-    coined = all(s.origin in COINED for s in spans)
-    # A short form in parentheses right after its long form ("conventional retrieval-augmented generation (RAG)")
-    # stands in the long form's place: the words before the long form decide its role, not the long form itself.
-    # Read lazily: `strongest` stops at the first mention that reaches the best role possible.
-    mention_roles = (roles.mention_role(s, sent, text, s is title_lead, coined, reading) for s, sent, previous in zip(spans, sents, [None, *spans])
-                     if previous is None or text[previous.end_char : s.start_char] not in {" (", "("})
-    role = roles.strongest(mention_roles, roles.ceiling(first.label_, coined))
+    role = roles.entity_role(spans, sents, text, title_lead, coined, reading)
     by_sentence = _sentence_evidence(sents, text, evidences)
     evidence = [ev for ev in by_sentence.values() if ev.sentence]
     return Entity(name=name, type=first.label_, role=role, aliases=aliases, confidence=_confidence(spans, len(by_sentence)), evidence=evidence)

@@ -86,6 +86,19 @@ def search(pattern: re.Pattern, text: str) -> re.Match | None:
     return pattern.search(text)
 
 
+def may_match(pattern: re.Pattern, text: str) -> bool:
+    """Whether `search` searches `text` for `pattern` rather than answer None unsearched: False only for ASCII text that
+    holds none of the pattern's needed words (`needs`), and then for every part of `text` too, one test for several windows."""
+    if not text.isascii():
+        return True
+    words = _known(pattern)[2]
+    lower = text.lower()
+    for word in words:
+        if word in lower:
+            return True
+    return not words
+
+
 def match(pattern: re.Pattern, text: str) -> re.Match | None:
     """`pattern.match(text)`: the same span."""
     folded = _folded(pattern) if text.isascii() else None

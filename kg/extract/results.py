@@ -178,16 +178,17 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         if not numbers:
             continue
         in_sent = [e for e in ents if e.start >= sent.start and e.end <= sent.end]
-        actors = result_names.acting([e for e in in_sent if e.label_ in ARENA_TYPES], text)  # "DriveCF achieves": typed as a benchmark, but who scored
-        acting = {id(e) for e in actors}
-        arenas = [e for e in in_sent if e.label_ in ARENA_TYPES and id(e) not in acting]
         spans_at = [(e.start_char, e.end_char) for e in in_sent]
         scores = result_scores.scores_in(text, sent, numbers, spans_at)
-        sets = result_sets.named_sets(in_sent, text) if scores else []  # "on the 51 datasets of TabZilla": TabZilla is scored on, not who scored
-        if scores:
-            arenas = sorted(arenas + result_unlisted.unlisted_arenas(text, sent, in_sent) + sets, key=lambda a: a.start_char)
-        scored_on = result_sets.scored_on(arenas, text) if scores else []  # the benchmarks a score may be on, sifted once per sentence
-        scorers = {id(e) for e in in_sent if (e.label_ in SUBJECT_TYPES or e in actors) and scores and e.end_char <= scores[-1][0]
+        if not scores:
+            continue  # nor does a sentence none of whose numbers is a score (216 of the 366 with numbers)
+        actors = result_names.acting([e for e in in_sent if e.label_ in ARENA_TYPES], text)  # "DriveCF achieves": typed as a benchmark, but who scored
+        acting = {id(e) for e in actors}
+        sets = result_sets.named_sets(in_sent, text)  # "on the 51 datasets of TabZilla": TabZilla is scored on, not who scored
+        arenas = sorted([e for e in in_sent if e.label_ in ARENA_TYPES and id(e) not in acting] + result_unlisted.unlisted_arenas(text, sent, in_sent) + sets,
+                        key=lambda a: a.start_char)
+        scored_on = result_sets.scored_on(arenas, text)  # the benchmarks a score may be on, sifted once per sentence
+        scorers = {id(e) for e in in_sent if (e.label_ in SUBJECT_TYPES or e in actors) and e.end_char <= scores[-1][0]
                    and e not in sets and result_names.may_score(e, sent, text)}  # who may have scored, read once for all the sentence's scores
         said: dict[int, list[str]] = {}  # who scored each of the sentence's scores so far, by index
         arenas_said: dict[int, Mention | None] = {}  # where each of them was scored
