@@ -54,8 +54,8 @@ class NameFinder:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         """The docs' names, as `__call__` finds them, with the listed terms of a whole batch matched first (spaCy's
         `nlp.pipe` calls this): the matcher's table of some 5,600 first words then stays in the processor's caches from
-        one doc to the next, where the other steps between two docs push it out (kg_names 5 ms CPU less over 1,086
-        papers: -6, -9 and -1 ms in three runs that alternate the two ways batch by batch)."""
+        one doc to the next, where the other steps between two docs push it out (kg_names some 4 ms CPU less over
+        1,086 papers: -6, -9, -1, +4, -6, -6 ms in six runs that alternate the two ways batch by batch)."""
         for batch in minibatch(docs, batch_size):
             for doc, by_list in [(doc, listed.from_terms(doc, self.matchers)) for doc in batch]:
                 yield self._find(doc, by_list)
