@@ -34,9 +34,9 @@ from kg.extract.result_scores import has_digit
 from kg.records import Entity
 
 # `\b(we|our|us|this (paper|work|study|report)|here)\b`, with the word's start tested after its first letter
-# (`(?<!\w.)`: no word character before that letter): a pattern that opens with a letter of a few lets the search skip
-# in C to the next "w", "o", "u", "t" or "h", where one that opens with `\b` is tried at every character; the
-# sentence searches take 0.7 of the time.
+# (`(?<!\w.)`: no word character before that letter): a pattern that opens with one of five letters lets the search
+# skip in C to the next of them, where one that opens with `\b` is tried at every character; the sentence searches
+# take 0.7 of the time.
 WE = re.compile(r"(w(?<!\w.)e|o(?<!\w.)ur|u(?<!\w.)s|t(?<!\w.)his (paper|work|study|report)|h(?<!\w.)ere)\b", re.I)
 # The last letters of `WE`'s words in either case, and the two that case-insensitive matching folds onto them (the Kelvin
 # sign onto "k", the long s onto "s"): a match of `WE` ends in one.
