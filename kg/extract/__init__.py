@@ -54,19 +54,25 @@ def _confidence(base: float, sentence_count: int) -> float:
     return round(min(0.99, base + 0.05 * (sentence_count - 1)), 2)
 
 
-def _sentence_evidence(sents: list[Sentence], text: str, evidences: dict[int, Evidence]) -> dict[int, Evidence]:
-    """Each distinct sentence of `sents`, in order, by its start, as evidence (made once per paper in `evidences`).
+def _sentence_evidence(sents: list[Sentence], text: str, evidences: dict[int, Evidence]) -> tuple[list[Evidence], int]:
+    """The evidence of each distinct sentence of `sents`, in order (made once per paper in `evidences`, by the sentence's
+    start), leaving out a blank one, and how many distinct sentences there are.
 
-    Distinct sentences give distinct evidence, so keying by the sentence
-    start dedupes without comparing the evidence dataclasses field by field.
+    `kg_names` gives the mentions in the text's order, so an entity's sentences come in order and a sentence repeats
+    only right after itself: comparing with the one before dedupes, with no dict of the entity's sentences.
     """
-    found: dict[int, Evidence] = {}
+    evidence = []
+    count = 0
+    previous = None
     for sent in sents:
-        if sent.start not in found:
-            if (evidence := evidences.get(sent.start)) is None:
-                evidence = evidences[sent.start] = _evidence(sent, text)
-            found[sent.start] = evidence
-    return found
+        if sent is not previous:
+            previous = sent
+            count += 1
+            if (found := evidences.get(sent.start)) is None:
+                found = evidences[sent.start] = _evidence(sent, text)
+            if found.sentence:
+                evidence.append(found)
+    return evidence, count
 
 
 def _entity(
@@ -96,9 +102,8 @@ def _entity(
     if canonical and norm(canonical) not in normed:
         aliases.append(canonical)  # the listed name joins this entity to the same node across papers
     role = roles.entity_role(spans, sents, text, title_lead, coined, reading)
-    by_sentence = _sentence_evidence(sents, text, evidences)
-    evidence = [ev for ev in by_sentence.values() if ev.sentence]
-    return Entity(name=name, type=first.label_, role=role, aliases=aliases, confidence=_confidence(trust, len(by_sentence)), evidence=evidence)
+    evidence, sentence_count = _sentence_evidence(sents, text, evidences)
+    return Entity(name=name, type=first.label_, role=role, aliases=aliases, confidence=_confidence(trust, sentence_count), evidence=evidence)
 
 
 def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
