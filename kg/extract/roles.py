@@ -330,8 +330,9 @@ def own_variants(entities: list[Entity]) -> None:
     proposed = [e.name for e in entities if e.role == "proposes" and len(e.name) > 2]
     if not proposed:
         return
+    prefixes = tuple(proposed)  # one `startswith` in C answers most names, before a generator over the proposed ones
     for e in entities:
-        if e.role != "proposes" and any(_variant_tail(e.name[len(name) :]) for name in proposed if e.name.startswith(name)):
+        if e.role != "proposes" and e.name.startswith(prefixes) and any(_variant_tail(e.name[len(name) :]) for name in proposed if e.name.startswith(name)):
             e.role = "proposes"
 
 
