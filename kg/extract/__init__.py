@@ -96,9 +96,13 @@ def _entity(
     if first.id_ and first.origin not in KNOWN and (key := norm(first.id_)) not in normed:
         forms[first.id_] = key
         normed.add(key)
-    name = max(forms, key=len)
-    named = forms[name]
-    aliases = [f for f, key in forms.items() if key != named]
+    if len(forms) > 1:
+        name = max(forms, key=len)
+        named = forms[name]
+        aliases = [f for f, key in forms.items() if key != named]
+    else:  # four entities in five have one form: the name, with no alias to look for
+        [name] = forms
+        aliases = []
     if canonical and norm(canonical) not in normed:
         aliases.append(canonical)  # the listed name joins this entity to the same node across papers
     role = roles.entity_role(spans, sents, text, title_lead, coined, reading)
