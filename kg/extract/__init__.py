@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from kg import __version__
 from kg.collector import fewer_collections
-from kg.extract import pipeline, results, roles, sentences
+from kg.extract import names, pipeline, results, roles, sentences
 from kg.extract.candidates import KNOWN
 from kg.extract.mentions import Mention, Sentence, norm
 from kg.records import Entity, Evidence, Extraction, Paper
@@ -46,31 +46,33 @@ def _evidence(sent: Sentence, doc_text: str) -> Evidence:
     return Evidence(sentence=doc_text[start:end], start=start, end=end)
 
 
-def _confidence(spans: list[Mention], sentence_count: int) -> float:
-    """The best origin's trust, raised a little for a name the paper repeats in `sentence_count` sentences."""
-    return _raised(max([ORIGIN_CONFIDENCE[s.origin] for s in spans]), sentence_count)
-
-
 @lru_cache(maxsize=1024)
-def _raised(base: float, sentence_count: int) -> float:
-    """`base` raised by 0.05 per sentence past the first, at most 0.99, rounded; kept per pair: the same few pairs come
-    again and again, and `round` and `min` cost three times the lookup."""
+def _confidence(base: float, sentence_count: int) -> float:
+    """The best origin's trust `base`, raised by 0.05 per sentence past the first for a name the paper repeats in
+    `sentence_count` sentences, at most 0.99, rounded; kept per pair: the same few pairs come again and again, and
+    `round` and `min` cost three times the lookup."""
     return round(min(0.99, base + 0.05 * (sentence_count - 1)), 2)
 
 
-def _sentence_evidence(sents: list[Sentence], text: str, evidences: dict[int, Evidence]) -> dict[int, Evidence]:
-    """Each distinct sentence of `sents`, in order, by its start, as evidence (made once per paper in `evidences`).
+def _sentence_evidence(sents: list[Sentence], text: str, evidences: dict[int, Evidence]) -> tuple[list[Evidence], int]:
+    """The evidence of each distinct sentence of `sents`, in order (made once per paper in `evidences`, by the sentence's
+    start), leaving out a blank one, and how many distinct sentences there are.
 
-    Distinct sentences give distinct evidence, so keying by the sentence
-    start dedupes without comparing the evidence dataclasses field by field.
+    `kg_names` gives the mentions in the text's order, so an entity's sentences come in order and a sentence repeats
+    only right after itself: comparing with the one before dedupes, with no dict of the entity's sentences.
     """
-    found: dict[int, Evidence] = {}
+    evidence = []
+    count = 0
+    previous = None
     for sent in sents:
-        if sent.start not in found:
-            if (evidence := evidences.get(sent.start)) is None:
-                evidence = evidences[sent.start] = _evidence(sent, text)
-            found[sent.start] = evidence
-    return found
+        if sent is not previous:
+            previous = sent
+            count += 1
+            if (found := evidences.get(sent.start)) is None:
+                found = evidences[sent.start] = _evidence(sent, text)
+            if found.sentence:
+                evidence.append(found)
+    return evidence, count
 
 
 def _entity(
@@ -80,6 +82,7 @@ def _entity(
     forms: dict[str, str] = {}  # each form, in order, with its key: one `norm` per form, not three
     canonical = None  # the first listed name
     coined = True
+    trust = 0.0  # the best origin's (`ORIGIN_CONFIDENCE`), read in the same loop
     for s in spans:  # one loop over the mentions for all they tell, not a generator for each
         form = s.id_ if s.origin == "checkpoint" and s.id_ and norm(s.id_) != norm(s.text) else s.text
         if form not in forms:
@@ -87,23 +90,28 @@ def _entity(
         if canonical is None and s.origin in KNOWN and s.id_:
             canonical = s.id_
         coined = coined and s.origin in COINED
+        if ORIGIN_CONFIDENCE[s.origin] > trust:
+            trust = ORIGIN_CONFIDENCE[s.origin]
     normed = set(forms.values())
     if first.id_ and first.origin not in KNOWN and (key := norm(first.id_)) not in normed:
         forms[first.id_] = key
         normed.add(key)
-    name = max(forms, key=len)
-    named = forms[name]
-    aliases = [f for f, key in forms.items() if key != named]
+    if len(forms) > 1:
+        name = max(forms, key=len)
+        named = forms[name]
+        aliases = [f for f, key in forms.items() if key != named]
+    else:  # four entities in five have one form: the name, with no alias to look for
+        [name] = forms
+        aliases = []
     if canonical and norm(canonical) not in normed:
         aliases.append(canonical)  # the listed name joins this entity to the same node across papers
     role = roles.entity_role(spans, sents, text, title_lead, coined, reading)
-    by_sentence = _sentence_evidence(sents, text, evidences)
-    evidence = [ev for ev in by_sentence.values() if ev.sentence]
-    return Entity(name=name, type=first.label_, role=role, aliases=aliases, confidence=_confidence(spans, len(by_sentence)), evidence=evidence)
+    evidence, sentence_count = _sentence_evidence(sents, text, evidences)
+    return Entity(name=name, type=first.label_, role=role, aliases=aliases, confidence=_confidence(trust, sentence_count), evidence=evidence)
 
 
 def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
-    text = paper.text
+    text = doc.user_data.get(names.TEXT) or paper.text  # the annotator's: `Paper.text` joins title and abstract anew
     sents = sentences.sentences(doc)
     starts = [sent.start for sent in sents]
     ents = doc._.kg_mentions
