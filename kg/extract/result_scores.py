@@ -55,6 +55,7 @@ VS_BARE = re.compile(r"~?(\d+(?:\.\d+)?%?)\s*(?:vs\.?|versus)\s*~?(\d+(?:\.\d+)?
 BARE_UNIT = re.compile(r"^\s*(x\b|×|times|(?-i:[BMK])\b|billion|million|seconds?|s\b|hours?|minutes?|days?|ms\b|GB|MB|tokens|fps|Hz)", re.I)
 # Other scores of the same list, skipped when looking for the words around a list ("of 14.1%, 7.1%, and 9.4%").
 SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
+LIST_TAIL = ",/andor \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"  # the characters of its "(?:,|and|or|/|\s)*" in ASCII (str.isspace's and \s's spaces)
 SCORE_LINK = re.compile(r"^\s*(?:dB\s*)?(,|and|or|/|, and|, or)\s*$")  # between two scores of one list, past a unit ("27.71 dB and 30.62 dB")
 SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
 # The word boundary is tested once, before the words: one `\b` per word would make the search try every word at every character.
@@ -364,12 +365,14 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
             relative_end = end
             continue
         before = text[max(sent.start_char, start - 80) : start]
-        before = (SCORE_LIST_BEFORE.sub("", before) if "%" in before else before)[-40:]  # a list of scores has a "%"
+        # a list of scores has a "%", and in ASCII ends with one once what may follow each score is stripped (30 of 186 a run)
+        listed_before = "%" in before and (not is_ascii or before.rstrip(LIST_TAIL).endswith("%"))
+        before = (SCORE_LIST_BEFORE.sub("", before) if listed_before else before)[-40:]
         after = text[end : end + 80]
         after = after[listed.end() if (listed := SCORE_LIST_AFTER.match(after)) else 0 :]
         relative_after = folding.match(RELATIVE_AFTER, after[:30]) and not named_start(before, after) and not (
             SCORED_BEFORE.search(before) and POINTS_SCORED.match(after))
-        if (relative_after or folding.search(RELATIVE_BEFORE, before) or folding.search(RELATIVE_WORDS_OF, before) or RELATIVE_OF.match(after)
+        if (relative_after or folding.search(RELATIVE_BEFORE, before) or (before.rstrip()[-2:].lower() == "of" and folding.search(RELATIVE_WORDS_OF, before)) or RELATIVE_OF.match(after)
                 or not_a_score(before, after)):  # `relative_after`, read already, first: it spares the searches
             relative_end = end
             continue
