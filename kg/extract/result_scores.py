@@ -159,14 +159,19 @@ def _reached(text: str, start: int, end: int) -> list[re.Match]:
 
 def _scored(text: str, start: int, end: int, solved: bool = True) -> list[re.Match]:
     """The matches of `WHOLE_SCORED`, `WHOLE_SOLVED` (if `solved`) and, after a metric, `WHOLE_FROM_TO` in `text[start:end]`,
-    each at the start of a word."""
-    found = list(WHOLE_SCORED.finditer(text, start, end))
+    each at the start of a word.
+
+    `str.find` of "scor" and "from ", at under half the cost of a search, spares the searches of `WHOLE_SCORED` and
+    `WHOLE_FROM_TO`, which hold them, in most texts (of the 459 sentences with a digit a run, 435 hold no "scor", 426 no "from ").
+    """
+    found = list(WHOLE_SCORED.finditer(text, start, end)) if text.find("scor", start, end) >= 0 else []
     for total in OF_TOTAL.finditer(text, start, end) if solved else ():
         low = max(start, total.start() - 40)
         if (before := SOLVED_BEFORE.search(text[low : total.start()])) and (solved := WHOLE_SOLVED.match(text, low + before.start(), end)):
             found.append(solved)
     found = [m for m in found if m.start() == 0 or not text[m.start() - 1].isalnum() and text[m.start() - 1] != "_"]
-    found += [m for m in WHOLE_FROM_TO.finditer(text, start, end) if METRIC_ENDS.search(text[max(start, m.start() - 40) : m.start()])]
+    if text.find("from ", start, end) >= 0:
+        found += [m for m in WHOLE_FROM_TO.finditer(text, start, end) if METRIC_ENDS.search(text[max(start, m.start() - 40) : m.start()])]
     return sorted(found, key=lambda m: m.start()) if len(found) > 1 else found
 
 
