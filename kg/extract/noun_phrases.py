@@ -38,14 +38,14 @@ COMPOUND_STOPS = {"and", "or", "of", "to", "with", "for", "on", "in", "is", "are
                   "has", "have", "can", "will", "using", "than", "achieves", "reaches", "obtains", "outperforms", "uses", "shows"}
 
 
-def last_head(doc: Doc, k: int) -> str:
+def last_head(doc: Doc, orth: list[int], k: int) -> str:
     """The type of the last of the head nouns from `k` on: English compounds end in their head ("a GUI agent model" is a model).
 
     "platform" is no such head: "an AI agent platform" is software for agents, not a world they act in.
     """
-    n = len(doc)
-    word = doc[k].lower_
-    while k + 1 < n and (following := doc[k + 1].lower_) in HEAD_TYPE and following not in {"platform", "platforms"}:
+    n, strings = len(orth), doc.vocab.strings  # the words by their hashes (`orth`), without Tokens
+    word = strings[orth[k]].lower()
+    while k + 1 < n and (following := strings[orth[k + 1]].lower()) in HEAD_TYPE and following not in {"platform", "platforms"}:
         k += 1
         word = following
     return HEAD_TYPE[word]
@@ -62,7 +62,7 @@ def compound_head(doc: Doc, orth: list[int], i: int, start: int) -> str | None:
     for k in range(i + 1, min(i + 4, len(doc))):
         word = doc[k]
         if HEAD_TYPE.get(word.lower_):
-            return last_head(doc, k)
+            return last_head(doc, orth, k)
         if not (word.is_lower and word.is_alpha) or word.lower_ in COMPOUND_STOPS or word.lower_.endswith("ed"):
             return None
     return None

@@ -82,7 +82,7 @@ def context_type(doc: Doc, orth: list[int], start: int, end: int, starts_by_end:
             j -= 1
         if j == i or j not in starts_by_end:
             break
-        if i - j == 1 and orth[j] == COMMA and (closes_opening_phrase(doc, j) or i == start and verb_follows(doc, end)):
+        if i - j == 1 and orth[j] == COMMA and (closes_opening_phrase(doc, j) or i == start and verb_follows(doc, orth, end)):
             break  # "On WebArena, X achieves", "Trained on A and B, X reaches": X is the subject after an opening phrase, not one more benchmark
         i = starts_by_end[j]
     if i == 0:
