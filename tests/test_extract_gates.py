@@ -75,3 +75,18 @@ def test_an_exit_held_open_changes_no_answer(monkeypatch, module, sets):
         assert isinstance(getattr(module, name), (set, frozenset)), name
         monkeypatch.setattr(module, name, _Every())
     assert _answers(docs) == expected
+
+
+def test_referenced_words_turn_away_only_clauses_without_a_match(monkeypatch):
+    """`arena_clauses.referenced` answers a clause that holds none of `REFERENCED_WORDS` unsearched: with the words held
+    open (the empty word is in every clause) it answers the same, at every word of the texts and of written clauses
+    with each alternative of `REFERENCED`, in either case."""
+    written = ["pass@1 on ZorbQA", "on X the agent answers 71% of the Questions", "Unit Tests and test cases of X",
+               "X ground truth", "X ground-truth", "exact match on X", "X ACCURACY", "multiple-choice X", "X references",
+               "X problems", "and on Y it survives 40 episodes, unlike problems"]
+    texts = [doc.text for doc, _, _ in _docs()] + written
+    spans = [(t, m.start(), m.end()) for t in texts for m in re.finditer(r"\S+", t)]
+    expected = [arena_clauses.referenced(*s) for s in spans]
+    assert any(expected) and not all(expected)
+    monkeypatch.setattr(arena_clauses, "REFERENCED_WORDS", ("",))
+    assert [arena_clauses.referenced(*s) for s in spans] == expected

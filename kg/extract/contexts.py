@@ -25,7 +25,9 @@ from kg.extract.boundaries import citation_end
 from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS
 from kg.extract.mentions import norm
 from kg.extract.noun_phrases import (
+    CLOSE,
     COMPOUND_STOPS,
+    OPEN,
     compound_head,
     counted_set,
     last_head,
@@ -76,11 +78,12 @@ TITLE_MODEL_ENDS = {"for", "of", "with", "that", "in", "on", "to", "via", "and",
 IS_A_LEADS = {"is", "serves", ","}
 # The hashes of the marks after which a sentence or a clause starts (`closes_opening_phrase`).
 STOPS = frozenset(get_string_id(w) for w in (".", ";", ":"))
+COMMA = get_string_id(",")
 
 
-def _after_acronym(doc: Doc, i: int) -> int:
-    """The index after a parenthesised short form "(GRF)" starting at `i`, else `i`."""
-    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and any(ch.isupper() for ch in doc[i + 1].text):
+def _after_acronym(doc: Doc, orth: list[int], i: int) -> int:
+    """The index after a parenthesised short form "(GRF)" starting at `i`, else `i` (read by the hashes, `orth`)."""
+    if i + 2 < len(orth) and orth[i] == OPEN and orth[i + 2] == CLOSE and any(ch.isupper() for ch in doc.vocab.strings[orth[i + 1]]):
         return i + 3
     return i
 
@@ -97,7 +100,7 @@ def _list_end(doc: Doc, orth: list[int], end: int, ends: dict[int, int]) -> tupl
     word = strings[orth[i]] if i < n else ""
     while True:
         if word in {"[", "("}:
-            i = _after_acronym(doc, citation_end(doc, i))
+            i = _after_acronym(doc, orth, citation_end(doc, i) if word == "[" else i)
             word = strings[orth[i]] if i < n else ""
         if not (word in COORDINATION and i < n and (i + 1 in ends or (i + 2 in ends and doc[i + 1].lower_ == "the"))):
             return i, word
@@ -133,7 +136,7 @@ def _type_after(doc: Doc, orth: list[int], start: int, end: int, ends: dict[int,
     n = len(doc)
     lower = word.lower()  # the lexeme's `lower_`, without a Token
     if HEAD_TYPE.get(lower) and not (lower in VERB_HEADS and _lower(doc, i + 1) in VERB_OBJECTS):
-        return last_head(doc, i)  # not the verb: "X sets a new state of the art", "X models each relation as a rotation"
+        return last_head(doc, orth, i)  # not the verb: "X sets a new state of the art", "X models each relation as a rotation"
     if lower in DATA_AFTER_NAME or lower in SPLIT_KINDS and _lower(doc, i + 1) in SPLITS:
         return "Benchmark"  # "the X collection", "X test split", "X validation set", with or without an article
     if word.isalpha() and word.islower() and lower not in COMPOUND_STOPS and not word.endswith("ed") and (
@@ -184,9 +187,9 @@ def _apposition_type(doc: Doc, orth: list[int], start: int, end: int, ends: dict
     for k in range(i + 1 + described, min(i + 10, n)):
         text = strings[orth[k]]
         word = text.lower()
-        if (head := HEAD_TYPE.get(word)) and _introduces_name(doc, k, ends):
+        if (head := HEAD_TYPE.get(word)) and _introduces_name(doc, orth, k, ends):
             break  # "..., our method Y reaches": the head noun introduces the name after it, not this one
-        if head and ((t := last_head(doc, k)) in {"Benchmark", "Environment"} or described):
+        if head and ((t := last_head(doc, orth, k)) in {"Benchmark", "Environment"} or described):
             return "Model" if described and trained_head(doc, orth, k) else t  # "X, a GUI agent trained on ..."
         if not described and word in TITLE_MODEL_HEADS and _titled_model(doc, start, end, i + 1, k):
             return "Model"  # the title's "X: An On-Device Language Model for Planning"
@@ -210,16 +213,16 @@ def _type_before(doc: Doc, orth: list[int], start: int, end: int) -> str | None:
     t = HEAD_TYPE.get(before) if j >= 0 else None
     if not t:
         return None  # most names follow no head noun
-    if j > 0 and doc[j - 1].lower_ in PREPOSITIONS:
+    if j > 0 and strings[orth[j - 1]].lower() in PREPOSITIONS:
         return None  # "In simulation KeyAct is evaluated": a bare noun after a preposition is no apposition
-    comma = doc[j + 1].text == ","
-    if t in {"Benchmark", "Environment"} and not comma and verb_follows(doc, end):
+    comma = orth[j + 1] == COMMA
+    if t in {"Benchmark", "Environment"} and not comma and verb_follows(doc, orth, end):
         return None  # "On the X val split EdgeKD lifts", "of the Y suite TabRAG attains": what scores is the sentence's subject, not data
-    if comma and (closes_opening_phrase(doc, j + 1) or verb_follows(doc, end)) and not _enclosed_apposition(doc, j, end):
+    if comma and (closes_opening_phrase(doc, j + 1) or verb_follows(doc, orth, end)) and not _enclosed_apposition(doc, j, end):
         return None  # "On the Navier-Stokes dataset, X achieves": the comma closes the phrase the sentence opens with
-    if comma and before.endswith("s") and not {w.lower_ for w in doc[max(0, j - 2) : j]} & COUNTED:
+    if comma and before.endswith("s") and not {strings[h].lower() for h in orth[max(0, j - 2) : j]} & COUNTED:
         return None  # "Built on open and proprietary models, X outperforms": a plural before a comma ends a phrase ("two models, X and Y" lists)
-    if t in {"Method", "Benchmark"} and j > 0 and doc[j - 1].lower_ in WORLD_MODIFIERS:
+    if t in {"Method", "Benchmark"} and j > 0 and strings[orth[j - 1]].lower() in WORLD_MODIFIERS:
         return "Environment"  # "a simulation system called X"
     return t
 
@@ -247,19 +250,22 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in rest for ch in short)
 
 
-def _introduces_name(doc: Doc, k: int, ends: dict[int, int]) -> bool:
-    """The head nouns from token `k` on are followed by a name ("our method Y"): they are that name's, not an apposition."""
-    while k + 1 < len(doc) and doc[k + 1].lower_ in HEAD_TYPE:
+def _introduces_name(doc: Doc, orth: list[int], k: int, ends: dict[int, int]) -> bool:
+    """The head nouns from token `k` on are followed by a name ("our method Y"): they are that name's, not an apposition.
+    Read by the hashes (`orth`) from the vocab's strings."""
+    strings = doc.vocab.strings
+    while k + 1 < len(orth) and strings[orth[k + 1]].lower() in HEAD_TYPE:
         k += 1
     return k + 1 in ends
 
 
-def verb_follows(doc: Doc, end: int) -> bool:
+def verb_follows(doc: Doc, orth: list[int], end: int) -> bool:
     """A verb of scoring follows the name at `end` ("..., FreqAdapt reaches 54.8 mIoU"): the name is the subject of
-    its sentence, whatever long phrase opens it, not one more item of a list before the comma."""
-    if end < len(doc) and doc[end].lower_ in SUBJECT_ADVERBS:
+    its sentence, whatever long phrase opens it, not one more item of a list before the comma (read by the hashes, `orth`)."""
+    strings = doc.vocab.strings
+    if end < len(orth) and strings[orth[end]].lower() in SUBJECT_ADVERBS:
         end += 1
-    return end < len(doc) and doc[end].lower_ in SUBJECT_VERBS
+    return end < len(orth) and strings[orth[end]].lower() in SUBJECT_VERBS
 
 
 def _counted_data(doc: Doc, i: int, reach: int = 1) -> bool:

@@ -30,20 +30,22 @@ LIST_LEADS = frozenset().union(*LIST_INTRO) | {","}
 LIST_INTRO_WORDS = [w - {","} for w in LIST_INTRO]
 # What agents operate, before a head noun of data: "web benchmarks such as X" name worlds (the guidelines' app environments).
 APP_MODIFIERS = {"web", "mobile", "gui", "android", "os"}
+# The words before a head noun of data that make the list after it of worlds.
+LIST_WORLD_MODIFIERS = WORLD_MODIFIERS | APP_MODIFIERS
 SCORED_ON = {get_string_id(w) for w in ("on", "across", "over", "On", "Across", "Over")}
 # Words that end a noun compound: verbs, prepositions and conjunctions read before any head noun.
 COMPOUND_STOPS = {"and", "or", "of", "to", "with", "for", "on", "in", "is", "are", "was", "were", "that", "which", "by", "as", "at", "from",
                   "has", "have", "can", "will", "using", "than", "achieves", "reaches", "obtains", "outperforms", "uses", "shows"}
 
 
-def last_head(doc: Doc, k: int) -> str:
+def last_head(doc: Doc, orth: list[int], k: int) -> str:
     """The type of the last of the head nouns from `k` on: English compounds end in their head ("a GUI agent model" is a model).
 
     "platform" is no such head: "an AI agent platform" is software for agents, not a world they act in.
     """
-    n = len(doc)
-    word = doc[k].lower_
-    while k + 1 < n and (following := doc[k + 1].lower_) in HEAD_TYPE and following not in {"platform", "platforms"}:
+    n, strings = len(orth), doc.vocab.strings  # the words by their hashes (`orth`), without Tokens
+    word = strings[orth[k]].lower()
+    while k + 1 < n and (following := strings[orth[k + 1]].lower()) in HEAD_TYPE and following not in {"platform", "platforms"}:
         k += 1
         word = following
     return HEAD_TYPE[word]
@@ -60,7 +62,7 @@ def compound_head(doc: Doc, orth: list[int], i: int, start: int) -> str | None:
     for k in range(i + 1, min(i + 4, len(doc))):
         word = doc[k]
         if HEAD_TYPE.get(word.lower_):
-            return last_head(doc, k)
+            return last_head(doc, orth, k)
         if not (word.is_lower and word.is_alpha) or word.lower_ in COMPOUND_STOPS or word.lower_.endswith("ed"):
             return None
     return None
@@ -109,7 +111,8 @@ def coordinated(doc: Doc, text: str, found: list[Candidate], defaulted: list[Can
 
 def list_head_type(doc: Doc, orth: list[int], i: int) -> str | None:
     """The type of the head noun that introduces a list: "datasets such as X and Y", "five new benchmarks: A, B", "six benchmarks (A, B and C)".
-    The words before the name are read by their hashes (`orth`) from the vocab's strings: most are a list's commas."""
+    The words before the name and the head noun are read by their hashes (`orth`) from the vocab's strings, without a
+    Span and its Tokens: most are a list's commas."""
     strings = doc.vocab.strings
     j = i
     words = set()
@@ -118,13 +121,15 @@ def list_head_type(doc: Doc, orth: list[int], i: int) -> str | None:
         j -= 1
     if j == i or words - {","} not in LIST_INTRO_WORDS:
         return None
-    if doc[j].text == "(" and not (j > 0 and doc[j - 1].is_lower):
+    if orth[j] == OPEN and not (j > 0 and strings[orth[j - 1]].islower()):
         return None  # "Hindsight Simulation (RLHS)": a short form of the name before it, not a list under a head noun
-    for token in reversed(doc[max(0, j - 3) : j]):
-        if t := HEAD_TYPE.get(token.lower_) or ("Benchmark" if token.lower_ in {"tasks", "task"} else None):
-            if t == "Benchmark" and token.i > 0 and doc[token.i - 1].lower_ in WORLD_MODIFIERS | APP_MODIFIERS:
+    for k in range(j - 1, max(0, j - 3) - 1, -1):  # the three words before the list's lead, read back, by hash
+        text = strings[orth[k]]
+        lower = text.lower()
+        if t := HEAD_TYPE.get(lower) or ("Benchmark" if lower in {"tasks", "task"} else None):
+            if t == "Benchmark" and k > 0 and strings[orth[k - 1]].lower() in LIST_WORLD_MODIFIERS:
                 return "Environment"  # "three mobile benchmarks: A, B and C": worlds agents act in (the guidelines' app environments)
             return t  # "classification tasks like X": a named task is its dataset; "LLMs such as X": models; "TTS systems such as X": methods
-        if token.is_punct:
+        if flags.is_punct(text):
             break
     return None

@@ -102,7 +102,7 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: l
             if text[idx[i - 1]].isupper() or text[idx[i - 1]] in "'’":  # "Lanczos algorithm", "Kessling's estimator"
                 found += _eponym(doc, i, title_end)
             continue
-        if word[:1].isupper() and idx[i] >= title_end and text[idx[i - 1]].isupper() and (c := _titled(doc, i)) is not None:
+        if word[:1].isupper() and idx[i] >= title_end and text[idx[i - 1]].isupper() and (c := _titled(doc, text, orth, i)) is not None:
             found.append(c)
         lower = word.lower()
         if lower not in TECHNIQUE_HEADS:
@@ -194,22 +194,25 @@ def _plain_modifier(text: str) -> bool:
     return text.islower() and _modifier(text) and not text.endswith("ing") and text not in PLAIN_TECHNIQUE_MODIFIERS
 
 
-def _titled(doc: Doc, head: int) -> Candidate | None:
+def _titled(doc: Doc, text: str, orth: list[int], head: int) -> Candidate | None:
     """Capitalised words mid-sentence before a capitalised technique head name a technique, said once or more:
     "we introduce Locality-Sensitive Hashing into TiM", "ILF can be viewed as Bayesian Inference". Not before a word
     for a part of a system: "an Adaptive Hard-case Sampling module", "the Global Optimization phase" name a part of the
-    proposed system in ordinary words, which the guidelines count as no entity."""
-    if head + 1 < len(doc) and doc[head + 1].lower_ in PART_WORDS:
+    proposed system in ordinary words, which the guidelines count as no entity.
+    The words are read by their hashes (`orth`) from the vocab's strings, and a Token made only to ask whether a
+    capitalised word starts its sentence; the name is cut from the `text`."""
+    strings = doc.vocab.strings
+    if head + 1 < len(orth) and strings[orth[head + 1]].lower() in PART_WORDS:
         return None
     start = head
     while start > 0 and head - start < 4:
-        word = doc[start - 1]
-        if word.is_sent_start or not word.is_alpha and "-" not in word.text or not word.text[:1].isupper() or word.text in NOT_MODIFIERS:
+        word = strings[orth[start - 1]]
+        if not word.isalpha() and "-" not in word or not word[:1].isupper() or word in NOT_MODIFIERS or doc[start - 1].is_sent_start:
             break
-        if not word.text.replace("-", "").isalpha() or word.text.isupper():
+        if not word.replace("-", "").isalpha() or word.isupper():
             break  # `DPO Training`: an acronym before the head is a name of its own
         start -= 1
-    if start == head or lexicon.is_excluded(doc[start : head + 1].text):
+    if start == head or lexicon.is_excluded(flags.span_text(doc, text, start, head + 1)):
         return None
     return Candidate(start, head + 1, "cue", "Method")
 

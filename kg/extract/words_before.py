@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import folding
@@ -52,6 +53,8 @@ MODEL_VERBS = {
 }
 # Words before "in X" that make X what a score was measured on.
 PERFORMS = re.compile(r"\b(perform\w*|accuracy|results?|scores?|better|worse|effect|gains?|improv\w*)\b(?!.*[.;:])", re.I)
+# The comma's hash, read between a name and the list before it.
+COMMA = get_string_id(",")
 # The words before a name that let the sentence type it.
 ARENA_BEFORE = {"with", "in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
 
@@ -79,28 +82,29 @@ def context_type(doc: Doc, orth: list[int], start: int, end: int, starts_by_end:
             j -= 1
         if j == i or j not in starts_by_end:
             break
-        if i - j == 1 and doc[j].text == "," and (closes_opening_phrase(doc, j) or i == start and verb_follows(doc, end)):
+        if i - j == 1 and orth[j] == COMMA and (closes_opening_phrase(doc, j) or i == start and verb_follows(doc, orth, end)):
             break  # "On WebArena, X achieves", "Trained on A and B, X reaches": X is the subject after an opening phrase, not one more benchmark
         i = starts_by_end[j]
     if i == 0:
         return None
-    word = doc.vocab.strings[orth[i - 1]].lower()  # by its hash: a Token costs more to make than the text to read
+    strings = doc.vocab.strings  # the words are read by their hashes: a Token costs more to make than the text to read
+    word = strings[orth[i - 1]].lower()
     if word not in WORDS_BEFORE and not word.endswith(ADJECTIVE_ENDINGS):
         return None  # most names follow no word that types them, and no adjective ("the sparser X")
     if word in LIST_LEADS and (t := list_head_type(doc, orth, i)) is not None:
         return t
-    if i > 2 and doc[i - 2].lower_ == "the" and _describes(doc[i - 1]):
+    if i > 2 and strings[orth[i - 2]].lower() == "the" and _describes(strings[orth[i - 1]]):
         i -= 1  # "on the sparser X split", "on the egocentric X benchmark": an adjective between the article and the name
         word = "the"
     while i > 1 and word in ARTICLES_AND_COUNTS:
         i -= 1  # "results on both R2R and RxR"
-        word = doc[i - 1].lower_
-    verb = doc[i - 2].lower_ if word == "from" and i > 1 else word
-    if verb in MODEL_VERBS and any(ch.isdigit() for ch in doc[start].text):
+        word = strings[orth[i - 1]].lower()
+    verb = strings[orth[i - 2]].lower() if word == "from" and i > 1 else word
+    if verb in MODEL_VERBS and any(ch.isdigit() for ch in strings[orth[start]]):
         return "Model"
     if word == "from" and verb in DATA_NOUNS:
         return "Benchmark"  # "real scenes from X", "questions drawn from X": where data come from is a dataset
-    if word == "of" and i > 1 and (doc[i - 2].lower_ in PARTS_OF or doc[i - 2].text.endswith("%")):  # "proves 72.1% of X"
+    if word == "of" and i > 1 and ((two_before := strings[orth[i - 2]]).lower() in PARTS_OF or two_before.endswith("%")):  # "proves 72.1% of X"
         return "Benchmark"  # "the 72 classification tasks of X", "the test split of X" (an Environment in a paper on agents acting)
     if word not in ARENA_BEFORE:
         return None
@@ -146,8 +150,8 @@ def sentence_at(text: str, at: int) -> tuple[int, str]:
     return start, text[start : end if end > 0 else None]
 
 
-def _describes(token) -> bool:
-    """`token` is a plain adjective ("sparser", "egocentric", "challenging"), not a participle that makes the name the
+def _describes(text: str) -> bool:
+    """`text` is a plain adjective ("sparser", "egocentric", "challenging"), not a participle that makes the name the
     paper's ("the proposed X") nor a number or a function word."""
-    word = token.lower_
-    return token.is_alpha and token.is_lower and word not in COMPOUND_STOPS and not word.endswith(("ed", "ly")) and word.endswith(ADJECTIVE_ENDINGS)
+    word = text.lower()
+    return text.isalpha() and text.islower() and word not in COMPOUND_STOPS and not word.endswith(("ed", "ly")) and word.endswith(ADJECTIVE_ENDINGS)
