@@ -63,7 +63,7 @@ def test_no_search_of_the_tokenizer_matches_a_word_of_letters_and_digits_only():
     for search in (prefix_search, suffix_search, url_match):
         assert [w for w in words if search(w)] == []
     assert [w for w in words if any(True for _ in infix_finditer(w))] == []
-    for pattern in (prefix_search.__self__, _suffix_searches()[1].__self__, infix_finditer.__self__, url_match.__self__):
+    for pattern in (_prefix_searches()[1].__self__, _suffix_searches()[1].__self__, infix_finditer.__self__, url_match.__self__):
         assert [n for n in needs(pattern) if n.isalnum()] == []
 
 
@@ -75,6 +75,24 @@ def test_the_suffix_search_by_last_character_finds_what_the_whole_pattern_finds(
     suffix_search, whole = _suffix_searches()
     expected, found = whole(text), suffix_search(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="US$CA£(\"'.…-+#<>[]{}*&_~:;,!?«»“”‘’—–§%=a9 ", max_size=8)
+       | st.sampled_from(["US$5", "C$", "A$1", "(GPT-4)", "...", "..x", "+5", "+a", "“quoted”", "model,", "$10", "#1", "'s"]))
+def test_the_prefix_search_by_first_character_finds_what_the_whole_pattern_finds(text):
+    """`kg.extract.tokenizer` searches a string that starts with an ASCII character for the prefixes that may start
+    with it, and not at all where none may."""
+    prefix_search, whole = _prefix_searches()
+    expected, found = whole(text), prefix_search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@lru_cache(maxsize=1)
+def _prefix_searches():
+    """kg's prefix search, and spaCy's."""
+    nlp = spacy.blank("en")
+    return searches(nlp)[0], nlp.tokenizer.prefix_search
 
 
 @lru_cache(maxsize=1)
