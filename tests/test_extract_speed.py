@@ -309,10 +309,11 @@ def _plain_bits(text):
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.text(alphabet="aBtléÉ-'3.\n%+(x", min_size=1, max_size=12)
+@given(st.text(alphabet="aBtléÉ-'3.\n%+(x07٣", min_size=1, max_size=12)
        | st.sampled_from(["bert-base", "multi-agent", "Zero-Shot", "GPT", "LLMs", "AgentGym", "GameGen-X", "Llama-3.1-8B", "-ab-c",
                           "wav2vec", "o3-mini", "Kormo-Chat", "ROUGE-L", "DeepSeek-Prover", "Net", "llama-guard", "a--b", "x-",
-                          "with", "dubbed", "dataset", "distillation", "networks", "plays", "et", "also", "Network", "Hashing"]))
+                          "with", "dubbed", "dataset", "distillation", "networks", "plays", "et", "also", "Network", "Hashing",
+                          "2024", "41%", "2.1", "96", "7", "٣٣", "1.5", "10.25%"]))
 def test_packed_bits_are_those_of_every_test(text):
     """`flags._bits` skips the tests that cannot hold for words of letters, with hyphens or without, and reads a
     lower-case word's bits from one table: the same bits."""
