@@ -196,10 +196,12 @@ def _per_string(search: Callable[[str], object], none: object, needed: frozenset
     if needed is None:
         return lru_cache(maxsize=AFFIX_CACHE)(lambda string: none if string.isalnum() else search(string))
     characters = frozenset(n for n in needed if len(n) == 1)
-    longer = tuple(n for n in needed if len(n) > 1)
+    # the longer strings ("--" of the infixes; none of the URL's) as one search in C: a generator over them took ~0.25 µs
+    # a new string, as long as the URL match's own check
+    longer = re.compile("|".join(map(re.escape, sorted(n for n in needed if len(n) > 1))) or "(?!)").search
 
     def kept(string: str) -> object:
-        if string.isalnum() or characters.isdisjoint(string) and not any(n in string for n in longer):
+        if string.isalnum() or characters.isdisjoint(string) and not longer(string):
             return none
         return search(string)
 
