@@ -63,7 +63,7 @@ def test_no_search_of_the_tokenizer_matches_a_word_of_letters_and_digits_only():
     for search in (prefix_search, suffix_search, url_match):
         assert [w for w in words if search(w)] == []
     assert [w for w in words if any(True for _ in infix_finditer(w))] == []
-    for pattern in (prefix_search.__self__, _suffix_searches()[1].__self__, infix_finditer.__self__, url_match.__self__):
+    for pattern in (_prefix_searches()[1].__self__, _suffix_searches()[1].__self__, infix_finditer.__self__, url_match.__self__):
         assert [n for n in needs(pattern) if n.isalnum()] == []
 
 
@@ -75,6 +75,24 @@ def test_the_suffix_search_by_last_character_finds_what_the_whole_pattern_finds(
     suffix_search, whole = _suffix_searches()
     expected, found = whole(text), suffix_search(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="US$CA£(\"'.…-+#<>[]{}*&_~:;,!?«»“”‘’—–§%=a9 ", max_size=8)
+       | st.sampled_from(["US$5", "C$", "A$1", "(GPT-4)", "...", "..x", "+5", "+a", "“quoted”", "model,", "$10", "#1", "'s"]))
+def test_the_prefix_search_by_first_character_finds_what_the_whole_pattern_finds(text):
+    """`kg.extract.tokenizer` searches a string that starts with an ASCII character for the prefixes that may start
+    with it, and not at all where none may."""
+    prefix_search, whole = _prefix_searches()
+    expected, found = whole(text), prefix_search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@lru_cache(maxsize=1)
+def _prefix_searches():
+    """kg's prefix search, and spaCy's."""
+    nlp = spacy.blank("en")
+    return searches(nlp)[0], nlp.tokenizer.prefix_search
 
 
 @lru_cache(maxsize=1)
@@ -291,10 +309,11 @@ def _plain_bits(text):
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.text(alphabet="aBtléÉ-'3.\n%+(x", min_size=1, max_size=12)
+@given(st.text(alphabet="aBtléÉ-'3.\n%+(x07٣", min_size=1, max_size=12)
        | st.sampled_from(["bert-base", "multi-agent", "Zero-Shot", "GPT", "LLMs", "AgentGym", "GameGen-X", "Llama-3.1-8B", "-ab-c",
                           "wav2vec", "o3-mini", "Kormo-Chat", "ROUGE-L", "DeepSeek-Prover", "Net", "llama-guard", "a--b", "x-",
-                          "with", "dubbed", "dataset", "distillation", "networks", "plays", "et", "also", "Network", "Hashing"]))
+                          "with", "dubbed", "dataset", "distillation", "networks", "plays", "et", "also", "Network", "Hashing",
+                          "2024", "41%", "2.1", "96", "7", "٣٣", "1.5", "10.25%"]))
 def test_packed_bits_are_those_of_every_test(text):
     """`flags._bits` skips the tests that cannot hold for words of letters, with hyphens or without, and reads a
     lower-case word's bits from one table: the same bits."""

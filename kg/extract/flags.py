@@ -183,6 +183,10 @@ def _bits(text: str) -> int:
         # letters and hyphens ("multi-agent", "Zero-Shot"), two thirds of the rest: no line break, punctuation, digit
         # or closer
         return bits | (SHAPE if _shaped(text) else 0) | (TECHNIQUE if may_be_hyphenated_term(text) else 0)
+    if text[:1].isdigit() and NUMBER_TEXT.fullmatch(text):
+        # a number ("2024", "41%"; not "0\n", which NUMBER_TEXT's `$` takes), a third of the rest: digits are no
+        # punctuation, a number no coined name (`shapes.NUMBERISH`), and it holds no hyphen, line break or size's letter
+        return bits | NUMBER | (CLOSER if CLOSER_TEXT.match(text) else 0)
     return (
         bits
         | (SHAPE if may_be_shaped_name(text) else 0)

@@ -12,6 +12,8 @@ at. The starts are also kept in `doc.user_data` (`STARTS`), from which
 
 from __future__ import annotations
 
+from bisect import insort
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -39,20 +41,22 @@ class SentenceSplitter:
         bits = flags.columns(doc)[:, 2]
         ends, breaks = flags.positions(bits, flags.END, flags.NEWLINE)
         starts = [0]
-        # A sentence starts at the first word after each sentence-ending character; punctuation never starts one.
+        # A sentence starts at the first word after each sentence-ending character; punctuation never starts one. An
+        # array's `item` hands back a Python int, where indexing makes a numpy scalar whose `&` is a ufunc's call.
+        item = bits.item
         for end in ends:
             i = end + 1
-            while i < n and bits[i] & SKIPPED:
+            while i < n and item(i) & SKIPPED:
                 i += 1
             if i < n and i > starts[-1]:
                 starts.append(i)
-        if breaks and breaks[0] < n - 1:
-            starts.append(breaks[0] + 1)  # the word after the title's line break
+        if breaks and (title := breaks[0] + 1) < n and title not in starts:
+            insort(starts, title)  # the word after the title's line break; the starts stay sorted, each once
         values = numpy.empty((n, 1), dtype=numpy.uint64)
         values.fill(NOT_START)  # `numpy.full` is a Python function around these two: ~1.0 -> ~0.4 µs a doc
-        values[starts] = 1
+        values.put(starts, 1)  # by flat index, one column: where indexing by a list costs ~1.7 -> ~1.0 µs with the two above
         doc.from_array([SENT_START], values)
-        doc.user_data[STARTS] = sorted(set(starts))
+        doc.user_data[STARTS] = starts
         return doc
 
 
