@@ -79,7 +79,7 @@ def join_parts(doc: Doc, text: str, found: list[Candidate], title_end: int, clos
         if c.end < len(doc) and (orth[c.end] in BENCHMARK_VARIANT_IDS or c.end in sizes) and c.end not in taken and _variant_after(doc, c):
             c.end, c.key = c.end + 1, None  # `SWE-bench Multilingual`, `Atari 100k`: a benchmark's variant is a name of its own
             taken.add(c.end - 1)
-        if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and text[idx[c.start - 1]].isupper() and _titled_modifier(doc, c.start - 1, taken, title_end):
+        if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and flags.may_be_titled(text, idx[c.start - 1]) and _titled_modifier(doc, c.start - 1, taken, title_end):
             c.start, c.key = c.start - 1, None  # "Soft Actor-Critic": a capitalised word before a listed technique written in capitals names a variant
             taken.add(c.start)
         elif c.origin in NAMED_DATA_ORIGINS and c.label == "Benchmark" and c.start > 0 and (maker := _variant_word(doc, c.start - 1, by_end, taken, title_end)):
@@ -106,7 +106,7 @@ def join_parts(doc: Doc, text: str, found: list[Candidate], title_end: int, clos
             taken.add(c.end)
             c.end += 1  # `AutoDock Vina`, `MPI Sintel`: a CamelCase name or an acronym and one capitalised word are one name
         prev = c.start - 1
-        if prev >= 0 and prev not in taken and text[idx[prev]].isupper():
+        if prev >= 0 and prev not in taken and flags.may_be_titled(text, idx[prev]):
             word = doc[prev]
             # `Faster R-CNN`, `Q-Network`, `Light-Head R-CNN` (a hyphenated capitalised word too); not "Housing TabRet"
             if (bits[prev] & flags.TITLE or _title_word(word.text)) and word.idx >= title_end and _hyphened(doc[c.start].text) and not word.is_sent_start and word.text not in NOT_MODIFIERS and not lexicon.is_excluded(word.text):
@@ -313,7 +313,7 @@ def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Ca
         type_ = NAME_HEADS.get(lower) or NETWORK_HEADS.get(noun) or ("Environment" if lower in ENVIRONMENT_HEADS else None)
         if type_ is None:
             if noun.endswith("s") and noun.islower() and head > 2 and (list_type := HEAD_TYPE.get(lower)) in {"Benchmark", "Environment"}:
-                found += _listed_before(doc, head - 1, head, list_type) if text[idx[head - 1]].isupper() and _list_word(doc[head - 1]) and doc[head - 2].lower_ in {"and", "or"} else []
+                found += _listed_before(doc, head - 1, head, list_type) if flags.may_be_titled(text, idx[head - 1]) and _list_word(doc[head - 1]) and doc[head - 2].lower_ in {"and", "or"} else []
             continue
         if head == 0 or not titled_word(strings[orth[head - 1]]):
             continue  # most heads follow a lower-case word: no name before them, and no Token made
