@@ -21,13 +21,11 @@ length.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from operator import attrgetter
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import minibatch
 
 from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, lexicon, listed, lists, non_names, said_once, scored_names, shapes, terms, websites
 from kg.extract.candidates import Candidate
@@ -49,25 +47,13 @@ class NameFinder:
         flags.register(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        return self._find(doc, listed.from_terms(doc, self.matchers))
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        """The docs' names, as `__call__` finds them, with the listed terms of a whole batch matched first (spaCy's
-        `nlp.pipe` calls this): the matcher's table of some 5,600 first words then stays in the processor's caches from
-        one doc to the next, where the other steps between two docs push it out (kg_names some 4 ms CPU less over
-        1,086 papers: -6, -9, -1, +4, -6, -6 ms in six runs that alternate the two ways batch by batch)."""
-        for batch in minibatch(docs, batch_size):
-            for doc, by_list in [(doc, listed.from_terms(doc, self.matchers)) for doc in batch]:
-                yield self._find(doc, by_list)
-
-    def _find(self, doc: Doc, by_list: dict[str, list[Candidate]]) -> Doc:
-        """The names of `doc`, from the listed terms `by_list` found in it (`listed.from_terms`) on."""
         text = doc.user_data.get(TEXT) or doc.text
         bits = flags.columns(doc)[:, 2]
         shaped, cues, techniques, heads, closers, opens, closes, links, sizes, ets = flags.positions(
             bits, flags.SHAPE, flags.CUE, flags.TECHNIQUE, flags.ARENA_HEAD, flags.CLOSER, flags.OPEN, flags.CLOSE, flags.LINK, flags.SIZE, flags.ET
         )
         sizes, ets = set(sizes), set(ets)  # looked up per name: a set lookup costs a fifth of reading an array's item
+        by_list = listed.from_terms(doc, self.matchers)
         found = by_list["lexicon"]
         covered = candidates.covered(found)
         gazetteer_names = self._from_gazetteer(doc, text, by_list["gazetteer"], found, covered)

@@ -106,10 +106,8 @@ def annotator(nlp: Language) -> Callable[[list[str]], list[Doc]]:
     which rebuilds it token by token. Each step runs over the whole batch
     before the next starts, as `nlp.pipe` does, so that its code and tables
     stay in the processor's caches: tokenizing one text between the
-    components of another costs half as much again. A component with a
-    `pipe` method (`kg_names`) is given the batch through it, as
-    `nlp.pipe` does. The components are listed once: `Language.pipeline`
-    builds a new list on every read.
+    components of another costs half as much again. The components are
+    listed once: `Language.pipeline` builds a new list on every read.
     """
     make_doc = nlp.make_doc
     components = [component for _, component in nlp.pipeline]
@@ -119,7 +117,7 @@ def annotator(nlp: Language) -> Callable[[list[str]], list[Doc]]:
         for doc, text in zip(docs, texts):
             doc.user_data[names.TEXT] = text
         for component in components:
-            docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(doc) for doc in docs]
+            docs = [component(doc) for doc in docs]
         return docs
 
     return annotate
