@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -34,11 +35,11 @@ class Matchers:
     origins: tuple[str, ...]  # the lists' names, in the order their terms were added
 
 
-def phrase_matchers(make_doc: Callable[[str], Doc], lists: dict[str, tuple[lexicon.Term, ...]]) -> Matchers:
+def phrase_matchers(patterns: Language, lists: dict[str, tuple[lexicon.Term, ...]]) -> Matchers:
     """Case-insensitive patterns for lower-case and multi-word terms, exact ones for cased single names.
 
     `MATH` the benchmark must not match "math"; `reinforcement learning`
-    must match "Reinforcement Learning" in a title. `make_doc` tokenizes the
+    must match "Reinforcement Learning" in a title. `patterns` tokenizes the
     patterns as the pipeline would, but into a vocab of its own, which holds
     the matcher's keys too: a PhraseMatcher compares string hashes, and the
     pattern words and keys of thousands of terms in the pipeline's vocab
@@ -50,11 +51,10 @@ def phrase_matchers(make_doc: Callable[[str], Doc], lists: dict[str, tuple[lexic
     matches checked word for word: a doc is walked once, not once per list
     or kind, and a cased name's lower-case twin ("math") is rare.
     """
-    vocab = make_doc("").vocab
-    matchers = Matchers(PhraseMatcher(vocab, attr="LOWER"), {}, tuple(lists))
+    matchers = Matchers(PhraseMatcher(patterns.vocab, attr="LOWER"), {}, tuple(lists))
     for origin, terms in lists.items():
         for term in terms:
-            _add_term(matchers, make_doc, origin, term)
+            _add_term(matchers, patterns.make_doc, origin, term)
     return matchers
 
 

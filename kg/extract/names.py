@@ -42,7 +42,7 @@ class NameFinder:
         patterns = spacy.blank("en")
         customize(patterns)
         self.gazetteer = gazetteer.load(gazetteer_path)
-        self.matchers = listed.phrase_matchers(patterns.make_doc, {"lexicon": lexicon.load(), "gazetteer": self.gazetteer.terms})
+        self.matchers = listed.phrase_matchers(patterns, {"lexicon": lexicon.load(), "gazetteer": self.gazetteer.terms})
         self.common = {self.gazetteer.terms[i].name for i in self.gazetteer.common}
         flags.register(nlp.vocab)
 
