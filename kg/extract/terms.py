@@ -75,8 +75,8 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: l
     `heads` are the tokens flagged as technique heads, `text` the doc's text:
     words are read by their hashes (`flags.ids`) from the vocab's strings, and
     their first letters from the text at their offsets, which costs less than
-    making tokens (a word's text 37 ns, a cut from the text 170 ns). A listed name over the same words (`reinforcement learning`) or
-    more wins in `candidates.non_overlapping`; one inside them
+    making tokens (a word's text 37 ns, a Token 100-150 ns). A listed name over the same words
+    (`reinforcement learning`) or more wins in `candidates.non_overlapping`; one inside them
     ("distillation" of "layer-wise distillation") loses. A technique said once may follow one of the `known`
     names in a list: "with beam search and shallow fusion". Cues are read by their hashes (`flags.ids`).
     """
