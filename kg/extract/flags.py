@@ -110,7 +110,7 @@ def _shaped(text: str) -> bool:
     """
     if text.isalpha():
         return shapes.is_coined(text) and not lexicon.is_excluded(text)
-    if text.islower() and text[:1].isalpha() and text.replace("-", "").isalpha():
+    if text.islower() and letters_and_hyphens(text):
         stem, _, suffix = text.partition("-")
         return bool(suffix) and norm(stem) in lexicon.by_name()
     if shapes.INNER_DIGIT.match(text) or (shapes.is_model_checkpoint(text) and not lexicon.is_excluded(text)):
@@ -119,6 +119,12 @@ def _shaped(text: str) -> bool:
     if suffix and norm(stem) in lexicon.by_name():
         return True
     return shapes.is_coined(text) and not lexicon.is_excluded(text)
+
+
+def letters_and_hyphens(text: str) -> bool:
+    """A word of letters and hyphens that starts with a letter ("multi-agent", "Zero-Shot"): it holds no digit, mark,
+    bracket or space, which lets the per-string tests of `_bits`, `_shaped` and `like_num` skip the ones that need one."""
+    return text[:1].isalpha() and text.replace("-", "").isalpha()
 
 
 def may_be_hyphenated_term(text: str) -> bool:
@@ -179,7 +185,7 @@ def _bits(text: str) -> int:
     if text.isalpha():
         # a word holds no line break, punctuation, digit, hyphen or bracket
         return bits | (TITLE if text.istitle() else SHAPE if _shaped(text) else 0)
-    if text[:1].isalpha() and text.replace("-", "").isalpha():
+    if letters_and_hyphens(text):
         # letters and hyphens ("multi-agent", "Zero-Shot"), two thirds of the rest: no line break, punctuation, digit
         # or closer
         return bits | (SHAPE if _shaped(text) else 0) | (TECHNIQUE if may_be_hyphenated_term(text) else 0)
@@ -207,7 +213,7 @@ def like_num(text: str) -> bool:
     """spaCy's English `like_num`, which the vocab asks of every new string, with a word, hyphenated or not ("multi-agent",
     two thirds of the other new strings), answered by one set lookup instead of two scans of its word lists: a word
     holds no digit, leading sign, comma, full stop or slash, so only the lists can make it one."""
-    if text.isalpha() or text[:1].isalpha() and text.replace("-", "").isalpha():
+    if text.isalpha() or letters_and_hyphens(text):
         return text.lower() in NUMBER_WORDS
     return english.like_num(text)
 
