@@ -100,7 +100,7 @@ def _entity(
         name = max(forms, key=len)
         named = forms[name]
         aliases = [f for f, key in forms.items() if key != named]
-    else:  # four entities in five have one form: the name, with no alias to look for
+    else:  # about three entities in four have one form: the name, with no alias to look for
         [name] = forms
         aliases = []
     if canonical and norm(canonical) not in normed:
