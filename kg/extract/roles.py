@@ -53,7 +53,7 @@ def _by_first_letter(alternatives: tuple[str, ...], after_letter: str = "") -> s
     0.65-0.8 of the time); within a letter the order is kept, so a search matches the same span as the plain alternation.
     `after_letter` `WORD_START` tests the word's start after its first letter, as `WE` does, in place of an opening `\\b`:
     the search then skips in C to the next of the letters, where `\\b` is tried at every character. That pays for
-    PROPOSE's nine letters (its finditer over the words before a name 0.55 -> 0.28 ms over the hook's corpus pass), not
+    PROPOSE's nine letters (its finditer over the words before a name 0.51 -> 0.27 ms over the hook's corpus pass), not
     for COMPARE's fourteen (0.93 -> 1.28 ms): the search stops at nearly every letter, where `\\b` fails at once
     inside a word.
     """
