@@ -58,15 +58,16 @@ def _sentence_evidence(sents: list[Sentence], text: str, evidences: dict[int, Ev
     """The evidence of each distinct sentence of `sents`, in order (made once per paper in `evidences`, by the sentence's
     start), leaving out a blank one, and how many distinct sentences there are.
 
-    `kg_names` gives the mentions in the text's order, so an entity's sentences come in order and a sentence repeats
-    only right after itself: comparing with the one before dedupes, with no dict of the entity's sentences.
+    `kg_names` gives the mentions sorted by start (`names._mentions`), so an entity's sentences come in order and a
+    sentence repeats only right after itself: comparing its start with the one before dedupes, with no dict of the
+    entity's sentences.
     """
     evidence = []
     count = 0
-    previous = None
+    previous = -1
     for sent in sents:
-        if sent is not previous:
-            previous = sent
+        if sent.start != previous:
+            previous = sent.start
             count += 1
             if (found := evidences.get(sent.start)) is None:
                 found = evidences[sent.start] = _evidence(sent, text)
