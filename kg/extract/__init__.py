@@ -112,7 +112,7 @@ def _entity(
 
 
 def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
-    text = doc.user_data.get(names.TEXT) or paper.text  # the annotator's: `Paper.text` joins title and abstract anew
+    text = doc.user_data[names.TEXT]  # kept by `pipeline.annotator`: `Paper.text` joins title and abstract anew
     sents = sentences.sentences(doc)
     starts = [sent.start for sent in sents]
     ents = doc._.kg_mentions
