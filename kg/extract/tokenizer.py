@@ -113,16 +113,11 @@ def _by_first_character(prefixes: list[str]) -> Search:
     """
     search = compile_prefix_regex(prefixes).search
     parsed = [(piece, _parser.parse(piece)) for piece in prefixes if piece.strip()]
-    by_first: dict[str, Search | None] = {}
+    by_first: dict[str, Search] = {}
     for character in string.ascii_letters + string.digits + string.punctuation:
         starting = [piece for piece, items in parsed if _may_hold_at(items, frozenset(character), 0)]
-        by_first[character] = compile_prefix_regex(starting).search if starting else None
-
-    def by_character(text: str) -> Match | None:
-        found = by_first.get(text[:1], search)
-        return found(text) if found else None
-
-    return by_character
+        by_first[character] = compile_prefix_regex(starting).search if starting else _no_match
+    return lambda text: by_first.get(text[:1], search)(text)
 
 
 def _by_last_character(suffixes: list[str]) -> Search:
@@ -143,7 +138,7 @@ def _by_last_character(suffixes: list[str]) -> Search:
 
 
 def _no_match(text: str) -> None:
-    """The search of a string that no suffix may end."""
+    """The search of a string that no prefix may start, or no suffix may end."""
     return None
 
 
