@@ -29,7 +29,11 @@ match it. Those that may end in a letter or digit are five ("'s" and the
 adjective endings), in a comma two, in a full stop five, in a bracket one,
 in a "%" none, and a search of a few alternatives takes a tenth of the
 time of the ninety (the strings ending in punctuation, two thirds of the
-suffix searches of the cold pass, ~15 -> ~3 ms).
+suffix searches of the cold pass, ~15 -> ~3 ms). Likewise the prefix
+search goes by a string's first character (`_by_first_character`): a
+letter or digit may start only the currencies "US$", "C$" and "A$", so
+most strings are answered by a dict lookup, not a search (the ~7,400
+new strings the cold pass asks it of, 2.56 -> 0.73 ms).
 
 A word of letters and digits only is spaCy's `token_match` (`str.isalnum`):
 the tokenizer tests it before the affix searches and the infix finder, and
@@ -60,7 +64,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-try:  # the parser of `re`, which tells what character a suffix may end with
+try:  # the parser of `re`, which tells what character a prefix may start with, or a suffix may end with
     from re import _constants as sre
     from re import _parser
 except ImportError:  # Python 3.10
@@ -78,7 +82,7 @@ AFFIX_CACHE = 1 << 15
 SPAN_CACHE = 1 << 17
 Search = Callable[[str], Match | None]
 ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
-# What a match may end with but holds no character: anchors and lookarounds.
+# What a match may start or end with but holds no character: anchors and lookarounds.
 ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
 ABBREVIATIONS = ("Avg.", "avg.", "Approx.", "approx.", "resp.", "Resp.", "cf.", "Cf.", "w.r.t.", "Eq.", "Fig.", "Tab.", "Sec.")
