@@ -22,16 +22,9 @@ from spacy.tokens import Doc, Token
 from kg.extract import flags, lexicon
 from kg.extract.arena_clauses import DATA_AFTER_NAME, SPLIT_KINDS, SPLITS, WHERE_WORDS, where_acting
 from kg.extract.boundaries import citation_end
-from kg.extract.cues import COORDINATION, HEAD_TYPE, NAMING_CUES, WORLD_MODIFIERS
+from kg.extract.cues import CLOSE, COMMA, COORDINATION, HEAD_TYPE, NAMING_CUES, OPEN, WORLD_MODIFIERS
 from kg.extract.mentions import norm
-from kg.extract.noun_phrases import (
-    CLOSE,
-    COMPOUND_STOPS,
-    OPEN,
-    compound_head,
-    counted_set,
-    last_head,
-)
+from kg.extract.noun_phrases import COMPOUND_STOPS, compound_head, counted_set, last_head
 from kg.extract.sentences import STARTS
 from kg.extract.trained import CLAUSE_STARTS, clause_type, trained_head
 
@@ -78,7 +71,6 @@ TITLE_MODEL_ENDS = {"for", "of", "with", "that", "in", "on", "to", "via", "and",
 IS_A_LEADS = {"is", "serves", ","}
 # The hashes of the marks after which a sentence or a clause starts (`closes_opening_phrase`).
 STOPS = frozenset(get_string_id(w) for w in (".", ";", ":"))
-COMMA = get_string_id(",")
 
 
 def _after_acronym(doc: Doc, orth: list[int], i: int) -> int:

@@ -38,7 +38,7 @@ from kg.extract.arena_clauses import evaluation_suite, referenced
 from kg.extract.boundaries import BENCHMARK_VARIANT_WORDS
 from kg.extract.candidates import Candidate
 from kg.extract.contexts import closes_opening_phrase, head_type, listed_clause_type
-from kg.extract.cues import ARCHITECTURE, COORDINATION_IDS, internal_type
+from kg.extract.cues import ARCHITECTURE, CLOSE, COMMA, COORDINATION_IDS, OPEN, internal_type
 from kg.extract.mentions import norm
 from kg.extract.metric_names import is_metric
 from kg.extract.noun_phrases import coordinated
@@ -79,8 +79,6 @@ VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+[kKM])$")
 # Origins of names typed Model before context typing: listed models and checkpoints by their shape (`Vidgen-5B`).
 MODEL_ANCHORS = {"lexicon", "gazetteer", "checkpoint", "shape"}
-# The hashes of parentheses and the comma, as `_joined` and `_listed_with_known` read them.
-OPEN, CLOSE, COMMA = get_string_id("("), get_string_id(")"), get_string_id(",")
 # The possessive after an owner before a name: "Alibaba's QwQ".
 POSSESSIVE = frozenset(get_string_id(w) for w in ("'s", "’s"))
 # Origins of names typed Method before context typing: the curated and registry lists.
