@@ -161,7 +161,9 @@ def _list_kinds(doc: Doc, orth: list[int], found: list[Candidate]) -> dict[int, 
 
 
 def _lists(doc: Doc, orth: list[int], found: list[Candidate]) -> list[list[Candidate]]:
-    """The lists of names joined by commas and "and"/"or" ("X and Y", "A, B, and C"), each in text order."""
+    """The lists of names joined by commas and "and"/"or" ("X and Y", "A, B, and C"), each in text order. The words
+    between are read by their hashes from the vocab's strings, not as Tokens."""
+    strings = doc.vocab.strings
     names = sorted(found, key=lambda c: c.start)
     runs = []
     run = names[:1]
@@ -169,7 +171,7 @@ def _lists(doc: Doc, orth: list[int], found: list[Candidate]) -> list[list[Candi
         if c is not None and _joined(doc, orth, run[-1].end, c.start):
             run.append(c)
             continue
-        if len(run) > 1 and any(doc[i].lower_ in {"and", "or"} for i in range(run[0].end, run[-1].start)):
+        if len(run) > 1 and any(strings[h].lower() in {"and", "or"} for h in orth[run[0].end : run[-1].start]):
             runs.append(run)
         run = [c]
     return runs
