@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import arena_clauses, contexts, cues, flags, names, noun_phrases, pipeline, trained, words_before
+from kg.extract import arena_clauses, contexts, cues, flags, folding, names, noun_phrases, pipeline, trained, words_before
 
 PASSAGES = Path(__file__).parent / "data" / "outside_passages.jsonl"
 # Sentences that reach the checks behind each exit.
@@ -78,9 +78,9 @@ def test_an_exit_held_open_changes_no_answer(monkeypatch, module, sets):
 
 
 def test_referenced_words_turn_away_only_clauses_without_a_match(monkeypatch):
-    """`arena_clauses.referenced` answers a clause that holds none of `REFERENCED_WORDS` unsearched: with the words held
-    open (the empty word is in every clause) it answers the same, at every word of the texts and of written clauses
-    with each alternative of `REFERENCED`, in either case."""
+    """`arena_clauses.referenced` answers a clause that holds none of the words registered for `REFERENCED` unsearched:
+    with the gate held open (`folding.may_match` lets every clause through) it answers the same, at every word of the
+    texts and of written clauses with each alternative of `REFERENCED`, in either case."""
     written = ["pass@1 on ZorbQA", "on X the agent answers 71% of the Questions", "Unit Tests and test cases of X",
                "X ground truth", "X ground-truth", "exact match on X", "X ACCURACY", "multiple-choice X", "X references",
                "X problems", "and on Y it survives 40 episodes, unlike problems"]
@@ -88,5 +88,5 @@ def test_referenced_words_turn_away_only_clauses_without_a_match(monkeypatch):
     spans = [(t, m.start(), m.end()) for t in texts for m in re.finditer(r"\S+", t)]
     expected = [arena_clauses.referenced(*s) for s in spans]
     assert any(expected) and not all(expected)
-    monkeypatch.setattr(arena_clauses, "REFERENCED_WORDS", ("",))
+    monkeypatch.setattr(folding, "may_match", lambda pattern, text: True)
     assert [arena_clauses.referenced(*s) for s in spans] == expected

@@ -16,6 +16,8 @@ import re
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from kg.extract import folding
+
 # A sentence about agents acting makes the place they act in an Environment: "agents navigate in X", "we train agents to play X".
 ACTING = re.compile(r"\b(act|acts|acting|navigat\w*|play|plays|playing|interact\w*|explor\w*|operat\w*|manipulat\w*|deploy\w*)\b", re.I)
 AGENTS = re.compile(r"\b(agents?|robots?|players?|polic(y|ies))\b", re.I)
@@ -29,8 +31,10 @@ SUCCESS_IN = re.compile(r"success(es| rates?)?( of [\d.]+\s*%?)?\s*$", re.I)
 REFERENCED = re.compile(
     r"\b(questions?|problems|test cases|unit tests|references?|ground[- ]truth|exact match|pass@\d+|accuracy|multiple-choice)\b", re.I
 )
-# A word every match of `REFERENCED` holds, lower-case: a clause of ASCII text with none of them is answered unsearched.
-REFERENCED_WORDS = ("question", "problems", "test cases", "unit tests", "reference", "ground", "exact match", "pass@", "accuracy", "multiple-choice")
+# A word every match of `REFERENCED` holds: a clause of ASCII text with none of them is answered unsearched.
+folding.needs(
+    REFERENCED, ("question", "problems", "test cases", "unit tests", "reference", "ground", "exact match", "pass@", "accuracy", "multiple-choice")
+)
 # Where a clause ends: a full stop, or a comma or "and" before a lower-case word (not "A, B and C", a list).
 CLAUSE_BREAK = re.compile(r"\. |[,;] (?=[a-z])| and (?=[a-z])")
 # A clause after a name that has agents act in it: "X, where the agent interacts with a simulated customer", "X, in which robots ...".
@@ -51,14 +55,8 @@ def referenced(text: str, start: int, end: int) -> bool:
     agent answers 71% of the questions" ("and on Y it survives 40 episodes" is the next clause, of a world; "problems
     from A and B collections" one list)."""
     lead = max(0, start - 160)
-    window = text[lead : end + 160]  # holds the clause: its words are looked for first (most have none), not searched for
-    if window.isascii():  # lower-casing ASCII text folds as `re.I` does
-        lower = window.lower()
-        for word in REFERENCED_WORDS:
-            if word in lower:
-                break
-        else:
-            return False
+    if not folding.may_match(REFERENCED, text[lead : end + 160]):  # the window holds the clause; most hold none of its words
+        return False
     first = max((m.end() for m in CLAUSE_BREAK.finditer(text, lead, start)), default=lead)
     last = CLAUSE_BREAK.search(text, end, end + 160)
     return bool(REFERENCED.search(text, first, last.start() if last else end + 160))

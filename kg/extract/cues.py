@@ -43,6 +43,8 @@ CONNECTORS = {"of", "and", "for", "with", "&", "in", "the", "to", "via", "on", "
 COORDINATION = {",", "and", "or", "&", "/"}
 # Their hashes, read where a name may stand in a list.
 COORDINATION_IDS = frozenset(get_string_id(w) for w in COORDINATION)
+# The marks' hashes, compared with a doc's ORTH column around a name: "X (XY)" defines, "X, a framework" types.
+OPEN, CLOSE, COMMA = get_string_id("("), get_string_id(")"), get_string_id(",")
 # Words before a head noun that make what it heads a world agents act in: "a simulation system called X", "an interactive benchmark".
 WORLD_MODIFIERS = {"simulation", "simulated", "game", "interactive", "virtual", "sandbox", "embodied"}
 

@@ -38,7 +38,7 @@ from kg.extract.arena_clauses import evaluation_suite, referenced
 from kg.extract.boundaries import BENCHMARK_VARIANT_WORDS
 from kg.extract.candidates import Candidate
 from kg.extract.contexts import closes_opening_phrase, head_type, listed_clause_type
-from kg.extract.cues import ARCHITECTURE, COORDINATION_IDS, internal_type
+from kg.extract.cues import ARCHITECTURE, CLOSE, COMMA, COORDINATION_IDS, OPEN, internal_type
 from kg.extract.mentions import norm
 from kg.extract.metric_names import is_metric
 from kg.extract.noun_phrases import coordinated
@@ -79,8 +79,6 @@ VERSION_END = re.compile(r"[\s-]+v?\d+(?:\.\d+)*$")
 VARIANT_END = re.compile(rf"\s(?:{'|'.join(sorted(BENCHMARK_VARIANT_WORDS))}|\d+[kKM])$")
 # Origins of names typed Model before context typing: listed models and checkpoints by their shape (`Vidgen-5B`).
 MODEL_ANCHORS = {"lexicon", "gazetteer", "checkpoint", "shape"}
-# The hashes of parentheses and the comma, as `_joined` and `_listed_with_known` read them.
-OPEN, CLOSE, COMMA = get_string_id("("), get_string_id(")"), get_string_id(",")
 # The possessive after an owner before a name: "Alibaba's QwQ".
 POSSESSIVE = frozenset(get_string_id(w) for w in ("'s", "’s"))
 # Origins of names typed Method before context typing: the curated and registry lists.
@@ -163,7 +161,9 @@ def _list_kinds(doc: Doc, orth: list[int], found: list[Candidate]) -> dict[int, 
 
 
 def _lists(doc: Doc, orth: list[int], found: list[Candidate]) -> list[list[Candidate]]:
-    """The lists of names joined by commas and "and"/"or" ("X and Y", "A, B, and C"), each in text order."""
+    """The lists of names joined by commas and "and"/"or" ("X and Y", "A, B, and C"), each in text order. The words
+    between are read by their hashes from the vocab's strings, not as Tokens."""
+    strings = doc.vocab.strings
     names = sorted(found, key=lambda c: c.start)
     runs = []
     run = names[:1]
@@ -171,7 +171,7 @@ def _lists(doc: Doc, orth: list[int], found: list[Candidate]) -> list[list[Candi
         if c is not None and _joined(doc, orth, run[-1].end, c.start):
             run.append(c)
             continue
-        if len(run) > 1 and any(doc[i].lower_ in {"and", "or"} for i in range(run[0].end, run[-1].start)):
+        if len(run) > 1 and any(strings[h].lower() in {"and", "or"} for h in orth[run[0].end : run[-1].start]):
             runs.append(run)
         run = [c]
     return runs

@@ -18,11 +18,10 @@ from spacy.tokens import Doc
 
 from kg.extract import flags
 from kg.extract.candidates import Candidate
-from kg.extract.cues import COORDINATION_IDS, HEAD_TYPE, WORLD_MODIFIERS
+from kg.extract.cues import CLOSE, COORDINATION_IDS, HEAD_TYPE, OPEN, WORLD_MODIFIERS
 from kg.extract.mentions import norm
 
 ARTICLES = {get_string_id(w) for w in ("the", "a", "an", "The", "A", "An")}
-OPEN, CLOSE = get_string_id("("), get_string_id(")")
 # The words between a list's head noun and its first member: "datasets such as X", "benchmarks: X", "benchmarks (X, ...)".
 LIST_INTRO = ({"such", "as"}, {"including"}, {"like"}, {":"}, {"("}, {"namely"}, {"e.g."}, {"e.g.", ","})
 # The words of those, one of which stands just before a list's first member, and each without its commas.

@@ -43,7 +43,7 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from kg.extract.cues import HEADS
+from kg.extract.cues import COMMA, HEADS
 from kg.extract.noun_phrases import COMPOUND_STOPS
 
 
@@ -107,7 +107,6 @@ SAME = _ids("same scratch identical")
 PARAMETERS = _ids("parameters params")
 HAS = _ids("has have with")
 CLAUSE_ENDS = _ids(". ; : , ( )")
-COMMA = get_string_id(",")
 # Verbs of a clause that says where a network's weights came from: ", both run from their released weights".
 RUN = _ids("run used evaluated loaded taken")
 # The words a clause that `clause_type` reads can start with: most names are followed by none of them.

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import folding
 from kg.extract.arena_clauses import ACTING, AGENTS, SUCCESS_IN, referenced, trained_in_world
 from kg.extract.contexts import DATA_NOUNS, closes_opening_phrase, verb_follows
-from kg.extract.cues import COORDINATION_IDS
+from kg.extract.cues import COMMA, COORDINATION_IDS
 from kg.extract.noun_phrases import COMPOUND_STOPS, LIST_LEADS, list_head_type
 
 # A sentence that reports how something scored: "On Cora it reaches 84.1%", "41.3 mAP on DOTA".
@@ -53,8 +52,6 @@ MODEL_VERBS = {
 }
 # Words before "in X" that make X what a score was measured on.
 PERFORMS = re.compile(r"\b(perform\w*|accuracy|results?|scores?|better|worse|effect|gains?|improv\w*)\b(?!.*[.;:])", re.I)
-# The comma's hash, read between a name and the list before it.
-COMMA = get_string_id(",")
 # The words before a name that let the sentence type it.
 ARENA_BEFORE = {"with", "in", "on", "across", "over", "play", "plays", "playing", "explore", "explores", "exploring", "navigate", "navigates", "navigating"}
 
