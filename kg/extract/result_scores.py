@@ -56,7 +56,8 @@ VS_BARE = re.compile(r"~?(\d+(?:\.\d+)?%?)\s*(?:vs\.?|versus)\s*~?(\d+(?:\.\d+)?
 BARE_UNIT = re.compile(r"^\s*(x\b|×|times|(?-i:[BMK])\b|billion|million|seconds?|s\b|hours?|minutes?|days?|ms\b|GB|MB|tokens|fps|Hz)", re.I)
 # Other scores of the same list, skipped when looking for the words around a list ("of 14.1%, 7.1%, and 9.4%").
 SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
-LIST_TAIL = ",/andor \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"  # the characters of its "(?:,|and|or|/|\s)*" in ASCII (str.isspace's and \s's spaces)
+# The ASCII characters its "(?:,|and|or|/|\s)*" may match, to strip from a window with str.rstrip.
+LIST_TAIL = ",/andor" + "".join(c for c in map(chr, range(128)) if re.match(r"\s", c))
 SCORE_LINK = re.compile(r"^\s*(?:dB\s*)?(,|and|or|/|, and|, or)\s*$")  # between two scores of one list, past a unit ("27.71 dB and 30.62 dB")
 SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
 # The word boundary is tested once, before the words: one `\b` per word would make the search try every word at every character.
