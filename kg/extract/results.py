@@ -55,6 +55,8 @@ from kg.records import Entity, Result
 
 ARENA_TYPES = {"Benchmark", "Environment"}
 CLAUSE = re.compile(r"(;|:\s|\bwhile\b|\bwhereas\b|\bbut\b)", re.I)
+# 71 of the 85 windows before a score a pass hold none of its words: `in` tests (0.05 ms) answer them, not the finditer (0.42 ms).
+folding.needs(CLAUSE, (";", ":", "while", "whereas", "but"))
 # "Compared with Y, X exceeds its Rank-1 (95.9% vs. 95.2%)": the name an opening phrase compares with.
 COMPARED_LEAD = re.compile(r"\W*(?:compared\s+(?:with|to)|against|relative\s+to)\s+(?:the\s+)?$", re.I)
 HEAD_WITH = re.compile(r"\s+with\s+(?:an?\s+|the\s+)?")
@@ -197,7 +199,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
         benchmarks_said: dict[int, str | None] = {}  # and the benchmark given it
         owners: list[Mention] = []  # names that own an earlier score ("against 3.42 for VITS"): not who scored the next ones
         for index, (start, end, value) in enumerate(scores):
-            bounds = [sent.start_char] + [m.end() + sent.start_char for m in folding.finditer(CLAUSE, text[sent.start_char : start])]
+            lead = text[sent.start_char : start]
+            bounds = [sent.start_char] + ([m.end() + sent.start_char for m in folding.finditer(CLAUSE, lead)] if folding.may_match(CLAUSE, lead) else [])
             clause_start = bounds[-1]
             if len(bounds) > 1 and text[bounds[-2] : clause_start].rstrip().endswith(":") and SCORE_FIRST.match(text, clause_start) and not any(
                     id(e) in scorers and clause_start <= e.start_char < start for e in in_sent):
