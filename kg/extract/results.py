@@ -241,7 +241,7 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
             close = text.find(")", end, sent.end_char)
             if owner is None and close > 0 and text[max(sent.start_char, start - 2) : start].strip().endswith("("):
                 owner = next((e for e in in_sent if e.label_ in SUBJECT_TYPES and end < e.start_char and e.end_char <= close), None)  # "(31.8% of issues by GPT-4o)"
-            unnamed = UNNAMED_OWNER.search(text[max(sent.start_char, start - 40) : start])
+            unnamed = folding.search(UNNAMED_OWNER, text[max(sent.start_char, start - 40) : start])
             if owner is None and unnamed and not result_names.METRICS.fullmatch(unnamed.group(1)) and not COUNT_BEFORE.search(text, max(sent.start_char, start - 60), start):
                 continue  # "close to recordings (4.38)": the score of something the paper does not name
             if owner is None and text.endswith("at ", sent.start_char, start) and UNNAMED_AT.search(text, max(sent.start_char, start - 60), start):
@@ -274,7 +274,8 @@ def find(text: str, sents: list[Sentence], ents: list[Mention], entities: list[E
                 names = [unlisted_for.group(1)]
             elif compared:
                 continue  # "against 85.0 for MedCLIP and 80.4 for random initialisation": no one the paper names
-            elif HUMAN_SCORE.search(text, max(sent.start_char, start - 40), start):
+            elif folding.may_match(HUMAN_SCORE, text[max(sent.start_char, start - 40) : start]) and HUMAN_SCORE.search(
+                    text, max(sent.start_char, start - 40), start):
                 continue  # "far below human performance of 89.0%": the score of people, whom the paper does not name
             elif (repeated := result_subjects.elliptic(scores, index, arenas, in_sent, text, said)) is not None:
                 names = repeated
