@@ -30,6 +30,8 @@ GATED_TEXTS = [
     "as opposed to relying on ",
     "In stark contrast with ",
     "rather than ",
+    "close to recordings ( ",
+    "far below human performance of ",
     "the usual use of ",  # a word, no match
     "",
 ]

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract import folding
 from kg.extract.mentions import Mention, Sentence
 
 # Metric words in any case, with the words that make them specific ("top-1 accuracy", "Dice score", "box AP"),
@@ -136,16 +137,22 @@ STATISTIC_BEFORE = re.compile(rf"{_STATISTIC}{_HORIZON}?$", re.I)
 METRIC_NAME_AFTER = re.compile(r"\s*(?:score\s+)?(?:of|from|to|=)\s+~?\d")  # "lowers the RMSD to 0.041"
 
 
-def _has_statistic(lower: str) -> bool:
-    """Whether the lower-cased ASCII `lower` holds a word of `_STATISTIC`, which a match of `STATISTIC_BEFORE` does: three
-    `in` tests turn down the windows before names (none of 189 a run holds one) for the search's 30 tries."""
-    return "mean" in lower or "median" in lower or "average" in lower
+# Every match holds a word of `_STATISTIC`: `folding.search` turns down the ASCII windows before names that hold none (all
+# 189 a run) by three `in` tests, not the search's 30 tries.
+folding.needs(STATISTIC_BEFORE, ("mean", "median", "average"))
+
+
+def ends_with_word(tail: str, words: str | tuple[str, ...]) -> bool:
+    """Whether `tail`, the words before a number or a name stripped of their trailing space, ends with one of the
+    lower-case `words` in any case. A pattern that ends with such a word and spaces ("\\bfrom\\s*$") can match only
+    there: the test turns down nearly every window before a search tries each of its starts."""
+    return tail.lower().endswith(words)
 
 
 def names_metric(span: Mention, text: str) -> bool:
     """Whether `span` is written as the metric of a score, not as who scored it."""
     before = text[max(0, span.start_char - 30) : span.start_char]
-    if (not before.isascii() or _has_statistic(before.lower())) and STATISTIC_BEFORE.search(before):
+    if folding.search(STATISTIC_BEFORE, before):
         return True
     if not METRIC_NAME_BEFORE.search(before):
         return False
@@ -233,17 +240,21 @@ METRIC_SETTING = re.compile(METRICS.pattern + r"\(")
 
 
 def may_score(span: Mention, sent: Sentence, text: str) -> bool:
-    """Whether `span` may be who scored, by the words around it: not a tool ("built on X", "refining X"; but "with X reaching"), a cost ("the FLOPs of X"),
-    a task ("the X task"), a metric ("a CLAP score of"), what is compared with ("above X") or the object of "it improves X"."""
+    """Whether `span` may be who scored, by the words around it: not a tool ("built on X", "refining X"; but "with X
+    reaching"), a cost ("the FLOPs of X"), a task ("the X task"), a metric ("a CLAP score of"), what is compared with
+    ("above X") or the object of "it improves X"."""
     before = text[max(sent.start_char, span.start_char - 30) : span.start_char]
     # COST_OF and POSSESSED end with "of", "its" or "their" and spaces, METRIC_SETTING holds "(": tests of the words' ends and an
     # `in` test turn down nearly every name (180 of 189 a run, 189 and 189) before those searches of every start of the window
     tail = before.rstrip()
     return (not (BACKBONE.search(before) and not WITH_SCORING.match(text, span.end_char))
-            and not (tail[-2:].lower() == "of" and COST_OF.search(before)) and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
+            and not (ends_with_word(tail, "of") and COST_OF.search(before))
+            and not TASK_AFTER.match(text[span.end_char : span.end_char + 16])
             and not VARIANT_AFTER.match(text, span.end_char)
-            and not compared_before(span, sent, text) and not PRONOUN_VERB_BEFORE.search(before) and not (tail.endswith(("its", "their")) and POSSESSED.search(before))
-            and not names_metric(span, text) and not gerund_object(span, text, sent.start_char) and not ("(" in span.text and METRIC_SETTING.match(span.text)))
+            and not compared_before(span, sent, text) and not PRONOUN_VERB_BEFORE.search(before)
+            and not (ends_with_word(tail, ("its", "their")) and POSSESSED.search(before))
+            and not names_metric(span, text) and not gerund_object(span, text, sent.start_char)
+            and not ("(" in span.text and METRIC_SETTING.match(span.text)))
 
 
 def named_subjects(sent: Sentence, ents: list[Mention], text: str) -> list[Mention]:

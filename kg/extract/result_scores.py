@@ -28,6 +28,7 @@ import re
 
 from kg.extract import folding, result_names
 from kg.extract.mentions import Sentence
+from kg.extract.result_names import ends_with_word
 
 # Every score starts with a digit, a sign or "~": the lookahead `(?=[-−~\d])` turns down the other characters before the three
 # lookbehinds are tried at each, which makes `SCORE.finditer` over a sentence ~0.6 of its cost (1.47 -> 0.85 ms over 381 sentences).
@@ -55,7 +56,8 @@ VS_BARE = re.compile(r"~?(\d+(?:\.\d+)?%?)\s*(?:vs\.?|versus)\s*~?(\d+(?:\.\d+)?
 BARE_UNIT = re.compile(r"^\s*(x\b|×|times|(?-i:[BMK])\b|billion|million|seconds?|s\b|hours?|minutes?|days?|ms\b|GB|MB|tokens|fps|Hz)", re.I)
 # Other scores of the same list, skipped when looking for the words around a list ("of 14.1%, 7.1%, and 9.4%").
 SCORE_LIST_BEFORE = re.compile(r"(\d{1,3}(?:\.\d+)?\\?%(?:,|and|or|/|\s)*)+$")
-LIST_TAIL = ",/andor \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"  # the characters of its "(?:,|and|or|/|\s)*" in ASCII (str.isspace's and \s's spaces)
+# The ASCII characters its "(?:,|and|or|/|\s)*" may match, to strip from a window with str.rstrip.
+LIST_TAIL = ",/andor" + "".join(c for c in map(chr, range(128)) if re.match(r"\s", c))
 SCORE_LINK = re.compile(r"^\s*(?:dB\s*)?(,|and|or|/|, and|, or)\s*$")  # between two scores of one list, past a unit ("27.71 dB and 30.62 dB")
 SCORE_LIST_AFTER = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?\d{1,3}(?:\.\d+)?%)+")
 # The word boundary is tested once, before the words: one `\b` per word would make the search try every word at every character.
@@ -86,6 +88,7 @@ RELATIVE_WORDS_OF = re.compile(r"\b(higher|lower|better|worse|more|less|increase
 LIST_LINK = re.compile(r"^\s*(\([^()]*\)\s*)?((for|on|in|with)\s+(?:(?!\.\s)[^,;%()]){1,60}?)?\s*(,\s*and|,|and)\s*$", re.I)
 PLUS_MINUS_BEFORE = re.compile(r"(?:±|\+/-|\+-)\s*$")
 MARGIN = re.compile(r"\bby\s+(a|an)?\s*(\w+\s+)?margin\b", re.I)
+folding.needs(MARGIN, ("margin",))  # most sentences with a score hold no "margin": an `in` test, not the case-blind search
 NEW_CLAUSE = re.compile(r",\s+and\b|;")
 
 
@@ -220,29 +223,29 @@ CHANGE_END = re.compile(r"\bfrom\s+[-−~]?\d[\d,]*(?:\.\d+)?%?\s+to\s+~?$")
 
 
 # "needs 3.1 times fewer rounds than FedAvg to reach 70% accuracy": a target that a cost is counted to, not a score.
-TARGET_BEFORE = re.compile(r"\b(rounds|steps|epochs|iterations|samples|episodes|updates|queries|tokens|hours|time)\b[^,;.%]{0,40}\bto (reach|achieve|attain|hit)\s+$", re.I)
+TARGET_BEFORE = re.compile(r"\b(rounds|steps|epochs|iterations|samples|episodes|updates|queries|tokens|hours|time)\b[^,;.%]{0,40}"
+                           r"\bto (reach|achieve|attain|hit)\s+$", re.I)
+TARGET_VERBS = ("reach", "achieve", "attain", "hit")  # the words TARGET_BEFORE ends with, for `result_names.ends_with_word`
 
 
-TARGET_VERBS = ("reach", "achieve", "attain", "hit")
-
-
-def not_a_score(before: str, after: str) -> bool:
-    """Whether the number between `before` and `after` is a target ("rounds to reach 70%") or the start of a "from A to B" change ("..., up from 4.8%"), unless a named model owns that start.
+def not_a_score(before: str, tail: str, after: str) -> bool:
+    """Whether the number between `before` (`tail` stripped of its trailing space) and `after` is a target ("rounds to
+    reach 70%") or the start of a "from A to B" change ("..., up from 4.8%"), unless a named model owns that start.
 
     Each pattern ends with its last word and spaces: a test of the words' end turns down nearly every number (258 and 264 of 264
     a run) before the searches of every start of `before` (the case-blind one only in ASCII, where its case is `lower`'s).
     """
-    tail = before.rstrip()
-    if (tail[-7:].lower().endswith(TARGET_VERBS) or not before.isascii()) and TARGET_BEFORE.search(before):
+    if (ends_with_word(tail, TARGET_VERBS) or not before.isascii()) and TARGET_BEFORE.search(before):
         return True
-    if not tail.endswith("from"):
+    if not ends_with_word(tail, "from"):
         return False  # neither FROM_BEFORE nor UP_FROM_BEFORE
     return bool((FROM_BEFORE.search(before) and TO_AFTER.match(after) or UP_FROM_BEFORE.search(before)) and not named_start(before, after))
 
 
 def named_start(before: str, after: str) -> bool:
-    """Whether the number between `before` and `after` starts a change and a named model owns it ("from 0.216 for UniCRS to 0.247")."""
-    return bool(before.rstrip().endswith("from") and FROM_BEFORE.search(before) and NAMED_START.match(after))
+    """Whether the number between `before` and `after` starts a change and a named model owns it ("from 0.216 for UniCRS to
+    0.247"); FROM_BEFORE ends with "from", which callers test first where few windows do."""
+    return bool(FROM_BEFORE.search(before) and NAMED_START.match(after))
 
 
 # "the CARLA Leaderboard 2.0": a bare number right after a name of two capitalised words is its version, not a score;
@@ -361,7 +364,7 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
                 ) and not BARE_UNIT.match(text[end : end + 12])
 
     relative_end = None  # where the last relative gain of the sentence ended
-    is_ascii = text.isascii()  # where the case-blind MARGIN holds "margin" in the lower-cased text: one `in` test, not its search
+    is_ascii = text.isascii()  # where LIST_TAIL holds every character SCORE_LIST_BEFORE's tail may match
     for start, number_text in found:
         end = start + len(number_text)
         if not value_ok(number_text, start, end):
@@ -375,13 +378,14 @@ def scores_in(text: str, sent: Sentence, found: list[tuple[int, str]], spans_at:
         before = (SCORE_LIST_BEFORE.sub("", before) if listed_before else before)[-40:]
         after = text[end : end + 80]
         after = after[listed.end() if (listed := SCORE_LIST_AFTER.match(after)) else 0 :]
-        relative_after = folding.match(RELATIVE_AFTER, after[:30]) and not named_start(before, after) and not (
+        tail = before.rstrip()
+        relative_after = folding.match(RELATIVE_AFTER, after[:30]) and not (ends_with_word(tail, "from") and named_start(before, after)) and not (
             SCORED_BEFORE.search(before) and POINTS_SCORED.match(after))
-        if (relative_after or folding.search(RELATIVE_BEFORE, before) or (before.rstrip()[-2:].lower() == "of" and folding.search(RELATIVE_WORDS_OF, before)) or RELATIVE_OF.match(after)
-                or not_a_score(before, after)):  # `relative_after`, read already, first: it spares the searches
+        if (relative_after or folding.search(RELATIVE_BEFORE, before) or (ends_with_word(tail, "of") and folding.search(RELATIVE_WORDS_OF, before))
+                or RELATIVE_OF.match(after) or not_a_score(before, tail, after)):  # `relative_after`, read already, first: it spares the searches
             relative_end = end
             continue
-        if (not is_ascii or "margin" in text[sent.start_char : start].lower()) and (margin := MARGIN.search(text, sent.start_char, start)) and (
+        if folding.may_match(MARGIN, text[sent.start_char : start]) and (margin := MARGIN.search(text, sent.start_char, start)) and (
                 not NEW_CLAUSE.search(text, margin.end(), start) or text.count("(", margin.end(), start) > text.count(")", margin.end(), start)):
             continue  # "outperforms X by a large margin (e.g., ~20% on A, and ~3% on B)"; not "... by a wide margin, and keeps a score of 8.12"
         scores.append((start, end, number_text.replace("\\%", "%")))

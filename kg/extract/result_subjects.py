@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import result_arenas
+from kg.extract import folding, result_arenas
 from kg.extract.mentions import Mention, Sentence
 from kg.extract.result_names import COMPARED_WORDS
 
@@ -38,6 +38,7 @@ FOR_OWNER = re.compile(r"\s*(?:(?:±|\+/-)\s*[\d.]+%?\s*)?(?:\)\s*)?(?:(?!for\b)
 SCORES_LISTED = re.compile(r"^(\s*(?:,|and|or|/)?\s*(?:,\s*)?(?:and\s+)?~?\d{1,4}(?:\.\d+)?%?(?![\w.]))+")
 # A parenthesised score after a plain word: "close to recordings (4.38)".
 UNNAMED_OWNER = re.compile(r"\b([a-z][\w-]*s)\s*\(\s*(~?[\d.]+%?\s*(,|and)\s*)*$")
+folding.needs(UNNAMED_OWNER, ("(",))  # held by 2 of the 85 windows a corpus pass: an `in` test, not the search
 # "close to ground-truth recordings at 4.45", "than human raters at 4.5": a score "at" plain words compared with, no one named.
 UNNAMED_AT = re.compile(r"\b(?:close to|than|against|versus|vs\.?|compared (?:with|to)|behind|below|above|matching)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\s+at\s+~?$")
 # "ahead of DREEAM at 64.20 F1": a score written after a name and "at" is that name's.
@@ -50,6 +51,7 @@ CARRIED_BY = re.compile(r"\W*(?:[A-Za-z][a-z-]*\s+){1,3}(?:powered by|based on|b
 WHICH_SCORES = re.compile(r",?\s+(?:which|who|that)\s+(?:\w+ly\s+)?(?:scores|reaches|achieves|obtains|attains|gets|records)\s+(?:only\s+)?~?")
 # "human performance of 89.0%", "while humans reach 95.2%": a score of people, not of a model.
 HUMAN_SCORE = re.compile(r"\bhumans?(?:\s+(?:performance|accuracy|experts?|annotators?|baseline|level|raters?))?\s+(?:of|at|is|are|reach\w*|achiev\w*|scor\w*|gets?)\s+~?$", re.I)
+folding.needs(HUMAN_SCORE, ("human",))  # held by none of the 72 windows a corpus pass
 # "0.452 (DLA: 0.431, PBM: 0.418)": a score after a name and a colon is that name's, on the benchmark of the score before.
 COLON_SCORE = re.compile(r"\s*[:=]\s*~?")
 # "higher than PaLM's 73.9%": a score after a name's possessive is that name's.
