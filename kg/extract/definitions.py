@@ -80,8 +80,8 @@ def _acronym_long_form(doc: Doc, text: str, paren: int) -> int | None:
         word = strings[orth[start]]
         if word not in "-/" and not word[:1].isalnum() and flags.is_punct(word):  # a word or a number is no punctuation
             break
-        if word.lower() in CONNECTORS or word.isalnum() and word[:1].lower()[:1] != letters[0]:
-            continue  # a long form from a plain word: its initials and its letters in order start with its first character
+        if word.lower() in CONNECTORS:
+            continue
         long_form = text[idx[start] : end_char].lower()
         forms.append((start, long_form))
         if _initials_spell(letters, long_form):
