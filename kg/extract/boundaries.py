@@ -21,7 +21,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
-from kg.extract.candidates import Candidate, covered, is_titled, titled_run, titled_word
+from kg.extract.candidates import Candidate, covered, titled_run, titled_word
 from kg.extract.cues import ARCHITECTURE, HEAD_TYPE, NETWORK_HEADS, internal_type
 from kg.extract.mentions import norm
 
@@ -320,7 +320,7 @@ def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Ca
         start = end = head
         while start > 0 and head - start < 5:
             word = doc[start - 1]
-            if word.is_punct or not is_titled(word) or word.text in NOT_MODIFIERS:
+            if word.is_punct or not titled_word(word.text) or word.text in NOT_MODIFIERS:
                 break
             start -= 1
             if word.is_sent_start:
@@ -381,18 +381,18 @@ def _games(doc: Doc, head: int) -> list[Candidate]:
     of playing ("the agent plays Pokemon Red"). A game an agent plays is an Environment."""
     found = []
     start = head
-    while doc[head].lower_ not in flags.PLAY_VERBS and start > 0 and head - start < 3 and is_titled(doc[start - 1]) and not doc[start - 1].is_punct and doc[start - 1].text not in NOT_MODIFIERS:
+    while doc[head].lower_ not in flags.PLAY_VERBS and start > 0 and head - start < 3 and titled_word(doc[start - 1].text) and not doc[start - 1].is_punct and doc[start - 1].text not in NOT_MODIFIERS:
         start -= 1
     if start < head and (doc[start].is_sent_start or norm(doc[start].text) in lexicon.by_name()):
         start += 1  # a sentence's first word is capitalised whatever it is; "the Atari Seaquest game" names Seaquest
     i = head + 1
     # "the AAA game Red Dead Redemption II", "the game Minecraft": a name right after "game" is the game, the words before it its kind.
-    direct = i < len(doc) and is_titled(doc[i]) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS and not lexicon.is_excluded(doc[i].text)
+    direct = i < len(doc) and titled_word(doc[i].text) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS and not lexicon.is_excluded(doc[i].text)
     if not direct and start < head and start > 0 and doc[start - 1].lower_ in {"the", "a", "an"} and not lexicon.is_excluded(doc[start:head].text):
         found.append(Candidate(start, head, "cue", "Environment"))
     while i < len(doc) and doc[i].lower_ in GAME_LIST_INTRO and (doc[i].lower_ != "on" or doc[i - 1].lower_ == "based"):
         i += 1  # "a game based on Among Us"; not "the pointing game on X", where X is what the game is scored on
-    while (i > head + 1 or direct) and i < len(doc) and is_titled(doc[i]) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS:
+    while (i > head + 1 or direct) and i < len(doc) and titled_word(doc[i].text) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS:
         end = titled_run(doc, i, limit=4)
         # a list, not one name; and a full stop inside a word ("Super Mario Bros. We") may end the sentence
         end = next((j for j in range(i + 1, end) if doc[j].lower_ in {"and", "or", "&"} or doc[j - 1].text.endswith(".")), end)

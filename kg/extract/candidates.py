@@ -69,12 +69,8 @@ def _variant_modifier(lower: str) -> bool:
     return lower in VARIANT_MODIFIERS or "-" in lower and all(part in VARIANT_MODIFIERS or part in VARIANT_LINKS for part in lower.split("-"))
 
 
-def is_titled(token) -> bool:
-    return titled_word(token.text)
-
-
 def titled_word(text: str) -> bool:
-    """A capitalised or coined word, which may be part of a name: `is_titled` of a word cut from the text."""
+    """A capitalised or coined word, which may be part of a name."""
     return text[:1].isupper() or shapes.is_coined(text)
 
 
@@ -84,7 +80,7 @@ def titled_run(doc: Doc, start: int, limit: int = 6) -> int:
     i = start
     while i < len(doc) and i - start < limit:
         token = doc[i]
-        if is_titled(token) and not token.is_punct:
+        if titled_word(token.text) and not token.is_punct:
             end = i + 1
         elif token.lower_ not in CONNECTORS or i == start:
             break
@@ -196,7 +192,7 @@ def from_cues(doc: Doc, text: str, positions: list[int]) -> list[Candidate]:
         if i >= n:
             continue
         first = doc[i]
-        if not is_titled(first) or first.lower_ in {"a", "an", "we", "our", "this", "it"}:
+        if not titled_word(first.text) or first.lower_ in {"a", "an", "we", "our", "this", "it"}:
             continue
         end = titled_run(doc, i, limit=6)
         quoted = doc[i - 1].text in {'"', "“", "'", "‘"}

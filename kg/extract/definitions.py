@@ -19,7 +19,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
-from kg.extract.candidates import KNOWN, Candidate, is_titled, titled_word
+from kg.extract.candidates import KNOWN, Candidate, titled_word
 from kg.extract.cues import CONNECTORS, HEAD_TYPE, TECHNIQUE_HEADS, USE_CUES
 from kg.extract.mentions import norm
 from kg.extract.terms import DESCRIPTIVE_WORDS
@@ -155,7 +155,7 @@ def _expansion_after(doc: Doc, c: Candidate) -> tuple[int, int] | None:
         return None
     inner = doc[c.end + 1 : close]
     letters = "".join(ch.lower() for ch in doc[c.start].text if ch.isalpha())
-    if len(inner) < 2 or len(letters) < 3 or not all(is_titled(t) or t.lower_ in CONNECTORS or t.text in "-/" for t in inner):
+    if len(inner) < 2 or len(letters) < 3 or not all(titled_word(t.text) or t.lower_ in CONNECTORS or t.text in "-/" for t in inner):
         return None
     long_form = inner.text.lower()
     return (inner.start, inner.end) if _initials_spell(letters, long_form) or _letters_in_order(letters, long_form) else None

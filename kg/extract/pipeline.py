@@ -70,9 +70,10 @@ def _build_tables() -> None:
     `kg.extract.folding`, folded. They are per-process setup (some 25 ms, mostly the gazetteer's parse and the
     patterns' compiling), which the first batch of papers paid for.
 
-    The modules are every one of `kg.extract` loaded by now that imports `folding` as a module (`kg.extract`'s
-    `__init__` imports roles and results, the components the other rules), with the patterns it imports: a hand-kept list of them went stale as modules took to folding. Modules
-    that do not fold are left out, their patterns' folded forms unused (a third of the compiling)."""
+    The modules are every one of `kg.extract` loaded by now (`kg.extract` imports roles and results, the components
+    the other rules) that imports `folding` as a module, with the patterns it imports: a hand-kept list of them went
+    stale as modules took to folding. Modules that do not fold are left out, their patterns' folded forms unused (a
+    third of the compiling)."""
     known_type("")
     is_metric("")
     known_family("")
