@@ -69,6 +69,8 @@ TITLE_MODEL_HEADS = {"model", "llm", "vlm", "mllm", "lmm", "slm"}
 TITLE_MODEL_ENDS = {"for", "of", "with", "that", "in", "on", "to", "via", "and", "from", "towards", "through"}
 # The first words of "X is a", "X serves as a", "X, which is a" (`_is_a`).
 IS_A_LEADS = {"is", "serves", ","}
+# Prepositions that open a sentence's opening phrase: "On X, ...", "In X, ...".
+OPENING_PREPOSITIONS = {"on", "in", "across", "for"}
 # The hashes of the marks after which a sentence or a clause starts (`closes_opening_phrase`).
 STOPS = frozenset(get_string_id(w) for w in (".", ";", ":"))
 
@@ -322,15 +324,15 @@ def closes_opening_phrase(doc: Doc, comma: int) -> bool:
         k -= 1
     if k != first and orth[k - 1] not in STOPS:
         return False  # no sentence start within reach: a long phrase, or none
-    if _opens_sentence(doc, k):
-        return True
+    if doc[k].lower_ in OPENING_PREPOSITIONS:
+        return True  # "On X, ...": `k` starts its sentence (found above), so only its word is tested, not its start again
     # "Trained only on": a participle opens the sentence, a preposition follows within two words
     return doc[k].lower_.endswith(("ed", "ing")) and any(doc[p].lower_ in {"on", "in", "across", "for", "with", "from"} for p in range(k + 1, min(k + 3, comma)))
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
     """Token `i` is a preposition that opens its sentence ("On X, ...", "In X, ...")."""
-    return i >= 0 and doc[i].lower_ in {"on", "in", "across", "for"} and _starts_sentence(doc, i)
+    return i >= 0 and doc[i].lower_ in OPENING_PREPOSITIONS and _starts_sentence(doc, i)
 
 
 def _starts_sentence(doc: Doc, i: int) -> bool:
