@@ -318,3 +318,14 @@ def test_packed_bits_are_those_of_every_test(text):
     """`flags._bits` skips the tests that cannot hold for words of letters, with hyphens or without, and reads a
     lower-case word's bits from one table: the same bits."""
     assert flags._bits(text) == _plain_bits(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["ROUGE-L", "rouge-lsum", "GTX 1080 Ti", "BLEU-4", "Table 3", "en-de", "RTX4090", "i7-8700K", "F1@5", "Mean-IoU", "TPU v4"]), st.randoms())
+def test_exclusion_patterns_match_a_name_in_any_case_as_re_i_does(name, rnd):
+    names, pattern, lower_case = lexicon._exclusions()
+    assert lower_case is not None  # the rows hold no capital: ASCII names take the quicker match
+    cased = "".join(c.upper() if rnd.random() < 0.5 else c.lower() for c in name)
+    assert lexicon.is_excluded.__wrapped__(cased) == (norm(cased) in names or bool(pattern.fullmatch(cased.strip())))
+    assert lexicon.is_excluded.__wrapped__(cased)
+    assert not lexicon._caseless("[A-Z]+") and not lexicon._caseless("ſ") and not lexicon._caseless(r"\x41") and lexicon._caseless(r"a→b\d+\.")

