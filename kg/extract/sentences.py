@@ -26,6 +26,8 @@ from kg.extract.mentions import Sentence
 STARTS = "kg_sentence_starts"
 # What no sentence starts at: punctuation, and the characters that end sentences.
 SKIPPED = flags.PUNCT | flags.END
+# The tokens a sentence's start is looked for after: the characters that end sentences and the line breaks.
+ENDS = numpy.uint64(flags.END | flags.NEWLINE)
 NOT_START = 2**64 - 1  # SENT_START's -1, as the uint64 `Doc.from_array` reads
 
 
@@ -39,19 +41,24 @@ class SentenceSplitter:
             doc.user_data[STARTS] = []
             return doc
         bits = flags.columns(doc)[:, 2]
-        ends, breaks = flags.positions(bits, flags.END, flags.NEWLINE)
-        starts = [0]
         # A sentence starts at the first word after each sentence-ending character; punctuation never starts one. An
-        # array's `item` hands back a Python int, where indexing makes a numpy scalar whose `&` is a ufunc's call.
+        # array's `item` hands back a Python int, where indexing makes a numpy scalar whose `&` is a ufunc's call. The
+        # ends and the line breaks are found by one mask, not by `flags.positions`, which sorts its tokens into a list
+        # per bit: kg_sentences after the columns 4.05 -> 3.62 ms a corpus pass (min of 15 x 20, in-process, alternating).
         item = bits.item
-        for end in ends:
+        starts = [0]
+        title = 0
+        for end in (bits & ENDS).nonzero()[0].tolist():
             i = end + 1
+            if item(end) & flags.NEWLINE:
+                title = title or i  # the word after the title's line break
+                continue
             while i < n and item(i) & SKIPPED:
                 i += 1
             if i < n and i > starts[-1]:
                 starts.append(i)
-        if breaks and (title := breaks[0] + 1) < n and title not in starts:
-            insort(starts, title)  # the word after the title's line break; the starts stay sorted, each once
+        if 0 < title < n and title not in starts:
+            insort(starts, title)  # the starts stay sorted, each once
         values = numpy.empty((n, 1), dtype=numpy.uint64)
         values.fill(NOT_START)  # `numpy.full` is a Python function around these two: ~1.0 -> ~0.4 µs a doc
         values.put(starts, 1)  # by flat index (one column): empty, fill and mark ~1.7 -> ~1.0 µs a doc, against indexing by a list
