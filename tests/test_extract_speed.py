@@ -329,3 +329,12 @@ def test_exclusion_patterns_match_a_name_in_any_case_as_re_i_does(name, rnd):
     assert lexicon.is_excluded.__wrapped__(cased) == (norm(cased) in names or bool(pattern.fullmatch(cased.strip())))
     assert lexicon.is_excluded.__wrapped__(cased)
     assert not lexicon._caseless("[A-Z]+") and not lexicon._caseless("ſ") and not lexicon._caseless(r"\x41") and lexicon._caseless(r"a→b\d+\.")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(lexicon.model_stems()) | st.text(alphabet="aQwKeé", min_size=0, max_size=4), st.randoms(),
+       st.sampled_from(["", "2.5", "-7B", "-Chat", "v2", "-Prover", "-Based", "R1", "x"]))
+def test_known_family_s_first_letters_test_answers_as_its_pattern(stem, rnd, rest):
+    text = "".join(c.upper() if rnd.random() < 0.5 else c for c in stem) + rest
+    shapes.known_family.cache_clear()
+    assert shapes.known_family(text) == bool(shapes._family()[0].match(text))

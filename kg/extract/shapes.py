@@ -74,16 +74,26 @@ NUMBERISH = re.compile(r"^[\d.,%x×-]+[A-Za-z]{0,2}$|^(?:19|20)\d\d")
 
 
 @lru_cache(maxsize=1)
-def _family() -> re.Pattern:
-    stems = "|".join(re.escape(stem) for stem in lexicon.model_stems())
+def _family() -> tuple[re.Pattern, frozenset[str] | None]:
+    """The pattern of `known_family`, and the first three letters of its stems (None where one is not ASCII)."""
+    stems = lexicon.model_stems()
+    joined = "|".join(re.escape(stem) for stem in stems)
     # `DeepSeek-Prover`, not `Text-Based` or `Decision-Making`: a participle after a stem that is also a word is an adjective.
-    return re.compile(rf"^(?i:{stems})(?:-?(?:\d|[A-Z]\d|v\d|[oR]\d)|-(?![A-Z][a-z]+(?:ed|ing)(?:-|$))[A-Z][A-Za-z]*(?:-|$))")
+    pattern = re.compile(rf"^(?i:{joined})(?:-?(?:\d|[A-Z]\d|v\d|[oR]\d)|-(?![A-Z][a-z]+(?:ed|ing)(?:-|$))[A-Z][A-Za-z]*(?:-|$))")
+    heads = frozenset(stem[:3] for stem in stems)
+    return pattern, heads if all(head.isascii() for head in heads) else None
 
 
 @lru_cache(maxsize=1 << 16)
 def known_family(text: str) -> bool:
-    """`Llama-3.1-8B`, `Qwen2.5`, `GPT4`, `DeepSeek-Prover-v1.5`: a known family's stem, then a version, size or variant."""
-    return bool(_family().match(text))
+    """`Llama-3.1-8B`, `Qwen2.5`, `GPT4`, `DeepSeek-Prover-v1.5`: a known family's stem, then a version, size or variant.
+
+    Each stem has three letters or more, so an ASCII string whose first three, lower-cased, begin no stem is answered
+    by a set lookup: the pattern tries its 89 stems ignoring case (~1 µs a string; 874 strings a corpus pass)."""
+    pattern, heads = _family()
+    if heads is not None and text[:3].isascii() and text[:3].lower() not in heads:
+        return False
+    return bool(pattern.match(text))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -91,14 +101,20 @@ def is_model_checkpoint(text: str) -> bool:
     """A known family's checkpoint, or any name that carries a parameter count (`AgentLM-70B`) or a size word (`mT5-XL`)."""
     if not text[:1].isalpha() or text.isalpha():
         return False  # each shape below starts with a letter and holds a digit or a hyphen: numbers and words are none
-    if WITH_SIZE_WORD.match(text) and (text.split("-")[0] != text.split("-")[0].lower() or any(ch.isdigit() for ch in text.split("-")[0])):
-        return known_type(text.split("-")[0]) not in {"Benchmark", "Environment"}  # `mT5-XL`, `Whisper-large-v3`; not `fine-large`,
+    if "-" not in text:
+        # the shapes but `O_SERIES` and a known family's join parts with a hyphen: a string without one (`Qwen2.5`, `D4RL`,
+        # 869 of the 1,377 strings a corpus pass asks) skips four searches: 1.84 -> 1.22 ms for the 1,377, with
+        # `known_family`'s test of the first three letters (min of 5 x 10, replay)
+        return bool(O_SERIES.match(text)) or known_family(text)
+    first = text.split("-")[0]
+    if WITH_SIZE_WORD.match(text) and (first != first.lower() or any(ch.isdigit() for ch in first)):
+        return known_type(first) not in {"Benchmark", "Environment"}  # `mT5-XL`, `Whisper-large-v3`; not `fine-large`,
         # nor `Hopper-medium-replay`, a split of a listed world's data by the quality of its policy
-    if WITH_RELEASE_WORD.match(text) and text.split("-")[0].lower() not in COMPOUND_PREFIXES:
+    if WITH_RELEASE_WORD.match(text) and first.lower() not in COMPOUND_PREFIXES:
         return True  # `Kormo-Chat`, `Hunyuan-Large`: a released checkpoint
     if O_SERIES.match(text):
         return True  # `o3`, `o4-mini-high`: a reasoning model's release and effort
-    if text.split("-")[0] in SIZE_PREFIXES or SMALL_COUNT.search(text):
+    if first in SIZE_PREFIXES or SMALL_COUNT.search(text):
         return False  # `sub-32B`, `over-7B`: a size class, not a model; `MovieLens-1M`: a count of ratings, not of parameters
     # a size is a "B" or an "M" after a hyphen: most hyphenated words have neither, and `WITH_SIZE` backtracks over their parts
     return ("B" in text or "M" in text) and bool(WITH_SIZE.match(text)) or known_family(text)
