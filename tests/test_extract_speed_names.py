@@ -28,3 +28,13 @@ def _ranked(found: list[Candidate]) -> list[Candidate]:
 @given(CANDIDATES)
 def test_non_overlapping_ranks_runs_of_overlapping_names_as_it_ranks_all(found):
     assert [id(c) for c in non_overlapping(found)] == [id(c) for c in _ranked(found)]
+
+
+def test_the_mentions_are_kept_where_doc_underscore_reads_them():
+    from spacy.tokens.underscore import Underscore
+
+    from kg.extract import names, pipeline
+
+    doc = pipeline.load()("We propose AgentGym, a simulator.")
+    assert Underscore(Underscore.doc_extensions, doc)._get_key("kg_mentions") == names.MENTIONS
+    assert [m.text for m in doc._.kg_mentions] == ["AgentGym"]
