@@ -38,3 +38,14 @@ def test_the_mentions_are_kept_where_doc_underscore_reads_them():
     doc = pipeline.load()("We propose AgentGym, a simulator.")
     assert Underscore(Underscore.doc_extensions, doc)._get_key("kg_mentions") == names.MENTIONS
     assert [m.text for m in doc._.kg_mentions] == ["AgentGym"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["on ", " on ", "On ", "the ", "Higgs", "Last Letter", "NCBI-disease", "news2014", " ", ",", ".", " it ", "73.9%", " 8", "-", "a", "SGLR improves"]), max_size=14).map("".join))
+def test_on_name_looking_behind_for_the_space_matches_as_the_pattern_that_starts_with_it(text):
+    import re
+
+    from kg.extract.scored_names import NAMED, ON_NAME, ON_WORD, SCORED, SHAPED
+
+    spaced = re.compile(f" on {ON_WORD}(?:{SHAPED}|{NAMED}|{SCORED})")
+    assert [(m.start() - 1, m.end(), m.groups()) for m in ON_NAME[0].finditer(text)] == [(m.start(), m.end(), m.groups()) for m in spaced.finditer(text)]
