@@ -40,7 +40,7 @@ def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Ca
             continue  # the title's words are capitalised whatever they are
         noun, game, type_, list_type = _HEAD_NOUNS.get(orth[head]) or _head_noun(strings, orth[head])
         if game:
-            found += _games(doc, head)
+            found += _games(doc, text, head)
             continue
         if type_ is None:
             if list_type and head > 2:
@@ -125,30 +125,39 @@ def _list_word(token) -> bool:
     return token.is_alpha and token.text.istitle() and not token.is_sent_start and token.text not in NOT_MODIFIERS
 
 
-def _games(doc: Doc, head: int) -> list[Candidate]:
+def _games(doc: Doc, text: str, head: int) -> list[Candidate]:
     """Games named beside the word "game": "the Werewolf game", "games such as Werewolf and Among Us",
     "a MOBA game, Honor of Kings", "a game based on Among Us", "the AAA game Red Dead Redemption II", and after a verb
-    of playing ("the agent plays Pokemon Red"). A game an agent plays is an Environment."""
+    of playing ("the agent plays Pokemon Red"). A game an agent plays is an Environment. The words are read by their
+    hashes from the vocab's strings (`flags.ids`), names cut from the `text`: a Token only asks where a sentence starts."""
+    orth, strings = flags.ids(doc), doc.vocab.strings
+    n = len(orth)
     found = []
     start = head
-    while doc[head].lower_ not in flags.PLAY_VERBS and start > 0 and head - start < 3 and titled_word(doc[start - 1].text) and not doc[start - 1].is_punct and doc[start - 1].text not in NOT_MODIFIERS:
+    played = strings[orth[head]].lower() in flags.PLAY_VERBS
+    while not played and start > 0 and head - start < 3 and _name_word(strings[orth[start - 1]]):
         start -= 1
-    if start < head and (doc[start].is_sent_start or norm(doc[start].text) in lexicon.by_name()):
+    if start < head and (doc[start].is_sent_start or norm(strings[orth[start]]) in lexicon.by_name()):
         start += 1  # a sentence's first word is capitalised whatever it is; "the Atari Seaquest game" names Seaquest
     i = head + 1
     # "the AAA game Red Dead Redemption II", "the game Minecraft": a name right after "game" is the game, the words before it its kind.
-    direct = i < len(doc) and titled_word(doc[i].text) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS and not lexicon.is_excluded(doc[i].text)
-    if not direct and start < head and start > 0 and doc[start - 1].lower_ in {"the", "a", "an"} and not lexicon.is_excluded(doc[start:head].text):
+    direct = i < n and _name_word(word := strings[orth[i]]) and not lexicon.is_excluded(word)
+    if not direct and start < head and start > 0 and strings[orth[start - 1]].lower() in {"the", "a", "an"} and not lexicon.is_excluded(flags.span_text(doc, text, start, head)):
         found.append(Candidate(start, head, "cue", "Environment"))
-    while i < len(doc) and doc[i].lower_ in GAME_LIST_INTRO and (doc[i].lower_ != "on" or doc[i - 1].lower_ == "based"):
+    while i < n and (word := strings[orth[i]].lower()) in GAME_LIST_INTRO and (word != "on" or strings[orth[i - 1]].lower() == "based"):
         i += 1  # "a game based on Among Us"; not "the pointing game on X", where X is what the game is scored on
-    while (i > head + 1 or direct) and i < len(doc) and titled_word(doc[i].text) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS:
+    while (i > head + 1 or direct) and i < n and _name_word(strings[orth[i]]):
         end = titled_run(doc, i, limit=4)
         # a list, not one name; and a full stop inside a word ("Super Mario Bros. We") may end the sentence
-        end = next((j for j in range(i + 1, end) if doc[j].lower_ in {"and", "or", "&"} or doc[j - 1].text.endswith(".")), end)
-        if not lexicon.is_excluded(doc[i:end].text):
+        end = next((j for j in range(i + 1, end) if strings[orth[j]].lower() in {"and", "or", "&"} or strings[orth[j - 1]].endswith(".")), end)
+        if not lexicon.is_excluded(flags.span_text(doc, text, i, end)):
             found.append(Candidate(i, end, "cue", "Environment"))
         i = end
-        while i < len(doc) and doc[i].text in {",", "and", "or"}:
+        while i < n and strings[orth[i]] in {",", "and", "or"}:
             i += 1
     return found
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised or coined word that is no mark and none of `NOT_MODIFIERS`: a word of a game's name."""
+    return titled_word(word) and not flags.is_punct(word) and word not in NOT_MODIFIERS
