@@ -2,13 +2,13 @@
 
 Names of the whole field are often several words: a capitalised modifier
 before a coined part (`Faster R-CNN`, `Mask R-CNN`), two coined parts
-(`PASCAL VOC`), a version after (`OntoNotes v5.0`, `N-Caltech 101`), or
-capitalised words before a head noun ("the Penn Treebank dataset", and
-each of a list: "the Electricity, Traffic and Weather benchmarks"), or a
+(`PASCAL VOC`), a version after (`OntoNotes v5.0`, `N-Caltech 101`), or a
 capitalised word before a known dataset or network (`Split CIFAR-100`,
 `Wide ResNet-50`). A run of three or more coined tokens is a flattened
-table row, not one name. Names listed with known ones are found by
-`kg.extract.lists`; authors and metrics are dropped by `kg.extract.non_names`.
+table row, not one name. Capitalised words before a head noun ("the Penn
+Treebank dataset") are found by `kg.extract.heads`, names listed with known
+ones by `kg.extract.lists`; authors and metrics are dropped by
+`kg.extract.non_names`.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon, shapes
-from kg.extract.candidates import Candidate, covered, titled_run, titled_word
-from kg.extract.cues import ARCHITECTURE, HEAD_TYPE, NETWORK_HEADS, internal_type
+from kg.extract.candidates import Candidate, covered
+from kg.extract.cues import ARCHITECTURE, HEAD_TYPE, internal_type
 from kg.extract.mentions import norm
 
 # A version or edition after a name: `v5.0`, `AirBench 2024`, `N-Caltech 101` (not a score: no decimal without a `v`).
@@ -41,13 +41,6 @@ BENCHMARK_VARIANT_IDS = frozenset(get_string_id(w) for w in BENCHMARK_VARIANT_WO
 BUDGET = re.compile(r"^\d+[kKM]$")
 # A title-case hyphenated pair (`Open-Sora`): a name only with a release number after it, since most such pairs are words.
 TITLE_PAIR = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)+$")
-# "environment" follows a capitalised plain word that names a world ("the Parkour environment"), where a capitalised word
-# before "dataset" may still be a description; software is excluded (`Docker`, `Python`).
-ENVIRONMENT_HEADS = {"environment", "environments"}
-# "game" and "games" stand beside the names of games, before ("the Werewolf game") or after ("games such as Werewolf").
-GAME_HEADS = {"game", "games"}
-GAME_LIST_INTRO = {"such", "as", "like", "including", ",", "based", "on", "called", "named", "of"}
-
 
 def citation_end(doc: Doc, i: int) -> int:
     """The index after a citation "[12]" or "[3, 5]" starting at `i`, else `i`."""
@@ -296,109 +289,3 @@ def _evaluated_name_end(doc: Doc, end: int, taken: set[int]) -> int:
     if grown < len(doc) and doc[grown].text[:1].isupper() and not doc[grown].is_punct:
         return end
     return grown
-
-
-def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Candidate]:
-    """Capitalised words before a dataset or environment head noun: "the Penn Treebank dataset", "Hockey Dataset [5]"."""
-    idx, orth, strings = flags.offsets(doc)[0], flags.ids(doc), doc.vocab.strings
-    found = []
-    for head in heads:
-        if idx[head] < title_end:
-            continue  # the title's words are capitalised whatever they are
-        noun = strings[orth[head]]  # by its hash, not as a Token: most heads are read no further, nor the words before them
-        lower = noun.lower()
-        if noun in GAME_HEADS or lower in flags.PLAY_VERBS:
-            found += _games(doc, head)
-            continue
-        type_ = NAME_HEADS.get(lower) or NETWORK_HEADS.get(noun) or ("Environment" if lower in ENVIRONMENT_HEADS else None)
-        if type_ is None:
-            if noun.endswith("s") and noun.islower() and head > 2 and (list_type := HEAD_TYPE.get(lower)) in {"Benchmark", "Environment"}:
-                found += _listed_before(doc, head - 1, head, list_type) if flags.may_be_titled(text, idx[head - 1]) and _list_word(doc[head - 1]) and doc[head - 2].lower_ in {"and", "or"} else []
-            continue
-        if head == 0 or not titled_word(strings[orth[head - 1]]):
-            continue  # most heads follow a lower-case word: no name before them, and no Token made
-        start = end = head
-        while start > 0 and head - start < 5:
-            word = doc[start - 1]
-            if word.is_punct or not titled_word(word.text) or word.text in NOT_MODIFIERS:
-                break
-            start -= 1
-            if word.is_sent_start:
-                break
-        if start == end:
-            continue
-        if doc[start].is_sent_start and not shapes.is_coined(doc[start].text):
-            start += 1  # a sentence's first word is capitalised whatever it is
-        if start == end:
-            continue
-        words = doc[start:end]
-        # One plain capitalised word ("the Survival dataset", "the Value Network") is too weak; two, or a coined one, make a name.
-        # A capitalised head is part of the name, which an excluded word alone does not make: `OpenAI Gym` is no organisation.
-        named = flags.span_text(doc, text, start, head + 1 if type_ == "Method" or noun[:1].isupper() else end)
-        # Mid-sentence, one capitalised word before "environment" names one: "a new procedural Parkour environment".
-        single = lower in ENVIRONMENT_HEADS and words[0].is_alpha and not words[0].is_sent_start
-        if len(words) == 1 and noun.endswith("s") and noun.islower() and start > 1 and doc[start - 1].lower_ in {"and", "or"} and (
-            members := _listed_before(doc, start, end, type_)
-        ):
-            found += members  # "the Adult and Higgs datasets", "the Kitchen and Garage environments"
-        elif (len(words) > 1 or single or shapes.is_coined(words[0].text)) and not lexicon.is_excluded(named):
-            # "an Open-World Video Game Dataset": a capitalised head is part of the name.
-            found.append(Candidate(start, head + 1 if noun[:1].isupper() else end, "cue", type_))
-    return found
-
-
-def _listed_before(doc: Doc, start: int, end: int, type_: str) -> list[Candidate]:
-    """The capitalised names of a list before a plural head noun: "the Electricity, Traffic and Weather benchmarks".
-
-    `doc[start:end]`, the last member, follows "and"/"or"; each member is one or two capitalised plain words
-    mid-sentence. Two members at least, or the words are no list.
-    """
-    members = [(start, end)]
-    i = start - 1  # at "and"/"or"
-    while i > 0:
-        j = i - (doc[i - 1].text == "," and doc[i].lower_ in {"and", "or"})  # "X, and Y"
-        first = last = j
-        while first > 0 and last - first < 2 and _list_word(doc[first - 1]):
-            first -= 1
-        if first == last or doc[first - 1].text in {"and", "or"}:
-            break
-        members.append((first, last))
-        if doc[first - 1].text != ",":
-            break
-        i = first - 1
-    if len(members) < 2:
-        return []
-    return [Candidate(a, b, "cue", type_) for a, b in members if not lexicon.is_excluded(doc[a:b].text)]
-
-
-def _list_word(token) -> bool:
-    return token.is_alpha and token.text.istitle() and not token.is_sent_start and token.text not in NOT_MODIFIERS
-
-
-def _games(doc: Doc, head: int) -> list[Candidate]:
-    """Games named beside the word "game": "the Werewolf game", "games such as Werewolf and Among Us",
-    "a MOBA game, Honor of Kings", "a game based on Among Us", "the AAA game Red Dead Redemption II", and after a verb
-    of playing ("the agent plays Pokemon Red"). A game an agent plays is an Environment."""
-    found = []
-    start = head
-    while doc[head].lower_ not in flags.PLAY_VERBS and start > 0 and head - start < 3 and titled_word(doc[start - 1].text) and not doc[start - 1].is_punct and doc[start - 1].text not in NOT_MODIFIERS:
-        start -= 1
-    if start < head and (doc[start].is_sent_start or norm(doc[start].text) in lexicon.by_name()):
-        start += 1  # a sentence's first word is capitalised whatever it is; "the Atari Seaquest game" names Seaquest
-    i = head + 1
-    # "the AAA game Red Dead Redemption II", "the game Minecraft": a name right after "game" is the game, the words before it its kind.
-    direct = i < len(doc) and titled_word(doc[i].text) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS and not lexicon.is_excluded(doc[i].text)
-    if not direct and start < head and start > 0 and doc[start - 1].lower_ in {"the", "a", "an"} and not lexicon.is_excluded(doc[start:head].text):
-        found.append(Candidate(start, head, "cue", "Environment"))
-    while i < len(doc) and doc[i].lower_ in GAME_LIST_INTRO and (doc[i].lower_ != "on" or doc[i - 1].lower_ == "based"):
-        i += 1  # "a game based on Among Us"; not "the pointing game on X", where X is what the game is scored on
-    while (i > head + 1 or direct) and i < len(doc) and titled_word(doc[i].text) and not doc[i].is_punct and doc[i].text not in NOT_MODIFIERS:
-        end = titled_run(doc, i, limit=4)
-        # a list, not one name; and a full stop inside a word ("Super Mario Bros. We") may end the sentence
-        end = next((j for j in range(i + 1, end) if doc[j].lower_ in {"and", "or", "&"} or doc[j - 1].text.endswith(".")), end)
-        if not lexicon.is_excluded(doc[i:end].text):
-            found.append(Candidate(i, end, "cue", "Environment"))
-        i = end
-        while i < len(doc) and doc[i].text in {",", "and", "or"}:
-            i += 1
-    return found

@@ -75,14 +75,16 @@ def titled_word(text: str) -> bool:
 
 
 def titled_run(doc: Doc, start: int, limit: int = 6) -> int:
-    """End of the run of capitalised words from `start` ("Meta Agent Search"), connectors allowed inside."""
+    """End of the run of capitalised words from `start` ("Meta Agent Search"), connectors allowed inside; the words are
+    read by their hashes from the vocab's strings (`flags.ids`), not as Tokens."""
+    orth, strings = flags.ids(doc), doc.vocab.strings
     end = start
     i = start
-    while i < len(doc) and i - start < limit:
-        token = doc[i]
-        if titled_word(token.text) and not token.is_punct:
+    while i < len(orth) and i - start < limit:
+        word = strings[orth[i]]
+        if titled_word(word) and not flags.is_punct(word):
             end = i + 1
-        elif token.lower_ not in CONNECTORS or i == start:
+        elif word.lower() not in CONNECTORS or i == start:
             break
         i += 1
     return end
@@ -174,29 +176,32 @@ def _shape_reading(text: str) -> tuple[str | None, bool, tuple[str, str] | str |
 def from_cues(doc: Doc, text: str, positions: list[int]) -> list[Candidate]:
     """Names after "named", "called", "dubbed (as)", and after "we propose/introduce" when capitalised.
 
-    `positions` are the tokens flagged as cues or proposing verbs; a name's words are cut from the doc's `text`.
+    `positions` are the tokens flagged as cues or proposing verbs; the words around them are read by their hashes from
+    the vocab's strings (`flags.ids`), not as Tokens, and a name's words are cut from the doc's `text`.
     """
     found = []
-    n = len(doc)
+    orth, strings = flags.ids(doc), doc.vocab.strings
+    n = len(orth)
     for position in positions:
-        lower = doc[position].lower_
+        word = strings[orth[position]]
+        lower = word.lower()
         # a capitalised cue after a capitalised word is title case, not a cue: "Low-Resource Named Entity Recognition"
-        cue = lower in NAMING_CUES and not (position > 0 and doc[position].is_title and doc[position - 1].text[:1].isupper())
-        propose = lower in PROPOSE_VERBS and position > 0 and doc[position - 1].lower_ in {"we", "paper", "work", "study"}
+        cue = lower in NAMING_CUES and not (position > 0 and word.istitle() and strings[orth[position - 1]][:1].isupper())
+        propose = lower in PROPOSE_VERBS and position > 0 and strings[orth[position - 1]].lower() in {"we", "paper", "work", "study"}
         if not (cue or propose):
             continue
         skipped = AFTER_PROPOSING if propose else AFTER_NAMING
         i = position + 1
-        while i < n and doc[i].lower_ in skipped:
+        while i < n and strings[orth[i]].lower() in skipped:
             i += 1
         if i >= n:
             continue
-        first = doc[i]
-        if not titled_word(first.text) or first.lower_ in {"a", "an", "we", "our", "this", "it"}:
+        first = strings[orth[i]]
+        if not titled_word(first) or first.lower() in {"a", "an", "we", "our", "this", "it"}:
             continue
         end = titled_run(doc, i, limit=6)
-        quoted = doc[i - 1].text in {'"', "“", "'", "‘"}
-        follows = doc[end].text if end < n else "."
+        quoted = strings[orth[i - 1]] in {'"', "“", "'", "‘"}
+        follows = strings[orth[end]] if end < n else "."
         if propose and not quoted and not (follows in {",", "(", ":", ".", ";"} or follows.lower() in HEAD_TYPE):
             continue
         if not lexicon.is_excluded(flags.span_text(doc, text, i, end)):
@@ -312,7 +317,37 @@ def covered(found: list[Candidate]) -> set[int]:
 
 
 def non_overlapping(found: list[Candidate]) -> list[Candidate]:
-    """Longest names first, then the more trusted origin; a token belongs to one name."""
+    """Longest names first, then the more trusted origin; a token belongs to one name.
+
+    Only names that overlap (or share a start) compete. In order of start, the names fall into runs that overlap; a
+    name alone in its run (10,098 of the 17,694 names of the hook's 1,734 calls) is kept without the ranking's key,
+    and a run of two (3,327 of 3,633 runs) keeps the better of its names without sorting a list or marking positions:
+    replay of the 1,734 calls 8.4 -> 4.5 ms CPU (min of 21, alternating with the old in one process).
+    """
+    ordered = sorted(found, key=attrgetter("start"))
+    kept = []
+    first, end, start = 0, -1, -1
+    for i, c in enumerate(ordered):
+        if c.start >= end and c.start != start:  # a new run: the one before it is settled, inline (a call per run: +0.6 ms)
+            if i - first == 1:
+                kept.append(ordered[first])
+            elif i > first:
+                kept += _by_rank(ordered[first:i])
+            first = i
+        start = c.start
+        if c.end > end:
+            end = c.end
+    if len(ordered) - first == 1:
+        kept.append(ordered[first])
+    elif len(ordered) > first:
+        kept += _by_rank(ordered[first:])
+    return kept
+
+
+def _by_rank(found: list[Candidate]) -> list[Candidate]:
+    """`non_overlapping` of names that overlap: the longest first, then the more trusted origin, in order of start."""
+    if len(found) == 2 and (a := found[0]).start < a.end and (b := found[1]).start < b.end:  # most runs: two names, one kept
+        return [a if (a.start - a.end, ORIGIN_RANK[a.origin], a.start) <= (b.start - b.end, ORIGIN_RANK[b.origin], b.start) else b]
     taken: set[int] = set()  # a set of positions: 1.3 µs a call less than marking a bytearray
     kept = []
     for c in sorted(found, key=lambda c: (c.start - c.end, ORIGIN_RANK[c.origin], c.start)):

@@ -72,8 +72,10 @@ SCORED = r"((?:[A-Z][a-z]+|[A-Z]{2,}|[a-z]+(?:-[a-z]+)+)(?: [A-Z][a-z]+)?) (?=(?
 # turns down most places ("on the", "on a") at once, where trying each branch backtracks over the word (5.2 -> 4.6 ms
 # over the hook's 1,086 texts).
 ON_WORD = r"(?=[A-Z]|(?:the )?[A-Za-z][A-Za-z0-9]*+-|(?:the )?[a-z]++\d)"
-# Two patterns that start with a literal (" on ", "On "): found many times faster than one that starts with "\b[Oo]".
-ON_NAME = (re.compile(f" on {ON_WORD}(?:{SHAPED}|{NAMED}|{SCORED})"), re.compile(f"On {ON_WORD}(?:{SHAPED}|{NAMED}|{SCORED})"))
+# Two patterns that start with a literal ("on ", "On "): found many times faster than one that starts with "\b[Oo]".
+# The space before "on" is looked behind for: the search for a literal prefix stops at each of its first character,
+# and a space is a text's commonest (1.23 -> 0.92 ms over the corpus's 362 texts, min of 25, same groups).
+ON_NAME = (re.compile(f"on (?<= on ){ON_WORD}(?:{SHAPED}|{NAMED}|{SCORED})"), re.compile(f"On {ON_WORD}(?:{SHAPED}|{NAMED}|{SCORED})"))
 NOT_NAME_ENDINGS = ("based", "ed", "ing", "wise", "like", "level", "scale", "style", "free", "aware", "specific", "only")
 SCORE = re.compile(r"\d(?:\.\d+)?%|\b\d+\.\d+\b")
 
@@ -89,14 +91,15 @@ def on_scored_shapes(doc: Doc, text: str, found: list[Candidate]) -> list[Candid
         by_shape = m.group(1) is not None
         group = 1 if by_shape else 2 if m.group(2) else 3
         word = m.group(group)
-        if text[m.start()] == "O" and m.start() > 0 and text[m.start() - 1].isalnum():
+        start = m.start() - (text[m.start()] == "o")  # " on": the space before it, which the first pattern looks behind for
+        if text[start] == "O" and start > 0 and text[start - 1].isalnum():
             continue  # "ExpOn X-1": "On" ends a longer word
         if by_shape and (word.lower().endswith(NOT_NAME_ENDINGS) or not any(ch.isupper() or ch.isdigit() for ch in word)):
             continue  # "on long-horizon tasks", "on LLM-based agents"
         if not by_shape and (word.split()[0] in NOT_MODIFIERS or norm(word) in lexicon.by_name()):
             continue  # "On The ...", and a listed name, found by its list
         stop = text.find(". ", m.end())
-        if not SCORE.search(text, max(0, text.rfind(". ", 0, m.start())), stop if stop > 0 else len(text)):
+        if not SCORE.search(text, max(0, text.rfind(". ", 0, start)), stop if stop > 0 else len(text)):
             continue
         at = m.start(group)
         i = bisect_left(idx, at)

@@ -23,9 +23,11 @@ from spacy.tokens import Doc
 from kg.extract import flags
 from kg.extract.candidates import Candidate, covered
 
-# A list of websites or apps ("sites such as X", "web apps like X, Y and Z"): the plural is found by `str.find`,
-# the words that open the list are matched after it; its end is where the names start.
-SITE_WORDS = ("sites ", "apps ", "applications ")
+# A list of websites or apps ("sites such as X", "web apps like X, Y and Z"): the plural is found by `str.find`, the
+# space and the words that open the list are matched after it; its end is where the names start. Found without the
+# space: `str.find` skips ahead by the needle's last character, and a space is a text's commonest (the three finds over
+# the corpus's 362 texts 1.67 -> 1.28 ms, min of 25).
+SITE_WORDS = ("sites", "apps", "applications")
 # Verbs whose object is a website an agent works in: "the agent navigates Redmine and Gitea" (in a sentence about agents).
 WEB_VERB_STEMS = (" navigat", " brows")
 WEB_VERBS = frozenset("navigate navigates navigating browse browses browsing".split())
@@ -71,7 +73,7 @@ def from_websites(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate
     for word in SITE_WORDS:
         at = text.find(word)
         while at >= 0:
-            if m := SITE_LIST.match(text, at + len(word)):
+            if text[at + len(word) : at + len(word) + 1] == " " and (m := SITE_LIST.match(text, at + len(word) + 1)):
                 added += _listed(doc, bisect_left(idx, m.end()))  # "live sites such as Amazon and Redmine"
             at = text.find(word, at + 1)
     for stem in WEB_VERB_STEMS:
