@@ -69,10 +69,9 @@ def drop(doc: Doc, text: str, bits: numpy.ndarray, ets: set[int], found: list[Ca
             if c.end - c.start == 1 and not YEAR.match(doc[c.start - 1].text):  # "the 2020 DNS Challenge": an edition, not a measure
                 metrics.add(orth[c.start])
             continue
-        if c.label is None and c.end < len(orth) and orth[c.end] in SOFTWARE_HEADS:
-            software.add(flags.cut(text, idx, length, c.start, c.end))
-            continue
-        if c.label is None and c.end < len(orth) and orth[c.end] in LOSS_HEADS:
+        if c.label is None and c.end < n and (after := orth[c.end]) in SOFTWARE_OR_LOSS:  # one test for both, as most names are followed by neither
+            if after in SOFTWARE_HEADS:
+                software.add(flags.cut(text, idx, length, c.start, c.end))
             continue  # "an InfoNCE objective"; other mentions stay, as a technique has an objective too ("the GloVe objective")
         if c.origin == "lexicon" and c.label == "Method" and c.start > 0 and text[idx[c.start]].isupper() and text[idx[c.start - 1]].isupper() and _title_modified(doc, text, c, found):
             continue
@@ -137,6 +136,7 @@ def _names_a_score(doc: Doc, text: str, orth: list[int], c: Candidate) -> bool:
 SOFTWARE_HEADS = frozenset(get_string_id(w) for w in ("codebase", "codebases", "library", "libraries", "package", "toolbox"))
 # Words after a name that make it a loss, which the guidelines count as no entity either: "an InfoNCE objective".
 LOSS_HEADS = frozenset(get_string_id(w) for w in ("loss", "losses", "objective"))
+SOFTWARE_OR_LOSS = SOFTWARE_HEADS | LOSS_HEADS
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Words before a metric's name, never before a model's or a dataset's: "the mean lDDT", "an average EER".
 AVERAGED = frozenset(get_string_id(w) for w in ("mean", "average", "median"))
