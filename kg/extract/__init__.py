@@ -12,7 +12,6 @@ from how it was found (`ORIGIN_CONFIDENCE`).
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -114,19 +113,27 @@ def _entity(
 def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
     text = doc.user_data[names.TEXT]  # kept by `pipeline.annotator`: `Paper.text` joins title and abstract anew
     sents = sentences.sentences(doc)
-    starts = [sent.start for sent in sents]
     ents = doc._.kg_mentions
-    groups: dict[tuple[str, str], list[Mention]] = {}
+    # Each entity's mentions and the sentence of each. `kg_names` gives the mentions sorted by start (`names._mentions`),
+    # so one walk along the sentences finds every mention's, not a bisection per mention and a list per entity.
+    groups: dict[tuple[str, str], tuple[list[Mention], list[Sentence]]] = {}
+    last = len(sents) - 1
+    number = 0
     for span in ents:
-        groups.setdefault((span.label_, norm(span.id_ or span.text)), []).append(span)
+        while number < last and sents[number + 1].start <= span.start:
+            number += 1
+        key = (span.label_, norm(span.id_ or span.text))
+        if (group := groups.get(key)) is None:
+            group = groups[key] = ([], [])
+        group[0].append(span)
+        group[1].append(sents[number])
     first = ents[0] if ents else None
     # The title's lead name ("DotaMath: ..."), which the paper proposes.
     title_lead = first if first and first.start == 0 and first.end_char < len(paper.title) and first.end < len(doc) and doc[first.end].text in {":", "--", "—"} else None
     entities = []
     reading = roles.Reading()
     evidences: dict[int, Evidence] = {}  # by sentence start: the paper's names share their sentences
-    for spans in groups.values():
-        in_sents = [sents[bisect_right(starts, s.start) - 1] for s in spans]
+    for spans, in_sents in groups.values():
         entities.append(_entity(spans, in_sents, text, title_lead, reading, evidences))
     roles.own_variants(entities)
     return Extraction(paper, entities, results.find(text, sents, ents, entities), EXTRACTOR)
