@@ -17,7 +17,7 @@ from spacy.lang.en.lex_attrs import like_num
 
 from kg.collector import THRESHOLDS
 from kg.extract import BATCH, extract, flags, lexicon, pipeline, result_names, result_scores, sentences, shapes
-from kg.extract.mentions import norm
+from kg.extract.mentions import MENTIONS_KEY, norm
 from kg.records import Paper
 from kg.extract.tokenizer import ADJECTIVE_ENDINGS, customize, needs, searches
 
@@ -195,6 +195,11 @@ def test_plain_sentences_have_the_bounds_of_doc_sents():
     expected = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
     assert len(expected) > 4
     assert [(s.start, s.end, s.start_char, s.end_char) for s in sentences.sentences(doc)] == expected
+
+
+def test_the_mentions_are_read_where_spacy_keeps_them():
+    doc = pipeline.load()("We propose AgentGym-7B, a simulator. It reaches 41.3% on WebArena.")
+    assert doc._.kg_mentions and doc.user_data[MENTIONS_KEY] is doc._.kg_mentions
 
 
 def test_span_text_is_the_span_s_text():

@@ -23,7 +23,7 @@ from kg import __version__
 from kg.collector import fewer_collections
 from kg.extract import names, pipeline, results, roles, sentences
 from kg.extract.candidates import KNOWN
-from kg.extract.mentions import Mention, Sentence, norm
+from kg.extract.mentions import MENTIONS_KEY, Mention, Sentence, norm
 from kg.records import Entity, Evidence, Extraction, Paper
 
 EXTRACTOR = f"kg-rules/{__version__}"
@@ -113,7 +113,7 @@ def _entity(
 def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
     text = doc.user_data[names.TEXT]  # kept by `pipeline.annotator`: `Paper.text` joins title and abstract anew
     sents = sentences.sentences(doc)
-    ents = doc._.kg_mentions
+    ents = doc.user_data[MENTIONS_KEY]  # `doc._.kg_mentions`, read where spaCy keeps it
     # Each entity's mentions and the sentence of each. `kg_names` gives the mentions sorted by start (`names._mentions`),
     # so one walk along the sentences finds every mention's, not a bisection per mention and a list per entity.
     groups: dict[tuple[str, str], tuple[list[Mention], list[Sentence]]] = {}
