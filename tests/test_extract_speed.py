@@ -16,8 +16,8 @@ from spacy.lang.char_classes import LIST_CURRENCY, LIST_UNITS
 from spacy.lang.en.lex_attrs import like_num
 
 from kg.collector import THRESHOLDS
-from kg.extract import BATCH, extract, flags, lexicon, pipeline, result_scores, sentences, shapes
-from kg.extract.mentions import norm
+from kg.extract import BATCH, extract, flags, lexicon, pipeline, result_names, result_scores, sentences, shapes
+from kg.extract.mentions import MENTIONS_KEY, norm
 from kg.records import Paper
 from kg.extract.tokenizer import ADJECTIVE_ENDINGS, customize, needs, searches
 
@@ -30,6 +30,20 @@ def test_first_score_is_the_first_match_of_score(text):
     expected = result_scores.SCORE.search(text)
     found = result_scores.first(text)
     assert (found and (found.span(), found.group(1))) == (expected and (expected.span(), expected.group(1)))
+
+
+METRIC_TEXT = st.lists(st.sampled_from(["accuracy", "ACCURACY", "Top-1 ", "top-5 accuracy", "\u017fcore", "\u212aendall tau", "recall@20", "Recall", "mAP",
+                                         "AP50", "IoU", "\u0130oU", "f1 score", "F1", "dice", "Dice ", "mask ", "chrF++", "ROUGE-L", "elo", "of", "the", "42.1%",
+                                         " ", "-", "@", "(", "s", "x"]), max_size=8).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(METRIC_TEXT)
+def test_metrics_grouped_by_first_letter_match_as_the_case_blind_alternation(text):
+    pattern = result_names.METRICS.pattern
+    modifiers, words = "|".join(result_names.METRIC_MODIFIERS), "|".join(result_names.METRIC_WORDS)
+    plain = re.compile(rf"(?<![\w@-])((?i:{modifiers})*(?:(?i:{words})" + pattern[pattern.index("|mAPH?") :])
+    assert [(m.span(), m.groups()) for m in result_names.METRICS.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
 
 
 def test_packed_bits_agree_with_the_string_decisions():
@@ -181,6 +195,11 @@ def test_plain_sentences_have_the_bounds_of_doc_sents():
     expected = [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
     assert len(expected) > 4
     assert [(s.start, s.end, s.start_char, s.end_char) for s in sentences.sentences(doc)] == expected
+
+
+def test_the_mentions_are_read_where_spacy_keeps_them():
+    doc = pipeline.load()("We propose AgentGym-7B, a simulator. It reaches 41.3% on WebArena.")
+    assert doc._.kg_mentions and doc.user_data[MENTIONS_KEY] is doc._.kg_mentions
 
 
 def test_span_text_is_the_span_s_text():

@@ -12,7 +12,6 @@ from how it was found (`ORIGIN_CONFIDENCE`).
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -24,7 +23,7 @@ from kg import __version__
 from kg.collector import fewer_collections
 from kg.extract import names, pipeline, results, roles, sentences
 from kg.extract.candidates import KNOWN
-from kg.extract.mentions import Mention, Sentence, norm
+from kg.extract.mentions import MENTIONS_KEY, Mention, Sentence, norm
 from kg.records import Entity, Evidence, Extraction, Paper
 
 EXTRACTOR = f"kg-rules/{__version__}"
@@ -37,13 +36,16 @@ BATCH = 128
 
 
 def _evidence(sent: Sentence, doc_text: str) -> Evidence:
+    """The evidence of sentence `sent`, its blank ends cut off. Evidence and Entity are made with positional arguments: a
+    dataclass's `__init__` called with keywords costs about twice as much (Evidence ~0.48 -> ~0.22 µs, Entity ~0.72 ->
+    ~0.32 µs; some 5,000 and 3,900 of them over the hook's 1,086 papers)."""
     text = doc_text[sent.start_char : sent.end_char]
     stripped = text.strip()
     if len(stripped) == len(text):  # most sentences: no second cut
-        return Evidence(sentence=text, start=sent.start_char, end=sent.end_char)
+        return Evidence(text, sent.start_char, sent.end_char)
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.end_char - (len(text) - len(text.rstrip()))
-    return Evidence(sentence=doc_text[start:end], start=start, end=end)
+    return Evidence(doc_text[start:end], start, end)
 
 
 @lru_cache(maxsize=1024)
@@ -108,25 +110,33 @@ def _entity(
         aliases.append(canonical)  # the listed name joins this entity to the same node across papers
     role = roles.entity_role(spans, sents, text, title_lead, coined, reading)
     evidence, sentence_count = _sentence_evidence(sents, text, evidences)
-    return Entity(name=name, type=first.label_, role=role, aliases=aliases, confidence=_confidence(trust, sentence_count), evidence=evidence)
+    return Entity(name, first.label_, role, aliases, _confidence(trust, sentence_count), evidence)
 
 
 def _doc_to_extraction(doc: Doc, paper: Paper) -> Extraction:
     text = doc.user_data[names.TEXT]  # kept by `pipeline.annotator`: `Paper.text` joins title and abstract anew
     sents = sentences.sentences(doc)
-    starts = [sent.start for sent in sents]
-    ents = doc._.kg_mentions
-    groups: dict[tuple[str, str], list[Mention]] = {}
+    ents = doc.user_data[MENTIONS_KEY]  # `doc._.kg_mentions`, read where spaCy keeps it
+    # Each entity's mentions and the sentence of each. `kg_names` gives the mentions sorted by start (`names._mentions`),
+    # so one walk along the sentences finds every mention's, not a bisection per mention and a list per entity.
+    groups: dict[tuple[str, str], tuple[list[Mention], list[Sentence]]] = {}
+    last = len(sents) - 1
+    number = 0
     for span in ents:
-        groups.setdefault((span.label_, norm(span.id_ or span.text)), []).append(span)
+        while number < last and sents[number + 1].start <= span.start:
+            number += 1
+        key = (span.label_, norm(span.id_ or span.text))
+        if (group := groups.get(key)) is None:
+            group = groups[key] = ([], [])
+        group[0].append(span)
+        group[1].append(sents[number])
     first = ents[0] if ents else None
     # The title's lead name ("DotaMath: ..."), which the paper proposes.
     title_lead = first if first and first.start == 0 and first.end_char < len(paper.title) and first.end < len(doc) and doc[first.end].text in {":", "--", "—"} else None
     entities = []
     reading = roles.Reading()
     evidences: dict[int, Evidence] = {}  # by sentence start: the paper's names share their sentences
-    for spans in groups.values():
-        in_sents = [sents[bisect_right(starts, s.start) - 1] for s in spans]
+    for spans, in_sents in groups.values():
         entities.append(_entity(spans, in_sents, text, title_lead, reading, evidences))
     roles.own_variants(entities)
     return Extraction(paper, entities, results.find(text, sents, ents, entities), EXTRACTOR)
