@@ -70,7 +70,10 @@ def from_websites(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate
     """
     idx = flags.offsets(doc)[0]
     added = []
-    for word in SITE_WORDS:
+    # "sites" and " website" both hold "site": one scan answers both for most texts (333 of the corpus's 362 hold
+    # neither; 0.83 -> 0.62 ms a corpus pass, min of 25). "sites" is the first of `SITE_WORDS`.
+    site = "site" in text
+    for word in SITE_WORDS if site else SITE_WORDS[1:]:
         at = text.find(word)
         while at >= 0:
             if text[at + len(word) : at + len(word) + 1] == " " and (m := SITE_LIST.match(text, at + len(word) + 1)):
@@ -84,7 +87,7 @@ def from_websites(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate
             if verb and verb.group()[:-1] in WEB_VERBS and AGENTS.search(text, max(0, text.rfind(". ", 0, at)), stop if stop > 0 else len(text)):
                 added += _listed(doc, bisect_left(idx, verb.end()))  # "the agent navigates Redmine and Gitea"
             at = text.find(stem, at + 1)
-    if " website" in text:
+    if site and " website" in text:
         for m in WEBSITE.finditer(text):
             i = bisect_left(idx, m.start()) - 1  # the word before " website"
             if i > 0 and idx[i] + len(doc[i]) == m.start() and _name_end(doc, i) == i + 1 and not doc[i].is_sent_start and doc[i - 1].is_lower:
