@@ -30,16 +30,6 @@ def test_non_overlapping_ranks_runs_of_overlapping_names_as_it_ranks_all(found):
     assert [id(c) for c in non_overlapping(found)] == [id(c) for c in _ranked(found)]
 
 
-def test_the_mentions_are_kept_where_doc_underscore_reads_them():
-    from spacy.tokens.underscore import Underscore
-
-    from kg.extract import names, pipeline
-
-    doc = pipeline.load()("We propose AgentGym, a simulator.")
-    assert Underscore(Underscore.doc_extensions, doc)._get_key("kg_mentions") == names.MENTIONS
-    assert [m.text for m in doc._.kg_mentions] == ["AgentGym"]
-
-
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.sampled_from(["on ", " on ", "On ", "the ", "Higgs", "Last Letter", "NCBI-disease", "news2014", " ", ",", ".", " it ", "73.9%", " 8", "-", "a", "SGLR improves"]), max_size=14).map("".join))
 def test_on_name_looking_behind_for_the_space_matches_as_the_pattern_that_starts_with_it(text):

@@ -29,13 +29,10 @@ from spacy.tokens import Doc
 
 from kg.extract import boundaries, candidates, definitions, entity_types, flags, gazetteer, heads, lexicon, listed, lists, non_names, said_once, scored_names, shapes, terms, websites
 from kg.extract.candidates import Candidate
-from kg.extract.mentions import Mention
+from kg.extract.mentions import MENTIONS_KEY, Mention
 from kg.extract.tokenizer import customize
 
 Doc.set_extension("kg_mentions", default=None, force=True)
-# Where `doc._.kg_mentions` is kept: the key spaCy's `Underscore` gives a doc's extension in `Doc.user_data`. Set there
-# directly, since `doc._` makes an `Underscore` object at each access (1.0-1.7 µs a doc against 0.1).
-MENTIONS = ("._.", "kg_mentions", None, None)
 # Where `kg.extract.extract` leaves the text a doc was made from: `Doc.text` rebuilds it token by token.
 TEXT = "kg_text"
 
@@ -87,7 +84,7 @@ class NameFinder:
             found += candidates.size_list(doc, found)
         found = non_names.drop(doc, text, bits, ets, found)
         entity_types.assign(doc, text, found)
-        doc.user_data[MENTIONS] = _mentions(text, *flags.offsets(doc), found)
+        doc.user_data[MENTIONS_KEY] = _mentions(text, *flags.offsets(doc), found)
         return doc
 
     def _from_gazetteer(self, doc: Doc, text: str, listed: list[Candidate], lexicon_names: list[Candidate], covered: set[int]) -> list[Candidate]:
