@@ -99,10 +99,9 @@ ARENAS = {"Benchmark", "Environment"}
 
 
 class _WordTest(dict):
-    """The answers of `test` by a word's hash, each worked out from the word's text at its first lookup. `drop` asks
-    one of every name: `memo[h]` costs ~20 ns where an lru_cache'd function keyed by the StringStore and the hash cost
-    ~120 (drop replay over the hook's 1,086 docs 11.27 -> 10.73 ms CPU min, 13.93 -> 12.54 median). `strings` is the
-    vocab's StringStore the words are read from."""
+    """The answers of `test` by a word's hash, each worked out from the word's text at its first lookup. `drop` asks one
+    of every name: `memo[h]` costs ~20 ns where an lru_cache'd function keyed by the StringStore and the hash cost ~120
+    (drop replay over the hook's 1,086 docs 11.27 -> 10.73 ms CPU min, 13.93 -> 12.54 median). `strings` is the vocab's StringStore the words are read from."""
 
     def __init__(self, test: Callable[[str], bool]):
         super().__init__()
