@@ -29,7 +29,7 @@ the loss's other mentions stay).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from functools import lru_cache
 
 import numpy
 from spacy.strings import StringStore, get_string_id
@@ -54,14 +54,14 @@ def drop(doc: Doc, text: str, bits: numpy.ndarray, ets: set[int], found: list[Ca
     metrics: set[int] = set()
     scores: set[str] = set()
     software: set[str] = set()
-    METRIC_WORDS.strings = MEASURE_WORDS.strings = doc.vocab.strings
+    strings = doc.vocab.strings
     n = len(orth)
     for c in found:
         if c.end in ets and c.end + 1 < len(bits) and bits[c.end + 1] & flags.AL:
             continue
-        if c.label is None and (METRIC_WORDS[orth[c.start]] if c.end - c.start == 1 else is_metric(flags.cut(text, idx, length, c.start, c.end))):
+        if c.label is None and (_metric_word(strings, orth[c.start]) if c.end - c.start == 1 else is_metric(flags.cut(text, idx, length, c.start, c.end))):
             continue  # `VMAF`, `DISTS`: a metric the field's registries define (`kg.extract.metric_names`)
-        if c.label not in ARENAS and (MEASURE_WORDS[orth[c.end - 1]] or c.end < n and orth[c.end] in MEASURE_AFTER) and _names_a_score(doc, text, orth, c):
+        if c.label not in ARENAS and (_measure_word(strings, orth[c.end - 1]) or c.end < n and orth[c.end] in MEASURE_AFTER) and _names_a_score(doc, text, orth, c):
             scores.add(flags.cut(text, idx, length, c.start, c.end))
             continue
         if c.origin == "shape" and c.start > 0 and (bits[c.start - 1] & flags.NUMBER or c.start > 1 and bits[c.start - 2] & flags.NUMBER and _unit_before(doc, c) or _averaged(doc, text, orth, c) or _changed(doc, text, orth, bits, c)
@@ -98,33 +98,22 @@ SCORE_DETERMINERS = frozenset(get_string_id(w) for w in ("a", "an", "the", "its"
 ARENAS = {"Benchmark", "Environment"}
 
 
-class _WordTest(dict):
-    """The answers of `test` by a word's hash, each worked out from the word's text at its first lookup. `drop` asks one
-    of every name: `memo[h]` costs ~20 ns where an lru_cache'd function keyed by the StringStore and the hash cost ~120
-    (drop replay over the hook's 1,086 docs 11.27 -> 10.73 ms CPU min, 13.93 -> 12.54 median). `strings` is the vocab's StringStore the words are read from."""
-
-    def __init__(self, test: Callable[[str], bool]):
-        super().__init__()
-        self.test = test
-        self.strings = StringStore()
-
-    def __missing__(self, orth: int) -> bool:
-        if len(self) >= 1 << 16:
-            self.clear()  # bounded as the lru_cache it replaces was: a long run meets new words without end
-        answer = self[orth] = self.test(self.strings[orth])
-        return answer
+@lru_cache(maxsize=1 << 16)
+def _metric_word(strings: StringStore, orth: int) -> bool:
+    """The word with hash `orth` is a registry's metric (`kg.extract.metric_names`); cached by hash, as names recur."""
+    return is_metric(strings[orth])
 
 
-# Words a registry defines as a metric (`kg.extract.metric_names`), and words that end in a word for a measure
-# (`PersonaScore`, `Distance`): names recur, so each word is tested once.
-METRIC_WORDS = _WordTest(is_metric)
-MEASURE_WORDS = _WordTest(lambda word: bool(MEASURE_NAME.search(word)))
+@lru_cache(maxsize=1 << 16)
+def _measure_word(strings: StringStore, orth: int) -> bool:
+    """The word with hash `orth` ends in a word for a measure (`PersonaScore`, `Distance`); cached by hash, as names recur."""
+    return bool(MEASURE_NAME.search(strings[orth]))
 
 
 def _names_a_score(doc: Doc, text: str, orth: list[int], c: Candidate) -> bool:
     """`c` names a metric by what computes it (see the module's docstring); a dataset's or world's name before "score" is kept.
     Asked only of a name whose last word is a measure's or that one of `MEASURE_AFTER` follows."""
-    if not MEASURE_WORDS[orth[c.end - 1]]:  # the name's last word: `PersonaScore`, "Agent Importance Score"
+    if not _measure_word(doc.vocab.strings, orth[c.end - 1]):  # the name's last word: `PersonaScore`, "Agent Importance Score"
         after = orth[c.end]
         if not (after in MEASURE_TITLES or after == SCORE and c.start > 0 and orth[c.start - 1] in SCORE_DETERMINERS):
             return False
