@@ -357,3 +357,15 @@ def test_known_family_s_first_letters_test_answers_as_its_pattern(stem, rnd, res
     text = "".join(c.upper() if rnd.random() < 0.5 else c for c in stem) + rest
     shapes.known_family.cache_clear()
     assert shapes.known_family(text) == bool(shapes._family()[0].match(text))
+
+
+def test_the_records_extraction_makes_by_position_keep_their_field_order():
+    from dataclasses import fields
+
+    from kg.records import Entity, Evidence
+
+    assert [f.name for f in fields(Evidence)] == ["sentence", "start", "end"]
+    assert [f.name for f in fields(Entity)] == ["name", "type", "role", "aliases", "confidence", "evidence"]
+    [entity] = [e for e in next(extract([Paper("x", "AgentGym", "We evaluate on WebArena.")])).entities if e.name == "WebArena"]
+    assert (entity.type, entity.role, entity.aliases, entity.evidence[0].sentence) == ("Environment", "evaluates_on", [], "We evaluate on WebArena.")
+    assert 0 < entity.confidence < 1 and (entity.evidence[0].start, entity.evidence[0].end) == (10, 34)

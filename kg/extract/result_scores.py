@@ -119,7 +119,8 @@ WHOLE_PAREN_COMPARED = re.compile(rf"[^,;()]{{0,40}}?,?\s+(?:outperforming|surpa
                                   rf"(?:the\s+)?[A-Z][\w.+-]*(?:\s+[\w.+-]+){{0,2}}?\s*\(\s*({_WHOLE})\s*\)")
 WHOLE_BARE_LISTED = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)({_WHOLE})(?=\s*(?:[,;.)]|$)|\s+(?:and|on|in|for|respectively)\b)")
 # Every whole-number score above is written after a space (group 1 of each, or WHOLE_SCORED's "scores N"): a sentence with
-# no whole number after a space (103 of the 122 with a score a corpus pass) has none, one search in place of nine.
+# no whole number after a space (103 of the 122 with a score a corpus pass) has none, one search in place of nine
+# (`numbers` over a corpus pass's 302 calls 1.50 -> 1.40 ms CPU, min of 40).
 WHOLE_AFTER_SPACE = re.compile(rf"\s{_WHOLE}")
 
 

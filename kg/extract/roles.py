@@ -39,36 +39,17 @@ WE_LAST = frozenset("erskytERSKYT\u212a\u017f")
 # No word character before the letter just matched: a word's start, tested after its first letter.
 WORD_START = r"(?<!\w.)"
 
-
-def _by_first_letter(alternatives: tuple[str, ...], after_letter: str = "") -> str:
-    """The alternation of `alternatives` (each opening with a plain letter), those with one first letter grouped under it,
-    with `after_letter` after that letter.
-
-    At each character a search tries only the group of the letter there, not every alternative (COMPARE's searches in
-    0.65-0.8 of the time); within a letter the order is kept, so a search matches the same span as the plain alternation.
-    `after_letter` `WORD_START` tests the word's start after its first letter, as `WE` does, in place of an opening `\\b`:
-    the search then skips in C to the next of the letters, where `\\b` is tried at every character. That pays for
-    PROPOSE's nine letters (its finditer over the words before a name 0.51 -> 0.27 ms over the hook's corpus pass), not
-    for COMPARE's fourteen (0.93 -> 1.28 ms): the search stops at nearly every letter, where `\\b` fails at once
-    inside a word.
-    """
-    groups: dict[str, list[str]] = {}
-    for alternative in alternatives:
-        groups.setdefault(alternative[0], []).append(alternative[1:])
-    return "|".join(f"{letter}{after_letter}(?:{'|'.join(rests)})" for letter, rests in groups.items())
-
-
 # `\b(we|our|us|this (paper|work|study|report)|here)\b`, with the word's start tested after its first letter
 # (`WORD_START`): a pattern that opens with one of five letters lets the search skip in C to the next of them, where
 # one that opens with `\b` is tried at every character; the sentence searches take 0.7 of the time.
-WE = re.compile(rf"({_by_first_letter(('we', 'our', 'us', 'this (paper|work|study|report)', 'here'), WORD_START)})\b", re.I)
+WE = re.compile(rf"({folding.by_first_letter(('we', 'our', 'us', 'this (paper|work|study|report)', 'here'), WORD_START)})\b", re.I)
 
 PROPOSE_WORDS = (
     "propos", "introduc", "present", "develop", "design", "construct", "build", "built", "creat", "releas", "curat", "contribut", "formulat", "establish",
     "devis", "offer", "deriv",
     "o(?<=we o)pen-sourc", "o(?<=also o)pen-sourc",  # "we open-source X"; not "open-source models such as X"
 )
-PROPOSE = re.compile(rf"({_by_first_letter(PROPOSE_WORDS, WORD_START)})\w*\b", re.I)
+PROPOSE = re.compile(rf"({folding.by_first_letter(PROPOSE_WORDS, WORD_START)})\w*\b", re.I)
 NAMING = re.compile(
     r"\b(dubbed|called|named|termed|coined|namely|entitled)\s*(as\s*)?[\"“']?\s*$|\bcall(s|ed)?\s+(it|them|(the|this|our)\s+[\w-]+)\s*$|\bwe\s+call\s*$|\bresult(s|ing)?\s+in\s+(the\s+)?$", re.I
 )
@@ -98,7 +79,7 @@ COMPARE_WORDS = (
     "better than", "competitive with", "comparable to", "on par with", "matches", "matching", r"approach(es|ing)?\s+(the\s+)?(performance|results?|scores?)\s+of",
     r"alternatives?\s+to", r"improvements?\s+over", r"improv(e|es|ing)\s+on", r"ahead\s+of", "above", "behind",
 )
-COMPARE = re.compile(rf"\b({_by_first_letter(COMPARE_WORDS)})\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}$", re.I)
+COMPARE = re.compile(rf"\b({folding.by_first_letter(COMPARE_WORDS)})\b(?:[^.;]|(?<=\d)\.(?=\d)){{0,60}}$", re.I)
 # A list continues a comparison: "outperforming GPT-4 (22.95%), tree search (InternLM-Step-Prover, 50.70%), and X".
 COMPARE_LIST = re.compile(r"\b(outperform\w*|surpass\w*|compar(e|es|ing)|than|beat\w*|exceed\w*|over|against|versus|vs\.?)\s(?P<gap>(?:[^.;:]|(?<=\d)\.(?=\d)){0,140})$", re.I)
 folding.needs(COMPARE_LIST, ("outperform", "surpass", "compar", "than", "beat", "exceed", "over", "against", "versus", "vs"))
@@ -123,7 +104,7 @@ USE_BEFORE_WORDS = (
     r"fus(e|es|ed|ing)", r"extend(s|ed|ing)?", r"augment(s|ed|ing)?", r"distill?\w*", "powered", "backbones?", "via", "with", "through", r"train\w*", r"tun(e|ed|es|ing)",
     r"integrat\w*", r"incorporat\w*",
 )
-USE_BEFORE = re.compile(rf"\b({_by_first_letter(USE_BEFORE_WORDS)})\b\s+(\w+\s+){{0,2}}(on|from|upon|with|by|to)?\s*(the\s+|a\s+)?$", re.I)
+USE_BEFORE = re.compile(rf"\b({folding.by_first_letter(USE_BEFORE_WORDS)})\b\s+(\w+\s+){{0,2}}(on|from|upon|with|by|to)?\s*(the\s+|a\s+)?$", re.I)
 # A list continues a use: "we fine-tune several LLMs including BERT, distilled BERT, RoBERTa and GPT-2".
 USE_LIST = re.compile(r"\b(fine-?tun\w*|us(e|es|ed|ing)|leverag\w*|employ\w*|adopt\w*|appl(y|ies|ied|ying))\s(?P<gap>[^.;:]{0,140})$", re.I)
 folding.needs(USE_LIST, ("fine", "use", "using", "leverag", "employ", "adopt", "appl"))
@@ -146,7 +127,7 @@ UPON = re.compile(r"\s+(up)?on\b")
 TOOL_AFTER = re.compile(r"\b(to|with|from|into|using|via|by|for|upon|on|against|than|over)\s+(an?\s+|the\s+)?([\w-]+\s+)?$", re.I)
 BACKGROUND_WORDS = (r"e\.g\.", "such as", "existing", "prior", "previous(ly)?", "traditional(ly)?", "conventional", "popular", "recent(ly)?", "have been", "has been",
                     "like", "typically", "usually", "commonly", "widely", "often", r"struggl\w*", r"suffer\w*")
-BACKGROUND = re.compile(rf"\b({_by_first_letter(BACKGROUND_WORDS)})\b", re.I)
+BACKGROUND = re.compile(rf"\b({folding.by_first_letter(BACKGROUND_WORDS)})\b", re.I)
 folding.needs(BACKGROUND, ("e.g.", "such as", "existing", "prior", "previous", "traditional", "conventional", "popular", "recent", "have been",
                            "has been", "like", "typically", "usually", "commonly", "widely", "often", "struggl", "suffer"))
 ARENA_TYPES = {"Benchmark", "Environment"}
