@@ -49,12 +49,9 @@ def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Ca
         if head == 0 or not titled_word(strings[orth[head - 1]]):
             continue  # most heads follow a lower-case word: no name before them, and no Token made
         start = end = head
-        while start > 0 and head - start < 5:
-            word = doc[start - 1]
-            if word.is_punct or not titled_word(word.text) or word.text in NOT_MODIFIERS:
-                break
+        while start > 0 and head - start < 5 and _name_word(strings[orth[start - 1]]):
             start -= 1
-            if word.is_sent_start:
+            if doc[start].is_sent_start:
                 break
         if start == end:
             continue
