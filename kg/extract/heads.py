@@ -75,7 +75,7 @@ def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Ca
     return found
 
 
-# What `from_heads` reads of each head noun, by its hash (`_head_noun`); per distinct string, bounded at 16,384 entries.
+# What `from_heads` reads of each head noun, by its hash (`_head_noun`, `flags.kept`).
 _HEAD_NOUNS: dict[int, tuple[str, bool, str | None, str | None]] = {}
 
 
@@ -89,9 +89,7 @@ def _head_noun(strings: StringStore, key: int) -> tuple[str, bool, str | None, s
     type_ = NAME_HEADS.get(lower) or NETWORK_HEADS.get(noun) or ("Environment" if lower in ENVIRONMENT_HEADS else None)
     list_type = HEAD_TYPE.get(lower) if noun.endswith("s") and noun.islower() else None
     head = (noun, noun in GAME_HEADS or lower in flags.PLAY_VERBS, type_, list_type if list_type in {"Benchmark", "Environment"} else None)
-    if len(_HEAD_NOUNS) < 1 << 14:
-        _HEAD_NOUNS[key] = head
-    return head
+    return flags.kept(_HEAD_NOUNS, key, head)
 
 
 def _listed_before(doc: Doc, start: int, end: int, type_: str) -> list[Candidate]:
