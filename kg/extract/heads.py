@@ -83,7 +83,7 @@ def _head_noun(strings: StringStore, key: int) -> tuple[str, bool, str | None, s
     """A head noun, whether games stand beside it, the type of a name before it, and the type of a list's members before a
     lower-case plural that heads no name itself ("benchmarks"), answered once per distinct string: a lookup by hash
     replaces a string read from the vocab and five tests per head (the hook's 3,417 heads past the title; replay of
-    from_heads 9.0 -> 7.8 ms CPU, min of 31 alternating with base4's)."""
+    from_heads 8.8-9.7 -> 7.6-8.9 ms CPU, min of 31 alternating with base4's, two runs)."""
     noun = strings[key]
     lower = noun.lower()
     type_ = NAME_HEADS.get(lower) or NETWORK_HEADS.get(noun) or ("Environment" if lower in ENVIRONMENT_HEADS else None)

@@ -98,7 +98,8 @@ def is_excluded(name: str) -> bool:
     """True when the guidelines say `name` is not an entity: listed, or of a listed family (`ROUGE-L`).
 
     An ASCII name is matched in lower case by the pattern that matches case: re.I's matching, character by character
-    with case folding, took ~1.7 µs a name, the plain match ~0.5 µs, on the ~6,500 names the hook's papers ask of it."""
+    with case folding, took 11.3 ms CPU over the 6,488 names a corpus pass asks of it (~1.7 µs a name), the plain
+    match 4.1 ms (~0.63 µs; min of 5, uncached replay of the recorded names)."""
     names, pattern, lower_case = _exclusions()
     if norm(name) in names:
         return True
