@@ -124,7 +124,8 @@ def _games(doc: Doc, text: str, head: int) -> list[Candidate]:
     """Games named beside the word "game": "the Werewolf game", "games such as Werewolf and Among Us",
     "a MOBA game, Honor of Kings", "a game based on Among Us", "the AAA game Red Dead Redemption II", and after a verb
     of playing ("the agent plays Pokemon Red"). A game an agent plays is an Environment. The words are read by their
-    hashes from the vocab's strings (`flags.ids`), names cut from the `text`: a Token only asks where a sentence starts."""
+    hashes from the vocab's strings (`flags.ids`), names cut from the `text`: a Token only asks where a sentence starts
+    (from_heads replay 6.7-8.6 -> 5.4-7.5 ms CPU, min of 31 alternating with base4's, two runs)."""
     orth, strings = flags.ids(doc), doc.vocab.strings
     n = len(orth)
     found = []
