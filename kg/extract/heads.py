@@ -11,7 +11,7 @@ Electricity, Traffic and Weather benchmarks"); games are named beside
 from __future__ import annotations
 
 from spacy.strings import StringStore
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract import flags, lexicon, shapes
 from kg.extract.boundaries import NAME_HEADS, NOT_MODIFIERS
@@ -116,7 +116,8 @@ def _listed_before(doc: Doc, start: int, end: int, type_: str) -> list[Candidate
     return [Candidate(a, b, "cue", type_) for a, b in members if not lexicon.is_excluded(doc[a:b].text)]
 
 
-def _list_word(token) -> bool:
+def _list_word(token: Token) -> bool:
+    """A capitalised plain word mid-sentence, none of `NOT_MODIFIERS`: a word of a list's member before a plural head."""
     return token.is_alpha and token.text.istitle() and not token.is_sent_start and token.text not in NOT_MODIFIERS
 
 
