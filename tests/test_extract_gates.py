@@ -9,9 +9,13 @@ sentences written to reach the checks.
 import inspect
 import json
 import re
+import textwrap
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.extract import arena_clauses, contexts, cues, flags, folding, names, noun_phrases, pipeline, trained, words_before
 
@@ -90,3 +94,63 @@ def test_referenced_words_turn_away_only_clauses_without_a_match(monkeypatch):
     assert any(expected) and not all(expected)
     monkeypatch.setattr(folding, "may_match", lambda pattern, text: True)
     assert [arena_clauses.referenced(*s) for s in spans] == expected
+
+
+_LIST_WORDS = ["X", "Y", "Z", "[", "]", "(", ")", "12", "and", "or", ",", "&", "/", "the", "benchmark", "dataset", "of", "on", "a"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_WORDS), min_size=1, max_size=12), st.sets(st.integers(0, 11)))
+def test_list_end_steps_only_past_list_steps(words, name_starts):
+    """`contexts.head_type` calls `_list_end` only where the word after the name is one of `LIST_STEPS`: elsewhere
+    `_list_end` answers the name's end and that word, which head_type takes in its place."""
+    doc = pipeline.load().make_doc(" ".join(words))
+    orth = [t.orth for t in doc]
+    ends = {s: s + 1 for s in name_starts if s < len(doc)}
+    for end in range(len(doc) + 1):
+        word = doc[end].text if end < len(doc) else ""
+        if word not in contexts.LIST_STEPS:
+            assert contexts._list_end(doc, orth, end, ends) == (end, word)
+
+
+@lru_cache(maxsize=1)
+def _context_type_without_comma_exit():
+    """`words_before.context_type` as it reads on past a comma where no head noun introduces the list."""
+    source = textwrap.dedent(inspect.getsource(words_before.context_type))
+    assert source.count(' or word == ","') == 1
+    namespace = dict(vars(words_before))
+    exec(source.replace(' or word == ","', ""), namespace)
+    return namespace["context_type"]
+
+
+_BEFORE_WORDS = ["X", "Y", "Z", "7B", ",", "the", "sparser", "both", "two", "on", "in", "with", "from", "of", "tasks", "and", "or",
+                 "fine-tuned", "outperforms", "results", "evaluated", "agents", "play", "questions", "drawn", "datasets", "such", "as", "."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_WORDS), min_size=1, max_size=14))
+def test_context_type_s_comma_exit_answers_as_reading_on(words):
+    """After a comma that no head noun's list follows, `context_type` answers None at once: reading on answers the same."""
+    nlp = pipeline.load()
+    text = " ".join(words)
+    doc = nlp(text)
+    orth = flags.ids(doc)
+    names = [i for i, t in enumerate(doc) if t.text[:1].isupper() or t.text == "7B"]
+    starts_by_end = {i + 1: i for i in names}
+    ungated = _context_type_without_comma_exit()
+    for i in names:
+        assert words_before.context_type(doc, orth, i, i + 1, starts_by_end, text) == ungated(doc, orth, i, i + 1, starts_by_end, text)
+
+
+def test_context_type_s_comma_exit_on_crafted_lists():
+    """Lists after a comma, in sentences whose other readings would type a name: the exit and reading on agree."""
+    nlp = pipeline.load()
+    ungated = _context_type_without_comma_exit()
+    for text in ("Results on the sparser, Alpha and Beta splits.", "Agents play in Alpha, Beta and Gamma.", "We evaluated on datasets such as Alpha, Beta.",
+                 "Models fine-tuned from Aya-101, Mistral-7B and Qwen-2.", "The tasks of Alpha, Beta and Gamma.", "Trained on both, Alpha and Beta."):
+        doc = nlp(text)
+        orth = flags.ids(doc)
+        names = [i for i, t in enumerate(doc) if i and t.text[:1].isupper()]
+        starts_by_end = {i + 1: i for i in names}
+        for i in names:
+            assert words_before.context_type(doc, orth, i, i + 1, starts_by_end, text) == ungated(doc, orth, i, i + 1, starts_by_end, text), (text, i)

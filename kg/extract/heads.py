@@ -11,7 +11,7 @@ Electricity, Traffic and Weather benchmarks"); games are named beside
 from __future__ import annotations
 
 from spacy.strings import StringStore
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract import flags, lexicon, shapes
 from kg.extract.boundaries import NAME_HEADS, NOT_MODIFIERS
@@ -49,12 +49,9 @@ def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Ca
         if head == 0 or not titled_word(strings[orth[head - 1]]):
             continue  # most heads follow a lower-case word: no name before them, and no Token made
         start = end = head
-        while start > 0 and head - start < 5:
-            word = doc[start - 1]
-            if word.is_punct or not titled_word(word.text) or word.text in NOT_MODIFIERS:
-                break
+        while start > 0 and head - start < 5 and _name_word(strings[orth[start - 1]]):
             start -= 1
-            if word.is_sent_start:
+            if doc[start].is_sent_start:
                 break
         if start == end:
             continue
@@ -78,7 +75,7 @@ def from_heads(doc: Doc, text: str, heads: list[int], title_end: int) -> list[Ca
     return found
 
 
-# What `from_heads` reads of each head noun, by its hash (`_head_noun`); per distinct string, bounded at 16,384 entries.
+# What `from_heads` reads of each head noun, by its hash (`_head_noun`, `flags.kept`).
 _HEAD_NOUNS: dict[int, tuple[str, bool, str | None, str | None]] = {}
 
 
@@ -86,15 +83,13 @@ def _head_noun(strings: StringStore, key: int) -> tuple[str, bool, str | None, s
     """A head noun, whether games stand beside it, the type of a name before it, and the type of a list's members before a
     lower-case plural that heads no name itself ("benchmarks"), answered once per distinct string: a lookup by hash
     replaces a string read from the vocab and five tests per head (the hook's 3,417 heads past the title; replay of
-    from_heads 9.0 -> 7.8 ms CPU, min of 31 alternating with base4's)."""
+    from_heads 8.8-9.7 -> 7.6-8.9 ms CPU, min of 31 alternating with base4's, two runs)."""
     noun = strings[key]
     lower = noun.lower()
     type_ = NAME_HEADS.get(lower) or NETWORK_HEADS.get(noun) or ("Environment" if lower in ENVIRONMENT_HEADS else None)
     list_type = HEAD_TYPE.get(lower) if noun.endswith("s") and noun.islower() else None
     head = (noun, noun in GAME_HEADS or lower in flags.PLAY_VERBS, type_, list_type if list_type in {"Benchmark", "Environment"} else None)
-    if len(_HEAD_NOUNS) < 1 << 14:
-        _HEAD_NOUNS[key] = head
-    return head
+    return flags.kept(_HEAD_NOUNS, key, head)
 
 
 def _listed_before(doc: Doc, start: int, end: int, type_: str) -> list[Candidate]:
@@ -121,7 +116,8 @@ def _listed_before(doc: Doc, start: int, end: int, type_: str) -> list[Candidate
     return [Candidate(a, b, "cue", type_) for a, b in members if not lexicon.is_excluded(doc[a:b].text)]
 
 
-def _list_word(token) -> bool:
+def _list_word(token: Token) -> bool:
+    """A capitalised plain word mid-sentence, none of `NOT_MODIFIERS`: a word of a list's member before a plural head."""
     return token.is_alpha and token.text.istitle() and not token.is_sent_start and token.text not in NOT_MODIFIERS
 
 
@@ -129,7 +125,8 @@ def _games(doc: Doc, text: str, head: int) -> list[Candidate]:
     """Games named beside the word "game": "the Werewolf game", "games such as Werewolf and Among Us",
     "a MOBA game, Honor of Kings", "a game based on Among Us", "the AAA game Red Dead Redemption II", and after a verb
     of playing ("the agent plays Pokemon Red"). A game an agent plays is an Environment. The words are read by their
-    hashes from the vocab's strings (`flags.ids`), names cut from the `text`: a Token only asks where a sentence starts."""
+    hashes from the vocab's strings (`flags.ids`), names cut from the `text`: a Token only asks where a sentence starts
+    (from_heads replay 6.7-8.6 -> 5.4-7.5 ms CPU, min of 31 alternating with base4's, two runs)."""
     orth, strings = flags.ids(doc), doc.vocab.strings
     n = len(orth)
     found = []

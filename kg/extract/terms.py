@@ -30,7 +30,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 import numpy
-from spacy.strings import get_string_id
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 
 from kg.extract import flags, lexicon
@@ -118,11 +118,11 @@ def from_repeats(doc: Doc, text: str, heads: list[int], title_end: int, known: l
     return found
 
 
-# What `from_repeats` reads of each head word, by its hash (see `_head`).
+# What `from_repeats` reads of each head word, by its hash (`_head`, `flags.kept`).
 _HEADS: dict[int, tuple[str, bool, int, bool, str | None]] = {}
 
 
-def _head(strings, key: int) -> tuple[str, bool, int, bool, str | None]:
+def _head(strings: StringStore, key: int) -> tuple[str, bool, int, bool, str | None]:
     """What `from_repeats` asks of a head word, answered once per distinct string: the word, whether it heads an
     architecture ("networks"), how far back a cue of use may stand (2 before a hyphenated term, 4 before a cued head,
     else 0), whether a name before it names the technique ("Hungarian matching"), and its lower case where it heads
@@ -137,9 +137,7 @@ def _head(strings, key: int) -> tuple[str, bool, int, bool, str | None]:
         word in flags.EPONYM_HEADS or word in flags.NAMED_BY_HEADS,
         lower if lower in TECHNIQUE_HEADS else None,
     )
-    if len(_HEADS) < 1 << 14:  # per distinct string, as the tokenizer's caches: bounded for a long run over new papers
-        _HEADS[key] = head
-    return head
+    return flags.kept(_HEADS, key, head)
 
 
 def eponym_variants(doc: Doc, bits: numpy.ndarray, listed: list[Candidate], found: list[Candidate], title_end: int) -> None:
