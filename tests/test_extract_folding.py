@@ -100,3 +100,13 @@ def test_every_match_of_a_pattern_holds_one_of_its_needed_words():
                         found += 1
                         assert any(word in expected.group().lower() for word in words), (pattern.pattern, expected.group())
         assert found, pattern.pattern  # each pattern is tried on windows that it matches
+
+
+def test_a_pattern_that_reads_case_somewhere_is_searched_as_it_is():
+    """A scoped flag turning re.I off, or a range that holds the capitals without writing one, reads case that lower-cased
+    text has lost: such a pattern is searched as it is, not folded."""
+    scoped = re.compile(r"\bby (?-i:[a-z]+)", re.I)
+    ranged = re.compile(r"\bx[0-_]", re.I)
+    assert folding.search(scoped, "trained by Adam") is None and scoped.search("trained by Adam") is None
+    assert folding.search(scoped, "trained by adam").group() == "by adam"
+    assert folding.search(ranged, "the xa term").group() == ranged.search("the xa term").group() == "xa"

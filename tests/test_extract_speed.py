@@ -16,7 +16,7 @@ from spacy.lang.char_classes import LIST_CURRENCY, LIST_UNITS
 from spacy.lang.en.lex_attrs import like_num
 
 from kg.collector import THRESHOLDS
-from kg.extract import BATCH, extract, flags, lexicon, pipeline, result_names, result_scores, sentences, shapes
+from kg.extract import BATCH, extract, flags, folding, lexicon, pipeline, result_names, result_scores, sentences, shapes
 from kg.extract.mentions import MENTIONS_KEY, norm
 from kg.records import Paper
 from kg.extract.tokenizer import ADJECTIVE_ENDINGS, customize, needs, searches
@@ -342,23 +342,23 @@ def test_packed_bits_are_those_of_every_test(text):
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(["ROUGE-L", "rouge-lsum", "GTX 1080 Ti", "BLEU-4", "Table 3", "en-de", "RTX4090", "i7-8700K", "F1@5", "Mean-IoU", "TPU v4"]), st.randoms())
 def test_exclusion_patterns_match_a_name_in_any_case_as_re_i_does(name, rnd):
-    names, pattern, lower_case = lexicon._exclusions()
-    assert lower_case is not None  # the rows hold no capital: ASCII names take the quicker match
+    names, pattern = lexicon._exclusions()
+    assert folding._folded(pattern) is not None  # the rows hold no capital: ASCII names take the quicker match
     cased = "".join(c.upper() if rnd.random() < 0.5 else c.lower() for c in name)
     assert lexicon.is_excluded.__wrapped__(cased) == (norm(cased) in names or bool(pattern.fullmatch(cased.strip())))
     assert lexicon.is_excluded.__wrapped__(cased)
 
 
 def test_caseless_takes_only_patterns_that_match_a_lower_case_name_as_re_i_does():
-    """`_caseless` lets the exclusions' pattern match case only where re.I could not answer otherwise: today's rows
+    """`folding.caseless` lets a pattern match case only where re.I could not answer otherwise: today's exclusion rows
     pass (the quicker match is in use), a capital, a cased letter beyond ASCII, an escape re.I reads otherwise or a
     range holding capitals without writing one does not."""
     joined = "|".join(f"(?:{fields[1]})" for _, fields in lexicon._rows("exclusions.tsv") if fields[0] == "pattern")
-    assert lexicon._caseless(joined)
+    assert folding.caseless(joined)
     for pattern in (r"a→b\d+\.", "[a-z0-9]{1,2}", "[-.][-→>–]+", "[ivx]{1,4}", "[^a-c]x", r"[\-a]", "[a-]", "[-_ ]?"):
-        assert lexicon._caseless(pattern), pattern
-    for pattern in ("[0-_]x", "[A-Z]+", "ſ", "K", r"\x41", r"\u0041", "(?-i:a)", "[!-~]", "[^0-_]", r"[\.-a]", "[]-a]", "[a-c-_]", "[a-zA]"):
-        assert not lexicon._caseless(pattern), pattern
+        assert folding.caseless(pattern), pattern
+    for pattern in ("[0-_]x", "[A-Z]+", "ſ", "ı", "K", r"\x41", r"\u0041", "(?-i:a)", "(?-i:[a-z])", "[!-~]", "[^0-_]", r"[\.-a]", "[]-a]", "[a-c-_]", "[a-zA]"):
+        assert not folding.caseless(pattern), pattern
     assert re.fullmatch("[0-_]x", "ax", re.I) and not re.fullmatch("[0-_]x", "ax")
 
 

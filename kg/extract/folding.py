@@ -5,9 +5,9 @@ character with case folding; the same pattern without `re.I`, over the
 lower-cased text, finds the same spans several times faster. That holds
 for ASCII text, where lower-casing keeps every offset and case-insensitive
 matching folds no other letters (the Kelvin sign, the long s) onto ASCII
-ones, and for patterns whose words are all lower-case (and hold neither of
-the two lower-case letters that fold onto ASCII ones, "ı" and "ſ"). Other text and
-other patterns run as they are. A folded match's groups are lower-cased.
+ones, and for patterns that match such text the same with and without
+`re.I` once it is lower-cased (`caseless`). Other text and other patterns
+run as they are. A folded match's groups are lower-cased.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def _known(pattern: re.Pattern) -> tuple[re.Pattern, re.Pattern | None, tuple[st
     known = _FOLDED.get(id(pattern))
     if known is None:
         words = re.sub(r"\(\?P[<=]\w+>?", "(", pattern.pattern)  # a named group's `?P` is no letter to match
-        foldable = pattern.flags & re.I and words == words.lower() and not {"ı", "ſ"} & set(words)
+        foldable = pattern.flags & re.I and caseless(words)
         folded = re.compile(pattern.pattern, pattern.flags & ~re.I) if foldable else None
         needed = _NEEDED.get(id(pattern))
         known = _FOLDED[id(pattern)] = (pattern, folded, needed[1] if needed else ())
@@ -89,6 +89,29 @@ def _known(pattern: re.Pattern) -> tuple[re.Pattern, re.Pattern | None, tuple[st
 def _folded(pattern: re.Pattern) -> re.Pattern | None:
     """`pattern` without `re.I`, or None where folding would change what it matches."""
     return _known(pattern)[1]
+
+
+def caseless(pattern: str) -> bool:
+    """Whether `pattern`, matching case, matches an ASCII string in lower case where it matches the string ignoring case:
+    so where it holds no capital and no cased letter beyond ASCII (a "K" or "ſ", which re.I matches with "k" and "s"),
+    no escape but those of marks (`\\.`) and classes (`\\d`, `\\w`), nor an inline flag turning re.I off (`(?-i:[a-z])`
+    takes no capital), and no range in a class but one of lower-case letters or one of digits (`[0-_]` holds the
+    capitals without writing one)."""
+    bare = re.sub(r"\\[^A-Za-z0-9]|\\[dDwWsSbB]", "", pattern)
+    return ("\\" not in bare and "(?-" not in bare and all(c.isascii() and not c.isupper() or c.lower() == c.upper() == c for c in bare)
+            and all(_plain_ranges(found[0]) for found in _ESCAPE_OR_CLASS.finditer(pattern) if found[0][0] == "["))
+
+
+# An escape, or a character class with what it holds (escapes within it whole): the classes of a pattern, read left to right.
+_ESCAPE_OR_CLASS = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]", re.S)
+_PLAIN_ENDS = {a + b for span in ("abcdefghijklmnopqrstuvwxyz", "0123456789") for a in span for b in span}
+
+
+def _plain_ranges(found: str) -> bool:
+    """Whether every range in the character class `found` (`[...]`) runs from a lower-case letter to one, or from a
+    digit to one; a hyphen first or last in the class is itself."""
+    items = re.findall(r"\\.|.", found[1:-1].removeprefix("^"), re.S)
+    return all(items[i - 1] + items[i + 1] in _PLAIN_ENDS for i in range(1, len(items) - 1) if items[i] == "-")
 
 
 def search(pattern: re.Pattern, text: str) -> re.Match | None:
@@ -135,6 +158,12 @@ def match(pattern: re.Pattern, text: str) -> re.Match | None:
     """`pattern.match(text)`: the same span."""
     folded = _folded(pattern) if text.isascii() else None
     return folded.match(text.lower()) if folded else pattern.match(text)
+
+
+def fullmatch(pattern: re.Pattern, text: str) -> re.Match | None:
+    """`pattern.fullmatch(text)`: the same span."""
+    folded = _folded(pattern) if text.isascii() else None
+    return folded.fullmatch(text.lower()) if folded else pattern.fullmatch(text)
 
 
 def finditer(pattern: re.Pattern, text: str) -> list[re.Match]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from kg.extract import folding
 from kg.records import ENTITY_TYPES, norm
 
 
@@ -49,9 +50,8 @@ def by_name() -> dict[str, Term]:
 
 
 @lru_cache(maxsize=1)
-def _exclusions() -> tuple[frozenset[str], re.Pattern | None, re.Pattern | None]:
-    """Normalised excluded names; one pattern joining the `pattern` rows, which ignores case; and the same pattern
-    matching case, for an ASCII name in lower case (None where it might answer otherwise, `_caseless`)."""
+def _exclusions() -> tuple[frozenset[str], re.Pattern | None]:
+    """Normalised excluded names, and one pattern joining the `pattern` rows."""
     names, patterns = set(), []
     for number, fields in _rows("exclusions.tsv"):
         if len(fields) != 2 or not norm(fields[1]):
@@ -63,50 +63,18 @@ def _exclusions() -> tuple[frozenset[str], re.Pattern | None, re.Pattern | None]
                 raise ValueError(f"exclusions.tsv:{number}: bad pattern: {err}") from None
         else:
             names.add(norm(fields[1]))
-    if not patterns:
-        return frozenset(names), None, None
-    joined = "|".join(f"(?:{p})" for p in patterns)
-    return frozenset(names), re.compile(joined, re.I), re.compile(joined) if _caseless(joined) else None
-
-
-# An escape, or a character class with what it holds (escapes within it whole): the classes of a pattern, read left to right.
-_ESCAPE_OR_CLASS = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]", re.S)
-
-
-def _caseless(pattern: str) -> bool:
-    """Whether `pattern`, matching case, matches an ASCII string in lower case where it matches the string ignoring case:
-    so where it holds no capital and no cased letter beyond ASCII (a "K" or "ſ", which re.I matches with "k" and "s"),
-    no escape but those of marks (`\\.`) and classes (`\\d`, `\\w`), nor an inline flag turning re.I off, and no range
-    in a class but one of lower-case letters or one of digits (`[0-_]` holds the capitals without writing one)."""
-    bare = re.sub(r"\\[^A-Za-z0-9]|\\[dDwWsSbB]", "", pattern)
-    return ("\\" not in bare and "(?-" not in bare and all(c.isascii() and not c.isupper() or c.lower() == c.upper() == c for c in bare)
-            and all(_plain_ranges(found[0]) for found in _ESCAPE_OR_CLASS.finditer(pattern) if found[0][0] == "["))
-
-
-def _plain_ranges(found: str) -> bool:
-    """Whether every range in the character class `found` (`[...]`) runs from a lower-case letter to one, or from a
-    digit to one; a hyphen first or last in the class is itself."""
-    items = re.findall(r"\\.|.", found[1:-1].removeprefix("^"), re.S)
-    return all(items[i - 1] + items[i + 1] in _PLAIN_ENDS for i in range(1, len(items) - 1) if items[i] == "-")
-
-
-_PLAIN_ENDS = {a + b for span in ("abcdefghijklmnopqrstuvwxyz", "0123456789") for a in span for b in span}
+    return frozenset(names), re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
 
 
 @lru_cache(maxsize=65536)
 def is_excluded(name: str) -> bool:
     """True when the guidelines say `name` is not an entity: listed, or of a listed family (`ROUGE-L`).
 
-    An ASCII name is matched in lower case by the pattern that matches case: re.I's matching, character by character
-    with case folding, took 11.3 ms CPU over the 6,488 names a corpus pass asks of it (~1.7 µs a name), the plain
+    An ASCII name is matched in lower case without re.I (`kg.extract.folding`): re.I's matching, character by character
+    with case folding, took 11.3 ms CPU over the 6,488 names a corpus pass asks of it (~1.7 µs a name), the folded
     match 4.1 ms (~0.63 µs; min of 5, uncached replay of the recorded names)."""
-    names, pattern, lower_case = _exclusions()
-    if norm(name) in names:
-        return True
-    name = name.strip()
-    if lower_case is not None and name.isascii():
-        return lower_case.fullmatch(name.lower()) is not None
-    return pattern is not None and pattern.fullmatch(name) is not None
+    names, pattern = _exclusions()
+    return norm(name) in names or bool(pattern and folding.fullmatch(pattern, name.strip()))
 
 
 @lru_cache(maxsize=1)
