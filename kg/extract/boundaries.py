@@ -42,6 +42,7 @@ BUDGET = re.compile(r"^\d+[kKM]$")
 # A title-case hyphenated pair (`Open-Sora`): a name only with a release number after it, since most such pairs are words.
 TITLE_PAIR = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)+$")
 
+
 def citation_end(doc: Doc, i: int) -> int:
     """The index after a citation "[12]" or "[3, 5]" starting at `i`, else `i`."""
     if i < len(doc) and doc[i].text == "[":
